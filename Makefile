@@ -1,0 +1,88 @@
+# iplan - tools for Norwegian individual plans (individuell plan)
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/iplan
+BUILD ?= build
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+override CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
+	-Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+	-Wno-format-nonliteral $(CFLAGS)
+
+# Flags from pkg-config, expanded only when used: after 'deps' has run.
+PKGS = yaml-0.1 libcmark libxml-2.0
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+
+# The Debian packages for building, and for 'make check'.
+BUILD_DEBS = pkg-config:pkg-config yaml-0.1:libyaml-dev \
+	libcmark:libcmark-dev libxml-2.0:libxml2-dev
+CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
+	valgrind:valgrind clang:clang
+
+LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+CMDS = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/ip-*.c)))
+BINS = $(CMDS:%=$(BUILD)/%)
+MAN1 = $(sort $(wildcard man/*.1))
+MAN5 = $(sort $(wildcard man/*.5))
+MAN7 = $(sort $(wildcard man/*.7))
+DATA = $(sort $(wildcard lib/*.xsd))
+UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
+UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+all: $(BINS)
+
+# Installs what is missing when it can, else says what to install.
+deps:
+	@BUILD_DEBS='$(BUILD_DEBS)' sh tests/deps.sh
+check-deps: deps
+	@BUILD_DEBS='$(CHECK_DEBS)' sh tests/deps.sh
+
+$(BUILD)/lib/%.o: lib/%.c lib/iplan.h lib/plan.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libiplan.a: $(LIB_OBJ)
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BUILD)/ip-%: cmd/ip-%.c $(BUILD)/libiplan.a lib/iplan.h
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib -o $@ $< $(BUILD)/libiplan.a \
+		$(LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a lib/iplan.h lib/plan.h \
+		| check-deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -o $@ $< \
+		$(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS) \
+		$(shell pkg-config --libs cmocka)
+
+check: all $(UNIT_BINS) | check-deps
+	@sh tests/run.sh $(BUILD)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	$(if $(DATA),mkdir -p $(DESTDIR)$(DATADIR) && \
+		install -m 644 $(DATA) $(DESTDIR)$(DATADIR))
+
+uninstall:
+	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) \
+		$(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
+		$(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
+		$(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%) \
+		$(DATA:lib/%=$(DESTDIR)$(DATADIR)/%)
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+clean:
+	rm -rf $(BUILD) build-*
+
+.PHONY: all deps check-deps check install uninstall clean
+.DELETE_ON_ERROR:

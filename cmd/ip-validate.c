@@ -1,0 +1,51 @@
+/*
+ * ip-validate - check individual plans against the regulation.
+ */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "iplan.h"
+
+static struct ip_cli cli = {
+	.prog = "ip-validate",
+	.usage = "usage: ip-validate [-q] [--strict] [--today YYYY-MM-DD] "
+	    "[FILE|DIR|-]...\n",
+	.help = "Check individual plans (individuell plan) against the nine "
+	    "items of\nthe regulation and for consistency.  Directories are "
+	    "searched for\n*.yaml and *.yml; - or no FILE reads standard "
+	    "input.\n"
+	    "\n"
+	    "  -q, --quiet            do not show warnings\n"
+	    "      --strict           count warnings as errors\n"
+	    "      --today DATE       check as of DATE (YYYY-MM-DD)\n"
+	    "  -h, --help             show this help and exit\n"
+	    "  -V, --version          show the version and exit\n"
+	    "\n"
+	    "Exit status: 0 clean, 1 findings, 2 trouble.  "
+	    "See ip-validate(1).\n",
+};
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "strict", no_argument, NULL, 's' },
+		IP_CLI_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ip_validate_opts o = { 0 };
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
+		if (c == 'q')
+			o.quiet = true;
+		else if (c == 's')
+			o.strict = true;
+		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
+			return rc;
+	}
+	o.today = ip_cli_today(&cli);
+	return ip_validate(argv + optind, (size_t)(argc - optind), &o,
+	    cli.prog, stderr);
+}

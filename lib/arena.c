@@ -1,0 +1,115 @@
+/*
+ * arena.c - a bump allocator: everything of one plan is freed at once.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+#define CHUNK (64u << 10)
+
+struct ip_chunk {
+	struct ip_chunk *next;
+	size_t size;
+	max_align_t data[];
+};
+
+static void
+oom(void)
+{
+	fputs("iplan: out of memory\n", stderr);
+	abort();
+}
+
+void *
+ip_arena_alloc(struct ip_arena *a, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	n = (n + align - 1) / align * align;
+	if (a->head == NULL || a->head->size - a->used < n) {
+		size_t size = n > CHUNK / 2 ? n : CHUNK;
+		struct ip_chunk *c = malloc(sizeof(*c) + size);
+		if (c == NULL)
+			oom();
+		c->size = size;
+		if (a->head != NULL && size != CHUNK) {
+			/* keep filling the current chunk after a big one */
+			c->next = a->head->next;
+			a->head->next = c;
+			memset(c->data, 0, n);
+			return c->data;
+		}
+		c->next = a->head;
+		a->head = c;
+		a->used = 0;
+	}
+	void *p = (char *)a->head->data + a->used;
+	a->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+ip_arena_strndup(struct ip_arena *a, const char *s, size_t n)
+{
+	char *p = ip_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		oom();
+	char *p = ip_arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *
+ip_arena_printf(struct ip_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = ip_arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+ip_arena_reset(struct ip_arena *a)
+{
+	if (a->head == NULL)
+		return;
+	struct ip_chunk *keep = NULL;
+	for (struct ip_chunk *c = a->head, *next; c != NULL; c = next) {
+		next = c->next;
+		if (keep == NULL && c->size == CHUNK)
+			keep = c;
+		else
+			free(c);
+	}
+	a->head = keep;
+	if (keep != NULL)
+		keep->next = NULL;
+	a->used = 0;
+}
+
+void
+ip_arena_free(struct ip_arena *a)
+{
+	for (struct ip_chunk *c = a->head, *next; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = NULL;
+	a->used = 0;
+}

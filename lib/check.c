@@ -1,0 +1,391 @@
+/*
+ * check.c - the content checks of ip-validate: the nine items (a-i) the
+ * regulation asks of every plan, and the plan's consistency.
+ */
+#include <string.h>
+
+#include "plan.h"
+
+/* The regulation's words for each item, in bokmål. */
+static const char *const item_words[] = {
+	"en oversikt over tjenestemottakerens mål, ressurser og behov for "
+	"tjenester",
+	"en oversikt over hvem som deltar i arbeidet med planen",
+	"en angivelse av hvem som er koordinator",
+	"en oversikt over hva tjenestemottakeren, tjeneste- og bidragsytere "
+	"og eventuelt pårørende vil bidra med i planarbeidet",
+	"en oversikt over hvilke tiltak som er aktuelle og omfanget av dem, "
+	"og hvem som skal ha ansvaret for disse",
+	"en beskrivelse av hvordan tiltakene skal gjennomføres",
+	"en angivelse av planperioden og tidspunkt for eventuelle justeringer "
+	"og revisjoner av planen",
+	"tjenestemottakerens samtykke til at planen utarbeides og eventuelt "
+	"samtykke til at deltakere i planleggingen gis tilgang til "
+	"taushetsbelagte opplysninger",
+	"en oversikt over nødvendig eller ønskelig samarbeid med andre "
+	"tjenesteytere, institusjoner og etater",
+};
+
+static const struct ip_pos whole = { 0, 0 };
+
+/* Where to point at something missing: the key if it was written, else
+ * the mapping it belongs in, else the whole file. */
+static struct ip_pos
+at(struct ip_pos field, struct ip_pos parent)
+{
+	return field.line != 0 ? field : parent;
+}
+
+static void
+item(struct ip_diags *d, struct ip_pos pos, char letter, const char *what)
+{
+	ip_diag(d, pos, (enum ip_rule)(IP_R_ITEM_A + (letter - 'a')),
+	    "%s: item %c asks for \"%s\"", what, letter,
+	    item_words[letter - 'a']);
+}
+
+/* An entry's id for messages. */
+static const char *
+name(const struct ip_text *id)
+{
+	return id->s != NULL ? id->s : "?";
+}
+
+static bool
+has_goal(const struct ip_plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->goals.n; i++) {
+		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		if (g->id.s != NULL && strcmp(g->id.s, id) == 0)
+			return true;
+		for (size_t j = 0; j < g->subgoals.n; j++) {
+			const struct ip_subgoal *s =
+			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			if (s->id.s != NULL && strcmp(s->id.s, id) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Reports the second and later uses of an id among ids[0..n). */
+static void
+unique(struct ip_diags *d, const struct ip_text *const *ids, size_t n,
+    const char *what)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(ids[i]->s, ids[j]->s) == 0) {
+				ip_diag(d, ids[i]->pos, IP_R_DUP_ID,
+				    "%s id '%s' is used twice (first at line "
+				    "%u)", what, ids[i]->s, ids[j]->pos.line);
+				break;
+			}
+}
+
+/* Collects the ids that are set in a list of mappings, reporting entries
+ * without one.  The id is the struct's first text after its position. */
+static size_t
+collect_ids(struct ip_diags *d, const struct ip_list *l, size_t size,
+    size_t id_off, const char *what, const struct ip_text **out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const char *e = (const char *)l->v + i * size;
+		const struct ip_text *id = (const void *)(e + id_off);
+		if (id->s == NULL)
+			ip_diag(d, at(id->pos, *(const struct ip_pos *)e),
+			    IP_R_REQUIRED, "%s has no 'id'", what);
+		else
+			out[n++] = id;
+	}
+	return n;
+}
+
+static void
+check_ids(const struct ip_plan *p, struct ip_diags *d)
+{
+	size_t cap = p->participants.n + p->measures.n + p->goals.n;
+	for (size_t i = 0; i < p->goals.n; i++)
+		cap += IP_AT(p->goals, struct ip_goal, i)->subgoals.n;
+	const struct ip_text **ids = ip_arena_alloc(&d->arena,
+	    (cap + 1) * sizeof(*ids));
+	size_t n;
+
+	n = collect_ids(d, &p->participants, sizeof(struct ip_participant),
+	    offsetof(struct ip_participant, id), "a participant", ids);
+	unique(d, ids, n, "participant");
+	n = collect_ids(d, &p->measures, sizeof(struct ip_measure),
+	    offsetof(struct ip_measure, id), "a measure", ids);
+	unique(d, ids, n, "measure");
+	n = collect_ids(d, &p->goals, sizeof(struct ip_goal),
+	    offsetof(struct ip_goal, id), "a goal", ids);
+	for (size_t i = 0; i < p->goals.n; i++) {
+		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		n += collect_ids(d, &g->subgoals, sizeof(struct ip_subgoal),
+		    offsetof(struct ip_subgoal, id), "a sub-goal", ids + n);
+	}
+	unique(d, ids, n, "goal");
+}
+
+static void
+participant_ref(const struct ip_plan *p, struct ip_diags *d,
+    const struct ip_text *ref, const char *what)
+{
+	if (ref->s != NULL && ip_find_participant(p, ref->s) == NULL)
+		ip_diag(d, ref->pos, IP_R_UNKNOWN_REF,
+		    "%s '%s' is not a participant's id", what, ref->s);
+}
+
+static void
+check_person(const struct ip_plan *p, struct ip_diags *d)
+{
+	const struct ip_person *ps = &p->person;
+	int32_t birth;
+
+	if (ps->name.s == NULL)
+		ip_diag(d, at(ps->name.pos, ps->pos), IP_R_REQUIRED,
+		    "no person.name: whose plan is this?");
+	if (ps->national_id.s != NULL) {
+		/* never repeat the id itself in a message */
+		if (!ip_national_id_valid(ps->national_id.s, &birth))
+			ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
+			    "national_id is not a valid fødselsnummer or "
+			    "D-nummer (11 digits, a real date, both check "
+			    "digits)");
+		else if (ps->birth_date.set && ps->birth_date.day != birth)
+			ip_diag(d, ps->birth_date.pos, IP_R_BIRTH_DATE,
+			    "birth_date differs from the date in national_id");
+	}
+	bool found = false;
+	for (size_t i = 0; i < p->participants.n; i++)
+		found |= IP_AT(p->participants, struct ip_participant, i)
+		    ->role.v == IP_ROLE_PERSON
+		    && IP_AT(p->participants, struct ip_participant, i)
+		    ->role.set;
+	if (!found && p->participants.n > 0)
+		ip_diag(d, p->participants.pos, IP_R_PERSON_PART,
+		    "the person is not among the participants (role: person):"
+		    " the person has the right to take part");
+}
+
+static void
+check_goals(const struct ip_plan *p, struct ip_diags *d)
+{
+	const struct ip_period *pe = &p->period;
+
+	if (p->goals.n == 0)
+		item(d, p->goals.pos, 'a', "no goals");
+	if (p->resources.n == 0)
+		item(d, p->resources.pos, 'a', "no resources");
+	if (p->needs.n == 0)
+		item(d, p->needs.pos, 'a', "no needs");
+	for (size_t i = 0; i < p->goals.n; i++) {
+		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		if (g->text.s == NULL)
+			item(d, at(g->text.pos, g->pos), 'a',
+			    "a goal without text");
+		for (size_t j = 0; j < g->subgoals.n; j++) {
+			const struct ip_subgoal *s =
+			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			if (s->text.s == NULL)
+				item(d, at(s->text.pos, s->pos), 'a',
+				    "a sub-goal without text");
+			if (!s->due.set)
+				ip_diag(d, s->pos, IP_R_SUBGOAL_DUE,
+				    "sub-goal has no due date: make it as "
+				    "concrete as possible");
+			else if ((pe->start.set && s->due.day < pe->start.day)
+			    || (pe->end.set && s->due.day > pe->end.day))
+				ip_diag(d, s->due.pos, IP_R_OUTSIDE,
+				    "sub-goal due date is outside the plan "
+				    "period");
+		}
+	}
+}
+
+static void
+check_participants(const struct ip_plan *p, struct ip_diags *d)
+{
+	if (p->participants.n == 0)
+		item(d, p->participants.pos, 'b', "no participants");
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q =
+		    IP_AT(p->participants, struct ip_participant, i);
+		if (q->name.s == NULL)
+			item(d, at(q->name.pos, q->pos), 'b',
+			    "a participant without a name");
+		if (!q->role.set)
+			item(d, q->pos, 'b',
+			    "a participant without a role (person, relative, "
+			    "provider or other)");
+		if (q->contribution.s == NULL && q->role.set
+		    && (q->role.v == IP_ROLE_PERSON
+			|| q->role.v == IP_ROLE_PROVIDER))
+			item(d, at(q->contribution.pos, q->pos), 'd',
+			    ip_arena_printf(&d->arena, "participant '%s' has "
+			    "no contribution", name(&q->id)));
+	}
+
+	if (p->coordinator.s == NULL) {
+		item(d, p->coordinator.pos, 'c', "no coordinator");
+		return;
+	}
+	const struct ip_participant *c = ip_find_participant(p,
+	    p->coordinator.s);
+	if (c == NULL)
+		participant_ref(p, d, &p->coordinator, "coordinator");
+	else if (c->role.set && (c->role.v == IP_ROLE_PERSON
+	    || c->role.v == IP_ROLE_RELATIVE))
+		ip_diag(d, p->coordinator.pos, IP_R_COORD_ROLE,
+		    "the coordinator is the person or a relative: the "
+		    "services appoint the coordinator");
+}
+
+static void
+check_measures(const struct ip_plan *p, struct ip_diags *d)
+{
+	bool any_how = false;
+
+	if (p->measures.n == 0)
+		item(d, p->measures.pos, 'e', "no measures");
+	for (size_t i = 0; i < p->measures.n; i++) {
+		const struct ip_measure *m =
+		    IP_AT(p->measures, struct ip_measure, i);
+		if (m->title.s == NULL)
+			item(d, at(m->title.pos, m->pos), 'e',
+			    "a measure without a title");
+		if (m->extent.s == NULL)
+			item(d, at(m->extent.pos, m->pos), 'e',
+			    ip_arena_printf(&d->arena, "measure '%s' has no "
+			    "extent", name(&m->id)));
+		if (m->responsible.s == NULL)
+			item(d, at(m->responsible.pos, m->pos), 'e',
+			    ip_arena_printf(&d->arena, "measure '%s' has no "
+			    "responsible participant", name(&m->id)));
+		participant_ref(p, d, &m->responsible, "responsible");
+		if (m->goals.n == 0)
+			ip_diag(d, at(m->goals.pos, m->pos), IP_R_MEASURE_GOAL,
+			    "measure serves no goal: the goals govern the "
+			    "measures");
+		for (size_t j = 0; j < m->goals.n; j++) {
+			const struct ip_text *g =
+			    IP_AT(m->goals, struct ip_text, j);
+			if (!has_goal(p, g->s))
+				ip_diag(d, g->pos, IP_R_UNKNOWN_REF,
+				    "goal '%s' is not a goal's or sub-goal's "
+				    "id", g->s);
+		}
+		if (m->start.set && m->end.set && m->end.day < m->start.day)
+			ip_diag(d, m->end.pos, IP_R_DATE_ORDER,
+			    "measure ends before it starts");
+		any_how |= m->how.s != NULL;
+	}
+
+	if (p->implementation.s != NULL)
+		return;
+	if (p->measures.n == 0 || !any_how) {
+		item(d, p->implementation.pos, 'f',
+		    "no description of how the measures are carried out "
+		    "(implementation, or how for each measure)");
+		return;
+	}
+	for (size_t i = 0; i < p->measures.n; i++) {
+		const struct ip_measure *m =
+		    IP_AT(p->measures, struct ip_measure, i);
+		if (m->how.s == NULL)
+			item(d, at(m->how.pos, m->pos), 'f',
+			    ip_arena_printf(&d->arena, "measure '%s' does not "
+			    "say how it is carried out, and the plan has no "
+			    "implementation", name(&m->id)));
+	}
+}
+
+static void
+check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
+{
+	const struct ip_period *pe = &p->period;
+
+	if (pe->pos.line == 0) {
+		item(d, whole, 'g', "no period");
+		return;
+	}
+	if (!pe->start.set)
+		item(d, pe->pos, 'g', "the period has no start");
+	if (!pe->end.set)
+		item(d, pe->pos, 'g', "the period has no end");
+	if (pe->start.set && pe->end.set && pe->end.day <= pe->start.day)
+		ip_diag(d, pe->end.pos, IP_R_DATE_ORDER,
+		    "the period ends before it starts");
+	if (pe->reviews.n == 0 && !pe->review_interval.set)
+		item(d, at(pe->reviews.pos, pe->pos), 'g',
+		    "no review date and no review_interval");
+	for (size_t i = 0; i < pe->reviews.n; i++) {
+		const struct ip_review *r =
+		    IP_AT(pe->reviews, struct ip_review, i);
+		if (!r->date.set && !r->done.set)
+			ip_diag(d, r->pos, IP_R_REQUIRED,
+			    "a review without a date");
+		if (r->date.set && ((pe->start.set && r->date.day <
+		    pe->start.day) || (pe->end.set && r->date.day >
+		    pe->end.day)))
+			ip_diag(d, r->date.pos, IP_R_OUTSIDE,
+			    "review date is outside the plan period");
+		if (r->done.set && r->done.day > today)
+			ip_diag(d, r->done.pos, IP_R_FUTURE,
+			    "review done in the future");
+	}
+}
+
+static void
+check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
+{
+	const struct ip_consent *c = &p->consent;
+	const struct ip_consent_sharing *s = &c->information_sharing;
+	bool compulsory = p->person.care.set
+	    && p->person.care.v == IP_CARE_COMPULSORY;
+
+	if (!c->plan.date.set && !compulsory)
+		item(d, at(c->plan.pos, c->pos), 'h',
+		    "no date of consent to the plan (consent.plan.date)");
+	if (c->plan.date.set && c->plan.date.day > today)
+		ip_diag(d, c->plan.date.pos, IP_R_FUTURE,
+		    "consent given in the future");
+	for (size_t i = 0; i < s->participants.n; i++)
+		participant_ref(p, d, IP_AT(s->participants, struct ip_text, i),
+		    "information sharing with");
+	if (s->date.set && s->until.set && s->until.day < s->date.day)
+		ip_diag(d, s->until.pos, IP_R_DATE_ORDER,
+		    "consent to share information ends before it was given");
+}
+
+static void
+check_cooperation(const struct ip_plan *p, struct ip_diags *d)
+{
+	if (p->cooperation.n == 0)
+		item(d, p->cooperation.pos, 'i', "no cooperation");
+	for (size_t i = 0; i < p->cooperation.n; i++) {
+		const struct ip_cooperation *c =
+		    IP_AT(p->cooperation, struct ip_cooperation, i);
+		if (c->with.s == NULL)
+			item(d, at(c->with.pos, c->pos), 'i',
+			    "cooperation without 'with' whom");
+	}
+}
+
+void
+ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
+{
+	check_person(p, d);
+	check_goals(p, d);
+	check_participants(p, d);
+	check_measures(p, d);
+	check_period(p, today, d);
+	check_consent(p, today, d);
+	check_cooperation(p, d);
+	check_ids(p, d);
+	if (p->status.set && p->status.v == IP_STATUS_CLOSED
+	    && !p->closed.date.set)
+		ip_diag(d, at(p->closed.pos, p->status.pos), IP_R_CLOSED,
+		    "a closed plan needs closed.date");
+}

@@ -1,0 +1,43 @@
+/*
+ * cli.c - the options every command shares: --help, --version, --today,
+ * and the usage error.
+ */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "plan.h"
+
+int
+ip_cli_option(struct ip_cli *cli, int c, const char *arg)
+{
+	switch (c) {
+	case 'h':
+		fputs(cli->usage, stdout);
+		fputs(cli->help, stdout);
+		return ip_finish_stdout(cli->prog, IP_EXIT_OK);
+	case 'V':
+		printf("%s (iplan) %s\n", cli->prog, ip_version());
+		return ip_finish_stdout(cli->prog, IP_EXIT_OK);
+	case IP_OPT_TODAY:
+		if (ip_date_parse(arg, &cli->today) != 0) {
+			ip_error(cli->prog, "invalid date for --today: '%s' "
+			    "(use YYYY-MM-DD)", arg);
+			return IP_EXIT_TROUBLE;
+		}
+		cli->today_set = true;
+		return -1;
+	default:
+		fputs(cli->usage, stderr);
+		return IP_EXIT_TROUBLE;
+	}
+}
+
+int32_t
+ip_cli_today(struct ip_cli *cli)
+{
+	if (!cli->today_set) {
+		cli->today = ip_date_today();
+		cli->today_set = true;
+	}
+	return cli->today;
+}

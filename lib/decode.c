@@ -1,0 +1,562 @@
+/*
+ * decode.c - from a YAML tree to a typed plan, driven by one table per
+ * mapping type.  Structure only: wrong types, unknown keys, impossible
+ * dates and values outside a vocabulary.  What must be present is for the
+ * checks in check.c.
+ */
+#include <string.h>
+
+#include "plan.h"
+
+enum ftype {
+	F_TEXT,		/* struct ip_text */
+	F_DATE,		/* struct ip_date */
+	F_BOOL,		/* struct ip_bool */
+	F_ENUM,		/* struct ip_enum, from vocab */
+	F_INTERVAL,	/* struct ip_interval */
+	F_MAP,		/* an embedded struct described by sub */
+	F_LIST,		/* struct ip_list of structs described by sub */
+	F_TEXTS,	/* struct ip_list of struct ip_text, from vocab if set */
+	F_TEXTS1	/* as F_TEXTS, and a single text is a list of one */
+};
+
+struct schema;
+
+struct field {
+	const char *key;
+	enum ftype type;
+	size_t off;
+	const struct schema *sub;
+	const char *const *vocab;
+};
+
+struct schema {
+	const char *name;	/* in messages: "the plan", "a measure" */
+	size_t size;
+	const struct field *fields;
+};
+
+const char *const ip_vocab_lang[] = { "nb", "nn", "en", NULL };
+const char *const ip_vocab_status[] = { "active", "closed", NULL };
+const char *const ip_vocab_care[] = { "voluntary", "compulsory", NULL };
+const char *const ip_vocab_role[] = { "person", "relative", "provider",
+	"other", NULL };
+const char *const ip_vocab_goal_status[] = { "open", "achieved", "dropped",
+	NULL };
+const char *const ip_vocab_legal_basis[] = { "pasrl-2-5", "hol-7-1",
+	"hol-7-2a", "sphl-2-5", "phvl-4-1", "navl-15", "sotjl-28", "sotjl-33",
+	"bvl-15-9", NULL };
+
+#define T(s, k, type, sub, vocab) { #k, type, offsetof(s, k), sub, vocab }
+#define END { NULL, 0, 0, NULL, NULL }
+
+static const struct field contact_f[] = {
+	T(struct ip_contact, phone, F_TEXT, NULL, NULL),
+	T(struct ip_contact, email, F_TEXT, NULL, NULL),
+	T(struct ip_contact, address, F_TEXT, NULL, NULL),
+	END
+};
+static const struct schema contact_s = { "contact",
+	sizeof(struct ip_contact), contact_f };
+
+static const struct field person_f[] = {
+	T(struct ip_person, name, F_TEXT, NULL, NULL),
+	T(struct ip_person, national_id, F_TEXT, NULL, NULL),
+	T(struct ip_person, birth_date, F_DATE, NULL, NULL),
+	T(struct ip_person, contact, F_MAP, &contact_s, NULL),
+	T(struct ip_person, interpreter, F_BOOL, NULL, NULL),
+	T(struct ip_person, care, F_ENUM, NULL, ip_vocab_care),
+	END
+};
+static const struct schema person_s = { "person",
+	sizeof(struct ip_person), person_f };
+
+static const struct field participant_f[] = {
+	T(struct ip_participant, id, F_TEXT, NULL, NULL),
+	T(struct ip_participant, name, F_TEXT, NULL, NULL),
+	T(struct ip_participant, role, F_ENUM, NULL, ip_vocab_role),
+	T(struct ip_participant, organization, F_TEXT, NULL, NULL),
+	T(struct ip_participant, phone, F_TEXT, NULL, NULL),
+	T(struct ip_participant, email, F_TEXT, NULL, NULL),
+	T(struct ip_participant, contribution, F_TEXT, NULL, NULL),
+	END
+};
+static const struct schema participant_s = { "a participant",
+	sizeof(struct ip_participant), participant_f };
+
+static const struct field subgoal_f[] = {
+	T(struct ip_subgoal, id, F_TEXT, NULL, NULL),
+	T(struct ip_subgoal, text, F_TEXT, NULL, NULL),
+	T(struct ip_subgoal, due, F_DATE, NULL, NULL),
+	T(struct ip_subgoal, status, F_ENUM, NULL, ip_vocab_goal_status),
+	END
+};
+static const struct schema subgoal_s = { "a sub-goal",
+	sizeof(struct ip_subgoal), subgoal_f };
+
+static const struct field goal_f[] = {
+	T(struct ip_goal, id, F_TEXT, NULL, NULL),
+	T(struct ip_goal, text, F_TEXT, NULL, NULL),
+	T(struct ip_goal, subgoals, F_LIST, &subgoal_s, NULL),
+	END
+};
+static const struct schema goal_s = { "a goal", sizeof(struct ip_goal),
+	goal_f };
+
+static const struct field subplan_f[] = {
+	T(struct ip_subplan, kind, F_TEXT, NULL, NULL),
+	T(struct ip_subplan, reference, F_TEXT, NULL, NULL),
+	END
+};
+static const struct schema subplan_s = { "subplan",
+	sizeof(struct ip_subplan), subplan_f };
+
+static const struct field measure_f[] = {
+	T(struct ip_measure, id, F_TEXT, NULL, NULL),
+	T(struct ip_measure, title, F_TEXT, NULL, NULL),
+	T(struct ip_measure, extent, F_TEXT, NULL, NULL),
+	T(struct ip_measure, responsible, F_TEXT, NULL, NULL),
+	T(struct ip_measure, goals, F_TEXTS, NULL, NULL),
+	T(struct ip_measure, start, F_DATE, NULL, NULL),
+	T(struct ip_measure, end, F_DATE, NULL, NULL),
+	T(struct ip_measure, how, F_TEXT, NULL, NULL),
+	T(struct ip_measure, subplan, F_MAP, &subplan_s, NULL),
+	END
+};
+static const struct schema measure_s = { "a measure",
+	sizeof(struct ip_measure), measure_f };
+
+static const struct field review_f[] = {
+	T(struct ip_review, date, F_DATE, NULL, NULL),
+	T(struct ip_review, done, F_DATE, NULL, NULL),
+	T(struct ip_review, summary, F_TEXT, NULL, NULL),
+	END
+};
+static const struct schema review_s = { "a review",
+	sizeof(struct ip_review), review_f };
+
+static const struct field period_f[] = {
+	T(struct ip_period, start, F_DATE, NULL, NULL),
+	T(struct ip_period, end, F_DATE, NULL, NULL),
+	T(struct ip_period, review_interval, F_INTERVAL, NULL, NULL),
+	T(struct ip_period, reviews, F_LIST, &review_s, NULL),
+	END
+};
+static const struct schema period_s = { "period",
+	sizeof(struct ip_period), period_f };
+
+static const struct field consent_plan_f[] = {
+	T(struct ip_consent_plan, date, F_DATE, NULL, NULL),
+	T(struct ip_consent_plan, by, F_TEXT, NULL, NULL),
+	END
+};
+static const struct schema consent_plan_s = { "consent.plan",
+	sizeof(struct ip_consent_plan), consent_plan_f };
+
+static const struct field sharing_f[] = {
+	T(struct ip_consent_sharing, date, F_DATE, NULL, NULL),
+	T(struct ip_consent_sharing, participants, F_TEXTS, NULL, NULL),
+	T(struct ip_consent_sharing, until, F_DATE, NULL, NULL),
+	END
+};
+static const struct schema sharing_s = { "consent.information_sharing",
+	sizeof(struct ip_consent_sharing), sharing_f };
+
+static const struct field consent_f[] = {
+	T(struct ip_consent, plan, F_MAP, &consent_plan_s, NULL),
+	T(struct ip_consent, information_sharing, F_MAP, &sharing_s, NULL),
+	END
+};
+static const struct schema consent_s = { "consent",
+	sizeof(struct ip_consent), consent_f };
+
+static const struct field cooperation_f[] = {
+	T(struct ip_cooperation, with, F_TEXT, NULL, NULL),
+	T(struct ip_cooperation, about, F_TEXT, NULL, NULL),
+	T(struct ip_cooperation, contact, F_TEXT, NULL, NULL),
+	END
+};
+static const struct schema cooperation_s = { "a cooperation entry",
+	sizeof(struct ip_cooperation), cooperation_f };
+
+static const struct field closed_f[] = {
+	T(struct ip_closed, date, F_DATE, NULL, NULL),
+	T(struct ip_closed, reason, F_TEXT, NULL, NULL),
+	END
+};
+static const struct schema closed_s = { "closed",
+	sizeof(struct ip_closed), closed_f };
+
+static const struct field plan_f[] = {
+	T(struct ip_plan, format, F_TEXT, NULL, NULL),
+	T(struct ip_plan, id, F_TEXT, NULL, NULL),
+	T(struct ip_plan, language, F_ENUM, NULL, ip_vocab_lang),
+	T(struct ip_plan, status, F_ENUM, NULL, ip_vocab_status),
+	T(struct ip_plan, closed, F_MAP, &closed_s, NULL),
+	T(struct ip_plan, legal_basis, F_TEXTS, NULL, ip_vocab_legal_basis),
+	T(struct ip_plan, person, F_MAP, &person_s, NULL),
+	T(struct ip_plan, coordinator, F_TEXT, NULL, NULL),
+	T(struct ip_plan, participants, F_LIST, &participant_s, NULL),
+	T(struct ip_plan, goals, F_LIST, &goal_s, NULL),
+	T(struct ip_plan, resources, F_TEXTS1, NULL, NULL),
+	T(struct ip_plan, needs, F_TEXTS1, NULL, NULL),
+	T(struct ip_plan, measures, F_LIST, &measure_s, NULL),
+	T(struct ip_plan, implementation, F_TEXT, NULL, NULL),
+	T(struct ip_plan, period, F_MAP, &period_s, NULL),
+	T(struct ip_plan, consent, F_MAP, &consent_s, NULL),
+	T(struct ip_plan, cooperation, F_LIST, &cooperation_s, NULL),
+	END
+};
+static const struct schema plan_s = { "the plan", sizeof(struct ip_plan),
+	plan_f };
+
+struct ctx {
+	struct ip_arena *a;
+	struct ip_diags *d;
+	int errors;
+};
+
+static const char *
+kind_name(const struct ip_ynode *n)
+{
+	if (n->kind == IP_Y_MAP)
+		return "a mapping";
+	if (n->kind == IP_Y_SEQ)
+		return "a list";
+	return n->plain ? "a plain value" : "a quoted string";
+}
+
+static void
+error(struct ctx *c, struct ip_pos pos, enum ip_rule r, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+error(struct ctx *c, struct ip_pos pos, enum ip_rule r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ip_vdiag(c->d, pos, r, fmt, ap);
+	va_end(ap);
+	c->errors++;
+}
+
+/* The vocabulary as "a, b or c" for messages. */
+static const char *
+vocab_list(struct ctx *c, const char *const *vocab)
+{
+	size_t n = 0, len = 0;
+	while (vocab[n] != NULL)
+		len += strlen(vocab[n++]) + 4;
+	char *s = ip_arena_alloc(c->a, len + 1), *p = s;
+	for (size_t i = 0; i < n; i++) {
+		const char *sep = i == 0 ? "" : i + 1 == n ? " or " : ", ";
+		p += sprintf(p, "%s%s", sep, vocab[i]);
+	}
+	return s;
+}
+
+static int
+vocab_index(const char *const *vocab, const char *s)
+{
+	for (int i = 0; vocab[i] != NULL; i++)
+		if (strcmp(vocab[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* Empty or blank text counts as left out. */
+static bool
+blank(const char *s)
+{
+	return s[strspn(s, " \t\n")] == '\0';
+}
+
+static bool
+want_scalar(struct ctx *c, const char *key, const struct ip_ynode *v,
+    const char *what)
+{
+	if (v->kind == IP_Y_SCALAR)
+		return true;
+	error(c, v->pos, IP_R_TYPE, "'%s' must be %s, not %s", key, what,
+	    kind_name(v));
+	return false;
+}
+
+static void
+decode_date(struct ctx *c, const char *key, const struct ip_ynode *v,
+    struct ip_date *out)
+{
+	int32_t day;
+
+	if (!want_scalar(c, key, v, "a date (YYYY-MM-DD)"))
+		return;
+	if (!v->plain) {
+		error(c, v->pos, IP_R_TYPE,
+		    "'%s' must be an unquoted date (YYYY-MM-DD), "
+		    "not a quoted string", key);
+		return;
+	}
+	if (!ip_parse_date(v->s, &day)) {
+		bool shaped = strlen(v->s) == 10
+		    && strspn(v->s, "0123456789-") == 10 && v->s[4] == '-'
+		    && v->s[7] == '-';
+		if (shaped)
+			error(c, v->pos, IP_R_DATE, "'%s' is not a real date",
+			    v->s);
+		else
+			error(c, v->pos, IP_R_TYPE,
+			    "'%s' must be a date (YYYY-MM-DD), not '%s'", key,
+			    v->s);
+		return;
+	}
+	out->day = day;
+	out->set = true;
+	out->pos = v->pos;
+}
+
+static void decode_map(struct ctx *c, const struct schema *s,
+    const struct ip_ynode *map, void *out);
+
+static void
+decode_texts(struct ctx *c, const struct field *f, const struct ip_ynode *v,
+    struct ip_list *out)
+{
+	struct ip_text *t;
+	size_t n = 0;
+
+	out->pos = v->pos;
+	if (v->kind == IP_Y_SCALAR && f->type == F_TEXTS1) {
+		if (blank(v->s))
+			return;
+		t = ip_arena_alloc(c->a, sizeof(*t));
+		t->s = v->s;
+		t->pos = v->pos;
+		out->v = t;
+		out->n = 1;
+		return;
+	}
+	if (v->kind != IP_Y_SEQ) {
+		error(c, v->pos, IP_R_TYPE, "'%s' must be a list, not %s",
+		    f->key, kind_name(v));
+		return;
+	}
+	t = ip_arena_alloc(c->a, v->n * sizeof(*t));
+	for (const struct ip_ynode *e = v->first; e != NULL; e = e->next) {
+		if (ip_scalar_is_null(e))
+			continue;
+		if (!want_scalar(c, f->key, e, "a list of text"))
+			continue;
+		if (f->vocab != NULL && vocab_index(f->vocab, e->s) < 0) {
+			error(c, e->pos, IP_R_VALUE,
+			    "'%s' is not a known %s: use %s", e->s, f->key,
+			    vocab_list(c, f->vocab));
+			continue;
+		}
+		if (blank(e->s))
+			continue;
+		t[n].s = e->s;
+		t[n].pos = e->pos;
+		n++;
+	}
+	out->v = t;
+	out->n = n;
+}
+
+static void
+decode_list(struct ctx *c, const struct field *f, const struct ip_ynode *v,
+    struct ip_list *out)
+{
+	out->pos = v->pos;
+	if (v->kind != IP_Y_SEQ) {
+		error(c, v->pos, IP_R_TYPE, "'%s' must be a list, not %s",
+		    f->key, kind_name(v));
+		return;
+	}
+	char *items = ip_arena_alloc(c->a, v->n * f->sub->size);
+	size_t n = 0;
+	for (const struct ip_ynode *e = v->first; e != NULL; e = e->next) {
+		if (ip_scalar_is_null(e))
+			continue;
+		if (e->kind != IP_Y_MAP) {
+			error(c, e->pos, IP_R_TYPE,
+			    "each entry of '%s' must be a mapping, not %s",
+			    f->key, kind_name(e));
+			continue;
+		}
+		decode_map(c, f->sub, e, items + n++ * f->sub->size);
+	}
+	out->v = items;
+	out->n = n;
+}
+
+static void
+decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
+    const struct ip_ynode *v, char *base)
+{
+	void *p = base + f->off;
+
+	if (ip_scalar_is_null(v)) {
+		/* left out, but remember where, to point at it */
+		switch (f->type) {
+		case F_TEXT:
+			((struct ip_text *)p)->pos = k->pos;
+			break;
+		case F_LIST:
+		case F_TEXTS:
+		case F_TEXTS1:
+			((struct ip_list *)p)->pos = k->pos;
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+	switch (f->type) {
+	case F_TEXT: {
+		struct ip_text *t = p;
+		if (!want_scalar(c, f->key, v, "text"))
+			return;
+		t->s = blank(v->s) ? NULL : v->s;
+		t->pos = v->pos;
+		break;
+	}
+	case F_DATE:
+		decode_date(c, f->key, v, p);
+		break;
+	case F_BOOL: {
+		struct ip_bool *b = p;
+		if (!want_scalar(c, f->key, v, "true or false"))
+			return;
+		if (v->plain && (!strcmp(v->s, "true") || !strcmp(v->s, "True")
+		    || !strcmp(v->s, "TRUE")))
+			b->v = true;
+		else if (v->plain && (!strcmp(v->s, "false")
+		    || !strcmp(v->s, "False") || !strcmp(v->s, "FALSE")))
+			b->v = false;
+		else {
+			error(c, v->pos, IP_R_TYPE,
+			    "'%s' must be true or false, not '%s'", f->key,
+			    v->s);
+			return;
+		}
+		b->set = true;
+		b->pos = v->pos;
+		break;
+	}
+	case F_ENUM: {
+		struct ip_enum *e = p;
+		int i;
+		if (!want_scalar(c, f->key, v, "a word"))
+			return;
+		if ((i = vocab_index(f->vocab, v->s)) < 0) {
+			error(c, v->pos, IP_R_VALUE,
+			    "'%s' must be %s, not '%s'", f->key,
+			    vocab_list(c, f->vocab), v->s);
+			return;
+		}
+		e->v = i;
+		e->set = true;
+		e->pos = v->pos;
+		break;
+	}
+	case F_INTERVAL: {
+		struct ip_interval *iv = p;
+		if (!want_scalar(c, f->key, v, "an interval such as '6 months'"))
+			return;
+		if (!ip_parse_interval(v->s, &iv->n, &iv->unit)) {
+			error(c, v->pos, IP_R_VALUE,
+			    "'%s' must be a count and a unit (days, weeks, "
+			    "months, years), such as '6 months', not '%s'",
+			    f->key, v->s);
+			return;
+		}
+		iv->set = true;
+		iv->pos = v->pos;
+		break;
+	}
+	case F_MAP:
+		decode_map(c, f->sub, v, p);
+		break;
+	case F_LIST:
+		decode_list(c, f, v, p);
+		break;
+	case F_TEXTS:
+	case F_TEXTS1:
+		decode_texts(c, f, v, p);
+		break;
+	}
+}
+
+static void
+unknown_key(struct ctx *c, const struct schema *s, const struct ip_ynode *k)
+{
+	const char *best = NULL;
+	int max = strlen(k->s) <= 4 ? 1 : 2, bestd = max + 1;
+
+	for (const struct field *f = s->fields; f->key != NULL; f++) {
+		int dist = ip_edit_distance(k->s, f->key, max);
+		if (dist < bestd) {
+			bestd = dist;
+			best = f->key;
+		}
+	}
+	if (best != NULL)
+		error(c, k->pos, IP_R_UNKNOWN_KEY,
+		    "unknown key '%s' in %s; did you mean '%s'?", k->s,
+		    s->name, best);
+	else
+		error(c, k->pos, IP_R_UNKNOWN_KEY, "unknown key '%s' in %s",
+		    k->s, s->name);
+}
+
+static void
+decode_map(struct ctx *c, const struct schema *s, const struct ip_ynode *map,
+    void *out)
+{
+	if (map->kind != IP_Y_MAP) {
+		error(c, map->pos, IP_R_TYPE, "%s must be a mapping, not %s",
+		    s->name, kind_name(map));
+		return;
+	}
+	*(struct ip_pos *)out = map->pos;
+	for (const struct ip_ynode *k = map->first; k; k = k->next->next) {
+		const struct field *f = s->fields;
+		while (f->key != NULL && strcmp(f->key, k->s) != 0)
+			f++;
+		if (f->key == NULL)
+			unknown_key(c, s, k);
+		else
+			decode_field(c, f, k, k->next, out);
+	}
+}
+
+int
+ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
+{
+	struct ctx c = { .a = &p->arena, .d = d };
+
+	if (root->kind != IP_Y_MAP) {
+		error(&c, root->pos, IP_R_TYPE,
+		    "a plan must be a mapping of keys such as 'format' and "
+		    "'person', not %s", kind_name(root));
+		return -1;
+	}
+	/* The format decides how to read the rest: look at it first. */
+	const struct ip_ynode *k = root->first;
+	while (k != NULL && strcmp(k->s, "format") != 0)
+		k = k->next->next;
+	if (k == NULL || ip_scalar_is_null(k->next)) {
+		error(&c, k ? k->pos : (struct ip_pos){ 0, 0 }, IP_R_FORMAT,
+		    "no 'format: iplan/1': not an iplan plan");
+		return -1;
+	}
+	if (k->next->kind != IP_Y_SCALAR || strcmp(k->next->s, "iplan/1") != 0) {
+		error(&c, k->next->pos, IP_R_FORMAT,
+		    "unsupported format '%s': this iplan %s reads iplan/1",
+		    k->next->kind == IP_Y_SCALAR ? k->next->s : "?",
+		    IPLAN_VERSION);
+		return -1;
+	}
+	decode_map(&c, &plan_s, root, p);
+	return c.errors ? -1 : 0;
+}

@@ -1,0 +1,150 @@
+/*
+ * diag.c - the catalogue of rules and the findings for one file.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+static const struct {
+	const char *id;
+	enum ip_severity severity;
+} rules[] = {
+#define X(e, id, sev) { id, sev },
+	IP_RULES(X)
+#undef X
+};
+
+const char *
+ip_rule_id(enum ip_rule r)
+{
+	return rules[r].id;
+}
+
+enum ip_severity
+ip_rule_severity(enum ip_rule r)
+{
+	return rules[r].severity;
+}
+
+struct ip_diags *
+ip_diags_new(const char *name)
+{
+	struct ip_diags *d = calloc(1, sizeof(*d));
+	if (d == NULL)
+		return NULL;
+	d->file = ip_arena_strndup(&d->arena, name, strlen(name));
+	return d;
+}
+
+void
+ip_diags_reset(struct ip_diags *d, const char *name)
+{
+	ip_arena_reset(&d->arena);
+	d->n = 0;
+	memset(d->counts, 0, sizeof(d->counts));
+	d->file = ip_arena_strndup(&d->arena, name, strlen(name));
+}
+
+void
+ip_diags_free(struct ip_diags *d)
+{
+	if (d == NULL)
+		return;
+	ip_arena_free(&d->arena);
+	free(d->v);
+	free(d);
+}
+
+void
+ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
+    const char *fmt, va_list ap)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? 2 * d->cap : 16;
+		struct ip_diag *v = realloc(d->v, cap * sizeof(*v));
+		if (v == NULL) {
+			fputs("iplan: out of memory\n", stderr);
+			abort();
+		}
+		d->v = v;
+		d->cap = cap;
+	}
+	struct ip_diag *g = &d->v[d->n++];
+	g->pos = pos;
+	g->rule = r;
+	g->msg = ip_arena_vprintf(&d->arena, fmt, ap);
+	d->counts[ip_rule_severity(r)]++;
+}
+
+void
+ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
+    const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ip_vdiag(d, pos, r, fmt, ap);
+	va_end(ap);
+}
+
+size_t
+ip_diags_errors(const struct ip_diags *d)
+{
+	return d->counts[IP_ERROR];
+}
+
+size_t
+ip_diags_warnings(const struct ip_diags *d)
+{
+	return d->counts[IP_WARNING];
+}
+
+bool
+ip_diags_trouble(const struct ip_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].rule == IP_R_IO)
+			return true;
+	return false;
+}
+
+/* Whole-file findings first, then by line and column; stable. */
+static int
+cmp(const void *a, const void *b)
+{
+	const struct ip_diag *x = a, *y = b;
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	if (x->pos.col != y->pos.col)
+		return x->pos.col < y->pos.col ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+void
+ip_fputs_clean(const char *s, FILE *f)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		putc(c < 0x20 || c == 0x7f ? '?' : c, f);
+	}
+}
+
+int
+ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
+{
+	qsort(d->v, d->n, sizeof(d->v[0]), cmp);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct ip_diag *g = &d->v[i];
+		enum ip_severity sev = ip_rule_severity(g->rule);
+		if (sev == IP_WARNING && (flags & IP_PRINT_NO_WARNINGS))
+			continue;
+		ip_fputs_clean(d->file, f);
+		if (g->pos.line != 0)
+			fprintf(f, ":%u:%u", g->pos.line, g->pos.col);
+		fputs(sev == IP_ERROR ? ": error: " : ": warning: ", f);
+		ip_fputs_clean(g->msg, f);
+		fprintf(f, " [%s]\n", ip_rule_id(g->rule));
+	}
+	return ferror(f) ? -1 : 0;
+}

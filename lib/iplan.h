@@ -1,0 +1,164 @@
+/*
+ * iplan.h - the public interface of libiplan, the core of the iplan
+ * toolkit for Norwegian individual plans (individuell plan).
+ *
+ * Every public name starts with ip_ or IP_.  Types are opaque: a plan is
+ * loaded, used through these functions and freed with ip_plan_free().
+ * Functions returning int return 0 on success; negative values and the
+ * IP_EXIT_* codes are documented at each function.
+ */
+#ifndef IPLAN_H
+#define IPLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define IPLAN_VERSION "0.1.0"
+
+/* The version the library was built as (compare with IPLAN_VERSION). */
+const char *ip_version(void);
+
+/* Exit statuses, the same for every command. */
+enum {
+	IP_EXIT_OK = 0,		/* clean, nothing due */
+	IP_EXIT_FINDINGS = 1,	/* validation errors, plans due */
+	IP_EXIT_TROUBLE = 2	/* usage, I/O, internal */
+};
+
+/* Document languages. */
+enum ip_lang { IP_LANG_NB, IP_LANG_NN, IP_LANG_EN };
+
+struct ip_plan;
+struct ip_diags;
+
+/* --- diagnostics --------------------------------------------------------- */
+
+/* Creates an empty list of findings for the file shown as name (copied).
+ * Free with ip_diags_free(). */
+struct ip_diags *ip_diags_new(const char *name);
+void ip_diags_free(struct ip_diags *d);
+/* Forgets the findings and names the list after another file. */
+void ip_diags_reset(struct ip_diags *d, const char *name);
+
+/* Print flags. */
+#define IP_PRINT_NO_WARNINGS	0x1	/* leave warnings out */
+
+/* Prints the findings sorted by position, as
+ * FILE:LINE:COL: error|warning: message [rule-id].  Returns -1 if f has
+ * an error after writing, else 0. */
+int ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags);
+size_t ip_diags_errors(const struct ip_diags *d);
+size_t ip_diags_warnings(const struct ip_diags *d);
+/* True if the list holds an I/O or size trouble (exit status 2). */
+bool ip_diags_trouble(const struct ip_diags *d);
+
+/* --- plans --------------------------------------------------------------- */
+
+/* Loads the plan at path ("-" for standard input), shown in messages under
+ * the name d was made with.  On success returns 0 and stores in *out a plan
+ * that the caller frees with ip_plan_free().  Otherwise returns -1, stores
+ * NULL and has added the reasons to d. */
+int ip_plan_load(const char *path, struct ip_diags *d, struct ip_plan **out);
+void ip_plan_free(struct ip_plan *p);
+
+/* Runs the content checks of ip-validate(1) on a loaded plan as of today
+ * (days since 1970-01-01), adding findings to d. */
+void ip_plan_check(const struct ip_plan *p, int32_t today,
+    struct ip_diags *d);
+
+/* The plan's national id (NULL if none); owned by the plan. */
+const char *ip_plan_national_id(const struct ip_plan *p);
+
+/* --- dates --------------------------------------------------------------- */
+
+/* Parses YYYY-MM-DD into days since 1970-01-01; returns 0 or -1. */
+int ip_date_parse(const char *s, int32_t *day);
+/* Formats day as YYYY-MM-DD into buf (at least 11 bytes); returns buf. */
+char *ip_date_format(int32_t day, char *buf);
+/* Today's date from the system clock, in local time. */
+int32_t ip_date_today(void);
+
+/* --- walking the arguments ----------------------------------------------- */
+
+/* Calls fn for every plan file named by paths: files as given, "-" for
+ * standard input, directories searched recursively for *.yaml and *.yml in
+ * byte order of their names.  A path that cannot be read is passed to fn
+ * too, so that loading it reports why.  Returns the first non-zero value fn
+ * returned, or 0.  Errors of the walk itself (an unreadable directory, a
+ * symlink loop) are printed to err as "PROG: ..." and make it return -1
+ * after the walk. */
+int ip_walk(char *const *paths, size_t n,
+    int (*fn)(const char *path, void *ctx), void *ctx,
+    const char *prog, FILE *err);
+
+/* --- ip-validate --------------------------------------------------------- */
+
+struct ip_validate_opts {
+	int32_t today;
+	bool quiet;		/* -q: no warnings */
+	bool strict;		/* --strict: warnings count as errors */
+};
+
+/* Validates the plans named by paths (as ip_walk()), prints findings to
+ * err and returns the exit status for ip-validate(1). */
+int ip_validate(char *const *paths, size_t n,
+    const struct ip_validate_opts *o, const char *prog, FILE *err);
+
+/* --- ip-new -------------------------------------------------------------- */
+
+/* --- ip-review ----------------------------------------------------------- */
+
+/* --- ip-export ----------------------------------------------------------- */
+
+/* --- writing files ------------------------------------------------------- */
+
+struct ip_out;
+
+/* Starts writing path ("-" or NULL: standard output) through a temporary
+ * file beside it, created mode 0600 and exclusively.  Returns NULL after
+ * printing why.  Finish with ip_out_commit() or ip_out_abort(). */
+struct ip_out *ip_out_open(const char *path, const char *prog);
+/* The stream to write to. */
+FILE *ip_out_file(struct ip_out *o);
+/* Puts the complete file in place: replacing an existing file if replace,
+ * else failing if path exists.  Frees o; returns 0, or -1 after printing
+ * why (the target is then untouched). */
+int ip_out_commit(struct ip_out *o, bool replace, const char *prog);
+/* Drops the temporary file; the target is untouched.  Frees o. */
+void ip_out_abort(struct ip_out *o);
+
+/* --- command-line support ------------------------------------------------ */
+
+/* What every command shares.  Give getopt_long these entries ... */
+#define IP_OPT_TODAY 0x100
+#define IP_CLI_LONGOPTS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ "today", required_argument, NULL, IP_OPT_TODAY }
+
+struct ip_cli {
+	const char *prog;	/* "ip-validate" */
+	const char *usage;	/* "usage: ip-validate ...\n" */
+	const char *help;	/* the rest of --help */
+	int32_t today;		/* --today, see ip_cli_today() */
+	bool today_set;
+};
+
+/* ... and pass every option the command does not handle itself (h, V,
+ * IP_OPT_TODAY, '?') here.  Returns -1 to go on, or the exit status that
+ * main returns now (after --help, --version or a usage error). */
+int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
+/* The date of --today, else the system's date: the only clock reading. */
+int32_t ip_cli_today(struct ip_cli *cli);
+
+
+/* Prints "PROG: message\n" to stderr and returns -1. */
+int ip_error(const char *prog, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Flushes stdout; if that or any earlier write failed, reports it and
+ * returns IP_EXIT_TROUBLE, else status. */
+int ip_finish_stdout(const char *prog, int status);
+
+#endif

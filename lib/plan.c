@@ -1,0 +1,60 @@
+/*
+ * plan.c - loading and freeing plans.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+int
+ip_plan_load(const char *path, struct ip_diags *d, struct ip_plan **out)
+{
+	char *buf;
+	size_t len;
+
+	*out = NULL;
+	if (ip_read_file(path, &buf, &len, d) != 0)
+		return -1;
+	struct ip_plan *p = calloc(1, sizeof(*p));
+	if (p == NULL) {
+		free(buf);
+		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO, "out of memory");
+		return -1;
+	}
+	const struct ip_ynode *root = ip_yaml_parse(buf, len, &p->arena, d);
+	free(buf);
+	if (root == NULL || ip_decode(p, root, d) != 0) {
+		ip_plan_free(p);
+		return -1;
+	}
+	p->file = ip_arena_strndup(&p->arena, d->file, strlen(d->file));
+	*out = p;
+	return 0;
+}
+
+void
+ip_plan_free(struct ip_plan *p)
+{
+	if (p == NULL)
+		return;
+	ip_arena_free(&p->arena);
+	free(p);
+}
+
+const char *
+ip_plan_national_id(const struct ip_plan *p)
+{
+	return p->person.national_id.s;
+}
+
+const struct ip_participant *
+ip_find_participant(const struct ip_plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q =
+		    IP_AT(p->participants, struct ip_participant, i);
+		if (q->id.s != NULL && strcmp(q->id.s, id) == 0)
+			return q;
+	}
+	return NULL;
+}

@@ -1,0 +1,349 @@
+/*
+ * plan.h - private interfaces of libiplan: the in-memory plan, the YAML
+ * tree it is decoded from, the arena both live in, and diagnostics.
+ *
+ * Only lib/ and the unit tests include this header; commands use iplan.h.
+ */
+#ifndef IPLAN_PLAN_H
+#define IPLAN_PLAN_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "iplan.h"
+
+/* Limits on one plan file: hostile input fails fast with a located error. */
+#define IP_MAX_FILE	(4u << 20)	/* bytes in one plan file */
+#define IP_MAX_DEPTH	32		/* nesting of mappings and sequences */
+#define IP_MAX_NODES	50000		/* YAML nodes in one plan */
+#define IP_MAX_SCALAR	(256u << 10)	/* bytes in one value */
+#define IP_MAX_KEYS	256		/* keys in one mapping */
+
+/* --- arena: every allocation for one plan, freed at once ----------------- */
+
+struct ip_arena {
+	struct ip_chunk *head;
+	size_t used;		/* bytes used in head */
+};
+
+void *ip_arena_alloc(struct ip_arena *a, size_t n);	/* zeroed; aborts on OOM */
+char *ip_arena_strndup(struct ip_arena *a, const char *s, size_t n);
+char *ip_arena_printf(struct ip_arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap);
+void ip_arena_reset(struct ip_arena *a);	/* keep the first chunk */
+void ip_arena_free(struct ip_arena *a);
+
+/* --- dates --------------------------------------------------------------- */
+
+/* A calendar date as days since 1970-01-01 (proleptic Gregorian). */
+int32_t ip_days_from_civil(int y, int m, int d);
+void ip_civil_from_days(int32_t days, int *y, int *m, int *d);
+bool ip_date_valid(int y, int m, int d);
+int ip_days_in_month(int y, int m);
+/* Adds n units ('d', 'w', 'm', 'y'); months and years clamp to month end. */
+int32_t ip_date_add(int32_t day, int n, char unit);
+
+/* --- diagnostics --------------------------------------------------------- */
+
+enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
+
+/* The catalogue: one entry per rule id (see ip-validate(1)). */
+#define IP_RULES(X) \
+	X(IO,		"io",			IP_ERROR) \
+	X(LIMIT,	"limit",		IP_ERROR) \
+	X(ENCODING,	"encoding",		IP_ERROR) \
+	X(SYNTAX,	"syntax",		IP_ERROR) \
+	X(UNSUPPORTED,	"unsupported-yaml",	IP_ERROR) \
+	X(DUPKEY,	"duplicate-key",	IP_ERROR) \
+	X(UNKNOWN_KEY,	"unknown-key",		IP_ERROR) \
+	X(TYPE,		"type",			IP_ERROR) \
+	X(DATE,		"date",			IP_ERROR) \
+	X(VALUE,	"value",		IP_ERROR) \
+	X(FORMAT,	"format",		IP_ERROR) \
+	X(REQUIRED,	"required",		IP_ERROR) \
+	X(ITEM_A,	"item-a",		IP_ERROR) \
+	X(ITEM_B,	"item-b",		IP_ERROR) \
+	X(ITEM_C,	"item-c",		IP_ERROR) \
+	X(ITEM_D,	"item-d",		IP_ERROR) \
+	X(ITEM_E,	"item-e",		IP_ERROR) \
+	X(ITEM_F,	"item-f",		IP_ERROR) \
+	X(ITEM_G,	"item-g",		IP_ERROR) \
+	X(ITEM_H,	"item-h",		IP_ERROR) \
+	X(ITEM_I,	"item-i",		IP_ERROR) \
+	X(DUP_ID,	"duplicate-id",		IP_ERROR) \
+	X(UNKNOWN_REF,	"unknown-ref",		IP_ERROR) \
+	X(COORD_ROLE,	"coordinator-role",	IP_WARNING) \
+	X(DATE_ORDER,	"date-order",		IP_ERROR) \
+	X(OUTSIDE,	"outside-period",	IP_WARNING) \
+	X(FUTURE,	"future-date",		IP_WARNING) \
+	X(NATIONAL_ID,	"national-id",		IP_ERROR) \
+	X(BIRTH_DATE,	"birth-date",		IP_WARNING) \
+	X(CLOSED,	"closed",		IP_ERROR) \
+	X(MEASURE_GOAL,	"measure-goal",		IP_WARNING) \
+	X(SUBGOAL_DUE,	"subgoal-due",		IP_WARNING) \
+	X(PERSON_PART,	"person-participant",	IP_WARNING) \
+	X(ONE_PLAN,	"one-plan",		IP_ERROR)
+
+enum ip_rule {
+#define X(e, id, sev) IP_R_##e,
+	IP_RULES(X)
+#undef X
+	IP_R_COUNT
+};
+
+const char *ip_rule_id(enum ip_rule r);
+enum ip_severity ip_rule_severity(enum ip_rule r);
+
+struct ip_pos {
+	uint32_t line, col;	/* 1-based; line 0: the whole file */
+};
+
+struct ip_diag {
+	struct ip_pos pos;
+	enum ip_rule rule;
+	char *msg;		/* in the owning list's arena */
+};
+
+/* The findings for one file, in the order found; sorted when printed. */
+struct ip_diags {
+	const char *file;	/* display name */
+	struct ip_diag *v;
+	size_t n, cap;
+	unsigned counts[3];	/* by severity */
+	struct ip_arena arena;
+};
+
+void ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
+    const char *fmt, va_list ap);
+
+/* Writes s to f with control characters replaced, so that user text can
+ * never forge a line of output or drive a terminal. */
+void ip_fputs_clean(const char *s, FILE *f);
+
+/* --- the YAML tree ------------------------------------------------------- */
+
+enum ip_ykind { IP_Y_SCALAR, IP_Y_MAP, IP_Y_SEQ };
+
+struct ip_ynode {
+	enum ip_ykind kind;
+	bool plain;		/* scalar: unquoted, so may be a date, bool, null */
+	struct ip_pos pos;
+	const char *s;		/* scalar: NUL-terminated, no NUL inside */
+	size_t len;
+	struct ip_ynode *first;	/* map: key, value, key, value ...; seq: items */
+	struct ip_ynode *last;
+	struct ip_ynode *next;
+	size_t n;		/* children */
+};
+
+/* Parses buf (len bytes, not NUL-terminated) into a tree in arena a.
+ * Returns the root, or NULL after adding at least one error to d. */
+struct ip_ynode *ip_yaml_parse(const char *buf, size_t len,
+    struct ip_arena *a, struct ip_diags *d);
+
+/* Reads a whole file ("-" is standard input) of at most IP_MAX_FILE bytes
+ * into *buf (malloc'd, the caller frees).  Returns 0, or -1 after adding an
+ * error to d (rule io or limit). */
+int ip_read_file(const char *path, char **buf, size_t *len,
+    struct ip_diags *d);
+
+bool ip_scalar_is_null(const struct ip_ynode *n);
+
+/* --- the plan ------------------------------------------------------------ */
+
+struct ip_text {
+	const char *s;		/* NULL: absent or empty */
+	struct ip_pos pos;	/* of the value, or of the key if empty */
+};
+
+struct ip_date {
+	int32_t day;		/* days since 1970-01-01 */
+	bool set;
+	struct ip_pos pos;
+};
+
+struct ip_bool {
+	bool v, set;
+	struct ip_pos pos;
+};
+
+struct ip_enum {
+	int v;			/* index into the field's vocabulary */
+	bool set;
+	struct ip_pos pos;
+};
+
+struct ip_interval {
+	int n;
+	char unit;		/* 'd', 'w', 'm' or 'y' */
+	bool set;
+	struct ip_pos pos;
+};
+
+struct ip_list {
+	void *v;		/* array of n elements of the element type */
+	size_t n;		/* 0: absent or empty */
+	struct ip_pos pos;
+};
+
+#define IP_AT(list, type, i) (&((type *)(list).v)[i])
+
+/* Every mapping type starts with its position: line 0 if absent. */
+
+struct ip_contact {
+	struct ip_pos pos;
+	struct ip_text phone, email, address;
+};
+
+enum ip_care { IP_CARE_VOLUNTARY, IP_CARE_COMPULSORY };
+enum ip_role { IP_ROLE_PERSON, IP_ROLE_RELATIVE, IP_ROLE_PROVIDER,
+	IP_ROLE_OTHER };
+enum ip_status { IP_STATUS_ACTIVE, IP_STATUS_CLOSED };
+enum ip_goal_status { IP_GOAL_OPEN, IP_GOAL_ACHIEVED, IP_GOAL_DROPPED };
+
+struct ip_person {
+	struct ip_pos pos;
+	struct ip_text name, national_id;
+	struct ip_date birth_date;
+	struct ip_contact contact;
+	struct ip_bool interpreter;
+	struct ip_enum care;
+};
+
+struct ip_participant {
+	struct ip_pos pos;
+	struct ip_text id, name;
+	struct ip_enum role;
+	struct ip_text organization, phone, email, contribution;
+};
+
+struct ip_subgoal {
+	struct ip_pos pos;
+	struct ip_text id, text;
+	struct ip_date due;
+	struct ip_enum status;
+};
+
+struct ip_goal {
+	struct ip_pos pos;
+	struct ip_text id, text;
+	struct ip_list subgoals;	/* struct ip_subgoal */
+};
+
+struct ip_subplan {
+	struct ip_pos pos;
+	struct ip_text kind, reference;
+};
+
+struct ip_measure {
+	struct ip_pos pos;
+	struct ip_text id, title, extent, responsible;
+	struct ip_list goals;		/* struct ip_text: goal ids */
+	struct ip_date start, end;
+	struct ip_text how;
+	struct ip_subplan subplan;
+};
+
+struct ip_review {
+	struct ip_pos pos;
+	struct ip_date date, done;
+	struct ip_text summary;
+};
+
+struct ip_period {
+	struct ip_pos pos;
+	struct ip_date start, end;
+	struct ip_interval review_interval;
+	struct ip_list reviews;		/* struct ip_review */
+};
+
+struct ip_consent_plan {
+	struct ip_pos pos;
+	struct ip_date date;
+	struct ip_text by;
+};
+
+struct ip_consent_sharing {
+	struct ip_pos pos;
+	struct ip_date date;
+	struct ip_list participants;	/* struct ip_text: participant ids */
+	struct ip_date until;
+};
+
+struct ip_consent {
+	struct ip_pos pos;
+	struct ip_consent_plan plan;
+	struct ip_consent_sharing information_sharing;
+};
+
+struct ip_cooperation {
+	struct ip_pos pos;
+	struct ip_text with, about, contact;
+};
+
+struct ip_closed {
+	struct ip_pos pos;
+	struct ip_date date;
+	struct ip_text reason;
+};
+
+struct ip_plan {
+	struct ip_pos pos;
+	struct ip_text format, id;
+	struct ip_enum language;	/* enum ip_lang */
+	struct ip_enum status;
+	struct ip_closed closed;
+	struct ip_list legal_basis;	/* struct ip_text, from a vocabulary */
+	struct ip_person person;
+	struct ip_text coordinator;
+	struct ip_list participants;	/* struct ip_participant */
+	struct ip_list goals;		/* struct ip_goal */
+	struct ip_list resources;	/* struct ip_text */
+	struct ip_list needs;		/* struct ip_text */
+	struct ip_list measures;	/* struct ip_measure */
+	struct ip_text implementation;
+	struct ip_period period;
+	struct ip_consent consent;
+	struct ip_list cooperation;	/* struct ip_cooperation */
+
+	/* Not from the file: */
+	const char *file;		/* display name */
+	struct ip_arena arena;		/* holds everything above */
+};
+
+/* Decodes a YAML tree into p (whose arena holds the tree).  Returns 0, or
+ * -1 after adding errors to d. */
+int ip_decode(struct ip_plan *p, const struct ip_ynode *root,
+    struct ip_diags *d);
+
+/* The vocabularies, NULL-terminated, indexed by the enums above. */
+extern const char *const ip_vocab_lang[];
+extern const char *const ip_vocab_status[];
+extern const char *const ip_vocab_care[];
+extern const char *const ip_vocab_role[];
+extern const char *const ip_vocab_goal_status[];
+extern const char *const ip_vocab_legal_basis[];
+
+/* Lookups in a loaded plan. */
+const struct ip_participant *ip_find_participant(const struct ip_plan *p,
+    const char *id);
+
+/* Parses "2026-01-15" strictly into days; false if not a real date. */
+bool ip_parse_date(const char *s, int32_t *day);
+/* Parses "6 months", "6m", "14 days", "1y" ... */
+bool ip_parse_interval(const char *s, int *n, char *unit);
+
+/* National ids (fødselsnummer, D-nummer): true if valid; the birth date
+ * it encodes in *birth when not NULL. */
+bool ip_national_id_valid(const char *s, int32_t *birth);
+
+/* Levenshtein distance, capped at max + 1. */
+int ip_edit_distance(const char *a, const char *b, int max);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * util.c - small helpers shared by the commands.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+const char *
+ip_version(void)
+{
+	return IPLAN_VERSION;
+}
+
+int
+ip_error(const char *prog, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "%s: ", prog);
+	ip_fputs_clean(buf, stderr);
+	putc('\n', stderr);
+	return -1;
+}
+
+int
+ip_finish_stdout(const char *prog, int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		ip_error(prog, "cannot write to standard output: %s",
+		    strerror(errno ? errno : EIO));
+		return IP_EXIT_TROUBLE;
+	}
+	return status;
+}
+
+int
+ip_edit_distance(const char *a, const char *b, int max)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int row[64];
+
+	if (lb >= sizeof(row) / sizeof(row[0]) || la >= 64)
+		return max + 1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int diag = row[0], best;
+		row[0] = best = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int up = row[j];
+			int v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return row[lb] > max ? max + 1 : row[lb];
+}

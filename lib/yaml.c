@@ -1,0 +1,479 @@
+/*
+ * yaml.c - reading a plan file into a bounded YAML tree.
+ *
+ * The whole file is read into memory and checked to be UTF-8 without
+ * control characters (libyaml reports those only as a byte offset).  Then
+ * libyaml's event parser builds a tree that keeps every node's position.
+ * Duplicate keys, anchors, aliases, tags and further documents are refused,
+ * and depth, node count and value length are bounded.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "plan.h"
+
+static int
+read_error(struct ip_diags *d, const char *path, int err)
+{
+	ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO, "cannot read '%s': %s",
+	    path, strerror(err));
+	return -1;
+}
+
+static int
+too_big(struct ip_diags *d)
+{
+	ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_LIMIT,
+	    "file is larger than %u MiB: not a plan", IP_MAX_FILE >> 20);
+	return -1;
+}
+
+int
+ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO
+	    : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	char *buf = NULL;
+	size_t len = 0, cap;
+	int err = 0;
+
+	*bufp = NULL;
+	*lenp = 0;
+	if (fd < 0)
+		return read_error(d, path, errno);
+	if (fstat(fd, &st) != 0) {
+		err = errno;
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		err = EISDIR;
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > (off_t)IP_MAX_FILE) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return too_big(d);
+	}
+	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 8192;
+	if ((buf = malloc(cap)) == NULL) {
+		err = ENOMEM;
+		goto fail;
+	}
+	for (;;) {
+		if (len == cap) {
+			if (cap > IP_MAX_FILE) {
+				free(buf);
+				if (fd != STDIN_FILENO)
+					close(fd);
+				return too_big(d);
+			}
+			char *nb = realloc(buf, cap * 2);
+			if (nb == NULL) {
+				err = ENOMEM;
+				goto fail;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		ssize_t r = read(fd, buf + len, cap - len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			err = errno;
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	if (len > IP_MAX_FILE) {
+		free(buf);
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return too_big(d);
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	*bufp = buf;
+	*lenp = len;
+	return 0;
+fail:
+	free(buf);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return read_error(d, path, err);
+}
+
+/*
+ * Decodes one UTF-8 character at s (n bytes left).  Returns its length and
+ * stores it in *cp, or returns 0 if the bytes are not well-formed UTF-8
+ * (overlong forms, surrogates and values past U+10FFFF included).
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c = s[0], min;
+	size_t len;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xe0) == 0xc0) {
+		len = 2, c &= 0x1f, min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		len = 3, c &= 0x0f, min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		len = 4, c &= 0x07, min = 0x10000;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* Line breaks as YAML counts them: LF, CR, CR LF, NEL, LS and PS. */
+static bool
+is_break(uint32_t c)
+{
+	return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028
+	    || c == 0x2029;
+}
+
+/* The position of byte offset off in buf: 1-based line and character. */
+static struct ip_pos
+pos_at(const char *buf, size_t len, size_t off)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	struct ip_pos pos = { 1, 1 };
+	size_t i = 0;
+
+	while (i < off && i < len) {
+		uint32_t c;
+		size_t l = utf8_decode(s + i, len - i, &c);
+		if (l == 0)
+			l = 1, c = 0xfffd;
+		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+			l = 2;
+		if (is_break(c)) {
+			pos.line++;
+			pos.col = 1;
+		} else
+			pos.col++;
+		i += l;
+	}
+	return pos;
+}
+
+/* Characters YAML allows in a stream (YAML 1.1 c-printable). */
+static bool
+printable(uint32_t c)
+{
+	return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f)
+	    || c == 0x85 || (c >= 0xa0 && c <= 0xd7ff)
+	    || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
+}
+
+static int
+check_encoding(const char *buf, size_t len, struct ip_diags *d)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		size_t l = utf8_decode(s + i, len - i, &c);
+		if (l == 0) {
+			ip_diag(d, pos_at(buf, len, i), IP_R_ENCODING,
+			    "invalid UTF-8 (byte 0x%02x): plans are UTF-8 text",
+			    s[i]);
+			return -1;
+		}
+		if (!printable(c)) {
+			ip_diag(d, pos_at(buf, len, i), IP_R_ENCODING,
+			    c == 0 ? "NUL byte: plans are text"
+				   : "control character U+%04X is not allowed",
+			    (unsigned)c);
+			return -1;
+		}
+		i += l;
+	}
+	return 0;
+}
+
+struct builder {
+	struct ip_arena *a;
+	struct ip_diags *d;
+	const char *buf;
+	size_t len;
+	struct ip_ynode *stack[IP_MAX_DEPTH + 1];
+	int depth;
+	size_t nodes;
+};
+
+static struct ip_pos
+mark_pos(yaml_mark_t m)
+{
+	return (struct ip_pos){ (uint32_t)m.line + 1, (uint32_t)m.column + 1 };
+}
+
+static bool
+scalar_eq(const struct ip_ynode *x, const struct ip_ynode *y)
+{
+	return x->kind == IP_Y_SCALAR && y->kind == IP_Y_SCALAR
+	    && x->len == y->len && memcmp(x->s, y->s, x->len) == 0;
+}
+
+/* Adds n to the collection on top of the stack; 0 or -1 after an error. */
+static int
+attach(struct builder *b, struct ip_ynode *n)
+{
+	if (b->depth == 0) {
+		b->stack[0] = n;	/* the root, kept in slot 0 */
+		return 0;
+	}
+	struct ip_ynode *parent = b->stack[b->depth];
+	if (parent->kind == IP_Y_MAP && parent->n % 2 == 0) {
+		/* n is a key */
+		if (n->kind != IP_Y_SCALAR) {
+			ip_diag(b->d, n->pos, IP_R_TYPE,
+			    "a key must be a plain word, not a %s",
+			    n->kind == IP_Y_MAP ? "mapping" : "sequence");
+			return -1;
+		}
+		if (parent->n / 2 >= IP_MAX_KEYS) {
+			ip_diag(b->d, n->pos, IP_R_LIMIT,
+			    "more than %d keys in one mapping", IP_MAX_KEYS);
+			return -1;
+		}
+		for (struct ip_ynode *k = parent->first; k; k = k->next->next)
+			if (scalar_eq(k, n)) {
+				ip_diag(b->d, n->pos, IP_R_DUPKEY,
+				    "duplicate key '%s' (first at line %u)",
+				    n->s, k->pos.line);
+				return -1;
+			}
+	}
+	if (parent->last)
+		parent->last->next = n;
+	else
+		parent->first = n;
+	parent->last = n;
+	parent->n++;
+	return 0;
+}
+
+static struct ip_ynode *
+new_node(struct builder *b, enum ip_ykind kind, yaml_mark_t m)
+{
+	if (++b->nodes > IP_MAX_NODES) {
+		ip_diag(b->d, mark_pos(m), IP_R_LIMIT,
+		    "more than %d values in one plan", IP_MAX_NODES);
+		return NULL;
+	}
+	struct ip_ynode *n = ip_arena_alloc(b->a, sizeof(*n));
+	n->kind = kind;
+	n->pos = mark_pos(m);
+	return n;
+}
+
+static int
+unsupported(struct builder *b, yaml_mark_t m, const char *what)
+{
+	ip_diag(b->d, mark_pos(m), IP_R_UNSUPPORTED,
+	    "%s are not allowed in a plan", what);
+	return -1;
+}
+
+/* Checks a decoded scalar: no NUL or control characters from escapes. */
+static int
+check_scalar(struct builder *b, const yaml_event_t *e)
+{
+	const unsigned char *s = e->data.scalar.value;
+	size_t len = e->data.scalar.length;
+
+	if (len > IP_MAX_SCALAR) {
+		ip_diag(b->d, mark_pos(e->start_mark), IP_R_LIMIT,
+		    "value longer than %u KiB", IP_MAX_SCALAR >> 10);
+		return -1;
+	}
+	for (size_t i = 0; i < len; i++)
+		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
+		    || s[i] == 0x7f) {
+			ip_diag(b->d, mark_pos(e->start_mark), IP_R_ENCODING,
+			    "value contains control character U+%04X",
+			    s[i]);
+			return -1;
+		}
+	return 0;
+}
+
+static int
+event(struct builder *b, const yaml_event_t *e)
+{
+	struct ip_ynode *n;
+	const char *anchor = NULL, *tag = NULL;
+
+	switch (e->type) {
+	case YAML_SCALAR_EVENT:
+		anchor = (const char *)e->data.scalar.anchor;
+		tag = (const char *)e->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = (const char *)e->data.sequence_start.anchor;
+		tag = (const char *)e->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = (const char *)e->data.mapping_start.anchor;
+		tag = (const char *)e->data.mapping_start.tag;
+		break;
+	case YAML_ALIAS_EVENT:
+		return unsupported(b, e->start_mark, "aliases");
+	default:
+		break;
+	}
+	if (anchor != NULL)
+		return unsupported(b, e->start_mark, "anchors");
+	if (tag != NULL)
+		return unsupported(b, e->start_mark, "tags");
+
+	switch (e->type) {
+	case YAML_SCALAR_EVENT:
+		if (check_scalar(b, e) != 0
+		    || (n = new_node(b, IP_Y_SCALAR, e->start_mark)) == NULL)
+			return -1;
+		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		n->len = e->data.scalar.length;
+		n->s = ip_arena_strndup(b->a,
+		    (const char *)e->data.scalar.value, n->len);
+		return attach(b, n);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (b->depth == IP_MAX_DEPTH) {
+			ip_diag(b->d, mark_pos(e->start_mark), IP_R_LIMIT,
+			    "nested deeper than %d levels", IP_MAX_DEPTH);
+			return -1;
+		}
+		n = new_node(b, e->type == YAML_MAPPING_START_EVENT
+		    ? IP_Y_MAP : IP_Y_SEQ, e->start_mark);
+		if (n == NULL || attach(b, n) != 0)
+			return -1;
+		b->stack[++b->depth] = n;
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		b->depth--;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* True if the indentation of line (1-based) holds a tab. */
+static bool
+tab_indented(const char *buf, size_t len, uint32_t line)
+{
+	size_t i = 0;
+	for (uint32_t l = 1; l < line && i < len; i++)
+		if (buf[i] == '\n')
+			l++;
+	for (; i < len && (buf[i] == ' ' || buf[i] == '\t'); i++)
+		if (buf[i] == '\t')
+			return true;
+	return false;
+}
+
+static void
+parser_error(struct builder *b, const yaml_parser_t *p)
+{
+	struct ip_pos pos;
+	const char *problem = p->problem ? p->problem : "cannot parse";
+
+	if (p->error == YAML_READER_ERROR)
+		pos = pos_at(b->buf, b->len, p->problem_offset);
+	else
+		pos = mark_pos(p->problem_mark);
+	if (tab_indented(b->buf, b->len, pos.line)) {
+		ip_diag(b->d, pos, IP_R_SYNTAX,
+		    "a tab in the indentation of line %u: YAML indents with "
+		    "spaces", pos.line);
+		return;
+	}
+	if (p->context != NULL)
+		ip_diag(b->d, pos, IP_R_SYNTAX, "%s %s (line %zu)", problem,
+		    p->context, p->context_mark.line + 1);
+	else
+		ip_diag(b->d, pos, IP_R_SYNTAX, "%s", problem);
+}
+
+struct ip_ynode *
+ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
+    struct ip_diags *d)
+{
+	/* libyaml would count a BOM as a column; skip it. */
+	size_t skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	struct builder b = { .a = a, .d = d, .buf = buf + skip,
+	    .len = len - skip };
+	yaml_parser_t p;
+	yaml_event_t e;
+	int docs = 0, rc = 0;
+
+	if (check_encoding(b.buf, b.len, d) != 0)
+		return NULL;
+
+	if (!yaml_parser_initialize(&p)) {
+		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO, "out of memory");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)b.buf, b.len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	for (;;) {
+		if (!yaml_parser_parse(&p, &e)) {
+			parser_error(&b, &p);
+			rc = -1;
+			break;
+		}
+		if (e.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&e);
+			break;
+		}
+		if (e.type == YAML_DOCUMENT_START_EVENT && ++docs > 1) {
+			ip_diag(d, mark_pos(e.start_mark), IP_R_UNSUPPORTED,
+			    "a second document: one plan per file");
+			rc = -1;
+		} else
+			rc = event(&b, &e);
+		yaml_event_delete(&e);
+		if (rc != 0)
+			break;
+	}
+	yaml_parser_delete(&p);
+	if (rc != 0)
+		return NULL;
+	if (docs == 0 || b.stack[0] == NULL) {
+		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_FORMAT,
+		    "empty file: not a plan");
+		return NULL;
+	}
+	return b.stack[0];
+}
+
+bool
+ip_scalar_is_null(const struct ip_ynode *n)
+{
+	return n->kind == IP_Y_SCALAR && n->plain
+	    && (n->len == 0 || strcmp(n->s, "~") == 0
+		|| strcmp(n->s, "null") == 0 || strcmp(n->s, "Null") == 0
+		|| strcmp(n->s, "NULL") == 0);
+}

@@ -1,0 +1,75 @@
+#!/bin/sh
+# run.sh - the test suite: unit tests, then every tests/t-*.sh script.
+# Usage: sh tests/run.sh BUILD-DIR
+# Ends with "N passed, M failed" and exits non-zero on any failure.
+
+BUILD=$(cd "${1:-build}" && pwd) || exit 2
+TESTS=$(cd "$(dirname "$0")" && pwd)
+TOP=$(dirname "$TESTS")
+# A private scratch directory in the build tree, never in /tmp: plans are
+# health data.
+TMP=$BUILD/tmp
+rm -rf "$TMP" && mkdir -m 700 -p "$TMP" || exit 2
+TODAY=2026-11-24
+export LC_ALL=C TZ=UTC NO_COLOR=1
+unset IPLAN_TODAY
+PATH=$BUILD:$PATH
+passed=0 failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL: $1"
+	[ -s "$TMP/log" ] && sed 's/^/    /' "$TMP/log" | head -40
+}
+
+# t NAME CODE: CODE runs in a subshell; the test passes if it exits 0.
+t() {
+	if (eval "$2") >"$TMP/log" 2>&1; then pass; else fail "$1"; fi
+}
+
+# exits N CMD...: runs CMD and succeeds if it exits with status N (a death
+# by a signal never counts as any exit status).
+exits() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	if [ "$got" -gt 128 ]; then
+		echo "'$*' died by signal $((got - 128))"
+		return 1
+	fi
+	if [ "$got" -ne "$want" ]; then
+		echo "'$*' exited $got, expected $want"
+		return 1
+	fi
+}
+
+# same EXPECTED ACTUAL: the files are identical, or show the difference.
+same() {
+	diff -u "$1" "$2"
+}
+
+# Unit tests: cmocka programs, counted by their own tally.
+for u in "$BUILD"/tests/*; do
+	[ -x "$u" ] || continue
+	name=$(basename "$u")
+	"$u" >"$TMP/log" 2>&1
+	rc=$?
+	np=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$TMP/log")
+	nf=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$TMP/log")
+	passed=$((passed + ${np:-0}))
+	if [ "$rc" -ne 0 ] || [ -z "$np" ]; then
+		fail "unit test $name (exit $rc)"
+		[ -n "$nf" ] && failed=$((failed + nf - 1))
+	fi
+done
+
+for script in "$TESTS"/t-*.sh; do
+	[ -f "$script" ] || continue
+	. "$script"
+done
+
+rm -rf "$TMP"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,142 @@
+# t-validate.sh - ip-validate: golden cases, the examples, hostile input.
+# Sourced by run.sh.
+
+# Golden cases: tests/validate/NAME.yaml beside NAME.expect, the exact
+# diagnostics.  The exit status follows from them: 2 for trouble (io),
+# 1 for any error, else 0.
+for case in "$TESTS"/validate/*.yaml; do
+	name=$(basename "$case" .yaml)
+	expect=${case%.yaml}.expect
+	if grep -q '\[io\]$' "$expect"; then want=2
+	elif grep -q ': error: ' "$expect"; then want=1
+	else want=0
+	fi
+	t "validate $name" "
+		cd '$TESTS/validate' &&
+		exits $want ip-validate --today $TODAY '$name.yaml' \
+			2>'$TMP/actual' &&
+		same '$expect' '$TMP/actual'"
+done
+
+for ex in "$TOP"/examples/*.yaml; do
+	t "example $(basename "$ex") validates clean" "
+		exits 0 ip-validate --strict --today $TODAY '$ex' 2>'$TMP/err' &&
+		same /dev/null '$TMP/err'"
+done
+
+t "a directory is searched recursively, in order" "
+	mkdir -p '$TMP/tree/b/c' '$TMP/tree/a' &&
+	cp '$TESTS/validate/empty.yaml' '$TMP/tree/b/c/x.yml' &&
+	cp '$TESTS/validate/empty.yaml' '$TMP/tree/a/y.yaml' &&
+	cp '$TESTS/validate/empty.yaml' '$TMP/tree/b/z.txt' &&
+	exits 1 ip-validate '$TMP/tree' 2>'$TMP/err' &&
+	cut -d: -f1 '$TMP/err' >'$TMP/files' &&
+	printf '%s\n' '$TMP/tree/a/y.yaml' '$TMP/tree/b/c/x.yml' >'$TMP/want' &&
+	same '$TMP/want' '$TMP/files'"
+
+t "standard input is named <stdin>" "
+	exits 1 ip-validate - <'$TESTS/validate/empty.yaml' 2>'$TMP/err' &&
+	grep -q '^<stdin>: error: empty file' '$TMP/err'"
+
+t "no file reads standard input" "
+	exits 1 ip-validate <'$TESTS/validate/empty.yaml' 2>'$TMP/err' &&
+	grep -q '^<stdin>: error: empty file' '$TMP/err'"
+
+t "-q hides warnings, --strict counts them" "
+	f='$TESTS/validate/subgoal-due.yaml' &&
+	exits 0 ip-validate --today $TODAY \"\$f\" 2>'$TMP/err' &&
+	grep -q 'warning:' '$TMP/err' &&
+	exits 0 ip-validate -q --today $TODAY \"\$f\" 2>'$TMP/err' &&
+	same /dev/null '$TMP/err' &&
+	exits 1 ip-validate --strict --today $TODAY \"\$f\" 2>/dev/null"
+
+t "one plan per person across files" "
+	ex=\$(ls '$TOP'/examples/*.yaml | head -n 1) &&
+	cp \"\$ex\" '$TMP/one.yaml' && cp \"\$ex\" '$TMP/two.yaml' &&
+	exits 1 ip-validate --today $TODAY '$TMP/one.yaml' '$TMP/two.yaml' \
+		2>'$TMP/err' &&
+	test \$(wc -l <'$TMP/err') -eq 1 &&
+	grep -q \"^$TMP/two.yaml:[0-9]*:[0-9]*: error: another plan has the same national_id: '$TMP/one.yaml' (only one plan per person) \\[one-plan\\]\$\" '$TMP/err'"
+
+t "a national id is never printed" "
+	ex=\$(ls '$TOP'/examples/*.yaml | head -n 1) &&
+	nid=\$(sed -n 's/.*national_id: *\"\\([0-9]*\\)\".*/\\1/p' \"\$ex\") &&
+	test -n \"\$nid\" &&
+	sed 's/\\(national_id: *\"[0-9]*\\)[0-9]\"/\\10\"/' \"\$ex\" >'$TMP/bad.yaml' &&
+	exits 1 ip-validate --today $TODAY '$TMP/bad.yaml' \"\$ex\" \"\$ex\" \
+		2>'$TMP/err' &&
+	grep -q national-id '$TMP/err' &&
+	! grep -q \"\${nid%?}\" '$TMP/err'"
+
+t "a missing file is trouble, and the rest is still checked" "
+	exits 2 ip-validate '$TMP/none.yaml' '$TESTS/validate/empty.yaml' \
+		2>'$TMP/err' &&
+	grep -q \"^$TMP/none.yaml: error: cannot read '$TMP/none.yaml': No such file or directory \\[io\\]\$\" '$TMP/err' &&
+	grep -q 'empty.yaml: error: empty file' '$TMP/err'"
+
+t "a full disk is an error" "
+	! test -w /dev/full || exits 2 ip-validate --help >/dev/full"
+
+# Hostile input: made here, not stored.  Each ends within 5 seconds with a
+# located error and exit 1 or 2, never a signal.
+hostile() {
+	name=$1
+	t "hostile: $name" "
+		timeout 5 ip-validate '$TMP/hostile' >/dev/null 2>'$TMP/err'
+		rc=\$?
+		test \$rc -eq 1 || test \$rc -eq 2 || { echo exit \$rc; exit 1; }
+		grep -q '$2' '$TMP/err' || { cat '$TMP/err'; exit 1; }"
+}
+gen() { python3 -c "$1" >"$TMP/hostile"; }
+
+gen 'import sys; sys.stdout.write("a: " + "x" * (100 << 20))'
+hostile "100 MB file" 'error: file is larger than 4 MiB: not a plan \[limit\]'
+gen 'print("a: " + "[" * 100000)'
+hostile "100,000-deep flow nesting" ':1:35: error: nested deeper than 32 levels \[limit\]'
+gen 'print("".join("  " * i + "- \n" for i in range(100000))[:4000000])'
+hostile "deep block nesting" 'error: nested deeper than 32 levels \[limit\]'
+gen 'print("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]")'
+hostile "alias bomb" ':1:4: error: anchors are not allowed in a plan \[unsupported-yaml\]'
+gen 'print("".join("k%d: 1\n" % i for i in range(1000000))[:4000000])'
+hostile "a million keys" 'error: more than 256 keys in one mapping \[limit\]'
+gen 'print("- " + "\n- ".join(["x"] * 60000))'
+hostile "60,000 values" 'error: more than 50000 values in one plan \[limit\]'
+gen 'import sys; sys.stdout.write("a: " + "x" * (10 << 20))'
+hostile "10 MB scalar" 'error: file is larger than 4 MiB'
+gen 'import sys; sys.stdout.write("a: \"" + "x" * (300 << 10) + "\"\n")'
+hostile "300 KiB scalar" ':1:4: error: value longer than 256 KiB \[limit\]'
+printf 'format: iplan/1\nperson:\n  name: K\303\050ri\n' >"$TMP/hostile"
+hostile "invalid UTF-8" ':3:10: error: invalid UTF-8 (byte 0xc3): plans are UTF-8 text \[encoding\]'
+printf 'format: iplan/1\nid: a\000b\n' >"$TMP/hostile"
+hostile "NUL byte" ':2:6: error: NUL byte: plans are text \[encoding\]'
+printf 'format: iplan/1\nid: "a\\0b"\n' >"$TMP/hostile"
+hostile "escaped NUL" ':2:5: error: value contains control character U+0000 \[encoding\]'
+printf 'format: iplan/1\nid: a\033[31mb\n' >"$TMP/hostile"
+hostile "escape character" ':2:6: error: control character U+001B is not allowed \[encoding\]'
+printf '\357\273\277format: iplan/1\nbogus: 1\n' >"$TMP/hostile"
+hostile "UTF-8 BOM" ':2:1: error: unknown key .bogus. in the plan \[unknown-key\]'
+printf 'format: iplan/1\r\nbogus: 1\r\n' >"$TMP/hostile"
+hostile "CRLF line ends" ':2:1: error: unknown key .bogus. in the plan \[unknown-key\]'
+printf 'format: iplan/1\nperson:\n\tname: K\n' >"$TMP/hostile"
+hostile "tab indentation" ':3:1: error: .*tab.* \[syntax\]'
+: >"$TMP/hostile"
+hostile "empty file" 'error: empty file: not a plan \[format\]'
+rm -f "$TMP/hostile" && mkdir "$TMP/hostile"
+t "hostile: a directory without plans" "
+	exits 0 ip-validate '$TMP/hostile' 2>'$TMP/err' && same /dev/null '$TMP/err'"
+rmdir "$TMP/hostile"
+t "hostile: a symlink loop in a directory walk" "
+	mkdir -p '$TMP/loop/d' && ln -s .. '$TMP/loop/d/up' &&
+	ln -s self '$TMP/loop/self.yaml' 2>/dev/null; ln -sf self.yaml '$TMP/loop/self' &&
+	timeout 5 ip-validate '$TMP/loop' 2>'$TMP/err'; test \$? -eq 2 &&
+	grep -q \"^ip-validate: '$TMP/loop/d/up': Too many levels of symbolic links\$\" '$TMP/err'"
+if [ "$(id -u)" -ne 0 ]; then
+	t "hostile: an unreadable file" "
+		cp '$TESTS/validate/empty.yaml' '$TMP/unreadable.yaml' &&
+		chmod 000 '$TMP/unreadable.yaml' &&
+		exits 2 ip-validate '$TMP/unreadable.yaml' 2>'$TMP/err' &&
+		grep -q 'Permission denied \[io\]' '$TMP/err'"
+fi
+t "hostile: a directory as standard input" "
+	exits 2 ip-validate - <'$TMP' 2>'$TMP/err' &&
+	grep -q '^<stdin>: error: cannot read .-.: Is a directory \[io\]' '$TMP/err'"
