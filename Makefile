@@ -10,7 +10,8 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 override CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
 	-Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
-	-Wno-format-nonliteral $(CFLAGS)
+	-Wno-format-nonliteral -pthread $(CFLAGS)
+override LDFLAGS := -pthread $(LDFLAGS)
 
 # Flags from pkg-config, expanded only when used: after 'deps' has run.
 PKGS = yaml-0.1 libcmark libxml-2.0
@@ -18,10 +19,10 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
 # The Debian packages for building, and for 'make check'.
-BUILD_DEBS = pkg-config:pkg-config yaml-0.1:libyaml-dev \
+BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 	libcmark:libcmark-dev libxml-2.0:libxml2-dev
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
-	valgrind:valgrind clang:clang
+	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
@@ -60,8 +61,35 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a lib/iplan.h lib/plan.h \
 		$(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
-check: all $(UNIT_BINS) | check-deps
+# The whole suite three times: as built, under AddressSanitizer and
+# UndefinedBehaviorSanitizer (a build of its own), and the commands under
+# valgrind.  'make test' is the first alone.
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+check: test check-asan check-valgrind
+
+test: all $(UNIT_BINS) | check-deps
 	@sh tests/run.sh $(BUILD)
+
+check-asan: | check-deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan CC=clang \
+		CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
+		LDFLAGS='$(SAN)' test
+
+check-valgrind: all | check-deps
+	@IPLAN_VALGRIND=1 sh tests/run.sh $(BUILD)
+
+# Speed and memory beside a floor (libyaml alone): not part of check.
+bench: all
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(CFLAGS) -Ilib -o $(BUILD)/bench/gen tests/bench/gen.c \
+		$(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $(BUILD)/bench/floor \
+		tests/bench/floor.c $(LDFLAGS) $(PKG_LIBS)
+	@sh tests/bench/bench.sh $(BUILD) $(BENCH_SIZES)
+
+# Builds, then runs each command on the shipped examples.
+demo: all
+	@sh tests/demo.sh $(BUILD)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -84,5 +112,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all deps check-deps check install uninstall clean
+.PHONY: all deps check-deps check test check-asan check-valgrind bench demo install uninstall clean
 .DELETE_ON_ERROR:

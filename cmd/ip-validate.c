@@ -8,8 +8,8 @@
 
 static struct ip_cli cli = {
 	.prog = "ip-validate",
-	.usage = "usage: ip-validate [-q] [--strict] [--today YYYY-MM-DD] "
-	    "[FILE|DIR|-]...\n",
+	.usage = "usage: ip-validate [-q] [--strict] [-j N] "
+	    "[--today YYYY-MM-DD] [FILE|DIR|-]...\n",
 	.help = "Check individual plans (individuell plan) against the nine "
 	    "items of\nthe regulation and for consistency.  Directories are "
 	    "searched for\n*.yaml and *.yml; - or no FILE reads standard "
@@ -17,6 +17,8 @@ static struct ip_cli cli = {
 	    "\n"
 	    "  -q, --quiet            do not show warnings\n"
 	    "      --strict           count warnings as errors\n"
+	    "  -j, --jobs N           check N files at once (default: the "
+	    "cores)\n"
 	    "      --today DATE       check as of DATE (YYYY-MM-DD)\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
@@ -31,17 +33,22 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "jobs", required_argument, NULL, 'j' },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct ip_validate_opts o = { 0 };
+	struct ip_validate_opts o = { .jobs = ip_default_jobs() };
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "qj:hV", longopts, NULL)) != -1) {
 		if (c == 'q')
 			o.quiet = true;
 		else if (c == 's')
 			o.strict = true;
+		else if (c == 'j') {
+			if (ip_parse_jobs(cli.prog, optarg, &o.jobs) != 0)
+				return IP_EXIT_TROUBLE;
+		}
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}

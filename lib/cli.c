@@ -4,6 +4,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "plan.h"
 
@@ -40,4 +41,17 @@ ip_cli_today(struct ip_cli *cli)
 		cli->today_set = true;
 	}
 	return cli->today;
+}
+
+int
+ip_parse_jobs(const char *prog, const char *arg, unsigned *jobs)
+{
+	char *end;
+	unsigned long n = strtoul(arg, &end, 10);
+
+	if (*arg < '1' || *arg > '9' || *end != '\0' || n > 64)
+		return ip_error(prog, "invalid number of jobs: '%s' (use 1 to "
+		    "64)", arg);
+	*jobs = (unsigned)n;
+	return 0;
 }

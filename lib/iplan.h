@@ -84,19 +84,29 @@ int32_t ip_date_today(void);
 
 /* Calls fn for every plan file named by paths: files as given, "-" for
  * standard input, directories searched recursively for *.yaml and *.yml in
- * byte order of their names.  A path that cannot be read is passed to fn
- * too, so that loading it reports why.  Returns the first non-zero value fn
- * returned, or 0.  Errors of the walk itself (an unreadable directory, a
- * symlink loop) are printed to err as "PROG: ..." and make it return -1
- * after the walk. */
-int ip_walk(char *const *paths, size_t n,
-    int (*fn)(const char *path, void *ctx), void *ctx,
-    const char *prog, FILE *err);
+ * byte order of their names (hidden entries left out).  A path that cannot
+ * be read is passed to fn too, so that loading it reports why.  fn gets the
+ * file's index in that order and the stream to write its output to.
+ *
+ * With jobs > 1, fn runs on that many threads at once (it must be thread-
+ * safe), each call writing to a stream of its own that is copied to out in
+ * walk order: the output is the same as with one job.  With jobs <= 1, fn
+ * is called as the walk goes and writes to out itself.
+ *
+ * A non-zero return from fn stops the walk and is returned.  Errors of the
+ * walk itself (an unreadable directory, a symlink loop) are written to out
+ * as "PROG: ..." in their place, and make it return -1 at the end. */
+int ip_walk(char *const *paths, size_t n, unsigned jobs,
+    int (*fn)(const char *path, size_t index, FILE *out, void *ctx),
+    void *ctx, const char *prog, FILE *out);
+/* The number of jobs to run by default: the processors online. */
+unsigned ip_default_jobs(void);
 
 /* --- ip-validate --------------------------------------------------------- */
 
 struct ip_validate_opts {
 	int32_t today;
+	unsigned jobs;		/* -j: threads; 0 or 1: one */
 	bool quiet;		/* -q: no warnings */
 	bool strict;		/* --strict: warnings count as errors */
 };
@@ -152,6 +162,9 @@ struct ip_cli {
 int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
 /* The date of --today, else the system's date: the only clock reading. */
 int32_t ip_cli_today(struct ip_cli *cli);
+/* Parses the argument of -j (1 to 64) into *jobs; returns 0, or -1 after
+ * printing why. */
+int ip_parse_jobs(const char *prog, const char *arg, unsigned *jobs);
 
 
 /* Prints "PROG: message\n" to stderr and returns -1. */

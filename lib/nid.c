@@ -20,24 +20,41 @@ check_digit(const int *d, const int *w, int n)
 }
 
 bool
-ip_national_id_valid(const char *s, int32_t *birth)
+ip_national_id_complete(char *s)
 {
 	static const int w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
 	static const int w2[] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
 	int d[11];
 
-	if (strlen(s) != 11)
-		return false;
-	for (int i = 0; i < 11; i++) {
+	for (int i = 0; i < 9; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return false;
 		d[i] = s[i] - '0';
 	}
-	if (check_digit(d, w1, 9) != d[9] || check_digit(d, w2, 10) != d[10])
+	if ((d[9] = check_digit(d, w1, 9)) == 10
+	    || (d[10] = check_digit(d, w2, 10)) == 10)
+		return false;
+	s[9] = (char)('0' + d[9]);
+	s[10] = (char)('0' + d[10]);
+	s[11] = '\0';
+	return true;
+}
+
+bool
+ip_national_id_valid(const char *s, int32_t *birth)
+{
+	char id[12];
+
+	if (strlen(s) != 11 || strspn(s, "0123456789") != 11)
+		return false;
+	memcpy(id, s, 9);
+	if (!ip_national_id_complete(id) || memcmp(id, s, 11) != 0)
 		return false;
 
-	int day = d[0] * 10 + d[1], month = d[2] * 10 + d[3];
-	int yy = d[4] * 10 + d[5], ind = d[6] * 100 + d[7] * 10 + d[8];
+	int day = (s[0] - '0') * 10 + s[1] - '0';
+	int month = (s[2] - '0') * 10 + s[3] - '0';
+	int yy = (s[4] - '0') * 10 + s[5] - '0';
+	int ind = (s[6] - '0') * 100 + (s[7] - '0') * 10 + s[8] - '0';
 	if (day > 40)
 		day -= 40;	/* D-nummer */
 	int year;

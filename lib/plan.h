@@ -342,6 +342,9 @@ bool ip_parse_interval(const char *s, int *n, char *unit);
 /* National ids (fødselsnummer, D-nummer): true if valid; the birth date
  * it encodes in *birth when not NULL. */
 bool ip_national_id_valid(const char *s, int32_t *birth);
+/* Fills in the two check digits after the nine digits at s (which has room
+ * for 12 bytes); false if that individual number has no valid ones. */
+bool ip_national_id_complete(char *s);
 
 /* Levenshtein distance, capped at max + 1. */
 int ip_edit_distance(const char *a, const char *b, int max);

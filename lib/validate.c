@@ -1,6 +1,7 @@
 /*
  * validate.c - ip-validate: load and check plans, one plan per person.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,13 +12,13 @@ struct seen {
 	uint64_t nid;
 	size_t file;		/* offset of its file name in names */
 	struct ip_pos pos;
-	size_t order;
+	size_t order;		/* the file's index in the walk */
 };
 
+/* Shared by the threads of one run: only under mu. */
 struct run {
 	const struct ip_validate_opts *o;
-	struct ip_diags *d;
-	FILE *err;
+	pthread_mutex_t mu;
 	bool trouble, findings;
 	struct seen *seen;
 	size_t nseen, capseen;
@@ -39,8 +40,9 @@ grow(void *v, size_t *cap, size_t need, size_t size)
 	return v;
 }
 
+/* Called with r->mu held. */
 static void
-remember(struct run *r, const struct ip_plan *p)
+remember(struct run *r, const struct ip_plan *p, size_t index)
 {
 	const char *nid = p->person.national_id.s;
 	if (nid == NULL || !ip_national_id_valid(nid, NULL))
@@ -50,37 +52,45 @@ remember(struct run *r, const struct ip_plan *p)
 	memcpy(r->names + r->nnames, p->file, len);
 	r->seen = grow(r->seen, &r->capseen, r->nseen + 1, sizeof(*r->seen));
 	r->seen[r->nseen] = (struct seen){ strtoull(nid, NULL, 10), r->nnames,
-	    p->person.national_id.pos, r->nseen };
+	    p->person.national_id.pos, index };
 	r->nseen++;
 	r->nnames += len;
 }
 
+/* Prints d's findings to out and notes what they mean for the exit
+ * status.  Called with r->mu held. */
 static void
-report(struct run *r)
+report(struct run *r, struct ip_diags *d, FILE *out)
 {
 	unsigned flags = r->o->quiet ? IP_PRINT_NO_WARNINGS : 0;
-	if (ip_diags_trouble(r->d))
+	if (ip_diags_trouble(d))
 		r->trouble = true;
-	if (ip_diags_errors(r->d) > 0
-	    || (r->o->strict && ip_diags_warnings(r->d) > 0))
+	if (ip_diags_errors(d) > 0
+	    || (r->o->strict && ip_diags_warnings(d) > 0))
 		r->findings = true;
-	if (ip_diags_print(r->d, r->err, flags) != 0)
+	if (ip_diags_print(d, out, flags) != 0)
 		r->trouble = true;
 }
 
 static int
-one(const char *path, void *ctx)
+one(const char *path, size_t index, FILE *out, void *ctx)
 {
 	struct run *r = ctx;
+	struct ip_diags *d = ip_diags_new(strcmp(path, "-") == 0 ? "<stdin>"
+	    : path);
 	struct ip_plan *p;
 
-	ip_diags_reset(r->d, strcmp(path, "-") == 0 ? "<stdin>" : path);
-	if (ip_plan_load(path, r->d, &p) == 0) {
-		ip_plan_check(p, r->o->today, r->d);
-		remember(r, p);
-		ip_plan_free(p);
-	}
-	report(r);
+	if (d == NULL)
+		abort();
+	if (ip_plan_load(path, d, &p) == 0)
+		ip_plan_check(p, r->o->today, d);
+	pthread_mutex_lock(&r->mu);
+	if (p != NULL)
+		remember(r, p, index);
+	report(r, d, out);
+	pthread_mutex_unlock(&r->mu);
+	ip_plan_free(p);
+	ip_diags_free(d);
 	return 0;
 }
 
@@ -103,7 +113,7 @@ by_order(const void *a, const void *b)
 /* Only one plan per person: every later plan with a national id seen
  * before is an error naming the first. */
 static void
-one_plan_per_person(struct run *r)
+one_plan_per_person(struct run *r, FILE *err)
 {
 	struct seen *dup = calloc(r->nseen + 1, sizeof(*dup));
 	size_t ndup = 0, first = 0;
@@ -116,17 +126,24 @@ one_plan_per_person(struct run *r)
 			first = i;
 			continue;
 		}
+		if (strcmp(r->names + r->seen[i].file,
+		    r->names + r->seen[first].file) == 0)
+			continue;	/* the same file named twice */
 		dup[ndup] = r->seen[i];
 		dup[ndup++].nid = r->seen[first].file;	/* the first file */
 	}
 	qsort(dup, ndup, sizeof(*dup), by_order);
+	struct ip_diags *d = ip_diags_new("-");
+	if (d == NULL)
+		abort();
 	for (size_t i = 0; i < ndup; i++) {
-		ip_diags_reset(r->d, r->names + dup[i].file);
-		ip_diag(r->d, dup[i].pos, IP_R_ONE_PLAN,
+		ip_diags_reset(d, r->names + dup[i].file);
+		ip_diag(d, dup[i].pos, IP_R_ONE_PLAN,
 		    "another plan has the same national_id: '%s' (only one "
 		    "plan per person)", r->names + dup[i].nid);
-		report(r);
+		report(r, d, err);
 	}
+	ip_diags_free(d);
 	free(dup);
 }
 
@@ -135,18 +152,17 @@ ip_validate(char *const *paths, size_t n, const struct ip_validate_opts *o,
     const char *prog, FILE *err)
 {
 	char *dash[] = { "-" };
-	struct run r = { .o = o, .err = err };
+	struct run r = { .o = o };
 
-	if ((r.d = ip_diags_new("-")) == NULL)
-		return IP_EXIT_TROUBLE;
+	pthread_mutex_init(&r.mu, NULL);
 	if (n == 0) {
 		paths = dash;
 		n = 1;
 	}
-	if (ip_walk(paths, n, one, &r, prog, err) != 0)
+	if (ip_walk(paths, n, o->jobs, one, &r, prog, err) != 0)
 		r.trouble = true;
-	one_plan_per_person(&r);
-	ip_diags_free(r.d);
+	one_plan_per_person(&r, err);
+	pthread_mutex_destroy(&r.mu);
 	free(r.seen);
 	free(r.names);
 	if (fflush(err) != 0)
