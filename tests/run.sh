@@ -16,6 +16,21 @@ unset IPLAN_TODAY
 PATH=$BUILD:$PATH
 passed=0 failed=0
 
+# IPLAN_VALGRIND=1: every command runs under valgrind, which turns any
+# memory error or leak into exit status 99.
+if [ -n "${IPLAN_VALGRIND:-}" ]; then
+	mkdir "$TMP/valgrind"
+	for bin in "$BUILD"/ip-*; do
+		cat >"$TMP/valgrind/${bin##*/}" <<-EOF
+		#!/bin/sh
+		exec valgrind -q --error-exitcode=99 --leak-check=full \\
+		    --errors-for-leak-kinds=definite,indirect "$bin" "\$@"
+		EOF
+		chmod +x "$TMP/valgrind/${bin##*/}"
+	done
+	PATH=$TMP/valgrind:$PATH
+fi
+
 pass() { passed=$((passed + 1)); }
 fail() {
 	failed=$((failed + 1))
@@ -51,6 +66,7 @@ same() {
 }
 
 # Unit tests: cmocka programs, counted by their own tally.
+[ -n "${IPLAN_VALGRIND:-}" ] ||
 for u in "$BUILD"/tests/*; do
 	[ -x "$u" ] || continue
 	name=$(basename "$u")
@@ -71,5 +87,5 @@ for script in "$TESTS"/t-*.sh; do
 done
 
 rm -rf "$TMP"
-echo "$passed passed, $failed failed"
+echo "${IPLAN_VALGRIND:+valgrind: }$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
