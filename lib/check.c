@@ -7,7 +7,7 @@
 #include "plan.h"
 
 /* The regulation's words for each item, in bokmål. */
-static const char *const item_words[] = {
+const char *const ip_item_words[] = {
 	"en oversikt over tjenestemottakerens mål, ressurser og behov for "
 	"tjenester",
 	"en oversikt over hvem som deltar i arbeidet med planen",
@@ -41,7 +41,7 @@ item(struct ip_diags *d, struct ip_pos pos, char letter, const char *what)
 {
 	ip_diag(d, pos, (enum ip_rule)(IP_R_ITEM_A + (letter - 'a')),
 	    "%s: item %c asks for \"%s\"", what, letter,
-	    item_words[letter - 'a']);
+	    ip_item_words[letter - 'a']);
 }
 
 /* An entry's id for messages. */

@@ -15,14 +15,22 @@ ip_plan_load(const char *path, struct ip_diags *d, struct ip_plan **out)
 	*out = NULL;
 	if (ip_read_file(path, &buf, &len, d) != 0)
 		return -1;
+	int rc = ip_plan_load_buf(buf, len, d, out);
+	free(buf);
+	return rc;
+}
+
+int
+ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_plan **out)
+{
+	*out = NULL;
 	struct ip_plan *p = calloc(1, sizeof(*p));
 	if (p == NULL) {
-		free(buf);
 		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO, "out of memory");
 		return -1;
 	}
 	const struct ip_ynode *root = ip_yaml_parse(buf, len, &p->arena, d);
-	free(buf);
 	if (root == NULL || ip_decode(p, root, d) != 0) {
 		ip_plan_free(p);
 		return -1;

@@ -317,6 +317,13 @@ struct ip_plan {
 	struct ip_arena arena;		/* holds everything above */
 };
 
+/* As ip_plan_load(), from the len bytes at buf, which the caller keeps. */
+int ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_plan **out);
+
+/* The regulation's words for items a to i, in bokmål. */
+extern const char *const ip_item_words[];
+
 /* Decodes a YAML tree into p (whose arena holds the tree).  Returns 0, or
  * -1 after adding errors to d. */
 int ip_decode(struct ip_plan *p, const struct ip_ynode *root,
