@@ -118,6 +118,31 @@ int ip_validate(char *const *paths, size_t n,
 
 /* --- ip-new -------------------------------------------------------------- */
 
+/* The options of ip-new(1) as given on the command line, NULL where not
+ * given; ip_new() checks each the way ip-validate(1) would. */
+struct ip_new_opts {
+	const char *name;		/* --name: the person; required */
+	const char *national_id;	/* --national-id */
+	const char *birth_date;		/* --birth-date */
+	const char *coordinator;	/* --coordinator: a name */
+	const char *start;		/* --start; NULL: today */
+	const char *period;		/* --period; NULL: one year */
+	const char *reviews;		/* --reviews N */
+	const char *review_interval;	/* --review-interval */
+	const char *language;		/* --language; NULL: nb */
+	const char *care;		/* --care */
+	const char *id;			/* --id: the plan's id */
+	const char *template_file;	/* --template; NULL: the built-in one */
+	bool force;			/* --force: replace an existing file */
+	int32_t today;			/* days since 1970-01-01 */
+};
+
+/* Writes a new plan to path ("-" or NULL: standard output), mode 0600,
+ * never over an existing file unless o->force.  Nothing is written unless
+ * every option is valid and the plan loads.  Returns the exit status for
+ * ip-new(1), having printed why when it is not 0. */
+int ip_new(const char *path, const struct ip_new_opts *o, const char *prog);
+
 /* --- ip-review ----------------------------------------------------------- */
 
 /* --- ip-export ----------------------------------------------------------- */

@@ -1,0 +1,105 @@
+/*
+ * ip-new - start a new individual plan.
+ */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "iplan.h"
+
+static struct ip_cli cli = {
+	.prog = "ip-new",
+	.usage = "usage: ip-new --name NAME [options] [FILE|-]\n",
+	.help = "Write a new individual plan (individuell plan) to FILE, or "
+	    "to standard\noutput with - or no FILE: a skeleton that holds "
+	    "what is known and\nshows, at each of the items a-i, what the "
+	    "regulation asks for.\n"
+	    "\n"
+	    "      --name NAME                the person the plan is for "
+	    "(required)\n"
+	    "      --national-id ID           fødselsnummer or D-nummer\n"
+	    "      --birth-date DATE          birth date (default: from "
+	    "--national-id)\n"
+	    "      --coordinator NAME         the coordinator\n"
+	    "      --start DATE               first day of the period "
+	    "(default: today)\n"
+	    "      --period N{d|w|m|y}        length of the period "
+	    "(default: 1y)\n"
+	    "      --reviews N                N review dates spread over "
+	    "the period\n"
+	    "      --review-interval N{d|w|m|y}\n"
+	    "                                 a review date every interval\n"
+	    "      --language nb|nn|en        language of the plan "
+	    "(default: nb)\n"
+	    "      --care compulsory          under compulsory mental "
+	    "health care\n"
+	    "      --id ID                    the plan's id\n"
+	    "      --template FILE            start from this template, "
+	    "not the built-in one\n"
+	    "  -f, --force                    replace FILE if it exists\n"
+	    "      --today DATE               take DATE (YYYY-MM-DD) as "
+	    "today\n"
+	    "  -h, --help                     show this help and exit\n"
+	    "  -V, --version                  show the version and exit\n"
+	    "\n"
+	    "Exit status: 0 written, 2 trouble.  See ip-new(1).\n",
+};
+
+enum {
+	O_NAME = 0x200, O_NATIONAL_ID, O_BIRTH_DATE, O_COORDINATOR, O_START,
+	O_PERIOD, O_REVIEWS, O_REVIEW_INTERVAL, O_LANGUAGE, O_CARE, O_ID,
+	O_TEMPLATE
+};
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "name", required_argument, NULL, O_NAME },
+		{ "national-id", required_argument, NULL, O_NATIONAL_ID },
+		{ "birth-date", required_argument, NULL, O_BIRTH_DATE },
+		{ "coordinator", required_argument, NULL, O_COORDINATOR },
+		{ "start", required_argument, NULL, O_START },
+		{ "period", required_argument, NULL, O_PERIOD },
+		{ "reviews", required_argument, NULL, O_REVIEWS },
+		{ "review-interval", required_argument, NULL,
+		    O_REVIEW_INTERVAL },
+		{ "language", required_argument, NULL, O_LANGUAGE },
+		{ "care", required_argument, NULL, O_CARE },
+		{ "id", required_argument, NULL, O_ID },
+		{ "template", required_argument, NULL, O_TEMPLATE },
+		{ "force", no_argument, NULL, 'f' },
+		IP_CLI_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ip_new_opts o = { 0 };
+	const char **arg[] = {
+		[O_NAME - O_NAME] = &o.name,
+		[O_NATIONAL_ID - O_NAME] = &o.national_id,
+		[O_BIRTH_DATE - O_NAME] = &o.birth_date,
+		[O_COORDINATOR - O_NAME] = &o.coordinator,
+		[O_START - O_NAME] = &o.start,
+		[O_PERIOD - O_NAME] = &o.period,
+		[O_REVIEWS - O_NAME] = &o.reviews,
+		[O_REVIEW_INTERVAL - O_NAME] = &o.review_interval,
+		[O_LANGUAGE - O_NAME] = &o.language,
+		[O_CARE - O_NAME] = &o.care,
+		[O_ID - O_NAME] = &o.id,
+		[O_TEMPLATE - O_NAME] = &o.template_file,
+	};
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "fhV", longopts, NULL)) != -1) {
+		if (c >= O_NAME && c <= O_TEMPLATE)
+			*arg[c - O_NAME] = optarg;
+		else if (c == 'f')
+			o.force = true;
+		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
+			return rc;
+	}
+	if (argc - optind > 1) {
+		fputs(cli.usage, stderr);
+		return IP_EXIT_TROUBLE;
+	}
+	o.today = ip_cli_today(&cli);
+	return ip_new(argv[optind], &o, cli.prog);
+}

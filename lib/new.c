@@ -1,0 +1,1010 @@
+/*
+ * new.c - ip-new: a new plan, from the built-in skeleton or from a
+ * municipality's template.
+ *
+ * Every option is checked first, the way the loader and ip-validate check
+ * the same field.  Each value the plan needs is then rendered once, as the
+ * YAML it is written as (text double-quoted, dates plain), and the plan is
+ * built as text: the skeleton with its comments in the chosen language, or
+ * the template with its placeholders replaced.  The result is loaded with
+ * the real loader before a byte of it is written.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+#define WIDTH 72		/* of comment lines */
+#define MAX_REVIEWS 100		/* review dates ip-new writes */
+#define MAX_REVIEWS_N "100"
+
+/* The options, as bits: which were given, which a placeholder carries. */
+enum {
+	O_NAME = 1 << 0, O_NATIONAL_ID = 1 << 1, O_BIRTH_DATE = 1 << 2,
+	O_COORDINATOR = 1 << 3, O_ID = 1 << 4, O_LANGUAGE = 1 << 5,
+	O_CARE = 1 << 6, O_START = 1 << 7, O_PERIOD = 1 << 8,
+	O_REVIEWS = 1 << 9, O_REVIEW_INTERVAL = 1 << 10
+};
+
+static const char *const option_names[] = { "name", "national-id",
+	"birth-date", "coordinator", "id", "language", "care", "start",
+	"period", "reviews", "review-interval" };
+
+/* The values a plan is made of, by their placeholder in a template. */
+enum ph {
+	PH_NAME, PH_NATIONAL_ID, PH_BIRTH_DATE, PH_PERSON_ID, PH_COORDINATOR,
+	PH_COORDINATOR_ID, PH_ID, PH_LANGUAGE, PH_CARE, PH_START, PH_END,
+	PH_TODAY, PH_REVIEW_INTERVAL, PH_REVIEWS, PH_COUNT
+};
+
+static const struct {
+	const char *name;
+	unsigned options;	/* the options it carries */
+} placeholders[PH_COUNT] = {
+	[PH_NAME] = { "name", O_NAME },
+	[PH_NATIONAL_ID] = { "national_id", O_NATIONAL_ID },
+	[PH_BIRTH_DATE] = { "birth_date", O_BIRTH_DATE },
+	[PH_PERSON_ID] = { "person_id", 0 },
+	[PH_COORDINATOR] = { "coordinator", O_COORDINATOR },
+	[PH_COORDINATOR_ID] = { "coordinator_id", O_COORDINATOR },
+	[PH_ID] = { "id", O_ID },
+	[PH_LANGUAGE] = { "language", O_LANGUAGE },
+	[PH_CARE] = { "care", O_CARE },
+	[PH_START] = { "start", O_START },
+	[PH_END] = { "end", O_PERIOD },
+	[PH_TODAY] = { "today", 0 },
+	[PH_REVIEW_INTERVAL] = { "review_interval", O_REVIEW_INTERVAL },
+	[PH_REVIEWS] = { "reviews", O_REVIEWS | O_REVIEW_INTERVAL },
+};
+
+/* What the options say, checked. */
+struct values {
+	const struct ip_new_opts *o;
+	unsigned given;			/* O_* */
+	enum ip_lang lang;
+	bool compulsory;
+	int32_t start, end, birth;
+	bool birth_set;
+	int32_t reviews[MAX_REVIEWS];
+	size_t nreviews;
+	int every;			/* the review interval; 0: none */
+	char unit;
+	const char *person_id, *coordinator_id;
+	const char *val[PH_COUNT];	/* as YAML; "": not known */
+	struct ip_arena a;
+};
+
+/* --- rendering values ---------------------------------------------------- */
+
+/*
+ * Returns s as a YAML double-quoted scalar, in a.  Quotes and backslashes
+ * are escaped, and so is every character that YAML would not keep as it
+ * is: controls, and NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which it
+ * reads as line breaks, and the byte order mark.  All else is UTF-8 as
+ * given.
+ */
+static const char *
+quote(struct ip_arena *a, const char *s)
+{
+	char *q = ip_arena_alloc(a, 4 * strlen(s) + 3), *p = q;
+	const unsigned char *u = (const unsigned char *)s;
+
+	*p++ = '"';
+	while (*u != '\0') {
+		if (*u == '"' || *u == '\\') {
+			*p++ = '\\';
+			*p++ = (char)*u++;
+		} else if (*u == '\n' || *u == '\t') {
+			*p++ = '\\';
+			*p++ = *u++ == '\n' ? 'n' : 't';
+		} else if (*u < 0x20 || *u == 0x7f) {
+			p += sprintf(p, "\\x%02x", *u++);
+		} else if (u[0] == 0xc2 && u[1] == 0x85) {
+			p += sprintf(p, "\\N");
+			u += 2;
+		} else if (u[0] == 0xe2 && u[1] == 0x80
+		    && (u[2] == 0xa8 || u[2] == 0xa9)) {
+			p += sprintf(p, u[2] == 0xa8 ? "\\L" : "\\P");
+			u += 3;
+		} else if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
+			p += sprintf(p, "\\uFEFF");
+			u += 3;
+		} else
+			*p++ = (char)*u++;
+	}
+	*p++ = '"';
+	*p = '\0';
+	return q;
+}
+
+static const char *
+date(struct ip_arena *a, int32_t day)
+{
+	return ip_date_format(day, ip_arena_alloc(a, 11));
+}
+
+/* The words of a vocabulary as "nb, nn" and then last and "en". */
+static const char *
+words(struct ip_arena *a, const char *const *vocab, const char *last)
+{
+	const char *s = "";
+	for (size_t i = 0; vocab[i] != NULL; i++)
+		s = ip_arena_printf(a, "%s%s%s", s, i == 0 ? ""
+		    : vocab[i + 1] == NULL ? last : ", ", vocab[i]);
+	return s;
+}
+
+/*
+ * An id for a participant, from a name: lower-case ASCII letters, digits
+ * and single hyphens ("Åse Kåsa-Ødegård" gives "ase-kasa-odegard"); other
+ * than fallback if that is empty, and not taken.
+ */
+static const char *
+slug(struct ip_arena *a, const char *name, const char *fallback,
+    const char *taken)
+{
+	static const struct {
+		const char *from, *to;
+	} letters[] = {
+		{ "æ", "ae" }, { "Æ", "ae" }, { "ø", "o" }, { "Ø", "o" },
+		{ "å", "a" }, { "Å", "a" }, { "ä", "a" }, { "Ä", "a" },
+		{ "ö", "o" }, { "Ö", "o" }, { "ü", "u" }, { "Ü", "u" },
+		{ "é", "e" }, { "É", "e" }, { "è", "e" }, { "á", "a" },
+		{ "Á", "a" }, { "à", "a" }, { "À", "a" }, { "È", "e" },
+		{ "č", "c" }, { "Č", "c" },
+		{ "đ", "d" }, { "Đ", "d" }, { "ŋ", "n" }, { "Ŋ", "n" },
+		{ "š", "s" }, { "Š", "s" }, { "ŧ", "t" }, { "Ŧ", "t" },
+		{ "ž", "z" }, { "Ž", "z" },
+	};
+	enum { MAX = 32 };
+	char buf[MAX + 3];
+	size_t n = 0;
+
+	for (const char *s = name; *s != '\0' && n < MAX;) {
+		const char *to = NULL;
+		size_t len = 1;
+		if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+			buf[n++] = *s;
+		else if (*s >= 'A' && *s <= 'Z')
+			buf[n++] = (char)(*s - 'A' + 'a');
+		else {
+			for (size_t i = 0; i < sizeof(letters) /
+			    sizeof(letters[0]); i++)
+				if (strncmp(s, letters[i].from,
+				    strlen(letters[i].from)) == 0) {
+					to = letters[i].to;
+					len = strlen(letters[i].from);
+				}
+			if (to != NULL)
+				for (; *to != '\0' && n < MAX; to++)
+					buf[n++] = *to;
+			else if (n > 0 && buf[n - 1] != '-')
+				buf[n++] = '-';
+			/* skip the rest of an unknown character */
+			while (to == NULL && (s[len] & 0xc0) == 0x80)
+				len++;
+		}
+		s += len;
+	}
+	while (n > 0 && buf[n - 1] == '-')
+		n--;
+	buf[n] = '\0';
+	const char *id = n > 0 ? buf : fallback;
+	if (taken != NULL && strcmp(id, taken) == 0)
+		return ip_arena_printf(a, "%s-2", id);
+	return ip_arena_strndup(a, id, strlen(id));
+}
+
+/* --- checking the options ------------------------------------------------ */
+
+/*
+ * Text for a plan: refused if blank (the loader would read it as left out)
+ * or if the loader would refuse it as a value (bad UTF-8, control
+ * characters, too long).  Returns 0, or -1 after saying why.
+ */
+static int
+check_text(struct values *v, const char *opt, const char *s,
+    const char *prog)
+{
+	if (s[strspn(s, " \t\n")] == '\0')
+		return ip_error(prog, "--%s is empty", opt);
+	const char *doc = ip_arena_printf(&v->a, "v: %s\n", quote(&v->a, s));
+	struct ip_diags *d = ip_diags_new(opt);
+	struct ip_arena tree = { 0 };
+	int rc = 0;
+	if (d == NULL)
+		return ip_error(prog, "out of memory");
+	if (ip_yaml_parse(doc, strlen(doc), &tree, d) == NULL)
+		rc = ip_error(prog, "invalid --%s: %s", opt, d->n > 0
+		    ? d->v[0].msg : "not a text");
+	ip_arena_free(&tree);
+	ip_diags_free(d);
+	return rc;
+}
+
+static int
+check_date(const char *opt, const char *s, int32_t *day, const char *prog)
+{
+	if (!ip_parse_date(s, day))
+		return ip_error(prog, "invalid date for --%s: '%s' (use "
+		    "YYYY-MM-DD)", opt, s);
+	return 0;
+}
+
+static int
+check_word(struct values *v, const char *opt, const char *s,
+    const char *const *vocab, int *out, const char *prog)
+{
+	for (int i = 0; vocab[i] != NULL; i++)
+		if (strcmp(vocab[i], s) == 0) {
+			*out = i;
+			return 0;
+		}
+	return ip_error(prog, "invalid --%s: '%s' (use %s)", opt, s,
+	    words(&v->a, vocab, " or "));
+}
+
+/* The review dates: n of them, or every interval, inside the period. */
+static int
+review_dates(struct values *v, const char *prog)
+{
+	const struct ip_new_opts *o = v->o;
+	int32_t len = v->end - v->start + 1;	/* days in the period */
+
+	if (o->reviews != NULL && o->review_interval != NULL)
+		return ip_error(prog, "--reviews and --review-interval: give "
+		    "one, not both");
+	if (o->reviews != NULL) {
+		char *end;
+		unsigned long n = strtoul(o->reviews, &end, 10);
+		if (*o->reviews < '1' || *o->reviews > '9' || *end != '\0'
+		    || n > MAX_REVIEWS)
+			return ip_error(prog, "invalid --reviews: '%s' (use 1 "
+			    "to " MAX_REVIEWS_N ")", o->reviews);
+		if ((int32_t)n + 2 > len)
+			return ip_error(prog, "--reviews %lu: the period has "
+			    "no room for %lu review dates", n, n);
+		/* the period cut into n + 1 equal parts, in whole days */
+		for (size_t k = 1; k <= n; k++)
+			v->reviews[v->nreviews++] = v->start
+			    + (int32_t)((int64_t)k * len / ((int64_t)n + 1));
+	}
+	if (o->review_interval != NULL) {
+		if (!ip_parse_interval(o->review_interval, &v->every,
+		    &v->unit))
+			return ip_error(prog, "invalid --review-interval: '%s' "
+			    "(use a count and a unit, such as 3m, 6 months "
+			    "or 8w)", o->review_interval);
+		for (int k = 1;; k++) {
+			int32_t day = ip_date_add(v->start, k * v->every,
+			    v->unit);
+			if (day >= v->end)
+				break;
+			if (v->nreviews == MAX_REVIEWS)
+				return ip_error(prog, "--review-interval '%s' "
+				    "gives more than " MAX_REVIEWS_N " review "
+				    "dates in the period", o->review_interval);
+			v->reviews[v->nreviews++] = day;
+		}
+	}
+	return 0;
+}
+
+static bool
+past_9999(int32_t day)
+{
+	int y, m, d;
+	ip_civil_from_days(day, &y, &m, &d);
+	return y > 9999;
+}
+
+/* Checks every option and works out what follows from them.  Returns 0,
+ * or -1 after saying what is wrong with each option refused. */
+static int
+check_options(struct values *v, const char *prog)
+{
+	const struct ip_new_opts *o = v->o;
+	const char *const given[] = {	/* in the order of O_* */
+		o->name, o->national_id, o->birth_date, o->coordinator, o->id,
+		o->language, o->care, o->start, o->period, o->reviews,
+		o->review_interval };
+	int bad = 0;	/* -1 once any is refused */
+	int lang = IP_LANG_NB, care = IP_CARE_VOLUNTARY;
+
+	for (size_t k = 0; k < sizeof(given) / sizeof(given[0]); k++)
+		if (given[k] != NULL)
+			v->given |= 1u << k;
+	if (o->name == NULL)
+		bad = ip_error(prog, "no --name: a plan is for one person, "
+		    "named in it");
+	else
+		bad |= check_text(v, "name", o->name, prog);
+
+	/* never repeat a national id in a message */
+	int32_t id_birth = 0;
+	if (o->national_id != NULL
+	    && !ip_national_id_valid(o->national_id, &id_birth))
+		bad = ip_error(prog, "invalid --national-id: not a valid "
+		    "fødselsnummer or D-nummer (11 digits, a real date, both "
+		    "check digits)");
+	else if (o->national_id != NULL) {
+		v->birth = id_birth;
+		v->birth_set = true;
+	}
+	if (o->birth_date != NULL) {
+		int32_t day;
+		if (check_date("birth-date", o->birth_date, &day, prog) != 0)
+			bad = -1;
+		else if (v->birth_set && day != v->birth)
+			bad = ip_error(prog, "--birth-date differs from the "
+			    "date in --national-id");
+		else {
+			v->birth = day;
+			v->birth_set = true;
+		}
+	}
+	if (o->coordinator != NULL)
+		bad |= check_text(v, "coordinator", o->coordinator, prog);
+	if (o->id != NULL)
+		bad |= check_text(v, "id", o->id, prog);
+	if (o->language != NULL)
+		bad |= check_word(v, "language", o->language, ip_vocab_lang,
+		    &lang, prog);
+	if (o->care != NULL)
+		bad |= check_word(v, "care", o->care, ip_vocab_care, &care,
+		    prog);
+	v->lang = (enum ip_lang)lang;
+	v->compulsory = care == IP_CARE_COMPULSORY;
+
+	/* the period and its reviews, each step on the one before */
+	int n = 1;
+	char unit = 'y';
+	v->start = o->today;
+	if (o->start != NULL && check_date("start", o->start, &v->start,
+	    prog) != 0)
+		return -1;
+	if (o->period != NULL && !ip_parse_interval(o->period, &n, &unit))
+		return ip_error(prog, "invalid --period: '%s' (use a count "
+		    "and a unit, such as 1y, 6m or 26w)", o->period);
+	/* the period ends the day before the same date a period later */
+	v->end = ip_date_add(v->start, n, unit) - 1;
+	if (past_9999(v->end))
+		return ip_error(prog, "a period of %d%c from %s ends after "
+		    "the year 9999", n, unit, date(&v->a, v->start));
+	if (v->end <= v->start)
+		return ip_error(prog, "--period '%s' is too short: a plan "
+		    "period is at least two days", o->period);
+	return review_dates(v, prog) | bad;
+}
+
+/* Renders every value a plan is made of. */
+static void
+render(struct values *v)
+{
+	const struct ip_new_opts *o = v->o;
+	struct ip_arena *a = &v->a;
+
+	for (size_t i = 0; i < PH_COUNT; i++)
+		v->val[i] = "";
+	v->person_id = slug(a, o->name, "person", NULL);
+	v->val[PH_NAME] = quote(a, o->name);
+	v->val[PH_PERSON_ID] = quote(a, v->person_id);
+	if (o->national_id != NULL)
+		v->val[PH_NATIONAL_ID] = quote(a, o->national_id);
+	if (v->birth_set)
+		v->val[PH_BIRTH_DATE] = date(a, v->birth);
+	if (o->coordinator != NULL) {
+		v->coordinator_id = slug(a, o->coordinator, "coordinator",
+		    v->person_id);
+		v->val[PH_COORDINATOR] = quote(a, o->coordinator);
+		v->val[PH_COORDINATOR_ID] = quote(a, v->coordinator_id);
+	}
+	if (o->id != NULL)
+		v->val[PH_ID] = quote(a, o->id);
+	v->val[PH_LANGUAGE] = ip_vocab_lang[v->lang];
+	v->val[PH_CARE] = ip_vocab_care[v->compulsory ? IP_CARE_COMPULSORY
+	    : IP_CARE_VOLUNTARY];
+	v->val[PH_START] = date(a, v->start);
+	v->val[PH_END] = date(a, v->end);
+	v->val[PH_TODAY] = date(a, v->o->today);
+	if (v->every > 0) {
+		const char *u = v->unit == 'd' ? "day" : v->unit == 'w'
+		    ? "week" : v->unit == 'm' ? "month" : "year";
+		v->val[PH_REVIEW_INTERVAL] = quote(a, ip_arena_printf(a,
+		    "%d %s%s", v->every, u, v->every > 1 ? "s" : ""));
+	}
+	if (v->nreviews > 0) {
+		const char *s = "[";
+		for (size_t i = 0; i < v->nreviews; i++)
+			s = ip_arena_printf(a, "%s%s{date: %s}", s,
+			    i ? ", " : "", date(a, v->reviews[i]));
+		v->val[PH_REVIEWS] = ip_arena_printf(a, "%s]", s);
+	}
+}
+
+/* --- the built-in skeleton ----------------------------------------------- */
+
+/* The skeleton's words in one language. */
+struct lang {
+	const char *const *items;	/* the regulation's words, a to i */
+	const char *lq, *rq;		/* quotation marks */
+	const char *title, *intro, *privacy;
+	const char *legal_basis, *person;
+	const char *guide[9];		/* how to write each item well */
+	const char *guide_h_compulsory;	/* h under compulsory care */
+	/* the commented examples */
+	const char *goal, *subgoal, *resource, *need, *measure, *extent,
+	    *how, *with, *about, *contact;
+};
+
+static const char *const items_nn[] = {
+	"ei oversikt over måla, ressursane og behovet for tenester til "
+	"tenestemottakaren",
+	"ei oversikt over kven som deltek i arbeidet med planen",
+	"ei opplysning om kven som er koordinator",
+	"ei oversikt over kva tenestemottakaren, teneste- og bidragsytarane "
+	"og eventuelt pårørande vil bidra med i planarbeidet",
+	"ei oversikt over kva tiltak som er aktuelle og omfanget av dei, og "
+	"kven som skal ha ansvaret for desse",
+	"ei skildring av korleis tiltaka skal gjennomførast",
+	"ei opplysning om planperioden og tidspunkt for eventuelle "
+	"justeringar og revisjonar av planen",
+	"samtykket frå tenestemottakaren til at planen blir utarbeidd, og "
+	"eventuelt samtykke til at deltakarar i planlegginga får tilgang til "
+	"teiepliktige opplysningar",
+	"ei oversikt over naudsynt eller ønskjeleg samarbeid med andre "
+	"tenesteytarar, institusjonar og etatar",
+};
+
+static const char *const items_en[] = {
+	"an overview of the service recipient's goals, resources and needs "
+	"for services",
+	"an overview of who takes part in the work on the plan",
+	"a statement of who the coordinator is",
+	"an overview of what the service recipient, the service providers "
+	"and contributors and any relatives will contribute to the work on "
+	"the plan",
+	"an overview of which measures are relevant and their extent, and "
+	"who is responsible for them",
+	"a description of how the measures are to be carried out",
+	"a statement of the plan period and of the times for any adjustments "
+	"and revisions of the plan",
+	"the service recipient's consent to the plan being drawn up and, "
+	"where relevant, consent to participants in the planning being given "
+	"access to confidential information",
+	"an overview of necessary or desirable cooperation with other "
+	"service providers, institutions and agencies",
+};
+
+static const struct lang langs[] = {
+	[IP_LANG_NB] = {
+		.items = ip_item_words, .lq = "«", .rq = "»",
+		.title = "Individuell plan, laget med ip-new",
+		.intro = "Planen følger punktene a–i i forskriften om "
+		    "individuell plan: over hvert punkt står forskriftens "
+		    "ordlyd og et råd om hvordan det skrives godt. Fyll ut "
+		    "det som står tomt, og kjør ip-validate på filen: den "
+		    "viser hvilke punkter som ennå mangler. Formatet er "
+		    "beskrevet i ip-plan(5).",
+		.privacy = "Filen inneholder helseopplysninger: hold den "
+		    "lesbar bare for deg (mode 0600), og del den bare med "
+		    "dem personen har samtykket til.",
+		.legal_basis = "Lovgrunnlaget planen lages etter, ett eller "
+		    "flere av:",
+		.person = "Tjenestemottakeren. Ta hensyn til språk og kultur: "
+		    "skriv planen på et språk personen forstår, og si om det "
+		    "trengs tolk (interpreter: true).",
+		.guide = {
+			"Skriv målene med personens egne ord: de styrer "
+			"tiltakene. Delmål skal være konkrete, noe som kan "
+			"observeres, med en dato (due).",
+			"Personen har rett til å delta; pårørende deltar så "
+			"langt personen ønsker det. Skriv navn, rolle og "
+			"hvordan hver kan nås.",
+			"Koordinatoren oppnevnes av tjenestene (role: "
+			"provider), aldri personen selv eller en pårørende.",
+			"Skriv under contribution hva hver deltaker konkret "
+			"skal gjøre, også personen selv.",
+			"Gi hvert tiltak et omfang (extent), en ansvarlig "
+			"deltaker (responsible) og målene det tjener (goals).",
+			"Beskriv hvem som gjør hva, hvor og når: under how "
+			"for hvert tiltak, eller her for planen som helhet.",
+			"Planen skal evalueres til tidene som står her; en "
+			"plan som ikke evalueres, blir fort utdatert.",
+			"Skriv når samtykket ble gitt og av hvem, og hvilke "
+			"deltakere som kan få taushetsbelagte opplysninger: "
+			"bare dem personen har samtykket til.",
+			"Skriv hvem tjenestene må eller bør samarbeide med, "
+			"om hva, og hvem som er kontakt.",
+		},
+		.guide_h_compulsory = "Under tvungent psykisk helsevern "
+		    "lages planen uten samtykke; når tvangen opphører, trengs "
+		    "samtykke for å fortsette. Skriv likevel hvem som kan få "
+		    "taushetsbelagte opplysninger.",
+		.goal = "Jeg vil klare meg selv hjemme.",
+		.subgoal = "Dusjer selv, med dusjstol, tre dager i uka.",
+		.resource = "Godt humør, og en datter som bor i nærheten.",
+		.need = "Hjelp til stell om morgenen.",
+		.measure = "Hjemmesykepleie",
+		.extent = "3 besøk per uke",
+		.how = "Besøk mandag, onsdag og fredag kl. 8–9.",
+		.with = "Fastlegen",
+		.about = "Medisiner og sårstell",
+		.contact = "Legekontoret",
+	},
+	[IP_LANG_NN] = {
+		.items = items_nn, .lq = "«", .rq = "»",
+		.title = "Individuell plan, laga med ip-new",
+		.intro = "Planen følgjer punkta a–i i forskrifta om "
+		    "individuell plan: over kvart punkt står ordlyden i "
+		    "forskrifta og eit råd om korleis det blir skrive godt. "
+		    "Fyll ut det som står tomt, og køyr ip-validate på fila: "
+		    "ho viser kva punkt som enno manglar. Formatet er "
+		    "skildra i ip-plan(5).",
+		.privacy = "Fila inneheld helseopplysningar: hald ho lesbar "
+		    "berre for deg (mode 0600), og del ho berre med dei "
+		    "personen har samtykt til.",
+		.legal_basis = "Lovgrunnlaget planen blir laga etter, eitt "
+		    "eller fleire av:",
+		.person = "Tenestemottakaren. Ta omsyn til språk og kultur: "
+		    "skriv planen på eit språk personen forstår, og sei om "
+		    "det trengst tolk (interpreter: true).",
+		.guide = {
+			"Skriv måla med orda til personen sjølv: dei styrer "
+			"tiltaka. Delmål skal vere konkrete, noko som kan "
+			"observerast, med ein dato (due).",
+			"Personen har rett til å delta; pårørande deltek så "
+			"langt personen ønskjer det. Skriv namn, rolle og "
+			"korleis kvar kan nåast.",
+			"Koordinatoren blir oppnemnd av tenestene (role: "
+			"provider), aldri personen sjølv eller ein "
+			"pårørande.",
+			"Skriv under contribution kva kvar deltakar konkret "
+			"skal gjere, også personen sjølv.",
+			"Gje kvart tiltak eit omfang (extent), ein ansvarleg "
+			"deltakar (responsible) og måla det tener (goals).",
+			"Skildre kven som gjer kva, kvar og når: under how "
+			"for kvart tiltak, eller her for planen som heilskap.",
+			"Planen skal evaluerast til tidene som står her; ein "
+			"plan som ikkje blir evaluert, blir fort utdatert.",
+			"Skriv når samtykket vart gitt og av kven, og kva "
+			"deltakarar som kan få teiepliktige opplysningar: "
+			"berre dei personen har samtykt til.",
+			"Skriv kven tenestene må eller bør samarbeide med, om "
+			"kva, og kven som er kontakt.",
+		},
+		.guide_h_compulsory = "Under tvungent psykisk helsevern blir "
+		    "planen laga utan samtykke; når tvangen tek slutt, "
+		    "trengst samtykke for å halde fram. Skriv likevel kven "
+		    "som kan få teiepliktige opplysningar.",
+		.goal = "Eg vil klare meg sjølv heime.",
+		.subgoal = "Dusjar sjølv, med dusjstol, tre dagar i veka.",
+		.resource = "Godt humør, og ei dotter som bur i nærleiken.",
+		.need = "Hjelp til stell om morgonen.",
+		.measure = "Heimesjukepleie",
+		.extent = "3 besøk i veka",
+		.how = "Besøk måndag, onsdag og fredag kl. 8–9.",
+		.with = "Fastlegen",
+		.about = "Medisinar og sårstell",
+		.contact = "Legekontoret",
+	},
+	[IP_LANG_EN] = {
+		.items = items_en, .lq = "“", .rq = "”",
+		.title = "Individual plan (individuell plan), made with ip-new",
+		.intro = "The plan follows items a–i of the regulation on "
+		    "individual plans: above each item stand its words, in "
+		    "English, and a hint on writing it well. Fill in what is "
+		    "empty and run ip-validate on the file: it shows which "
+		    "items are still missing. The format is described in "
+		    "ip-plan(5).",
+		.privacy = "This file holds health data: keep it readable by "
+		    "you alone (mode 0600), and share it only with those the "
+		    "person has consented to.",
+		.legal_basis = "The laws the plan is made under, one or more "
+		    "of:",
+		.person = "The person the plan is for. Take language and "
+		    "culture into account: write the plan in a language the "
+		    "person understands, and say if an interpreter is needed "
+		    "(interpreter: true).",
+		.guide = {
+			"Write the goals in the person's own words: they "
+			"govern the measures. Make sub-goals concrete, "
+			"something that can be observed, with a date (due).",
+			"The person has the right to take part; relatives "
+			"take part as far as the person wishes. Give each "
+			"one's name, role and how to reach them.",
+			"The services appoint the coordinator (role: "
+			"provider), never the person or a relative.",
+			"Under contribution, write what each participant "
+			"will actually do, the person too.",
+			"Give each measure its extent, a responsible "
+			"participant and the goals it serves.",
+			"Say who does what, where and when: under how for "
+			"each measure, or here for the plan as a whole.",
+			"The plan is evaluated at the times set here; a plan "
+			"that is never evaluated soon goes out of date.",
+			"Write when consent was given and by whom, and which "
+			"participants may see confidential information: only "
+			"those the person has consented to.",
+			"Write whom the services must or should work with, "
+			"about what, and who the contact is.",
+		},
+		.guide_h_compulsory = "Under compulsory mental health care "
+		    "the plan is made without consent; when the compulsory "
+		    "care ends, consent is needed to go on. Still write who "
+		    "may see confidential information.",
+		.goal = "I want to manage on my own at home.",
+		.subgoal = "Showers on their own, with a shower chair, three "
+		    "days a week.",
+		.resource = "Good humour, and a daughter who lives nearby.",
+		.need = "Help with personal care in the morning.",
+		.measure = "Home nursing",
+		.extent = "3 visits a week",
+		.how = "Visits on Monday, Wednesday and Friday, 8–9 am.",
+		.with = "The GP",
+		.about = "Medication and wound care",
+		.contact = "The medical centre",
+	},
+};
+
+/* Columns taken by the n bytes of UTF-8 at s: one per character. */
+static size_t
+columns(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* Writes text as comment lines of at most WIDTH columns, broken between
+ * words: the first line starts with first, the others with rest. */
+static void
+comment(FILE *f, const char *first, const char *rest, const char *text)
+{
+	for (const char *prefix = first; *text != '\0'; prefix = rest) {
+		size_t room = WIDTH - columns(prefix, strlen(prefix));
+		size_t len = strlen(text), end = len;
+		if (columns(text, len) > room) {
+			/* the last space that fits, else the first */
+			end = 0;
+			for (size_t i = 1; i < len; i++)
+				if (text[i] == ' ' && (end == 0
+				    || columns(text, i) <= room))
+					end = i;
+			if (end == 0)
+				end = len;
+		}
+		fprintf(f, "%s%.*s\n", prefix, (int)end, text);
+		text += end;
+		text += strspn(text, " ");
+	}
+}
+
+/* The heading of item letter: its words and how to write it well. */
+static void
+item(FILE *f, struct values *v, char letter, const char *guide)
+{
+	const struct lang *l = &langs[v->lang];
+	char first[] = "# a) ";
+
+	first[2] = letter;
+	comment(f, first, "#    ", ip_arena_printf(&v->a, "%s%s%s", l->lq,
+	    l->items[letter - 'a'], l->rq));
+	comment(f, "#    ", "#    ", guide);
+}
+
+/* "key: value", or "key:" when the value is not known. */
+static void
+key(FILE *f, const char *indent, const char *k, const char *value)
+{
+	fprintf(f, "%s%s:%s%s\n", indent, k, *value ? " " : "", value);
+}
+
+static void
+skeleton(FILE *f, struct values *v)
+{
+	const struct lang *l = &langs[v->lang];
+	const char *const *val = v->val;
+	const char *mid = date(&v->a, v->start + (v->end - v->start) / 2);
+	const char *someone = v->coordinator_id ? v->coordinator_id
+	    : v->person_id;
+
+	fprintf(f, "# %s %s.\n#\n", l->title, val[PH_TODAY]);
+	comment(f, "# ", "# ", l->intro);
+	fputs("#\n", f);
+	comment(f, "# ", "# ", l->privacy);
+	fputs("\nformat: iplan/1\n", f);
+	key(f, "", "id", val[PH_ID]);
+	key(f, "", "language", val[PH_LANGUAGE]);
+	fputs("status: active\n", f);
+	comment(f, "# ", "# ", ip_arena_printf(&v->a, "%s %s.",
+	    l->legal_basis, words(&v->a, ip_vocab_legal_basis, ", ")));
+	fprintf(f, "legal_basis:\n  # - %s\n\n", ip_vocab_legal_basis[0]);
+
+	comment(f, "# ", "# ", l->person);
+	fputs("person:\n", f);
+	key(f, "  ", "name", val[PH_NAME]);
+	key(f, "  ", "national_id", val[PH_NATIONAL_ID]);
+	key(f, "  ", "birth_date", val[PH_BIRTH_DATE]);
+	fputs("  contact:\n    phone:\n    email:\n    address:\n"
+	    "  interpreter:\n", f);
+	key(f, "  ", "care", val[PH_CARE]);
+
+	fputs("\n", f);
+	item(f, v, 'a', l->guide[0]);
+	fprintf(f, "goals:\n"
+	    "  # - id: g1\n"
+	    "  #   text: %s\n"
+	    "  #   subgoals:\n"
+	    "  #     - id: g1.1\n"
+	    "  #       text: %s\n"
+	    "  #       due: %s\n"
+	    "  #       status: open\n"
+	    "resources:\n  # - %s\nneeds:\n  # - %s\n",
+	    l->goal, l->subgoal, mid, l->resource, l->need);
+
+	fputs("\n", f);
+	item(f, v, 'b', l->guide[1]);
+	item(f, v, 'c', l->guide[2]);
+	item(f, v, 'd', l->guide[3]);
+	fputs("participants:\n", f);
+	key(f, "  - ", "id", val[PH_PERSON_ID]);
+	key(f, "    ", "name", val[PH_NAME]);
+	fputs("    role: person\n    contribution:\n", f);
+	if (v->coordinator_id != NULL) {
+		key(f, "  - ", "id", val[PH_COORDINATOR_ID]);
+		key(f, "    ", "name", val[PH_COORDINATOR]);
+		fputs("    role: provider\n    organization:\n    phone:\n"
+		    "    email:\n    contribution:\n", f);
+	}
+	key(f, "", "coordinator", val[PH_COORDINATOR_ID]);
+
+	fputs("\n", f);
+	item(f, v, 'e', l->guide[4]);
+	fprintf(f, "measures:\n"
+	    "  # - id: t1\n"
+	    "  #   title: %s\n"
+	    "  #   extent: %s\n"
+	    "  #   responsible: %s\n"
+	    "  #   goals: [g1]\n"
+	    "  #   start: %s\n"
+	    "  #   end: %s\n"
+	    "  #   how: %s\n",
+	    l->measure, l->extent, someone, val[PH_START], val[PH_END],
+	    l->how);
+
+	fputs("\n", f);
+	item(f, v, 'f', l->guide[5]);
+	fputs("implementation:\n", f);
+
+	fputs("\n", f);
+	item(f, v, 'g', l->guide[6]);
+	fputs("period:\n", f);
+	key(f, "  ", "start", val[PH_START]);
+	key(f, "  ", "end", val[PH_END]);
+	if (v->every > 0)
+		key(f, "  ", "review_interval", val[PH_REVIEW_INTERVAL]);
+	fputs("  reviews:\n", f);
+	for (size_t i = 0; i < v->nreviews; i++)
+		fprintf(f, "    - date: %s\n", date(&v->a, v->reviews[i]));
+	if (v->nreviews == 0)
+		fprintf(f, "    # - date: %s\n", mid);
+
+	fputs("\n", f);
+	item(f, v, 'h', v->compulsory ? l->guide_h_compulsory : l->guide[7]);
+	fprintf(f, "consent:\n"
+	    "  plan:\n"
+	    "    date:\n"
+	    "    by:\n"
+	    "  information_sharing:\n"
+	    "    date:\n"
+	    "    participants:\n"
+	    "      # - %s\n"
+	    "    until:\n", someone);
+
+	fputs("\n", f);
+	item(f, v, 'i', l->guide[8]);
+	fprintf(f, "cooperation:\n"
+	    "  # - with: %s\n"
+	    "  #   about: %s\n"
+	    "  #   contact: %s\n", l->with, l->about, l->contact);
+}
+
+/* --- templates ----------------------------------------------------------- */
+
+/*
+ * The placeholder at s, n bytes before the end: "{{", a name of lower-case
+ * letters and underscores, "}}", with blanks allowed inside the braces.
+ * Returns its length and stores where its name is, or returns 0.
+ */
+static size_t
+placeholder(const char *s, size_t n, const char **name, size_t *len)
+{
+	size_t i = 2, j;
+
+	if (n < 5 || s[0] != '{' || s[1] != '{')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	for (j = i; j < n && ((s[j] >= 'a' && s[j] <= 'z') || s[j] == '_');)
+		j++;
+	*name = s + i;
+	*len = j - i;
+	while (j < n && s[j] == ' ')
+		j++;
+	if (*len == 0 || j + 1 >= n || s[j] != '}' || s[j + 1] != '}')
+		return 0;
+	return j + 2;
+}
+
+/*
+ * Copies the template buf to f with each placeholder replaced by its value.
+ * Returns the placeholders used (bits by enum ph), or -1 after saying
+ * where an unknown one is.
+ */
+static long
+expand(FILE *f, const struct values *v, const char *buf, size_t len,
+    const char *path, const char *prog)
+{
+	unsigned line = 1, col = 1;
+	long used = 0;
+
+	for (size_t i = 0, n; i < len; i += n) {
+		const char *name;
+		size_t k = 0, nlen;
+		if ((n = placeholder(buf + i, len - i, &name, &nlen)) == 0) {
+			if (buf[i] == '\n') {
+				line++;
+				col = 0;
+			}
+			col += ((unsigned char)buf[i] & 0xc0) != 0x80;
+			putc(buf[i], f);
+			n = 1;
+			continue;
+		}
+		while (k < PH_COUNT && (strlen(placeholders[k].name) != nlen
+		    || strncmp(placeholders[k].name, name, nlen) != 0))
+			k++;
+		if (k == PH_COUNT) {
+			ip_error(prog, "%s:%u:%u: unknown placeholder '%.*s'",
+			    path, line, col, (int)n, buf + i);
+			return -1;
+		}
+		fputs(v->val[k], f);
+		used |= 1L << k;
+		col += (unsigned)n;
+	}
+	return used;
+}
+
+/* Every option given must reach the plan, through a placeholder that
+ * carries it; and a template that names a coordinator needs one. */
+static int
+check_used(const struct values *v, long used, const char *path,
+    const char *prog)
+{
+	unsigned carried = 0;
+
+	if ((used & (1L << PH_COORDINATOR | 1L << PH_COORDINATOR_ID))
+	    && !(v->given & O_COORDINATOR))
+		return ip_error(prog, "'%s' has a coordinator ({{%s}}): give "
+		    "--coordinator", path, placeholders[used &
+		    (1L << PH_COORDINATOR_ID) ? PH_COORDINATOR_ID
+		    : PH_COORDINATOR].name);
+
+	for (size_t k = 0; k < PH_COUNT; k++)
+		if (used & (1L << k))
+			carried |= placeholders[k].options;
+	for (size_t b = 0; b < sizeof(option_names) / sizeof(*option_names);
+	    b++) {
+		if (!(v->given & ~carried & (1u << b)))
+			continue;
+		size_t k = 0;
+		while (!(placeholders[k].options & (1u << b)))
+			k++;
+		return ip_error(prog, "'%s' has no {{%s}}: it would not hold "
+		    "--%s", path, placeholders[k].name, option_names[b]);
+	}
+	return 0;
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+/*
+ * Loads the plan made (len bytes at buf) as any plan is loaded, and checks
+ * that it is this person's: the name given, and no national id but the
+ * one given.  Returns 0, or -1 after saying why.
+ */
+static int
+verify(const struct values *v, const char *buf, size_t len,
+    const char *name, const char *prog)
+{
+	struct ip_diags *d = ip_diags_new(name);
+	struct ip_plan *p;
+	int rc = 0;
+
+	if (d == NULL)
+		return ip_error(prog, "out of memory");
+	if (ip_plan_load_buf(buf, len, d, &p) != 0) {
+		ip_diags_print(d, stderr, 0);
+		rc = ip_error(prog, "'%s' does not give a plan that loads",
+		    name);
+	} else if (p->person.name.s == NULL
+	    || strcmp(p->person.name.s, v->o->name) != 0)
+		rc = ip_error(prog, "'%s' gives a plan whose person.name is "
+		    "not --name: use {{name}}", name);
+	else if (p->person.national_id.s != NULL && (v->o->national_id == NULL
+	    || strcmp(p->person.national_id.s, v->o->national_id) != 0))
+		rc = ip_error(prog, "'%s' gives a plan with another person's "
+		    "national_id: use {{national_id}}", name);
+	ip_plan_free(p);
+	ip_diags_free(d);
+	return rc;
+}
+
+/* Makes the plan in memory: the skeleton, or the template expanded. */
+static int
+make(struct values *v, char **buf, size_t *len, const char *prog)
+{
+	const char *path = v->o->template_file;
+	FILE *f = open_memstream(buf, len);
+	char *tbuf = NULL;
+	size_t tlen;
+	int rc = 0;
+
+	if (f == NULL)
+		return ip_error(prog, "out of memory");
+	if (path == NULL)
+		skeleton(f, v);
+	else {
+		struct ip_diags *d = ip_diags_new(path);
+		long used;
+		if (d == NULL)
+			rc = ip_error(prog, "out of memory");
+		else if (ip_read_file(path, &tbuf, &tlen, d) != 0) {
+			ip_diags_print(d, stderr, 0);
+			rc = -1;
+		} else if ((used = expand(f, v, tbuf, tlen, path, prog)) < 0
+		    || check_used(v, used, path, prog) != 0)
+			rc = -1;
+		ip_diags_free(d);
+		free(tbuf);
+	}
+	if (fclose(f) != 0 && rc == 0)
+		rc = ip_error(prog, "out of memory");
+	if (rc != 0) {
+		free(*buf);
+		*buf = NULL;
+	}
+	return rc;
+}
+
+int
+ip_new(const char *path, const struct ip_new_opts *o, const char *prog)
+{
+	struct values v = { .o = o };
+	char *buf = NULL;
+	size_t len = 0;
+	int rc = IP_EXIT_TROUBLE;
+
+	if (check_options(&v, prog) != 0)
+		goto out;
+	render(&v);
+	if (make(&v, &buf, &len, prog) != 0
+	    || verify(&v, buf, len, o->template_file ? o->template_file
+		: "<ip-new>", prog) != 0)
+		goto out;
+
+	/* a short write leaves the stream in error: the commit says so */
+	struct ip_out *out = ip_out_open(path, prog);
+	if (out != NULL) {
+		fwrite(buf, 1, len, ip_out_file(out));
+		if (ip_out_commit(out, o->force, prog) == 0)
+			rc = IP_EXIT_OK;
+	}
+out:
+	free(buf);
+	ip_arena_free(&v.a);
+	return rc;
+}
