@@ -78,10 +78,10 @@ struct values {
 
 /*
  * Returns s as a YAML double-quoted scalar, in a.  Quotes and backslashes
- * are escaped, and so is every character that YAML would not keep as it
- * is: controls, and NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which it
- * reads as line breaks, and the byte order mark.  All else is UTF-8 as
- * given.
+ * are escaped, and so is every character a YAML reader may not keep as
+ * it is: controls; NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which YAML
+ * 1.1 counts as line breaks and folds (libyaml folds NEL into a space);
+ * and the byte order mark.  All else is UTF-8 as given.
  */
 static const char *
 quote(struct ip_arena *a, const char *s)

@@ -1,0 +1,276 @@
+# t-new.sh - ip-new: the skeleton in each language and from a template,
+# what ip-validate says of it, safe writing, and refused options.
+# Sourced by run.sh.
+
+# Every test runs in a fresh empty directory, $TMP/new, so that `ls -A`
+# shows anything left behind.
+new_fresh() {
+	rm -rf "$TMP/new" && mkdir "$TMP/new" && cd "$TMP/new"
+}
+
+# new_with CASE ARGS...: ip-new with the options in tests/new/CASE.args,
+# then ARGS.
+new_with() {
+	new_args=$(cat "$TESTS/new/$1.args") || return 1
+	shift
+	eval "ip-new --today $TODAY $new_args \"\$@\""
+}
+
+# What a person writes into a skeleton: the commented examples taken in,
+# and the empty contributions, consent and coordinator filled in.
+new_fill() {
+	sed -e 's/^\( \{1,\}\)# /\1/' \
+	    -e 's/^\( *contribution:\)$/\1 Deltar på møtene./' \
+	    -e "s/^\(    date:\)\$/\1 $TODAY/" \
+	    -e 's/^\(    by:\)$/\1 Personen selv/' \
+	    -e '/^coordinator:$/i\
+  - id: ola\
+    name: Ola Hansen\
+    role: provider\
+    contribution: Koordinator.' \
+	    -e 's/^coordinator:$/coordinator: ola/'
+}
+
+# Golden cases: tests/new/CASE.args, the options; CASE.out, the plan;
+# CASE.expect, what ip-validate says of it: item-* errors only.
+for new_case in "$TESTS"/new/*.args; do
+	new_case=$(basename "$new_case" .args)
+	t "new $new_case: the plan, 0600, nothing else left" "
+		new_fresh && exits 0 new_with $new_case $new_case.yaml &&
+		same '$TESTS/new/$new_case.out' $new_case.yaml &&
+		test \$(stat -c %a $new_case.yaml) = 600 &&
+		test \"\$(ls -A)\" = $new_case.yaml"
+	t "new $new_case: ip-validate reports exactly the items to write" "
+		new_fresh && exits 0 new_with $new_case $new_case.yaml &&
+		exits 1 ip-validate --today $TODAY $new_case.yaml 2>actual &&
+		same '$TESTS/new/$new_case.expect' actual &&
+		! grep -v ': error: .* \[item-[a-i]\]\$' actual"
+	[ "$new_case" = template ] && continue
+	t "new $new_case: filled in, it validates clean" "
+		new_fresh && exits 0 new_with $new_case raw.yaml &&
+		new_fill <raw.yaml >$new_case.yaml &&
+		exits 0 ip-validate --strict --today $TODAY $new_case.yaml 2>err &&
+		same /dev/null err"
+done
+
+t "new: the issue's example writes a 0600 plan whose findings are the items" "
+	new_fresh &&
+	exits 0 ip-new --today $TODAY --name 'Kari Nordmann' \
+		--coordinator 'Ola Hansen' plan.yaml &&
+	test \$(stat -c %a plan.yaml) = 600 && test \"\$(ls -A)\" = plan.yaml &&
+	exits 1 ip-validate --today $TODAY plan.yaml 2>actual &&
+	sed 's/^nb\\.yaml:/plan.yaml:/' '$TESTS/new/nb.expect' >want &&
+	same want actual"
+
+t "new: - and no FILE write to standard output" "
+	new_fresh && exits 0 new_with nb - >out1 && exits 0 new_with nb >out2 &&
+	same '$TESTS/new/nb.out' out1 && same '$TESTS/new/nb.out' out2 &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'out1 out2 '"
+
+t "new: never overwrites a file" "
+	new_fresh && echo keep >plan.yaml && chmod 644 plan.yaml &&
+	exits 2 new_with nb plan.yaml 2>err &&
+	echo \"ip-new: 'plan.yaml' exists: not overwritten (use --force)\" >want &&
+	same want err && test \"\$(cat plan.yaml)\" = keep &&
+	test \$(stat -c %a plan.yaml) = 644 &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'err plan.yaml want '"
+
+t "new: --force replaces a file by another, 0600" "
+	new_fresh && echo old >plan.yaml && chmod 644 plan.yaml &&
+	ino=\$(stat -c %i plan.yaml) &&
+	exits 0 new_with nb --force plan.yaml &&
+	same '$TESTS/new/nb.out' plan.yaml &&
+	test \$(stat -c %a plan.yaml) = 600 &&
+	test \$(stat -c %i plan.yaml) != \$ino &&
+	exits 0 new_with nn -f plan.yaml && same '$TESTS/new/nn.out' plan.yaml &&
+	test \"\$(ls -A)\" = plan.yaml"
+
+t "new: --force writes a new file too" "
+	new_fresh && exits 0 new_with nb -f plan.yaml &&
+	same '$TESTS/new/nb.out' plan.yaml"
+
+t "new: a missing directory is trouble" "
+	new_fresh && exits 2 new_with nb nodir/plan.yaml 2>err &&
+	grep -q \"^ip-new: cannot create a file beside 'nodir/plan.yaml': No such file or directory\$\" err &&
+	test \"\$(ls -A)\" = err"
+
+t "new: a full disk is trouble" "
+	! test -w /dev/full || {
+		exits 2 new_with nb >/dev/full 2>'$TMP/err' &&
+		grep -q '^ip-new: cannot write to standard output: No space left on device\$' '$TMP/err'
+	}"
+
+t "new: two FILEs is a usage error" "
+	new_fresh && exits 2 new_with nb a.yaml b.yaml 2>err &&
+	grep -q '^usage: ip-new' err && test \"\$(ls -A)\" = err"
+
+# new_bad WANT ARGS...: ip-new refuses ARGS, saying exactly WANT (lines),
+# exits 2 and writes nothing.
+new_bad() {
+	printf '%s\n' "$1" >"$TMP/want" && shift &&
+	new_fresh && exits 2 ip-new --today "$TODAY" "$@" plan.yaml \
+		2>"$TMP/err" &&
+	same "$TMP/want" "$TMP/err" && test -z "$(ls -A)"
+}
+
+t "new: refuses no --name" "
+	new_bad 'ip-new: no --name: a plan is for one person, named in it' \
+		--coordinator 'Ola Hansen'"
+t "new: refuses an empty --name" "
+	new_bad 'ip-new: --name is empty' --name '  '"
+t "new: refuses a control character in --name" "
+	new_bad 'ip-new: invalid --name: value contains control character U+0001' \
+		--name \"\$(printf 'Kari\001')\""
+t "new: refuses a name in bad UTF-8" "
+	new_bad 'ip-new: invalid --coordinator: invalid UTF-8 (byte 0xc3): plans are UTF-8 text' \
+		--name Kari --coordinator \"\$(printf 'Ol\303\050')\""
+t "new: refuses an escape character in --id" "
+	new_bad 'ip-new: invalid --id: value contains control character U+001B' \
+		--name Kari --id \"\$(printf 'IP\033[31m1')\""
+t "new: refuses a bad national id, without repeating it" "
+	new_bad 'ip-new: invalid --national-id: not a valid fødselsnummer or D-nummer (11 digits, a real date, both check digits)' \
+		--name Kari --national-id 03105827725"
+t "new: refuses a birth date that is not the national id's" "
+	new_bad 'ip-new: --birth-date differs from the date in --national-id' \
+		--name Kari --national-id 03105827724 --birth-date 1958-10-04"
+t "new: refuses a date that does not exist" "
+	new_bad \"ip-new: invalid date for --birth-date: '1958-02-29' (use YYYY-MM-DD)\" \
+		--name Kari --birth-date 1958-02-29"
+t "new: refuses a bad --start" "
+	new_bad \"ip-new: invalid date for --start: '2026-11-24x' (use YYYY-MM-DD)\" \
+		--name Kari --start 2026-11-24x"
+t "new: reports every bad option" "
+	new_bad \"ip-new: invalid --language: 'no' (use nb, nn or en)
+ip-new: invalid --care: 'forced' (use voluntary or compulsory)\" \
+		--name Kari --language no --care forced"
+t "new: refuses a bad --period" "
+	new_bad \"ip-new: invalid --period: '0y' (use a count and a unit, such as 1y, 6m or 26w)\" \
+		--name Kari --period 0y"
+t "new: refuses a one-day period" "
+	new_bad \"ip-new: --period '1d' is too short: a plan period is at least two days\" \
+		--name Kari --period 1d"
+t "new: refuses a period past the year 9999" "
+	new_bad 'ip-new: a period of 1y from 9999-06-01 ends after the year 9999' \
+		--name Kari --start 9999-06-01"
+t "new: refuses --reviews 0" "
+	new_bad \"ip-new: invalid --reviews: '0' (use 1 to 100)\" --name Kari --reviews 0"
+t "new: refuses --reviews 101" "
+	new_bad \"ip-new: invalid --reviews: '101' (use 1 to 100)\" --name Kari --reviews 101"
+t "new: refuses --reviews 2x" "
+	new_bad \"ip-new: invalid --reviews: '2x' (use 1 to 100)\" --name Kari --reviews 2x"
+t "new: refuses more reviews than the period has room for" "
+	new_bad 'ip-new: --reviews 2: the period has no room for 2 review dates' \
+		--name Kari --period 3d --reviews 2"
+t "new: refuses --reviews with --review-interval" "
+	new_bad 'ip-new: --reviews and --review-interval: give one, not both' \
+		--name Kari --reviews 2 --review-interval 3m"
+t "new: refuses a bad --review-interval" "
+	new_bad \"ip-new: invalid --review-interval: '3 fortnights' (use a count and a unit, such as 3m, 6 months or 8w)\" \
+		--name Kari --review-interval '3 fortnights'"
+t "new: refuses more than 100 review dates" "
+	new_bad \"ip-new: --review-interval '1d' gives more than 100 review dates in the period\" \
+		--name Kari --review-interval 1d"
+
+t "new: the birth date follows from a D-nummer" "
+	new_fresh && exits 0 ip-new --today $TODAY --name Kari \
+		--national-id 43017010051 out.yaml &&
+	grep -q '^  national_id: \"43017010051\"\$' out.yaml &&
+	grep -q '^  birth_date: 1970-01-03\$' out.yaml"
+
+t "new: --reviews cuts the period into equal parts" "
+	new_fresh && exits 0 ip-new --today $TODAY --name Kari \
+		--start 2026-01-01 --reviews 3 out.yaml &&
+	sed -n 's/^    - date: //p' out.yaml >dates &&
+	printf '%s\n' 2026-04-02 2026-07-02 2026-10-01 >want && same want dates &&
+	grep -q '^  end: 2026-12-31\$' out.yaml &&
+	! grep -q review_interval out.yaml"
+
+t "new: --review-interval clamps to month ends, inside the period" "
+	new_fresh && exits 0 ip-new --today $TODAY --name Kari \
+		--start 2026-01-31 --review-interval 1m out.yaml &&
+	sed -n 's/^    - date: //p' out.yaml >dates &&
+	printf '%s\n' 2026-02-28 2026-03-31 2026-04-30 2026-05-31 2026-06-30 \
+		2026-07-31 2026-08-31 2026-09-30 2026-10-31 2026-11-30 \
+		2026-12-31 >want && same want dates &&
+	grep -q '^  review_interval: \"1 month\"\$' out.yaml &&
+	grep -q '^  end: 2027-01-30\$' out.yaml"
+
+t "new: --start defaults to --today" "
+	new_fresh && exits 0 ip-new --today 2028-02-29 --name Kari out.yaml &&
+	grep -q '^  start: 2028-02-29\$' out.yaml &&
+	grep -q '^  end: 2029-02-27\$' out.yaml"
+
+t "new: participant ids from names" "
+	new_fresh &&
+	exits 0 ip-new --today $TODAY --name 'Åse Kåsa-Ødegård' \
+		--coordinator 'ÅSE  KÅSA, ødegård!' out.yaml &&
+	grep -q '^  - id: \"ase-kasa-odegard\"\$' out.yaml &&
+	grep -q '^  - id: \"ase-kasa-odegard-2\"\$' out.yaml &&
+	grep -q '^coordinator: \"ase-kasa-odegard-2\"\$' out.yaml &&
+	exits 0 ip-new --today $TODAY --name 'محمد' \
+		--coordinator 'Čáhppes Ŋuolla' out2.yaml &&
+	grep -q '^  - id: \"person\"\$' out2.yaml &&
+	grep -q '^coordinator: \"cahppes-nuolla\"\$' out2.yaml"
+
+# Text that YAML would misread unquoted, or fold as line breaks (U+2028,
+# U+0085, a newline), or take as a byte order mark.  Tab and newline are
+# allowed in text, as the loader allows them.
+new_hostile=$(printf 'Åse "Kåsa": #1 \\ x\342\200\250y\302\205z\357\273\277 [a]\t{b}\n&c *d !e %%f @g `h')
+new_template_name() {
+	printf 'format: iplan/1\nperson:\n  name: {{name}}\n' >t.yaml &&
+	exits 0 ip-new --today "$TODAY" --template t.yaml --name "$1" out.yaml
+}
+t "new: hostile names load as written" "
+	new_fresh &&
+	exits 0 ip-new --today $TODAY --name \"\$new_hostile\" \
+		--coordinator \"\$new_hostile\" --id \"\$new_hostile\" out.yaml &&
+	exits 1 ip-validate --today $TODAY out.yaml 2>err &&
+	! grep -v ': error: .* \[item-[a-i]\]\$' err"
+# ip-new refuses a template whose person.name is not --name, as loaded:
+# so this passes only if the name read back is the name given.
+t "new: hostile names read back exactly" "
+	new_fresh && new_template_name \"\$new_hostile\""
+
+# Templates.
+# new_bad_template TEMPLATE WANT ARGS...: refused, nothing written.
+new_bad_template() {
+	new_fresh && printf "$1" >t.yaml && printf '%s\n' "$2" >"$TMP/want" &&
+	shift 2 &&
+	exits 2 ip-new --today "$TODAY" --template t.yaml --name Kari "$@" \
+		out.yaml 2>"$TMP/err" &&
+	same "$TMP/want" "$TMP/err" && test "$(ls -A)" = t.yaml
+}
+t "new: a template's unknown placeholder" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  x: {{nmae}}\n' \
+		\"ip-new: t.yaml:4:6: unknown placeholder '{{nmae}}'\""
+t "new: a template without a place for an option" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n' \
+		\"ip-new: 't.yaml' has no {{national_id}}: it would not hold --national-id\" \
+		--national-id 03105827724"
+t "new: a template without {{name}}" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: Per\n' \
+		\"ip-new: 't.yaml' has no {{name}}: it would not hold --name\""
+t "new: a template that puts the name elsewhere" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: Per\n# {{name}}\n' \
+		\"ip-new: 't.yaml' gives a plan whose person.name is not --name: use {{name}}\""
+t "new: a template with someone's national id" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  national_id: \"03105827724\"\n' \
+		\"ip-new: 't.yaml' gives a plan with another person's national_id: use {{national_id}}\""
+t "new: a template with a coordinator needs --coordinator" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\ncoordinator: {{ coordinator_id }}\n' \
+		\"ip-new: 't.yaml' has a coordinator ({{coordinator_id}}): give --coordinator\""
+t "new: a template whose plan does not load" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: \"{{name}}\"\n  birth_date: {{birth_date}}\n' \
+		\"t.yaml:3:11: error: did not find expected key while parsing a block mapping (line 3) [syntax]
+ip-new: 't.yaml' does not give a plan that loads\" --birth-date 1970-01-01"
+t "new: a template that is not there" "
+	new_fresh && exits 2 ip-new --today $TODAY --template none.yaml \
+		--name Kari out.yaml 2>err &&
+	grep -q \"^none.yaml: error: cannot read 'none.yaml': No such file or directory \\[io\\]\$\" err &&
+	test \"\$(ls -A)\" = err"
+t "new: a template's other braces stay as they are" "
+	new_fresh &&
+	printf '# {{...}} {{ }} {{Name}} {{name\nformat: iplan/1\nperson:\n  name: {{ name }}\n' >t.yaml &&
+	exits 0 ip-new --today $TODAY --template t.yaml --name Kari - >out &&
+	printf '# {{...}} {{ }} {{Name}} {{name\nformat: iplan/1\nperson:\n  name: \"Kari\"\n' >want &&
+	same want out"
