@@ -145,6 +145,23 @@ int ip_new(const char *path, const struct ip_new_opts *o, const char *prog);
 
 /* --- ip-review ----------------------------------------------------------- */
 
+/* The options of ip-review(1); ip_review() checks the strings. */
+struct ip_review_opts {
+	int32_t today;		/* days since 1970-01-01 */
+	const char *within;	/* --within: the horizon; NULL: 30 days */
+	const char *format;	/* --format text, tsv or ics; NULL: text */
+	bool by_coordinator;	/* --by-coordinator: grouped, text only */
+	unsigned jobs;		/* -j: threads; 0 or 1: one */
+};
+
+/* Writes to out what is due in the plans named by paths (as ip_walk())
+ * as of o->today, sorted by date; a plan that does not load is reported
+ * on stderr and the rest are still read.  Returns the exit status for
+ * ip-review(1): 0 nothing due, 1 something due, 2 trouble (having
+ * printed why).  The caller checks out for write errors. */
+int ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
+    const char *prog, FILE *out);
+
 /* --- ip-export ----------------------------------------------------------- */
 
 /* --- writing files ------------------------------------------------------- */

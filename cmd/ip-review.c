@@ -1,0 +1,72 @@
+/*
+ * ip-review - tell the coordinators which plans need them now.
+ */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "iplan.h"
+
+static struct ip_cli cli = {
+	.prog = "ip-review",
+	.usage = "usage: ip-review [--within N{d|w|m}] [--by-coordinator] "
+	    "[--format text|tsv|ics]\n"
+	    "                 [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...\n",
+	.help = "Report what is due in individual plans (individuell plan): "
+	    "reviews due or\noverdue, plan periods and consents ending, open "
+	    "sub-goals past their date,\nmeasures ended without a review, plans "
+	    "never reviewed.  Directories are\nsearched for *.yaml and *.yml; "
+	    "- or no FILE reads standard input.\nNothing is printed when "
+	    "nothing is due.\n"
+	    "\n"
+	    "      --within N{d|w|m}  report what falls due within N days, "
+	    "weeks or\n"
+	    "                         months (default: 30d)\n"
+	    "      --by-coordinator   group the findings under each "
+	    "coordinator\n"
+	    "      --format FORMAT    text (default), tsv or ics (a "
+	    "calendar)\n"
+	    "  -j, --jobs N           read N files at once (default: the "
+	    "cores)\n"
+	    "      --today DATE       report as of DATE (YYYY-MM-DD)\n"
+	    "  -h, --help             show this help and exit\n"
+	    "  -V, --version          show the version and exit\n"
+	    "\n"
+	    "Exit status: 0 nothing due, 1 something due, 2 trouble.  "
+	    "See ip-review(1).\n",
+};
+
+enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT };
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "within", required_argument, NULL, O_WITHIN },
+		{ "by-coordinator", no_argument, NULL, O_BY_COORDINATOR },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "jobs", required_argument, NULL, 'j' },
+		IP_CLI_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ip_review_opts o = { .jobs = ip_default_jobs() };
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "j:hV", longopts, NULL)) != -1) {
+		if (c == O_WITHIN)
+			o.within = optarg;
+		else if (c == O_BY_COORDINATOR)
+			o.by_coordinator = true;
+		else if (c == O_FORMAT)
+			o.format = optarg;
+		else if (c == 'j') {
+			if (ip_parse_jobs(cli.prog, optarg, &o.jobs) != 0)
+				return IP_EXIT_TROUBLE;
+		}
+		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
+			return rc;
+	}
+	o.today = ip_cli_today(&cli);
+	rc = ip_review(argv + optind, (size_t)(argc - optind), &o, cli.prog,
+	    stdout);
+	return ip_finish_stdout(cli.prog, rc);
+}
