@@ -68,6 +68,17 @@ has_goal(const struct ip_plan *p, const char *id)
 	return false;
 }
 
+/* True if day lies outside the plan period.  A period that ends before it
+ * starts is reported once, as such, not for every date in it. */
+static bool
+outside_period(const struct ip_period *pe, int32_t day)
+{
+	if (pe->start.set && pe->end.set && pe->end.day < pe->start.day)
+		return false;
+	return (pe->start.set && day < pe->start.day)
+	    || (pe->end.set && day > pe->end.day);
+}
+
 /* Reports the second and later uses of an id among ids[0..n). */
 static void
 unique(struct ip_diags *d, const struct ip_text *const *ids, size_t n,
@@ -192,11 +203,11 @@ check_goals(const struct ip_plan *p, struct ip_diags *d)
 				item(d, at(s->text.pos, s->pos), 'a',
 				    "a sub-goal without text");
 			if (!s->due.set)
-				ip_diag(d, s->pos, IP_R_SUBGOAL_DUE,
+				ip_diag(d, at(s->due.pos, s->pos),
+				    IP_R_SUBGOAL_DUE,
 				    "sub-goal has no due date: make it as "
 				    "concrete as possible");
-			else if ((pe->start.set && s->due.day < pe->start.day)
-			    || (pe->end.set && s->due.day > pe->end.day))
+			else if (outside_period(pe, s->due.day))
 				ip_diag(d, s->due.pos, IP_R_OUTSIDE,
 				    "sub-goal due date is outside the plan "
 				    "period");
@@ -216,7 +227,7 @@ check_participants(const struct ip_plan *p, struct ip_diags *d)
 			item(d, at(q->name.pos, q->pos), 'b',
 			    "a participant without a name");
 		if (!q->role.set)
-			item(d, q->pos, 'b',
+			item(d, at(q->role.pos, q->pos), 'b',
 			    "a participant without a role (person, relative, "
 			    "provider or other)");
 		if (q->contribution.s == NULL && q->role.set
@@ -311,12 +322,15 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		return;
 	}
 	if (!pe->start.set)
-		item(d, pe->pos, 'g', "the period has no start");
+		item(d, at(pe->start.pos, pe->pos), 'g',
+		    "the period has no start");
 	if (!pe->end.set)
-		item(d, pe->pos, 'g', "the period has no end");
+		item(d, at(pe->end.pos, pe->pos), 'g', "the period has no end");
 	if (pe->start.set && pe->end.set && pe->end.day <= pe->start.day)
 		ip_diag(d, pe->end.pos, IP_R_DATE_ORDER,
-		    "the period ends before it starts");
+		    pe->end.day < pe->start.day
+		    ? "the period ends before it starts"
+		    : "the period ends the day it starts");
 	if (pe->reviews.n == 0 && !pe->review_interval.set)
 		item(d, at(pe->reviews.pos, pe->pos), 'g',
 		    "no review date and no review_interval");
@@ -326,9 +340,7 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		if (!r->date.set && !r->done.set)
 			ip_diag(d, r->pos, IP_R_REQUIRED,
 			    "a review without a date");
-		if (r->date.set && ((pe->start.set && r->date.day <
-		    pe->start.day) || (pe->end.set && r->date.day >
-		    pe->end.day)))
+		if (r->date.set && outside_period(pe, r->date.day))
 			ip_diag(d, r->date.pos, IP_R_OUTSIDE,
 			    "review date is outside the plan period");
 		if (r->done.set && r->done.day > today)
@@ -346,7 +358,7 @@ check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	    && p->person.care.v == IP_CARE_COMPULSORY;
 
 	if (!c->plan.date.set && !compulsory)
-		item(d, at(c->plan.pos, c->pos), 'h',
+		item(d, at(c->plan.date.pos, at(c->plan.pos, c->pos)), 'h',
 		    "no date of consent to the plan (consent.plan.date)");
 	if (c->plan.date.set && c->plan.date.day > today)
 		ip_diag(d, c->plan.date.pos, IP_R_FUTURE,
@@ -386,6 +398,7 @@ ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	check_ids(p, d);
 	if (p->status.set && p->status.v == IP_STATUS_CLOSED
 	    && !p->closed.date.set)
-		ip_diag(d, at(p->closed.pos, p->status.pos), IP_R_CLOSED,
+		ip_diag(d, at(p->closed.date.pos, at(p->closed.pos,
+		    p->status.pos)), IP_R_CLOSED,
 		    "a closed plan needs closed.date");
 }

@@ -395,19 +395,32 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 {
 	void *p = base + f->off;
 
-	if (ip_scalar_is_null(v)) {
+	if (ip_scalar_is_null(v) || (f->type == F_MAP && v->kind == IP_Y_MAP
+	    && v->n == 0)) {
 		/* left out, but remember where, to point at it */
 		switch (f->type) {
 		case F_TEXT:
 			((struct ip_text *)p)->pos = k->pos;
+			break;
+		case F_DATE:
+			((struct ip_date *)p)->pos = k->pos;
+			break;
+		case F_BOOL:
+			((struct ip_bool *)p)->pos = k->pos;
+			break;
+		case F_ENUM:
+			((struct ip_enum *)p)->pos = k->pos;
+			break;
+		case F_INTERVAL:
+			((struct ip_interval *)p)->pos = k->pos;
 			break;
 		case F_LIST:
 		case F_TEXTS:
 		case F_TEXTS1:
 			((struct ip_list *)p)->pos = k->pos;
 			break;
-		default:
-			break;
+		case F_MAP:
+			break;	/* a position would say it is there */
 		}
 		return;
 	}
@@ -476,6 +489,8 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 	}
 	case F_MAP:
 		decode_map(c, f->sub, v, p);
+		if (v->kind == IP_Y_MAP)	/* point at "period:", not below */
+			*(struct ip_pos *)p = k->pos;
 		break;
 	case F_LIST:
 		decode_list(c, f, v, p);
