@@ -1,0 +1,388 @@
+# t-review.sh - ip-review: each kind of finding at its boundaries, the
+# three formats (the calendar read back by a strict checker), grouping by
+# coordinator, and the cron recipe of ip-review(1) as written there.
+# Sourced by run.sh.
+#
+# The plans are in tests/review (a comment at the top of each says what it
+# holds); tests/review/plans is a municipality's directory of them.
+
+RV=$TESTS/review
+
+# rv_is TODAY WITHIN FILE [LINE...]: as of TODAY, `ip-review --within
+# WITHIN FILE` in tests/review prints exactly the LINEs and exits 1, or,
+# with no LINE, prints nothing and exits 0.
+rv_is() {
+	rv_today=$1 rv_within=$2 rv_file=$3
+	shift 3
+	rv_rc=0
+	: >"$TMP/want"
+	if [ $# -gt 0 ]; then
+		rv_rc=1
+		printf '%s\n' "$@" >"$TMP/want"
+	fi
+	cd "$RV" &&
+	exits $rv_rc ip-review --today "$rv_today" --within "$rv_within" \
+	    "$rv_file" >"$TMP/got" &&
+	same "$TMP/want" "$TMP/got"
+}
+
+# --- each kind of finding at its boundaries --------------------------------
+
+# A planned review: plans/emma.yaml plans one for 2026-12-02.
+E='review  plans/emma.yaml  (coordinator Ingrid Aasen)'
+t "review: the issue's example" "
+	rv_is 2026-12-05 30d plans/emma.yaml '2026-12-02  overdue 3 days  $E'"
+t "review: overdue by one day" "
+	rv_is 2026-12-03 30d plans/emma.yaml '2026-12-02  overdue 1 day  $E'"
+t "review: due today" "
+	rv_is 2026-12-02 30d plans/emma.yaml '2026-12-02  due today  $E'"
+t "review: due tomorrow" "
+	rv_is 2026-12-01 30d plans/emma.yaml '2026-12-02  due in 1 day  $E'"
+t "review: due exactly at the horizon" "
+	rv_is 2026-11-02 30d plans/emma.yaml '2026-12-02  due in 30 days  $E'"
+t "review: a day past the horizon is not reported" "
+	rv_is 2026-11-01 30d plans/emma.yaml"
+t "review: a horizon in weeks" "
+	rv_is 2026-11-18 2w plans/emma.yaml '2026-12-02  due in 14 days  $E' &&
+	rv_is 2026-11-17 2w plans/emma.yaml"
+t "review: a horizon in months, and the long forms" "
+	rv_is 2026-11-02 1m plans/emma.yaml '2026-12-02  due in 30 days  $E' &&
+	rv_is 2026-11-01 1m plans/emma.yaml &&
+	rv_is 2026-11-02 '30 days' plans/emma.yaml '2026-12-02  due in 30 days  $E' &&
+	rv_is 2026-11-01 '1 month' plans/emma.yaml"
+t "review: the default horizon is 30 days" "
+	cd '$RV' &&
+	exits 1 ip-review --today 2026-11-02 plans/emma.yaml >'$TMP/got' &&
+	grep -q '^2026-12-02  due in 30 days  review' '$TMP/got' &&
+	exits 0 ip-review --today 2026-11-01 plans/emma.yaml >'$TMP/got' &&
+	same /dev/null '$TMP/got'"
+R='review  plans/reviews.yaml  (coordinator Ingrid Aasen)'
+t "review: several planned, one done, each at its boundary" "
+	rv_is $TODAY 30d plans/reviews.yaml \
+		'2026-11-23  overdue 1 day  $R' \
+		'2026-11-24  due today  $R' \
+		'2026-12-24  due in 30 days  $R'"
+
+# review_interval: plans/interval.yaml had its review on 2026-08-31 and
+# has an interval of 3 months: the next is due 2026-11-30.
+I='review  plans/interval.yaml  (coordinator Ola Hansen)'
+t "review_interval: a month end and 3 months is the end of a shorter month" "
+	rv_is 2026-11-30 30d plans/interval.yaml '2026-11-30  due today  $I'"
+t "review_interval: overdue by one day" "
+	rv_is 2026-12-01 30d plans/interval.yaml '2026-11-30  overdue 1 day  $I'"
+t "review_interval: due exactly at the horizon, not a day before" "
+	rv_is 2026-10-31 30d plans/interval.yaml '2026-11-30  due in 30 days  $I' &&
+	rv_is 2026-10-30 30d plans/interval.yaml"
+t "review_interval: a review still open from before the last one done does not stand for it" "
+	sed 's/^  reviews:\$/&\\
+    - date: 2026-08-01/' '$RV/plans/interval.yaml' >'$TMP/stale.yaml' &&
+	J='review  $TMP/stale.yaml  (coordinator Ola Hansen)' &&
+	rv_is 2026-11-30 30d '$TMP/stale.yaml' \
+		\"2026-08-01  overdue 121 days  \$J\" \
+		\"2026-11-30  due today  \$J\""
+L='review  leap.yaml  (coordinator Ola Hansen)'
+t "review_interval: a year after the leap day 2028-02-29 is 2029-02-28" "
+	rv_is 2029-02-28 30d leap.yaml '2029-02-28  due today  $L' &&
+	rv_is 2029-02-27 1d leap.yaml '2029-02-28  due in 1 day  $L' &&
+	rv_is 2029-03-01 30d leap.yaml '2029-02-28  overdue 1 day  $L' &&
+	rv_is 2029-02-26 1d leap.yaml"
+S='plans/start.yaml  (no coordinator)'
+t "review_interval: from the start when no review is done" "
+	rv_is 2026-11-24 30d plans/start.yaml '2026-11-24  due today  review  $S'"
+t "review_interval: a planned review before it stands for it" "
+	C='review  plans/covered.yaml  (coordinator Kari Nordmann)' &&
+	rv_is $TODAY 30d plans/covered.yaml \"2026-12-08  due in 14 days  \$C\" &&
+	rv_is 2026-12-10 30d plans/covered.yaml \"2026-12-08  overdue 2 days  \$C\" \
+		'2026-12-08  overdue 2 days  never-reviewed  plans/covered.yaml  (coordinator Kari Nordmann)'"
+t "review_interval: not after the end of the period" "
+	sed '/date: 2027-02-15/d' '$RV/plans/quiet.yaml' >'$TMP/quiet.yaml' &&
+	Q='$TMP/quiet.yaml  (coordinator Ola Hansen)' &&
+	rv_is $TODAY 1y '$TMP/quiet.yaml' \
+		\"2027-03-01  due in 97 days  period-end  \$Q\" \
+		\"2027-03-01  due in 97 days  consent-expires  \$Q\" &&
+	rv_is $TODAY 1y plans/quiet.yaml \
+		'2027-02-15  due in 83 days  review  plans/quiet.yaml  (coordinator Ola Hansen)' \
+		'2027-03-01  due in 97 days  period-end  plans/quiet.yaml  (coordinator Ola Hansen)' \
+		'2027-03-01  due in 97 days  consent-expires  plans/quiet.yaml  (coordinator Ola Hansen)'"
+
+# The plan period: plans/molde/period-end.yaml ends 2026-12-24.
+P='period-end  plans/molde/period-end.yaml  (coordinator Bjørn Ødegård)'
+t "period-end: exactly at the horizon, not a day before" "
+	rv_is $TODAY 30d plans/molde/period-end.yaml '2026-12-24  due in 30 days  $P' &&
+	rv_is 2026-11-23 30d plans/molde/period-end.yaml"
+t "period-end: the last day of the period" "
+	rv_is 2026-12-24 30d plans/molde/period-end.yaml '2026-12-24  due today  $P'"
+t "period-end: ended, and the plan still active" "
+	rv_is 2026-12-25 30d plans/molde/period-end.yaml '2026-12-24  overdue 1 day  $P'"
+
+# Consent to share information: plans/molde/consent.yaml until 2026-12-01.
+C='consent-expires  plans/molde/consent.yaml  (coordinator Bjørn Ødegård)'
+t "consent-expires: exactly at the horizon, not a day before" "
+	rv_is 2026-11-01 30d plans/molde/consent.yaml '2026-12-01  due in 30 days  $C' &&
+	rv_is 2026-10-31 30d plans/molde/consent.yaml"
+t "consent-expires: the last day" "
+	rv_is 2026-12-01 30d plans/molde/consent.yaml '2026-12-01  due today  $C'"
+t "consent-expires: expired, and the plan still active" "
+	rv_is 2026-12-02 30d plans/molde/consent.yaml '2026-12-01  overdue 1 day  $C'"
+
+G='subgoal  plans/subgoal.yaml  (coordinator Ingrid Aasen)'
+t "subgoal: open past its date; not on it, nor achieved or dropped" "
+	rv_is $TODAY 30d plans/subgoal.yaml \
+		'2026-09-15  overdue 70 days  $G' \
+		'2026-11-23  overdue 1 day  $G'"
+t "subgoal: a day after its date" "
+	rv_is 2026-11-25 30d plans/subgoal.yaml \
+		'2026-09-15  overdue 71 days  $G' \
+		'2026-11-23  overdue 2 days  $G' \
+		'2026-11-24  overdue 1 day  $G'"
+t "subgoal: the TSV names which" "
+	cd '$RV' &&
+	exits 1 ip-review --today $TODAY --format tsv plans/subgoal.yaml \
+		>'$TMP/got' &&
+	cut -f 1,7 '$TMP/got' >'$TMP/items' &&
+	printf 'date\titem\n2026-09-15\tg1.5\n2026-11-23\tg1.1\n' >'$TMP/want' &&
+	same '$TMP/want' '$TMP/items'"
+
+M='measure-ended  plans/measure.yaml  (coordinator Ola Hansen)'
+t "measure-ended: after the last review; not before it, on its day or today" "
+	rv_is $TODAY 30d plans/measure.yaml \
+		'2026-10-31  overdue 24 days  $M' \
+		'2026-11-23  overdue 1 day  $M'"
+t "measure-ended: a day after it ended" "
+	rv_is 2026-11-25 30d plans/measure.yaml \
+		'2026-10-31  overdue 25 days  $M' \
+		'2026-11-23  overdue 2 days  $M' \
+		'2026-11-24  overdue 1 day  $M'"
+
+N='plans/never.yaml  (no coordinator)'
+t "never-reviewed: not on the first planned date" "
+	rv_is 2026-09-01 30d plans/never.yaml '2026-09-01  due today  review  $N'"
+t "never-reviewed: a day after it" "
+	rv_is 2026-09-02 30d plans/never.yaml \
+		'2026-09-01  overdue 1 day  review  $N' \
+		'2026-09-01  overdue 1 day  never-reviewed  $N'"
+t "never-reviewed: the first date that review_interval asks for" "
+	rv_is 2026-11-25 30d plans/start.yaml \
+		'2026-11-24  overdue 1 day  review  $S' \
+		'2026-11-24  overdue 1 day  never-reviewed  $S'"
+
+t "a closed plan is skipped" "
+	rv_is $TODAY 30d plans/closed.yaml &&
+	sed 's/^status: closed/status: active/' '$RV/plans/closed.yaml' \
+		>'$TMP/open.yaml' &&
+	cd '$RV' && exits 1 ip-review --today $TODAY '$TMP/open.yaml' >'$TMP/got' &&
+	awk -F '  ' '{ print \$3 }' '$TMP/got' | sort | tr '\\n' ' ' >'$TMP/kinds' &&
+	echo 'consent-expires measure-ended never-reviewed period-end review subgoal ' |
+		tr -d '\\n' >'$TMP/want' &&
+	same '$TMP/want' '$TMP/kinds'"
+t "a plan with nothing due prints nothing" "
+	rv_is $TODAY 30d plans/quiet.yaml"
+
+# --- the directory, in each format -----------------------------------------
+
+# rv_golden NAME ARGS: ip-review --today $TODAY ARGS plans (in
+# tests/review) prints tests/review/plans.NAME and exits 1.
+rv_golden() {
+	rv_name=$1
+	shift
+	cd "$RV" &&
+	exits 1 ip-review --today $TODAY "$@" plans >"$TMP/plans.$rv_name" &&
+	same "$RV/plans.$rv_name" "$TMP/plans.$rv_name"
+}
+t "plans: text" "rv_golden text"
+t "plans: text, grouped by coordinator" "rv_golden by-coordinator --by-coordinator"
+t "plans: tsv" "rv_golden tsv --format tsv"
+t "plans: ics" "rv_golden ics --format ics"
+t "plans: the same on 1 thread and on 3" "
+	cd '$RV' &&
+	for f in text tsv ics; do
+		exits 1 ip-review -j 1 --today $TODAY --format \$f plans >'$TMP/j1' &&
+		exits 1 ip-review -j 3 --today $TODAY --format \$f plans >'$TMP/j3' &&
+		same '$TMP/j1' '$TMP/j3' || exit 1
+	done"
+# rv_grouped FILE: under each heading of FILE, every line names the
+# heading's coordinator.
+rv_grouped() {
+	awk -v RS= '{
+		n = split($0, l, "\n")
+		h = l[1]
+		sub(/ <[^<]*>$/, "", h)
+		h = h == "(no coordinator)" ? "  " h : "  (coordinator " h ")"
+		for (i = 2; i <= n; i++)
+			if (substr(l[i], length(l[i]) - length(h) + 1) != h)
+				exit 1
+	}' "$1"
+}
+t "plans: grouping keeps every line, each under its coordinator" "
+	grep '^2' '$RV/plans.by-coordinator' | sort >'$TMP/grouped' &&
+	sort '$RV/plans.text' >'$TMP/plain' &&
+	same '$TMP/plain' '$TMP/grouped' &&
+	rv_grouped '$RV/plans.by-coordinator' &&
+	sed 's/^Ola Hansen/Ola Hansem/' '$RV/plans.by-coordinator' >'$TMP/wrong' &&
+	! rv_grouped '$TMP/wrong'"
+t "plans: tsv has a header and nine fields on every line" "
+	head -n 1 '$RV/plans.tsv' >'$TMP/head' &&
+	printf 'date\tdays\tstatus\tkind\tfile\tplan_id\titem\tcoordinator\tcoordinator_email\n' >'$TMP/want' &&
+	same '$TMP/want' '$TMP/head' &&
+	awk -F '\t' 'NF != 9 { exit 1 }' '$RV/plans.tsv' &&
+	test \$(wc -l <'$RV/plans.tsv') -eq \$((\$(wc -l <'$RV/plans.text') + 1))"
+
+# --- the calendar, read back -----------------------------------------------
+
+ICS="python3 $RV/icscheck.py"
+t "ics: the checker reads the calendar, one event per finding" "
+	$ICS '$RV/plans.ics' >'$TMP/events' &&
+	test \$(wc -l <'$TMP/events') -eq \$(wc -l <'$RV/plans.text')"
+t "ics: escaping and folding read back to the plan's text" "
+	cd '$RV' &&
+	exits 1 ip-review --today $TODAY --format ics escape.yaml >'$TMP/e.ics' &&
+	same '$RV/escape.ics' '$TMP/e.ics' &&
+	$ICS '$TMP/e.ics' >'$TMP/events' &&
+	same '$RV/escape.events' '$TMP/events' &&
+	grep -q '^ ' '$TMP/e.ics'"
+t "ics: UIDs stay the same on the next day" "
+	cd '$RV' &&
+	exits 1 ip-review --today $TODAY --format ics plans >'$TMP/a.ics' &&
+	exits 1 ip-review --today 2026-11-25 --format ics plans >'$TMP/b.ics' &&
+	$ICS '$TMP/a.ics' | sed 's/.*\"UID\": \"\\([^\"]*\\)\".*/\\1/' | sort >'$TMP/a' &&
+	$ICS '$TMP/b.ics' | sed 's/.*\"UID\": \"\\([^\"]*\\)\".*/\\1/' | sort >'$TMP/b' &&
+	test -s '$TMP/a' && comm -23 '$TMP/a' '$TMP/b' >'$TMP/gone' &&
+	same /dev/null '$TMP/gone' && ! same '$TMP/a' '$TMP/b' >/dev/null"
+t "ics: a file name that is not UTF-8, with a comma and a semicolon" "
+	f=\$(printf '$TMP/b\\377d, x;y.yaml') &&
+	cp '$RV/plans/never.yaml' \"\$f\" &&
+	exits 1 ip-review --today $TODAY --format ics \"\$f\" >'$TMP/n.ics' &&
+	$ICS '$TMP/n.ics' >'$TMP/events' &&
+	grep -q 'b%FFd%2C%20x%3By.yaml-2026-09-01@iplan' '$TMP/events' &&
+	grep -q 'File: $TMP/b?d, x;y.yaml' '$TMP/events'"
+t "ics: nothing due is an empty calendar" "
+	cd '$RV' &&
+	exits 0 ip-review --today $TODAY --format ics plans/quiet.yaml >'$TMP/q.ics' &&
+	$ICS '$TMP/q.ics' >'$TMP/events' && same /dev/null '$TMP/events' &&
+	grep -q '^END:VCALENDAR' '$TMP/q.ics' &&
+	exits 0 ip-review --today $TODAY --format tsv plans/quiet.yaml >'$TMP/q' &&
+	same /dev/null '$TMP/q'"
+
+# The checker itself must take what is right and refuse what is wrong: a
+# minimal calendar with the lines of a printf format added to its event.
+rv_cal() {
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n'
+	printf 'BEGIN:VEVENT\r\nUID:u1\r\nDTSTAMP:20261124T000000Z\r\n'
+	printf 'DTSTART;VALUE=DATE:20261201\r\n'
+	printf "${1-}"
+	printf 'END:VEVENT\r\nEND:VCALENDAR\r\n'
+}
+rv_ok() {
+	t "ics checker: takes $1" "
+		rv_cal '$2' >'$TMP/ok.ics' && $ICS '$TMP/ok.ics' >'$TMP/events' &&
+		grep -q '\"UID\": \"u1\"' '$TMP/events'"
+}
+rv_bad() {
+	t "ics checker: refuses $1" "
+		rv_cal '$2' >'$TMP/bad.ics' &&
+		exits 1 $ICS '$TMP/bad.ics' 2>'$TMP/err' &&
+		grep -q '^icscheck: line' '$TMP/err'"
+}
+A67=$(printf '%67s' '' | tr ' ' a)
+rv_ok "a minimal calendar" ''
+rv_ok "a line of 75 octets" "SUMMARY:$A67\r\n"
+rv_ok "escapes, and a fold between two characters" 'SUMMARY:a\\, b\\; \303\270\r\n c\\n\r\n'
+rv_bad "a line of 76 octets" "SUMMARY:${A67}a\r\n"
+rv_bad "a character folded in two" 'SUMMARY:\303\r\n \270\r\n'
+rv_bad "a bare LF" 'SUMMARY:a\nb\r\n'
+rv_bad "a control character" 'SUMMARY:a\001b\r\n'
+rv_bad "an unescaped comma" 'SUMMARY:a, b\r\n'
+rv_bad "a bad escape" 'SUMMARY:a\\x\r\n'
+rv_bad "END that closes the wrong component" 'END:VCALENDAR\r\n'
+rv_bad "a calendar inside an event" 'BEGIN:VCALENDAR\r\n'
+rv_bad "a second UID" 'UID:u2\r\n'
+rv_bad "a date that does not exist" 'DTEND;VALUE=DATE:20260230\r\n'
+rv_bad "DTEND before DTSTART" 'DTEND;VALUE=DATE:20261130\r\n'
+t "ics checker: refuses an event without DTSTAMP" "
+	rv_cal | grep -v DTSTAMP >'$TMP/bad.ics' &&
+	exits 1 $ICS '$TMP/bad.ics' 2>/dev/null"
+
+# --- trouble ---------------------------------------------------------------
+
+t "a plan that does not load: reported, the rest still read, exit 2" "
+	cd '$RV' &&
+	exits 2 ip-review --today $TODAY plans/emma.yaml broken.yaml plans/molde \
+		>'$TMP/got' 2>'$TMP/err' &&
+	printf '%s\n' \"broken.yaml:7:10: error: '2026-02-30' is not a real date [date]\" >'$TMP/want' &&
+	same '$TMP/want' '$TMP/err' &&
+	printf '%s\n' '2026-12-01  due in 7 days  $C' \
+		'2026-12-02  due in 8 days  $E' \
+		'2026-12-24  due in 30 days  $P' >'$TMP/want' &&
+	same '$TMP/want' '$TMP/got'"
+t "a file that cannot be read is trouble" "
+	exits 2 ip-review --today $TODAY '$TMP/none.yaml' >'$TMP/got' 2>'$TMP/err' &&
+	same /dev/null '$TMP/got' &&
+	grep -q \"^$TMP/none.yaml: error: cannot read '$TMP/none.yaml': No such file or directory \\[io\\]\$\" '$TMP/err'"
+t "standard input is named <stdin>, with - or no file" "
+	exits 1 ip-review --today $TODAY - <'$RV/plans/emma.yaml' >'$TMP/got' &&
+	grep -q '^2026-12-02  due in 8 days  review  <stdin>  (coordinator Ingrid Aasen)\$' '$TMP/got' &&
+	exits 1 ip-review --today $TODAY <'$RV/plans/emma.yaml' >'$TMP/got2' &&
+	same '$TMP/got' '$TMP/got2'"
+for w in 0d 30 3x '' -1d 10000d; do
+	t "--within '$w' is a usage error" "
+		exits 2 ip-review --within '$w' '$RV/plans' >'$TMP/got' 2>'$TMP/err' &&
+		same /dev/null '$TMP/got' &&
+		grep -q \"^ip-review: invalid horizon for --within: '$w'\" '$TMP/err'"
+done
+t "--format other than text, tsv or ics is a usage error" "
+	exits 2 ip-review --format csv '$RV/plans' 2>'$TMP/err' &&
+	grep -q \"^ip-review: unknown format: 'csv' (use text, tsv or ics)\" '$TMP/err'"
+t "--by-coordinator goes with text only" "
+	exits 2 ip-review --by-coordinator --format ics '$RV/plans' 2>'$TMP/err' &&
+	grep -q '^ip-review: --by-coordinator goes with --format text only' '$TMP/err'"
+t "a horizon to the year 9999 and beyond" "
+	rv_is $TODAY 9999y leap.yaml \
+		'2029-02-28  due in 827 days  $L' \
+		'2030-02-28  due in 1192 days  period-end  leap.yaml  (coordinator Ola Hansen)'"
+t "a full disk is an error" "
+	! test -w /dev/full ||
+	exits 2 ip-review --today $TODAY --format ics '$RV/plans' >/dev/full 2>'$TMP/err'"
+t "a national id is never printed" "
+	cd '$RV' &&
+	sed -n 's/^ *national_id: \"\\([0-9]*\\)\"/\\1/p' plans/*.yaml plans/*/*.yaml \
+		>'$TMP/nids' &&
+	test \$(wc -l <'$TMP/nids') -ge 10 &&
+	{ ip-review --today 2027-12-31 --within 9999y plans
+	  ip-review --today 2027-12-31 --within 9999y --format tsv plans
+	  ip-review --today 2027-12-31 --within 9999y --format ics plans
+	  ip-review --today 2027-12-31 --within 9999y --by-coordinator plans
+	} >'$TMP/all'
+	test \$(wc -l <'$TMP/all') -gt 50 &&
+	! grep -F -f '$TMP/nids' '$TMP/all'"
+
+# --- the cron recipe of ip-review(1), as written ---------------------------
+
+# The crontab is the block that starts with SHELL= in the rendered page.
+# Its job runs in tests/review with PLANS=plans, ip-review fixed to
+# $TODAY, and a sendmail that keeps each mail with its arguments.
+t "cron: the recipe of ip-review(1) mails each coordinator their part" "
+	mandoc -T ascii '$TOP/man/ip-review.1' |
+		sed -n '/^ *SHELL=/,/^ *[0-9]/p' | sed 's/^ *//' >'$TMP/crontab' &&
+	test \$(wc -l <'$TMP/crontab') -eq 6 &&
+	job=\$(sed -n '\$s/^\\([^ ]*  *\\)\\{5\\}//p' '$TMP/crontab') &&
+	test -n \"\$job\" && case \$job in *%*) exit 1;; esac &&
+	mkdir -p '$TMP/cron/bin' '$TMP/cron/mail' &&
+	printf '#!/bin/sh\nexec %s --today $TODAY \"\$@\"\n' \"\$(command -v ip-review)\" \
+		>'$TMP/cron/bin/ip-review' &&
+	printf '#!/bin/sh\nf=$TMP/cron/mail/\$(ls $TMP/cron/mail | wc -l)\n{ echo \"sendmail \$*\"; cat; } >\"\$f\"\n' \
+		>'$TMP/cron/bin/sendmail' &&
+	chmod +x '$TMP/cron/bin/ip-review' '$TMP/cron/bin/sendmail' &&
+	while IFS= read -r line; do
+		case \$line in [A-Z]*=*) export \"\$line\";; esac
+	done <'$TMP/crontab' &&
+	test \"\$ADMIN\" = iplan-admin@molde.kommune.no &&
+	export PATH='$TMP/cron/bin':\"\$PATH\" PLANS=plans &&
+	cd '$RV' && sh -c \"\$job\" >'$TMP/cron/out' 2>&1 &&
+	same /dev/null '$TMP/cron/out' &&
+	for m in 0 1 2 3 4; do cat '$TMP/cron/mail/'\$m; echo .; done >'$TMP/mails' &&
+	same '$RV/cron.expect' '$TMP/mails' &&
+	test \$(ls '$TMP/cron/mail' | wc -l) -eq 5"
+t "cron: nothing due, no mail" "
+	mkdir -p '$TMP/cron2' && cd '$RV' &&
+	exits 0 ip-review --today $TODAY --by-coordinator plans/quiet.yaml >'$TMP/cron2/out' &&
+	same /dev/null '$TMP/cron2/out'"
