@@ -164,6 +164,25 @@ int ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
 
 /* --- ip-export ----------------------------------------------------------- */
 
+/* The options of ip-export(1) as given, NULL where not given; ip_export()
+ * checks them. */
+struct ip_export_opts {
+	const char *format;	/* markdown, html or xml; NULL: markdown */
+	const char *language;	/* nb, nn or en; NULL: the plan's */
+	const char *for_id;	/* --for: a participant's id; NULL: all */
+	const char *output;	/* -o: a file; NULL or "-": standard output */
+	const char *source_date_epoch;	/* $SOURCE_DATE_EPOCH, or NULL */
+	int32_t today;		/* days since 1970-01-01 */
+};
+
+/* Renders the plan at path ("-" or NULL: standard input) as o asks and
+ * writes it, atomically when to a file (replacing the file).  Nothing is
+ * written unless the whole document was made.  Returns the exit status
+ * for ip-export(1) (0 written, 1 the plan has errors that stop it, 2
+ * trouble), having printed why when it is not 0. */
+int ip_export(const char *path, const struct ip_export_opts *o,
+    const char *prog);
+
 /* --- writing files ------------------------------------------------------- */
 
 struct ip_out;

@@ -1,0 +1,71 @@
+/*
+ * ip-export - render an individual plan as a document or as XML.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "iplan.h"
+
+static struct ip_cli cli = {
+	.prog = "ip-export",
+	.usage = "usage: ip-export [--format markdown|html|xml] "
+	    "[--language nb|nn|en] [--for ID]\n"
+	    "                 [-o FILE] [--today YYYY-MM-DD] [FILE|-]\n",
+	.help = "Render an individual plan (individuell plan) as a readable "
+	    "document in\nMarkdown or HTML, or as XML for other systems.  "
+	    "- or no FILE reads\nstandard input.\n"
+	    "\n"
+	    "      --format FORMAT    markdown (the default), html or xml\n"
+	    "      --language LANG    nb, nn or en (default: the plan's "
+	    "language)\n"
+	    "      --for ID           the view for one participant: what "
+	    "the consent\n"
+	    "                         to share information lets them see\n"
+	    "  -o, --output FILE      write to FILE, replacing it, not to "
+	    "standard output\n"
+	    "      --today DATE       take DATE (YYYY-MM-DD) as today\n"
+	    "  -h, --help             show this help and exit\n"
+	    "  -V, --version          show the version and exit\n"
+	    "\n"
+	    "Exit status: 0 written, 1 the plan has errors, 2 trouble.  "
+	    "See ip-export(1).\n",
+};
+
+enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR };
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "language", required_argument, NULL, O_LANGUAGE },
+		{ "for", required_argument, NULL, O_FOR },
+		{ "output", required_argument, NULL, 'o' },
+		IP_CLI_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ip_export_opts o = {
+		.source_date_epoch = getenv("SOURCE_DATE_EPOCH"),
+	};
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "o:hV", longopts, NULL)) != -1) {
+		if (c == O_FORMAT)
+			o.format = optarg;
+		else if (c == O_LANGUAGE)
+			o.language = optarg;
+		else if (c == O_FOR)
+			o.for_id = optarg;
+		else if (c == 'o')
+			o.output = optarg;
+		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
+			return rc;
+	}
+	if (argc - optind > 1) {
+		fputs(cli.usage, stderr);
+		return IP_EXIT_TROUBLE;
+	}
+	o.today = ip_cli_today(&cli);
+	return ip_export(argv[optind], &o, cli.prog);
+}

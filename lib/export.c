@@ -1,0 +1,203 @@
+/*
+ * export.c - ip-export: check the options, load the plan, decide what the
+ * reader may see, render it and write it.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "export.h"
+
+enum format { F_MARKDOWN, F_HTML, F_XML };
+static const char *const formats[] = { "markdown", "html", "xml", NULL };
+
+bool
+ip_view_shows_how(const struct ip_view *v, const struct ip_measure *m)
+{
+	return !v->restricted || (m->responsible.s != NULL
+	    && v->viewer->id.s != NULL
+	    && strcmp(m->responsible.s, v->viewer->id.s) == 0);
+}
+
+bool
+ip_view_shows_contribution(const struct ip_view *v,
+    const struct ip_participant *q)
+{
+	return !v->restricted || q == v->viewer;
+}
+
+bool
+ip_view_shows_contact(const struct ip_view *v, const struct ip_participant *q)
+{
+	return !v->restricted || !q->role.set || q->role.v != IP_ROLE_PERSON;
+}
+
+/*
+ * Whether participant q may see the whole plan as of today: the person
+ * and the coordinator always; others if the consent to share information
+ * names them and has not ended.
+ */
+static bool
+covered(const struct ip_plan *p, const struct ip_participant *q,
+    int32_t today)
+{
+	const struct ip_consent_sharing *s = &p->consent.information_sharing;
+
+	if (q->role.set && q->role.v == IP_ROLE_PERSON)
+		return true;
+	if (p->coordinator.s != NULL && strcmp(p->coordinator.s, q->id.s) == 0)
+		return true;
+	if (s->until.set && s->until.day < today)
+		return false;
+	for (size_t i = 0; i < s->participants.n; i++)
+		if (strcmp(IP_AT(s->participants, struct ip_text, i)->s,
+		    q->id.s) == 0)
+			return true;
+	return false;
+}
+
+static int
+word(const char *opt, const char *s, const char *const *vocab,
+    const char *use, int *out, const char *prog)
+{
+	for (int i = 0; vocab[i] != NULL; i++)
+		if (strcmp(vocab[i], s) == 0) {
+			*out = i;
+			return 0;
+		}
+	return ip_error(prog, "invalid --%s: '%s' (use %s)", opt, s, use);
+}
+
+/* SOURCE_DATE_EPOCH: seconds since 1970-01-01 00:00 UTC, as reproducible
+ * builds define it; a date from it up to the year 9999. */
+static int
+source_date(const char *s, int32_t *day, const char *prog)
+{
+	char *end;
+	errno = 0;
+	unsigned long long t = strtoull(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0
+	    || t / 86400 > (unsigned long long)ip_days_from_civil(9999, 12,
+	    31))
+		return ip_error(prog, "invalid SOURCE_DATE_EPOCH: '%s' (use "
+		    "seconds since 1970-01-01)", s);
+	*day = (int32_t)(t / 86400);
+	return 0;
+}
+
+/* -o must not name the plan itself: that would replace it. */
+static int
+not_the_input(const char *path, const char *output, const char *prog)
+{
+	struct stat a, b;
+	if (output == NULL || strcmp(output, "-") == 0 || strcmp(path, "-") == 0
+	    || stat(path, &a) != 0 || stat(output, &b) != 0)
+		return 0;
+	if (a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return ip_error(prog, "'%s' is the plan itself: not "
+		    "overwritten", output);
+	return 0;
+}
+
+/*
+ * The XML holds the plan's ids as keys and its references as references
+ * to them, which its schema checks: a plan with an id used twice or a
+ * reference to no id cannot be written as valid XML.  Prints those
+ * errors, as ip-validate(1) does; returns -1 if there are any.
+ */
+static int
+references(const struct ip_plan *p, const char *name, int32_t today,
+    const char *prog)
+{
+	struct ip_diags *all = ip_diags_new(name), *bad = ip_diags_new(name);
+	int rc = 0;
+
+	if (all == NULL || bad == NULL) {
+		rc = ip_error(prog, "out of memory");
+		goto out;
+	}
+	ip_plan_check(p, today, all);
+	for (size_t i = 0; i < all->n; i++)
+		if (all->v[i].rule == IP_R_DUP_ID
+		    || all->v[i].rule == IP_R_UNKNOWN_REF)
+			ip_diag(bad, all->v[i].pos, all->v[i].rule, "%s",
+			    all->v[i].msg);
+	if (bad->n > 0) {
+		ip_diags_print(bad, stderr, 0);
+		rc = ip_error(prog, "'%s' has ids used twice or references "
+		    "to no id: not exported as XML", name);
+	}
+out:
+	ip_diags_free(all);
+	ip_diags_free(bad);
+	return rc;
+}
+
+int
+ip_export(const char *path, const struct ip_export_opts *o,
+    const char *prog)
+{
+	struct ip_view v = { 0 };
+	struct ip_plan *p = NULL;
+	struct ip_diags *d = NULL;
+	int format = F_MARKDOWN, lang = -1, rc = IP_EXIT_TROUBLE;
+	char *out = NULL;
+
+	if (path == NULL)
+		path = "-";
+	if ((o->format != NULL && word("format", o->format, formats,
+	    "markdown, html or xml", &format, prog) != 0)
+	    || (o->language != NULL && word("language", o->language,
+	    ip_vocab_lang, "nb, nn or en", &lang, prog) != 0)
+	    || (o->source_date_epoch != NULL && source_date(
+	    o->source_date_epoch, &v.generated, prog) != 0)
+	    || not_the_input(path, o->output, prog) != 0)
+		return IP_EXIT_TROUBLE;
+	v.has_generated = o->source_date_epoch != NULL;
+
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if ((d = ip_diags_new(name)) == NULL)
+		return ip_error(prog, "out of memory"), IP_EXIT_TROUBLE;
+	if (ip_plan_load(path, d, &p) != 0) {
+		ip_diags_print(d, stderr, 0);
+		rc = ip_diags_trouble(d) ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
+		goto done;
+	}
+	v.p = p;
+	if (lang < 0)
+		lang = p->language.set ? p->language.v : IP_LANG_NB;
+	v.l = ip_labels((enum ip_lang)lang);
+	if (o->for_id != NULL) {
+		if ((v.viewer = ip_find_participant(p, o->for_id)) == NULL) {
+			ip_error(prog, "--for '%s': no participant has that id "
+			    "in '%s'", o->for_id, name);
+			goto done;
+		}
+		v.restricted = !covered(p, v.viewer, o->today);
+	}
+	if (format == F_XML && references(p, name, o->today, prog) != 0) {
+		rc = IP_EXIT_FINDINGS;
+		goto done;
+	}
+
+	out = format == F_XML ? ip_export_xml(&v, prog)
+	    : ip_export_document(&v, format == F_HTML);
+	if (out == NULL) {
+		if (format != F_XML)
+			ip_error(prog, "out of memory");
+		goto done;
+	}
+	/* a short write leaves the stream in error: the commit says so */
+	struct ip_out *f = ip_out_open(o->output, prog);
+	if (f != NULL) {
+		fputs(out, ip_out_file(f));
+		if (ip_out_commit(f, true, prog) == 0)
+			rc = IP_EXIT_OK;
+	}
+done:
+	free(out);
+	ip_plan_free(p);
+	ip_diags_free(d);
+	return rc;
+}

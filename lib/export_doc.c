@@ -1,0 +1,837 @@
+/*
+ * export_doc.c - ip-export's documents: the plan as a CommonMark node
+ * tree, rendered by cmark as Markdown or as a standalone HTML page.
+ *
+ * No text from the plan is ever written as Markdown by hand.  Plain text
+ * values become text nodes, which cmark's renderer escapes, so that
+ * nothing in them (#, *, |, <script>, a line that starts with 1.) can
+ * change the document's structure.  Free-text (md) values are parsed by
+ * cmark and grafted in as blocks, their headings demoted below the
+ * section they sit in, raw HTML turned into text, images into links and
+ * links with a dangerous scheme emptied.  HTML is rendered from the same
+ * tree, in cmark's safe mode, inside a page with its own style sheet and
+ * no scripts or external resources.
+ */
+#include <cmark.h>
+#include <libxml/xmlstring.h>
+#include <libxml/entities.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "export.h"
+
+struct doc {
+	const struct ip_view *v;
+	const struct ip_labels *l;
+	const struct ip_plan *p;
+	const char *title;
+	struct ip_arena a;		/* strings while the tree is built */
+};
+
+/* --- building blocks ----------------------------------------------------- */
+
+static cmark_node *
+add(cmark_node *parent, cmark_node_type type)
+{
+	cmark_node *n = cmark_node_new(type);
+	cmark_node_append_child(parent, n);
+	return n;
+}
+
+static void
+literal(cmark_node *parent, const char *s)
+{
+	cmark_node_set_literal(add(parent, CMARK_NODE_TEXT), s);
+}
+
+/*
+ * Appends the plain text s to the inline container parent.  Each line has
+ * its blanks trimmed, which Markdown ignores anyway and which at the start
+ * of a line would make code; tabs become spaces; lines are joined by soft
+ * breaks, or by spaces in a heading, which is one line.
+ */
+static void
+text(struct doc *d, cmark_node *parent, const char *s)
+{
+	bool flat = cmark_node_get_type(parent) == CMARK_NODE_HEADING;
+	bool first = true;
+
+	while (*s != '\0') {
+		size_t n = strcspn(s, "\n"), a = 0, b = n;
+		while (a < b && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+			b--;
+		if (b > a) {
+			if (!first && flat)
+				literal(parent, " ");
+			else if (!first)
+				add(parent, CMARK_NODE_SOFTBREAK);
+			char *line = ip_arena_strndup(&d->a, s + a, b - a);
+			for (char *t = line; (t = strchr(t, '\t')) != NULL;)
+				*t = ' ';
+			literal(parent, line);
+			first = false;
+		}
+		s += n + (s[n] != '\0');
+	}
+}
+
+static cmark_node *
+heading(struct doc *d, cmark_node *parent, int level, const char *s)
+{
+	cmark_node *h = add(parent, CMARK_NODE_HEADING);
+	cmark_node_set_heading_level(h, level);
+	text(d, h, s);
+	return h;
+}
+
+static cmark_node *
+paragraph(struct doc *d, cmark_node *parent, const char *s)
+{
+	cmark_node *p = add(parent, CMARK_NODE_PARAGRAPH);
+	if (s != NULL)
+		text(d, p, s);
+	return p;
+}
+
+/* "**name:**", not yet in the tree. */
+static cmark_node *
+strong(struct doc *d, const char *name)
+{
+	cmark_node *s = cmark_node_new(CMARK_NODE_STRONG);
+	literal(s, ip_arena_printf(&d->a, "%s:", name));
+	return s;
+}
+
+/* Adds "**name:** " to the inline container p. */
+static void
+label(struct doc *d, cmark_node *p, const char *name)
+{
+	cmark_node_append_child(p, strong(d, name));
+	literal(p, " ");
+}
+
+static cmark_node *
+list(cmark_node *parent)
+{
+	cmark_node *l = add(parent, CMARK_NODE_LIST);
+	cmark_node_set_list_type(l, CMARK_BULLET_LIST);
+	return l;
+}
+
+static cmark_node *
+item(cmark_node *list)
+{
+	return add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+}
+
+/* A list item "**label:** value"; nothing if value is NULL. */
+static void
+fact(struct doc *d, cmark_node *list, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	cmark_node *p = item(list);
+	label(d, p, name);
+	text(d, p, value);
+}
+
+/* A list is tight (no blank lines between its items) if each item holds
+ * one block; an empty list is removed. */
+static void
+end_list(cmark_node *l)
+{
+	bool tight = true;
+	for (cmark_node *i = cmark_node_first_child(l); i != NULL;
+	    i = cmark_node_next(i))
+		tight &= cmark_node_first_child(i) == cmark_node_last_child(i);
+	cmark_node_set_list_tight(l, tight);
+	if (cmark_node_first_child(l) == NULL)
+		cmark_node_free(l);
+}
+
+/* --- free text in CommonMark --------------------------------------------- */
+
+/* The schemes cmark's safe mode will not link to. */
+static bool
+dangerous(const char *url)
+{
+	static const char *const schemes[] = { "javascript:", "vbscript:",
+		"file:", "data:" };
+	for (size_t i = 0; i < sizeof(schemes) / sizeof(*schemes); i++)
+		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Puts text nodes for s in place of the node n. */
+static void
+replace_by_text(struct doc *d, cmark_node *n, const char *s)
+{
+	cmark_node *tmp = cmark_node_new(CMARK_NODE_PARAGRAPH), *c;
+	text(d, tmp, s);
+	while ((c = cmark_node_first_child(tmp)) != NULL)
+		cmark_node_insert_before(n, c);
+	cmark_node_free(tmp);
+	cmark_node_free(n);
+}
+
+/*
+ * Makes a parsed free text safe to graft below a heading of level base:
+ * headings demoted under it, raw HTML shown as the text it is, images
+ * (which would load something from elsewhere) as links, and links with a
+ * dangerous scheme emptied.  The nodes are collected first, since the
+ * tree may not change under an iterator.
+ */
+static void
+sanitize(struct doc *d, cmark_node *root, int base)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_node **v = NULL;
+	size_t n = 0, cap = 0;
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(c);
+		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_HEADING
+		    && t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE
+		    && t != CMARK_NODE_IMAGE && t != CMARK_NODE_LINK))
+			continue;
+		if (n == cap && (v = realloc(v, (cap = cap ? 2 * cap : 16)
+		    * sizeof(*v))) == NULL)
+			abort();
+		v[n++] = c;
+	}
+	cmark_iter_free(it);
+
+	for (size_t i = 0; i < n; i++) {
+		cmark_node *c = v[i], *link, *k;
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_HEADING: {
+			int level = base + cmark_node_get_heading_level(c);
+			cmark_node_set_heading_level(c, level < 6 ? level : 6);
+			break;
+		}
+		case CMARK_NODE_HTML_BLOCK: {
+			cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+			cmark_node_insert_before(c, p);
+			text(d, p, cmark_node_get_literal(c));
+			cmark_node_free(c);
+			break;
+		}
+		case CMARK_NODE_HTML_INLINE:
+			replace_by_text(d, c, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_IMAGE:
+			link = cmark_node_new(CMARK_NODE_LINK);
+			cmark_node_set_url(link, cmark_node_get_url(c));
+			cmark_node_set_title(link, cmark_node_get_title(c));
+			while ((k = cmark_node_first_child(c)) != NULL)
+				cmark_node_append_child(link, k);
+			cmark_node_insert_before(c, link);
+			cmark_node_free(c);
+			c = link;
+			/* FALLTHROUGH */
+		case CMARK_NODE_LINK:
+			if (dangerous(cmark_node_get_url(c)))
+				cmark_node_set_url(c, "");
+			break;
+		default:
+			break;
+		}
+	}
+	free(v);
+}
+
+/*
+ * Appends the CommonMark text s to parent, which sits below a heading of
+ * level base.  With name, the text starts with "**name:**": in its first
+ * paragraph, or in one of its own if it starts otherwise.
+ */
+static void
+md(struct doc *d, cmark_node *parent, const char *name, const char *s,
+    int base)
+{
+	cmark_node *doc = cmark_parse_document(s, strlen(s),
+	    CMARK_OPT_VALIDATE_UTF8), *c;
+
+	sanitize(d, doc, base);
+	if (name != NULL) {
+		cmark_node *p = cmark_node_first_child(doc);
+		if (p == NULL
+		    || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) {
+			p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+			cmark_node_prepend_child(doc, p);
+		}
+		if (cmark_node_first_child(p) != NULL) {
+			c = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(c, " ");
+			cmark_node_prepend_child(p, c);
+		}
+		cmark_node_prepend_child(p, strong(d, name));
+	}
+	while ((c = cmark_node_first_child(doc)) != NULL)
+		cmark_node_append_child(parent, c);
+	cmark_node_free(doc);
+}
+
+/*
+ * cmark's CommonMark renderer escapes every character that could start
+ * Markdown syntax but one: a tilde.  Text that starts a line with ~~~
+ * would open a code fence.  So a tilde at the start of a line gets a
+ * backslash before it, as a custom inline that only the Markdown sees.
+ */
+static void
+escape_tildes(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	bool bol = false;	/* at the beginning of a line */
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+			bol = ev == CMARK_EVENT_ENTER;
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			bol = true;
+			break;
+		case CMARK_NODE_TEXT:
+			if (bol && cmark_node_get_literal(n)[0] == '~') {
+				cmark_node *e = cmark_node_new(
+				    CMARK_NODE_CUSTOM_INLINE);
+				cmark_node_set_on_enter(e, "\\");
+				cmark_node_insert_before(n, e);
+			}
+			bol = false;
+			break;
+		default:
+			bol = false;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* --- the plan's values as text ------------------------------------------- */
+
+static const char *
+date(struct doc *d, const struct ip_date *day)
+{
+	if (!day->set)
+		return NULL;
+	return ip_labels_date(d->l, day->day, ip_arena_alloc(&d->a,
+	    IP_LONG_DATE));
+}
+
+/* "2. mars 2026 – 1. mars 2027", "fra 2. mars 2026" ...; NULL if none. */
+static const char *
+range(struct doc *d, const struct ip_date *start, const struct ip_date *end)
+{
+	const char *s = date(d, start), *e = date(d, end);
+	if (s != NULL && e != NULL)
+		return ip_arena_printf(&d->a, "%s – %s", s, e);
+	if (s != NULL || e != NULL)
+		return ip_arena_printf(&d->a, s ? d->l->from : d->l->until,
+		    s ? s : e);
+	return NULL;
+}
+
+/* "a, b, c" from the texts of list l (or their participants' names). */
+static const char *
+join(struct doc *d, const struct ip_list *l, bool names)
+{
+	const char *s = NULL;
+	for (size_t i = 0; i < l->n; i++) {
+		const char *t = IP_AT(*l, struct ip_text, i)->s;
+		const struct ip_participant *q = names
+		    ? ip_find_participant(d->p, t) : NULL;
+		if (q != NULL && q->name.s != NULL)
+			t = q->name.s;
+		s = s ? ip_arena_printf(&d->a, "%s, %s", s, t) : t;
+	}
+	return s;
+}
+
+/* A participant as "Name, organization", and with contact details. */
+static const char *
+who(struct doc *d, const char *id, bool contact)
+{
+	const struct ip_participant *q = ip_find_participant(d->p, id);
+	if (q == NULL)
+		return id;
+	const char *s = q->name.s ? q->name.s : id;
+	if (q->organization.s != NULL)
+		s = ip_arena_printf(&d->a, "%s, %s", s, q->organization.s);
+	if (contact && ip_view_shows_contact(d->v, q)) {
+		if (q->phone.s != NULL)
+			s = ip_arena_printf(&d->a, "%s · %s", s, q->phone.s);
+		if (q->email.s != NULL)
+			s = ip_arena_printf(&d->a, "%s · %s", s, q->email.s);
+	}
+	return s;
+}
+
+/* An entry's id, or its place in its list when it has none. */
+static const char *
+id_or_number(struct doc *d, const struct ip_text *id, size_t i)
+{
+	return id->s ? id->s : ip_arena_printf(&d->a, "%zu", i + 1);
+}
+
+static void
+none(struct doc *d, cmark_node *parent)
+{
+	paragraph(d, parent, d->l->none);
+}
+
+/* --- the sections, in the order of the document -------------------------- */
+
+static void
+glance(struct doc *d, cmark_node *root)
+{
+	const struct ip_plan *p = d->p;
+	const struct ip_labels *l = d->l;
+
+	d->title = p->person.name.s ? ip_arena_printf(&d->a, l->title,
+	    p->person.name.s) : l->title_nameless;
+	heading(d, root, 1, d->title);
+	if (d->v->restricted) {
+		const char *name = d->v->viewer->name.s
+		    ? d->v->viewer->name.s : d->v->viewer->id.s;
+		cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
+		cmark_node *par = add(q, CMARK_NODE_PARAGRAPH);
+		literal(add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
+		    "%s.", ip_arena_printf(&d->a, l->restricted, name)));
+		literal(par, " ");
+		text(d, par, ip_arena_printf(&d->a, l->restricted_why, name));
+		cmark_node *left = list(q);
+		for (size_t i = 0; i < sizeof(l->restricted_left_out)
+		    / sizeof(*l->restricted_left_out); i++)
+			text(d, item(left), l->restricted_left_out[i]);
+		end_list(left);
+	}
+
+	cmark_node *facts = list(root);
+	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
+	if (p->coordinator.s != NULL)
+		fact(d, facts, l->coordinator, who(d, p->coordinator.s, true));
+	const struct ip_review *next = NULL;
+	for (size_t i = 0; i < p->period.reviews.n; i++) {
+		const struct ip_review *r =
+		    IP_AT(p->period.reviews, struct ip_review, i);
+		if (r->date.set && !r->done.set
+		    && (next == NULL || r->date.day < next->date.day))
+			next = r;
+	}
+	if (next != NULL)
+		fact(d, facts, l->next_review, date(d, &next->date));
+	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
+		fact(d, facts, l->status, p->closed.date.set
+		    ? ip_arena_printf(&d->a, "%s %s", l->closed,
+		    date(d, &p->closed.date)) : l->closed);
+	fact(d, facts, l->plan_id, p->id.s);
+	if (!d->v->restricted && p->legal_basis.n > 0) {
+		const char *s = NULL;
+		for (size_t i = 0; i < p->legal_basis.n; i++) {
+			const char *law = ip_labels_law(l,
+			    IP_AT(p->legal_basis, struct ip_text, i)->s);
+			s = s ? ip_arena_printf(&d->a, "%s, %s", s, law) : law;
+		}
+		fact(d, facts, l->legal_basis, s);
+	}
+	end_list(facts);
+	if (p->closed.reason.s != NULL && !d->v->restricted)
+		md(d, root, l->reason, p->closed.reason.s, 1);
+}
+
+static void
+person(struct doc *d, cmark_node *root)
+{
+	const struct ip_person *ps = &d->p->person;
+	const struct ip_labels *l = d->l;
+	bool all = !d->v->restricted;
+
+	heading(d, root, 2, l->person);
+	cmark_node *facts = list(root);
+	fact(d, facts, l->name, ps->name.s);
+	if (all) {
+		fact(d, facts, l->national_id, ps->national_id.s);
+		fact(d, facts, l->birth_date, date(d, &ps->birth_date));
+		fact(d, facts, l->phone, ps->contact.phone.s);
+		fact(d, facts, l->email, ps->contact.email.s);
+		fact(d, facts, l->address, ps->contact.address.s);
+	}
+	if (ps->interpreter.set)
+		fact(d, facts, l->interpreter, ps->interpreter.v
+		    ? l->interpreter_yes : l->interpreter_no);
+	if (all && ps->care.set && ps->care.v == IP_CARE_COMPULSORY)
+		fact(d, facts, l->compulsory, l->yes);
+	if (cmark_node_first_child(facts) == NULL)
+		none(d, root);
+	end_list(facts);
+}
+
+static void
+goals(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+
+	heading(d, root, 2, l->goals);
+	if (d->p->goals.n == 0)
+		none(d, root);
+	for (size_t i = 0; i < d->p->goals.n; i++) {
+		const struct ip_goal *g = IP_AT(d->p->goals, struct ip_goal, i);
+		heading(d, root, 3, ip_arena_printf(&d->a, l->goal,
+		    id_or_number(d, &g->id, i)));
+		if (g->text.s != NULL)
+			paragraph(d, root, g->text.s);
+		cmark_node *subs = list(root);
+		for (size_t j = 0; j < g->subgoals.n; j++) {
+			const struct ip_subgoal *s =
+			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			cmark_node *p = item(subs);
+			if (s->id.s != NULL)
+				label(d, p, s->id.s);
+			if (s->text.s != NULL)
+				text(d, p, s->text.s);
+			const char *due = date(d, &s->due), *st = s->status.set
+			    ? l->goal_status[s->status.v] : NULL;
+			if (due == NULL && st == NULL)
+				continue;
+			add(p, CMARK_NODE_LINEBREAK);
+			text(d, p, ip_arena_printf(&d->a, "%s%s%s%s%s%s%s",
+			    due ? l->due : "", due ? ": " : "", due ? due : "",
+			    due && st ? " · " : "", st ? l->status : "",
+			    st ? ": " : "", st ? st : ""));
+		}
+		end_list(subs);
+	}
+}
+
+/* A section of plain texts, or the note that it is left out. */
+static void
+texts(struct doc *d, cmark_node *root, const char *title,
+    const struct ip_list *t, bool shown)
+{
+	heading(d, root, 2, title);
+	if (!shown) {
+		paragraph(d, root, d->l->left_out);
+		return;
+	}
+	if (t->n == 0)
+		none(d, root);
+	cmark_node *l = list(root);
+	for (size_t i = 0; i < t->n; i++)
+		text(d, item(l), IP_AT(*t, struct ip_text, i)->s);
+	end_list(l);
+}
+
+static void
+measures(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+
+	heading(d, root, 2, l->measures);
+	if (d->p->measures.n == 0)
+		none(d, root);
+	for (size_t i = 0; i < d->p->measures.n; i++) {
+		const struct ip_measure *m =
+		    IP_AT(d->p->measures, struct ip_measure, i);
+		const char *h = ip_arena_printf(&d->a, l->measure,
+		    id_or_number(d, &m->id, i));
+		heading(d, root, 3, m->title.s ? ip_arena_printf(&d->a,
+		    "%s: %s", h, m->title.s) : h);
+		cmark_node *facts = list(root);
+		fact(d, facts, l->extent, m->extent.s);
+		if (m->responsible.s != NULL)
+			fact(d, facts, l->responsible,
+			    who(d, m->responsible.s, false));
+		fact(d, facts, l->when, range(d, &m->start, &m->end));
+		fact(d, facts, l->serves, join(d, &m->goals, false));
+		const struct ip_subplan *sp = &m->subplan;
+		if (!d->v->restricted && (sp->kind.s || sp->reference.s))
+			fact(d, facts, l->subplan, sp->kind.s && sp->reference.s
+			    ? ip_arena_printf(&d->a, "%s: %s", sp->kind.s,
+			    sp->reference.s) : sp->kind.s ? sp->kind.s
+			    : sp->reference.s);
+		end_list(facts);
+		if (m->how.s != NULL && ip_view_shows_how(d->v, m))
+			md(d, root, l->how, m->how.s, 3);
+	}
+}
+
+static void
+implementation(struct doc *d, cmark_node *root)
+{
+	heading(d, root, 2, d->l->implementation);
+	if (d->v->restricted)
+		paragraph(d, root, d->l->left_out);
+	else if (d->p->implementation.s != NULL)
+		md(d, root, NULL, d->p->implementation.s, 2);
+	else
+		none(d, root);
+}
+
+static void
+participants(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+	const struct ip_plan *p = d->p;
+
+	heading(d, root, 2, l->participants);
+	if (p->participants.n == 0)
+		none(d, root);
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q =
+		    IP_AT(p->participants, struct ip_participant, i);
+		heading(d, root, 3, q->name.s ? q->name.s
+		    : id_or_number(d, &q->id, i));
+		cmark_node *facts = list(root);
+		const char *role = q->role.set ? l->roles[q->role.v] : NULL;
+		if (q->id.s != NULL && p->coordinator.s != NULL
+		    && strcmp(q->id.s, p->coordinator.s) == 0)
+			role = role ? ip_arena_printf(&d->a, "%s, %s", role,
+			    l->is_coordinator) : l->is_coordinator;
+		fact(d, facts, l->role, role);
+		fact(d, facts, l->organization, q->organization.s);
+		if (ip_view_shows_contact(d->v, q)) {
+			fact(d, facts, l->phone, q->phone.s);
+			fact(d, facts, l->email, q->email.s);
+		}
+		end_list(facts);
+		if (q->contribution.s != NULL
+		    && ip_view_shows_contribution(d->v, q))
+			md(d, root, l->contribution, q->contribution.s, 3);
+	}
+}
+
+static void
+reviews(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+	const struct ip_period *pe = &d->p->period;
+
+	heading(d, root, 2, l->reviews);
+	if (pe->review_interval.set) {
+		const char *u = "dwmy";
+		const char *k = strchr(u, pe->review_interval.unit);
+		int n = pe->review_interval.n;
+		cmark_node *p = paragraph(d, root, NULL);
+		label(d, p, l->review_interval);
+		text(d, p, ip_arena_printf(&d->a, "%d %s", n,
+		    l->units[k - u][n != 1]));
+	}
+	if (pe->reviews.n == 0 && !pe->review_interval.set)
+		none(d, root);
+	cmark_node *list_ = list(root);
+	for (size_t i = 0; i < pe->reviews.n; i++) {
+		const struct ip_review *r = IP_AT(pe->reviews, struct ip_review,
+		    i);
+		cmark_node *p = item(list_);
+		const char *when = date(d, r->date.set ? &r->date : &r->done);
+		label(d, p, when ? when : "?");
+		text(d, p, r->done.set ? ip_arena_printf(&d->a, l->review_done,
+		    date(d, &r->done)) : l->review_planned);
+		if (r->summary.s != NULL && !d->v->restricted)
+			md(d, cmark_node_parent(p), NULL, r->summary.s, 2);
+	}
+	end_list(list_);
+}
+
+static void
+consent(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+	const struct ip_consent *c = &d->p->consent;
+	const struct ip_consent_sharing *s = &c->information_sharing;
+	const char *v;
+
+	heading(d, root, 2, l->consent);
+	cmark_node *facts = list(root);
+	if (c->plan.date.set || c->plan.by.s != NULL) {
+		v = l->given;
+		if (c->plan.date.set)
+			v = ip_arena_printf(&d->a, "%s %s", v,
+			    date(d, &c->plan.date));
+		if (c->plan.by.s != NULL)
+			v = ip_arena_printf(&d->a, "%s %s", v,
+			    ip_arena_printf(&d->a, l->by, c->plan.by.s));
+	} else if (!d->v->restricted && d->p->person.care.set
+	    && d->p->person.care.v == IP_CARE_COMPULSORY)
+		v = l->consent_compulsory;
+	else
+		v = l->not_recorded;
+	fact(d, facts, l->consent_plan, v);
+	if (s->date.set || s->participants.n > 0 || s->until.set) {
+		v = l->given;
+		if (s->date.set)
+			v = ip_arena_printf(&d->a, "%s %s", v,
+			    date(d, &s->date));
+		if (s->until.set)
+			v = ip_arena_printf(&d->a, "%s, %s", v,
+			    ip_arena_printf(&d->a, l->valid_until,
+			    date(d, &s->until)));
+	} else
+		v = l->not_recorded;
+	fact(d, facts, l->consent_sharing, v);
+	fact(d, facts, l->consent_with, join(d, &s->participants, true));
+	end_list(facts);
+}
+
+static void
+cooperation(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+
+	heading(d, root, 2, l->cooperation);
+	if (d->p->cooperation.n == 0)
+		none(d, root);
+	cmark_node *list_ = list(root);
+	for (size_t i = 0; i < d->p->cooperation.n; i++) {
+		const struct ip_cooperation *c =
+		    IP_AT(d->p->cooperation, struct ip_cooperation, i);
+		cmark_node *p = item(list_);
+		text(d, add(p, CMARK_NODE_STRONG), c->with.s ? c->with.s
+		    : "?");
+		if (c->about.s != NULL) {
+			add(p, CMARK_NODE_LINEBREAK);
+			text(d, p, ip_arena_printf(&d->a, "%s: %s", l->about,
+			    c->about.s));
+		}
+		if (c->contact.s != NULL) {
+			add(p, CMARK_NODE_LINEBREAK);
+			text(d, p, ip_arena_printf(&d->a, "%s: %s", l->contact,
+			    c->contact.s));
+		}
+	}
+	end_list(list_);
+}
+
+static cmark_node *
+build(struct doc *d)
+{
+	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
+
+	glance(d, root);
+	person(d, root);
+	goals(d, root);
+	texts(d, root, d->l->resources, &d->p->resources, true);
+	texts(d, root, d->l->needs, &d->p->needs, !d->v->restricted);
+	measures(d, root);
+	implementation(d, root);
+	participants(d, root);
+	reviews(d, root);
+	consent(d, root);
+	cooperation(d, root);
+	if (d->v->has_generated) {
+		char buf[IP_LONG_DATE];
+		cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
+		text(d, add(p, CMARK_NODE_EMPH), ip_arena_printf(&d->a,
+		    d->l->generated, ip_labels_date(d->l, d->v->generated,
+		    buf)));
+	}
+	return root;
+}
+
+/* --- the page ------------------------------------------------------------ */
+
+/* The style sheet: a plain, printable page. */
+static const char css[] =
+	"body { font: 11pt/1.45 Georgia, \"DejaVu Serif\", serif;"
+	" color: #111; background: #fff; max-width: 46em;"
+	" margin: 2em auto; padding: 0 1em; }\n"
+	"h1, h2, h3, h4, h5, h6 { font-family: \"Helvetica Neue\", Arial,"
+	" \"DejaVu Sans\", sans-serif; line-height: 1.2; }\n"
+	"h1 { font-size: 1.7em; margin: 0 0 .5em; }\n"
+	"h2 { font-size: 1.3em; margin-top: 1.6em;"
+	" border-bottom: 1px solid #888; padding-bottom: .15em; }\n"
+	"h3 { font-size: 1.1em; margin-top: 1.2em; }\n"
+	"h4, h5, h6 { font-size: 1em; }\n"
+	"blockquote { margin: 1em 0; padding: .5em 1em;"
+	" border-left: 4px solid #a00; background: #f4f4f4; }\n"
+	"ul, ol { padding-left: 1.4em; }\n"
+	"li { margin: .2em 0; }\n"
+	"pre { white-space: pre-wrap; background: #f4f4f4; padding: .5em; }\n"
+	"code { font-family: \"DejaVu Sans Mono\", monospace;"
+	" font-size: .9em; }\n"
+	"@page { margin: 2cm; }\n"
+	"@media print {\n"
+	"  body { font-size: 10.5pt; max-width: none; margin: 0;"
+	" padding: 0; }\n"
+	"  h1, h2, h3, h4, h5, h6 { break-after: avoid;"
+	" page-break-after: avoid; }\n"
+	"  li, blockquote, pre { break-inside: avoid;"
+	" page-break-inside: avoid; }\n"
+	"  blockquote, pre { background: none; }\n"
+	"  a { color: inherit; text-decoration: none; }\n"
+	"}\n";
+
+static char *
+page(struct doc *d, const char *body)
+{
+	/* the title is one line, as in the heading */
+	char *title = ip_arena_strndup(&d->a, d->title, strlen(d->title));
+	for (char *c = title; (c = strpbrk(c, "\t\n")) != NULL;)
+		*c = ' ';
+	xmlChar *t = xmlEncodeSpecialChars(NULL, (const xmlChar *)title);
+	char *s = NULL;
+	size_t len;
+	FILE *f = open_memstream(&s, &len);
+
+	if (f == NULL || t == NULL) {
+		if (f != NULL)
+			fclose(f);
+		xmlFree(t);
+		free(s);
+		return NULL;
+	}
+	fprintf(f, "<!DOCTYPE html>\n"
+	    "<html lang=\"%s\">\n"
+	    "<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
+	    "default-src 'none'; style-src 'unsafe-inline'\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n"
+	    "<title>%s</title>\n"
+	    "<style>\n%s</style>\n"
+	    "</head>\n"
+	    "<body>\n"
+	    "<div class=\"plan\">\n"
+	    "%s"
+	    "</div>\n"
+	    "</body>\n"
+	    "</html>\n", d->l->code, (const char *)t, css, body);
+	xmlFree(t);
+	if (fclose(f) != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+char *
+ip_export_document(const struct ip_view *v, bool html)
+{
+	struct doc d = { .v = v, .l = v->l, .p = v->p };
+	cmark_node *root = build(&d);
+	char *out;
+
+	if (html) {
+		char *body = cmark_render_html(root, CMARK_OPT_DEFAULT);
+		out = page(&d, body);
+		free(body);
+	} else {
+		escape_tildes(root);
+		out = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
+	}
+	cmark_node_free(root);
+	ip_arena_free(&d.a);
+	return out;
+}

@@ -1,0 +1,427 @@
+/*
+ * export_xml.c - ip-export's XML: the whole plan in the vocabulary that
+ * lib/iplan.xsd describes, namespace urn:iplan:plan:1.
+ *
+ * Elements mirror the keys of the plan file, in its order, and a list
+ * becomes a wrapper named by its key around one element per entry.  An
+ * entry's id is an attribute, id; a reference is an empty element with an
+ * attribute, ref.  Attributes of the root describe the export itself.
+ * libxml2's writer puts out control characters and bad UTF-8 as they
+ * are, which no parser accepts: every string passes ip_xml_clean() first.
+ */
+#include <libxml/chvalid.h>
+#include <libxml/xmlstring.h>
+#include <libxml/xmlwriter.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+
+#define IP_XML_NS "urn:iplan:plan:1"
+
+const char *
+ip_xml_clean(struct ip_arena *a, const char *s)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+	char *out = NULL, *o = NULL;
+
+	while (i < n) {
+		int len = n - i > 4 ? 4 : (int)(n - i);
+		int c = xmlGetUTF8Char(u + i, &len);
+		/* the shortest form only: an overlong '<' is no '<' */
+		bool ok = c >= 0 && xmlIsCharQ(c) && len == (c < 0x80 ? 1
+		    : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
+		if (!ok && out == NULL) {
+			/* at most three bytes for each byte of s */
+			out = ip_arena_alloc(a, 3 * n + 1);
+			memcpy(out, s, i);
+			o = out + i;
+		}
+		if (out != NULL && ok) {
+			memcpy(o, u + i, (size_t)len);
+			o += len;
+		} else if (out != NULL) {
+			memcpy(o, fffd, 3);
+			o += 3;
+		}
+		/* a broken sequence counts as one character */
+		if (c < 0)
+			for (len = 1; i + (size_t)len < n
+			    && (u[i + (size_t)len] & 0xc0) == 0x80; len++)
+				;
+		i += (size_t)len;
+	}
+	if (out == NULL)
+		return s;
+	*o = '\0';
+	return out;
+}
+
+struct xw {
+	const struct ip_view *v;
+	xmlTextWriterPtr w;
+	struct ip_arena a;
+	bool failed;		/* a write returned < 0 */
+};
+
+static void
+check(struct xw *x, int rc)
+{
+	if (rc < 0)
+		x->failed = true;
+}
+
+static const xmlChar *
+clean(struct xw *x, const char *s)
+{
+	return (const xmlChar *)ip_xml_clean(&x->a, s);
+}
+
+static void
+start(struct xw *x, const char *name)
+{
+	check(x, xmlTextWriterStartElement(x->w, (const xmlChar *)name));
+}
+
+static void
+end(struct xw *x)
+{
+	check(x, xmlTextWriterEndElement(x->w));
+}
+
+static void
+attr(struct xw *x, const char *name, const char *value)
+{
+	if (value != NULL)
+		check(x, xmlTextWriterWriteAttribute(x->w,
+		    (const xmlChar *)name, clean(x, value)));
+}
+
+/* <name>s</name>, nothing if s is NULL. */
+static void
+elem(struct xw *x, const char *name, const char *s)
+{
+	if (s != NULL)
+		check(x, xmlTextWriterWriteElement(x->w,
+		    (const xmlChar *)name, clean(x, s)));
+}
+
+static void
+date(struct xw *x, const char *name, const struct ip_date *d)
+{
+	char buf[11];
+	if (d->set)
+		elem(x, name, ip_date_format(d->day, buf));
+}
+
+/* <name ref="id"/>, nothing if id is NULL. */
+static void
+ref(struct xw *x, const char *name, const char *id)
+{
+	if (id == NULL)
+		return;
+	start(x, name);
+	attr(x, "ref", id);
+	end(x);
+}
+
+static void
+word(struct xw *x, const char *name, const struct ip_enum *e,
+    const char *const *vocab)
+{
+	if (e->set)
+		elem(x, name, vocab[e->v]);
+}
+
+/* A list of texts as <list><entry>text</entry>...</list>. */
+static void
+texts(struct xw *x, const char *list, const char *entry,
+    const struct ip_list *l)
+{
+	if (l->n == 0)
+		return;
+	start(x, list);
+	for (size_t i = 0; i < l->n; i++)
+		elem(x, entry, IP_AT(*l, struct ip_text, i)->s);
+	end(x);
+}
+
+/* A list of references as <list><entry ref="id"/>...</list>. */
+static void
+refs(struct xw *x, const char *list, const char *entry,
+    const struct ip_list *l)
+{
+	if (l->n == 0)
+		return;
+	start(x, list);
+	for (size_t i = 0; i < l->n; i++)
+		ref(x, entry, IP_AT(*l, struct ip_text, i)->s);
+	end(x);
+}
+
+static void
+person(struct xw *x, const struct ip_person *ps)
+{
+	bool all = !x->v->restricted;
+	const struct ip_contact *c = &ps->contact;
+
+	if (ps->pos.line == 0)
+		return;
+	start(x, "person");
+	elem(x, "name", ps->name.s);
+	if (all) {
+		elem(x, "national_id", ps->national_id.s);
+		date(x, "birth_date", &ps->birth_date);
+		if (c->phone.s || c->email.s || c->address.s) {
+			start(x, "contact");
+			elem(x, "phone", c->phone.s);
+			elem(x, "email", c->email.s);
+			elem(x, "address", c->address.s);
+			end(x);
+		}
+	}
+	if (ps->interpreter.set)
+		elem(x, "interpreter", ps->interpreter.v ? "true" : "false");
+	if (all)
+		word(x, "care", &ps->care, ip_vocab_care);
+	end(x);
+}
+
+static void
+participants(struct xw *x, const struct ip_list *l)
+{
+	if (l->n == 0)
+		return;
+	start(x, "participants");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ip_participant *q =
+		    IP_AT(*l, struct ip_participant, i);
+		start(x, "participant");
+		attr(x, "id", q->id.s);
+		elem(x, "name", q->name.s);
+		word(x, "role", &q->role, ip_vocab_role);
+		elem(x, "organization", q->organization.s);
+		if (ip_view_shows_contact(x->v, q)) {
+			elem(x, "phone", q->phone.s);
+			elem(x, "email", q->email.s);
+		}
+		if (ip_view_shows_contribution(x->v, q))
+			elem(x, "contribution", q->contribution.s);
+		end(x);
+	}
+	end(x);
+}
+
+static void
+goals(struct xw *x, const struct ip_list *l)
+{
+	if (l->n == 0)
+		return;
+	start(x, "goals");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ip_goal *g = IP_AT(*l, struct ip_goal, i);
+		start(x, "goal");
+		attr(x, "id", g->id.s);
+		elem(x, "text", g->text.s);
+		if (g->subgoals.n > 0) {
+			start(x, "subgoals");
+			for (size_t j = 0; j < g->subgoals.n; j++) {
+				const struct ip_subgoal *s =
+				    IP_AT(g->subgoals, struct ip_subgoal, j);
+				start(x, "subgoal");
+				attr(x, "id", s->id.s);
+				elem(x, "text", s->text.s);
+				date(x, "due", &s->due);
+				word(x, "status", &s->status,
+				    ip_vocab_goal_status);
+				end(x);
+			}
+			end(x);
+		}
+		end(x);
+	}
+	end(x);
+}
+
+static void
+measures(struct xw *x, const struct ip_list *l)
+{
+	if (l->n == 0)
+		return;
+	start(x, "measures");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ip_measure *m = IP_AT(*l, struct ip_measure, i);
+		const struct ip_subplan *sp = &m->subplan;
+		start(x, "measure");
+		attr(x, "id", m->id.s);
+		elem(x, "title", m->title.s);
+		elem(x, "extent", m->extent.s);
+		ref(x, "responsible", m->responsible.s);
+		refs(x, "goals", "goal", &m->goals);
+		date(x, "start", &m->start);
+		date(x, "end", &m->end);
+		if (ip_view_shows_how(x->v, m))
+			elem(x, "how", m->how.s);
+		if (!x->v->restricted && (sp->kind.s || sp->reference.s)) {
+			start(x, "subplan");
+			elem(x, "kind", sp->kind.s);
+			elem(x, "reference", sp->reference.s);
+			end(x);
+		}
+		end(x);
+	}
+	end(x);
+}
+
+static void
+period(struct xw *x, const struct ip_period *pe)
+{
+	static const char *const units[] = { "day", "week", "month", "year" };
+	const struct ip_interval *iv = &pe->review_interval;
+
+	if (!pe->start.set && !pe->end.set && !iv->set && pe->reviews.n == 0)
+		return;
+	start(x, "period");
+	date(x, "start", &pe->start);
+	date(x, "end", &pe->end);
+	if (iv->set) {
+		start(x, "review_interval");
+		check(x, xmlTextWriterWriteFormatAttribute(x->w,
+		    (const xmlChar *)"count", "%d", iv->n));
+		attr(x, "unit", units[strchr("dwmy", iv->unit) - "dwmy"]);
+		end(x);
+	}
+	if (pe->reviews.n > 0) {
+		start(x, "reviews");
+		for (size_t i = 0; i < pe->reviews.n; i++) {
+			const struct ip_review *r =
+			    IP_AT(pe->reviews, struct ip_review, i);
+			start(x, "review");
+			date(x, "date", &r->date);
+			date(x, "done", &r->done);
+			if (!x->v->restricted)
+				elem(x, "summary", r->summary.s);
+			end(x);
+		}
+		end(x);
+	}
+	end(x);
+}
+
+static void
+consent(struct xw *x, const struct ip_consent *c)
+{
+	const struct ip_consent_plan *pl = &c->plan;
+	const struct ip_consent_sharing *s = &c->information_sharing;
+	bool plan = pl->date.set || pl->by.s;
+	bool sharing = s->date.set || s->participants.n > 0 || s->until.set;
+
+	if (!plan && !sharing)
+		return;
+	start(x, "consent");
+	if (plan) {
+		start(x, "plan");
+		date(x, "date", &pl->date);
+		elem(x, "by", pl->by.s);
+		end(x);
+	}
+	if (sharing) {
+		start(x, "information_sharing");
+		date(x, "date", &s->date);
+		refs(x, "participants", "participant", &s->participants);
+		date(x, "until", &s->until);
+		end(x);
+	}
+	end(x);
+}
+
+static void
+cooperation(struct xw *x, const struct ip_list *l)
+{
+	if (l->n == 0)
+		return;
+	start(x, "cooperation");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ip_cooperation *c =
+		    IP_AT(*l, struct ip_cooperation, i);
+		start(x, "partner");
+		elem(x, "with", c->with.s);
+		elem(x, "about", c->about.s);
+		elem(x, "contact", c->contact.s);
+		end(x);
+	}
+	end(x);
+}
+
+static void
+plan(struct xw *x)
+{
+	const struct ip_view *v = x->v;
+	const struct ip_plan *p = v->p;
+	char buf[11];
+
+	start(x, "plan");
+	attr(x, "xmlns", IP_XML_NS);
+	if (v->viewer != NULL) {
+		attr(x, "view", v->restricted ? "restricted" : "full");
+		attr(x, "for", v->viewer->id.s);
+	}
+	if (v->has_generated)
+		attr(x, "generated", ip_date_format(v->generated, buf));
+	elem(x, "format", p->format.s);
+	elem(x, "id", p->id.s);
+	word(x, "language", &p->language, ip_vocab_lang);
+	word(x, "status", &p->status, ip_vocab_status);
+	if (p->closed.date.set || p->closed.reason.s) {
+		start(x, "closed");
+		date(x, "date", &p->closed.date);
+		if (!v->restricted)
+			elem(x, "reason", p->closed.reason.s);
+		end(x);
+	}
+	if (!v->restricted)
+		texts(x, "legal_basis", "law", &p->legal_basis);
+	person(x, &p->person);
+	ref(x, "coordinator", p->coordinator.s);
+	participants(x, &p->participants);
+	goals(x, &p->goals);
+	texts(x, "resources", "resource", &p->resources);
+	if (!v->restricted)
+		texts(x, "needs", "need", &p->needs);
+	measures(x, &p->measures);
+	if (!v->restricted)
+		elem(x, "implementation", p->implementation.s);
+	period(x, &p->period);
+	consent(x, &p->consent);
+	cooperation(x, &p->cooperation);
+	end(x);
+}
+
+char *
+ip_export_xml(const struct ip_view *v, const char *prog)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	struct xw x = { .v = v };
+	char *out = NULL;
+
+	if (buf == NULL || (x.w = xmlNewTextWriterMemory(buf, 0)) == NULL) {
+		xmlBufferFree(buf);
+		ip_error(prog, "out of memory");
+		return NULL;
+	}
+	check(&x, xmlTextWriterSetIndent(x.w, 1));
+	check(&x, xmlTextWriterSetIndentString(x.w, (const xmlChar *)"  "));
+	check(&x, xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL));
+	plan(&x);
+	check(&x, xmlTextWriterEndDocument(x.w));
+	xmlFreeTextWriter(x.w);	/* flushes into buf */
+	if (x.failed)
+		ip_error(prog, "cannot write the XML");
+	else if ((out = strdup((const char *)xmlBufferContent(buf))) == NULL)
+		ip_error(prog, "out of memory");
+	xmlBufferFree(buf);
+	ip_arena_free(&x.a);
+	return out;
+}

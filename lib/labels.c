@@ -1,0 +1,357 @@
+/*
+ * labels.c - the words of the documents that ip-export writes, in
+ * bokmål, nynorsk and English: section titles, labels, the words for
+ * roles and statuses, month names and the names of the laws.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "export.h"
+
+/* By ip_vocab_legal_basis. */
+static const char *const laws_nb[] = {
+	"pasient- og brukerrettighetsloven § 2-5",
+	"helse- og omsorgstjenesteloven § 7-1",
+	"helse- og omsorgstjenesteloven § 7-2 a",
+	"spesialisthelsetjenesteloven § 2-5",
+	"psykisk helsevernloven § 4-1",
+	"NAV-loven § 15",
+	"sosialtjenesteloven § 28",
+	"sosialtjenesteloven § 33",
+	"barnevernsloven § 15-9",
+	NULL
+};
+
+static const char *const laws_nn[] = {
+	"pasient- og brukarrettslova § 2-5",
+	"helse- og omsorgstenestelova § 7-1",
+	"helse- og omsorgstenestelova § 7-2 a",
+	"spesialisthelsetenestelova § 2-5",
+	"psykisk helsevernlova § 4-1",
+	"NAV-lova § 15",
+	"sosialtenestelova § 28",
+	"sosialtenestelova § 33",
+	"barnevernslova § 15-9",
+	NULL
+};
+
+static const char *const laws_en[] = {
+	"Patients' and Users' Rights Act § 2-5",
+	"Health and Care Services Act § 7-1",
+	"Health and Care Services Act § 7-2 a",
+	"Specialist Health Services Act § 2-5",
+	"Mental Health Care Act § 4-1",
+	"NAV Act § 15",
+	"Social Services Act § 28",
+	"Social Services Act § 33",
+	"Child Welfare Act § 15-9",
+	NULL
+};
+
+static const struct ip_labels labels[] = {
+	[IP_LANG_NB] = {
+		.code = "nb",
+		.months = { "januar", "februar", "mars", "april", "mai",
+		    "juni", "juli", "august", "september", "oktober",
+		    "november", "desember" },
+		.day_dot = true,
+		.title = "Individuell plan for %s",
+		.title_nameless = "Individuell plan",
+		.period = "Planperiode",
+		.coordinator = "Koordinator",
+		.next_review = "Neste evaluering",
+		.status = "Status",
+		.closed = "avsluttet",
+		.plan_id = "Plan-ID",
+		.legal_basis = "Lovgrunnlag",
+		.from = "fra %s",
+		.until = "til %s",
+		.person = "Personalia",
+		.name = "Navn",
+		.national_id = "Fødselsnummer",
+		.birth_date = "Fødselsdato",
+		.phone = "Telefon",
+		.email = "E-post",
+		.address = "Adresse",
+		.interpreter = "Tolk",
+		.interpreter_yes = "trengs",
+		.interpreter_no = "trengs ikke",
+		.compulsory = "Tvungent psykisk helsevern",
+		.yes = "ja",
+		.goals = "Mål og delmål",
+		.goal = "Mål %s",
+		.due = "Frist",
+		.goal_status = { "pågår", "nådd", "tatt ut" },
+		.resources = "Ressurser",
+		.needs = "Behov",
+		.measures = "Tiltak",
+		.measure = "Tiltak %s",
+		.extent = "Omfang",
+		.responsible = "Ansvarlig",
+		.when = "Tidsrom",
+		.serves = "Mål",
+		.subplan = "Delplan",
+		.how = "Gjennomføring",
+		.implementation = "Gjennomføring",
+		.participants = "Deltakere",
+		.role = "Rolle",
+		.roles = { "tjenestemottaker", "pårørende", "tjenesteyter",
+		    "annen" },
+		.is_coordinator = "koordinator",
+		.organization = "Virksomhet",
+		.contribution = "Bidrag",
+		.reviews = "Evalueringer",
+		.review_interval = "Evalueringsintervall",
+		.units = { { "dag", "dager" }, { "uke", "uker" },
+		    { "måned", "måneder" }, { "år", "år" } },
+		.review_done = "gjennomført %s",
+		.review_planned = "planlagt",
+		.consent = "Samtykke",
+		.consent_plan = "Samtykke til planen",
+		.given = "gitt",
+		.by = "av %s",
+		.consent_compulsory = "ikke nødvendig: personen er under "
+		    "tvungent psykisk helsevern",
+		.consent_sharing = "Samtykke til informasjonsdeling",
+		.valid_until = "gjelder til %s",
+		.consent_with = "Deltakere med tilgang",
+		.not_recorded = "ikke registrert",
+		.cooperation = "Samarbeid",
+		.about = "Om",
+		.contact = "Kontakt",
+		.reason = "Begrunnelse",
+		.none = "Ikke registrert.",
+		.restricted = "Begrenset visning for %s",
+		.restricted_why = "%s er ikke omfattet av samtykket til "
+		    "informasjonsdeling. Denne utgaven av planen viser derfor "
+		    "ikke:",
+		.restricted_left_out = {
+			"fødselsnummer og fødselsdato",
+			"personens kontaktopplysninger",
+			"om personen er under tvungent psykisk helsevern, og "
+			"lovgrunnlaget for planen",
+			"behov for tjenester",
+			"de andre deltakernes bidrag",
+			"hvordan planen og tiltakene gjennomføres, unntatt "
+			"tiltakene du er ansvarlig for",
+			"delplaner",
+			"oppsummeringer fra evalueringene",
+			"begrunnelsen for at planen er avsluttet",
+		},
+		.left_out = "Utelatt i begrenset visning.",
+		.generated = "Laget %s.",
+		.laws = laws_nb,
+	},
+	[IP_LANG_NN] = {
+		.code = "nn",
+		.months = { "januar", "februar", "mars", "april", "mai",
+		    "juni", "juli", "august", "september", "oktober",
+		    "november", "desember" },
+		.day_dot = true,
+		.title = "Individuell plan for %s",
+		.title_nameless = "Individuell plan",
+		.period = "Planperiode",
+		.coordinator = "Koordinator",
+		.next_review = "Neste evaluering",
+		.status = "Status",
+		.closed = "avslutta",
+		.plan_id = "Plan-ID",
+		.legal_basis = "Lovgrunnlag",
+		.from = "frå %s",
+		.until = "til %s",
+		.person = "Personalia",
+		.name = "Namn",
+		.national_id = "Fødselsnummer",
+		.birth_date = "Fødselsdato",
+		.phone = "Telefon",
+		.email = "E-post",
+		.address = "Adresse",
+		.interpreter = "Tolk",
+		.interpreter_yes = "trengst",
+		.interpreter_no = "trengst ikkje",
+		.compulsory = "Tvungent psykisk helsevern",
+		.yes = "ja",
+		.goals = "Mål og delmål",
+		.goal = "Mål %s",
+		.due = "Frist",
+		.goal_status = { "pågår", "nådd", "teke ut" },
+		.resources = "Ressursar",
+		.needs = "Behov",
+		.measures = "Tiltak",
+		.measure = "Tiltak %s",
+		.extent = "Omfang",
+		.responsible = "Ansvarleg",
+		.when = "Tidsrom",
+		.serves = "Mål",
+		.subplan = "Delplan",
+		.how = "Gjennomføring",
+		.implementation = "Gjennomføring",
+		.participants = "Deltakarar",
+		.role = "Rolle",
+		.roles = { "tenestemottakar", "pårørande", "tenesteytar",
+		    "annan" },
+		.is_coordinator = "koordinator",
+		.organization = "Verksemd",
+		.contribution = "Bidrag",
+		.reviews = "Evalueringar",
+		.review_interval = "Evalueringsintervall",
+		.units = { { "dag", "dagar" }, { "veke", "veker" },
+		    { "månad", "månader" }, { "år", "år" } },
+		.review_done = "gjennomført %s",
+		.review_planned = "planlagd",
+		.consent = "Samtykke",
+		.consent_plan = "Samtykke til planen",
+		.given = "gitt",
+		.by = "av %s",
+		.consent_compulsory = "ikkje naudsynt: personen er under "
+		    "tvungent psykisk helsevern",
+		.consent_sharing = "Samtykke til informasjonsdeling",
+		.valid_until = "gjeld til %s",
+		.consent_with = "Deltakarar med tilgang",
+		.not_recorded = "ikkje registrert",
+		.cooperation = "Samarbeid",
+		.about = "Om",
+		.contact = "Kontakt",
+		.reason = "Grunngjeving",
+		.none = "Ikkje registrert.",
+		.restricted = "Avgrensa vising for %s",
+		.restricted_why = "%s er ikkje omfatta av samtykket til "
+		    "informasjonsdeling. Denne utgåva av planen viser difor "
+		    "ikkje:",
+		.restricted_left_out = {
+			"fødselsnummer og fødselsdato",
+			"kontaktopplysningane til personen",
+			"om personen er under tvungent psykisk helsevern, og "
+			"lovgrunnlaget for planen",
+			"behov for tenester",
+			"bidraga frå dei andre deltakarane",
+			"korleis planen og tiltaka blir gjennomførte, unnateke "
+			"tiltaka du er ansvarleg for",
+			"delplanar",
+			"samandrag frå evalueringane",
+			"grunngjevinga for at planen er avslutta",
+		},
+		.left_out = "Utelate i avgrensa vising.",
+		.generated = "Laga %s.",
+		.laws = laws_nn,
+	},
+	[IP_LANG_EN] = {
+		.code = "en",
+		.months = { "January", "February", "March", "April", "May",
+		    "June", "July", "August", "September", "October",
+		    "November", "December" },
+		.day_dot = false,
+		.title = "Individual plan for %s",
+		.title_nameless = "Individual plan",
+		.period = "Plan period",
+		.coordinator = "Coordinator",
+		.next_review = "Next review",
+		.status = "Status",
+		.closed = "closed",
+		.plan_id = "Plan ID",
+		.legal_basis = "Legal basis",
+		.from = "from %s",
+		.until = "until %s",
+		.person = "Personal details",
+		.name = "Name",
+		.national_id = "National identity number",
+		.birth_date = "Date of birth",
+		.phone = "Phone",
+		.email = "Email",
+		.address = "Address",
+		.interpreter = "Interpreter",
+		.interpreter_yes = "needed",
+		.interpreter_no = "not needed",
+		.compulsory = "Compulsory mental health care",
+		.yes = "yes",
+		.goals = "Goals and sub-goals",
+		.goal = "Goal %s",
+		.due = "Due",
+		.goal_status = { "open", "achieved", "dropped" },
+		.resources = "Resources",
+		.needs = "Needs",
+		.measures = "Measures",
+		.measure = "Measure %s",
+		.extent = "Extent",
+		.responsible = "Responsible",
+		.when = "When",
+		.serves = "Goals",
+		.subplan = "Sub-plan",
+		.how = "How",
+		.implementation = "Implementation",
+		.participants = "Participants",
+		.role = "Role",
+		.roles = { "the person", "relative", "service provider",
+		    "other" },
+		.is_coordinator = "coordinator",
+		.organization = "Organisation",
+		.contribution = "Contribution",
+		.reviews = "Reviews",
+		.review_interval = "Review interval",
+		.units = { { "day", "days" }, { "week", "weeks" },
+		    { "month", "months" }, { "year", "years" } },
+		.review_done = "held %s",
+		.review_planned = "planned",
+		.consent = "Consent",
+		.consent_plan = "Consent to the plan",
+		.given = "given",
+		.by = "by %s",
+		.consent_compulsory = "not needed: the person is under "
+		    "compulsory mental health care",
+		.consent_sharing = "Consent to share information",
+		.valid_until = "valid until %s",
+		.consent_with = "Participants with access",
+		.not_recorded = "not recorded",
+		.cooperation = "Cooperation",
+		.about = "About",
+		.contact = "Contact",
+		.reason = "Reason",
+		.none = "Not recorded.",
+		.restricted = "Restricted view for %s",
+		.restricted_why = "%s is not covered by the consent to share "
+		    "information, so this copy of the plan leaves out:",
+		.restricted_left_out = {
+			"the national identity number and the date of birth",
+			"the person's contact details",
+			"whether the person is under compulsory mental health "
+			"care, and the legal basis of the plan",
+			"the needs for services",
+			"the other participants' contributions",
+			"how the plan and the measures are carried out, "
+			"except for the measures you are responsible for",
+			"sub-plans",
+			"the summaries of the reviews",
+			"the reason the plan was closed",
+		},
+		.left_out = "Left out of the restricted view.",
+		.generated = "Generated %s.",
+		.laws = laws_en,
+	},
+};
+
+const struct ip_labels *
+ip_labels(enum ip_lang lang)
+{
+	return &labels[lang <= IP_LANG_EN ? lang : IP_LANG_NB];
+}
+
+char *
+ip_labels_date(const struct ip_labels *l, int32_t day, char *buf)
+{
+	int y, m, d;
+
+	ip_civil_from_days(day, &y, &m, &d);
+	snprintf(buf, IP_LONG_DATE, "%d%s %s %d", d, l->day_dot ? "." : "",
+	    l->months[m - 1], y);
+	return buf;
+}
+
+const char *
+ip_labels_law(const struct ip_labels *l, const char *code)
+{
+	for (size_t i = 0; ip_vocab_legal_basis[i] != NULL
+	    && l->laws[i] != NULL; i++)
+		if (strcmp(ip_vocab_legal_basis[i], code) == 0)
+			return l->laws[i];
+	return code;
+}
