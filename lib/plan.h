@@ -37,6 +37,10 @@ char *ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap);
 void ip_arena_reset(struct ip_arena *a);	/* keep the first chunk */
 void ip_arena_free(struct ip_arena *a);
 
+/* Makes room in the malloc'd array v (NULL to start) for need elements of
+ * size bytes, doubling *cap; returns v, perhaps moved.  Aborts on OOM. */
+void *ip_grow(void *v, size_t *cap, size_t need, size_t size);
+
 /* --- dates --------------------------------------------------------------- */
 
 /* A calendar date as days since 1970-01-01 (proleptic Gregorian). */

@@ -61,29 +61,13 @@ struct run {
 	size_t npool, cappool;
 };
 
-static void *
-grow(void *v, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return v;
-	size_t c = *cap ? *cap : 256;
-	while (c < need)
-		c *= 2;
-	if ((v = realloc(v, c * size)) == NULL) {
-		fputs("iplan: out of memory\n", stderr);
-		abort();
-	}
-	*cap = c;
-	return v;
-}
-
 static size_t
 intern(struct run *r, const char *s)
 {
 	if (s == NULL || *s == '\0')
 		return 0;
 	size_t len = strlen(s) + 1, off = r->npool;
-	r->pool = grow(r->pool, &r->cappool, off + len, 1);
+	r->pool = ip_grow(r->pool, &r->cappool, off + len, 1);
 	memcpy(r->pool + off, s, len);
 	r->npool += len;
 	return off;
@@ -108,7 +92,7 @@ add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 		const struct ip_plan *p = s->p;
 		const struct ip_participant *c = p->coordinator.s == NULL ? NULL
 		    : ip_find_participant(p, p->coordinator.s);
-		r->plans = grow(r->plans, &r->capp, r->np + 1,
+		r->plans = ip_grow(r->plans, &r->capp, r->np + 1,
 		    sizeof(*r->plans));
 		s->rec = r->np++;
 		r->plans[s->rec] = (struct plan_rec){
@@ -121,7 +105,7 @@ add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 			.coordinator = c != NULL,
 		};
 	}
-	r->f = grow(r->f, &r->capf, r->nf + 1, sizeof(*r->f));
+	r->f = ip_grow(r->f, &r->capf, r->nf + 1, sizeof(*r->f));
 	r->f[r->nf++] = (struct finding){ date, k, s->rec,
 	    item == NULL ? 0 : intern(r, item->s) };
 }
@@ -591,7 +575,7 @@ ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
 	const int32_t last = ip_days_from_civil(9999, 12, 31);
 	if (r.horizon > last)
 		r.horizon = last;
-	r.pool = grow(NULL, &r.cappool, 1, 1);
+	r.pool = ip_grow(NULL, &r.cappool, 1, 1);
 	r.pool[r.npool++] = '\0';	/* offset 0: the empty string */
 	pthread_mutex_init(&r.mu, NULL);
 	if (n == 0) {

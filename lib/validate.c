@@ -26,20 +26,6 @@ struct run {
 	size_t nnames, capnames;
 };
 
-static void *
-grow(void *v, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return v;
-	size_t c = *cap ? *cap : 64;
-	while (c < need)
-		c *= 2;
-	if ((v = realloc(v, c * size)) == NULL)
-		abort();
-	*cap = c;
-	return v;
-}
-
 /* Called with r->mu held. */
 static void
 remember(struct run *r, const struct ip_plan *p, size_t index)
@@ -48,9 +34,9 @@ remember(struct run *r, const struct ip_plan *p, size_t index)
 	if (nid == NULL || !ip_national_id_valid(nid, NULL))
 		return;
 	size_t len = strlen(p->file) + 1;
-	r->names = grow(r->names, &r->capnames, r->nnames + len, 1);
+	r->names = ip_grow(r->names, &r->capnames, r->nnames + len, 1);
 	memcpy(r->names + r->nnames, p->file, len);
-	r->seen = grow(r->seen, &r->capseen, r->nseen + 1, sizeof(*r->seen));
+	r->seen = ip_grow(r->seen, &r->capseen, r->nseen + 1, sizeof(*r->seen));
 	r->seen[r->nseen] = (struct seen){ strtoull(nid, NULL, 10), r->nnames,
 	    p->person.national_id.pos, index };
 	r->nseen++;
