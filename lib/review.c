@@ -2,11 +2,11 @@
  * review.c - ip-review: what is due in each plan as of a day.
  *
  * Plans are loaded one at a time and dropped at once; only the findings
- * are kept, as small records whose strings live in one pool, and they are
- * sorted and printed at the end as text, TSV or an iCalendar file.
+ * are kept, as small records that point into an arena holding what they
+ * need of each plan, and they are sorted and printed at the end as text,
+ * TSV or an iCalendar file.
  */
 #include <libxml/xmlstring.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +20,8 @@ enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_SUBGOAL, K_MEASURE,
 static const struct {
 	const char *name;	/* in text and TSV, and in calendar UIDs */
 	const char *summary;	/* the calendar event's title */
-	bool dated_uid;		/* the date tells two of a plan apart */
+	bool keyed;		/* a plan can have several: the UID ends in
+				   the item's id, else the date */
 } kinds[] = {
 	[K_REVIEW] = { "review", "Review of the plan", true },
 	[K_PERIOD_END] = { "period-end", "The plan period ends", false },
@@ -33,20 +34,20 @@ static const struct {
 	    "First review planned, none held yet", false },
 };
 
-/* Strings are offsets into the run's pool; 0 is the empty string. */
+/* What the findings of one plan share.  Strings are never NULL: "" is
+ * absent. */
+struct plan_rec {
+	size_t order;		/* the file's index in the walk */
+	const char *file, *id;	/* display name, the plan's id */
+	const char *name, *email;	/* the coordinator's */
+	bool coordinator;	/* false: none, or not a participant */
+};
+
 struct finding {
 	int32_t date;
 	enum kind kind;
-	size_t plan;		/* index into run.plans */
-	size_t item;		/* the sub-goal's or measure's id */
-};
-
-/* What the findings of one plan share. */
-struct plan_rec {
-	size_t order;		/* the file's index in the walk */
-	size_t file, id;	/* display name, the plan's id */
-	size_t name, email;	/* the coordinator's */
-	bool coordinator;	/* false: none, or not a participant */
+	const struct plan_rec *plan;
+	const char *item;	/* the sub-goal's or measure's id, or "" */
 };
 
 struct run {
@@ -55,22 +56,13 @@ struct run {
 	bool trouble;
 	struct finding *f;
 	size_t nf, capf;
-	struct plan_rec *plans;
-	size_t np, capp;
-	char *pool;
-	size_t npool, cappool;
+	struct ip_arena arena;	/* the plan records and their strings */
 };
 
-static size_t
-intern(struct run *r, const char *s)
+static const char *
+keep(struct run *r, const char *s)
 {
-	if (s == NULL || *s == '\0')
-		return 0;
-	size_t len = strlen(s) + 1, off = r->npool;
-	r->pool = ip_grow(r->pool, &r->cappool, off + len, 1);
-	memcpy(r->pool + off, s, len);
-	r->npool += len;
-	return off;
+	return s == NULL ? "" : ip_arena_strndup(&r->arena, s, strlen(s));
 }
 
 /* --- what is due --------------------------------------------------------- */
@@ -80,7 +72,7 @@ struct scan {
 	struct run *r;
 	const struct ip_plan *p;
 	size_t order;
-	size_t rec;		/* SIZE_MAX until made */
+	const struct plan_rec *rec;	/* NULL until made */
 };
 
 static void
@@ -88,26 +80,23 @@ add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 {
 	struct run *r = s->r;
 
-	if (s->rec == SIZE_MAX) {
+	if (s->rec == NULL) {
 		const struct ip_plan *p = s->p;
 		const struct ip_participant *c = p->coordinator.s == NULL ? NULL
 		    : ip_find_participant(p, p->coordinator.s);
-		r->plans = ip_grow(r->plans, &r->capp, r->np + 1,
-		    sizeof(*r->plans));
-		s->rec = r->np++;
-		r->plans[s->rec] = (struct plan_rec){
-			.order = s->order,
-			.file = intern(r, p->file),
-			.id = intern(r, p->id.s),
-			.name = c == NULL ? 0
-			    : intern(r, c->name.s != NULL ? c->name.s : c->id.s),
-			.email = c == NULL ? 0 : intern(r, c->email.s),
-			.coordinator = c != NULL,
-		};
+		struct plan_rec *pr = ip_arena_alloc(&r->arena, sizeof(*pr));
+		pr->order = s->order;
+		pr->file = keep(r, p->file);
+		pr->id = keep(r, p->id.s);
+		pr->name = keep(r, c == NULL ? NULL : c->name.s != NULL
+		    ? c->name.s : c->id.s);
+		pr->email = keep(r, c == NULL ? NULL : c->email.s);
+		pr->coordinator = c != NULL;
+		s->rec = pr;
 	}
 	r->f = ip_grow(r->f, &r->capf, r->nf + 1, sizeof(*r->f));
 	r->f[r->nf++] = (struct finding){ date, k, s->rec,
-	    item == NULL ? 0 : intern(r, item->s) };
+	    keep(r, item == NULL ? NULL : item->s) };
 }
 
 /* The review that review_interval asks for after base, unless an open
@@ -143,7 +132,7 @@ scan(struct run *r, const struct ip_plan *p, size_t order)
 	const int32_t today = r->today, horizon = r->horizon;
 	const struct ip_period *pe = &p->period;
 	const struct ip_date *until = &p->consent.information_sharing.until;
-	struct scan s = { r, p, order, SIZE_MAX };
+	struct scan s = { r, p, order, NULL };
 	int32_t last_done = INT32_MIN, first = INT32_MAX;
 
 	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
@@ -218,19 +207,14 @@ one(const char *path, size_t index, FILE *out, void *ctx)
 
 /* --- sorting ------------------------------------------------------------- */
 
-/* Sorting needs the run; qsort gives no context. */
-static const struct run *sorting;
-
 static int
 by_date(const void *a, const void *b)
 {
 	const struct finding *x = a, *y = b;
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
-	size_t ox = sorting->plans[x->plan].order;
-	size_t oy = sorting->plans[y->plan].order;
-	if (ox != oy)
-		return ox < oy ? -1 : 1;
+	if (x->plan->order != y->plan->order)
+		return x->plan->order < y->plan->order ? -1 : 1;
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
 	return x < y ? -1 : x > y;	/* as found */
@@ -238,21 +222,19 @@ by_date(const void *a, const void *b)
 
 /* Coordinators by name and address, plans without one last. */
 static int
-by_group(const struct run *r, const struct plan_rec *x,
-    const struct plan_rec *y)
+by_group(const struct plan_rec *x, const struct plan_rec *y)
 {
 	if (x->coordinator != y->coordinator)
 		return x->coordinator ? -1 : 1;
-	int c = strcmp(r->pool + x->name, r->pool + y->name);
-	return c != 0 ? c : strcmp(r->pool + x->email, r->pool + y->email);
+	int c = strcmp(x->name, y->name);
+	return c != 0 ? c : strcmp(x->email, y->email);
 }
 
 static int
 by_coordinator(const void *a, const void *b)
 {
 	const struct finding *x = a, *y = b;
-	int c = by_group(sorting, &sorting->plans[x->plan],
-	    &sorting->plans[y->plan]);
+	int c = by_group(x->plan, y->plan);
 	return c != 0 ? c : by_date(a, b);
 }
 
@@ -267,7 +249,7 @@ plural(long n)
 static void
 print_text(const struct run *r, const struct finding *f, FILE *out)
 {
-	const struct plan_rec *pr = &r->plans[f->plan];
+	const struct plan_rec *pr = f->plan;
 	long days = (long)f->date - r->today;
 	char date[11];
 
@@ -279,26 +261,26 @@ print_text(const struct run *r, const struct finding *f, FILE *out)
 	else
 		fprintf(out, "due in %ld day%s", days, plural(days));
 	fprintf(out, "  %s  ", kinds[f->kind].name);
-	ip_fputs_clean(r->pool + pr->file, out);
+	ip_fputs_clean(pr->file, out);
 	if (pr->coordinator) {
 		fputs("  (coordinator ", out);
-		ip_fputs_clean(r->pool + pr->name, out);
+		ip_fputs_clean(pr->name, out);
 		fputs(")\n", out);
 	} else
 		fputs("  (no coordinator)\n", out);
 }
 
 static void
-print_heading(const struct run *r, const struct plan_rec *pr, FILE *out)
+print_heading(const struct plan_rec *pr, FILE *out)
 {
 	if (!pr->coordinator) {
 		fputs("(no coordinator)\n", out);
 		return;
 	}
-	ip_fputs_clean(r->pool + pr->name, out);
-	if (pr->email != 0) {
+	ip_fputs_clean(pr->name, out);
+	if (*pr->email != '\0') {
 		fputs(" <", out);
-		ip_fputs_clean(r->pool + pr->email, out);
+		ip_fputs_clean(pr->email, out);
 		putc('>', out);
 	}
 	putc('\n', out);
@@ -307,8 +289,8 @@ print_heading(const struct run *r, const struct plan_rec *pr, FILE *out)
 static void
 print_tsv(const struct run *r, const struct finding *f, FILE *out)
 {
-	const struct plan_rec *pr = &r->plans[f->plan];
-	const size_t fields[] = { pr->file, pr->id, f->item, pr->name,
+	const struct plan_rec *pr = f->plan;
+	const char *const fields[] = { pr->file, pr->id, f->item, pr->name,
 	    pr->email };
 	char date[11];
 
@@ -317,7 +299,7 @@ print_tsv(const struct run *r, const struct finding *f, FILE *out)
 	    kinds[f->kind].name);
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		putc('\t', out);
-		ip_fputs_clean(r->pool + fields[i], out);	/* no tab, no LF */
+		ip_fputs_clean(fields[i], out);	/* no tab, no LF */
 	}
 	putc('\n', out);
 }
@@ -438,8 +420,8 @@ ics_date(int32_t day, char *buf)
 static void
 ics_event(const struct run *r, const struct finding *f, struct ics *w)
 {
-	const struct plan_rec *pr = &r->plans[f->plan];
-	const char *plan = r->pool + (pr->id != 0 ? pr->id : pr->file);
+	const struct plan_rec *pr = f->plan;
+	const char *plan = *pr->id != '\0' ? pr->id : pr->file;
 	char date[11], iso[11];
 
 	ics_line(w, "BEGIN:VEVENT");
@@ -447,9 +429,9 @@ ics_event(const struct run *r, const struct finding *f, struct ics *w)
 	ics_ascii(w, kinds[f->kind].name);
 	ics_put(w, "-", 1);
 	ics_uid_part(w, plan);
-	if (kinds[f->kind].dated_uid) {
+	if (kinds[f->kind].keyed) {
 		ics_put(w, "-", 1);
-		ics_uid_part(w, f->item != 0 ? r->pool + f->item
+		ics_uid_part(w, *f->item != '\0' ? f->item
 		    : ip_date_format(f->date, iso));
 	}
 	ics_line(w, "@iplan");
@@ -464,26 +446,26 @@ ics_event(const struct run *r, const struct finding *f, struct ics *w)
 	ics_text(w, kinds[f->kind].summary);
 	ics_ascii(w, ": ");
 	ics_text(w, plan);
-	if (f->item != 0) {
+	if (*f->item != '\0') {
 		ics_ascii(w, " (");
-		ics_text(w, r->pool + f->item);
+		ics_text(w, f->item);
 		ics_ascii(w, ")");
 	}
 	ics_end(w);
 	ics_ascii(w, "DESCRIPTION:File: ");
-	ics_text(w, r->pool + pr->file);
-	if (pr->id != 0) {
+	ics_text(w, pr->file);
+	if (*pr->id != '\0') {
 		ics_put(w, "\\n", 2);
 		ics_ascii(w, "Plan: ");
-		ics_text(w, r->pool + pr->id);
+		ics_text(w, pr->id);
 	}
 	ics_put(w, "\\n", 2);
 	ics_ascii(w, "Coordinator: ");
 	if (pr->coordinator) {
-		ics_text(w, r->pool + pr->name);
-		if (pr->email != 0) {
+		ics_text(w, pr->name);
+		if (*pr->email != '\0') {
 			ics_ascii(w, " <");
-			ics_text(w, r->pool + pr->email);
+			ics_text(w, pr->email);
 			ics_ascii(w, ">");
 		}
 	} else
@@ -531,11 +513,10 @@ print(const struct run *r, enum format fmt, bool grouped, FILE *out)
 			print_tsv(r, f, out);
 			continue;
 		}
-		if (grouped && (i == 0 || by_group(r, &r->plans[f->plan],
-		    &r->plans[f[-1].plan]) != 0)) {
+		if (grouped && (i == 0 || by_group(f->plan, f[-1].plan) != 0)) {
 			if (i > 0)
 				putc('\n', out);
-			print_heading(r, &r->plans[f->plan], out);
+			print_heading(f->plan, out);
 		}
 		print_text(r, f, out);
 	}
@@ -575,8 +556,6 @@ ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
 	const int32_t last = ip_days_from_civil(9999, 12, 31);
 	if (r.horizon > last)
 		r.horizon = last;
-	r.pool = ip_grow(NULL, &r.cappool, 1, 1);
-	r.pool[r.npool++] = '\0';	/* offset 0: the empty string */
 	pthread_mutex_init(&r.mu, NULL);
 	if (n == 0) {
 		paths = dash;
@@ -586,15 +565,12 @@ ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
 		r.trouble = true;
 	pthread_mutex_destroy(&r.mu);
 
-	sorting = &r;
 	qsort(r.f, r.nf, sizeof(*r.f), o->by_coordinator ? by_coordinator
 	    : by_date);
 	print(&r, (enum format)fmt, o->by_coordinator, out);
-	sorting = NULL;
 
 	free(r.f);
-	free(r.plans);
-	free(r.pool);
+	ip_arena_free(&r.arena);
 	return r.trouble ? IP_EXIT_TROUBLE
 	    : r.nf > 0 ? IP_EXIT_FINDINGS : IP_EXIT_OK;
 }
