@@ -1,0 +1,849 @@
+/*
+ * core.c - unit tests of the core library: dates and intervals, national
+ * ids, edit distance, the YAML loader's limits and the arena.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "plan.h"
+
+/* --- dates --------------------------------------------------------------- */
+
+static int32_t
+day(const char *s)
+{
+	int32_t d = INT32_MIN;
+	assert_true(ip_parse_date(s, &d));
+	return d;
+}
+
+static void
+assert_date(int32_t d, const char *want)
+{
+	char buf[11];
+	assert_string_equal(ip_date_format(d, buf), want);
+}
+
+static void
+test_civil_anchors(void **state)
+{
+	(void)state;
+	assert_int_equal(ip_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(ip_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(ip_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(ip_days_from_civil(1900, 1, 1), -25567);
+	assert_int_equal(ip_days_from_civil(2026, 11, 24), 20781);
+}
+
+/* Every day from 1900 to 2100, counted by hand with ip_days_in_month,
+ * maps to the next day number and back. */
+static void
+test_civil_round_trip(void **state)
+{
+	(void)state;
+	int32_t want = ip_days_from_civil(1900, 1, 1);
+	int n = 0;
+	for (int y = 1900; y <= 2100; y++)
+		for (int m = 1; m <= 12; m++)
+			for (int d = 1; d <= ip_days_in_month(y, m); d++) {
+				int yy, mm, dd;
+				assert_int_equal(ip_days_from_civil(y, m, d),
+				    want);
+				ip_civil_from_days(want, &yy, &mm, &dd);
+				assert_int_equal(yy, y);
+				assert_int_equal(mm, m);
+				assert_int_equal(dd, d);
+				want++;
+				n++;
+			}
+	/* 201 years, 49 of them leap years (1900 and 2100 are not) */
+	assert_int_equal(n, 201 * 365 + 49);
+}
+
+static void
+test_days_in_month(void **state)
+{
+	(void)state;
+	assert_int_equal(ip_days_in_month(2024, 2), 29);
+	assert_int_equal(ip_days_in_month(2025, 2), 28);
+	assert_int_equal(ip_days_in_month(2000, 2), 29);
+	assert_int_equal(ip_days_in_month(1900, 2), 28);
+	assert_int_equal(ip_days_in_month(2026, 4), 30);
+	assert_int_equal(ip_days_in_month(2026, 12), 31);
+}
+
+static void
+test_parse_date_valid(void **state)
+{
+	(void)state;
+	assert_int_equal(day("1970-01-01"), 0);
+	assert_int_equal(day("2026-11-24"), 20781);
+	assert_int_equal(day("2024-02-29"), ip_days_from_civil(2024, 2, 29));
+	assert_int_equal(day("2000-02-29"), ip_days_from_civil(2000, 2, 29));
+	assert_int_equal(day("0001-01-01"), ip_days_from_civil(1, 1, 1));
+	assert_int_equal(day("9999-12-31"), ip_days_from_civil(9999, 12, 31));
+	assert_date(day("2026-01-15"), "2026-01-15");
+}
+
+static void
+test_parse_date_invalid(void **state)
+{
+	static const char *const bad[] = {
+		"2025-02-29",	/* not a leap year */
+		"1900-02-29",	/* nor is a century not divisible by 400 */
+		"2100-02-29",
+		"2026-02-30", "2026-04-31", "2026-01-32",
+		"2026-13-01", "2026-00-10", "2026-01-00", "0000-01-01",
+		"2026-1-01", "2026-01-1", "26-01-01", "2026-01-011",
+		"2026/01/01", "2026-01-01 ", " 2026-01-01", "2026-01-0a",
+		"+026-01-01", "2026--1-01", "", "today",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int32_t d = 42;
+		if (ip_parse_date(bad[i], &d))
+			fail_msg("'%s' was taken for a date", bad[i]);
+		assert_int_equal(ip_date_parse(bad[i], &d), -1);
+	}
+}
+
+static void
+test_date_add(void **state)
+{
+	(void)state;
+	/* months and years clamp to the end of the month */
+	assert_date(ip_date_add(day("2026-01-31"), 1, 'm'), "2026-02-28");
+	assert_date(ip_date_add(day("2024-01-31"), 1, 'm'), "2024-02-29");
+	assert_date(ip_date_add(day("2026-03-31"), 1, 'm'), "2026-04-30");
+	assert_date(ip_date_add(day("2024-02-29"), 1, 'y'), "2025-02-28");
+	assert_date(ip_date_add(day("2024-02-29"), 4, 'y'), "2028-02-29");
+	assert_date(ip_date_add(day("2026-03-31"), -1, 'm'), "2026-02-28");
+	/* across the year, and not drifting */
+	assert_date(ip_date_add(day("2026-11-15"), 2, 'm'), "2027-01-15");
+	assert_date(ip_date_add(day("2026-01-15"), 6, 'm'), "2026-07-15");
+	assert_date(ip_date_add(day("2026-01-15"), 12, 'm'), "2027-01-15");
+	assert_date(ip_date_add(day("2026-01-15"), 1, 'y'), "2027-01-15");
+	/* weeks and days */
+	assert_date(ip_date_add(day("2026-11-24"), 6, 'w'), "2027-01-05");
+	assert_date(ip_date_add(day("2026-12-31"), 1, 'd'), "2027-01-01");
+	assert_date(ip_date_add(day("2024-02-28"), 1, 'd'), "2024-02-29");
+	assert_date(ip_date_add(day("2026-03-01"), -1, 'd'), "2026-02-28");
+	assert_date(ip_date_add(day("2026-11-24"), 14, 'd'), "2026-12-08");
+	assert_int_equal(ip_date_add(day("2026-11-24"), 2, 'w'),
+	    ip_date_add(day("2026-11-24"), 14, 'd'));
+}
+
+static void
+test_parse_interval(void **state)
+{
+	static const struct {
+		const char *s;
+		int n;
+		char unit;
+	} good[] = {
+		{ "6 months", 6, 'm' }, { "6m", 6, 'm' }, { "1 month", 1, 'm' },
+		{ "1 year", 1, 'y' }, { "2 years", 2, 'y' }, { "1y", 1, 'y' },
+		{ "14d", 14, 'd' }, { "14 days", 14, 'd' }, { "1 day", 1, 'd' },
+		{ "6 weeks", 6, 'w' }, { "6w", 6, 'w' }, { "1 week", 1, 'w' },
+	};
+	static const char *const bad[] = {
+		"0d", "0 months", "6 fortnights", "-1m", "+1m", "m", "6", "",
+		"6 Months", "6 monthss", "6  months", " 6 months", "6 months ",
+		"6.5 months", "six months", "6 mo",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		int n = 0;
+		char unit = 0;
+		if (!ip_parse_interval(good[i].s, &n, &unit))
+			fail_msg("'%s' was refused", good[i].s);
+		assert_int_equal(n, good[i].n);
+		assert_int_equal(unit, good[i].unit);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int n;
+		char unit;
+		if (ip_parse_interval(bad[i], &n, &unit))
+			fail_msg("'%s' was taken for an interval", bad[i]);
+	}
+}
+
+/* --- national ids -------------------------------------------------------- */
+
+/* The mod-11 check digit of the n digits at s with weights w, or -1 if
+ * there is none (the remainder gives 10).  Written here again, from the
+ * rules, so that the library is not tested against itself. */
+static int
+mod11(const char *s, const int *w, int n)
+{
+	int sum = 0;
+	for (int i = 0; i < n; i++)
+		sum += (s[i] - '0') * w[i];
+	int k = (11 - sum % 11) % 11;
+	return k == 10 ? -1 : k;
+}
+
+/* Makes the id for a day, month, two-digit year and individual number
+ * into out (12 bytes); false if that individual number has no check
+ * digits. */
+static bool
+make_id(char *out, int dd, int mm, int yy, int ind)
+{
+	static const int w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
+	static const int w2[] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
+	int k1, k2;
+
+	snprintf(out, 12, "%02d%02d%02d%03d", dd, mm, yy, ind);
+	if ((k1 = mod11(out, w1, 9)) < 0)
+		return false;
+	out[9] = (char)('0' + k1);
+	if ((k2 = mod11(out, w2, 10)) < 0)
+		return false;
+	out[10] = (char)('0' + k2);
+	out[11] = '\0';
+	return true;
+}
+
+/* As make_id, with the first individual number from ind up that has
+ * check digits (among the next ten: the tests below stay in a century's
+ * range of individual numbers). */
+static void
+some_id(char *out, int dd, int mm, int yy, int ind)
+{
+	int from = ind;
+	while (!make_id(out, dd, mm, yy, ind))
+		ind++;
+	assert_in_range(ind, from, from + 9);
+}
+
+static void
+assert_nid(const char *id, int y, int m, int d)
+{
+	int32_t birth = 0;
+	if (!ip_national_id_valid(id, &birth))
+		fail_msg("%s was refused", id);
+	assert_int_equal(birth, ip_days_from_civil(y, m, d));
+}
+
+static void
+assert_not_nid(const char *id)
+{
+	int32_t birth = 12345;
+	if (ip_national_id_valid(id, &birth))
+		fail_msg("%s was taken for a national id", id);
+	assert_int_equal(birth, 12345);
+}
+
+static void
+test_nid_known(void **state)
+{
+	(void)state;
+	/* synthetic ids from the test plans, computed by hand */
+	assert_nid("17059012274", 1990, 5, 17);
+	assert_nid("57059012187", 1990, 5, 17);	/* D-nummer */
+	assert_not_nid("17059012275");
+	assert_not_nid("30029012020");	/* right check digits, 30 February */
+	assert_true(ip_national_id_valid("17059012274", NULL));
+}
+
+static void
+test_nid_check_digits(void **state)
+{
+	char id[12], bad[12];
+	int valid = 0;
+	(void)state;
+	for (int ind = 0; ind < 1000; ind += 7) {
+		if (!make_id(id, 17, 5, 90, ind)) {
+			/* no check digit: no such id, whatever the last two */
+			snprintf(bad, sizeof(bad), "170590%03d00", ind);
+			for (int k = 0; k < 100; k++) {
+				bad[9] = (char)('0' + k / 10);
+				bad[10] = (char)('0' + k % 10);
+				assert_false(ip_national_id_valid(bad, NULL));
+			}
+			continue;
+		}
+		valid++;
+		if (ind < 500)
+			assert_nid(id, 1990, 5, 17);
+		/* every other first or second check digit is wrong */
+		for (int pos = 9; pos <= 10; pos++)
+			for (char c = '0'; c <= '9'; c++) {
+				if (c == id[pos])
+					continue;
+				memcpy(bad, id, sizeof(bad));
+				bad[pos] = c;
+				assert_not_nid(bad);
+			}
+	}
+	assert_true(valid > 50);
+}
+
+static void
+test_nid_complete(void **state)
+{
+	char mine[12], lib[12];
+	(void)state;
+	for (int ind = 0; ind < 1000; ind++) {
+		bool ok = make_id(mine, 1, 1, 70, ind);
+		memcpy(lib, mine, 9);
+		assert_int_equal(ip_national_id_complete(lib), ok);
+		if (ok)
+			assert_string_equal(lib, mine);
+	}
+	memcpy(lib, "17059x122", 9);
+	assert_false(ip_national_id_complete(lib));
+}
+
+static void
+test_nid_dates(void **state)
+{
+	char id[12];
+	(void)state;
+	some_id(id, 29, 2, 88, 100);	/* 1988 was a leap year */
+	assert_nid(id, 1988, 2, 29);
+	some_id(id, 29, 2, 89, 100);
+	assert_not_nid(id);
+	some_id(id, 31, 4, 90, 100);
+	assert_not_nid(id);
+	some_id(id, 1, 13, 90, 100);
+	assert_not_nid(id);
+	some_id(id, 0, 1, 90, 100);
+	assert_not_nid(id);
+	some_id(id, 1, 0, 90, 100);
+	assert_not_nid(id);
+	some_id(id, 31, 12, 99, 100);
+	assert_nid(id, 1999, 12, 31);
+	/* D-nummer: 40 added to the day */
+	some_id(id, 41, 1, 90, 100);
+	assert_nid(id, 1990, 1, 1);
+	some_id(id, 71, 12, 90, 100);
+	assert_nid(id, 1990, 12, 31);
+	some_id(id, 72, 12, 90, 100);
+	assert_not_nid(id);
+	some_id(id, 69, 2, 88, 100);
+	assert_nid(id, 1988, 2, 29);
+	some_id(id, 69, 2, 89, 100);
+	assert_not_nid(id);
+	some_id(id, 40, 1, 90, 100);	/* neither day 40 nor D-nummer day 0 */
+	assert_not_nid(id);
+}
+
+/* The individual number's range gives the century. */
+static void
+test_nid_century(void **state)
+{
+	char id[12];
+	(void)state;
+	some_id(id, 1, 6, 54, 0);
+	assert_nid(id, 1954, 6, 1);
+	some_id(id, 1, 6, 10, 400);
+	assert_nid(id, 1910, 6, 1);
+	some_id(id, 1, 6, 99, 490);
+	assert_nid(id, 1999, 6, 1);
+	/* 500-749 with year 54-99: the 1800s */
+	some_id(id, 1, 6, 60, 500);
+	assert_nid(id, 1860, 6, 1);
+	some_id(id, 1, 6, 99, 740);
+	assert_nid(id, 1899, 6, 1);
+	/* 500-999 with year 00-39: the 2000s */
+	some_id(id, 1, 6, 10, 500);
+	assert_nid(id, 2010, 6, 1);
+	some_id(id, 1, 6, 39, 990);
+	assert_nid(id, 2039, 6, 1);
+	some_id(id, 29, 2, 0, 600);	/* 2000 was a leap year */
+	assert_nid(id, 2000, 2, 29);
+	some_id(id, 29, 2, 0, 100);	/* 1900 was not */
+	assert_not_nid(id);
+	/* 900-999 with year 40-99: the 1900s */
+	some_id(id, 1, 6, 45, 900);
+	assert_nid(id, 1945, 6, 1);
+	/* 750-899 with year 40-99, and 500-749 with 40-53: no century */
+	some_id(id, 1, 6, 45, 750);
+	assert_not_nid(id);
+	some_id(id, 1, 6, 99, 880);
+	assert_not_nid(id);
+	some_id(id, 1, 6, 45, 500);
+	assert_not_nid(id);
+	some_id(id, 1, 6, 53, 700);
+	assert_not_nid(id);
+}
+
+static void
+test_nid_shape(void **state)
+{
+	(void)state;
+	assert_not_nid("");
+	assert_not_nid("1705901227");		/* ten digits */
+	assert_not_nid("170590122740");		/* twelve */
+	assert_not_nid("17059012274 ");
+	assert_not_nid(" 17059012274");
+	assert_not_nid("170590 12274");
+	assert_not_nid("1705901227a");
+	assert_not_nid("-7059012274");
+	assert_not_nid("00000000000");
+}
+
+/* --- edit distance ------------------------------------------------------- */
+
+static void
+test_edit_distance(void **state)
+{
+	char a[80], b[80];
+	(void)state;
+	assert_int_equal(ip_edit_distance("", "", 2), 0);
+	assert_int_equal(ip_edit_distance("same", "same", 2), 0);
+	assert_int_equal(ip_edit_distance("", "abc", 5), 3);
+	assert_int_equal(ip_edit_distance("abc", "", 5), 3);
+	assert_int_equal(ip_edit_distance("kitten", "sitting", 5), 3);
+	assert_int_equal(ip_edit_distance("sitting", "kitten", 5), 3);
+	assert_int_equal(ip_edit_distance("coordinater", "coordinator", 2), 1);
+	assert_int_equal(ip_edit_distance("extend", "extent", 2), 1);
+	assert_int_equal(ip_edit_distance("ab", "ba", 2), 2);	/* no swaps */
+	assert_int_equal(ip_edit_distance("goal", "goals", 1), 1);
+	/* capped at max + 1 */
+	assert_int_equal(ip_edit_distance("kitten", "sitting", 2), 3);
+	assert_int_equal(ip_edit_distance("kitten", "sitting", 0), 1);
+	assert_int_equal(ip_edit_distance("legal", "legal_basis", 2), 3);
+	/* too long to compare: as far as can be */
+	memset(a, 'x', sizeof(a) - 1);
+	a[sizeof(a) - 1] = '\0';
+	memcpy(b, a, sizeof(b));
+	assert_int_equal(ip_edit_distance(a, b, 2), 3);
+	a[63] = '\0';
+	b[63] = '\0';
+	assert_int_equal(ip_edit_distance(a, b, 2), 0);
+	b[62] = 'y';
+	assert_int_equal(ip_edit_distance(a, b, 2), 1);
+}
+
+/* --- the YAML loader ----------------------------------------------------- */
+
+struct parsed {
+	struct ip_arena arena;
+	struct ip_diags *d;
+	struct ip_ynode *root;
+};
+
+static void
+parse(struct parsed *p, const char *s, size_t len)
+{
+	memset(p, 0, sizeof(*p));
+	p->d = ip_diags_new("t.yaml");
+	assert_non_null(p->d);
+	p->root = ip_yaml_parse(s, len, &p->arena, p->d);
+}
+
+static void
+parsed_free(struct parsed *p)
+{
+	ip_arena_free(&p->arena);
+	ip_diags_free(p->d);
+}
+
+/* Parses s, which must load without a finding. */
+static void
+parse_ok(struct parsed *p, const char *s, size_t len)
+{
+	parse(p, s, len);
+	if (p->root == NULL || p->d->n != 0)
+		fail_msg("refused: %s", p->d->n ? p->d->v[0].msg : "?");
+}
+
+/* Parses s, which must be refused with one finding of rule r at
+ * line:col. */
+static void
+parse_fails(const char *s, size_t len, enum ip_rule r, uint32_t line,
+    uint32_t col)
+{
+	struct parsed p;
+	parse(&p, s, len);
+	assert_null(p.root);
+	assert_int_equal(p.d->n, 1);
+	assert_string_equal(ip_rule_id(p.d->v[0].rule), ip_rule_id(r));
+	assert_int_equal(p.d->v[0].pos.line, line);
+	assert_int_equal(p.d->v[0].pos.col, col);
+	parsed_free(&p);
+}
+
+/* n opening brackets, x, n closing ones: a list n levels deep. */
+static char *
+nested(int n)
+{
+	char *s = malloc((size_t)(2 * n + 2));
+	assert_non_null(s);
+	memset(s, '[', (size_t)n);
+	s[n] = 'x';
+	memset(s + n + 1, ']', (size_t)n);
+	s[2 * n + 1] = '\0';
+	return s;
+}
+
+static void
+test_yaml_tree(void **state)
+{
+	static const char src[] = "a: 1\nb:\n  - \"x\"\n  - y\nc: {d: ~}\n";
+	struct parsed p;
+	(void)state;
+	parse_ok(&p, src, sizeof(src) - 1);
+	const struct ip_ynode *r = p.root;
+	assert_int_equal(r->kind, IP_Y_MAP);
+	assert_int_equal(r->n, 6);
+	assert_string_equal(r->first->s, "a");
+	assert_string_equal(r->first->next->s, "1");
+	assert_true(r->first->next->plain);
+	const struct ip_ynode *b = r->first->next->next->next;
+	assert_int_equal(b->kind, IP_Y_SEQ);
+	assert_int_equal(b->n, 2);
+	assert_int_equal(b->pos.line, 3);
+	assert_int_equal(b->pos.col, 3);
+	assert_string_equal(b->first->s, "x");
+	assert_false(b->first->plain);
+	assert_int_equal(b->first->pos.line, 3);
+	assert_int_equal(b->first->pos.col, 5);
+	assert_true(b->last->plain);
+	const struct ip_ynode *c = b->next->next;
+	assert_int_equal(c->kind, IP_Y_MAP);
+	assert_true(ip_scalar_is_null(c->first->next));
+	assert_false(ip_scalar_is_null(b->first));	/* quoted */
+	parsed_free(&p);
+}
+
+static void
+test_yaml_depth(void **state)
+{
+	struct parsed p;
+	char *s;
+	(void)state;
+
+	/* IP_MAX_DEPTH lists in one another load */
+	s = nested(IP_MAX_DEPTH);
+	parse_ok(&p, s, strlen(s));
+	const struct ip_ynode *n = p.root;
+	int depth = 0;
+	for (; n->kind == IP_Y_SEQ; n = n->first)
+		depth++;
+	assert_int_equal(depth, IP_MAX_DEPTH);
+	assert_string_equal(n->s, "x");
+	parsed_free(&p);
+	free(s);
+
+	/* one more is refused, at the bracket that goes too deep */
+	s = nested(IP_MAX_DEPTH + 1);
+	parse_fails(s, strlen(s), IP_R_LIMIT, 1, IP_MAX_DEPTH + 1);
+	free(s);
+
+	/* the root mapping counts as a level */
+	s = nested(IP_MAX_DEPTH - 1);
+	char *m = malloc(strlen(s) + 4);
+	assert_non_null(m);
+	sprintf(m, "a: %s", s);
+	parse_ok(&p, m, strlen(m));
+	parsed_free(&p);
+	free(s);
+	s = nested(IP_MAX_DEPTH);
+	m = realloc(m, strlen(s) + 4);
+	assert_non_null(m);
+	sprintf(m, "a: %s", s);
+	parse_fails(m, strlen(m), IP_R_LIMIT, 1, 4 + IP_MAX_DEPTH - 1);
+	free(s);
+	free(m);
+}
+
+/* A mapping of n keys k0 ... on lines of their own. */
+static char *
+keys(int n)
+{
+	char *s = malloc((size_t)n * 12 + 1), *q = s;
+	assert_non_null(s);
+	for (int i = 0; i < n; i++)
+		q += sprintf(q, "k%d: %d\n", i, i);
+	return s;
+}
+
+static void
+test_yaml_keys(void **state)
+{
+	struct parsed p;
+	char *s;
+	(void)state;
+	s = keys(IP_MAX_KEYS);
+	parse_ok(&p, s, strlen(s));
+	assert_int_equal(p.root->n, 2 * IP_MAX_KEYS);
+	parsed_free(&p);
+	free(s);
+	s = keys(IP_MAX_KEYS + 1);
+	parse_fails(s, strlen(s), IP_R_LIMIT, IP_MAX_KEYS + 1, 1);
+	free(s);
+}
+
+static void
+test_yaml_duplicate_keys(void **state)
+{
+	static const char dup[] = "a: 1\nb: 2\na: 3\n";
+	static const char nested_dup[] = "x:\n  a: 1\n  a: 1\n";
+	static const char flow_dup[] = "x: {a: 1, b: 2, a: 3}\n";
+	static const char apart[] = "x: {a: 1}\ny: {a: 2}\n";
+	static const char quoted[] = "a: 1\n\"a\": 2\n";
+	struct parsed p;
+	(void)state;
+	parse_fails(dup, sizeof(dup) - 1, IP_R_DUPKEY, 3, 1);
+	parse_fails(nested_dup, sizeof(nested_dup) - 1, IP_R_DUPKEY, 3, 3);
+	parse_fails(flow_dup, sizeof(flow_dup) - 1, IP_R_DUPKEY, 1, 17);
+	parse_fails(quoted, sizeof(quoted) - 1, IP_R_DUPKEY, 2, 1);
+	parse_ok(&p, apart, sizeof(apart) - 1);	/* same key, two mappings */
+	parsed_free(&p);
+}
+
+static void
+test_yaml_scalar(void **state)
+{
+	size_t len = 3 + IP_MAX_SCALAR + 1;
+	char *s = malloc(len + 1);
+	struct parsed p;
+	(void)state;
+	assert_non_null(s);
+	memcpy(s, "a: ", 3);
+	memset(s + 3, 'x', IP_MAX_SCALAR + 1);
+	s[len] = '\0';
+	/* IP_MAX_SCALAR bytes load */
+	parse_ok(&p, s, len - 1);
+	assert_int_equal(p.root->first->next->len, IP_MAX_SCALAR);
+	parsed_free(&p);
+	/* one more is refused */
+	parse_fails(s, len, IP_R_LIMIT, 1, 4);
+	free(s);
+}
+
+static void
+test_yaml_nodes(void **state)
+{
+	/* a list of n - 1 items is n nodes */
+	size_t n = IP_MAX_NODES;
+	char *s = malloc(4 * n + 1), *q = s;
+	struct parsed p;
+	(void)state;
+	assert_non_null(s);
+	for (size_t i = 0; i + 1 < n; i++)
+		q += sprintf(q, "- x\n");
+	parse_ok(&p, s, strlen(s));
+	assert_int_equal(p.root->n, n - 1);
+	parsed_free(&p);
+	sprintf(q, "- y\n");
+	parse_fails(s, strlen(s), IP_R_LIMIT, (uint32_t)n, 3);
+	free(s);
+}
+
+static void
+test_yaml_refused(void **state)
+{
+	static const char anchor[] = "a: &x 1\n";
+	static const char alias[] = "a: 1\nb: *x\n";
+	static const char tag[] = "a: !!int 1\n";
+	static const char docs[] = "a: 1\n---\nb: 2\n";
+	static const char bad_utf8[] = "a: b\xc3\x28\n";
+	static const char key_map[] = "? {a: 1}\n: 2\n";
+	struct parsed p;
+	(void)state;
+	parse_fails(anchor, sizeof(anchor) - 1, IP_R_UNSUPPORTED, 1, 4);
+	parse_fails(alias, sizeof(alias) - 1, IP_R_UNSUPPORTED, 2, 4);
+	parse_fails(tag, sizeof(tag) - 1, IP_R_UNSUPPORTED, 1, 4);
+	parse_fails(docs, sizeof(docs) - 1, IP_R_UNSUPPORTED, 2, 1);
+	parse_fails(bad_utf8, sizeof(bad_utf8) - 1, IP_R_ENCODING, 1, 5);
+	parse_fails(key_map, sizeof(key_map) - 1, IP_R_TYPE, 1, 3);
+	parse_fails("", 0, IP_R_FORMAT, 0, 0);
+	parse_fails("# only a comment\n", 17, IP_R_FORMAT, 0, 0);
+	/* a BOM is not a column */
+	parse_fails("\xef\xbb\xbf" "a: &x 1\n", 11, IP_R_UNSUPPORTED, 1, 4);
+	parse_ok(&p, "\xef\xbb\xbf" "a: 1\n", 8);
+	parsed_free(&p);
+}
+
+/* --- the arena ----------------------------------------------------------- */
+
+static void
+test_arena_small(void **state)
+{
+	struct ip_arena a = { 0 };
+	unsigned char *p[2000];
+	(void)state;
+	/* many small blocks over several chunks, each zeroed, aligned and
+	 * its own */
+	for (size_t i = 0; i < 2000; i++) {
+		size_t n = 1 + i % 97;
+		p[i] = ip_arena_alloc(&a, n);
+		assert_int_equal((uintptr_t)p[i] % _Alignof(max_align_t), 0);
+		for (size_t j = 0; j < n; j++)
+			assert_int_equal(p[i][j], 0);
+		memset(p[i], (int)(i & 0xff), n);
+	}
+	for (size_t i = 0; i < 2000; i++)
+		for (size_t j = 0; j < 1 + i % 97; j++)
+			assert_int_equal(p[i][j], i & 0xff);
+	ip_arena_free(&a);
+	assert_null(a.head);
+	assert_int_equal(a.used, 0);
+}
+
+static void
+test_arena_large(void **state)
+{
+	struct ip_arena a = { 0 };
+	const size_t big = 3u << 20;
+	(void)state;
+	char *small = ip_arena_alloc(&a, 10);
+	size_t used = a.used;
+	unsigned char *p = ip_arena_alloc(&a, big);
+	for (size_t i = 0; i < big; i += 4096)
+		assert_int_equal(p[i], 0);
+	assert_int_equal(p[big - 1], 0);
+	memset(p, 0xab, big);
+	/* the small allocations go on in the chunk they were in */
+	assert_int_equal(a.used, used);
+	char *next = ip_arena_alloc(&a, 10);
+	assert_ptr_equal(next, small + used);
+	assert_true(a.used > used);
+	assert_int_equal(p[big - 1], 0xab);
+	ip_arena_free(&a);
+}
+
+static void
+test_arena_reset(void **state)
+{
+	struct ip_arena a = { 0 };
+	(void)state;
+	ip_arena_reset(&a);	/* an empty arena */
+	assert_null(a.head);
+	unsigned char *first = ip_arena_alloc(&a, 100);
+	memset(first, 0xff, 100);
+	for (int i = 0; i < 100; i++)
+		ip_arena_alloc(&a, 4000);	/* several chunks */
+	ip_arena_alloc(&a, 1u << 20);		/* and a big one */
+	ip_arena_reset(&a);
+	assert_non_null(a.head);
+	assert_int_equal(a.used, 0);
+	/* what comes after is zeroed again */
+	unsigned char *again = ip_arena_alloc(&a, 100);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(again[i], 0);
+	ip_arena_free(&a);
+}
+
+static void
+test_arena_strings(void **state)
+{
+	struct ip_arena a = { 0 };
+	(void)state;
+	char *s = ip_arena_strndup(&a, "abcdef", 3);
+	assert_string_equal(s, "abc");
+	s = ip_arena_strndup(&a, "", 0);
+	assert_string_equal(s, "");
+	s = ip_arena_printf(&a, "%s-%d-%05.1f", "x", 42, 3.14159);
+	assert_string_equal(s, "x-42-003.1");
+	char long_s[10000];
+	memset(long_s, 'z', sizeof(long_s) - 1);
+	long_s[sizeof(long_s) - 1] = '\0';
+	s = ip_arena_printf(&a, "<%s>", long_s);
+	assert_int_equal(strlen(s), sizeof(long_s) + 1);
+	assert_int_equal(s[0], '<');
+	assert_int_equal(s[sizeof(long_s)], '>');
+	ip_arena_free(&a);
+}
+
+/* --- diagnostics --------------------------------------------------------- */
+
+static void
+test_diags_print(void **state)
+{
+	char buf[1024] = "";
+	struct ip_diags *d = ip_diags_new("p.yaml");
+	(void)state;
+	assert_non_null(d);
+	ip_diag(d, (struct ip_pos){ 3, 5 }, IP_R_MEASURE_GOAL, "w %d", 1);
+	ip_diag(d, (struct ip_pos){ 3, 2 }, IP_R_TYPE, "bad\033[31m");
+	ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_ITEM_I, "whole");
+	ip_diag(d, (struct ip_pos){ 1, 9 }, IP_R_DATE, "first");
+	assert_int_equal(ip_diags_errors(d), 3);
+	assert_int_equal(ip_diags_warnings(d), 1);
+	assert_false(ip_diags_trouble(d));
+
+	FILE *f = fmemopen(buf, sizeof(buf) - 1, "w");
+	assert_non_null(f);
+	assert_int_equal(ip_diags_print(d, f, 0), 0);
+	assert_int_equal(ip_diags_print(d, f, IP_PRINT_NO_WARNINGS), 0);
+	fclose(f);
+	assert_string_equal(buf,
+	    "p.yaml: error: whole [item-i]\n"
+	    "p.yaml:1:9: error: first [date]\n"
+	    "p.yaml:3:2: error: bad?[31m [type]\n"
+	    "p.yaml:3:5: warning: w 1 [measure-goal]\n"
+	    "p.yaml: error: whole [item-i]\n"
+	    "p.yaml:1:9: error: first [date]\n"
+	    "p.yaml:3:2: error: bad?[31m [type]\n");
+
+	ip_diags_reset(d, "q.yaml");
+	assert_int_equal(ip_diags_errors(d), 0);
+	ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO, "cannot read");
+	assert_true(ip_diags_trouble(d));
+	assert_string_equal(d->file, "q.yaml");
+	ip_diags_free(d);
+}
+
+static void
+test_rules(void **state)
+{
+	(void)state;
+	assert_string_equal(ip_rule_id(IP_R_IO), "io");
+	assert_string_equal(ip_rule_id(IP_R_ITEM_A), "item-a");
+	assert_string_equal(ip_rule_id(IP_R_ITEM_I), "item-i");
+	assert_string_equal(ip_rule_id(IP_R_ONE_PLAN), "one-plan");
+	assert_int_equal(IP_R_ITEM_I - IP_R_ITEM_A, 8);
+	assert_int_equal(ip_rule_severity(IP_R_SUBGOAL_DUE), IP_WARNING);
+	assert_int_equal(ip_rule_severity(IP_R_ITEM_H), IP_ERROR);
+	/* ids are unique */
+	for (int i = 0; i < IP_R_COUNT; i++)
+		for (int j = 0; j < i; j++)
+			assert_string_not_equal(ip_rule_id((enum ip_rule)i),
+			    ip_rule_id((enum ip_rule)j));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_civil_anchors),
+		cmocka_unit_test(test_civil_round_trip),
+		cmocka_unit_test(test_days_in_month),
+		cmocka_unit_test(test_parse_date_valid),
+		cmocka_unit_test(test_parse_date_invalid),
+		cmocka_unit_test(test_date_add),
+		cmocka_unit_test(test_parse_interval),
+		cmocka_unit_test(test_nid_known),
+		cmocka_unit_test(test_nid_check_digits),
+		cmocka_unit_test(test_nid_complete),
+		cmocka_unit_test(test_nid_dates),
+		cmocka_unit_test(test_nid_century),
+		cmocka_unit_test(test_nid_shape),
+		cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_yaml_tree),
+		cmocka_unit_test(test_yaml_depth),
+		cmocka_unit_test(test_yaml_keys),
+		cmocka_unit_test(test_yaml_duplicate_keys),
+		cmocka_unit_test(test_yaml_scalar),
+		cmocka_unit_test(test_yaml_nodes),
+		cmocka_unit_test(test_yaml_refused),
+		cmocka_unit_test(test_arena_small),
+		cmocka_unit_test(test_arena_large),
+		cmocka_unit_test(test_arena_reset),
+		cmocka_unit_test(test_arena_strings),
+		cmocka_unit_test(test_diags_print),
+		cmocka_unit_test(test_rules),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
