@@ -565,8 +565,9 @@ ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
 		r.trouble = true;
 	pthread_mutex_destroy(&r.mu);
 
-	qsort(r.f, r.nf, sizeof(*r.f), o->by_coordinator ? by_coordinator
-	    : by_date);
+	if (r.nf > 0)	/* qsort() wants an array, even of none */
+		qsort(r.f, r.nf, sizeof(*r.f), o->by_coordinator
+		    ? by_coordinator : by_date);
 	print(&r, (enum format)fmt, o->by_coordinator, out);
 
 	free(r.f);
