@@ -180,10 +180,10 @@ replace_by_text(struct doc *d, cmark_node *n, const char *s)
 
 /*
  * Makes a parsed free text safe to graft below a heading of level base:
- * headings demoted under it, raw HTML shown as the text it is, images
- * (which would load something from elsewhere) as links, and links with a
- * dangerous scheme emptied.  The nodes are collected first, since the
- * tree may not change under an iterator.
+ * headings demoted under it and on one line, raw HTML shown as the text
+ * it is, images (which would load something from elsewhere) as links,
+ * and links with a dangerous scheme emptied.  The nodes are collected
+ * first, since the tree may not change under an iterator.
  */
 static void
 sanitize(struct doc *d, cmark_node *root, int base)
@@ -192,17 +192,20 @@ sanitize(struct doc *d, cmark_node *root, int base)
 	cmark_node **v = NULL;
 	size_t n = 0, cap = 0;
 	cmark_event_type ev;
+	bool in_heading = false;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *c = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(c);
+		if (t == CMARK_NODE_HEADING)
+			in_heading = ev == CMARK_EVENT_ENTER;
 		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_HEADING
 		    && t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE
-		    && t != CMARK_NODE_IMAGE && t != CMARK_NODE_LINK))
+		    && t != CMARK_NODE_IMAGE && t != CMARK_NODE_LINK
+		    && !(in_heading && (t == CMARK_NODE_SOFTBREAK
+		    || t == CMARK_NODE_LINEBREAK))))
 			continue;
-		if (n == cap && (v = realloc(v, (cap = cap ? 2 * cap : 16)
-		    * sizeof(*v))) == NULL)
-			abort();
+		v = ip_grow(v, &cap, n + 1, sizeof(*v));
 		v[n++] = c;
 	}
 	cmark_iter_free(it);
@@ -224,6 +227,13 @@ sanitize(struct doc *d, cmark_node *root, int base)
 		}
 		case CMARK_NODE_HTML_INLINE:
 			replace_by_text(d, c, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:	/* in a heading, one line */
+		case CMARK_NODE_LINEBREAK:
+			k = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(k, " ");
+			cmark_node_insert_before(c, k);
+			cmark_node_free(c);
 			break;
 		case CMARK_NODE_IMAGE:
 			link = cmark_node_new(CMARK_NODE_LINK);
@@ -497,14 +507,17 @@ goals(struct doc *d, cmark_node *root)
 			    IP_AT(g->subgoals, struct ip_subgoal, j);
 			cmark_node *p = item(subs);
 			if (s->id.s != NULL)
-				label(d, p, s->id.s);
+				cmark_node_append_child(p, strong(d, s->id.s));
+			if (s->id.s != NULL && s->text.s != NULL)
+				literal(p, " ");
 			if (s->text.s != NULL)
 				text(d, p, s->text.s);
 			const char *due = date(d, &s->due), *st = s->status.set
 			    ? l->goal_status[s->status.v] : NULL;
 			if (due == NULL && st == NULL)
 				continue;
-			add(p, CMARK_NODE_LINEBREAK);
+			if (cmark_node_first_child(p) != NULL)
+				add(p, CMARK_NODE_LINEBREAK);
 			text(d, p, ip_arena_printf(&d->a, "%s%s%s%s%s%s%s",
 			    due ? l->due : "", due ? ": " : "", due ? due : "",
 			    due && st ? " · " : "", st ? l->status : "",
@@ -669,14 +682,14 @@ consent(struct doc *d, cmark_node *root)
 		v = l->not_recorded;
 	fact(d, facts, l->consent_plan, v);
 	if (s->date.set || s->participants.n > 0 || s->until.set) {
-		v = l->given;
-		if (s->date.set)
-			v = ip_arena_printf(&d->a, "%s %s", v,
-			    date(d, &s->date));
+		v = s->date.set ? ip_arena_printf(&d->a, "%s %s", l->given,
+		    date(d, &s->date)) : NULL;
 		if (s->until.set)
-			v = ip_arena_printf(&d->a, "%s, %s", v,
-			    ip_arena_printf(&d->a, l->valid_until,
-			    date(d, &s->until)));
+			v = ip_arena_printf(&d->a, "%s%s%s", v ? v : "",
+			    v ? ", " : "", ip_arena_printf(&d->a,
+			    l->valid_until, date(d, &s->until)));
+		if (v == NULL)
+			v = l->given;
 	} else
 		v = l->not_recorded;
 	fact(d, facts, l->consent_sharing, v);
@@ -697,17 +710,17 @@ cooperation(struct doc *d, cmark_node *root)
 		const struct ip_cooperation *c =
 		    IP_AT(d->p->cooperation, struct ip_cooperation, i);
 		cmark_node *p = item(list_);
-		text(d, add(p, CMARK_NODE_STRONG), c->with.s ? c->with.s
-		    : "?");
-		if (c->about.s != NULL) {
-			add(p, CMARK_NODE_LINEBREAK);
-			text(d, p, ip_arena_printf(&d->a, "%s: %s", l->about,
-			    c->about.s));
-		}
-		if (c->contact.s != NULL) {
-			add(p, CMARK_NODE_LINEBREAK);
-			text(d, p, ip_arena_printf(&d->a, "%s: %s", l->contact,
-			    c->contact.s));
+		if (c->with.s != NULL)
+			text(d, add(p, CMARK_NODE_STRONG), c->with.s);
+		const char *parts[][2] = { { l->about, c->about.s },
+			{ l->contact, c->contact.s } };
+		for (size_t k = 0; k < 2; k++) {
+			if (parts[k][1] == NULL)
+				continue;
+			if (cmark_node_first_child(p) != NULL)
+				add(p, CMARK_NODE_LINEBREAK);
+			text(d, p, ip_arena_printf(&d->a, "%s: %s",
+			    parts[k][0], parts[k][1]));
 		}
 	}
 	end_list(list_);
