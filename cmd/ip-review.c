@@ -8,7 +8,7 @@
 
 static struct ip_cli cli = {
 	.prog = "ip-review",
-	.usage = "usage: ip-review [--within N{d|w|m}] [--by-coordinator] "
+	.usage = "usage: ip-review [--within N{d|w|m|y}] [--by-coordinator] "
 	    "[--format text|tsv|ics]\n"
 	    "                 [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...\n",
 	.help = "Report what is due in individual plans (individuell plan): "
@@ -18,9 +18,10 @@ static struct ip_cli cli = {
 	    "- or no FILE reads standard input.\nNothing is printed when "
 	    "nothing is due.\n"
 	    "\n"
-	    "      --within N{d|w|m}  report what falls due within N days, "
-	    "weeks or\n"
-	    "                         months (default: 30d)\n"
+	    "      --within N{d|w|m|y}\n"
+	    "                         report what falls due within N days, "
+	    "weeks,\n"
+	    "                         months or years (default: 30d)\n"
 	    "      --by-coordinator   group the findings under each "
 	    "coordinator\n"
 	    "      --format FORMAT    text (default), tsv or ics (a "

@@ -99,10 +99,10 @@ add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 	    keep(r, item == NULL ? NULL : item->s) };
 }
 
-/* The review that review_interval asks for after base, unless an open
- * planned review falls after base and no later than it, or the period
- * ends first. */
-static void
+/* Adds the review that review_interval asks for after base, unless an
+ * open planned review falls after base and no later than it, or the
+ * period ends first.  Returns its date. */
+static int32_t
 interval_review(struct scan *s, int32_t base)
 {
 	const struct ip_period *pe = &s->p->period;
@@ -110,15 +110,16 @@ interval_review(struct scan *s, int32_t base)
 	    pe->review_interval.unit);
 
 	if (next > s->r->horizon || (pe->end.set && next > pe->end.day))
-		return;
+		return next;
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *rv =
 		    IP_AT(pe->reviews, struct ip_review, i);
 		if (!rv->done.set && rv->date.set && rv->date.day > base
 		    && rv->date.day <= next)
-			return;
+			return next;
 	}
 	add(s, K_REVIEW, next, NULL);
+	return next;
 }
 
 /* Adds what is due in p: planned reviews to the horizon and the one
@@ -150,9 +151,7 @@ scan(struct run *r, const struct ip_plan *p, size_t order)
 	if (pe->review_interval.set && last_done != INT32_MIN)
 		interval_review(&s, last_done);
 	else if (pe->review_interval.set && pe->start.set) {
-		interval_review(&s, pe->start.day);
-		int32_t at = ip_date_add(pe->start.day, pe->review_interval.n,
-		    pe->review_interval.unit);
+		int32_t at = interval_review(&s, pe->start.day);
 		if (at < first)
 			first = at;
 	}
