@@ -1,0 +1,437 @@
+# t-export.sh - ip-export: golden documents and XML; for every example and
+# fixture, in every language, the structure of each format; the restricted
+# view; reproducible and atomic output; git's textconv.  Sourced by run.sh.
+
+EXPORT=$TESTS/export
+XSD=$TOP/lib/iplan.xsd
+
+# Every test runs in a fresh empty directory, $TMP/export, so that `ls -A`
+# shows anything left behind.
+export_fresh() {
+	rm -rf "$TMP/export" && mkdir "$TMP/export" && cd "$TMP/export"
+}
+
+# The part of a page that cmark rendered: between <div class="plan"> and
+# its </div>, each on a line of its own.
+export_body() {
+	sed -n '/^<div class="plan">$/,/^<\/div>$/p' "$1" | sed '1d;$d'
+}
+
+# Elements that would run or load something: none may be in a page.
+export_active='count(//script|//img|//iframe|//object|//embed|//link|//form|//*[@src]|//a[starts-with(translate(@href,"JAVSCRIPT","javscript"),"javascript:")])'
+
+# export_formats PLAN LANG: exports PLAN in LANG in each format and checks
+# what each must be.  Leaves md, page.html and plan.xml.
+export_formats() {
+	exits 0 ip-export --today $TODAY --language "$2" "$1" >md &&
+	exits 0 ip-export --today $TODAY --language "$2" --format html "$1" \
+		>page.html &&
+	exits 0 ip-export --today $TODAY --language "$2" --format xml "$1" \
+		>plan.xml &&
+	# The Markdown, parsed back by cmark, is the very tree the page was
+	# rendered from: no text changed its structure.
+	cmark md >md.html && export_body page.html >body.html &&
+	test -s body.html && same md.html body.html &&
+	# libxml2's HTML parser reads the page without a complaint, and
+	# nothing in it runs or loads.
+	xmllint --html --noout page.html 2>err && same /dev/null err &&
+	test "$(xmllint --html --xpath "$export_active" page.html)" = 0 &&
+	grep -q "^<html lang=\"$2\">\$" page.html &&
+	# The XML validates against the schema that ships.
+	xmllint --noout --schema "$XSD" plan.xml 2>err ||
+	{ cat err; return 1; }
+}
+
+# XPath on the XML export, by local names (xmllint --xpath takes no
+# namespace prefixes).
+export_el() {
+	printf '*[local-name()="%s"]' "$1"
+}
+
+# export_views PLAN: the view for each participant of PLAN.  A full view
+# is the whole plan; a restricted one has none of the fields ip-export(1)
+# lists, and its Markdown says so and has no national id.
+export_views() {
+	ip-export --today $TODAY --format xml "$1" >all.xml || return 1
+	nid=$(xmllint --xpath "string(//$(export_el national_id))" all.xml)
+	phone=$(xmllint --xpath "string(//$(export_el contact)/$(export_el phone))" all.xml)
+	email=$(xmllint --xpath "string(//$(export_el contact)/$(export_el email))" all.xml)
+	address=$(xmllint --xpath "string(//$(export_el contact)/$(export_el address))" all.xml)
+	need=$(xmllint --xpath "string(//$(export_el need))" all.xml)
+	ids=$(xmllint --xpath "//$(export_el participants)/$(export_el participant)/@id" \
+		all.xml 2>/dev/null | sed 's/ id="\([^"]*\)"/\1 /g')
+	for id in $ids; do
+		exits 0 ip-export --today $TODAY --format xml --for "$id" "$1" \
+			>view.xml &&
+		xmllint --noout --schema "$XSD" view.xml 2>err || return 1
+		view=$(xmllint --xpath 'string(/*/@view)' view.xml)
+		if [ "$view" = full ]; then
+			sed "1,2s/ view=\"full\" for=\"$id\"//" view.xml >plain.xml &&
+			same all.xml plain.xml || return 1
+			continue
+		fi
+		exits 0 ip-export --today $TODAY --for "$id" "$1" >view.md ||
+			return 1
+		test "$view" = restricted || { echo "$id: view '$view'"; return 1; }
+		hidden="//*[local-name()='national_id' or local-name()='birth_date'
+			or local-name()='care' or local-name()='legal_basis'
+			or local-name()='needs' or local-name()='implementation'
+			or local-name()='subplan' or local-name()='summary'
+			or local-name()='reason']
+		    | //$(export_el person)/$(export_el contact)
+		    | //$(export_el participant)[@id != '$id']/$(export_el contribution)
+		    | //$(export_el measure)[not($(export_el responsible)/@ref = '$id')]/$(export_el how)
+		    | //$(export_el participant)[$(export_el role) = 'person']/*[local-name()='phone' or local-name()='email']"
+		n=$(xmllint --xpath "count($hidden)" view.xml)
+		test "$n" = 0 || { echo "$id: $n hidden fields shown"; return 1; }
+		grep -q '^> \*\*' view.md || { echo "$id: no notice"; return 1; }
+		for v in "$nid" "$phone" "$email" "$address" "$need"; do
+			[ -n "$v" ] && grep -qF -- "$v" view.md &&
+				{ echo "$id: shown: $v"; return 1; }
+		done
+		if grep -e '^  - \*\*Tvungent psykisk helsevern:\*\*' \
+		    -e '^  - \*\*Compulsory mental health care:\*\*' \
+		    -e 'n.*dvendig: personen er under' \
+		    -e 'not needed: the person is under' view.md; then
+			echo "$id: compulsory care is shown"
+			return 1
+		fi
+	done
+}
+
+# --- golden files ---------------------------------------------------------
+
+# tests/export/CASE.args: the arguments, run in tests/export; CASE.out:
+# the output, byte for byte.
+for export_case in "$EXPORT"/*.args; do
+	export_case=$(basename "$export_case" .args)
+	t "export $export_case: golden" "
+		cd '$EXPORT' && args=\$(cat $export_case.args) &&
+		eval \"exits 0 ip-export --today $TODAY \$args\" >'$TMP/out' &&
+		same $export_case.out '$TMP/out'"
+done
+
+# --- every example and fixture, every language ------------------------------
+
+# Under valgrind, which looks for memory errors and makes each run slow,
+# less is enough: one language, since the languages differ only in
+# constant words; no reruns; and the views of the fixtures, which hold
+# every case, not those of the examples too.
+export_langs='nb nn en' export_slow=
+[ -n "${IPLAN_VALGRIND:-}" ] && export_langs=nb export_slow=skip
+
+for export_plan in "$TOP"/examples/*.yaml "$EXPORT"/*.yaml; do
+	export_name=$(basename "$export_plan" .yaml)
+	[ "$export_name" = dangling ] && continue	# no XML: see below
+	export_dir=$TMP/export-$export_name
+	mkdir "$export_dir"
+	for export_lang in $export_langs; do
+		t "export $export_name --language $export_lang: each format well formed" "
+			mkdir '$export_dir/$export_lang' && cd '$export_dir/$export_lang' &&
+			export_formats '$export_plan' $export_lang"
+	done
+	[ -n "$export_slow" ] && continue
+	t "export $export_name: the XML holds no words, so is the same in every language" "
+		cd '$export_dir' && same nb/plan.xml nn/plan.xml &&
+		same nb/plan.xml en/plan.xml"
+	t "export $export_name: byte-identical across runs, clocks and locales" "
+		cd '$export_dir/nb' &&
+		TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 \
+			ip-export --today $TODAY --language nb '$export_plan' >md2 &&
+		TZ=America/Adak ip-export --today $TODAY --language nb --format html \
+			'$export_plan' >page2.html &&
+		LC_ALL=C.UTF-8 ip-export --today $TODAY --language nb --format xml \
+			'$export_plan' >plan2.xml &&
+		cmp md md2 && cmp page.html page2.html && cmp plan.xml plan2.xml"
+done
+
+for export_plan in "$TOP"/examples/*.yaml "$EXPORT"/*.yaml; do
+	case $export_plan in
+	*/dangling.yaml) continue ;;
+	"$TOP"/examples/*) [ -n "$export_slow" ] && continue ;;
+	esac
+	t "export $(basename "$export_plan" .yaml): every participant's view" "
+		export_fresh && export_views '$export_plan'"
+done
+
+# --- text from the plan stays text -------------------------------------------
+
+t "export injection: the headings are the ones built, the free text's demoted" "
+	export_fresh &&
+	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
+	cmark md | grep '^<h[1-6]>' >headings &&
+	same '$EXPORT/injection.headings' headings &&
+	exits 0 ip-export --format html '$EXPORT/injection.yaml' >page.html &&
+	xmllint --html --xpath '//h1|//h2|//h3|//h4|//h5|//h6' page.html \
+		>page.headings && same headings page.headings"
+
+t "export injection: no raw HTML, one code block, the text shown as written" "
+	export_fresh &&
+	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
+	cmark -t xml md >md.xml &&
+	! grep -q '<html_block\|<html_inline\|<image' md.xml &&
+	test \$(grep -c '<code_block' md.xml) = 1 &&
+	cmark md >md.html &&
+	grep -qF '<p># Ikke en overskrift' md.html &&
+	grep -qxF '1. ikke en liste' md.html &&
+	grep -qxF '~~~' md.html &&
+	grep -qF '<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>' md.html &&
+	grep -qF '<li>1. ressurs</li>' md.html &&
+	grep -qF '<li>~~~ ressurs</li>' md.html &&
+	grep -qF '<p>~~~ ikke kode</p>' md.html &&
+	grep -qF '<a href=\"\">lenke</a>' md.html &&
+	grep -qF '<a href=\"https://example.com/spy.png\" title=\"sporing\">bilde</a>' md.html"
+
+# --- the restricted view ------------------------------------------------------
+
+# What kari.yaml holds that per, the employer, may not see; and what he
+# may.  His own contribution and the how of his own measure stay.
+export_hidden='03105827724
+3. oktober 1958
+1958-10-03
+voluntary
+pasrl-2-5
+kari.nordmann@post.example
+Fjellveien 3
++47 900 11 222
+brukerrettighetsloven
+Hjelp til stell om morgenen
+Opptrening av venstre arm
+Handler én gang i uka
+Holder planen oppdatert
+Ansvarsgruppen møtes
+Trener hver dag
+Besøk mandag, onsdag og fredag
+kaller inn til ansvarsgruppemøte
+Kari dusjer nå selv
+arbeidsplan
+Avtale med Molde Bakeri AS'
+export_shown='Tilrettelegger arbeidstiden etter avtale
+Kari begynner med to timer
+Jeg vil klare meg selv hjemme
+Kari dusjer selv, med dusjstol
+En datter som bor i nærheten
++47 922 33 444
++47 911 22 333
+ola.hansen@molde.kommune.example
+Sykepenger og arbeidsavklaring'
+
+for export_format in markdown html xml; do
+	t "export --for per --format $export_format: hides exactly what it says" "
+		export_fresh &&
+		exits 0 ip-export --today $TODAY --format $export_format \
+			--for per '$EXPORT/kari.yaml' >out &&
+		printf '%s\n' '$export_hidden' >hidden &&
+		printf '%s\n' '$export_shown' >shown &&
+		! grep -F -f hidden out &&
+		while read -r s; do
+			grep -qF -- \"\$s\" out || { echo \"not shown: \$s\"; exit 1; }
+		done <shown"
+done
+
+t "export --for: the notice says restricted, in each language" "
+	export_fresh &&
+	ip-export --today $TODAY --for per '$EXPORT/kari.yaml' >nb &&
+	ip-export --today $TODAY --for per --language nn '$EXPORT/kari.yaml' >nn &&
+	ip-export --today $TODAY --for per --language en '$EXPORT/kari.yaml' >en &&
+	grep -q '^> \*\*Begrenset visning for Per Berg\.\*\*' nb &&
+	grep -q '^> \*\*Avgrensa vising for Per Berg\.\*\*' nn &&
+	grep -q '^> \*\*Restricted view for Per Berg\.\*\*' en &&
+	grep -qx 'Utelatt i begrenset visning.' nb &&
+	ip-export --today $TODAY --for per --format xml '$EXPORT/kari.yaml' >xml &&
+	grep -q '^<plan xmlns=\"urn:iplan:plan:1\" view=\"restricted\" for=\"per\">\$' xml"
+
+t "export --for: the person, the coordinator and those consented to see all" "
+	export_fresh &&
+	ip-export --today $TODAY '$EXPORT/kari.yaml' >all &&
+	for id in kari ola lise; do
+		ip-export --today $TODAY --for \$id '$EXPORT/kari.yaml' >view &&
+		same all view || exit 1
+	done"
+
+t "export --for: a consent that has ended covers no one but person and coordinator" "
+	export_fresh &&
+	ip-export --today 2027-01-14 --format xml --for lise '$EXPORT/kari.yaml' >last &&
+	grep -q 'view=\"full\"' last &&
+	ip-export --today 2027-01-15 --format xml --for lise '$EXPORT/kari.yaml' >after &&
+	grep -q 'view=\"restricted\"' after &&
+	ip-export --today 2027-01-15 --format xml --for ola '$EXPORT/kari.yaml' >ola &&
+	grep -q 'view=\"full\"' ola &&
+	ip-export --today 2027-01-15 --format xml --for kari '$EXPORT/kari.yaml' >kari &&
+	grep -q 'view=\"full\"' kari"
+
+t "export --for an unknown id: exit 2, nothing written" "
+	export_fresh &&
+	exits 2 ip-export --for nobody -o out.md '$EXPORT/kari.yaml' 2>err &&
+	echo \"ip-export: --for 'nobody': no participant has that id in '$EXPORT/kari.yaml'\" >want &&
+	same want err && test \"\$(ls -A | tr '\n' ' ')\" = 'err want '"
+
+# --- the XML ------------------------------------------------------------------
+
+t "export XML: ids used twice or references to no id are refused, exit 1" "
+	export_fresh &&
+	exits 1 ip-export --format xml -o out.xml '$EXPORT/dangling.yaml' 2>err &&
+	cd '$EXPORT' && exits 1 ip-export --format xml dangling.yaml 2>'$TMP/export/err2' &&
+	cd '$TMP/export' && same '$EXPORT/dangling.xml-err' err2 &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'err err2 ' &&
+	exits 0 ip-export --format html '$EXPORT/dangling.yaml' >page.html &&
+	xmllint --html --noout page.html"
+
+# The schema is not a formality: a valid export, changed in one place,
+# no longer validates.
+export_break() {
+	sed "$1" kari.xml >broken.xml && ! cmp -s kari.xml broken.xml &&
+	! xmllint --noout --schema "$XSD" broken.xml 2>/dev/null
+}
+t "export XML: the schema refuses what the vocabulary does not allow" "
+	export_fresh &&
+	ip-export --format xml '$EXPORT/kari.yaml' >kari.xml &&
+	xmllint --noout --schema '$XSD' kari.xml 2>/dev/null &&
+	export_break 's/<coordinator ref=\"ola\"/<coordinator ref=\"nobody\"/' &&
+	export_break 's/<participant id=\"lise\"/<participant id=\"kari\"/' &&
+	export_break 's/<subgoal id=\"g1.2\"/<subgoal id=\"g1\"/' &&
+	export_break 's/<goal ref=\"g1.1\"/<goal ref=\"g7\"/' &&
+	export_break 's/<participant ref=\"lise\"/<participant ref=\"per2\"/' &&
+	export_break 's/<role>other</<role>boss</' &&
+	export_break 's/<due>2026-06-01</<due>2026-02-30</' &&
+	export_break 's/<due>2026-06-01</<due>2026-06-01Z</' &&
+	export_break 's/<name>Kari Nordmann</<name> </' &&
+	export_break 's/<law>hol-7-1</<law>hol-7-9</' &&
+	export_break 's/<review_interval count=\"6\"/<review_interval count=\"0\"/' &&
+	export_break 's/<interpreter>false</<interpreter>0</' &&
+	export_break 's/<measures>/<measures><extra\\/>/' &&
+	export_break 's/xmlns=\"urn:iplan:plan:1\"/xmlns=\"urn:iplan:plan:2\"/' &&
+	export_break 's/<plan xmlns/<plan view=\"restricted\" for=\"nobody\" xmlns/'"
+
+t "export XML: make install puts the schema under share/iplan" "
+	make -n -C '$TOP' BUILD='$BUILD' DESTDIR=/dest PREFIX=/usr install |
+		grep -qx 'mkdir -p /dest/usr/share/iplan && install -m 644 lib/iplan.xsd /dest/usr/share/iplan'"
+
+# --- reproducible output --------------------------------------------------------
+
+t "export SOURCE_DATE_EPOCH: the date it gives, and nothing else changes" "
+	export_fresh &&
+	epoch=\$(date -u -d '2026-11-24 23:59:59' +%s) &&
+	SOURCE_DATE_EPOCH=\$epoch ip-export '$EXPORT/kari.yaml' >md &&
+	tail -n 1 md >last && echo '*Laget 24. november 2026.*' >want &&
+	same want last &&
+	ip-export '$EXPORT/kari.yaml' >plain && head -n -2 md >cut &&
+	same plain cut &&
+	SOURCE_DATE_EPOCH=\$epoch ip-export --language en '$EXPORT/kari.yaml' |
+		tail -n 1 >last && echo '*Generated 24 November 2026.*' >want &&
+	same want last &&
+	SOURCE_DATE_EPOCH=\$epoch ip-export --format xml '$EXPORT/kari.yaml' >xml &&
+	grep -q '^<plan xmlns=\"urn:iplan:plan:1\" generated=\"2026-11-24\">\$' xml &&
+	xmllint --noout --schema '$XSD' xml 2>/dev/null"
+
+t "export SOURCE_DATE_EPOCH that is not a number of seconds: exit 2" "
+	export_fresh &&
+	SOURCE_DATE_EPOCH=yesterday exits 2 ip-export '$EXPORT/kari.yaml' \
+		>out 2>err &&
+	echo \"ip-export: invalid SOURCE_DATE_EPOCH: 'yesterday' (use seconds since 1970-01-01)\" >want &&
+	same want err && same /dev/null out &&
+	SOURCE_DATE_EPOCH=999999999999999 exits 2 ip-export '$EXPORT/kari.yaml' \
+		>out 2>/dev/null"
+
+# --- files, streams and errors ---------------------------------------------------
+
+t "export -o: the same bytes as standard output, mode 0600, nothing else left" "
+	export_fresh &&
+	ip-export --format html '$EXPORT/kari.yaml' >stdout.html &&
+	exits 0 ip-export --format html -o plan.html '$EXPORT/kari.yaml' &&
+	same stdout.html plan.html && test \$(stat -c %a plan.html) = 600 &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'plan.html stdout.html '"
+
+t "export -o: replaces an export, atomically" "
+	export_fresh && echo old >plan.md && chmod 644 plan.md &&
+	ino=\$(stat -c %i plan.md) &&
+	exits 0 ip-export --output plan.md '$EXPORT/kari.yaml' &&
+	ip-export '$EXPORT/kari.yaml' >want && same want plan.md &&
+	test \$(stat -c %i plan.md) != \$ino &&
+	test \$(stat -c %a plan.md) = 600 &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'plan.md want '"
+
+t "export -o: never the plan itself, by any name" "
+	export_fresh && cp '$EXPORT/kari.yaml' plan.yaml &&
+	ln plan.yaml link.yaml &&
+	exits 2 ip-export -o plan.yaml plan.yaml 2>err &&
+	echo \"ip-export: 'plan.yaml' is the plan itself: not overwritten\" >want &&
+	same want err &&
+	exits 2 ip-export -o link.yaml plan.yaml 2>/dev/null &&
+	exits 2 ip-export -o ./plan.yaml plan.yaml 2>/dev/null &&
+	cmp plan.yaml '$EXPORT/kari.yaml' &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'err link.yaml plan.yaml want '"
+
+t "export -o into a directory that cannot be written: exit 2, no file" "
+	export_fresh &&
+	exits 2 ip-export -o nodir/plan.md '$EXPORT/kari.yaml' 2>err &&
+	grep -q \"^ip-export: cannot create a file beside 'nodir/plan.md': \" err &&
+	if [ \$(id -u) != 0 ]; then
+		mkdir ro && chmod 500 ro &&
+		exits 2 ip-export -o ro/plan.md '$EXPORT/kari.yaml' 2>/dev/null &&
+		test -z \"\$(ls -A ro)\"
+	fi"
+
+t "export: a full disk is an error, not a short document" "
+	exits 2 ip-export '$EXPORT/kari.yaml' >/dev/full 2>'$TMP/err' &&
+	grep -q '^ip-export: cannot write to standard output: ' '$TMP/err'"
+
+t "export: - and no file read standard input" "
+	export_fresh &&
+	ip-export '$EXPORT/kari.yaml' >want &&
+	exits 0 ip-export - <'$EXPORT/kari.yaml' >dash &&
+	exits 0 ip-export <'$EXPORT/kari.yaml' >none &&
+	same want dash && same want none"
+
+t "export: a plan that does not load is exit 1, its errors as ip-validate prints them" "
+	export_fresh && printf 'format: iplan/1\nperson: [\n' >bad.yaml &&
+	exits 1 ip-export bad.yaml >out 2>err && same /dev/null out &&
+	exits 1 ip-validate bad.yaml 2>want && same want err &&
+	exits 1 ip-export - <bad.yaml 2>err &&
+	grep -q '^<stdin>:3:1: error: ' err"
+
+t "export: a missing file is exit 2" "
+	exits 2 ip-export '$TMP/no-such.yaml' 2>'$TMP/err' &&
+	grep -q \"^$TMP/no-such.yaml: error: .*No such file or directory \\[io\\]\$\" '$TMP/err'"
+
+t "export: refused options and arguments, exit 2" "
+	export_fresh &&
+	exits 2 ip-export --format pdf '$EXPORT/kari.yaml' 2>err &&
+	echo \"ip-export: invalid --format: 'pdf' (use markdown, html or xml)\" >want &&
+	same want err &&
+	exits 2 ip-export --language de '$EXPORT/kari.yaml' 2>err &&
+	echo \"ip-export: invalid --language: 'de' (use nb, nn or en)\" >want &&
+	same want err &&
+	exits 2 ip-export '$EXPORT/kari.yaml' '$EXPORT/kari.yaml' 2>err &&
+	grep -q '^usage: ip-export' err"
+
+# --- git --------------------------------------------------------------------------
+
+# The recipe of ip-export(1), in a repository of its own with a
+# configuration of its own.
+t "export as git's textconv: a plan's diff is its document's" "
+	export_fresh && mkdir home &&
+	export HOME=\$PWD/home GIT_CONFIG_NOSYSTEM=1 &&
+	git init -q repo && cd repo &&
+	git config user.name Test && git config user.email test@example.org &&
+	git config diff.iplan.textconv ip-export &&
+	git config diff.iplan.cachetextconv true &&
+	echo '*.yaml diff=iplan' >>.gitattributes &&
+	cp '$EXPORT/kari.yaml' plan.yaml &&
+	git add .gitattributes plan.yaml && git commit -q -m plan &&
+	sed -i 's/^    - date: 2026-12-01\$/&\n      done: 2026-12-02/' plan.yaml &&
+	git commit -q -a -m review &&
+	git log -p -1 --format= >diff &&
+	grep -qx -- '-  - \*\*1. desember 2026:\*\* planlagt' diff &&
+	grep -qx -- '+  - \*\*1. desember 2026:\*\* gjennomført 2. desember 2026' diff &&
+	grep -qx -- '-  - \*\*Neste evaluering:\*\* 1. desember 2026' diff &&
+	! grep -q 'done: 2026-12-02' diff &&
+	git diff --no-textconv HEAD~ HEAD | grep -qx -- '+      done: 2026-12-02' &&
+	git show HEAD >show && grep -qF 'gjennomført 2. desember 2026' show &&
+	test -n \"\$(git notes --ref textconv/iplan list)\" &&
+	printf 'format: iplan/1\nperson: [\n' >plan.yaml &&
+	exits 128 git diff >out 2>err &&
+	grep -q '^plan.yaml:3:1: error: ' err &&
+	git config diff.iplan.textconv 'f() { ip-export \"\$1\" || cat \"\$1\"; }; f' &&
+	exits 0 git diff >diff 2>err &&
+	grep -qx -- '+person: \[' diff && grep -qx -- '-# Individuell plan for Kari Nordmann' diff"

@@ -1,0 +1,229 @@
+/*
+ * export.c - unit tests of ip-export's library parts that its command
+ * cannot reach: the XML cleaner, which the loader never gives bad text,
+ * and the XML of a plan whose text was made bad after loading, checked
+ * against the schema; and the words: dates and the names of the laws.
+ *
+ * Run from the top of the source tree, as make check does: the schema is
+ * read from lib/iplan.xsd.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+#include "export.h"
+
+/* --- the XML cleaner ------------------------------------------------------ */
+
+static void
+assert_clean(const char *in, const char *want)
+{
+	struct ip_arena a = { 0 };
+	assert_string_equal(ip_xml_clean(&a, in), want);
+	ip_arena_free(&a);
+}
+
+static void
+test_clean_keeps_good_text(void **state)
+{
+	(void)state;
+	struct ip_arena a = { 0 };
+	const char *s = "Kari \xc3\xb8 \t\n <&> \xe2\x80\x93 \xf0\x9f\x98\x80";
+	assert_ptr_equal(ip_xml_clean(&a, s), s);	/* no copy */
+	assert_ptr_equal(ip_xml_clean(&a, ""), "");
+	ip_arena_free(&a);
+}
+
+static void
+test_clean_replaces_what_xml_cannot_carry(void **state)
+{
+	(void)state;
+	assert_clean("a\x01" "b", "a\xef\xbf\xbd" "b");
+	assert_clean("\x1b[31m", "\xef\xbf\xbd[31m");
+	assert_clean("x\x7f", "x\x7f");		/* DEL is an XML character */
+	assert_clean("\xff", "\xef\xbf\xbd");		/* not UTF-8 */
+	assert_clean("a\xe2\x82", "a\xef\xbf\xbd");	/* cut short */
+	assert_clean("\xe2\x82" "b", "\xef\xbf\xbd" "b");
+	assert_clean("\xc0\xbc", "\xef\xbf\xbd");	/* an overlong '<' */
+	assert_clean("\xef\xbf\xbe|\xef\xbf\xbf", "\xef\xbf\xbd|\xef\xbf\xbd");
+	assert_clean("\xed\xa0\x80", "\xef\xbf\xbd");	/* a surrogate */
+	/* stray continuation bytes are one broken character */
+	assert_clean("\x80\x80 ok", "\xef\xbf\xbd ok");
+}
+
+/* --- XML of a plan with bad text, against the schema ---------------------- */
+
+static const char plan_yaml[] =
+	"format: iplan/1\n"
+	"person: {name: Kari Nordmann}\n"
+	"participants:\n"
+	"  - {id: ola, name: Ola Hansen, role: provider}\n"
+	"coordinator: ola\n"
+	"goals:\n"
+	"  - {id: g1, text: Bo hjemme.}\n";
+
+/* The last error of the schema or of validation. */
+static char last_error[512];
+
+static void
+schema_error(void *ctx, const xmlError *e)
+{
+	(void)ctx;
+	snprintf(last_error, sizeof(last_error), "%s", e->message);
+}
+
+#if LIBXML_VERSION >= 21200
+#define SCHEMA_ERROR schema_error
+#else
+/* Before 2.12 the callback took a non-const error. */
+static void
+schema_error_old(void *ctx, xmlError *e)
+{
+	schema_error(ctx, e);
+}
+#define SCHEMA_ERROR schema_error_old
+#endif
+
+/* Whether xml, a complete document, parses and is valid by lib/iplan.xsd:
+ * 0 if so. */
+static int
+validate(const char *xml)
+{
+	static char xsd[1 << 16];
+	FILE *f = fopen("lib/iplan.xsd", "r");
+	assert_non_null(f);
+	size_t len = fread(xsd, 1, sizeof(xsd), f);
+	assert_true(len > 0 && len < sizeof(xsd));
+	fclose(f);
+	xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(xsd, (int)len);
+	assert_non_null(pc);
+	xmlSchemaSetParserStructuredErrors(pc, SCHEMA_ERROR, NULL);
+	xmlSchemaPtr schema = xmlSchemaParse(pc);
+	assert_non_null(schema);
+	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+	assert_non_null(vc);
+	xmlSchemaSetValidStructuredErrors(vc, SCHEMA_ERROR, NULL);
+	int rc = -1;
+	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "export.xml",
+	    NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc != NULL)
+		rc = xmlSchemaValidateDoc(vc, doc);
+	xmlFreeDoc(doc);
+	xmlSchemaFreeValidCtxt(vc);
+	xmlSchemaFree(schema);
+	xmlSchemaFreeParserCtxt(pc);
+	return rc;
+}
+
+static void
+test_xml_with_bad_text_is_valid(void **state)
+{
+	(void)state;
+	struct ip_diags *d = ip_diags_new("unit");
+	struct ip_plan *p;
+	assert_int_equal(ip_plan_load_buf(plan_yaml, sizeof(plan_yaml) - 1, d,
+	    &p), 0);
+	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
+
+	char *good = ip_export_xml(&v, "unit");
+	assert_non_null(good);
+	assert_int_equal(validate(good), 0);
+	free(good);
+
+	/* what the loader would refuse, put in after it */
+	p->person.name.s = "Kari\x01 \xff Nordmann";
+	IP_AT(p->goals, struct ip_goal, 0)->text.s = "\x1b[2J\xef\xbf\xbe";
+	IP_AT(p->participants, struct ip_participant, 0)->name.s = "Ola\x02";
+	char *xml = ip_export_xml(&v, "unit");
+	assert_non_null(xml);
+	assert_int_equal(validate(xml), 0);
+	assert_non_null(strstr(xml, "<name>Kari\xef\xbf\xbd \xef\xbf\xbd "
+	    "Nordmann</name>"));
+	assert_non_null(strstr(xml, "<text>\xef\xbf\xbd[2J\xef\xbf\xbd"
+	    "</text>"));
+	assert_null(strchr(xml, '\x01'));
+	free(xml);
+
+	/* an id made bad: still well formed, and still a reference */
+	IP_AT(p->participants, struct ip_participant, 0)->id.s = "o\x03la";
+	p->coordinator.s = "o\x03la";
+	xml = ip_export_xml(&v, "unit");
+	assert_non_null(xml);
+	assert_int_equal(validate(xml), 0);
+	free(xml);
+
+	/* a dangling reference is what the schema refuses */
+	p->coordinator.s = "nobody";
+	xml = ip_export_xml(&v, "unit");
+	assert_non_null(xml);
+	last_error[0] = '\0';
+	assert_int_not_equal(validate(xml), 0);
+	assert_non_null(strstr(last_error, "coordinator-ref"));
+	free(xml);
+
+	ip_plan_free(p);
+	ip_diags_free(d);
+}
+
+/* --- the words -------------------------------------------------------------- */
+
+static void
+test_dates(void **state)
+{
+	(void)state;
+	char buf[IP_LONG_DATE];
+	int32_t day = ip_days_from_civil(2026, 1, 15);
+	assert_string_equal(ip_labels_date(ip_labels(IP_LANG_NB), day, buf),
+	    "15. januar 2026");
+	assert_string_equal(ip_labels_date(ip_labels(IP_LANG_NN), day, buf),
+	    "15. januar 2026");
+	assert_string_equal(ip_labels_date(ip_labels(IP_LANG_EN), day, buf),
+	    "15 January 2026");
+	day = ip_days_from_civil(9999, 12, 31);
+	assert_string_equal(ip_labels_date(ip_labels(IP_LANG_NB), day, buf),
+	    "31. desember 9999");
+	day = ip_days_from_civil(1, 2, 1);
+	assert_string_equal(ip_labels_date(ip_labels(IP_LANG_EN), day, buf),
+	    "1 February 1");
+}
+
+/* Every legal basis has a name in every language, and only those do. */
+static void
+test_laws(void **state)
+{
+	(void)state;
+	for (int lang = IP_LANG_NB; lang <= IP_LANG_EN; lang++) {
+		const struct ip_labels *l = ip_labels((enum ip_lang)lang);
+		size_t n = 0;
+		while (ip_vocab_legal_basis[n] != NULL) {
+			const char *code = ip_vocab_legal_basis[n];
+			assert_string_not_equal(ip_labels_law(l, code), code);
+			n++;
+		}
+		assert_null(l->laws[n]);
+		assert_string_equal(ip_labels_law(l, "no-such-law"),
+		    "no-such-law");
+	}
+	assert_string_equal(ip_labels_law(ip_labels(IP_LANG_NN), "hol-7-1"),
+	    "helse- og omsorgstenestelova § 7-1");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clean_keeps_good_text),
+		cmocka_unit_test(test_clean_replaces_what_xml_cannot_carry),
+		cmocka_unit_test(test_xml_with_bad_text_is_valid),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_laws),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
