@@ -140,3 +140,24 @@ fi
 t "hostile: a directory as standard input" "
 	exits 2 ip-validate - <'$TMP' 2>'$TMP/err' &&
 	grep -q '^<stdin>: error: cannot read .-.: Is a directory \[io\]' '$TMP/err'"
+
+t "one-plan comes after each file's own findings, on the later file" "
+	cd '$TESTS/validate' &&
+	exits 1 ip-validate -j 2 --today $TODAY birth-date.yaml valid.yaml \
+		2>'$TMP/err' &&
+	printf '%s\n' \
+	    'birth-date.yaml:11:15: warning: birth_date differs from the date in national_id [birth-date]' \
+	    \"valid.yaml:10:16: error: another plan has the same national_id: 'birth-date.yaml' (only one plan per person) [one-plan]\" \
+	    >'$TMP/want' &&
+	same '$TMP/want' '$TMP/err'"
+
+t "-j 4 prints what -j 1 prints, in the same order" "
+	exits 1 ip-validate -j 1 --today $TODAY '$TESTS/validate' 2>'$TMP/j1' &&
+	exits 1 ip-validate -j 4 --today $TODAY '$TESTS/validate' 2>'$TMP/j4' &&
+	test \$(grep -c '\\[one-plan\\]\$' '$TMP/j1') -gt 10 &&
+	same '$TMP/j1' '$TMP/j4'"
+
+t "-q --strict: warnings hidden still count" "
+	exits 1 ip-validate -q --strict --today $TODAY \
+		'$TESTS/validate/subgoal-due.yaml' 2>'$TMP/err' &&
+	same /dev/null '$TMP/err'"
