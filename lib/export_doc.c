@@ -352,19 +352,38 @@ range(struct doc *d, const struct ip_date *start, const struct ip_date *end)
 	return NULL;
 }
 
-/* "a, b, c" from the texts of list l (or their participants' names). */
+/* How join() shows an entry of a list of texts. */
+enum names { AS_WRITTEN, PARTICIPANTS, LAWS };
+
+/* "a, b, c" from the texts of list l, or from the names of the
+ * participants or laws they are; NULL if none.  Made in one pass, since
+ * a list may be long. */
 static const char *
-join(struct doc *d, const struct ip_list *l, bool names)
+join(struct doc *d, const struct ip_list *l, enum names names)
 {
-	const char *s = NULL;
+	if (l->n == 0)
+		return NULL;
+	const char **v = ip_arena_alloc(&d->a, l->n * sizeof(*v));
+	size_t len = 0;
 	for (size_t i = 0; i < l->n; i++) {
 		const char *t = IP_AT(*l, struct ip_text, i)->s;
-		const struct ip_participant *q = names
+		const struct ip_participant *q = names == PARTICIPANTS
 		    ? ip_find_participant(d->p, t) : NULL;
-		if (q != NULL && q->name.s != NULL)
-			t = q->name.s;
-		s = s ? ip_arena_printf(&d->a, "%s, %s", s, t) : t;
+		v[i] = names == LAWS ? ip_labels_law(d->l, t)
+		    : q != NULL && q->name.s != NULL ? q->name.s : t;
+		len += strlen(v[i]) + 2;
 	}
+	char *s = ip_arena_alloc(&d->a, len + 1), *p = s;
+	for (size_t i = 0; i < l->n; i++) {
+		size_t k = strlen(v[i]);
+		if (i > 0) {
+			memcpy(p, ", ", 2);
+			p += 2;
+		}
+		memcpy(p, v[i], k);
+		p += k;
+	}
+	*p = '\0';
 	return s;
 }
 
@@ -446,15 +465,8 @@ glance(struct doc *d, cmark_node *root)
 		    ? ip_arena_printf(&d->a, "%s %s", l->closed,
 		    date(d, &p->closed.date)) : l->closed);
 	fact(d, facts, l->plan_id, p->id.s);
-	if (!d->v->restricted && p->legal_basis.n > 0) {
-		const char *s = NULL;
-		for (size_t i = 0; i < p->legal_basis.n; i++) {
-			const char *law = ip_labels_law(l,
-			    IP_AT(p->legal_basis, struct ip_text, i)->s);
-			s = s ? ip_arena_printf(&d->a, "%s, %s", s, law) : law;
-		}
-		fact(d, facts, l->legal_basis, s);
-	}
+	if (!d->v->restricted)
+		fact(d, facts, l->legal_basis, join(d, &p->legal_basis, LAWS));
 	end_list(facts);
 	if (p->closed.reason.s != NULL && !d->v->restricted)
 		md(d, root, l->reason, p->closed.reason.s, 1);
@@ -566,7 +578,7 @@ measures(struct doc *d, cmark_node *root)
 			fact(d, facts, l->responsible,
 			    who(d, m->responsible.s, false));
 		fact(d, facts, l->when, range(d, &m->start, &m->end));
-		fact(d, facts, l->serves, join(d, &m->goals, false));
+		fact(d, facts, l->serves, join(d, &m->goals, AS_WRITTEN));
 		const struct ip_subplan *sp = &m->subplan;
 		if (!d->v->restricted && (sp->kind.s || sp->reference.s))
 			fact(d, facts, l->subplan, sp->kind.s && sp->reference.s
@@ -693,7 +705,8 @@ consent(struct doc *d, cmark_node *root)
 	} else
 		v = l->not_recorded;
 	fact(d, facts, l->consent_sharing, v);
-	fact(d, facts, l->consent_with, join(d, &s->participants, true));
+	fact(d, facts, l->consent_with, join(d, &s->participants,
+	    PARTICIPANTS));
 	end_list(facts);
 }
 
