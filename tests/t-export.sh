@@ -182,6 +182,31 @@ t "export injection: no raw HTML, one code block, the text shown as written" "
 	grep -qF '<a href=\"\">lenke</a>' md.html &&
 	grep -qF '<a href=\"https://example.com/spy.png\" title=\"sporing\">bilde</a>' md.html"
 
+# Long lists and deep or tangled free text, each near the loader's limits,
+# must not take long: each export has ten seconds.
+export_long() {	# NAME HEAD REPEAT N TAIL
+	awk -v h="$2" -v r="$3" -v n="$4" -v t="$5" 'BEGIN {
+		printf "format: iplan/1\n%s", h
+		for (i = 0; i < n; i++) printf "%s", r
+		printf "%s\n", t }' >"$1.yaml"
+}
+t "export: pathological plans finish in time" "
+	export_fresh &&
+	export_long laws 'legal_basis: [' 'pasrl-2-5, ' 45000 'hol-7-1]' &&
+	export_long refs 'goals: [{id: g}]\nmeasures: [{id: t, goals: [' 'g, ' \
+		45000 'g]}]' &&
+	export_long quotes 'implementation: |\n  ' '> ' 120000 'x' &&
+	export_long brackets 'implementation: |\n  ' '[' 120000 'x' &&
+	export_long emphasis 'implementation: |\n  ' '*a _b ' 40000 'x' &&
+	export_long lines 'goals: [{id: g, text: \"' '# ~~~ 1. <x> *\\n' \
+		15000 '\"}]' &&
+	for plan in laws refs quotes brackets emphasis lines; do
+		for f in markdown html xml; do
+			exits 0 timeout 10 ip-export --format \$f \$plan.yaml \
+				>/dev/null || exit 1
+		done
+	done"
+
 # --- the restricted view ------------------------------------------------------
 
 # What kari.yaml holds that per, the employer, may not see; and what he
