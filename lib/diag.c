@@ -133,7 +133,8 @@ ip_fputs_clean(const char *s, FILE *f)
 int
 ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 {
-	qsort(d->v, d->n, sizeof(d->v[0]), cmp);
+	if (d->n > 1)	/* qsort() wants an array, even of none */
+		qsort(d->v, d->n, sizeof(d->v[0]), cmp);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct ip_diag *g = &d->v[i];
 		enum ip_severity sev = ip_rule_severity(g->rule);

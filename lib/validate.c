@@ -101,6 +101,8 @@ by_order(const void *a, const void *b)
 static void
 one_plan_per_person(struct run *r, FILE *err)
 {
+	if (r->nseen < 2)
+		return;		/* no one twice; and qsort() wants an array */
 	struct seen *dup = calloc(r->nseen + 1, sizeof(*dup));
 	size_t ndup = 0, first = 0;
 

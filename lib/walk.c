@@ -143,7 +143,8 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 	if (errno != 0)
 		walk_error(w, "cannot read directory '%s': %s", path, errno);
 	closedir(dir);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n > 1)	/* qsort() wants an array, even of none */
+		qsort(names, n, sizeof(*names), by_name);
 
 	w->up[w->depth].dev = st->st_dev;
 	w->up[w->depth].ino = st->st_ino;
