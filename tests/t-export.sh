@@ -435,10 +435,11 @@ t "export: refused options and arguments, exit 2" "
 # --- git --------------------------------------------------------------------------
 
 # The recipe of ip-export(1), in a repository of its own with a
-# configuration of its own.
+# configuration of its own; git's copies of the plans go to TMPDIR, not
+# to /tmp, as ip-export(1) advises.
 t "export as git's textconv: a plan's diff is its document's" "
-	export_fresh && mkdir home &&
-	export HOME=\$PWD/home GIT_CONFIG_NOSYSTEM=1 &&
+	export_fresh && mkdir home tmp &&
+	export HOME=\$PWD/home TMPDIR=\$PWD/tmp GIT_CONFIG_NOSYSTEM=1 &&
 	git init -q repo && cd repo &&
 	git config user.name Test && git config user.email test@example.org &&
 	git config diff.iplan.textconv ip-export &&
