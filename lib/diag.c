@@ -38,6 +38,18 @@ ip_diags_new(const char *name)
 	return d;
 }
 
+struct ip_diags *
+ip_diags_for(const char *path)
+{
+	struct ip_diags *d = ip_diags_new(strcmp(path, "-") == 0 ? "<stdin>"
+	    : path);
+	if (d == NULL) {
+		fputs("iplan: out of memory\n", stderr);
+		abort();
+	}
+	return d;
+}
+
 void
 ip_diags_reset(struct ip_diags *d, const char *name)
 {

@@ -121,6 +121,11 @@ struct ip_diags {
 	struct ip_arena arena;
 };
 
+/* A list of findings for the plan at path, named as messages show it:
+ * "<stdin>" for "-".  Aborts when out of memory.  Free with
+ * ip_diags_free(). */
+struct ip_diags *ip_diags_for(const char *path);
+
 void ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,

@@ -62,12 +62,9 @@ static int
 one(const char *path, size_t index, FILE *out, void *ctx)
 {
 	struct run *r = ctx;
-	struct ip_diags *d = ip_diags_new(strcmp(path, "-") == 0 ? "<stdin>"
-	    : path);
+	struct ip_diags *d = ip_diags_for(path);
 	struct ip_plan *p;
 
-	if (d == NULL)
-		abort();
 	if (ip_plan_load(path, d, &p) == 0)
 		ip_plan_check(p, r->o->today, d);
 	pthread_mutex_lock(&r->mu);
