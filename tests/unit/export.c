@@ -1,8 +1,9 @@
 /*
  * export.c - unit tests of ip-export's library parts that its command
- * cannot reach: the XML cleaner, which the loader never gives bad text,
- * and the XML of a plan whose text was made bad after loading, checked
- * against the schema; and the words: dates and the names of the laws.
+ * cannot reach: the XML cleaner, which the loader never gives bad text;
+ * the XML of a plan whose text was made bad after loading, and of every
+ * word of the format's vocabularies, checked against the schema; and the
+ * words of the documents: dates and the names of the laws.
  *
  * Run from the top of the source tree, as make check does: the schema is
  * read from lib/iplan.xsd.
@@ -62,12 +63,16 @@ test_clean_replaces_what_xml_cannot_carry(void **state)
 
 static const char plan_yaml[] =
 	"format: iplan/1\n"
-	"person: {name: Kari Nordmann}\n"
+	"language: nb\n"
+	"status: active\n"
+	"legal_basis: [hol-7-1]\n"
+	"person: {name: Kari Nordmann, care: voluntary}\n"
 	"participants:\n"
 	"  - {id: ola, name: Ola Hansen, role: provider}\n"
 	"coordinator: ola\n"
 	"goals:\n"
-	"  - {id: g1, text: Bo hjemme.}\n";
+	"  - {id: g1, text: Bo hjemme., subgoals: [{id: g1.1, status: open}]}\n"
+	"period: {review_interval: 6 months}\n";
 
 /* The last error of the schema or of validation. */
 static char last_error[512];
@@ -172,6 +177,57 @@ test_xml_with_bad_text_is_valid(void **state)
 	ip_diags_free(d);
 }
 
+/* Every word of every vocabulary of the format is valid by the schema. */
+static void
+test_every_word_validates(void **state)
+{
+	(void)state;
+	struct ip_diags *d = ip_diags_new("unit");
+	struct ip_plan *p;
+	assert_int_equal(ip_plan_load_buf(plan_yaml, sizeof(plan_yaml) - 1, d,
+	    &p), 0);
+	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
+	struct ip_goal *g = IP_AT(p->goals, struct ip_goal, 0);
+	struct {
+		struct ip_enum *e;
+		const char *const *vocab;
+	} words[] = {
+		{ &p->language, ip_vocab_lang },
+		{ &p->status, ip_vocab_status },
+		{ &p->person.care, ip_vocab_care },
+		{ &IP_AT(p->participants, struct ip_participant, 0)->role,
+		    ip_vocab_role },
+		{ &IP_AT(g->subgoals, struct ip_subgoal, 0)->status,
+		    ip_vocab_goal_status },
+	};
+	char *xml;
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+		for (int i = 0; words[k].vocab[i] != NULL; i++) {
+			words[k].e->v = i;
+			xml = ip_export_xml(&v, "unit");
+			assert_non_null(strstr(xml, words[k].vocab[i]));
+			assert_int_equal(validate(xml), 0);
+			free(xml);
+		}
+	for (size_t i = 0; ip_vocab_legal_basis[i] != NULL; i++) {
+		IP_AT(p->legal_basis, struct ip_text, 0)->s =
+		    ip_vocab_legal_basis[i];
+		xml = ip_export_xml(&v, "unit");
+		assert_int_equal(validate(xml), 0);
+		free(xml);
+	}
+	for (const char *u = "dwmy"; *u != '\0'; u++) {
+		p->period.review_interval.unit = *u;
+		p->period.review_interval.n = u[1] ? 1 : 9999;
+		xml = ip_export_xml(&v, "unit");
+		assert_int_equal(validate(xml), 0);
+		free(xml);
+	}
+	ip_plan_free(p);
+	ip_diags_free(d);
+}
+
 /* --- the words -------------------------------------------------------------- */
 
 static void
@@ -222,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_clean_keeps_good_text),
 		cmocka_unit_test(test_clean_replaces_what_xml_cannot_carry),
 		cmocka_unit_test(test_xml_with_bad_text_is_valid),
+		cmocka_unit_test(test_every_word_validates),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_laws),
 	};
