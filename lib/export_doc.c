@@ -101,7 +101,7 @@ static cmark_node *
 strong(struct doc *d, const char *name)
 {
 	cmark_node *s = cmark_node_new(CMARK_NODE_STRONG);
-	literal(s, ip_arena_printf(&d->a, "%s:", name));
+	text(d, s, ip_arena_printf(&d->a, "%s:", name));
 	return s;
 }
 
@@ -256,19 +256,147 @@ sanitize(struct doc *d, cmark_node *root, int base)
 	free(v);
 }
 
+/* Whether inline node n starts a line, or ends one. */
+static bool
+starts_line(cmark_node *n)
+{
+	cmark_node *prev = cmark_node_previous(n);
+	cmark_node_type t = prev ? cmark_node_get_type(prev)
+	    : cmark_node_get_type(cmark_node_parent(n));
+	return prev ? t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK
+	    : t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING;
+}
+
+static bool
+ends_line(cmark_node *n)
+{
+	cmark_node *next = cmark_node_next(n);
+	cmark_node_type t = next ? cmark_node_get_type(next)
+	    : cmark_node_get_type(cmark_node_parent(n));
+	return next ? t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK
+	    : t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING;
+}
+
+/*
+ * Blanks at the start and at the end of a line mean nothing in
+ * CommonMark, and cmark's renderer writes them as they are, where they
+ * would make code or a hard line break.  Plain text has none (text()
+ * trims its lines); free text can have them, from entities such as
+ * &#32;.  So they go, with any text node they leave empty.
+ *
+ * And the renderer escapes every character that could start Markdown
+ * syntax but one, the tilde: a line that starts with ~~~ would open a
+ * code fence.  For Markdown, a tilde that starts a line gets a backslash
+ * before it, as a custom inline that only the Markdown renderer sees.
+ */
+static void
+line_ends(cmark_node *root, bool markdown)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node **empty = NULL;
+	size_t n = 0, cap = 0;
+
+	cmark_consolidate_text_nodes(root);
+	it = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *t = cmark_iter_get_node(it);
+		if (cmark_node_get_type(t) != CMARK_NODE_TEXT)
+			continue;
+		const char *s = cmark_node_get_literal(t);
+		size_t a = 0, b = strlen(s);
+		bool bol = starts_line(t);
+		if (bol)
+			a = strspn(s, " \t");
+		while (b > a && ends_line(t) && (s[b - 1] == ' '
+		    || s[b - 1] == '\t'))
+			b--;
+		char first = s[a];
+		if (a > 0 || s[b] != '\0') {
+			char *trim = strndup(s + a, b - a);
+			if (trim == NULL)
+				abort();
+			cmark_node_set_literal(t, trim);	/* frees s */
+			free(trim);
+		}
+		if (a == b) {
+			empty = ip_grow(empty, &cap, n + 1, sizeof(*empty));
+			empty[n++] = t;
+		} else if (markdown && bol && first == '~') {
+			cmark_node *e = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+			cmark_node_set_on_enter(e, "\\");
+			cmark_node_insert_before(t, e);
+		}
+	}
+	cmark_iter_free(it);
+	/* and so may a paragraph */
+	for (size_t i = 0; i < n; i++) {
+		cmark_node *p = cmark_node_parent(empty[i]);
+		cmark_node_free(empty[i]);
+		if (cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH
+		    && cmark_node_first_child(p) == NULL)
+			cmark_node_free(p);
+	}
+	free(empty);
+}
+
+/* The free text s, parsed and made safe to sit below a heading of level
+ * base; the caller frees it. */
+static cmark_node *
+parse(struct doc *d, const char *s, int base)
+{
+	cmark_node *doc = cmark_parse_document(s, strlen(s),
+	    CMARK_OPT_VALIDATE_UTF8);
+	sanitize(d, doc, base);
+	return doc;
+}
+
+/*
+ * Whether the free text s, written as Markdown by cmark, reads back as the
+ * very blocks it was parsed into.  cmark's renderer is not exact for every
+ * input: a code fence's info string with a line break in it (from an
+ * entity) could leave the fence open and swallow the rest of the
+ * document.  Text that does not come back the same is shown as written.
+ */
+static bool
+round_trips(struct doc *d, const char *s, int base)
+{
+	cmark_node *doc = parse(d, s, base);
+	line_ends(doc, false);
+	char *want = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+	line_ends(doc, true);
+	char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+	cmark_node *back = cmark_parse_document(md, strlen(md),
+	    CMARK_OPT_VALIDATE_UTF8);
+	char *got = cmark_render_html(back, CMARK_OPT_DEFAULT);
+	bool same = strcmp(want, got) == 0;
+
+	free(want);
+	free(md);
+	free(got);
+	cmark_node_free(back);
+	cmark_node_free(doc);
+	return same;
+}
+
 /*
  * Appends the CommonMark text s to parent, which sits below a heading of
- * level base.  With name, the text starts with "**name:**": in its first
- * paragraph, or in one of its own if it starts otherwise.
+ * level base, or the text as written if it would not come back the same.
+ * With name, the text starts with "**name:**": in its first paragraph, or
+ * in one of its own if it starts otherwise.
  */
 static void
 md(struct doc *d, cmark_node *parent, const char *name, const char *s,
     int base)
 {
-	cmark_node *doc = cmark_parse_document(s, strlen(s),
-	    CMARK_OPT_VALIDATE_UTF8), *c;
+	cmark_node *doc, *c;
 
-	sanitize(d, doc, base);
+	if (round_trips(d, s, base))
+		doc = parse(d, s, base);
+	else {
+		doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+		paragraph(d, doc, s);
+	}
 	if (name != NULL) {
 		cmark_node *p = cmark_node_first_child(doc);
 		if (p == NULL
@@ -286,46 +414,6 @@ md(struct doc *d, cmark_node *parent, const char *name, const char *s,
 	while ((c = cmark_node_first_child(doc)) != NULL)
 		cmark_node_append_child(parent, c);
 	cmark_node_free(doc);
-}
-
-/*
- * cmark's CommonMark renderer escapes every character that could start
- * Markdown syntax but one: a tilde.  Text that starts a line with ~~~
- * would open a code fence.  So a tilde at the start of a line gets a
- * backslash before it, as a custom inline that only the Markdown sees.
- */
-static void
-escape_tildes(cmark_node *root)
-{
-	cmark_iter *it = cmark_iter_new(root);
-	cmark_event_type ev;
-	bool bol = false;	/* at the beginning of a line */
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_PARAGRAPH:
-			bol = ev == CMARK_EVENT_ENTER;
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			bol = true;
-			break;
-		case CMARK_NODE_TEXT:
-			if (bol && cmark_node_get_literal(n)[0] == '~') {
-				cmark_node *e = cmark_node_new(
-				    CMARK_NODE_CUSTOM_INLINE);
-				cmark_node_set_on_enter(e, "\\");
-				cmark_node_insert_before(n, e);
-			}
-			bol = false;
-			break;
-		default:
-			bol = false;
-			break;
-		}
-	}
-	cmark_iter_free(it);
 }
 
 /* --- the plan's values as text ------------------------------------------- */
@@ -435,7 +523,7 @@ glance(struct doc *d, cmark_node *root)
 		    ? d->v->viewer->name.s : d->v->viewer->id.s;
 		cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
 		cmark_node *par = add(q, CMARK_NODE_PARAGRAPH);
-		literal(add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
+		text(d, add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
 		    "%s.", ip_arena_printf(&d->a, l->restricted, name)));
 		literal(par, " ");
 		text(d, par, ip_arena_printf(&d->a, l->restricted_why, name));
@@ -849,14 +937,13 @@ ip_export_document(const struct ip_view *v, bool html)
 	cmark_node *root = build(&d);
 	char *out;
 
+	line_ends(root, !html);
 	if (html) {
 		char *body = cmark_render_html(root, CMARK_OPT_DEFAULT);
 		out = page(&d, body);
 		free(body);
-	} else {
-		escape_tildes(root);
+	} else
 		out = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
-	}
 	cmark_node_free(root);
 	ip_arena_free(&d.a);
 	return out;
