@@ -391,9 +391,10 @@ md(struct doc *d, cmark_node *parent, const char *name, const char *s,
 {
 	cmark_node *doc, *c;
 
-	if (round_trips(d, s, base))
+	if (round_trips(d, s, base)) {
 		doc = parse(d, s, base);
-	else {
+		line_ends(doc, false);	/* before lists count its blocks */
+	} else {
 		doc = cmark_node_new(CMARK_NODE_DOCUMENT);
 		paragraph(d, doc, s);
 	}
