@@ -110,13 +110,9 @@ static int
 references(const struct ip_plan *p, const char *name, int32_t today,
     const char *prog)
 {
-	struct ip_diags *all = ip_diags_new(name), *bad = ip_diags_new(name);
+	struct ip_diags *all = ip_diags_for(name), *bad = ip_diags_for(name);
 	int rc = 0;
 
-	if (all == NULL || bad == NULL) {
-		rc = ip_error(prog, "out of memory");
-		goto out;
-	}
 	ip_plan_check(p, today, all);
 	for (size_t i = 0; i < all->n; i++)
 		if (all->v[i].rule == IP_R_DUP_ID
@@ -128,7 +124,6 @@ references(const struct ip_plan *p, const char *name, int32_t today,
 		rc = ip_error(prog, "'%s' has ids used twice or references "
 		    "to no id: not exported as XML", name);
 	}
-out:
 	ip_diags_free(all);
 	ip_diags_free(bad);
 	return rc;
@@ -156,9 +151,8 @@ ip_export(const char *path, const struct ip_export_opts *o,
 		return IP_EXIT_TROUBLE;
 	v.has_generated = o->source_date_epoch != NULL;
 
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	if ((d = ip_diags_new(name)) == NULL)
-		return ip_error(prog, "out of memory"), IP_EXIT_TROUBLE;
+	d = ip_diags_for(path);
+	const char *name = d->file;
 	if (ip_plan_load(path, d, &p) != 0) {
 		ip_diags_print(d, stderr, 0);
 		rc = ip_diags_trouble(d) ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
