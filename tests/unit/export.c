@@ -127,14 +127,23 @@ validate(const char *xml)
 	return rc;
 }
 
-static void
-test_xml_with_bad_text_is_valid(void **state)
+/* plan_yaml, loaded; free with ip_plan_free(). */
+static struct ip_plan *
+load(void)
 {
-	(void)state;
 	struct ip_diags *d = ip_diags_new("unit");
 	struct ip_plan *p;
 	assert_int_equal(ip_plan_load_buf(plan_yaml, sizeof(plan_yaml) - 1, d,
 	    &p), 0);
+	ip_diags_free(d);
+	return p;
+}
+
+static void
+test_xml_with_bad_text_is_valid(void **state)
+{
+	(void)state;
+	struct ip_plan *p = load();
 	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
 
 	char *good = ip_export_xml(&v, "unit");
@@ -174,7 +183,6 @@ test_xml_with_bad_text_is_valid(void **state)
 	free(xml);
 
 	ip_plan_free(p);
-	ip_diags_free(d);
 }
 
 /* Every word of every vocabulary of the format is valid by the schema. */
@@ -182,10 +190,7 @@ static void
 test_every_word_validates(void **state)
 {
 	(void)state;
-	struct ip_diags *d = ip_diags_new("unit");
-	struct ip_plan *p;
-	assert_int_equal(ip_plan_load_buf(plan_yaml, sizeof(plan_yaml) - 1, d,
-	    &p), 0);
+	struct ip_plan *p = load();
 	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
 	struct ip_goal *g = IP_AT(p->goals, struct ip_goal, 0);
 	struct {
@@ -225,7 +230,6 @@ test_every_word_validates(void **state)
 		free(xml);
 	}
 	ip_plan_free(p);
-	ip_diags_free(d);
 }
 
 /* --- the words -------------------------------------------------------------- */
