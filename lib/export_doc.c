@@ -8,9 +8,12 @@
  * change the document's structure.  Free-text (md) values are parsed by
  * cmark and grafted in as blocks, their headings demoted below the
  * section they sit in, raw HTML turned into text, images into links and
- * links with a dangerous scheme emptied.  HTML is rendered from the same
- * tree, in cmark's safe mode, inside a page with its own style sheet and
- * no scripts or external resources.
+ * links with a dangerous scheme emptied; one that cmark would not write
+ * back as it read it is shown as plain text instead.  Where the renderer
+ * escapes too little (blanks at line ends, a tilde that starts a line),
+ * line_ends() makes up for it.  HTML is rendered from the same tree, in
+ * cmark's safe mode, inside a page with its own style sheet and no
+ * scripts or external resources.
  */
 #include <cmark.h>
 #include <libxml/xmlstring.h>
