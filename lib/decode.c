@@ -536,7 +536,8 @@ decode_map(struct ctx *c, const struct schema *s, const struct ip_ynode *map,
 	*(struct ip_pos *)out = map->pos;
 	for (const struct ip_ynode *k = map->first; k; k = k->next->next) {
 		const struct field *f = s->fields;
-		while (f->key != NULL && strcmp(f->key, k->s) != 0)
+		while (f->key != NULL && (f->key[0] != k->s[0]
+		    || strcmp(f->key, k->s) != 0))
 			f++;
 		if (f->key == NULL)
 			unknown_key(c, s, k);

@@ -1,9 +1,10 @@
 /*
  * yaml.c - reading a plan file into a bounded YAML tree.
  *
- * The whole file is read into memory and checked to be UTF-8 without
- * control characters (libyaml reports those only as a byte offset).  Then
- * libyaml's event parser builds a tree that keeps every node's position.
+ * The whole file is read into memory, and libyaml's event parser builds a
+ * tree that keeps every node's position.  Where libyaml finds bad UTF-8 or
+ * a control character, which it reports only as a byte offset, a scan of
+ * our own says where (line:col) and what.
  * Duplicate keys, anchors, aliases, tags and further documents are refused,
  * and depth, node count and value length are bounded.
  */
@@ -187,11 +188,22 @@ printable(uint32_t c)
 	    || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
 }
 
+/* Bytes that stand for themselves: printable ASCII, tab and line ends. */
+static bool
+plain_ascii(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' || c == '\r';
+}
+
 static int
 check_encoding(const char *buf, size_t len, struct ip_diags *d)
 {
 	const unsigned char *s = (const unsigned char *)buf;
 	for (size_t i = 0; i < len;) {
+		if (plain_ascii(s[i])) {
+			i++;
+			continue;
+		}
 		uint32_t c;
 		size_t l = utf8_decode(s + i, len - i, &c);
 		if (l == 0) {
@@ -296,7 +308,8 @@ unsupported(struct builder *b, yaml_mark_t m, const char *what)
 	return -1;
 }
 
-/* Checks a decoded scalar: no NUL or control characters from escapes. */
+/* Checks a decoded scalar: within bounds, and no NUL or control
+ * characters, which only the escapes of double quotes can make. */
 static int
 check_scalar(struct builder *b, const yaml_event_t *e)
 {
@@ -308,6 +321,8 @@ check_scalar(struct builder *b, const yaml_event_t *e)
 		    "value longer than %u KiB", IP_MAX_SCALAR >> 10);
 		return -1;
 	}
+	if (e->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		return 0;
 	for (size_t i = 0; i < len; i++)
 		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
 		    || s[i] == 0x7f) {
@@ -400,6 +415,11 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 	struct ip_pos pos;
 	const char *problem = p->problem ? p->problem : "cannot parse";
 
+	/* libyaml checks the encoding as it reads, but says only where in
+	 * bytes: our own scan says where and what. */
+	if (p->error == YAML_READER_ERROR
+	    && check_encoding(b->buf, b->len, b->d) != 0)
+		return;
 	if (p->error == YAML_READER_ERROR)
 		pos = pos_at(b->buf, b->len, p->problem_offset);
 	else
@@ -428,9 +448,6 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 	yaml_parser_t p;
 	yaml_event_t e;
 	int docs = 0, rc = 0;
-
-	if (check_encoding(b.buf, b.len, d) != 0)
-		return NULL;
 
 	if (!yaml_parser_initialize(&p)) {
 		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO, "out of memory");
