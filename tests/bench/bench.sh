@@ -19,7 +19,9 @@ measure() {
 	while [ $i -lt "$RUNS" ]; do
 		/usr/bin/time -f '%e %M' -o "$B/time" "$@" >/dev/null 2>"$B/err" ||
 			[ $? -le 1 ] || { cat "$B/err" >&2; exit 2; }
-		read -r t m <"$B/time"
+		read -r t m <<-EOF
+		$(tail -n 1 "$B/time")
+		EOF
 		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then
 			best=$t
 		fi
