@@ -26,6 +26,7 @@ CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+LIB_HDR = $(sort $(wildcard lib/*.h))
 CMDS = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/ip-*.c)))
 BINS = $(CMDS:%=$(BUILD)/%)
 MAN1 = $(sort $(wildcard man/*.1))
@@ -43,7 +44,7 @@ deps:
 check-deps: deps
 	@BUILD_DEBS='$(CHECK_DEBS)' sh tests/deps.sh
 
-$(BUILD)/lib/%.o: lib/%.c lib/iplan.h lib/plan.h | deps
+$(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
@@ -54,7 +55,7 @@ $(BUILD)/ip-%: cmd/ip-%.c $(BUILD)/libiplan.a lib/iplan.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib -o $@ $< $(BUILD)/libiplan.a \
 		$(LDFLAGS) $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a lib/iplan.h lib/plan.h \
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 		| check-deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -o $@ $< \
