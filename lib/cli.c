@@ -44,6 +44,20 @@ ip_cli_today(struct ip_cli *cli)
 }
 
 int
+ip_cli_word(const char *prog, const char *opt, const char *s,
+    const char *const *vocab, int *out)
+{
+	struct ip_arena a = { 0 };
+
+	if ((*out = ip_vocab_index(vocab, s)) >= 0)
+		return 0;
+	ip_error(prog, "invalid --%s: '%s' (use %s)", opt, s,
+	    ip_vocab_list(&a, vocab, " or "));
+	ip_arena_free(&a);
+	return -1;
+}
+
+int
 ip_parse_jobs(const char *prog, const char *arg, unsigned *jobs)
 {
 	char *end;

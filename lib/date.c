@@ -63,22 +63,16 @@ digits(const char *s, int n, int *v)
 	return true;
 }
 
-bool
-ip_parse_date(const char *s, int32_t *day)
+int
+ip_date_parse(const char *s, int32_t *day)
 {
 	int y, m, d;
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-'
 	    || !digits(s, 4, &y) || !digits(s + 5, 2, &m)
 	    || !digits(s + 8, 2, &d) || !ip_date_valid(y, m, d))
-		return false;
+		return -1;
 	*day = ip_days_from_civil(y, m, d);
-	return true;
-}
-
-int
-ip_date_parse(const char *s, int32_t *day)
-{
-	return ip_parse_date(s, day) ? 0 : -1;
+	return 0;
 }
 
 char *

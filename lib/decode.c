@@ -240,23 +240,22 @@ error(struct ctx *c, struct ip_pos pos, enum ip_rule r, const char *fmt, ...)
 	c->errors++;
 }
 
-/* The vocabulary as "a, b or c" for messages. */
-static const char *
-vocab_list(struct ctx *c, const char *const *vocab)
+char *
+ip_vocab_list(struct ip_arena *a, const char *const *vocab, const char *last)
 {
 	size_t n = 0, len = 0;
 	while (vocab[n] != NULL)
-		len += strlen(vocab[n++]) + 4;
-	char *s = ip_arena_alloc(c->a, len + 1), *p = s;
+		len += strlen(vocab[n++]) + strlen(last) + 2;
+	char *s = ip_arena_alloc(a, len + 1), *p = s;
 	for (size_t i = 0; i < n; i++) {
-		const char *sep = i == 0 ? "" : i + 1 == n ? " or " : ", ";
+		const char *sep = i == 0 ? "" : i + 1 == n ? last : ", ";
 		p += sprintf(p, "%s%s", sep, vocab[i]);
 	}
 	return s;
 }
 
-static int
-vocab_index(const char *const *vocab, const char *s)
+int
+ip_vocab_index(const char *const *vocab, const char *s)
 {
 	for (int i = 0; vocab[i] != NULL; i++)
 		if (strcmp(vocab[i], s) == 0)
@@ -296,7 +295,7 @@ decode_date(struct ctx *c, const char *key, const struct ip_ynode *v,
 		    "not a quoted string", key);
 		return;
 	}
-	if (!ip_parse_date(v->s, &day)) {
+	if (ip_date_parse(v->s, &day) != 0) {
 		bool shaped = strlen(v->s) == 10
 		    && strspn(v->s, "0123456789-") == 10 && v->s[4] == '-'
 		    && v->s[7] == '-';
@@ -346,10 +345,10 @@ decode_texts(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 			continue;
 		if (!want_scalar(c, f->key, e, "a list of text"))
 			continue;
-		if (f->vocab != NULL && vocab_index(f->vocab, e->s) < 0) {
+		if (f->vocab != NULL && ip_vocab_index(f->vocab, e->s) < 0) {
 			error(c, e->pos, IP_R_VALUE,
 			    "'%s' is not a known %s: use %s", e->s, f->key,
-			    vocab_list(c, f->vocab));
+			    ip_vocab_list(c->a, f->vocab, " or "));
 			continue;
 		}
 		if (blank(e->s))
@@ -461,10 +460,10 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 		int i;
 		if (!want_scalar(c, f->key, v, "a word"))
 			return;
-		if ((i = vocab_index(f->vocab, v->s)) < 0) {
+		if ((i = ip_vocab_index(f->vocab, v->s)) < 0) {
 			error(c, v->pos, IP_R_VALUE,
 			    "'%s' must be %s, not '%s'", f->key,
-			    vocab_list(c, f->vocab), v->s);
+			    ip_vocab_list(c->a, f->vocab, " or "), v->s);
 			return;
 		}
 		e->v = i;

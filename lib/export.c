@@ -57,18 +57,6 @@ covered(const struct ip_plan *p, const struct ip_participant *q,
 	return false;
 }
 
-static int
-word(const char *opt, const char *s, const char *const *vocab,
-    const char *use, int *out, const char *prog)
-{
-	for (int i = 0; vocab[i] != NULL; i++)
-		if (strcmp(vocab[i], s) == 0) {
-			*out = i;
-			return 0;
-		}
-	return ip_error(prog, "invalid --%s: '%s' (use %s)", opt, s, use);
-}
-
 /* SOURCE_DATE_EPOCH: seconds since 1970-01-01 00:00 UTC, as reproducible
  * builds define it; a date from it up to the year 9999. */
 static int
@@ -141,10 +129,10 @@ ip_export(const char *path, const struct ip_export_opts *o,
 
 	if (path == NULL)
 		path = "-";
-	if ((o->format != NULL && word("format", o->format, formats,
-	    "markdown, html or xml", &format, prog) != 0)
-	    || (o->language != NULL && word("language", o->language,
-	    ip_vocab_lang, "nb, nn or en", &lang, prog) != 0)
+	if ((o->format != NULL && ip_cli_word(prog, "format", o->format,
+	    formats, &format) != 0)
+	    || (o->language != NULL && ip_cli_word(prog, "language",
+	    o->language, ip_vocab_lang, &lang) != 0)
 	    || (o->source_date_epoch != NULL && source_date(
 	    o->source_date_epoch, &v.generated, prog) != 0)
 	    || not_the_input(path, o->output, prog) != 0)

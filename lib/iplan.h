@@ -223,6 +223,11 @@ struct ip_cli {
 int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
 /* The date of --today, else the system's date: the only clock reading. */
 int32_t ip_cli_today(struct ip_cli *cli);
+/* Looks up the value s of option --opt in the NULL-terminated vocab and
+ * stores its index in *out; returns 0, or -1 after printing which words
+ * there are. */
+int ip_cli_word(const char *prog, const char *opt, const char *s,
+    const char *const *vocab, int *out);
 /* Parses the argument of -j (1 to 64) into *jobs; returns 0, or -1 after
  * printing why. */
 int ip_parse_jobs(const char *prog, const char *arg, unsigned *jobs);

@@ -123,17 +123,6 @@ date(struct ip_arena *a, int32_t day)
 	return ip_date_format(day, ip_arena_alloc(a, 11));
 }
 
-/* The words of a vocabulary as "nb, nn" and then last and "en". */
-static const char *
-words(struct ip_arena *a, const char *const *vocab, const char *last)
-{
-	const char *s = "";
-	for (size_t i = 0; vocab[i] != NULL; i++)
-		s = ip_arena_printf(a, "%s%s%s", s, i == 0 ? ""
-		    : vocab[i + 1] == NULL ? last : ", ", vocab[i]);
-	return s;
-}
-
 /*
  * An id for a participant, from a name: lower-case ASCII letters, digits
  * and single hyphens ("Åse Kåsa-Ødegård" gives "ase-kasa-odegard"); other
@@ -225,23 +214,10 @@ check_text(struct values *v, const char *opt, const char *s,
 static int
 check_date(const char *opt, const char *s, int32_t *day, const char *prog)
 {
-	if (!ip_parse_date(s, day))
+	if (ip_date_parse(s, day) != 0)
 		return ip_error(prog, "invalid date for --%s: '%s' (use "
 		    "YYYY-MM-DD)", opt, s);
 	return 0;
-}
-
-static int
-check_word(struct values *v, const char *opt, const char *s,
-    const char *const *vocab, int *out, const char *prog)
-{
-	for (int i = 0; vocab[i] != NULL; i++)
-		if (strcmp(vocab[i], s) == 0) {
-			*out = i;
-			return 0;
-		}
-	return ip_error(prog, "invalid --%s: '%s' (use %s)", opt, s,
-	    words(&v->a, vocab, " or "));
 }
 
 /* The review dates: n of them, or every interval, inside the period. */
@@ -348,11 +324,11 @@ check_options(struct values *v, const char *prog)
 	if (o->id != NULL)
 		bad |= check_text(v, "id", o->id, prog);
 	if (o->language != NULL)
-		bad |= check_word(v, "language", o->language, ip_vocab_lang,
-		    &lang, prog);
+		bad |= ip_cli_word(prog, "language", o->language,
+		    ip_vocab_lang, &lang);
 	if (o->care != NULL)
-		bad |= check_word(v, "care", o->care, ip_vocab_care, &care,
-		    prog);
+		bad |= ip_cli_word(prog, "care", o->care, ip_vocab_care,
+		    &care);
 	v->lang = (enum ip_lang)lang;
 	v->compulsory = care == IP_CARE_COMPULSORY;
 
@@ -719,7 +695,7 @@ skeleton(FILE *f, struct values *v)
 	key(f, "", "language", val[PH_LANGUAGE]);
 	fputs("status: active\n", f);
 	comment(f, "# ", "# ", ip_arena_printf(&v->a, "%s %s.",
-	    l->legal_basis, words(&v->a, ip_vocab_legal_basis, ", ")));
+	    l->legal_basis, ip_vocab_list(&v->a, ip_vocab_legal_basis, ", ")));
 	fprintf(f, "legal_basis:\n  # - %s\n\n", ip_vocab_legal_basis[0]);
 
 	comment(f, "# ", "# ", l->person);

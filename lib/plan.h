@@ -345,13 +345,16 @@ extern const char *const ip_vocab_care[];
 extern const char *const ip_vocab_role[];
 extern const char *const ip_vocab_goal_status[];
 extern const char *const ip_vocab_legal_basis[];
+/* The index of s in vocab, or -1. */
+int ip_vocab_index(const char *const *vocab, const char *s);
+/* The words as "a, b" then last then "c", for messages. */
+char *ip_vocab_list(struct ip_arena *a, const char *const *vocab,
+    const char *last);
 
 /* Lookups in a loaded plan. */
 const struct ip_participant *ip_find_participant(const struct ip_plan *p,
     const char *id);
 
-/* Parses "2026-01-15" strictly into days; false if not a real date. */
-bool ip_parse_date(const char *s, int32_t *day);
 /* Parses "6 months", "6m", "14 days", "1y" ... */
 bool ip_parse_interval(const char *s, int *n, char *unit);
 

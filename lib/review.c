@@ -527,20 +527,15 @@ ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
 	char *dash[] = { "-" };
 	int count;
 	char unit;
-	size_t fmt = 0;
+	int fmt;
 
 	if (!ip_parse_interval(within, &count, &unit)) {
 		ip_error(prog, "invalid horizon for --within: '%s' (use a "
 		    "count and a unit: 30d, 4w, 3m)", within);
 		return IP_EXIT_TROUBLE;
 	}
-	while (formats[fmt] != NULL && strcmp(formats[fmt], format) != 0)
-		fmt++;
-	if (formats[fmt] == NULL) {
-		ip_error(prog, "unknown format: '%s' (use text, tsv or ics)",
-		    format);
+	if (ip_cli_word(prog, "format", format, formats, &fmt) != 0)
 		return IP_EXIT_TROUBLE;
-	}
 	if (o->by_coordinator && fmt != FMT_TEXT) {
 		ip_error(prog, "--by-coordinator goes with --format text "
 		    "only");

@@ -331,7 +331,7 @@ for w in 0d 30 3x '' -1d 10000d; do
 done
 t "--format other than text, tsv or ics is a usage error" "
 	exits 2 ip-review --format csv '$RV/plans' 2>'$TMP/err' &&
-	grep -q \"^ip-review: unknown format: 'csv' (use text, tsv or ics)\" '$TMP/err'"
+	grep -q \"^ip-review: invalid --format: 'csv' (use text, tsv or ics)\" '$TMP/err'"
 t "--by-coordinator goes with text only" "
 	exits 2 ip-review --by-coordinator --format ics '$RV/plans' 2>'$TMP/err' &&
 	grep -q '^ip-review: --by-coordinator goes with --format text only' '$TMP/err'"

@@ -19,7 +19,7 @@ static int32_t
 day(const char *s)
 {
 	int32_t d = INT32_MIN;
-	assert_true(ip_parse_date(s, &d));
+	assert_int_equal(ip_date_parse(s, &d), 0);
 	return d;
 }
 
@@ -107,7 +107,7 @@ test_parse_date_invalid(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		int32_t d = 42;
-		if (ip_parse_date(bad[i], &d))
+		if (ip_date_parse(bad[i], &d) == 0)
 			fail_msg("'%s' was taken for a date", bad[i]);
 		assert_int_equal(ip_date_parse(bad[i], &d), -1);
 	}
