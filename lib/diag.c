@@ -142,9 +142,16 @@ ip_fputs_clean(const char *s, FILE *f)
 	}
 }
 
+/* The lines go to f in one write, through a buffer of their own: stderr
+ * is unbuffered, and would cost a system call for each character. */
 int
 ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 {
+	char *buf = NULL;
+	size_t len = 0;
+	int rc = 0;
+	FILE *m = open_memstream(&buf, &len), *w = m != NULL ? m : f;
+
 	if (d->n > 1)	/* qsort() wants an array, even of none */
 		qsort(d->v, d->n, sizeof(d->v[0]), cmp);
 	for (size_t i = 0; i < d->n; i++) {
@@ -152,12 +159,19 @@ ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 		enum ip_severity sev = ip_rule_severity(g->rule);
 		if (sev == IP_WARNING && (flags & IP_PRINT_NO_WARNINGS))
 			continue;
-		ip_fputs_clean(d->file, f);
+		ip_fputs_clean(d->file, w);
 		if (g->pos.line != 0)
-			fprintf(f, ":%u:%u", g->pos.line, g->pos.col);
-		fputs(sev == IP_ERROR ? ": error: " : ": warning: ", f);
-		ip_fputs_clean(g->msg, f);
-		fprintf(f, " [%s]\n", ip_rule_id(g->rule));
+			fprintf(w, ":%u:%u", g->pos.line, g->pos.col);
+		fputs(sev == IP_ERROR ? ": error: " : ": warning: ", w);
+		ip_fputs_clean(g->msg, w);
+		fprintf(w, " [%s]\n", ip_rule_id(g->rule));
 	}
-	return ferror(f) ? -1 : 0;
+	if (m != NULL) {
+		if (fclose(m) == 0)
+			fwrite(buf, 1, len, f);
+		else
+			rc = -1;
+		free(buf);
+	}
+	return rc != 0 || ferror(f) ? -1 : 0;
 }
