@@ -2,6 +2,11 @@
 # bench.sh - make bench: the commands beside a floor (libyaml's event
 # parser alone) on 10,000 and 100,000 synthetic plans.
 # Usage: sh tests/bench/bench.sh BUILD [SIZES...]
+#
+# ip-validate and ip-review read the whole tree in one process, as the
+# floor does.  ip-export renders one plan per run, so it runs once per file
+# on the first EXPORTS plans, beside the floor run the same way: both then
+# pay the same start-up per file.
 set -eu
 BUILD=$1
 shift
@@ -9,16 +14,19 @@ SIZES=${*:-10000 100000}
 TODAY=2026-11-24
 B=$BUILD/bench
 RUNS=${RUNS:-3}
+EXPORTS=${EXPORTS:-1000}
+JOBS=$(getconf _NPROCESSORS_ONLN)
 
-# measure LABEL CMD...: best wall time of RUNS runs, and the peak memory.
+# measure OK LABEL CMD...: the best wall time of RUNS runs, and the peak
+# memory (KiB) of the last; an exit status above OK stops the bench.
 measure() {
-	label=$1
-	shift
+	ok=$1 label=$2
+	shift 2
 	best= mem=
 	i=0
 	while [ $i -lt "$RUNS" ]; do
 		/usr/bin/time -f '%e %M' -o "$B/time" "$@" >/dev/null 2>"$B/err" ||
-			[ $? -le 1 ] || { cat "$B/err" >&2; exit 2; }
+			[ $? -le "$ok" ] || { cat "$B/err" >&2; exit 2; }
 		read -r t m <<-EOF
 		$(tail -n 1 "$B/time")
 		EOF
@@ -31,21 +39,40 @@ measure() {
 	eval "t_$label=$best m_$label=$mem"
 }
 
-ratio() { awk "BEGIN{ printf \"%.2f\", $1 / ($2 > 0 ? $2 : 0.01) }"; }
+# row N WHAT LABEL FLOOR: one line of the table, the ratio to FLOOR.
+row() {
+	eval "t=\$t_$3 m=\$m_$3 f=\$t_$4"
+	printf '%-8s %-34s %8s %6s %9s\n' "$1" "$2" "$t" \
+	    "$(awk "BEGIN{ printf \"%.2f\", $t / ($f > 0 ? $f : 0.01) }")" "$m"
+}
 
-printf '%-8s %-22s %8s %8s %10s\n' plans command seconds ratio "peak KiB"
+printf '%-8s %-34s %8s %6s %9s\n' plans command seconds ratio "peak KiB"
 for n in $SIZES; do
 	dir=$B/plans-$n
 	[ -f "$dir.done" ] || { rm -rf "$dir"; "$B/gen" "$n" "$dir" && touch "$dir.done"; }
 	"$B/floor" "$dir" 2>/dev/null	# warm the page cache
-	measure floor "$B/floor" "$dir"
-	measure validate "$BUILD/ip-validate" -j 1 --today $TODAY "$dir"
-	measure validatej "$BUILD/ip-validate" --today $TODAY "$dir"
-	printf '%-8s %-22s %8s %8s %10s\n' "$n" "floor (libyaml)" "$t_floor" 1.00 "$m_floor"
-	printf '%-8s %-22s %8s %8s %10s\n' "$n" "ip-validate -j 1" "$t_validate" "$(ratio "$t_validate" "$t_floor")" "$m_validate"
-	printf '%-8s %-22s %8s %8s %10s\n' "$n" "ip-validate -j $(nproc)" "$t_validatej" "$(ratio "$t_validatej" "$t_floor")" "$m_validatej"
-	if [ -x "$BUILD/ip-review" ]; then
-		measure review "$BUILD/ip-review" -j 1 --today $TODAY "$dir"
-		printf '%-8s %-22s %8s %8s %10s\n' "$n" "ip-review -j 1" "$t_review" "$(ratio "$t_review" "$t_floor")" "$m_review"
-	fi
+	# Planted defects make ip-validate exit 1, and ip-review 2: the
+	# plans that do not load.
+	measure 0 floor "$B/floor" "$dir"
+	measure 1 validate "$BUILD/ip-validate" -j 1 --today $TODAY "$dir"
+	measure 1 validatej "$BUILD/ip-validate" -j "$JOBS" --today $TODAY "$dir"
+	measure 2 review "$BUILD/ip-review" -j 1 --today $TODAY "$dir"
+	measure 2 reviewj "$BUILD/ip-review" -j "$JOBS" --today $TODAY "$dir"
+	row "$n" "floor (libyaml events)" floor floor
+	row "$n" "ip-validate -j 1" validate floor
+	row "$n" "ip-validate -j $JOBS" validatej floor
+	row "$n" "ip-review -j 1" review floor
+	row "$n" "ip-review -j $JOBS" reviewj floor
+
+	# xargs exits 123 when a run exits 1 to 125: plans with errors.
+	find "$dir" -name '*.yaml' | sort | head -n "$EXPORTS" >"$B/sample"
+	k=$(wc -l <"$B/sample")
+	measure 0 floor1 xargs -n 1 "$B/floor" <"$B/sample"
+	measure 123 export xargs -n 1 "$BUILD/ip-export" --today $TODAY \
+	    <"$B/sample"
+	measure 123 exportx xargs -n 1 "$BUILD/ip-export" --format xml \
+	    --today $TODAY <"$B/sample"
+	row "$n" "floor, $k files one at a time" floor1 floor1
+	row "$n" "ip-export, $k files (markdown)" export floor1
+	row "$n" "ip-export, $k files (xml)" exportx floor1
 done
