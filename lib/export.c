@@ -9,7 +9,6 @@
 
 #include "export.h"
 
-enum format { F_MARKDOWN, F_HTML, F_XML };
 static const char *const formats[] = { "markdown", "html", "xml", NULL };
 
 bool
@@ -118,58 +117,81 @@ references(const struct ip_plan *p, const char *name, int32_t today,
 }
 
 int
+ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
+    const char *prog)
+{
+	int format = IP_EXPORT_MARKDOWN;
+
+	*h = (struct ip_export_how){ .lang = -1, .for_id = o->for_id,
+	    .today = o->today };
+	if ((o->format != NULL && ip_cli_word(prog, "format", o->format,
+	    formats, &format) != 0)
+	    || (o->language != NULL && ip_cli_word(prog, "language",
+	    o->language, ip_vocab_lang, &h->lang) != 0)
+	    || (o->source_date_epoch != NULL && source_date(
+	    o->source_date_epoch, &h->generated, prog) != 0))
+		return -1;
+	h->format = (enum ip_export_format)format;
+	h->has_generated = o->source_date_epoch != NULL;
+	return 0;
+}
+
+char *
+ip_export_render(const struct ip_plan *p, const char *name,
+    const struct ip_export_how *h, const char *prog, int *status)
+{
+	struct ip_view v = { .p = p, .generated = h->generated,
+	    .has_generated = h->has_generated };
+	char *out;
+
+	*status = IP_EXIT_TROUBLE;
+	v.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang
+	    : p->language.set ? (enum ip_lang)p->language.v : IP_LANG_NB);
+	if (h->for_id != NULL) {
+		if ((v.viewer = ip_find_participant(p, h->for_id)) == NULL) {
+			ip_error(prog, "--for '%s': no participant has that id "
+			    "in '%s'", h->for_id, name);
+			return NULL;
+		}
+		v.restricted = !covered(p, v.viewer, h->today);
+	}
+	if (h->format == IP_EXPORT_XML) {
+		if (references(p, name, h->today, prog) != 0) {
+			*status = IP_EXIT_FINDINGS;
+			return NULL;
+		}
+		return ip_export_xml(&v, prog);
+	}
+	if ((out = ip_export_document(&v, h->format == IP_EXPORT_HTML))
+	    == NULL)
+		ip_error(prog, "out of memory");
+	return out;
+}
+
+int
 ip_export(const char *path, const struct ip_export_opts *o,
     const char *prog)
 {
-	struct ip_view v = { 0 };
+	struct ip_export_how h;
 	struct ip_plan *p = NULL;
 	struct ip_diags *d = NULL;
-	int format = F_MARKDOWN, lang = -1, rc = IP_EXIT_TROUBLE;
+	int rc = IP_EXIT_TROUBLE;
 	char *out = NULL;
 
 	if (path == NULL)
 		path = "-";
-	if ((o->format != NULL && ip_cli_word(prog, "format", o->format,
-	    formats, &format) != 0)
-	    || (o->language != NULL && ip_cli_word(prog, "language",
-	    o->language, ip_vocab_lang, &lang) != 0)
-	    || (o->source_date_epoch != NULL && source_date(
-	    o->source_date_epoch, &v.generated, prog) != 0)
+	if (ip_export_how(o, &h, prog) != 0
 	    || not_the_input(path, o->output, prog) != 0)
 		return IP_EXIT_TROUBLE;
-	v.has_generated = o->source_date_epoch != NULL;
 
 	d = ip_diags_for(path);
-	const char *name = d->file;
 	if (ip_plan_load(path, d, &p) != 0) {
 		ip_diags_print(d, stderr, 0);
 		rc = ip_diags_trouble(d) ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
 		goto done;
 	}
-	v.p = p;
-	if (lang < 0)
-		lang = p->language.set ? p->language.v : IP_LANG_NB;
-	v.l = ip_labels((enum ip_lang)lang);
-	if (o->for_id != NULL) {
-		if ((v.viewer = ip_find_participant(p, o->for_id)) == NULL) {
-			ip_error(prog, "--for '%s': no participant has that id "
-			    "in '%s'", o->for_id, name);
-			goto done;
-		}
-		v.restricted = !covered(p, v.viewer, o->today);
-	}
-	if (format == F_XML && references(p, name, o->today, prog) != 0) {
-		rc = IP_EXIT_FINDINGS;
+	if ((out = ip_export_render(p, d->file, &h, prog, &rc)) == NULL)
 		goto done;
-	}
-
-	out = format == F_XML ? ip_export_xml(&v, prog)
-	    : ip_export_document(&v, format == F_HTML);
-	if (out == NULL) {
-		if (format != F_XML)
-			ip_error(prog, "out of memory");
-		goto done;
-	}
 	/* a short write leaves the stream in error: the commit says so */
 	struct ip_out *f = ip_out_open(o->output, prog);
 	if (f != NULL) {

@@ -104,4 +104,31 @@ char *ip_export_xml(const struct ip_view *v, const char *prog);
  * by U+FFFD: s itself if it has none, else a copy in a. */
 const char *ip_xml_clean(struct ip_arena *a, const char *s);
 
+/* --- the command, without its files -------------------------------------- */
+
+/* ip_export() in steps, for a caller that has the plan loaded. */
+enum ip_export_format { IP_EXPORT_MARKDOWN, IP_EXPORT_HTML, IP_EXPORT_XML };
+
+/* The options of ip-export(1), checked. */
+struct ip_export_how {
+	enum ip_export_format format;
+	int lang;		/* enum ip_lang; -1: the plan's */
+	const char *for_id;	/* --for; NULL: all */
+	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
+	bool has_generated;	/* ... if it was set */
+	int32_t today;
+};
+
+/* Checks the options of o but its output into *h; returns 0, or -1 after
+ * printing why. */
+int ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
+    const char *prog);
+
+/* Renders the plan p, shown in messages as name, as h says.  Returns a
+ * malloc'd NUL-terminated document that the caller frees, or NULL after
+ * printing why, with the exit status for ip-export(1) in *status (1: the
+ * plan has errors that stop it, 2: trouble). */
+char *ip_export_render(const struct ip_plan *p, const char *name,
+    const struct ip_export_how *h, const char *prog, int *status);
+
 #endif

@@ -365,6 +365,23 @@ bool ip_national_id_valid(const char *s, int32_t *birth);
  * for 12 bytes); false if that individual number has no valid ones. */
 bool ip_national_id_complete(char *s);
 
+/* --- ip-review, a plan at a time ----------------------------------------- */
+
+/* ip_review() in steps, for a caller that loads the plans itself. */
+struct ip_review_run;
+/* Checks the options of o (all but jobs); returns a run to add plans to,
+ * or NULL after printing why.  End it with ip_review_finish(). */
+struct ip_review_run *ip_review_start(const struct ip_review_opts *o,
+    const char *prog);
+/* Adds what is due in p, the index-th plan in walk order; keeps nothing
+ * of p.  Safe to call from several threads at once. */
+void ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
+    size_t index);
+/* Sorts the findings and writes them to out as the options asked, frees
+ * r and returns the exit status for ip-review(1).  The caller checks out
+ * for write errors. */
+int ip_review_finish(struct ip_review_run *r, FILE *out);
+
 /* Levenshtein distance, capped at max + 1. */
 int ip_edit_distance(const char *a, const char *b, int max);
 

@@ -50,8 +50,13 @@ struct finding {
 	const char *item;	/* the sub-goal's or measure's id, or "" */
 };
 
-struct run {
+enum format { FMT_TEXT, FMT_TSV, FMT_ICS };
+static const char *const formats[] = { "text", "tsv", "ics", NULL };
+
+struct ip_review_run {
 	int32_t today, horizon;
+	enum format format;
+	bool grouped;		/* --by-coordinator */
 	pthread_mutex_t mu;	/* guards everything below */
 	bool trouble;
 	struct finding *f;
@@ -60,7 +65,7 @@ struct run {
 };
 
 static const char *
-keep(struct run *r, const char *s)
+keep(struct ip_review_run *r, const char *s)
 {
 	return s == NULL ? "" : ip_arena_strndup(&r->arena, s, strlen(s));
 }
@@ -69,7 +74,7 @@ keep(struct run *r, const char *s)
 
 /* One plan being scanned; its record is made at its first finding. */
 struct scan {
-	struct run *r;
+	struct ip_review_run *r;
 	const struct ip_plan *p;
 	size_t order;
 	const struct plan_rec *rec;	/* NULL until made */
@@ -78,7 +83,7 @@ struct scan {
 static void
 add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 {
-	struct run *r = s->r;
+	struct ip_review_run *r = s->r;
 
 	if (s->rec == NULL) {
 		const struct ip_plan *p = s->p;
@@ -128,7 +133,7 @@ interval_review(struct scan *s, int32_t base)
  * measures ended without a review since, and a plan never reviewed after
  * its first planned date. */
 static void
-scan(struct run *r, const struct ip_plan *p, size_t order)
+scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 {
 	const int32_t today = r->today, horizon = r->horizon;
 	const struct ip_period *pe = &p->period;
@@ -181,21 +186,30 @@ scan(struct run *r, const struct ip_plan *p, size_t order)
 		add(&s, K_NEVER, first, NULL);
 }
 
+void
+ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
+    size_t index)
+{
+	pthread_mutex_lock(&r->mu);
+	scan(r, p, index);
+	pthread_mutex_unlock(&r->mu);
+}
+
 static int
 one(const char *path, size_t index, FILE *out, void *ctx)
 {
-	struct run *r = ctx;
+	struct ip_review_run *r = ctx;
 	struct ip_diags *d = ip_diags_for(path);
 	struct ip_plan *p;
 
-	if (ip_plan_load(path, d, &p) != 0)
+	if (ip_plan_load(path, d, &p) == 0)
+		ip_review_add(r, p, index);
+	else {
 		ip_diags_print(d, out, 0);	/* trouble either way */
-	pthread_mutex_lock(&r->mu);
-	if (p != NULL)
-		scan(r, p, index);
-	else
+		pthread_mutex_lock(&r->mu);
 		r->trouble = true;
-	pthread_mutex_unlock(&r->mu);
+		pthread_mutex_unlock(&r->mu);
+	}
 	ip_plan_free(p);
 	ip_diags_free(d);
 	return 0;
@@ -243,7 +257,8 @@ plural(long n)
 }
 
 static void
-print_text(const struct run *r, const struct finding *f, FILE *out)
+print_text(const struct ip_review_run *r, const struct finding *f,
+    FILE *out)
 {
 	const struct plan_rec *pr = f->plan;
 	long days = (long)f->date - r->today;
@@ -283,7 +298,8 @@ print_heading(const struct plan_rec *pr, FILE *out)
 }
 
 static void
-print_tsv(const struct run *r, const struct finding *f, FILE *out)
+print_tsv(const struct ip_review_run *r, const struct finding *f,
+    FILE *out)
 {
 	const struct plan_rec *pr = f->plan;
 	const char *const fields[] = { pr->file, pr->id, f->item, pr->name,
@@ -414,7 +430,8 @@ ics_date(int32_t day, char *buf)
 }
 
 static void
-ics_event(const struct run *r, const struct finding *f, struct ics *w)
+ics_event(const struct ip_review_run *r, const struct finding *f,
+    struct ics *w)
 {
 	const struct plan_rec *pr = f->plan;
 	const char *plan = *pr->id != '\0' ? pr->id : pr->file;
@@ -472,7 +489,7 @@ ics_event(const struct run *r, const struct finding *f, struct ics *w)
 }
 
 static void
-print_ics(const struct run *r, FILE *out)
+print_ics(const struct ip_review_run *r, FILE *out)
 {
 	struct ics w = { .out = out };
 
@@ -490,26 +507,24 @@ print_ics(const struct run *r, FILE *out)
 
 /* --- the command --------------------------------------------------------- */
 
-enum format { FMT_TEXT, FMT_TSV, FMT_ICS };
-static const char *const formats[] = { "text", "tsv", "ics", NULL };
-
 static void
-print(const struct run *r, enum format fmt, bool grouped, FILE *out)
+print(const struct ip_review_run *r, FILE *out)
 {
-	if (fmt == FMT_ICS) {
+	if (r->format == FMT_ICS) {
 		print_ics(r, out);	/* a calendar even when empty */
 		return;
 	}
-	if (fmt == FMT_TSV && r->nf > 0)
+	if (r->format == FMT_TSV && r->nf > 0)
 		fputs("date\tdays\tstatus\tkind\tfile\tplan_id\titem\t"
 		    "coordinator\tcoordinator_email\n", out);
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct finding *f = &r->f[i];
-		if (fmt == FMT_TSV) {
+		if (r->format == FMT_TSV) {
 			print_tsv(r, f, out);
 			continue;
 		}
-		if (grouped && (i == 0 || by_group(f->plan, f[-1].plan) != 0)) {
+		if (r->grouped
+		    && (i == 0 || by_group(f->plan, f[-1].plan) != 0)) {
 			if (i > 0)
 				putc('\n', out);
 			print_heading(f->plan, out);
@@ -518,51 +533,74 @@ print(const struct run *r, enum format fmt, bool grouped, FILE *out)
 	}
 }
 
-int
-ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
-    const char *prog, FILE *out)
+struct ip_review_run *
+ip_review_start(const struct ip_review_opts *o, const char *prog)
 {
 	const char *within = o->within != NULL ? o->within : "30d";
 	const char *format = o->format != NULL ? o->format : "text";
-	char *dash[] = { "-" };
-	int count;
+	int count, fmt;
 	char unit;
-	int fmt;
 
 	if (!ip_parse_interval(within, &count, &unit)) {
 		ip_error(prog, "invalid horizon for --within: '%s' (use a "
 		    "count and a unit: 30d, 4w, 3m)", within);
-		return IP_EXIT_TROUBLE;
+		return NULL;
 	}
 	if (ip_cli_word(prog, "format", format, formats, &fmt) != 0)
-		return IP_EXIT_TROUBLE;
+		return NULL;
 	if (o->by_coordinator && fmt != FMT_TEXT) {
 		ip_error(prog, "--by-coordinator goes with --format text "
 		    "only");
-		return IP_EXIT_TROUBLE;
+		return NULL;
 	}
 
-	struct run r = { .today = o->today,
-	    .horizon = ip_date_add(o->today, count, unit) };
+	struct ip_review_run *r = calloc(1, sizeof(*r));
+	if (r == NULL) {
+		ip_error(prog, "out of memory");
+		return NULL;
+	}
 	const int32_t last = ip_days_from_civil(9999, 12, 31);
-	if (r.horizon > last)
-		r.horizon = last;
-	pthread_mutex_init(&r.mu, NULL);
+	r->today = o->today;
+	r->horizon = ip_date_add(o->today, count, unit);
+	if (r->horizon > last)
+		r->horizon = last;
+	r->format = (enum format)fmt;
+	r->grouped = o->by_coordinator;
+	pthread_mutex_init(&r->mu, NULL);
+	return r;
+}
+
+int
+ip_review_finish(struct ip_review_run *r, FILE *out)
+{
+	if (r->nf > 0)	/* qsort() wants an array, even of none */
+		qsort(r->f, r->nf, sizeof(*r->f), r->grouped
+		    ? by_coordinator : by_date);
+	print(r, out);
+
+	int rc = r->trouble ? IP_EXIT_TROUBLE
+	    : r->nf > 0 ? IP_EXIT_FINDINGS : IP_EXIT_OK;
+	pthread_mutex_destroy(&r->mu);
+	free(r->f);
+	ip_arena_free(&r->arena);
+	free(r);
+	return rc;
+}
+
+int
+ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
+    const char *prog, FILE *out)
+{
+	char *dash[] = { "-" };
+	struct ip_review_run *r = ip_review_start(o, prog);
+
+	if (r == NULL)
+		return IP_EXIT_TROUBLE;
 	if (n == 0) {
 		paths = dash;
 		n = 1;
 	}
-	if (ip_walk(paths, n, o->jobs, one, &r, prog, stderr) != 0)
-		r.trouble = true;
-	pthread_mutex_destroy(&r.mu);
-
-	if (r.nf > 0)	/* qsort() wants an array, even of none */
-		qsort(r.f, r.nf, sizeof(*r.f), o->by_coordinator
-		    ? by_coordinator : by_date);
-	print(&r, (enum format)fmt, o->by_coordinator, out);
-
-	free(r.f);
-	ip_arena_free(&r.arena);
-	return r.trouble ? IP_EXIT_TROUBLE
-	    : r.nf > 0 ? IP_EXIT_FINDINGS : IP_EXIT_OK;
+	if (ip_walk(paths, n, o->jobs, one, r, prog, stderr) != 0)
+		r->trouble = true;
+	return ip_review_finish(r, out);
 }
