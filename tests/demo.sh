@@ -1,23 +1,38 @@
 #!/bin/sh
 # demo.sh - run each command on the shipped examples (make demo).
+# Usage: sh tests/demo.sh [BUILD]
 BUILD=${1:-build}
 TODAY=2026-11-24
 set -u
-for cmd in ip-validate ip-review ip-export; do
-	[ -x "$BUILD/$cmd" ] || continue
-	case $cmd in
-	ip-validate)
-		echo "\$ ip-validate examples/"
-		"$BUILD/ip-validate" examples/ && echo "(all plans valid)" ;;
-	ip-review)
-		echo "\$ ip-review --today $TODAY --within 60d examples/"
-		"$BUILD/ip-review" --today $TODAY --within 60d examples/ ;;
-	ip-export)
-		for f in examples/*.yaml; do
-			echo "\$ ip-export $f | head -n 20"
-			"$BUILD/ip-export" "$f" | head -n 20
-			echo
-		done ;;
-	esac
+PATH=$BUILD:$PATH
+umask 077
+
+# show CMD...: print the command line, then run it.
+show() {
+	printf '$'
+	for a; do
+		case $a in
+		*' '*) printf " '%s'" "$a" ;;
+		*) printf ' %s' "$a" ;;
+		esac
+	done
+	echo
+	"$@"
+	echo
+}
+
+show ip-validate examples/ && echo "(every example is valid)" && echo
+show ip-review --today $TODAY --within 60d examples/
+for f in examples/*.yaml; do
+	echo "\$ ip-export $f | head -n 16"
+	ip-export "$f" | head -n 16
 	echo
 done
+
+# A new plan, and what is still to be written in it.
+rm -f "$BUILD/demo/kari.yaml"
+mkdir -p "$BUILD/demo"
+show ip-new --today $TODAY --name 'Kari Nordmann' \
+    --coordinator 'Ola Hansen' --reviews 2 "$BUILD/demo/kari.yaml"
+show ip-validate --today $TODAY "$BUILD/demo/kari.yaml"
+exit 0
