@@ -35,6 +35,9 @@ MAN7 = $(sort $(wildcard man/*.7))
 DATA = $(sort $(wildcard lib/*.xsd))
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/*.c))
+FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_TIME ?= 300
 
 all: $(BINS)
 
@@ -66,7 +69,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 # UndefinedBehaviorSanitizer (a build of its own), and the commands under
 # valgrind.  'make test' is the first alone.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-check: test check-asan check-valgrind
+check: test check-asan check-valgrind check-fuzz
 
 test: all $(UNIT_BINS) | check-deps
 	@sh tests/run.sh $(BUILD)
@@ -78,6 +81,29 @@ check-asan: | check-deps
 
 check-valgrind: all | check-deps
 	@IPLAN_VALGRIND=1 sh tests/run.sh $(BUILD)
+
+# The libFuzzer targets, against a library built for them in a tree of
+# their own.  'make fuzz' runs each for FUZZ_TIME seconds; 'check-fuzz'
+# runs the regression inputs and each target for a few seconds.
+FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+fuzz-build: | check-deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-fuzz CC=clang \
+		CFLAGS='-O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)' \
+		LDFLAGS='$(SAN)' fuzz-targets
+
+fuzz-targets: $(FUZZ_BINS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libiplan.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(CPPFLAGS) -Ilib $(PKG_CFLAGS) \
+		-o $@ $< $(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(BUILD)-fuzz $(FUZZ_TIME)
+
+check-fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(BUILD)-fuzz 8
 
 # Speed and memory beside a floor (libyaml alone): not part of check.
 bench: all
@@ -113,5 +139,6 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all deps check-deps check test check-asan check-valgrind bench demo install uninstall clean
+.PHONY: all deps check-deps check test check-asan check-valgrind \
+	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall clean
 .DELETE_ON_ERROR:

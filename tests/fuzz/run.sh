@@ -1,0 +1,68 @@
+#!/bin/sh
+# run.sh - the fuzz targets: each on its regression inputs, then fuzzing
+# for SECONDS from the plans of the examples and the tests.
+# Usage: sh tests/fuzz/run.sh FUZZ-BUILD-DIR SECONDS [TARGET...]
+# The corpus grows in FUZZ-BUILD-DIR/corpus/TARGET, crashes go to
+# FUZZ-BUILD-DIR/crashes/TARGET.  Ends with "fuzz: N passed, M failed".
+
+BUILD=$(cd "${1:?}" && pwd) || exit 2
+SECONDS_EACH=${2:?}
+shift 2
+FUZZ=$(cd "$(dirname "$0")" && pwd)
+TOP=$(dirname "$(dirname "$FUZZ")")
+export LC_ALL=C TZ=UTC
+passed=0 failed=0
+log=$BUILD/fuzz.log
+
+pass() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL: $1"
+	grep -E -A 30 '^==[0-9]+==|runtime error|^MS:|Test unit written' \
+	    "$log" | head -40 | sed 's/^/    /'
+}
+
+# The seeds: every plan under examples/ and the tests, as one list.
+seeds=$BUILD/seeds
+find "$TOP/examples" "$TOP/tests/validate" "$TOP/tests/review" \
+    "$TOP/tests/export" "$TOP/tests/new" -name '*.yaml' | sort |
+    paste -s -d, - >"$seeds"
+
+[ $# -gt 0 ] || set -- "$BUILD"/fuzz/fuzz-*
+for bin; do
+	name=${bin##*/}
+	bin=$BUILD/fuzz/$name
+	if [ ! -x "$bin" ]; then
+		: >"$log"
+		fail "$name: no such target"
+		continue
+	fi
+	regress=$FUZZ/regress/$name
+	# Each input that once crashed the target, run once.
+	if [ -d "$regress" ]; then
+		for f in "$regress"/*; do
+			[ -f "$f" ] || continue
+			if "$bin" "$f" >"$log" 2>&1; then
+				pass
+			else
+				fail "$name on ${f#"$TOP"/}"
+			fi
+		done
+	fi
+	corpus=$BUILD/corpus/$name crashes=$BUILD/crashes/$name
+	mkdir -p "$corpus" "$crashes"
+	if "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 \
+	    -rss_limit_mb=2048 -close_fd_mask=3 -print_final_stats=1 \
+	    -dict="$FUZZ/yaml.dict" -seed_inputs=@"$seeds" \
+	    -artifact_prefix="$crashes/" "$corpus" >"$log" 2>&1; then
+		pass
+	else
+		fail "$name: fuzzing for $SECONDS_EACH s (input in ${crashes#"$TOP"/})"
+	fi
+	# "#RUNS DONE cov: ... exec/s: ..." becomes "TARGET: RUNS runs ..."
+	sed -n "s|^#\([0-9]*\)[[:space:]]*DONE[[:space:]]*|$name: \1 runs in \
+$SECONDS_EACH s, |p" "$log"
+done
+
+echo "fuzz: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
