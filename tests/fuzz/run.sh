@@ -3,7 +3,8 @@
 # for SECONDS from the plans of the examples and the tests.
 # Usage: sh tests/fuzz/run.sh FUZZ-BUILD-DIR SECONDS [TARGET...]
 # The corpus grows in FUZZ-BUILD-DIR/corpus/TARGET, crashes go to
-# FUZZ-BUILD-DIR/crashes/TARGET.  Ends with "fuzz: N passed, M failed".
+# FUZZ-BUILD-DIR/crashes/TARGET, libFuzzer's output to TARGET.log there.
+# Ends with "fuzz: N passed, M failed".
 
 BUILD=$(cd "${1:?}" && pwd) || exit 2
 SECONDS_EACH=${2:?}
@@ -12,7 +13,6 @@ FUZZ=$(cd "$(dirname "$0")" && pwd)
 TOP=$(dirname "$(dirname "$FUZZ")")
 export LC_ALL=C TZ=UTC
 passed=0 failed=0
-log=$BUILD/fuzz.log
 
 pass() { passed=$((passed + 1)); }
 fail() {
@@ -32,6 +32,7 @@ find "$TOP/examples" "$TOP/tests/validate" "$TOP/tests/review" \
 for bin; do
 	name=${bin##*/}
 	bin=$BUILD/fuzz/$name
+	log=$BUILD/$name.log
 	if [ ! -x "$bin" ]; then
 		: >"$log"
 		fail "$name: no such target"
