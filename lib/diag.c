@@ -133,13 +133,25 @@ cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static char
+clean(char c)
+{
+	return (unsigned char)c < 0x20 || c == 0x7f ? '?' : c;
+}
+
 void
 ip_fputs_clean(const char *s, FILE *f)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		putc(c < 0x20 || c == 0x7f ? '?' : c, f);
-	}
+	for (; *s != '\0'; s++)
+		putc(clean(*s), f);
+}
+
+void
+ip_message(FILE *f, const char *prog, char *msg)
+{
+	for (char *s = msg; *s != '\0'; s++)
+		*s = clean(*s);
+	fprintf(f, "%s: %s\n", prog, msg);
 }
 
 /* The lines go to f in one write, through a buffer of their own: stderr

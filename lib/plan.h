@@ -134,6 +134,9 @@ void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
 /* Writes s to f with control characters replaced, so that user text can
  * never forge a line of output or drive a terminal. */
 void ip_fputs_clean(const char *s, FILE *f);
+/* Writes "PROG: msg\n" to f in one write, with the control characters of
+ * msg replaced in place: stderr is unbuffered. */
+void ip_message(FILE *f, const char *prog, char *msg);
 
 /* --- the YAML tree ------------------------------------------------------- */
 

@@ -24,9 +24,7 @@ ip_error(const char *prog, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s: ", prog);
-	ip_fputs_clean(buf, stderr);
-	putc('\n', stderr);
+	ip_message(stderr, prog, buf);
 	return -1;
 }
 

@@ -57,14 +57,6 @@ push(struct walk *w, char *path, char *error)
 }
 
 static void
-print_error(FILE *out, const char *prog, const char *msg)
-{
-	fprintf(out, "%s: ", prog);
-	ip_fputs_clean(msg, out);
-	putc('\n', out);
-}
-
-static void
 walk_error(struct walk *w, const char *fmt, const char *path, int err)
 {
 	char buf[4096];
@@ -73,7 +65,7 @@ walk_error(struct walk *w, const char *fmt, const char *path, int err)
 	if (w->collect)
 		push(w, NULL, xstrdup(buf));
 	else
-		print_error(w->out, w->prog, buf);
+		ip_message(w->out, w->prog, buf);
 }
 
 static int
@@ -265,7 +257,7 @@ run_pool(struct walk *w, unsigned jobs)
 		pthread_mutex_unlock(&p.mu);
 
 		if (w->list[i].error != NULL)
-			print_error(w->out, w->prog, w->list[i].error);
+			ip_message(w->out, w->prog, w->list[i].error);
 		fwrite(s.buf, 1, s.len, w->out);
 		free(s.buf);
 		if (s.rc != 0) {
