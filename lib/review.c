@@ -453,8 +453,12 @@ ics_event(const struct ip_review_run *r, const struct finding *f,
 	ics_line(w, "T000000Z");
 	ics_ascii(w, "DTSTART;VALUE=DATE:");
 	ics_line(w, ics_date(f->date, date));
-	ics_ascii(w, "DTEND;VALUE=DATE:");
-	ics_line(w, ics_date(f->date + 1, date));
+	/* the day after, unless that is past what a DATE holds: an event on
+	 * a date and without DTEND lasts that day (RFC 5545, 3.6.1) */
+	if (f->date < ip_days_from_civil(9999, 12, 31)) {
+		ics_ascii(w, "DTEND;VALUE=DATE:");
+		ics_line(w, ics_date(f->date + 1, date));
+	}
 	ics_ascii(w, "SUMMARY:");
 	ics_text(w, kinds[f->kind].summary);
 	ics_ascii(w, ": ");

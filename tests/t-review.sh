@@ -263,6 +263,14 @@ t "ics: nothing due is an empty calendar" "
 	exits 0 ip-review --today $TODAY --format tsv plans/quiet.yaml >'$TMP/q' &&
 	same /dev/null '$TMP/q'"
 
+t "ics: an event on 9999-12-31 has no DTEND, not one in the year 0" "
+	cd '$RV' &&
+	exits 1 ip-review --today $TODAY --within 9999y --format ics \
+	    last-day.yaml >'$TMP/l.ics' &&
+	$ICS '$TMP/l.ics' >'$TMP/events' &&
+	grep -q '\"DTSTART\": \"99991231\"' '$TMP/events' &&
+	! grep -q DTEND '$TMP/l.ics'"
+
 # The checker itself must take what is right and refuse what is wrong: a
 # minimal calendar with the lines of a printf format added to its event.
 rv_cal() {
