@@ -69,7 +69,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 # UndefinedBehaviorSanitizer (a build of its own), and the commands under
 # valgrind.  'make test' is the first alone.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-check: test check-asan check-valgrind check-fuzz
+# Each stage adds its "passed failed" to the tally; the last line is the
+# sum of them all.
+TALLY = $(abspath $(BUILD))/check.tally
+check: | check-deps
+	@rm -f $(TALLY)
+	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory test check-asan \
+		check-valgrind check-fuzz
+	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
+		p, f; exit f > 0 }' $(TALLY)
 
 test: all $(UNIT_BINS) | check-deps
 	@sh tests/run.sh $(BUILD)

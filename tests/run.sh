@@ -88,4 +88,5 @@ done
 
 rm -rf "$TMP"
 echo "${IPLAN_VALGRIND:+valgrind: }$passed passed, $failed failed"
+[ -z "${CHECK_TALLY:-}" ] || echo "$passed $failed" >>"$CHECK_TALLY"
 [ "$failed" -eq 0 ]

@@ -66,4 +66,5 @@ $SECONDS_EACH s, |p" "$log"
 done
 
 echo "fuzz: $passed passed, $failed failed"
+[ -z "${CHECK_TALLY:-}" ] || echo "$passed $failed" >>"$CHECK_TALLY"
 [ "$failed" -eq 0 ]
