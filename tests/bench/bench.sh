@@ -67,11 +67,11 @@ for n in $SIZES; do
 	# xargs exits 123 when a run exits 1 to 125: plans with errors.
 	find "$dir" -name '*.yaml' | sort | head -n "$EXPORTS" >"$B/sample"
 	k=$(wc -l <"$B/sample")
-	measure 0 floor1 xargs -n 1 "$B/floor" <"$B/sample"
-	measure 123 export xargs -n 1 "$BUILD/ip-export" --today $TODAY \
-	    <"$B/sample"
-	measure 123 exportx xargs -n 1 "$BUILD/ip-export" --format xml \
-	    --today $TODAY <"$B/sample"
+	measure 0 floor1 xargs -a "$B/sample" -n 1 "$B/floor"
+	measure 123 export xargs -a "$B/sample" -n 1 "$BUILD/ip-export" \
+	    --today $TODAY
+	measure 123 exportx xargs -a "$B/sample" -n 1 "$BUILD/ip-export" \
+	    --format xml --today $TODAY
 	row "$n" "floor, $k files one at a time" floor1 floor1
 	row "$n" "ip-export, $k files (markdown)" export floor1
 	row "$n" "ip-export, $k files (xml)" exportx floor1
