@@ -308,8 +308,9 @@ unsupported(struct builder *b, yaml_mark_t m, const char *what)
 	return -1;
 }
 
-/* Checks a decoded scalar: within bounds, and no NUL or control
- * characters, which only the escapes of double quotes can make. */
+/* Checks a decoded scalar: within bounds, and holding only what the
+ * file itself may hold, less carriage returns.  Only the escapes of
+ * double quotes can make anything else: "\0", "\r", "\x9b", "\uFFFE". */
 static int
 check_scalar(struct builder *b, const yaml_event_t *e)
 {
@@ -323,14 +324,20 @@ check_scalar(struct builder *b, const yaml_event_t *e)
 	}
 	if (e->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
 		return 0;
-	for (size_t i = 0; i < len; i++)
-		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
-		    || s[i] == 0x7f) {
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		size_t l = utf8_decode(s + i, len - i, &c);
+		if (l == 0)	/* libyaml writes UTF-8; refuse it if not */
+			l = 1, c = 0xfffe;
+		if (!printable(c) || c == '\r') {
 			ip_diag(b->d, mark_pos(e->start_mark), IP_R_ENCODING,
-			    "value contains control character U+%04X",
-			    s[i]);
+			    c < 0xa0 ? "value contains control character U+%04X"
+			    : "value contains U+%04X, which is not a character",
+			    (unsigned)c);
 			return -1;
 		}
+		i += l;
+	}
 	return 0;
 }
 

@@ -111,6 +111,10 @@ printf 'format: iplan/1\nid: a\000b\n' >"$TMP/hostile"
 hostile "NUL byte" ':2:6: error: NUL byte: plans are text \[encoding\]'
 printf 'format: iplan/1\nid: "a\\0b"\n' >"$TMP/hostile"
 hostile "escaped NUL" ':2:5: error: value contains control character U+0000 \[encoding\]'
+printf 'format: iplan/1\ncoordinator: "a\\x9b2Jb"\n' >"$TMP/hostile"
+hostile "escaped C1 control (CSI)" ':2:14: error: value contains control character U+009B \[encoding\]'
+printf 'format: iplan/1\nid: "a\\uFFFEb"\n' >"$TMP/hostile"
+hostile "escaped noncharacter" ':2:5: error: value contains U+FFFE, which is not a character \[encoding\]'
 printf 'format: iplan/1\nid: a\033[31mb\n' >"$TMP/hostile"
 hostile "escape character" ':2:6: error: control character U+001B is not allowed \[encoding\]'
 printf '\357\273\277format: iplan/1\nbogus: 1\n' >"$TMP/hostile"
