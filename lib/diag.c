@@ -133,24 +133,38 @@ cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static char
-clean(char c)
+/* The length of the control character at s, or 0: C0 and DEL, and the
+ * C1 controls (U+0080 to U+009F) as UTF-8 writes them, since a terminal
+ * obeys those too. */
+static size_t
+control(const char *s)
 {
-	return (unsigned char)c < 0x20 || c == 0x7f ? '?' : c;
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] < 0x20 || u[0] == 0x7f)
+		return 1;
+	return u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f ? 2 : 0;
 }
 
 void
 ip_fputs_clean(const char *s, FILE *f)
 {
-	for (; *s != '\0'; s++)
-		putc(clean(*s), f);
+	while (*s != '\0') {
+		size_t n = control(s);
+		putc(n > 0 ? '?' : *s, f);
+		s += n > 0 ? n : 1;
+	}
 }
 
 void
 ip_message(FILE *f, const char *prog, char *msg)
 {
-	for (char *s = msg; *s != '\0'; s++)
-		*s = clean(*s);
+	char *o = msg;
+	for (const char *s = msg; *s != '\0';) {
+		size_t n = control(s);
+		*o++ = n > 0 ? '?' : *s;
+		s += n > 0 ? n : 1;
+	}
+	*o = '\0';
 	fprintf(f, "%s: %s\n", prog, msg);
 }
 

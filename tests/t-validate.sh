@@ -115,6 +115,11 @@ printf 'format: iplan/1\ncoordinator: "a\\x9b2Jb"\n' >"$TMP/hostile"
 hostile "escaped C1 control (CSI)" ':2:14: error: value contains control character U+009B \[encoding\]'
 printf 'format: iplan/1\nid: "a\\uFFFEb"\n' >"$TMP/hostile"
 hostile "escaped noncharacter" ':2:5: error: value contains U+FFFE, which is not a character \[encoding\]'
+printf 'format: iplan/1\ncoordinator: "a\\Nb"\n' >"$TMP/hostile"
+hostile "escaped NEL, a C1 control, printed as ?" ':2:14: error: coordinator .a?b. is not a participant'
+t "hostile: a C1 control in a command-line message is printed as ?" "
+	exits 2 ip-validate --today \"\$(printf '\\302\\2332J')\" 2>'$TMP/err' &&
+	grep -q \"^ip-validate: invalid date for --today: '?2J' \" '$TMP/err'"
 printf 'format: iplan/1\nid: a\033[31mb\n' >"$TMP/hostile"
 hostile "escape character" ':2:6: error: control character U+001B is not allowed \[encoding\]'
 printf '\357\273\277format: iplan/1\nbogus: 1\n' >"$TMP/hostile"
