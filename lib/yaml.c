@@ -215,7 +215,8 @@ check_encoding(const char *buf, size_t len, struct ip_diags *d)
 		if (!printable(c)) {
 			ip_diag(d, pos_at(buf, len, i), IP_R_ENCODING,
 			    c == 0 ? "NUL byte: plans are text"
-				   : "control character U+%04X is not allowed",
+			    : c < 0xa0 ? "control character U+%04X is not allowed"
+			    : "U+%04X is not a character: it is not allowed",
 			    (unsigned)c);
 			return -1;
 		}

@@ -122,6 +122,8 @@ t "hostile: a C1 control in a command-line message is printed as ?" "
 	grep -q \"^ip-validate: invalid date for --today: '?2J' \" '$TMP/err'"
 printf 'format: iplan/1\nid: a\033[31mb\n' >"$TMP/hostile"
 hostile "escape character" ':2:6: error: control character U+001B is not allowed \[encoding\]'
+printf 'format: iplan/1\nid: a\357\277\277b\n' >"$TMP/hostile"
+hostile "noncharacter" ':2:6: error: U+FFFF is not a character: it is not allowed \[encoding\]'
 printf '\357\273\277format: iplan/1\nbogus: 1\n' >"$TMP/hostile"
 hostile "UTF-8 BOM" ':2:1: error: unknown key .bogus. in the plan \[unknown-key\]'
 printf 'format: iplan/1\r\nbogus: 1\r\n' >"$TMP/hostile"
