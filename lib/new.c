@@ -239,7 +239,8 @@ review_dates(struct values *v, const char *prog)
 			    "to " MAX_REVIEWS_N ")", o->reviews);
 		if ((int32_t)n + 2 > len)
 			return ip_error(prog, "--reviews %lu: the period has "
-			    "no room for %lu review dates", n, n);
+			    "no room for %lu review date%s", n, n,
+			    n == 1 ? "" : "s");
 		/* the period cut into n + 1 equal parts, in whole days */
 		for (size_t k = 1; k <= n; k++)
 			v->reviews[v->nreviews++] = v->start

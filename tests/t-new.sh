@@ -161,6 +161,9 @@ t "new: refuses --reviews 2x" "
 t "new: refuses more reviews than the period has room for" "
 	new_bad 'ip-new: --reviews 2: the period has no room for 2 review dates' \
 		--name Kari --period 3d --reviews 2"
+t "new: no room for one review date, in the singular" "
+	new_bad 'ip-new: --reviews 1: the period has no room for 1 review date' \
+		--name Kari --period 2d --reviews 1"
 t "new: refuses --reviews with --review-interval" "
 	new_bad 'ip-new: --reviews and --review-interval: give one, not both' \
 		--name Kari --reviews 2 --review-interval 3m"
