@@ -133,25 +133,30 @@ cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The length of the control character at s, or 0: C0 and DEL, and the
- * C1 controls (U+0080 to U+009F) as UTF-8 writes them, since a terminal
- * obeys those too. */
+/* The length of the character at s, and whether it is one to replace:
+ * a control (C0, DEL and C1, since a terminal obeys those too), or a
+ * byte that is not part of well-formed UTF-8. */
 static size_t
-control(const char *s)
+next_char(const char *s, bool *replace)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	if (u[0] < 0x20 || u[0] == 0x7f)
-		return 1;
-	return u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f ? 2 : 0;
+	uint32_t c;
+	/* s ends in a NUL, which stops the decoder: no need to count */
+	size_t n = ip_utf8_decode((const unsigned char *)s, 4, &c);
+	*replace = n == 0 || ip_is_control(c);
+	return n == 0 ? 1 : n;
 }
 
 void
 ip_fputs_clean(const char *s, FILE *f)
 {
 	while (*s != '\0') {
-		size_t n = control(s);
-		putc(n > 0 ? '?' : *s, f);
-		s += n > 0 ? n : 1;
+		bool replace;
+		size_t n = next_char(s, &replace);
+		if (replace)
+			putc('?', f);
+		else
+			fwrite(s, 1, n, f);
+		s += n;
 	}
 }
 
@@ -160,9 +165,15 @@ ip_message(FILE *f, const char *prog, char *msg)
 {
 	char *o = msg;
 	for (const char *s = msg; *s != '\0';) {
-		size_t n = control(s);
-		*o++ = n > 0 ? '?' : *s;
-		s += n > 0 ? n : 1;
+		bool replace;
+		size_t n = next_char(s, &replace);
+		if (replace)
+			*o++ = '?';
+		else {
+			memmove(o, s, n);
+			o += n;
+		}
+		s += n;
 	}
 	*o = '\0';
 	fprintf(f, "%s: %s\n", prog, msg);

@@ -131,11 +131,12 @@ void ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
 void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, va_list ap);
 
-/* Writes s to f with control characters replaced, so that user text can
- * never forge a line of output or drive a terminal. */
+/* Writes s to f with control characters and bytes that are not UTF-8
+ * replaced by "?", so that user text can never forge a line of output or
+ * drive a terminal. */
 void ip_fputs_clean(const char *s, FILE *f);
-/* Writes "PROG: msg\n" to f in one write, with the control characters of
- * msg replaced in place: stderr is unbuffered. */
+/* Writes "PROG: msg\n" to f in one write, with msg cleaned in place as
+ * ip_fputs_clean() would: stderr is unbuffered. */
 void ip_message(FILE *f, const char *prog, char *msg);
 
 /* --- the YAML tree ------------------------------------------------------- */
@@ -387,5 +388,12 @@ int ip_review_finish(struct ip_review_run *r, FILE *out);
 
 /* Levenshtein distance, capped at max + 1. */
 int ip_edit_distance(const char *a, const char *b, int max);
+
+/* Decodes the UTF-8 character at s (n > 0 bytes left): returns its length
+ * and stores it in *cp, or returns 0 if the bytes are not well-formed
+ * UTF-8 (overlong forms, surrogates and values past U+10FFFF included). */
+size_t ip_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* True for the controls a terminal obeys: C0, DEL and C1. */
+bool ip_is_control(uint32_t c);
 
 #endif

@@ -6,7 +6,6 @@
  * need of each plan, and they are sorted and printed at the end as text,
  * TSV or an iCalendar file.
  */
-#include <libxml/xmlstring.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -374,24 +373,23 @@ ics_line(struct ics *w, const char *s)
 }
 
 /* Writes s as a TEXT value: backslash, semicolon, comma and line feed
- * escaped, other control characters replaced, and if s is not UTF-8 (a
- * file name can be any bytes) every byte past ASCII too. */
+ * escaped, other controls replaced, and so is every byte that is not
+ * part of well-formed UTF-8 (a file name can be any bytes). */
 static void
 ics_text(struct ics *w, const char *s)
 {
-	bool utf8 = xmlCheckUTF8((const unsigned char *)s);
-
 	while (*s != '\0') {
-		unsigned char c = (unsigned char)*s;
-		size_t n = c < 0x80 || !utf8 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3
-		    : 4;
-		if (c == '\\' || c == ';' || c == ',') {
+		uint32_t c;
+		/* s ends in a NUL, which stops the decoder */
+		size_t n = ip_utf8_decode((const unsigned char *)s, 4, &c);
+		if (n == 0 || (ip_is_control(c) && c != '\n')) {
+			ics_put(w, "?", 1);
+			n = 1;
+		} else if (c == '\\' || c == ';' || c == ',') {
 			char esc[] = { '\\', (char)c };
 			ics_put(w, esc, 2);
 		} else if (c == '\n')
 			ics_put(w, "\\n", 2);
-		else if (c < 0x20 || c == 0x7f || (c >= 0x80 && !utf8))
-			ics_put(w, "?", 1);
 		else
 			ics_put(w, s, n);
 		s += n;

@@ -111,41 +111,6 @@ fail:
 	return read_error(d, path, err);
 }
 
-/*
- * Decodes one UTF-8 character at s (n bytes left).  Returns its length and
- * stores it in *cp, or returns 0 if the bytes are not well-formed UTF-8
- * (overlong forms, surrogates and values past U+10FFFF included).
- */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c = s[0], min;
-	size_t len;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xe0) == 0xc0) {
-		len = 2, c &= 0x1f, min = 0x80;
-	} else if ((c & 0xf0) == 0xe0) {
-		len = 3, c &= 0x0f, min = 0x800;
-	} else if ((c & 0xf8) == 0xf0) {
-		len = 4, c &= 0x07, min = 0x10000;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* Line breaks as YAML counts them: LF, CR, CR LF, NEL, LS and PS. */
 static bool
 is_break(uint32_t c)
@@ -164,7 +129,7 @@ pos_at(const char *buf, size_t len, size_t off)
 
 	while (i < off && i < len) {
 		uint32_t c;
-		size_t l = utf8_decode(s + i, len - i, &c);
+		size_t l = ip_utf8_decode(s + i, len - i, &c);
 		if (l == 0)
 			l = 1, c = 0xfffd;
 		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
@@ -205,7 +170,7 @@ check_encoding(const char *buf, size_t len, struct ip_diags *d)
 			continue;
 		}
 		uint32_t c;
-		size_t l = utf8_decode(s + i, len - i, &c);
+		size_t l = ip_utf8_decode(s + i, len - i, &c);
 		if (l == 0) {
 			ip_diag(d, pos_at(buf, len, i), IP_R_ENCODING,
 			    "invalid UTF-8 (byte 0x%02x): plans are UTF-8 text",
@@ -327,7 +292,7 @@ check_scalar(struct builder *b, const yaml_event_t *e)
 		return 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
-		size_t l = utf8_decode(s + i, len - i, &c);
+		size_t l = ip_utf8_decode(s + i, len - i, &c);
 		if (l == 0)	/* libyaml writes UTF-8; refuse it if not */
 			l = 1, c = 0xfffe;
 		if (!printable(c) || c == '\r') {
