@@ -84,7 +84,8 @@ int32_t ip_date_today(void);
 
 /* Calls fn for every plan file named by paths: files as given, "-" for
  * standard input, directories searched recursively for *.yaml and *.yml in
- * byte order of their names (hidden entries left out).  A path that cannot
+ * byte order of their names (hidden entries left out), each file once
+ * however often it is met (by device and inode).  A path that cannot
  * be read is passed to fn too, so that loading it reports why.  fn gets the
  * file's index in that order and the stream to write its output to.
  *
@@ -95,7 +96,9 @@ int32_t ip_date_today(void);
  *
  * A non-zero return from fn stops the walk and is returned.  Errors of the
  * walk itself (an unreadable directory, a symlink loop) are written to out
- * as "PROG: ..." in their place, and make it return -1 at the end. */
+ * as "PROG: ..." in their place, and make it return -1 at the end, as
+ * does an error writing to out.  The memory it takes does not grow with
+ * the files but for 16 bytes or so each, to know them when met again. */
 int ip_walk(char *const *paths, size_t n, unsigned jobs,
     int (*fn)(const char *path, size_t index, FILE *out, void *ctx),
     void *ctx, const char *prog, FILE *out);

@@ -111,10 +111,7 @@ one_plan_per_person(struct run *r, FILE *err)
 			first = i;
 			continue;
 		}
-		if (strcmp(r->names + r->seen[i].file,
-		    r->names + r->seen[first].file) == 0)
-			continue;	/* the same file named twice */
-		dup[ndup] = r->seen[i];
+		dup[ndup] = r->seen[i];	/* never the same file: ip_walk() */
 		dup[ndup++].nid = r->seen[first].file;	/* the first file */
 	}
 	qsort(dup, ndup, sizeof(*dup), by_order);

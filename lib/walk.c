@@ -1,7 +1,13 @@
 /*
  * walk.c - the files named on a command line: plain files as given,
- * directories searched recursively for *.yaml and *.yml; on one thread as
- * the walk goes, or on several with the output kept in walk order.
+ * directories searched recursively for *.yaml and *.yml, each file once;
+ * on one thread as the walk goes, or on several with the output kept in
+ * walk order.
+ *
+ * With several threads the walk feeds a ring of WINDOW slots as it goes:
+ * the threads take files from it, and the walking thread prints each
+ * slot's output in order and frees it.  Memory stays the same however
+ * many files there are, but for the set of files already met.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -13,27 +19,7 @@
 
 #include "plan.h"
 
-/* What the walk meets, in order: a file for fn, or a message. */
-struct entry {
-	char *path;
-	char *error;		/* a walk error to print instead */
-};
-
-struct walk {
-	int (*fn)(const char *path, size_t index, FILE *out, void *ctx);
-	void *ctx;
-	const char *prog;
-	FILE *out;
-	bool trouble;
-	size_t index;
-	/* collecting for the threads instead of calling fn */
-	struct entry *list;
-	size_t n, cap;
-	bool collect;
-	/* the directories on the way down, to catch symlink loops */
-	struct { dev_t dev; ino_t ino; } up[IP_MAX_DEPTH * 2];
-	int depth;
-};
+#define WINDOW 256	/* files in flight ahead of the printer, at most */
 
 static char *
 xstrdup(const char *s)
@@ -44,17 +30,255 @@ xstrdup(const char *s)
 	return p;
 }
 
-static void
-push(struct walk *w, char *path, char *error)
+/* --- each file once ------------------------------------------------------ */
+
+/* The files met so far, by device and inode: an open-addressed table. */
+struct file_set {
+	struct file_id { dev_t dev; ino_t ino; } *v;
+	size_t n, cap;		/* cap: 0 or a power of two */
+	bool stdin_seen;
+};
+
+static size_t
+file_hash(dev_t dev, ino_t ino, size_t cap)
 {
-	if (w->n == w->cap) {
-		w->cap = w->cap ? 2 * w->cap : 256;
-		if ((w->list = realloc(w->list, w->cap * sizeof(*w->list)))
-		    == NULL)
-			abort();
-	}
-	w->list[w->n++] = (struct entry){ path, error };
+	uint64_t h = ((uint64_t)ino ^ ((uint64_t)dev << 32))
+	    * 0x9e3779b97f4a7c15ULL;
+	return (size_t)(h >> 32) & (cap - 1);
 }
+
+/* Puts (dev, ino) into s; returns false if it was there already. */
+static bool
+file_set_add(struct file_set *s, dev_t dev, ino_t ino)
+{
+	if (2 * (s->n + 1) > s->cap) {
+		struct file_set t = { .cap = s->cap ? 2 * s->cap : 1024 };
+		if ((t.v = calloc(t.cap, sizeof(*t.v))) == NULL)
+			abort();
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->v[i].ino != 0 || s->v[i].dev != 0)
+				file_set_add(&t, s->v[i].dev, s->v[i].ino);
+		free(s->v);
+		s->v = t.v;
+		s->cap = t.cap;
+	}
+	size_t i = file_hash(dev, ino, s->cap);
+	while (s->v[i].ino != 0 || s->v[i].dev != 0) {
+		if (s->v[i].dev == dev && s->v[i].ino == ino)
+			return false;
+		i = (i + 1) & (s->cap - 1);
+	}
+	/* no file has inode 0 and device 0: that is the empty slot */
+	s->v[i] = (struct file_id){ dev, ino };
+	s->n++;
+	return true;
+}
+
+/* --- the ring of files for the threads ----------------------------------- */
+
+struct slot {
+	char *path;		/* NULL: a walk error, nothing to run */
+	char *error;		/* a walk error to print before the output */
+	size_t index;		/* the file's index in the walk */
+	char *buf;		/* the output, when done */
+	size_t len;
+	int rc;
+	bool done;
+};
+
+struct walk;
+
+struct pool {
+	struct walk *w;
+	struct slot slots[WINDOW];
+	size_t head;		/* the next slot to print */
+	size_t next;		/* the next slot to run */
+	size_t tail;		/* the next slot to fill */
+	bool closed;		/* the walk has ended */
+	bool stop;		/* run no more */
+	int rc;			/* the first non-zero fn result printed */
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	pthread_t tid[64];
+	unsigned started;
+};
+
+struct walk {
+	int (*fn)(const char *path, size_t index, FILE *out, void *ctx);
+	void *ctx;
+	const char *prog;
+	FILE *out;
+	bool trouble;
+	size_t index;
+	struct pool *pool;	/* NULL: one thread, fn called as we go */
+	struct file_set seen;
+	/* the directories on the way down, to catch symlink loops */
+	struct { dev_t dev; ino_t ino; } up[IP_MAX_DEPTH * 2];
+	int depth;
+};
+
+static void *
+worker(void *arg)
+{
+	struct pool *p = arg;
+	struct walk *w = p->w;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->next < p->tail && p->slots[p->next % WINDOW].path
+		    == NULL)
+			p->next++;	/* a walk error: done already */
+		if (p->stop || (p->next == p->tail && p->closed))
+			break;
+		if (p->next == p->tail) {
+			pthread_cond_wait(&p->work, &p->mu);
+			continue;
+		}
+		struct slot *s = &p->slots[p->next++ % WINDOW];
+		pthread_mutex_unlock(&p->mu);
+
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&buf, &len);
+		if (mem == NULL)
+			abort();
+		int rc = w->fn(s->path, s->index, mem, w->ctx);
+		if (fclose(mem) != 0)
+			abort();
+
+		pthread_mutex_lock(&p->mu);
+		s->buf = buf;
+		s->len = len;
+		s->rc = rc;
+		s->done = true;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static void
+slot_free(struct slot *s)
+{
+	free(s->path);
+	free(s->error);
+	free(s->buf);
+	*s = (struct slot){ 0 };
+}
+
+/* Prints the oldest slot once it is done, and frees it.  Returns what fn
+ * returned for it. */
+static int
+print_head(struct walk *w)
+{
+	struct pool *p = w->pool;
+	struct slot *s = &p->slots[p->head % WINDOW];
+
+	pthread_mutex_lock(&p->mu);
+	while (!s->done)
+		pthread_cond_wait(&p->done, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+
+	if (s->error != NULL)
+		ip_message(w->out, w->prog, s->error);
+	if (s->len > 0 && fwrite(s->buf, 1, s->len, w->out) != s->len)
+		w->trouble = true;
+	int rc = s->rc;
+	slot_free(s);
+
+	pthread_mutex_lock(&p->mu);
+	p->head++;
+	if (rc != 0) {
+		p->rc = rc;
+		p->stop = true;
+		pthread_cond_broadcast(&p->work);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return rc;
+}
+
+/* Adds a file (or, with path NULL, a walk error) to the ring, printing
+ * what is done ahead of it, and waiting for room.  Returns non-zero
+ * once an fn asked to stop. */
+static int
+pool_push(struct walk *w, const char *path, const char *error)
+{
+	struct pool *p = w->pool;
+	int rc;
+
+	if (p->rc != 0)
+		return p->rc;	/* stopped: the slots ahead will not run */
+	/* print what is done, and wait for room when the ring is full */
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		bool full = p->tail - p->head == WINDOW;
+		bool ready = p->head < p->tail
+		    && p->slots[p->head % WINDOW].done;
+		pthread_mutex_unlock(&p->mu);
+		if (!full && !ready)
+			break;
+		if ((rc = print_head(w)) != 0)
+			return rc;
+	}
+	pthread_mutex_lock(&p->mu);
+	p->slots[p->tail++ % WINDOW] = (struct slot){
+		.path = path != NULL ? xstrdup(path) : NULL,
+		.error = error != NULL ? xstrdup(error) : NULL,
+		.index = path != NULL ? w->index++ : 0,
+		.done = path == NULL,
+	};
+	pthread_cond_signal(&p->work);
+	pthread_mutex_unlock(&p->mu);
+	return 0;
+}
+
+static void
+pool_start(struct walk *w, struct pool *p, unsigned jobs)
+{
+	*p = (struct pool){ .w = w };
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->work, NULL);
+	pthread_cond_init(&p->done, NULL);
+	for (; p->started < jobs && p->started < 64; p->started++)
+		if (pthread_create(&p->tid[p->started], NULL, worker, p) != 0)
+			break;
+	if (p->started == 0)
+		abort();
+	w->pool = p;
+}
+
+/* Prints the rest in order, unless rc or an fn says stop; outputs made
+ * beyond a stop are dropped, as one thread would never have made them.
+ * Returns the first non-zero fn result, or rc. */
+static int
+pool_finish(struct walk *w, int rc)
+{
+	struct pool *p = w->pool;
+
+	pthread_mutex_lock(&p->mu);
+	p->closed = true;
+	p->stop = rc != 0;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
+	while (rc == 0 && p->rc == 0 && p->head < p->tail)
+		rc = print_head(w);
+
+	pthread_mutex_lock(&p->mu);
+	p->stop = true;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
+	for (unsigned t = 0; t < p->started; t++)
+		pthread_join(p->tid[t], NULL);
+	for (size_t i = 0; i < WINDOW; i++)
+		slot_free(&p->slots[i]);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->work);
+	pthread_cond_destroy(&p->done);
+	w->pool = NULL;
+	return rc;
+}
+
+/* --- the walk ------------------------------------------------------------ */
 
 static void
 walk_error(struct walk *w, const char *fmt, const char *path, int err)
@@ -62,19 +286,26 @@ walk_error(struct walk *w, const char *fmt, const char *path, int err)
 	char buf[4096];
 	snprintf(buf, sizeof(buf), fmt, path, strerror(err));
 	w->trouble = true;
-	if (w->collect)
-		push(w, NULL, xstrdup(buf));
+	if (w->pool != NULL)
+		pool_push(w, NULL, buf);
 	else
 		ip_message(w->out, w->prog, buf);
 }
 
+/* A file for fn, unless met before: st is its status, or NULL for
+ * standard input or a file that cannot be read (loading it says why). */
 static int
-file(struct walk *w, const char *path)
+file(struct walk *w, const char *path, const struct stat *st)
 {
-	if (w->collect) {
-		push(w, xstrdup(path), NULL);
-		return 0;
-	}
+	if (st == NULL && strcmp(path, "-") == 0) {
+		if (w->seen.stdin_seen)
+			return 0;
+		w->seen.stdin_seen = true;
+	} else if (st != NULL && !file_set_add(&w->seen, st->st_dev,
+	    st->st_ino))
+		return 0;	/* named twice, or reached by a link */
+	if (w->pool != NULL)
+		return pool_push(w, path, NULL);
 	return w->fn(path, w->index++, w->out, w->ctx);
 }
 
@@ -157,10 +388,10 @@ visit(struct walk *w, const char *path, bool top)
 	struct stat st;
 
 	if (strcmp(path, "-") == 0 && top)
-		return file(w, path);
+		return file(w, path, NULL);
 	if (stat(path, &st) != 0) {
 		if (top)
-			return file(w, path);	/* loading it says why */
+			return file(w, path, NULL);	/* loading says why */
 		if (errno == ELOOP)
 			walk_error(w, "'%s': %s", path, errno);
 		return 0;	/* a dangling link met on the way */
@@ -169,112 +400,8 @@ visit(struct walk *w, const char *path, bool top)
 		return walk_dir(w, path, &st);
 	if (top || (S_ISREG(st.st_mode) && is_plan_name(strrchr(path, '/')
 	    + 1)))
-		return file(w, path);
+		return file(w, path, &st);
 	return 0;
-}
-
-/* --- threads ------------------------------------------------------------- */
-
-#define WINDOW 256	/* files done ahead of the printer, at most */
-
-struct slot {
-	char *buf;
-	size_t len;
-	int rc;
-	bool done;
-};
-
-struct pool {
-	struct walk *w;
-	size_t next;		/* the next entry to hand out */
-	size_t printed;		/* entries printed so far */
-	bool stop;
-	struct slot slots[WINDOW];
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-};
-
-static void *
-worker(void *arg)
-{
-	struct pool *p = arg;
-	struct walk *w = p->w;
-
-	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		while (!p->stop && p->next < w->n
-		    && p->next >= p->printed + WINDOW)
-			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->stop || p->next >= w->n)
-			break;
-		size_t i = p->next++;
-		pthread_mutex_unlock(&p->mu);
-
-		struct slot s = { NULL, 0, 0, true };
-		if (w->list[i].path != NULL) {
-			FILE *mem = open_memstream(&s.buf, &s.len);
-			if (mem == NULL)
-				abort();
-			s.rc = w->fn(w->list[i].path, i, mem, w->ctx);
-			if (fclose(mem) != 0)
-				abort();
-		}
-		pthread_mutex_lock(&p->mu);
-		p->slots[i % WINDOW] = s;
-		pthread_cond_broadcast(&p->cv);
-	}
-	pthread_mutex_unlock(&p->mu);
-	return NULL;
-}
-
-/* Runs fn over the collected entries on jobs threads, printing each
- * entry's output in order; the first non-zero fn result stops it. */
-static int
-run_pool(struct walk *w, unsigned jobs)
-{
-	struct pool p = { .w = w };
-	pthread_t tid[64];
-	unsigned started = 0;
-	int rc = 0;
-
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
-	for (; started < jobs && started < 64; started++)
-		if (pthread_create(&tid[started], NULL, worker, &p) != 0)
-			break;
-	if (started == 0)
-		abort();
-	for (size_t i = 0; i < w->n; i++) {
-		pthread_mutex_lock(&p.mu);
-		while (!p.slots[i % WINDOW].done)
-			pthread_cond_wait(&p.cv, &p.mu);
-		struct slot s = p.slots[i % WINDOW];
-		p.slots[i % WINDOW].done = false;
-		p.printed++;
-		if (s.rc != 0)
-			p.stop = true;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
-
-		if (w->list[i].error != NULL)
-			ip_message(w->out, w->prog, w->list[i].error);
-		fwrite(s.buf, 1, s.len, w->out);
-		free(s.buf);
-		if (s.rc != 0) {
-			rc = s.rc;
-			break;
-		}
-	}
-	for (unsigned t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
-	/* outputs done beyond a stop are dropped, as one thread never
-	 * made them */
-	for (size_t i = 0; i < WINDOW; i++)
-		if (p.slots[i].done)
-			free(p.slots[i].buf);
-	pthread_mutex_destroy(&p.mu);
-	pthread_cond_destroy(&p.cv);
-	return rc;
 }
 
 unsigned
@@ -289,20 +416,19 @@ ip_walk(char *const *paths, size_t n, unsigned jobs,
     int (*fn)(const char *path, size_t index, FILE *out, void *ctx),
     void *ctx, const char *prog, FILE *out)
 {
-	struct walk w = { .fn = fn, .ctx = ctx, .prog = prog, .out = out,
-	    .collect = jobs > 1 };
+	struct walk w = { .fn = fn, .ctx = ctx, .prog = prog, .out = out };
+	struct pool pool;
 	int rc = 0;
 
+	if (jobs > 1)
+		pool_start(&w, &pool, jobs);
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = visit(&w, paths[i], true);
-	if (w.collect) {
-		rc = run_pool(&w, jobs);
-		for (size_t i = 0; i < w.n; i++) {
-			free(w.list[i].path);
-			free(w.list[i].error);
-		}
-		free(w.list);
-	}
+	if (w.pool != NULL)
+		rc = pool_finish(&w, rc);
+	free(w.seen.v);
+	if (ferror(out))
+		w.trouble = true;
 	if (rc == 0 && w.trouble)
 		rc = -1;
 	return rc;

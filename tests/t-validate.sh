@@ -74,6 +74,30 @@ t "a missing file is trouble, and the rest is still checked" "
 	grep -q \"^$TMP/none.yaml: error: cannot read '$TMP/none.yaml': No such file or directory \\[io\\]\$\" '$TMP/err' &&
 	grep -q 'empty.yaml: error: empty file' '$TMP/err'"
 
+t "a file met twice is checked once, and is not two plans" "
+	mkdir '$TMP/twice' && cd '$TMP/twice' &&
+	cp '$TESTS/validate/subgoal-due.yaml' plan.yaml && mkdir d &&
+	ln -s ../plan.yaml d/link.yaml &&
+	for j in 1 2; do
+		exits 0 ip-validate -j \$j --today $TODAY . plan.yaml ./plan.yaml \
+		    \"\$PWD/plan.yaml\" d 2>'$TMP/err' &&
+		grep -c . '$TMP/err' >'$TMP/n' && echo 1 >'$TMP/one' &&
+		same '$TMP/one' '$TMP/n' &&
+		grep -q '^./d/link.yaml:.*\\[subgoal-due\\]\$' '$TMP/err' || exit 1
+	done"
+
+t "standard input named twice is read once" "
+	exits 1 ip-validate - - <'$TESTS/validate/empty.yaml' 2>'$TMP/err' &&
+	echo '<stdin>: error: empty file: not a plan [format]' >'$TMP/want' &&
+	same '$TMP/want' '$TMP/err'"
+
+t "an error writing the findings is trouble, with one job or more" "
+	! test -w /dev/full ||
+	for j in 1 2; do
+		exits 2 ip-validate -j \$j '$TESTS/validate/empty.yaml' \
+		    '$TESTS/validate/empty.yaml' 2>/dev/full || exit 1
+	done"
+
 t "a full disk is an error" "
 	! test -w /dev/full || exits 2 ip-validate --help >/dev/full"
 
