@@ -7,12 +7,18 @@
 
 #include "plan.h"
 
-/* A national id seen, to find two plans for one person. */
+/* A national id seen, to find two plans for one person: 32 bytes. */
 struct seen {
 	uint64_t nid;
-	size_t file;		/* offset of its file name in names */
+	size_t file;		/* offset of its file's name in names */
 	struct ip_pos pos;
-	size_t order;		/* the file's index in the walk */
+	uint32_t order;		/* the file's index in the walk */
+};
+
+/* A later plan for the same person, and the first plan's file. */
+struct dup {
+	struct seen later;
+	size_t first;		/* offset of its file's name in names */
 };
 
 /* Shared by the threads of one run: only under mu. */
@@ -22,7 +28,7 @@ struct run {
 	bool trouble, findings;
 	struct seen *seen;
 	size_t nseen, capseen;
-	char *names;
+	char *names;		/* the file names of seen, one after another */
 	size_t nnames, capnames;
 };
 
@@ -37,9 +43,8 @@ remember(struct run *r, const struct ip_plan *p, size_t index)
 	r->names = ip_grow(r->names, &r->capnames, r->nnames + len, 1);
 	memcpy(r->names + r->nnames, p->file, len);
 	r->seen = ip_grow(r->seen, &r->capseen, r->nseen + 1, sizeof(*r->seen));
-	r->seen[r->nseen] = (struct seen){ strtoull(nid, NULL, 10), r->nnames,
-	    p->person.national_id.pos, index };
-	r->nseen++;
+	r->seen[r->nseen++] = (struct seen){ strtoull(nid, NULL, 10),
+	    r->nnames, p->person.national_id.pos, (uint32_t)index };
 	r->nnames += len;
 }
 
@@ -89,8 +94,9 @@ by_nid(const void *a, const void *b)
 static int
 by_order(const void *a, const void *b)
 {
-	const struct seen *x = a, *y = b;
-	return x->order < y->order ? -1 : x->order > y->order;
+	const struct dup *x = a, *y = b;
+	return x->later.order < y->later.order ? -1
+	    : x->later.order > y->later.order;
 }
 
 /* Only one plan per person: every later plan with a national id seen
@@ -100,7 +106,7 @@ one_plan_per_person(struct run *r, FILE *err)
 {
 	if (r->nseen < 2)
 		return;		/* no one twice; and qsort() wants an array */
-	struct seen *dup = calloc(r->nseen + 1, sizeof(*dup));
+	struct dup *dup = calloc(r->nseen, sizeof(*dup));
 	size_t ndup = 0, first = 0;
 
 	if (dup == NULL)
@@ -111,18 +117,19 @@ one_plan_per_person(struct run *r, FILE *err)
 			first = i;
 			continue;
 		}
-		dup[ndup] = r->seen[i];	/* never the same file: ip_walk() */
-		dup[ndup++].nid = r->seen[first].file;	/* the first file */
+		/* never the same file twice: ip_walk() */
+		dup[ndup++] = (struct dup){ r->seen[i], r->seen[first].file };
 	}
-	qsort(dup, ndup, sizeof(*dup), by_order);
+	if (ndup > 1)
+		qsort(dup, ndup, sizeof(*dup), by_order);
 	struct ip_diags *d = ip_diags_new("-");
 	if (d == NULL)
 		abort();
 	for (size_t i = 0; i < ndup; i++) {
-		ip_diags_reset(d, r->names + dup[i].file);
-		ip_diag(d, dup[i].pos, IP_R_ONE_PLAN,
+		ip_diags_reset(d, r->names + dup[i].later.file);
+		ip_diag(d, dup[i].later.pos, IP_R_ONE_PLAN,
 		    "another plan has the same national_id: '%s' (only one "
-		    "plan per person)", r->names + dup[i].nid);
+		    "plan per person)", r->names + dup[i].first);
 		report(r, d, err);
 	}
 	ip_diags_free(d);
