@@ -46,6 +46,18 @@ row() {
 	    "$(awk "BEGIN{ printf \"%.2f\", $t / ($f > 0 ? $f : 0.01) }")" "$m"
 }
 
+# target N WHAT LABEL: the targets of one job beside the floor: at most
+# 1.3 times its time, and under 20 MB (20,480 KiB) of memory.
+targets=
+target() {
+	eval "t=\$t_$3 m=\$m_$3 f=\$t_floor"
+	targets="$targets$(awk "BEGIN{ r = $t / ($f > 0 ? $f : 0.01);
+	    printf \"%-8s %-34s %5.2f %s 1.30, %6d KiB %s 20480: %s\\\\n\",
+	    \"$1\", \"$2\", r, r <= 1.3 ? \"<=\" : \"> \", $m,
+	    $m < 20480 ? \"< \" : \">=\",
+	    r <= 1.3 && $m < 20480 ? \"met\" : \"MISSED\" }")"
+}
+
 printf '%-8s %-34s %8s %6s %9s\n' plans command seconds ratio "peak KiB"
 for n in $SIZES; do
 	dir=$B/plans-$n
@@ -63,6 +75,8 @@ for n in $SIZES; do
 	row "$n" "ip-validate -j $JOBS" validatej floor
 	row "$n" "ip-review -j 1" review floor
 	row "$n" "ip-review -j $JOBS" reviewj floor
+	target "$n" "ip-validate -j 1" validate
+	target "$n" "ip-review -j 1" review
 
 	# xargs exits 123 when a run exits 1 to 125: plans with errors.
 	find "$dir" -name '*.yaml' | sort | head -n "$EXPORTS" >"$B/sample"
@@ -76,3 +90,7 @@ for n in $SIZES; do
 	row "$n" "ip-export, $k files (markdown)" export floor1
 	row "$n" "ip-export, $k files (xml)" exportx floor1
 done
+
+echo
+echo "targets: one job within 1.3 times the floor, under 20 MB"
+printf "$targets"
