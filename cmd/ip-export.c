@@ -50,7 +50,8 @@ main(int argc, char *argv[])
 	};
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "o:hV", longopts, NULL)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:hV",
+	    longopts)) != -1) {
 		if (c == O_FORMAT)
 			o.format = optarg;
 		else if (c == O_LANGUAGE)

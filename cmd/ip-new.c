@@ -88,7 +88,8 @@ main(int argc, char *argv[])
 	};
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "fhV", longopts, NULL)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv, ":fhV",
+	    longopts)) != -1) {
 		if (c >= O_NAME && c <= O_TEMPLATE)
 			*arg[c - O_NAME] = optarg;
 		else if (c == 'f')

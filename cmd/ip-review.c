@@ -52,7 +52,8 @@ main(int argc, char *argv[])
 	struct ip_review_opts o = { .jobs = ip_default_jobs() };
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "j:hV", longopts, NULL)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv, ":j:hV",
+	    longopts)) != -1) {
 		if (c == O_WITHIN)
 			o.within = optarg;
 		else if (c == O_BY_COORDINATOR)
@@ -60,7 +61,8 @@ main(int argc, char *argv[])
 		else if (c == O_FORMAT)
 			o.format = optarg;
 		else if (c == 'j') {
-			if (ip_parse_jobs(cli.prog, optarg, &o.jobs) != 0)
+			if (ip_cli_count(cli.prog, "jobs", optarg, 64,
+			    &o.jobs) != 0)
 				return IP_EXIT_TROUBLE;
 		}
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)

@@ -40,13 +40,15 @@ main(int argc, char *argv[])
 	struct ip_validate_opts o = { .jobs = ip_default_jobs() };
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "qj:hV", longopts, NULL)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv, ":qj:hV",
+	    longopts)) != -1) {
 		if (c == 'q')
 			o.quiet = true;
 		else if (c == 's')
 			o.strict = true;
 		else if (c == 'j') {
-			if (ip_parse_jobs(cli.prog, optarg, &o.jobs) != 0)
+			if (ip_cli_count(cli.prog, "jobs", optarg, 64,
+			    &o.jobs) != 0)
 				return IP_EXIT_TROUBLE;
 		}
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)

@@ -196,7 +196,7 @@ ip_export(const char *path, const struct ip_export_opts *o,
 	struct ip_out *f = ip_out_open(o->output, prog);
 	if (f != NULL) {
 		fputs(out, ip_out_file(f));
-		if (ip_out_commit(f, true, prog) == 0)
+		if (ip_out_finish(f, true, prog) == 0)
 			rc = IP_EXIT_OK;
 	}
 done:

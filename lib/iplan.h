@@ -205,7 +205,9 @@ void ip_out_abort(struct ip_out *o);
 
 /* --- command-line support ------------------------------------------------ */
 
-/* What every command shares.  Give getopt_long these entries ... */
+struct option;
+
+/* What every command shares.  Give ip_cli_getopt() these entries ... */
 #define IP_OPT_TODAY 0x100
 #define IP_CLI_LONGOPTS \
 	{ "help", no_argument, NULL, 'h' }, \
@@ -218,11 +220,21 @@ struct ip_cli {
 	const char *help;	/* the rest of --help */
 	int32_t today;		/* --today, see ip_cli_today() */
 	bool today_set;
+	char *const *argv;	/* set by ip_cli_getopt() */
+	const struct option *longopts;
 };
 
+/* getopt_long() for a command, called as main's first act.  The first call
+ * ignores SIGPIPE, so that a write to a pipe whose reader has left fails
+ * with EPIPE (see ip_finish_stdout()) rather than killing the command, and
+ * turns off getopt's own messages, which name argv[0] and repeat values.
+ * shortopts must start with ':', so that a missing value returns ':'. */
+int ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
+    const char *shortopts, const struct option *longopts);
 /* ... and pass every option the command does not handle itself (h, V,
- * IP_OPT_TODAY, '?') here.  Returns -1 to go on, or the exit status that
- * main returns now (after --help, --version or a usage error). */
+ * IP_OPT_TODAY, '?', ':') here.  Returns -1 to go on, or the exit status
+ * that main returns now (after --help, --version or a usage error: the
+ * option named, never its value, then the usage). */
 int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
 /* The date of --today, else the system's date: the only clock reading. */
 int32_t ip_cli_today(struct ip_cli *cli);
@@ -231,16 +243,24 @@ int32_t ip_cli_today(struct ip_cli *cli);
  * there are. */
 int ip_cli_word(const char *prog, const char *opt, const char *s,
     const char *const *vocab, int *out);
-/* Parses the argument of -j (1 to 64) into *jobs; returns 0, or -1 after
+/* Parses arg, the value of option --opt, as a count from 1 to max, in
+ * decimal without a sign or leading zeros, into *n; returns 0, or -1 after
  * printing why. */
-int ip_parse_jobs(const char *prog, const char *arg, unsigned *jobs);
+int ip_cli_count(const char *prog, const char *opt, const char *arg,
+    unsigned max, unsigned *n);
+/* Parses arg, the value of option --opt, as a date YYYY-MM-DD into *day;
+ * returns 0, or -1 after printing why. */
+int ip_cli_date(const char *prog, const char *opt, const char *arg,
+    int32_t *day);
 
 
 /* Prints "PROG: message\n" to stderr and returns -1. */
 int ip_error(const char *prog, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Flushes stdout; if that or any earlier write failed, reports it and
- * returns IP_EXIT_TROUBLE, else status. */
+ * returns IP_EXIT_TROUBLE, else status.  A pipe whose reader has left
+ * (EPIPE) is IP_EXIT_TROUBLE too, but quiet: the reader left on purpose,
+ * as head(1) does. */
 int ip_finish_stdout(const char *prog, int status);
 
 #endif

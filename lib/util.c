@@ -31,12 +31,26 @@ ip_error(const char *prog, const char *fmt, ...)
 int
 ip_finish_stdout(const char *prog, int status)
 {
+	/* errno is the last failure's, if an earlier write failed */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		ip_error(prog, "cannot write to standard output: %s",
-		    strerror(errno ? errno : EIO));
+		/* the reader left, as head(1) does: on purpose, so quiet */
+		if (errno != EPIPE)
+			ip_error(prog, "cannot write to standard output: %s",
+			    strerror(errno ? errno : EIO));
 		return IP_EXIT_TROUBLE;
 	}
 	return status;
+}
+
+int
+ip_out_finish(struct ip_out *o, bool replace, const char *prog)
+{
+	if (ip_out_file(o) == stdout
+	    && ip_finish_stdout(prog, IP_EXIT_OK) != IP_EXIT_OK) {
+		ip_out_abort(o);
+		return -1;
+	}
+	return ip_out_commit(o, replace, prog);
 }
 
 void *

@@ -1,6 +1,19 @@
 # t-cli.sh - what every command shares: --help, --version, usage errors,
 # and man pages that match.  Sourced by run.sh.
 
+# to_closed_pipe CMD...: runs CMD with standard output a pipe whose
+# reader has left, as after `| head`: a FIFO opened read-write, then
+# opened for writing, then closed for reading.  CMD's exit status goes to
+# $TMP/rc, its standard error to $TMP/err.
+to_closed_pipe() {
+	rm -f "$TMP/fifo" && mkfifo "$TMP/fifo" &&
+	(
+		exec 3<>"$TMP/fifo" >"$TMP/fifo" 3<&-
+		"$@" 2>"$TMP/err"
+		echo $? >"$TMP/rc"
+	)
+}
+
 for cmd in "$TOP"/cmd/ip-*.c; do
 	cmd=$(basename "$cmd" .c)
 	t "$cmd --help" "
@@ -12,6 +25,32 @@ for cmd in "$TOP"/cmd/ip-*.c; do
 	t "$cmd bad option" "
 		exits 2 $cmd --no-such-option 2>'$TMP/err' </dev/null &&
 		grep -q '^usage: $cmd' '$TMP/err'"
+	# getopt's own messages name argv[0] and repeat the value, which may
+	# be a national id: the command names the option, never the value.
+	t "$cmd unknown long option: named without its value" "
+		exits 2 $cmd --national_id=03105827724 2>'$TMP/err' </dev/null &&
+		echo \"$cmd: unknown option '--national_id'\" >'$TMP/want' &&
+		head -n 1 '$TMP/err' | same '$TMP/want' - &&
+		sed -n 2p '$TMP/err' | grep -q '^usage: $cmd ' &&
+		! grep -q 0310 '$TMP/err'"
+	t "$cmd unknown short option" "
+		exits 2 $cmd -Z 2>'$TMP/err' </dev/null &&
+		echo \"$cmd: unknown option '-Z'\" >'$TMP/want' &&
+		head -n 1 '$TMP/err' | same '$TMP/want' - &&
+		sed -n 2p '$TMP/err' | grep -q '^usage: $cmd '"
+	t "$cmd option without its value" "
+		exits 2 $cmd --today 2>'$TMP/err' </dev/null &&
+		echo \"$cmd: option '--today' needs a value\" >'$TMP/want' &&
+		head -n 1 '$TMP/err' | same '$TMP/want' - &&
+		sed -n 2p '$TMP/err' | grep -q '^usage: $cmd '"
+	t "$cmd option with a value it does not take" "
+		exits 2 $cmd --help=03105827724 2>'$TMP/err' </dev/null &&
+		echo \"$cmd: option '--help' takes no value\" >'$TMP/want' &&
+		head -n 1 '$TMP/err' | same '$TMP/want' - &&
+		! grep -q 0310 '$TMP/err'"
+	t "$cmd --help to a pipe no one reads: exit 2, quiet" "
+		to_closed_pipe $cmd --help && test \$(cat '$TMP/rc') = 2 &&
+		same /dev/null '$TMP/err'"
 	t "$cmd --today bad" "
 		exits 2 $cmd --today 2026-02-30 2>'$TMP/err' </dev/null &&
 		grep -q \"^$cmd: invalid date for --today: '2026-02-30'\" '$TMP/err'"
@@ -25,6 +64,32 @@ for cmd in "$TOP"/cmd/ip-*.c; do
 			{ echo \"\$opt not in man page\"; exit 1; }
 		done <'$TMP/opts'"
 done
+
+# A write to a pipe whose reader has left fails (SIGPIPE is ignored): exit
+# 2, never death by the signal, and no message, since the reader left on
+# purpose.
+t "ip-new to a pipe no one reads: exit 2, quiet" "
+	to_closed_pipe ip-new --today $TODAY --name Kari - &&
+	test \$(cat '$TMP/rc') = 2 && same /dev/null '$TMP/err'"
+t "ip-export to a pipe no one reads: exit 2, quiet" "
+	to_closed_pipe ip-export --today $TODAY '$TOP/examples/amina-psychiatric.yaml' &&
+	test \$(cat '$TMP/rc') = 2 && same /dev/null '$TMP/err'"
+t "ip-review to a pipe no one reads: exit 2, quiet" "
+	to_closed_pipe ip-review --today 2040-01-01 '$TOP/examples' &&
+	test \$(cat '$TMP/rc') = 2 && same /dev/null '$TMP/err'"
+t "ip-export | head -n 1: quiet" "
+	{ ip-export --today $TODAY '$TOP/examples/amina-psychiatric.yaml' \
+		2>'$TMP/err'; echo \$? >'$TMP/rc'; } | head -n 1 >'$TMP/out' &&
+	test -s '$TMP/out' && grep -qx '[02]' '$TMP/rc' &&
+	same /dev/null '$TMP/err'"
+t "ip-new: an ambiguous option is named as given" "
+	exits 2 ip-new --re 3 --name Kari 2>'$TMP/err' </dev/null &&
+	echo \"ip-new: ambiguous option '--re'\" >'$TMP/want' &&
+	head -n 1 '$TMP/err' | same '$TMP/want' -"
+t "ip-validate: -j takes a count" "
+	exits 2 ip-validate -j 0 '$TOP/examples' 2>'$TMP/err' &&
+	echo \"ip-validate: invalid --jobs: '0' (use 1 to 64)\" >'$TMP/want' &&
+	same '$TMP/want' '$TMP/err'"
 
 for page in "$TOP"/man/*.[157]; do
 	t "mandoc -T lint $(basename "$page")" "
