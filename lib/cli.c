@@ -17,6 +17,7 @@ ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
 {
 	if (cli->argv == NULL) {
 		signal(SIGPIPE, SIG_IGN);
+		signal(SIGXFSZ, SIG_IGN);	/* past ulimit -f: EFBIG */
 		opterr = 0;
 		cli->argv = argv;
 		cli->longopts = longopts;

@@ -263,9 +263,8 @@ ip_vocab_index(const char *const *vocab, const char *s)
 	return -1;
 }
 
-/* Empty or blank text counts as left out. */
-static bool
-blank(const char *s)
+bool
+ip_blank(const char *s)
 {
 	return s[strspn(s, " \t\n")] == '\0';
 }
@@ -325,7 +324,7 @@ decode_texts(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 
 	out->pos = v->pos;
 	if (v->kind == IP_Y_SCALAR && f->type == F_TEXTS1) {
-		if (blank(v->s))
+		if (ip_blank(v->s))
 			return;
 		t = ip_arena_alloc(c->a, sizeof(*t));
 		t->s = v->s;
@@ -351,7 +350,7 @@ decode_texts(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 			    ip_vocab_list(c->a, f->vocab, " or "));
 			continue;
 		}
-		if (blank(e->s))
+		if (ip_blank(e->s))
 			continue;
 		t[n].s = e->s;
 		t[n].pos = e->pos;
@@ -428,7 +427,7 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 		struct ip_text *t = p;
 		if (!want_scalar(c, f->key, v, "text"))
 			return;
-		t->s = blank(v->s) ? NULL : v->s;
+		t->s = ip_blank(v->s) ? NULL : v->s;
 		t->pos = v->pos;
 		break;
 	}

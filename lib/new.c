@@ -16,7 +16,6 @@
 
 #define WIDTH 72		/* of comment lines */
 #define MAX_REVIEWS 100		/* review dates ip-new writes */
-#define MAX_REVIEWS_N "100"
 
 /* The options, as bits: which were given, which a placeholder carries. */
 enum {
@@ -125,8 +124,9 @@ date(struct ip_arena *a, int32_t day)
 
 /*
  * An id for a participant, from a name: lower-case ASCII letters, digits
- * and single hyphens ("Åse Kåsa-Ødegård" gives "ase-kasa-odegard"); other
- * than fallback if that is empty, and not taken.
+ * and single hyphens ("Åse Kåsa-Ødegård" gives "ase-kasa-odegard"), at
+ * most MAX bytes; fallback if that is empty; and not taken, which ends it
+ * in "-2", still within MAX.
  */
 static const char *
 slug(struct ip_arena *a, const char *name, const char *fallback,
@@ -140,13 +140,16 @@ slug(struct ip_arena *a, const char *name, const char *fallback,
 		{ "ö", "o" }, { "Ö", "o" }, { "ü", "u" }, { "Ü", "u" },
 		{ "é", "e" }, { "É", "e" }, { "è", "e" }, { "á", "a" },
 		{ "Á", "a" }, { "à", "a" }, { "À", "a" }, { "È", "e" },
-		{ "č", "c" }, { "Č", "c" },
+		{ "č", "c" }, { "Č", "c" }, { "ç", "c" }, { "Ç", "c" },
+		{ "ñ", "n" }, { "Ñ", "n" }, { "ł", "l" }, { "Ł", "l" },
+		{ "í", "i" }, { "Í", "i" }, { "ó", "o" }, { "Ó", "o" },
+		{ "ú", "u" }, { "Ú", "u" },
 		{ "đ", "d" }, { "Đ", "d" }, { "ŋ", "n" }, { "Ŋ", "n" },
 		{ "š", "s" }, { "Š", "s" }, { "ŧ", "t" }, { "Ŧ", "t" },
 		{ "ž", "z" }, { "Ž", "z" },
 	};
 	enum { MAX = 32 };
-	char buf[MAX + 3];
+	char buf[MAX + 1];
 	size_t n = 0;
 
 	for (const char *s = name; *s != '\0' && n < MAX;) {
@@ -179,9 +182,12 @@ slug(struct ip_arena *a, const char *name, const char *fallback,
 		n--;
 	buf[n] = '\0';
 	const char *id = n > 0 ? buf : fallback;
-	if (taken != NULL && strcmp(id, taken) == 0)
-		return ip_arena_printf(a, "%s-2", id);
-	return ip_arena_strndup(a, id, strlen(id));
+	if (taken == NULL || strcmp(id, taken) != 0)
+		return ip_arena_strndup(a, id, strlen(id));
+	n = strlen(id) < MAX - 2 ? strlen(id) : MAX - 2;
+	while (n > 1 && id[n - 1] == '-')
+		n--;
+	return ip_arena_printf(a, "%.*s-2", (int)n, id);
 }
 
 /* --- checking the options ------------------------------------------------ */
@@ -195,7 +201,7 @@ static int
 check_text(struct values *v, const char *opt, const char *s,
     const char *prog)
 {
-	if (s[strspn(s, " \t\n")] == '\0')
+	if (ip_blank(s))
 		return ip_error(prog, "--%s is empty", opt);
 	const char *doc = ip_arena_printf(&v->a, "v: %s\n", quote(&v->a, s));
 	struct ip_diags *d = ip_diags_new(opt);
@@ -211,47 +217,25 @@ check_text(struct values *v, const char *opt, const char *s,
 	return rc;
 }
 
+/* The review dates, n of them (0: none asked for) or every v->every
+ * v->unit, inside the period. */
 static int
-check_date(const char *opt, const char *s, int32_t *day, const char *prog)
-{
-	if (ip_date_parse(s, day) != 0)
-		return ip_error(prog, "invalid date for --%s: '%s' (use "
-		    "YYYY-MM-DD)", opt, s);
-	return 0;
-}
-
-/* The review dates: n of them, or every interval, inside the period. */
-static int
-review_dates(struct values *v, const char *prog)
+review_dates(struct values *v, unsigned n, const char *prog)
 {
 	const struct ip_new_opts *o = v->o;
 	int32_t len = v->end - v->start + 1;	/* days in the period */
 
-	if (o->reviews != NULL && o->review_interval != NULL)
-		return ip_error(prog, "--reviews and --review-interval: give "
-		    "one, not both");
-	if (o->reviews != NULL) {
-		char *end;
-		unsigned long n = strtoul(o->reviews, &end, 10);
-		if (*o->reviews < '1' || *o->reviews > '9' || *end != '\0'
-		    || n > MAX_REVIEWS)
-			return ip_error(prog, "invalid --reviews: '%s' (use 1 "
-			    "to " MAX_REVIEWS_N ")", o->reviews);
+	if (n > 0) {
 		if ((int32_t)n + 2 > len)
-			return ip_error(prog, "--reviews %lu: the period has "
-			    "no room for %lu review date%s", n, n,
+			return ip_error(prog, "--reviews %u: the period has "
+			    "no room for %u review date%s", n, n,
 			    n == 1 ? "" : "s");
 		/* the period cut into n + 1 equal parts, in whole days */
 		for (size_t k = 1; k <= n; k++)
 			v->reviews[v->nreviews++] = v->start
 			    + (int32_t)((int64_t)k * len / ((int64_t)n + 1));
 	}
-	if (o->review_interval != NULL) {
-		if (!ip_parse_interval(o->review_interval, &v->every,
-		    &v->unit))
-			return ip_error(prog, "invalid --review-interval: '%s' "
-			    "(use a count and a unit, such as 3m, 6 months "
-			    "or 8w)", o->review_interval);
+	if (v->every > 0) {
 		for (int k = 1;; k++) {
 			int32_t day = ip_date_add(v->start, k * v->every,
 			    v->unit);
@@ -259,10 +243,14 @@ review_dates(struct values *v, const char *prog)
 				break;
 			if (v->nreviews == MAX_REVIEWS)
 				return ip_error(prog, "--review-interval '%s' "
-				    "gives more than " MAX_REVIEWS_N " review "
-				    "dates in the period", o->review_interval);
+				    "gives more than %d review dates in the "
+				    "period", o->review_interval, MAX_REVIEWS);
 			v->reviews[v->nreviews++] = day;
 		}
+		if (v->nreviews == 0)
+			return ip_error(prog, "--review-interval '%s': the "
+			    "period has no room for 1 review date",
+			    o->review_interval);
 	}
 	return 0;
 }
@@ -310,7 +298,7 @@ check_options(struct values *v, const char *prog)
 	}
 	if (o->birth_date != NULL) {
 		int32_t day;
-		if (check_date("birth-date", o->birth_date, &day, prog) != 0)
+		if (ip_cli_date(prog, "birth-date", o->birth_date, &day) != 0)
 			bad = -1;
 		else if (v->birth_set && day != v->birth)
 			bad = ip_error(prog, "--birth-date differs from the "
@@ -333,16 +321,32 @@ check_options(struct values *v, const char *prog)
 	v->lang = (enum ip_lang)lang;
 	v->compulsory = care == IP_CARE_COMPULSORY;
 
-	/* the period and its reviews, each step on the one before */
+	/* the period and its reviews: each value first on its own, then
+	 * what follows from them together */
 	int n = 1;
 	char unit = 'y';
+	unsigned nreviews = 0;
+	int dates = 0;	/* -1 if any of them is refused */
 	v->start = o->today;
-	if (o->start != NULL && check_date("start", o->start, &v->start,
-	    prog) != 0)
-		return -1;
+	if (o->start != NULL && ip_cli_date(prog, "start", o->start,
+	    &v->start) != 0)
+		dates = -1;
 	if (o->period != NULL && !ip_parse_interval(o->period, &n, &unit))
-		return ip_error(prog, "invalid --period: '%s' (use a count "
+		dates = ip_error(prog, "invalid --period: '%s' (use a count "
 		    "and a unit, such as 1y, 6m or 26w)", o->period);
+	if (o->reviews != NULL && ip_cli_count(prog, "reviews", o->reviews,
+	    MAX_REVIEWS, &nreviews) != 0)
+		dates = -1;
+	if (o->review_interval != NULL && !ip_parse_interval(
+	    o->review_interval, &v->every, &v->unit))
+		dates = ip_error(prog, "invalid --review-interval: '%s' (use "
+		    "a count and a unit, such as 3m, 6 months or 8w)",
+		    o->review_interval);
+	if (o->reviews != NULL && o->review_interval != NULL)
+		dates = ip_error(prog, "--reviews and --review-interval: give "
+		    "one, not both");
+	if (dates != 0)
+		return -1;
 	/* the period ends the day before the same date a period later */
 	v->end = ip_date_add(v->start, n, unit) - 1;
 	if (past_9999(v->end))
@@ -351,7 +355,7 @@ check_options(struct values *v, const char *prog)
 	if (v->end <= v->start)
 		return ip_error(prog, "--period '%s' is too short: a plan "
 		    "period is at least two days", o->period);
-	return review_dates(v, prog) | bad;
+	return review_dates(v, nreviews, prog) | bad;
 }
 
 /* Renders every value a plan is made of. */
@@ -817,41 +821,51 @@ placeholder(const char *s, size_t n, const char **name, size_t *len)
 
 /*
  * Copies the template buf to f with each placeholder replaced by its value.
- * Returns the placeholders used (bits by enum ph), or -1 after saying
- * where an unknown one is.
+ * A placeholder left empty at the end of a line takes the blanks before it
+ * along, so that no line ends in a blank.  Returns the placeholders used
+ * (bits by enum ph), or -1 after adding to d where each unknown one is.
  */
 static long
 expand(FILE *f, const struct values *v, const char *buf, size_t len,
-    const char *path, const char *prog)
+    struct ip_diags *d)
 {
-	unsigned line = 1, col = 1;
 	long used = 0;
+	size_t blanks = 0;	/* held back, not yet written */
 
 	for (size_t i = 0, n; i < len; i += n) {
 		const char *name;
 		size_t k = 0, nlen;
 		if ((n = placeholder(buf + i, len - i, &name, &nlen)) == 0) {
-			if (buf[i] == '\n') {
-				line++;
-				col = 0;
-			}
-			col += ((unsigned char)buf[i] & 0xc0) != 0x80;
-			putc(buf[i], f);
 			n = 1;
+			if (buf[i] == ' ') {
+				blanks++;
+				continue;
+			}
+			for (; blanks > 0; blanks--)
+				putc(' ', f);
+			putc(buf[i], f);
 			continue;
 		}
 		while (k < PH_COUNT && (strlen(placeholders[k].name) != nlen
 		    || strncmp(placeholders[k].name, name, nlen) != 0))
 			k++;
 		if (k == PH_COUNT) {
-			ip_error(prog, "%s:%u:%u: unknown placeholder '%.*s'",
-			    path, line, col, (int)n, buf + i);
-			return -1;
+			ip_diag(d, ip_pos_at(buf, len, i), IP_R_TEMPLATE,
+			    "unknown placeholder '%.*s'", (int)n, buf + i);
+			used = -1;
+			continue;
 		}
+		if (used >= 0)
+			used |= 1L << k;
+		if (*v->val[k] == '\0' && (i + n == len || buf[i + n] == '\n'
+		    || buf[i + n] == '\r'))
+			blanks = 0;
+		for (; blanks > 0; blanks--)
+			putc(' ', f);
 		fputs(v->val[k], f);
-		used |= 1L << k;
-		col += (unsigned)n;
 	}
+	for (; blanks > 0; blanks--)
+		putc(' ', f);
 	return used;
 }
 
@@ -888,10 +902,167 @@ check_used(const struct values *v, long used, const char *path,
 
 /* --- writing ------------------------------------------------------------- */
 
+/* A finding in a plan made from a template: field holds what the options
+ * do not give; ph, if not NULL, is the placeholder to write instead. */
+static void
+not_given(struct ip_diags *d, struct ip_pos pos, const char *field,
+    const char *ph)
+{
+	if (ph != NULL)
+		ip_diag(d, pos, IP_R_TEMPLATE, "'%s' is not what the options "
+		    "give: use {{%s}}", field, ph);
+	else
+		ip_diag(d, pos, IP_R_TEMPLATE, "'%s' is filled in: a template "
+		    "leaves it empty, for the plan to say", field);
+}
+
+static bool
+same_text(const struct ip_text *t, const char *want)
+{
+	return want == NULL ? t->s == NULL : t->s != NULL
+	    && strcmp(t->s, want) == 0;
+}
+
+/* Unless t is want (NULL: empty), adds that field does not hold it. */
+static void
+text_is(struct ip_diags *d, const struct ip_text *t, const char *want,
+    const char *field, const char *ph)
+{
+	if (!same_text(t, want))
+		not_given(d, t->pos, field, ph);
+}
+
+/* Unless t is day (or empty, for set false), adds that it is not. */
+static void
+date_is(struct ip_diags *d, const struct ip_date *t, bool set, int32_t day,
+    const char *field, const char *ph)
+{
+	if (t->set != set || (set && t->day != day))
+		not_given(d, t->pos, field, ph);
+}
+
+static void
+list_empty(struct ip_diags *d, const struct ip_list *l, const char *field)
+{
+	if (l->n > 0)
+		not_given(d, l->pos, field, NULL);
+}
+
+/*
+ * Adds to d each field of p that holds something the options did not
+ * give: p must be this person's plan, from the options, and no one's old
+ * plan.  What the options fill must be what they give; the person's own
+ * details, goals and consent must be empty; participants are the person
+ * and the coordinator only.  What a service writes the same in every
+ * plan (language, legal basis, the coordinator's organization and phone,
+ * implementation, cooperation, comments) may stay.
+ */
+static void
+check_given(const struct values *v, const struct ip_plan *p,
+    struct ip_diags *d)
+{
+	const struct ip_new_opts *o = v->o;
+	const struct ip_person *ps = &p->person;
+
+	text_is(d, &p->id, o->id, "id", "id");
+	if (p->closed.pos.line != 0)
+		not_given(d, p->closed.pos, "closed", NULL);
+	text_is(d, &ps->name, o->name, "person.name", "name");
+	text_is(d, &ps->national_id, o->national_id, "person.national_id",
+	    "national_id");
+	date_is(d, &ps->birth_date, v->birth_set, v->birth,
+	    "person.birth_date", "birth_date");
+	text_is(d, &ps->contact.phone, NULL, "person.contact.phone", NULL);
+	text_is(d, &ps->contact.email, NULL, "person.contact.email", NULL);
+	text_is(d, &ps->contact.address, NULL, "person.contact.address",
+	    NULL);
+	if (ps->interpreter.set)
+		not_given(d, ps->interpreter.pos, "person.interpreter", NULL);
+	if (ps->care.set && ps->care.v != (v->compulsory ? IP_CARE_COMPULSORY
+	    : IP_CARE_VOLUNTARY))
+		not_given(d, ps->care.pos, "person.care", "care");
+
+	list_empty(d, &p->goals, "goals");
+	list_empty(d, &p->resources, "resources");
+	list_empty(d, &p->needs, "needs");
+	list_empty(d, &p->measures, "measures");
+
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q = IP_AT(p->participants,
+		    struct ip_participant, i);
+		if (same_text(&q->id, v->person_id)) {
+			text_is(d, &q->name, o->name, "participants.name",
+			    "name");
+			text_is(d, &q->phone, NULL, "participants.phone", NULL);
+			text_is(d, &q->email, NULL, "participants.email", NULL);
+			text_is(d, &q->contribution, NULL,
+			    "participants.contribution", NULL);
+		} else if (v->coordinator_id != NULL
+		    && same_text(&q->id, v->coordinator_id))
+			text_is(d, &q->name, o->coordinator,
+			    "participants.name", "coordinator");
+		else
+			ip_diag(d, q->pos, IP_R_TEMPLATE, "a participant not "
+			    "given: a template names only the person "
+			    "({{person_id}}) and the coordinator "
+			    "({{coordinator_id}})");
+	}
+	text_is(d, &p->coordinator, v->coordinator_id, "coordinator",
+	    "coordinator_id");
+
+	const struct ip_period *pd = &p->period;
+	date_is(d, &pd->start, true, v->start, "period.start", "start");
+	date_is(d, &pd->end, true, v->end, "period.end", "end");
+	if (pd->review_interval.set != (v->every > 0) || (v->every > 0
+	    && (pd->review_interval.n != v->every
+	    || pd->review_interval.unit != v->unit)))
+		not_given(d, pd->review_interval.pos, "period.review_interval",
+		    "review_interval");
+	for (size_t i = 0; i < pd->reviews.n; i++) {
+		const struct ip_review *r = IP_AT(pd->reviews,
+		    struct ip_review, i);
+		if (i >= v->nreviews || !r->date.set
+		    || r->date.day != v->reviews[i])
+			not_given(d, r->pos, "period.reviews", "reviews");
+		date_is(d, &r->done, false, 0, "period.reviews.done", NULL);
+		text_is(d, &r->summary, NULL, "period.reviews.summary", NULL);
+	}
+	if (pd->reviews.n < v->nreviews)
+		not_given(d, pd->reviews.pos, "period.reviews", "reviews");
+
+	const struct ip_consent *c = &p->consent;
+	date_is(d, &c->plan.date, false, 0, "consent.plan.date", NULL);
+	text_is(d, &c->plan.by, NULL, "consent.plan.by", NULL);
+	date_is(d, &c->information_sharing.date, false, 0,
+	    "consent.information_sharing.date", NULL);
+	list_empty(d, &c->information_sharing.participants,
+	    "consent.information_sharing.participants");
+	date_is(d, &c->information_sharing.until, false, 0,
+	    "consent.information_sharing.until", NULL);
+}
+
+/*
+ * In each message of d, the national id (11 digits, never printed) as the
+ * placeholder that put it there: a template can put {{national_id}} where
+ * the loader quotes the value it refuses.
+ */
+static void
+hide_national_id(struct ip_diags *d, const char *id)
+{
+	for (size_t i = 0; id != NULL && i < d->n; i++) {
+		char *m = d->v[i].msg, *at;
+		while ((at = strstr(m, id)) != NULL)
+			m = d->v[i].msg = ip_arena_printf(&d->arena,
+			    "%.*s{{national_id}}%s", (int)(at - m), m,
+			    at + strlen(id));
+	}
+}
+
 /*
  * Loads the plan made (len bytes at buf) as any plan is loaded, and checks
- * that it is this person's: the name given, and no national id but the
- * one given.  Returns 0, or -1 after saying why.
+ * that it holds what the options give and nothing of any person's own.
+ * name is the template's display name, or "<ip-new>" for the skeleton.
+ * Returns 0, or -1 after saying why.
  */
 static int
 verify(const struct values *v, const char *buf, size_t len,
@@ -904,25 +1075,29 @@ verify(const struct values *v, const char *buf, size_t len,
 	if (d == NULL)
 		return ip_error(prog, "out of memory");
 	if (ip_plan_load_buf(buf, len, d, &p) != 0) {
+		hide_national_id(d, v->o->national_id);
 		ip_diags_print(d, stderr, 0);
 		rc = ip_error(prog, "'%s' does not give a plan that loads",
 		    name);
-	} else if (p->person.name.s == NULL
-	    || strcmp(p->person.name.s, v->o->name) != 0)
-		rc = ip_error(prog, "'%s' gives a plan whose person.name is "
-		    "not --name: use {{name}}", name);
-	else if (p->person.national_id.s != NULL && (v->o->national_id == NULL
-	    || strcmp(p->person.national_id.s, v->o->national_id) != 0))
-		rc = ip_error(prog, "'%s' gives a plan with another person's "
-		    "national_id: use {{national_id}}", name);
+	} else {
+		check_given(v, p, d);
+		if (d->n > 0) {
+			hide_national_id(d, v->o->national_id);
+			ip_diags_print(d, stderr, 0);
+			rc = -1;
+		}
+	}
 	ip_plan_free(p);
 	ip_diags_free(d);
 	return rc;
 }
 
-/* Makes the plan in memory: the skeleton, or the template expanded. */
+/* Makes the plan in memory: the skeleton, or the template expanded, and
+ * stores in *used the placeholders it has.  Returns 0, or -1 after saying
+ * why. */
 static int
-make(struct values *v, char **buf, size_t *len, const char *prog)
+make(struct values *v, char **buf, size_t *len, long *used,
+    const char *prog)
 {
 	const char *path = v->o->template_file;
 	FILE *f = open_memstream(buf, len);
@@ -935,16 +1110,12 @@ make(struct values *v, char **buf, size_t *len, const char *prog)
 	if (path == NULL)
 		skeleton(f, v);
 	else {
-		struct ip_diags *d = ip_diags_new(path);
-		long used;
-		if (d == NULL)
-			rc = ip_error(prog, "out of memory");
-		else if (ip_read_file(path, &tbuf, &tlen, d) != 0) {
+		struct ip_diags *d = ip_diags_for(path);
+		if (ip_read_file(path, &tbuf, &tlen, d) != 0
+		    || (*used = expand(f, v, tbuf, tlen, d)) < 0) {
 			ip_diags_print(d, stderr, 0);
 			rc = -1;
-		} else if ((used = expand(f, v, tbuf, tlen, path, prog)) < 0
-		    || check_used(v, used, path, prog) != 0)
-			rc = -1;
+		}
 		ip_diags_free(d);
 		free(tbuf);
 	}
@@ -964,20 +1135,25 @@ ip_new(const char *path, const struct ip_new_opts *o, const char *prog)
 	char *buf = NULL;
 	size_t len = 0;
 	int rc = IP_EXIT_TROUBLE;
+	const char *name = o->template_file == NULL ? "<ip-new>"
+	    : strcmp(o->template_file, "-") == 0 ? "<stdin>"
+	    : o->template_file;
 
 	if (check_options(&v, prog) != 0)
 		goto out;
 	render(&v);
-	if (make(&v, &buf, &len, prog) != 0
-	    || verify(&v, buf, len, o->template_file ? o->template_file
-		: "<ip-new>", prog) != 0)
+	long used = 0;
+	if (make(&v, &buf, &len, &used, prog) != 0)
+		goto out;
+	if ((o->template_file != NULL && check_used(&v, used, name, prog)
+	    != 0) || verify(&v, buf, len, name, prog) != 0)
 		goto out;
 
 	/* a short write leaves the stream in error: the commit says so */
 	struct ip_out *out = ip_out_open(path, prog);
 	if (out != NULL) {
 		fwrite(buf, 1, len, ip_out_file(out));
-		if (ip_out_commit(out, o->force, prog) == 0)
+		if (ip_out_finish(out, o->force, prog) == 0)
 			rc = IP_EXIT_OK;
 	}
 out:

@@ -90,7 +90,8 @@ enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
 	X(MEASURE_GOAL,	"measure-goal",		IP_WARNING) \
 	X(SUBGOAL_DUE,	"subgoal-due",		IP_WARNING) \
 	X(PERSON_PART,	"person-participant",	IP_WARNING) \
-	X(ONE_PLAN,	"one-plan",		IP_ERROR)
+	X(ONE_PLAN,	"one-plan",		IP_ERROR) \
+	X(TEMPLATE,	"template",		IP_ERROR)
 
 enum ip_rule {
 #define X(e, id, sev) IP_R_##e,
@@ -167,6 +168,11 @@ int ip_read_file(const char *path, char **buf, size_t *len,
     struct ip_diags *d);
 
 bool ip_scalar_is_null(const struct ip_ynode *n);
+
+/* The position of byte offset off in the len bytes at buf, counted as the
+ * loader counts: 1-based lines (LF, CR, CR LF, NEL, LS, PS) and
+ * characters. */
+struct ip_pos ip_pos_at(const char *buf, size_t len, size_t off);
 
 /* --- the plan ------------------------------------------------------------ */
 
@@ -336,6 +342,9 @@ int ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
 
 /* The regulation's words for items a to i, in bokmål. */
 extern const char *const ip_item_words[];
+
+/* True if s is empty or blank, which counts as left out. */
+bool ip_blank(const char *s);
 
 /* Decodes a YAML tree into p (whose arena holds the tree).  Returns 0, or
  * -1 after adding errors to d. */

@@ -119,9 +119,8 @@ is_break(uint32_t c)
 	    || c == 0x2029;
 }
 
-/* The position of byte offset off in buf: 1-based line and character. */
-static struct ip_pos
-pos_at(const char *buf, size_t len, size_t off)
+struct ip_pos
+ip_pos_at(const char *buf, size_t len, size_t off)
 {
 	const unsigned char *s = (const unsigned char *)buf;
 	struct ip_pos pos = { 1, 1 };
@@ -172,13 +171,13 @@ check_encoding(const char *buf, size_t len, struct ip_diags *d)
 		uint32_t c;
 		size_t l = ip_utf8_decode(s + i, len - i, &c);
 		if (l == 0) {
-			ip_diag(d, pos_at(buf, len, i), IP_R_ENCODING,
+			ip_diag(d, ip_pos_at(buf, len, i), IP_R_ENCODING,
 			    "invalid UTF-8 (byte 0x%02x): plans are UTF-8 text",
 			    s[i]);
 			return -1;
 		}
 		if (!printable(c)) {
-			ip_diag(d, pos_at(buf, len, i), IP_R_ENCODING,
+			ip_diag(d, ip_pos_at(buf, len, i), IP_R_ENCODING,
 			    c == 0 ? "NUL byte: plans are text"
 			    : c < 0xa0 ? "control character U+%04X is not allowed"
 			    : "U+%04X is not a character: it is not allowed",
@@ -394,7 +393,7 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 	    && check_encoding(b->buf, b->len, b->d) != 0)
 		return;
 	if (p->error == YAML_READER_ERROR)
-		pos = pos_at(b->buf, b->len, p->problem_offset);
+		pos = ip_pos_at(b->buf, b->len, p->problem_offset);
 	else
 		pos = mark_pos(p->problem_mark);
 	if (tab_indented(b->buf, b->len, pos.line)) {

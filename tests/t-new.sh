@@ -219,8 +219,10 @@ t "new: participant ids from names" "
 # U+0085, a newline), or take as a byte order mark.  Tab and newline are
 # allowed in text, as the loader allows them.
 new_hostile=$(printf 'Åse "Kåsa": #1 \\ x\342\200\250y\302\205z\357\273\277 [a]\t{b}\n&c *d !e %%f @g `h')
+# The least a template holds: the person's name and the period.
+new_period='period:\n  start: {{start}}\n  end: {{end}}\n'
 new_template_name() {
-	printf 'format: iplan/1\nperson:\n  name: {{name}}\n' >t.yaml &&
+	printf "format: iplan/1\nperson:\n  name: {{name}}\n$new_period" >t.yaml &&
 	exits 0 ip-new --today "$TODAY" --template t.yaml --name "$1" out.yaml
 }
 t "new: hostile names load as written" "
@@ -236,8 +238,10 @@ t "new: hostile names read back exactly" "
 
 # Templates.
 # new_bad_template TEMPLATE WANT ARGS...: refused, nothing written.
+# TEMPLATE is a printf format, followed by the period.
 new_bad_template() {
-	new_fresh && printf "$1" >t.yaml && printf '%s\n' "$2" >"$TMP/want" &&
+	new_fresh && printf "$1$new_period" >t.yaml &&
+	printf '%s\n' "$2" >"$TMP/want" &&
 	shift 2 &&
 	exits 2 ip-new --today "$TODAY" --template t.yaml --name Kari "$@" \
 		out.yaml 2>"$TMP/err" &&
@@ -245,7 +249,7 @@ new_bad_template() {
 }
 t "new: a template's unknown placeholder" "
 	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  x: {{nmae}}\n' \
-		\"ip-new: t.yaml:4:6: unknown placeholder '{{nmae}}'\""
+		\"t.yaml:4:6: error: unknown placeholder '{{nmae}}' [template]\""
 t "new: a template without a place for an option" "
 	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n' \
 		\"ip-new: 't.yaml' has no {{national_id}}: it would not hold --national-id\" \
@@ -255,10 +259,10 @@ t "new: a template without {{name}}" "
 		\"ip-new: 't.yaml' has no {{name}}: it would not hold --name\""
 t "new: a template that puts the name elsewhere" "
 	new_bad_template 'format: iplan/1\nperson:\n  name: Per\n# {{name}}\n' \
-		\"ip-new: 't.yaml' gives a plan whose person.name is not --name: use {{name}}\""
+		\"t.yaml:3:9: error: 'person.name' is not what the options give: use {{name}} [template]\""
 t "new: a template with someone's national id" "
 	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  national_id: \"03105827724\"\n' \
-		\"ip-new: 't.yaml' gives a plan with another person's national_id: use {{national_id}}\""
+		\"t.yaml:4:16: error: 'person.national_id' is not what the options give: use {{national_id}} [template]\""
 t "new: a template with a coordinator needs --coordinator" "
 	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\ncoordinator: {{ coordinator_id }}\n' \
 		\"ip-new: 't.yaml' has a coordinator ({{coordinator_id}}): give --coordinator\""
@@ -274,6 +278,126 @@ t "new: a template that is not there" "
 t "new: a template's other braces stay as they are" "
 	new_fresh &&
 	printf '# {{...}} {{ }} {{Name}} {{name\nformat: iplan/1\nperson:\n  name: {{ name }}\n' >t.yaml &&
+	printf \"\$new_period\" >>t.yaml &&
 	exits 0 ip-new --today $TODAY --template t.yaml --name Kari - >out &&
-	printf '# {{...}} {{ }} {{Name}} {{name\nformat: iplan/1\nperson:\n  name: \"Kari\"\n' >want &&
+	printf '# {{...}} {{ }} {{Name}} {{name\nformat: iplan/1\nperson:\n  name: \"Kari\"\nperiod:\n  start: 2026-11-24\n  end: 2027-11-23\n' >want &&
 	same want out"
+
+# A template is never someone's old plan: every value where the options
+# or a person's details go is refused, with where it is.
+t "new: a template made from an old plan is refused, field by field" "
+	new_fresh &&
+	sed -e 's/^\(  name:\) .*/\1 {{name}}/' -e '/national_id/d' \
+		'$TOP/examples/amina-psychiatric.yaml' >old.yaml &&
+	exits 2 ip-new --today $TODAY --template old.yaml \
+		--name 'Kari Nordmann' out.yaml 2>err &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'err old.yaml ' &&
+	grep -qx \"old.yaml:6:5: error: 'id' is not what the options give: use {{id}} \\[template\\]\" err &&
+	grep -qx \"old.yaml:13:15: error: 'person.birth_date' is not what the options give: use {{birth_date}} \\[template\\]\" err &&
+	grep -qx \"old.yaml:15:12: error: 'person.contact.phone' is filled in: a template leaves it empty, for the plan to say \\[template\\]\" err &&
+	grep -qx \"old.yaml:17:14: error: 'person.contact.address' is filled in: .*\" err &&
+	grep -q \"^old.yaml:24:5: error: a participant not given: \" err &&
+	grep -q \"^old.yaml:[0-9]*:[0-9]*: error: 'goals' is filled in\" err &&
+	grep -q \"^old.yaml:[0-9]*:[0-9]*: error: 'period.start' is not what the options give: use {{start}}\" err &&
+	grep -q \"^old.yaml:[0-9]*:[0-9]*: error: 'consent.information_sharing.participants' is filled in\" err &&
+	! grep -v ': error: .* \[template\]\$' err"
+t "new: a template without {{start}} is refused, not given a plan without a start" "
+	new_fresh &&
+	printf 'format: iplan/1\nperson:\n  name: {{name}}\nperiod:\n  end: {{end}}\n' >t.yaml &&
+	exits 2 ip-new --today $TODAY --template t.yaml --name Kari out.yaml 2>err &&
+	echo \"t.yaml: error: 'period.start' is not what the options give: use {{start}} [template]\" >want &&
+	same want err && ! test -e out.yaml"
+t "new: a template never makes ip-new print the national id" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  national_id: {{national_id}}\n  care: {{national_id}}\n' \
+		\"t.yaml:5:9: error: 'care' must be voluntary or compulsory, not '{{national_id}}' [value]
+ip-new: 't.yaml' does not give a plan that loads\" --national-id 03105827724"
+t "new: --template - reads the template from standard input" "
+	new_fresh &&
+	printf 'format: iplan/1\nperson:\n  name: {{name}}\n' >t.yaml &&
+	printf \"\$new_period\" >>t.yaml &&
+	exits 0 ip-new --today $TODAY --template - --name Kari out.yaml <t.yaml &&
+	grep -qx '  name: \"Kari\"' out.yaml &&
+	printf '  x: {{nmae}}\n' >>t.yaml &&
+	exits 2 ip-new --today $TODAY --template - --name Kari out2.yaml <t.yaml 2>err &&
+	echo \"<stdin>:7:6: error: unknown placeholder '{{nmae}}' [template]\" >want &&
+	same want err"
+t "new: a placeholder left empty leaves no blank at the end of its line" "
+	new_fresh &&
+	printf 'format: iplan/1\nperson:\n  name: {{name}}\n  birth_date:  {{birth_date}}\n' >t.yaml &&
+	printf \"\$new_period  review_interval: {{review_interval}}\n  reviews: {{reviews}}\n\" >>t.yaml &&
+	exits 0 ip-new --today $TODAY --template t.yaml --name Kari out.yaml &&
+	! grep -n ' \$' out.yaml &&
+	grep -qx '  review_interval:' out.yaml && grep -qx '  birth_date:' out.yaml"
+t "new: a placeholder's column counts characters, as the loader's do" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  # Åse {{nmae}}\n' \
+		\"t.yaml:4:9: error: unknown placeholder '{{nmae}}' [template]\""
+t "new: filled in, the template's plan validates clean" "
+	new_fresh && exits 0 new_with template raw.yaml &&
+	sed -e 's/^\(goals\|resources\|needs\|measures\):\$/&\n  - x/' \
+	    -e 's/^  - x\$/  - Å bo hjemme./' raw.yaml |
+	sed -e '/^goals:\$/{n;s/.*/  - id: g1\n    text: Å bo hjemme./;}' \
+	    -e '/^measures:\$/{n;s/.*/  - id: t1\n    title: Hjemmesykepleie\n    extent: 3 besøk i uka\n    responsible: ola-hansen\n    goals: [g1]/;}' \
+	    -e 's/^\(implementation:\)\$/\1 Ansvarsgruppen møtes hver måned./' \
+	    -e 's/^\(    contribution:\)\$/\1 Deltar på møtene./' \
+	    -e \"s/^\(    date:\)\\\$/\1 $TODAY/\" \
+	    -e 's/^\(    by:\)\$/\1 Personen selv/' >template.yaml &&
+	exits 0 ip-validate --strict --today $TODAY template.yaml 2>err &&
+	same /dev/null err"
+
+t "new: reports every bad option of the period" "
+	new_bad \"ip-new: invalid date for --start: 'x' (use YYYY-MM-DD)
+ip-new: invalid --reviews: '0' (use 1 to 100)
+ip-new: invalid --review-interval: 'z' (use a count and a unit, such as 3m, 6 months or 8w)
+ip-new: --reviews and --review-interval: give one, not both\" \
+		--name Kari --start x --reviews 0 --review-interval z"
+t "new: a review interval as long as the period is refused" "
+	new_bad \"ip-new: --review-interval '1y': the period has no room for 1 review date\" \
+		--name Kari --review-interval 1y"
+
+t "new: common Latin letters lose their marks in ids" "
+	new_fresh &&
+	exits 0 ip-new --today $TODAY --name 'Ñuñez Çelik' \
+		--coordinator 'Łukasz Íñigo Óscar Úrsula' out.yaml &&
+	grep -qx '  - id: \"nunez-celik\"' out.yaml &&
+	grep -qx 'coordinator: \"lukasz-inigo-oscar-ursula\"' out.yaml"
+t "new: an id is at most 32 characters, -2 included" "
+	new_fresh && long='Abcdefghij Klmnopqrst Uvwxyzabcd Efghij' &&
+	exits 0 ip-new --today $TODAY --name \"\$long\" --coordinator \"\$long\" out.yaml &&
+	grep -qx '  - id: \"abcdefghij-klmnopqrst-uvwxyzabcd\"' out.yaml &&
+	grep -qx 'coordinator: \"abcdefghij-klmnopqrst-uvwxyzab-2\"' out.yaml"
+
+t "new: --care compulsory changes the comment at item h, in nb and nn" "
+	new_fresh &&
+	exits 0 ip-new --today $TODAY --name Kari --care compulsory nb.yaml &&
+	exits 0 ip-new --today $TODAY --name Kari --care compulsory \
+		--language nn nn.yaml &&
+	sed -n '/^# h)/,/^consent:/p' nb.yaml >h-nb &&
+	sed -n '/^# h)/,/^consent:/p' nn.yaml >h-nn &&
+	grep -q '^#    Under tvungent psykisk helsevern lages planen uten samtykke; når\$' h-nb &&
+	grep -q '^#    Under tvungent psykisk helsevern blir planen laga utan samtykke;\$' h-nn &&
+	! grep -q 'Skriv når samtykket' h-nb h-nn &&
+	grep -q 'Skriv når samtykket' '$TESTS/new/nb.out' '$TESTS/new/nn.out'"
+
+t "new: -f with a refused option leaves the file as it was" "
+	new_fresh && echo keep >plan.yaml && chmod 644 plan.yaml &&
+	exits 2 ip-new --today $TODAY --name Kari --start x -f plan.yaml 2>err &&
+	test \"\$(cat plan.yaml)\" = keep && test \$(stat -c %a plan.yaml) = 644 &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'err plan.yaml '"
+t "new: -f on a symbolic link replaces the link, not the file it points to" "
+	new_fresh && echo keep >target.yaml && ln -s target.yaml plan.yaml &&
+	exits 0 new_with nb -f plan.yaml &&
+	test \"\$(cat target.yaml)\" = keep && ! test -L plan.yaml &&
+	same '$TESTS/new/nb.out' plan.yaml"
+t "new: without -f a symbolic link is not written through" "
+	new_fresh && echo keep >target.yaml && ln -s target.yaml plan.yaml &&
+	exits 2 new_with nb plan.yaml 2>err &&
+	test \"\$(cat target.yaml)\" = keep && test -L plan.yaml"
+# A file larger than ulimit -f fails to write (SIGXFSZ is ignored): the
+# plan is about 5 kB, the limit 512 bytes.
+t "new: a write error to a file is trouble, and leaves nothing" "
+	new_fresh && (
+		ulimit -f 1 &&
+		exits 2 new_with nb plan.yaml 2>err
+	) &&
+	echo \"ip-new: cannot write 'plan.yaml': File too large\" >want &&
+	same want err && test \"\$(ls -A | tr '\n' ' ')\" = 'err want '"
