@@ -52,8 +52,6 @@ bad_option(const struct ip_cli *cli, int c)
 				match = lo;
 				matches++;
 			}
-	/* a long option is the one refused only if it fits what optopt
-	 * says: a short option may follow it in a later argument */
 	if (c == ':' && matches > 0)
 		ip_error(cli->prog, "option '%.*s' needs a value", (int)len,
 		    arg);
@@ -63,6 +61,9 @@ bad_option(const struct ip_cli *cli, int c)
 		ip_error(cli->prog, "ambiguous option '%.*s'", (int)len, arg);
 	else if (optopt == 0)
 		ip_error(cli->prog, "unknown option '%.*s'", (int)len, arg);
+	/* the long option at argv[optind - 1] is the one refused only if
+	 * optopt is its value: an unknown short option in a group that
+	 * follows it leaves optind where it was */
 	else if (matches == 1 && arg[len] == '=' && match->val == optopt
 	    && match->has_arg == no_argument)
 		ip_error(cli->prog, "option '%.*s' takes no value", (int)len,
