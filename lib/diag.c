@@ -86,6 +86,7 @@ ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
 	struct ip_diag *g = &d->v[d->n++];
 	g->pos = pos;
 	g->rule = r;
+	g->seq = d->n - 1;
 	g->msg = ip_arena_vprintf(&d->arena, fmt, ap);
 	d->counts[ip_rule_severity(r)]++;
 }
@@ -121,7 +122,9 @@ ip_diags_trouble(const struct ip_diags *d)
 	return false;
 }
 
-/* Whole-file findings first, then by line and column; stable. */
+/* Whole-file findings first, then by line and column, then in the order
+ * found: qsort() is not stable, and the address of an element it is
+ * moving says nothing about that order. */
 static int
 cmp(const void *a, const void *b)
 {
@@ -130,7 +133,7 @@ cmp(const void *a, const void *b)
 		return x->pos.line < y->pos.line ? -1 : 1;
 	if (x->pos.col != y->pos.col)
 		return x->pos.col < y->pos.col ? -1 : 1;
-	return x < y ? -1 : x > y;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* The length of the character at s, and whether it is one to replace:

@@ -111,6 +111,7 @@ struct ip_diag {
 	struct ip_pos pos;
 	enum ip_rule rule;
 	char *msg;		/* in the owning list's arena */
+	size_t seq;		/* order found: breaks ties when sorted */
 };
 
 /* The findings for one file, in the order found; sorted when printed. */

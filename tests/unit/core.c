@@ -770,6 +770,33 @@ test_diags_print(void **state)
 	ip_diags_free(d);
 }
 
+/* Findings at one place come in the order found, wherever the array has
+ * them: qsort() may move elements about, so their addresses do not tell. */
+static void
+test_diags_ties(void **state)
+{
+	char buf[256] = "";
+	struct ip_diags *d = ip_diags_new("p.yaml");
+	(void)state;
+	assert_non_null(d);
+	ip_diag(d, (struct ip_pos){ 2, 1 }, IP_R_TYPE, "one");
+	ip_diag(d, (struct ip_pos){ 2, 1 }, IP_R_VALUE, "two");
+	ip_diag(d, (struct ip_pos){ 2, 1 }, IP_R_DATE, "three");
+	struct ip_diag t = d->v[0];
+	d->v[0] = d->v[2];
+	d->v[2] = t;
+
+	FILE *f = fmemopen(buf, sizeof(buf) - 1, "w");
+	assert_non_null(f);
+	assert_int_equal(ip_diags_print(d, f, 0), 0);
+	fclose(f);
+	assert_string_equal(buf,
+	    "p.yaml:2:1: error: one [type]\n"
+	    "p.yaml:2:1: error: two [value]\n"
+	    "p.yaml:2:1: error: three [date]\n");
+	ip_diags_free(d);
+}
+
 static void
 test_rules(void **state)
 {
@@ -816,6 +843,7 @@ main(void)
 		cmocka_unit_test(test_arena_reset),
 		cmocka_unit_test(test_arena_strings),
 		cmocka_unit_test(test_diags_print),
+		cmocka_unit_test(test_diags_ties),
 		cmocka_unit_test(test_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
