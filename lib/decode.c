@@ -500,6 +500,15 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 	}
 }
 
+static const struct field *
+find_field(const struct schema *s, const char *key)
+{
+	for (const struct field *f = s->fields; f->key != NULL; f++)
+		if (f->key[0] == key[0] && strcmp(f->key, key) == 0)
+			return f;
+	return NULL;
+}
+
 static void
 unknown_key(struct ctx *c, const struct schema *s, const struct ip_ynode *k)
 {
@@ -533,11 +542,8 @@ decode_map(struct ctx *c, const struct schema *s, const struct ip_ynode *map,
 	}
 	*(struct ip_pos *)out = map->pos;
 	for (const struct ip_ynode *k = map->first; k; k = k->next->next) {
-		const struct field *f = s->fields;
-		while (f->key != NULL && (f->key[0] != k->s[0]
-		    || strcmp(f->key, k->s) != 0))
-			f++;
-		if (f->key == NULL)
+		const struct field *f = find_field(s, k->s);
+		if (f == NULL)
 			unknown_key(c, s, k);
 		else
 			decode_field(c, f, k, k->next, out);
@@ -562,13 +568,18 @@ ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
 	if (k == NULL || ip_scalar_is_null(k->next)) {
 		error(&c, k ? k->pos : (struct ip_pos){ 0, 0 }, IP_R_FORMAT,
 		    "no 'format: iplan/1': not an iplan plan");
+		/* a misspelt 'format' is the likely cause: say so */
+		for (k = root->first; k != NULL; k = k->next->next)
+			if (find_field(&plan_s, k->s) == NULL)
+				unknown_key(&c, &plan_s, k);
 		return -1;
 	}
-	if (k->next->kind != IP_Y_SCALAR || strcmp(k->next->s, "iplan/1") != 0) {
+	if (!want_scalar(&c, "format", k->next, "text"))
+		return -1;
+	if (strcmp(k->next->s, "iplan/1") != 0) {
 		error(&c, k->next->pos, IP_R_FORMAT,
 		    "unsupported format '%s': this iplan %s reads iplan/1",
-		    k->next->kind == IP_Y_SCALAR ? k->next->s : "?",
-		    IPLAN_VERSION);
+		    k->next->s, IPLAN_VERSION);
 		return -1;
 	}
 	decode_map(&c, &plan_s, root, p);
