@@ -26,8 +26,6 @@ const char *const ip_item_words[] = {
 	"tjenesteytere, institusjoner og etater",
 };
 
-static const struct ip_pos whole = { 0, 0 };
-
 /* Where to point at something missing: the key if it was written, else
  * the mapping it belongs in, else the whole file. */
 static struct ip_pos
@@ -317,8 +315,10 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
 	const struct ip_period *pe = &p->period;
 
-	if (pe->pos.line == 0) {
-		item(d, whole, 'g', "no period");
+	/* none, or nothing in it: at its key if it has one */
+	if (pe->start.pos.line == 0 && pe->end.pos.line == 0
+	    && pe->review_interval.pos.line == 0 && pe->reviews.pos.line == 0) {
+		item(d, pe->pos, 'g', "no period");
 		return;
 	}
 	if (!pe->start.set)

@@ -418,7 +418,8 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 			((struct ip_list *)p)->pos = k->pos;
 			break;
 		case F_MAP:
-			break;	/* a position would say it is there */
+			*(struct ip_pos *)p = k->pos;
+			break;
 		}
 		return;
 	}
@@ -428,7 +429,7 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 		if (!want_scalar(c, f->key, v, "text"))
 			return;
 		t->s = ip_blank(v->s) ? NULL : v->s;
-		t->pos = v->pos;
+		t->pos = t->s != NULL ? v->pos : k->pos;
 		break;
 	}
 	case F_DATE:
@@ -491,11 +492,14 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 			*(struct ip_pos *)p = k->pos;
 		break;
 	case F_LIST:
-		decode_list(c, f, v, p);
-		break;
 	case F_TEXTS:
 	case F_TEXTS1:
-		decode_texts(c, f, v, p);
+		if (f->type == F_LIST)
+			decode_list(c, f, v, p);
+		else
+			decode_texts(c, f, v, p);
+		if (((struct ip_list *)p)->n == 0)	/* [] or only blanks */
+			((struct ip_list *)p)->pos = k->pos;
 		break;
 	}
 }

@@ -209,12 +209,13 @@ struct ip_interval {
 struct ip_list {
 	void *v;		/* array of n elements of the element type */
 	size_t n;		/* 0: absent or empty */
-	struct ip_pos pos;
+	struct ip_pos pos;	/* of the value, or of the key if n is 0 */
 };
 
 #define IP_AT(list, type, i) (&((type *)(list).v)[i])
 
-/* Every mapping type starts with its position: line 0 if absent. */
+/* Every mapping type starts with its position: that of its key, also when
+ * it is empty; line 0 if absent. */
 
 struct ip_contact {
 	struct ip_pos pos;
