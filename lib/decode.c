@@ -280,6 +280,15 @@ want_scalar(struct ctx *c, const char *key, const struct ip_ynode *v,
 	return false;
 }
 
+/* A date or a boolean in quotes: YAML makes that text. */
+static void
+quoted(struct ctx *c, const char *key, const struct ip_ynode *v,
+    const char *what)
+{
+	error(c, v->pos, IP_R_TYPE, "'%s' must be %s: a quoted '%s' is text; "
+	    "write %s without quotes", key, what, v->s, v->s);
+}
+
 static void
 decode_date(struct ctx *c, const char *key, const struct ip_ynode *v,
     struct ip_date *out)
@@ -288,12 +297,6 @@ decode_date(struct ctx *c, const char *key, const struct ip_ynode *v,
 
 	if (!want_scalar(c, key, v, "a date (YYYY-MM-DD)"))
 		return;
-	if (!v->plain) {
-		error(c, v->pos, IP_R_TYPE,
-		    "'%s' must be an unquoted date (YYYY-MM-DD), "
-		    "not a quoted string", key);
-		return;
-	}
 	if (ip_date_parse(v->s, &day) != 0) {
 		bool shaped = strlen(v->s) == 10
 		    && strspn(v->s, "0123456789-") == 10 && v->s[4] == '-'
@@ -305,6 +308,10 @@ decode_date(struct ctx *c, const char *key, const struct ip_ynode *v,
 			error(c, v->pos, IP_R_TYPE,
 			    "'%s' must be a date (YYYY-MM-DD), not '%s'", key,
 			    v->s);
+		return;
+	}
+	if (!v->plain) {
+		quoted(c, key, v, "a date (YYYY-MM-DD)");
 		return;
 	}
 	out->day = day;
@@ -342,8 +349,12 @@ decode_texts(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 	for (const struct ip_ynode *e = v->first; e != NULL; e = e->next) {
 		if (ip_scalar_is_null(e))
 			continue;
-		if (!want_scalar(c, f->key, e, "a list of text"))
+		if (e->kind != IP_Y_SCALAR) {
+			error(c, e->pos, IP_R_TYPE,
+			    "each entry of '%s' must be text, not %s", f->key,
+			    kind_name(e));
 			continue;
+		}
 		if (f->vocab != NULL && ip_vocab_index(f->vocab, e->s) < 0) {
 			error(c, e->pos, IP_R_VALUE,
 			    "'%s' is not a known %s: use %s", e->s, f->key,
@@ -439,16 +450,20 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 		struct ip_bool *b = p;
 		if (!want_scalar(c, f->key, v, "true or false"))
 			return;
-		if (v->plain && (!strcmp(v->s, "true") || !strcmp(v->s, "True")
-		    || !strcmp(v->s, "TRUE")))
+		if (!strcmp(v->s, "true") || !strcmp(v->s, "True")
+		    || !strcmp(v->s, "TRUE"))
 			b->v = true;
-		else if (v->plain && (!strcmp(v->s, "false")
-		    || !strcmp(v->s, "False") || !strcmp(v->s, "FALSE")))
+		else if (!strcmp(v->s, "false") || !strcmp(v->s, "False")
+		    || !strcmp(v->s, "FALSE"))
 			b->v = false;
 		else {
 			error(c, v->pos, IP_R_TYPE,
 			    "'%s' must be true or false, not '%s'", f->key,
 			    v->s);
+			return;
+		}
+		if (!v->plain) {
+			quoted(c, f->key, v, "true or false");
 			return;
 		}
 		b->set = true;
