@@ -69,6 +69,37 @@ ip_diags_free(struct ip_diags *d)
 	free(d);
 }
 
+/* msg, with every run of exactly 11 digits that is a valid national id
+ * replaced by "<national id>": a value from the plan that a message
+ * quotes may be one typed into the wrong field, and findings go to
+ * terminals, logs and cron mail. */
+static char *
+hide_national_ids(struct ip_arena *a, char *msg)
+{
+	static const char digits[] = "0123456789";
+	size_t i = 0;
+
+	while (msg[i] != '\0') {
+		size_t n = strspn(msg + i, digits);
+		char id[12];
+		if (n == 0) {
+			i += strcspn(msg + i, digits);
+			continue;
+		}
+		if (n == 11) {
+			memcpy(id, msg + i, 11);
+			id[11] = '\0';
+			if (ip_national_id_valid(id, NULL)) {
+				msg = ip_arena_printf(a, "%.*s<national id>%s",
+				    (int)i, msg, msg + i + 11);
+				n = strlen("<national id>");
+			}
+		}
+		i += n;
+	}
+	return msg;
+}
+
 void
 ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, va_list ap)
@@ -87,7 +118,8 @@ ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
 	g->pos = pos;
 	g->rule = r;
 	g->seq = d->n - 1;
-	g->msg = ip_arena_vprintf(&d->arena, fmt, ap);
+	g->msg = hide_national_ids(&d->arena,
+	    ip_arena_vprintf(&d->arena, fmt, ap));
 	d->counts[ip_rule_severity(r)]++;
 }
 

@@ -797,6 +797,27 @@ test_diags_ties(void **state)
 	ip_diags_free(d);
 }
 
+/* A valid national id in a message is hidden, wherever it comes from;
+ * other runs of digits are not. */
+static void
+test_diags_national_id(void **state)
+{
+	struct ip_diags *d = ip_diags_new("p.yaml");
+	(void)state;
+	assert_non_null(d);
+	ip_diag(d, (struct ip_pos){ 1, 1 }, IP_R_TYPE, "not '%s'",
+	    "12038040187");
+	ip_diag(d, (struct ip_pos){ 1, 1 }, IP_R_TYPE, "%s and %s, %s",
+	    "12038040187", "17059012274", "12038040188");
+	ip_diag(d, (struct ip_pos){ 1, 1 }, IP_R_TYPE, "%s %s",
+	    "112038040187", "1203804018");
+	assert_string_equal(d->v[0].msg, "not '<national id>'");
+	assert_string_equal(d->v[1].msg,
+	    "<national id> and <national id>, 12038040188");
+	assert_string_equal(d->v[2].msg, "112038040187 1203804018");
+	ip_diags_free(d);
+}
+
 static void
 test_rules(void **state)
 {
@@ -844,6 +865,7 @@ main(void)
 		cmocka_unit_test(test_arena_strings),
 		cmocka_unit_test(test_diags_print),
 		cmocka_unit_test(test_diags_ties),
+		cmocka_unit_test(test_diags_national_id),
 		cmocka_unit_test(test_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
