@@ -208,7 +208,7 @@ t "-q --strict: warnings hidden still count" "
 
 # The pre-commit hook of ip-validate(1), as the page gives it, in a
 # repository of its own; ip-validate is wrapped to take today's date.
-t "the pre-commit hook of ip-validate(1) refuses a plan with errors" "
+t "the pre-commit hook of ip-validate(1) refuses errors, not warnings" "
 	mkdir '$TMP/hook' && cd '$TMP/hook' && mkdir bin home &&
 	printf '#!/bin/sh\nexec %s --today $TODAY \"\$@\"\n' \
 	    \"\$(command -v ip-validate)\" >bin/ip-validate &&
@@ -225,4 +225,18 @@ t "the pre-commit hook of ip-validate(1) refuses a plan with errors" "
 	mv x 'emma haugen.yaml' && git add 'emma haugen.yaml' &&
 	! git commit -q -m broken 2>'$TMP/err' &&
 	grep -q \"^emma haugen.yaml:.*\\[unknown-ref\\]\" '$TMP/err' &&
-	test \$(git rev-list --count HEAD) -eq 1"
+	test \$(git rev-list --count HEAD) -eq 1 &&
+	git reset -q --hard &&
+	cp '$TESTS/validate/subgoal-due.yaml' draft.yaml && git add draft.yaml &&
+	git commit -q -m draft 2>'$TMP/err' &&
+	grep -q '^draft.yaml:.*: warning: .*\\[subgoal-due\\]\$' '$TMP/err' &&
+	test \$(git rev-list --count HEAD) -eq 2"
+
+t "README's pre-commit hook runs ip-validate as that of ip-validate(1)" "
+	sed -n 's/^ *xargs -0 -r \\(ip-validate.*\\)\$/\\1/p' \
+	    '$TOP/man/ip-validate.1' >'$TMP/want' &&
+	test -s '$TMP/want' &&
+	tr '\\n' ' ' <'$TOP/README.md' |
+	    sed -n 's/.*pre-commit hook that runs \`\\([^\`]*\\)\`.*/\\1/p' \
+	    >'$TMP/actual' && echo >>'$TMP/actual' &&
+	same '$TMP/want' '$TMP/actual'"
