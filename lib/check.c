@@ -339,7 +339,7 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		    IP_AT(pe->reviews, struct ip_review, i);
 		if (!r->date.set && !r->done.set)
 			ip_diag(d, r->pos, IP_R_REQUIRED,
-			    "a review without a date");
+			    "a review has no 'date' or 'done'");
 		if (r->date.set && outside_period(pe, r->date.day))
 			ip_diag(d, r->date.pos, IP_R_OUTSIDE,
 			    "review date is outside the plan period");
