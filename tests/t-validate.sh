@@ -240,3 +240,17 @@ t "README's pre-commit hook runs ip-validate as that of ip-validate(1)" "
 	    sed -n 's/.*pre-commit hook that runs \`\\([^\`]*\\)\`.*/\\1/p' \
 	    >'$TMP/actual' && echo >>'$TMP/actual' &&
 	same '$TMP/want' '$TMP/actual'"
+
+# The catalogue of lib/plan.h and the RULES of ip-validate(1), as lines
+# "rule-id severity".
+catalogue_rules() {
+	sed -n 's/^	X([A-Z_0-9]*,[	 ]*"\([^"]*\)",[	 ]*IP_\([A-Z]*\)).*/\1 \2/p' \
+	    "$TOP/lib/plan.h" | tr 'A-Z' 'a-z' | sort
+}
+page_rules() {
+	sed -n 's/^\.It Cm \([a-z0-9-]*\) No (\([a-z]*\))$/\1 \2/p' \
+	    "$TOP/man/ip-validate.1" | sort
+}
+t "ip-validate(1) lists every rule with its severity" "
+	catalogue_rules >'$TMP/want' && test \$(wc -l <'$TMP/want') -gt 30 &&
+	page_rules >'$TMP/actual' && same '$TMP/want' '$TMP/actual'"
