@@ -508,14 +508,16 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 		break;
 	case F_LIST:
 	case F_TEXTS:
-	case F_TEXTS1:
+	case F_TEXTS1: {
+		struct ip_list *l = p;
 		if (f->type == F_LIST)
-			decode_list(c, f, v, p);
+			decode_list(c, f, v, l);
 		else
-			decode_texts(c, f, v, p);
-		if (((struct ip_list *)p)->n == 0)	/* [] or only blanks */
-			((struct ip_list *)p)->pos = k->pos;
+			decode_texts(c, f, v, l);
+		if (l->n == 0)		/* [], or empty entries only */
+			l->pos = k->pos;
 		break;
+	}
 	}
 }
 
