@@ -1042,23 +1042,6 @@ check_given(const struct values *v, const struct ip_plan *p,
 }
 
 /*
- * In each message of d, the national id (11 digits, never printed) as the
- * placeholder that put it there: a template can put {{national_id}} where
- * the loader quotes the value it refuses.
- */
-static void
-hide_national_id(struct ip_diags *d, const char *id)
-{
-	for (size_t i = 0; id != NULL && i < d->n; i++) {
-		char *m = d->v[i].msg, *at;
-		while ((at = strstr(m, id)) != NULL)
-			m = d->v[i].msg = ip_arena_printf(&d->arena,
-			    "%.*s{{national_id}}%s", (int)(at - m), m,
-			    at + strlen(id));
-	}
-}
-
-/*
  * Loads the plan made (len bytes at buf) as any plan is loaded, and checks
  * that it holds what the options give and nothing of any person's own.
  * name is the template's display name, or "<ip-new>" for the skeleton.
@@ -1075,14 +1058,12 @@ verify(const struct values *v, const char *buf, size_t len,
 	if (d == NULL)
 		return ip_error(prog, "out of memory");
 	if (ip_plan_load_buf(buf, len, d, &p) != 0) {
-		hide_national_id(d, v->o->national_id);
 		ip_diags_print(d, stderr, 0);
 		rc = ip_error(prog, "'%s' does not give a plan that loads",
 		    name);
 	} else {
 		check_given(v, p, d);
 		if (d->n > 0) {
-			hide_national_id(d, v->o->national_id);
 			ip_diags_print(d, stderr, 0);
 			rc = -1;
 		}

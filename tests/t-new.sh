@@ -309,7 +309,7 @@ t "new: a template without {{start}} is refused, not given a plan without a star
 	same want err && ! test -e out.yaml"
 t "new: a template never makes ip-new print the national id" "
 	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  national_id: {{national_id}}\n  care: {{national_id}}\n' \
-		\"t.yaml:5:9: error: 'care' must be voluntary or compulsory, not '{{national_id}}' [value]
+		\"t.yaml:5:9: error: 'care' must be voluntary or compulsory, not '<national id>' [value]
 ip-new: 't.yaml' does not give a plan that loads\" --national-id 03105827724"
 t "new: --template - reads the template from standard input" "
 	new_fresh &&
