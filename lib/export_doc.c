@@ -542,16 +542,9 @@ glance(struct doc *d, cmark_node *root)
 	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
 	if (p->coordinator.s != NULL)
 		fact(d, facts, l->coordinator, who(d, p->coordinator.s, true));
-	const struct ip_review *next = NULL;
-	for (size_t i = 0; i < p->period.reviews.n; i++) {
-		const struct ip_review *r =
-		    IP_AT(p->period.reviews, struct ip_review, i);
-		if (r->date.set && !r->done.set
-		    && (next == NULL || r->date.day < next->date.day))
-			next = r;
-	}
-	if (next != NULL)
-		fact(d, facts, l->next_review, date(d, &next->date));
+	struct ip_date next = { .set = true };
+	if (ip_next_review(p, &next.day))
+		fact(d, facts, l->next_review, date(d, &next));
 	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
 		fact(d, facts, l->status, p->closed.date.set
 		    ? ip_arena_printf(&d->a, "%s %s", l->closed,

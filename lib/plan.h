@@ -396,6 +396,10 @@ void ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
  * r and returns the exit status for ip-review(1).  The caller checks out
  * for write errors. */
 int ip_review_finish(struct ip_review_run *r, FILE *out);
+/* The day of p's next review as ip-review(1) reports it: the earliest
+ * planned review without done, or the one review_interval asks for if
+ * that is earlier.  False if there is none, or p is closed. */
+bool ip_next_review(const struct ip_plan *p, int32_t *day);
 
 /* As ip_out_commit(), but standard output is finished by
  * ip_finish_stdout(): quiet when the reader has left. */

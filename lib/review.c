@@ -2,9 +2,11 @@
  * review.c - ip-review: what is due in each plan as of a day.
  *
  * Plans are loaded one at a time and dropped at once; only the findings
- * are kept, as small records that point into an arena holding what they
- * need of each plan, and they are sorted and printed at the end as text,
- * TSV or an iCalendar file.
+ * are kept, as records of 16 bytes that hold indexes and offsets rather
+ * than pointers, with a record of 20 bytes for each plan that has any and
+ * the strings they need in one buffer, those that repeat (coordinators,
+ * directories, item ids) kept once.  They are sorted in place at the end
+ * and printed as text, TSV or an iCalendar file.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -33,24 +35,43 @@ static const struct {
 	    "First review planned, none held yet", false },
 };
 
-/* What the findings of one plan share.  Strings are never NULL: "" is
- * absent. */
+/* The coordinator of a plan record, when not the offset of their name and
+ * e-mail address (one after the other, each ending in a NUL). */
+#define NO_COORD	0		/* none, or not a participant */
+#define THE_PERSON	UINT32_MAX	/* the participant of role person */
+
+/* What the findings of one plan share; the strings are offsets into the
+ * run's buffer, 0 for "". */
 struct plan_rec {
-	size_t order;		/* the file's index in the walk */
-	const char *file, *id;	/* display name, the plan's id */
-	const char *name, *email;	/* the coordinator's */
-	bool coordinator;	/* false: none, or not a participant */
+	uint32_t order;		/* the file's index in the walk */
+	uint32_t dir, base;	/* the display name: to its last '/', and
+				   the rest */
+	uint32_t id;		/* the plan's id */
+	uint32_t coord;		/* see NO_COORD */
 };
 
 struct finding {
 	int32_t date;
-	enum kind kind;
-	const struct plan_rec *plan;
-	const char *item;	/* the sub-goal's or measure's id, or "" */
+	uint32_t plan;		/* index into the plan records */
+	uint32_t item;		/* the sub-goal's or measure's id, or 0 */
+	uint32_t kind : 3;
+	uint32_t seq : 29;	/* the order found, the last tie-break; once
+				   sorted for a calendar, which of the
+				   events with one UID this is, from 1 */
 };
+#define MAX_FINDINGS	((1u << 29) - 1)
+
+_Static_assert(sizeof(struct finding) == 16, "a finding is 16 bytes");
+_Static_assert(sizeof(struct plan_rec) == 20, "a plan record is 20 bytes");
 
 enum format { FMT_TEXT, FMT_TSV, FMT_ICS };
 static const char *const formats[] = { "text", "tsv", "ics", NULL };
+
+/* A string kept once: where it is and the hash of its bytes. */
+struct slot {
+	uint32_t off;		/* 0: an empty slot */
+	uint32_t hash;
+};
 
 struct ip_review_run {
 	int32_t today, horizon;
@@ -60,70 +81,253 @@ struct ip_review_run {
 	bool trouble;
 	struct finding *f;
 	size_t nf, capf;
-	struct ip_arena arena;	/* the plan records and their strings */
+	struct plan_rec *plans;
+	size_t nplans, capplans;
+	char *s;		/* the strings, each ending in a NUL; s[0] is
+				   "" */
+	size_t ns, caps;
+	struct slot *tab;	/* the strings kept once, by hash; a power
+				   of two of slots, at most half full */
+	size_t ntab, captab;
 };
 
+static void
+too_many(void)
+{
+	fputs("iplan: out of memory\n", stderr);
+	abort();
+}
+
 static const char *
+str(const struct ip_review_run *r, uint32_t off)
+{
+	return r->s + off;
+}
+
+/* Appends the n bytes at s and a NUL to the strings, with < and > made ?
+ * if angle, and returns their offset. */
+static uint32_t
+append(struct ip_review_run *r, const char *s, size_t n, bool angle)
+{
+	size_t at = r->ns;
+
+	if (n >= UINT32_MAX - at)
+		too_many();
+	r->s = ip_grow(r->s, &r->caps, at + n + 1, 1);
+	memcpy(r->s + at, s, n);
+	r->s[at + n] = '\0';
+	if (angle)
+		for (char *c = r->s + at; c < r->s + at + n; c++)
+			if (*c == '<' || *c == '>')
+				*c = '?';
+	r->ns = at + n + 1;
+	return (uint32_t)at;
+}
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* Keeps the strings appended from off to the end of the buffer once:
+ * returns the offset of the first copy of those bytes, dropping these if
+ * they were there before. */
+static uint32_t
+once(struct ip_review_run *r, uint32_t off)
+{
+	const char *s = r->s + off;
+	size_t n = r->ns - off - 1;
+	uint32_t h = hash(s, n);
+
+	if (2 * (r->ntab + 1) > r->captab) {
+		size_t cap = r->captab ? 2 * r->captab : 64;
+		struct slot *t = calloc(cap, sizeof(*t));
+		if (t == NULL)
+			too_many();
+		for (size_t i = 0; i < r->captab; i++) {
+			size_t j = r->tab[i].hash & (cap - 1);
+			if (r->tab[i].off == 0)
+				continue;
+			while (t[j].off != 0)
+				j = (j + 1) & (cap - 1);
+			t[j] = r->tab[i];
+		}
+		free(r->tab);
+		r->tab = t;
+		r->captab = cap;
+	}
+	size_t j = h & (r->captab - 1);
+	for (; r->tab[j].off != 0; j = (j + 1) & (r->captab - 1)) {
+		const struct slot *e = &r->tab[j];
+		if (e->hash == h && memcmp(r->s + e->off, s, n + 1) == 0) {
+			r->ns = off;
+			return e->off;
+		}
+	}
+	r->tab[j] = (struct slot){ off, h };
+	r->ntab++;
+	return off;
+}
+
+static uint32_t
 keep(struct ip_review_run *r, const char *s)
 {
-	return s == NULL ? "" : ip_arena_strndup(&r->arena, s, strlen(s));
+	return s == NULL || *s == '\0' ? 0 : append(r, s, strlen(s), false);
+}
+
+static uint32_t
+keep_once(struct ip_review_run *r, const char *s, size_t n)
+{
+	return n == 0 ? 0 : once(r, append(r, s, n, false));
+}
+
+/* The coordinator's name and address, kept once, < and > in them made ?
+ * so that only a real address is ever shown in angle brackets. */
+static uint32_t
+keep_coordinator(struct ip_review_run *r, const char *name,
+    const char *email)
+{
+	uint32_t off = append(r, name, strlen(name), true);
+	append(r, email, strlen(email), true);
+	return once(r, off);
+}
+
+static const char *
+coord_name(const struct ip_review_run *r, const struct plan_rec *pr)
+{
+	return pr->coord == THE_PERSON ? "(the person)" : str(r, pr->coord);
+}
+
+static const char *
+coord_email(const struct ip_review_run *r, const struct plan_rec *pr)
+{
+	if (pr->coord == NO_COORD || pr->coord == THE_PERSON)
+		return "";
+	const char *name = str(r, pr->coord);
+	return name + strlen(name) + 1;
 }
 
 /* --- what is due --------------------------------------------------------- */
+
+/* What the reviews of a plan come to. */
+struct reviews {
+	int32_t last_done;	/* the latest done date, or INT32_MIN */
+	int32_t first;		/* the earliest planned date, or INT32_MAX */
+	int32_t open;		/* the earliest planned date without done,
+				   or INT32_MAX */
+	int32_t interval;	/* the review review_interval asks for, or
+				   INT32_MAX */
+};
+
+/* The review that review_interval asks for is the interval after the
+ * last review done, or after the start if none is; there is none when an
+ * open planned review falls after that base and no later than it (that
+ * one stands for it), or when the period ends first. */
+static struct reviews
+reviews_of(const struct ip_plan *p)
+{
+	const struct ip_period *pe = &p->period;
+	struct reviews rs = { INT32_MIN, INT32_MAX, INT32_MAX, INT32_MAX };
+
+	for (size_t i = 0; i < pe->reviews.n; i++) {
+		const struct ip_review *rv =
+		    IP_AT(pe->reviews, struct ip_review, i);
+		if (rv->done.set && rv->done.day > rs.last_done)
+			rs.last_done = rv->done.day;
+		if (rv->date.set && rv->date.day < rs.first)
+			rs.first = rv->date.day;
+		if (!rv->done.set && rv->date.set && rv->date.day < rs.open)
+			rs.open = rv->date.day;
+	}
+	if (!pe->review_interval.set
+	    || (rs.last_done == INT32_MIN && !pe->start.set))
+		return rs;
+	int32_t base = rs.last_done != INT32_MIN ? rs.last_done
+	    : pe->start.day;
+	int32_t next = ip_date_add(base, pe->review_interval.n,
+	    pe->review_interval.unit);
+	if (pe->end.set && next > pe->end.day)
+		return rs;
+	for (size_t i = 0; i < pe->reviews.n; i++) {
+		const struct ip_review *rv =
+		    IP_AT(pe->reviews, struct ip_review, i);
+		if (!rv->done.set && rv->date.set && rv->date.day > base
+		    && rv->date.day <= next)
+			return rs;
+	}
+	rs.interval = next;
+	return rs;
+}
+
+bool
+ip_next_review(const struct ip_plan *p, int32_t *day)
+{
+	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
+		return false;
+	struct reviews rs = reviews_of(p);
+	int32_t next = rs.open < rs.interval ? rs.open : rs.interval;
+	if (next == INT32_MAX)
+		return false;
+	*day = next;
+	return true;
+}
 
 /* One plan being scanned; its record is made at its first finding. */
 struct scan {
 	struct ip_review_run *r;
 	const struct ip_plan *p;
 	size_t order;
-	const struct plan_rec *rec;	/* NULL until made */
+	uint32_t rec;		/* UINT32_MAX until made */
 };
+
+static uint32_t
+plan_rec(struct ip_review_run *r, const struct ip_plan *p, size_t order)
+{
+	const struct ip_participant *c = p->coordinator.s == NULL ? NULL
+	    : ip_find_participant(p, p->coordinator.s);
+	const char *file = p->file != NULL ? p->file : "";
+	const char *slash = strrchr(file, '/');
+	size_t dir = slash != NULL ? (size_t)(slash - file) + 1 : 0;
+
+	if (r->nplans >= UINT32_MAX || order > UINT32_MAX)
+		too_many();
+	r->plans = ip_grow(r->plans, &r->capplans, r->nplans + 1,
+	    sizeof(*r->plans));
+	struct plan_rec *pr = &r->plans[r->nplans];
+	pr->order = (uint32_t)order;
+	pr->dir = keep_once(r, file, dir);
+	pr->base = keep(r, file + dir);
+	pr->id = keep(r, p->id.s);
+	if (c == NULL)
+		pr->coord = NO_COORD;
+	else if (c->role.set && c->role.v == IP_ROLE_PERSON)
+		pr->coord = THE_PERSON;	/* never the person's name */
+	else
+		pr->coord = keep_coordinator(r, c->name.s != NULL ? c->name.s
+		    : c->id.s != NULL ? c->id.s : "",
+		    c->email.s != NULL ? c->email.s : "");
+	return (uint32_t)r->nplans++;
+}
 
 static void
 add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 {
 	struct ip_review_run *r = s->r;
+	const char *id = item != NULL && item->s != NULL ? item->s : "";
 
-	if (s->rec == NULL) {
-		const struct ip_plan *p = s->p;
-		const struct ip_participant *c = p->coordinator.s == NULL ? NULL
-		    : ip_find_participant(p, p->coordinator.s);
-		struct plan_rec *pr = ip_arena_alloc(&r->arena, sizeof(*pr));
-		pr->order = s->order;
-		pr->file = keep(r, p->file);
-		pr->id = keep(r, p->id.s);
-		pr->name = keep(r, c == NULL ? NULL : c->name.s != NULL
-		    ? c->name.s : c->id.s);
-		pr->email = keep(r, c == NULL ? NULL : c->email.s);
-		pr->coordinator = c != NULL;
-		s->rec = pr;
-	}
+	if (s->rec == UINT32_MAX)
+		s->rec = plan_rec(r, s->p, s->order);
+	if (r->nf >= MAX_FINDINGS)
+		too_many();
 	r->f = ip_grow(r->f, &r->capf, r->nf + 1, sizeof(*r->f));
-	r->f[r->nf++] = (struct finding){ date, k, s->rec,
-	    keep(r, item == NULL ? NULL : item->s) };
-}
-
-/* Adds the review that review_interval asks for after base, unless an
- * open planned review falls after base and no later than it, or the
- * period ends first.  Returns its date. */
-static int32_t
-interval_review(struct scan *s, int32_t base)
-{
-	const struct ip_period *pe = &s->p->period;
-	int32_t next = ip_date_add(base, pe->review_interval.n,
-	    pe->review_interval.unit);
-
-	if (next > s->r->horizon || (pe->end.set && next > pe->end.day))
-		return next;
-	for (size_t i = 0; i < pe->reviews.n; i++) {
-		const struct ip_review *rv =
-		    IP_AT(pe->reviews, struct ip_review, i);
-		if (!rv->done.set && rv->date.set && rv->date.day > base
-		    && rv->date.day <= next)
-			return next;
-	}
-	add(s, K_REVIEW, next, NULL);
-	return next;
+	r->f[r->nf] = (struct finding){ .date = date, .plan = s->rec,
+	    .item = keep_once(r, id, strlen(id)), .kind = k,
+	    .seq = (uint32_t)r->nf };
+	r->nf++;
 }
 
 /* Adds what is due in p: planned reviews to the horizon and the one
@@ -137,28 +341,19 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	const int32_t today = r->today, horizon = r->horizon;
 	const struct ip_period *pe = &p->period;
 	const struct ip_date *until = &p->consent.information_sharing.until;
-	struct scan s = { r, p, order, NULL };
-	int32_t last_done = INT32_MIN, first = INT32_MAX;
+	struct scan s = { r, p, order, UINT32_MAX };
 
 	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
 		return;
+	struct reviews rs = reviews_of(p);
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *rv =
 		    IP_AT(pe->reviews, struct ip_review, i);
-		if (rv->done.set && rv->done.day > last_done)
-			last_done = rv->done.day;
-		if (rv->date.set && rv->date.day < first)
-			first = rv->date.day;
 		if (!rv->done.set && rv->date.set && rv->date.day <= horizon)
 			add(&s, K_REVIEW, rv->date.day, NULL);
 	}
-	if (pe->review_interval.set && last_done != INT32_MIN)
-		interval_review(&s, last_done);
-	else if (pe->review_interval.set && pe->start.set) {
-		int32_t at = interval_review(&s, pe->start.day);
-		if (at < first)
-			first = at;
-	}
+	if (rs.interval <= horizon)
+		add(&s, K_REVIEW, rs.interval, NULL);
 	if (pe->end.set && pe->end.day <= horizon)
 		add(&s, K_PERIOD_END, pe->end.day, NULL);
 	if (until->set && until->day <= horizon)
@@ -178,12 +373,16 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 		const struct ip_measure *m =
 		    IP_AT(p->measures, struct ip_measure, i);
 		if (m->end.set && m->end.day < today
-		    && last_done < m->end.day)
+		    && rs.last_done < m->end.day)
 			add(&s, K_MEASURE, m->end.day, &m->id);
 	}
-	if (last_done == INT32_MIN && first < today)
+	/* the first planned date: the earliest planned, or the review
+	 * review_interval asks for, only if it does */
+	int32_t first = rs.first < rs.interval ? rs.first : rs.interval;
+	if (rs.last_done == INT32_MIN && first < today)
 		add(&s, K_NEVER, first, NULL);
 }
+
 
 void
 ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
@@ -214,37 +413,90 @@ one(const char *path, size_t index, FILE *out, void *ctx)
 	return 0;
 }
 
+
 /* --- sorting ------------------------------------------------------------- */
 
+typedef int order_fn(const struct ip_review_run *r, const void *a,
+    const void *b);
+
+static void
+swap(void *a, void *b, size_t size)
+{
+	unsigned char t[sizeof(struct finding)];
+	memcpy(t, a, size);
+	memcpy(a, b, size);
+	memcpy(b, t, size);
+}
+
+static void
+sift(const struct ip_review_run *r, unsigned char *v, size_t size,
+    size_t i, size_t n, order_fn *cmp)
+{
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && cmp(r, v + c * size, v + (c + 1) * size) < 0)
+			c++;
+		if (cmp(r, v + i * size, v + c * size) >= 0)
+			return;
+		swap(v + i * size, v + c * size, size);
+	}
+}
+
+/* Heapsort: in place, where qsort() makes a copy of all the findings;
+ * every order here is total, so that it need not be stable. */
+static void
+sort(const struct ip_review_run *r, void *base, size_t n, size_t size,
+    order_fn *cmp)
+{
+	unsigned char *v = base;
+
+	for (size_t i = n / 2; i-- > 0;)
+		sift(r, v, size, i, n, cmp);
+	for (size_t end = n; end-- > 1;) {
+		swap(v, v + end * size, size);
+		sift(r, v, size, 0, end, cmp);
+	}
+}
+
 static int
-by_date(const void *a, const void *b)
+by_date(const struct ip_review_run *r, const void *a, const void *b)
 {
 	const struct finding *x = a, *y = b;
+	uint32_t xo = r->plans[x->plan].order, yo = r->plans[y->plan].order;
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
-	if (x->plan->order != y->plan->order)
-		return x->plan->order < y->plan->order ? -1 : 1;
+	if (xo != yo)
+		return xo < yo ? -1 : 1;
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
-	return x < y ? -1 : x > y;	/* as found */
+	return x->seq < y->seq ? -1 : x->seq > y->seq;	/* as found */
 }
 
-/* Coordinators by name and address, plans without one last. */
+/* 0: a coordinator by name and address, 1: the person, 2: none. */
 static int
-by_group(const struct plan_rec *x, const struct plan_rec *y)
+coord_class(uint32_t coord)
 {
-	if (x->coordinator != y->coordinator)
-		return x->coordinator ? -1 : 1;
-	int c = strcmp(x->name, y->name);
-	return c != 0 ? c : strcmp(x->email, y->email);
+	return coord == NO_COORD ? 2 : coord == THE_PERSON;
+}
+
+/* Coordinators by name and address, then the person, then none. */
+static int
+by_group(const struct ip_review_run *r, const struct plan_rec *x,
+    const struct plan_rec *y)
+{
+	if (x->coord == y->coord)	/* each is kept once */
+		return 0;
+	if (coord_class(x->coord) != coord_class(y->coord))
+		return coord_class(x->coord) - coord_class(y->coord);
+	int c = strcmp(coord_name(r, x), coord_name(r, y));
+	return c != 0 ? c : strcmp(coord_email(r, x), coord_email(r, y));
 }
 
 static int
-by_coordinator(const void *a, const void *b)
+by_coordinator(const struct ip_review_run *r, const void *a, const void *b)
 {
 	const struct finding *x = a, *y = b;
-	int c = by_group(x->plan, y->plan);
-	return c != 0 ? c : by_date(a, b);
+	int c = by_group(r, &r->plans[x->plan], &r->plans[y->plan]);
+	return c != 0 ? c : by_date(r, a, b);
 }
 
 /* --- text and TSV -------------------------------------------------------- */
@@ -256,10 +508,18 @@ plural(long n)
 }
 
 static void
+print_file(const struct ip_review_run *r, const struct plan_rec *pr,
+    FILE *out)
+{
+	ip_fputs_clean(str(r, pr->dir), out);
+	ip_fputs_clean(str(r, pr->base), out);
+}
+
+static void
 print_text(const struct ip_review_run *r, const struct finding *f,
     FILE *out)
 {
-	const struct plan_rec *pr = f->plan;
+	const struct plan_rec *pr = &r->plans[f->plan];
 	long days = (long)f->date - r->today;
 	char date[11];
 
@@ -271,26 +531,31 @@ print_text(const struct ip_review_run *r, const struct finding *f,
 	else
 		fprintf(out, "due in %ld day%s", days, plural(days));
 	fprintf(out, "  %s  ", kinds[f->kind].name);
-	ip_fputs_clean(pr->file, out);
-	if (pr->coordinator) {
-		fputs("  (coordinator ", out);
-		ip_fputs_clean(pr->name, out);
-		fputs(")\n", out);
-	} else
+	print_file(r, pr, out);
+	if (pr->coord == NO_COORD)
 		fputs("  (no coordinator)\n", out);
+	else if (pr->coord == THE_PERSON)
+		fputs("  (coordinator: the person)\n", out);
+	else {
+		fputs("  (coordinator ", out);
+		ip_fputs_clean(coord_name(r, pr), out);
+		fputs(")\n", out);
+	}
 }
 
 static void
-print_heading(const struct plan_rec *pr, FILE *out)
+print_heading(const struct ip_review_run *r, const struct plan_rec *pr,
+    FILE *out)
 {
-	if (!pr->coordinator) {
-		fputs("(no coordinator)\n", out);
+	if (pr->coord == NO_COORD || pr->coord == THE_PERSON) {
+		fputs(pr->coord == NO_COORD ? "(no coordinator)\n"
+		    : "(coordinator: the person)\n", out);
 		return;
 	}
-	ip_fputs_clean(pr->name, out);
-	if (*pr->email != '\0') {
+	ip_fputs_clean(coord_name(r, pr), out);
+	if (*coord_email(r, pr) != '\0') {
 		fputs(" <", out);
-		ip_fputs_clean(pr->email, out);
+		ip_fputs_clean(coord_email(r, pr), out);
 		putc('>', out);
 	}
 	putc('\n', out);
@@ -300,17 +565,19 @@ static void
 print_tsv(const struct ip_review_run *r, const struct finding *f,
     FILE *out)
 {
-	const struct plan_rec *pr = f->plan;
-	const char *const fields[] = { pr->file, pr->id, f->item, pr->name,
-	    pr->email };
+	const struct plan_rec *pr = &r->plans[f->plan];
+	const char *const fields[] = { str(r, pr->id), str(r, f->item),
+	    pr->coord == NO_COORD ? "" : coord_name(r, pr),
+	    coord_email(r, pr) };
 	char date[11];
 
-	fprintf(out, "%s\t%ld\t%s\t%s", ip_date_format(f->date, date),
+	fprintf(out, "%s\t%ld\t%s\t%s\t", ip_date_format(f->date, date),
 	    (long)f->date - r->today, f->date < r->today ? "overdue" : "due",
 	    kinds[f->kind].name);
+	print_file(r, pr, out);		/* no tab, no LF */
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		putc('\t', out);
-		ip_fputs_clean(fields[i], out);	/* no tab, no LF */
+		ip_fputs_clean(fields[i], out);
 	}
 	putc('\n', out);
 }
@@ -427,23 +694,117 @@ ics_date(int32_t day, char *buf)
 	return buf;
 }
 
+
+/* The parts of a finding's UID but its kind: the plan's, its id or its
+ * file in two pieces, and the key, NULL for a kind that has none. */
+struct uid {
+	const char *plan[2];
+	const char *key;
+	char date[11];
+};
+
+static void
+uid_of(const struct ip_review_run *r, const struct finding *f,
+    struct uid *u)
+{
+	const struct plan_rec *pr = &r->plans[f->plan];
+
+	u->plan[0] = str(r, pr->id != 0 ? pr->id : pr->dir);
+	u->plan[1] = str(r, pr->id != 0 ? 0 : pr->base);
+	u->key = !kinds[f->kind].keyed ? NULL : f->item != 0
+	    ? str(r, f->item) : ip_date_format(f->date, u->date);
+}
+
+/* Compares the strings a[0] a[1] and b[0] b[1], each read as one. */
+static int
+cmp2(const char *const a[2], const char *const b[2])
+{
+	const char *x = a[0], *y = b[0];
+	int i = 0, j = 0;
+
+	for (;;) {
+		if (*x == '\0' && i == 0)
+			x = a[++i];
+		else if (*y == '\0' && j == 0)
+			y = b[++j];
+		else if (*x != *y || *x == '\0')
+			return (unsigned char)*x - (unsigned char)*y;
+		else
+			x++, y++;
+	}
+}
+
+/* Findings by the UID of their event, but for its number. */
+static int
+uid_cmp(const struct ip_review_run *r, const struct finding *x,
+    const struct finding *y)
+{
+	struct uid ux, uy;
+	int c;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	uid_of(r, x, &ux);
+	uid_of(r, y, &uy);
+	if ((c = cmp2(ux.plan, uy.plan)) != 0 || ux.key == NULL)
+		return c;
+	return strcmp(ux.key, uy.key);
+}
+
+/* Indexes of the sorted findings: by UID, then in output order. */
+static int
+by_uid(const struct ip_review_run *r, const void *a, const void *b)
+{
+	uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+	int c = uid_cmp(r, &r->f[i], &r->f[j]);
+	return c != 0 ? c : i < j ? -1 : i > j;
+}
+
+/* Numbers the events that would have the same UID (two reviews planned
+ * for one day, two plans with one id ...) 1, 2 ... in output order, in
+ * their seq, which the sorted findings need no more. */
+static void
+number_uids(struct ip_review_run *r)
+{
+	uint32_t *v = malloc(r->nf * sizeof(*v));
+
+	if (v == NULL)
+		too_many();
+	for (size_t i = 0; i < r->nf; i++)
+		v[i] = (uint32_t)i;
+	sort(r, v, r->nf, sizeof(*v), by_uid);
+	for (size_t i = 0; i < r->nf; i++) {
+		struct finding *f = &r->f[v[i]];
+		const struct finding *prev = i > 0 ? &r->f[v[i - 1]] : NULL;
+		f->seq = prev != NULL && uid_cmp(r, prev, f) == 0
+		    ? prev->seq + 1 : 1;
+	}
+	free(v);
+}
+
 static void
 ics_event(const struct ip_review_run *r, const struct finding *f,
     struct ics *w)
 {
-	const struct plan_rec *pr = f->plan;
-	const char *plan = *pr->id != '\0' ? pr->id : pr->file;
-	char date[11], iso[11];
+	const struct plan_rec *pr = &r->plans[f->plan];
+	struct uid u;
+	char date[11];
 
+	uid_of(r, f, &u);
 	ics_line(w, "BEGIN:VEVENT");
 	ics_ascii(w, "UID:");
 	ics_ascii(w, kinds[f->kind].name);
-	ics_put(w, "-", 1);
-	ics_uid_part(w, plan);
-	if (kinds[f->kind].keyed) {
-		ics_put(w, "-", 1);
-		ics_uid_part(w, *f->item != '\0' ? f->item
-		    : ip_date_format(f->date, iso));
+	ics_put(w, "+", 1);
+	ics_uid_part(w, u.plan[0]);
+	ics_uid_part(w, u.plan[1]);
+	if (u.key != NULL) {
+		ics_put(w, "+", 1);
+		ics_uid_part(w, u.key);
+	}
+	if (f->seq > 1) {
+		char n[16];
+		snprintf(n, sizeof(n), "+%u", (unsigned)f->seq);
+		ics_ascii(w, n);
 	}
 	ics_line(w, "@iplan");
 	ics_ascii(w, "DTSTAMP:");
@@ -460,38 +821,43 @@ ics_event(const struct ip_review_run *r, const struct finding *f,
 	ics_ascii(w, "SUMMARY:");
 	ics_text(w, kinds[f->kind].summary);
 	ics_ascii(w, ": ");
-	ics_text(w, plan);
-	if (*f->item != '\0') {
+	ics_text(w, u.plan[0]);
+	ics_text(w, u.plan[1]);
+	if (f->item != 0) {
 		ics_ascii(w, " (");
-		ics_text(w, f->item);
+		ics_text(w, str(r, f->item));
 		ics_ascii(w, ")");
 	}
 	ics_end(w);
 	ics_ascii(w, "DESCRIPTION:File: ");
-	ics_text(w, pr->file);
-	if (*pr->id != '\0') {
+	ics_text(w, str(r, pr->dir));
+	ics_text(w, str(r, pr->base));
+	if (pr->id != 0) {
 		ics_put(w, "\\n", 2);
 		ics_ascii(w, "Plan: ");
-		ics_text(w, pr->id);
+		ics_text(w, str(r, pr->id));
 	}
 	ics_put(w, "\\n", 2);
 	ics_ascii(w, "Coordinator: ");
-	if (pr->coordinator) {
-		ics_text(w, pr->name);
-		if (*pr->email != '\0') {
+	if (pr->coord == NO_COORD)
+		ics_ascii(w, "none");
+	else if (pr->coord == THE_PERSON)
+		ics_ascii(w, "the person");
+	else {
+		ics_text(w, coord_name(r, pr));
+		if (*coord_email(r, pr) != '\0') {
 			ics_ascii(w, " <");
-			ics_text(w, pr->email);
+			ics_text(w, coord_email(r, pr));
 			ics_ascii(w, ">");
 		}
-	} else
-		ics_ascii(w, "none");
+	}
 	ics_end(w);
 	ics_line(w, "TRANSP:TRANSPARENT");
 	ics_line(w, "END:VEVENT");
 }
 
 static void
-print_ics(const struct ip_review_run *r, FILE *out)
+print_ics(struct ip_review_run *r, FILE *out)
 {
 	struct ics w = { .out = out };
 
@@ -501,6 +867,7 @@ print_ics(const struct ip_review_run *r, FILE *out)
 	ics_line(&w, "CALSCALE:GREGORIAN");
 	ics_line(&w, "METHOD:PUBLISH");
 	ics_line(&w, "X-WR-CALNAME:ip-review");
+	number_uids(r);
 	for (size_t i = 0; i < r->nf; i++)
 		ics_event(r, &r->f[i], &w);
 	ics_line(&w, "END:VCALENDAR");
@@ -510,7 +877,7 @@ print_ics(const struct ip_review_run *r, FILE *out)
 /* --- the command --------------------------------------------------------- */
 
 static void
-print(const struct ip_review_run *r, FILE *out)
+print(struct ip_review_run *r, FILE *out)
 {
 	if (r->format == FMT_ICS) {
 		print_ics(r, out);	/* a calendar even when empty */
@@ -526,10 +893,11 @@ print(const struct ip_review_run *r, FILE *out)
 			continue;
 		}
 		if (r->grouped
-		    && (i == 0 || by_group(f->plan, f[-1].plan) != 0)) {
+		    && (i == 0 || by_group(r, &r->plans[f->plan],
+			&r->plans[f[-1].plan]) != 0)) {
 			if (i > 0)
 				putc('\n', out);
-			print_heading(f->plan, out);
+			print_heading(r, &r->plans[f->plan], out);
 		}
 		print_text(r, f, out);
 	}
@@ -568,6 +936,7 @@ ip_review_start(const struct ip_review_opts *o, const char *prog)
 		r->horizon = last;
 	r->format = (enum format)fmt;
 	r->grouped = o->by_coordinator;
+	append(r, "", 0, false);	/* s[0]: "" */
 	pthread_mutex_init(&r->mu, NULL);
 	return r;
 }
@@ -575,16 +944,17 @@ ip_review_start(const struct ip_review_opts *o, const char *prog)
 int
 ip_review_finish(struct ip_review_run *r, FILE *out)
 {
-	if (r->nf > 0)	/* qsort() wants an array, even of none */
-		qsort(r->f, r->nf, sizeof(*r->f), r->grouped
-		    ? by_coordinator : by_date);
+	sort(r, r->f, r->nf, sizeof(*r->f), r->grouped ? by_coordinator
+	    : by_date);
 	print(r, out);
 
 	int rc = r->trouble ? IP_EXIT_TROUBLE
 	    : r->nf > 0 ? IP_EXIT_FINDINGS : IP_EXIT_OK;
 	pthread_mutex_destroy(&r->mu);
 	free(r->f);
-	ip_arena_free(&r->arena);
+	free(r->plans);
+	free(r->s);
+	free(r->tab);
 	free(r);
 	return rc;
 }

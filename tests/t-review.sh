@@ -253,7 +253,7 @@ t "ics: a file name that is not UTF-8, with a comma and a semicolon" "
 	cp '$RV/plans/never.yaml' \"\$f\" &&
 	exits 1 ip-review --today $TODAY --format ics \"\$f\" >'$TMP/n.ics' &&
 	$ICS '$TMP/n.ics' >'$TMP/events' &&
-	grep -q 'b%FFd%2C%20x%3By.yaml-2026-09-01@iplan' '$TMP/events' &&
+	grep -q 'b%FFd%2C%20x%3By.yaml+2026-09-01@iplan' '$TMP/events' &&
 	grep -q 'File: $TMP/b?d, x;y.yaml' '$TMP/events'"
 t "a file name of a surrogate, an overlong form and a value past U+10FFFF" "
 	f=\$(printf '$TMP/s\355\240\200o\300\257v\364\220\200\200.yaml') &&
