@@ -166,6 +166,16 @@ t "never-reviewed: the first date that review_interval asks for" "
 		'2026-11-24  overdue 1 day  review  $S' \
 		'2026-11-24  overdue 1 day  never-reviewed  $S'"
 
+t "never-reviewed: not after the period ends, when review_interval asks for nothing" "
+	N='ended.yaml  (no coordinator)' &&
+	rv_is $TODAY 30d ended.yaml \"2026-03-01  overdue 268 days  period-end  \$N\" &&
+	sed 's/^  end: 2026-03-01/  end: 2026-07-05/' '$RV/ended.yaml' >'$TMP/ended.yaml' &&
+	N='$TMP/ended.yaml  (no coordinator)' &&
+	rv_is $TODAY 30d '$TMP/ended.yaml' \
+		\"2026-07-05  overdue 142 days  review  \$N\" \
+		\"2026-07-05  overdue 142 days  period-end  \$N\" \
+		\"2026-07-05  overdue 142 days  never-reviewed  \$N\""
+
 t "a closed plan is skipped" "
 	rv_is $TODAY 30d plans/closed.yaml &&
 	sed 's/^status: closed/status: active/' '$RV/plans/closed.yaml' \
@@ -177,6 +187,41 @@ t "a closed plan is skipped" "
 	same '$TMP/want' '$TMP/kinds'"
 t "a plan with nothing due prints nothing" "
 	rv_is $TODAY 30d plans/quiet.yaml"
+
+# A coordinator who is the person herself is never named, in any format.
+t "the person as coordinator is shown as the person, never by name" "
+	sed -e 's/^coordinator: ingrid/coordinator: emma/' \
+	    -e 's/^    role: person\$/&\\
+    email: emma.haugen@example.org/' '$RV/plans/emma.yaml' >'$TMP/self.yaml' &&
+	grep -q '^coordinator: emma' '$TMP/self.yaml' &&
+	grep -q 'emma.haugen@' '$TMP/self.yaml' &&
+	rv_is $TODAY 30d '$TMP/self.yaml' \
+		'2026-12-02  due in 8 days  review  $TMP/self.yaml  (coordinator: the person)' &&
+	exits 1 ip-review --today $TODAY --by-coordinator '$TMP/self.yaml' '$RV/plans/emma.yaml' \
+		>'$TMP/by' &&
+	printf '%s\n' 'Ingrid Aasen <ingrid.aasen@molde.kommune.no>' \
+		'2026-12-02  due in 8 days  review  $RV/plans/emma.yaml  (coordinator Ingrid Aasen)' '' \
+		'(coordinator: the person)' \
+		'2026-12-02  due in 8 days  review  $TMP/self.yaml  (coordinator: the person)' >'$TMP/want' &&
+	same '$TMP/want' '$TMP/by' &&
+	exits 1 ip-review --today $TODAY --format tsv '$TMP/self.yaml' >'$TMP/tsv' &&
+	printf '(the person)\t\n' >'$TMP/want' &&
+	sed 1d '$TMP/tsv' | cut -f 8,9 >'$TMP/got' && same '$TMP/want' '$TMP/got' &&
+	exits 1 ip-review --today $TODAY --format ics '$TMP/self.yaml' >'$TMP/self.ics' &&
+	python3 '$RV/icscheck.py' '$TMP/self.ics' >'$TMP/events' &&
+	grep -q 'Coordinator: the person' '$TMP/events' &&
+	! grep -i 'haugen' '$TMP/by' '$TMP/tsv' '$TMP/self.ics'"
+
+# ip-export(1) gives as the next review the one ip-review reports first.
+t "ip-export's next review is ip-review's, review_interval and all" "
+	cd '$RV' &&
+	exits 1 ip-review --today $TODAY --within 1y plans/interval.yaml >'$TMP/got' &&
+	head -n 1 '$TMP/got' | grep -q '^2026-11-30  due in 6 days  review  ' &&
+	ip-export plans/interval.yaml >'$TMP/doc' &&
+	grep -q '^  - \*\*Neste evaluering:\*\* 30\. november 2026\$' '$TMP/doc' &&
+	sed 's/^status: active/status: closed/' plans/interval.yaml >'$TMP/closed.yaml' &&
+	ip-export '$TMP/closed.yaml' >'$TMP/doc' &&
+	! grep -q 'Neste evaluering' '$TMP/doc'"
 
 # --- the directory, in each format -----------------------------------------
 
@@ -248,6 +293,27 @@ t "ics: UIDs stay the same on the next day" "
 	$ICS '$TMP/b.ics' | sed 's/.*\"UID\": \"\\([^\"]*\\)\".*/\\1/' | sort >'$TMP/b' &&
 	test -s '$TMP/a' && comm -23 '$TMP/a' '$TMP/b' >'$TMP/gone' &&
 	same /dev/null '$TMP/gone' && ! same '$TMP/a' '$TMP/b' >/dev/null"
+t "ics: two reviews planned for one day, and one file twice, have UIDs of their own" "
+	sed 's/^    - date: 2026-12-02\$/&\\
+&/' '$RV/plans/emma.yaml' >'$TMP/twice.yaml' &&
+	test \$(grep -c '^    - date: 2026-12-02\$' '$TMP/twice.yaml') -eq 2 &&
+	for day in $TODAY 2026-11-25; do
+		exits 1 ip-review --today \$day --format ics '$TMP/twice.yaml' '$TMP/twice.yaml' \
+			>'$TMP/twice.ics' &&
+		$ICS '$TMP/twice.ics' | sed 's/.*\"UID\": \"\\([^\"]*\\)\".*/\\1/' >'$TMP/uids.'\$day || exit 1
+	done &&
+	printf 'review+IP-2026-0117+2026-12-02%s@iplan\n' '' +2 +3 +4 >'$TMP/want' &&
+	same '$TMP/want' '$TMP/uids.$TODAY' && same '$TMP/want' '$TMP/uids.2026-11-25'"
+t "ics: a '-' in a plan id and in an item id do not make one UID of two" "
+	sed -e 's/^id: IP-T-SUBGOAL/id: A/' -e 's/- id: g1.1\$/- id: x-1/' \
+		'$RV/plans/subgoal.yaml' >'$TMP/a.yaml' &&
+	sed -e 's/^id: IP-T-SUBGOAL/id: A-x/' -e 's/- id: g1.1\$/- id: 1/' \
+		'$RV/plans/subgoal.yaml' >'$TMP/a-x.yaml' &&
+	grep -q 'id: x-1' '$TMP/a.yaml' && grep -q 'id: 1\$' '$TMP/a-x.yaml' &&
+	exits 1 ip-review --today $TODAY --format ics '$TMP/a.yaml' '$TMP/a-x.yaml' >'$TMP/a.ics' &&
+	$ICS '$TMP/a.ics' >'$TMP/events' &&
+	grep -q '\"UID\": \"subgoal+A+x-1@iplan\"' '$TMP/events' &&
+	grep -q '\"UID\": \"subgoal+A-x+1@iplan\"' '$TMP/events'"
 t "ics: a file name that is not UTF-8, with a comma and a semicolon" "
 	f=\$(printf '$TMP/b\\377d, x;y.yaml') &&
 	cp '$RV/plans/never.yaml' \"\$f\" &&
@@ -371,33 +437,109 @@ t "a national id is never printed" "
 	test \$(wc -l <'$TMP/all') -gt 50 &&
 	! grep -F -f '$TMP/nids' '$TMP/all'"
 
-# --- the cron recipe of ip-review(1), as written ---------------------------
+# --- the cron recipes of ip-review(1), as written ---------------------------
 
-# The crontab is the block that starts with SHELL= in the rendered page.
-# Its job runs in tests/review with PLANS=plans, ip-review fixed to
-# $TODAY, and a sendmail that keeps each mail with its arguments.
+# The recipes are taken from the rendered page.  Each job runs with the
+# installed ip-review, /usr/local/bin/ip-review, as $TMP/cron/bin/ip-review
+# fixed to $TODAY, and a sendmail that keeps each mail with its arguments
+# in $TMP/cron/mail, in $TMP/cron/sbin; neither is on cron's PATH.
+
+# rv_recipes: the page's lines without their indent, in $TMP/page.
+rv_recipes() {
+	mandoc -T ascii "$TOP/man/ip-review.1" | sed 's/^ *//' >"$TMP/page" &&
+	rm -rf "$TMP/cron" &&
+	mkdir -p "$TMP/cron/bin" "$TMP/cron/sbin" "$TMP/cron/mail" "$TMP/cron/www" &&
+	printf '#!/bin/sh\nexec %s --today %s "$@"\n' "$(command -v ip-review)" \
+		"$TODAY" >"$TMP/cron/bin/ip-review" &&
+	printf '#!/bin/sh\nf=%s/$(ls %s | wc -l)\n{ echo "sendmail $*"; cat; } >"$f"\n' \
+		"$TMP/cron/mail" "$TMP/cron/mail" >"$TMP/cron/sbin/sendmail" &&
+	chmod +x "$TMP/cron/bin/ip-review" "$TMP/cron/sbin/sendmail"
+}
+
+# rv_job LINE PLANS: the command of the crontab line LINE, which must name
+# ip-review by its full path and have no %, with the installed ip-review
+# replaced as above, /srv/iplan/plans by PLANS and /srv/www/iplan by
+# $TMP/cron/www.
+rv_job() {
+	rv_cmd=$(printf '%s\n' "$1" | sed 's/^\([^ ]*  *\)\{5\}//') &&
+	case $rv_cmd in
+	*%*) echo "a % in the job: $rv_cmd"; return 1;;
+	*/usr/local/bin/ip-review\ *) ;;
+	*) echo "no full path in the job: $rv_cmd"; return 1;;
+	esac &&
+	printf '%s\n' "$rv_cmd" | sed -e "s|/usr/local/bin/ip-review|$TMP/cron/bin/ip-review|g" \
+		-e "s|/srv/iplan/plans|$2|g" -e "s|/srv/www/iplan|$TMP/cron/www|g"
+}
+
+# rv_cron PLANS: runs the job of the crontab that starts with SHELL= in the
+# page, in tests/review, with its variables set, PLANS=PLANS and the fake
+# sendmail before the crontab's PATH; its output in $TMP/cron/out.
+rv_cron() {
+	sed -n '/^SHELL=/,/^[0-9]/p' "$TMP/page" >"$TMP/crontab" &&
+	test $(wc -l <"$TMP/crontab") -eq 6 &&
+	rv_c=$(rv_job "$(sed -n '$p' "$TMP/crontab")" /srv/iplan/plans) &&
+	(
+		while IFS= read -r line; do
+			case $line in [A-Z]*=*) export "$line";; esac
+		done <"$TMP/crontab" &&
+		test "$ADMIN" = iplan-admin@molde.kommune.no &&
+		test "$PATH" = /usr/bin:/bin:/usr/sbin &&
+		export PATH="$TMP/cron/sbin:$PATH" PLANS="$1" &&
+		cd "$RV" && sh -c "$rv_c"
+	) >"$TMP/cron/out" 2>&1
+}
+
 t "cron: the recipe of ip-review(1) mails each coordinator their part" "
-	mandoc -T ascii '$TOP/man/ip-review.1' |
-		sed -n '/^ *SHELL=/,/^ *[0-9]/p' | sed 's/^ *//' >'$TMP/crontab' &&
-	test \$(wc -l <'$TMP/crontab') -eq 6 &&
-	job=\$(sed -n '\$s/^\\([^ ]*  *\\)\\{5\\}//p' '$TMP/crontab') &&
-	test -n \"\$job\" && case \$job in *%*) exit 1;; esac &&
-	mkdir -p '$TMP/cron/bin' '$TMP/cron/mail' &&
-	printf '#!/bin/sh\nexec %s --today $TODAY \"\$@\"\n' \"\$(command -v ip-review)\" \
-		>'$TMP/cron/bin/ip-review' &&
-	printf '#!/bin/sh\nf=$TMP/cron/mail/\$(ls $TMP/cron/mail | wc -l)\n{ echo \"sendmail \$*\"; cat; } >\"\$f\"\n' \
-		>'$TMP/cron/bin/sendmail' &&
-	chmod +x '$TMP/cron/bin/ip-review' '$TMP/cron/bin/sendmail' &&
-	while IFS= read -r line; do
-		case \$line in [A-Z]*=*) export \"\$line\";; esac
-	done <'$TMP/crontab' &&
-	test \"\$ADMIN\" = iplan-admin@molde.kommune.no &&
-	export PATH='$TMP/cron/bin':\"\$PATH\" PLANS=plans &&
-	cd '$RV' && sh -c \"\$job\" >'$TMP/cron/out' 2>&1 &&
+	rv_recipes && rv_cron plans &&
 	same /dev/null '$TMP/cron/out' &&
 	for m in 0 1 2 3 4; do cat '$TMP/cron/mail/'\$m; echo .; done >'$TMP/mails' &&
 	same '$RV/cron.expect' '$TMP/mails' &&
 	test \$(ls '$TMP/cron/mail' | wc -l) -eq 5"
+t "cron: a name that holds an address in angle brackets is mailed to ADMIN" "
+	mkdir -p '$TMP/forged' &&
+	sed -e 's/^    name: Ingrid Aasen\$/& <boss@evil.example>/' \
+	    -e '/email: ingrid/d' '$RV/plans/emma.yaml' >'$TMP/forged/emma.yaml' &&
+	grep -q '^    name: Ingrid Aasen <boss@evil.example>\$' '$TMP/forged/emma.yaml' &&
+	! grep -q 'email:' '$TMP/forged/emma.yaml' &&
+	rv_recipes && rv_cron '$TMP/forged' &&
+	same /dev/null '$TMP/cron/out' &&
+	test \$(ls '$TMP/cron/mail' | wc -l) -eq 1 &&
+	printf '%s\n' 'sendmail -t -oi' 'To: iplan-admin@molde.kommune.no' \
+		'Subject: Individual plans due' 'MIME-Version: 1.0' \
+		'Content-Type: text/plain; charset=UTF-8' \
+		'Content-Transfer-Encoding: 8bit' '' \
+		'Ingrid Aasen ?boss@evil.example?' \
+		'2026-12-02  due in 8 days  review  $TMP/forged/emma.yaml  (coordinator Ingrid Aasen ?boss@evil.example?)' \
+		>'$TMP/want' &&
+	same '$TMP/want' '$TMP/cron/mail/0'"
+t "cron: the administrator's recipe of ip-review(1) runs on cron's PATH" "
+	rv_recipes &&
+	sed -n '/^MAILTO=/{n;p;q;}' '$TMP/page' >'$TMP/line' &&
+	job=\$(rv_job \"\$(cat '$TMP/line')\" '$RV/plans') &&
+	cd / && env -i PATH=/usr/bin:/bin sh -c \"\$job\" >'$TMP/cron/out' 2>'$TMP/cron/err'
+	test \$? -eq 1 && same /dev/null '$TMP/cron/err' &&
+	sed 's|$RV/||' '$TMP/cron/out' >'$TMP/got' &&
+	same '$RV/plans.text' '$TMP/got'"
+t "cron: the calendar recipe of ip-review(1) runs on cron's PATH, mode 0600" "
+	rv_recipes &&
+	grep '^15 5 ' '$TMP/page' >'$TMP/line' && test \$(wc -l <'$TMP/line') -eq 1 &&
+	job=\$(rv_job \"\$(cat '$TMP/line')\" '$RV/plans') &&
+	(umask 022 && cd / && env -i PATH=/usr/bin:/bin sh -c \"\$job\") >'$TMP/cron/out' 2>&1 &&
+	same /dev/null '$TMP/cron/out' &&
+	exits 1 ip-review --today $TODAY --format ics --within 1y '$RV/plans' >'$TMP/want.ics' &&
+	same '$TMP/want.ics' '$TMP/cron/www/reviews.ics' &&
+	test \$(stat -c %a '$TMP/cron/www/reviews.ics') = 600 &&
+	ls -A '$TMP/cron/www' >'$TMP/files' && echo reviews.ics >'$TMP/want' &&
+	same '$TMP/want' '$TMP/files'"
+t "cron: after trouble the calendar recipe keeps the old calendar, and no new file" "
+	rv_recipes &&
+	job=\$(rv_job \"\$(grep '^15 5 ' '$TMP/page')\" '$RV/plans $TMP/none.yaml') &&
+	echo old >'$TMP/cron/www/reviews.ics' &&
+	(cd / && env -i PATH=/usr/bin:/bin sh -c \"\$job\") >'$TMP/cron/out' 2>&1 &&
+	grep -q \"cannot read '$TMP/none.yaml'\" '$TMP/cron/out' &&
+	echo old >'$TMP/want' && same '$TMP/want' '$TMP/cron/www/reviews.ics' &&
+	ls -A '$TMP/cron/www' >'$TMP/files' && echo reviews.ics >'$TMP/want' &&
+	same '$TMP/want' '$TMP/files'"
 t "cron: nothing due, no mail" "
 	mkdir -p '$TMP/cron2' && cd '$RV' &&
 	exits 0 ip-review --today $TODAY --by-coordinator plans/quiet.yaml >'$TMP/cron2/out' &&
