@@ -32,46 +32,70 @@ xstrdup(const char *s)
 
 /* --- each file once ------------------------------------------------------ */
 
-/* The files met so far, by device and inode: an open-addressed table. */
+/* The files met so far: for each device, its inodes in an open-addressed
+ * table, 0 marking a free slot. */
 struct file_set {
-	struct file_id { dev_t dev; ino_t ino; } *v;
-	size_t n, cap;		/* cap: 0 or a power of two */
+	struct inodes {
+		dev_t dev;
+		ino_t *v;
+		size_t n, cap;	/* cap: a power of two, or 0 */
+	} *devs;
+	size_t ndevs;
 	bool stdin_seen;
 };
 
-static size_t
-file_hash(dev_t dev, ino_t ino, size_t cap)
+/* Puts ino into t, which has room; returns false if it was there. */
+static bool
+inode_put(struct inodes *t, ino_t ino)
 {
-	uint64_t h = ((uint64_t)ino ^ ((uint64_t)dev << 32))
-	    * 0x9e3779b97f4a7c15ULL;
-	return (size_t)(h >> 32) & (cap - 1);
+	uint64_t h = (uint64_t)ino * 0x9e3779b97f4a7c15ULL;
+	size_t i = (size_t)(h >> 32) & (t->cap - 1);
+	for (; t->v[i] != 0; i = (i + 1) & (t->cap - 1))
+		if (t->v[i] == ino)
+			return false;
+	t->v[i] = ino;
+	t->n++;
+	return true;
 }
 
-/* Puts (dev, ino) into s; returns false if it was there already. */
+/* Puts the file (dev, ino) into s; returns false if it was there. */
 static bool
 file_set_add(struct file_set *s, dev_t dev, ino_t ino)
 {
-	if (2 * (s->n + 1) > s->cap) {
-		struct file_set t = { .cap = s->cap ? 2 * s->cap : 1024 };
-		if ((t.v = calloc(t.cap, sizeof(*t.v))) == NULL)
+	struct inodes *t = NULL;
+
+	if (ino == 0)
+		return true;	/* no inode to know it by: read it again */
+	for (size_t i = 0; i < s->ndevs && t == NULL; i++)
+		if (s->devs[i].dev == dev)
+			t = &s->devs[i];
+	if (t == NULL) {
+		s->devs = realloc(s->devs, (s->ndevs + 1) * sizeof(*s->devs));
+		if (s->devs == NULL)
 			abort();
-		for (size_t i = 0; i < s->cap; i++)
-			if (s->v[i].ino != 0 || s->v[i].dev != 0)
-				file_set_add(&t, s->v[i].dev, s->v[i].ino);
-		free(s->v);
-		s->v = t.v;
-		s->cap = t.cap;
+		t = &s->devs[s->ndevs++];
+		*t = (struct inodes){ .dev = dev };
 	}
-	size_t i = file_hash(dev, ino, s->cap);
-	while (s->v[i].ino != 0 || s->v[i].dev != 0) {
-		if (s->v[i].dev == dev && s->v[i].ino == ino)
-			return false;
-		i = (i + 1) & (s->cap - 1);
+	if (4 * (t->n + 1) > 3 * t->cap) {	/* at most 3/4 full */
+		struct inodes u = { .dev = dev,
+		    .cap = t->cap ? 2 * t->cap : 1024 };
+		if ((u.v = calloc(u.cap, sizeof(*u.v))) == NULL)
+			abort();
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->v[i] != 0)
+				inode_put(&u, t->v[i]);
+		free(t->v);
+		*t = u;
 	}
-	/* no file has inode 0 and device 0: that is the empty slot */
-	s->v[i] = (struct file_id){ dev, ino };
-	s->n++;
-	return true;
+	return inode_put(t, ino);
+}
+
+static void
+file_set_free(struct file_set *s)
+{
+	for (size_t i = 0; i < s->ndevs; i++)
+		free(s->devs[i].v);
+	free(s->devs);
 }
 
 /* --- the ring of files for the threads ----------------------------------- */
@@ -426,7 +450,7 @@ ip_walk(char *const *paths, size_t n, unsigned jobs,
 		rc = visit(&w, paths[i], true);
 	if (w.pool != NULL)
 		rc = pool_finish(&w, rc);
-	free(w.seen.v);
+	file_set_free(&w.seen);
 	if (ferror(out))
 		w.trouble = true;
 	if (rc == 0 && w.trouble)
