@@ -73,13 +73,15 @@ source_date(const char *s, int32_t *day, const char *prog)
 	return 0;
 }
 
-/* -o must not name the plan itself: that would replace it. */
+/* -o must not name the plan itself, by any name: that would replace it.
+ * Standard input is the plan too when it is a file. */
 static int
 not_the_input(const char *path, const char *output, const char *prog)
 {
 	struct stat a, b;
-	if (output == NULL || strcmp(output, "-") == 0 || strcmp(path, "-") == 0
-	    || stat(path, &a) != 0 || stat(output, &b) != 0)
+	if (output == NULL || strcmp(output, "-") == 0
+	    || (strcmp(path, "-") == 0 ? fstat(0, &a) : stat(path, &a)) != 0
+	    || stat(output, &b) != 0)
 		return 0;
 	if (a.st_dev == b.st_dev && a.st_ino == b.st_ino)
 		return ip_error(prog, "'%s' is the plan itself: not "

@@ -386,6 +386,9 @@ t "export -o: never the plan itself, by any name" "
 	same want err &&
 	exits 2 ip-export -o link.yaml plan.yaml 2>/dev/null &&
 	exits 2 ip-export -o ./plan.yaml plan.yaml 2>/dev/null &&
+	exits 2 ip-export -o plan.yaml - <plan.yaml 2>err &&
+	same want err &&
+	exits 2 ip-export -o link.yaml <plan.yaml 2>/dev/null &&
 	cmp plan.yaml '$EXPORT/kari.yaml' &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err link.yaml plan.yaml want '"
 
