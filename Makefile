@@ -61,7 +61,9 @@ $(BUILD)/ip-%: cmd/ip-%.c $(BUILD)/libiplan.a lib/iplan.h
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 		| check-deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -o $@ $< \
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) \
+		-DIPLAN_SRCDIR='"$(CURDIR)"' \
+		-DIPLAN_BUILDDIR='"$(abspath $(BUILD))"' -o $@ $< \
 		$(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS) \
 		$(shell pkg-config --libs cmocka)
 

@@ -1,9 +1,12 @@
 /*
  * output.c - writing a file atomically: a temporary file beside the
- * target, mode 0600, renamed into place only when complete.
+ * target, mode 0600, renamed into place only when complete, and removed
+ * if the write fails or the process is killed by a signal it can catch.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,6 +20,81 @@ struct ip_out {
 	char *tmp;
 };
 
+/*
+ * While a file is written, SIGHUP, SIGINT and SIGTERM remove its
+ * temporary file before they end the process as they would have.  The
+ * handler may only do what is async-signal-safe, so the name is kept in
+ * a static buffer, set and cleared with those signals blocked; one output
+ * is open at a time.  And while any output is written SIGXFSZ is ignored,
+ * so that a write beyond the file size limit fails with EFBIG and is
+ * reported like any other failed write, instead of killing the process.
+ */
+static const int fatal[] = { SIGHUP, SIGINT, SIGTERM };
+#define NFATAL (sizeof(fatal) / sizeof(*fatal))
+static struct sigaction saved[NFATAL], saved_xfsz;
+static char armed_tmp[PATH_MAX];	/* "": no file to remove */
+
+static void
+on_fatal(int sig)
+{
+	int e = errno;
+	unlink(armed_tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);	/* blocked until the handler returns, then fatal */
+	errno = e;
+}
+
+static void
+block(bool on, sigset_t *old)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaddset(&set, fatal[i]);
+	sigprocmask(on ? SIG_BLOCK : SIG_SETMASK, on ? &set : old,
+	    on ? old : NULL);
+}
+
+/* Ignores SIGXFSZ and, if tmp is not NULL, removes the file tmp on the
+ * fatal signals, of which one that was ignored stays ignored. */
+static void
+arm(const char *tmp)
+{
+	struct sigaction sa = { .sa_handler = on_fatal }, ign = {
+		.sa_handler = SIG_IGN };
+	sigset_t old;
+
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &saved_xfsz);
+	if (tmp == NULL)
+		return;
+	block(true, &old);
+	memcpy(armed_tmp, tmp, strlen(tmp) + 1);
+	for (size_t i = 0; i < NFATAL; i++) {
+		sigaction(fatal[i], NULL, &saved[i]);
+		if (saved[i].sa_handler != SIG_IGN)
+			sigaction(fatal[i], &sa, NULL);
+	}
+	block(false, &old);
+}
+
+/* Gives the signals back as they were. */
+static void
+disarm(void)
+{
+	sigset_t old;
+
+	sigaction(SIGXFSZ, &saved_xfsz, NULL);
+	if (armed_tmp[0] == '\0')
+		return;
+	block(true, &old);
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal[i], &saved[i], NULL);
+	armed_tmp[0] = '\0';
+	block(false, &old);
+}
+
 struct ip_out *
 ip_out_open(const char *path, const char *prog)
 {
@@ -27,6 +105,7 @@ ip_out_open(const char *path, const char *prog)
 	}
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->f = stdout;
+		arm(NULL);
 		return o;
 	}
 	/* The temporary file goes beside the target, never to /tmp: the
@@ -42,16 +121,28 @@ ip_out_open(const char *path, const char *prog)
 	}
 	snprintf(o->tmp, len, "%.*s.%s.XXXXXX", dirlen, path,
 	    path + dirlen);
-	int fd = mkstemp(o->tmp);	/* O_EXCL, mode 0600 */
+	if (strlen(o->tmp) >= sizeof(armed_tmp)) {
+		ip_error(prog, "cannot create a file beside '%s': %s", path,
+		    strerror(ENAMETOOLONG));
+		goto fail;
+	}
+	/* no signal between the file's creation and its name's keeping */
+	sigset_t old;
+	block(true, &old);
+	int fd = mkstemp(o->tmp), e = errno;	/* O_EXCL, mode 0600 */
+	if (fd >= 0)
+		arm(o->tmp);
+	block(false, &old);
 	if (fd < 0) {
 		ip_error(prog, "cannot create a file beside '%s': %s", path,
-		    strerror(errno));
+		    strerror(e));
 		goto fail;
 	}
 	if ((o->f = fdopen(fd, "w")) == NULL) {
 		ip_error(prog, "cannot write '%s': %s", path, strerror(errno));
 		close(fd);
 		unlink(o->tmp);
+		disarm();
 		goto fail;
 	}
 	return o;
@@ -85,6 +176,7 @@ ip_out_abort(struct ip_out *o)
 		fclose(o->f);
 		unlink(o->tmp);
 	}
+	disarm();
 	out_free(o);
 }
 
@@ -97,6 +189,7 @@ ip_out_commit(struct ip_out *o, bool replace, const char *prog)
 		if (fflush(o->f) != 0 || ferror(o->f))
 			rc = ip_error(prog, "cannot write to standard output: "
 			    "%s", strerror(errno ? errno : EIO));
+		disarm();
 		out_free(o);
 		return rc;
 	}
@@ -120,6 +213,7 @@ ip_out_commit(struct ip_out *o, bool replace, const char *prog)
 		    : "cannot write '%s': %s", o->path, strerror(errno));
 	}
 	unlink(o->tmp);	/* after a rename this fails harmlessly */
+	disarm();
 	out_free(o);
 	return rc;
 }

@@ -402,6 +402,24 @@ t "export -o into a directory that cannot be written: exit 2, no file" "
 		test -z \"\$(ls -A ro)\"
 	fi"
 
+# A file size limit (ulimit -f, 512-byte blocks in sh) that the document
+# outgrows: the write fails, and is an error like a full disk, not a death
+# by SIGXFSZ that leaves the temporary file behind.  ip-new writes through
+# the same code.
+t "export -o beyond the file size limit: exit 2, nothing left" "
+	export_fresh &&
+	(ulimit -f 1 &&
+	exits 2 ip-export --format html -o c.md '$EXPORT/kari.yaml' 2>err) &&
+	echo \"ip-export: cannot write 'c.md': File too large\" >want &&
+	same want err &&
+	(ulimit -f 1 && exits 2 ip-export --format html '$EXPORT/kari.yaml' \
+		>out 2>err) &&
+	grep -qx 'ip-export: cannot write to standard output: File too large' err &&
+	(ulimit -f 1 &&
+	exits 2 ip-new --today $TODAY --name Kari new.yaml 2>err) &&
+	grep -qx \"ip-new: cannot write 'new.yaml': File too large\" err &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'err out want '"
+
 t "export: a full disk is an error, not a short document" "
 	exits 2 ip-export '$EXPORT/kari.yaml' >/dev/full 2>'$TMP/err' &&
 	grep -q '^ip-export: cannot write to standard output: ' '$TMP/err'"

@@ -3,10 +3,12 @@
  * cannot reach: the XML cleaner, which the loader never gives bad text;
  * the XML of a plan whose text was made bad after loading, and of every
  * word of the format's vocabularies, checked against the schema; and the
- * words of the documents: dates and the names of the laws.
+ * words of the documents: dates and the names of the laws; and the
+ * atomic writer that ip-export writes with, when the process is killed.
  *
- * Run from the top of the source tree, as make check does: the schema is
- * read from lib/iplan.xsd.
+ * The Makefile gives the source tree (the schema is read from
+ * IPLAN_SRCDIR/lib/iplan.xsd) and the build tree (IPLAN_BUILDDIR, where
+ * the writer's files go, never /tmp), so they run from any directory.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <limits.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -102,7 +109,7 @@ static int
 validate(const char *xml)
 {
 	static char xsd[1 << 16];
-	FILE *f = fopen("lib/iplan.xsd", "r");
+	FILE *f = fopen(IPLAN_SRCDIR "/lib/iplan.xsd", "r");
 	assert_non_null(f);
 	size_t len = fread(xsd, 1, sizeof(xsd), f);
 	assert_true(len > 0 && len < sizeof(xsd));
@@ -275,6 +282,113 @@ test_laws(void **state)
 	    "helse- og omsorgstenestelova § 7-1");
 }
 
+/* --- the atomic writer, killed -------------------------------------------- */
+
+/* A directory of its own in the build tree, for a test's files. */
+static int
+scratch_dir(void **state)
+{
+	static char dir[PATH_MAX];
+	snprintf(dir, sizeof(dir), "%s/unit-export-XXXXXX", IPLAN_BUILDDIR);
+	*state = mkdtemp(dir);
+	return *state == NULL ? -1 : 0;
+}
+
+/* The number of files in dir. */
+static int
+files(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+static int
+remove_scratch(void **state)
+{
+	const char *dir = *state;
+	char path[PATH_MAX];
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			unlink(path);
+	}
+	closedir(d);
+	return rmdir(dir);
+}
+
+/* In a child: starts writing dir/out.md, writes some of it and sends
+ * itself sig; with ignored, having ignored sig first, then commits.
+ * Returns the child's wait status. */
+static int
+killed_while_writing(const char *dir, int sig, bool ignored)
+{
+	char path[PATH_MAX];
+	int status;
+	snprintf(path, sizeof(path), "%s/out.md", dir);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (ignored)
+			signal(sig, SIG_IGN);
+		struct ip_out *o = ip_out_open(path, "test");
+		if (o == NULL || fputs("# Partial\n", ip_out_file(o)) < 0
+		    || fflush(ip_out_file(o)) != 0)
+			_exit(10);
+		if (files(dir) != 1)	/* the temporary file */
+			_exit(11);
+		kill(getpid(), sig);
+		if (ip_out_commit(o, true, "test") != 0)
+			_exit(12);
+		/* the signals are as they were before */
+		struct sigaction sa;
+		sigaction(SIGXFSZ, NULL, &sa);
+		if (sa.sa_handler != SIG_DFL)
+			_exit(13);
+		sigaction(SIGTERM, NULL, &sa);
+		_exit(sa.sa_handler == SIG_DFL ? 0 : 14);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
+static void
+test_killed_leaves_nothing(void **state)
+{
+	const char *dir = *state;
+	const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(*sigs); i++) {
+		int status = killed_while_writing(dir, sigs[i], false);
+		if (WIFEXITED(status))
+			fail_msg("signal %d: exit %d", sigs[i],
+			    WEXITSTATUS(status));
+		assert_true(WIFSIGNALED(status));
+		assert_int_equal(WTERMSIG(status), sigs[i]);
+		assert_int_equal(files(dir), 0);
+	}
+}
+
+static void
+test_ignored_signal_stays_ignored(void **state)
+{
+	const char *dir = *state;
+	int status = killed_while_writing(dir, SIGHUP, true);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(files(dir), 1);	/* out.md, complete */
+}
+
 int
 main(void)
 {
@@ -285,6 +399,11 @@ main(void)
 		cmocka_unit_test(test_every_word_validates),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_laws),
+		cmocka_unit_test_setup_teardown(test_killed_leaves_nothing,
+		    scratch_dir, remove_scratch),
+		cmocka_unit_test_setup_teardown(
+		    test_ignored_signal_stays_ignored, scratch_dir,
+		    remove_scratch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
