@@ -293,6 +293,13 @@ t "export --for an unknown id: exit 2, nothing written" "
 	echo \"ip-export: --for 'nobody': no participant has that id in '$EXPORT/kari.yaml'\" >want &&
 	same want err && test \"\$(ls -A | tr '\n' ' ')\" = 'err want '"
 
+# The unit tests find the schema, and a place for their files, wherever
+# they are run from.
+[ -z "${IPLAN_VALGRIND:-}" ] &&
+t "export unit tests: they pass run from another directory" "
+	export_fresh && '$BUILD/tests/export' >log 2>&1 &&
+	grep -q '^\[  PASSED  \] [0-9]* test' log && test -z \"\$(ls -A | grep -v '^log\$')\""
+
 # --- the XML ------------------------------------------------------------------
 
 t "export XML: ids used twice or references to no id are refused, exit 1" "
