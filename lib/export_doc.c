@@ -553,8 +553,10 @@ glance(struct doc *d, cmark_node *root)
 	if (!d->v->restricted)
 		fact(d, facts, l->legal_basis, join(d, &p->legal_basis, LAWS));
 	end_list(facts);
+	/* below the title, but demoted as under a section, so that none of
+	 * its headings can pass for one of the sections */
 	if (p->closed.reason.s != NULL && !d->v->restricted)
-		md(d, root, l->reason, p->closed.reason.s, 1);
+		md(d, root, l->reason, p->closed.reason.s, 2);
 }
 
 static void
