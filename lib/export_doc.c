@@ -581,9 +581,12 @@ person(struct doc *d, cmark_node *root)
 		    ? l->interpreter_yes : l->interpreter_no);
 	if (all && ps->care.set && ps->care.v == IP_CARE_COMPULSORY)
 		fact(d, facts, l->compulsory, l->yes);
-	if (cmark_node_first_child(facts) == NULL)
+	if (cmark_node_first_child(facts) == NULL && all)
 		none(d, root);
 	end_list(facts);
+	/* whether or not the plan has them: that is not shown either */
+	if (!all)
+		paragraph(d, root, l->left_out);
 }
 
 static void
@@ -774,7 +777,9 @@ consent(struct doc *d, cmark_node *root)
 		if (c->plan.by.s != NULL)
 			v = ip_arena_printf(&d->a, "%s %s", v,
 			    ip_arena_printf(&d->a, l->by, c->plan.by.s));
-	} else if (!d->v->restricted && d->p->person.care.set
+	} else if (d->v->restricted)	/* the reason may be compulsory care */
+		v = l->left_out;
+	else if (d->p->person.care.set
 	    && d->p->person.care.v == IP_CARE_COMPULSORY)
 		v = l->consent_compulsory;
 	else

@@ -268,6 +268,26 @@ t "export --for: the notice says restricted, in each language" "
 	ip-export --today $TODAY --for per --format xml '$EXPORT/kari.yaml' >xml &&
 	grep -q '^<plan xmlns=\"urn:iplan:plan:1\" view=\"restricted\" for=\"per\">\$' xml"
 
+# What a restricted view hides it says is left out, not that the plan
+# has none of it: the person's details, and the consent to the plan that
+# compulsory care makes unneeded.
+t "export --for: hidden details are left out, not 'not recorded', in each language" "
+	export_fresh &&
+	printf '%s\n' 'format: iplan/1' \
+		'person: {national_id: \"03105827724\", birth_date: 1958-10-03, care: compulsory}' \
+		'participants: [{id: a, role: relative}]' >plan.yaml &&
+	for lang in nb:'Utelatt i begrenset visning.':'Samtykke til planen' \
+	    nn:'Utelate i avgrensa vising.':'Samtykke til planen' \
+	    en:'Left out of the restricted view.':'Consent to the plan'; do
+		IFS=: read -r l left consent <<-EOF
+		\$lang
+		EOF
+		exits 0 ip-export --language \$l --for a plan.yaml >md &&
+		sed -n '/^## /{n;n;p;q}' md >got && echo \"\$left\" >want &&
+		same want got &&
+		grep -qxF \"  - **\$consent:** \$left\" md || exit 1
+	done"
+
 t "export --for: the person, the coordinator and those consented to see all" "
 	export_fresh &&
 	ip-export --today $TODAY '$EXPORT/kari.yaml' >all &&
