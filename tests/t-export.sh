@@ -482,6 +482,29 @@ t "export: refused options and arguments, exit 2" "
 
 # --- git --------------------------------------------------------------------------
 
+# README's recipe, as it stands there, in a repository of its own: git
+# writes the versions it converts into the TMPDIR that it sets, inside
+# the repository, and not into /tmp.
+t "export as git's textconv: README's recipe keeps git's copies in the repository" "
+	export_fresh && mkdir home &&
+	export HOME=\$PWD/home GIT_CONFIG_NOSYSTEM=1 && unset TMPDIR &&
+	sed -n '/^## Plans in git\$/,/^## /s/^    //p' '$TOP/README.md' >recipe &&
+	grep -q '^export TMPDIR=' recipe &&
+	git init -q repo && cd repo &&
+	git config user.name Test && git config user.email test@example.org &&
+	. ../recipe && test \"\$TMPDIR\" = \"\$PWD/.git/tmp\" &&
+	test \$(stat -c %a .git/tmp) = 700 &&
+	cp '$EXPORT/kari.yaml' plan.yaml &&
+	git add .gitattributes plan.yaml && git commit -q -m plan &&
+	sed -i 's/^    - date: 2026-12-01\$/&\n      done: 2026-12-02/' plan.yaml &&
+	git commit -q -a -m review &&
+	git config diff.iplan.textconv \
+		'f() { echo \"\$1\" >>../converted; ip-export \"\$1\"; }; f' &&
+	git diff HEAD~ HEAD >diff &&
+	grep -qx -- '+  - \*\*1. desember 2026:\*\* gjennomført 2. desember 2026' diff &&
+	test \$(wc -l <../converted) = 2 &&
+	! grep -v \"^\$TMPDIR/\" ../converted"
+
 # The recipe of ip-export(1), in a repository of its own with a
 # configuration of its own; git's copies of the plans go to TMPDIR, not
 # to /tmp, as ip-export(1) advises.
