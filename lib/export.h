@@ -100,8 +100,10 @@ char *ip_export_document(const struct ip_view *v, bool html);
 char *ip_export_xml(const struct ip_view *v, const char *prog);
 
 /* Returns s with every character that XML 1.0 cannot carry (control
- * characters but tab and line feed, U+FFFE, U+FFFF, bad UTF-8) replaced
- * by U+FFFD: s itself if it has none, else a copy in a. */
+ * characters other than tab, line feed and carriage return; surrogates,
+ * U+FFFE and U+FFFF) and every sequence that is not well-formed UTF-8
+ * (overlong forms too) replaced by U+FFFD: s itself if it has none, else
+ * a copy in a. */
 const char *ip_xml_clean(struct ip_arena *a, const char *s);
 
 /* --- the command, without its files -------------------------------------- */
