@@ -734,13 +734,11 @@ reviews(struct doc *d, cmark_node *root)
 
 	heading(d, root, 2, l->reviews);
 	if (pe->review_interval.set) {
-		const char *u = "dwmy";
-		const char *k = strchr(u, pe->review_interval.unit);
 		int n = pe->review_interval.n;
 		cmark_node *p = paragraph(d, root, NULL);
 		label(d, p, l->review_interval);
 		text(d, p, ip_arena_printf(&d->a, "%d %s", n,
-		    l->units[k - u][n != 1]));
+		    l->units[ip_interval_unit(&pe->review_interval)][n != 1]));
 	}
 	if (pe->reviews.n == 0 && !pe->review_interval.set)
 		none(d, root);
@@ -777,7 +775,7 @@ consent(struct doc *d, cmark_node *root)
 		if (c->plan.by.s != NULL)
 			v = ip_arena_printf(&d->a, "%s %s", v,
 			    ip_arena_printf(&d->a, l->by, c->plan.by.s));
-	} else if (d->v->restricted)	/* the reason may be compulsory care */
+	} else if (d->v->restricted)	/* why: maybe compulsory care */
 		v = l->left_out;
 	else if (d->p->person.care.set
 	    && d->p->person.care.v == IP_CARE_COMPULSORY)

@@ -290,7 +290,7 @@ period(struct xw *x, const struct ip_period *pe)
 		start(x, "review_interval");
 		check(x, xmlTextWriterWriteFormatAttribute(x->w,
 		    (const xmlChar *)"count", "%d", iv->n));
-		attr(x, "unit", units[strchr("dwmy", iv->unit) - "dwmy"]);
+		attr(x, "unit", units[ip_interval_unit(iv)]);
 		end(x);
 	}
 	if (pe->reviews.n > 0) {

@@ -242,6 +242,20 @@ test_every_word_validates(void **state)
 /* --- the words -------------------------------------------------------------- */
 
 static void
+test_interval_units(void **state)
+{
+	(void)state;
+	const struct ip_labels *nb = ip_labels(IP_LANG_NB);
+	const char *want[] = { "dager", "uker", "måneder", "år" };
+	for (int i = 0; i < 4; i++) {
+		struct ip_interval iv = { .n = 2, .unit = "dwmy"[i],
+		    .set = true };
+		assert_int_equal(ip_interval_unit(&iv), i);
+		assert_string_equal(nb->units[i][1], want[i]);
+	}
+}
+
+static void
 test_dates(void **state)
 {
 	(void)state;
@@ -304,7 +318,8 @@ files(const char *dir)
 	if (d == NULL)
 		return -1;
 	while ((e = readdir(d)) != NULL)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+		n += strcmp(e->d_name, ".") != 0
+		    && strcmp(e->d_name, "..") != 0;
 	closedir(d);
 	return n;
 }
@@ -397,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_clean_replaces_what_xml_cannot_carry),
 		cmocka_unit_test(test_xml_with_bad_text_is_valid),
 		cmocka_unit_test(test_every_word_validates),
+		cmocka_unit_test(test_interval_units),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_laws),
 		cmocka_unit_test_setup_teardown(test_killed_leaves_nothing,
