@@ -51,7 +51,7 @@ block(bool on, sigset_t *old)
 	sigemptyset(&set);
 	for (size_t i = 0; i < NFATAL; i++)
 		sigaddset(&set, fatal[i]);
-	sigprocmask(on ? SIG_BLOCK : SIG_SETMASK, on ? &set : old,
+	pthread_sigmask(on ? SIG_BLOCK : SIG_SETMASK, on ? &set : old,
 	    on ? old : NULL);
 }
 
