@@ -194,8 +194,7 @@ struct ip_out;
  * file beside it, created mode 0600 and exclusively.  Returns NULL after
  * printing why.  Finish with ip_out_commit() or ip_out_abort().  Until
  * then SIGHUP, SIGINT and SIGTERM remove the temporary file before they
- * end the process, and SIGXFSZ is ignored, so that a write beyond the
- * file size limit fails as a write; so one output is open at a time. */
+ * end the process; so one output is open at a time. */
 struct ip_out *ip_out_open(const char *path, const char *prog);
 /* The stream to write to. */
 FILE *ip_out_file(struct ip_out *o);

@@ -25,13 +25,13 @@ struct ip_out {
  * temporary file before they end the process as they would have.  The
  * handler may only do what is async-signal-safe, so the name is kept in
  * a static buffer, set and cleared with those signals blocked; one output
- * is open at a time.  And while any output is written SIGXFSZ is ignored,
- * so that a write beyond the file size limit fails with EFBIG and is
- * reported like any other failed write, instead of killing the process.
+ * is open at a time.  (Every command ignores SIGXFSZ, so a write beyond
+ * the file size limit fails with EFBIG like any other failed write,
+ * instead of killing the process: see ip_cli_getopt().)
  */
 static const int fatal[] = { SIGHUP, SIGINT, SIGTERM };
 #define NFATAL (sizeof(fatal) / sizeof(*fatal))
-static struct sigaction saved[NFATAL], saved_xfsz;
+static struct sigaction saved[NFATAL];
 static char armed_tmp[PATH_MAX];	/* "": no file to remove */
 
 static void
@@ -55,20 +55,15 @@ block(bool on, sigset_t *old)
 	    on ? old : NULL);
 }
 
-/* Ignores SIGXFSZ and, if tmp is not NULL, removes the file tmp on the
- * fatal signals, of which one that was ignored stays ignored. */
+/* Removes the file tmp on the fatal signals, of which one that was
+ * ignored stays ignored. */
 static void
 arm(const char *tmp)
 {
-	struct sigaction sa = { .sa_handler = on_fatal }, ign = {
-		.sa_handler = SIG_IGN };
+	struct sigaction sa = { .sa_handler = on_fatal };
 	sigset_t old;
 
 	sigemptyset(&sa.sa_mask);
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGXFSZ, &ign, &saved_xfsz);
-	if (tmp == NULL)
-		return;
 	block(true, &old);
 	memcpy(armed_tmp, tmp, strlen(tmp) + 1);
 	for (size_t i = 0; i < NFATAL; i++) {
@@ -85,7 +80,6 @@ disarm(void)
 {
 	sigset_t old;
 
-	sigaction(SIGXFSZ, &saved_xfsz, NULL);
 	if (armed_tmp[0] == '\0')
 		return;
 	block(true, &old);
@@ -105,7 +99,6 @@ ip_out_open(const char *path, const char *prog)
 	}
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->f = stdout;
-		arm(NULL);
 		return o;
 	}
 	/* The temporary file goes beside the target, never to /tmp: the
