@@ -185,13 +185,17 @@ void
 ip_fputs_clean(const char *s, FILE *f)
 {
 	while (*s != '\0') {
-		bool replace;
-		size_t n = next_char(s, &replace);
-		if (replace)
+		const char *run = s;
+		bool replace = false;
+		size_t n = 0;
+		/* the characters that stand as they are, in one write */
+		while (*s != '\0' && (n = next_char(s, &replace), !replace))
+			s += n;
+		fwrite(run, 1, (size_t)(s - run), f);
+		if (*s != '\0') {
 			putc('?', f);
-		else
-			fwrite(s, 1, n, f);
-		s += n;
+			s += n;
+		}
 	}
 }
 
