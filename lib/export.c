@@ -202,10 +202,10 @@ ip_export(const char *path, const struct ip_export_opts *o,
 	if ((out = ip_export_render(p, d->file, &h, prog, &rc)) == NULL)
 		goto done;
 	/* a short write leaves the stream in error: the commit says so */
-	struct ip_out *f = ip_out_open(o->output, prog);
+	struct ip_out *f = ip_out_open(o->output, true, prog);
 	if (f != NULL) {
 		fputs(out, ip_out_file(f));
-		if (ip_out_finish(f, true, prog) == 0)
+		if (ip_out_commit(f, prog) == 0)
 			rc = IP_EXIT_OK;
 	}
 done:

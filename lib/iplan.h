@@ -190,18 +190,23 @@ int ip_export(const char *path, const struct ip_export_opts *o,
 
 struct ip_out;
 
-/* Starts writing path ("-" or NULL: standard output) through a temporary
- * file beside it, created mode 0600 and exclusively.  Returns NULL after
- * printing why.  Finish with ip_out_commit() or ip_out_abort().  Until
- * then SIGHUP, SIGINT and SIGTERM remove the temporary file before they
- * end the process; so one output is open at a time. */
-struct ip_out *ip_out_open(const char *path, const char *prog);
+/* Starts writing path ("-" or NULL: standard output).  Unless replace,
+ * an existing path is refused.  A link is followed, and the file it leads
+ * to written as path would be.  An existing file that is not a regular
+ * file (/dev/null, a FIFO) is written straight into; any other is written
+ * through a temporary file beside it, created mode 0600 and exclusively,
+ * which ip_out_commit() puts in its place.  Returns NULL after printing
+ * why.  Until the commit or abort, SIGHUP, SIGINT and SIGTERM remove the
+ * temporary file before they end the process; so one output is open at
+ * a time. */
+struct ip_out *ip_out_open(const char *path, bool replace, const char *prog);
 /* The stream to write to. */
 FILE *ip_out_file(struct ip_out *o);
-/* Puts the complete file in place: replacing an existing file if replace,
- * else failing if path exists.  Frees o; returns 0, or -1 after printing
- * why (the target is then untouched). */
-int ip_out_commit(struct ip_out *o, bool replace, const char *prog);
+/* Puts the complete file in place (failing if, unless replace, a file of
+ * that name has come meanwhile), or for standard output flushes it, as
+ * ip_finish_stdout() does: quiet when the reader has left.  Frees o;
+ * returns 0, or -1 after printing why (a file is then untouched). */
+int ip_out_commit(struct ip_out *o, const char *prog);
 /* Drops the temporary file; the target is untouched.  Frees o. */
 void ip_out_abort(struct ip_out *o);
 

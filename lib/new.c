@@ -1131,10 +1131,10 @@ ip_new(const char *path, const struct ip_new_opts *o, const char *prog)
 		goto out;
 
 	/* a short write leaves the stream in error: the commit says so */
-	struct ip_out *out = ip_out_open(path, prog);
+	struct ip_out *out = ip_out_open(path, o->force, prog);
 	if (out != NULL) {
 		fwrite(buf, 1, len, ip_out_file(out));
-		if (ip_out_finish(out, o->force, prog) == 0)
+		if (ip_out_commit(out, prog) == 0)
 			rc = IP_EXIT_OK;
 	}
 out:

@@ -3,6 +3,7 @@
  * target, mode 0600, renamed into place only when complete, and removed
  * if the write fails or the process is killed by a signal it can catch.
  */
+#define _XOPEN_SOURCE 700	/* realpath() */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -16,8 +17,9 @@
 
 struct ip_out {
 	FILE *f;
-	char *path;		/* NULL: standard output */
-	char *tmp;
+	char *path;		/* the target; NULL: standard output */
+	char *tmp;		/* NULL: written straight into path */
+	bool replace;
 };
 
 /*
@@ -89,10 +91,46 @@ disarm(void)
 	block(false, &old);
 }
 
+/* Where to write for path: path itself, or the file a link at path
+ * points to, so that a link is followed rather than replaced.  Stores the
+ * target's status in *st, and whether it exists in *exists. */
+static char *
+target(const char *path, struct stat *st, bool *exists)
+{
+	struct stat l;
+
+	*exists = stat(path, st) == 0;
+	if (*exists && S_ISREG(st->st_mode) && lstat(path, &l) == 0
+	    && S_ISLNK(l.st_mode))
+		return realpath(path, NULL);
+	return strdup(path);
+}
+
+/* Starts writing straight into the existing file path that is not a
+ * regular file: a device such as /dev/null, or a FIFO. */
+static struct ip_out *
+open_direct(struct ip_out *o, const char *prog)
+{
+	int fd = open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || (o->f = fdopen(fd, "w")) == NULL) {
+		ip_error(prog, "cannot write '%s': %s", o->path,
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(o->path);
+		free(o);
+		return NULL;
+	}
+	return o;
+}
+
 struct ip_out *
-ip_out_open(const char *path, const char *prog)
+ip_out_open(const char *path, bool replace, const char *prog)
 {
 	struct ip_out *o = calloc(1, sizeof(*o));
+	struct stat st;
+	bool exists;
+
 	if (o == NULL) {
 		ip_error(prog, "out of memory");
 		return NULL;
@@ -101,19 +139,35 @@ ip_out_open(const char *path, const char *prog)
 		o->f = stdout;
 		return o;
 	}
+	if ((o->path = target(path, &st, &exists)) == NULL) {
+		ip_error(prog, "cannot write '%s': %s", path, strerror(errno));
+		goto fail;
+	}
+	if (exists && !replace) {
+		ip_error(prog, "'%s' exists: not overwritten (use --force)",
+		    path);
+		goto fail;
+	}
+	if (exists && S_ISDIR(st.st_mode)) {
+		ip_error(prog, "cannot write '%s': %s", path,
+		    strerror(EISDIR));
+		goto fail;
+	}
+	if (exists && !S_ISREG(st.st_mode))
+		return open_direct(o, prog);
+
 	/* The temporary file goes beside the target, never to /tmp: the
-	 * rename stays on one file system and health data stays put. */
-	const char *slash = strrchr(path, '/');
-	int dirlen = slash ? (int)(slash - path + 1) : 0;
-	size_t len = strlen(path) + 16;
-	o->path = strdup(path);
-	o->tmp = malloc(len);
-	if (o->path == NULL || o->tmp == NULL) {
+	 * rename stays on one file system and health data stays put.  Its
+	 * name is the target's, cut so that it is not too long a name. */
+	const char *slash = strrchr(o->path, '/');
+	int dirlen = slash ? (int)(slash - o->path + 1) : 0;
+	size_t len = strlen(o->path) + 16;
+	if ((o->tmp = malloc(len)) == NULL) {
 		ip_error(prog, "out of memory");
 		goto fail;
 	}
-	snprintf(o->tmp, len, "%.*s.%s.XXXXXX", dirlen, path,
-	    path + dirlen);
+	snprintf(o->tmp, len, "%.*s.%.*s.XXXXXX", dirlen, o->path,
+	    NAME_MAX - 8, o->path + dirlen);
 	if (strlen(o->tmp) >= sizeof(armed_tmp)) {
 		ip_error(prog, "cannot create a file beside '%s': %s", path,
 		    strerror(ENAMETOOLONG));
@@ -138,6 +192,7 @@ ip_out_open(const char *path, const char *prog)
 		disarm();
 		goto fail;
 	}
+	o->replace = replace;
 	return o;
 fail:
 	free(o->path);
@@ -165,24 +220,30 @@ ip_out_abort(struct ip_out *o)
 {
 	if (o == NULL)
 		return;
-	if (o->path != NULL) {
+	if (o->path != NULL)
 		fclose(o->f);
+	if (o->tmp != NULL) {
 		unlink(o->tmp);
+		disarm();
 	}
-	disarm();
 	out_free(o);
 }
 
 int
-ip_out_commit(struct ip_out *o, bool replace, const char *prog)
+ip_out_commit(struct ip_out *o, const char *prog)
 {
 	int rc = 0;
 
 	if (o->path == NULL) {
-		if (fflush(o->f) != 0 || ferror(o->f))
-			rc = ip_error(prog, "cannot write to standard output: "
-			    "%s", strerror(errno ? errno : EIO));
-		disarm();
+		/* quiet when the reader has left */
+		rc = ip_finish_stdout(prog, IP_EXIT_OK) == IP_EXIT_OK ? 0 : -1;
+		out_free(o);
+		return rc;
+	}
+	if (o->tmp == NULL) {	/* a device or a FIFO, written straight */
+		if (fclose(o->f) != 0)
+			rc = ip_error(prog, "cannot write '%s': %s", o->path,
+			    strerror(errno));
 		out_free(o);
 		return rc;
 	}
@@ -195,7 +256,7 @@ ip_out_commit(struct ip_out *o, bool replace, const char *prog)
 	if (fclose(o->f) != 0) {
 		rc = ip_error(prog, "cannot write '%s': %s", o->path,
 		    strerror(errno));
-	} else if (replace) {
+	} else if (o->replace) {
 		if (rename(o->tmp, o->path) != 0)
 			rc = ip_error(prog, "cannot write '%s': %s", o->path,
 			    strerror(errno));

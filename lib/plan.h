@@ -401,9 +401,6 @@ int ip_review_finish(struct ip_review_run *r, FILE *out);
  * that is earlier.  False if there is none, or p is closed. */
 bool ip_next_review(const struct ip_plan *p, int32_t *day);
 
-/* As ip_out_commit(), but standard output is finished by
- * ip_finish_stdout(): quiet when the reader has left. */
-int ip_out_finish(struct ip_out *o, bool replace, const char *prog);
 
 /* Levenshtein distance, capped at max + 1. */
 int ip_edit_distance(const char *a, const char *b, int max);

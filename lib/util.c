@@ -42,17 +42,6 @@ ip_finish_stdout(const char *prog, int status)
 	return status;
 }
 
-int
-ip_out_finish(struct ip_out *o, bool replace, const char *prog)
-{
-	if (ip_out_file(o) == stdout
-	    && ip_finish_stdout(prog, IP_EXIT_OK) != IP_EXIT_OK) {
-		ip_out_abort(o);
-		return -1;
-	}
-	return ip_out_commit(o, replace, prog);
-}
-
 void *
 ip_grow(void *v, size_t *cap, size_t need, size_t size)
 {

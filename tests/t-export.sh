@@ -419,6 +419,33 @@ t "export -o: never the plan itself, by any name" "
 	cmp plan.yaml '$EXPORT/kari.yaml' &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err link.yaml plan.yaml want '"
 
+t "export -o: a link is followed, and a FIFO or a device written into" "
+	export_fresh && ip-export '$EXPORT/kari.yaml' >want &&
+	echo old >target.md && ln -s target.md link.md &&
+	exits 0 ip-export -o link.md '$EXPORT/kari.yaml' &&
+	test -L link.md && same want target.md &&
+	mkfifo fifo && { cat fifo >from-fifo & } &&
+	exits 0 ip-export -o fifo '$EXPORT/kari.yaml' && wait &&
+	test -p fifo && same want from-fifo &&
+	exits 0 ip-export -o /dev/stdout '$EXPORT/kari.yaml' >from-stdout &&
+	test -L /dev/stdout && same want from-stdout &&
+	exits 0 ip-export -o /dev/null '$EXPORT/kari.yaml' &&
+	test -c /dev/null &&
+	test \"\$(ls -A | tr '\n' ' ')\" = 'fifo from-fifo from-stdout link.md target.md want '"
+
+t "export -o: a name as long as a file's name may be" "
+	export_fresh && ip-export '$EXPORT/kari.yaml' >want &&
+	name=\$(printf '%0250d.md' 0) &&
+	exits 0 ip-export -o \"\$name\" '$EXPORT/kari.yaml' &&
+	same want \"\$name\" &&
+	test \"\$(ls -A | wc -l)\" -eq 2"
+
+t "export -o: a directory is refused" "
+	export_fresh && mkdir dir &&
+	exits 2 ip-export -o dir '$EXPORT/kari.yaml' 2>err &&
+	echo \"ip-export: cannot write 'dir': Is a directory\" >want &&
+	same want err && test -z \"\$(ls -A dir)\""
+
 t "export -o into a directory that cannot be written: exit 2, no file" "
 	export_fresh &&
 	exits 2 ip-export -o nodir/plan.md '$EXPORT/kari.yaml' 2>err &&

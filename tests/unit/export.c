@@ -357,14 +357,14 @@ killed_while_writing(const char *dir, int sig, bool ignored)
 	if (pid == 0) {
 		if (ignored)
 			signal(sig, SIG_IGN);
-		struct ip_out *o = ip_out_open(path, "test");
+		struct ip_out *o = ip_out_open(path, true, "test");
 		if (o == NULL || fputs("# Partial\n", ip_out_file(o)) < 0
 		    || fflush(ip_out_file(o)) != 0)
 			_exit(10);
 		if (files(dir) != 1)	/* the temporary file */
 			_exit(11);
 		kill(getpid(), sig);
-		if (ip_out_commit(o, true, "test") != 0)
+		if (ip_out_commit(o, "test") != 0)
 			_exit(12);
 		/* the signal is as it was before */
 		struct sigaction sa;
