@@ -69,37 +69,6 @@ ip_diags_free(struct ip_diags *d)
 	free(d);
 }
 
-/* msg, with every run of exactly 11 digits that is a valid national id
- * replaced by "<national id>": a value from the plan that a message
- * quotes may be one typed into the wrong field, and findings go to
- * terminals, logs and cron mail. */
-static char *
-hide_national_ids(struct ip_arena *a, char *msg)
-{
-	static const char digits[] = "0123456789";
-	size_t i = 0;
-
-	while (msg[i] != '\0') {
-		size_t n = strspn(msg + i, digits);
-		char id[12];
-		if (n == 0) {
-			i += strcspn(msg + i, digits);
-			continue;
-		}
-		if (n == 11) {
-			memcpy(id, msg + i, 11);
-			id[11] = '\0';
-			if (ip_national_id_valid(id, NULL)) {
-				msg = ip_arena_printf(a, "%.*s<national id>%s",
-				    (int)i, msg, msg + i + 11);
-				n = strlen("<national id>");
-			}
-		}
-		i += n;
-	}
-	return msg;
-}
-
 void
 ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, va_list ap)
@@ -118,8 +87,7 @@ ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
 	g->pos = pos;
 	g->rule = r;
 	g->seq = d->n - 1;
-	g->msg = hide_national_ids(&d->arena,
-	    ip_arena_vprintf(&d->arena, fmt, ap));
+	g->msg = ip_arena_vprintf(&d->arena, fmt, ap);
 	d->counts[ip_rule_severity(r)]++;
 }
 
@@ -168,54 +136,76 @@ cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The length of the character at s, and whether it is one to replace:
- * a control (C0, DEL and C1, since a terminal obeys those too), or a
- * byte that is not part of well-formed UTF-8. */
-static size_t
-next_char(const char *s, bool *replace)
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+size_t
+ip_clean_step(const char *s, bool after_digit, const char **instead)
 {
 	uint32_t c;
 	/* s ends in a NUL, which stops the decoder: no need to count */
 	size_t n = ip_utf8_decode((const unsigned char *)s, 4, &c);
-	*replace = n == 0 || ip_is_control(c);
-	return n == 0 ? 1 : n;
+
+	*instead = NULL;
+	if (n == 0 || ip_is_control(c)) {
+		*instead = "?";
+		return n == 0 ? 1 : n;
+	}
+	if (is_digit(*s) && !after_digit && strspn(s, "0123456789") == 11) {
+		char id[12];
+		memcpy(id, s, 11);
+		id[11] = '\0';
+		if (ip_national_id_valid(id, NULL)) {
+			*instead = "<national id>";
+			return 11;
+		}
+	}
+	return n;
 }
 
 void
 ip_fputs_clean(const char *s, FILE *f)
 {
+	bool digit = false;
+
 	while (*s != '\0') {
-		const char *run = s;
-		bool replace = false;
+		const char *run = s, *instead = NULL;
 		size_t n = 0;
-		/* the characters that stand as they are, in one write */
-		while (*s != '\0' && (n = next_char(s, &replace), !replace))
+		/* what stands as it is, in one write */
+		while (*s != '\0' && (n = ip_clean_step(s, digit, &instead),
+		    instead == NULL)) {
+			digit = is_digit(*s);
 			s += n;
+		}
 		fwrite(run, 1, (size_t)(s - run), f);
 		if (*s != '\0') {
-			putc('?', f);
+			fputs(instead, f);
+			digit = is_digit(*s);
 			s += n;
 		}
 	}
 }
 
 void
-ip_message(FILE *f, const char *prog, char *msg)
+ip_message(FILE *f, const char *prog, const char *msg)
 {
-	char *o = msg;
-	for (const char *s = msg; *s != '\0';) {
-		bool replace;
-		size_t n = next_char(s, &replace);
-		if (replace)
-			*o++ = '?';
-		else {
-			memmove(o, s, n);
-			o += n;
-		}
-		s += n;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	if (m == NULL) {
+		fprintf(f, "%s: out of memory\n", prog);
+		return;
 	}
-	*o = '\0';
-	fprintf(f, "%s: %s\n", prog, msg);
+	fprintf(m, "%s: ", prog);
+	ip_fputs_clean(msg, m);
+	putc('\n', m);
+	if (fclose(m) == 0)
+		fwrite(buf, 1, len, f);	/* in one write */
+	free(buf);
 }
 
 /* The lines go to f in one write, through a buffer of their own: stderr

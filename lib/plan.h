@@ -133,13 +133,20 @@ void ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
 void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, va_list ap);
 
-/* Writes s to f with control characters and bytes that are not UTF-8
- * replaced by "?", so that user text can never forge a line of output or
- * drive a terminal. */
+/* How text from a plan or the command line is shown: the character at s
+ * (after_digit: the one before it is a digit) stands as it is, and its
+ * length is returned with *instead NULL; or it is replaced by *instead:
+ * "?" for a control or a byte that is not well-formed UTF-8, so that user
+ * text can never forge a line of output or drive a terminal, and
+ * "<national id>" for a run of exactly 11 digits that is a valid one,
+ * since a value quoted may be one typed into the wrong field, and output
+ * goes to terminals, logs and cron mail. */
+size_t ip_clean_step(const char *s, bool after_digit, const char **instead);
+/* Writes s to f as ip_clean_step() shows it. */
 void ip_fputs_clean(const char *s, FILE *f);
-/* Writes "PROG: msg\n" to f in one write, with msg cleaned in place as
- * ip_fputs_clean() would: stderr is unbuffered. */
-void ip_message(FILE *f, const char *prog, char *msg);
+/* Writes "PROG: msg\n" to f, msg as ip_clean_step() shows it, in one
+ * write: stderr is unbuffered. */
+void ip_message(FILE *f, const char *prog, const char *msg);
 
 /* --- the YAML tree ------------------------------------------------------- */
 

@@ -639,46 +639,57 @@ ics_line(struct ics *w, const char *s)
 	ics_end(w);
 }
 
-/* Writes s as a TEXT value: backslash, semicolon, comma and line feed
- * escaped, other controls replaced, and so is every byte that is not
- * part of well-formed UTF-8 (a file name can be any bytes). */
+/* Writes s as a TEXT value, shown as ip_clean_step() shows it (a file
+ * name can be any bytes): backslash, semicolon, comma and line feed
+ * escaped. */
 static void
 ics_text(struct ics *w, const char *s)
 {
+	bool digit = false;
+
 	while (*s != '\0') {
-		uint32_t c;
-		/* s ends in a NUL, which stops the decoder */
-		size_t n = ip_utf8_decode((const unsigned char *)s, 4, &c);
-		if (n == 0 || (ip_is_control(c) && c != '\n')) {
-			ics_put(w, "?", 1);
-			n = 1;
-		} else if (c == '\\' || c == ';' || c == ',') {
-			char esc[] = { '\\', (char)c };
-			ics_put(w, esc, 2);
-		} else if (c == '\n')
+		const char *instead;
+		size_t n = *s == '\n' ? 1 : ip_clean_step(s, digit, &instead);
+		if (*s == '\n')
 			ics_put(w, "\\n", 2);
-		else
+		else if (instead != NULL)
+			ics_put(w, instead, strlen(instead));
+		else if (*s == '\\' || *s == ';' || *s == ',') {
+			char esc[] = { '\\', *s };
+			ics_put(w, esc, 2);
+		} else
 			ics_put(w, s, n);
+		digit = *s >= '0' && *s <= '9';
 		s += n;
 	}
 }
 
 /* Writes s into a UID: letters, digits and -._~/ as they are, any other
- * byte as %XX, so that the UID is plain ASCII and no two strings meet. */
+ * byte as %XX, so that the UID is plain ASCII and no two strings meet;
+ * a national id is written as "<national id>" would be. */
 static void
 ics_uid_part(struct ics *w, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	bool digit = false;
 
-	for (; *s != '\0'; s++) {
+	while (*s != '\0') {
+		const char *instead;
 		unsigned char c = (unsigned char)*s;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-		    || (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL)
+		size_t n = ip_clean_step(s, digit, &instead);
+		if (n == 11 && instead != NULL) {	/* a national id */
+			ics_uid_part(w, instead);
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+		    || (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL) {
 			ics_put(w, s, 1);
-		else {
+			n = 1;
+		} else {
 			char esc[] = { '%', hex[c >> 4], hex[c & 15] };
 			ics_put(w, esc, 3);
+			n = 1;
 		}
+		digit = c >= '0' && c <= '9';
+		s += n;
 	}
 }
 

@@ -96,3 +96,10 @@ for page in "$TOP"/man/*.[157]; do
 		mandoc -T lint -W warning '$page' >'$TMP/lint' 2>&1;
 		cat '$TMP/lint'; test ! -s '$TMP/lint'"
 done
+
+t "an option's value that is a national id is never printed" "
+	exits 2 ip-new --name Kari --birth-date 03105827724 - 2>'$TMP/err' &&
+	echo \"ip-new: invalid date for --birth-date: '<national id>' (use YYYY-MM-DD)\" >'$TMP/want' &&
+	same '$TMP/want' '$TMP/err' &&
+	exits 2 ip-validate --today 03105827724 2>'$TMP/err' &&
+	grep -q \"'<national id>'\" '$TMP/err' && ! grep -q 03105827724 '$TMP/err'"

@@ -544,3 +544,17 @@ t "cron: nothing due, no mail" "
 	mkdir -p '$TMP/cron2' && cd '$RV' &&
 	exits 0 ip-review --today $TODAY --by-coordinator plans/quiet.yaml >'$TMP/cron2/out' &&
 	same /dev/null '$TMP/cron2/out'"
+
+t "a national id in a plan id or a coordinator's name is never printed" "
+	sed -e 's/^id: IP-2026-0117/id: \"17059012274\"/' \
+	    -e 's/    name: Ingrid Aasen/    name: \"12038040187\"/' \
+	    '$RV/plans/emma.yaml' >'$TMP/nid.yaml' &&
+	grep -q 17059012274 '$TMP/nid.yaml' && grep -q 12038040187 '$TMP/nid.yaml' &&
+	for how in '' --by-coordinator '--format tsv' '--format ics'; do
+		exits 1 ip-review --today $TODAY \$how '$TMP/nid.yaml' \
+		    >'$TMP/out' 2>&1 &&
+		grep -q 'national' '$TMP/out' &&
+		! grep -q '17059012274\|12038040187' '$TMP/out' || exit 1
+	done &&
+	ip-review --today $TODAY --format ics '$TMP/nid.yaml' |
+	    grep -q '^UID:review+%3Cnational%20id%3E+2026-12-02@iplan'"
