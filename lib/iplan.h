@@ -95,7 +95,8 @@ int32_t ip_date_today(void);
  * is called as the walk goes and writes to out itself.
  *
  * A non-zero return from fn stops the walk and is returned.  Errors of the
- * walk itself (an unreadable directory, a symlink loop) are written to out
+ * walk itself (a directory that cannot be read or entered, a symlink loop,
+ * a dangling link named as a plan) are written to out
  * as "PROG: ..." in their place, and make it return -1 at the end, as
  * does an error writing to out.  The memory it takes does not grow with
  * the files but for 11 to 22 bytes each, to know them when met again. */

@@ -11,6 +11,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -362,6 +363,12 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 		return 0;
 	}
 
+	/* a directory that can be read but not entered would give an error
+	 * for each file in it: one for the directory says it all */
+	if (faccessat(AT_FDCWD, path, X_OK, AT_EACCESS) != 0) {
+		walk_error(w, "cannot enter directory '%s': %s", path, errno);
+		return 0;
+	}
 	DIR *dir = opendir(path);
 	if (dir == NULL) {
 		walk_error(w, "cannot open directory '%s': %s", path, errno);
@@ -416,9 +423,11 @@ visit(struct walk *w, const char *path, bool top)
 	if (stat(path, &st) != 0) {
 		if (top)
 			return file(w, path, NULL);	/* loading says why */
-		if (errno == ELOOP)
+		/* a dangling link met on the way is passed over, unless it
+		 * is named as a plan */
+		if (errno != ENOENT || is_plan_name(strrchr(path, '/') + 1))
 			walk_error(w, "'%s': %s", path, errno);
-		return 0;	/* a dangling link met on the way */
+		return 0;
 	}
 	if (S_ISDIR(st.st_mode))
 		return walk_dir(w, path, &st);

@@ -181,6 +181,24 @@ if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
 		    2>'$TMP/err' &&
 		grep -q \"^$TMP/unreadable.yaml: error: cannot read '$TMP/unreadable.yaml': Permission denied \\[io\\]\$\" '$TMP/err'"
 fi
+if [ -n "$as_user" ]; then
+	# nobody must reach it: beside the scratch directory, not in it
+	t "hostile: a directory that can be listed but not entered" "
+		d='$BUILD/walk-test' && rm -rf \"\$d\" && mkdir -m 755 \"\$d\" &&
+		mkdir -m 755 \"\$d/plans\" &&
+		cp '$TESTS/validate/empty.yaml' \"\$d/plans/bad.yaml\" &&
+		chmod 744 \"\$d/plans\" &&
+		exits 2 $as_user '$BUILD/ip-validate' \"\$d/plans\" 2>'$TMP/err'
+		rc=\$?; rm -rf \"\$d\"; test \$rc -eq 0 &&
+		echo \"ip-validate: cannot enter directory '\$d/plans': Permission denied\" >'$TMP/want' &&
+		same '$TMP/want' '$TMP/err'"
+fi
+t "hostile: a dangling link named as a plan is trouble, another is passed over" "
+	mkdir '$TMP/dangling' && ln -s nowhere '$TMP/dangling/a.yaml' &&
+	ln -s nowhere '$TMP/dangling/notes.txt' &&
+	exits 2 ip-validate '$TMP/dangling' 2>'$TMP/err' &&
+	echo \"ip-validate: '$TMP/dangling/a.yaml': No such file or directory\" >'$TMP/want' &&
+	same '$TMP/want' '$TMP/err'"
 t "hostile: a directory as standard input" "
 	exits 2 ip-validate - <'$TMP' 2>'$TMP/err' &&
 	grep -q '^<stdin>: error: cannot read .-.: Is a directory \[io\]' '$TMP/err'"
