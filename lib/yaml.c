@@ -37,8 +37,10 @@ too_big(struct ip_diags *d)
 int
 ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 {
+	/* O_NONBLOCK: opening a FIFO that no one writes to does not wait
+	 * (it reads as empty); reads block again after the open */
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO
-	    : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	    : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	struct stat st;
 	char *buf = NULL;
 	size_t len = 0, cap;
@@ -48,7 +50,8 @@ ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 	*lenp = 0;
 	if (fd < 0)
 		return read_error(d, path, errno);
-	if (fstat(fd, &st) != 0) {
+	if (fstat(fd, &st) != 0 || (fd != STDIN_FILENO
+	    && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)) {
 		err = errno;
 		goto fail;
 	}

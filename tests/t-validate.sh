@@ -199,6 +199,11 @@ t "hostile: a dangling link named as a plan is trouble, another is passed over" 
 	exits 2 ip-validate '$TMP/dangling' 2>'$TMP/err' &&
 	echo \"ip-validate: '$TMP/dangling/a.yaml': No such file or directory\" >'$TMP/want' &&
 	same '$TMP/want' '$TMP/err'"
+t "hostile: a FIFO no one writes to is an empty file, not a wait" "
+	mkfifo '$TMP/fifo.yaml' &&
+	timeout 5 ip-validate '$TMP/fifo.yaml' 2>'$TMP/err'; test \$? -eq 1 &&
+	echo '$TMP/fifo.yaml: error: empty file: not a plan [format]' >'$TMP/want' &&
+	same '$TMP/want' '$TMP/err'"
 t "hostile: a directory as standard input" "
 	exits 2 ip-validate - <'$TMP' 2>'$TMP/err' &&
 	grep -q '^<stdin>: error: cannot read .-.: Is a directory \[io\]' '$TMP/err'"
