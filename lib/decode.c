@@ -263,10 +263,36 @@ ip_vocab_index(const char *const *vocab, const char *s)
 	return -1;
 }
 
+/*
+ * White space as Unicode's White_Space property has it (ASCII tab to
+ * carriage return and space, next line, no-break space, ogham space mark,
+ * the spaces from en quad to hair space, line and paragraph separator,
+ * narrow no-break space, medium mathematical space, ideographic space),
+ * and the zero width no-break space U+FEFF, which shows as nothing.
+ */
+static bool
+is_space(uint32_t c)
+{
+	return (c >= '\t' && c <= '\r') || c == ' ' || c == 0x85
+	    || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a)
+	    || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
+	    || c == 0x3000 || c == 0xfeff;
+}
+
 bool
 ip_blank(const char *s)
 {
-	return s[strspn(s, " \t\n")] == '\0';
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t l = ip_utf8_decode(u + i, n - i, &c);
+		if (l == 0 || !is_space(c))
+			return false;
+		i += l;
+	}
+	return true;
 }
 
 static bool

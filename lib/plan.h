@@ -352,7 +352,8 @@ int ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
 /* The regulation's words for items a to i, in bokmål. */
 extern const char *const ip_item_words[];
 
-/* True if s is empty or blank, which counts as left out. */
+/* True if s is empty or holds only white space (see ip-plan(5)), which
+ * counts as left out. */
 bool ip_blank(const char *s);
 
 /* Decodes a YAML tree into p (whose arena holds the tree).  Returns 0, or
