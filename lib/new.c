@@ -820,14 +820,51 @@ placeholder(const char *s, size_t n, const char **name, size_t *len)
 }
 
 /*
+ * The placeholders that may stand in one place only, as the whole value of
+ * the person's own field: anywhere else (another field, a comment) they
+ * would show the national id, or the birth date it holds, to whoever may
+ * see that part of the plan.
+ */
+static const struct {
+	enum ph ph;
+	const char *field;	/* in person */
+} confined[] = {
+	{ PH_NATIONAL_ID, "national_id" },
+	{ PH_BIRTH_DATE, "birth_date" },
+};
+#define NCONFINED (sizeof(confined) / sizeof(*confined))
+
+/* Where each confined placeholder is in a template, in order. */
+struct probes {
+	struct probe {
+		size_t off;	/* in the template */
+		size_t c;	/* in confined[] */
+		bool allowed;
+	} *v;
+	size_t n, cap;
+};
+
+/* The word written for the confined placeholder j: a plain YAML scalar,
+ * which keeps the structure a value would give it. */
+#define PROBE_SIZE 40
+static const char *
+probe_word(char w[PROBE_SIZE], size_t j)
+{
+	snprintf(w, PROBE_SIZE, "ip-new-probe-%zu", j);
+	return w;
+}
+
+/*
  * Copies the template buf to f with each placeholder replaced by its value.
  * A placeholder left empty at the end of a line takes the blanks before it
  * along, so that no line ends in a blank.  Returns the placeholders used
  * (bits by enum ph), or -1 after adding to d where each unknown one is.
+ * With pr, each confined placeholder is written instead as its
+ * probe_word(), by its index in pr, where it is stored.
  */
 static long
 expand(FILE *f, const struct values *v, const char *buf, size_t len,
-    struct ip_diags *d)
+    struct ip_diags *d, struct probes *pr)
 {
 	long used = 0;
 	size_t blanks = 0;	/* held back, not yet written */
@@ -857,16 +894,96 @@ expand(FILE *f, const struct values *v, const char *buf, size_t len,
 		}
 		if (used >= 0)
 			used |= 1L << k;
-		if (*v->val[k] == '\0' && (i + n == len || buf[i + n] == '\n'
+		const char *val = v->val[k];
+		char word[PROBE_SIZE];
+		for (size_t c = 0; pr != NULL && c < NCONFINED; c++)
+			if (confined[c].ph == k) {
+				pr->v = ip_grow(pr->v, &pr->cap, pr->n + 1,
+				    sizeof(*pr->v));
+				pr->v[pr->n] = (struct probe){ .off = i, .c = c };
+				val = probe_word(word, pr->n++);
+			}
+		if (*val == '\0' && (i + n == len || buf[i + n] == '\n'
 		    || buf[i + n] == '\r'))
 			blanks = 0;
 		for (; blanks > 0; blanks--)
 			putc(' ', f);
-		fputs(v->val[k], f);
+		fputs(val, f);
 	}
 	for (; blanks > 0; blanks--)
 		putc(' ', f);
 	return used;
+}
+
+/* The value of key in the mapping m, or NULL. */
+static const struct ip_ynode *
+value_of(const struct ip_ynode *m, const char *key)
+{
+	if (m == NULL || m->kind != IP_Y_MAP)
+		return NULL;
+	for (const struct ip_ynode *k = m->first; k != NULL; k = k->next->next)
+		if (strcmp(k->s, key) == 0)
+			return k->next;
+	return NULL;
+}
+
+/*
+ * Adds to d where the template buf has a confined placeholder that is not
+ * the whole value of its field.  To find out, the template is expanded
+ * with a word in place of each, and parsed: one that is the field's value
+ * is the one allowed there, and every other is refused.  A template that
+ * does not parse so is left to the loader's checks.  Returns 0, or -1
+ * after adding to d, or saying why.
+ */
+static int
+check_confined(const struct values *v, const char *buf, size_t len,
+    struct ip_diags *d, const char *prog)
+{
+	struct probes pr = { 0 };
+	struct ip_arena a = { 0 };
+	char *text = NULL;
+	size_t tlen = 0;
+	int rc = 0;
+	FILE *f = open_memstream(&text, &tlen);
+
+	if (f == NULL)
+		return ip_error(prog, "out of memory");
+	expand(f, v, buf, len, d, &pr);
+	if (fclose(f) != 0) {
+		rc = ip_error(prog, "out of memory");
+		goto out;
+	}
+	struct ip_diags *quiet = ip_diags_for("");
+	const struct ip_ynode *root = ip_yaml_parse(text, tlen, &a, quiet);
+	ip_diags_free(quiet);
+	if (root == NULL)
+		goto out;
+	const struct ip_ynode *person = value_of(root, "person");
+	for (size_t c = 0; c < NCONFINED; c++) {
+		const struct ip_ynode *n = value_of(person, confined[c].field);
+		char word[PROBE_SIZE];
+		for (size_t j = 0; n != NULL && n->kind == IP_Y_SCALAR
+		    && n->plain && j < pr.n; j++)
+			if (pr.v[j].c == c && strcmp(n->s,
+			    probe_word(word, j)) == 0)
+				pr.v[j].allowed = true;
+	}
+	for (size_t j = 0; j < pr.n; j++) {
+		if (pr.v[j].allowed)
+			continue;
+		const char *name;
+		size_t nlen, n = placeholder(buf + pr.v[j].off,
+		    len - pr.v[j].off, &name, &nlen);
+		ip_diag(d, ip_pos_at(buf, len, pr.v[j].off), IP_R_TEMPLATE,
+		    "'%.*s' may go only as the value of person.%s",
+		    (int)n, buf + pr.v[j].off, confined[pr.v[j].c].field);
+		rc = -1;
+	}
+out:
+	ip_arena_free(&a);
+	free(text);
+	free(pr.v);
+	return rc;
 }
 
 /* Every option given must reach the plan, through a placeholder that
@@ -1093,7 +1210,8 @@ make(struct values *v, char **buf, size_t *len, long *used,
 	else {
 		struct ip_diags *d = ip_diags_for(path);
 		if (ip_read_file(path, &tbuf, &tlen, d) != 0
-		    || (*used = expand(f, v, tbuf, tlen, d)) < 0) {
+		    || (*used = expand(f, v, tbuf, tlen, d, NULL)) < 0
+		    || check_confined(v, tbuf, tlen, d, prog) != 0) {
 			ip_diags_print(d, stderr, 0);
 			rc = -1;
 		}

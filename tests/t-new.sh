@@ -263,6 +263,40 @@ t "new: a template that puts the name elsewhere" "
 t "new: a template with someone's national id" "
 	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  national_id: \"03105827724\"\n' \
 		\"t.yaml:4:16: error: 'person.national_id' is not what the options give: use {{national_id}} [template]\""
+# The national id, and the birth date it holds, go only where the plan
+# keeps them: anywhere else a restricted export would show them.
+new_coord='participants:\n  - id: {{coordinator_id}}\n    name: {{coordinator}}\n    role: provider\n'
+new_nid='format: iplan/1\nperson:\n  name: {{name}}\n  national_id: {{national_id}}\n'
+t "new: a template with the national id as another value" "
+	new_bad_template \"\$new_nid\$new_coord    organization: {{national_id}}\ncoordinator: {{coordinator_id}}\n\" \
+		\"t.yaml:9:19: error: '{{national_id}}' may go only as the value of person.national_id [template]\" \
+		--coordinator Ola --national-id 03105827724"
+t "new: a template with the national id in a flow list" "
+	new_bad_template \"\${new_nid}cooperation: [{with: {{national_id}}}]\n\" \
+		\"t.yaml:5:22: error: '{{national_id}}' may go only as the value of person.national_id [template]\" \
+		--national-id 03105827724"
+t "new: a template with the national id in a comment, given or not" "
+	new_bad_template \"# {{ national_id }}\n\$new_nid\" \
+		\"t.yaml:1:3: error: '{{ national_id }}' may go only as the value of person.national_id [template]\" \
+		--national-id 03105827724 &&
+	new_bad_template \"# {{ national_id }}\n\$new_nid\" \
+		\"t.yaml:1:3: error: '{{ national_id }}' may go only as the value of person.national_id [template]\""
+t "new: a template with the birth date inside other text" "
+	new_bad_template \"\${new_nid}  birth_date: {{birth_date}}\n\$new_coord    contribution: \\\"født {{birth_date}}\\\"\ncoordinator: {{coordinator_id}}\n\" \
+		\"t.yaml:10:25: error: '{{birth_date}}' may go only as the value of person.birth_date [template]\" \
+		--coordinator Ola --national-id 03105827724"
+t "new: a template with the national id quoted, not as the value" "
+	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  national_id: \047{{national_id}}\047\n' \
+		\"t.yaml:4:17: error: '{{national_id}}' may go only as the value of person.national_id [template]\" \
+		--national-id 03105827724"
+t "new: the national id and birth date in their places, and only there" "
+	new_fresh &&
+	printf \"\${new_nid}  birth_date: {{birth_date}}\n\$new_period\" >t.yaml &&
+	exits 0 ip-new --today $TODAY --template t.yaml --name Kari \
+		--national-id 03105827724 out.yaml &&
+	grep -n '03105827724\\|1958-10-03' out.yaml >actual &&
+	printf '4:  national_id: \"03105827724\"\n5:  birth_date: 1958-10-03\n' >want &&
+	same want actual"
 t "new: a template with a coordinator needs --coordinator" "
 	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\ncoordinator: {{ coordinator_id }}\n' \
 		\"ip-new: 't.yaml' has a coordinator ({{coordinator_id}}): give --coordinator\""
@@ -309,8 +343,8 @@ t "new: a template without {{start}} is refused, not given a plan without a star
 	same want err && ! test -e out.yaml"
 t "new: a template never makes ip-new print the national id" "
 	new_bad_template 'format: iplan/1\nperson:\n  name: {{name}}\n  national_id: {{national_id}}\n  care: {{national_id}}\n' \
-		\"t.yaml:5:9: error: 'care' must be voluntary or compulsory, not '<national id>' [value]
-ip-new: 't.yaml' does not give a plan that loads\" --national-id 03105827724"
+		\"t.yaml:5:9: error: '{{national_id}}' may go only as the value of person.national_id [template]\" \
+		--national-id 03105827724"
 t "new: --template - reads the template from standard input" "
 	new_fresh &&
 	printf 'format: iplan/1\nperson:\n  name: {{name}}\n' >t.yaml &&
