@@ -118,6 +118,9 @@ t "new: refuses no --name" "
 		--coordinator 'Ola Hansen'"
 t "new: refuses an empty --name" "
 	new_bad 'ip-new: --name is empty' --name '  '"
+t "new: refuses a --name of Unicode white space only" "
+	new_bad 'ip-new: --name is empty' \
+		--name \"\$(printf '\302\240\343\200\200\342\200\257')\""
 t "new: refuses a control character in --name" "
 	new_bad 'ip-new: invalid --name: value contains control character U+0001' \
 		--name \"\$(printf 'Kari\001')\""
