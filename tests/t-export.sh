@@ -381,6 +381,19 @@ t "export SOURCE_DATE_EPOCH: the date it gives, and nothing else changes" "
 	grep -q '^<plan xmlns=\"urn:iplan:plan:1\" generated=\"2026-11-24\">\$' xml &&
 	xmllint --noout --schema '$XSD' xml 2>/dev/null"
 
+# Lise's consent ends with 2027-01-14: the day is part of "the same".
+t "export --for: the same --today gives the same bytes, a day past until does not" "
+	export_fresh &&
+	for f in markdown html xml; do
+		ip-export --format \$f --today 2027-01-14 --for lise '$EXPORT/kari.yaml' >a &&
+		ip-export --format \$f --today 2027-01-14 --for lise '$EXPORT/kari.yaml' >b &&
+		same a b &&
+		ip-export --format \$f --today 2027-01-15 --for lise '$EXPORT/kari.yaml' >c &&
+		! cmp -s a c &&
+		ip-export --format \$f --today 2027-01-15 --for lise '$EXPORT/kari.yaml' >d &&
+		same c d || exit 1
+	done"
+
 t "export SOURCE_DATE_EPOCH that is not a number of seconds: exit 2" "
 	export_fresh &&
 	SOURCE_DATE_EPOCH=yesterday exits 2 ip-export '$EXPORT/kari.yaml' \
