@@ -52,13 +52,19 @@ literal(cmark_node *parent, const char *s)
  * Appends the plain text s to the inline container parent.  Each line has
  * its blanks trimmed, which Markdown ignores anyway and which at the start
  * of a line would make code; tabs become spaces; lines are joined by soft
- * breaks, or by spaces in a heading, which is one line.
+ * breaks, or by spaces in a heading, which is one line.  Blank lines,
+ * which end a paragraph, start a new one after parent when parent is a
+ * paragraph in the tree; elsewhere (a heading, strong text) they join as
+ * the other lines do.  Returns the container the text ends in, where
+ * anything that follows it goes.
  */
-static void
+static cmark_node *
 text(struct doc *d, cmark_node *parent, const char *s)
 {
 	bool flat = cmark_node_get_type(parent) == CMARK_NODE_HEADING;
-	bool first = true;
+	bool split = cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH
+	    && cmark_node_parent(parent) != NULL;
+	bool first = true, blank = false;
 
 	while (*s != '\0') {
 		size_t n = strcspn(s, "\n"), a = 0, b = n;
@@ -67,7 +73,12 @@ text(struct doc *d, cmark_node *parent, const char *s)
 		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
 			b--;
 		if (b > a) {
-			if (!first && flat)
+			if (!first && split && blank) {
+				cmark_node *p = cmark_node_new(
+				    CMARK_NODE_PARAGRAPH);
+				cmark_node_insert_after(parent, p);
+				parent = p;
+			} else if (!first && flat)
 				literal(parent, " ");
 			else if (!first)
 				add(parent, CMARK_NODE_SOFTBREAK);
@@ -77,8 +88,10 @@ text(struct doc *d, cmark_node *parent, const char *s)
 			literal(parent, line);
 			first = false;
 		}
+		blank = b == a;
 		s += n + (s[n] != '\0');
 	}
+	return parent;
 }
 
 static cmark_node *
@@ -94,9 +107,7 @@ static cmark_node *
 paragraph(struct doc *d, cmark_node *parent, const char *s)
 {
 	cmark_node *p = add(parent, CMARK_NODE_PARAGRAPH);
-	if (s != NULL)
-		text(d, p, s);
-	return p;
+	return s != NULL ? text(d, p, s) : p;
 }
 
 /* "**name:**", not yet in the tree. */
@@ -613,7 +624,7 @@ goals(struct doc *d, cmark_node *root)
 			if (s->id.s != NULL && s->text.s != NULL)
 				literal(p, " ");
 			if (s->text.s != NULL)
-				text(d, p, s->text.s);
+				p = text(d, p, s->text.s);
 			const char *due = date(d, &s->due), *st = s->status.set
 			    ? l->goal_status[s->status.v] : NULL;
 			if (due == NULL && st == NULL)
@@ -822,7 +833,7 @@ cooperation(struct doc *d, cmark_node *root)
 				continue;
 			if (cmark_node_first_child(p) != NULL)
 				add(p, CMARK_NODE_LINEBREAK);
-			text(d, p, ip_arena_printf(&d->a, "%s: %s",
+			p = text(d, p, ip_arena_printf(&d->a, "%s: %s",
 			    parts[k][0], parts[k][1]));
 		}
 	}

@@ -183,6 +183,27 @@ t "export injection: no raw HTML, one code block, the text shown as written" "
 	grep -qF '<a href=\"\">lenke</a>' md.html &&
 	grep -qF '<a href=\"https://example.com/spy.png\" title=\"sporing\">bilde</a>' md.html"
 
+# A blank line in plain text ends a paragraph, as it does in Markdown.
+t "export injection: blank lines in plain text keep its paragraphs apart" "
+	export_fresh &&
+	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
+	cmark md | sed -n '/^<h3>Mål g2</,/^<h2>/p' >got &&
+	cat >want <<-\\EOF &&
+	<h3>Mål g2</h3>
+	<p>Første avsnitt.</p>
+	<p># ikke en overskrift, men et avsnitt</p>
+	<p>1. heller ikke en liste</p>
+	<ul>
+	<li>
+	<p><strong>g2.1:</strong> Delmål.</p>
+	<p>## andre avsnitt<br />
+	Frist: 1. juni 2026</p>
+	</li>
+	</ul>
+	<h2>Ressurser</h2>
+	EOF
+	same want got"
+
 # Long lists and deep or tangled free text, each near the loader's limits,
 # must not take long: each export has ten seconds.
 export_long() {	# NAME HEAD REPEAT N TAIL
