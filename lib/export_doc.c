@@ -292,6 +292,43 @@ ends_line(cmark_node *n)
 }
 
 /*
+ * CommonMark has no tables, so cmark's renderer leaves '|' as it is; but
+ * GitHub's and GitLab's Markdown, where plans kept in git are read, make
+ * a table of lines such as "| a | b |" over "|---|---|".  So in Markdown
+ * each '|' of the text node t becomes "\\|", a custom inline before the
+ * rest of t, which reads back as the '|' it was in any dialect.
+ */
+static void
+escape_pipes(cmark_node *t)
+{
+	const char *s = cmark_node_get_literal(t), *bar;
+
+	if (strchr(s, '|') == NULL)
+		return;
+	char *rest = strdup(s);
+	if (rest == NULL)
+		abort();
+	char *r = rest;
+	while ((bar = strchr(r, '|')) != NULL) {
+		if (bar > r) {
+			cmark_node *k = cmark_node_new(CMARK_NODE_TEXT);
+			char *piece = strndup(r, (size_t)(bar - r));
+			if (piece == NULL)
+				abort();
+			cmark_node_set_literal(k, piece);
+			free(piece);
+			cmark_node_insert_before(t, k);
+		}
+		cmark_node *e = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node_set_on_enter(e, "\\|");
+		cmark_node_insert_before(t, e);
+		r = (char *)bar + 1;
+	}
+	cmark_node_set_literal(t, r);
+	free(rest);
+}
+
+/*
  * Blanks at the start and at the end of a line mean nothing in
  * CommonMark, and cmark's renderer writes them as they are, where they
  * would make code or a hard line break.  Plain text has none (text()
@@ -301,7 +338,8 @@ ends_line(cmark_node *n)
  * And the renderer escapes every character that could start Markdown
  * syntax but one, the tilde: a line that starts with ~~~ would open a
  * code fence.  For Markdown, a tilde that starts a line gets a backslash
- * before it, as a custom inline that only the Markdown renderer sees.
+ * before it, as a custom inline that only the Markdown renderer sees, and
+ * so does every '|' (see escape_pipes()).
  */
 static void
 line_ends(cmark_node *root, bool markdown)
@@ -341,6 +379,8 @@ line_ends(cmark_node *root, bool markdown)
 			cmark_node_set_on_enter(e, "\\");
 			cmark_node_insert_before(t, e);
 		}
+		if (markdown)
+			escape_pipes(t);
 	}
 	cmark_iter_free(it);
 	/* and so may a paragraph */

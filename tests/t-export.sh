@@ -183,6 +183,19 @@ t "export injection: no raw HTML, one code block, the text shown as written" "
 	grep -qF '<a href=\"\">lenke</a>' md.html &&
 	grep -qF '<a href=\"https://example.com/spy.png\" title=\"sporing\">bilde</a>' md.html"
 
+# CommonMark has no tables, but GitHub's and GitLab's Markdown do: every
+# '|' is escaped, and reads back as the '|' it was.
+t "export injection: no '|' unescaped, so no table in any dialect" "
+	export_fresh &&
+	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
+	grep -c '|' md >n && test \$(cat n) -ge 9 &&
+	! grep -nE '(^|[^\\\\])[|]' md &&
+	cmark md >md.html &&
+	grep -qxF '| a | b |' md.html &&
+	grep -qxF '|---|---|' md.html &&
+	grep -qF '<li>| ressurs |</li>' md.html &&
+	grep -qxF '| selv | på GitHub |</p>' md.html"
+
 # A blank line in plain text ends a paragraph, as it does in Markdown.
 t "export injection: blank lines in plain text keep its paragraphs apart" "
 	export_fresh &&
@@ -221,7 +234,7 @@ t "export: pathological plans finish in time" "
 	export_long quotes 'implementation: |\n  ' '> ' 120000 'x' &&
 	export_long brackets 'implementation: |\n  ' '[' 120000 'x' &&
 	export_long emphasis 'implementation: |\n  ' '*a _b ' 40000 'x' &&
-	export_long lines 'goals: [{id: g, text: \"' '# ~~~ 1. <x> *\\n' \
+	export_long lines 'goals: [{id: g, text: \"' '# ~~~ 1. <x> * |\\n' \
 		15000 '\"}]' &&
 	for plan in laws refs quotes brackets emphasis lines; do
 		for f in markdown html xml; do
