@@ -10,7 +10,8 @@
  * section they sit in, raw HTML turned into text, images into links and
  * links with a dangerous scheme emptied; one that cmark would not write
  * back as it read it is shown as plain text instead.  Where the renderer
- * escapes too little (blanks at line ends, a tilde that starts a line),
+ * escapes too little (blanks at line ends, a tilde that starts a line,
+ * a '|', which GitHub's Markdown reads as a table's),
  * line_ends() makes up for it.  HTML is rendered from the same tree, in
  * cmark's safe mode, inside a page with its own style sheet and no
  * scripts or external resources.
