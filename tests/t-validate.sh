@@ -181,18 +181,20 @@ if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
 		    2>'$TMP/err' &&
 		grep -q \"^$TMP/unreadable.yaml: error: cannot read '$TMP/unreadable.yaml': Permission denied \\[io\\]\$\" '$TMP/err'"
 fi
-if [ -n "$as_user" ]; then
-	# nobody must reach it: beside the scratch directory, not in it
+# nobody must reach it: beside the scratch directory, not in it, and
+# only where the directories above let nobody through
+walk_test=$BUILD/walk-test
+rm -rf "$walk_test" && mkdir -m 755 "$walk_test"
+if [ -n "$as_user" ] && $as_user test -x "$walk_test"; then
 	t "hostile: a directory that can be listed but not entered" "
-		d='$BUILD/walk-test' && rm -rf \"\$d\" && mkdir -m 755 \"\$d\" &&
-		mkdir -m 755 \"\$d/plans\" &&
+		d='$walk_test' && mkdir -m 755 \"\$d/plans\" &&
 		cp '$TESTS/validate/empty.yaml' \"\$d/plans/bad.yaml\" &&
 		chmod 744 \"\$d/plans\" &&
-		exits 2 $as_user '$BUILD/ip-validate' \"\$d/plans\" 2>'$TMP/err'
-		rc=\$?; rm -rf \"\$d\"; test \$rc -eq 0 &&
+		exits 2 $as_user '$BUILD/ip-validate' \"\$d/plans\" 2>'$TMP/err' &&
 		echo \"ip-validate: cannot enter directory '\$d/plans': Permission denied\" >'$TMP/want' &&
 		same '$TMP/want' '$TMP/err'"
 fi
+rm -rf "$walk_test"
 t "hostile: a dangling link named as a plan is trouble, another is passed over" "
 	mkdir '$TMP/dangling' && ln -s nowhere '$TMP/dangling/a.yaml' &&
 	ln -s nowhere '$TMP/dangling/notes.txt' &&
