@@ -241,9 +241,10 @@ ip_out_commit(struct ip_out *o, const char *prog)
 		return rc;
 	}
 	if (o->tmp == NULL) {	/* a device or a FIFO, written straight */
-		if (fclose(o->f) != 0)
+		bool bad = fflush(o->f) != 0 || ferror(o->f);
+		if (fclose(o->f) != 0 || bad)
 			rc = ip_error(prog, "cannot write '%s': %s", o->path,
-			    strerror(errno));
+			    strerror(errno ? errno : EIO));
 		out_free(o);
 		return rc;
 	}

@@ -481,6 +481,8 @@ t "export -o: a link is followed, and a FIFO or a device written into" "
 	test -L /dev/stdout && same want from-stdout &&
 	exits 0 ip-export -o /dev/null '$EXPORT/kari.yaml' &&
 	test -c /dev/null &&
+	{ ! test -w /dev/full ||
+	  exits 2 ip-export -o /dev/full '$EXPORT/kari.yaml' 2>/dev/null; } &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'fifo from-fifo from-stdout link.md target.md want '"
 
 t "export -o: a name as long as a file's name may be" "
