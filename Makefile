@@ -41,9 +41,13 @@ FUZZ_TIME ?= 300
 
 all: $(BINS)
 
-# Installs what is missing when it can, else says what to install.
+# 'deps' stops the build with the apt-get line for what is missing; the
+# README's two commands, 'make demo' and 'make check', install it instead
+# ('install-deps', which the sub-makes of 'check' find done).
 deps:
 	@BUILD_DEBS='$(BUILD_DEBS)' sh tests/deps.sh
+install-deps:
+	@BUILD_DEBS='$(BUILD_DEBS) $(CHECK_DEBS)' sh tests/deps.sh --install
 check-deps: deps
 	@BUILD_DEBS='$(CHECK_DEBS)' sh tests/deps.sh
 
@@ -74,15 +78,18 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # Each stage adds its "passed failed" to the tally; the last line is the
 # sum of them all.
 TALLY = $(abspath $(BUILD))/check.tally
-check: | check-deps
+check: | install-deps
 	@rm -f $(TALLY)
 	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory test check-asan \
 		check-valgrind check-fuzz
 	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
 		p, f; exit f > 0 }' $(TALLY)
 
+# UPDATE=1 rewrites the golden files with what the commands print now
+# (review with git diff); a golden test that fails leaves what was
+# printed beside the golden file as FILE.actual.
 test: all $(UNIT_BINS) | check-deps
-	@sh tests/run.sh $(BUILD)
+	@UPDATE='$(UPDATE)' sh tests/run.sh $(BUILD)
 
 check-asan: | check-deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan CC=clang \
@@ -93,8 +100,10 @@ check-valgrind: all | check-deps
 	@IPLAN_VALGRIND=1 sh tests/run.sh $(BUILD)
 
 # The libFuzzer targets, against a library built for them in a tree of
-# their own.  'make fuzz' runs each for FUZZ_TIME seconds; 'check-fuzz'
-# runs the regression inputs and each target for a few seconds.
+# their own.  'check-fuzz' runs each on its regression inputs
+# (tests/fuzz/regress/TARGET/) and on the seeds, every input once, so
+# that 'make check' is deterministic; 'make fuzz' does that too, then
+# fuzzes each target for FUZZ_TIME seconds.
 FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all
 fuzz-build: | check-deps
@@ -113,7 +122,7 @@ fuzz: fuzz-build
 	@sh tests/fuzz/run.sh $(BUILD)-fuzz $(FUZZ_TIME)
 
 check-fuzz: fuzz-build
-	@sh tests/fuzz/run.sh $(BUILD)-fuzz 8
+	@sh tests/fuzz/run.sh $(BUILD)-fuzz 0
 
 # Speed and memory beside a floor (libyaml alone): not part of check.
 bench: all
@@ -125,7 +134,8 @@ bench: all
 	@sh tests/bench/bench.sh $(BUILD) $(BENCH_SIZES)
 
 # Builds, then runs each command on the shipped examples.
-demo: all
+demo: | install-deps
+	@$(MAKE) --no-print-directory all
 	@sh tests/demo.sh $(BUILD)
 
 install: all
@@ -149,6 +159,6 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all deps check-deps check test check-asan check-valgrind \
+.PHONY: all deps install-deps check-deps check test check-asan check-valgrind \
 	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall clean
 .DELETE_ON_ERROR:

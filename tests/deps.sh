@@ -1,6 +1,12 @@
 #!/bin/sh
-# deps.sh - install the Debian packages the build needs, or say which.
-# BUILD_DEBS holds "probe:package" pairs: a pkg-config module or a command.
+# deps.sh - the Debian packages the build or the tests need: say which
+# are missing, or with --install install them.
+# Usage: BUILD_DEBS='probe:package ...' sh tests/deps.sh [--install]
+# Each pair is a pkg-config module or a command, and the package that
+# brings it.  Without --install, a missing one stops with the one apt-get
+# line that fixes it: a plain build never installs anything.
+install=
+[ "${1:-}" = --install ] && install=1
 missing=
 for pair in $BUILD_DEBS; do
 	probe=${pair%%:*} pkg=${pair#*:}
@@ -15,6 +21,11 @@ for pair in $BUILD_DEBS; do
 done
 [ -z "$missing" ] && exit 0
 
+if [ -z "$install" ]; then
+	echo "iplan: missing packages; as root, run:" >&2
+	echo "  apt-get install$missing" >&2
+	exit 1
+fi
 if [ "$(id -u)" -eq 0 ]; then
 	sudo=
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
@@ -28,6 +39,7 @@ echo "iplan: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq >&2 &&
 $sudo apt-get install -y -qq --no-install-recommends $missing >&2 || {
-	echo "iplan: could not install; run: apt-get install$missing" >&2
+	echo "iplan: could not install; as root, run:" >&2
+	echo "  apt-get install$missing" >&2
 	exit 1
 }
