@@ -1,6 +1,9 @@
 #!/bin/sh
-# run.sh - the fuzz targets: each on its regression inputs, then fuzzing
-# for SECONDS from the plans of the examples and the tests.
+# run.sh - the fuzz targets: each on its regression inputs
+# (tests/fuzz/regress/TARGET/*) and on the seeds (the plans of the
+# examples and the tests), each input once; then, unless SECONDS is 0,
+# fuzzing for SECONDS from the seeds.  SECONDS 0 ('make check-fuzz') is
+# deterministic: the same inputs, the same result.
 # Usage: sh tests/fuzz/run.sh FUZZ-BUILD-DIR SECONDS [TARGET...]
 # The corpus grows in FUZZ-BUILD-DIR/corpus/TARGET, crashes go to
 # FUZZ-BUILD-DIR/crashes/TARGET, libFuzzer's output to TARGET.log there.
@@ -50,6 +53,13 @@ for bin; do
 			fi
 		done
 	fi
+	# Each seed, once: libFuzzer runs the files it is given and stops.
+	if tr , '\n' <"$seeds" | xargs -d '\n' "$bin" >"$log" 2>&1; then
+		pass
+	else
+		fail "$name on the seeds"
+	fi
+	[ "$SECONDS_EACH" -gt 0 ] || continue
 	corpus=$BUILD/corpus/$name crashes=$BUILD/crashes/$name
 	mkdir -p "$corpus" "$crashes"
 	if "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 \
