@@ -1,6 +1,6 @@
 #!/bin/sh
 # run.sh - the test suite: unit tests, then every tests/t-*.sh script.
-# Usage: sh tests/run.sh BUILD-DIR
+# Usage: [UPDATE=1] sh tests/run.sh BUILD-DIR
 # Ends with "N passed, M failed" and exits non-zero on any failure.
 
 BUILD=$(cd "${1:-build}" && pwd) || exit 2
@@ -63,6 +63,21 @@ exits() {
 # same EXPECTED ACTUAL: the files are identical, or show the difference.
 same() {
 	diff -u "$1" "$2"
+}
+
+# golden EXPECTED ACTUAL: ACTUAL is byte for byte the golden file EXPECTED.
+# When it is not, the difference is shown and ACTUAL is left beside
+# EXPECTED as EXPECTED.actual, for diff.  With UPDATE set (make test
+# UPDATE=1) EXPECTED becomes ACTUAL instead, and the test passes: review
+# the change with git diff.
+golden() {
+	rm -f "$1.actual"
+	if [ -n "${UPDATE:-}" ]; then
+		cmp -s "$1" "$2" || cp "$2" "$1"
+	elif ! diff -u "$1" "$2"; then
+		cp "$2" "$1.actual"
+		return 1
+	fi
 }
 
 # Unit tests: cmocka programs, counted by their own tally.

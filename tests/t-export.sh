@@ -108,7 +108,7 @@ for export_case in "$EXPORT"/*.args; do
 	t "export $export_case: golden" "
 		cd '$EXPORT' && args=\$(cat $export_case.args) &&
 		eval \"exits 0 ip-export --today $TODAY \$args\" >'$TMP/out' &&
-		same $export_case.out '$TMP/out'"
+		golden $export_case.out '$TMP/out'"
 done
 
 # --- every example and fixture, every language ------------------------------
@@ -161,7 +161,7 @@ t "export injection: the headings are the ones built, the free text's demoted" "
 	export_fresh &&
 	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
 	cmark md | grep '^<h[1-6]>' >headings &&
-	same '$EXPORT/injection.headings' headings &&
+	golden '$EXPORT/injection.headings' headings &&
 	exits 0 ip-export --format html '$EXPORT/injection.yaml' >page.html &&
 	xmllint --html --xpath '//h1|//h2|//h3|//h4|//h5|//h6' page.html \
 		>page.headings && same headings page.headings"
@@ -360,7 +360,7 @@ t "export XML: ids used twice or references to no id are refused, exit 1" "
 	export_fresh &&
 	exits 1 ip-export --format xml -o out.xml '$EXPORT/dangling.yaml' 2>err &&
 	cd '$EXPORT' && exits 1 ip-export --format xml dangling.yaml 2>'$TMP/export/err2' &&
-	cd '$TMP/export' && same '$EXPORT/dangling.xml-err' err2 &&
+	cd '$TMP/export' && golden '$EXPORT/dangling.xml-err' err2 &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err err2 ' &&
 	exits 0 ip-export --format html '$EXPORT/dangling.yaml' >page.html &&
 	xmllint --html --noout page.html"

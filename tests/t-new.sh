@@ -37,13 +37,13 @@ for new_case in "$TESTS"/new/*.args; do
 	new_case=$(basename "$new_case" .args)
 	t "new $new_case: the plan, 0600, nothing else left" "
 		new_fresh && exits 0 new_with $new_case $new_case.yaml &&
-		same '$TESTS/new/$new_case.out' $new_case.yaml &&
+		golden '$TESTS/new/$new_case.out' $new_case.yaml &&
 		test \$(stat -c %a $new_case.yaml) = 600 &&
 		test \"\$(ls -A)\" = $new_case.yaml"
 	t "new $new_case: ip-validate reports exactly the items to write" "
 		new_fresh && exits 0 new_with $new_case $new_case.yaml &&
 		exits 1 ip-validate --today $TODAY $new_case.yaml 2>actual &&
-		same '$TESTS/new/$new_case.expect' actual &&
+		golden '$TESTS/new/$new_case.expect' actual &&
 		! grep -v ': error: .* \[item-[a-i]\]\$' actual"
 	[ "$new_case" = template ] && continue
 	t "new $new_case: filled in, it validates clean" "

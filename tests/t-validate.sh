@@ -15,7 +15,7 @@ for case in "$TESTS"/validate/*.yaml; do
 		cd '$TESTS/validate' &&
 		exits $want ip-validate --today $TODAY '$name.yaml' \
 			2>'$TMP/actual' &&
-		same '$expect' '$TMP/actual'"
+		golden '$expect' '$TMP/actual'"
 done
 
 for ex in "$TOP"/examples/*.yaml; do
