@@ -14,6 +14,24 @@ to_closed_pipe() {
 	)
 }
 
+# help_options: the options in the list of a --help on standard input,
+# one a line, sorted: "-j" and "--jobs" of "  -j, --jobs N".
+help_options() {
+	sed -n 's/^  *\(--*[a-zA-Z]\)/\1/p' |
+	grep -o -e '^-[a-zA-Z], --[a-z][a-z-]*' -e '^--[a-z][a-z-]*' |
+	tr -d , | tr ' ' '\n' | LC_ALL=C sort -u
+}
+
+# man_options SECTION PAGE: the options in a section of an mdoc page,
+# sorted: in OPTIONS those its list (.It) names, in SYNOPSIS all
+# ("Fl -jobs" is --jobs, "Fl j" -j).
+man_options() {
+	awk -v want="$1" '/^\.Sh /{ s = $2 } s == want &&
+	    (want != "OPTIONS" || /^\.It Fl/)' "$2" |
+	grep -o -E 'Fl (-[a-z][a-z-]*|[a-zA-Z])( |$)' |
+	sed 's/^Fl \([^ ]*\) *$/-\1/' | LC_ALL=C sort -u
+}
+
 for cmd in "$TOP"/cmd/ip-*.c; do
 	cmd=$(basename "$cmd" .c)
 	t "$cmd --help" "
@@ -55,14 +73,19 @@ for cmd in "$TOP"/cmd/ip-*.c; do
 		exits 2 $cmd --today 2026-02-30 2>'$TMP/err' </dev/null &&
 		grep -q \"^$cmd: invalid date for --today: '2026-02-30'\" '$TMP/err'"
 	t "$cmd has a man page" "test -f '$TOP/man/$cmd.1'"
-	# Every option in --help is in the man page's SYNOPSIS or options.
-	t "$cmd man page lists every option of --help" "
-		$cmd --help | grep -o -- '--[a-z][a-z-]*' | sort -u >'$TMP/opts' &&
-		while read -r opt; do
-			grep -q -- \"^\\.Fl \${opt#-}\" '$TOP/man/$cmd.1' ||
-			grep -q -- \"Fl \${opt#-}\" '$TOP/man/$cmd.1' ||
-			{ echo \"\$opt not in man page\"; exit 1; }
-		done <'$TMP/opts'"
+	# The options of --help (its list: "-j, --jobs N", "--strict") and
+	# those of the man page (its OPTIONS list: ".It Fl j Ar n , Fl -jobs")
+	# are the same, as whole names, short options too; and every option
+	# of the SYNOPSIS is among them.
+	t "$cmd --help and the man page list the same options" "
+		$cmd --help | help_options >'$TMP/help-opts' &&
+		test -s '$TMP/help-opts' &&
+		man_options OPTIONS '$TOP/man/$cmd.1' >'$TMP/man-opts' &&
+		same '$TMP/help-opts' '$TMP/man-opts' &&
+		man_options SYNOPSIS '$TOP/man/$cmd.1' >'$TMP/syn-opts' &&
+		test -s '$TMP/syn-opts' &&
+		comm -23 '$TMP/syn-opts' '$TMP/help-opts' >'$TMP/extra' &&
+		same /dev/null '$TMP/extra'"
 done
 
 # A write to a pipe whose reader has left fails (SIGPIPE is ignored): exit
@@ -103,3 +126,35 @@ t "an option's value that is a national id is never printed" "
 	same '$TMP/want' '$TMP/err' &&
 	exits 2 ip-validate --today 03105827724 2>'$TMP/err' &&
 	grep -q \"'<national id>'\" '$TMP/err' && ! grep -q 03105827724 '$TMP/err'"
+
+# make install into a DESTDIR: exactly the commands (mode 755, and they
+# run), the man pages (mode 644, as in man/) and the schema land, under
+# PREFIX; make uninstall takes every file away again.
+t "make install DESTDIR: what lands, and make uninstall" "
+	cd '$TMP' && dest='$TMP/dest' && rm -rf \"\$dest\" &&
+	make -s -C '$TOP' BUILD='$BUILD' DESTDIR=\"\$dest\" PREFIX=/opt/ip \
+		install >/dev/null &&
+	{
+		for c in '$TOP'/cmd/ip-*.c; do
+			c=\$(basename \"\$c\" .c) && echo \"bin/\$c 755\"
+		done
+		for m in '$TOP'/man/*.[157]; do
+			m=\$(basename \"\$m\") && echo \"share/man/man\${m##*.}/\$m 644\"
+		done
+		echo 'share/iplan/iplan.xsd 644'
+	} | LC_ALL=C sort >want &&
+	(cd \"\$dest/opt/ip\" && find . -type f -printf '%P %m\n') |
+		LC_ALL=C sort >got &&
+	same want got &&
+	for c in \"\$dest\"/opt/ip/bin/*; do
+		\"\$c\" --version | grep -q \"^\${c##*/} (iplan) \" || exit 1
+	done &&
+	for m in '$TOP'/man/*.[157]; do
+		m=\${m##*/} &&
+		cmp '$TOP'/man/\$m \"\$dest/opt/ip/share/man/man\${m##*.}/\$m\" ||
+		exit 1
+	done &&
+	cmp '$TOP/lib/iplan.xsd' \"\$dest/opt/ip/share/iplan/iplan.xsd\" &&
+	make -s -C '$TOP' BUILD='$BUILD' DESTDIR=\"\$dest\" PREFIX=/opt/ip \
+		uninstall >/dev/null &&
+	test -z \"\$(find \"\$dest\" -type f)\""
