@@ -23,22 +23,16 @@ struct ip_chunk {
 	max_align_t data[];
 };
 
-static void
-oom(void)
-{
-	fputs("iplan: out of memory\n", stderr);
-	abort();
-}
-
-/* The spare chunk of this thread, freed when the thread ends. */
+/* The spare chunk of this thread, freed when the thread ends; none if
+ * the key cannot be had. */
 static pthread_key_t spare_key;
 static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static bool spare_ok;
 
 static void
 spare_init(void)
 {
-	if (pthread_key_create(&spare_key, free) != 0)
-		abort();
+	spare_ok = pthread_key_create(&spare_key, free) == 0;
 }
 
 static struct ip_chunk *
@@ -47,11 +41,11 @@ new_chunk(size_t size)
 	struct ip_chunk *c = NULL;
 	if (size == CHUNK) {
 		pthread_once(&spare_once, spare_init);
-		if ((c = pthread_getspecific(spare_key)) != NULL)
+		if (spare_ok && (c = pthread_getspecific(spare_key)) != NULL)
 			pthread_setspecific(spare_key, NULL);
 	}
-	if (c == NULL && (c = malloc(sizeof(*c) + size)) == NULL)
-		oom();
+	if (c == NULL)
+		c = ip_xmalloc(sizeof(*c) + size);
 	c->size = size;
 	return c;
 }
@@ -62,7 +56,7 @@ drop_chunk(struct ip_chunk *c)
 {
 	if (c->size == CHUNK) {
 		pthread_once(&spare_once, spare_init);
-		if (pthread_getspecific(spare_key) == NULL
+		if (spare_ok && pthread_getspecific(spare_key) == NULL
 		    && pthread_setspecific(spare_key, c) == 0)
 			return;
 	}
@@ -110,8 +104,8 @@ ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap)
 	va_copy(aq, ap);
 	int n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
-	if (n < 0)
-		oom();
+	if (n < 0)	/* past INT_MAX bytes: memory no plan needs */
+		ip_oom();
 	char *p = ip_arena_alloc(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;

@@ -31,9 +31,7 @@ ip_rule_severity(enum ip_rule r)
 struct ip_diags *
 ip_diags_new(const char *name)
 {
-	struct ip_diags *d = calloc(1, sizeof(*d));
-	if (d == NULL)
-		return NULL;
+	struct ip_diags *d = ip_xcalloc(1, sizeof(*d));
 	d->file = ip_arena_strndup(&d->arena, name, strlen(name));
 	return d;
 }
@@ -41,13 +39,7 @@ ip_diags_new(const char *name)
 struct ip_diags *
 ip_diags_for(const char *path)
 {
-	struct ip_diags *d = ip_diags_new(strcmp(path, "-") == 0 ? "<stdin>"
-	    : path);
-	if (d == NULL) {
-		fputs("iplan: out of memory\n", stderr);
-		abort();
-	}
-	return d;
+	return ip_diags_new(strcmp(path, "-") == 0 ? "<stdin>" : path);
 }
 
 void
@@ -73,16 +65,7 @@ void
 ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, va_list ap)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? 2 * d->cap : 16;
-		struct ip_diag *v = realloc(d->v, cap * sizeof(*v));
-		if (v == NULL) {
-			fputs("iplan: out of memory\n", stderr);
-			abort();
-		}
-		d->v = v;
-		d->cap = cap;
-	}
+	d->v = ip_grow(d->v, &d->cap, d->n + 1, sizeof(*d->v));
 	struct ip_diag *g = &d->v[d->n++];
 	g->pos = pos;
 	g->rule = r;
@@ -194,17 +177,13 @@ ip_message(FILE *f, const char *prog, const char *msg)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
+	FILE *m = ip_xmemstream(&buf, &len);
 
-	if (m == NULL) {
-		fprintf(f, "%s: out of memory\n", prog);
-		return;
-	}
 	fprintf(m, "%s: ", prog);
 	ip_fputs_clean(msg, m);
 	putc('\n', m);
-	if (fclose(m) == 0)
-		fwrite(buf, 1, len, f);	/* in one write */
+	ip_xmemstream_close(m);
+	fwrite(buf, 1, len, f);	/* in one write */
 	free(buf);
 }
 
@@ -215,8 +194,7 @@ ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	int rc = 0;
-	FILE *m = open_memstream(&buf, &len), *w = m != NULL ? m : f;
+	FILE *w = ip_xmemstream(&buf, &len);
 
 	if (d->n > 1)	/* qsort() wants an array, even of none */
 		qsort(d->v, d->n, sizeof(d->v[0]), cmp);
@@ -232,12 +210,8 @@ ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 		ip_fputs_clean(g->msg, w);
 		fprintf(w, " [%s]\n", ip_rule_id(g->rule));
 	}
-	if (m != NULL) {
-		if (fclose(m) == 0)
-			fwrite(buf, 1, len, f);
-		else
-			rc = -1;
-		free(buf);
-	}
-	return rc != 0 || ferror(f) ? -1 : 0;
+	ip_xmemstream_close(w);
+	fwrite(buf, 1, len, f);
+	free(buf);
+	return ferror(f) ? -1 : 0;
 }

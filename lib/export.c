@@ -151,7 +151,6 @@ ip_export_render(const struct ip_plan *p, const char *name,
 {
 	struct ip_view v = { .p = p, .generated = h->generated,
 	    .has_generated = h->has_generated };
-	char *out;
 
 	*status = IP_EXIT_TROUBLE;
 	v.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang
@@ -171,10 +170,7 @@ ip_export_render(const struct ip_plan *p, const char *name,
 		}
 		return ip_export_xml(&v, prog);
 	}
-	if ((out = ip_export_document(&v, h->format == IP_EXPORT_HTML))
-	    == NULL)
-		ip_error(prog, "out of memory");
-	return out;
+	return ip_export_document(&v, h->format == IP_EXPORT_HTML);
 }
 
 int

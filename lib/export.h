@@ -96,7 +96,7 @@ bool ip_view_shows_contact(const struct ip_view *v,
 
 /* Renders the plan as CommonMark (html false) or as a standalone HTML
  * page (html true).  Returns a malloc'd NUL-terminated string that the
- * caller frees, or NULL if out of memory. */
+ * caller frees; aborts when out of memory. */
 char *ip_export_document(const struct ip_view *v, bool html);
 
 /* Renders the plan as XML in the vocabulary of iplan.xsd.  Returns a

@@ -306,16 +306,12 @@ escape_pipes(cmark_node *t)
 
 	if (strchr(s, '|') == NULL)
 		return;
-	char *rest = strdup(s);
-	if (rest == NULL)
-		abort();
+	char *rest = ip_xstrdup(s);
 	char *r = rest;
 	while ((bar = strchr(r, '|')) != NULL) {
 		if (bar > r) {
 			cmark_node *k = cmark_node_new(CMARK_NODE_TEXT);
-			char *piece = strndup(r, (size_t)(bar - r));
-			if (piece == NULL)
-				abort();
+			char *piece = ip_xstrndup(r, (size_t)(bar - r));
 			cmark_node_set_literal(k, piece);
 			free(piece);
 			cmark_node_insert_before(t, k);
@@ -366,9 +362,7 @@ line_ends(cmark_node *root, bool markdown)
 			b--;
 		char first = s[a];
 		if (a > 0 || s[b] != '\0') {
-			char *trim = strndup(s + a, b - a);
-			if (trim == NULL)
-				abort();
+			char *trim = ip_xstrndup(s + a, b - a);
 			cmark_node_set_literal(t, trim);	/* frees s */
 			free(trim);
 		}
@@ -950,15 +944,11 @@ page(struct doc *d, const char *body)
 	xmlChar *t = xmlEncodeSpecialChars(NULL, (const xmlChar *)title);
 	char *s = NULL;
 	size_t len;
-	FILE *f = open_memstream(&s, &len);
+	FILE *f;
 
-	if (f == NULL || t == NULL) {
-		if (f != NULL)
-			fclose(f);
-		xmlFree(t);
-		free(s);
-		return NULL;
-	}
+	if (t == NULL)
+		ip_oom();
+	f = ip_xmemstream(&s, &len);
 	fprintf(f, "<!DOCTYPE html>\n"
 	    "<html lang=\"%s\">\n"
 	    "<head>\n"
@@ -977,10 +967,7 @@ page(struct doc *d, const char *body)
 	    "</body>\n"
 	    "</html>\n", d->l->code, (const char *)t, css, body);
 	xmlFree(t);
-	if (fclose(f) != 0) {
-		free(s);
-		return NULL;
-	}
+	ip_xmemstream_close(f);
 	return s;
 }
 

@@ -406,11 +406,8 @@ ip_export_xml(const struct ip_view *v, const char *prog)
 	struct xw x = { .v = v };
 	char *out = NULL;
 
-	if (buf == NULL || (x.w = xmlNewTextWriterMemory(buf, 0)) == NULL) {
-		xmlBufferFree(buf);
-		ip_error(prog, "out of memory");
-		return NULL;
-	}
+	if (buf == NULL || (x.w = xmlNewTextWriterMemory(buf, 0)) == NULL)
+		ip_oom();
 	check(&x, xmlTextWriterSetIndent(x.w, 1));
 	check(&x, xmlTextWriterSetIndentString(x.w, (const xmlChar *)"  "));
 	check(&x, xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL));
@@ -419,8 +416,8 @@ ip_export_xml(const struct ip_view *v, const char *prog)
 	xmlFreeTextWriter(x.w);	/* flushes into buf */
 	if (x.failed)
 		ip_error(prog, "cannot write the XML");
-	else if ((out = strdup((const char *)xmlBufferContent(buf))) == NULL)
-		ip_error(prog, "out of memory");
+	else
+		out = ip_xstrdup((const char *)xmlBufferContent(buf));
 	xmlBufferFree(buf);
 	ip_arena_free(&x.a);
 	return out;

@@ -5,7 +5,9 @@
  * Every public name starts with ip_ or IP_.  Types are opaque: a plan is
  * loaded, used through these functions and freed with ip_plan_free().
  * Functions returning int return 0 on success; negative values and the
- * IP_EXIT_* codes are documented at each function.
+ * IP_EXIT_* codes are documented at each function.  Out of memory, every
+ * function here that allocates says so on file descriptor 2 and aborts,
+ * as cmark's do: none returns an error for it.
  */
 #ifndef IPLAN_H
 #define IPLAN_H
@@ -36,7 +38,7 @@ struct ip_diags;
 /* --- diagnostics --------------------------------------------------------- */
 
 /* Creates an empty list of findings for the file shown as name (copied).
- * Free with ip_diags_free(). */
+ * Aborts when out of memory.  Free with ip_diags_free(). */
 struct ip_diags *ip_diags_new(const char *name);
 void ip_diags_free(struct ip_diags *d);
 /* Forgets the findings and names the list after another file. */

@@ -207,8 +207,6 @@ check_text(struct values *v, const char *opt, const char *s,
 	struct ip_diags *d = ip_diags_new(opt);
 	struct ip_arena tree = { 0 };
 	int rc = 0;
-	if (d == NULL)
-		return ip_error(prog, "out of memory");
 	if (ip_yaml_parse(doc, strlen(doc), &tree, d) == NULL)
 		rc = ip_error(prog, "invalid --%s: %s", opt, d->n > 0
 		    ? d->v[0].msg : "not a text");
@@ -933,26 +931,21 @@ value_of(const struct ip_ynode *m, const char *key)
  * with a word in place of each, and parsed: one that is the field's value
  * is the one allowed there, and every other is refused.  A template that
  * does not parse so is left to the loader's checks.  Returns 0, or -1
- * after adding to d, or saying why.
+ * after adding to d.
  */
 static int
 check_confined(const struct values *v, const char *buf, size_t len,
-    struct ip_diags *d, const char *prog)
+    struct ip_diags *d)
 {
 	struct probes pr = { 0 };
 	struct ip_arena a = { 0 };
 	char *text = NULL;
 	size_t tlen = 0;
 	int rc = 0;
-	FILE *f = open_memstream(&text, &tlen);
+	FILE *f = ip_xmemstream(&text, &tlen);
 
-	if (f == NULL)
-		return ip_error(prog, "out of memory");
 	expand(f, v, buf, len, d, &pr);
-	if (fclose(f) != 0) {
-		rc = ip_error(prog, "out of memory");
-		goto out;
-	}
+	ip_xmemstream_close(f);
 	struct ip_diags *quiet = ip_diags_for("");
 	const struct ip_ynode *root = ip_yaml_parse(text, tlen, &a, quiet);
 	ip_diags_free(quiet);
@@ -1172,8 +1165,6 @@ verify(const struct values *v, const char *buf, size_t len,
 	struct ip_plan *p;
 	int rc = 0;
 
-	if (d == NULL)
-		return ip_error(prog, "out of memory");
 	if (ip_plan_load_buf(buf, len, d, &p) != 0) {
 		ip_diags_print(d, stderr, 0);
 		rc = ip_error(prog, "'%s' does not give a plan that loads",
@@ -1194,32 +1185,28 @@ verify(const struct values *v, const char *buf, size_t len,
  * stores in *used the placeholders it has.  Returns 0, or -1 after saying
  * why. */
 static int
-make(struct values *v, char **buf, size_t *len, long *used,
-    const char *prog)
+make(struct values *v, char **buf, size_t *len, long *used)
 {
 	const char *path = v->o->template_file;
-	FILE *f = open_memstream(buf, len);
+	FILE *f = ip_xmemstream(buf, len);
 	char *tbuf = NULL;
 	size_t tlen;
 	int rc = 0;
 
-	if (f == NULL)
-		return ip_error(prog, "out of memory");
 	if (path == NULL)
 		skeleton(f, v);
 	else {
 		struct ip_diags *d = ip_diags_for(path);
 		if (ip_read_file(path, &tbuf, &tlen, d) != 0
 		    || (*used = expand(f, v, tbuf, tlen, d, NULL)) < 0
-		    || check_confined(v, tbuf, tlen, d, prog) != 0) {
+		    || check_confined(v, tbuf, tlen, d) != 0) {
 			ip_diags_print(d, stderr, 0);
 			rc = -1;
 		}
 		ip_diags_free(d);
 		free(tbuf);
 	}
-	if (fclose(f) != 0 && rc == 0)
-		rc = ip_error(prog, "out of memory");
+	ip_xmemstream_close(f);
 	if (rc != 0) {
 		free(*buf);
 		*buf = NULL;
@@ -1242,7 +1229,7 @@ ip_new(const char *path, const struct ip_new_opts *o, const char *prog)
 		goto out;
 	render(&v);
 	long used = 0;
-	if (make(&v, &buf, &len, &used, prog) != 0)
+	if (make(&v, &buf, &len, &used) != 0)
 		goto out;
 	if ((o->template_file != NULL && check_used(&v, used, name, prog)
 	    != 0) || verify(&v, buf, len, name, prog) != 0)

@@ -127,14 +127,10 @@ open_direct(struct ip_out *o, const char *prog)
 struct ip_out *
 ip_out_open(const char *path, bool replace, const char *prog)
 {
-	struct ip_out *o = calloc(1, sizeof(*o));
+	struct ip_out *o = ip_xcalloc(1, sizeof(*o));
 	struct stat st;
 	bool exists;
 
-	if (o == NULL) {
-		ip_error(prog, "out of memory");
-		return NULL;
-	}
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->f = stdout;
 		return o;
@@ -162,10 +158,7 @@ ip_out_open(const char *path, bool replace, const char *prog)
 	const char *slash = strrchr(o->path, '/');
 	int dirlen = slash ? (int)(slash - o->path + 1) : 0;
 	size_t len = strlen(o->path) + 16;
-	if ((o->tmp = malloc(len)) == NULL) {
-		ip_error(prog, "out of memory");
-		goto fail;
-	}
+	o->tmp = ip_xmalloc(len);
 	snprintf(o->tmp, len, "%.*s.%.*s.XXXXXX", dirlen, o->path,
 	    NAME_MAX - 8, o->path + dirlen);
 	if (strlen(o->tmp) >= sizeof(armed_tmp)) {

@@ -25,11 +25,7 @@ ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out)
 {
 	*out = NULL;
-	struct ip_plan *p = calloc(1, sizeof(*p));
-	if (p == NULL) {
-		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO, "out of memory");
-		return -1;
-	}
+	struct ip_plan *p = ip_xcalloc(1, sizeof(*p));
 	const struct ip_ynode *root = ip_yaml_parse(buf, len, &p->arena, d);
 	if (root == NULL || ip_decode(p, root, d) != 0) {
 		ip_plan_free(p);

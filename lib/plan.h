@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "alloc.h"
 #include "iplan.h"
 
 /* Limits on one plan file: hostile input fails fast with a located error. */
@@ -29,17 +30,14 @@ struct ip_arena {
 	size_t used;		/* bytes used in head */
 };
 
-void *ip_arena_alloc(struct ip_arena *a, size_t n);	/* zeroed; aborts on OOM */
+/* Each aborts when out of memory (alloc.h). */
+void *ip_arena_alloc(struct ip_arena *a, size_t n);	/* zeroed */
 char *ip_arena_strndup(struct ip_arena *a, const char *s, size_t n);
 char *ip_arena_printf(struct ip_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap);
 void ip_arena_reset(struct ip_arena *a);	/* keep the first chunk */
 void ip_arena_free(struct ip_arena *a);
-
-/* Makes room in the malloc'd array v (NULL to start) for need elements of
- * size bytes, doubling *cap; returns v, perhaps moved.  Aborts on OOM. */
-void *ip_grow(void *v, size_t *cap, size_t need, size_t size);
 
 /* --- dates --------------------------------------------------------------- */
 

@@ -91,13 +91,6 @@ struct ip_review_run {
 	size_t ntab, captab;
 };
 
-static void
-too_many(void)
-{
-	fputs("iplan: out of memory\n", stderr);
-	abort();
-}
-
 static const char *
 str(const struct ip_review_run *r, uint32_t off)
 {
@@ -112,7 +105,7 @@ append(struct ip_review_run *r, const char *s, size_t n, bool angle)
 	size_t at = r->ns;
 
 	if (n >= UINT32_MAX - at)
-		too_many();
+		ip_limit("bytes of names in one run (4 GiB)");
 	r->s = ip_grow(r->s, &r->caps, at + n + 1, 1);
 	memcpy(r->s + at, s, n);
 	r->s[at + n] = '\0';
@@ -145,9 +138,7 @@ once(struct ip_review_run *r, uint32_t off)
 
 	if (2 * (r->ntab + 1) > r->captab) {
 		size_t cap = r->captab ? 2 * r->captab : 64;
-		struct slot *t = calloc(cap, sizeof(*t));
-		if (t == NULL)
-			too_many();
+		struct slot *t = ip_xcalloc(cap, sizeof(*t));
 		for (size_t i = 0; i < r->captab; i++) {
 			size_t j = r->tab[i].hash & (cap - 1);
 			if (r->tab[i].off == 0)
@@ -294,7 +285,7 @@ plan_rec(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	size_t dir = slash != NULL ? (size_t)(slash - file) + 1 : 0;
 
 	if (r->nplans >= UINT32_MAX || order > UINT32_MAX)
-		too_many();
+		ip_limit("plans in one run (2^32)");
 	r->plans = ip_grow(r->plans, &r->capplans, r->nplans + 1,
 	    sizeof(*r->plans));
 	struct plan_rec *pr = &r->plans[r->nplans];
@@ -322,7 +313,7 @@ add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 	if (s->rec == UINT32_MAX)
 		s->rec = plan_rec(r, s->p, s->order);
 	if (r->nf >= MAX_FINDINGS)
-		too_many();
+		ip_limit("findings in one run (2^29)");
 	r->f = ip_grow(r->f, &r->capf, r->nf + 1, sizeof(*r->f));
 	r->f[r->nf] = (struct finding){ .date = date, .plan = s->rec,
 	    .item = keep_once(r, id, strlen(id)), .kind = k,
@@ -777,10 +768,8 @@ by_uid(const struct ip_review_run *r, const void *a, const void *b)
 static void
 number_uids(struct ip_review_run *r)
 {
-	uint32_t *v = malloc(r->nf * sizeof(*v));
+	uint32_t *v = ip_xcalloc(r->nf, sizeof(*v));
 
-	if (v == NULL)
-		too_many();
 	for (size_t i = 0; i < r->nf; i++)
 		v[i] = (uint32_t)i;
 	sort(r, v, r->nf, sizeof(*v), by_uid);
@@ -935,11 +924,7 @@ ip_review_start(const struct ip_review_opts *o, const char *prog)
 		return NULL;
 	}
 
-	struct ip_review_run *r = calloc(1, sizeof(*r));
-	if (r == NULL) {
-		ip_error(prog, "out of memory");
-		return NULL;
-	}
+	struct ip_review_run *r = ip_xcalloc(1, sizeof(*r));
 	const int32_t last = ip_days_from_civil(9999, 12, 31);
 	r->today = o->today;
 	r->horizon = ip_date_add(o->today, count, unit);

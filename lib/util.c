@@ -42,22 +42,6 @@ ip_finish_stdout(const char *prog, int status)
 	return status;
 }
 
-void *
-ip_grow(void *v, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return v;
-	size_t c = *cap ? *cap : 64;
-	while (c < need)
-		c *= 2;
-	if ((v = realloc(v, c * size)) == NULL) {
-		fputs("iplan: out of memory\n", stderr);
-		abort();
-	}
-	*cap = c;
-	return v;
-}
-
 int
 ip_edit_distance(const char *a, const char *b, int max)
 {

@@ -106,11 +106,9 @@ one_plan_per_person(struct run *r, FILE *err)
 {
 	if (r->nseen < 2)
 		return;		/* no one twice; and qsort() wants an array */
-	struct dup *dup = calloc(r->nseen, sizeof(*dup));
+	struct dup *dup = ip_xcalloc(r->nseen, sizeof(*dup));
 	size_t ndup = 0, first = 0;
 
-	if (dup == NULL)
-		abort();
 	qsort(r->seen, r->nseen, sizeof(*r->seen), by_nid);
 	for (size_t i = 1; i < r->nseen; i++) {
 		if (r->seen[i].nid != r->seen[first].nid) {
@@ -123,8 +121,6 @@ one_plan_per_person(struct run *r, FILE *err)
 	if (ndup > 1)
 		qsort(dup, ndup, sizeof(*dup), by_order);
 	struct ip_diags *d = ip_diags_new("-");
-	if (d == NULL)
-		abort();
 	for (size_t i = 0; i < ndup; i++) {
 		ip_diags_reset(d, r->names + dup[i].later.file);
 		ip_diag(d, dup[i].later.pos, IP_R_ONE_PLAN,

@@ -22,15 +22,6 @@
 
 #define WINDOW 256	/* files in flight ahead of the printer, at most */
 
-static char *
-xstrdup(const char *s)
-{
-	char *p = strdup(s);
-	if (p == NULL)
-		abort();
-	return p;
-}
-
 /* --- each file once ------------------------------------------------------ */
 
 /* The files met so far: for each device, its inodes in an open-addressed
@@ -71,17 +62,14 @@ file_set_add(struct file_set *s, dev_t dev, ino_t ino)
 		if (s->devs[i].dev == dev)
 			t = &s->devs[i];
 	if (t == NULL) {
-		s->devs = realloc(s->devs, (s->ndevs + 1) * sizeof(*s->devs));
-		if (s->devs == NULL)
-			abort();
+		s->devs = ip_xrealloc(s->devs, s->ndevs + 1, sizeof(*s->devs));
 		t = &s->devs[s->ndevs++];
 		*t = (struct inodes){ .dev = dev };
 	}
 	if (4 * (t->n + 1) > 3 * t->cap) {	/* at most 3/4 full */
 		struct inodes u = { .dev = dev,
 		    .cap = t->cap ? 2 * t->cap : 1024 };
-		if ((u.v = calloc(u.cap, sizeof(*u.v))) == NULL)
-			abort();
+		u.v = ip_xcalloc(u.cap, sizeof(*u.v));
 		for (size_t i = 0; i < t->cap; i++)
 			if (t->v[i] != 0)
 				inode_put(&u, t->v[i]);
@@ -164,12 +152,9 @@ worker(void *arg)
 
 		char *buf = NULL;
 		size_t len = 0;
-		FILE *mem = open_memstream(&buf, &len);
-		if (mem == NULL)
-			abort();
+		FILE *mem = ip_xmemstream(&buf, &len);
 		int rc = w->fn(s->path, s->index, mem, w->ctx);
-		if (fclose(mem) != 0)
-			abort();
+		ip_xmemstream_close(mem);
 
 		pthread_mutex_lock(&p->mu);
 		s->buf = buf;
@@ -247,8 +232,8 @@ pool_push(struct walk *w, const char *path, const char *error)
 	}
 	pthread_mutex_lock(&p->mu);
 	p->slots[p->tail++ % WINDOW] = (struct slot){
-		.path = path != NULL ? xstrdup(path) : NULL,
-		.error = error != NULL ? xstrdup(error) : NULL,
+		.path = path != NULL ? ip_xstrdup(path) : NULL,
+		.error = error != NULL ? ip_xstrdup(error) : NULL,
 		.index = path != NULL ? w->index++ : 0,
 		.done = path == NULL,
 	};
@@ -267,8 +252,12 @@ pool_start(struct walk *w, struct pool *p, unsigned jobs)
 	for (; p->started < jobs && p->started < 64; p->started++)
 		if (pthread_create(&p->tid[p->started], NULL, worker, p) != 0)
 			break;
-	if (p->started == 0)
-		abort();
+	if (p->started == 0) {	/* no thread to be had: run on this one */
+		pthread_mutex_destroy(&p->mu);
+		pthread_cond_destroy(&p->work);
+		pthread_cond_destroy(&p->done);
+		return;
+	}
 	w->pool = p;
 }
 
@@ -382,15 +371,9 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 	while ((e = readdir(dir)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;	/* ., .., .git and other hidden entries */
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			if ((names = realloc(names, cap * sizeof(*names)))
-			    == NULL)
-				abort();
-		}
+		names = ip_grow(names, &cap, n + 1, sizeof(*names));
 		size_t len = strlen(path) + strlen(e->d_name) + 2;
-		if ((names[n] = malloc(len)) == NULL)
-			abort();
+		names[n] = ip_xmalloc(len);
 		snprintf(names[n++], len, "%s%s%s", path,
 		    path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
 	}

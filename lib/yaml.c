@@ -18,20 +18,41 @@
 
 #include "plan.h"
 
+/* Reads the open fd, whose status is st, into *bufp and *lenp: 0, an
+ * errno value, or -1 if it is larger than IP_MAX_FILE. */
 static int
-read_error(struct ip_diags *d, const char *path, int err)
+read_all(int fd, const struct stat *st, char **bufp, size_t *lenp)
 {
-	ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO, "cannot read '%s': %s",
-	    path, strerror(err));
-	return -1;
-}
+	size_t len = 0, cap = S_ISREG(st->st_mode) ? (size_t)st->st_size + 1
+	    : 8192;
+	char *buf = ip_xmalloc(cap);
 
-static int
-too_big(struct ip_diags *d)
-{
-	ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_LIMIT,
-	    "file is larger than %u MiB: not a plan", IP_MAX_FILE >> 20);
-	return -1;
+	for (;;) {
+		if (len == cap) {
+			if (cap > IP_MAX_FILE)
+				break;
+			buf = ip_xrealloc(buf, cap, 2);
+			cap *= 2;
+		}
+		ssize_t r = read(fd, buf + len, cap - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int err = errno;
+			free(buf);
+			return err;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	if (len > IP_MAX_FILE) {
+		free(buf);
+		return -1;
+	}
+	*bufp = buf;
+	*lenp = len;
+	return 0;
 }
 
 int
@@ -42,76 +63,30 @@ ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO
 	    : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	struct stat st;
-	char *buf = NULL;
-	size_t len = 0, cap;
-	int err = 0;
+	int err;	/* 0, an errno value, or -1: too big */
 
 	*bufp = NULL;
 	*lenp = 0;
 	if (fd < 0)
-		return read_error(d, path, errno);
-	if (fstat(fd, &st) != 0 || (fd != STDIN_FILENO
-	    && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)) {
 		err = errno;
-		goto fail;
-	}
-	if (S_ISDIR(st.st_mode)) {
+	else if (fstat(fd, &st) != 0 || (fd != STDIN_FILENO
+	    && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0))
+		err = errno;
+	else if (S_ISDIR(st.st_mode))
 		err = EISDIR;
-		goto fail;
-	}
-	if (S_ISREG(st.st_mode) && st.st_size > (off_t)IP_MAX_FILE) {
-		if (fd != STDIN_FILENO)
-			close(fd);
-		return too_big(d);
-	}
-	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 8192;
-	if ((buf = malloc(cap)) == NULL) {
-		err = ENOMEM;
-		goto fail;
-	}
-	for (;;) {
-		if (len == cap) {
-			if (cap > IP_MAX_FILE) {
-				free(buf);
-				if (fd != STDIN_FILENO)
-					close(fd);
-				return too_big(d);
-			}
-			char *nb = realloc(buf, cap * 2);
-			if (nb == NULL) {
-				err = ENOMEM;
-				goto fail;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, buf + len, cap - len);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-	}
-	if (len > IP_MAX_FILE) {
-		free(buf);
-		if (fd != STDIN_FILENO)
-			close(fd);
-		return too_big(d);
-	}
-	if (fd != STDIN_FILENO)
+	else if (S_ISREG(st.st_mode) && st.st_size > (off_t)IP_MAX_FILE)
+		err = -1;
+	else
+		err = read_all(fd, &st, bufp, lenp);
+	if (fd >= 0 && fd != STDIN_FILENO)
 		close(fd);
-	*bufp = buf;
-	*lenp = len;
-	return 0;
-fail:
-	free(buf);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return read_error(d, path, err);
+	if (err < 0)
+		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_LIMIT,
+		    "file is larger than %u MiB: not a plan", IP_MAX_FILE >> 20);
+	else if (err > 0)
+		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO,
+		    "cannot read '%s': %s", path, strerror(err));
+	return err == 0 ? 0 : -1;
 }
 
 /* Line breaks as YAML counts them: LF, CR, CR LF, NEL, LS and PS. */
@@ -424,10 +399,8 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 	yaml_event_t e;
 	int docs = 0, rc = 0;
 
-	if (!yaml_parser_initialize(&p)) {
-		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO, "out of memory");
-		return NULL;
-	}
+	if (!yaml_parser_initialize(&p))
+		ip_oom();
 	yaml_parser_set_input_string(&p, (const unsigned char *)b.buf, b.len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	for (;;) {
