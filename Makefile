@@ -27,6 +27,11 @@ CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 LIB_HDR = $(sort $(wildcard lib/*.h))
+# The drivers: what the commands share beside the library (options, exit
+# statuses, messages), cmd/*.c but the commands' own ip-*.c.
+DRV_SRC = $(sort $(filter-out cmd/ip-%.c,$(wildcard cmd/*.c)))
+DRV_OBJ = $(DRV_SRC:cmd/%.c=$(BUILD)/cmd/%.o)
+DRV_HDR = $(sort $(wildcard cmd/*.h))
 CMDS = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/ip-*.c)))
 BINS = $(CMDS:%=$(BUILD)/%)
 MAN1 = $(sort $(wildcard man/*.1))
@@ -58,8 +63,17 @@ $(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | deps
 $(BUILD)/libiplan.a: $(LIB_OBJ)
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(BUILD)/ip-%: cmd/ip-%.c $(BUILD)/libiplan.a lib/iplan.h
-	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib -o $@ $< $(BUILD)/libiplan.a \
+$(BUILD)/cmd/%.o: cmd/%.c $(DRV_HDR) $(LIB_HDR) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libipcmd.a: $(DRV_OBJ)
+	$(AR) rcs $@ $(DRV_OBJ)
+
+$(BUILD)/ip-%: cmd/ip-%.c $(BUILD)/libipcmd.a $(BUILD)/libiplan.a \
+		$(DRV_HDR) lib/iplan.h
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib -o $@ $< $(BUILD)/libipcmd.a \
+		$(BUILD)/libiplan.a \
 		$(LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
