@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "iplan.h"
+#include "cmd.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-export",

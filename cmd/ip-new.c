@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "iplan.h"
+#include "cmd.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-new",

@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "iplan.h"
+#include "cmd.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-review",
@@ -61,7 +61,7 @@ main(int argc, char *argv[])
 		else if (c == O_FORMAT)
 			o.format = optarg;
 		else if (c == 'j') {
-			if (ip_cli_count(cli.prog, "jobs", optarg, 64,
+			if (ip_opt_count(&cli.err, "jobs", optarg, IP_MAX_JOBS,
 			    &o.jobs) != 0)
 				return IP_EXIT_TROUBLE;
 		}
@@ -69,7 +69,6 @@ main(int argc, char *argv[])
 			return rc;
 	}
 	o.today = ip_cli_today(&cli);
-	rc = ip_review(argv + optind, (size_t)(argc - optind), &o, cli.prog,
-	    stdout);
-	return ip_finish_stdout(cli.prog, rc);
+	return ip_review(argv + optind, (size_t)(argc - optind), &o,
+	    cli.prog);
 }

@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "iplan.h"
+#include "cmd.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-validate",
@@ -47,7 +47,7 @@ main(int argc, char *argv[])
 		else if (c == 's')
 			o.strict = true;
 		else if (c == 'j') {
-			if (ip_cli_count(cli.prog, "jobs", optarg, 64,
+			if (ip_opt_count(&cli.err, "jobs", optarg, IP_MAX_JOBS,
 			    &o.jobs) != 0)
 				return IP_EXIT_TROUBLE;
 		}

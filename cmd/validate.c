@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "plan.h"
 
 /* A national id seen, to find two plans for one person: 32 bytes. */

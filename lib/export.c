@@ -1,11 +1,10 @@
 /*
- * export.c - ip-export: check the options, load the plan, decide what the
- * reader may see, render it and write it.
+ * export.c - ip-export: check the options, decide what the reader may
+ * see, and render the plan.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "export.h"
 
@@ -66,7 +65,7 @@ covered(const struct ip_plan *p, const struct ip_participant *q,
 /* SOURCE_DATE_EPOCH: seconds since 1970-01-01 00:00 UTC, as reproducible
  * builds define it; a date from it up to the year 9999. */
 static int
-source_date(const char *s, int32_t *day, const char *prog)
+source_date(const char *s, int32_t *day, const struct ip_err *err)
 {
 	char *end;
 	errno = 0;
@@ -74,25 +73,9 @@ source_date(const char *s, int32_t *day, const char *prog)
 	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0
 	    || t / 86400 > (unsigned long long)ip_days_from_civil(9999, 12,
 	    31))
-		return ip_error(prog, "invalid SOURCE_DATE_EPOCH: '%s' (use "
+		return ip_fail(err, "invalid SOURCE_DATE_EPOCH: '%s' (use "
 		    "seconds since 1970-01-01)", s);
 	*day = (int32_t)(t / 86400);
-	return 0;
-}
-
-/* -o must not name the plan itself, by any name: that would replace it.
- * Standard input is the plan too when it is a file. */
-static int
-not_the_input(const char *path, const char *output, const char *prog)
-{
-	struct stat a, b;
-	if (output == NULL || strcmp(output, "-") == 0
-	    || (strcmp(path, "-") == 0 ? fstat(0, &a) : stat(path, &a)) != 0
-	    || stat(output, &b) != 0)
-		return 0;
-	if (a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-		return ip_error(prog, "'%s' is the plan itself: not "
-		    "overwritten", output);
 	return 0;
 }
 
@@ -104,7 +87,7 @@ not_the_input(const char *path, const char *output, const char *prog)
  */
 static int
 references(const struct ip_plan *p, const char *name, int32_t today,
-    const char *prog)
+    const struct ip_err *err)
 {
 	struct ip_diags *all = ip_diags_for(name), *bad = ip_diags_for(name);
 	int rc = 0;
@@ -116,8 +99,8 @@ references(const struct ip_plan *p, const char *name, int32_t today,
 			ip_diag(bad, all->v[i].pos, all->v[i].rule, "%s",
 			    all->v[i].msg);
 	if (bad->n > 0) {
-		ip_diags_print(bad, stderr, 0);
-		rc = ip_error(prog, "'%s' has ids used twice or references "
+		ip_diags_print(bad, err->f, 0);
+		rc = ip_fail(err, "'%s' has ids used twice or references "
 		    "to no id: not exported as XML", name);
 	}
 	ip_diags_free(all);
@@ -127,18 +110,18 @@ references(const struct ip_plan *p, const char *name, int32_t today,
 
 int
 ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
-    const char *prog)
+    const struct ip_err *err)
 {
 	int format = IP_EXPORT_MARKDOWN;
 
 	*h = (struct ip_export_how){ .lang = -1, .for_id = o->for_id,
 	    .today = o->today };
-	if ((o->format != NULL && ip_cli_word(prog, "format", o->format,
+	if ((o->format != NULL && ip_opt_word(err, "format", o->format,
 	    formats, &format) != 0)
-	    || (o->language != NULL && ip_cli_word(prog, "language",
+	    || (o->language != NULL && ip_opt_word(err, "language",
 	    o->language, ip_vocab_lang, &h->lang) != 0)
 	    || (o->source_date_epoch != NULL && source_date(
-	    o->source_date_epoch, &h->generated, prog) != 0))
+	    o->source_date_epoch, &h->generated, err) != 0))
 		return -1;
 	h->format = (enum ip_export_format)format;
 	h->has_generated = o->source_date_epoch != NULL;
@@ -147,66 +130,28 @@ ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
 
 char *
 ip_export_render(const struct ip_plan *p, const char *name,
-    const struct ip_export_how *h, const char *prog, int *status)
+    const struct ip_export_how *h, const struct ip_err *err, bool *findings)
 {
 	struct ip_view v = { .p = p, .generated = h->generated,
 	    .has_generated = h->has_generated };
 
-	*status = IP_EXIT_TROUBLE;
+	*findings = false;
 	v.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang
 	    : p->language.set ? (enum ip_lang)p->language.v : IP_LANG_NB);
 	if (h->for_id != NULL) {
 		if ((v.viewer = ip_find_participant(p, h->for_id)) == NULL) {
-			ip_error(prog, "--for '%s': no participant has that id "
+			ip_fail(err, "--for '%s': no participant has that id "
 			    "in '%s'", h->for_id, name);
 			return NULL;
 		}
 		v.restricted = !covered(p, v.viewer, h->today);
 	}
 	if (h->format == IP_EXPORT_XML) {
-		if (references(p, name, h->today, prog) != 0) {
-			*status = IP_EXIT_FINDINGS;
+		if (references(p, name, h->today, err) != 0) {
+			*findings = true;
 			return NULL;
 		}
-		return ip_export_xml(&v, prog);
+		return ip_export_xml(&v, err);
 	}
 	return ip_export_document(&v, h->format == IP_EXPORT_HTML);
-}
-
-int
-ip_export(const char *path, const struct ip_export_opts *o,
-    const char *prog)
-{
-	struct ip_export_how h;
-	struct ip_plan *p = NULL;
-	struct ip_diags *d = NULL;
-	int rc = IP_EXIT_TROUBLE;
-	char *out = NULL;
-
-	if (path == NULL)
-		path = "-";
-	if (ip_export_how(o, &h, prog) != 0
-	    || not_the_input(path, o->output, prog) != 0)
-		return IP_EXIT_TROUBLE;
-
-	d = ip_diags_for(path);
-	if (ip_plan_load(path, d, &p) != 0) {
-		ip_diags_print(d, stderr, 0);
-		rc = ip_diags_trouble(d) ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
-		goto done;
-	}
-	if ((out = ip_export_render(p, d->file, &h, prog, &rc)) == NULL)
-		goto done;
-	/* a short write leaves the stream in error: the commit says so */
-	struct ip_out *f = ip_out_open(o->output, true, prog);
-	if (f != NULL) {
-		fputs(out, ip_out_file(f));
-		if (ip_out_commit(f, prog) == 0)
-			rc = IP_EXIT_OK;
-	}
-done:
-	free(out);
-	ip_plan_free(p);
-	ip_diags_free(d);
-	return rc;
 }

@@ -101,8 +101,8 @@ char *ip_export_document(const struct ip_view *v, bool html);
 
 /* Renders the plan as XML in the vocabulary of iplan.xsd.  Returns a
  * malloc'd NUL-terminated string that the caller frees, or NULL after
- * printing why. */
-char *ip_export_xml(const struct ip_view *v, const char *prog);
+ * saying why on e. */
+char *ip_export_xml(const struct ip_view *v, const struct ip_err *e);
 
 /* Returns s with every character that XML 1.0 cannot carry (control
  * characters other than tab, line feed and carriage return; surrogates,
@@ -113,7 +113,7 @@ const char *ip_xml_clean(struct ip_arena *a, const char *s);
 
 /* --- the command, without its files -------------------------------------- */
 
-/* ip_export() in steps, for a caller that has the plan loaded. */
+/* ip-export(1), for a caller that has the plan loaded. */
 enum ip_export_format { IP_EXPORT_MARKDOWN, IP_EXPORT_HTML, IP_EXPORT_XML };
 
 /* The options of ip-export(1), checked. */
@@ -127,15 +127,15 @@ struct ip_export_how {
 };
 
 /* Checks the options of o but its output into *h; returns 0, or -1 after
- * printing why. */
+ * saying why on e. */
 int ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
-    const char *prog);
+    const struct ip_err *e);
 
 /* Renders the plan p, shown in messages as name, as h says.  Returns a
  * malloc'd NUL-terminated document that the caller frees, or NULL after
- * printing why, with the exit status for ip-export(1) in *status (1: the
- * plan has errors that stop it, 2: trouble). */
+ * saying why on e, with *findings true if what stops it is errors in the
+ * plan (as ip-validate(1) prints them, on e->f), false for trouble. */
 char *ip_export_render(const struct ip_plan *p, const char *name,
-    const struct ip_export_how *h, const char *prog, int *status);
+    const struct ip_export_how *h, const struct ip_err *e, bool *findings);
 
 #endif

@@ -400,7 +400,7 @@ plan(struct xw *x)
 }
 
 char *
-ip_export_xml(const struct ip_view *v, const char *prog)
+ip_export_xml(const struct ip_view *v, const struct ip_err *err)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
 	struct xw x = { .v = v };
@@ -415,7 +415,7 @@ ip_export_xml(const struct ip_view *v, const char *prog)
 	check(&x, xmlTextWriterEndDocument(x.w));
 	xmlFreeTextWriter(x.w);	/* flushes into buf */
 	if (x.failed)
-		ip_error(prog, "cannot write the XML");
+		ip_fail(err, "cannot write the XML");
 	else
 		out = ip_xstrdup((const char *)xmlBufferContent(buf));
 	xmlBufferFree(buf);

@@ -4,8 +4,11 @@
  *
  * Every public name starts with ip_ or IP_.  Types are opaque: a plan is
  * loaded, used through these functions and freed with ip_plan_free().
- * Functions returning int return 0 on success; negative values and the
- * IP_EXIT_* codes are documented at each function.  Out of memory, every
+ * Functions returning int return 0 on success, -1 on failure, unless
+ * documented otherwise.  The library never prints on its own, never reads
+ * argv and never decides an exit status: a function that can fail for a
+ * reason the user must be told writes it to the struct ip_err it is
+ * given (see ip_fail()).  Out of memory, every
  * function here that allocates says so on file descriptor 2 and aborts,
  * as cmark's do: none returns an error for it.
  */
@@ -22,18 +25,43 @@
 /* The version the library was built as (compare with IPLAN_VERSION). */
 const char *ip_version(void);
 
-/* Exit statuses, the same for every command. */
-enum {
-	IP_EXIT_OK = 0,		/* clean, nothing due */
-	IP_EXIT_FINDINGS = 1,	/* validation errors, plans due */
-	IP_EXIT_TROUBLE = 2	/* usage, I/O, internal */
-};
-
 /* Document languages. */
 enum ip_lang { IP_LANG_NB, IP_LANG_NN, IP_LANG_EN };
 
 struct ip_plan;
 struct ip_diags;
+
+/* --- saying why ---------------------------------------------------------- */
+
+/* Where a function says why it failed: a line "PROG: message" on f. */
+struct ip_err {
+	FILE *f;
+	const char *prog;	/* "ip-export" */
+};
+
+/* Writes "PROG: message\n" to e->f in one write, the message cleaned as
+ * ip-validate(1) shows text from a plan; returns -1. */
+int ip_fail(const struct ip_err *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Flushes f, the stream named name in messages ("standard output");
+ * returns 0, or -1 if that or an earlier write failed, having said why
+ * unless it was a pipe whose reader has left (EPIPE): that reader left
+ * on purpose, as head(1) does. */
+int ip_flush(FILE *f, const char *name, const struct ip_err *e);
+
+/* The checks of option values more than one command has.  Each returns
+ * 0, or -1 after saying why, naming the option --opt. */
+/* The index of s in the NULL-terminated vocab, into *out. */
+int ip_opt_word(const struct ip_err *e, const char *opt, const char *s,
+    const char *const *vocab, int *out);
+/* A count from 1 to max, decimal without a sign or leading zeros. */
+int ip_opt_count(const struct ip_err *e, const char *opt, const char *arg,
+    unsigned max, unsigned *n);
+/* A date YYYY-MM-DD, as days since 1970-01-01. */
+int ip_opt_date(const struct ip_err *e, const char *opt, const char *arg,
+    int32_t *day);
+/* The most threads a walk runs (-j). */
+#define IP_MAX_JOBS 64
 
 /* --- diagnostics --------------------------------------------------------- */
 
@@ -105,22 +133,9 @@ int32_t ip_date_today(void);
 int ip_walk(char *const *paths, size_t n, unsigned jobs,
     int (*fn)(const char *path, size_t index, FILE *out, void *ctx),
     void *ctx, const char *prog, FILE *out);
-/* The number of jobs to run by default: the processors online. */
+/* The number of jobs to run by default: the processors online, at most
+ * IP_MAX_JOBS. */
 unsigned ip_default_jobs(void);
-
-/* --- ip-validate --------------------------------------------------------- */
-
-struct ip_validate_opts {
-	int32_t today;
-	unsigned jobs;		/* -j: threads; 0 or 1: one */
-	bool quiet;		/* -q: no warnings */
-	bool strict;		/* --strict: warnings count as errors */
-};
-
-/* Validates the plans named by paths (as ip_walk()), prints findings to
- * err and returns the exit status for ip-validate(1). */
-int ip_validate(char *const *paths, size_t n,
-    const struct ip_validate_opts *o, const char *prog, FILE *err);
 
 /* --- ip-new -------------------------------------------------------------- */
 
@@ -143,11 +158,12 @@ struct ip_new_opts {
 	int32_t today;			/* days since 1970-01-01 */
 };
 
-/* Writes a new plan to path ("-" or NULL: standard output), mode 0600,
- * never over an existing file unless o->force.  Nothing is written unless
- * every option is valid and the plan loads.  Returns the exit status for
- * ip-new(1), having printed why when it is not 0. */
-int ip_new(const char *path, const struct ip_new_opts *o, const char *prog);
+/* Makes a new plan as o asks: checks every option and loads the result,
+ * then stores it in *buf (malloc'd, the caller frees) and *len.  Returns
+ * 0, or -1 after saying why on e (findings in the plan it would make go
+ * to e->f as ip_diags_print() writes them). */
+int ip_new_make(const struct ip_new_opts *o, const struct ip_err *e,
+    char **buf, size_t *len);
 
 /* --- ip-review ----------------------------------------------------------- */
 
@@ -159,14 +175,6 @@ struct ip_review_opts {
 	bool by_coordinator;	/* --by-coordinator: grouped, text only */
 	unsigned jobs;		/* -j: threads; 0 or 1: one */
 };
-
-/* Writes to out what is due in the plans named by paths (as ip_walk())
- * as of o->today, sorted by date; a plan that does not load is reported
- * on stderr and the rest are still read.  Returns the exit status for
- * ip-review(1): 0 nothing due, 1 something due, 2 trouble (having
- * printed why).  The caller checks out for write errors. */
-int ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
-    const char *prog, FILE *out);
 
 /* --- ip-export ----------------------------------------------------------- */
 
@@ -181,97 +189,30 @@ struct ip_export_opts {
 	int32_t today;		/* days since 1970-01-01 */
 };
 
-/* Renders the plan at path ("-" or NULL: standard input) as o asks and
- * writes it, atomically when to a file (replacing the file).  Nothing is
- * written unless the whole document was made.  Returns the exit status
- * for ip-export(1) (0 written, 1 the plan has errors that stop it, 2
- * trouble), having printed why when it is not 0. */
-int ip_export(const char *path, const struct ip_export_opts *o,
-    const char *prog);
 
 /* --- writing files ------------------------------------------------------- */
 
 struct ip_out;
 
-/* Starts writing path ("-" or NULL: standard output).  Unless replace,
+/* Starts writing path ("-" or NULL: the stream std).  Unless replace,
  * an existing path is refused.  A link is followed, and the file it leads
  * to written as path would be.  An existing file that is not a regular
  * file (/dev/null, a FIFO) is written straight into; any other is written
  * through a temporary file beside it, created mode 0600 and exclusively,
- * which ip_out_commit() puts in its place.  Returns NULL after printing
- * why.  Until the commit or abort, SIGHUP, SIGINT and SIGTERM remove the
+ * which ip_out_commit() puts in its place.  Returns NULL after saying
+ * why on e.  Until the commit or abort, SIGHUP, SIGINT and SIGTERM remove the
  * temporary file before they end the process; so one output is open at
  * a time. */
-struct ip_out *ip_out_open(const char *path, bool replace, const char *prog);
+struct ip_out *ip_out_open(const char *path, FILE *std, bool replace,
+    const struct ip_err *e);
 /* The stream to write to. */
 FILE *ip_out_file(struct ip_out *o);
 /* Puts the complete file in place (failing if, unless replace, a file of
- * that name has come meanwhile), or for standard output flushes it, as
- * ip_finish_stdout() does: quiet when the reader has left.  Frees o;
- * returns 0, or -1 after printing why (a file is then untouched). */
-int ip_out_commit(struct ip_out *o, const char *prog);
+ * that name has come meanwhile), or for std flushes it, as ip_flush()
+ * does: quiet when the reader has left.  Frees o; returns 0, or -1 after
+ * saying why on e (a file is then untouched). */
+int ip_out_commit(struct ip_out *o, const struct ip_err *e);
 /* Drops the temporary file; the target is untouched.  Frees o. */
 void ip_out_abort(struct ip_out *o);
-
-/* --- command-line support ------------------------------------------------ */
-
-struct option;
-
-/* What every command shares.  Give ip_cli_getopt() these entries ... */
-#define IP_OPT_TODAY 0x100
-#define IP_CLI_LONGOPTS \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, 'V' }, \
-	{ "today", required_argument, NULL, IP_OPT_TODAY }
-
-struct ip_cli {
-	const char *prog;	/* "ip-validate" */
-	const char *usage;	/* "usage: ip-validate ...\n" */
-	const char *help;	/* the rest of --help */
-	int32_t today;		/* --today, see ip_cli_today() */
-	bool today_set;
-	char *const *argv;	/* set by ip_cli_getopt() */
-	const struct option *longopts;
-};
-
-/* getopt_long() for a command, called as main's first act.  The first call
- * ignores SIGPIPE and SIGXFSZ, so that a write to a pipe whose reader has
- * left fails with EPIPE (see ip_finish_stdout()), and one past the limit
- * on file size with EFBIG, rather than killing the command; and it
- * turns off getopt's own messages, which name argv[0] and repeat values.
- * shortopts must start with ':', so that a missing value returns ':'. */
-int ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
-    const char *shortopts, const struct option *longopts);
-/* ... and pass every option the command does not handle itself (h, V,
- * IP_OPT_TODAY, '?', ':') here.  Returns -1 to go on, or the exit status
- * that main returns now (after --help, --version or a usage error: the
- * option named, never its value, then the usage). */
-int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
-/* The date of --today, else the system's date: the only clock reading. */
-int32_t ip_cli_today(struct ip_cli *cli);
-/* Looks up the value s of option --opt in the NULL-terminated vocab and
- * stores its index in *out; returns 0, or -1 after printing which words
- * there are. */
-int ip_cli_word(const char *prog, const char *opt, const char *s,
-    const char *const *vocab, int *out);
-/* Parses arg, the value of option --opt, as a count from 1 to max, in
- * decimal without a sign or leading zeros, into *n; returns 0, or -1 after
- * printing why. */
-int ip_cli_count(const char *prog, const char *opt, const char *arg,
-    unsigned max, unsigned *n);
-/* Parses arg, the value of option --opt, as a date YYYY-MM-DD into *day;
- * returns 0, or -1 after printing why. */
-int ip_cli_date(const char *prog, const char *opt, const char *arg,
-    int32_t *day);
-
-
-/* Prints "PROG: message\n" to stderr and returns -1. */
-int ip_error(const char *prog, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* Flushes stdout; if that or any earlier write failed, reports it and
- * returns IP_EXIT_TROUBLE, else status.  A pipe whose reader has left
- * (EPIPE) is IP_EXIT_TROUBLE too, but quiet: the reader left on purpose,
- * as head(1) does. */
-int ip_finish_stdout(const char *prog, int status);
 
 #endif

@@ -199,16 +199,16 @@ slug(struct ip_arena *a, const char *name, const char *fallback,
  */
 static int
 check_text(struct values *v, const char *opt, const char *s,
-    const char *prog)
+    const struct ip_err *err)
 {
 	if (ip_blank(s))
-		return ip_error(prog, "--%s is empty", opt);
+		return ip_fail(err, "--%s is empty", opt);
 	const char *doc = ip_arena_printf(&v->a, "v: %s\n", quote(&v->a, s));
 	struct ip_diags *d = ip_diags_new(opt);
 	struct ip_arena tree = { 0 };
 	int rc = 0;
 	if (ip_yaml_parse(doc, strlen(doc), &tree, d) == NULL)
-		rc = ip_error(prog, "invalid --%s: %s", opt, d->n > 0
+		rc = ip_fail(err, "invalid --%s: %s", opt, d->n > 0
 		    ? d->v[0].msg : "not a text");
 	ip_arena_free(&tree);
 	ip_diags_free(d);
@@ -218,14 +218,14 @@ check_text(struct values *v, const char *opt, const char *s,
 /* The review dates, n of them (0: none asked for) or every v->every
  * v->unit, inside the period. */
 static int
-review_dates(struct values *v, unsigned n, const char *prog)
+review_dates(struct values *v, unsigned n, const struct ip_err *err)
 {
 	const struct ip_new_opts *o = v->o;
 	int32_t len = v->end - v->start + 1;	/* days in the period */
 
 	if (n > 0) {
 		if ((int32_t)n + 2 > len)
-			return ip_error(prog, "--reviews %u: the period has "
+			return ip_fail(err, "--reviews %u: the period has "
 			    "no room for %u review date%s", n, n,
 			    n == 1 ? "" : "s");
 		/* the period cut into n + 1 equal parts, in whole days */
@@ -240,13 +240,13 @@ review_dates(struct values *v, unsigned n, const char *prog)
 			if (day >= v->end)
 				break;
 			if (v->nreviews == MAX_REVIEWS)
-				return ip_error(prog, "--review-interval '%s' "
+				return ip_fail(err, "--review-interval '%s' "
 				    "gives more than %d review dates in the "
 				    "period", o->review_interval, MAX_REVIEWS);
 			v->reviews[v->nreviews++] = day;
 		}
 		if (v->nreviews == 0)
-			return ip_error(prog, "--review-interval '%s': the "
+			return ip_fail(err, "--review-interval '%s': the "
 			    "period has no room for 1 review date",
 			    o->review_interval);
 	}
@@ -264,7 +264,7 @@ past_9999(int32_t day)
 /* Checks every option and works out what follows from them.  Returns 0,
  * or -1 after saying what is wrong with each option refused. */
 static int
-check_options(struct values *v, const char *prog)
+check_options(struct values *v, const struct ip_err *err)
 {
 	const struct ip_new_opts *o = v->o;
 	const char *const given[] = {	/* in the order of O_* */
@@ -278,16 +278,16 @@ check_options(struct values *v, const char *prog)
 		if (given[k] != NULL)
 			v->given |= 1u << k;
 	if (o->name == NULL)
-		bad = ip_error(prog, "no --name: a plan is for one person, "
+		bad = ip_fail(err, "no --name: a plan is for one person, "
 		    "named in it");
 	else
-		bad |= check_text(v, "name", o->name, prog);
+		bad |= check_text(v, "name", o->name, err);
 
 	/* never repeat a national id in a message */
 	int32_t id_birth = 0;
 	if (o->national_id != NULL
 	    && !ip_national_id_valid(o->national_id, &id_birth))
-		bad = ip_error(prog, "invalid --national-id: not a valid "
+		bad = ip_fail(err, "invalid --national-id: not a valid "
 		    "fødselsnummer or D-nummer (11 digits, a real date, both "
 		    "check digits)");
 	else if (o->national_id != NULL) {
@@ -296,10 +296,10 @@ check_options(struct values *v, const char *prog)
 	}
 	if (o->birth_date != NULL) {
 		int32_t day;
-		if (ip_cli_date(prog, "birth-date", o->birth_date, &day) != 0)
+		if (ip_opt_date(err, "birth-date", o->birth_date, &day) != 0)
 			bad = -1;
 		else if (v->birth_set && day != v->birth)
-			bad = ip_error(prog, "--birth-date differs from the "
+			bad = ip_fail(err, "--birth-date differs from the "
 			    "date in --national-id");
 		else {
 			v->birth = day;
@@ -307,14 +307,14 @@ check_options(struct values *v, const char *prog)
 		}
 	}
 	if (o->coordinator != NULL)
-		bad |= check_text(v, "coordinator", o->coordinator, prog);
+		bad |= check_text(v, "coordinator", o->coordinator, err);
 	if (o->id != NULL)
-		bad |= check_text(v, "id", o->id, prog);
+		bad |= check_text(v, "id", o->id, err);
 	if (o->language != NULL)
-		bad |= ip_cli_word(prog, "language", o->language,
+		bad |= ip_opt_word(err, "language", o->language,
 		    ip_vocab_lang, &lang);
 	if (o->care != NULL)
-		bad |= ip_cli_word(prog, "care", o->care, ip_vocab_care,
+		bad |= ip_opt_word(err, "care", o->care, ip_vocab_care,
 		    &care);
 	v->lang = (enum ip_lang)lang;
 	v->compulsory = care == IP_CARE_COMPULSORY;
@@ -326,34 +326,34 @@ check_options(struct values *v, const char *prog)
 	unsigned nreviews = 0;
 	int dates = 0;	/* -1 if any of them is refused */
 	v->start = o->today;
-	if (o->start != NULL && ip_cli_date(prog, "start", o->start,
+	if (o->start != NULL && ip_opt_date(err, "start", o->start,
 	    &v->start) != 0)
 		dates = -1;
 	if (o->period != NULL && !ip_parse_interval(o->period, &n, &unit))
-		dates = ip_error(prog, "invalid --period: '%s' (use a count "
+		dates = ip_fail(err, "invalid --period: '%s' (use a count "
 		    "and a unit, such as 1y, 6m or 26w)", o->period);
-	if (o->reviews != NULL && ip_cli_count(prog, "reviews", o->reviews,
+	if (o->reviews != NULL && ip_opt_count(err, "reviews", o->reviews,
 	    MAX_REVIEWS, &nreviews) != 0)
 		dates = -1;
 	if (o->review_interval != NULL && !ip_parse_interval(
 	    o->review_interval, &v->every, &v->unit))
-		dates = ip_error(prog, "invalid --review-interval: '%s' (use "
+		dates = ip_fail(err, "invalid --review-interval: '%s' (use "
 		    "a count and a unit, such as 3m, 6 months or 8w)",
 		    o->review_interval);
 	if (o->reviews != NULL && o->review_interval != NULL)
-		dates = ip_error(prog, "--reviews and --review-interval: give "
+		dates = ip_fail(err, "--reviews and --review-interval: give "
 		    "one, not both");
 	if (dates != 0)
 		return -1;
 	/* the period ends the day before the same date a period later */
 	v->end = ip_date_add(v->start, n, unit) - 1;
 	if (past_9999(v->end))
-		return ip_error(prog, "a period of %d%c from %s ends after "
+		return ip_fail(err, "a period of %d%c from %s ends after "
 		    "the year 9999", n, unit, date(&v->a, v->start));
 	if (v->end <= v->start)
-		return ip_error(prog, "--period '%s' is too short: a plan "
+		return ip_fail(err, "--period '%s' is too short: a plan "
 		    "period is at least two days", o->period);
-	return review_dates(v, nreviews, prog) | bad;
+	return review_dates(v, nreviews, err) | bad;
 }
 
 /* Renders every value a plan is made of. */
@@ -983,13 +983,13 @@ out:
  * carries it; and a template that names a coordinator needs one. */
 static int
 check_used(const struct values *v, long used, const char *path,
-    const char *prog)
+    const struct ip_err *err)
 {
 	unsigned carried = 0;
 
 	if ((used & (1L << PH_COORDINATOR | 1L << PH_COORDINATOR_ID))
 	    && !(v->given & O_COORDINATOR))
-		return ip_error(prog, "'%s' has a coordinator ({{%s}}): give "
+		return ip_fail(err, "'%s' has a coordinator ({{%s}}): give "
 		    "--coordinator", path, placeholders[used &
 		    (1L << PH_COORDINATOR_ID) ? PH_COORDINATOR_ID
 		    : PH_COORDINATOR].name);
@@ -1004,7 +1004,7 @@ check_used(const struct values *v, long used, const char *path,
 		size_t k = 0;
 		while (!(placeholders[k].options & (1u << b)))
 			k++;
-		return ip_error(prog, "'%s' has no {{%s}}: it would not hold "
+		return ip_fail(err, "'%s' has no {{%s}}: it would not hold "
 		    "--%s", path, placeholders[k].name, option_names[b]);
 	}
 	return 0;
@@ -1159,20 +1159,20 @@ check_given(const struct values *v, const struct ip_plan *p,
  */
 static int
 verify(const struct values *v, const char *buf, size_t len,
-    const char *name, const char *prog)
+    const char *name, const struct ip_err *err)
 {
 	struct ip_diags *d = ip_diags_new(name);
 	struct ip_plan *p;
 	int rc = 0;
 
 	if (ip_plan_load_buf(buf, len, d, &p) != 0) {
-		ip_diags_print(d, stderr, 0);
-		rc = ip_error(prog, "'%s' does not give a plan that loads",
+		ip_diags_print(d, err->f, 0);
+		rc = ip_fail(err, "'%s' does not give a plan that loads",
 		    name);
 	} else {
 		check_given(v, p, d);
 		if (d->n > 0) {
-			ip_diags_print(d, stderr, 0);
+			ip_diags_print(d, err->f, 0);
 			rc = -1;
 		}
 	}
@@ -1185,7 +1185,8 @@ verify(const struct values *v, const char *buf, size_t len,
  * stores in *used the placeholders it has.  Returns 0, or -1 after saying
  * why. */
 static int
-make(struct values *v, char **buf, size_t *len, long *used)
+make(struct values *v, char **buf, size_t *len, long *used,
+    const struct ip_err *err)
 {
 	const char *path = v->o->template_file;
 	FILE *f = ip_xmemstream(buf, len);
@@ -1200,7 +1201,7 @@ make(struct values *v, char **buf, size_t *len, long *used)
 		if (ip_read_file(path, &tbuf, &tlen, d) != 0
 		    || (*used = expand(f, v, tbuf, tlen, d, NULL)) < 0
 		    || check_confined(v, tbuf, tlen, d) != 0) {
-			ip_diags_print(d, stderr, 0);
+			ip_diags_print(d, err->f, 0);
 			rc = -1;
 		}
 		ip_diags_free(d);
@@ -1215,33 +1216,32 @@ make(struct values *v, char **buf, size_t *len, long *used)
 }
 
 int
-ip_new(const char *path, const struct ip_new_opts *o, const char *prog)
+ip_new_make(const struct ip_new_opts *o, const struct ip_err *err,
+    char **bufp, size_t *lenp)
 {
 	struct values v = { .o = o };
 	char *buf = NULL;
 	size_t len = 0;
-	int rc = IP_EXIT_TROUBLE;
+	int rc = -1;
 	const char *name = o->template_file == NULL ? "<ip-new>"
 	    : strcmp(o->template_file, "-") == 0 ? "<stdin>"
 	    : o->template_file;
 
-	if (check_options(&v, prog) != 0)
+	*bufp = NULL;
+	*lenp = 0;
+	if (check_options(&v, err) != 0)
 		goto out;
 	render(&v);
 	long used = 0;
-	if (make(&v, &buf, &len, &used) != 0)
+	if (make(&v, &buf, &len, &used, err) != 0)
 		goto out;
-	if ((o->template_file != NULL && check_used(&v, used, name, prog)
-	    != 0) || verify(&v, buf, len, name, prog) != 0)
+	if ((o->template_file != NULL && check_used(&v, used, name, err)
+	    != 0) || verify(&v, buf, len, name, err) != 0)
 		goto out;
-
-	/* a short write leaves the stream in error: the commit says so */
-	struct ip_out *out = ip_out_open(path, o->force, prog);
-	if (out != NULL) {
-		fwrite(buf, 1, len, ip_out_file(out));
-		if (ip_out_commit(out, prog) == 0)
-			rc = IP_EXIT_OK;
-	}
+	*bufp = buf;
+	*lenp = len;
+	buf = NULL;
+	rc = 0;
 out:
 	free(buf);
 	ip_arena_free(&v.a);

@@ -17,7 +17,7 @@
 
 struct ip_out {
 	FILE *f;
-	char *path;		/* the target; NULL: standard output */
+	char *path;		/* the target; NULL: the stream std */
 	char *tmp;		/* NULL: written straight into path */
 	bool replace;
 };
@@ -109,11 +109,11 @@ target(const char *path, struct stat *st, bool *exists)
 /* Starts writing straight into the existing file path that is not a
  * regular file: a device such as /dev/null, or a FIFO. */
 static struct ip_out *
-open_direct(struct ip_out *o, const char *prog)
+open_direct(struct ip_out *o, const struct ip_err *err)
 {
 	int fd = open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0 || (o->f = fdopen(fd, "w")) == NULL) {
-		ip_error(prog, "cannot write '%s': %s", o->path,
+		ip_fail(err, "cannot write '%s': %s", o->path,
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -125,32 +125,33 @@ open_direct(struct ip_out *o, const char *prog)
 }
 
 struct ip_out *
-ip_out_open(const char *path, bool replace, const char *prog)
+ip_out_open(const char *path, FILE *std, bool replace,
+    const struct ip_err *err)
 {
 	struct ip_out *o = ip_xcalloc(1, sizeof(*o));
 	struct stat st;
 	bool exists;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
-		o->f = stdout;
+		o->f = std;
 		return o;
 	}
 	if ((o->path = target(path, &st, &exists)) == NULL) {
-		ip_error(prog, "cannot write '%s': %s", path, strerror(errno));
+		ip_fail(err, "cannot write '%s': %s", path, strerror(errno));
 		goto fail;
 	}
 	if (exists && !replace) {
-		ip_error(prog, "'%s' exists: not overwritten (use --force)",
+		ip_fail(err, "'%s' exists: not overwritten (use --force)",
 		    path);
 		goto fail;
 	}
 	if (exists && S_ISDIR(st.st_mode)) {
-		ip_error(prog, "cannot write '%s': %s", path,
+		ip_fail(err, "cannot write '%s': %s", path,
 		    strerror(EISDIR));
 		goto fail;
 	}
 	if (exists && !S_ISREG(st.st_mode))
-		return open_direct(o, prog);
+		return open_direct(o, err);
 
 	/* The temporary file goes beside the target, never to /tmp: the
 	 * rename stays on one file system and health data stays put.  Its
@@ -162,7 +163,7 @@ ip_out_open(const char *path, bool replace, const char *prog)
 	snprintf(o->tmp, len, "%.*s.%.*s.XXXXXX", dirlen, o->path,
 	    NAME_MAX - 8, o->path + dirlen);
 	if (strlen(o->tmp) >= sizeof(armed_tmp)) {
-		ip_error(prog, "cannot create a file beside '%s': %s", path,
+		ip_fail(err, "cannot create a file beside '%s': %s", path,
 		    strerror(ENAMETOOLONG));
 		goto fail;
 	}
@@ -174,12 +175,12 @@ ip_out_open(const char *path, bool replace, const char *prog)
 		arm(o->tmp);
 	block(false, &old);
 	if (fd < 0) {
-		ip_error(prog, "cannot create a file beside '%s': %s", path,
+		ip_fail(err, "cannot create a file beside '%s': %s", path,
 		    strerror(e));
 		goto fail;
 	}
 	if ((o->f = fdopen(fd, "w")) == NULL) {
-		ip_error(prog, "cannot write '%s': %s", path, strerror(errno));
+		ip_fail(err, "cannot write '%s': %s", path, strerror(errno));
 		close(fd);
 		unlink(o->tmp);
 		disarm();
@@ -223,40 +224,40 @@ ip_out_abort(struct ip_out *o)
 }
 
 int
-ip_out_commit(struct ip_out *o, const char *prog)
+ip_out_commit(struct ip_out *o, const struct ip_err *err)
 {
 	int rc = 0;
 
 	if (o->path == NULL) {
 		/* quiet when the reader has left */
-		rc = ip_finish_stdout(prog, IP_EXIT_OK) == IP_EXIT_OK ? 0 : -1;
+		rc = ip_flush(o->f, "standard output", err);
 		out_free(o);
 		return rc;
 	}
 	if (o->tmp == NULL) {	/* a device or a FIFO, written straight */
 		bool bad = fflush(o->f) != 0 || ferror(o->f);
 		if (fclose(o->f) != 0 || bad)
-			rc = ip_error(prog, "cannot write '%s': %s", o->path,
+			rc = ip_fail(err, "cannot write '%s': %s", o->path,
 			    strerror(errno ? errno : EIO));
 		out_free(o);
 		return rc;
 	}
 	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
-		rc = ip_error(prog, "cannot write '%s': %s", o->path,
+		rc = ip_fail(err, "cannot write '%s': %s", o->path,
 		    strerror(errno ? errno : EIO));
 		ip_out_abort(o);
 		return rc;
 	}
 	if (fclose(o->f) != 0) {
-		rc = ip_error(prog, "cannot write '%s': %s", o->path,
+		rc = ip_fail(err, "cannot write '%s': %s", o->path,
 		    strerror(errno));
 	} else if (o->replace) {
 		if (rename(o->tmp, o->path) != 0)
-			rc = ip_error(prog, "cannot write '%s': %s", o->path,
+			rc = ip_fail(err, "cannot write '%s': %s", o->path,
 			    strerror(errno));
 	} else if (link(o->tmp, o->path) != 0) {
 		/* link() never replaces: the atomic no-clobber create */
-		rc = ip_error(prog, errno == EEXIST
+		rc = ip_fail(err, errno == EEXIST
 		    ? "'%s' exists: not overwritten (use --force)"
 		    : "cannot write '%s': %s", o->path, strerror(errno));
 	}

@@ -388,20 +388,20 @@ bool ip_national_id_complete(char *s);
 
 /* --- ip-review, a plan at a time ----------------------------------------- */
 
-/* ip_review() in steps, for a caller that loads the plans itself. */
+/* What is due in plans, for a caller that loads the plans itself. */
 struct ip_review_run;
 /* Checks the options of o (all but jobs); returns a run to add plans to,
- * or NULL after printing why.  End it with ip_review_finish(). */
+ * or NULL after saying why on e.  End it with ip_review_finish(). */
 struct ip_review_run *ip_review_start(const struct ip_review_opts *o,
-    const char *prog);
+    const struct ip_err *e);
 /* Adds what is due in p, the index-th plan in walk order; keeps nothing
  * of p.  Safe to call from several threads at once. */
 void ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
     size_t index);
 /* Sorts the findings and writes them to out as the options asked, frees
- * r and returns the exit status for ip-review(1).  The caller checks out
- * for write errors. */
-int ip_review_finish(struct ip_review_run *r, FILE *out);
+ * r and returns how many there were.  The caller checks out for write
+ * errors. */
+size_t ip_review_finish(struct ip_review_run *r, FILE *out);
 /* The day of p's next review as ip-review(1) reports it: the earliest
  * planned review without done, or the one review_interval asks for if
  * that is earlier.  False if there is none, or p is closed. */

@@ -78,7 +78,6 @@ struct ip_review_run {
 	enum format format;
 	bool grouped;		/* --by-coordinator */
 	pthread_mutex_t mu;	/* guards everything below */
-	bool trouble;
 	struct finding *f;
 	size_t nf, capf;
 	struct plan_rec *plans;
@@ -383,27 +382,6 @@ ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
 	scan(r, p, index);
 	pthread_mutex_unlock(&r->mu);
 }
-
-static int
-one(const char *path, size_t index, FILE *out, void *ctx)
-{
-	struct ip_review_run *r = ctx;
-	struct ip_diags *d = ip_diags_for(path);
-	struct ip_plan *p;
-
-	if (ip_plan_load(path, d, &p) == 0)
-		ip_review_add(r, p, index);
-	else {
-		ip_diags_print(d, out, 0);	/* trouble either way */
-		pthread_mutex_lock(&r->mu);
-		r->trouble = true;
-		pthread_mutex_unlock(&r->mu);
-	}
-	ip_plan_free(p);
-	ip_diags_free(d);
-	return 0;
-}
-
 
 /* --- sorting ------------------------------------------------------------- */
 
@@ -904,7 +882,7 @@ print(struct ip_review_run *r, FILE *out)
 }
 
 struct ip_review_run *
-ip_review_start(const struct ip_review_opts *o, const char *prog)
+ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 {
 	const char *within = o->within != NULL ? o->within : "30d";
 	const char *format = o->format != NULL ? o->format : "text";
@@ -912,14 +890,14 @@ ip_review_start(const struct ip_review_opts *o, const char *prog)
 	char unit;
 
 	if (!ip_parse_interval(within, &count, &unit)) {
-		ip_error(prog, "invalid horizon for --within: '%s' (use a "
+		ip_fail(err, "invalid horizon for --within: '%s' (use a "
 		    "count and a unit: 30d, 4w, 3m)", within);
 		return NULL;
 	}
-	if (ip_cli_word(prog, "format", format, formats, &fmt) != 0)
+	if (ip_opt_word(err, "format", format, formats, &fmt) != 0)
 		return NULL;
 	if (o->by_coordinator && fmt != FMT_TEXT) {
-		ip_error(prog, "--by-coordinator goes with --format text "
+		ip_fail(err, "--by-coordinator goes with --format text "
 		    "only");
 		return NULL;
 	}
@@ -937,38 +915,19 @@ ip_review_start(const struct ip_review_opts *o, const char *prog)
 	return r;
 }
 
-int
+size_t
 ip_review_finish(struct ip_review_run *r, FILE *out)
 {
 	sort(r, r->f, r->nf, sizeof(*r->f), r->grouped ? by_coordinator
 	    : by_date);
 	print(r, out);
 
-	int rc = r->trouble ? IP_EXIT_TROUBLE
-	    : r->nf > 0 ? IP_EXIT_FINDINGS : IP_EXIT_OK;
+	size_t n = r->nf;
 	pthread_mutex_destroy(&r->mu);
 	free(r->f);
 	free(r->plans);
 	free(r->s);
 	free(r->tab);
 	free(r);
-	return rc;
-}
-
-int
-ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
-    const char *prog, FILE *out)
-{
-	char *dash[] = { "-" };
-	struct ip_review_run *r = ip_review_start(o, prog);
-
-	if (r == NULL)
-		return IP_EXIT_TROUBLE;
-	if (n == 0) {
-		paths = dash;
-		n = 1;
-	}
-	if (ip_walk(paths, n, o->jobs, one, r, prog, stderr) != 0)
-		r->trouble = true;
-	return ip_review_finish(r, out);
+	return n;
 }

@@ -1,5 +1,5 @@
 /*
- * util.c - small helpers shared by the commands.
+ * util.c - small helpers of the library.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -16,7 +16,7 @@ ip_version(void)
 }
 
 int
-ip_error(const char *prog, const char *fmt, ...)
+ip_fail(const struct ip_err *e, const char *fmt, ...)
 {
 	va_list ap;
 	char buf[1024];
@@ -24,22 +24,22 @@ ip_error(const char *prog, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	ip_message(stderr, prog, buf);
+	ip_message(e->f, e->prog, buf);
 	return -1;
 }
 
 int
-ip_finish_stdout(const char *prog, int status)
+ip_flush(FILE *f, const char *name, const struct ip_err *e)
 {
 	/* errno is the last failure's, if an earlier write failed */
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if (fflush(f) != 0 || ferror(f)) {
 		/* the reader left, as head(1) does: on purpose, so quiet */
 		if (errno != EPIPE)
-			ip_error(prog, "cannot write to standard output: %s",
+			ip_fail(e, "cannot write to %s: %s", name,
 			    strerror(errno ? errno : EIO));
-		return IP_EXIT_TROUBLE;
+		return -1;
 	}
-	return status;
+	return 0;
 }
 
 int

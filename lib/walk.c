@@ -112,7 +112,7 @@ struct pool {
 	int rc;			/* the first non-zero fn result printed */
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;
-	pthread_t tid[64];
+	pthread_t tid[IP_MAX_JOBS];
 	unsigned started;
 };
 
@@ -249,7 +249,7 @@ pool_start(struct walk *w, struct pool *p, unsigned jobs)
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->work, NULL);
 	pthread_cond_init(&p->done, NULL);
-	for (; p->started < jobs && p->started < 64; p->started++)
+	for (; p->started < jobs && p->started < IP_MAX_JOBS; p->started++)
 		if (pthread_create(&p->tid[p->started], NULL, worker, p) != 0)
 			break;
 	if (p->started == 0) {	/* no thread to be had: run on this one */
@@ -424,7 +424,7 @@ unsigned
 ip_default_jobs(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+	return n < 1 ? 1 : n > IP_MAX_JOBS ? IP_MAX_JOBS : (unsigned)n;
 }
 
 int

@@ -21,7 +21,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ip_export_how h;
 	struct ip_diags *d;
 	struct ip_plan *p;
-	int status;
+	const struct ip_err err = { stderr, "fuzz-export" };
+	bool findings;
 
 	if (size == 0)
 		return 0;
@@ -39,10 +40,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (who > 0 && n > 0)
 			o.for_id = IP_AT(p->participants, struct ip_participant,
 			    (who - 1) % n)->id.s;
-		if (ip_export_how(&o, &h, "fuzz-export") != 0)
+		if (ip_export_how(&o, &h, &err) != 0)
 			abort();
-		free(ip_export_render(p, d->file, &h, "fuzz-export",
-		    &status));
+		free(ip_export_render(p, d->file, &h, &err, &findings));
 	}
 	ip_plan_free(p);
 	ip_diags_free(d);

@@ -20,6 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ip_review_run *r;
 	struct ip_diags *d;
 	struct ip_plan *p;
+	const struct ip_err err = { stderr, "fuzz-review" };
 
 	if (size == 0)
 		return 0;
@@ -32,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.within = within[(pick >> 2) & 3];
 	if (ip_date_parse("2026-11-24", &o.today) != 0
 	    || (d = ip_diags_new("fuzz.yaml")) == NULL
-	    || (r = ip_review_start(&o, "fuzz-review")) == NULL)
+	    || (r = ip_review_start(&o, &err)) == NULL)
 		abort();
 	if (ip_plan_load_buf((const char *)data, size, d, &p) == 0)
 		ip_review_add(r, p, 0);

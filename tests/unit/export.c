@@ -28,6 +28,9 @@
 
 #include "export.h"
 
+/* Where ip_export_xml() says why it failed. */
+static struct ip_err unit_err;
+
 /* --- the XML cleaner ------------------------------------------------------ */
 
 static void
@@ -153,7 +156,7 @@ test_xml_with_bad_text_is_valid(void **state)
 	struct ip_plan *p = load();
 	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
 
-	char *good = ip_export_xml(&v, "unit");
+	char *good = ip_export_xml(&v, &unit_err);
 	assert_non_null(good);
 	assert_int_equal(validate(good), 0);
 	free(good);
@@ -162,7 +165,7 @@ test_xml_with_bad_text_is_valid(void **state)
 	p->person.name.s = "Kari\x01 \xff Nordmann";
 	IP_AT(p->goals, struct ip_goal, 0)->text.s = "\x1b[2J\xef\xbf\xbe";
 	IP_AT(p->participants, struct ip_participant, 0)->name.s = "Ola\x02";
-	char *xml = ip_export_xml(&v, "unit");
+	char *xml = ip_export_xml(&v, &unit_err);
 	assert_non_null(xml);
 	assert_int_equal(validate(xml), 0);
 	assert_non_null(strstr(xml, "<name>Kari\xef\xbf\xbd \xef\xbf\xbd "
@@ -175,14 +178,14 @@ test_xml_with_bad_text_is_valid(void **state)
 	/* an id made bad: still well formed, and still a reference */
 	IP_AT(p->participants, struct ip_participant, 0)->id.s = "o\x03la";
 	p->coordinator.s = "o\x03la";
-	xml = ip_export_xml(&v, "unit");
+	xml = ip_export_xml(&v, &unit_err);
 	assert_non_null(xml);
 	assert_int_equal(validate(xml), 0);
 	free(xml);
 
 	/* a dangling reference is what the schema refuses */
 	p->coordinator.s = "nobody";
-	xml = ip_export_xml(&v, "unit");
+	xml = ip_export_xml(&v, &unit_err);
 	assert_non_null(xml);
 	last_error[0] = '\0';
 	assert_int_not_equal(validate(xml), 0);
@@ -217,7 +220,7 @@ test_every_word_validates(void **state)
 	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
 		for (int i = 0; words[k].vocab[i] != NULL; i++) {
 			words[k].e->v = i;
-			xml = ip_export_xml(&v, "unit");
+			xml = ip_export_xml(&v, &unit_err);
 			assert_non_null(strstr(xml, words[k].vocab[i]));
 			assert_int_equal(validate(xml), 0);
 			free(xml);
@@ -225,14 +228,14 @@ test_every_word_validates(void **state)
 	for (size_t i = 0; ip_vocab_legal_basis[i] != NULL; i++) {
 		IP_AT(p->legal_basis, struct ip_text, 0)->s =
 		    ip_vocab_legal_basis[i];
-		xml = ip_export_xml(&v, "unit");
+		xml = ip_export_xml(&v, &unit_err);
 		assert_int_equal(validate(xml), 0);
 		free(xml);
 	}
 	for (const char *u = "dwmy"; *u != '\0'; u++) {
 		p->period.review_interval.unit = *u;
 		p->period.review_interval.n = u[1] ? 1 : 9999;
-		xml = ip_export_xml(&v, "unit");
+		xml = ip_export_xml(&v, &unit_err);
 		assert_int_equal(validate(xml), 0);
 		free(xml);
 	}
@@ -357,14 +360,15 @@ killed_while_writing(const char *dir, int sig, bool ignored)
 	if (pid == 0) {
 		if (ignored)
 			signal(sig, SIG_IGN);
-		struct ip_out *o = ip_out_open(path, true, "test");
+		const struct ip_err err = { stderr, "test" };
+		struct ip_out *o = ip_out_open(path, stdout, true, &err);
 		if (o == NULL || fputs("# Partial\n", ip_out_file(o)) < 0
 		    || fflush(ip_out_file(o)) != 0)
 			_exit(10);
 		if (files(dir) != 1)	/* the temporary file */
 			_exit(11);
 		kill(getpid(), sig);
-		if (ip_out_commit(o, "test") != 0)
+		if (ip_out_commit(o, &err) != 0)
 			_exit(12);
 		/* the signal is as it was before */
 		struct sigaction sa;
@@ -404,6 +408,7 @@ test_ignored_signal_stays_ignored(void **state)
 int
 main(void)
 {
+	unit_err = (struct ip_err){ stderr, "unit" };
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean_keeps_good_text),
 		cmocka_unit_test(test_clean_replaces_what_xml_cannot_carry),

@@ -1,0 +1,135 @@
+/*
+ * cli.c - the options every command shares (--help, --version, --today,
+ * the usage error), the signals they set, and how they end: what a
+ * command does and the library never does.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+int
+ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
+    const char *shortopts, const struct option *longopts)
+{
+	if (cli->argv == NULL) {
+		cli->err = (struct ip_err){ stderr, cli->prog };
+		signal(SIGPIPE, SIG_IGN);
+		signal(SIGXFSZ, SIG_IGN);	/* past ulimit -f: EFBIG */
+		opterr = 0;
+		cli->argv = argv;
+		cli->longopts = longopts;
+	}
+	return getopt_long(argc, argv, shortopts, longopts, NULL);
+}
+
+/*
+ * Says what is wrong with the option getopt_long() just refused (c is '?'
+ * or ':'), naming it as typed, without "=value": a value may be a national
+ * id.  getopt_long() leaves the argument that held a long option, or the
+ * last of a group of short ones, at argv[optind - 1], and sets optopt to
+ * the short option or to the long option's value, or to 0 for a long
+ * option it does not know.
+ */
+static void
+bad_option(const struct ip_cli *cli, int c)
+{
+	const char *arg = cli->argv[optind - 1];
+	size_t len = strcspn(arg, "=");
+	const struct option *lo, *match = NULL;
+	int matches = 0;
+
+	if (strncmp(arg, "--", 2) == 0 && len > 2)
+		for (lo = cli->longopts; lo->name != NULL; lo++)
+			if (strncmp(lo->name, arg + 2, len - 2) == 0) {
+				if (lo->name[len - 2] == '\0') {
+					match = lo;
+					matches = 1;
+					break;
+				}
+				match = lo;
+				matches++;
+			}
+	if (c == ':' && matches > 0)
+		ip_error(cli->prog, "option '%.*s' needs a value", (int)len,
+		    arg);
+	else if (c == ':')
+		ip_error(cli->prog, "option '-%c' needs a value", optopt);
+	else if (optopt == 0 && matches > 1)
+		ip_error(cli->prog, "ambiguous option '%.*s'", (int)len, arg);
+	else if (optopt == 0)
+		ip_error(cli->prog, "unknown option '%.*s'", (int)len, arg);
+	/* the long option at argv[optind - 1] is the one refused only if
+	 * optopt is its value: an unknown short option in a group that
+	 * follows it leaves optind where it was */
+	else if (matches == 1 && arg[len] == '=' && match->val == optopt
+	    && match->has_arg == no_argument)
+		ip_error(cli->prog, "option '%.*s' takes no value", (int)len,
+		    arg);
+	else
+		ip_error(cli->prog, "unknown option '-%c'", optopt);
+}
+
+int
+ip_cli_option(struct ip_cli *cli, int c, const char *arg)
+{
+	switch (c) {
+	case 'h':
+		fputs(cli->usage, stdout);
+		fputs(cli->help, stdout);
+		return ip_finish_stdout(cli->prog, IP_EXIT_OK);
+	case 'V':
+		printf("%s (iplan) %s\n", cli->prog, ip_version());
+		return ip_finish_stdout(cli->prog, IP_EXIT_OK);
+	case IP_OPT_TODAY:
+		if (ip_opt_date(&cli->err, "today", arg, &cli->today) != 0)
+			return IP_EXIT_TROUBLE;
+		cli->today_set = true;
+		return -1;
+	case '?':
+	case ':':
+		if (cli->argv != NULL)
+			bad_option(cli, c);
+		/* FALLTHROUGH */
+	default:
+		fputs(cli->usage, stderr);
+		return IP_EXIT_TROUBLE;
+	}
+}
+
+int32_t
+ip_cli_today(struct ip_cli *cli)
+{
+	if (!cli->today_set) {
+		cli->today = ip_date_today();
+		cli->today_set = true;
+	}
+	return cli->today;
+}
+
+
+int
+ip_error(const char *prog, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	const struct ip_err e = { stderr, prog };
+	return ip_fail(&e, "%s", buf);
+}
+
+int
+ip_finish_stdout(const char *prog, int status)
+{
+	const struct ip_err e = { stderr, prog };
+	return ip_flush(stdout, "standard output", &e) != 0 ? IP_EXIT_TROUBLE
+	    : status;
+}

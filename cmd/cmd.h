@@ -1,0 +1,108 @@
+/*
+ * cmd.h - what the commands share beside the library: the exit statuses,
+ * the options every command has, messages to standard error, and the
+ * drivers that run a command's work and choose its exit status.  The
+ * library (iplan.h) never does any of this: as cmark's main.c, only the
+ * commands read argv, print on their own and decide how they end.
+ */
+#ifndef IPLAN_CMD_H
+#define IPLAN_CMD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "iplan.h"
+
+/* Exit statuses, the same for every command. */
+enum {
+	IP_EXIT_OK = 0,		/* clean, nothing due */
+	IP_EXIT_FINDINGS = 1,	/* validation errors, plans due */
+	IP_EXIT_TROUBLE = 2	/* usage, I/O, internal */
+};
+
+/* --- the options every command shares ------------------------------------ */
+
+struct option;
+
+/* What every command shares.  Give ip_cli_getopt() these entries ... */
+#define IP_OPT_TODAY 0x100
+#define IP_CLI_LONGOPTS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ "today", required_argument, NULL, IP_OPT_TODAY }
+
+struct ip_cli {
+	const char *prog;	/* "ip-validate" */
+	const char *usage;	/* "usage: ip-validate ...\n" */
+	const char *help;	/* the rest of --help */
+	int32_t today;		/* --today, see ip_cli_today() */
+	bool today_set;
+	char *const *argv;	/* set by ip_cli_getopt() */
+	const struct option *longopts;
+	struct ip_err err;	/* stderr and prog, for the library */
+};
+
+/* getopt_long() for a command, called as main's first act.  The first call
+ * ignores SIGPIPE and SIGXFSZ, so that a write to a pipe whose reader has
+ * left fails with EPIPE (see ip_finish_stdout()), and one past the limit
+ * on file size with EFBIG, rather than killing the command; and it
+ * turns off getopt's own messages, which name argv[0] and repeat values.
+ * shortopts must start with ':', so that a missing value returns ':'. */
+int ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
+    const char *shortopts, const struct option *longopts);
+/* ... and pass every option the command does not handle itself (h, V,
+ * IP_OPT_TODAY, '?', ':') here.  Returns -1 to go on, or the exit status
+ * that main returns now (after --help, --version or a usage error: the
+ * option named, never its value, then the usage). */
+int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
+/* The date of --today, else the system's date: the only clock reading. */
+int32_t ip_cli_today(struct ip_cli *cli);
+/* Prints "PROG: message\n" to stderr and returns -1. */
+int ip_error(const char *prog, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Flushes stdout; if that or any earlier write failed, reports it and
+ * returns IP_EXIT_TROUBLE, else status.  A pipe whose reader has left
+ * (EPIPE) is IP_EXIT_TROUBLE too, but quiet: the reader left on purpose,
+ * as head(1) does. */
+int ip_finish_stdout(const char *prog, int status);
+
+/* --- the drivers: each runs a command's work, prints and returns its
+ * exit status --------------------------------------------------------------- */
+
+struct ip_validate_opts {
+	int32_t today;
+	unsigned jobs;		/* -j: threads; 0 or 1: one */
+	bool quiet;		/* -q: no warnings */
+	bool strict;		/* --strict: warnings count as errors */
+};
+
+/* Validates the plans named by paths (as ip_walk()), prints findings to
+ * err and returns the exit status for ip-validate(1). */
+int ip_validate(char *const *paths, size_t n,
+    const struct ip_validate_opts *o, const char *prog, FILE *err);
+
+/* Writes to standard output what is due in the plans named by paths (as
+ * ip_walk()) as of o->today, sorted by date; a plan that does not load is
+ * reported on standard error and the rest are still read.  Returns the
+ * exit status for ip-review(1): 0 nothing due, 1 something due, 2
+ * trouble (having printed why), standard output checked. */
+int ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
+    const char *prog);
+
+/* Renders the plan at path ("-" or NULL: standard input) as o asks and
+ * writes it, atomically when to a file (replacing the file).  Nothing is
+ * written unless the whole document was made.  Returns the exit status
+ * for ip-export(1) (0 written, 1 the plan has errors that stop it, 2
+ * trouble), having printed why when it is not 0. */
+int ip_export(const char *path, const struct ip_export_opts *o,
+    const char *prog);
+
+/* Writes a new plan to path ("-" or NULL: standard output), mode 0600,
+ * never over an existing file unless o->force.  Nothing is written unless
+ * every option is valid and the plan loads.  Returns the exit status for
+ * ip-new(1), having printed why when it is not 0. */
+int ip_new(const char *path, const struct ip_new_opts *o, const char *prog);
+
+#endif
