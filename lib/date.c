@@ -148,3 +148,10 @@ ip_parse_interval(const char *s, int *n, char *unit)
 		}
 	return false;
 }
+
+int
+ip_interval_unit(const struct ip_interval *iv)
+{
+	static const char units[] = "dwmy";
+	return (int)(strchr(units, iv->unit) - units);
+}

@@ -10,13 +10,6 @@
 
 static const char *const formats[] = { "markdown", "html", "xml", NULL };
 
-int
-ip_interval_unit(const struct ip_interval *iv)
-{
-	static const char units[] = "dwmy";
-	return (int)(strchr(units, iv->unit) - units);
-}
-
 bool
 ip_view_shows_how(const struct ip_view *v, const struct ip_measure *m)
 {

@@ -64,11 +64,6 @@ char *ip_labels_date(const struct ip_labels *l, int32_t day, char *buf);
  * itself if it has none. */
 const char *ip_labels_law(const struct ip_labels *l, const char *code);
 
-/* The place of the interval's unit ('d', 'w', 'm', 'y') among them: 0
- * for days to 3 for years, as ip_labels.units and the schema's units
- * have them. */
-int ip_interval_unit(const struct ip_interval *iv);
-
 /* --- what one export shows ----------------------------------------------- */
 
 struct ip_view {

@@ -378,6 +378,10 @@ const struct ip_participant *ip_find_participant(const struct ip_plan *p,
 
 /* Parses "6 months", "6m", "14 days", "1y" ... */
 bool ip_parse_interval(const char *s, int *n, char *unit);
+/* The place of the interval's unit ('d', 'w', 'm', 'y') among them: 0
+ * for days to 3 for years, as ip_labels.units and the schema's units
+ * have them. */
+int ip_interval_unit(const struct ip_interval *iv);
 
 /* National ids (fødselsnummer, D-nummer): true if valid; the birth date
  * it encodes in *birth when not NULL. */
@@ -385,6 +389,25 @@ bool ip_national_id_valid(const char *s, int32_t *birth);
 /* Fills in the two check digits after the nine digits at s (which has room
  * for 12 bytes); false if that individual number has no valid ones. */
 bool ip_national_id_complete(char *s);
+
+/* --- when reviews fall due (due.c) --------------------------------------- */
+
+/* What the reviews of a plan come to. */
+struct ip_reviews {
+	int32_t last_done;	/* the latest done date, or INT32_MIN */
+	int32_t first;		/* the earliest planned date, or INT32_MAX */
+	int32_t open;		/* the earliest planned date without done,
+				   or INT32_MAX */
+	int32_t interval;	/* the review review_interval asks for, or
+				   INT32_MAX */
+};
+
+/* What the reviews of p come to (see due.c for the interval's rule). */
+struct ip_reviews ip_reviews_of(const struct ip_plan *p);
+/* The day of p's next review as ip-review(1) reports it: the earliest
+ * planned review without done, or the one review_interval asks for if
+ * that is earlier.  False if there is none, or p is closed. */
+bool ip_next_review(const struct ip_plan *p, int32_t *day);
 
 /* --- ip-review, a plan at a time ----------------------------------------- */
 
@@ -402,10 +425,6 @@ void ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
  * r and returns how many there were.  The caller checks out for write
  * errors. */
 size_t ip_review_finish(struct ip_review_run *r, FILE *out);
-/* The day of p's next review as ip-review(1) reports it: the earliest
- * planned review without done, or the one review_interval asks for if
- * that is earlier.  False if there is none, or p is closed. */
-bool ip_next_review(const struct ip_plan *p, int32_t *day);
 
 
 /* Levenshtein distance, capped at max + 1. */

@@ -1,0 +1,60 @@
+/*
+ * due.c - when a plan's reviews fall due: what ip-review reports and the
+ * documents of ip-export show as the next review.
+ */
+#include <stdint.h>
+
+#include "plan.h"
+
+/* The review that review_interval asks for is the interval after the
+ * last review done, or after the start if none is; there is none when an
+ * open planned review falls after that base and no later than it (that
+ * one stands for it), or when the period ends first. */
+struct ip_reviews
+ip_reviews_of(const struct ip_plan *p)
+{
+	const struct ip_period *pe = &p->period;
+	struct ip_reviews rs = { INT32_MIN, INT32_MAX, INT32_MAX, INT32_MAX };
+
+	for (size_t i = 0; i < pe->reviews.n; i++) {
+		const struct ip_review *rv =
+		    IP_AT(pe->reviews, struct ip_review, i);
+		if (rv->done.set && rv->done.day > rs.last_done)
+			rs.last_done = rv->done.day;
+		if (rv->date.set && rv->date.day < rs.first)
+			rs.first = rv->date.day;
+		if (!rv->done.set && rv->date.set && rv->date.day < rs.open)
+			rs.open = rv->date.day;
+	}
+	if (!pe->review_interval.set
+	    || (rs.last_done == INT32_MIN && !pe->start.set))
+		return rs;
+	int32_t base = rs.last_done != INT32_MIN ? rs.last_done
+	    : pe->start.day;
+	int32_t next = ip_date_add(base, pe->review_interval.n,
+	    pe->review_interval.unit);
+	if (pe->end.set && next > pe->end.day)
+		return rs;
+	for (size_t i = 0; i < pe->reviews.n; i++) {
+		const struct ip_review *rv =
+		    IP_AT(pe->reviews, struct ip_review, i);
+		if (!rv->done.set && rv->date.set && rv->date.day > base
+		    && rv->date.day <= next)
+			return rs;
+	}
+	rs.interval = next;
+	return rs;
+}
+
+bool
+ip_next_review(const struct ip_plan *p, int32_t *day)
+{
+	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
+		return false;
+	struct ip_reviews rs = ip_reviews_of(p);
+	int32_t next = rs.open < rs.interval ? rs.open : rs.interval;
+	if (next == INT32_MAX)
+		return false;
+	*day = next;
+	return true;
+}
