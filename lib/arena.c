@@ -8,12 +8,13 @@
  * more than all the checks together.
  */
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan.h"
+#include "arena.h"
 
 #define CHUNK (64u << 10)
 

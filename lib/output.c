@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "plan.h"
+#include "diag.h"
 
 struct ip_out {
 	FILE *f;

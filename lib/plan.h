@@ -1,43 +1,25 @@
 /*
- * plan.h - private interfaces of libiplan: the in-memory plan, the YAML
- * tree it is decoded from, the arena both live in, and diagnostics.
+ * plan.h - the typed plan of libiplan: what a plan file decodes to, the
+ * vocabularies, dates and national ids its checks need, and the review
+ * run over plans.  It includes the headers of the layers below it:
+ * arena.h, diag.h and ytree.h.
  *
- * Only lib/ and the unit tests include this header; commands use iplan.h.
+ * Only lib/, the drivers in cmd/ and the tests include this header;
+ * commands use iplan.h.
  */
 #ifndef IPLAN_PLAN_H
 #define IPLAN_PLAN_H
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
-#include "alloc.h"
+#include "arena.h"
+#include "diag.h"
 #include "iplan.h"
-
-/* Limits on one plan file: hostile input fails fast with a located error. */
-#define IP_MAX_FILE	(4u << 20)	/* bytes in one plan file */
-#define IP_MAX_DEPTH	32		/* nesting of mappings and sequences */
-#define IP_MAX_NODES	50000		/* YAML nodes in one plan */
-#define IP_MAX_SCALAR	(256u << 10)	/* bytes in one value */
-#define IP_MAX_KEYS	256		/* keys in one mapping */
-
-/* --- arena: every allocation for one plan, freed at once ----------------- */
-
-struct ip_arena {
-	struct ip_chunk *head;
-	size_t used;		/* bytes used in head */
-};
-
-/* Each aborts when out of memory (alloc.h). */
-void *ip_arena_alloc(struct ip_arena *a, size_t n);	/* zeroed */
-char *ip_arena_strndup(struct ip_arena *a, const char *s, size_t n);
-char *ip_arena_printf(struct ip_arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-char *ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap);
-void ip_arena_reset(struct ip_arena *a);	/* keep the first chunk */
-void ip_arena_free(struct ip_arena *a);
+#include "utf8.h"
+#include "ytree.h"
 
 /* --- dates --------------------------------------------------------------- */
 
@@ -48,137 +30,6 @@ bool ip_date_valid(int y, int m, int d);
 int ip_days_in_month(int y, int m);
 /* Adds n units ('d', 'w', 'm', 'y'); months and years clamp to month end. */
 int32_t ip_date_add(int32_t day, int n, char unit);
-
-/* --- diagnostics --------------------------------------------------------- */
-
-enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
-
-/* The catalogue: one entry per rule id (see ip-validate(1)). */
-#define IP_RULES(X) \
-	X(IO,		"io",			IP_ERROR) \
-	X(LIMIT,	"limit",		IP_ERROR) \
-	X(ENCODING,	"encoding",		IP_ERROR) \
-	X(SYNTAX,	"syntax",		IP_ERROR) \
-	X(UNSUPPORTED,	"unsupported-yaml",	IP_ERROR) \
-	X(DUPKEY,	"duplicate-key",	IP_ERROR) \
-	X(UNKNOWN_KEY,	"unknown-key",		IP_ERROR) \
-	X(TYPE,		"type",			IP_ERROR) \
-	X(DATE,		"date",			IP_ERROR) \
-	X(VALUE,	"value",		IP_ERROR) \
-	X(FORMAT,	"format",		IP_ERROR) \
-	X(REQUIRED,	"required",		IP_ERROR) \
-	X(ITEM_A,	"item-a",		IP_ERROR) \
-	X(ITEM_B,	"item-b",		IP_ERROR) \
-	X(ITEM_C,	"item-c",		IP_ERROR) \
-	X(ITEM_D,	"item-d",		IP_ERROR) \
-	X(ITEM_E,	"item-e",		IP_ERROR) \
-	X(ITEM_F,	"item-f",		IP_ERROR) \
-	X(ITEM_G,	"item-g",		IP_ERROR) \
-	X(ITEM_H,	"item-h",		IP_ERROR) \
-	X(ITEM_I,	"item-i",		IP_ERROR) \
-	X(DUP_ID,	"duplicate-id",		IP_ERROR) \
-	X(UNKNOWN_REF,	"unknown-ref",		IP_ERROR) \
-	X(COORD_ROLE,	"coordinator-role",	IP_WARNING) \
-	X(DATE_ORDER,	"date-order",		IP_ERROR) \
-	X(OUTSIDE,	"outside-period",	IP_WARNING) \
-	X(FUTURE,	"future-date",		IP_WARNING) \
-	X(NATIONAL_ID,	"national-id",		IP_ERROR) \
-	X(BIRTH_DATE,	"birth-date",		IP_WARNING) \
-	X(CLOSED,	"closed",		IP_ERROR) \
-	X(MEASURE_GOAL,	"measure-goal",		IP_WARNING) \
-	X(SUBGOAL_DUE,	"subgoal-due",		IP_WARNING) \
-	X(PERSON_PART,	"person-participant",	IP_WARNING) \
-	X(ONE_PLAN,	"one-plan",		IP_ERROR) \
-	X(TEMPLATE,	"template",		IP_ERROR)
-
-enum ip_rule {
-#define X(e, id, sev) IP_R_##e,
-	IP_RULES(X)
-#undef X
-	IP_R_COUNT
-};
-
-const char *ip_rule_id(enum ip_rule r);
-enum ip_severity ip_rule_severity(enum ip_rule r);
-
-struct ip_pos {
-	uint32_t line, col;	/* 1-based; line 0: the whole file */
-};
-
-struct ip_diag {
-	struct ip_pos pos;
-	enum ip_rule rule;
-	char *msg;		/* in the owning list's arena */
-	size_t seq;		/* order found: breaks ties when sorted */
-};
-
-/* The findings for one file, in the order found; sorted when printed. */
-struct ip_diags {
-	const char *file;	/* display name */
-	struct ip_diag *v;
-	size_t n, cap;
-	unsigned counts[3];	/* by severity */
-	struct ip_arena arena;
-};
-
-/* A list of findings for the plan at path, named as messages show it:
- * "<stdin>" for "-".  Aborts when out of memory.  Free with
- * ip_diags_free(). */
-struct ip_diags *ip_diags_for(const char *path);
-
-void ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
-    const char *fmt, va_list ap);
-
-/* How text from a plan or the command line is shown: the character at s
- * (after_digit: the one before it is a digit) stands as it is, and its
- * length is returned with *instead NULL; or it is replaced by *instead:
- * "?" for a control or a byte that is not well-formed UTF-8, so that user
- * text can never forge a line of output or drive a terminal, and
- * "<national id>" for a run of exactly 11 digits that is a valid one,
- * since a value quoted may be one typed into the wrong field, and output
- * goes to terminals, logs and cron mail. */
-size_t ip_clean_step(const char *s, bool after_digit, const char **instead);
-/* Writes s to f as ip_clean_step() shows it. */
-void ip_fputs_clean(const char *s, FILE *f);
-/* Writes "PROG: msg\n" to f, msg as ip_clean_step() shows it, in one
- * write: stderr is unbuffered. */
-void ip_message(FILE *f, const char *prog, const char *msg);
-
-/* --- the YAML tree ------------------------------------------------------- */
-
-enum ip_ykind { IP_Y_SCALAR, IP_Y_MAP, IP_Y_SEQ };
-
-struct ip_ynode {
-	enum ip_ykind kind;
-	bool plain;		/* scalar: unquoted, so may be a date, bool, null */
-	struct ip_pos pos;
-	const char *s;		/* scalar: NUL-terminated, no NUL inside */
-	size_t len;
-	struct ip_ynode *first;	/* map: key, value, key, value ...; seq: items */
-	struct ip_ynode *last;
-	struct ip_ynode *next;
-	size_t n;		/* children */
-};
-
-/* Parses buf (len bytes, not NUL-terminated) into a tree in arena a.
- * Returns the root, or NULL after adding at least one error to d. */
-struct ip_ynode *ip_yaml_parse(const char *buf, size_t len,
-    struct ip_arena *a, struct ip_diags *d);
-
-/* Reads a whole file ("-" is standard input) of at most IP_MAX_FILE bytes
- * into *buf (malloc'd, the caller frees).  Returns 0, or -1 after adding an
- * error to d (rule io or limit). */
-int ip_read_file(const char *path, char **buf, size_t *len,
-    struct ip_diags *d);
-
-bool ip_scalar_is_null(const struct ip_ynode *n);
-
-/* The position of byte offset off in the len bytes at buf, counted as the
- * loader counts: 1-based lines (LF, CR, CR LF, NEL, LS, PS) and
- * characters. */
-struct ip_pos ip_pos_at(const char *buf, size_t len, size_t off);
 
 /* --- the plan ------------------------------------------------------------ */
 
@@ -429,12 +280,5 @@ size_t ip_review_finish(struct ip_review_run *r, FILE *out);
 
 /* Levenshtein distance, capped at max + 1. */
 int ip_edit_distance(const char *a, const char *b, int max);
-
-/* Decodes the UTF-8 character at s (n > 0 bytes left): returns its length
- * and stores it in *cp, or returns 0 if the bytes are not well-formed
- * UTF-8 (overlong forms, surrogates and values past U+10FFFF included). */
-size_t ip_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
-/* True for the controls a terminal obeys: C0, DEL and C1. */
-bool ip_is_control(uint32_t c);
 
 #endif

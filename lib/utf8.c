@@ -1,7 +1,7 @@
 /*
  * utf8.c - decoding UTF-8, and the characters a terminal obeys.
  */
-#include "plan.h"
+#include "utf8.h"
 
 size_t
 ip_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)

@@ -18,7 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "plan.h"
+#include "diag.h"
+#include "ytree.h"
 
 #define WINDOW 256	/* files in flight ahead of the printer, at most */
 

@@ -16,7 +16,8 @@
 #include <unistd.h>
 #include <yaml.h>
 
-#include "plan.h"
+#include "utf8.h"
+#include "ytree.h"
 
 /* Reads the open fd, whose status is st, into *bufp and *lenp: 0, an
  * errno value, or -1 if it is larger than IP_MAX_FILE. */

@@ -266,11 +266,11 @@ t "README's pre-commit hook runs ip-validate as that of ip-validate(1)" "
 	    >'$TMP/actual' && echo >>'$TMP/actual' &&
 	same '$TMP/want' '$TMP/actual'"
 
-# The catalogue of lib/plan.h and the RULES of ip-validate(1), as lines
+# The catalogue of lib/diag.h and the RULES of ip-validate(1), as lines
 # "rule-id severity"; template is ip-new's alone, in ip-new(1).
 catalogue_rules() {
 	sed -n 's/^	X([A-Z_0-9]*,[	 ]*"\([^"]*\)",[	 ]*IP_\([A-Z]*\)).*/\1 \2/p' \
-	    "$TOP/lib/plan.h" | tr 'A-Z' 'a-z' | grep -v '^template ' | sort
+	    "$TOP/lib/diag.h" | tr 'A-Z' 'a-z' | grep -v '^template ' | sort
 }
 page_rules() {
 	sed -n 's/^\.It Cm \([a-z0-9-]*\) No (\([a-z]*\))$/\1 \2/p' \

@@ -1,0 +1,20 @@
+/*
+ * utf8.h - decoding UTF-8, and the characters a terminal obeys.
+ *
+ * Only lib/, the drivers in cmd/ and the tests include this header.
+ */
+#ifndef IPLAN_UTF8_H
+#define IPLAN_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the UTF-8 character at s (n > 0 bytes left): returns its length
+ * and stores it in *cp, or returns 0 if the bytes are not well-formed
+ * UTF-8 (overlong forms, surrogates and values past U+10FFFF included). */
+size_t ip_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* True for the controls a terminal obeys: C0, DEL and C1. */
+bool ip_is_control(uint32_t c);
+
+#endif

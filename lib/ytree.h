@@ -1,0 +1,56 @@
+/*
+ * ytree.h - the YAML tree a plan file is read into (yaml.c), with the
+ * limits that bound it.
+ *
+ * Only lib/, the drivers in cmd/ and the tests include this header.
+ */
+#ifndef IPLAN_YTREE_H
+#define IPLAN_YTREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+
+/* Limits on one plan file: hostile input fails fast with a located error. */
+#define IP_MAX_FILE	(4u << 20)	/* bytes in one plan file */
+#define IP_MAX_DEPTH	32		/* nesting of mappings and sequences */
+#define IP_MAX_NODES	50000		/* YAML nodes in one plan */
+#define IP_MAX_SCALAR	(256u << 10)	/* bytes in one value */
+#define IP_MAX_KEYS	256		/* keys in one mapping */
+
+
+enum ip_ykind { IP_Y_SCALAR, IP_Y_MAP, IP_Y_SEQ };
+
+struct ip_ynode {
+	enum ip_ykind kind;
+	bool plain;		/* scalar: unquoted, so may be a date, bool, null */
+	struct ip_pos pos;
+	const char *s;		/* scalar: NUL-terminated, no NUL inside */
+	size_t len;
+	struct ip_ynode *first;	/* map: key, value, key, value ...; seq: items */
+	struct ip_ynode *last;
+	struct ip_ynode *next;
+	size_t n;		/* children */
+};
+
+/* Parses buf (len bytes, not NUL-terminated) into a tree in arena a.
+ * Returns the root, or NULL after adding at least one error to d. */
+struct ip_ynode *ip_yaml_parse(const char *buf, size_t len,
+    struct ip_arena *a, struct ip_diags *d);
+
+/* Reads a whole file ("-" is standard input) of at most IP_MAX_FILE bytes
+ * into *buf (malloc'd, the caller frees).  Returns 0, or -1 after adding an
+ * error to d (rule io or limit). */
+int ip_read_file(const char *path, char **buf, size_t *len,
+    struct ip_diags *d);
+
+bool ip_scalar_is_null(const struct ip_ynode *n);
+
+/* The position of byte offset off in the len bytes at buf, counted as the
+ * loader counts: 1-based lines (LF, CR, CR LF, NEL, LS, PS) and
+ * characters. */
+struct ip_pos ip_pos_at(const char *buf, size_t len, size_t off);
+
+#endif
