@@ -10,7 +10,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 override CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
 	-Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
-	-Wno-format-nonliteral -pthread $(CFLAGS)
+	-pthread $(CFLAGS)
 override LDFLAGS := -pthread $(LDFLAGS)
 
 # Flags from pkg-config, expanded only when used: after 'deps' has run.

@@ -21,7 +21,8 @@ void *ip_arena_alloc(struct ip_arena *a, size_t n);	/* zeroed */
 char *ip_arena_strndup(struct ip_arena *a, const char *s, size_t n);
 char *ip_arena_printf(struct ip_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-char *ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap);
+char *ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void ip_arena_reset(struct ip_arena *a);	/* keep the first chunk */
 void ip_arena_free(struct ip_arena *a);
 

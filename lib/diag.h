@@ -94,7 +94,7 @@ struct ip_diags *ip_diags_for(const char *path);
 void ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
-    const char *fmt, va_list ap);
+    const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
 /* How text from a plan or the command line is shown: the character at s
  * (after_digit: the one before it is a digit) stands as it is, and its

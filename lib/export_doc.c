@@ -477,6 +477,20 @@ date(struct doc *d, const struct ip_date *day)
 	    IP_LONG_DATE));
 }
 
+/* The label lab with arg in its slot.  Labels are data, not printf
+ * formats: "%s" is their one slot (the unit tests hold every language to
+ * the same slots), so the compiler checks every format there is. */
+static const char *
+doc_fill(struct doc *d, const char *lab, const char *arg)
+{
+	const char *slot = strstr(lab, "%s");
+
+	if (slot == NULL)
+		return lab;
+	return ip_arena_printf(&d->a, "%.*s%s%s", (int)(slot - lab), lab, arg,
+	    slot + 2);
+}
+
 /* "2. mars 2026 – 1. mars 2027", "fra 2. mars 2026" ...; NULL if none. */
 static const char *
 range(struct doc *d, const struct ip_date *start, const struct ip_date *end)
@@ -485,7 +499,7 @@ range(struct doc *d, const struct ip_date *start, const struct ip_date *end)
 	if (s != NULL && e != NULL)
 		return ip_arena_printf(&d->a, "%s – %s", s, e);
 	if (s != NULL || e != NULL)
-		return ip_arena_printf(&d->a, s ? d->l->from : d->l->until,
+		return doc_fill(d, s ? d->l->from : d->l->until,
 		    s ? s : e);
 	return NULL;
 }
@@ -565,7 +579,7 @@ glance(struct doc *d, cmark_node *root)
 	const struct ip_plan *p = d->p;
 	const struct ip_labels *l = d->l;
 
-	d->title = p->person.name.s ? ip_arena_printf(&d->a, l->title,
+	d->title = p->person.name.s ? doc_fill(d, l->title,
 	    p->person.name.s) : l->title_nameless;
 	heading(d, root, 1, d->title);
 	if (d->v->restricted) {
@@ -574,9 +588,9 @@ glance(struct doc *d, cmark_node *root)
 		cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
 		cmark_node *par = add(q, CMARK_NODE_PARAGRAPH);
 		text(d, add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
-		    "%s.", ip_arena_printf(&d->a, l->restricted, name)));
+		    "%s.", doc_fill(d, l->restricted, name)));
 		literal(par, " ");
-		text(d, par, ip_arena_printf(&d->a, l->restricted_why, name));
+		text(d, par, doc_fill(d, l->restricted_why, name));
 		cmark_node *left = list(q);
 		for (size_t i = 0; i < sizeof(l->restricted_left_out)
 		    / sizeof(*l->restricted_left_out); i++)
@@ -645,7 +659,7 @@ goals(struct doc *d, cmark_node *root)
 		none(d, root);
 	for (size_t i = 0; i < d->p->goals.n; i++) {
 		const struct ip_goal *g = IP_AT(d->p->goals, struct ip_goal, i);
-		heading(d, root, 3, ip_arena_printf(&d->a, l->goal,
+		heading(d, root, 3, doc_fill(d, l->goal,
 		    id_or_number(d, &g->id, i)));
 		if (g->text.s != NULL)
 			paragraph(d, root, g->text.s);
@@ -704,7 +718,7 @@ measures(struct doc *d, cmark_node *root)
 	for (size_t i = 0; i < d->p->measures.n; i++) {
 		const struct ip_measure *m =
 		    IP_AT(d->p->measures, struct ip_measure, i);
-		const char *h = ip_arena_printf(&d->a, l->measure,
+		const char *h = doc_fill(d, l->measure,
 		    id_or_number(d, &m->id, i));
 		heading(d, root, 3, m->title.s ? ip_arena_printf(&d->a,
 		    "%s: %s", h, m->title.s) : h);
@@ -795,7 +809,7 @@ reviews(struct doc *d, cmark_node *root)
 		cmark_node *p = item(list_);
 		const char *when = date(d, r->date.set ? &r->date : &r->done);
 		label(d, p, when ? when : "?");
-		text(d, p, r->done.set ? ip_arena_printf(&d->a, l->review_done,
+		text(d, p, r->done.set ? doc_fill(d, l->review_done,
 		    date(d, &r->done)) : l->review_planned);
 		if (r->summary.s != NULL && !d->v->restricted)
 			md(d, cmark_node_parent(p), NULL, r->summary.s, 2);
@@ -820,7 +834,7 @@ consent(struct doc *d, cmark_node *root)
 			    date(d, &c->plan.date));
 		if (c->plan.by.s != NULL)
 			v = ip_arena_printf(&d->a, "%s %s", v,
-			    ip_arena_printf(&d->a, l->by, c->plan.by.s));
+			    doc_fill(d, l->by, c->plan.by.s));
 	} else if (d->v->restricted)	/* why: maybe compulsory care */
 		v = l->left_out;
 	else if (d->p->person.care.set
@@ -834,7 +848,7 @@ consent(struct doc *d, cmark_node *root)
 		    date(d, &s->date)) : NULL;
 		if (s->until.set)
 			v = ip_arena_printf(&d->a, "%s%s%s", v ? v : "",
-			    v ? ", " : "", ip_arena_printf(&d->a,
+			    v ? ", " : "", doc_fill(d,
 			    l->valid_until, date(d, &s->until)));
 		if (v == NULL)
 			v = l->given;
@@ -894,7 +908,7 @@ build(struct doc *d)
 	if (d->v->has_generated) {
 		char buf[IP_LONG_DATE];
 		cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
-		text(d, add(p, CMARK_NODE_EMPH), ip_arena_printf(&d->a,
+		text(d, add(p, CMARK_NODE_EMPH), doc_fill(d,
 		    d->l->generated, ip_labels_date(d->l, d->v->generated,
 		    buf)));
 	}

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,11 +296,19 @@ pool_finish(struct walk *w, int rc)
 
 /* --- the walk ------------------------------------------------------------ */
 
-static void
-walk_error(struct walk *w, const char *fmt, const char *path, int err)
+/* Says what fmt says, then ": " and what errno value err means. */
+static void __attribute__((format(printf, 3, 4)))
+walk_error(struct walk *w, int err, const char *fmt, ...)
 {
 	char buf[4096];
-	snprintf(buf, sizeof(buf), fmt, path, strerror(err));
+	va_list ap;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof(buf))
+		snprintf(buf + n, sizeof(buf) - (size_t)n, ": %s",
+		    strerror(err));
 	w->trouble = true;
 	if (w->pool != NULL)
 		pool_push(w, NULL, buf);
@@ -345,23 +354,23 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 {
 	for (int i = 0; i < w->depth; i++)
 		if (w->up[i].dev == st->st_dev && w->up[i].ino == st->st_ino) {
-			walk_error(w, "'%s': %s", path, ELOOP);
+			walk_error(w, ELOOP, "'%s'", path);
 			return 0;
 		}
 	if (w->depth == (int)(sizeof(w->up) / sizeof(w->up[0]))) {
-		walk_error(w, "'%s': %s", path, ENAMETOOLONG);
+		walk_error(w, ENAMETOOLONG, "'%s'", path);
 		return 0;
 	}
 
 	/* a directory that can be read but not entered would give an error
 	 * for each file in it: one for the directory says it all */
 	if (faccessat(AT_FDCWD, path, X_OK, AT_EACCESS) != 0) {
-		walk_error(w, "cannot enter directory '%s': %s", path, errno);
+		walk_error(w, errno, "cannot enter directory '%s'", path);
 		return 0;
 	}
 	DIR *dir = opendir(path);
 	if (dir == NULL) {
-		walk_error(w, "cannot open directory '%s': %s", path, errno);
+		walk_error(w, errno, "cannot open directory '%s'", path);
 		return 0;
 	}
 	char **names = NULL;
@@ -379,7 +388,7 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 		    path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
 	}
 	if (errno != 0)
-		walk_error(w, "cannot read directory '%s': %s", path, errno);
+		walk_error(w, errno, "cannot read directory '%s'", path);
 	closedir(dir);
 	if (n > 1)	/* qsort() wants an array, even of none */
 		qsort(names, n, sizeof(*names), by_name);
@@ -410,7 +419,7 @@ visit(struct walk *w, const char *path, bool top)
 		/* a dangling link met on the way is passed over, unless it
 		 * is named as a plan */
 		if (errno != ENOENT || is_plan_name(strrchr(path, '/') + 1))
-			walk_error(w, "'%s': %s", path, errno);
+			walk_error(w, errno, "'%s'", path);
 		return 0;
 	}
 	if (S_ISDIR(st.st_mode))

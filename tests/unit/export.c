@@ -31,6 +31,148 @@
 /* Where ip_export_xml() says why it failed. */
 static struct ip_err unit_err;
 
+/* --- the labels ----------------------------------------------------------- */
+
+/* Every string of struct ip_labels, by its place: an array counts as its
+ * elements.  (laws, a NULL-terminated list, is held apart.) */
+#define LABEL(f) { #f, offsetof(struct ip_labels, f), \
+	sizeof(((struct ip_labels *)0)->f) / sizeof(const char *) }
+static const struct {
+	const char *name;
+	size_t off, n;
+} label_fields[] = {
+	LABEL(code),
+	LABEL(months),
+	LABEL(title),
+	LABEL(title_nameless),
+	LABEL(period),
+	LABEL(coordinator),
+	LABEL(next_review),
+	LABEL(status),
+	LABEL(closed),
+	LABEL(plan_id),
+	LABEL(legal_basis),
+	LABEL(from),
+	LABEL(until),
+	LABEL(person),
+	LABEL(name),
+	LABEL(national_id),
+	LABEL(birth_date),
+	LABEL(phone),
+	LABEL(email),
+	LABEL(address),
+	LABEL(interpreter),
+	LABEL(interpreter_yes),
+	LABEL(interpreter_no),
+	LABEL(compulsory),
+	LABEL(yes),
+	LABEL(goals),
+	LABEL(goal),
+	LABEL(due),
+	LABEL(goal_status),
+	LABEL(resources),
+	LABEL(needs),
+	LABEL(measures),
+	LABEL(measure),
+	LABEL(extent),
+	LABEL(responsible),
+	LABEL(when),
+	LABEL(serves),
+	LABEL(subplan),
+	LABEL(how),
+	LABEL(implementation),
+	LABEL(participants),
+	LABEL(role),
+	LABEL(roles),
+	LABEL(is_coordinator),
+	LABEL(organization),
+	LABEL(contribution),
+	LABEL(reviews),
+	LABEL(review_interval),
+	LABEL(units),
+	LABEL(review_done),
+	LABEL(review_planned),
+	LABEL(consent),
+	LABEL(consent_plan),
+	LABEL(given),
+	LABEL(by),
+	LABEL(consent_compulsory),
+	LABEL(consent_sharing),
+	LABEL(valid_until),
+	LABEL(consent_with),
+	LABEL(not_recorded),
+	LABEL(cooperation),
+	LABEL(about),
+	LABEL(contact),
+	LABEL(reason),
+	LABEL(none),
+	LABEL(restricted),
+	LABEL(restricted_why),
+	LABEL(restricted_left_out),
+	LABEL(left_out),
+	LABEL(generated),
+};
+#undef LABEL
+
+/* The conversions of a label, "%s%s" for one with two: what it takes. */
+static void
+label_slots(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+	for (; (s = strchr(s, '%')) != NULL && n + 3 < size; s += 2) {
+		buf[n++] = '%';
+		buf[n++] = s[1];
+	}
+	buf[n] = '\0';
+}
+
+/* Every label is there in every language, with the same slots as in
+ * bokmål: labels are data that the documents fill, and a slot missing or
+ * added in one language would show "%s" or lose the name it stands for.
+ * Only "%s" is a slot (see doc_fill()). */
+static void
+test_labels_complete_and_alike(void **state)
+{
+	(void)state;
+	const struct ip_labels *nb = ip_labels(IP_LANG_NB);
+	size_t strings = 0;
+
+	for (enum ip_lang lang = IP_LANG_NB; lang <= IP_LANG_EN; lang++) {
+		const struct ip_labels *l = ip_labels(lang);
+		for (size_t f = 0; f < sizeof(label_fields)
+		    / sizeof(*label_fields); f++)
+			for (size_t i = 0; i < label_fields[f].n; i++) {
+				const char *const *a = (const char *const *)
+				    ((const char *)nb + label_fields[f].off) + i;
+				const char *const *b = (const char *const *)
+				    ((const char *)l + label_fields[f].off) + i;
+				char want[16], got[16];
+				if (*b == NULL)
+					fail_msg("language %d: no %s[%zu]",
+					    (int)lang, label_fields[f].name, i);
+				label_slots(*a, want, sizeof(want));
+				label_slots(*b, got, sizeof(got));
+				if (strcmp(want, got) != 0 || (got[0] != '\0'
+				    && strcmp(got, "%s") != 0))
+					fail_msg("language %d: %s[%zu] has "
+					    "slots '%s', bokmål '%s'", (int)lang,
+					    label_fields[f].name, i, got, want);
+				strings++;
+			}
+		size_t laws = 0;
+		for (; l->laws[laws] != NULL; laws++)
+			assert_null(strchr(l->laws[laws], '%'));
+		size_t nb_laws = 0;
+		while (nb->laws[nb_laws] != NULL)
+			nb_laws++;
+		assert_int_equal(laws, nb_laws);
+	}
+	/* the table covers the struct: every string before laws, which
+	 * is all of it but day_dot, a bool padded to a pointer's room */
+	assert_int_equal(strings / 3, (offsetof(struct ip_labels, laws)
+	    - offsetof(struct ip_labels, code)) / sizeof(const char *) - 1);
+}
+
 /* --- the XML cleaner ------------------------------------------------------ */
 
 static void
@@ -410,6 +552,7 @@ main(void)
 {
 	unit_err = (struct ip_err){ stderr, "unit" };
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_labels_complete_and_alike),
 		cmocka_unit_test(test_clean_keeps_good_text),
 		cmocka_unit_test(test_clean_replaces_what_xml_cannot_carry),
 		cmocka_unit_test(test_xml_with_bad_text_is_valid),
