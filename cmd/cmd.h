@@ -68,8 +68,7 @@ int ip_error(const char *prog, const char *fmt, ...)
  * as head(1) does. */
 int ip_finish_stdout(const char *prog, int status);
 
-/* --- the drivers: each runs a command's work, prints and returns its
- * exit status --------------------------------------------------------------- */
+/* --- the drivers: a command's work, its messages and exit status ------- */
 
 struct ip_validate_opts {
 	int32_t today;

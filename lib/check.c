@@ -53,12 +53,12 @@ static bool
 has_goal(const struct ip_plan *p, const char *id)
 {
 	for (size_t i = 0; i < p->goals.n; i++) {
-		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		const struct ip_goal *g = &p->goals.v[i];
 		if (g->id.s != NULL && strcmp(g->id.s, id) == 0)
 			return true;
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
-			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			    &g->subgoals.v[j];
 			if (s->id.s != NULL && strcmp(s->id.s, id) == 0)
 				return true;
 		}
@@ -116,22 +116,22 @@ check_ids(const struct ip_plan *p, struct ip_diags *d)
 {
 	size_t cap = p->participants.n + p->measures.n + p->goals.n;
 	for (size_t i = 0; i < p->goals.n; i++)
-		cap += IP_AT(p->goals, struct ip_goal, i)->subgoals.n;
+		cap += p->goals.v[i].subgoals.n;
 	const struct ip_text **ids = ip_arena_alloc(&d->arena,
 	    (cap + 1) * sizeof(*ids));
 	size_t n;
 
-	n = collect_ids(d, &p->participants, sizeof(struct ip_participant),
+	n = collect_ids(d, &p->participants.any, sizeof(struct ip_participant),
 	    offsetof(struct ip_participant, id), "a participant", ids);
 	unique(d, ids, n, "participant");
-	n = collect_ids(d, &p->measures, sizeof(struct ip_measure),
+	n = collect_ids(d, &p->measures.any, sizeof(struct ip_measure),
 	    offsetof(struct ip_measure, id), "a measure", ids);
 	unique(d, ids, n, "measure");
-	n = collect_ids(d, &p->goals, sizeof(struct ip_goal),
+	n = collect_ids(d, &p->goals.any, sizeof(struct ip_goal),
 	    offsetof(struct ip_goal, id), "a goal", ids);
 	for (size_t i = 0; i < p->goals.n; i++) {
-		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
-		n += collect_ids(d, &g->subgoals, sizeof(struct ip_subgoal),
+		const struct ip_goal *g = &p->goals.v[i];
+		n += collect_ids(d, &g->subgoals.any, sizeof(struct ip_subgoal),
 		    offsetof(struct ip_subgoal, id), "a sub-goal", ids + n);
 	}
 	unique(d, ids, n, "goal");
@@ -168,10 +168,10 @@ check_person(const struct ip_plan *p, struct ip_diags *d)
 	}
 	bool found = false;
 	for (size_t i = 0; i < p->participants.n; i++)
-		found |= IP_AT(p->participants, struct ip_participant, i)
-		    ->role.v == IP_ROLE_PERSON
-		    && IP_AT(p->participants, struct ip_participant, i)
-		    ->role.set;
+		found |= p->participants.v[i]
+		    .role.v == IP_ROLE_PERSON
+		    && p->participants.v[i]
+		    .role.set;
 	if (!found && p->participants.n > 0)
 		ip_diag(d, p->participants.pos, IP_R_PERSON_PART,
 		    "the person is not among the participants (role: person):"
@@ -190,13 +190,13 @@ check_goals(const struct ip_plan *p, struct ip_diags *d)
 	if (p->needs.n == 0)
 		item(d, p->needs.pos, 'a', "no needs");
 	for (size_t i = 0; i < p->goals.n; i++) {
-		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		const struct ip_goal *g = &p->goals.v[i];
 		if (g->text.s == NULL)
 			item(d, at(g->text.pos, g->pos), 'a',
 			    "a goal without text");
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
-			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			    &g->subgoals.v[j];
 			if (s->text.s == NULL)
 				item(d, at(s->text.pos, s->pos), 'a',
 				    "a sub-goal without text");
@@ -220,7 +220,7 @@ check_participants(const struct ip_plan *p, struct ip_diags *d)
 		item(d, p->participants.pos, 'b', "no participants");
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_participant *q =
-		    IP_AT(p->participants, struct ip_participant, i);
+		    &p->participants.v[i];
 		if (q->name.s == NULL)
 			item(d, at(q->name.pos, q->pos), 'b',
 			    "a participant without a name");
@@ -260,7 +260,7 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 		item(d, p->measures.pos, 'e', "no measures");
 	for (size_t i = 0; i < p->measures.n; i++) {
 		const struct ip_measure *m =
-		    IP_AT(p->measures, struct ip_measure, i);
+		    &p->measures.v[i];
 		if (m->title.s == NULL)
 			item(d, at(m->title.pos, m->pos), 'e',
 			    "a measure without a title");
@@ -279,7 +279,7 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 			    "measures");
 		for (size_t j = 0; j < m->goals.n; j++) {
 			const struct ip_text *g =
-			    IP_AT(m->goals, struct ip_text, j);
+			    &m->goals.v[j];
 			if (!has_goal(p, g->s))
 				ip_diag(d, g->pos, IP_R_UNKNOWN_REF,
 				    "goal '%s' is not a goal's or sub-goal's "
@@ -301,7 +301,7 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 	}
 	for (size_t i = 0; i < p->measures.n; i++) {
 		const struct ip_measure *m =
-		    IP_AT(p->measures, struct ip_measure, i);
+		    &p->measures.v[i];
 		if (m->how.s == NULL)
 			item(d, at(m->how.pos, m->pos), 'f',
 			    ip_arena_printf(&d->arena, "measure '%s' does not "
@@ -336,7 +336,7 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		    "no review date and no review_interval");
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *r =
-		    IP_AT(pe->reviews, struct ip_review, i);
+		    &pe->reviews.v[i];
 		if (!r->date.set && !r->done.set)
 			ip_diag(d, r->pos, IP_R_REQUIRED,
 			    "a review has no 'date' or 'done'");
@@ -364,7 +364,7 @@ check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		ip_diag(d, c->plan.date.pos, IP_R_FUTURE,
 		    "consent given in the future");
 	for (size_t i = 0; i < s->participants.n; i++)
-		participant_ref(p, d, IP_AT(s->participants, struct ip_text, i),
+		participant_ref(p, d, &s->participants.v[i],
 		    "information sharing with");
 	if (s->date.set && s->until.set && s->until.day < s->date.day)
 		ip_diag(d, s->until.pos, IP_R_DATE_ORDER,
@@ -378,7 +378,7 @@ check_cooperation(const struct ip_plan *p, struct ip_diags *d)
 		item(d, p->cooperation.pos, 'i', "no cooperation");
 	for (size_t i = 0; i < p->cooperation.n; i++) {
 		const struct ip_cooperation *c =
-		    IP_AT(p->cooperation, struct ip_cooperation, i);
+		    &p->cooperation.v[i];
 		if (c->with.s == NULL)
 			item(d, at(c->with.pos, c->pos), 'i',
 			    "cooperation without 'with' whom");

@@ -18,7 +18,7 @@ ip_reviews_of(const struct ip_plan *p)
 
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *rv =
-		    IP_AT(pe->reviews, struct ip_review, i);
+		    &pe->reviews.v[i];
 		if (rv->done.set && rv->done.day > rs.last_done)
 			rs.last_done = rv->done.day;
 		if (rv->date.set && rv->date.day < rs.first)
@@ -37,7 +37,7 @@ ip_reviews_of(const struct ip_plan *p)
 		return rs;
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *rv =
-		    IP_AT(pe->reviews, struct ip_review, i);
+		    &pe->reviews.v[i];
 		if (!rv->done.set && rv->date.set && rv->date.day > base
 		    && rv->date.day <= next)
 			return rs;

@@ -49,7 +49,7 @@ covered(const struct ip_plan *p, const struct ip_participant *q,
 	if (s->until.set && s->until.day < today)
 		return false;
 	for (size_t i = 0; i < s->participants.n; i++)
-		if (strcmp(IP_AT(s->participants, struct ip_text, i)->s,
+		if (strcmp(s->participants.v[i].s,
 		    q->id.s) == 0)
 			return true;
 	return false;

@@ -511,14 +511,14 @@ enum names { AS_WRITTEN, PARTICIPANTS, LAWS };
  * participants or laws they are; NULL if none.  Made in one pass, since
  * a list may be long. */
 static const char *
-join(struct doc *d, const struct ip_list *l, enum names names)
+join(struct doc *d, const union ip_text_list *l, enum names names)
 {
 	if (l->n == 0)
 		return NULL;
 	const char **v = ip_arena_alloc(&d->a, l->n * sizeof(*v));
 	size_t len = 0;
 	for (size_t i = 0; i < l->n; i++) {
-		const char *t = IP_AT(*l, struct ip_text, i)->s;
+		const char *t = l->v[i].s;
 		const struct ip_participant *q = names == PARTICIPANTS
 		    ? ip_find_participant(d->p, t) : NULL;
 		v[i] = names == LAWS ? ip_labels_law(d->l, t)
@@ -658,7 +658,7 @@ goals(struct doc *d, cmark_node *root)
 	if (d->p->goals.n == 0)
 		none(d, root);
 	for (size_t i = 0; i < d->p->goals.n; i++) {
-		const struct ip_goal *g = IP_AT(d->p->goals, struct ip_goal, i);
+		const struct ip_goal *g = &d->p->goals.v[i];
 		heading(d, root, 3, doc_fill(d, l->goal,
 		    id_or_number(d, &g->id, i)));
 		if (g->text.s != NULL)
@@ -666,7 +666,7 @@ goals(struct doc *d, cmark_node *root)
 		cmark_node *subs = list(root);
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
-			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			    &g->subgoals.v[j];
 			cmark_node *p = item(subs);
 			if (s->id.s != NULL)
 				cmark_node_append_child(p, strong(d, s->id.s));
@@ -692,7 +692,7 @@ goals(struct doc *d, cmark_node *root)
 /* A section of plain texts, or the note that it is left out. */
 static void
 texts(struct doc *d, cmark_node *root, const char *title,
-    const struct ip_list *t, bool shown)
+    const union ip_text_list *t, bool shown)
 {
 	heading(d, root, 2, title);
 	if (!shown) {
@@ -703,7 +703,7 @@ texts(struct doc *d, cmark_node *root, const char *title,
 		none(d, root);
 	cmark_node *l = list(root);
 	for (size_t i = 0; i < t->n; i++)
-		text(d, item(l), IP_AT(*t, struct ip_text, i)->s);
+		text(d, item(l), t->v[i].s);
 	end_list(l);
 }
 
@@ -717,7 +717,7 @@ measures(struct doc *d, cmark_node *root)
 		none(d, root);
 	for (size_t i = 0; i < d->p->measures.n; i++) {
 		const struct ip_measure *m =
-		    IP_AT(d->p->measures, struct ip_measure, i);
+		    &d->p->measures.v[i];
 		const char *h = doc_fill(d, l->measure,
 		    id_or_number(d, &m->id, i));
 		heading(d, root, 3, m->title.s ? ip_arena_printf(&d->a,
@@ -764,7 +764,7 @@ participants(struct doc *d, cmark_node *root)
 		none(d, root);
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_participant *q =
-		    IP_AT(p->participants, struct ip_participant, i);
+		    &p->participants.v[i];
 		heading(d, root, 3, q->name.s ? q->name.s
 		    : id_or_number(d, &q->id, i));
 		cmark_node *facts = list(root);
@@ -804,8 +804,7 @@ reviews(struct doc *d, cmark_node *root)
 		none(d, root);
 	cmark_node *list_ = list(root);
 	for (size_t i = 0; i < pe->reviews.n; i++) {
-		const struct ip_review *r = IP_AT(pe->reviews, struct ip_review,
-		    i);
+		const struct ip_review *r = &pe->reviews.v[i];
 		cmark_node *p = item(list_);
 		const char *when = date(d, r->date.set ? &r->date : &r->done);
 		label(d, p, when ? when : "?");
@@ -871,7 +870,7 @@ cooperation(struct doc *d, cmark_node *root)
 	cmark_node *list_ = list(root);
 	for (size_t i = 0; i < d->p->cooperation.n; i++) {
 		const struct ip_cooperation *c =
-		    IP_AT(d->p->cooperation, struct ip_cooperation, i);
+		    &d->p->cooperation.v[i];
 		cmark_node *p = item(list_);
 		if (c->with.s != NULL)
 			text(d, add(p, CMARK_NODE_STRONG), c->with.s);

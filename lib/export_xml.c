@@ -138,26 +138,26 @@ word(struct xw *x, const char *name, const struct ip_enum *e,
 /* A list of texts as <list><entry>text</entry>...</list>. */
 static void
 texts(struct xw *x, const char *list, const char *entry,
-    const struct ip_list *l)
+    const union ip_text_list *l)
 {
 	if (l->n == 0)
 		return;
 	start(x, list);
 	for (size_t i = 0; i < l->n; i++)
-		elem(x, entry, IP_AT(*l, struct ip_text, i)->s);
+		elem(x, entry, l->v[i].s);
 	end(x);
 }
 
 /* A list of references as <list><entry ref="id"/>...</list>. */
 static void
 refs(struct xw *x, const char *list, const char *entry,
-    const struct ip_list *l)
+    const union ip_text_list *l)
 {
 	if (l->n == 0)
 		return;
 	start(x, list);
 	for (size_t i = 0; i < l->n; i++)
-		ref(x, entry, IP_AT(*l, struct ip_text, i)->s);
+		ref(x, entry, l->v[i].s);
 	end(x);
 }
 
@@ -190,14 +190,14 @@ person(struct xw *x, const struct ip_person *ps)
 }
 
 static void
-participants(struct xw *x, const struct ip_list *l)
+participants(struct xw *x, const union ip_participant_list *l)
 {
 	if (l->n == 0)
 		return;
 	start(x, "participants");
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_participant *q =
-		    IP_AT(*l, struct ip_participant, i);
+		    &l->v[i];
 		start(x, "participant");
 		attr(x, "id", q->id.s);
 		elem(x, "name", q->name.s);
@@ -215,13 +215,13 @@ participants(struct xw *x, const struct ip_list *l)
 }
 
 static void
-goals(struct xw *x, const struct ip_list *l)
+goals(struct xw *x, const union ip_goal_list *l)
 {
 	if (l->n == 0)
 		return;
 	start(x, "goals");
 	for (size_t i = 0; i < l->n; i++) {
-		const struct ip_goal *g = IP_AT(*l, struct ip_goal, i);
+		const struct ip_goal *g = &l->v[i];
 		start(x, "goal");
 		attr(x, "id", g->id.s);
 		elem(x, "text", g->text.s);
@@ -229,7 +229,7 @@ goals(struct xw *x, const struct ip_list *l)
 			start(x, "subgoals");
 			for (size_t j = 0; j < g->subgoals.n; j++) {
 				const struct ip_subgoal *s =
-				    IP_AT(g->subgoals, struct ip_subgoal, j);
+				    &g->subgoals.v[j];
 				start(x, "subgoal");
 				attr(x, "id", s->id.s);
 				elem(x, "text", s->text.s);
@@ -246,13 +246,13 @@ goals(struct xw *x, const struct ip_list *l)
 }
 
 static void
-measures(struct xw *x, const struct ip_list *l)
+measures(struct xw *x, const union ip_measure_list *l)
 {
 	if (l->n == 0)
 		return;
 	start(x, "measures");
 	for (size_t i = 0; i < l->n; i++) {
-		const struct ip_measure *m = IP_AT(*l, struct ip_measure, i);
+		const struct ip_measure *m = &l->v[i];
 		const struct ip_subplan *sp = &m->subplan;
 		start(x, "measure");
 		attr(x, "id", m->id.s);
@@ -297,7 +297,7 @@ period(struct xw *x, const struct ip_period *pe)
 		start(x, "reviews");
 		for (size_t i = 0; i < pe->reviews.n; i++) {
 			const struct ip_review *r =
-			    IP_AT(pe->reviews, struct ip_review, i);
+			    &pe->reviews.v[i];
 			start(x, "review");
 			date(x, "date", &r->date);
 			date(x, "done", &r->done);
@@ -338,14 +338,14 @@ consent(struct xw *x, const struct ip_consent *c)
 }
 
 static void
-cooperation(struct xw *x, const struct ip_list *l)
+cooperation(struct xw *x, const union ip_cooperation_list *l)
 {
 	if (l->n == 0)
 		return;
 	start(x, "cooperation");
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_cooperation *c =
-		    IP_AT(*l, struct ip_cooperation, i);
+		    &l->v[i];
 		start(x, "partner");
 		elem(x, "with", c->with.s);
 		elem(x, "about", c->about.s);

@@ -1092,14 +1092,13 @@ check_given(const struct values *v, const struct ip_plan *p,
 	    : IP_CARE_VOLUNTARY))
 		not_given(d, ps->care.pos, "person.care", "care");
 
-	list_empty(d, &p->goals, "goals");
-	list_empty(d, &p->resources, "resources");
-	list_empty(d, &p->needs, "needs");
-	list_empty(d, &p->measures, "measures");
+	list_empty(d, &p->goals.any, "goals");
+	list_empty(d, &p->resources.any, "resources");
+	list_empty(d, &p->needs.any, "needs");
+	list_empty(d, &p->measures.any, "measures");
 
 	for (size_t i = 0; i < p->participants.n; i++) {
-		const struct ip_participant *q = IP_AT(p->participants,
-		    struct ip_participant, i);
+		const struct ip_participant *q = &p->participants.v[i];
 		if (same_text(&q->id, v->person_id)) {
 			text_is(d, &q->name, o->name, "participants.name",
 			    "name");
@@ -1129,8 +1128,7 @@ check_given(const struct values *v, const struct ip_plan *p,
 		not_given(d, pd->review_interval.pos, "period.review_interval",
 		    "review_interval");
 	for (size_t i = 0; i < pd->reviews.n; i++) {
-		const struct ip_review *r = IP_AT(pd->reviews,
-		    struct ip_review, i);
+		const struct ip_review *r = &pd->reviews.v[i];
 		if (i >= v->nreviews || !r->date.set
 		    || r->date.day != v->reviews[i])
 			not_given(d, r->pos, "period.reviews", "reviews");
@@ -1145,7 +1143,7 @@ check_given(const struct values *v, const struct ip_plan *p,
 	text_is(d, &c->plan.by, NULL, "consent.plan.by", NULL);
 	date_is(d, &c->information_sharing.date, false, 0,
 	    "consent.information_sharing.date", NULL);
-	list_empty(d, &c->information_sharing.participants,
+	list_empty(d, &c->information_sharing.participants.any,
 	    "consent.information_sharing.participants");
 	date_is(d, &c->information_sharing.until, false, 0,
 	    "consent.information_sharing.until", NULL);

@@ -56,7 +56,7 @@ ip_find_participant(const struct ip_plan *p, const char *id)
 {
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_participant *q =
-		    IP_AT(p->participants, struct ip_participant, i);
+		    &p->participants.v[i];
 		if (q->id.s != NULL && strcmp(q->id.s, id) == 0)
 			return q;
 	}

@@ -62,13 +62,33 @@ struct ip_interval {
 	struct ip_pos pos;
 };
 
+/* A list as the decoder fills it, of elements it knows only by size. */
 struct ip_list {
 	void *v;		/* array of n elements of the element type */
 	size_t n;		/* 0: absent or empty */
 	struct ip_pos pos;	/* of the value, or of the key if n is 0 */
 };
 
-#define IP_AT(list, type, i) (&((type *)(list).v)[i])
+/* A list of elements of one type, read as list.v[i], list.n and
+ * list.pos, so that the compiler checks the element type; the decoder
+ * fills it through its untyped member any, of the same layout. */
+#define IP_LIST(name, type) \
+	union name { \
+		struct ip_list any; \
+		struct { \
+			type *v; \
+			size_t n; \
+			struct ip_pos pos; \
+		}; \
+	}
+
+IP_LIST(ip_text_list, struct ip_text);
+IP_LIST(ip_participant_list, struct ip_participant);
+IP_LIST(ip_goal_list, struct ip_goal);
+IP_LIST(ip_subgoal_list, struct ip_subgoal);
+IP_LIST(ip_measure_list, struct ip_measure);
+IP_LIST(ip_review_list, struct ip_review);
+IP_LIST(ip_cooperation_list, struct ip_cooperation);
 
 /* Every mapping type starts with its position: that of its key, also when
  * it is empty; line 0 if absent. */
@@ -110,7 +130,7 @@ struct ip_subgoal {
 struct ip_goal {
 	struct ip_pos pos;
 	struct ip_text id, text;
-	struct ip_list subgoals;	/* struct ip_subgoal */
+	union ip_subgoal_list subgoals;
 };
 
 struct ip_subplan {
@@ -121,7 +141,7 @@ struct ip_subplan {
 struct ip_measure {
 	struct ip_pos pos;
 	struct ip_text id, title, extent, responsible;
-	struct ip_list goals;		/* struct ip_text: goal ids */
+	union ip_text_list goals;	/* goal ids */
 	struct ip_date start, end;
 	struct ip_text how;
 	struct ip_subplan subplan;
@@ -137,7 +157,7 @@ struct ip_period {
 	struct ip_pos pos;
 	struct ip_date start, end;
 	struct ip_interval review_interval;
-	struct ip_list reviews;		/* struct ip_review */
+	union ip_review_list reviews;
 };
 
 struct ip_consent_plan {
@@ -149,7 +169,7 @@ struct ip_consent_plan {
 struct ip_consent_sharing {
 	struct ip_pos pos;
 	struct ip_date date;
-	struct ip_list participants;	/* struct ip_text: participant ids */
+	union ip_text_list participants;	/* participant ids */
 	struct ip_date until;
 };
 
@@ -176,18 +196,18 @@ struct ip_plan {
 	struct ip_enum language;	/* enum ip_lang */
 	struct ip_enum status;
 	struct ip_closed closed;
-	struct ip_list legal_basis;	/* struct ip_text, from a vocabulary */
+	union ip_text_list legal_basis;	/* from a vocabulary */
 	struct ip_person person;
 	struct ip_text coordinator;
-	struct ip_list participants;	/* struct ip_participant */
-	struct ip_list goals;		/* struct ip_goal */
-	struct ip_list resources;	/* struct ip_text */
-	struct ip_list needs;		/* struct ip_text */
-	struct ip_list measures;	/* struct ip_measure */
+	union ip_participant_list participants;
+	union ip_goal_list goals;
+	union ip_text_list resources;
+	union ip_text_list needs;
+	union ip_measure_list measures;
 	struct ip_text implementation;
 	struct ip_period period;
 	struct ip_consent consent;
-	struct ip_list cooperation;	/* struct ip_cooperation */
+	union ip_cooperation_list cooperation;
 
 	/* Not from the file: */
 	const char *file;		/* display name */

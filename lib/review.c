@@ -275,7 +275,7 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	struct ip_reviews rs = ip_reviews_of(p);
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *rv =
-		    IP_AT(pe->reviews, struct ip_review, i);
+		    &pe->reviews.v[i];
 		if (!rv->done.set && rv->date.set && rv->date.day <= horizon)
 			add(&s, K_REVIEW, rv->date.day, NULL);
 	}
@@ -286,10 +286,10 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	if (until->set && until->day <= horizon)
 		add(&s, K_CONSENT, until->day, NULL);
 	for (size_t i = 0; i < p->goals.n; i++) {
-		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		const struct ip_goal *g = &p->goals.v[i];
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *sg =
-			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			    &g->subgoals.v[j];
 			if (sg->due.set && sg->due.day < today
 			    && (!sg->status.set
 				|| sg->status.v == IP_GOAL_OPEN))
@@ -298,7 +298,7 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	}
 	for (size_t i = 0; i < p->measures.n; i++) {
 		const struct ip_measure *m =
-		    IP_AT(p->measures, struct ip_measure, i);
+		    &p->measures.v[i];
 		if (m->end.set && m->end.day < today
 		    && rs.last_done < m->end.day)
 			add(&s, K_MEASURE, m->end.day, &m->id);

@@ -83,7 +83,8 @@ ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 		close(fd);
 	if (err < 0)
 		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_LIMIT,
-		    "file is larger than %u MiB: not a plan", IP_MAX_FILE >> 20);
+		    "file is larger than %u MiB: not a plan",
+		    IP_MAX_FILE >> 20);
 	else if (err > 0)
 		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO,
 		    "cannot read '%s': %s", path, strerror(err));

@@ -38,8 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* --for one of the participants (who has an id), or none */
 		size_t who = (pick >> 4) & 7, n = p->participants.n;
 		if (who > 0 && n > 0)
-			o.for_id = IP_AT(p->participants, struct ip_participant,
-			    (who - 1) % n)->id.s;
+			o.for_id = p->participants.v[(who - 1) % n].id.s;
 		if (ip_export_how(&o, &h, &err) != 0)
 			abort();
 		free(ip_export_render(p, d->file, &h, &err, &findings));

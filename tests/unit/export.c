@@ -305,8 +305,8 @@ test_xml_with_bad_text_is_valid(void **state)
 
 	/* what the loader would refuse, put in after it */
 	p->person.name.s = "Kari\x01 \xff Nordmann";
-	IP_AT(p->goals, struct ip_goal, 0)->text.s = "\x1b[2J\xef\xbf\xbe";
-	IP_AT(p->participants, struct ip_participant, 0)->name.s = "Ola\x02";
+	p->goals.v[0].text.s = "\x1b[2J\xef\xbf\xbe";
+	p->participants.v[0].name.s = "Ola\x02";
 	char *xml = ip_export_xml(&v, &unit_err);
 	assert_non_null(xml);
 	assert_int_equal(validate(xml), 0);
@@ -318,7 +318,7 @@ test_xml_with_bad_text_is_valid(void **state)
 	free(xml);
 
 	/* an id made bad: still well formed, and still a reference */
-	IP_AT(p->participants, struct ip_participant, 0)->id.s = "o\x03la";
+	p->participants.v[0].id.s = "o\x03la";
 	p->coordinator.s = "o\x03la";
 	xml = ip_export_xml(&v, &unit_err);
 	assert_non_null(xml);
@@ -344,7 +344,7 @@ test_every_word_validates(void **state)
 	(void)state;
 	struct ip_plan *p = load();
 	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
-	struct ip_goal *g = IP_AT(p->goals, struct ip_goal, 0);
+	struct ip_goal *g = &p->goals.v[0];
 	struct {
 		struct ip_enum *e;
 		const char *const *vocab;
@@ -352,9 +352,9 @@ test_every_word_validates(void **state)
 		{ &p->language, ip_vocab_lang },
 		{ &p->status, ip_vocab_status },
 		{ &p->person.care, ip_vocab_care },
-		{ &IP_AT(p->participants, struct ip_participant, 0)->role,
+		{ &p->participants.v[0].role,
 		    ip_vocab_role },
-		{ &IP_AT(g->subgoals, struct ip_subgoal, 0)->status,
+		{ &g->subgoals.v[0].status,
 		    ip_vocab_goal_status },
 	};
 	char *xml;
@@ -368,7 +368,7 @@ test_every_word_validates(void **state)
 			free(xml);
 		}
 	for (size_t i = 0; ip_vocab_legal_basis[i] != NULL; i++) {
-		IP_AT(p->legal_basis, struct ip_text, 0)->s =
+		p->legal_basis.v[0].s =
 		    ip_vocab_legal_basis[i];
 		xml = ip_export_xml(&v, &unit_err);
 		assert_int_equal(validate(xml), 0);
