@@ -65,7 +65,7 @@ report(struct run *r, struct ip_diags *d, FILE *out)
 }
 
 static int
-one(const char *path, size_t index, FILE *out, void *ctx)
+validate_one(const char *path, size_t index, FILE *out, void *ctx)
 {
 	struct run *r = ctx;
 	struct ip_diags *d = ip_diags_for(path);
@@ -145,7 +145,7 @@ ip_validate(char *const *paths, size_t n, const struct ip_validate_opts *o,
 		paths = dash;
 		n = 1;
 	}
-	if (ip_walk(paths, n, o->jobs, one, &r, prog, err) != 0)
+	if (ip_walk(paths, n, o->jobs, validate_one, &r, prog, err) != 0)
 		r.trouble = true;
 	one_plan_per_person(&r, err);
 	pthread_mutex_destroy(&r.mu);

@@ -35,7 +35,7 @@ at(struct ip_pos field, struct ip_pos parent)
 }
 
 static void
-item(struct ip_diags *d, struct ip_pos pos, char letter, const char *what)
+check_item(struct ip_diags *d, struct ip_pos pos, char letter, const char *what)
 {
 	ip_diag(d, pos, (enum ip_rule)(IP_R_ITEM_A + (letter - 'a')),
 	    "%s: item %c asks for \"%s\"", what, letter,
@@ -184,21 +184,21 @@ check_goals(const struct ip_plan *p, struct ip_diags *d)
 	const struct ip_period *pe = &p->period;
 
 	if (p->goals.n == 0)
-		item(d, p->goals.pos, 'a', "no goals");
+		check_item(d, p->goals.pos, 'a', "no goals");
 	if (p->resources.n == 0)
-		item(d, p->resources.pos, 'a', "no resources");
+		check_item(d, p->resources.pos, 'a', "no resources");
 	if (p->needs.n == 0)
-		item(d, p->needs.pos, 'a', "no needs");
+		check_item(d, p->needs.pos, 'a', "no needs");
 	for (size_t i = 0; i < p->goals.n; i++) {
 		const struct ip_goal *g = &p->goals.v[i];
 		if (g->text.s == NULL)
-			item(d, at(g->text.pos, g->pos), 'a',
+			check_item(d, at(g->text.pos, g->pos), 'a',
 			    "a goal without text");
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
 			    &g->subgoals.v[j];
 			if (s->text.s == NULL)
-				item(d, at(s->text.pos, s->pos), 'a',
+				check_item(d, at(s->text.pos, s->pos), 'a',
 				    "a sub-goal without text");
 			if (!s->due.set)
 				ip_diag(d, at(s->due.pos, s->pos),
@@ -217,27 +217,27 @@ static void
 check_participants(const struct ip_plan *p, struct ip_diags *d)
 {
 	if (p->participants.n == 0)
-		item(d, p->participants.pos, 'b', "no participants");
+		check_item(d, p->participants.pos, 'b', "no participants");
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_participant *q =
 		    &p->participants.v[i];
 		if (q->name.s == NULL)
-			item(d, at(q->name.pos, q->pos), 'b',
+			check_item(d, at(q->name.pos, q->pos), 'b',
 			    "a participant without a name");
 		if (!q->role.set)
-			item(d, at(q->role.pos, q->pos), 'b',
+			check_item(d, at(q->role.pos, q->pos), 'b',
 			    "a participant without a role (person, relative, "
 			    "provider or other)");
 		if (q->contribution.s == NULL && q->role.set
 		    && (q->role.v == IP_ROLE_PERSON
 			|| q->role.v == IP_ROLE_PROVIDER))
-			item(d, at(q->contribution.pos, q->pos), 'd',
+			check_item(d, at(q->contribution.pos, q->pos), 'd',
 			    ip_arena_printf(&d->arena, "participant '%s' has "
 			    "no contribution", name(&q->id)));
 	}
 
 	if (p->coordinator.s == NULL) {
-		item(d, p->coordinator.pos, 'c', "no coordinator");
+		check_item(d, p->coordinator.pos, 'c', "no coordinator");
 		return;
 	}
 	const struct ip_participant *c = ip_find_participant(p,
@@ -257,19 +257,19 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 	bool any_how = false;
 
 	if (p->measures.n == 0)
-		item(d, p->measures.pos, 'e', "no measures");
+		check_item(d, p->measures.pos, 'e', "no measures");
 	for (size_t i = 0; i < p->measures.n; i++) {
 		const struct ip_measure *m =
 		    &p->measures.v[i];
 		if (m->title.s == NULL)
-			item(d, at(m->title.pos, m->pos), 'e',
+			check_item(d, at(m->title.pos, m->pos), 'e',
 			    "a measure without a title");
 		if (m->extent.s == NULL)
-			item(d, at(m->extent.pos, m->pos), 'e',
+			check_item(d, at(m->extent.pos, m->pos), 'e',
 			    ip_arena_printf(&d->arena, "measure '%s' has no "
 			    "extent", name(&m->id)));
 		if (m->responsible.s == NULL)
-			item(d, at(m->responsible.pos, m->pos), 'e',
+			check_item(d, at(m->responsible.pos, m->pos), 'e',
 			    ip_arena_printf(&d->arena, "measure '%s' has no "
 			    "responsible participant", name(&m->id)));
 		participant_ref(p, d, &m->responsible, "responsible");
@@ -294,7 +294,7 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 	if (p->implementation.s != NULL)
 		return;
 	if (p->measures.n == 0 || !any_how) {
-		item(d, p->implementation.pos, 'f',
+		check_item(d, p->implementation.pos, 'f',
 		    "no description of how the measures are carried out "
 		    "(implementation, or how for each measure)");
 		return;
@@ -303,7 +303,7 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 		const struct ip_measure *m =
 		    &p->measures.v[i];
 		if (m->how.s == NULL)
-			item(d, at(m->how.pos, m->pos), 'f',
+			check_item(d, at(m->how.pos, m->pos), 'f',
 			    ip_arena_printf(&d->arena, "measure '%s' does not "
 			    "say how it is carried out, and the plan has no "
 			    "implementation", name(&m->id)));
@@ -318,21 +318,22 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	/* none, or nothing in it: at its key if it has one */
 	if (pe->start.pos.line == 0 && pe->end.pos.line == 0
 	    && pe->review_interval.pos.line == 0 && pe->reviews.pos.line == 0) {
-		item(d, pe->pos, 'g', "no period");
+		check_item(d, pe->pos, 'g', "no period");
 		return;
 	}
 	if (!pe->start.set)
-		item(d, at(pe->start.pos, pe->pos), 'g',
+		check_item(d, at(pe->start.pos, pe->pos), 'g',
 		    "the period has no start");
 	if (!pe->end.set)
-		item(d, at(pe->end.pos, pe->pos), 'g', "the period has no end");
+		check_item(d, at(pe->end.pos, pe->pos), 'g',
+		    "the period has no end");
 	if (pe->start.set && pe->end.set && pe->end.day <= pe->start.day)
 		ip_diag(d, pe->end.pos, IP_R_DATE_ORDER,
 		    pe->end.day < pe->start.day
 		    ? "the period ends before it starts"
 		    : "the period ends the day it starts");
 	if (pe->reviews.n == 0 && !pe->review_interval.set)
-		item(d, at(pe->reviews.pos, pe->pos), 'g',
+		check_item(d, at(pe->reviews.pos, pe->pos), 'g',
 		    "no review date and no review_interval");
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *r =
@@ -358,8 +359,8 @@ check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	    && p->person.care.v == IP_CARE_COMPULSORY;
 
 	if (!c->plan.date.set && !compulsory)
-		item(d, at(c->plan.date.pos, at(c->plan.pos, c->pos)), 'h',
-		    "no date of consent to the plan (consent.plan.date)");
+		check_item(d, at(c->plan.date.pos, at(c->plan.pos, c->pos)),
+		    'h', "no date of consent to the plan (consent.plan.date)");
 	if (c->plan.date.set && c->plan.date.day > today)
 		ip_diag(d, c->plan.date.pos, IP_R_FUTURE,
 		    "consent given in the future");
@@ -375,12 +376,12 @@ static void
 check_cooperation(const struct ip_plan *p, struct ip_diags *d)
 {
 	if (p->cooperation.n == 0)
-		item(d, p->cooperation.pos, 'i', "no cooperation");
+		check_item(d, p->cooperation.pos, 'i', "no cooperation");
 	for (size_t i = 0; i < p->cooperation.n; i++) {
 		const struct ip_cooperation *c =
 		    &p->cooperation.v[i];
 		if (c->with.s == NULL)
-			item(d, at(c->with.pos, c->pos), 'i',
+			check_item(d, at(c->with.pos, c->pos), 'i',
 			    "cooperation without 'with' whom");
 	}
 }

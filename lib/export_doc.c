@@ -36,7 +36,7 @@ struct doc {
 /* --- building blocks ----------------------------------------------------- */
 
 static cmark_node *
-add(cmark_node *parent, cmark_node_type type)
+doc_add(cmark_node *parent, cmark_node_type type)
 {
 	cmark_node *n = cmark_node_new(type);
 	cmark_node_append_child(parent, n);
@@ -46,7 +46,7 @@ add(cmark_node *parent, cmark_node_type type)
 static void
 literal(cmark_node *parent, const char *s)
 {
-	cmark_node_set_literal(add(parent, CMARK_NODE_TEXT), s);
+	cmark_node_set_literal(doc_add(parent, CMARK_NODE_TEXT), s);
 }
 
 /*
@@ -82,7 +82,7 @@ text(struct doc *d, cmark_node *parent, const char *s)
 			} else if (!first && flat)
 				literal(parent, " ");
 			else if (!first)
-				add(parent, CMARK_NODE_SOFTBREAK);
+				doc_add(parent, CMARK_NODE_SOFTBREAK);
 			char *line = ip_arena_strndup(&d->a, s + a, b - a);
 			for (char *t = line; (t = strchr(t, '\t')) != NULL;)
 				*t = ' ';
@@ -98,7 +98,7 @@ text(struct doc *d, cmark_node *parent, const char *s)
 static cmark_node *
 heading(struct doc *d, cmark_node *parent, int level, const char *s)
 {
-	cmark_node *h = add(parent, CMARK_NODE_HEADING);
+	cmark_node *h = doc_add(parent, CMARK_NODE_HEADING);
 	cmark_node_set_heading_level(h, level);
 	text(d, h, s);
 	return h;
@@ -107,7 +107,7 @@ heading(struct doc *d, cmark_node *parent, int level, const char *s)
 static cmark_node *
 paragraph(struct doc *d, cmark_node *parent, const char *s)
 {
-	cmark_node *p = add(parent, CMARK_NODE_PARAGRAPH);
+	cmark_node *p = doc_add(parent, CMARK_NODE_PARAGRAPH);
 	return s != NULL ? text(d, p, s) : p;
 }
 
@@ -131,15 +131,15 @@ label(struct doc *d, cmark_node *p, const char *name)
 static cmark_node *
 list(cmark_node *parent)
 {
-	cmark_node *l = add(parent, CMARK_NODE_LIST);
+	cmark_node *l = doc_add(parent, CMARK_NODE_LIST);
 	cmark_node_set_list_type(l, CMARK_BULLET_LIST);
 	return l;
 }
 
 static cmark_node *
-item(cmark_node *list)
+doc_item(cmark_node *list)
 {
-	return add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+	return doc_add(doc_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
 }
 
 /* A list item "**label:** value"; nothing if value is NULL. */
@@ -148,7 +148,7 @@ fact(struct doc *d, cmark_node *list, const char *name, const char *value)
 {
 	if (value == NULL)
 		return;
-	cmark_node *p = item(list);
+	cmark_node *p = doc_item(list);
 	label(d, p, name);
 	text(d, p, value);
 }
@@ -469,7 +469,7 @@ md(struct doc *d, cmark_node *parent, const char *name, const char *s,
 /* --- the plan's values as text ------------------------------------------- */
 
 static const char *
-date(struct doc *d, const struct ip_date *day)
+doc_date(struct doc *d, const struct ip_date *day)
 {
 	if (!day->set)
 		return NULL;
@@ -495,7 +495,7 @@ doc_fill(struct doc *d, const char *lab, const char *arg)
 static const char *
 range(struct doc *d, const struct ip_date *start, const struct ip_date *end)
 {
-	const char *s = date(d, start), *e = date(d, end);
+	const char *s = doc_date(d, start), *e = doc_date(d, end);
 	if (s != NULL && e != NULL)
 		return ip_arena_printf(&d->a, "%s – %s", s, e);
 	if (s != NULL || e != NULL)
@@ -585,16 +585,16 @@ glance(struct doc *d, cmark_node *root)
 	if (d->v->restricted) {
 		const char *name = d->v->viewer->name.s
 		    ? d->v->viewer->name.s : d->v->viewer->id.s;
-		cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
-		cmark_node *par = add(q, CMARK_NODE_PARAGRAPH);
-		text(d, add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
+		cmark_node *q = doc_add(root, CMARK_NODE_BLOCK_QUOTE);
+		cmark_node *par = doc_add(q, CMARK_NODE_PARAGRAPH);
+		text(d, doc_add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
 		    "%s.", doc_fill(d, l->restricted, name)));
 		literal(par, " ");
 		text(d, par, doc_fill(d, l->restricted_why, name));
 		cmark_node *left = list(q);
 		for (size_t i = 0; i < sizeof(l->restricted_left_out)
 		    / sizeof(*l->restricted_left_out); i++)
-			text(d, item(left), l->restricted_left_out[i]);
+			text(d, doc_item(left), l->restricted_left_out[i]);
 		end_list(left);
 	}
 
@@ -604,11 +604,11 @@ glance(struct doc *d, cmark_node *root)
 		fact(d, facts, l->coordinator, who(d, p->coordinator.s, true));
 	struct ip_date next = { .set = true };
 	if (ip_next_review(p, &next.day))
-		fact(d, facts, l->next_review, date(d, &next));
+		fact(d, facts, l->next_review, doc_date(d, &next));
 	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
 		fact(d, facts, l->status, p->closed.date.set
 		    ? ip_arena_printf(&d->a, "%s %s", l->closed,
-		    date(d, &p->closed.date)) : l->closed);
+		    doc_date(d, &p->closed.date)) : l->closed);
 	fact(d, facts, l->plan_id, p->id.s);
 	if (!d->v->restricted)
 		fact(d, facts, l->legal_basis, join(d, &p->legal_basis, LAWS));
@@ -631,7 +631,7 @@ person(struct doc *d, cmark_node *root)
 	fact(d, facts, l->name, ps->name.s);
 	if (all) {
 		fact(d, facts, l->national_id, ps->national_id.s);
-		fact(d, facts, l->birth_date, date(d, &ps->birth_date));
+		fact(d, facts, l->birth_date, doc_date(d, &ps->birth_date));
 		fact(d, facts, l->phone, ps->contact.phone.s);
 		fact(d, facts, l->email, ps->contact.email.s);
 		fact(d, facts, l->address, ps->contact.address.s);
@@ -667,19 +667,20 @@ goals(struct doc *d, cmark_node *root)
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
 			    &g->subgoals.v[j];
-			cmark_node *p = item(subs);
+			cmark_node *p = doc_item(subs);
 			if (s->id.s != NULL)
 				cmark_node_append_child(p, strong(d, s->id.s));
 			if (s->id.s != NULL && s->text.s != NULL)
 				literal(p, " ");
 			if (s->text.s != NULL)
 				p = text(d, p, s->text.s);
-			const char *due = date(d, &s->due), *st = s->status.set
+			const char *due = doc_date(d, &s->due);
+			const char *st = s->status.set
 			    ? l->goal_status[s->status.v] : NULL;
 			if (due == NULL && st == NULL)
 				continue;
 			if (cmark_node_first_child(p) != NULL)
-				add(p, CMARK_NODE_LINEBREAK);
+				doc_add(p, CMARK_NODE_LINEBREAK);
 			text(d, p, ip_arena_printf(&d->a, "%s%s%s%s%s%s%s",
 			    due ? l->due : "", due ? ": " : "", due ? due : "",
 			    due && st ? " · " : "", st ? l->status : "",
@@ -703,7 +704,7 @@ texts(struct doc *d, cmark_node *root, const char *title,
 		none(d, root);
 	cmark_node *l = list(root);
 	for (size_t i = 0; i < t->n; i++)
-		text(d, item(l), t->v[i].s);
+		text(d, doc_item(l), t->v[i].s);
 	end_list(l);
 }
 
@@ -805,11 +806,12 @@ reviews(struct doc *d, cmark_node *root)
 	cmark_node *list_ = list(root);
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *r = &pe->reviews.v[i];
-		cmark_node *p = item(list_);
-		const char *when = date(d, r->date.set ? &r->date : &r->done);
+		cmark_node *p = doc_item(list_);
+		const char *when = doc_date(d, r->date.set ? &r->date
+		    : &r->done);
 		label(d, p, when ? when : "?");
 		text(d, p, r->done.set ? doc_fill(d, l->review_done,
-		    date(d, &r->done)) : l->review_planned);
+		    doc_date(d, &r->done)) : l->review_planned);
 		if (r->summary.s != NULL && !d->v->restricted)
 			md(d, cmark_node_parent(p), NULL, r->summary.s, 2);
 	}
@@ -830,7 +832,7 @@ consent(struct doc *d, cmark_node *root)
 		v = l->given;
 		if (c->plan.date.set)
 			v = ip_arena_printf(&d->a, "%s %s", v,
-			    date(d, &c->plan.date));
+			    doc_date(d, &c->plan.date));
 		if (c->plan.by.s != NULL)
 			v = ip_arena_printf(&d->a, "%s %s", v,
 			    doc_fill(d, l->by, c->plan.by.s));
@@ -844,11 +846,11 @@ consent(struct doc *d, cmark_node *root)
 	fact(d, facts, l->consent_plan, v);
 	if (s->date.set || s->participants.n > 0 || s->until.set) {
 		v = s->date.set ? ip_arena_printf(&d->a, "%s %s", l->given,
-		    date(d, &s->date)) : NULL;
+		    doc_date(d, &s->date)) : NULL;
 		if (s->until.set)
 			v = ip_arena_printf(&d->a, "%s%s%s", v ? v : "",
 			    v ? ", " : "", doc_fill(d,
-			    l->valid_until, date(d, &s->until)));
+			    l->valid_until, doc_date(d, &s->until)));
 		if (v == NULL)
 			v = l->given;
 	} else
@@ -871,16 +873,16 @@ cooperation(struct doc *d, cmark_node *root)
 	for (size_t i = 0; i < d->p->cooperation.n; i++) {
 		const struct ip_cooperation *c =
 		    &d->p->cooperation.v[i];
-		cmark_node *p = item(list_);
+		cmark_node *p = doc_item(list_);
 		if (c->with.s != NULL)
-			text(d, add(p, CMARK_NODE_STRONG), c->with.s);
+			text(d, doc_add(p, CMARK_NODE_STRONG), c->with.s);
 		const char *parts[][2] = { { l->about, c->about.s },
 			{ l->contact, c->contact.s } };
 		for (size_t k = 0; k < 2; k++) {
 			if (parts[k][1] == NULL)
 				continue;
 			if (cmark_node_first_child(p) != NULL)
-				add(p, CMARK_NODE_LINEBREAK);
+				doc_add(p, CMARK_NODE_LINEBREAK);
 			p = text(d, p, ip_arena_printf(&d->a, "%s: %s",
 			    parts[k][0], parts[k][1]));
 		}
@@ -906,8 +908,8 @@ build(struct doc *d)
 	cooperation(d, root);
 	if (d->v->has_generated) {
 		char buf[IP_LONG_DATE];
-		cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
-		text(d, add(p, CMARK_NODE_EMPH), doc_fill(d,
+		cmark_node *p = doc_add(root, CMARK_NODE_PARAGRAPH);
+		text(d, doc_add(p, CMARK_NODE_EMPH), doc_fill(d,
 		    d->l->generated, ip_labels_date(d->l, d->v->generated,
 		    buf)));
 	}

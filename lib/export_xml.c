@@ -109,7 +109,7 @@ elem(struct xw *x, const char *name, const char *s)
 }
 
 static void
-date(struct xw *x, const char *name, const struct ip_date *d)
+xml_date(struct xw *x, const char *name, const struct ip_date *d)
 {
 	char buf[11];
 	if (d->set)
@@ -173,7 +173,7 @@ person(struct xw *x, const struct ip_person *ps)
 	elem(x, "name", ps->name.s);
 	if (all) {
 		elem(x, "national_id", ps->national_id.s);
-		date(x, "birth_date", &ps->birth_date);
+		xml_date(x, "birth_date", &ps->birth_date);
 		if (c->phone.s || c->email.s || c->address.s) {
 			start(x, "contact");
 			elem(x, "phone", c->phone.s);
@@ -233,7 +233,7 @@ goals(struct xw *x, const union ip_goal_list *l)
 				start(x, "subgoal");
 				attr(x, "id", s->id.s);
 				elem(x, "text", s->text.s);
-				date(x, "due", &s->due);
+				xml_date(x, "due", &s->due);
 				word(x, "status", &s->status,
 				    ip_vocab_goal_status);
 				end(x);
@@ -260,8 +260,8 @@ measures(struct xw *x, const union ip_measure_list *l)
 		elem(x, "extent", m->extent.s);
 		ref(x, "responsible", m->responsible.s);
 		refs(x, "goals", "goal", &m->goals);
-		date(x, "start", &m->start);
-		date(x, "end", &m->end);
+		xml_date(x, "start", &m->start);
+		xml_date(x, "end", &m->end);
 		if (ip_view_shows_how(x->v, m))
 			elem(x, "how", m->how.s);
 		if (!x->v->restricted && (sp->kind.s || sp->reference.s)) {
@@ -284,8 +284,8 @@ period(struct xw *x, const struct ip_period *pe)
 	if (!pe->start.set && !pe->end.set && !iv->set && pe->reviews.n == 0)
 		return;
 	start(x, "period");
-	date(x, "start", &pe->start);
-	date(x, "end", &pe->end);
+	xml_date(x, "start", &pe->start);
+	xml_date(x, "end", &pe->end);
 	if (iv->set) {
 		start(x, "review_interval");
 		check(x, xmlTextWriterWriteFormatAttribute(x->w,
@@ -299,8 +299,8 @@ period(struct xw *x, const struct ip_period *pe)
 			const struct ip_review *r =
 			    &pe->reviews.v[i];
 			start(x, "review");
-			date(x, "date", &r->date);
-			date(x, "done", &r->done);
+			xml_date(x, "date", &r->date);
+			xml_date(x, "done", &r->done);
 			if (!x->v->restricted)
 				elem(x, "summary", r->summary.s);
 			end(x);
@@ -323,15 +323,15 @@ consent(struct xw *x, const struct ip_consent *c)
 	start(x, "consent");
 	if (plan) {
 		start(x, "plan");
-		date(x, "date", &pl->date);
+		xml_date(x, "date", &pl->date);
 		elem(x, "by", pl->by.s);
 		end(x);
 	}
 	if (sharing) {
 		start(x, "information_sharing");
-		date(x, "date", &s->date);
+		xml_date(x, "date", &s->date);
 		refs(x, "participants", "participant", &s->participants);
-		date(x, "until", &s->until);
+		xml_date(x, "until", &s->until);
 		end(x);
 	}
 	end(x);
@@ -376,7 +376,7 @@ plan(struct xw *x)
 	word(x, "status", &p->status, ip_vocab_status);
 	if (p->closed.date.set || p->closed.reason.s) {
 		start(x, "closed");
-		date(x, "date", &p->closed.date);
+		xml_date(x, "date", &p->closed.date);
 		if (!v->restricted)
 			elem(x, "reason", p->closed.reason.s);
 		end(x);

@@ -117,7 +117,7 @@ quote(struct ip_arena *a, const char *s)
 }
 
 static const char *
-date(struct ip_arena *a, int32_t day)
+new_date(struct ip_arena *a, int32_t day)
 {
 	return ip_date_format(day, ip_arena_alloc(a, 11));
 }
@@ -349,7 +349,7 @@ check_options(struct values *v, const struct ip_err *err)
 	v->end = ip_date_add(v->start, n, unit) - 1;
 	if (past_9999(v->end))
 		return ip_fail(err, "a period of %d%c from %s ends after "
-		    "the year 9999", n, unit, date(&v->a, v->start));
+		    "the year 9999", n, unit, new_date(&v->a, v->start));
 	if (v->end <= v->start)
 		return ip_fail(err, "--period '%s' is too short: a plan "
 		    "period is at least two days", o->period);
@@ -371,7 +371,7 @@ render(struct values *v)
 	if (o->national_id != NULL)
 		v->val[PH_NATIONAL_ID] = quote(a, o->national_id);
 	if (v->birth_set)
-		v->val[PH_BIRTH_DATE] = date(a, v->birth);
+		v->val[PH_BIRTH_DATE] = new_date(a, v->birth);
 	if (o->coordinator != NULL) {
 		v->coordinator_id = slug(a, o->coordinator, "coordinator",
 		    v->person_id);
@@ -383,9 +383,9 @@ render(struct values *v)
 	v->val[PH_LANGUAGE] = ip_vocab_lang[v->lang];
 	v->val[PH_CARE] = ip_vocab_care[v->compulsory ? IP_CARE_COMPULSORY
 	    : IP_CARE_VOLUNTARY];
-	v->val[PH_START] = date(a, v->start);
-	v->val[PH_END] = date(a, v->end);
-	v->val[PH_TODAY] = date(a, v->o->today);
+	v->val[PH_START] = new_date(a, v->start);
+	v->val[PH_END] = new_date(a, v->end);
+	v->val[PH_TODAY] = new_date(a, v->o->today);
 	if (v->every > 0) {
 		const char *u = v->unit == 'd' ? "day" : v->unit == 'w'
 		    ? "week" : v->unit == 'm' ? "month" : "year";
@@ -396,7 +396,7 @@ render(struct values *v)
 		const char *s = "[";
 		for (size_t i = 0; i < v->nreviews; i++)
 			s = ip_arena_printf(a, "%s%s{date: %s}", s,
-			    i ? ", " : "", date(a, v->reviews[i]));
+			    i ? ", " : "", new_date(a, v->reviews[i]));
 		v->val[PH_REVIEWS] = ip_arena_printf(a, "%s]", s);
 	}
 }
@@ -662,7 +662,7 @@ comment(FILE *f, const char *first, const char *rest, const char *text)
 
 /* The heading of item letter: its words and how to write it well. */
 static void
-item(FILE *f, struct values *v, char letter, const char *guide)
+new_item(FILE *f, struct values *v, char letter, const char *guide)
 {
 	const struct lang *l = &langs[v->lang];
 	char first[] = "# a) ";
@@ -685,7 +685,7 @@ skeleton(FILE *f, struct values *v)
 {
 	const struct lang *l = &langs[v->lang];
 	const char *const *val = v->val;
-	const char *mid = date(&v->a, v->start + (v->end - v->start) / 2);
+	const char *mid = new_date(&v->a, v->start + (v->end - v->start) / 2);
 	const char *someone = v->coordinator_id ? v->coordinator_id
 	    : v->person_id;
 
@@ -711,7 +711,7 @@ skeleton(FILE *f, struct values *v)
 	key(f, "  ", "care", val[PH_CARE]);
 
 	fputs("\n", f);
-	item(f, v, 'a', l->guide[0]);
+	new_item(f, v, 'a', l->guide[0]);
 	fprintf(f, "goals:\n"
 	    "  # - id: g1\n"
 	    "  #   text: %s\n"
@@ -724,9 +724,9 @@ skeleton(FILE *f, struct values *v)
 	    l->goal, l->subgoal, mid, l->resource, l->need);
 
 	fputs("\n", f);
-	item(f, v, 'b', l->guide[1]);
-	item(f, v, 'c', l->guide[2]);
-	item(f, v, 'd', l->guide[3]);
+	new_item(f, v, 'b', l->guide[1]);
+	new_item(f, v, 'c', l->guide[2]);
+	new_item(f, v, 'd', l->guide[3]);
 	fputs("participants:\n", f);
 	key(f, "  - ", "id", val[PH_PERSON_ID]);
 	key(f, "    ", "name", val[PH_NAME]);
@@ -740,7 +740,7 @@ skeleton(FILE *f, struct values *v)
 	key(f, "", "coordinator", val[PH_COORDINATOR_ID]);
 
 	fputs("\n", f);
-	item(f, v, 'e', l->guide[4]);
+	new_item(f, v, 'e', l->guide[4]);
 	fprintf(f, "measures:\n"
 	    "  # - id: t1\n"
 	    "  #   title: %s\n"
@@ -754,11 +754,11 @@ skeleton(FILE *f, struct values *v)
 	    l->how);
 
 	fputs("\n", f);
-	item(f, v, 'f', l->guide[5]);
+	new_item(f, v, 'f', l->guide[5]);
 	fputs("implementation:\n", f);
 
 	fputs("\n", f);
-	item(f, v, 'g', l->guide[6]);
+	new_item(f, v, 'g', l->guide[6]);
 	fputs("period:\n", f);
 	key(f, "  ", "start", val[PH_START]);
 	key(f, "  ", "end", val[PH_END]);
@@ -766,12 +766,13 @@ skeleton(FILE *f, struct values *v)
 		key(f, "  ", "review_interval", val[PH_REVIEW_INTERVAL]);
 	fputs("  reviews:\n", f);
 	for (size_t i = 0; i < v->nreviews; i++)
-		fprintf(f, "    - date: %s\n", date(&v->a, v->reviews[i]));
+		fprintf(f, "    - date: %s\n", new_date(&v->a, v->reviews[i]));
 	if (v->nreviews == 0)
 		fprintf(f, "    # - date: %s\n", mid);
 
 	fputs("\n", f);
-	item(f, v, 'h', v->compulsory ? l->guide_h_compulsory : l->guide[7]);
+	new_item(f, v, 'h', v->compulsory ? l->guide_h_compulsory
+	    : l->guide[7]);
 	fprintf(f, "consent:\n"
 	    "  plan:\n"
 	    "    date:\n"
@@ -783,7 +784,7 @@ skeleton(FILE *f, struct values *v)
 	    "    until:\n", someone);
 
 	fputs("\n", f);
-	item(f, v, 'i', l->guide[8]);
+	new_item(f, v, 'i', l->guide[8]);
 	fprintf(f, "cooperation:\n"
 	    "  # - with: %s\n"
 	    "  #   about: %s\n"

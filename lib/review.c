@@ -68,7 +68,7 @@ enum format { FMT_TEXT, FMT_TSV, FMT_ICS };
 static const char *const formats[] = { "text", "tsv", "ics", NULL };
 
 /* A string kept once: where it is and the hash of its bytes. */
-struct slot {
+struct str_slot {
 	uint32_t off;		/* 0: an empty slot */
 	uint32_t hash;
 };
@@ -85,7 +85,7 @@ struct ip_review_run {
 	char *s;		/* the strings, each ending in a NUL; s[0] is
 				   "" */
 	size_t ns, caps;
-	struct slot *tab;	/* the strings kept once, by hash; a power
+	struct str_slot *tab;	/* the strings kept once, by hash; a power
 				   of two of slots, at most half full */
 	size_t ntab, captab;
 };
@@ -137,7 +137,7 @@ once(struct ip_review_run *r, uint32_t off)
 
 	if (2 * (r->ntab + 1) > r->captab) {
 		size_t cap = r->captab ? 2 * r->captab : 64;
-		struct slot *t = ip_xcalloc(cap, sizeof(*t));
+		struct str_slot *t = ip_xcalloc(cap, sizeof(*t));
 		for (size_t i = 0; i < r->captab; i++) {
 			size_t j = r->tab[i].hash & (cap - 1);
 			if (r->tab[i].off == 0)
@@ -152,13 +152,13 @@ once(struct ip_review_run *r, uint32_t off)
 	}
 	size_t j = h & (r->captab - 1);
 	for (; r->tab[j].off != 0; j = (j + 1) & (r->captab - 1)) {
-		const struct slot *e = &r->tab[j];
+		const struct str_slot *e = &r->tab[j];
 		if (e->hash == h && memcmp(r->s + e->off, s, n + 1) == 0) {
 			r->ns = off;
 			return e->off;
 		}
 	}
-	r->tab[j] = (struct slot){ off, h };
+	r->tab[j] = (struct str_slot){ off, h };
 	r->ntab++;
 	return off;
 }
@@ -241,7 +241,7 @@ plan_rec(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 }
 
 static void
-add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
+scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 {
 	struct ip_review_run *r = s->r;
 	const char *id = item != NULL && item->s != NULL ? item->s : "";
@@ -277,14 +277,14 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 		const struct ip_review *rv =
 		    &pe->reviews.v[i];
 		if (!rv->done.set && rv->date.set && rv->date.day <= horizon)
-			add(&s, K_REVIEW, rv->date.day, NULL);
+			scan_add(&s, K_REVIEW, rv->date.day, NULL);
 	}
 	if (rs.interval <= horizon)
-		add(&s, K_REVIEW, rs.interval, NULL);
+		scan_add(&s, K_REVIEW, rs.interval, NULL);
 	if (pe->end.set && pe->end.day <= horizon)
-		add(&s, K_PERIOD_END, pe->end.day, NULL);
+		scan_add(&s, K_PERIOD_END, pe->end.day, NULL);
 	if (until->set && until->day <= horizon)
-		add(&s, K_CONSENT, until->day, NULL);
+		scan_add(&s, K_CONSENT, until->day, NULL);
 	for (size_t i = 0; i < p->goals.n; i++) {
 		const struct ip_goal *g = &p->goals.v[i];
 		for (size_t j = 0; j < g->subgoals.n; j++) {
@@ -293,7 +293,7 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 			if (sg->due.set && sg->due.day < today
 			    && (!sg->status.set
 				|| sg->status.v == IP_GOAL_OPEN))
-				add(&s, K_SUBGOAL, sg->due.day, &sg->id);
+				scan_add(&s, K_SUBGOAL, sg->due.day, &sg->id);
 		}
 	}
 	for (size_t i = 0; i < p->measures.n; i++) {
@@ -301,13 +301,13 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 		    &p->measures.v[i];
 		if (m->end.set && m->end.day < today
 		    && rs.last_done < m->end.day)
-			add(&s, K_MEASURE, m->end.day, &m->id);
+			scan_add(&s, K_MEASURE, m->end.day, &m->id);
 	}
 	/* the first planned date: the earliest planned, or the review
 	 * review_interval asks for, only if it does */
 	int32_t first = rs.first < rs.interval ? rs.first : rs.interval;
 	if (rs.last_done == INT32_MIN && first < today)
-		add(&s, K_NEVER, first, NULL);
+		scan_add(&s, K_NEVER, first, NULL);
 }
 
 

@@ -91,7 +91,7 @@ file_set_free(struct file_set *s)
 
 /* --- the ring of files for the threads ----------------------------------- */
 
-struct slot {
+struct walk_slot {
 	char *path;		/* NULL: a walk error, nothing to run */
 	char *error;		/* a walk error to print before the output */
 	size_t index;		/* the file's index in the walk */
@@ -105,7 +105,7 @@ struct walk;
 
 struct pool {
 	struct walk *w;
-	struct slot slots[WINDOW];
+	struct walk_slot slots[WINDOW];
 	size_t head;		/* the next slot to print */
 	size_t next;		/* the next slot to run */
 	size_t tail;		/* the next slot to fill */
@@ -149,7 +149,7 @@ worker(void *arg)
 			pthread_cond_wait(&p->work, &p->mu);
 			continue;
 		}
-		struct slot *s = &p->slots[p->next++ % WINDOW];
+		struct walk_slot *s = &p->slots[p->next++ % WINDOW];
 		pthread_mutex_unlock(&p->mu);
 
 		char *buf = NULL;
@@ -170,12 +170,12 @@ worker(void *arg)
 }
 
 static void
-slot_free(struct slot *s)
+slot_free(struct walk_slot *s)
 {
 	free(s->path);
 	free(s->error);
 	free(s->buf);
-	*s = (struct slot){ 0 };
+	*s = (struct walk_slot){ 0 };
 }
 
 /* Prints the oldest slot once it is done, and frees it.  Returns what fn
@@ -184,7 +184,7 @@ static int
 print_head(struct walk *w)
 {
 	struct pool *p = w->pool;
-	struct slot *s = &p->slots[p->head % WINDOW];
+	struct walk_slot *s = &p->slots[p->head % WINDOW];
 
 	pthread_mutex_lock(&p->mu);
 	while (!s->done)
@@ -233,7 +233,7 @@ pool_push(struct walk *w, const char *path, const char *error)
 			return rc;
 	}
 	pthread_mutex_lock(&p->mu);
-	p->slots[p->tail++ % WINDOW] = (struct slot){
+	p->slots[p->tail++ % WINDOW] = (struct walk_slot){
 		.path = path != NULL ? ip_xstrdup(path) : NULL,
 		.error = error != NULL ? ip_xstrdup(error) : NULL,
 		.index = path != NULL ? w->index++ : 0,
