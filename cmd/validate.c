@@ -8,13 +8,15 @@
 #include "cmd.h"
 #include "plan.h"
 
-/* A national id seen, to find two plans for one person: 32 bytes. */
+/* A national id seen, to find two plans for one person: its size is
+ * in ip-validate(1). */
 struct seen {
 	uint64_t nid;
 	size_t file;		/* offset of its file's name in names */
 	struct ip_pos pos;
 	uint32_t order;		/* the file's index in the walk */
 };
+_Static_assert(sizeof(struct seen) == 32, "ip-validate(1) says 32 bytes");
 
 /* A later plan for the same person, and the first plan's file. */
 struct dup {

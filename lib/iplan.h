@@ -129,7 +129,8 @@ int32_t ip_date_today(void);
  * a dangling link named as a plan) are written to out
  * as "PROG: ..." in their place, and make it return -1 at the end, as
  * does an error writing to out.  The memory it takes does not grow with
- * the files but for 11 to 22 bytes each, to know them when met again. */
+ * the files but for what it keeps of each to know it when met again
+ * (see ip-validate(1)). */
 int ip_walk(char *const *paths, size_t n, unsigned jobs,
     int (*fn)(const char *path, size_t index, FILE *out, void *ctx),
     void *ctx, const char *prog, FILE *out);
