@@ -1,5 +1,5 @@
 /*
- * cli.c - the checks of option values more than one command needs.
+ * option.c - the checks of option values more than one command needs.
  */
 #include <stdlib.h>
 
