@@ -60,7 +60,9 @@ $(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
+# Made afresh: ar would keep the members of files moved away.
 $(BUILD)/libiplan.a: $(LIB_OBJ)
+	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
 $(BUILD)/cmd/%.o: cmd/%.c $(DRV_HDR) $(LIB_HDR) | deps
@@ -68,6 +70,7 @@ $(BUILD)/cmd/%.o: cmd/%.c $(DRV_HDR) $(LIB_HDR) | deps
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libipcmd.a: $(DRV_OBJ)
+	@rm -f $@
 	$(AR) rcs $@ $(DRV_OBJ)
 
 $(BUILD)/ip-%: cmd/ip-%.c $(BUILD)/libipcmd.a $(BUILD)/libiplan.a \
