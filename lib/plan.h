@@ -295,6 +295,7 @@ struct ip_consent_plan {
 	struct ip_pos pos;
 	struct ip_date date;
 	struct ip_text by;
+	struct ip_date withdrawn;
 };
 
 struct ip_consent_sharing {
@@ -302,6 +303,7 @@ struct ip_consent_sharing {
 	struct ip_date date;
 	struct ip_list participants;	/* struct ip_text: participant ids */
 	struct ip_date until;
+	struct ip_date withdrawn;
 };
 
 struct ip_consent {
