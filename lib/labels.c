@@ -116,29 +116,59 @@ static const struct ip_labels labels[] = {
 		.valid_until = "gjelder til %s",
 		.consent_with = "Deltakere med tilgang",
 		.not_recorded = "ikke registrert",
+		.withdrawn = "trukket tilbake %s",
 		.cooperation = "Samarbeid",
 		.about = "Om",
 		.contact = "Kontakt",
 		.reason = "Begrunnelse",
 		.none = "Ikke registrert.",
 		.restricted = "Begrenset visning for %s",
-		.restricted_why = "%s er ikke omfattet av samtykket til "
-		    "informasjonsdeling. Denne utgaven av planen viser derfor "
-		    "ikke:",
-		.restricted_left_out = {
-			"fødselsnummer og fødselsdato",
-			"personens kontaktopplysninger",
-			"om personen er under tvungent psykisk helsevern, og "
-			"lovgrunnlaget for planen",
-			"behov for tjenester",
-			"de andre deltakernes bidrag",
-			"hvordan planen og tiltakene gjennomføres, unntatt "
-			"tiltakene du er ansvarlig for",
-			"delplaner",
-			"oppsummeringer fra evalueringene",
-			"begrunnelsen for at planen er avsluttet",
+		.restricted_why = {
+			[IP_WHY_NOT_LISTED] = "Samtykket til "
+			    "informasjonsdeling omfatter ikke %s.",
+			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "gjaldt til og med %s.",
+			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			    "ble trukket tilbake %s.",
+			[IP_WHY_NO_CONSENT] = "Det er ikke gitt samtykke til "
+			    "informasjonsdeling.",
+		},
+		.restricted_shows = "Denne utgaven av planen viser derfor "
+		    "bare det %s trenger for sin del av den. Dette er utelatt:",
+		.left_out_field = {
+			[IP_F_PARTICIPANT] = "de andre deltakerne",
+			[IP_F_CONTRIBUTION] = "de andre deltakernes bidrag",
+			[IP_F_MEASURE] = "de andre tiltakene",
+			[IP_F_GOAL] = "mål som ingen av de viste tiltakene "
+			    "gjelder",
+			[IP_F_SUBGOAL] = "delmål som ingen av de viste "
+			    "tiltakene gjelder",
+			[IP_F_PARTICIPANT_ROLE] = "deltakernes roller",
+			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysninger for "
+			    "andre enn koordinatoren",
+			[IP_F_NATIONAL_ID] = "fødselsnummer",
+			[IP_F_BIRTH_DATE] = "fødselsdato",
+			[IP_F_PERSON_CONTACT] = "personens "
+			    "kontaktopplysninger",
+			[IP_F_INTERPRETER] = "behov for tolk",
+			[IP_F_CARE] = "om personen er under tvungent psykisk "
+			    "helsevern",
+			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
+			[IP_F_STATUS] = "planens status",
+			[IP_F_CLOSED_REASON] = "begrunnelsen for at planen er "
+			    "avsluttet",
+			[IP_F_RESOURCES] = "personens ressurser",
+			[IP_F_NEEDS] = "behov for tjenester",
+			[IP_F_IMPLEMENTATION] = "hvordan planen som helhet "
+			    "gjennomføres",
+			[IP_F_REVIEWS] = "evalueringene og oppsummeringene fra "
+			    "dem",
+			[IP_F_CONSENT] = "samtykkene",
+			[IP_F_COOPERATION] = "samarbeidet med andre "
+			    "tjenesteytere og etater",
 		},
 		.left_out = "Utelatt i begrenset visning.",
+		.others_left_out = "Andre er utelatt i begrenset visning.",
 		.generated = "Laget %s.",
 		.laws = laws_nb,
 	},
@@ -209,29 +239,59 @@ static const struct ip_labels labels[] = {
 		.valid_until = "gjeld til %s",
 		.consent_with = "Deltakarar med tilgang",
 		.not_recorded = "ikkje registrert",
+		.withdrawn = "trekt tilbake %s",
 		.cooperation = "Samarbeid",
 		.about = "Om",
 		.contact = "Kontakt",
 		.reason = "Grunngjeving",
 		.none = "Ikkje registrert.",
 		.restricted = "Avgrensa vising for %s",
-		.restricted_why = "%s er ikkje omfatta av samtykket til "
-		    "informasjonsdeling. Denne utgåva av planen viser difor "
-		    "ikkje:",
-		.restricted_left_out = {
-			"fødselsnummer og fødselsdato",
-			"kontaktopplysningane til personen",
-			"om personen er under tvungent psykisk helsevern, og "
-			"lovgrunnlaget for planen",
-			"behov for tenester",
-			"bidraga frå dei andre deltakarane",
-			"korleis planen og tiltaka blir gjennomførte, unnateke "
-			"tiltaka du er ansvarleg for",
-			"delplanar",
-			"samandrag frå evalueringane",
-			"grunngjevinga for at planen er avslutta",
+		.restricted_why = {
+			[IP_WHY_NOT_LISTED] = "Samtykket til "
+			    "informasjonsdeling omfattar ikkje %s.",
+			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "galdt til og med %s.",
+			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			    "vart trekt tilbake %s.",
+			[IP_WHY_NO_CONSENT] = "Det ligg ikkje føre samtykke til "
+			    "informasjonsdeling.",
+		},
+		.restricted_shows = "Denne utgåva av planen viser difor "
+		    "berre det %s treng for sin del av han. Dette er utelate:",
+		.left_out_field = {
+			[IP_F_PARTICIPANT] = "dei andre deltakarane",
+			[IP_F_CONTRIBUTION] = "bidraga frå dei andre "
+			    "deltakarane",
+			[IP_F_MEASURE] = "dei andre tiltaka",
+			[IP_F_GOAL] = "mål som ingen av dei viste tiltaka "
+			    "gjeld",
+			[IP_F_SUBGOAL] = "delmål som ingen av dei viste "
+			    "tiltaka gjeld",
+			[IP_F_PARTICIPANT_ROLE] = "rollene til deltakarane",
+			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysningar for "
+			    "andre enn koordinatoren",
+			[IP_F_NATIONAL_ID] = "fødselsnummer",
+			[IP_F_BIRTH_DATE] = "fødselsdato",
+			[IP_F_PERSON_CONTACT] = "kontaktopplysningane til "
+			    "personen",
+			[IP_F_INTERPRETER] = "behov for tolk",
+			[IP_F_CARE] = "om personen er under tvungent psykisk "
+			    "helsevern",
+			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
+			[IP_F_STATUS] = "statusen til planen",
+			[IP_F_CLOSED_REASON] = "grunngjevinga for at planen er "
+			    "avslutta",
+			[IP_F_RESOURCES] = "ressursane til personen",
+			[IP_F_NEEDS] = "behov for tenester",
+			[IP_F_IMPLEMENTATION] = "korleis planen som heilskap "
+			    "blir gjennomført",
+			[IP_F_REVIEWS] = "evalueringane og samandraga frå dei",
+			[IP_F_CONSENT] = "samtykka",
+			[IP_F_COOPERATION] = "samarbeidet med andre "
+			    "tenesteytarar og etatar",
 		},
 		.left_out = "Utelate i avgrensa vising.",
+		.others_left_out = "Andre er utelatne i avgrensa vising.",
 		.generated = "Laga %s.",
 		.laws = laws_nn,
 	},
@@ -302,28 +362,58 @@ static const struct ip_labels labels[] = {
 		.valid_until = "valid until %s",
 		.consent_with = "Participants with access",
 		.not_recorded = "not recorded",
+		.withdrawn = "withdrawn on %s",
 		.cooperation = "Cooperation",
 		.about = "About",
 		.contact = "Contact",
 		.reason = "Reason",
 		.none = "Not recorded.",
 		.restricted = "Restricted view for %s",
-		.restricted_why = "%s is not covered by the consent to share "
-		    "information, so this copy of the plan leaves out:",
-		.restricted_left_out = {
-			"the national identity number and the date of birth",
-			"the person's contact details",
-			"whether the person is under compulsory mental health "
-			"care, and the legal basis of the plan",
-			"the needs for services",
-			"the other participants' contributions",
-			"how the plan and the measures are carried out, "
-			"except for the measures you are responsible for",
-			"sub-plans",
-			"the summaries of the reviews",
-			"the reason the plan was closed",
+		.restricted_why = {
+			[IP_WHY_NOT_LISTED] = "The consent to share "
+			    "information does not cover %s.",
+			[IP_WHY_EXPIRED] = "The consent to share information "
+			    "was valid until %s.",
+			[IP_WHY_WITHDRAWN] = "The consent to share information "
+			    "was withdrawn on %s.",
+			[IP_WHY_NO_CONSENT] = "No consent to share information "
+			    "has been given.",
+		},
+		.restricted_shows = "So this copy of the plan shows only what "
+		    "%s needs for their own part in it. Left out:",
+		.left_out_field = {
+			[IP_F_PARTICIPANT] = "the other participants",
+			[IP_F_CONTRIBUTION] = "the other participants' "
+			    "contributions",
+			[IP_F_MEASURE] = "the other measures",
+			[IP_F_GOAL] = "goals that none of the measures shown "
+			    "serve",
+			[IP_F_SUBGOAL] = "sub-goals that none of the measures "
+			    "shown serve",
+			[IP_F_PARTICIPANT_ROLE] = "the participants' roles",
+			[IP_F_PARTICIPANT_CONTACT] = "the contact details of "
+			    "anyone but the coordinator",
+			[IP_F_NATIONAL_ID] = "the national identity number",
+			[IP_F_BIRTH_DATE] = "the date of birth",
+			[IP_F_PERSON_CONTACT] = "the person's contact details",
+			[IP_F_INTERPRETER] = "the need for an interpreter",
+			[IP_F_CARE] = "whether the person is under compulsory "
+			    "mental health care",
+			[IP_F_LEGAL_BASIS] = "the legal basis of the plan",
+			[IP_F_STATUS] = "the plan's status",
+			[IP_F_CLOSED_REASON] = "the reason the plan was closed",
+			[IP_F_RESOURCES] = "the person's resources",
+			[IP_F_NEEDS] = "the needs for services",
+			[IP_F_IMPLEMENTATION] = "how the plan as a whole is "
+			    "carried out",
+			[IP_F_REVIEWS] = "the reviews and their summaries",
+			[IP_F_CONSENT] = "the consents",
+			[IP_F_COOPERATION] = "the cooperation with other "
+			    "services and agencies",
 		},
 		.left_out = "Left out of the restricted view.",
+		.others_left_out = "Others are left out of the restricted "
+		    "view.",
 		.generated = "Generated %s.",
 		.laws = laws_en,
 	},

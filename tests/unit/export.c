@@ -151,7 +151,8 @@ test_xml_with_bad_text_is_valid(void **state)
 {
 	(void)state;
 	struct ip_plan *p = load();
-	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
+	struct ip_view view = { .p = p };
+	struct ip_render v = { .v = &view, .l = ip_labels(IP_LANG_NB) };
 
 	char *good = ip_export_xml(&v, "unit");
 	assert_non_null(good);
@@ -198,7 +199,8 @@ test_every_word_validates(void **state)
 {
 	(void)state;
 	struct ip_plan *p = load();
-	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
+	struct ip_view view = { .p = p };
+	struct ip_render v = { .v = &view, .l = ip_labels(IP_LANG_NB) };
 	struct ip_goal *g = IP_AT(p->goals, struct ip_goal, 0);
 	struct {
 		struct ip_enum *e;
