@@ -97,6 +97,14 @@ ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
 		return -1;
 	h->format = (enum ip_export_format)format;
 	h->has_generated = o->source_date_epoch != NULL;
+	h->consent_form = o->consent_form;
+	if (h->consent_form && h->format != IP_EXPORT_MARKDOWN
+	    && h->format != IP_EXPORT_HTML)
+		return ip_error(prog, "--consent-form is written as markdown "
+		    "or html, not as %s", formats[format]);
+	if (h->consent_form && h->for_id != NULL)
+		return ip_error(prog, "--consent-form and --for do not go "
+		    "together: the form is for the person to sign");
 	return 0;
 }
 
@@ -117,15 +125,17 @@ ip_export_render(const struct ip_plan *p, const char *name,
 		    h->for_id, name);
 		return NULL;
 	}
-	if (h->format == IP_EXPORT_XML) {
+	if (h->consent_form)
+		out = ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
+	else if (h->format == IP_EXPORT_XML) {
 		if (references(p, name, h->today, prog) != 0) {
 			*status = IP_EXIT_FINDINGS;
 			return NULL;
 		}
 		return ip_export_xml(&r, prog);
-	}
-	if ((out = ip_export_document(&r, h->format == IP_EXPORT_HTML))
-	    == NULL)
+	} else
+		out = ip_export_document(&r, h->format == IP_EXPORT_HTML);
+	if (out == NULL)
 		ip_error(prog, "out of memory");
 	return out;
 }

@@ -57,6 +57,11 @@ struct ip_labels {
 	const char *left_out;		/* in a section left out */
 	const char *others_left_out;	/* in a section shown in part */
 	const char *generated;		/* "Laget %s.": a date */
+	/* the consent form */
+	const char *cf_title, *cf_plan_text, *cf_plan_compulsory,
+	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
+	    *cf_withdraw, *cf_withdraw_text, *cf_sign,
+	    *cf_place_date, *cf_signature, *cf_guardian;
 	const char *const *laws;	/* by ip_vocab_legal_basis; NULL ends */
 };
 
@@ -94,6 +99,13 @@ struct ip_render {
  * caller frees, or NULL if out of memory. */
 char *ip_export_document(const struct ip_render *r, bool html);
 
+/* Renders the form on which the person signs the consent to the plan
+ * and to share information with those the plan lists, as CommonMark or
+ * as a standalone HTML page: the person's name and birth date, never
+ * the national id, and of the participants only those the consent to
+ * share names.  Returns a malloc'd string, or NULL if out of memory. */
+char *ip_export_consent_form(const struct ip_render *r, bool html);
+
 /* Renders the plan as XML in the vocabulary of iplan.xsd.  Returns a
  * malloc'd NUL-terminated string that the caller frees, or NULL after
  * printing why. */
@@ -116,6 +128,7 @@ struct ip_export_how {
 	enum ip_export_format format;
 	int lang;		/* enum ip_lang; -1: the plan's */
 	const char *for_id;	/* --for; NULL: all */
+	bool consent_form;	/* --consent-form */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 	int32_t today;

@@ -1003,6 +1003,72 @@ build(struct doc *d)
 	return root;
 }
 
+/* --- the consent form --------------------------------------------------- */
+
+/* A line to write on: "Sted og dato: ……………………". */
+static void
+blank(struct doc *d, cmark_node *root, const char *what)
+{
+	cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
+	label(d, p, what);
+	literal(p, "……………………………………………………………………");
+}
+
+static cmark_node *
+build_form(struct doc *d)
+{
+	const struct ip_plan *p = d->p;
+	const struct ip_labels *l = d->l;
+	const struct ip_consent_sharing *s = &p->consent.information_sharing;
+	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
+	struct ip_date born = p->person.birth_date;
+
+	d->title = p->person.name.s ? ip_arena_printf(&d->a, "%s: %s",
+	    l->cf_title, p->person.name.s) : l->cf_title;
+	heading(d, root, 1, d->title);
+	if (!born.set && p->person.national_id.s != NULL)
+		born.set = ip_national_id_valid(p->person.national_id.s,
+		    &born.day);
+	cmark_node *facts = list(root);
+	fact(d, facts, l->name, p->person.name.s);
+	fact(d, facts, l->birth_date, date(d, &born));
+	fact(d, facts, l->plan_id, p->id.s);
+	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
+	end_list(facts);
+
+	heading(d, root, 2, l->consent_plan);
+	paragraph(d, root, p->person.care.set
+	    && p->person.care.v == IP_CARE_COMPULSORY ? l->cf_plan_compulsory
+	    : l->cf_plan_text);
+
+	heading(d, root, 2, l->consent_sharing);
+	paragraph(d, root, l->cf_sharing_text);
+	cmark_node *names = list(root);
+	for (size_t i = 0; i < s->participants.n; i++)
+		text(d, item(names), who(d, IP_AT(s->participants,
+		    struct ip_text, i)->s, false));
+	if (s->participants.n == 0)
+		paragraph(d, root, l->cf_nobody);
+	end_list(names);
+	char buf[IP_LONG_DATE];
+	paragraph(d, root, s->until.set ? ip_arena_printf(&d->a, l->cf_until,
+	    ip_labels_date(l, s->until.day, buf)) : l->cf_until_withdrawn);
+
+	heading(d, root, 2, l->cf_withdraw);
+	paragraph(d, root, l->cf_withdraw_text);
+	if (p->coordinator.s != NULL) {
+		cmark_node *c = paragraph(d, root, NULL);
+		label(d, c, l->coordinator);
+		text(d, c, who(d, p->coordinator.s, true));
+	}
+
+	heading(d, root, 2, l->cf_sign);
+	blank(d, root, l->cf_place_date);
+	blank(d, root, l->cf_signature);
+	blank(d, root, l->cf_guardian);
+	return root;
+}
+
 /* --- the page ------------------------------------------------------------ */
 
 /* The style sheet: a plain, printable page. */
@@ -1036,8 +1102,21 @@ static const char css[] =
 	"  a { color: inherit; text-decoration: none; }\n"
 	"}\n";
 
+/* The form's own print style: one A4 page, room to sign. */
+static const char form_css[] =
+	"body { max-width: 40em; }\n"
+	"p:has(strong) { margin: 1.4em 0 0; }\n"
+	"@page { size: A4; margin: 1.5cm 1.8cm; }\n"
+	"@media print {\n"
+	"  body { font-size: 10.5pt; line-height: 1.35; }\n"
+	"  h1 { font-size: 1.45em; }\n"
+	"  h2 { font-size: 1.15em; margin: 1em 0 .4em; }\n"
+	"  ul { margin: .4em 0; }\n"
+	"  li { margin: .1em 0; }\n"
+	"}\n";
+
 static char *
-page(struct doc *d, const char *body)
+page(struct doc *d, const char *body, const char *more_css)
 {
 	/* the title is one line, as in the heading */
 	char *title = ip_arena_strndup(&d->a, d->title, strlen(d->title));
@@ -1064,14 +1143,14 @@ page(struct doc *d, const char *body)
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
 	    "<title>%s</title>\n"
-	    "<style>\n%s</style>\n"
+	    "<style>\n%s%s</style>\n"
 	    "</head>\n"
 	    "<body>\n"
 	    "<div class=\"plan\">\n"
 	    "%s"
 	    "</div>\n"
 	    "</body>\n"
-	    "</html>\n", d->l->code, (const char *)t, css, body);
+	    "</html>\n", d->l->code, (const char *)t, css, more_css, body);
 	xmlFree(t);
 	if (fclose(f) != 0) {
 		free(s);
@@ -1080,21 +1159,35 @@ page(struct doc *d, const char *body)
 	return s;
 }
 
-char *
-ip_export_document(const struct ip_render *r, bool html)
+/* Renders the tree that build makes of r as Markdown or a page. */
+static char *
+render(const struct ip_render *r, bool html,
+    cmark_node *(*build_fn)(struct doc *), const char *more_css)
 {
 	struct doc d = { .r = r, .v = r->v, .l = r->l, .p = r->v->p };
-	cmark_node *root = build(&d);
+	cmark_node *root = build_fn(&d);
 	char *out;
 
 	line_ends(root, !html);
 	if (html) {
 		char *body = cmark_render_html(root, CMARK_OPT_DEFAULT);
-		out = page(&d, body);
+		out = page(&d, body, more_css);
 		free(body);
 	} else
 		out = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(root);
 	ip_arena_free(&d.a);
 	return out;
+}
+
+char *
+ip_export_document(const struct ip_render *r, bool html)
+{
+	return render(r, html, build, "");
+}
+
+char *
+ip_export_consent_form(const struct ip_render *r, bool html)
+{
+	return render(r, html, build_form, form_css);
 }

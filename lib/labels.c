@@ -170,6 +170,31 @@ static const struct ip_labels labels[] = {
 		.left_out = "Utelatt i begrenset visning.",
 		.others_left_out = "Andre er utelatt i begrenset visning.",
 		.generated = "Laget %s.",
+		.cf_title = "Samtykke til individuell plan",
+		.cf_plan_text = "Jeg samtykker i at det utarbeides en "
+		    "individuell plan for meg. Planen samler målene mine, hva "
+		    "jeg trenger hjelp til, og hvem som gjør hva. Jeg har rett "
+		    "til å delta i arbeidet med planen, og den lages sammen med "
+		    "meg.",
+		.cf_plan_compulsory = "Planen utarbeides uten samtykke, fordi "
+		    "personen er under tvungent psykisk helsevern. Når tvangen "
+		    "opphører, trengs samtykke for å fortsette med planen.",
+		.cf_sharing_text = "Jeg samtykker i at disse deltakerne kan gi "
+		    "hverandre de taushetsbelagte opplysningene om meg som "
+		    "trengs i arbeidet med planen:",
+		.cf_nobody = "Ingen deltakere er ført opp.",
+		.cf_until = "Samtykket gjelder til og med %s.",
+		.cf_until_withdrawn = "Samtykket gjelder til jeg trekker det "
+		    "tilbake.",
+		.cf_withdraw = "Å trekke samtykket tilbake",
+		.cf_withdraw_text = "Samtykket er frivillig. Jeg kan når som "
+		    "helst trekke det tilbake, helt eller delvis, uten å "
+		    "begrunne det, ved å si fra til koordinatoren for planen.",
+		.cf_sign = "Underskrift",
+		.cf_place_date = "Sted og dato",
+		.cf_signature = "Underskrift",
+		.cf_guardian = "Underskrift av foresatt eller verge, om "
+		    "personen ikke selv kan samtykke",
 		.laws = laws_nb,
 	},
 	[IP_LANG_NN] = {
@@ -293,6 +318,32 @@ static const struct ip_labels labels[] = {
 		.left_out = "Utelate i avgrensa vising.",
 		.others_left_out = "Andre er utelatne i avgrensa vising.",
 		.generated = "Laga %s.",
+		.cf_title = "Samtykke til individuell plan",
+		.cf_plan_text = "Eg samtykkjer i at det blir utarbeidd ein "
+		    "individuell plan for meg. Planen samlar måla mine, kva eg "
+		    "treng hjelp til, og kven som gjer kva. Eg har rett til å "
+		    "ta del i arbeidet med planen, og han blir laga saman med "
+		    "meg.",
+		.cf_plan_compulsory = "Planen blir utarbeidd utan samtykke, "
+		    "fordi personen er under tvungent psykisk helsevern. Når "
+		    "tvangen tek slutt, trengst samtykke for å halde fram med "
+		    "planen.",
+		.cf_sharing_text = "Eg samtykkjer i at desse deltakarane kan gi "
+		    "kvarandre dei teiepliktige opplysningane om meg som trengst "
+		    "i arbeidet med planen:",
+		.cf_nobody = "Ingen deltakarar er førte opp.",
+		.cf_until = "Samtykket gjeld til og med %s.",
+		.cf_until_withdrawn = "Samtykket gjeld til eg trekkjer det "
+		    "tilbake.",
+		.cf_withdraw = "Å trekkje samtykket tilbake",
+		.cf_withdraw_text = "Samtykket er frivillig. Eg kan når som "
+		    "helst trekkje det tilbake, heilt eller delvis, utan å "
+		    "grunngje det, ved å seie frå til koordinatoren for planen.",
+		.cf_sign = "Underskrift",
+		.cf_place_date = "Stad og dato",
+		.cf_signature = "Underskrift",
+		.cf_guardian = "Underskrift av føresett eller verje, om "
+		    "personen ikkje sjølv kan samtykkje",
 		.laws = laws_nn,
 	},
 	[IP_LANG_EN] = {
@@ -415,6 +466,32 @@ static const struct ip_labels labels[] = {
 		.others_left_out = "Others are left out of the restricted "
 		    "view.",
 		.generated = "Generated %s.",
+		.cf_title = "Consent to an individual plan",
+		.cf_plan_text = "I consent to an individual plan being drawn up "
+		    "for me. The plan brings together my goals, what I need "
+		    "help with, and who does what. I have the right to take "
+		    "part in the work on the plan, and it is made together "
+		    "with me.",
+		.cf_plan_compulsory = "The plan is drawn up without consent, "
+		    "since the person is under compulsory mental health care. "
+		    "When the compulsory care ends, consent is needed to go on "
+		    "with the plan.",
+		.cf_sharing_text = "I consent to these participants giving each "
+		    "other the confidential information about me that the work "
+		    "on the plan needs:",
+		.cf_nobody = "No participants are listed.",
+		.cf_until = "This consent is valid until and including %s.",
+		.cf_until_withdrawn = "This consent is valid until I withdraw "
+		    "it.",
+		.cf_withdraw = "Withdrawing the consent",
+		.cf_withdraw_text = "The consent is voluntary. I may withdraw it "
+		    "at any time, in whole or in part, without giving a reason, "
+		    "by telling the coordinator of the plan.",
+		.cf_sign = "Signature",
+		.cf_place_date = "Place and date",
+		.cf_signature = "Signature",
+		.cf_guardian = "Signature of a parent or guardian, if the "
+		    "person cannot consent themselves",
 		.laws = laws_en,
 	},
 };

@@ -647,3 +647,36 @@ t "export as git's textconv: a plan's diff is its document's" "
 	git config diff.iplan.textconv 'f() { ip-export \"\$1\" || cat \"\$1\"; }; f' &&
 	exits 0 git diff >diff 2>err &&
 	grep -qx -- '+person: \[' diff && grep -qx -- '-# Individuell plan for Kari Nordmann' diff"
+
+# --- the consent form --------------------------------------------------------
+
+t "export --consent-form: the person's name and birth date, no national id, only those the consent names" "
+	export_fresh &&
+	for f in markdown html; do
+		exits 0 ip-export --consent-form --format \$f '$EXPORT/kari.yaml' >form &&
+		grep -q 'Kari Nordmann' form && grep -q '3. oktober 1958' form &&
+		grep -q 'Ola Hansen' form && grep -q 'Lise Nordmann' form &&
+		! grep -e 03105827724 -e 'Per Berg' \
+			-e 'Molde Bakeri' -e 'Jeg vil klare' form || exit 1
+	done"
+
+t "export --consent-form: not as XML, not for a participant" "
+	export_fresh &&
+	exits 2 ip-export --consent-form --format xml '$EXPORT/kari.yaml' >out 2>err &&
+	test ! -s out &&
+	grep -qx 'ip-export: --consent-form is written as markdown or html, not as xml' err &&
+	exits 2 ip-export --consent-form --for per '$EXPORT/kari.yaml' >out 2>err &&
+	test ! -s out && grep -q '^ip-export: --consent-form and --for do not go together' err"
+
+# The form of each example prints on one A4 page, in a real browser.
+[ -n "$export_slow" ] ||
+for export_plan in "$TOP"/examples/*.yaml; do
+	export_name=$(basename "$export_plan" .yaml)
+	t "export --consent-form $export_name: one A4 page in print" "
+		export_fresh &&
+		exits 0 ip-export --consent-form --format html '$export_plan' >form.html &&
+		HOME=\$PWD timeout 120 chromium --headless --no-sandbox --disable-gpu \
+			--no-pdf-header-footer --print-to-pdf=form.pdf form.html 2>log ||
+			{ cat log; exit 1; }
+		pdfinfo form.pdf >info && grep -qx 'Pages: *1' info || { cat info; exit 1; }"
+done
