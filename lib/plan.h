@@ -164,6 +164,7 @@ struct ip_consent_plan {
 	struct ip_pos pos;
 	struct ip_date date;
 	struct ip_text by;
+	struct ip_date withdrawn;
 };
 
 struct ip_consent_sharing {
@@ -171,6 +172,7 @@ struct ip_consent_sharing {
 	struct ip_date date;
 	union ip_text_list participants;	/* participant ids */
 	struct ip_date until;
+	struct ip_date withdrawn;
 };
 
 struct ip_consent {
