@@ -397,7 +397,11 @@ t "export --for an unknown id: exit 2, nothing written" "
 	export_fresh &&
 	exits 2 ip-export --for nobody -o out.md '$EXPORT/kari.yaml' 2>err &&
 	echo \"ip-export: --for 'nobody': no participant has that id in '$EXPORT/kari.yaml'\" >want &&
-	same want err && test \"\$(ls -A | tr '\n' ' ')\" = 'err want '"
+	same want err && test \"\$(ls -A | tr '\n' ' ')\" = 'err want ' &&
+	for f in markdown html xml; do
+		exits 2 ip-export --format \$f --for nobody '$EXPORT/kari.yaml' \
+			>out 2>err && test ! -s out && same want err || exit 1
+	done"
 
 # The unit tests find the schema, and a place for their files, wherever
 # they are run from.
