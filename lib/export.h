@@ -56,7 +56,17 @@ struct ip_labels {
 	const char *left_out_field[IP_F_COUNT];
 	const char *left_out;		/* in a section left out */
 	const char *others_left_out;	/* in a section shown in part */
-	const char *generated;		/* "Laget %s.": a date */
+	const char *printed;		/* "Utskrift %s": a date */
+	const char *revision;		/* "versjon %s": --revision */
+	const char *subgoal;		/* "Delmål %s": its number */
+	const char *participant;	/* "Deltaker %s": its number */
+	const char *serves_goal, *serves_subgoal; /* "mål %s": number */
+	const char *who_does_what;	/* the overview's title */
+	const char *how_in_measures;	/* implementation: see each measure */
+	/* the timeline: its title, "%s" to "%s" (dates) in its description,
+	 * and the names of its marks */
+	const char *tl_title, *tl_desc, *tl_review_planned, *tl_review_done,
+	    *tl_due, *tl_today;
 	/* the consent form */
 	const char *cf_title, *cf_plan_text, *cf_plan_compulsory,
 	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
@@ -73,6 +83,13 @@ const struct ip_labels *ip_labels(enum ip_lang lang);
 #define IP_LONG_DATE 40
 char *ip_labels_date(const struct ip_labels *l, int32_t day, char *buf);
 
+/* The label lab with each of its slots, "%s", filled with the next of
+ * the strings that follow, as many as it has slots: in a.  Labels are
+ * data, not printf formats, so a label cannot hold a conversion the
+ * arguments do not match (the unit tests hold every language to the
+ * slots of bokmål). */
+const char *ip_label_fill(struct ip_arena *a, const char *lab, ...);
+
 /* The language's name of the law with the legal_basis code, or the code
  * itself if it has none. */
 const char *ip_labels_law(const struct ip_labels *l, const char *code);
@@ -83,6 +100,9 @@ const char *ip_labels_law(const struct ip_labels *l, const char *code);
 struct ip_render {
 	const struct ip_view *v;
 	const struct ip_labels *l;
+	const char *text_lang;	/* the plan's language, if not the labels' */
+	int32_t today;		/* the print date, without ... */
+	const char *revision;	/* --revision, or NULL */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 };
@@ -100,6 +120,11 @@ char *ip_export_document(const struct ip_render *r, bool html);
  * the national id, and of the participants only those the consent to
  * share names.  Returns a malloc'd string; aborts when out of memory. */
 char *ip_export_consent_form(const struct ip_render *r, bool html);
+
+/* The plan's timeline as an SVG figure for the HTML page, in a; NULL if
+ * the plan has no period to draw it on. */
+char *ip_timeline_svg(const struct ip_render *r, int32_t today,
+    struct ip_arena *a);
 
 /* Renders the plan as XML in the vocabulary of iplan.xsd.  Returns a
  * malloc'd NUL-terminated string that the caller frees, or NULL after
@@ -124,6 +149,7 @@ struct ip_export_how {
 	int lang;		/* enum ip_lang; -1: the plan's */
 	const char *for_id;	/* --for; NULL: all */
 	bool consent_form;	/* --consent-form */
+	const char *revision;	/* --revision */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 	int32_t today;
