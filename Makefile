@@ -22,7 +22,8 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 	libcmark:libcmark-dev libxml-2.0:libxml2-dev
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
-	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git
+	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git \
+	/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
@@ -32,9 +33,11 @@ BINS = $(CMDS:%=$(BUILD)/%)
 MAN1 = $(sort $(wildcard man/*.1))
 MAN5 = $(sort $(wildcard man/*.5))
 MAN7 = $(sort $(wildcard man/*.7))
-DATA = $(sort $(wildcard lib/*.xsd))
+DATA = $(sort $(wildcard lib/*.xsd lib/*.json))
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Helpers of the tests that are not unit tests of their own.
+HELPERS = $(BUILD)/schema/plantree
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/*.c))
 FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_TIME ?= 300
@@ -67,6 +70,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 		$(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
+$(BUILD)/schema/%: tests/schema/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
+		| check-deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -o $@ $< \
+		$(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS) -lm
+
 # The whole suite three times: as built, under AddressSanitizer and
 # UndefinedBehaviorSanitizer (a build of its own), and the commands under
 # valgrind.  'make test' is the first alone.
@@ -81,7 +90,7 @@ check: | check-deps
 	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
 		p, f; exit f > 0 }' $(TALLY)
 
-test: all $(UNIT_BINS) | check-deps
+test: all $(UNIT_BINS) $(HELPERS) | check-deps
 	@sh tests/run.sh $(BUILD)
 
 check-asan: | check-deps
@@ -89,7 +98,7 @@ check-asan: | check-deps
 		CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
 		LDFLAGS='$(SAN)' test
 
-check-valgrind: all | check-deps
+check-valgrind: all $(HELPERS) | check-deps
 	@IPLAN_VALGRIND=1 sh tests/run.sh $(BUILD)
 
 # The libFuzzer targets, against a library built for them in a tree of

@@ -632,3 +632,36 @@ ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
 	decode_map(&c, &plan_s, root, p);
 	return c.errors ? -1 : 0;
 }
+
+static const char *const ftype_names[] = {
+	[F_TEXT] = "text", [F_DATE] = "date", [F_BOOL] = "boolean",
+	[F_ENUM] = "word", [F_INTERVAL] = "interval", [F_MAP] = "mapping",
+	[F_LIST] = "list", [F_TEXTS] = "texts", [F_TEXTS1] = "texts1"
+};
+
+static void
+keys(const struct schema *s, char *path, size_t len,
+    void (*fn)(const char *, const char *, const char *const *, void *),
+    void *ctx)
+{
+	for (const struct field *f = s->fields; f->key != NULL; f++) {
+		/* the deepest path, "goals[].subgoals[].status", fits */
+		int n = snprintf(path + len, 128 - len, "%s%s",
+		    len > 0 ? "." : "", f->key);
+		fn(path, ftype_names[f->type], f->vocab, ctx);
+		if (f->type == F_MAP)
+			keys(f->sub, path, len + n, fn, ctx);
+		else if (f->type == F_LIST)
+			keys(f->sub, path, len + n + snprintf(path + len + n,
+			    128 - len - n, "[]"), fn, ctx);
+	}
+}
+
+void
+ip_keys(void (*fn)(const char *path, const char *type,
+    const char *const *vocab, void *ctx), void *ctx)
+{
+	char path[128];
+
+	keys(&plan_s, path, 0, fn, ctx);
+}
