@@ -54,6 +54,9 @@ $(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
+# ip-new points editors at the installed JSON Schema.
+$(BUILD)/lib/new.o: CPPFLAGS += -DIPLAN_DATADIR='"$(DATADIR)"'
+
 $(BUILD)/libiplan.a: $(LIB_OBJ)
 	$(AR) rcs $@ $(LIB_OBJ)
 

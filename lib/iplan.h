@@ -138,6 +138,7 @@ struct ip_new_opts {
 	const char *id;			/* --id: the plan's id */
 	const char *template_file;	/* --template; NULL: the built-in one */
 	bool force;			/* --force: replace an existing file */
+	bool no_schema;			/* --no-schema: no modeline */
 	int32_t today;			/* days since 1970-01-01 */
 };
 

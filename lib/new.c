@@ -691,7 +691,13 @@ skeleton(FILE *f, struct values *v)
 	const char *someone = v->coordinator_id ? v->coordinator_id
 	    : v->person_id;
 
-	fprintf(f, "# %s %s.\n#\n", l->title, val[PH_TODAY]);
+	fprintf(f, "# %s %s.\n", l->title, val[PH_TODAY]);
+	/* the YAML language server's modeline: editors complete keys and
+	 * flag mistakes from the installed JSON Schema */
+	if (!v->o->no_schema)
+		fputs("# yaml-language-server: $schema=" IPLAN_DATADIR
+		    "/ip-plan.schema.json\n", f);
+	fputs("#\n", f);
 	comment(f, "# ", "# ", l->intro);
 	fputs("#\n", f);
 	comment(f, "# ", "# ", l->privacy);
