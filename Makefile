@@ -4,6 +4,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/iplan
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 BUILD ?= build
 
 CC ?= cc
@@ -23,7 +24,8 @@ BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 	libcmark:libcmark-dev libxml-2.0:libxml2-dev
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
 	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git \
-	/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema
+	/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema \
+	/usr/share/bash-completion/bash_completion:bash-completion
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
@@ -142,21 +144,27 @@ demo: all
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	$(if $(DATA),mkdir -p $(DESTDIR)$(DATADIR) && \
 		install -m 644 $(DATA) $(DESTDIR)$(DATADIR))
+	install -m 755 cmd/pre-commit.sh $(DESTDIR)$(DATADIR)/hooks/pre-commit
+	install -m 644 cmd/completion.bash $(DESTDIR)$(BASHCOMPDIR)/iplan
+	for c in $(CMDS); do ln -sf iplan $(DESTDIR)$(BASHCOMPDIR)/$$c; done
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) \
 		$(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
 		$(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
 		$(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%) \
-		$(DATA:lib/%=$(DESTDIR)$(DATADIR)/%)
-	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+		$(DATA:lib/%=$(DESTDIR)$(DATADIR)/%) \
+		$(DESTDIR)$(DATADIR)/hooks/pre-commit \
+		$(DESTDIR)$(BASHCOMPDIR)/iplan $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
+	-rmdir $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf $(BUILD) build-*

@@ -32,7 +32,7 @@ static struct ip_cli cli = {
 	    "See ip-export(1).\n",
 };
 
-enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR };
+enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_LIST_PARTICIPANTS };
 
 int
 main(int argc, char *argv[])
@@ -42,12 +42,16 @@ main(int argc, char *argv[])
 		{ "language", required_argument, NULL, O_LANGUAGE },
 		{ "for", required_argument, NULL, O_FOR },
 		{ "output", required_argument, NULL, 'o' },
+		/* for shell completion, not in --help: see ip-export(1) */
+		{ "list-participants", no_argument, NULL,
+		    O_LIST_PARTICIPANTS },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ip_export_opts o = {
 		.source_date_epoch = getenv("SOURCE_DATE_EPOCH"),
 	};
+	bool list = false;
 	int c, rc;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:hV",
@@ -60,6 +64,8 @@ main(int argc, char *argv[])
 			o.for_id = optarg;
 		else if (c == 'o')
 			o.output = optarg;
+		else if (c == O_LIST_PARTICIPANTS)
+			list = true;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
@@ -67,6 +73,9 @@ main(int argc, char *argv[])
 		fputs(cli.usage, stderr);
 		return IP_EXIT_TROUBLE;
 	}
+	if (list)
+		return ip_finish_stdout(cli.prog,
+		    ip_list_participants(argv[optind], stdout));
 	o.today = ip_cli_today(&cli);
 	return ip_export(argv[optind], &o, cli.prog);
 }
