@@ -88,5 +88,5 @@ t "hook: ip-validate missing: refused" "
 	(PATH=/usr/bin:/bin && exits 1 git commit -q -m nopath 2>err) &&
 	hook_commits 0 && grep -q '^pre-commit: not committed' err"
 t "hook: make install puts it under DATADIR/hooks, executable" "
-	make -s -n -C '$TOP' BUILD='$BUILD' DESTDIR=/dest PREFIX=/usr install >out &&
+	cd '$TMP' && make -s -n -C '$TOP' BUILD='$BUILD' DESTDIR=/dest PREFIX=/usr install >out &&
 	grep -qx 'install -m 755 cmd/pre-commit.sh /dest/usr/share/iplan/hooks/pre-commit' out"
