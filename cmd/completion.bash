@@ -8,7 +8,7 @@
 # zsh reads it through its bash completion compatibility:
 #
 #	autoload -U +X bashcompinit && bashcompinit
-#	source /usr/local/share/bash-completion/completions/ip-validate
+#	source /usr/local/share/bash-completion/completions/iplan
 
 # _iplan_words WORD...: the words that start as the current one does.
 _iplan_words() {
