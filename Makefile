@@ -35,7 +35,7 @@ BINS = $(CMDS:%=$(BUILD)/%)
 MAN1 = $(sort $(wildcard man/*.1))
 MAN5 = $(sort $(wildcard man/*.5))
 MAN7 = $(sort $(wildcard man/*.7))
-DATA = $(sort $(wildcard lib/*.xsd lib/*.json))
+DATA = $(sort $(wildcard lib/*.xsd))
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Helpers of the tests that are not unit tests of their own.
@@ -152,6 +152,7 @@ install: all
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	$(if $(DATA),mkdir -p $(DESTDIR)$(DATADIR) && \
 		install -m 644 $(DATA) $(DESTDIR)$(DATADIR))
+	install -m 644 lib/ip-plan.schema.json $(DESTDIR)$(DATADIR)
 	install -m 755 cmd/pre-commit.sh $(DESTDIR)$(DATADIR)/hooks/pre-commit
 	install -m 644 cmd/completion.bash $(DESTDIR)$(BASHCOMPDIR)/iplan
 	for c in $(CMDS); do ln -sf iplan $(DESTDIR)$(BASHCOMPDIR)/$$c; done
@@ -162,6 +163,7 @@ uninstall:
 		$(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
 		$(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%) \
 		$(DATA:lib/%=$(DESTDIR)$(DATADIR)/%) \
+		$(DESTDIR)$(DATADIR)/ip-plan.schema.json \
 		$(DESTDIR)$(DATADIR)/hooks/pre-commit \
 		$(DESTDIR)$(BASHCOMPDIR)/iplan $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
 	-rmdir $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(DATADIR) 2>/dev/null
