@@ -89,7 +89,7 @@ t "complete: intervals, dates and counts" "
 	seq 1 \$(getconf _NPROCESSORS_ONLN) | same - got &&
 	comp 2 ip-new --name '' >got && same /dev/null got"
 t "complete: plans and directories; any file where one is written" "
-	mkdir -p '$TMP/files/sub' && cd '$TMP/files' &&
+	mkdir -p '$TMP/complete-files/sub' && cd '$TMP/complete-files' &&
 	: >a.yaml && : >b.yml && : >c.txt &&
 	comp 1 ip-validate '' | sort >../got &&
 	printf '%s\n' a.yaml b.yml sub >../want && same ../want ../got &&

@@ -90,3 +90,12 @@ t "hook: ip-validate missing: refused" "
 t "hook: make install puts it under DATADIR/hooks, executable" "
 	cd '$TMP' && make -s -n -C '$TOP' BUILD='$BUILD' DESTDIR=/dest PREFIX=/usr install >out &&
 	grep -qx 'install -m 755 cmd/pre-commit.sh /dest/usr/share/iplan/hooks/pre-commit' out"
+t "hook: ip-validate(1) and README link the one make install puts in place" "
+	cd '$TMP' &&
+	sed -n 's|^ln -s \\(/.*\\) \\.git/hooks/pre-commit\$|\\1|p' \
+		'$TOP/man/ip-validate.1' >want && test -s want &&
+	sed -n 's|^    ln -s \\(/.*\\) \\.git/hooks/pre-commit\$|\\1|p' \
+		'$TOP/README.md' | same want - &&
+	make -s -n -C '$TOP' BUILD='$BUILD' PREFIX=/usr/local DESTDIR= \
+		install >out &&
+	grep -qx \"install -m 755 cmd/pre-commit.sh \$(cat want)\" out"
