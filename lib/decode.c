@@ -639,21 +639,22 @@ static const char *const ftype_names[] = {
 	[F_LIST] = "list", [F_TEXTS] = "texts", [F_TEXTS1] = "texts1"
 };
 
+/* The deepest path, "goals[].subgoals[].status", fits with room. */
+#define KEY_PATH 128
+
 static void
 keys(const struct schema *s, char *path, size_t len,
     void (*fn)(const char *, const char *, const char *const *, void *),
     void *ctx)
 {
 	for (const struct field *f = s->fields; f->key != NULL; f++) {
-		/* the deepest path, "goals[].subgoals[].status", fits */
-		int n = snprintf(path + len, 128 - len, "%s%s",
-		    len > 0 ? "." : "", f->key);
+		size_t n = len + (size_t)snprintf(path + len, KEY_PATH - len,
+		    "%s%s", len > 0 ? "." : "", f->key);
 		fn(path, ftype_names[f->type], f->vocab, ctx);
-		if (f->type == F_MAP)
-			keys(f->sub, path, len + n, fn, ctx);
-		else if (f->type == F_LIST)
-			keys(f->sub, path, len + n + snprintf(path + len + n,
-			    128 - len - n, "[]"), fn, ctx);
+		if (f->type == F_LIST)
+			n += (size_t)snprintf(path + n, KEY_PATH - n, "[]");
+		if (f->sub != NULL)
+			keys(f->sub, path, n, fn, ctx);
 	}
 }
 
@@ -661,7 +662,7 @@ void
 ip_keys(void (*fn)(const char *path, const char *type,
     const char *const *vocab, void *ctx), void *ctx)
 {
-	char path[128];
+	char path[KEY_PATH];
 
 	keys(&plan_s, path, 0, fn, ctx);
 }

@@ -45,6 +45,8 @@ string(const char *s, size_t len)
 
 /* YAML 1.2 core schema: the tag a plain scalar resolves to. */
 static regex_t re_bool, re_int, re_oct, re_hex, re_float, re_inf, re_nan;
+static regex_t *const res[] = { &re_bool, &re_int, &re_oct, &re_hex,
+	&re_float, &re_inf, &re_nan };
 
 static void
 compile(regex_t *re, const char *pattern)
@@ -199,6 +201,8 @@ main(int argc, char *argv[])
 		for (int i = 1; i < argc; i++)
 			if (plan(argv[i]) != 0)
 				rc = 2;
+		for (size_t i = 0; i < sizeof(res) / sizeof(*res); i++)
+			regfree(res[i]);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = 2;
