@@ -5,8 +5,10 @@
 #
 # make install puts it where bash-completion looks for a command's
 # completion, under each command's name.  Or source it from ~/.bashrc.
-# zsh reads it through its bash completion compatibility:
+# zsh reads it through its bash completion compatibility, after
+# compinit:
 #
+#	autoload -U compinit && compinit
 #	autoload -U +X bashcompinit && bashcompinit
 #	source /usr/local/share/bash-completion/completions/iplan
 
@@ -146,9 +148,13 @@ _iplan() {
 		*)	_iplan_files plans ;;
 		esac
 	fi
-	for i in "${!COMPREPLY[@]}"; do
-		COMPREPLY[i]=$prefix${COMPREPLY[i]}
-	done
+	if [[ -n $prefix ]]; then
+		local -a words=("${COMPREPLY[@]}")
+		COMPREPLY=()
+		for i in "${words[@]}"; do
+			COMPREPLY+=("$prefix$i")
+		done
+	fi
 }
 
 complete -o filenames -F _iplan ip-new ip-validate ip-review ip-export \
