@@ -137,7 +137,8 @@ _iplan() {
 			_iplan_words --within --by-coordinator --format \
 			    --jobs -j ;;
 		ip-export)
-			_iplan_words --format --language --for --output -o ;;
+			_iplan_words --format --language --for --consent-form \
+			    --output -o ;;
 		ip-stats)
 			_iplan_words --by --format --jobs -j ;;
 		esac
