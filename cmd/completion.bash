@@ -48,12 +48,14 @@ _iplan_participants() {
 	local cmd=$1 plan= w id skip=
 	shift
 	for w in "$@"; do
-		if [[ -n $skip ]]; then
+		if [[ $w == = ]]; then	# bash's word of its own in --format=html
+			continue
+		elif [[ -n $skip ]]; then
 			skip=
 		elif [[ $w == --format || $w == --language || $w == --for ||
 		    $w == -o || $w == --output || $w == --today ]]; then
 			skip=1
-		elif [[ $w != -* && $w != = ]]; then
+		elif [[ $w != -* ]]; then
 			plan=$w
 			break
 		fi

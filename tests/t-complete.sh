@@ -45,6 +45,8 @@ t "complete ip-export --for: the ids of that plan's participants" "
 	comp 2 ip-export --for '' plan.yaml >got && same want got &&
 	comp 2 ip-export --for o plan.yaml >got && echo ola | same - got &&
 	comp 5 ip-export --format html plan.yaml --for k >got &&
+	echo kari | same - got &&
+	comp 6 ip-export --format = html plan.yaml --for k >got &&
 	echo kari | same - got"
 t "complete ip-export --for: nothing without a plan, or from a broken one" "
 	cd '$TMP' && comp 2 ip-export --for '' >got && same /dev/null got &&
