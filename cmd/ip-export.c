@@ -66,7 +66,11 @@ main(int argc, char *argv[])
 			o.format = optarg;
 		else if (c == O_LANGUAGE)
 			o.language = optarg;
-		else if (c == O_FOR)
+		else if (c == O_FOR && o.for_id != NULL) {
+			fprintf(stderr, "%s: --for given twice: one view at a "
+			    "time\n%s", cli.prog, cli.usage);
+			return IP_EXIT_TROUBLE;
+		} else if (c == O_FOR)
 			o.for_id = optarg;
 		else if (c == O_CONSENT_FORM)
 			o.consent_form = true;

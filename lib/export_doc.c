@@ -650,35 +650,25 @@ user_paragraph(struct doc *d, cmark_node *parent, const char *s)
 
 /* --- numbers instead of ids ---------------------------------------------- */
 
-/* Where a goal or sub-goal id leads: its number, "1" or "1.2", and its
- * text; false if no goal or sub-goal has the id. */
+/* Where a goal or sub-goal id leads: its number in the view, "1" or
+ * "1.2", and its text; false if no goal or sub-goal has the id. */
 static bool
 goal_of(struct doc *d, const char *id, const char **number, bool *sub,
     const char **text_)
 {
-	const struct ip_plan *p = d->p;
+	size_t gi, si;
+	const void *e = ip_goal_named(d->p, id, &gi, &si);
 
-	for (size_t i = 0; id != NULL && i < p->goals.n; i++) {
-		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
-		if (g->id.s != NULL && strcmp(g->id.s, id) == 0) {
-			*number = ip_arena_printf(&d->a, "%zu", i + 1);
-			*sub = false;
-			*text_ = g->text.s;
-			return true;
-		}
-		for (size_t j = 0; j < g->subgoals.n; j++) {
-			const struct ip_subgoal *s =
-			    IP_AT(g->subgoals, struct ip_subgoal, j);
-			if (s->id.s != NULL && strcmp(s->id.s, id) == 0) {
-				*number = ip_arena_printf(&d->a, "%zu.%zu",
-				    i + 1, j + 1);
-				*sub = true;
-				*text_ = s->text.s;
-				return true;
-			}
-		}
-	}
-	return false;
+	if (e == NULL)
+		return false;
+	*sub = si != SIZE_MAX;
+	*number = *sub ? ip_arena_printf(&d->a, "%zu.%zu",
+	    ip_view_goal_number(d->v, gi), ip_view_subgoal_number(d->v, gi,
+	    si)) : ip_arena_printf(&d->a, "%zu", ip_view_goal_number(d->v,
+	    gi));
+	*text_ = *sub ? ((const struct ip_subgoal *)e)->text.s
+	    : ((const struct ip_goal *)e)->text.s;
+	return true;
 }
 
 /* The anchor of a goal's or sub-goal's number ("1.2" -> "goal-1-2"). */
@@ -691,6 +681,25 @@ goal_anchor(struct doc *d, const char *number)
 	return a;
 }
 
+/* Whether s[n] ends a sentence: a full stop, question or exclamation
+ * mark at the end, or before a space and a capital letter ("ca. 40",
+ * "kl. 8", "2. trinn" go on). */
+static bool
+sentence_end(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s + n + 1;
+
+	if (s[n] != '.' && s[n] != '!' && s[n] != '?')
+		return false;
+	if (*u == '\0' || *u == '\n')
+		return true;
+	if (*u != ' ')
+		return false;
+	u++;
+	return (*u >= 'A' && *u <= 'Z')
+	    || (u[0] == 0xc3 && (u[1] == 0x86 || u[1] == 0x98 || u[1] == 0x85));
+}
+
 /* The first sentence of s, or its first line, cut at about 60
  * characters at a word's end: the short form a reference shows. */
 static const char *
@@ -699,9 +708,7 @@ short_text(struct doc *d, const char *s)
 	size_t n = 0, chars = 0, space = 0;
 
 	while (s[n] != '\0' && s[n] != '\n' && chars < 60) {
-		if ((s[n] == '.' || s[n] == '!' || s[n] == '?')
-		    && (s[n + 1] == ' ' || s[n + 1] == '\n'
-		    || s[n + 1] == '\0'))
+		if (sentence_end(s, n))
 			return ip_arena_strndup(&d->a, s, n);
 		if (s[n] == ' ')
 			space = n;
@@ -745,13 +752,21 @@ static const char *
 measure_name(struct doc *d, size_t i)
 {
 	return ip_arena_printf(&d->a, d->l->measure, ip_arena_printf(&d->a,
-	    "%zu", i + 1));
+	    "%zu", ip_view_measure_number(d->v, i)));
+}
+
+/* The anchor of the i-th measure. */
+static const char *
+measure_anchor(struct doc *d, size_t i)
+{
+	return ip_arena_printf(&d->a, "measure-%zu",
+	    ip_view_measure_number(d->v, i));
 }
 
 /* Appends to p which goals the measure m serves: "mål 1: Gå til skolen
  * selv; delmål 1.2: ...", or with brief only "mål 1, delmål 1.2", each
- * a link in HTML. */
-static void
+ * a link in HTML.  Returns the container it ends in, as text() does. */
+static cmark_node *
 serves(struct doc *d, cmark_node *p, const struct ip_measure *m, bool brief)
 {
 	for (size_t i = 0; i < m->goals.n; i++) {
@@ -761,16 +776,17 @@ serves(struct doc *d, cmark_node *p, const struct ip_measure *m, bool brief)
 		if (i > 0)
 			literal(p, brief ? ", " : "; ");
 		if (!goal_of(d, id, &number, &sub, &t)) {
-			user(d, p, id);		/* a reference to no goal */
+			p = user(d, p, id);	/* a reference to no goal */
 			continue;
 		}
 		link_to(d, p, goal_anchor(d, number), ip_arena_printf(&d->a,
 		    sub ? d->l->serves_subgoal : d->l->serves_goal, number));
 		if (t != NULL && !brief) {
 			literal(p, ": ");
-			user(d, p, short_text(d, t));
+			p = user(d, p, short_text(d, t));
 		}
 	}
+	return p;
 }
 
 static void
@@ -795,9 +811,13 @@ notice(struct doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
 	const struct ip_view *v = d->v;
-	const char *name = v->viewer->name.s ? v->viewer->name.s
-	    : v->viewer->id.s;
+	char *name = ip_arena_printf(&d->a, "%s", v->viewer->name.s
+	    ? v->viewer->name.s : v->viewer->id.s);
 	char buf[IP_LONG_DATE];
+
+	/* one line, so that the notice stays one paragraph */
+	for (char *c = name; (c = strchr(c, '\n')) != NULL;)
+		*c = ' ';
 	const char *why = l->restricted_why[v->why];
 
 	cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
@@ -807,7 +827,7 @@ notice(struct doc *d, cmark_node *root)
 	literal(par, " ");
 	if (v->why == IP_WHY_NOT_LISTED)
 		why = ip_arena_printf(&d->a, why, name);
-	else if (v->why == IP_WHY_EXPIRED || v->why == IP_WHY_WITHDRAWN)
+	else if (v->why != IP_WHY_NO_CONSENT)
 		why = ip_arena_printf(&d->a, why,
 		    ip_labels_date(l, v->why_day, buf));
 	text(d, par, why);
@@ -895,19 +915,6 @@ in_part(struct doc *d, cmark_node *root)
 		paragraph(d, root, d->l->others_left_out);
 }
 
-/* Whether the view shows goal g or any of its sub-goals. */
-static bool
-shows_goal(const struct doc *d, const struct ip_goal *g)
-{
-	if (shows(d, IP_F_GOAL, g))
-		return true;
-	for (size_t j = 0; j < g->subgoals.n; j++)
-		if (shows(d, IP_F_SUBGOAL, IP_AT(g->subgoals,
-		    struct ip_subgoal, j)))
-			return true;
-	return false;
-}
-
 static void
 goals(struct doc *d, cmark_node *root)
 {
@@ -917,10 +924,11 @@ goals(struct doc *d, cmark_node *root)
 	heading(d, root, 2, l->goals);
 	for (size_t i = 0; i < d->p->goals.n; i++) {
 		const struct ip_goal *g = IP_AT(d->p->goals, struct ip_goal, i);
-		if (!shows_goal(d, g))
+		if (!ip_view_shows_goal(d->v, g))
 			continue;
 		any = true;
-		const char *number = ip_arena_printf(&d->a, "%zu", i + 1);
+		const char *number = ip_arena_printf(&d->a, "%zu",
+		    ip_view_goal_number(d->v, i));
 		text(d, anchored(d, root, 3, goal_anchor(d, number)),
 		    ip_arena_printf(&d->a, l->goal, number));
 		if (g->text.s != NULL && shows(d, IP_F_GOAL, g))
@@ -932,8 +940,8 @@ goals(struct doc *d, cmark_node *root)
 			if (!shows(d, IP_F_SUBGOAL, s))
 				continue;
 			cmark_node *p = item(subs);
-			const char *sub = ip_arena_printf(&d->a, "%zu.%zu",
-			    i + 1, j + 1);
+			const char *sub = ip_arena_printf(&d->a, "%s.%zu",
+			    number, ip_view_subgoal_number(d->v, i, j));
 			cmark_node *at = p;
 			if (d->html)
 				at = wrap(d, p, CMARK_NODE_CUSTOM_INLINE,
@@ -994,8 +1002,7 @@ measures(struct doc *d, cmark_node *root)
 		if (!shows(d, IP_F_MEASURE, m))
 			continue;
 		any = true;
-		cmark_node *h = anchored(d, root, 3, ip_arena_printf(&d->a,
-		    "measure-%zu", i + 1));
+		cmark_node *h = anchored(d, root, 3, measure_anchor(d, i));
 		text(d, h, measure_name(d, i));
 		if (m->title.s != NULL) {
 			literal(h, ": ");
@@ -1071,7 +1078,7 @@ participants(struct doc *d, cmark_node *root)
 		else
 			heading(d, root, 3, ip_arena_printf(&d->a,
 			    l->participant, ip_arena_printf(&d->a, "%zu",
-			    i + 1)));
+			    ip_view_participant_number(d->v, i))));
 		cmark_node *facts = list(root);
 		const char *role = q->role.set
 		    && shows(d, IP_F_PARTICIPANT_ROLE, q)
@@ -1280,8 +1287,7 @@ overview(struct doc *d, cmark_node *root)
 		cmark_node *c[NCOLS];
 		for (size_t k = 0; k < NCOLS; k++)
 			c[k] = cmark_node_new(CMARK_NODE_PARAGRAPH);
-		link_to(d, c[0], ip_arena_printf(&d->a, "measure-%zu", i + 1),
-		    measure_name(d, i));
+		link_to(d, c[0], measure_anchor(d, i), measure_name(d, i));
 		if (m->title.s != NULL) {
 			literal(c[0], ": ");
 			user(d, c[0], m->title.s);
