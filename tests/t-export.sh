@@ -310,7 +310,7 @@ Kari dusjer nå selv
 Fastlegen
 Molde legesenter
 Medisiner og blodtrykk
-NAV Molde
+Nav Molde
 Sykepenger og arbeidsavklaring'
 export_shown='Kari Nordmann
 IP-2026-0042
