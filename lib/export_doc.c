@@ -172,15 +172,26 @@ item(cmark_node *list)
 	return add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
 }
 
+/* A list item "**label:** " for value to follow; NULL, and no item, if
+ * value is NULL. */
+static cmark_node *
+fact_item(struct doc *d, cmark_node *list, const char *name,
+    const char *value)
+{
+	if (value == NULL)
+		return NULL;
+	cmark_node *p = item(list);
+	label(d, p, name);
+	return p;
+}
+
 /* A list item "**label:** value"; nothing if value is NULL. */
 static void
 fact(struct doc *d, cmark_node *list, const char *name, const char *value)
 {
-	if (value == NULL)
-		return;
-	cmark_node *p = item(list);
-	label(d, p, name);
-	text(d, p, value);
+	cmark_node *p = fact_item(d, list, name, value);
+	if (p != NULL)
+		text(d, p, value);
 }
 
 /* A list is tight (no blank lines between its items) if each item holds
@@ -634,11 +645,9 @@ static void
 fact_user(struct doc *d, cmark_node *list, const char *name,
     const char *value)
 {
-	if (value == NULL)
-		return;
-	cmark_node *p = item(list);
-	label(d, p, name);
-	user(d, p, value);
+	cmark_node *p = fact_item(d, list, name, value);
+	if (p != NULL)
+		user(d, p, value);
 }
 
 /* A paragraph of the plain text s from the plan. */

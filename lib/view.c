@@ -244,39 +244,37 @@ ip_view_goal_number(const struct ip_view *v, size_t goal)
 	return n;
 }
 
-size_t
-ip_view_subgoal_number(const struct ip_view *v, size_t goal, size_t i)
+/* 1 + how many of the first i entries of list l (of size bytes each,
+ * entries of field f) the view shows; i + 1 in a full view. */
+static size_t
+number(const struct ip_view *v, enum ip_field f, const struct ip_list *l,
+    size_t size, size_t i)
 {
-	const struct ip_goal *g = IP_AT(v->p->goals, struct ip_goal, goal);
 	size_t n = 1;
 	if (!v->restricted)
 		return i + 1;
-	for (size_t j = 0; j < i; j++)
-		n += ip_view_shows(v, IP_F_SUBGOAL, IP_AT(g->subgoals,
-		    struct ip_subgoal, j));
+	for (size_t k = 0; k < i; k++)
+		n += ip_view_shows(v, f, (const char *)l->v + k * size);
 	return n;
+}
+
+size_t
+ip_view_subgoal_number(const struct ip_view *v, size_t goal, size_t i)
+{
+	return number(v, IP_F_SUBGOAL, &IP_AT(v->p->goals, struct ip_goal,
+	    goal)->subgoals, sizeof(struct ip_subgoal), i);
 }
 
 size_t
 ip_view_measure_number(const struct ip_view *v, size_t i)
 {
-	size_t n = 1;
-	if (!v->restricted)
-		return i + 1;
-	for (size_t k = 0; k < i; k++)
-		n += ip_view_shows(v, IP_F_MEASURE, IP_AT(v->p->measures,
-		    struct ip_measure, k));
-	return n;
+	return number(v, IP_F_MEASURE, &v->p->measures,
+	    sizeof(struct ip_measure), i);
 }
 
 size_t
 ip_view_participant_number(const struct ip_view *v, size_t i)
 {
-	size_t n = 1;
-	if (!v->restricted)
-		return i + 1;
-	for (size_t k = 0; k < i; k++)
-		n += ip_view_shows(v, IP_F_PARTICIPANT, IP_AT(
-		    v->p->participants, struct ip_participant, k));
-	return n;
+	return number(v, IP_F_PARTICIPANT, &v->p->participants,
+	    sizeof(struct ip_participant), i);
 }
