@@ -53,7 +53,8 @@ _iplan_participants() {
 		elif [[ -n $skip ]]; then
 			skip=
 		elif [[ $w == --format || $w == --language || $w == --for ||
-		    $w == -o || $w == --output || $w == --today ]]; then
+		    $w == --revision || $w == -o || $w == --output ||
+		    $w == --today ]]; then
 			skip=1
 		elif [[ $w != -* ]]; then
 			plan=$w
@@ -113,6 +114,8 @@ _iplan() {
 		return ;;
 	ip-export:--format)
 		_iplan_words markdown html xml ;;
+	ip-export:--revision)
+		return ;;
 	ip-export:--for)
 		_iplan_participants "$1" "${COMP_WORDS[@]:1}" ;;
 	ip-export:-o | ip-export:--output)
@@ -140,7 +143,7 @@ _iplan() {
 			    --jobs -j ;;
 		ip-export)
 			_iplan_words --format --language --for --consent-form \
-			    --output -o ;;
+			    --revision --output -o ;;
 		ip-stats)
 			_iplan_words --by --format --jobs -j ;;
 		esac
