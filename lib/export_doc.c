@@ -56,11 +56,11 @@ literal(cmark_node *parent, const char *s)
 /* A node that renders as the HTML on_enter, its children, on_exit; the
  * last child of parent, unless parent is NULL. */
 static cmark_node *
-wrap(struct doc *d, cmark_node *parent, cmark_node_type type,
+wrap(cmark_node *parent, cmark_node_type type,
     const char *on_enter, const char *on_exit)
 {
 	cmark_node *w = parent ? add(parent, type) : cmark_node_new(type);
-	cmark_node_set_on_enter(w, ip_arena_printf(&d->a, "%s", on_enter));
+	cmark_node_set_on_enter(w, on_enter);
 	cmark_node_set_on_exit(w, on_exit);
 	return w;
 }
@@ -103,7 +103,7 @@ text(struct doc *d, cmark_node *parent, const char *s)
 				cmark_node_insert_after(box, p);
 				box = parent = p;
 				if (span != NULL) {
-					span = parent = wrap(d, p,
+					span = parent = wrap(p,
 					    CMARK_NODE_CUSTOM_INLINE,
 					    cmark_node_get_on_enter(span),
 					    cmark_node_get_on_exit(span));
@@ -217,7 +217,7 @@ user_inline(struct doc *d, cmark_node *parent)
 {
 	if (d->lang == NULL)
 		return parent;
-	return wrap(d, parent, CMARK_NODE_CUSTOM_INLINE,
+	return wrap(parent, CMARK_NODE_CUSTOM_INLINE,
 	    ip_arena_printf(&d->a, "<span lang=\"%s\">", d->lang), "</span>");
 }
 
@@ -227,7 +227,7 @@ user_block(struct doc *d, cmark_node *parent)
 {
 	if (d->lang == NULL)
 		return parent;
-	return wrap(d, parent, CMARK_NODE_CUSTOM_BLOCK,
+	return wrap(parent, CMARK_NODE_CUSTOM_BLOCK,
 	    ip_arena_printf(&d->a, "<div lang=\"%s\">", d->lang), "</div>");
 }
 
@@ -539,7 +539,7 @@ md(struct doc *d, cmark_node *parent, const char *name, const char *s,
 		}
 		cmark_node *lab = strong(d, name);
 		if (d->lang != NULL) {	/* the label in the labels' language */
-			cmark_node *w = wrap(d, NULL, CMARK_NODE_CUSTOM_INLINE,
+			cmark_node *w = wrap(NULL, CMARK_NODE_CUSTOM_INLINE,
 			    ip_arena_printf(&d->a, "<span lang=\"%s\">",
 			    d->l->code), "</span>");
 			cmark_node_append_child(w, lab);
@@ -752,7 +752,7 @@ anchored(struct doc *d, cmark_node *parent, int level, const char *anchor)
 	cmark_node_set_heading_level(h, level);
 	if (!d->html)
 		return h;
-	return wrap(d, h, CMARK_NODE_CUSTOM_INLINE, ip_arena_printf(&d->a,
+	return wrap(h, CMARK_NODE_CUSTOM_INLINE, ip_arena_printf(&d->a,
 	    "<span id=\"%s\">", anchor), "</span>");
 }
 
@@ -953,7 +953,7 @@ goals(struct doc *d, cmark_node *root)
 			    number, ip_view_subgoal_number(d->v, i, j));
 			cmark_node *at = p;
 			if (d->html)
-				at = wrap(d, p, CMARK_NODE_CUSTOM_INLINE,
+				at = wrap(p, CMARK_NODE_CUSTOM_INLINE,
 				    ip_arena_printf(&d->a, "<span id=\"%s\">",
 				    goal_anchor(d, sub)), "</span>");
 			cmark_node_append_child(at, strong(d,
@@ -1337,7 +1337,7 @@ overview(struct doc *d, cmark_node *root)
 		fputs("</tbody>\n</table>\n", f);
 		if (fclose(f) != 0)
 			abort();
-		wrap(d, root, CMARK_NODE_CUSTOM_BLOCK, table, "");
+		wrap(root, CMARK_NODE_CUSTOM_BLOCK, table, "");
 		free(table);
 	} else
 		end_list(items);
@@ -1369,7 +1369,7 @@ build(struct doc *d)
 	if (d->html) {
 		const char *svg = ip_timeline_svg(d->r, d->r->today, &d->a);
 		if (svg != NULL)
-			wrap(d, root, CMARK_NODE_CUSTOM_BLOCK, svg, "");
+			wrap(root, CMARK_NODE_CUSTOM_BLOCK, svg, "");
 	}
 	overview(d, root);
 	person(d, root);
