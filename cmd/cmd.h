@@ -104,4 +104,12 @@ int ip_export(const char *path, const struct ip_export_opts *o,
  * ip-new(1), having printed why when it is not 0. */
 int ip_new(const char *path, const struct ip_new_opts *o, const char *prog);
 
+/* Writes the id of each participant of the plan at path ("-" or NULL:
+ * standard input) to out, one a line, for shell completion: ids only, and
+ * only those that print as they are (see ip_fputs_clean()), so never a
+ * national id.  Returns the exit status for ip-export --list-participants
+ * (0, 1 the plan does not load, 2 trouble), having printed why when it is
+ * not 0.  The caller checks out for write errors. */
+int ip_list_participants(const char *path, FILE *out);
+
 #endif

@@ -156,6 +156,7 @@ struct ip_new_opts {
 	const char *id;			/* --id: the plan's id */
 	const char *template_file;	/* --template; NULL: the built-in one */
 	bool force;			/* --force: replace an existing file */
+	bool no_schema;			/* --no-schema: no modeline */
 	int32_t today;			/* days since 1970-01-01 */
 };
 
@@ -191,6 +192,7 @@ struct ip_export_opts {
 	const char *source_date_epoch;	/* $SOURCE_DATE_EPOCH, or NULL */
 	int32_t today;		/* days since 1970-01-01 */
 };
+
 
 
 /* --- writing files ------------------------------------------------------- */

@@ -2,14 +2,21 @@
 # deps.sh - the Debian packages the build or the tests need: say which
 # are missing, or with --install install them.
 # Usage: BUILD_DEBS='probe:package ...' sh tests/deps.sh [--install]
-# Each pair is a pkg-config module or a command, and the package that
-# brings it.  Without --install, a missing one stops with the one apt-get
-# line that fixes it: a plain build never installs anything.
+# Each pair is a pkg-config module, a command, or an absolute path to a
+# file the package installs (a Python module of Debian's python3, which a
+# python3 of one's own does not see), and the package that brings it.
+# Without --install, a missing one stops with the one apt-get line that
+# fixes it: a plain build never installs anything.
 install=
 [ "${1:-}" = --install ] && install=1
 missing=
 for pair in $BUILD_DEBS; do
 	probe=${pair%%:*} pkg=${pair#*:}
+	case $probe in
+	/*)	[ -e "$probe" ] && continue
+		missing="$missing $pkg"
+		continue
+	esac
 	if command -v "$probe" >/dev/null 2>&1; then
 		continue
 	fi

@@ -128,8 +128,10 @@ t "an option's value that is a national id is never printed" "
 	grep -q \"'<national id>'\" '$TMP/err' && ! grep -q 03105827724 '$TMP/err'"
 
 # make install into a DESTDIR: exactly the commands (mode 755, and they
-# run), the man pages (mode 644, as in man/) and the schema land, under
-# PREFIX; make uninstall takes every file away again.
+# run), the man pages (mode 644, as in man/), the schemas, the
+# pre-commit hook and the bash completion (a link to it for each
+# command) land, under PREFIX; make uninstall takes every file away
+# again.
 t "make install DESTDIR: what lands, and make uninstall" "
 	cd '$TMP' && dest='$TMP/dest' && rm -rf \"\$dest\" &&
 	make -s -C '$TOP' BUILD='$BUILD' DESTDIR=\"\$dest\" PREFIX=/opt/ip \
@@ -142,10 +144,18 @@ t "make install DESTDIR: what lands, and make uninstall" "
 			m=\$(basename \"\$m\") && echo \"share/man/man\${m##*.}/\$m 644\"
 		done
 		echo 'share/iplan/iplan.xsd 644'
+		echo 'share/iplan/ip-plan.schema.json 644'
+		echo 'share/iplan/hooks/pre-commit 755'
+		echo 'share/bash-completion/completions/iplan 644'
 	} | LC_ALL=C sort >want &&
 	(cd \"\$dest/opt/ip\" && find . -type f -printf '%P %m\n') |
 		LC_ALL=C sort >got &&
 	same want got &&
+	for c in '$TOP'/cmd/ip-*.c; do
+		c=\$(basename \"\$c\" .c) &&
+		test \"\$(readlink \"\$dest/opt/ip/share/bash-completion/completions/\$c\")\" = iplan ||
+		exit 1
+	done &&
 	for c in \"\$dest\"/opt/ip/bin/*; do
 		\"\$c\" --version | grep -q \"^\${c##*/} (iplan) \" || exit 1
 	done &&
@@ -157,4 +167,4 @@ t "make install DESTDIR: what lands, and make uninstall" "
 	cmp '$TOP/lib/iplan.xsd' \"\$dest/opt/ip/share/iplan/iplan.xsd\" &&
 	make -s -C '$TOP' BUILD='$BUILD' DESTDIR=\"\$dest\" PREFIX=/opt/ip \
 		uninstall >/dev/null &&
-	test -z \"\$(find \"\$dest\" -type f)\""
+	test -z \"\$(find \"\$dest\" ! -type d)\""
