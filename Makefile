@@ -22,7 +22,8 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 	libcmark:libcmark-dev libxml-2.0:libxml2-dev
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
-	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git
+	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git \
+	chromium:chromium node:nodejs npm:npm
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
@@ -81,15 +82,27 @@ check: | check-deps
 	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
 		p, f; exit f > 0 }' $(TALLY)
 
-test: all $(UNIT_BINS) | check-deps
+test: all $(UNIT_BINS) browser-deps | check-deps
 	@sh tests/run.sh $(BUILD)
+
+# The browser tests' modules (axe-core, puppeteer-core), at the versions
+# tests/browser/package-lock.json pins, in the build tree.
+NPM_DIR = $(BUILD)/npm
+browser-deps: $(NPM_DIR)/node_modules/.installed
+$(NPM_DIR)/node_modules/.installed: tests/browser/package.json \
+		tests/browser/package-lock.json | check-deps
+	@rm -rf $(NPM_DIR) && mkdir -p $(NPM_DIR)
+	cp tests/browser/package.json tests/browser/package-lock.json \
+		$(NPM_DIR)/
+	cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 check-asan: | check-deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan CC=clang \
 		CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
 		LDFLAGS='$(SAN)' test
 
-check-valgrind: all | check-deps
+check-valgrind: all browser-deps | check-deps
 	@IPLAN_VALGRIND=1 sh tests/run.sh $(BUILD)
 
 # The libFuzzer targets, against a library built for them in a tree of
@@ -149,6 +162,6 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all deps check-deps check test check-asan check-valgrind \
+.PHONY: all deps check-deps browser-deps check test check-asan check-valgrind \
 	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall clean
 .DELETE_ON_ERROR:

@@ -166,6 +166,35 @@ struct ip_review_opts {
 int ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
     const char *prog, FILE *out);
 
+/* --- ip-stats ------------------------------------------------------------ */
+
+/* What ip-stats(1) groups the figures by (--by). */
+enum ip_stats_by { IP_BY_NONE, IP_BY_COORDINATOR, IP_BY_ORGANIZATION,
+	IP_BY_LEGAL_BASIS, IP_BY_LANGUAGE };
+/* The words of --by, NULL-terminated: the i-th is enum ip_stats_by i + 1. */
+extern const char *const ip_stats_by_words[];
+
+enum ip_stats_format { IP_STATS_TEXT, IP_STATS_TSV, IP_STATS_JSON,
+	IP_STATS_HTML };
+/* The words of --format, NULL-terminated, indexed by the enum. */
+extern const char *const ip_stats_formats[];
+
+struct ip_stats_opts {
+	int32_t today;		/* days since 1970-01-01 */
+	enum ip_stats_by by;
+	enum ip_stats_format format;
+	unsigned jobs;		/* -j: threads; 0 or 1: one */
+};
+
+/* Counts the plans named by paths (as ip_walk(); none: standard input)
+ * as of o->today and writes the figures to out as o->format asks, the
+ * same bytes for the same plans and day, however many jobs.  A file that
+ * does not load, and an error of the walk, is reported on err and
+ * counted nowhere; the rest are still counted.  Returns 0 if every file
+ * was counted, else -1.  The caller checks out for write errors. */
+int ip_stats(char *const *paths, size_t n, const struct ip_stats_opts *o,
+    const char *prog, FILE *out, FILE *err);
+
 /* --- ip-export ----------------------------------------------------------- */
 
 /* The options of ip-export(1) as given, NULL where not given; ip_export()
