@@ -546,7 +546,7 @@ static const char html_style[] =
     "-webkit-print-color-adjust: exact; }\n"
     "}\n";
 
-/* The fill of a part, in an SVG whose patterns are numbered n. */
+/* The fill of a part, in an SVG whose hatching has the id id. */
 static void
 html_fill(FILE *f, size_t part, const char *id)
 {
@@ -556,8 +556,8 @@ html_fill(FILE *f, size_t part, const char *id)
 		fputs(parts[part].fill, f);
 }
 
-/* The hatching of the review overdue, as a pattern of the SVG whose
- * ids end in n: ids are unique in a page. */
+/* The hatching of a part, as a pattern with the id id: each SVG has its
+ * own, as ids are unique in a page. */
 static void
 html_defs(FILE *f, size_t part, const char *id)
 {
@@ -568,6 +568,7 @@ html_defs(FILE *f, size_t part, const char *id)
 	    "</pattern></defs>", id, parts[part].fill);
 }
 
+/* The part that is hatched. */
 static size_t
 hatched_part(void)
 {
