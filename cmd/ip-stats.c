@@ -1,10 +1,14 @@
 /*
  * ip-stats - how many plans are up to date: the figures the coordinating
  * unit needs, for all plans and by coordinator, organisation, legal basis
- * or language.
+ * or language.  The walk adds each plan that loads to the library's
+ * count; one that does not is reported and counted nowhere.
  */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "iplan.h"
 
@@ -38,6 +42,39 @@ static struct ip_cli cli = {
 
 enum { O_BY = 0x200, O_FORMAT };
 
+/* The count, and whether a file did not load. */
+struct driver {
+	struct ip_stats_run *run;
+	pthread_mutex_t mu;
+	bool trouble;		/* under mu */
+};
+
+static int
+one(const char *path, size_t index, FILE *out, void *ctx)
+{
+	struct driver *dr = ctx;
+	struct ip_diags *d = ip_diags_new(strcmp(path, "-") == 0 ? "<stdin>"
+	    : path);
+	struct ip_plan *p;
+
+	(void)index;
+	if (d == NULL) {
+		fputs("ip-stats: out of memory\n", stderr);
+		abort();
+	}
+	if (ip_plan_load(path, d, &p) == 0)
+		ip_stats_add(dr->run, p);
+	else {
+		ip_diags_print(d, out, 0);	/* counted nowhere */
+		pthread_mutex_lock(&dr->mu);
+		dr->trouble = true;
+		pthread_mutex_unlock(&dr->mu);
+	}
+	ip_plan_free(p);
+	ip_diags_free(d);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -48,7 +85,11 @@ main(int argc, char *argv[])
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct ip_stats_opts o = { .jobs = ip_default_jobs() };
+	struct ip_stats_opts o = { 0 };
+	struct driver dr = { .trouble = false };
+	unsigned jobs = ip_default_jobs();
+	char *dash[] = { "-" }, **paths = dash;
+	size_t n = 1;
 	int c, rc, w;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv, ":j:hV",
@@ -65,15 +106,26 @@ main(int argc, char *argv[])
 			o.format = (enum ip_stats_format)w;
 		} else if (c == 'j') {
 			if (ip_cli_count(cli.prog, "jobs", optarg, 64,
-			    &o.jobs) != 0)
+			    &jobs) != 0)
 				return IP_EXIT_TROUBLE;
 		}
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
 	o.today = ip_cli_today(&cli);
-	rc = ip_stats(argv + optind, (size_t)(argc - optind), &o, cli.prog,
-	    stdout, stderr);
-	return ip_finish_stdout(cli.prog, rc == 0 ? IP_EXIT_OK
-	    : IP_EXIT_TROUBLE);
+	if (optind < argc) {
+		paths = argv + optind;
+		n = (size_t)(argc - optind);
+	}
+	if ((dr.run = ip_stats_start(&o)) == NULL) {
+		ip_error(cli.prog, "out of memory");
+		return IP_EXIT_TROUBLE;
+	}
+	pthread_mutex_init(&dr.mu, NULL);
+	if (ip_walk(paths, n, jobs, one, &dr, cli.prog, stderr) != 0)
+		dr.trouble = true;
+	pthread_mutex_destroy(&dr.mu);
+	ip_stats_finish(dr.run, stdout);
+	return ip_finish_stdout(cli.prog, dr.trouble ? IP_EXIT_TROUBLE
+	    : IP_EXIT_OK);
 }

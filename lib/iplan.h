@@ -183,17 +183,21 @@ struct ip_stats_opts {
 	int32_t today;		/* days since 1970-01-01 */
 	enum ip_stats_by by;
 	enum ip_stats_format format;
-	unsigned jobs;		/* -j: threads; 0 or 1: one */
 };
 
-/* Counts the plans named by paths (as ip_walk(); none: standard input)
- * as of o->today and writes the figures to out as o->format asks, the
- * same bytes for the same plans and day, however many jobs.  A file that
- * does not load, and an error of the walk, is reported on err and
- * counted nowhere; the rest are still counted.  Returns 0 if every file
- * was counted, else -1.  The caller checks out for write errors. */
-int ip_stats(char *const *paths, size_t n, const struct ip_stats_opts *o,
-    const char *prog, FILE *out, FILE *err);
+/* ip-stats(1) a plan at a time: the caller loads the plans. */
+struct ip_stats_run;
+/* Starts counting as o asks (o is copied).  Returns NULL when out of
+ * memory.  End it with ip_stats_finish(). */
+struct ip_stats_run *ip_stats_start(const struct ip_stats_opts *o);
+/* Counts p as of o->today, checked as ip-validate(1) checks it; keeps
+ * nothing of p but the names of its groups.  Safe to call from several
+ * threads at once. */
+void ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p);
+/* Writes the figures to out as o->format asks, the same bytes for the
+ * same plans and day in whatever order they were added, and frees r.
+ * The caller checks out for write errors. */
+void ip_stats_finish(struct ip_stats_run *r, FILE *out);
 
 /* --- ip-export ----------------------------------------------------------- */
 

@@ -5,10 +5,11 @@
  * Each figure comes from the code that decides it for the other commands:
  * ip_never_reviewed() and ip_review_overdue() as ip-review reports them,
  * ip_sharing_on() as the views decide it, ip_plan_check() as ip-validate
- * checks.  Plans are loaded one at a time and dropped at once; what is
- * kept is a row of counts for each group, so memory grows with the groups,
- * not with the plans.  The figures are written to the stream given, as
- * text, TSV, JSON or an HTML page; nothing here prints on its own.
+ * checks.  The caller loads the plans and adds them one at a time; what
+ * is kept is a row of counts for each group, so memory grows with the
+ * groups, not with the plans.  The figures are written to the stream
+ * given, as text, TSV, JSON or an HTML page; nothing here prints on its
+ * own.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -129,11 +130,10 @@ struct group {
 	size_t n[NCOUNT];
 };
 
-struct run {
-	const struct ip_stats_opts *o;
+struct ip_stats_run {
+	struct ip_stats_opts o;
 	int32_t year_ago;	/* evaluated after this day ... */
 	pthread_mutex_t mu;	/* guards everything below */
-	bool trouble;
 	struct group all;
 	struct group *groups;
 	size_t ngroups, capgroups;
@@ -153,7 +153,7 @@ hash(const char *s)
 
 /* The slot of the group key of class c, or of the free slot for it. */
 static size_t *
-slot(struct run *r, const char *key, enum class c)
+slot(struct ip_stats_run *r, const char *key, enum class c)
 {
 	size_t j = (c == NAMED ? hash(key) : c) & (r->captab - 1);
 	for (;; j = (j + 1) & (r->captab - 1)) {
@@ -168,7 +168,7 @@ slot(struct run *r, const char *key, enum class c)
 /* The group key of class c, made when first met.  Called with r->mu
  * held. */
 static struct group *
-group(struct run *r, const char *key, enum class c)
+group(struct ip_stats_run *r, const char *key, enum class c)
 {
 	if (2 * (r->ngroups + 1) > r->captab) {
 		size_t *old = r->tab, cap = r->captab;
@@ -207,10 +207,10 @@ count(struct group *g, const bool in[NCOUNT])
 
 /* Which figures p counts in as of today, and which part of the chart. */
 static void
-figures(const struct run *r, const struct ip_plan *p, bool invalid,
+figures(const struct ip_stats_run *r, const struct ip_plan *p, bool invalid,
     bool in[NCOUNT])
 {
-	const int32_t today = r->o->today;
+	const int32_t today = r->o.today;
 	const struct ip_period *pe = &p->period;
 	bool active = !ip_plan_closed(p);
 	enum ip_sharing sh = ip_sharing_on(p, today, NULL);
@@ -267,12 +267,12 @@ coordinator_key(const struct ip_participant *c)
 /* Adds p to its groups: once to each, however often it names one.
  * Called with r->mu held. */
 static void
-add_to_groups(struct run *r, const struct ip_plan *p, const bool in[NCOUNT])
+add_to_groups(struct ip_stats_run *r, const struct ip_plan *p, const bool in[NCOUNT])
 {
 	const struct ip_list *l = NULL;
 	size_t named = 0;
 
-	switch (r->o->by) {
+	switch (r->o.by) {
 	case IP_BY_NONE:
 		return;
 	case IP_BY_COORDINATOR: {
@@ -294,7 +294,7 @@ add_to_groups(struct run *r, const struct ip_plan *p, const bool in[NCOUNT])
 		return;
 	case IP_BY_ORGANIZATION:
 	case IP_BY_LEGAL_BASIS:
-		l = r->o->by == IP_BY_LEGAL_BASIS ? &p->legal_basis
+		l = r->o.by == IP_BY_LEGAL_BASIS ? &p->legal_basis
 		    : &p->participants;
 		break;
 	}
@@ -304,7 +304,7 @@ add_to_groups(struct run *r, const struct ip_plan *p, const bool in[NCOUNT])
 		abort();
 	for (size_t i = 0; i < l->n; i++) {
 		const char *key;
-		if (r->o->by == IP_BY_LEGAL_BASIS)
+		if (r->o.by == IP_BY_LEGAL_BASIS)
 			key = IP_AT(*l, struct ip_text, i)->s;
 		else {
 			const struct ip_participant *q =
@@ -330,31 +330,21 @@ add_to_groups(struct run *r, const struct ip_plan *p, const bool in[NCOUNT])
 		count(group(r, NULL, NONE), in);
 }
 
-static int
-one(const char *path, size_t index, FILE *out, void *ctx)
+void
+ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p)
 {
-	struct run *r = ctx;
-	struct ip_diags *d = ip_diags_for(path);
-	struct ip_plan *p;
+	struct ip_diags *d = ip_diags_new(p->file != NULL ? p->file : "");
 	bool in[NCOUNT] = { false };
 
-	(void)index;
-	if (ip_plan_load(path, d, &p) == 0) {
-		ip_plan_check(p, r->o->today, d);
-		figures(r, p, ip_diags_errors(d) > 0, in);
-		pthread_mutex_lock(&r->mu);
-		count(&r->all, in);
-		add_to_groups(r, p, in);
-		pthread_mutex_unlock(&r->mu);
-	} else {
-		ip_diags_print(d, out, 0);	/* counted nowhere */
-		pthread_mutex_lock(&r->mu);
-		r->trouble = true;
-		pthread_mutex_unlock(&r->mu);
-	}
-	ip_plan_free(p);
+	if (d == NULL)
+		abort();
+	ip_plan_check(p, r->o.today, d);
+	figures(r, p, ip_diags_errors(d) > 0, in);
 	ip_diags_free(d);
-	return 0;
+	pthread_mutex_lock(&r->mu);
+	count(&r->all, in);
+	add_to_groups(r, p, in);
+	pthread_mutex_unlock(&r->mu);
 }
 
 /* --- writing ------------------------------------------------------------- */
@@ -405,7 +395,7 @@ put_key(FILE *f, const struct group *g, enum esc e)
 
 /* The group's name as people read it. */
 static void
-put_label(FILE *f, const struct run *r, const struct group *g, enum esc e)
+put_label(FILE *f, const struct ip_stats_run *r, const struct group *g, enum esc e)
 {
 	static const enum word none[] = { [IP_BY_COORDINATOR] =
 	    W_NO_COORDINATOR, [IP_BY_ORGANIZATION] = W_NO_ORGANIZATION,
@@ -417,7 +407,7 @@ put_label(FILE *f, const struct run *r, const struct group *g, enum esc e)
 		put(f, g->key, e);
 	else
 		put(f, words[g->class == PERSON ? W_THE_PERSON
-		    : none[r->o->by]], e);
+		    : none[r->o.by]], e);
 }
 
 static const enum word by_words[] = { [IP_BY_COORDINATOR] =
@@ -426,7 +416,7 @@ static const enum word by_words[] = { [IP_BY_COORDINATOR] =
 	W_BY_LANGUAGE };
 
 static void
-write_tsv(const struct run *r, FILE *f)
+write_tsv(const struct ip_stats_run *r, FILE *f)
 {
 	fputs("group", f);
 	for (int i = 0; i < NFIG; i++)
@@ -453,16 +443,16 @@ json_figures(const struct group *g, FILE *f)
 }
 
 static void
-write_json(const struct run *r, FILE *f)
+write_json(const struct ip_stats_run *r, FILE *f)
 {
 	char date[11];
 
 	fprintf(f, "{\"today\": \"%s\", \"by\": ",
-	    ip_date_format(r->o->today, date));
-	if (r->o->by == IP_BY_NONE)
+	    ip_date_format(r->o.today, date));
+	if (r->o.by == IP_BY_NONE)
 		fputs("null", f);
 	else
-		fprintf(f, "\"%s\"", ip_stats_by_words[r->o->by - 1]);
+		fprintf(f, "\"%s\"", ip_stats_by_words[r->o.by - 1]);
 	fputs(",\n \"totals\": {", f);
 	json_figures(&r->all, f);
 	fputs("},\n \"groups\": [", f);
@@ -487,7 +477,7 @@ share(const struct group *g, int i, double *pct)
 }
 
 static void
-write_text(const struct run *r, FILE *f)
+write_text(const struct ip_stats_run *r, FILE *f)
 {
 	char date[11], num[32];
 	int wlabel = 0, wnum;
@@ -497,13 +487,13 @@ write_text(const struct run *r, FILE *f)
 		wlabel = w > wlabel ? w : wlabel;
 	}
 	wnum = snprintf(num, sizeof(num), "%zu", r->all.n[F_PLANS]);
-	fprintf(f, words[W_TITLE], ip_date_format(r->o->today, date));
+	fprintf(f, words[W_TITLE], ip_date_format(r->o.today, date));
 	putc('\n', f);
 	for (size_t k = 0; k <= r->ngroups; k++) {
 		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
 		putc('\n', f);
 		if (k > 0) {
-			fputs(words[by_words[r->o->by]], f);
+			fputs(words[by_words[r->o.by]], f);
 			fputs(": ", f);
 		}
 		put_label(f, r, g, ESC_NONE);
@@ -579,7 +569,7 @@ hatched_part(void)
 }
 
 static void
-html_chart(const struct run *r, const struct group *g, size_t k, FILE *f)
+html_chart(const struct ip_stats_run *r, const struct group *g, size_t k, FILE *f)
 {
 	const size_t width = 600, active = g->n[F_ACTIVE];
 	size_t cum = 0, x = 0;
@@ -637,11 +627,11 @@ html_key(FILE *f)
 }
 
 static void
-write_html(const struct run *r, FILE *f)
+write_html(const struct ip_stats_run *r, FILE *f)
 {
 	char date[11];
 
-	ip_date_format(r->o->today, date);
+	ip_date_format(r->o.today, date);
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
@@ -653,7 +643,7 @@ write_html(const struct run *r, FILE *f)
 	fputs("</h1>\n<table>\n<caption>", f);
 	fputs(words[W_FIGURES], f);
 	fputs("</caption>\n<thead>\n<tr><th scope=\"col\">", f);
-	fputs(words[r->o->by == IP_BY_NONE ? W_GROUP : by_words[r->o->by]],
+	fputs(words[r->o.by == IP_BY_NONE ? W_GROUP : by_words[r->o.by]],
 	    f);
 	fputs("</th>", f);
 	for (int i = 0; i < NFIG; i++)
@@ -695,41 +685,42 @@ by_key(const void *a, const void *b)
 	return x->class == NAMED ? strcmp(x->key, y->key) : 0;
 }
 
-int
-ip_stats(char *const *paths, size_t n, const struct ip_stats_opts *o,
-    const char *prog, FILE *out, FILE *err)
+struct ip_stats_run *
+ip_stats_start(const struct ip_stats_opts *o)
 {
-	char *dash[] = { "-" };
-	struct run r = { .o = o,
-	    .year_ago = ip_date_add(o->today, -1, 'y') };
+	struct ip_stats_run *r = calloc(1, sizeof(*r));
 
-	pthread_mutex_init(&r.mu, NULL);
-	if (n == 0) {
-		paths = dash;
-		n = 1;
-	}
-	if (ip_walk(paths, n, o->jobs, one, &r, prog, err) != 0)
-		r.trouble = true;
-	if (r.ngroups > 1)
-		qsort(r.groups, r.ngroups, sizeof(*r.groups), by_key);
-	switch (o->format) {
+	if (r == NULL)
+		return NULL;
+	r->o = *o;
+	r->year_ago = ip_date_add(o->today, -1, 'y');
+	pthread_mutex_init(&r->mu, NULL);
+	return r;
+}
+
+void
+ip_stats_finish(struct ip_stats_run *r, FILE *out)
+{
+	if (r->ngroups > 1)
+		qsort(r->groups, r->ngroups, sizeof(*r->groups), by_key);
+	switch (r->o.format) {
 	case IP_STATS_TEXT:
-		write_text(&r, out);
+		write_text(r, out);
 		break;
 	case IP_STATS_TSV:
-		write_tsv(&r, out);
+		write_tsv(r, out);
 		break;
 	case IP_STATS_JSON:
-		write_json(&r, out);
+		write_json(r, out);
 		break;
 	case IP_STATS_HTML:
-		write_html(&r, out);
+		write_html(r, out);
 		break;
 	}
-	pthread_mutex_destroy(&r.mu);
-	for (size_t i = 0; i < r.ngroups; i++)
-		free(r.groups[i].key);
-	free(r.groups);
-	free(r.tab);
-	return r.trouble ? -1 : 0;
+	pthread_mutex_destroy(&r->mu);
+	for (size_t i = 0; i < r->ngroups; i++)
+		free(r->groups[i].key);
+	free(r->groups);
+	free(r->tab);
+	free(r);
 }
