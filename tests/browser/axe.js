@@ -60,8 +60,10 @@ async function main() {
 	const browser = await puppeteer.launch({
 		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 		headless: true,
-		args: ['--no-first-run', '--disable-gpu',
-		    ...(process.getuid() === 0 ? ['--no-sandbox'] : [])],
+		// no sandbox: as root, or in a container without user
+		// namespaces, chromium will not start with one; the page is
+		// ours and may fetch nothing
+		args: ['--no-first-run', '--disable-gpu', '--no-sandbox'],
 	});
 	let failed = 0;
 	try {
