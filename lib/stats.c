@@ -137,8 +137,9 @@ struct ip_stats_run {
 	struct group all;
 	struct group *groups;
 	size_t ngroups, capgroups;
-	size_t *tab;		/* indexes + 1 into groups by hash, 0 free: a
-				   power of two of slots, at most half full */
+	size_t *tab;		/* indexes + 1 into groups by hash, 0
+				   free: a power of two of slots, at most
+				   half full */
 	size_t captab;
 };
 
@@ -267,7 +268,8 @@ coordinator_key(const struct ip_participant *c)
 /* Adds p to its groups: once to each, however often it names one.
  * Called with r->mu held. */
 static void
-add_to_groups(struct ip_stats_run *r, const struct ip_plan *p, const bool in[NCOUNT])
+add_to_groups(struct ip_stats_run *r, const struct ip_plan *p,
+    const bool in[NCOUNT])
 {
 	const struct ip_list *l = NULL;
 	size_t named = 0;
@@ -280,7 +282,8 @@ add_to_groups(struct ip_stats_run *r, const struct ip_plan *p, const bool in[NCO
 		if (c == NULL)
 			count(group(r, NULL, NONE), in);
 		else if (c->role.set && c->role.v == IP_ROLE_PERSON)
-			count(group(r, NULL, PERSON), in);	/* never named */
+			/* never named */
+			count(group(r, NULL, PERSON), in);
 		else {
 			char *key = coordinator_key(c);
 			count(group(r, key, NAMED), in);
@@ -395,7 +398,8 @@ put_key(FILE *f, const struct group *g, enum esc e)
 
 /* The group's name as people read it. */
 static void
-put_label(FILE *f, const struct ip_stats_run *r, const struct group *g, enum esc e)
+put_label(FILE *f, const struct ip_stats_run *r, const struct group *g,
+    enum esc e)
 {
 	static const enum word none[] = { [IP_BY_COORDINATOR] =
 	    W_NO_COORDINATOR, [IP_BY_ORGANIZATION] = W_NO_ORGANIZATION,
@@ -569,7 +573,8 @@ hatched_part(void)
 }
 
 static void
-html_chart(const struct ip_stats_run *r, const struct group *g, size_t k, FILE *f)
+html_chart(const struct ip_stats_run *r, const struct group *g, size_t k,
+    FILE *f)
 {
 	const size_t width = 600, active = g->n[F_ACTIVE];
 	size_t cum = 0, x = 0;
@@ -614,7 +619,8 @@ html_key(FILE *f)
 	for (size_t i = 0; i < NPARTS; i++) {
 		char id[32];
 		snprintf(id, sizeof(id), "key%zu", i);
-		fputs("<li><svg aria-hidden=\"true\" viewBox=\"0 0 12 12\">", f);
+		fputs("<li><svg aria-hidden=\"true\" "
+		    "viewBox=\"0 0 12 12\">", f);
 		if (parts[i].hatched)
 			html_defs(f, i, id);
 		fputs("<rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" "
