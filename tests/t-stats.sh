@@ -134,6 +134,9 @@ t "html: axe-core in chromium finds nothing to fix, and the page asks for nothin
 	TMPDIR='$TMP' NODE_PATH='$BUILD/npm/node_modules' \
 		node '$TESTS/browser/axe.js' '$TMP/golden.html' \
 		'$TMP/corpus.html' '$TMP/empty.html'"
+t "html: only elements that neither run nor load, each closed" "
+	python3 '$TESTS/htmlcheck.py' '$ST/coordinator.html.out' \
+		'$TMP/corpus.html' '$TMP/empty.html'"
 t "html: the parts of the bars tell apart in greyscale, each outlined" "
 	python3 '$ST/grey.py' '$ST/coordinator.html.out' &&
 	python3 '$ST/grey.py' '$TMP/corpus.html'"
