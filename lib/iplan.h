@@ -138,6 +138,7 @@ struct ip_new_opts {
 	const char *id;			/* --id: the plan's id */
 	const char *template_file;	/* --template; NULL: the built-in one */
 	bool force;			/* --force: replace an existing file */
+	bool no_schema;			/* --no-schema: no modeline */
 	int32_t today;			/* days since 1970-01-01 */
 };
 
@@ -221,6 +222,14 @@ struct ip_export_opts {
  * trouble), having printed why when it is not 0. */
 int ip_export(const char *path, const struct ip_export_opts *o,
     const char *prog);
+
+/* Writes the id of each participant of the plan at path ("-" or NULL:
+ * standard input) to out, one a line, for shell completion: ids only, and
+ * only those that print as they are (see ip_fputs_clean()), so never a
+ * national id.  Returns the exit status for ip-export --list-participants
+ * (0, 1 the plan does not load, 2 trouble), having printed why when it is
+ * not 0.  The caller checks out for write errors. */
+int ip_list_participants(const char *path, FILE *out);
 
 /* --- writing files ------------------------------------------------------- */
 

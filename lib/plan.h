@@ -377,6 +377,15 @@ int ip_vocab_index(const char *const *vocab, const char *s);
 char *ip_vocab_list(struct ip_arena *a, const char *const *vocab,
     const char *last);
 
+/* Calls fn for every key the loader knows, parents before their keys, in
+ * the loader's order: its path ("person.care", "goals[].subgoals[].id"),
+ * its type ("text", "date", "boolean", "word", "interval", "mapping",
+ * "list" of mappings, "texts": a list of text, "texts1": a text or a list
+ * of text) and its vocabulary, or NULL.  For the test that holds the JSON
+ * Schema (lib/ip-plan.schema.json) to the loader. */
+void ip_keys(void (*fn)(const char *path, const char *type,
+    const char *const *vocab, void *ctx), void *ctx);
+
 /* Lookups in a loaded plan. */
 const struct ip_participant *ip_find_participant(const struct ip_plan *p,
     const char *id);
