@@ -23,7 +23,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 	libcmark:libcmark-dev libxml-2.0:libxml2-dev
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
-	chromium:chromium pdfinfo:poppler-utils \
+	chromium:chromium pdfinfo:poppler-utils node:nodejs npm:npm \
 	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git \
 	/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema \
 	/usr/share/bash-completion/bash_completion:bash-completion
@@ -120,15 +120,27 @@ check: | install-deps
 # UPDATE=1 rewrites the golden files with what the commands print now
 # (review with git diff); a golden test that fails leaves what was
 # printed beside the golden file as FILE.actual.
-test: all $(UNIT_BINS) $(HELPERS) | check-deps
+test: all $(UNIT_BINS) $(HELPERS) browser-deps | check-deps
 	@UPDATE='$(UPDATE)' sh tests/run.sh $(BUILD)
+
+# The browser tests' modules (axe-core, puppeteer-core), at the versions
+# tests/browser/package-lock.json pins, in the build tree.
+NPM_DIR = $(BUILD)/npm
+browser-deps: $(NPM_DIR)/node_modules/.installed
+$(NPM_DIR)/node_modules/.installed: tests/browser/package.json \
+		tests/browser/package-lock.json | check-deps
+	@rm -rf $(NPM_DIR) && mkdir -p $(NPM_DIR)
+	cp tests/browser/package.json tests/browser/package-lock.json \
+		$(NPM_DIR)/
+	cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 check-asan: | check-deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan CC=clang \
 		CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
 		LDFLAGS='$(SAN)' test
 
-check-valgrind: all $(HELPERS) | check-deps
+check-valgrind: all $(HELPERS) browser-deps | check-deps
 	@IPLAN_VALGRIND=1 sh tests/run.sh $(BUILD)
 
 # The libFuzzer targets, against a library built for them in a tree of
@@ -199,6 +211,6 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all deps install-deps check-deps check test check-asan check-valgrind \
+.PHONY: all deps install-deps check-deps browser-deps check test check-asan check-valgrind \
 	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall clean
 .DELETE_ON_ERROR:

@@ -49,7 +49,7 @@ ip_reviews_of(const struct ip_plan *p)
 bool
 ip_next_review(const struct ip_plan *p, int32_t *day)
 {
-	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
+	if (ip_plan_closed(p))
 		return false;
 	struct ip_reviews rs = ip_reviews_of(p);
 	int32_t next = rs.open < rs.interval ? rs.open : rs.interval;
@@ -57,4 +57,26 @@ ip_next_review(const struct ip_plan *p, int32_t *day)
 		return false;
 	*day = next;
 	return true;
+}
+
+bool
+ip_review_overdue(const struct ip_plan *p, int32_t today)
+{
+	int32_t next;
+	return ip_next_review(p, &next) && next < today;
+}
+
+bool
+ip_reviews_never(const struct ip_reviews *rs, int32_t today, int32_t *first)
+{
+	*first = rs->first < rs->interval ? rs->first : rs->interval;
+	return rs->last_done == INT32_MIN && *first < today;
+}
+
+bool
+ip_never_reviewed(const struct ip_plan *p, int32_t today)
+{
+	struct ip_reviews rs = ip_reviews_of(p);
+	int32_t first;
+	return !ip_plan_closed(p) && ip_reviews_never(&rs, today, &first);
 }

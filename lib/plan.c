@@ -51,6 +51,19 @@ ip_plan_national_id(const struct ip_plan *p)
 	return p->person.national_id.s;
 }
 
+bool
+ip_plan_closed(const struct ip_plan *p)
+{
+	return p->status.set && p->status.v == IP_STATUS_CLOSED;
+}
+
+const struct ip_participant *
+ip_plan_coordinator(const struct ip_plan *p)
+{
+	return p->coordinator.s == NULL ? NULL
+	    : ip_find_participant(p, p->coordinator.s);
+}
+
 const struct ip_participant *
 ip_find_participant(const struct ip_plan *p, const char *id)
 {

@@ -257,6 +257,10 @@ void ip_keys(void (*fn)(const char *path, const char *type,
 /* Lookups in a loaded plan. */
 const struct ip_participant *ip_find_participant(const struct ip_plan *p,
     const char *id);
+/* The participant the plan's coordinator names, or NULL. */
+const struct ip_participant *ip_plan_coordinator(const struct ip_plan *p);
+/* True if the plan's status is closed; any other plan is active. */
+bool ip_plan_closed(const struct ip_plan *p);
 
 /* Parses "6 months", "6m", "14 days", "1y" ... */
 bool ip_parse_interval(const char *s, int *n, char *unit);
@@ -286,10 +290,22 @@ struct ip_reviews {
 
 /* What the reviews of p come to (see due.c for the interval's rule). */
 struct ip_reviews ip_reviews_of(const struct ip_plan *p);
+/* Whether reviews that come to rs were never done though the first
+ * planned date, stored in *first, is before today: the earliest planned
+ * review, or the one review_interval asks for, only if it does. */
+bool ip_reviews_never(const struct ip_reviews *rs, int32_t today,
+    int32_t *first);
 /* The day of p's next review as ip-review(1) reports it: the earliest
  * planned review without done, or the one review_interval asks for if
  * that is earlier.  False if there is none, or p is closed. */
 bool ip_next_review(const struct ip_plan *p, int32_t *day);
+/* True if ip-review(1) reports a review of p overdue as of today: its
+ * next review (see ip_next_review()) is before today. */
+bool ip_review_overdue(const struct ip_plan *p, int32_t today);
+/* True if ip-review(1) reports p never-reviewed as of today: p is active,
+ * no review is done, and the first planned date (the earliest planned
+ * review, or the one review_interval asks for) is before today. */
+bool ip_never_reviewed(const struct ip_plan *p, int32_t today);
 
 /* --- ip-review, a plan at a time ----------------------------------------- */
 

@@ -216,8 +216,7 @@ struct scan {
 static uint32_t
 plan_rec(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 {
-	const struct ip_participant *c = p->coordinator.s == NULL ? NULL
-	    : ip_find_participant(p, p->coordinator.s);
+	const struct ip_participant *c = ip_plan_coordinator(p);
 	const char *file = p->file != NULL ? p->file : "";
 	const char *slash = strrchr(file, '/');
 	size_t dir = slash != NULL ? (size_t)(slash - file) + 1 : 0;
@@ -272,8 +271,9 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	const struct ip_period *pe = &p->period;
 	const struct ip_date *until = &p->consent.information_sharing.until;
 	struct scan s = { r, p, order, UINT32_MAX };
+	int32_t first;
 
-	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
+	if (ip_plan_closed(p))
 		return;
 	struct ip_reviews rs = ip_reviews_of(p);
 	for (size_t i = 0; i < pe->reviews.n; i++) {
@@ -309,10 +309,7 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 		    && rs.last_done < m->end.day)
 			scan_add(&s, K_MEASURE, m->end.day, &m->id);
 	}
-	/* the first planned date: the earliest planned, or the review
-	 * review_interval asks for, only if it does */
-	int32_t first = rs.first < rs.interval ? rs.first : rs.interval;
-	if (rs.last_done == INT32_MIN && first < today)
+	if (ip_reviews_never(&rs, today, &first))
 		scan_add(&s, K_NEVER, first, NULL);
 }
 
