@@ -708,6 +708,28 @@ t "export --for an id two participants share, or --for twice: refused" "
 	exits 2 ip-export --for emp --for per '$EXPORT/kari.yaml' >out 2>err &&
 	test ! -s out && grep -qx 'ip-export: --for given twice: one view at a time' err"
 
+# --- the pages in a real browser ------------------------------------------
+
+# Every example's page in each language, a restricted view, a page whose
+# labels are not in the plan's language, and the consent forms: axe-core
+# in chromium finds no WCAG 2.1 A or AA rule broken and no best practice
+# missed, on screen or in print (tests/browser/axe.js).
+[ -n "$export_slow" ] ||
+t "export HTML: axe-core in chromium finds nothing to fix" "
+	export_fresh &&
+	for p in '$TOP'/examples/*.yaml '$EXPORT/kari.yaml'; do
+		n=\$(basename \$p .yaml)
+		for l in nb nn en; do
+			ip-export --today $TODAY --format html --language \$l \$p \
+				>\$n-\$l.html || exit 1
+		done
+		ip-export --consent-form --format html \$p >\$n-form.html || exit 1
+	done &&
+	ip-export --today $TODAY --format html --for per '$EXPORT/kari.yaml' \
+		>kari-per.html &&
+	TMPDIR=\$PWD NODE_PATH='$BUILD/npm/node_modules' \
+		node '$TESTS/browser/axe.js' *.html"
+
 # --- the consent form --------------------------------------------------------
 
 t "export --consent-form: the person's name and birth date, no national id, only those the consent names" "
