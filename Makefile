@@ -84,8 +84,10 @@ check: | check-deps
 test: all $(UNIT_BINS) | check-deps
 	@sh tests/run.sh $(BUILD)
 
+# (IPLAN_SANITIZED: the tests that bound memory know it is not theirs.)
 check-asan: | check-deps
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan CC=clang \
+	@IPLAN_SANITIZED=1 $(MAKE) --no-print-directory BUILD=$(BUILD)-asan \
+		CC=clang \
 		CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
 		LDFLAGS='$(SAN)' test
 
