@@ -22,7 +22,8 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 	libcmark:libcmark-dev libxml-2.0:libxml2-dev
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
-	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git
+	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git \
+	strace:strace
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)

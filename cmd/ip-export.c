@@ -1,9 +1,12 @@
 /*
  * ip-export - render an individual plan as a document or as XML.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "iplan.h"
 
@@ -11,7 +14,7 @@ static struct ip_cli cli = {
 	.prog = "ip-export",
 	.usage = "usage: ip-export [--format markdown|html|xml] "
 	    "[--language nb|nn|en] [--for ID]\n"
-	    "                 [-o FILE] [--today YYYY-MM-DD] [FILE|-]\n",
+	    "                 [-o FILE [-f]] [--today YYYY-MM-DD] [FILE|-]\n",
 	.help = "Render an individual plan (individuell plan) as a readable "
 	    "document in\nMarkdown or HTML, or as XML for other systems.  "
 	    "- or no FILE reads\nstandard input.\n"
@@ -24,6 +27,7 @@ static struct ip_cli cli = {
 	    "                         to share information lets them see\n"
 	    "  -o, --output FILE      write to FILE, replacing it, not to "
 	    "standard output\n"
+	    "  -f, --force            replace FILE even if it is a plan\n"
 	    "      --today DATE       take DATE (YYYY-MM-DD) as today\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
@@ -42,15 +46,17 @@ main(int argc, char *argv[])
 		{ "language", required_argument, NULL, O_LANGUAGE },
 		{ "for", required_argument, NULL, O_FOR },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ip_export_opts o = {
 		.source_date_epoch = getenv("SOURCE_DATE_EPOCH"),
 	};
+	bool force = false;
 	int c, rc;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:hV",
+	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:fhV",
 	    longopts)) != -1) {
 		if (c == O_FORMAT)
 			o.format = optarg;
@@ -60,11 +66,25 @@ main(int argc, char *argv[])
 			o.for_id = optarg;
 		else if (c == 'o')
 			o.output = optarg;
+		else if (c == 'f')
+			force = true;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
 	if (argc - optind > 1) {
 		fputs(cli.usage, stderr);
+		return IP_EXIT_TROUBLE;
+	}
+	/* a plan read from a pipe has no name to tell it by: an output
+	 * that is a plan is one, unless asked */
+	if (o.output != NULL && !force
+	    && (rc = ip_file_is_plan(o.output)) != 0) {
+		if (rc > 0)
+			ip_error(cli.prog, "'%s' is a plan: not replaced by "
+			    "its export (use --force)", o.output);
+		else
+			ip_error(cli.prog, "cannot read '%s': %s", o.output,
+			    strerror(errno));
 		return IP_EXIT_TROUBLE;
 	}
 	o.today = ip_cli_today(&cli);

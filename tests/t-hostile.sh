@@ -113,3 +113,139 @@ t "export: bidi controls and line separators never reach a document" "
 	grep -q '(http://e/a.*h) \\\\|\$' md &&
 	exits 0 ip-export --format xml plan.yaml >plan.xml &&
 	grep -q -F -f bad plan.xml"
+
+# --- the plan replaced through a pipe -----------------------------------------
+
+# A plan read from standard input has no name to be known by: an output
+# that is a plan, by its first key or because it loads, is never replaced
+# unless asked.
+t "export -o: a file that is a plan is not replaced, unless --force" "
+	hostile_fresh && cp '$TESTS/export/kari.yaml' plan.yaml &&
+	exits 2 sh -c 'cat plan.yaml | ip-export -o plan.yaml -' 2>err &&
+	echo \"ip-export: 'plan.yaml' is a plan: not replaced by its export (use --force)\" >want &&
+	same want err && cmp plan.yaml '$TESTS/export/kari.yaml' &&
+	printf '# a plan\n\n---\n\"format\": \"iplan/9\"\n' >other.yaml &&
+	exits 2 ip-export -o other.yaml plan.yaml 2>/dev/null &&
+	printf 'person: {name: Kari}\nformat: iplan/1\n' >late.yaml &&
+	exits 2 ip-export -o late.yaml plan.yaml 2>/dev/null &&
+	grep -q Kari late.yaml && grep -q '\"iplan/9\"' other.yaml &&
+	ip-export plan.yaml >plan.md &&
+	exits 0 ip-export -o plan.md plan.yaml &&
+	exits 0 sh -c 'cat plan.yaml | ip-export --force -o late.yaml -' &&
+	same plan.md late.yaml"
+
+# --- links, loops and standard output as the output ---------------------------
+
+# A shared sticky directory, as /tmp is, in the build tree: what a link
+# planted there leads to is not replaced.  Only root can plant a link of
+# another user, and test it as nobody: a link of neither nobody nor the
+# directory's owner is not followed; one of either is.  As root, a link
+# there is never followed, not even root's own, and the file it leads to
+# is written by naming it.  Beside $TMP, whose mode 0700 keeps nobody
+# out.
+hostile_shared=$BUILD/hostile-shared
+rm -rf "$hostile_shared" && mkdir -m 755 "$hostile_shared"
+hostile_as=
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
+    setpriv --reuid=65534 --regid=65534 --clear-groups \
+    "$BUILD/ip-export" --version >/dev/null 2>&1 &&
+    setpriv --reuid=65534 --regid=65534 --clear-groups \
+    test -x "$hostile_shared"; then
+	hostile_as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" -eq 0 ]; then
+	t "export -o, new -f: root follows no link in a sticky shared directory" "
+		d='$hostile_shared' && rm -rf \"\$d\"/* &&
+		mkdir -m 1777 \"\$d/tmp\" && echo victim >\"\$d/victim\" &&
+		chmod 644 \"\$d/victim\" &&
+		ln -s ../victim \"\$d/tmp/out.md\" &&
+		exits 2 ip-export -o \"\$d/tmp/out.md\" '$TESTS/export/kari.yaml' 2>err &&
+		echo \"ip-export: '\$d/tmp/out.md' is a symbolic link in a shared sticky directory, which root does not follow: name the file it leads to\" >want &&
+		same want err &&
+		chown -h 65534:65534 \"\$d/tmp/out.md\" &&
+		exits 2 ip-new --today $TODAY --name Kari -f \"\$d/tmp/out.md\" 2>err &&
+		grep -q 'is a symbolic link in a shared sticky directory, which root does not follow' err &&
+		test \"\$(cat \"\$d/victim\")\" = victim &&
+		test \"\$(stat -c %a:%U \"\$d/victim\")\" = 644:root &&
+		test -L \"\$d/tmp/out.md\" &&
+		exits 0 ip-export -o \"\$d/victim\" '$TESTS/export/kari.yaml' &&
+		grep -q '^# Individuell plan' \"\$d/victim\""
+else
+	t "export -o: one's own link in a sticky shared directory is followed" "
+		d='$hostile_shared' && rm -rf \"\$d\"/* &&
+		mkdir -m 1777 \"\$d/tmp\" && echo old >\"\$d/mine\" &&
+		ln -s ../mine \"\$d/tmp/out.md\" &&
+		exits 0 ip-export -o \"\$d/tmp/out.md\" '$TESTS/export/kari.yaml' &&
+		grep -q '^# Individuell plan' \"\$d/mine\" && test -L \"\$d/tmp/out.md\""
+	echo "note: t-hostile: not root, so no link of another user can be planted to test"
+fi
+if [ -n "$hostile_as" ]; then
+	t "export -o, new -f: a link another user planted in a sticky directory is not followed" "
+		d='$hostile_shared' && rm -rf \"\$d\"/* &&
+		mkdir -m 1777 \"\$d/tmp\" && echo victim >\"\$d/tmp/victim\" &&
+		chown 65534 \"\$d/tmp/victim\" &&
+		ln -s victim \"\$d/tmp/out.md\" && chown -h 1 \"\$d/tmp/out.md\" &&
+		exits 2 $hostile_as '$BUILD/ip-export' -o \"\$d/tmp/out.md\" \
+			'$TESTS/export/kari.yaml' 2>err &&
+		echo \"ip-export: '\$d/tmp/out.md' is a symbolic link another user made in a shared sticky directory: not followed\" >want &&
+		same want err &&
+		exits 2 $hostile_as '$BUILD/ip-new' --today $TODAY --name Kari \
+			-f \"\$d/tmp/out.md\" 2>/dev/null &&
+		test \"\$(cat \"\$d/tmp/victim\")\" = victim &&
+		chown -h 65534 \"\$d/tmp/out.md\" &&
+		exits 0 $hostile_as '$BUILD/ip-export' -o \"\$d/tmp/out.md\" \
+			'$TESTS/export/kari.yaml' &&
+		grep -q '^# Individuell plan' \"\$d/tmp/victim\" &&
+		echo victim >\"\$d/tmp/victim\" && chown -h 0 \"\$d/tmp/out.md\" &&
+		exits 0 $hostile_as '$BUILD/ip-export' -o \"\$d/tmp/out.md\" \
+			'$TESTS/export/kari.yaml' &&
+		grep -q '^# Individuell plan' \"\$d/tmp/victim\" && test -L \"\$d/tmp/out.md\""
+elif [ "$(id -u)" -eq 0 ]; then
+	t "export -o: nobody can reach the build tree, to test a planted link" "
+		echo 'setpriv as nobody failed, or nobody cannot enter $hostile_shared'; false"
+fi
+
+rm -rf "$hostile_shared"
+
+t "export -o, new -f: a loop of links is an error, and stays" "
+	hostile_fresh && ln -s loop loop &&
+	exits 2 ip-export -o loop '$TESTS/export/kari.yaml' 2>err &&
+	echo \"ip-export: cannot write 'loop': Too many levels of symbolic links\" >want &&
+	same want err && test -L loop &&
+	exits 2 ip-new --today $TODAY --name Kari -f loop 2>err &&
+	grep -q \"^ip-new: cannot write 'loop': Too many levels of symbolic links\" err &&
+	test \"\$(readlink loop)\" = loop"
+
+t "export -o /dev/stdout appends to standard output that is a file" "
+	hostile_fresh && echo earlier >log && chmod 640 log &&
+	ino=\$(stat -c %i log) &&
+	exits 0 ip-export -o /dev/stdout '$TESTS/export/kari.yaml' >>log &&
+	exits 0 ip-export -o log '$TESTS/export/sparse.yaml' >>log &&
+	{ echo earlier; ip-export '$TESTS/export/kari.yaml';
+	  ip-export '$TESTS/export/sparse.yaml'; } >want &&
+	same want log &&
+	test \$(stat -c %i:%a log) = \$ino:640"
+
+# --- what a replaced file keeps ---------------------------------------------------
+
+t "export -o, new -f: a replaced file keeps its mode and group; a new one is 0600" "
+	hostile_fresh && echo old >shared.md && chmod 664 shared.md &&
+	g=\$(id -G | tr ' ' '\n' | tail -1) && chgrp \$g shared.md &&
+	exits 0 ip-export -o shared.md '$TESTS/export/kari.yaml' &&
+	test \$(stat -c %a:%g shared.md) = 664:\$g &&
+	grep -q '^# Individuell plan' shared.md &&
+	echo old >plan.yaml && chmod 660 plan.yaml && chgrp \$g plan.yaml &&
+	exits 0 ip-new --today $TODAY --name Kari -f plan.yaml &&
+	test \$(stat -c %a:%g plan.yaml) = 660:\$g &&
+	exits 0 ip-export -o new.md '$TESTS/export/kari.yaml' &&
+	test \$(stat -c %a new.md) = 600"
+
+# The new name is on disk only when its directory is synced after the
+# rename, as strace(1) shows.
+t "export -o: the directory is synced after the rename" "
+	hostile_fresh && echo old >out.md &&
+	strace -f -e trace=rename,renameat,renameat2,fsync -o trace \
+		ip-export -o out.md '$TESTS/export/kari.yaml' &&
+	grep -E '^[0-9]+ +(rename|fsync)' trace | sed 's/^[0-9]* *//' |
+		sed 's/(.*//' | tr '\n' ' ' >calls &&
+	printf 'fsync rename fsync ' >want && same want calls"
