@@ -249,3 +249,25 @@ t "export -o: the directory is synced after the rename" "
 	grep -E '^[0-9]+ +(rename|fsync)' trace | sed 's/^[0-9]* *//' |
 		sed 's/(.*//' | tr '\n' ' ' >calls &&
 	printf 'fsync rename fsync ' >want && same want calls"
+
+# --- deep trees ----------------------------------------------------------------
+
+# A plan 100 directories down, at a path of 206 bytes, is found; one
+# deeper than a path can name (PATH_MAX) is passed over with a message
+# that says so.
+t "validate: a tree of any depth a path can name is searched" "
+	hostile_fresh && p=d && i=0 &&
+	while [ \$i -lt 100 ]; do p=\$p/d; i=\$((i + 1)); done &&
+	mkdir -p \$p && cp '$TESTS/export/sparse.yaml' \$p/plan.yaml &&
+	exits 1 ip-validate d 2>err &&
+	grep -q \"^\$p/plan.yaml: error: no needs: \" err &&
+	! grep -q 'too long' err"
+
+t "validate: a tree deeper than a path can name says so" "
+	hostile_fresh && mkdir x && (cd x && i=0 &&
+	while [ \$i -lt 1100 ]; do mkdir dddd && cd -P dddd || exit 1;
+		i=\$((i + 1)); done &&
+	cp '$TESTS/export/sparse.yaml' plan.yaml) &&
+	exits 2 ip-validate x 2>err &&
+	grep -q \"^ip-validate: 'x/dddd/dddd/.*\\.\\.\\.': File name too long: a path has at most 4095 bytes: not searched\$\" err &&
+	test \$(wc -l <err) = 1"
