@@ -271,3 +271,20 @@ t "validate: a tree deeper than a path can name says so" "
 	exits 2 ip-validate x 2>err &&
 	grep -q \"^ip-validate: 'x/dddd/dddd/.*\\.\\.\\.': File name too long: a path has at most 4095 bytes: not searched\$\" err &&
 	test \$(wc -l <err) = 1"
+
+# --- a FIFO as input ---------------------------------------------------------------
+
+# A FIFO named as the plan, opened before its writer comes, is read when
+# the writer writes, not as an empty file; the writer is not left blocked.
+t "validate, export: a named FIFO is read once its writer comes" "
+	hostile_fresh && mkfifo fifo || exit 1
+	{ timeout 20 ip-validate --today $TODAY fifo >out 2>err; echo \$? >rc; } &
+	timeout 20 sh -c 'cat \"\$1\" >fifo' sh '$TESTS/export/kari.yaml' &&
+	wait && ip-validate --today $TODAY '$TESTS/export/kari.yaml' >want 2>&1
+	echo \$? >want-rc && same want-rc rc &&
+	sed 's|^fifo:|x:|' err >got && sed 's|^[^:]*kari.yaml:|x:|' want >want2 &&
+	same want2 got || exit 1
+	{ timeout 20 ip-export fifo >md; echo \$? >rc; } &
+	timeout 20 sh -c 'cat \"\$1\" >fifo' sh '$TESTS/export/kari.yaml' &&
+	wait && echo 0 >want-rc && same want-rc rc &&
+	ip-export '$TESTS/export/kari.yaml' >want && same want md"
