@@ -288,3 +288,22 @@ t "validate, export: a named FIFO is read once its writer comes" "
 	timeout 20 sh -c 'cat \"\$1\" >fifo' sh '$TESTS/export/kari.yaml' &&
 	wait && echo 0 >want-rc && same want-rc rc &&
 	ip-export '$TESTS/export/kari.yaml' >want && same want md"
+
+# --- what a terminal is shown ------------------------------------------------------
+
+# A national id with a separator is masked where a bare one is; a bidi
+# control or a line separator is shown as its code point, never obeyed.
+t "validate: national ids with a separator masked, bidi controls escaped" "
+	hostile_fresh &&
+	printf 'format: iplan/1\nperson: {\"a 14031961298 b 140319 61298 c 140319-61298 d x\342\200\256y\342\201\246z\": 1}\n' >plan.yaml &&
+	exits 1 ip-validate plan.yaml 2>err &&
+	grep -qF \"unknown key 'a <national id> b <national id> c <national id> d x<U+202E>y<U+2066>z' in person\" err &&
+	! grep -q '14031961298\|61298' err && ! grep -q \"\$(printf '\342\200\256')\" err"
+
+# Findings that cannot be printed are trouble, in ip-export as in
+# ip-validate.
+t "export, validate: a broken plan with a failing stderr is exit 2" "
+	hostile_fresh && printf 'format: iplan/1\nperson: [\n' >bad.yaml &&
+	exits 2 ip-export bad.yaml 2>/dev/full &&
+	exits 2 ip-validate bad.yaml 2>/dev/full &&
+	exits 1 ip-export bad.yaml 2>/dev/null"

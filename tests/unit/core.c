@@ -810,9 +810,10 @@ cleaned(const char *s)
 	return buf;
 }
 
-/* A valid national id in text shown is hidden, wherever it comes from;
- * other runs of digits are not.  Controls and bytes that are not UTF-8
- * are shown as ?. */
+/* A valid national id in text shown is hidden, wherever it comes from,
+ * bare or with a separator after its date; other runs of digits are not.
+ * Controls and bytes that are not UTF-8 are shown as ?, bidi controls and
+ * line separators by their code points. */
 static void
 test_clean_national_id(void **state)
 {
@@ -824,7 +825,20 @@ test_clean_national_id(void **state)
 		    "112038040187 1203804018 120380401870" },
 		{ "a/12038040187.yaml", "a/<national id>.yaml" },
 		{ "x\033[2Jy\302\233z\377", "x?[2Jy?z?" },
-		{ "ø\342\200\250", "ø\342\200\250" },
+		/* with a space or a hyphen after the birth date */
+		{ "120380 40187, 120380-40187 and 170590 12274.",
+		    "<national id>, <national id> and <national id>." },
+		{ "120380 40188 1120380 40187 120380 401871 120380  40187",
+		    "120380 40188 1120380 40187 120380 401871 120380  40187" },
+		{ "120380\t40187 120380_40187 120380 4018",
+		    "120380?40187 120380_40187 120380 4018" },
+		/* bidi controls and separators, escaped */
+		{ "ø\342\200\250x\342\200\251", "ø<U+2028>x<U+2029>" },
+		{ "a\342\200\256b\342\200\252\342\200\254c",
+		    "a<U+202E>b<U+202A><U+202C>c" },
+		{ "\342\201\246\342\201\247\342\201\250\342\201\251"
+		    "\342\200\217", "<U+2066><U+2067><U+2068><U+2069>"
+		    "\342\200\217" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
