@@ -471,7 +471,8 @@ marks(cmark_node *root, bool mark)
 				memcpy(buf + k, s[i] == '|' ? MARK_BAR
 				    : MARK_TILDE, 3);
 				k += 3;
-			} else if (!mark && (memcmp(s + i, MARK_BAR, 3) == 0
+			} else if (!mark && len - i >= 3
+			    && (memcmp(s + i, MARK_BAR, 3) == 0
 			    || memcmp(s + i, MARK_TILDE, 3) == 0)) {
 				buf[k++] = s[i + 2] == '\x90' ? '|' : '~';
 				i += 2;
