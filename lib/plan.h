@@ -345,6 +345,10 @@ struct ip_plan {
 
 	/* Not from the file: */
 	const char *file;		/* display name */
+	/* the participants that have an id, by id, and in the plan's order
+	 * among those of the same id: see ip_find_participant() */
+	const struct ip_participant **by_id;
+	size_t n_by_id;
 	struct ip_arena arena;		/* holds everything above */
 };
 
@@ -377,7 +381,8 @@ int ip_vocab_index(const char *const *vocab, const char *s);
 char *ip_vocab_list(struct ip_arena *a, const char *const *vocab,
     const char *last);
 
-/* Lookups in a loaded plan. */
+/* Lookups in a loaded plan: the first participant with the id, in time
+ * logarithmic in their number, for a plan may reference thousands. */
 const struct ip_participant *ip_find_participant(const struct ip_plan *p,
     const char *id);
 

@@ -848,6 +848,42 @@ test_clean_national_id(void **state)
 	}
 }
 
+/* A participant is found by id among thousands, the first of those that
+ * share an id, and one without an id never. */
+static void
+test_find_participant(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	struct ip_diags *d = ip_diags_new("p.yaml");
+	struct ip_plan *p;
+
+	(void)state;
+	assert_non_null(m);
+	fputs("format: iplan/1\nparticipants:\n  - {name: none}\n", m);
+	for (int i = 4999; i >= 0; i--)
+		fprintf(m, "  - {id: p%d, name: n%d}\n", i, i);
+	fputs("  - {id: p42, name: second}\n", m);
+	assert_int_equal(fclose(m), 0);
+	assert_int_equal(ip_plan_load_buf(buf, len, d, &p), 0);
+	for (int i = 0; i < 5000; i++) {
+		char id[16], name[16];
+		snprintf(id, sizeof(id), "p%d", i);
+		snprintf(name, sizeof(name), "n%d", i);
+		const struct ip_participant *q = ip_find_participant(p, id);
+		assert_non_null(q);
+		assert_string_equal(q->name.s, name);
+	}
+	assert_null(ip_find_participant(p, "p5000"));
+	assert_null(ip_find_participant(p, "p"));
+	assert_null(ip_find_participant(p, ""));
+	assert_null(ip_find_participant(p, "zz"));
+	ip_plan_free(p);
+	ip_diags_free(d);
+	free(buf);
+}
+
 static void
 test_rules(void **state)
 {
@@ -896,6 +932,7 @@ main(void)
 		cmocka_unit_test(test_diags_print),
 		cmocka_unit_test(test_diags_ties),
 		cmocka_unit_test(test_clean_national_id),
+		cmocka_unit_test(test_find_participant),
 		cmocka_unit_test(test_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
