@@ -503,20 +503,21 @@ render_md(cmark_node *root)
 	marks(root, true);
 	char *md = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
 	marks(root, false);
-	char *r = md, *w = md, *m;
-	while ((m = strstr(r, "\xef\xb7")) != NULL) {
+	/* the output is valid UTF-8: a lead byte has its two others */
+	char *r = md, *w = md, *end = md + strlen(md), *m;
+	while ((m = memchr(r, '\xef', (size_t)(end - r))) != NULL) {
 		memmove(w, r, (size_t)(m - r));
 		w += m - r;
-		if (m[2] == '\x90' || m[2] == '\x91') {
+		if (m[1] == '\xb7' && (m[2] == '\x90' || m[2] == '\x91')) {
 			*w++ = '\\';
 			*w++ = m[2] == '\x90' ? '|' : '~';
-		} else {	/* some other character of that block */
+		} else {	/* some other character */
 			memcpy(w, m, 3);
 			w += 3;
 		}
 		r = m + 3;
 	}
-	memmove(w, r, strlen(r) + 1);
+	memmove(w, r, (size_t)(end - r) + 1);
 	return md;
 }
 
