@@ -14,7 +14,11 @@ static struct ip_cli cli = {
 	.prog = "ip-export",
 	.usage = "usage: ip-export [--format markdown|html|xml] "
 	    "[--language nb|nn|en] [--for ID]\n"
-	    "                 [-o FILE [-f]] [--today YYYY-MM-DD] [FILE|-]\n",
+	    "                 [--revision TEXT] [-o FILE [-f]] "
+	    "[--today YYYY-MM-DD] [FILE|-]\n"
+	    "       ip-export --consent-form [--format markdown|html] "
+	    "[--language nb|nn|en]\n"
+	    "                 [-o FILE [-f]] [FILE|-]\n",
 	.help = "Render an individual plan (individuell plan) as a readable "
 	    "document in\nMarkdown or HTML, or as XML for other systems.  "
 	    "- or no FILE reads\nstandard input.\n"
@@ -25,6 +29,10 @@ static struct ip_cli cli = {
 	    "      --for ID           the view for one participant: what "
 	    "the consent\n"
 	    "                         to share information lets them see\n"
+	    "      --consent-form     the form on which the person signs the "
+	    "consent\n"
+	    "      --revision TEXT    the version of the plan, for the footer "
+	    "(a commit id)\n"
 	    "  -o, --output FILE      write to FILE, replacing it, not to "
 	    "standard output\n"
 	    "  -f, --force            replace FILE even if it is a plan\n"
@@ -36,7 +44,7 @@ static struct ip_cli cli = {
 	    "See ip-export(1).\n",
 };
 
-enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR };
+enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION };
 
 int
 main(int argc, char *argv[])
@@ -45,6 +53,8 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "language", required_argument, NULL, O_LANGUAGE },
 		{ "for", required_argument, NULL, O_FOR },
+		{ "consent-form", no_argument, NULL, O_CONSENT_FORM },
+		{ "revision", required_argument, NULL, O_REVISION },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'f' },
 		IP_CLI_LONGOPTS,
@@ -62,8 +72,16 @@ main(int argc, char *argv[])
 			o.format = optarg;
 		else if (c == O_LANGUAGE)
 			o.language = optarg;
-		else if (c == O_FOR)
+		else if (c == O_FOR && o.for_id != NULL) {
+			fprintf(stderr, "%s: --for given twice: one view at a "
+			    "time\n%s", cli.prog, cli.usage);
+			return IP_EXIT_TROUBLE;
+		} else if (c == O_FOR)
 			o.for_id = optarg;
+		else if (c == O_CONSENT_FORM)
+			o.consent_form = true;
+		else if (c == O_REVISION)
+			o.revision = optarg;
 		else if (c == 'o')
 			o.output = optarg;
 		else if (c == 'f')

@@ -148,6 +148,7 @@ static const struct schema period_s = { "period",
 static const struct field consent_plan_f[] = {
 	T(struct ip_consent_plan, date, F_DATE, NULL, NULL),
 	T(struct ip_consent_plan, by, F_TEXT, NULL, NULL),
+	T(struct ip_consent_plan, withdrawn, F_DATE, NULL, NULL),
 	END
 };
 static const struct schema consent_plan_s = { "consent.plan",
@@ -157,6 +158,7 @@ static const struct field sharing_f[] = {
 	T(struct ip_consent_sharing, date, F_DATE, NULL, NULL),
 	T(struct ip_consent_sharing, participants, F_TEXTS, NULL, NULL),
 	T(struct ip_consent_sharing, until, F_DATE, NULL, NULL),
+	T(struct ip_consent_sharing, withdrawn, F_DATE, NULL, NULL),
 	END
 };
 static const struct schema sharing_s = { "consent.information_sharing",

@@ -8,6 +8,7 @@
 #define IPLAN_EXPORT_H
 
 #include "plan.h"
+#include "view.h"
 
 /* --- the words of the documents ------------------------------------------ */
 
@@ -40,15 +41,37 @@ struct ip_labels {
 	const char *consent, *consent_plan, *given, *by,
 	    *consent_compulsory, *consent_sharing, *valid_until,
 	    *consent_with, *not_recorded;
+	const char *withdrawn;		/* "trukket tilbake %s": a date */
 	const char *cooperation, *about, *contact;
 	const char *reason;
 	const char *none;		/* a section with nothing in it */
 	/* the restricted view */
 	const char *restricted;		/* "Begrenset visning for %s": name */
-	const char *restricted_why;	/* "%s er ikke omfattet ...": name */
-	const char *restricted_left_out[9];
+	/* why, by enum ip_view_why: with IP_WHY_NOT_LISTED "%s" is the
+	 * reader's name, with IP_WHY_EXPIRED and _WITHDRAWN a date */
+	const char *restricted_why[IP_WHY_NO_CONSENT + 1];
+	const char *restricted_shows;	/* "... bare det %s trenger ...": name */
+	/* what the reader is kept from, by enum ip_field; NULL for the
+	 * fields every reader sees */
+	const char *left_out_field[IP_F_COUNT];
 	const char *left_out;		/* in a section left out */
-	const char *generated;		/* "Laget %s.": a date */
+	const char *others_left_out;	/* in a section shown in part */
+	const char *printed;		/* "Utskrift %s": a date */
+	const char *revision;		/* "versjon %s": --revision */
+	const char *subgoal;		/* "Delmål %s": its number */
+	const char *participant;	/* "Deltaker %s": its number */
+	const char *serves_goal, *serves_subgoal; /* "mål %s": number */
+	const char *who_does_what;	/* the overview's title */
+	const char *how_in_measures;	/* implementation: see each measure */
+	/* the timeline: its title, "%s" to "%s" (dates) in its description,
+	 * and the names of its marks */
+	const char *tl_title, *tl_desc, *tl_review_planned, *tl_review_done,
+	    *tl_due, *tl_today;
+	/* the consent form */
+	const char *cf_title, *cf_plan_text, *cf_plan_compulsory,
+	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
+	    *cf_withdraw, *cf_withdraw_text, *cf_sign,
+	    *cf_place_date, *cf_signature, *cf_guardian;
 	const char *const *laws;	/* by ip_vocab_legal_basis; NULL ends */
 };
 
@@ -69,40 +92,42 @@ const char *ip_labels_law(const struct ip_labels *l, const char *code);
  * have them. */
 int ip_interval_unit(const struct ip_interval *iv);
 
-/* --- what one export shows ----------------------------------------------- */
+/* --- one export ------------------------------------------------------- */
 
-struct ip_view {
-	const struct ip_plan *p;
+/* What one export shows (the view decides, field by field) and how. */
+struct ip_render {
+	const struct ip_view *v;
 	const struct ip_labels *l;
-	const struct ip_participant *viewer;	/* --for; NULL: everyone */
-	bool restricted;	/* no confidential details for the viewer */
+	const char *text_lang;	/* the plan's language, if not the labels' */
+	int32_t today;		/* the print date, without ... */
+	const char *revision;	/* --revision, or NULL */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 };
-
-/* True if the view shows the measure's how (the viewer's own measures
- * keep it in a restricted view). */
-bool ip_view_shows_how(const struct ip_view *v, const struct ip_measure *m);
-/* True if the view shows the participant's contribution (the viewer's
- * own, or all in a full view). */
-bool ip_view_shows_contribution(const struct ip_view *v,
-    const struct ip_participant *q);
-/* True if the view shows the participant's phone and email (all but the
- * person's, in a restricted view). */
-bool ip_view_shows_contact(const struct ip_view *v,
-    const struct ip_participant *q);
 
 /* --- the formats ---------------------------------------------------------- */
 
 /* Renders the plan as CommonMark (html false) or as a standalone HTML
  * page (html true).  Returns a malloc'd NUL-terminated string that the
  * caller frees, or NULL if out of memory. */
-char *ip_export_document(const struct ip_view *v, bool html);
+char *ip_export_document(const struct ip_render *r, bool html);
+
+/* Renders the form on which the person signs the consent to the plan
+ * and to share information with those the plan lists, as CommonMark or
+ * as a standalone HTML page: the person's name and birth date, never
+ * the national id, and of the participants only those the consent to
+ * share names.  Returns a malloc'd string, or NULL if out of memory. */
+char *ip_export_consent_form(const struct ip_render *r, bool html);
+
+/* The plan's timeline as an SVG figure for the HTML page, in a; NULL if
+ * the plan has no period to draw it on. */
+char *ip_timeline_svg(const struct ip_render *r, int32_t today,
+    struct ip_arena *a);
 
 /* Renders the plan as XML in the vocabulary of iplan.xsd.  Returns a
  * malloc'd NUL-terminated string that the caller frees, or NULL after
  * printing why. */
-char *ip_export_xml(const struct ip_view *v, const char *prog);
+char *ip_export_xml(const struct ip_render *r, const char *prog);
 
 /* Returns s with every character that XML 1.0 cannot carry (control
  * characters other than tab, line feed and carriage return; surrogates,
@@ -121,6 +146,8 @@ struct ip_export_how {
 	enum ip_export_format format;
 	int lang;		/* enum ip_lang; -1: the plan's */
 	const char *for_id;	/* --for; NULL: all */
+	bool consent_form;	/* --consent-form */
+	const char *revision;	/* --revision */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 	int32_t today;

@@ -32,10 +32,14 @@
 #include "export.h"
 
 struct doc {
+	const struct ip_render *r;
 	const struct ip_view *v;
 	const struct ip_labels *l;
 	const struct ip_plan *p;
 	const char *title;
+	bool html;			/* the tree is for the HTML page */
+	const char *lang;		/* the plan's language, where it is
+					   not the labels': HTML only */
 	struct ip_arena a;		/* strings while the tree is built */
 	size_t budget;			/* markup left: see markup() */
 };
@@ -117,6 +121,18 @@ literal(cmark_node *parent, const char *s)
 	cmark_node_set_literal(add(parent, CMARK_NODE_TEXT), s);
 }
 
+/* A node that renders as the HTML on_enter, its children, on_exit; the
+ * last child of parent, unless parent is NULL. */
+static cmark_node *
+wrap(struct doc *d, cmark_node *parent, cmark_node_type type,
+    const char *on_enter, const char *on_exit)
+{
+	cmark_node *w = parent ? add(parent, type) : cmark_node_new(type);
+	cmark_node_set_on_enter(w, ip_arena_printf(&d->a, "%s", on_enter));
+	cmark_node_set_on_exit(w, on_exit);
+	return w;
+}
+
 /*
  * Appends the plain text s to the inline container parent.  Each line has
  * its blanks trimmed, which Markdown ignores anyway and which at the start
@@ -124,16 +140,24 @@ literal(cmark_node *parent, const char *s)
  * breaks, or by spaces in a heading, which is one line.  Blank lines,
  * which end a paragraph, start a new one after parent when parent is a
  * paragraph in the tree; elsewhere (a heading, strong text) they join as
- * the other lines do.  A text of more lines than the markup budget has
- * left is one line, its line ends spaces.  Returns the container the text
+ * the other lines do.  A parent that is a custom inline (the span that
+ * marks the plan's language) counts as the container it stands in, and
+ * a new paragraph gets a span like it.  A text of more lines than the
+ * markup budget has left is one line, its line ends spaces.  Returns the
+ * container the text
  * ends in, where anything that follows it goes.
  */
 static cmark_node *
 text(struct doc *d, cmark_node *parent, const char *s)
 {
-	bool flat = cmark_node_get_type(parent) == CMARK_NODE_HEADING;
-	bool split = cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH
-	    && cmark_node_parent(parent) != NULL;
+	cmark_node *span = NULL, *box = parent;
+	if (cmark_node_get_type(parent) == CMARK_NODE_CUSTOM_INLINE) {
+		span = parent;
+		box = cmark_node_parent(parent);
+	}
+	bool flat = cmark_node_get_type(box) == CMARK_NODE_HEADING;
+	bool split = cmark_node_get_type(box) == CMARK_NODE_PARAGRAPH
+	    && cmark_node_parent(box) != NULL;
 	bool first = true, blank = false;
 	size_t lines = 0;
 
@@ -145,7 +169,7 @@ text(struct doc *d, cmark_node *parent, const char *s)
 			*t = ' ';
 		neutralise(line);
 		literal(parent, line);
-		return parent;
+		return box;
 	}
 	d->budget -= lines;
 	while (*s != '\0') {
@@ -158,8 +182,14 @@ text(struct doc *d, cmark_node *parent, const char *s)
 			if (!first && split && blank) {
 				cmark_node *p = cmark_node_new(
 				    CMARK_NODE_PARAGRAPH);
-				cmark_node_insert_after(parent, p);
-				parent = p;
+				cmark_node_insert_after(box, p);
+				box = parent = p;
+				if (span != NULL) {
+					span = parent = wrap(d, p,
+					    CMARK_NODE_CUSTOM_INLINE,
+					    cmark_node_get_on_enter(span),
+					    cmark_node_get_on_exit(span));
+				}
 			} else if (!first && flat)
 				literal(parent, " ");
 			else if (!first)
@@ -174,7 +204,7 @@ text(struct doc *d, cmark_node *parent, const char *s)
 		blank = b == a;
 		s += n + (s[n] != '\0');
 	}
-	return parent;
+	return box;
 }
 
 static cmark_node *
@@ -182,7 +212,8 @@ heading(struct doc *d, cmark_node *parent, int level, const char *s)
 {
 	cmark_node *h = add(parent, CMARK_NODE_HEADING);
 	cmark_node_set_heading_level(h, level);
-	text(d, h, s);
+	if (s != NULL)
+		text(d, h, s);
 	return h;
 }
 
@@ -249,6 +280,29 @@ end_list(cmark_node *l)
 		cmark_node_free(l);
 }
 
+/* --- the plan's own text in the plan's language ------------------------- */
+
+/* The inline container for text from the plan below parent: in HTML a
+ * span in the plan's language when the labels are in another. */
+static cmark_node *
+user_inline(struct doc *d, cmark_node *parent)
+{
+	if (d->lang == NULL)
+		return parent;
+	return wrap(d, parent, CMARK_NODE_CUSTOM_INLINE,
+	    ip_arena_printf(&d->a, "<span lang=\"%s\">", d->lang), "</span>");
+}
+
+/* The same for blocks: a div in the plan's language. */
+static cmark_node *
+user_block(struct doc *d, cmark_node *parent)
+{
+	if (d->lang == NULL)
+		return parent;
+	return wrap(d, parent, CMARK_NODE_CUSTOM_BLOCK,
+	    ip_arena_printf(&d->a, "<div lang=\"%s\">", d->lang), "</div>");
+}
+
 /* --- free text in CommonMark --------------------------------------------- */
 
 /* The schemes cmark's safe mode will not link to. */
@@ -291,6 +345,7 @@ sanitize(struct doc *d, cmark_node *root, int base)
 	size_t n = 0, cap = 0;
 	cmark_event_type ev;
 	bool in_heading = false;
+	unsigned levels = 0;		/* bit k: a heading of level k */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *c = cmark_iter_get_node(it);
@@ -316,6 +371,8 @@ sanitize(struct doc *d, cmark_node *root, int base)
 		    && !(in_heading && (t == CMARK_NODE_SOFTBREAK
 		    || t == CMARK_NODE_LINEBREAK))))
 			continue;
+		if (t == CMARK_NODE_HEADING && ev == CMARK_EVENT_ENTER)
+			levels |= 1u << cmark_node_get_heading_level(c);
 		v = ip_grow(v, &cap, n + 1, sizeof(*v));
 		v[n++] = c;
 	}
@@ -325,7 +382,12 @@ sanitize(struct doc *d, cmark_node *root, int base)
 		cmark_node *c = v[i], *link, *k;
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_HEADING: {
-			int level = base + cmark_node_get_heading_level(c);
+			/* the levels the text uses, in order, right below
+			 * base: no level is skipped */
+			int level = cmark_node_get_heading_level(c), rank = 1;
+			for (int lv = 1; lv < level; lv++)
+				rank += (levels >> lv) & 1;
+			level = base + rank;
 			cmark_node_set_heading_level(c, level < 6 ? level : 6);
 			break;
 		}
@@ -602,8 +664,18 @@ md(struct doc *d, cmark_node *parent, const char *name, const char *s,
 			cmark_node_set_literal(c, " ");
 			cmark_node_prepend_child(p, c);
 		}
-		cmark_node_prepend_child(p, strong(d, name));
+		cmark_node *lab = strong(d, name);
+		if (d->lang != NULL) {	/* the label in the labels' language */
+			cmark_node *w = wrap(d, NULL, CMARK_NODE_CUSTOM_INLINE,
+			    ip_arena_printf(&d->a, "<span lang=\"%s\">",
+			    d->l->code), "</span>");
+			cmark_node_append_child(w, lab);
+			lab = w;
+		}
+		cmark_node_prepend_child(p, lab);
 	}
+	if (cmark_node_first_child(doc) != NULL)
+		parent = user_block(d, parent);
 	while ((c = cmark_node_first_child(doc)) != NULL)
 		cmark_node_append_child(parent, c);
 	cmark_node_free(doc);
@@ -678,7 +750,7 @@ who(struct doc *d, const char *id, bool contact)
 	const char *s = q->name.s ? q->name.s : id;
 	if (q->organization.s != NULL)
 		s = ip_arena_printf(&d->a, "%s, %s", s, q->organization.s);
-	if (contact && ip_view_shows_contact(d->v, q)) {
+	if (contact && ip_view_shows(d->v, IP_F_PARTICIPANT_CONTACT, q)) {
 		if (q->phone.s != NULL)
 			s = ip_arena_printf(&d->a, "%s · %s", s, q->phone.s);
 		if (q->email.s != NULL)
@@ -687,11 +759,172 @@ who(struct doc *d, const char *id, bool contact)
 	return s;
 }
 
-/* An entry's id, or its place in its list when it has none. */
-static const char *
-id_or_number(struct doc *d, const struct ip_text *id, size_t i)
+/* Appends the plain text s from the plan to the inline container p;
+ * returns the container it ends in, as text() does. */
+static cmark_node *
+user(struct doc *d, cmark_node *p, const char *s)
 {
-	return id->s ? id->s : ip_arena_printf(&d->a, "%zu", i + 1);
+	return text(d, user_inline(d, p), s);
+}
+
+/* A list item "**label:** value", value from the plan; nothing if NULL. */
+static void
+fact_user(struct doc *d, cmark_node *list, const char *name,
+    const char *value)
+{
+	if (value == NULL)
+		return;
+	cmark_node *p = item(list);
+	label(d, p, name);
+	user(d, p, value);
+}
+
+/* A paragraph of the plain text s from the plan. */
+static void
+user_paragraph(struct doc *d, cmark_node *parent, const char *s)
+{
+	paragraph(d, user_block(d, parent), s);
+}
+
+/* --- numbers instead of ids ---------------------------------------------- */
+
+/* Where a goal or sub-goal id leads: its number in the view, "1" or
+ * "1.2", and its text; false if no goal or sub-goal has the id. */
+static bool
+goal_of(struct doc *d, const char *id, const char **number, bool *sub,
+    const char **text_)
+{
+	size_t gi, si;
+	const void *e = ip_goal_named(d->p, id, &gi, &si);
+
+	if (e == NULL)
+		return false;
+	*sub = si != SIZE_MAX;
+	*number = *sub ? ip_arena_printf(&d->a, "%zu.%zu",
+	    ip_view_goal_number(d->v, gi), ip_view_subgoal_number(d->v, gi,
+	    si)) : ip_arena_printf(&d->a, "%zu", ip_view_goal_number(d->v,
+	    gi));
+	*text_ = *sub ? ((const struct ip_subgoal *)e)->text.s
+	    : ((const struct ip_goal *)e)->text.s;
+	return true;
+}
+
+/* The anchor of a goal's or sub-goal's number ("1.2" -> "goal-1-2"). */
+static const char *
+goal_anchor(struct doc *d, const char *number)
+{
+	char *a = ip_arena_printf(&d->a, "goal-%s", number);
+	for (char *c = a; (c = strchr(c, '.')) != NULL;)
+		*c = '-';
+	return a;
+}
+
+/* Whether s[n] ends a sentence: a full stop, question or exclamation
+ * mark at the end, or before a space and a capital letter ("ca. 40",
+ * "kl. 8", "2. trinn" go on). */
+static bool
+sentence_end(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s + n + 1;
+
+	if (s[n] != '.' && s[n] != '!' && s[n] != '?')
+		return false;
+	if (*u == '\0' || *u == '\n')
+		return true;
+	if (*u != ' ')
+		return false;
+	u++;
+	return (*u >= 'A' && *u <= 'Z')
+	    || (u[0] == 0xc3 && (u[1] == 0x86 || u[1] == 0x98 || u[1] == 0x85));
+}
+
+/* The first sentence of s, or its first line, cut at about 60
+ * characters at a word's end: the short form a reference shows. */
+static const char *
+short_text(struct doc *d, const char *s)
+{
+	size_t n = 0, chars = 0, space = 0;
+
+	while (s[n] != '\0' && s[n] != '\n' && chars < 60) {
+		if (sentence_end(s, n))
+			return ip_arena_strndup(&d->a, s, n);
+		if (s[n] == ' ')
+			space = n;
+		n++;
+		while (((unsigned char)s[n] & 0xc0) == 0x80)
+			n++;
+		chars++;
+	}
+	if (s[n] == '\0' || s[n] == '\n')
+		return ip_arena_strndup(&d->a, s, n);
+	return ip_arena_printf(&d->a, "%.*s…", (int)(space > 0 ? space : n),
+	    s);
+}
+
+/* Text that links, in HTML, to the anchor of the page; else text. */
+static void
+link_to(struct doc *d, cmark_node *p, const char *anchor, const char *s)
+{
+	if (d->html) {
+		cmark_node *a = add(p, CMARK_NODE_LINK);
+		cmark_node_set_url(a, ip_arena_printf(&d->a, "#%s", anchor));
+		p = a;
+	}
+	literal(p, s);
+}
+
+/* A heading whose text is the target of links to anchor, in HTML. */
+static cmark_node *
+anchored(struct doc *d, cmark_node *parent, int level, const char *anchor)
+{
+	cmark_node *h = add(parent, CMARK_NODE_HEADING);
+	cmark_node_set_heading_level(h, level);
+	if (!d->html)
+		return h;
+	return wrap(d, h, CMARK_NODE_CUSTOM_INLINE, ip_arena_printf(&d->a,
+	    "<span id=\"%s\">", anchor), "</span>");
+}
+
+/* "Tiltak 2": the measure's number, in the order of the plan. */
+static const char *
+measure_name(struct doc *d, size_t i)
+{
+	return ip_arena_printf(&d->a, d->l->measure, ip_arena_printf(&d->a,
+	    "%zu", ip_view_measure_number(d->v, i)));
+}
+
+/* The anchor of the i-th measure. */
+static const char *
+measure_anchor(struct doc *d, size_t i)
+{
+	return ip_arena_printf(&d->a, "measure-%zu",
+	    ip_view_measure_number(d->v, i));
+}
+
+/* Appends to p which goals the measure m serves: "mål 1: Gå til skolen
+ * selv; delmål 1.2: ...", or with brief only "mål 1, delmål 1.2", each
+ * a link in HTML.  Returns the container it ends in, as text() does. */
+static cmark_node *
+serves(struct doc *d, cmark_node *p, const struct ip_measure *m, bool brief)
+{
+	for (size_t i = 0; i < m->goals.n; i++) {
+		const char *id = IP_AT(m->goals, struct ip_text, i)->s;
+		const char *number, *t;
+		bool sub;
+		if (i > 0)
+			literal(p, brief ? ", " : "; ");
+		if (!goal_of(d, id, &number, &sub, &t)) {
+			p = user(d, p, id);	/* a reference to no goal */
+			continue;
+		}
+		link_to(d, p, goal_anchor(d, number), ip_arena_printf(&d->a,
+		    sub ? d->l->serves_subgoal : d->l->serves_goal, number));
+		if (t != NULL && !brief) {
+			literal(p, ": ");
+			p = user(d, p, short_text(d, t));
+		}
+	}
+	return p;
 }
 
 static void
@@ -702,6 +935,49 @@ none(struct doc *d, cmark_node *parent)
 
 /* --- the sections, in the order of the document -------------------------- */
 
+/* Whether the view shows field f (of entry). */
+static bool
+shows(const struct doc *d, enum ip_field f, const void *entry)
+{
+	return ip_view_shows(d->v, f, entry);
+}
+
+/* The notice at the top of a restricted view: for whom, why, and what is
+ * left out, the last from the visibility table itself. */
+static void
+notice(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+	const struct ip_view *v = d->v;
+	char *name = ip_arena_printf(&d->a, "%s", v->viewer->name.s
+	    ? v->viewer->name.s : v->viewer->id.s);
+	char buf[IP_LONG_DATE];
+
+	/* one line, so that the notice stays one paragraph */
+	for (char *c = name; (c = strchr(c, '\n')) != NULL;)
+		*c = ' ';
+	const char *why = l->restricted_why[v->why];
+
+	cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
+	cmark_node *par = add(q, CMARK_NODE_PARAGRAPH);
+	text(d, add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
+	    "%s.", ip_arena_printf(&d->a, l->restricted, name)));
+	literal(par, " ");
+	if (v->why == IP_WHY_NOT_LISTED)
+		why = ip_arena_printf(&d->a, why, name);
+	else if (v->why != IP_WHY_NO_CONSENT)
+		why = ip_arena_printf(&d->a, why,
+		    ip_labels_date(l, v->why_day, buf));
+	text(d, par, why);
+	literal(par, " ");
+	text(d, par, ip_arena_printf(&d->a, l->restricted_shows, name));
+	cmark_node *left = list(q);
+	for (int f = 0; f < IP_F_COUNT; f++)
+		if (ip_field_audience((enum ip_field)f) != IP_SEEN_BY_ALL)
+			text(d, item(left), l->left_out_field[f]);
+	end_list(left);
+}
+
 static void
 glance(struct doc *d, cmark_node *root)
 {
@@ -711,40 +987,28 @@ glance(struct doc *d, cmark_node *root)
 	d->title = p->person.name.s ? ip_arena_printf(&d->a, l->title,
 	    p->person.name.s) : l->title_nameless;
 	heading(d, root, 1, d->title);
-	if (d->v->restricted) {
-		const char *name = d->v->viewer->name.s
-		    ? d->v->viewer->name.s : d->v->viewer->id.s;
-		cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
-		cmark_node *par = add(q, CMARK_NODE_PARAGRAPH);
-		text(d, add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
-		    "%s.", ip_arena_printf(&d->a, l->restricted, name)));
-		literal(par, " ");
-		text(d, par, ip_arena_printf(&d->a, l->restricted_why, name));
-		cmark_node *left = list(q);
-		for (size_t i = 0; i < sizeof(l->restricted_left_out)
-		    / sizeof(*l->restricted_left_out); i++)
-			text(d, item(left), l->restricted_left_out[i]);
-		end_list(left);
-	}
+	if (d->v->restricted)
+		notice(d, root);
 
 	cmark_node *facts = list(root);
 	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
 	if (p->coordinator.s != NULL)
-		fact(d, facts, l->coordinator, who(d, p->coordinator.s, true));
+		fact_user(d, facts, l->coordinator, who(d, p->coordinator.s, true));
 	struct ip_date next = { .set = true };
-	if (ip_next_review(p, &next.day))
+	if (shows(d, IP_F_REVIEWS, NULL) && ip_next_review(p, &next.day))
 		fact(d, facts, l->next_review, date(d, &next));
-	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
+	if (shows(d, IP_F_STATUS, NULL) && p->status.set
+	    && p->status.v == IP_STATUS_CLOSED)
 		fact(d, facts, l->status, p->closed.date.set
 		    ? ip_arena_printf(&d->a, "%s %s", l->closed,
 		    date(d, &p->closed.date)) : l->closed);
-	fact(d, facts, l->plan_id, p->id.s);
-	if (!d->v->restricted)
+	fact_user(d, facts, l->plan_id, p->id.s);
+	if (shows(d, IP_F_LEGAL_BASIS, NULL))
 		fact(d, facts, l->legal_basis, join(d, &p->legal_basis, LAWS));
 	end_list(facts);
 	/* below the title, but demoted as under a section, so that none of
 	 * its headings can pass for one of the sections */
-	if (p->closed.reason.s != NULL && !d->v->restricted)
+	if (p->closed.reason.s != NULL && shows(d, IP_F_CLOSED_REASON, NULL))
 		md(d, root, l->reason, p->closed.reason.s, 2);
 }
 
@@ -753,56 +1017,80 @@ person(struct doc *d, cmark_node *root)
 {
 	const struct ip_person *ps = &d->p->person;
 	const struct ip_labels *l = d->l;
-	bool all = !d->v->restricted;
 
 	heading(d, root, 2, l->person);
 	cmark_node *facts = list(root);
-	fact(d, facts, l->name, ps->name.s);
-	if (all) {
-		fact(d, facts, l->national_id, ps->national_id.s);
+	fact_user(d, facts, l->name, ps->name.s);
+	if (shows(d, IP_F_NATIONAL_ID, NULL))
+		fact_user(d, facts, l->national_id, ps->national_id.s);
+	if (shows(d, IP_F_BIRTH_DATE, NULL))
 		fact(d, facts, l->birth_date, date(d, &ps->birth_date));
-		fact(d, facts, l->phone, ps->contact.phone.s);
-		fact(d, facts, l->email, ps->contact.email.s);
-		fact(d, facts, l->address, ps->contact.address.s);
+	if (shows(d, IP_F_PERSON_CONTACT, NULL)) {
+		fact_user(d, facts, l->phone, ps->contact.phone.s);
+		fact_user(d, facts, l->email, ps->contact.email.s);
+		fact_user(d, facts, l->address, ps->contact.address.s);
 	}
-	if (ps->interpreter.set)
+	if (ps->interpreter.set && shows(d, IP_F_INTERPRETER, NULL))
 		fact(d, facts, l->interpreter, ps->interpreter.v
 		    ? l->interpreter_yes : l->interpreter_no);
-	if (all && ps->care.set && ps->care.v == IP_CARE_COMPULSORY)
+	if (ps->care.set && ps->care.v == IP_CARE_COMPULSORY
+	    && shows(d, IP_F_CARE, NULL))
 		fact(d, facts, l->compulsory, l->yes);
-	if (cmark_node_first_child(facts) == NULL && all)
+	if (cmark_node_first_child(facts) == NULL && !d->v->restricted)
 		none(d, root);
 	end_list(facts);
 	/* whether or not the plan has them: that is not shown either */
-	if (!all)
+	if (d->v->restricted)
 		paragraph(d, root, l->left_out);
+}
+
+/* Ends a section that a restricted view shows only in part: whether it
+ * left anything out is not told either. */
+static void
+in_part(struct doc *d, cmark_node *root)
+{
+	if (d->v->restricted)
+		paragraph(d, root, d->l->others_left_out);
 }
 
 static void
 goals(struct doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
+	bool any = false;
 
 	heading(d, root, 2, l->goals);
-	if (d->p->goals.n == 0)
-		none(d, root);
 	for (size_t i = 0; i < d->p->goals.n; i++) {
 		const struct ip_goal *g = IP_AT(d->p->goals, struct ip_goal, i);
-		heading(d, root, 3, ip_arena_printf(&d->a, l->goal,
-		    id_or_number(d, &g->id, i)));
-		if (g->text.s != NULL)
-			paragraph(d, root, g->text.s);
+		if (!ip_view_shows_goal(d->v, g))
+			continue;
+		any = true;
+		const char *number = ip_arena_printf(&d->a, "%zu",
+		    ip_view_goal_number(d->v, i));
+		text(d, anchored(d, root, 3, goal_anchor(d, number)),
+		    ip_arena_printf(&d->a, l->goal, number));
+		if (g->text.s != NULL && shows(d, IP_F_GOAL, g))
+			user_paragraph(d, root, g->text.s);
 		cmark_node *subs = list(root);
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
 			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			if (!shows(d, IP_F_SUBGOAL, s))
+				continue;
 			cmark_node *p = item(subs);
-			if (s->id.s != NULL)
-				cmark_node_append_child(p, strong(d, s->id.s));
-			if (s->id.s != NULL && s->text.s != NULL)
+			const char *sub = ip_arena_printf(&d->a, "%s.%zu",
+			    number, ip_view_subgoal_number(d->v, i, j));
+			cmark_node *at = p;
+			if (d->html)
+				at = wrap(d, p, CMARK_NODE_CUSTOM_INLINE,
+				    ip_arena_printf(&d->a, "<span id=\"%s\">",
+				    goal_anchor(d, sub)), "</span>");
+			cmark_node_append_child(at, strong(d,
+			    ip_arena_printf(&d->a, l->subgoal, sub)));
+			if (s->text.s != NULL) {
 				literal(p, " ");
-			if (s->text.s != NULL)
-				p = text(d, p, s->text.s);
+				p = user(d, p, s->text.s);
+			}
 			const char *due = date(d, &s->due), *st = s->status.set
 			    ? l->goal_status[s->status.v] : NULL;
 			if (due == NULL && st == NULL)
@@ -816,15 +1104,18 @@ goals(struct doc *d, cmark_node *root)
 		}
 		end_list(subs);
 	}
+	if (!any && !d->v->restricted)
+		none(d, root);
+	in_part(d, root);
 }
 
 /* A section of plain texts, or the note that it is left out. */
 static void
 texts(struct doc *d, cmark_node *root, const char *title,
-    const struct ip_list *t, bool shown)
+    const struct ip_list *t, enum ip_field f)
 {
 	heading(d, root, 2, title);
-	if (!shown) {
+	if (!shows(d, f, NULL)) {
 		paragraph(d, root, d->l->left_out);
 		return;
 	}
@@ -832,7 +1123,7 @@ texts(struct doc *d, cmark_node *root, const char *title,
 		none(d, root);
 	cmark_node *l = list(root);
 	for (size_t i = 0; i < t->n; i++)
-		text(d, item(l), IP_AT(*t, struct ip_text, i)->s);
+		user(d, item(l), IP_AT(*t, struct ip_text, i)->s);
 	end_list(l);
 }
 
@@ -840,44 +1131,68 @@ static void
 measures(struct doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
+	bool any = false;
 
 	heading(d, root, 2, l->measures);
-	if (d->p->measures.n == 0)
-		none(d, root);
 	for (size_t i = 0; i < d->p->measures.n; i++) {
 		const struct ip_measure *m =
 		    IP_AT(d->p->measures, struct ip_measure, i);
-		const char *h = ip_arena_printf(&d->a, l->measure,
-		    id_or_number(d, &m->id, i));
-		heading(d, root, 3, m->title.s ? ip_arena_printf(&d->a,
-		    "%s: %s", h, m->title.s) : h);
+		if (!shows(d, IP_F_MEASURE, m))
+			continue;
+		any = true;
+		cmark_node *h = anchored(d, root, 3, measure_anchor(d, i));
+		text(d, h, measure_name(d, i));
+		if (m->title.s != NULL) {
+			literal(h, ": ");
+			user(d, h, m->title.s);
+		}
 		cmark_node *facts = list(root);
-		fact(d, facts, l->extent, m->extent.s);
+		fact_user(d, facts, l->extent, m->extent.s);
 		if (m->responsible.s != NULL)
-			fact(d, facts, l->responsible,
+			fact_user(d, facts, l->responsible,
 			    who(d, m->responsible.s, false));
 		fact(d, facts, l->when, range(d, &m->start, &m->end));
-		fact(d, facts, l->serves, join(d, &m->goals, AS_WRITTEN));
+		if (m->goals.n > 0) {
+			cmark_node *p = item(facts);
+			label(d, p, l->serves);
+			serves(d, p, m, false);
+		}
 		const struct ip_subplan *sp = &m->subplan;
-		if (!d->v->restricted && (sp->kind.s || sp->reference.s))
-			fact(d, facts, l->subplan, sp->kind.s && sp->reference.s
+		if (sp->kind.s || sp->reference.s)
+			fact_user(d, facts, l->subplan,
+			    sp->kind.s && sp->reference.s
 			    ? ip_arena_printf(&d->a, "%s: %s", sp->kind.s,
 			    sp->reference.s) : sp->kind.s ? sp->kind.s
 			    : sp->reference.s);
 		end_list(facts);
-		if (m->how.s != NULL && ip_view_shows_how(d->v, m))
+		if (m->how.s != NULL)
 			md(d, root, l->how, m->how.s, 3);
 	}
+	if (!any && !d->v->restricted)
+		none(d, root);
+	in_part(d, root);
+}
+
+/* Whether any measure says how it is carried out. */
+static bool
+any_how(const struct ip_plan *p)
+{
+	for (size_t i = 0; i < p->measures.n; i++)
+		if (IP_AT(p->measures, struct ip_measure, i)->how.s != NULL)
+			return true;
+	return false;
 }
 
 static void
 implementation(struct doc *d, cmark_node *root)
 {
 	heading(d, root, 2, d->l->implementation);
-	if (d->v->restricted)
+	if (!shows(d, IP_F_IMPLEMENTATION, NULL))
 		paragraph(d, root, d->l->left_out);
 	else if (d->p->implementation.s != NULL)
 		md(d, root, NULL, d->p->implementation.s, 2);
+	else if (any_how(d->p))
+		paragraph(d, root, d->l->how_in_measures);
 	else
 		none(d, root);
 }
@@ -887,32 +1202,43 @@ participants(struct doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
 	const struct ip_plan *p = d->p;
+	bool any = false;
 
 	heading(d, root, 2, l->participants);
-	if (p->participants.n == 0)
-		none(d, root);
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_participant *q =
 		    IP_AT(p->participants, struct ip_participant, i);
-		heading(d, root, 3, q->name.s ? q->name.s
-		    : id_or_number(d, &q->id, i));
+		if (!shows(d, IP_F_PARTICIPANT, q))
+			continue;
+		any = true;
+		if (q->name.s != NULL)
+			user(d, heading(d, root, 3, NULL), q->name.s);
+		else
+			heading(d, root, 3, ip_arena_printf(&d->a,
+			    l->participant, ip_arena_printf(&d->a, "%zu",
+			    ip_view_participant_number(d->v, i))));
 		cmark_node *facts = list(root);
-		const char *role = q->role.set ? l->roles[q->role.v] : NULL;
+		const char *role = q->role.set
+		    && shows(d, IP_F_PARTICIPANT_ROLE, q)
+		    ? l->roles[q->role.v] : NULL;
 		if (q->id.s != NULL && p->coordinator.s != NULL
 		    && strcmp(q->id.s, p->coordinator.s) == 0)
 			role = role ? ip_arena_printf(&d->a, "%s, %s", role,
 			    l->is_coordinator) : l->is_coordinator;
 		fact(d, facts, l->role, role);
-		fact(d, facts, l->organization, q->organization.s);
-		if (ip_view_shows_contact(d->v, q)) {
-			fact(d, facts, l->phone, q->phone.s);
-			fact(d, facts, l->email, q->email.s);
+		fact_user(d, facts, l->organization, q->organization.s);
+		if (shows(d, IP_F_PARTICIPANT_CONTACT, q)) {
+			fact_user(d, facts, l->phone, q->phone.s);
+			fact_user(d, facts, l->email, q->email.s);
 		}
 		end_list(facts);
 		if (q->contribution.s != NULL
-		    && ip_view_shows_contribution(d->v, q))
+		    && shows(d, IP_F_CONTRIBUTION, q))
 			md(d, root, l->contribution, q->contribution.s, 3);
 	}
+	if (!any && !d->v->restricted)
+		none(d, root);
+	in_part(d, root);
 }
 
 static void
@@ -922,6 +1248,10 @@ reviews(struct doc *d, cmark_node *root)
 	const struct ip_period *pe = &d->p->period;
 
 	heading(d, root, 2, l->reviews);
+	if (!shows(d, IP_F_REVIEWS, NULL)) {
+		paragraph(d, root, l->left_out);
+		return;
+	}
 	if (pe->review_interval.set) {
 		int n = pe->review_interval.n;
 		cmark_node *p = paragraph(d, root, NULL);
@@ -940,10 +1270,36 @@ reviews(struct doc *d, cmark_node *root)
 		label(d, p, when ? when : "?");
 		text(d, p, r->done.set ? ip_arena_printf(&d->a, l->review_done,
 		    date(d, &r->done)) : l->review_planned);
-		if (r->summary.s != NULL && !d->v->restricted)
+		if (r->summary.s != NULL)
 			md(d, cmark_node_parent(p), NULL, r->summary.s, 2);
 	}
 	end_list(list_);
+}
+
+/* "gitt 10. januar 2026 av Kari Nordmann", "gjelder til ...", with
+ * ", trukket tilbake ..." when it was withdrawn. */
+static const char *
+given(struct doc *d, const struct ip_date *day, const char *by,
+    const struct ip_date *until, const struct ip_date *withdrawn)
+{
+	const struct ip_labels *l = d->l;
+	const char *v = day->set || by != NULL ? l->given : NULL;
+
+	if (day->set)
+		v = ip_arena_printf(&d->a, "%s %s", v, date(d, day));
+	if (by != NULL)
+		v = ip_arena_printf(&d->a, "%s %s", v,
+		    ip_arena_printf(&d->a, l->by, by));
+	const char *more[2] = {
+		until != NULL && until->set ? ip_arena_printf(&d->a,
+		    l->valid_until, date(d, until)) : NULL,
+		withdrawn->set ? ip_arena_printf(&d->a, l->withdrawn,
+		    date(d, withdrawn)) : NULL };
+	for (size_t i = 0; i < 2; i++)
+		if (more[i] != NULL)
+			v = v ? ip_arena_printf(&d->a, "%s, %s", v, more[i])
+			    : more[i];
+	return v ? v : l->given;
 }
 
 static void
@@ -955,33 +1311,24 @@ consent(struct doc *d, cmark_node *root)
 	const char *v;
 
 	heading(d, root, 2, l->consent);
+	if (!shows(d, IP_F_CONSENT, NULL)) {
+		paragraph(d, root, l->left_out);
+		return;
+	}
 	cmark_node *facts = list(root);
-	if (c->plan.date.set || c->plan.by.s != NULL) {
-		v = l->given;
-		if (c->plan.date.set)
-			v = ip_arena_printf(&d->a, "%s %s", v,
-			    date(d, &c->plan.date));
-		if (c->plan.by.s != NULL)
-			v = ip_arena_printf(&d->a, "%s %s", v,
-			    ip_arena_printf(&d->a, l->by, c->plan.by.s));
-	} else if (d->v->restricted)	/* why: maybe compulsory care */
-		v = l->left_out;
+	if (c->plan.date.set || c->plan.by.s != NULL || c->plan.withdrawn.set)
+		v = given(d, &c->plan.date, c->plan.by.s, NULL,
+		    &c->plan.withdrawn);
 	else if (d->p->person.care.set
 	    && d->p->person.care.v == IP_CARE_COMPULSORY)
 		v = l->consent_compulsory;
 	else
 		v = l->not_recorded;
 	fact(d, facts, l->consent_plan, v);
-	if (s->date.set || s->participants.n > 0 || s->until.set) {
-		v = s->date.set ? ip_arena_printf(&d->a, "%s %s", l->given,
-		    date(d, &s->date)) : NULL;
-		if (s->until.set)
-			v = ip_arena_printf(&d->a, "%s%s%s", v ? v : "",
-			    v ? ", " : "", ip_arena_printf(&d->a,
-			    l->valid_until, date(d, &s->until)));
-		if (v == NULL)
-			v = l->given;
-	} else
+	if (s->date.set || s->participants.n > 0 || s->until.set
+	    || s->withdrawn.set)
+		v = given(d, &s->date, NULL, &s->until, &s->withdrawn);
+	else
 		v = l->not_recorded;
 	fact(d, facts, l->consent_sharing, v);
 	fact(d, facts, l->consent_with, join(d, &s->participants,
@@ -995,6 +1342,10 @@ cooperation(struct doc *d, cmark_node *root)
 	const struct ip_labels *l = d->l;
 
 	heading(d, root, 2, l->cooperation);
+	if (!shows(d, IP_F_COOPERATION, NULL)) {
+		paragraph(d, root, l->left_out);
+		return;
+	}
 	if (d->p->cooperation.n == 0)
 		none(d, root);
 	cmark_node *list_ = list(root);
@@ -1003,7 +1354,7 @@ cooperation(struct doc *d, cmark_node *root)
 		    IP_AT(d->p->cooperation, struct ip_cooperation, i);
 		cmark_node *p = item(list_);
 		if (c->with.s != NULL)
-			text(d, add(p, CMARK_NODE_STRONG), c->with.s);
+			user(d, add(p, CMARK_NODE_STRONG), c->with.s);
 		const char *parts[][2] = { { l->about, c->about.s },
 			{ l->contact, c->contact.s } };
 		for (size_t k = 0; k < 2; k++) {
@@ -1011,11 +1362,131 @@ cooperation(struct doc *d, cmark_node *root)
 				continue;
 			if (cmark_node_first_child(p) != NULL)
 				add(p, CMARK_NODE_LINEBREAK);
-			p = text(d, p, ip_arena_printf(&d->a, "%s: %s",
-			    parts[k][0], parts[k][1]));
+			literal(p, ip_arena_printf(&d->a, "%s: ", parts[k][0]));
+			p = user(d, p, parts[k][1]);
 		}
 	}
 	end_list(list_);
+}
+
+/* The inline nodes of paragraph p, rendered as HTML (cmark escapes
+ * them), without the paragraph's tags; p is freed. */
+static const char *
+cell(struct doc *d, cmark_node *p)
+{
+	char *h = cmark_render_html(p, CMARK_OPT_DEFAULT);
+	cmark_node_free(p);
+	size_t n = strlen(h);
+	const char *s = "";
+	if (n >= 8 && strncmp(h, "<p>", 3) == 0)	/* "<p>...</p>\n" */
+		s = ip_arena_strndup(&d->a, h + 3, n - 8);
+	free(h);
+	return s;
+}
+
+/* "Who does what": a row for each measure the view shows, before the
+ * details: what, its extent, who answers for it, when, which goals.  A
+ * table in HTML; CommonMark has none, so a list item for each there. */
+static void
+overview(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+	const struct ip_plan *p = d->p;
+	const char *heads[] = { l->measures, l->extent, l->responsible,
+		l->when, l->serves };
+	enum { NCOLS = sizeof(heads) / sizeof(*heads) };
+	size_t shown = 0, len;
+	char *table = NULL;
+	FILE *f = NULL;
+
+	for (size_t i = 0; i < p->measures.n; i++)
+		shown += shows(d, IP_F_MEASURE,
+		    IP_AT(p->measures, struct ip_measure, i));
+	if (shown == 0)
+		return;
+	heading(d, root, 2, l->who_does_what);
+	cmark_node *items = d->html ? NULL : list(root);
+	if (d->html) {
+		if ((f = open_memstream(&table, &len)) == NULL)
+			abort();
+		fputs("<table class=\"who\">\n<thead>\n<tr>", f);
+		for (size_t c = 0; c < NCOLS; c++) {
+			cmark_node *h = cmark_node_new(CMARK_NODE_PARAGRAPH);
+			text(d, h, heads[c]);
+			fprintf(f, "<th scope=\"col\">%s</th>", cell(d, h));
+		}
+		fputs("</tr>\n</thead>\n<tbody>\n", f);
+	}
+	for (size_t i = 0; i < p->measures.n; i++) {
+		const struct ip_measure *m =
+		    IP_AT(p->measures, struct ip_measure, i);
+		if (!shows(d, IP_F_MEASURE, m))
+			continue;
+		cmark_node *c[NCOLS];
+		for (size_t k = 0; k < NCOLS; k++)
+			c[k] = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		link_to(d, c[0], measure_anchor(d, i), measure_name(d, i));
+		if (m->title.s != NULL) {
+			literal(c[0], ": ");
+			user(d, c[0], m->title.s);
+		}
+		if (m->extent.s != NULL)
+			user(d, c[1], m->extent.s);
+		if (m->responsible.s != NULL)
+			user(d, c[2], who(d, m->responsible.s, false));
+		const char *when = range(d, &m->start, &m->end);
+		if (when != NULL)
+			text(d, c[3], when);
+		serves(d, c[4], m, true);
+		if (d->html) {
+			fprintf(f, "<tr><th scope=\"row\">%s</th>",
+			    cell(d, c[0]));
+			for (size_t k = 1; k < NCOLS; k++)
+				fprintf(f, "<td>%s</td>", cell(d, c[k]));
+			fputs("</tr>\n", f);
+			continue;
+		}
+		cmark_node *it = item(items), *n;
+		cmark_node *title = add(it, CMARK_NODE_STRONG);
+		while ((n = cmark_node_first_child(c[0])) != NULL)
+			cmark_node_append_child(title, n);
+		cmark_node_free(c[0]);
+		for (size_t k = 1; k < NCOLS; k++) {
+			if (cmark_node_first_child(c[k]) != NULL) {
+				add(it, CMARK_NODE_LINEBREAK);
+				literal(it, ip_arena_printf(&d->a, "%s: ",
+				    heads[k]));
+			}
+			while ((n = cmark_node_first_child(c[k])) != NULL)
+				cmark_node_append_child(it, n);
+			cmark_node_free(c[k]);
+		}
+	}
+	if (d->html) {
+		fputs("</tbody>\n</table>\n", f);
+		if (fclose(f) != 0)
+			abort();
+		wrap(d, root, CMARK_NODE_CUSTOM_BLOCK, table, "");
+		free(table);
+	} else
+		end_list(items);
+}
+
+/* The footer: when the document was printed, and which version of the
+ * plan, when the caller says. */
+static void
+footer(struct doc *d, cmark_node *root)
+{
+	char buf[IP_LONG_DATE];
+	cmark_node *p = add(add(root, CMARK_NODE_PARAGRAPH), CMARK_NODE_EMPH);
+
+	text(d, p, ip_arena_printf(&d->a, d->l->printed, ip_labels_date(d->l,
+	    d->r->has_generated ? d->r->generated : d->r->today, buf)));
+	if (d->r->revision != NULL) {
+		literal(p, " · ");
+		text(d, p, ip_arena_printf(&d->a, d->l->revision,
+		    d->r->revision));
+	}
 }
 
 static cmark_node *
@@ -1024,23 +1495,89 @@ build(struct doc *d)
 	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
 
 	glance(d, root);
+	if (d->html) {
+		const char *svg = ip_timeline_svg(d->r, d->r->today, &d->a);
+		if (svg != NULL)
+			wrap(d, root, CMARK_NODE_CUSTOM_BLOCK, svg, "");
+	}
+	overview(d, root);
 	person(d, root);
 	goals(d, root);
-	texts(d, root, d->l->resources, &d->p->resources, true);
-	texts(d, root, d->l->needs, &d->p->needs, !d->v->restricted);
+	texts(d, root, d->l->resources, &d->p->resources, IP_F_RESOURCES);
+	texts(d, root, d->l->needs, &d->p->needs, IP_F_NEEDS);
 	measures(d, root);
 	implementation(d, root);
 	participants(d, root);
 	reviews(d, root);
 	consent(d, root);
 	cooperation(d, root);
-	if (d->v->has_generated) {
-		char buf[IP_LONG_DATE];
-		cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
-		text(d, add(p, CMARK_NODE_EMPH), ip_arena_printf(&d->a,
-		    d->l->generated, ip_labels_date(d->l, d->v->generated,
-		    buf)));
+	footer(d, root);
+	return root;
+}
+
+/* --- the consent form --------------------------------------------------- */
+
+/* A line to write on: "Sted og dato: ……………………". */
+static void
+blank(struct doc *d, cmark_node *root, const char *what)
+{
+	cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
+	label(d, p, what);
+	literal(p, "……………………………………………………………………");
+}
+
+static cmark_node *
+build_form(struct doc *d)
+{
+	const struct ip_plan *p = d->p;
+	const struct ip_labels *l = d->l;
+	const struct ip_consent_sharing *s = &p->consent.information_sharing;
+	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
+	struct ip_date born = p->person.birth_date;
+
+	d->title = p->person.name.s ? ip_arena_printf(&d->a, "%s: %s",
+	    l->cf_title, p->person.name.s) : l->cf_title;
+	heading(d, root, 1, d->title);
+	if (!born.set && p->person.national_id.s != NULL)
+		born.set = ip_national_id_valid(p->person.national_id.s,
+		    &born.day);
+	cmark_node *facts = list(root);
+	fact_user(d, facts, l->name, p->person.name.s);
+	fact(d, facts, l->birth_date, date(d, &born));
+	fact_user(d, facts, l->plan_id, p->id.s);
+	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
+	end_list(facts);
+
+	heading(d, root, 2, l->consent_plan);
+	paragraph(d, root, p->person.care.set
+	    && p->person.care.v == IP_CARE_COMPULSORY ? l->cf_plan_compulsory
+	    : l->cf_plan_text);
+
+	heading(d, root, 2, l->consent_sharing);
+	paragraph(d, root, l->cf_sharing_text);
+	cmark_node *names = list(root);
+	for (size_t i = 0; i < s->participants.n; i++)
+		user(d, item(names), who(d, IP_AT(s->participants,
+		    struct ip_text, i)->s, false));
+	if (s->participants.n == 0)
+		paragraph(d, root, l->cf_nobody);
+	end_list(names);
+	char buf[IP_LONG_DATE];
+	paragraph(d, root, s->until.set ? ip_arena_printf(&d->a, l->cf_until,
+	    ip_labels_date(l, s->until.day, buf)) : l->cf_until_withdrawn);
+
+	heading(d, root, 2, l->cf_withdraw);
+	paragraph(d, root, l->cf_withdraw_text);
+	if (p->coordinator.s != NULL) {
+		cmark_node *c = paragraph(d, root, NULL);
+		label(d, c, l->coordinator);
+		user(d, c, who(d, p->coordinator.s, true));
 	}
+
+	heading(d, root, 2, l->cf_sign);
+	blank(d, root, l->cf_place_date);
+	blank(d, root, l->cf_signature);
+	blank(d, root, l->cf_guardian);
 	return root;
 }
 
@@ -1065,20 +1602,50 @@ static const char css[] =
 	"pre { white-space: pre-wrap; background: #f4f4f4; padding: .5em; }\n"
 	"code { font-family: \"DejaVu Sans Mono\", monospace;"
 	" font-size: .9em; }\n"
-	"@page { margin: 2cm; }\n"
+	"table.who { border-collapse: collapse; width: 100%; margin: .8em 0;"
+	" font-size: .95em; }\n"
+	"table.who th, table.who td { border: 1px solid #777;"
+	" padding: .3em .4em; text-align: left; vertical-align: top; }\n"
+	"table.who thead th { background: #e8e8e8; }\n"
+	"table.who a { white-space: nowrap; }\n"
+	"figure.timeline { margin: 1em 0; }\n"
+	"figure.timeline svg { width: 100%; height: auto;"
+	" font: 11px \"Helvetica Neue\", Arial, \"DejaVu Sans\", sans-serif; }\n"
+	"svg text { fill: #111; }\n"
+	"svg .tick { stroke: #aaa; stroke-width: .6; }\n"
+	"svg .bar { fill: #666; stroke: #000; stroke-width: .8; }\n"
+	"svg .bar.open { fill: #fff; stroke-dasharray: 4 2; }\n"
+
+	"svg line.today { stroke: #000; stroke-width: 1.2;"
+	" stroke-dasharray: 5 3; }\n"
+	"@page { size: A4; margin: 2cm; }\n"
 	"@media print {\n"
 	"  body { font-size: 10.5pt; max-width: none; margin: 0;"
 	" padding: 0; }\n"
 	"  h1, h2, h3, h4, h5, h6 { break-after: avoid;"
 	" page-break-after: avoid; }\n"
-	"  li, blockquote, pre { break-inside: avoid;"
+	"  li, blockquote, pre, tr, figure { break-inside: avoid;"
 	" page-break-inside: avoid; }\n"
+	"  thead { display: table-header-group; }\n"
 	"  blockquote, pre { background: none; }\n"
 	"  a { color: inherit; text-decoration: none; }\n"
 	"}\n";
 
+/* The form's own print style: one A4 page, room to sign. */
+static const char form_css[] =
+	"body { max-width: 40em; }\n"
+	"p:has(strong) { margin: 1.4em 0 0; }\n"
+	"@page { size: A4; margin: 1.5cm 1.8cm; }\n"
+	"@media print {\n"
+	"  body { font-size: 10.5pt; line-height: 1.35; }\n"
+	"  h1 { font-size: 1.45em; }\n"
+	"  h2 { font-size: 1.15em; margin: 1em 0 .4em; }\n"
+	"  ul { margin: .4em 0; }\n"
+	"  li { margin: .1em 0; }\n"
+	"}\n";
+
 static char *
-page(struct doc *d, const char *body)
+page(struct doc *d, const char *body, const char *more_css)
 {
 	/* the title is one line, as in the heading */
 	char *title = ip_arena_strndup(&d->a, d->title, strlen(d->title));
@@ -1106,14 +1673,14 @@ page(struct doc *d, const char *body)
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
 	    "<title>%s</title>\n"
-	    "<style>\n%s</style>\n"
+	    "<style>\n%s%s</style>\n"
 	    "</head>\n"
 	    "<body>\n"
-	    "<div class=\"plan\">\n"
+	    "<main class=\"plan\">\n"
 	    "%s"
-	    "</div>\n"
+	    "</main>\n"
 	    "</body>\n"
-	    "</html>\n", d->l->code, (const char *)t, css, body);
+	    "</html>\n", d->l->code, (const char *)t, css, more_css, body);
 	xmlFree(t);
 	if (fclose(f) != 0) {
 		free(s);
@@ -1122,22 +1689,37 @@ page(struct doc *d, const char *body)
 	return s;
 }
 
-char *
-ip_export_document(const struct ip_view *v, bool html)
+/* Renders the tree that build makes of r as Markdown or a page. */
+static char *
+render(const struct ip_render *r, bool html,
+    cmark_node *(*build_fn)(struct doc *), const char *more_css)
 {
-	struct doc d = { .v = v, .l = v->l, .p = v->p,
-		.budget = MARKUP_BUDGET };
-	cmark_node *root = build(&d);
+	struct doc d = { .r = r, .v = r->v, .l = r->l, .p = r->v->p,
+	    .html = html, .lang = html ? r->text_lang : NULL,
+	    .budget = MARKUP_BUDGET };
+	cmark_node *root = build_fn(&d);
 	char *out;
 
 	line_ends(root);
 	if (html) {
 		char *body = cmark_render_html(root, CMARK_OPT_DEFAULT);
-		out = page(&d, body);
+		out = page(&d, body, more_css);
 		free(body);
 	} else
 		out = render_md(root);
 	cmark_node_free(root);
 	ip_arena_free(&d.a);
 	return out;
+}
+
+char *
+ip_export_document(const struct ip_render *r, bool html)
+{
+	return render(r, html, build, "");
+}
+
+char *
+ip_export_consent_form(const struct ip_render *r, bool html)
+{
+	return render(r, html, build_form, form_css);
 }

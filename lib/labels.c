@@ -15,7 +15,7 @@ static const char *const laws_nb[] = {
 	"helse- og omsorgstjenesteloven § 7-2 a",
 	"spesialisthelsetjenesteloven § 2-5",
 	"psykisk helsevernloven § 4-1",
-	"NAV-loven § 15",
+	"Nav-loven § 15",
 	"sosialtjenesteloven § 28",
 	"sosialtjenesteloven § 33",
 	"barnevernsloven § 15-9",
@@ -28,7 +28,7 @@ static const char *const laws_nn[] = {
 	"helse- og omsorgstenestelova § 7-2 a",
 	"spesialisthelsetenestelova § 2-5",
 	"psykisk helsevernlova § 4-1",
-	"NAV-lova § 15",
+	"Nav-lova § 15",
 	"sosialtenestelova § 28",
 	"sosialtenestelova § 33",
 	"barnevernslova § 15-9",
@@ -41,7 +41,7 @@ static const char *const laws_en[] = {
 	"Health and Care Services Act § 7-2 a",
 	"Specialist Health Services Act § 2-5",
 	"Mental Health Care Act § 4-1",
-	"NAV Act § 15",
+	"Nav Act § 15",
 	"Social Services Act § 28",
 	"Social Services Act § 33",
 	"Child Welfare Act § 15-9",
@@ -65,7 +65,7 @@ static const struct ip_labels labels[] = {
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "fra %s",
-		.until = "til %s",
+		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Navn",
 		.national_id = "Fødselsnummer",
@@ -89,7 +89,7 @@ static const struct ip_labels labels[] = {
 		.extent = "Omfang",
 		.responsible = "Ansvarlig",
 		.when = "Tidsrom",
-		.serves = "Mål",
+		.serves = "Gjelder",
 		.subplan = "Delplan",
 		.how = "Gjennomføring",
 		.implementation = "Gjennomføring",
@@ -113,33 +113,109 @@ static const struct ip_labels labels[] = {
 		.consent_compulsory = "ikke nødvendig: personen er under "
 		    "tvungent psykisk helsevern",
 		.consent_sharing = "Samtykke til informasjonsdeling",
-		.valid_until = "gjelder til %s",
+		.valid_until = "gjelder til og med %s",
 		.consent_with = "Deltakere med tilgang",
 		.not_recorded = "ikke registrert",
+		.withdrawn = "trukket tilbake %s",
 		.cooperation = "Samarbeid",
 		.about = "Om",
 		.contact = "Kontakt",
 		.reason = "Begrunnelse",
 		.none = "Ikke registrert.",
 		.restricted = "Begrenset visning for %s",
-		.restricted_why = "%s er ikke omfattet av samtykket til "
-		    "informasjonsdeling. Denne utgaven av planen viser derfor "
-		    "ikke:",
-		.restricted_left_out = {
-			"fødselsnummer og fødselsdato",
-			"personens kontaktopplysninger",
-			"om personen er under tvungent psykisk helsevern, og "
-			"lovgrunnlaget for planen",
-			"behov for tjenester",
-			"de andre deltakernes bidrag",
-			"hvordan planen og tiltakene gjennomføres, unntatt "
-			"tiltakene du er ansvarlig for",
-			"delplaner",
-			"oppsummeringer fra evalueringene",
-			"begrunnelsen for at planen er avsluttet",
+		.restricted_why = {
+			[IP_WHY_NOT_LISTED] = "Samtykket til "
+			    "informasjonsdeling omfatter ikke %s.",
+			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "gjaldt til og med %s.",
+			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			    "ble trukket tilbake %s.",
+			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen ble "
+			    "trukket tilbake %s, og med det all deling av "
+			    "opplysninger.",
+			[IP_WHY_NO_CONSENT] = "Det er ikke gitt samtykke til "
+			    "informasjonsdeling.",
+		},
+		.restricted_shows = "Denne utgaven av planen viser derfor "
+		    "bare det %s trenger for å gjøre sin del av arbeidet med "
+		    "planen. Dette er utelatt:",
+		.left_out_field = {
+			[IP_F_PARTICIPANT] = "de andre deltakerne",
+			[IP_F_CONTRIBUTION] = "de andre deltakernes bidrag",
+			[IP_F_MEASURE] = "de andre tiltakene",
+			[IP_F_GOAL] = "mål som ikke er knyttet til noen av "
+			    "tiltakene som er med",
+			[IP_F_SUBGOAL] = "delmål som ikke er knyttet til noen "
+			    "av tiltakene som er med",
+			[IP_F_PARTICIPANT_ROLE] = "deltakernes roller",
+			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysninger for "
+			    "andre enn koordinatoren",
+			[IP_F_NATIONAL_ID] = "fødselsnummer",
+			[IP_F_BIRTH_DATE] = "fødselsdato",
+			[IP_F_PERSON_CONTACT] = "personens "
+			    "kontaktopplysninger",
+			[IP_F_INTERPRETER] = "behov for tolk",
+			[IP_F_CARE] = "om personen er under tvungent psykisk "
+			    "helsevern",
+			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
+			[IP_F_STATUS] = "planens status",
+			[IP_F_CLOSED_REASON] = "en eventuell begrunnelse for at "
+			    "planen er avsluttet",
+			[IP_F_RESOURCES] = "personens ressurser",
+			[IP_F_NEEDS] = "behov for tjenester",
+			[IP_F_IMPLEMENTATION] = "hvordan planen som helhet "
+			    "gjennomføres",
+			[IP_F_REVIEWS] = "evalueringene og oppsummeringene fra "
+			    "dem",
+			[IP_F_CONSENT] = "samtykkene",
+			[IP_F_COOPERATION] = "samarbeidet med andre "
+			    "tjenesteytere og etater",
 		},
 		.left_out = "Utelatt i begrenset visning.",
-		.generated = "Laget %s.",
+		.others_left_out = "Eventuelle andre oppføringer er utelatt "
+		    "i begrenset visning.",
+		.cf_title = "Samtykke til individuell plan",
+		.cf_plan_text = "Jeg samtykker i at det lages en individuell "
+		    "plan for meg. Planen samler målene mine, hva jeg trenger "
+		    "hjelp til og hvem som gjør hva. Jeg har rett til å delta i "
+		    "arbeidet med planen, og den skal lages sammen med meg.",
+		.cf_plan_compulsory = "Fordi jeg er under tvungent psykisk "
+		    "helsevern, lages planen uten mitt samtykke. Når det "
+		    "tvungne vernet opphører, trengs mitt samtykke for at "
+		    "planen skal fortsette.",
+		.cf_sharing_text = "Jeg samtykker i at disse deltakerne kan "
+		    "dele opplysninger om meg med hverandre, også opplysninger "
+		    "de har taushetsplikt om, når det trengs i arbeidet med "
+		    "planen:",
+		.cf_nobody = "Ingen deltakere er ført opp.",
+		.cf_until = "Samtykket gjelder til og med %s.",
+		.cf_until_withdrawn = "Samtykket gjelder til jeg trekker det "
+		    "tilbake.",
+		.cf_withdraw = "Å trekke samtykket tilbake",
+		.cf_withdraw_text = "Samtykkene er frivillige. Jeg kan når som "
+		    "helst trekke dem tilbake, helt eller delvis, uten å "
+		    "begrunne det, ved å si fra til koordinatoren for planen.",
+		.cf_sign = "Underskrift",
+		.cf_place_date = "Sted og dato",
+		.cf_signature = "Underskrift",
+		.cf_guardian = "Underskrift av den som har foreldreansvar, "
+		    "eller av verge, hvis personen ikke kan samtykke selv",
+		.printed = "Utskrift %s",
+		.revision = "versjon %s",
+		.subgoal = "Delmål %s",
+		.participant = "Deltaker %s",
+		.serves_goal = "mål %s",
+		.serves_subgoal = "delmål %s",
+		.who_does_what = "Hvem gjør hva",
+		.how_in_measures = "Se gjennomføringen under hvert tiltak.",
+		.tl_title = "Tidslinje",
+		.tl_desc = "Planperioden fra %s til %s, med tiltakene som "
+		    "stolper, evalueringene og fristene for delmålene som "
+		    "markeringer, og dagens dato som en loddrett linje.",
+		.tl_review_planned = "Planlagt evaluering",
+		.tl_review_done = "Gjennomført evaluering",
+		.tl_due = "Frist for delmål",
+		.tl_today = "I dag",
 		.laws = laws_nb,
 	},
 	[IP_LANG_NN] = {
@@ -158,7 +234,7 @@ static const struct ip_labels labels[] = {
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "frå %s",
-		.until = "til %s",
+		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Namn",
 		.national_id = "Fødselsnummer",
@@ -182,7 +258,7 @@ static const struct ip_labels labels[] = {
 		.extent = "Omfang",
 		.responsible = "Ansvarleg",
 		.when = "Tidsrom",
-		.serves = "Mål",
+		.serves = "Gjeld",
 		.subplan = "Delplan",
 		.how = "Gjennomføring",
 		.implementation = "Gjennomføring",
@@ -206,33 +282,110 @@ static const struct ip_labels labels[] = {
 		.consent_compulsory = "ikkje naudsynt: personen er under "
 		    "tvungent psykisk helsevern",
 		.consent_sharing = "Samtykke til informasjonsdeling",
-		.valid_until = "gjeld til %s",
+		.valid_until = "gjeld til og med %s",
 		.consent_with = "Deltakarar med tilgang",
 		.not_recorded = "ikkje registrert",
+		.withdrawn = "trekt tilbake %s",
 		.cooperation = "Samarbeid",
 		.about = "Om",
 		.contact = "Kontakt",
 		.reason = "Grunngjeving",
 		.none = "Ikkje registrert.",
 		.restricted = "Avgrensa vising for %s",
-		.restricted_why = "%s er ikkje omfatta av samtykket til "
-		    "informasjonsdeling. Denne utgåva av planen viser difor "
-		    "ikkje:",
-		.restricted_left_out = {
-			"fødselsnummer og fødselsdato",
-			"kontaktopplysningane til personen",
-			"om personen er under tvungent psykisk helsevern, og "
-			"lovgrunnlaget for planen",
-			"behov for tenester",
-			"bidraga frå dei andre deltakarane",
-			"korleis planen og tiltaka blir gjennomførte, unnateke "
-			"tiltaka du er ansvarleg for",
-			"delplanar",
-			"samandrag frå evalueringane",
-			"grunngjevinga for at planen er avslutta",
+		.restricted_why = {
+			[IP_WHY_NOT_LISTED] = "Samtykket til "
+			    "informasjonsdeling omfattar ikkje %s.",
+			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "galdt til og med %s.",
+			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			    "vart trekt tilbake %s.",
+			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen vart "
+			    "trekt tilbake %s, og med det all deling av "
+			    "opplysningar.",
+			[IP_WHY_NO_CONSENT] = "Det er ikkje gitt samtykke til "
+			    "informasjonsdeling.",
+		},
+		.restricted_shows = "Denne utgåva av planen viser difor "
+		    "berre det %s treng for å gjere sin del av arbeidet med "
+		    "planen. Dette er utelate:",
+		.left_out_field = {
+			[IP_F_PARTICIPANT] = "dei andre deltakarane",
+			[IP_F_CONTRIBUTION] = "bidraga frå dei andre "
+			    "deltakarane",
+			[IP_F_MEASURE] = "dei andre tiltaka",
+			[IP_F_GOAL] = "mål som ikkje er knytte til nokon av "
+			    "tiltaka som er med",
+			[IP_F_SUBGOAL] = "delmål som ikkje er knytte til nokon "
+			    "av tiltaka som er med",
+			[IP_F_PARTICIPANT_ROLE] = "rollene til deltakarane",
+			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysningar for "
+			    "andre enn koordinatoren",
+			[IP_F_NATIONAL_ID] = "fødselsnummer",
+			[IP_F_BIRTH_DATE] = "fødselsdato",
+			[IP_F_PERSON_CONTACT] = "kontaktopplysningane til "
+			    "personen",
+			[IP_F_INTERPRETER] = "behov for tolk",
+			[IP_F_CARE] = "om personen er under tvungent psykisk "
+			    "helsevern",
+			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
+			[IP_F_STATUS] = "statusen til planen",
+			[IP_F_CLOSED_REASON] = "ei eventuell grunngjeving for at "
+			    "planen er avslutta",
+			[IP_F_RESOURCES] = "ressursane til personen",
+			[IP_F_NEEDS] = "behov for tenester",
+			[IP_F_IMPLEMENTATION] = "korleis planen som heilskap "
+			    "blir gjennomført",
+			[IP_F_REVIEWS] = "evalueringane og samandraga frå dei",
+			[IP_F_CONSENT] = "samtykka",
+			[IP_F_COOPERATION] = "samarbeidet med andre "
+			    "tenesteytarar og etatar",
 		},
 		.left_out = "Utelate i avgrensa vising.",
-		.generated = "Laga %s.",
+		.others_left_out = "Eventuelle andre oppføringar er "
+		    "utelatne i avgrensa vising.",
+		.cf_title = "Samtykke til individuell plan",
+		.cf_plan_text = "Eg samtykkjer i at det blir laga ein "
+		    "individuell plan for meg. Planen samlar måla mine, kva eg "
+		    "treng hjelp til og kven som gjer kva. Eg har rett til å ta "
+		    "del i arbeidet med planen, og han skal lagast saman med "
+		    "meg.",
+		.cf_plan_compulsory = "Fordi eg er under tvungent psykisk "
+		    "helsevern, blir planen laga utan samtykket mitt. Når det "
+		    "tvungne vernet tek slutt, trengst samtykket mitt for at "
+		    "planen skal halde fram.",
+		.cf_sharing_text = "Eg samtykkjer i at desse deltakarane kan "
+		    "dele opplysningar om meg med kvarandre, også opplysningar "
+		    "dei har teieplikt om, når det trengst i arbeidet med "
+		    "planen:",
+		.cf_nobody = "Ingen deltakarar er førte opp.",
+		.cf_until = "Samtykket gjeld til og med %s.",
+		.cf_until_withdrawn = "Samtykket gjeld til eg trekkjer det "
+		    "tilbake.",
+		.cf_withdraw = "Å trekkje samtykket tilbake",
+		.cf_withdraw_text = "Samtykka er frivillige. Eg kan når som "
+		    "helst trekkje dei tilbake, heilt eller delvis, utan å "
+		    "grunngje det, ved å seie frå til koordinatoren for planen.",
+		.cf_sign = "Underskrift",
+		.cf_place_date = "Stad og dato",
+		.cf_signature = "Underskrift",
+		.cf_guardian = "Underskrift av den som har foreldreansvaret, "
+		    "eller av verje, dersom personen ikkje kan samtykkje sjølv",
+		.printed = "Utskrift %s",
+		.revision = "versjon %s",
+		.subgoal = "Delmål %s",
+		.participant = "Deltakar %s",
+		.serves_goal = "mål %s",
+		.serves_subgoal = "delmål %s",
+		.who_does_what = "Kven gjer kva",
+		.how_in_measures = "Sjå gjennomføringa under kvart tiltak.",
+		.tl_title = "Tidslinje",
+		.tl_desc = "Planperioden frå %s til %s, med tiltaka som "
+		    "stolpar, evalueringane og fristane for delmåla som "
+		    "markeringar, og dagens dato som ei loddrett linje.",
+		.tl_review_planned = "Planlagd evaluering",
+		.tl_review_done = "Gjennomført evaluering",
+		.tl_due = "Frist for delmål",
+		.tl_today = "I dag",
 		.laws = laws_nn,
 	},
 	[IP_LANG_EN] = {
@@ -251,7 +404,7 @@ static const struct ip_labels labels[] = {
 		.plan_id = "Plan ID",
 		.legal_basis = "Legal basis",
 		.from = "from %s",
-		.until = "until %s",
+		.until = "until and including %s",
 		.person = "Personal details",
 		.name = "Name",
 		.national_id = "National identity number",
@@ -275,7 +428,7 @@ static const struct ip_labels labels[] = {
 		.extent = "Extent",
 		.responsible = "Responsible",
 		.when = "When",
-		.serves = "Goals",
+		.serves = "Serves",
 		.subplan = "Sub-plan",
 		.how = "How",
 		.implementation = "Implementation",
@@ -299,32 +452,107 @@ static const struct ip_labels labels[] = {
 		.consent_compulsory = "not needed: the person is under "
 		    "compulsory mental health care",
 		.consent_sharing = "Consent to share information",
-		.valid_until = "valid until %s",
+		.valid_until = "valid until and including %s",
 		.consent_with = "Participants with access",
 		.not_recorded = "not recorded",
+		.withdrawn = "withdrawn on %s",
 		.cooperation = "Cooperation",
 		.about = "About",
 		.contact = "Contact",
 		.reason = "Reason",
 		.none = "Not recorded.",
 		.restricted = "Restricted view for %s",
-		.restricted_why = "%s is not covered by the consent to share "
-		    "information, so this copy of the plan leaves out:",
-		.restricted_left_out = {
-			"the national identity number and the date of birth",
-			"the person's contact details",
-			"whether the person is under compulsory mental health "
-			"care, and the legal basis of the plan",
-			"the needs for services",
-			"the other participants' contributions",
-			"how the plan and the measures are carried out, "
-			"except for the measures you are responsible for",
-			"sub-plans",
-			"the summaries of the reviews",
-			"the reason the plan was closed",
+		.restricted_why = {
+			[IP_WHY_NOT_LISTED] = "The consent to share "
+			    "information does not cover %s.",
+			[IP_WHY_EXPIRED] = "The consent to share information "
+			    "was valid until %s.",
+			[IP_WHY_WITHDRAWN] = "The consent to share information "
+			    "was withdrawn on %s.",
+			[IP_WHY_PLAN_WITHDRAWN] = "The consent to the plan was "
+			    "withdrawn on %s, and with it all sharing of "
+			    "information.",
+			[IP_WHY_NO_CONSENT] = "No consent to share information "
+			    "has been given.",
+		},
+		.restricted_shows = "So this copy of the plan shows only what "
+		    "%s needs to do their part in the work on the plan. Left "
+		    "out:",
+		.left_out_field = {
+			[IP_F_PARTICIPANT] = "the other participants",
+			[IP_F_CONTRIBUTION] = "the other participants' "
+			    "contributions",
+			[IP_F_MEASURE] = "the other measures",
+			[IP_F_GOAL] = "goals that none of the measures shown "
+			    "serve",
+			[IP_F_SUBGOAL] = "sub-goals that none of the measures "
+			    "shown serve",
+			[IP_F_PARTICIPANT_ROLE] = "the participants' roles",
+			[IP_F_PARTICIPANT_CONTACT] = "the contact details of "
+			    "anyone but the coordinator",
+			[IP_F_NATIONAL_ID] = "the national identity number",
+			[IP_F_BIRTH_DATE] = "the date of birth",
+			[IP_F_PERSON_CONTACT] = "the person's contact details",
+			[IP_F_INTERPRETER] = "the need for an interpreter",
+			[IP_F_CARE] = "whether the person is under compulsory "
+			    "mental health care",
+			[IP_F_LEGAL_BASIS] = "the legal basis of the plan",
+			[IP_F_STATUS] = "the plan's status",
+			[IP_F_CLOSED_REASON] = "any reason the plan was closed",
+			[IP_F_RESOURCES] = "the person's resources",
+			[IP_F_NEEDS] = "the needs for services",
+			[IP_F_IMPLEMENTATION] = "how the plan as a whole is "
+			    "carried out",
+			[IP_F_REVIEWS] = "the reviews and their summaries",
+			[IP_F_CONSENT] = "the consents",
+			[IP_F_COOPERATION] = "the cooperation with other "
+			    "services and agencies",
 		},
 		.left_out = "Left out of the restricted view.",
-		.generated = "Generated %s.",
+		.others_left_out = "Any other entries are left out of the "
+		    "restricted view.",
+		.cf_title = "Consent to an individual plan",
+		.cf_plan_text = "I consent to an individual plan being drawn up "
+		    "for me. The plan brings together my goals, what I need "
+		    "help with, and who does what. I have the right to take "
+		    "part in the work on the plan, and it is made together "
+		    "with me.",
+		.cf_plan_compulsory = "Since I am under compulsory mental "
+		    "health care, the plan is drawn up without my consent. When "
+		    "the compulsory care ends, my consent is needed for the plan "
+		    "to go on.",
+		.cf_sharing_text = "I consent to these participants giving each "
+		    "other the confidential information about me that the work "
+		    "on the plan needs:",
+		.cf_nobody = "No participants are listed.",
+		.cf_until = "This consent is valid until and including %s.",
+		.cf_until_withdrawn = "This consent is valid until I withdraw "
+		    "it.",
+		.cf_withdraw = "Withdrawing the consent",
+		.cf_withdraw_text = "The consents are voluntary. I may withdraw "
+		    "them at any time, in whole or in part, without giving a "
+		    "reason, by telling the coordinator of the plan.",
+		.cf_sign = "Signature",
+		.cf_place_date = "Place and date",
+		.cf_signature = "Signature",
+		.cf_guardian = "Signature of a parent or guardian, if the "
+		    "person cannot consent themselves",
+		.printed = "Printed %s",
+		.revision = "revision %s",
+		.subgoal = "Sub-goal %s",
+		.participant = "Participant %s",
+		.serves_goal = "goal %s",
+		.serves_subgoal = "sub-goal %s",
+		.who_does_what = "Who does what",
+		.how_in_measures = "See how under each measure.",
+		.tl_title = "Timeline",
+		.tl_desc = "The plan period from %s to %s, with the measures as "
+		    "bars, the reviews and the sub-goals' due dates as marks, "
+		    "and today as a line.",
+		.tl_review_planned = "Planned review",
+		.tl_review_done = "Review held",
+		.tl_due = "Sub-goal due",
+		.tl_today = "Today",
 		.laws = laws_en,
 	},
 };

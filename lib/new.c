@@ -464,12 +464,12 @@ static const struct lang langs[] = {
 		.intro = "Planen følger punktene a–i i forskriften om "
 		    "individuell plan: over hvert punkt står forskriftens "
 		    "ordlyd og et råd om hvordan det skrives godt. Fyll ut "
-		    "det som står tomt, og kjør ip-validate på filen: den "
-		    "viser hvilke punkter som ennå mangler. Formatet er "
-		    "beskrevet i ip-plan(5).",
+		    "det som står tomt, og kjør ip-validate på filen: "
+		    "programmet viser hvilke punkter som ennå mangler. "
+		    "Formatet er beskrevet i ip-plan(5).",
 		.privacy = "Filen inneholder helseopplysninger: hold den "
-		    "lesbar bare for deg (mode 0600), og del den bare med "
-		    "dem personen har samtykket til.",
+		    "lesbar bare for deg (chmod 600), og del den bare med "
+		    "dem som er omfattet av samtykket.",
 		.legal_basis = "Lovgrunnlaget planen lages etter, ett eller "
 		    "flere av:",
 		.person = "Tjenestemottakeren. Ta hensyn til språk og kultur: "
@@ -481,27 +481,31 @@ static const struct lang langs[] = {
 			"observeres, med en dato (due).",
 			"Personen har rett til å delta; pårørende deltar så "
 			"langt personen ønsker det. Skriv navn, rolle og "
-			"hvordan hver kan nås.",
-			"Koordinatoren oppnevnes av tjenestene (role: "
-			"provider), aldri personen selv eller en pårørende.",
+			"hvordan hver enkelt kan nås.",
+			"Koordinatoren oppnevnes av tjenestene og skal være "
+			"en tjenesteyter (role: provider), aldri personen selv "
+			"eller en pårørende.",
 			"Skriv under contribution hva hver deltaker konkret "
 			"skal gjøre, også personen selv.",
 			"Gi hvert tiltak et omfang (extent), en ansvarlig "
-			"deltaker (responsible) og målene det tjener (goals).",
+			"deltaker (responsible) og målene det gjelder (goals).",
 			"Beskriv hvem som gjør hva, hvor og når: under how "
 			"for hvert tiltak, eller her for planen som helhet.",
-			"Planen skal evalueres til tidene som står her; en "
-			"plan som ikke evalueres, blir fort utdatert.",
+			"Planen skal evalueres på tidspunktene som står her; "
+			"en plan som ikke evalueres, blir fort utdatert.",
 			"Skriv når samtykket ble gitt og av hvem, og hvilke "
 			"deltakere som kan få taushetsbelagte opplysninger: "
-			"bare dem personen har samtykket til.",
+			"bare de som er omfattet av samtykket. Hvis personen "
+			"trekker tilbake et samtykke, skriv datoen under "
+			"withdrawn.",
 			"Skriv hvem tjenestene må eller bør samarbeide med, "
 			"om hva, og hvem som er kontakt.",
 		},
 		.guide_h_compulsory = "Under tvungent psykisk helsevern "
 		    "lages planen uten samtykke; når tvangen opphører, trengs "
 		    "samtykke for å fortsette. Skriv likevel hvem som kan få "
-		    "taushetsbelagte opplysninger.",
+		    "taushetsbelagte opplysninger, og datoen under withdrawn "
+		    "om et samtykke trekkes tilbake.",
 		.goal = "Jeg vil klare meg selv hjemme.",
 		.subgoal = "Dusjer selv, med dusjstol, tre dager i uka.",
 		.resource = "Godt humør, og en datter som bor i nærheten.",
@@ -520,11 +524,11 @@ static const struct lang langs[] = {
 		    "individuell plan: over kvart punkt står ordlyden i "
 		    "forskrifta og eit råd om korleis det blir skrive godt. "
 		    "Fyll ut det som står tomt, og køyr ip-validate på fila: "
-		    "ho viser kva punkt som enno manglar. Formatet er "
-		    "skildra i ip-plan(5).",
+		    "programmet viser kva punkt som enno manglar. "
+		    "Formatet er skildra i ip-plan(5).",
 		.privacy = "Fila inneheld helseopplysningar: hald ho lesbar "
-		    "berre for deg (mode 0600), og del ho berre med dei "
-		    "personen har samtykt til.",
+		    "berre for deg (chmod 600), og del ho berre med dei som "
+		    "er omfatta av samtykket.",
 		.legal_basis = "Lovgrunnlaget planen blir laga etter, eitt "
 		    "eller fleire av:",
 		.person = "Tenestemottakaren. Ta omsyn til språk og kultur: "
@@ -536,28 +540,31 @@ static const struct lang langs[] = {
 			"observerast, med ein dato (due).",
 			"Personen har rett til å delta; pårørande deltek så "
 			"langt personen ønskjer det. Skriv namn, rolle og "
-			"korleis kvar kan nåast.",
-			"Koordinatoren blir oppnemnd av tenestene (role: "
-			"provider), aldri personen sjølv eller ein "
-			"pårørande.",
+			"korleis kvar enkelt kan nåast.",
+			"Koordinatoren blir oppnemnd av tenestene og skal "
+			"vere ein tenesteytar (role: provider), aldri personen "
+			"sjølv eller ein pårørande.",
 			"Skriv under contribution kva kvar deltakar konkret "
 			"skal gjere, også personen sjølv.",
-			"Gje kvart tiltak eit omfang (extent), ein ansvarleg "
-			"deltakar (responsible) og måla det tener (goals).",
+			"Gi kvart tiltak eit omfang (extent), ein ansvarleg "
+			"deltakar (responsible) og måla det gjeld (goals).",
 			"Skildre kven som gjer kva, kvar og når: under how "
 			"for kvart tiltak, eller her for planen som heilskap.",
-			"Planen skal evaluerast til tidene som står her; ein "
-			"plan som ikkje blir evaluert, blir fort utdatert.",
+			"Planen skal evaluerast på tidspunkta som står her; "
+			"ein plan som ikkje blir evaluert, blir fort forelda.",
 			"Skriv når samtykket vart gitt og av kven, og kva "
 			"deltakarar som kan få teiepliktige opplysningar: "
-			"berre dei personen har samtykt til.",
+			"berre dei som er omfatta av samtykket. Dersom "
+			"personen trekkjer tilbake eit samtykke, skriv datoen "
+			"under withdrawn.",
 			"Skriv kven tenestene må eller bør samarbeide med, om "
 			"kva, og kven som er kontakt.",
 		},
 		.guide_h_compulsory = "Under tvungent psykisk helsevern blir "
 		    "planen laga utan samtykke; når tvangen tek slutt, "
 		    "trengst samtykke for å halde fram. Skriv likevel kven "
-		    "som kan få teiepliktige opplysningar.",
+		    "som kan få teiepliktige opplysningar, og datoen under "
+		    "withdrawn om eit samtykke blir trekt tilbake.",
 		.goal = "Eg vil klare meg sjølv heime.",
 		.subgoal = "Dusjar sjølv, med dusjstol, tre dagar i veka.",
 		.resource = "Godt humør, og ei dotter som bur i nærleiken.",
@@ -579,8 +586,8 @@ static const struct lang langs[] = {
 		    "items are still missing. The format is described in "
 		    "ip-plan(5).",
 		.privacy = "This file holds health data: keep it readable by "
-		    "you alone (mode 0600), and share it only with those the "
-		    "person has consented to.",
+		    "you alone (chmod 600), and share it only with those the "
+		    "person has agreed may see it.",
 		.legal_basis = "The laws the plan is made under, one or more "
 		    "of:",
 		.person = "The person the plan is for. Take language and "
@@ -606,14 +613,16 @@ static const struct lang langs[] = {
 			"that is never evaluated soon goes out of date.",
 			"Write when consent was given and by whom, and which "
 			"participants may see confidential information: only "
-			"those the person has consented to.",
+			"those the person has agreed may see it. If the person "
+			"withdraws a consent, write the date under withdrawn.",
 			"Write whom the services must or should work with, "
 			"about what, and who the contact is.",
 		},
 		.guide_h_compulsory = "Under compulsory mental health care "
 		    "the plan is made without consent; when the compulsory "
 		    "care ends, consent is needed to go on. Still write who "
-		    "may see confidential information.",
+		    "may see confidential information, and the date under "
+		    "withdrawn if a consent is withdrawn.",
 		.goal = "I want to manage on my own at home.",
 		.subgoal = "Showers on their own, with a shower chair, three "
 		    "days a week.",
@@ -778,11 +787,13 @@ skeleton(FILE *f, struct values *v)
 	    "  plan:\n"
 	    "    date:\n"
 	    "    by:\n"
+	    "    withdrawn:\n"
 	    "  information_sharing:\n"
 	    "    date:\n"
 	    "    participants:\n"
 	    "      # - %s\n"
-	    "    until:\n", someone);
+	    "    until:\n"
+	    "    withdrawn:\n", someone);
 
 	fputs("\n", f);
 	item(f, v, 'i', l->guide[8]);
@@ -1156,6 +1167,10 @@ check_given(const struct values *v, const struct ip_plan *p,
 	    "consent.information_sharing.participants");
 	date_is(d, &c->information_sharing.until, false, 0,
 	    "consent.information_sharing.until", NULL);
+	date_is(d, &c->plan.withdrawn, false, 0, "consent.plan.withdrawn",
+	    NULL);
+	date_is(d, &c->information_sharing.withdrawn, false, 0,
+	    "consent.information_sharing.withdrawn", NULL);
 }
 
 /*

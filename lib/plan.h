@@ -87,6 +87,7 @@ enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
 	X(NATIONAL_ID,	"national-id",		IP_ERROR) \
 	X(BIRTH_DATE,	"birth-date",		IP_WARNING) \
 	X(CLOSED,	"closed",		IP_ERROR) \
+	X(WITHDRAWN,	"consent-withdrawn",	IP_ERROR) \
 	X(MEASURE_GOAL,	"measure-goal",		IP_WARNING) \
 	X(SUBGOAL_DUE,	"subgoal-due",		IP_WARNING) \
 	X(PERSON_PART,	"person-participant",	IP_WARNING) \
@@ -298,6 +299,7 @@ struct ip_consent_plan {
 	struct ip_pos pos;
 	struct ip_date date;
 	struct ip_text by;
+	struct ip_date withdrawn;
 };
 
 struct ip_consent_sharing {
@@ -305,6 +307,7 @@ struct ip_consent_sharing {
 	struct ip_date date;
 	struct ip_list participants;	/* struct ip_text: participant ids */
 	struct ip_date until;
+	struct ip_date withdrawn;
 };
 
 struct ip_consent {

@@ -1,0 +1,140 @@
+/*
+ * view.h - who may see what of a plan: the consent to share information
+ * on a day, and the one table that says, for every field of a plan, who
+ * may see it.  Every renderer asks this table; none decides on its own.
+ *
+ * Only lib/ and the unit tests include this header.
+ */
+#ifndef IPLAN_VIEW_H
+#define IPLAN_VIEW_H
+
+#include "plan.h"
+
+/* --- the consent to share information on a day --------------------------- */
+
+enum ip_sharing {
+	IP_SHARING_NONE,	/* none recorded, or none given by then */
+	IP_SHARING_ACTIVE,	/* given on or before the day, in force */
+	IP_SHARING_EXPIRED,	/* ran out: its until is before the day */
+	IP_SHARING_WITHDRAWN	/* withdrawn on or before the day, the
+				   consent to share or to the plan */
+};
+
+/* The state of p's consent to share information on day.  For
+ * IP_SHARING_EXPIRED, the last day it was in force is stored in *since
+ * (when not NULL); for IP_SHARING_WITHDRAWN, the day it was withdrawn.
+ * A consent with no date was never given, as far as the plan shows. */
+enum ip_sharing ip_sharing_on(const struct ip_plan *p, int32_t day,
+    int32_t *since);
+
+/* True if p is active, not under compulsory care, and its consent to
+ * the plan was withdrawn on or before day (stored in *when): it must be
+ * closed, as ip-validate(1) and ip-review(1) say. */
+bool ip_plan_withdrawn(const struct ip_plan *p, int32_t day,
+    int32_t *when);
+
+/* --- one reader's view --------------------------------------------------- */
+
+/* Why a view is restricted. */
+enum ip_view_why {
+	IP_WHY_NONE,		/* not restricted */
+	IP_WHY_NOT_LISTED,	/* the consent does not name the reader */
+	IP_WHY_EXPIRED,		/* the consent ran out (day: its last day) */
+	IP_WHY_WITHDRAWN,	/* the consent was withdrawn (day: when) */
+	IP_WHY_PLAN_WITHDRAWN,	/* the consent to the plan was (day: when) */
+	IP_WHY_NO_CONSENT	/* there is no consent to share */
+};
+
+struct ip_view {
+	const struct ip_plan *p;
+	const struct ip_participant *viewer;	/* NULL: the whole plan */
+	bool restricted;	/* viewer is not covered */
+	enum ip_view_why why;
+	int32_t why_day;	/* with IP_WHY_EXPIRED and the withdrawals */
+};
+
+/* Makes the view of p for the participant with the id for_id (NULL: the
+ * whole plan, as for the plan's own files) as of today.  The person
+ * (role person) and every participant the consent to share information
+ * covers on that day see the whole plan; anyone else sees only their own
+ * part, as the table in view.c says.  Returns 0; -1 if no participant
+ * has that id; -2 if more than one has it, since a view could not tell
+ * them apart. */
+int ip_view_make(struct ip_view *v, const struct ip_plan *p,
+    const char *for_id, int32_t today);
+
+/* The fields of a plan, as the visibility table knows them.  Those marked
+ * "entry" are asked about one entry of a list: a goal, sub-goal, measure
+ * or participant, passed as the entry argument of ip_view_shows(). */
+enum ip_field {
+	IP_F_PERSON_NAME,	/* person.name */
+	IP_F_PLAN_ID,		/* id */
+	IP_F_PERIOD,		/* period.start, period.end */
+	IP_F_COORDINATOR,	/* coordinator, and who that is */
+	IP_F_PARTICIPANT,	/* entry: a participant's name, organization */
+	IP_F_CONTRIBUTION,	/* entry: a participant's contribution */
+	IP_F_MEASURE,		/* entry: a measure, every field of it */
+	IP_F_GOAL,		/* entry: a goal's id and text */
+	IP_F_SUBGOAL,		/* entry: a sub-goal, every field of it */
+	IP_F_PARTICIPANT_ROLE,	/* entry: a participant's role */
+	IP_F_PARTICIPANT_CONTACT, /* entry: a participant's phone, email */
+	IP_F_NATIONAL_ID,	/* person.national_id */
+	IP_F_BIRTH_DATE,	/* person.birth_date */
+	IP_F_PERSON_CONTACT,	/* person.contact */
+	IP_F_INTERPRETER,	/* person.interpreter */
+	IP_F_CARE,		/* person.care */
+	IP_F_LEGAL_BASIS,	/* legal_basis */
+	IP_F_STATUS,		/* status, closed.date */
+	IP_F_CLOSED_REASON,	/* closed.reason */
+	IP_F_RESOURCES,		/* resources */
+	IP_F_NEEDS,		/* needs */
+	IP_F_IMPLEMENTATION,	/* implementation */
+	IP_F_REVIEWS,		/* period.review_interval, period.reviews,
+				   and the next review they give */
+	IP_F_CONSENT,		/* consent */
+	IP_F_COOPERATION,	/* cooperation */
+	IP_F_COUNT
+};
+
+/* Who besides the covered may see a field: the table's values. */
+enum ip_audience {
+	IP_SEEN_BY_ALL,		/* every reader */
+	IP_SEEN_IF_OWN,		/* the reader's own entry or measure */
+	IP_SEEN_IF_COORD_OR_OWN, /* the coordinator's entry, or own */
+	IP_SEEN_IF_COORD,	/* the coordinator's entry */
+	IP_SEEN_IF_SERVED,	/* goals the reader's measures list */
+	IP_SEEN_BY_COVERED	/* only those who see the whole plan */
+};
+
+/* The table: who besides the covered may see field f. */
+enum ip_audience ip_field_audience(enum ip_field f);
+
+/* True if the view shows field f of the plan, or of entry (a pointer to
+ * the struct ip_goal, ip_subgoal, ip_measure or ip_participant that f
+ * is about; NULL for fields of the plan as a whole). */
+bool ip_view_shows(const struct ip_view *v, enum ip_field f,
+    const void *entry);
+
+/* True if the view shows goal g or any of its sub-goals: g has its place
+ * in the document. */
+bool ip_view_shows_goal(const struct ip_view *v, const struct ip_goal *g);
+
+/* The numbers the document gives goals, sub-goals, measures and
+ * participants: their place among the entries of their list the view
+ * shows, from 1, so that a restricted view tells nothing of how many
+ * others there are.  goal is the goal's index in the plan, i the
+ * entry's. */
+size_t ip_view_goal_number(const struct ip_view *v, size_t goal);
+size_t ip_view_subgoal_number(const struct ip_view *v, size_t goal,
+    size_t i);
+size_t ip_view_measure_number(const struct ip_view *v, size_t i);
+size_t ip_view_participant_number(const struct ip_view *v, size_t i);
+
+/* The goal or sub-goal that the id in a measure's goals names: the first
+ * with that id in the order of the plan (a goal, then its sub-goals);
+ * NULL if none.  In *goal the index of the goal it is or is under, in
+ * *sub the sub-goal's index or SIZE_MAX for the goal itself. */
+const void *ip_goal_named(const struct ip_plan *p, const char *id,
+    size_t *goal, size_t *sub);
+
+#endif
