@@ -241,9 +241,9 @@ struct ip_out;
  * file (/dev/null, a FIFO) is written straight into; any other is written
  * through a temporary file beside it, created mode 0600 and exclusively,
  * which ip_out_commit() puts in its place.  Returns NULL after printing
- * why.  Until the commit or abort, SIGHUP, SIGINT and SIGTERM remove the
- * temporary file before they end the process; so one output is open at
- * a time. */
+ * why.  Until the commit or abort, every signal that would end the process
+ * removes the temporary file first; so one output is open at a time.  See
+ * ip-export(1), -o, for links, standard output and modes. */
 struct ip_out *ip_out_open(const char *path, bool replace, const char *prog);
 /* The stream to write to. */
 FILE *ip_out_file(struct ip_out *o);
@@ -254,6 +254,11 @@ FILE *ip_out_file(struct ip_out *o);
 int ip_out_commit(struct ip_out *o, const char *prog);
 /* Drops the temporary file; the target is untouched.  Frees o. */
 void ip_out_abort(struct ip_out *o);
+/* Whether the file at path is a plan, which an export must not replace
+ * unless asked: 1 if it is a regular file whose first key is format with
+ * a value that starts with iplan/, or that loads as a plan; 0 if not, or
+ * if it is no regular file; -1 with errno set if it cannot be read. */
+int ip_file_is_plan(const char *path);
 
 /* --- command-line support ------------------------------------------------ */
 

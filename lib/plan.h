@@ -138,10 +138,13 @@ void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
  * (after_digit: the one before it is a digit) stands as it is, and its
  * length is returned with *instead NULL; or it is replaced by *instead:
  * "?" for a control or a byte that is not well-formed UTF-8, so that user
- * text can never forge a line of output or drive a terminal, and
- * "<national id>" for a run of exactly 11 digits that is a valid one,
- * since a value quoted may be one typed into the wrong field, and output
- * goes to terminals, logs and cron mail. */
+ * text can never forge a line of output or drive a terminal; "<U+202E>"
+ * and the like for a bidirectional control (U+202A to U+202E, U+2066 to
+ * U+2069) or a line or paragraph separator (U+2028, U+2029), which could
+ * make a line read as something else; and "<national id>" for a valid
+ * national id written as exactly 11 digits, or as 6 and 5 with a space
+ * or a hyphen between, since a value quoted may be one typed into the
+ * wrong field, and output goes to terminals, logs and cron mail. */
 size_t ip_clean_step(const char *s, bool after_digit, const char **instead);
 /* Writes s to f as ip_clean_step() shows it. */
 void ip_fputs_clean(const char *s, FILE *f);
@@ -345,6 +348,10 @@ struct ip_plan {
 
 	/* Not from the file: */
 	const char *file;		/* display name */
+	/* the participants that have an id, by id, and in the plan's order
+	 * among those of the same id: see ip_find_participant() */
+	const struct ip_participant **by_id;
+	size_t n_by_id;
 	struct ip_arena arena;		/* holds everything above */
 };
 
@@ -386,7 +393,8 @@ char *ip_vocab_list(struct ip_arena *a, const char *const *vocab,
 void ip_keys(void (*fn)(const char *path, const char *type,
     const char *const *vocab, void *ctx), void *ctx);
 
-/* Lookups in a loaded plan. */
+/* Lookups in a loaded plan: the first participant with the id, in time
+ * logarithmic in their number, for a plan may reference thousands. */
 const struct ip_participant *ip_find_participant(const struct ip_plan *p,
     const char *id);
 /* The participant the plan's coordinator names, or NULL. */

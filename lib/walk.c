@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,9 +138,10 @@ struct walk {
 	size_t index;
 	struct pool *pool;	/* NULL: one thread, fn called as we go */
 	struct file_set seen;
-	/* the directories on the way down, to catch symlink loops */
-	struct { dev_t dev; ino_t ino; } up[IP_MAX_DEPTH * 2];
-	int depth;
+	/* the directories on the way down, to catch symlink loops: as
+	 * deep as a path can go */
+	struct up { dev_t dev; ino_t ino; } *up;
+	size_t depth, upcap;
 };
 
 static void *
@@ -353,15 +355,11 @@ static int visit(struct walk *w, const char *path, bool top);
 static int
 walk_dir(struct walk *w, const char *path, const struct stat *st)
 {
-	for (int i = 0; i < w->depth; i++)
+	for (size_t i = 0; i < w->depth; i++)
 		if (w->up[i].dev == st->st_dev && w->up[i].ino == st->st_ino) {
 			walk_error(w, "'%s': %s", path, ELOOP);
 			return 0;
 		}
-	if (w->depth == (int)(sizeof(w->up) / sizeof(w->up[0]))) {
-		walk_error(w, "'%s': %s", path, ENAMETOOLONG);
-		return 0;
-	}
 
 	/* a directory that can be read but not entered would give an error
 	 * for each file in it: one for the directory says it all */
@@ -400,6 +398,7 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 	if (n > 1)	/* qsort() wants an array, even of none */
 		qsort(names, n, sizeof(*names), by_name);
 
+	w->up = ip_grow(w->up, &w->upcap, w->depth + 1, sizeof(*w->up));
 	w->up[w->depth].dev = st->st_dev;
 	w->up[w->depth].ino = st->st_ino;
 	w->depth++;
@@ -420,6 +419,14 @@ visit(struct walk *w, const char *path, bool top)
 
 	if (strcmp(path, "-") == 0 && top)
 		return file(w, path, NULL);
+	if (!top && strlen(path) >= PATH_MAX) {
+		/* the start of it, and why: not cut off by the path */
+		char fmt[80];
+		snprintf(fmt, sizeof(fmt), "'%%.200s...': %%s: a path has at "
+		    "most %d bytes: not searched", PATH_MAX - 1);
+		walk_error(w, fmt, path, ENAMETOOLONG);
+		return 0;
+	}
 	if (stat(path, &st) != 0) {
 		if (top)
 			return file(w, path, NULL);	/* loading says why */
@@ -460,6 +467,7 @@ ip_walk(char *const *paths, size_t n, unsigned jobs,
 	if (w.pool != NULL)
 		rc = pool_finish(&w, rc);
 	file_set_free(&w.seen);
+	free(w.up);
 	if (ferror(out))
 		w.trouble = true;
 	if (rc == 0 && w.trouble)

@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,8 +38,8 @@ too_big(struct ip_diags *d)
 int
 ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 {
-	/* O_NONBLOCK: opening a FIFO that no one writes to does not wait
-	 * (it reads as empty); reads block again after the open */
+	/* O_NONBLOCK: opening a device does not wait (for a modem's
+	 * carrier, say); reads block again after the open */
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO
 	    : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	struct stat st;
@@ -58,6 +59,16 @@ ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 	if (S_ISDIR(st.st_mode)) {
 		err = EISDIR;
 		goto fail;
+	}
+	/* a FIFO opened so has no writer yet, and would read as empty:
+	 * wait for one to write, or to come and go */
+	if (S_ISFIFO(st.st_mode) && fd != STDIN_FILENO) {
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		while (poll(&pfd, 1, -1) < 0)
+			if (errno != EINTR) {
+				err = errno;
+				goto fail;
+			}
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > (off_t)IP_MAX_FILE) {
 		if (fd != STDIN_FILENO)

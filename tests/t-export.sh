@@ -515,26 +515,29 @@ t "export -o: the same bytes as standard output, mode 0600, nothing else left" "
 	same stdout.html plan.html && test \$(stat -c %a plan.html) = 600 &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'plan.html stdout.html '"
 
-t "export -o: replaces an export, atomically" "
+t "export -o: replaces an export, atomically, its mode kept" "
 	export_fresh && echo old >plan.md && chmod 644 plan.md &&
 	ino=\$(stat -c %i plan.md) &&
 	exits 0 ip-export --output plan.md '$EXPORT/kari.yaml' &&
 	ip-export '$EXPORT/kari.yaml' >want && same want plan.md &&
 	test \$(stat -c %i plan.md) != \$ino &&
-	test \$(stat -c %a plan.md) = 600 &&
+	test \$(stat -c %a plan.md) = 644 &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'plan.md want '"
 
 t "export -o: never the plan itself, by any name" "
 	export_fresh && cp '$EXPORT/kari.yaml' plan.yaml &&
 	ln plan.yaml link.yaml &&
-	exits 2 ip-export -o plan.yaml plan.yaml 2>err &&
+	exits 2 ip-export -f -o plan.yaml plan.yaml 2>err &&
 	echo \"ip-export: 'plan.yaml' is the plan itself: not overwritten\" >want &&
 	same want err &&
-	exits 2 ip-export -o link.yaml plan.yaml 2>/dev/null &&
-	exits 2 ip-export -o ./plan.yaml plan.yaml 2>/dev/null &&
-	exits 2 ip-export -o plan.yaml - <plan.yaml 2>err &&
+	exits 2 ip-export -f -o link.yaml plan.yaml 2>/dev/null &&
+	exits 2 ip-export -f -o ./plan.yaml plan.yaml 2>/dev/null &&
+	exits 2 ip-export -f -o plan.yaml - <plan.yaml 2>err &&
 	same want err &&
-	exits 2 ip-export -o link.yaml <plan.yaml 2>/dev/null &&
+	exits 2 ip-export -f -o link.yaml <plan.yaml 2>/dev/null &&
+	exits 2 ip-export -o plan.yaml plan.yaml 2>err &&
+	echo \"ip-export: 'plan.yaml' is a plan: not replaced by its export (use --force)\" >want &&
+	same want err &&
 	cmp plan.yaml '$EXPORT/kari.yaml' &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err link.yaml plan.yaml want '"
 

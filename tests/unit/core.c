@@ -810,9 +810,10 @@ cleaned(const char *s)
 	return buf;
 }
 
-/* A valid national id in text shown is hidden, wherever it comes from;
- * other runs of digits are not.  Controls and bytes that are not UTF-8
- * are shown as ?. */
+/* A valid national id in text shown is hidden, wherever it comes from,
+ * bare or with a separator after its date; other runs of digits are not.
+ * Controls and bytes that are not UTF-8 are shown as ?, bidi controls and
+ * line separators by their code points. */
 static void
 test_clean_national_id(void **state)
 {
@@ -824,7 +825,20 @@ test_clean_national_id(void **state)
 		    "112038040187 1203804018 120380401870" },
 		{ "a/12038040187.yaml", "a/<national id>.yaml" },
 		{ "x\033[2Jy\302\233z\377", "x?[2Jy?z?" },
-		{ "ø\342\200\250", "ø\342\200\250" },
+		/* with a space or a hyphen after the birth date */
+		{ "120380 40187, 120380-40187 and 170590 12274.",
+		    "<national id>, <national id> and <national id>." },
+		{ "120380 40188 1120380 40187 120380 401871 120380  40187",
+		    "120380 40188 1120380 40187 120380 401871 120380  40187" },
+		{ "120380\t40187 120380_40187 120380 4018",
+		    "120380?40187 120380_40187 120380 4018" },
+		/* bidi controls and separators, escaped */
+		{ "ø\342\200\250x\342\200\251", "ø<U+2028>x<U+2029>" },
+		{ "a\342\200\256b\342\200\252\342\200\254c",
+		    "a<U+202E>b<U+202A><U+202C>c" },
+		{ "\342\201\246\342\201\247\342\201\250\342\201\251"
+		    "\342\200\217", "<U+2066><U+2067><U+2068><U+2069>"
+		    "\342\200\217" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -832,6 +846,42 @@ test_clean_national_id(void **state)
 		assert_string_equal(got, cases[i][1]);
 		free(got);
 	}
+}
+
+/* A participant is found by id among thousands, the first of those that
+ * share an id, and one without an id never. */
+static void
+test_find_participant(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	struct ip_diags *d = ip_diags_new("p.yaml");
+	struct ip_plan *p;
+
+	(void)state;
+	assert_non_null(m);
+	fputs("format: iplan/1\nparticipants:\n  - {name: none}\n", m);
+	for (int i = 4999; i >= 0; i--)
+		fprintf(m, "  - {id: p%d, name: n%d}\n", i, i);
+	fputs("  - {id: p42, name: second}\n", m);
+	assert_int_equal(fclose(m), 0);
+	assert_int_equal(ip_plan_load_buf(buf, len, d, &p), 0);
+	for (int i = 0; i < 5000; i++) {
+		char id[16], name[16];
+		snprintf(id, sizeof(id), "p%d", i);
+		snprintf(name, sizeof(name), "n%d", i);
+		const struct ip_participant *q = ip_find_participant(p, id);
+		assert_non_null(q);
+		assert_string_equal(q->name.s, name);
+	}
+	assert_null(ip_find_participant(p, "p5000"));
+	assert_null(ip_find_participant(p, "p"));
+	assert_null(ip_find_participant(p, ""));
+	assert_null(ip_find_participant(p, "zz"));
+	ip_plan_free(p);
+	ip_diags_free(d);
+	free(buf);
 }
 
 static void
@@ -882,6 +932,7 @@ main(void)
 		cmocka_unit_test(test_diags_print),
 		cmocka_unit_test(test_diags_ties),
 		cmocka_unit_test(test_clean_national_id),
+		cmocka_unit_test(test_find_participant),
 		cmocka_unit_test(test_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,6 +20,7 @@
 #include <dirent.h>
 #include <limits.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -367,6 +368,8 @@ killed_while_writing(const char *dir, int sig, bool ignored)
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
+		struct rlimit core = { 0, 0 };	/* no core file */
+		setrlimit(RLIMIT_CORE, &core);
 		if (ignored)
 			signal(sig, SIG_IGN);
 		struct ip_out *o = ip_out_open(path, true, "test");
@@ -391,7 +394,12 @@ static void
 test_killed_leaves_nothing(void **state)
 {
 	const char *dir = *state;
-	const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
+	/* every signal whose default action ends the process, those that
+	 * dump core too */
+	const int sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP,
+		SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2, SIGPIPE,
+		SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGSYS,
+		SIGPOLL, SIGSTKFLT, SIGPWR, SIGRTMIN, SIGRTMIN + 1, SIGRTMAX };
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(*sigs); i++) {
 		int status = killed_while_writing(dir, sigs[i], false);
 		if (WIFEXITED(status))
