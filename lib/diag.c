@@ -158,7 +158,7 @@ ip_clean_step(const char *s, bool after_digit, const char **instead)
 		char id[12];
 		memcpy(id, s, 11);
 		id[11] = '\0';
-		if (ip_national_id_valid(id, NULL)) {
+		if (ip_national_id_valid(id)) {
 			*instead = "<national id>";
 			return 11;
 		}
