@@ -433,6 +433,46 @@ test_nid_shape(void **state)
 
 /* --- edit distance ------------------------------------------------------- */
 
+/* SHA-1 against FIPS 180's examples and Python's hashlib, at the lengths
+ * where the padding takes one block or two. */
+static void
+assert_sha1(const char *data, size_t n, const char *want)
+{
+	unsigned char md[20];
+	char hex[41];
+	ip_sha1(data, n, md);
+	for (int i = 0; i < 20; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	assert_string_equal(hex, want);
+}
+
+static void
+test_sha1(void **state)
+{
+	static char a[1000000], x[64];
+	(void)state;
+	memset(a, 'a', sizeof(a));
+	memset(x, 'x', sizeof(x));
+	assert_sha1("", 0, "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+	assert_sha1("abc", 3, "a9993e364706816aba3e25717850c26c9cd0d89d");
+	assert_sha1(a, sizeof(a), "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+	assert_sha1(x, 55, "cef734ba81a024479e09eb5a75b6ddae62e6abf1");
+	assert_sha1(x, 56, "901305367c259952f4e7af8323f480d59f81335b");
+	assert_sha1(x, 64, "bb2fa3ee7afb9f54c6dfb5d021f14b1ffe40c163");
+}
+
+/* RFC 9562's namespace for DNS names, and Python's uuid.uuid5(). */
+static void
+test_uuid5(void **state)
+{
+	static const unsigned char dns[16] = { 0x6b, 0xa7, 0xb8, 0x10, 0x9d,
+	    0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8 };
+	char out[37];
+	(void)state;
+	assert_string_equal(ip_uuid5(dns, "python.org", out),
+	    "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+}
+
 static void
 test_edit_distance(void **state)
 {
@@ -929,6 +969,8 @@ main(void)
 		cmocka_unit_test(test_nid_complete),
 		cmocka_unit_test(test_nid_dates),
 		cmocka_unit_test(test_nid_shape),
+		cmocka_unit_test(test_sha1),
+		cmocka_unit_test(test_uuid5),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_yaml_tree),
 		cmocka_unit_test(test_yaml_depth),
