@@ -748,6 +748,9 @@ careplan(struct fw *x)
 			review(x, IP_AT(p->period.reviews, struct ip_review,
 			    i));
 
+	if (v->restricted && v->viewer->name.s != NULL)
+		annotation(x, ip_arena_printf(&x->a, l->restricted,
+		    v->viewer->name.s));
 	if (ip_view_shows(v, IP_F_LEGAL_BASIS, NULL))
 		note_list(x, l->legal_basis, &p->legal_basis, true);
 	if (p->person.care.set && p->person.care.v == IP_CARE_COMPULSORY
@@ -868,6 +871,16 @@ ip_export_fhir(const struct ip_plan *p, const struct ip_labels *l,
 	start(&x, "Bundle");
 	check(&x, xmlTextWriterWriteAttribute(x.w, (const xmlChar *)"xmlns",
 	    (const xmlChar *)FHIR_NS));
+	if (v.restricted) {
+		/* HL7's label for a resource with parts left out */
+		start(&x, "meta");
+		start(&x, "security");
+		val(&x, "system", HL7_CS "v3-ObservationValue");
+		val(&x, "code", "REDACTED");
+		val(&x, "display", "redacted");
+		end(&x);
+		end(&x);
+	}
 	val(&x, "language", l->code);
 	val(&x, "type", "collection");
 	careplan(&x);
