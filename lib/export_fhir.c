@@ -40,6 +40,7 @@ struct fw {
 	const struct ip_plan *p;
 	const struct ip_labels *l;
 	int32_t today;
+	const char *patient;	/* the Patient's fullUrl */
 	xmlTextWriterPtr w;
 	struct ip_arena a;
 	bool failed;		/* a write returned < 0, or out of memory */
@@ -64,6 +65,17 @@ end(struct fw *x)
 	check(x, xmlTextWriterEndElement(x->w));
 }
 
+/* <name value="s"/>, s a code, a date or a UUID of our own: no text
+ * from the plan, which val() writes. */
+static void
+put(struct fw *x, const char *name, const char *s)
+{
+	start(x, name);
+	check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"value",
+	    (const xmlChar *)s));
+	end(x);
+}
+
 /* <name value="s"/>, nothing if s is NULL or blank: FHIR has no empty
  * values.  White space at either end goes, as FHIR's XML asks. */
 static void
@@ -80,10 +92,7 @@ val(struct fw *x, const char *name, const char *s)
 			;
 		s = ip_arena_strndup(&x->a, s, n);
 	}
-	start(x, name);
-	check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"value",
-	    (const xmlChar *)ip_xml_clean(&x->a, s)));
-	end(x);
+	put(x, name, ip_xml_clean(&x->a, s));
 }
 
 static void
@@ -91,7 +100,7 @@ date(struct fw *x, const char *name, const struct ip_date *d)
 {
 	char buf[11];
 	if (d->set)
-		val(x, name, ip_date_format(d->day, buf));
+		put(x, name, ip_date_format(d->day, buf));
 }
 
 /* --- the entries and their UUIDs ------------------------------------------ */
@@ -114,10 +123,19 @@ static const char *
 uuid(struct fw *x, enum kind k, const char *id)
 {
 	const char *plan = x->p->id.s ? x->p->id.s : "";
-	char *name = id ? ip_arena_printf(&x->a, "%s/%s/%s", plan, names[k],
-	    id) : ip_arena_printf(&x->a, "%s/%s", plan, names[k]);
+	size_t lp = strlen(plan), lk = strlen(names[k]);
+	size_t li = id ? strlen(id) + 1 : 0;
+	char *name = ip_arena_alloc(&x->a, lp + lk + li + 2);
 	char *out = ip_arena_alloc(&x->a, 9 + 37);
 
+	/* plan/kind or plan/kind/id */
+	memcpy(name, plan, lp);
+	name[lp] = '/';
+	memcpy(name + lp + 1, names[k], lk);
+	if (id != NULL) {
+		name[lp + 1 + lk] = '/';
+		memcpy(name + lp + 2 + lk, id, li - 1);
+	}
 	memcpy(out, "urn:uuid:", 9);
 	if (ip_uuid5(iplan_ns, name, out + 9) == NULL) {
 		x->failed = true;
@@ -131,7 +149,7 @@ static void
 ref(struct fw *x, const char *name, const char *url)
 {
 	start(x, name);
-	val(x, "reference", url);
+	put(x, "reference", url);
 	end(x);
 }
 
@@ -141,10 +159,10 @@ static void
 open_entry(struct fw *x, enum kind k, const char *url)
 {
 	start(x, "entry");
-	val(x, "fullUrl", url);
+	put(x, "fullUrl", url);
 	start(x, "resource");
 	start(x, types[k]);
-	val(x, "id", url + 9);
+	put(x, "id", url + 9);
 }
 
 static void
@@ -165,8 +183,8 @@ concept(struct fw *x, const char *name, const char *system,
 	start(x, name);
 	if (system != NULL) {
 		start(x, "coding");
-		val(x, "system", system);
-		val(x, "code", code);
+		put(x, "system", system);
+		put(x, "code", code);
 		val(x, "display", display);
 		end(x);
 	}
@@ -211,7 +229,7 @@ participant_url(struct fw *x, const struct ip_participant *q)
 	if (q == NULL)
 		return NULL;
 	if (is_person(q))
-		return uuid(x, K_PATIENT, NULL);
+		return x->patient;
 	if (q->id.s == NULL || !ip_view_shows(x->v, IP_F_PARTICIPANT, q))
 		return NULL;
 	return uuid(x, kind_of(q), q->id.s);
@@ -268,7 +286,7 @@ telecom(struct fw *x, const char *system, const char *value)
 	if (value == NULL || ip_blank(value))
 		return;
 	start(x, "telecom");
-	val(x, "system", system);
+	put(x, "system", system);
 	val(x, "value", value);
 	end(x);
 }
@@ -301,7 +319,8 @@ identifier(struct fw *x, const char *nid)
 	start(x, "identifier");
 	if (k == IP_NID_HNR)
 		concept(x, "type", VOLVEN "8327", "HNR", "H-nummer", NULL);
-	val(x, "system", systems[k]);
+	if (systems[k] != NULL)
+		put(x, "system", systems[k]);
 	val(x, "value", nid);
 	end(x);
 }
@@ -313,14 +332,14 @@ patient(struct fw *x)
 	const struct ip_contact *c = &ps->contact;
 	bool contact = ip_view_shows(x->v, IP_F_PERSON_CONTACT, NULL);
 
-	open_entry(x, K_PATIENT, uuid(x, K_PATIENT, NULL));
+	open_entry(x, K_PATIENT, x->patient);
 	if (ps->interpreter.set && ip_view_shows(x->v, IP_F_INTERPRETER,
 	    NULL)) {
 		start(x, "extension");
 		check(x, xmlTextWriterWriteAttribute(x->w,
 		    (const xmlChar *)"url",
 		    (const xmlChar *)EXT "patient-interpreterRequired"));
-		val(x, "valueBoolean", ps->interpreter.v ? "true" : "false");
+		put(x, "valueBoolean", ps->interpreter.v ? "true" : "false");
 		end(x);
 	}
 	if (ps->national_id.s != NULL
@@ -360,7 +379,7 @@ participants(struct fw *x)
 			continue;
 		open_entry(x, k, url);
 		if (k == K_RELATED) {
-			ref(x, "patient", uuid(x, K_PATIENT, NULL));
+			ref(x, "patient", x->patient);
 			if (q->role.set && ip_view_shows(x->v,
 			    IP_F_PARTICIPANT_ROLE, q))
 				concept(x, "relationship", NULL, NULL, NULL,
@@ -419,10 +438,10 @@ careteam(struct fw *x)
 
 	open_entry(x, K_CARETEAM, uuid(x, K_CARETEAM, NULL));
 	if (p->status.set && ip_view_shows(x->v, IP_F_STATUS, NULL))
-		val(x, "status", p->status.v == IP_STATUS_ACTIVE ? "active"
+		put(x, "status", p->status.v == IP_STATUS_ACTIVE ? "active"
 		    : "inactive");
 	val(x, "name", l->participants);
-	ref(x, "subject", uuid(x, K_PATIENT, NULL));
+	ref(x, "subject", x->patient);
 	for (size_t i = 0; i < ql->n; i++) {
 		const struct ip_participant *q =
 		    IP_AT(*ql, struct ip_participant, i);
@@ -511,16 +530,16 @@ goal(struct fw *x, const struct ip_goal *g, const struct ip_subgoal *s)
 	val(x, "value", id);
 	end(x);
 	if (s != NULL && s->status.set) {
-		val(x, "lifecycleStatus", lifecycle[s->status.v]);
+		put(x, "lifecycleStatus", lifecycle[s->status.v]);
 		concept(x, "achievementStatus", HL7_CS "goal-achievement",
 		    achievement[s->status.v][0], achievement[s->status.v][1],
 		    x->l->goal_status[s->status.v]);
 	} else
-		val(x, "lifecycleStatus", closed ? "completed" : "active");
+		put(x, "lifecycleStatus", closed ? "completed" : "active");
 	if (text == NULL || ip_blank(text))
 		text = ip_arena_printf(&x->a, x->l->goal, id);
 	concept(x, "description", NULL, NULL, NULL, text);
-	ref(x, "subject", uuid(x, K_PATIENT, NULL));
+	ref(x, "subject", x->patient);
 	if (s != NULL && s->due.set) {
 		start(x, "target");
 		date(x, "dueDate", &s->due);
@@ -635,7 +654,7 @@ measure(struct fw *x, const struct ip_measure *m)
 		if (goal_shown(x, id))
 			ref(x, "goal", uuid(x, K_GOAL, id));
 	}
-	val(x, "status", measure_status(x, m));
+	put(x, "status", measure_status(x, m));
 	if (m->start.set || m->end.set || extent) {
 		start(x, "scheduledTiming");
 		if (m->start.set || m->end.set) {
@@ -671,7 +690,7 @@ review(struct fw *x, const struct ip_review *r)
 	}
 	start(x, "detail");
 	concept(x, "code", NULL, NULL, NULL, x->l->review);
-	val(x, "status", r->done.set ? "completed" : "scheduled");
+	put(x, "status", r->done.set ? "completed" : "scheduled");
 	period(x, "scheduledPeriod", &r->date, &r->date);
 	end(x);
 	end(x);
@@ -695,16 +714,16 @@ careplan(struct fw *x)
 		val(x, "value", p->id.s);
 		end(x);
 	}
-	val(x, "status", !p->status.set || !ip_view_shows(v, IP_F_STATUS,
+	put(x, "status", !p->status.set || !ip_view_shows(v, IP_F_STATUS,
 	    NULL) ? "unknown" : p->status.v == IP_STATUS_ACTIVE ? "active"
 	    : "completed");
-	val(x, "intent", "plan");
+	put(x, "intent", "plan");
 	concept(x, "category", VOLVEN "9602", "A02-2", "Individuell plan",
 	    l->title_nameless);
 	val(x, "title", name != NULL && !ip_blank(name)
 	    && ip_view_shows(v, IP_F_PERSON_NAME, NULL)
 	    ? ip_arena_printf(&x->a, l->title, name) : l->title_nameless);
-	ref(x, "subject", uuid(x, K_PATIENT, NULL));
+	ref(x, "subject", x->patient);
 	if (ip_view_shows(v, IP_F_PERIOD, NULL))
 		period(x, "period", &p->period.start, &p->period.end);
 	if (ip_view_shows(v, IP_F_COORDINATOR, NULL)
@@ -809,12 +828,12 @@ consent(struct fw *x)
 	    || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
 		return;
 	open_entry(x, K_CONSENT, uuid(x, K_CONSENT, NULL));
-	val(x, "status", consent_status(x));
+	put(x, "status", consent_status(x));
 	concept(x, "scope", HL7_CS "consentscope", "patient-privacy",
 	    "Privacy Consent", x->l->consent_sharing);
 	concept(x, "category", "http://loinc.org", "59284-0",
 	    "Patient Consent", x->l->consent);
-	ref(x, "patient", uuid(x, K_PATIENT, NULL));
+	ref(x, "patient", x->patient);
 	date(x, "dateTime", s->date.set ? &s->date : &pl->date);
 	if (pl->by.s != NULL && !ip_blank(pl->by.s)) {
 		start(x, "performer");
@@ -825,7 +844,7 @@ consent(struct fw *x)
 	    NULL);
 	if (sharing) {
 		start(x, "provision");
-		val(x, "type", "permit");
+		put(x, "type", "permit");
 		period(x, "period", &s->date, &s->until);
 		for (size_t i = 0; i < s->participants.n; i++) {
 			const char *url = participant_url(x,
@@ -865,6 +884,7 @@ ip_export_fhir(const struct ip_plan *p, const struct ip_labels *l,
 		*err = "out of memory";
 		return NULL;
 	}
+	x.patient = uuid(&x, K_PATIENT, NULL);
 	check(&x, xmlTextWriterSetIndent(x.w, 1));
 	check(&x, xmlTextWriterSetIndentString(x.w, (const xmlChar *)"  "));
 	check(&x, xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL));
@@ -875,14 +895,14 @@ ip_export_fhir(const struct ip_plan *p, const struct ip_labels *l,
 		/* HL7's label for a resource with parts left out */
 		start(&x, "meta");
 		start(&x, "security");
-		val(&x, "system", HL7_CS "v3-ObservationValue");
-		val(&x, "code", "REDACTED");
+		put(&x, "system", HL7_CS "v3-ObservationValue");
+		put(&x, "code", "REDACTED");
 		val(&x, "display", "redacted");
 		end(&x);
 		end(&x);
 	}
-	val(&x, "language", l->code);
-	val(&x, "type", "collection");
+	put(&x, "language", l->code);
+	put(&x, "type", "collection");
 	careplan(&x);
 	patient(&x);
 	participants(&x);

@@ -70,7 +70,9 @@ ip_uuid5(const unsigned char ns[16], const char *name, char out[37])
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t len = strlen(name);
-	unsigned char md[20], *buf = malloc(16 + len);
+	unsigned char md[20], small[256];
+	unsigned char *buf = 16 + len <= sizeof(small) ? small
+	    : malloc(16 + len);
 	char *o = out;
 
 	if (buf == NULL)
@@ -78,7 +80,8 @@ ip_uuid5(const unsigned char ns[16], const char *name, char out[37])
 	memcpy(buf, ns, 16);
 	memcpy(buf + 16, name, len);
 	ip_sha1(buf, 16 + len, md);
-	free(buf);
+	if (buf != small)
+		free(buf);
 	md[6] = (unsigned char)((md[6] & 0x0f) | 0x50);	/* version 5 */
 	md[8] = (unsigned char)((md[8] & 0x3f) | 0x80);	/* RFC variant */
 	for (int i = 0; i < 16; i++) {
