@@ -8,8 +8,8 @@
  * national id, which eleven digits would let anyone find by trying them
  * all.  References are to those fullUrls, and only to entries the Bundle
  * holds.  Which fields an export holds is the visibility table's
- * (view.h) to say: every one is asked for.  ip-export(1) has the table of
- * where each field of ip-plan(5) goes.
+ * (view.h) to say: every one is asked for.  iplan-fhir(7) says where
+ * each field of ip-plan(5) goes.
  *
  * FHIR has no empty elements: a primitive is <name value="..."/>, and an
  * element with neither a value nor children is never written.
@@ -43,7 +43,7 @@ struct fw {
 	const char *patient;	/* the Patient's fullUrl */
 	xmlTextWriterPtr w;
 	struct ip_arena a;
-	bool failed;		/* a write returned < 0, or out of memory */
+	bool failed;		/* a write returned < 0 */
 };
 
 static void
@@ -103,6 +103,17 @@ date(struct fw *x, const char *name, const struct ip_date *d)
 		put(x, name, ip_date_format(d->day, buf));
 }
 
+/* <outer><inner value="s"/></outer>, nothing if s is NULL or blank. */
+static void
+within(struct fw *x, const char *outer, const char *inner, const char *s)
+{
+	if (s == NULL || ip_blank(s))
+		return;
+	start(x, outer);
+	val(x, inner, s);
+	end(x);
+}
+
 /* --- the entries and their UUIDs ------------------------------------------ */
 
 /* The kinds of entry, as the resource types name them, and the word their
@@ -137,10 +148,7 @@ uuid(struct fw *x, enum kind k, const char *id)
 		memcpy(name + lp + 2 + lk, id, li - 1);
 	}
 	memcpy(out, "urn:uuid:", 9);
-	if (ip_uuid5(iplan_ns, name, out + 9) == NULL) {
-		x->failed = true;
-		out[9] = '\0';
-	}
+	ip_uuid5(iplan_ns, name, out + 9);
 	return out;
 }
 
@@ -291,16 +299,6 @@ telecom(struct fw *x, const char *system, const char *value)
 	end(x);
 }
 
-static void
-human_name(struct fw *x, const char *name)
-{
-	if (name == NULL || ip_blank(name))
-		return;
-	start(x, "name");
-	val(x, "text", name);
-	end(x);
-}
-
 /* The national id as an identifier whose system names its kind: HL7
  * Norway's no-basis naming systems.  An H-nummer is a hospital's own and
  * has no system of its own: no-basis names its type instead. */
@@ -346,18 +344,15 @@ patient(struct fw *x)
 	    && ip_view_shows(x->v, IP_F_NATIONAL_ID, NULL))
 		identifier(x, ps->national_id.s);
 	if (ip_view_shows(x->v, IP_F_PERSON_NAME, NULL))
-		human_name(x, ps->name.s);
+		within(x, "name", "text", ps->name.s);
 	if (contact) {
 		telecom(x, "phone", c->phone.s);
 		telecom(x, "email", c->email.s);
 	}
 	if (ip_view_shows(x->v, IP_F_BIRTH_DATE, NULL))
 		date(x, "birthDate", &ps->birth_date);
-	if (contact && c->address.s != NULL && !ip_blank(c->address.s)) {
-		start(x, "address");
-		val(x, "text", c->address.s);
-		end(x);
-	}
+	if (contact)
+		within(x, "address", "text", c->address.s);
 	close_entry(x);
 }
 
@@ -385,7 +380,7 @@ participants(struct fw *x)
 				concept(x, "relationship", NULL, NULL, NULL,
 				    x->l->roles[q->role.v]);
 		}
-		human_name(x, q->name.s);
+		within(x, "name", "text", q->name.s);
 		if (contact) {
 			telecom(x, "phone", q->phone.s);
 			telecom(x, "email", q->email.s);
@@ -422,7 +417,7 @@ organizations(struct fw *x)
 		val(x, "name", o->with.s);
 		if (o->contact.s != NULL && !ip_blank(o->contact.s)) {
 			start(x, "contact");
-			human_name(x, o->contact.s);
+			within(x, "name", "text", o->contact.s);
 			end(x);
 		}
 		close_entry(x);
@@ -526,9 +521,7 @@ goal(struct fw *x, const struct ip_goal *g, const struct ip_subgoal *s)
 		if (sub->id.s != NULL && ip_view_shows(x->v, IP_F_SUBGOAL, sub))
 			milestone(x, sub->id.s);
 	}
-	start(x, "identifier");
-	val(x, "value", id);
-	end(x);
+	within(x, "identifier", "value", id);
 	if (s != NULL && s->status.set) {
 		put(x, "lifecycleStatus", lifecycle[s->status.v]);
 		concept(x, "achievementStatus", HL7_CS "goal-achievement",
@@ -569,21 +562,13 @@ goals(struct fw *x)
 
 /* --- the care plan -------------------------------------------------------- */
 
-/* An annotation of the care plan. */
-static void
-annotation(struct fw *x, const char *text)
-{
-	start(x, "note");
-	val(x, "text", text);
-	end(x);
-}
-
 /* An annotation "label: text", none if text is. */
 static void
 note(struct fw *x, const char *label, const char *text)
 {
 	if (text != NULL && !ip_blank(text))
-		annotation(x, ip_arena_printf(&x->a, "%s: %s", label, text));
+		within(x, "note", "text", ip_arena_printf(&x->a, "%s: %s",
+		    label, text));
 }
 
 /* An annotation "label:" and the texts of l, a Markdown list; codes of
@@ -612,7 +597,7 @@ note_list(struct fw *x, const char *label, const struct ip_list *l,
 			o += sprintf(o, "\n- %s",
 			    laws ? ip_labels_law(x->l, s) : s);
 	}
-	annotation(x, text);
+	within(x, "note", "text", text);
 }
 
 /* The status of a measure's activity on the day of the export. */
@@ -709,11 +694,8 @@ careplan(struct fw *x)
 	char buf[11];
 
 	open_entry(x, K_CAREPLAN, uuid(x, K_CAREPLAN, NULL));
-	if (p->id.s != NULL && ip_view_shows(v, IP_F_PLAN_ID, NULL)) {
-		start(x, "identifier");
-		val(x, "value", p->id.s);
-		end(x);
-	}
+	if (ip_view_shows(v, IP_F_PLAN_ID, NULL))
+		within(x, "identifier", "value", p->id.s);
 	put(x, "status", !p->status.set || !ip_view_shows(v, IP_F_STATUS,
 	    NULL) ? "unknown" : p->status.v == IP_STATUS_ACTIVE ? "active"
 	    : "completed");
@@ -737,11 +719,7 @@ careplan(struct fw *x)
 		    || (sp->kind.s == NULL && sp->reference.s == NULL))
 			continue;
 		start(x, "supportingInfo");
-		if (sp->reference.s != NULL) {
-			start(x, "identifier");
-			val(x, "value", sp->reference.s);
-			end(x);
-		}
+		within(x, "identifier", "value", sp->reference.s);
 		val(x, "display", ip_arena_printf(&x->a, "%s: %s",
 		    l->subplan, sp->kind.s ? sp->kind.s : sp->reference.s));
 		end(x);
@@ -768,7 +746,7 @@ careplan(struct fw *x)
 			    i));
 
 	if (v->restricted && v->viewer->name.s != NULL)
-		annotation(x, ip_arena_printf(&x->a, l->restricted,
+		within(x, "note", "text", ip_arena_printf(&x->a, l->restricted,
 		    v->viewer->name.s));
 	if (ip_view_shows(v, IP_F_LEGAL_BASIS, NULL))
 		note_list(x, l->legal_basis, &p->legal_basis, true);

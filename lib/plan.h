@@ -435,7 +435,7 @@ bool ip_next_review(const struct ip_plan *p, int32_t *day);
 /* The SHA-1 digest of the n bytes at data into out. */
 void ip_sha1(const void *data, size_t n, unsigned char out[20]);
 /* The name-based (version 5) UUID of name in the namespace ns, as 36
- * characters and a NUL in out; returns out, or NULL if out of memory. */
+ * characters and a NUL in out; returns out.  Aborts when out of memory. */
 char *ip_uuid5(const unsigned char ns[16], const char *name, char out[37]);
 
 /* Levenshtein distance, capped at max + 1. */

@@ -69,14 +69,12 @@ char *
 ip_uuid5(const unsigned char ns[16], const char *name, char out[37])
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t len = strlen(name);
+	size_t len = strlen(name), cap = 0;
 	unsigned char md[20], small[256];
 	unsigned char *buf = 16 + len <= sizeof(small) ? small
-	    : malloc(16 + len);
+	    : ip_grow(NULL, &cap, 16 + len, 1);
 	char *o = out;
 
-	if (buf == NULL)
-		return NULL;
 	memcpy(buf, ns, 16);
 	memcpy(buf + 16, name, len);
 	ip_sha1(buf, 16 + len, md);

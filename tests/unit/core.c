@@ -467,10 +467,15 @@ test_uuid5(void **state)
 {
 	static const unsigned char dns[16] = { 0x6b, 0xa7, 0xb8, 0x10, 0x9d,
 	    0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8 };
+	static char long_name[301];
 	char out[37];
 	(void)state;
 	assert_string_equal(ip_uuid5(dns, "python.org", out),
 	    "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+	/* longer than the buffer on the stack */
+	memset(long_name, 'a', 300);
+	assert_string_equal(ip_uuid5(dns, long_name, out),
+	    "39aaf90c-2a5a-5781-93dc-08baea928201");
 }
 
 static void
