@@ -22,6 +22,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 	libcmark:libcmark-dev libxml-2.0:libxml2-dev
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
+	chromium:chromium pdfinfo:poppler-utils \
 	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git
 
 LIB_SRC = $(sort $(wildcard lib/*.c))

@@ -11,7 +11,10 @@ static struct ip_cli cli = {
 	.prog = "ip-export",
 	.usage = "usage: ip-export [--format markdown|html|xml] "
 	    "[--language nb|nn|en] [--for ID]\n"
-	    "                 [-o FILE] [--today YYYY-MM-DD] [FILE|-]\n",
+	    "                 [-o FILE] [--today YYYY-MM-DD] [FILE|-]\n"
+	    "       ip-export --consent-form [--format markdown|html] "
+	    "[--language nb|nn|en]\n"
+	    "                 [-o FILE] [FILE|-]\n",
 	.help = "Render an individual plan (individuell plan) as a readable "
 	    "document in\nMarkdown or HTML, or as XML for other systems.  "
 	    "- or no FILE reads\nstandard input.\n"
@@ -22,6 +25,8 @@ static struct ip_cli cli = {
 	    "      --for ID           the view for one participant: what "
 	    "the consent\n"
 	    "                         to share information lets them see\n"
+	    "      --consent-form     the form on which the person signs the "
+	    "consent\n"
 	    "  -o, --output FILE      write to FILE, replacing it, not to "
 	    "standard output\n"
 	    "      --today DATE       take DATE (YYYY-MM-DD) as today\n"
@@ -32,7 +37,7 @@ static struct ip_cli cli = {
 	    "See ip-export(1).\n",
 };
 
-enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR };
+enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM };
 
 int
 main(int argc, char *argv[])
@@ -41,6 +46,7 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "language", required_argument, NULL, O_LANGUAGE },
 		{ "for", required_argument, NULL, O_FOR },
+		{ "consent-form", no_argument, NULL, O_CONSENT_FORM },
 		{ "output", required_argument, NULL, 'o' },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
@@ -58,6 +64,8 @@ main(int argc, char *argv[])
 			o.language = optarg;
 		else if (c == O_FOR)
 			o.for_id = optarg;
+		else if (c == O_CONSENT_FORM)
+			o.consent_form = true;
 		else if (c == 'o')
 			o.output = optarg;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "plan.h"
+#include "view.h"
 
 /* The regulation's words for each item, in bokmål. */
 const char *const ip_item_words[] = {
@@ -358,6 +358,26 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	}
 }
 
+/* A withdrawal of the consent to what, given on the day given (named
+ * key in messages). */
+static void
+withdrawn(struct ip_diags *d, const struct ip_date *given,
+    const struct ip_date *w, int32_t today, const char *what,
+    const char *key)
+{
+	if (!w->set)
+		return;
+	if (!given->set)
+		ip_diag(d, w->pos, IP_R_REQUIRED, "consent to %s withdrawn, "
+		    "but never given (%s)", what, key);
+	else if (w->day < given->day)
+		ip_diag(d, w->pos, IP_R_DATE_ORDER, "consent to %s withdrawn "
+		    "before it was given", what);
+	if (w->day > today)
+		ip_diag(d, w->pos, IP_R_FUTURE, "consent to %s withdrawn in "
+		    "the future", what);
+}
+
 static void
 check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
@@ -378,6 +398,19 @@ check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	if (s->date.set && s->until.set && s->until.day < s->date.day)
 		ip_diag(d, s->until.pos, IP_R_DATE_ORDER,
 		    "consent to share information ends before it was given");
+	if (!s->date.set && s->participants.n > 0)
+		ip_diag(d, at(s->date.pos, s->pos), IP_R_REQUIRED,
+		    "consent to share information has no date "
+		    "(consent.information_sharing.date): it covers no one");
+	withdrawn(d, &c->plan.date, &c->plan.withdrawn, today, "the plan",
+	    "consent.plan.date");
+	withdrawn(d, &s->date, &s->withdrawn, today, "share information",
+	    "consent.information_sharing.date");
+	int32_t when;
+	if (ip_plan_withdrawn(p, today, &when))
+		ip_diag(d, c->plan.withdrawn.pos, IP_R_WITHDRAWN,
+		    "consent to the plan is withdrawn, but the plan is still "
+		    "active: close it (status: closed)");
 }
 
 static void

@@ -19,51 +19,6 @@ ip_interval_unit(const struct ip_interval *iv)
 	return (int)(strchr(units, iv->unit) - units);
 }
 
-bool
-ip_view_shows_how(const struct ip_view *v, const struct ip_measure *m)
-{
-	return !v->restricted || (m->responsible.s != NULL
-	    && v->viewer->id.s != NULL
-	    && strcmp(m->responsible.s, v->viewer->id.s) == 0);
-}
-
-bool
-ip_view_shows_contribution(const struct ip_view *v,
-    const struct ip_participant *q)
-{
-	return !v->restricted || q == v->viewer;
-}
-
-bool
-ip_view_shows_contact(const struct ip_view *v, const struct ip_participant *q)
-{
-	return !v->restricted || !q->role.set || q->role.v != IP_ROLE_PERSON;
-}
-
-/*
- * Whether participant q may see the whole plan as of today: the person
- * and the coordinator always; others if the consent to share information
- * names them and has not ended.
- */
-static bool
-covered(const struct ip_plan *p, const struct ip_participant *q,
-    int32_t today)
-{
-	const struct ip_consent_sharing *s = &p->consent.information_sharing;
-
-	if (q->role.set && q->role.v == IP_ROLE_PERSON)
-		return true;
-	if (p->coordinator.s != NULL && strcmp(p->coordinator.s, q->id.s) == 0)
-		return true;
-	if (s->until.set && s->until.day < today)
-		return false;
-	for (size_t i = 0; i < s->participants.n; i++)
-		if (strcmp(IP_AT(s->participants, struct ip_text, i)->s,
-		    q->id.s) == 0)
-			return true;
-	return false;
-}
-
 /* SOURCE_DATE_EPOCH: seconds since 1970-01-01 00:00 UTC, as reproducible
  * builds define it; a date from it up to the year 9999. */
 static int
@@ -151,6 +106,14 @@ ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
 		return -1;
 	h->format = (enum ip_export_format)format;
 	h->has_generated = o->source_date_epoch != NULL;
+	h->consent_form = o->consent_form;
+	if (h->consent_form && h->format != IP_EXPORT_MARKDOWN
+	    && h->format != IP_EXPORT_HTML)
+		return ip_error(prog, "--consent-form is written as markdown "
+		    "or html, not as %s", formats[format]);
+	if (h->consent_form && h->for_id != NULL)
+		return ip_error(prog, "--consent-form and --for do not go "
+		    "together: the form is for the person to sign");
 	return 0;
 }
 
@@ -158,36 +121,35 @@ char *
 ip_export_render(const struct ip_plan *p, const char *name,
     const struct ip_export_how *h, const char *prog, int *status)
 {
-	struct ip_view v = { .p = p, .generated = h->generated,
+	struct ip_view v;
+	struct ip_render r = { .v = &v, .generated = h->generated,
 	    .has_generated = h->has_generated };
 	char *out;
 
 	*status = IP_EXIT_TROUBLE;
-	v.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang
+	r.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang
 	    : p->language.set ? (enum ip_lang)p->language.v : IP_LANG_NB);
-	if (h->for_id != NULL) {
-		if ((v.viewer = ip_find_participant(p, h->for_id)) == NULL) {
-			ip_error(prog, "--for '%s': no participant has that id "
-			    "in '%s'", h->for_id, name);
-			return NULL;
-		}
-		v.restricted = !covered(p, v.viewer, h->today);
+	if (ip_view_make(&v, p, h->for_id, h->today) != 0) {
+		ip_error(prog, "--for '%s': no participant has that id in '%s'",
+		    h->for_id, name);
+		return NULL;
 	}
-	if (h->format == IP_EXPORT_XML || h->format == IP_EXPORT_FHIR) {
+	if (h->consent_form)
+		out = ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
+	else if (h->format == IP_EXPORT_XML || h->format == IP_EXPORT_FHIR) {
 		if (references(p, name, h->format, h->today, prog) != 0) {
 			*status = IP_EXIT_FINDINGS;
 			return NULL;
 		}
 		if (h->format == IP_EXPORT_XML)
-			return ip_export_xml(&v, prog);
+			return ip_export_xml(&r, prog);
 		const char *err = NULL;
-		if ((out = ip_export_fhir(p, v.l, h->for_id, h->today, &err))
-		    == NULL)
+		if ((out = ip_export_fhir(&r, h->today, &err)) == NULL)
 			ip_error(prog, "%s", err);
 		return out;
-	}
-	if ((out = ip_export_document(&v, h->format == IP_EXPORT_HTML))
-	    == NULL)
+	} else
+		out = ip_export_document(&r, h->format == IP_EXPORT_HTML);
+	if (out == NULL)
 		ip_error(prog, "out of memory");
 	return out;
 }

@@ -8,6 +8,7 @@
 #define IPLAN_EXPORT_H
 
 #include "plan.h"
+#include "view.h"
 
 /* --- the words of the documents ------------------------------------------ */
 
@@ -40,15 +41,27 @@ struct ip_labels {
 	const char *consent, *consent_plan, *given, *by,
 	    *consent_compulsory, *consent_sharing, *valid_until,
 	    *consent_with, *not_recorded;
+	const char *withdrawn;		/* "trukket tilbake %s": a date */
 	const char *cooperation, *about, *contact;
 	const char *reason;
 	const char *none;		/* a section with nothing in it */
 	/* the restricted view */
 	const char *restricted;		/* "Begrenset visning for %s": name */
-	const char *restricted_why;	/* "%s er ikke omfattet ...": name */
-	const char *restricted_left_out[9];
+	/* why, by enum ip_view_why: with IP_WHY_NOT_LISTED "%s" is the
+	 * reader's name, with IP_WHY_EXPIRED and _WITHDRAWN a date */
+	const char *restricted_why[IP_WHY_NO_CONSENT + 1];
+	const char *restricted_shows;	/* "... bare det %s trenger ...": name */
+	/* what the reader is kept from, by enum ip_field; NULL for the
+	 * fields every reader sees */
+	const char *left_out_field[IP_F_COUNT];
 	const char *left_out;		/* in a section left out */
+	const char *others_left_out;	/* in a section shown in part */
 	const char *generated;		/* "Laget %s.": a date */
+	/* the consent form */
+	const char *cf_title, *cf_plan_text, *cf_plan_compulsory,
+	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
+	    *cf_withdraw, *cf_withdraw_text, *cf_sign,
+	    *cf_place_date, *cf_signature, *cf_guardian;
 	const char *const *laws;	/* by ip_vocab_legal_basis; NULL ends */
 };
 
@@ -69,48 +82,41 @@ const char *ip_labels_law(const struct ip_labels *l, const char *code);
  * have them. */
 int ip_interval_unit(const struct ip_interval *iv);
 
-/* --- what one export shows ----------------------------------------------- */
+/* --- one export ------------------------------------------------------- */
 
-struct ip_view {
-	const struct ip_plan *p;
+/* What one export shows (the view decides, field by field) and how. */
+struct ip_render {
+	const struct ip_view *v;
 	const struct ip_labels *l;
-	const struct ip_participant *viewer;	/* --for; NULL: everyone */
-	bool restricted;	/* no confidential details for the viewer */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 };
-
-/* True if the view shows the measure's how (the viewer's own measures
- * keep it in a restricted view). */
-bool ip_view_shows_how(const struct ip_view *v, const struct ip_measure *m);
-/* True if the view shows the participant's contribution (the viewer's
- * own, or all in a full view). */
-bool ip_view_shows_contribution(const struct ip_view *v,
-    const struct ip_participant *q);
-/* True if the view shows the participant's phone and email (all but the
- * person's, in a restricted view). */
-bool ip_view_shows_contact(const struct ip_view *v,
-    const struct ip_participant *q);
 
 /* --- the formats ---------------------------------------------------------- */
 
 /* Renders the plan as CommonMark (html false) or as a standalone HTML
  * page (html true).  Returns a malloc'd NUL-terminated string that the
  * caller frees, or NULL if out of memory. */
-char *ip_export_document(const struct ip_view *v, bool html);
+char *ip_export_document(const struct ip_render *r, bool html);
+
+/* Renders the form on which the person signs the consent to the plan
+ * and to share information with those the plan lists, as CommonMark or
+ * as a standalone HTML page: the person's name and birth date, never
+ * the national id, and of the participants only those the consent to
+ * share names.  Returns a malloc'd string, or NULL if out of memory. */
+char *ip_export_consent_form(const struct ip_render *r, bool html);
 
 /* Renders the plan as XML in the vocabulary of iplan.xsd.  Returns a
  * malloc'd NUL-terminated string that the caller frees, or NULL after
  * printing why. */
-char *ip_export_xml(const struct ip_view *v, const char *prog);
+char *ip_export_xml(const struct ip_render *r, const char *prog);
 
-/* Renders the plan p as one HL7 FHIR R4 Bundle in XML, in the words of
- * l, for the participant with the id for_id (NULL: the whole plan) as of
- * today, showing what view.h's table lets them see.  Returns a malloc'd
+/* Renders the plan as one HL7 FHIR R4 Bundle in XML, as of today (which
+ * gives the status of measures and of the consent).  Returns a malloc'd
  * NUL-terminated string that the caller frees, or NULL with why in *err
  * for the caller to print. */
-char *ip_export_fhir(const struct ip_plan *p, const struct ip_labels *l,
-    const char *for_id, int32_t today, const char **err);
+char *ip_export_fhir(const struct ip_render *r, int32_t today,
+    const char **err);
 
 /* Returns s with every character that XML 1.0 cannot carry (control
  * characters other than tab, line feed and carriage return; surrogates,
@@ -130,6 +136,7 @@ struct ip_export_how {
 	enum ip_export_format format;
 	int lang;		/* enum ip_lang; -1: the plan's */
 	const char *for_id;	/* --for; NULL: all */
+	bool consent_form;	/* --consent-form */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 	int32_t today;

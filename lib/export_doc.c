@@ -26,6 +26,7 @@
 #include "export.h"
 
 struct doc {
+	const struct ip_render *r;
 	const struct ip_view *v;
 	const struct ip_labels *l;
 	const struct ip_plan *p;
@@ -541,7 +542,7 @@ who(struct doc *d, const char *id, bool contact)
 	const char *s = q->name.s ? q->name.s : id;
 	if (q->organization.s != NULL)
 		s = ip_arena_printf(&d->a, "%s, %s", s, q->organization.s);
-	if (contact && ip_view_shows_contact(d->v, q)) {
+	if (contact && ip_view_shows(d->v, IP_F_PARTICIPANT_CONTACT, q)) {
 		if (q->phone.s != NULL)
 			s = ip_arena_printf(&d->a, "%s · %s", s, q->phone.s);
 		if (q->email.s != NULL)
@@ -565,6 +566,45 @@ none(struct doc *d, cmark_node *parent)
 
 /* --- the sections, in the order of the document -------------------------- */
 
+/* Whether the view shows field f (of entry). */
+static bool
+shows(const struct doc *d, enum ip_field f, const void *entry)
+{
+	return ip_view_shows(d->v, f, entry);
+}
+
+/* The notice at the top of a restricted view: for whom, why, and what is
+ * left out, the last from the visibility table itself. */
+static void
+notice(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+	const struct ip_view *v = d->v;
+	const char *name = v->viewer->name.s ? v->viewer->name.s
+	    : v->viewer->id.s;
+	char buf[IP_LONG_DATE];
+	const char *why = l->restricted_why[v->why];
+
+	cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
+	cmark_node *par = add(q, CMARK_NODE_PARAGRAPH);
+	text(d, add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
+	    "%s.", ip_arena_printf(&d->a, l->restricted, name)));
+	literal(par, " ");
+	if (v->why == IP_WHY_NOT_LISTED)
+		why = ip_arena_printf(&d->a, why, name);
+	else if (v->why == IP_WHY_EXPIRED || v->why == IP_WHY_WITHDRAWN)
+		why = ip_arena_printf(&d->a, why,
+		    ip_labels_date(l, v->why_day, buf));
+	text(d, par, why);
+	literal(par, " ");
+	text(d, par, ip_arena_printf(&d->a, l->restricted_shows, name));
+	cmark_node *left = list(q);
+	for (int f = 0; f < IP_F_COUNT; f++)
+		if (ip_field_audience((enum ip_field)f) != IP_SEEN_BY_ALL)
+			text(d, item(left), l->left_out_field[f]);
+	end_list(left);
+}
+
 static void
 glance(struct doc *d, cmark_node *root)
 {
@@ -574,40 +614,28 @@ glance(struct doc *d, cmark_node *root)
 	d->title = p->person.name.s ? ip_arena_printf(&d->a, l->title,
 	    p->person.name.s) : l->title_nameless;
 	heading(d, root, 1, d->title);
-	if (d->v->restricted) {
-		const char *name = d->v->viewer->name.s
-		    ? d->v->viewer->name.s : d->v->viewer->id.s;
-		cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
-		cmark_node *par = add(q, CMARK_NODE_PARAGRAPH);
-		text(d, add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
-		    "%s.", ip_arena_printf(&d->a, l->restricted, name)));
-		literal(par, " ");
-		text(d, par, ip_arena_printf(&d->a, l->restricted_why, name));
-		cmark_node *left = list(q);
-		for (size_t i = 0; i < sizeof(l->restricted_left_out)
-		    / sizeof(*l->restricted_left_out); i++)
-			text(d, item(left), l->restricted_left_out[i]);
-		end_list(left);
-	}
+	if (d->v->restricted)
+		notice(d, root);
 
 	cmark_node *facts = list(root);
 	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
 	if (p->coordinator.s != NULL)
 		fact(d, facts, l->coordinator, who(d, p->coordinator.s, true));
 	struct ip_date next = { .set = true };
-	if (ip_next_review(p, &next.day))
+	if (shows(d, IP_F_REVIEWS, NULL) && ip_next_review(p, &next.day))
 		fact(d, facts, l->next_review, date(d, &next));
-	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
+	if (shows(d, IP_F_STATUS, NULL) && p->status.set
+	    && p->status.v == IP_STATUS_CLOSED)
 		fact(d, facts, l->status, p->closed.date.set
 		    ? ip_arena_printf(&d->a, "%s %s", l->closed,
 		    date(d, &p->closed.date)) : l->closed);
 	fact(d, facts, l->plan_id, p->id.s);
-	if (!d->v->restricted)
+	if (shows(d, IP_F_LEGAL_BASIS, NULL))
 		fact(d, facts, l->legal_basis, join(d, &p->legal_basis, LAWS));
 	end_list(facts);
 	/* below the title, but demoted as under a section, so that none of
 	 * its headings can pass for one of the sections */
-	if (p->closed.reason.s != NULL && !d->v->restricted)
+	if (p->closed.reason.s != NULL && shows(d, IP_F_CLOSED_REASON, NULL))
 		md(d, root, l->reason, p->closed.reason.s, 2);
 }
 
@@ -616,49 +644,77 @@ person(struct doc *d, cmark_node *root)
 {
 	const struct ip_person *ps = &d->p->person;
 	const struct ip_labels *l = d->l;
-	bool all = !d->v->restricted;
 
 	heading(d, root, 2, l->person);
 	cmark_node *facts = list(root);
 	fact(d, facts, l->name, ps->name.s);
-	if (all) {
+	if (shows(d, IP_F_NATIONAL_ID, NULL))
 		fact(d, facts, l->national_id, ps->national_id.s);
+	if (shows(d, IP_F_BIRTH_DATE, NULL))
 		fact(d, facts, l->birth_date, date(d, &ps->birth_date));
+	if (shows(d, IP_F_PERSON_CONTACT, NULL)) {
 		fact(d, facts, l->phone, ps->contact.phone.s);
 		fact(d, facts, l->email, ps->contact.email.s);
 		fact(d, facts, l->address, ps->contact.address.s);
 	}
-	if (ps->interpreter.set)
+	if (ps->interpreter.set && shows(d, IP_F_INTERPRETER, NULL))
 		fact(d, facts, l->interpreter, ps->interpreter.v
 		    ? l->interpreter_yes : l->interpreter_no);
-	if (all && ps->care.set && ps->care.v == IP_CARE_COMPULSORY)
+	if (ps->care.set && ps->care.v == IP_CARE_COMPULSORY
+	    && shows(d, IP_F_CARE, NULL))
 		fact(d, facts, l->compulsory, l->yes);
-	if (cmark_node_first_child(facts) == NULL && all)
+	if (cmark_node_first_child(facts) == NULL && !d->v->restricted)
 		none(d, root);
 	end_list(facts);
 	/* whether or not the plan has them: that is not shown either */
-	if (!all)
+	if (d->v->restricted)
 		paragraph(d, root, l->left_out);
+}
+
+/* Ends a section that a restricted view shows only in part: whether it
+ * left anything out is not told either. */
+static void
+in_part(struct doc *d, cmark_node *root)
+{
+	if (d->v->restricted)
+		paragraph(d, root, d->l->others_left_out);
+}
+
+/* Whether the view shows goal g or any of its sub-goals. */
+static bool
+shows_goal(const struct doc *d, const struct ip_goal *g)
+{
+	if (shows(d, IP_F_GOAL, g))
+		return true;
+	for (size_t j = 0; j < g->subgoals.n; j++)
+		if (shows(d, IP_F_SUBGOAL, IP_AT(g->subgoals,
+		    struct ip_subgoal, j)))
+			return true;
+	return false;
 }
 
 static void
 goals(struct doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
+	bool any = false;
 
 	heading(d, root, 2, l->goals);
-	if (d->p->goals.n == 0)
-		none(d, root);
 	for (size_t i = 0; i < d->p->goals.n; i++) {
 		const struct ip_goal *g = IP_AT(d->p->goals, struct ip_goal, i);
+		if (!shows_goal(d, g))
+			continue;
+		any = true;
 		heading(d, root, 3, ip_arena_printf(&d->a, l->goal,
 		    id_or_number(d, &g->id, i)));
-		if (g->text.s != NULL)
+		if (g->text.s != NULL && shows(d, IP_F_GOAL, g))
 			paragraph(d, root, g->text.s);
 		cmark_node *subs = list(root);
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
 			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			if (!shows(d, IP_F_SUBGOAL, s))
+				continue;
 			cmark_node *p = item(subs);
 			if (s->id.s != NULL)
 				cmark_node_append_child(p, strong(d, s->id.s));
@@ -679,15 +735,18 @@ goals(struct doc *d, cmark_node *root)
 		}
 		end_list(subs);
 	}
+	if (!any && !d->v->restricted)
+		none(d, root);
+	in_part(d, root);
 }
 
 /* A section of plain texts, or the note that it is left out. */
 static void
 texts(struct doc *d, cmark_node *root, const char *title,
-    const struct ip_list *t, bool shown)
+    const struct ip_list *t, enum ip_field f)
 {
 	heading(d, root, 2, title);
-	if (!shown) {
+	if (!shows(d, f, NULL)) {
 		paragraph(d, root, d->l->left_out);
 		return;
 	}
@@ -703,13 +762,15 @@ static void
 measures(struct doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
+	bool any = false;
 
 	heading(d, root, 2, l->measures);
-	if (d->p->measures.n == 0)
-		none(d, root);
 	for (size_t i = 0; i < d->p->measures.n; i++) {
 		const struct ip_measure *m =
 		    IP_AT(d->p->measures, struct ip_measure, i);
+		if (!shows(d, IP_F_MEASURE, m))
+			continue;
+		any = true;
 		const char *h = ip_arena_printf(&d->a, l->measure,
 		    id_or_number(d, &m->id, i));
 		heading(d, root, 3, m->title.s ? ip_arena_printf(&d->a,
@@ -722,22 +783,25 @@ measures(struct doc *d, cmark_node *root)
 		fact(d, facts, l->when, range(d, &m->start, &m->end));
 		fact(d, facts, l->serves, join(d, &m->goals, AS_WRITTEN));
 		const struct ip_subplan *sp = &m->subplan;
-		if (!d->v->restricted && (sp->kind.s || sp->reference.s))
+		if (sp->kind.s || sp->reference.s)
 			fact(d, facts, l->subplan, sp->kind.s && sp->reference.s
 			    ? ip_arena_printf(&d->a, "%s: %s", sp->kind.s,
 			    sp->reference.s) : sp->kind.s ? sp->kind.s
 			    : sp->reference.s);
 		end_list(facts);
-		if (m->how.s != NULL && ip_view_shows_how(d->v, m))
+		if (m->how.s != NULL)
 			md(d, root, l->how, m->how.s, 3);
 	}
+	if (!any && !d->v->restricted)
+		none(d, root);
+	in_part(d, root);
 }
 
 static void
 implementation(struct doc *d, cmark_node *root)
 {
 	heading(d, root, 2, d->l->implementation);
-	if (d->v->restricted)
+	if (!shows(d, IP_F_IMPLEMENTATION, NULL))
 		paragraph(d, root, d->l->left_out);
 	else if (d->p->implementation.s != NULL)
 		md(d, root, NULL, d->p->implementation.s, 2);
@@ -750,32 +814,39 @@ participants(struct doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
 	const struct ip_plan *p = d->p;
+	bool any = false;
 
 	heading(d, root, 2, l->participants);
-	if (p->participants.n == 0)
-		none(d, root);
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_participant *q =
 		    IP_AT(p->participants, struct ip_participant, i);
+		if (!shows(d, IP_F_PARTICIPANT, q))
+			continue;
+		any = true;
 		heading(d, root, 3, q->name.s ? q->name.s
 		    : id_or_number(d, &q->id, i));
 		cmark_node *facts = list(root);
-		const char *role = q->role.set ? l->roles[q->role.v] : NULL;
+		const char *role = q->role.set
+		    && shows(d, IP_F_PARTICIPANT_ROLE, q)
+		    ? l->roles[q->role.v] : NULL;
 		if (q->id.s != NULL && p->coordinator.s != NULL
 		    && strcmp(q->id.s, p->coordinator.s) == 0)
 			role = role ? ip_arena_printf(&d->a, "%s, %s", role,
 			    l->is_coordinator) : l->is_coordinator;
 		fact(d, facts, l->role, role);
 		fact(d, facts, l->organization, q->organization.s);
-		if (ip_view_shows_contact(d->v, q)) {
+		if (shows(d, IP_F_PARTICIPANT_CONTACT, q)) {
 			fact(d, facts, l->phone, q->phone.s);
 			fact(d, facts, l->email, q->email.s);
 		}
 		end_list(facts);
 		if (q->contribution.s != NULL
-		    && ip_view_shows_contribution(d->v, q))
+		    && shows(d, IP_F_CONTRIBUTION, q))
 			md(d, root, l->contribution, q->contribution.s, 3);
 	}
+	if (!any && !d->v->restricted)
+		none(d, root);
+	in_part(d, root);
 }
 
 static void
@@ -785,6 +856,10 @@ reviews(struct doc *d, cmark_node *root)
 	const struct ip_period *pe = &d->p->period;
 
 	heading(d, root, 2, l->reviews);
+	if (!shows(d, IP_F_REVIEWS, NULL)) {
+		paragraph(d, root, l->left_out);
+		return;
+	}
 	if (pe->review_interval.set) {
 		int n = pe->review_interval.n;
 		cmark_node *p = paragraph(d, root, NULL);
@@ -803,10 +878,36 @@ reviews(struct doc *d, cmark_node *root)
 		label(d, p, when ? when : "?");
 		text(d, p, r->done.set ? ip_arena_printf(&d->a, l->review_done,
 		    date(d, &r->done)) : l->review_planned);
-		if (r->summary.s != NULL && !d->v->restricted)
+		if (r->summary.s != NULL)
 			md(d, cmark_node_parent(p), NULL, r->summary.s, 2);
 	}
 	end_list(list_);
+}
+
+/* "gitt 10. januar 2026 av Kari Nordmann", "gjelder til ...", with
+ * ", trukket tilbake ..." when it was withdrawn. */
+static const char *
+given(struct doc *d, const struct ip_date *day, const char *by,
+    const struct ip_date *until, const struct ip_date *withdrawn)
+{
+	const struct ip_labels *l = d->l;
+	const char *v = day->set || by != NULL ? l->given : NULL;
+
+	if (day->set)
+		v = ip_arena_printf(&d->a, "%s %s", v, date(d, day));
+	if (by != NULL)
+		v = ip_arena_printf(&d->a, "%s %s", v,
+		    ip_arena_printf(&d->a, l->by, by));
+	const char *more[2] = {
+		until != NULL && until->set ? ip_arena_printf(&d->a,
+		    l->valid_until, date(d, until)) : NULL,
+		withdrawn->set ? ip_arena_printf(&d->a, l->withdrawn,
+		    date(d, withdrawn)) : NULL };
+	for (size_t i = 0; i < 2; i++)
+		if (more[i] != NULL)
+			v = v ? ip_arena_printf(&d->a, "%s, %s", v, more[i])
+			    : more[i];
+	return v ? v : l->given;
 }
 
 static void
@@ -818,33 +919,24 @@ consent(struct doc *d, cmark_node *root)
 	const char *v;
 
 	heading(d, root, 2, l->consent);
+	if (!shows(d, IP_F_CONSENT, NULL)) {
+		paragraph(d, root, l->left_out);
+		return;
+	}
 	cmark_node *facts = list(root);
-	if (c->plan.date.set || c->plan.by.s != NULL) {
-		v = l->given;
-		if (c->plan.date.set)
-			v = ip_arena_printf(&d->a, "%s %s", v,
-			    date(d, &c->plan.date));
-		if (c->plan.by.s != NULL)
-			v = ip_arena_printf(&d->a, "%s %s", v,
-			    ip_arena_printf(&d->a, l->by, c->plan.by.s));
-	} else if (d->v->restricted)	/* why: maybe compulsory care */
-		v = l->left_out;
+	if (c->plan.date.set || c->plan.by.s != NULL || c->plan.withdrawn.set)
+		v = given(d, &c->plan.date, c->plan.by.s, NULL,
+		    &c->plan.withdrawn);
 	else if (d->p->person.care.set
 	    && d->p->person.care.v == IP_CARE_COMPULSORY)
 		v = l->consent_compulsory;
 	else
 		v = l->not_recorded;
 	fact(d, facts, l->consent_plan, v);
-	if (s->date.set || s->participants.n > 0 || s->until.set) {
-		v = s->date.set ? ip_arena_printf(&d->a, "%s %s", l->given,
-		    date(d, &s->date)) : NULL;
-		if (s->until.set)
-			v = ip_arena_printf(&d->a, "%s%s%s", v ? v : "",
-			    v ? ", " : "", ip_arena_printf(&d->a,
-			    l->valid_until, date(d, &s->until)));
-		if (v == NULL)
-			v = l->given;
-	} else
+	if (s->date.set || s->participants.n > 0 || s->until.set
+	    || s->withdrawn.set)
+		v = given(d, &s->date, NULL, &s->until, &s->withdrawn);
+	else
 		v = l->not_recorded;
 	fact(d, facts, l->consent_sharing, v);
 	fact(d, facts, l->consent_with, join(d, &s->participants,
@@ -858,6 +950,10 @@ cooperation(struct doc *d, cmark_node *root)
 	const struct ip_labels *l = d->l;
 
 	heading(d, root, 2, l->cooperation);
+	if (!shows(d, IP_F_COOPERATION, NULL)) {
+		paragraph(d, root, l->left_out);
+		return;
+	}
 	if (d->p->cooperation.n == 0)
 		none(d, root);
 	cmark_node *list_ = list(root);
@@ -889,21 +985,91 @@ build(struct doc *d)
 	glance(d, root);
 	person(d, root);
 	goals(d, root);
-	texts(d, root, d->l->resources, &d->p->resources, true);
-	texts(d, root, d->l->needs, &d->p->needs, !d->v->restricted);
+	texts(d, root, d->l->resources, &d->p->resources, IP_F_RESOURCES);
+	texts(d, root, d->l->needs, &d->p->needs, IP_F_NEEDS);
 	measures(d, root);
 	implementation(d, root);
 	participants(d, root);
 	reviews(d, root);
 	consent(d, root);
 	cooperation(d, root);
-	if (d->v->has_generated) {
+	if (d->r->has_generated) {
 		char buf[IP_LONG_DATE];
 		cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
 		text(d, add(p, CMARK_NODE_EMPH), ip_arena_printf(&d->a,
-		    d->l->generated, ip_labels_date(d->l, d->v->generated,
+		    d->l->generated, ip_labels_date(d->l, d->r->generated,
 		    buf)));
 	}
+	return root;
+}
+
+/* --- the consent form --------------------------------------------------- */
+
+/* A line to write on: "Sted og dato: ……………………". */
+static void
+blank(struct doc *d, cmark_node *root, const char *what)
+{
+	cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
+	label(d, p, what);
+	literal(p, "……………………………………………………………………");
+}
+
+static cmark_node *
+build_form(struct doc *d)
+{
+	const struct ip_plan *p = d->p;
+	const struct ip_labels *l = d->l;
+	const struct ip_consent_sharing *s = &p->consent.information_sharing;
+	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
+	struct ip_date born = p->person.birth_date;
+
+	d->title = p->person.name.s ? ip_arena_printf(&d->a, "%s: %s",
+	    l->cf_title, p->person.name.s) : l->cf_title;
+	heading(d, root, 1, d->title);
+	struct ip_nid nid;
+	if (!born.set && p->person.national_id.s != NULL
+	    && ip_nid_parse(p->person.national_id.s, &nid) != IP_NID_INVALID
+	    && nid.kind != IP_NID_FHNR) {
+		born.set = true;
+		born.day = nid.birth;
+	}
+	cmark_node *facts = list(root);
+	fact(d, facts, l->name, p->person.name.s);
+	fact(d, facts, l->birth_date, date(d, &born));
+	fact(d, facts, l->plan_id, p->id.s);
+	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
+	end_list(facts);
+
+	heading(d, root, 2, l->consent_plan);
+	paragraph(d, root, p->person.care.set
+	    && p->person.care.v == IP_CARE_COMPULSORY ? l->cf_plan_compulsory
+	    : l->cf_plan_text);
+
+	heading(d, root, 2, l->consent_sharing);
+	paragraph(d, root, l->cf_sharing_text);
+	cmark_node *names = list(root);
+	for (size_t i = 0; i < s->participants.n; i++)
+		text(d, item(names), who(d, IP_AT(s->participants,
+		    struct ip_text, i)->s, false));
+	if (s->participants.n == 0)
+		paragraph(d, root, l->cf_nobody);
+	end_list(names);
+	char buf[IP_LONG_DATE];
+	paragraph(d, root, s->until.set ? ip_arena_printf(&d->a, l->cf_until,
+	    ip_labels_date(l, s->until.day, buf)) : l->cf_until_withdrawn);
+
+	heading(d, root, 2, l->cf_withdraw);
+	paragraph(d, root, l->cf_withdraw_text);
+	if (p->coordinator.s != NULL) {
+		cmark_node *c = paragraph(d, root, NULL);
+		label(d, c, l->coordinator);
+		text(d, c, who(d, p->coordinator.s, true));
+	}
+
+	heading(d, root, 2, l->cf_sign);
+	blank(d, root, l->cf_place_date);
+	blank(d, root, l->cf_signature);
+	blank(d, root, l->cf_guardian);
 	return root;
 }
 
@@ -940,8 +1106,21 @@ static const char css[] =
 	"  a { color: inherit; text-decoration: none; }\n"
 	"}\n";
 
+/* The form's own print style: one A4 page, room to sign. */
+static const char form_css[] =
+	"body { max-width: 40em; }\n"
+	"p:has(strong) { margin: 1.4em 0 0; }\n"
+	"@page { size: A4; margin: 1.5cm 1.8cm; }\n"
+	"@media print {\n"
+	"  body { font-size: 10.5pt; line-height: 1.35; }\n"
+	"  h1 { font-size: 1.45em; }\n"
+	"  h2 { font-size: 1.15em; margin: 1em 0 .4em; }\n"
+	"  ul { margin: .4em 0; }\n"
+	"  li { margin: .1em 0; }\n"
+	"}\n";
+
 static char *
-page(struct doc *d, const char *body)
+page(struct doc *d, const char *body, const char *more_css)
 {
 	/* the title is one line, as in the heading */
 	char *title = ip_arena_strndup(&d->a, d->title, strlen(d->title));
@@ -968,14 +1147,14 @@ page(struct doc *d, const char *body)
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
 	    "<title>%s</title>\n"
-	    "<style>\n%s</style>\n"
+	    "<style>\n%s%s</style>\n"
 	    "</head>\n"
 	    "<body>\n"
 	    "<div class=\"plan\">\n"
 	    "%s"
 	    "</div>\n"
 	    "</body>\n"
-	    "</html>\n", d->l->code, (const char *)t, css, body);
+	    "</html>\n", d->l->code, (const char *)t, css, more_css, body);
 	xmlFree(t);
 	if (fclose(f) != 0) {
 		free(s);
@@ -984,21 +1163,35 @@ page(struct doc *d, const char *body)
 	return s;
 }
 
-char *
-ip_export_document(const struct ip_view *v, bool html)
+/* Renders the tree that build makes of r as Markdown or a page. */
+static char *
+render(const struct ip_render *r, bool html,
+    cmark_node *(*build_fn)(struct doc *), const char *more_css)
 {
-	struct doc d = { .v = v, .l = v->l, .p = v->p };
-	cmark_node *root = build(&d);
+	struct doc d = { .r = r, .v = r->v, .l = r->l, .p = r->v->p };
+	cmark_node *root = build_fn(&d);
 	char *out;
 
 	line_ends(root, !html);
 	if (html) {
 		char *body = cmark_render_html(root, CMARK_OPT_DEFAULT);
-		out = page(&d, body);
+		out = page(&d, body, more_css);
 		free(body);
 	} else
 		out = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(root);
 	ip_arena_free(&d.a);
 	return out;
+}
+
+char *
+ip_export_document(const struct ip_render *r, bool html)
+{
+	return render(r, html, build, "");
+}
+
+char *
+ip_export_consent_form(const struct ip_render *r, bool html)
+{
+	return render(r, html, build_form, form_css);
 }

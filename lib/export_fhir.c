@@ -18,12 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* export.h still has the documents' own struct ip_view, until they too
- * ask view.h's table: under another name here. */
-#define ip_view ip_doc_view
 #include "export.h"
-#undef ip_view
-#include "view.h"
 
 #define FHIR_NS "http://hl7.org/fhir"
 #define VOLVEN "urn:oid:2.16.578.1.12.4.1.1."
@@ -844,18 +839,13 @@ consent(struct fw *x)
 /* --- the Bundle ----------------------------------------------------------- */
 
 char *
-ip_export_fhir(const struct ip_plan *p, const struct ip_labels *l,
-    const char *for_id, int32_t today, const char **err)
+ip_export_fhir(const struct ip_render *r, int32_t today, const char **err)
 {
-	struct ip_view v;
+	const struct ip_view *v = r->v;
 	xmlBufferPtr buf;
-	struct fw x = { .v = &v, .p = p, .l = l, .today = today };
+	struct fw x = { .v = v, .p = v->p, .l = r->l, .today = today };
 	char *out = NULL;
 
-	if (ip_view_make(&v, p, for_id, today) != 0) {
-		*err = "no participant has the id of --for";
-		return NULL;
-	}
 	if ((buf = xmlBufferCreate()) == NULL
 	    || (x.w = xmlNewTextWriterMemory(buf, 0)) == NULL) {
 		xmlBufferFree(buf);
@@ -869,7 +859,7 @@ ip_export_fhir(const struct ip_plan *p, const struct ip_labels *l,
 	start(&x, "Bundle");
 	check(&x, xmlTextWriterWriteAttribute(x.w, (const xmlChar *)"xmlns",
 	    (const xmlChar *)FHIR_NS));
-	if (v.restricted) {
+	if (v->restricted) {
 		/* HL7's label for a resource with parts left out */
 		start(&x, "meta");
 		start(&x, "security");
@@ -879,7 +869,7 @@ ip_export_fhir(const struct ip_plan *p, const struct ip_labels *l,
 		end(&x);
 		end(&x);
 	}
-	put(&x, "language", l->code);
+	put(&x, "language", r->l->code);
 	put(&x, "type", "collection");
 	careplan(&x);
 	patient(&x);

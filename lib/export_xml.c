@@ -60,6 +60,7 @@ ip_xml_clean(struct ip_arena *a, const char *s)
 }
 
 struct xw {
+	const struct ip_render *r;
 	const struct ip_view *v;
 	xmlTextWriterPtr w;
 	struct ip_arena a;
@@ -164,27 +165,28 @@ refs(struct xw *x, const char *list, const char *entry,
 static void
 person(struct xw *x, const struct ip_person *ps)
 {
-	bool all = !x->v->restricted;
+	const struct ip_view *v = x->v;
 	const struct ip_contact *c = &ps->contact;
 
 	if (ps->pos.line == 0)
 		return;
 	start(x, "person");
 	elem(x, "name", ps->name.s);
-	if (all) {
+	if (ip_view_shows(v, IP_F_NATIONAL_ID, NULL))
 		elem(x, "national_id", ps->national_id.s);
+	if (ip_view_shows(v, IP_F_BIRTH_DATE, NULL))
 		date(x, "birth_date", &ps->birth_date);
-		if (c->phone.s || c->email.s || c->address.s) {
-			start(x, "contact");
-			elem(x, "phone", c->phone.s);
-			elem(x, "email", c->email.s);
-			elem(x, "address", c->address.s);
-			end(x);
-		}
+	if ((c->phone.s || c->email.s || c->address.s)
+	    && ip_view_shows(v, IP_F_PERSON_CONTACT, NULL)) {
+		start(x, "contact");
+		elem(x, "phone", c->phone.s);
+		elem(x, "email", c->email.s);
+		elem(x, "address", c->address.s);
+		end(x);
 	}
-	if (ps->interpreter.set)
+	if (ps->interpreter.set && ip_view_shows(v, IP_F_INTERPRETER, NULL))
 		elem(x, "interpreter", ps->interpreter.v ? "true" : "false");
-	if (all)
+	if (ip_view_shows(v, IP_F_CARE, NULL))
 		word(x, "care", &ps->care, ip_vocab_care);
 	end(x);
 }
@@ -192,44 +194,61 @@ person(struct xw *x, const struct ip_person *ps)
 static void
 participants(struct xw *x, const struct ip_list *l)
 {
-	if (l->n == 0)
-		return;
-	start(x, "participants");
+	bool any = false;
+
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_participant *q =
 		    IP_AT(*l, struct ip_participant, i);
+		if (!ip_view_shows(x->v, IP_F_PARTICIPANT, q))
+			continue;
+		if (!any)
+			start(x, "participants");
+		any = true;
 		start(x, "participant");
 		attr(x, "id", q->id.s);
 		elem(x, "name", q->name.s);
-		word(x, "role", &q->role, ip_vocab_role);
+		if (ip_view_shows(x->v, IP_F_PARTICIPANT_ROLE, q))
+			word(x, "role", &q->role, ip_vocab_role);
 		elem(x, "organization", q->organization.s);
-		if (ip_view_shows_contact(x->v, q)) {
+		if (ip_view_shows(x->v, IP_F_PARTICIPANT_CONTACT, q)) {
 			elem(x, "phone", q->phone.s);
 			elem(x, "email", q->email.s);
 		}
-		if (ip_view_shows_contribution(x->v, q))
+		if (ip_view_shows(x->v, IP_F_CONTRIBUTION, q))
 			elem(x, "contribution", q->contribution.s);
 		end(x);
 	}
-	end(x);
+	if (any)
+		end(x);
 }
 
 static void
 goals(struct xw *x, const struct ip_list *l)
 {
-	if (l->n == 0)
-		return;
-	start(x, "goals");
+	bool any = false;
+
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_goal *g = IP_AT(*l, struct ip_goal, i);
+		size_t shown = 0;
+		for (size_t j = 0; j < g->subgoals.n; j++)
+			shown += ip_view_shows(x->v, IP_F_SUBGOAL,
+			    IP_AT(g->subgoals, struct ip_subgoal, j));
+		if (shown == 0 && !ip_view_shows(x->v, IP_F_GOAL, g))
+			continue;
+		if (!any)
+			start(x, "goals");
+		any = true;
 		start(x, "goal");
 		attr(x, "id", g->id.s);
-		elem(x, "text", g->text.s);
-		if (g->subgoals.n > 0) {
+		if (ip_view_shows(x->v, IP_F_GOAL, g))
+			elem(x, "text", g->text.s);
+		if (shown > 0) {
 			start(x, "subgoals");
 			for (size_t j = 0; j < g->subgoals.n; j++) {
 				const struct ip_subgoal *s =
 				    IP_AT(g->subgoals, struct ip_subgoal, j);
+				if (!ip_view_shows(x->v, IP_F_SUBGOAL, s))
+					continue;
 				start(x, "subgoal");
 				attr(x, "id", s->id.s);
 				elem(x, "text", s->text.s);
@@ -242,18 +261,23 @@ goals(struct xw *x, const struct ip_list *l)
 		}
 		end(x);
 	}
-	end(x);
+	if (any)
+		end(x);
 }
 
 static void
 measures(struct xw *x, const struct ip_list *l)
 {
-	if (l->n == 0)
-		return;
-	start(x, "measures");
+	bool any = false;
+
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_measure *m = IP_AT(*l, struct ip_measure, i);
 		const struct ip_subplan *sp = &m->subplan;
+		if (!ip_view_shows(x->v, IP_F_MEASURE, m))
+			continue;
+		if (!any)
+			start(x, "measures");
+		any = true;
 		start(x, "measure");
 		attr(x, "id", m->id.s);
 		elem(x, "title", m->title.s);
@@ -262,9 +286,8 @@ measures(struct xw *x, const struct ip_list *l)
 		refs(x, "goals", "goal", &m->goals);
 		date(x, "start", &m->start);
 		date(x, "end", &m->end);
-		if (ip_view_shows_how(x->v, m))
-			elem(x, "how", m->how.s);
-		if (!x->v->restricted && (sp->kind.s || sp->reference.s)) {
+		elem(x, "how", m->how.s);
+		if (sp->kind.s || sp->reference.s) {
 			start(x, "subplan");
 			elem(x, "kind", sp->kind.s);
 			elem(x, "reference", sp->reference.s);
@@ -272,7 +295,8 @@ measures(struct xw *x, const struct ip_list *l)
 		}
 		end(x);
 	}
-	end(x);
+	if (any)
+		end(x);
 }
 
 static void
@@ -280,20 +304,22 @@ period(struct xw *x, const struct ip_period *pe)
 {
 	static const char *const units[] = { "day", "week", "month", "year" };
 	const struct ip_interval *iv = &pe->review_interval;
+	bool reviews = ip_view_shows(x->v, IP_F_REVIEWS, NULL);
 
-	if (!pe->start.set && !pe->end.set && !iv->set && pe->reviews.n == 0)
+	if (!pe->start.set && !pe->end.set
+	    && (!reviews || (!iv->set && pe->reviews.n == 0)))
 		return;
 	start(x, "period");
 	date(x, "start", &pe->start);
 	date(x, "end", &pe->end);
-	if (iv->set) {
+	if (iv->set && reviews) {
 		start(x, "review_interval");
 		check(x, xmlTextWriterWriteFormatAttribute(x->w,
 		    (const xmlChar *)"count", "%d", iv->n));
 		attr(x, "unit", units[ip_interval_unit(iv)]);
 		end(x);
 	}
-	if (pe->reviews.n > 0) {
+	if (pe->reviews.n > 0 && reviews) {
 		start(x, "reviews");
 		for (size_t i = 0; i < pe->reviews.n; i++) {
 			const struct ip_review *r =
@@ -301,8 +327,7 @@ period(struct xw *x, const struct ip_period *pe)
 			start(x, "review");
 			date(x, "date", &r->date);
 			date(x, "done", &r->done);
-			if (!x->v->restricted)
-				elem(x, "summary", r->summary.s);
+			elem(x, "summary", r->summary.s);
 			end(x);
 		}
 		end(x);
@@ -315,16 +340,18 @@ consent(struct xw *x, const struct ip_consent *c)
 {
 	const struct ip_consent_plan *pl = &c->plan;
 	const struct ip_consent_sharing *s = &c->information_sharing;
-	bool plan = pl->date.set || pl->by.s;
-	bool sharing = s->date.set || s->participants.n > 0 || s->until.set;
+	bool plan = pl->date.set || pl->by.s || pl->withdrawn.set;
+	bool sharing = s->date.set || s->participants.n > 0 || s->until.set
+	    || s->withdrawn.set;
 
-	if (!plan && !sharing)
+	if ((!plan && !sharing) || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
 		return;
 	start(x, "consent");
 	if (plan) {
 		start(x, "plan");
 		date(x, "date", &pl->date);
 		elem(x, "by", pl->by.s);
+		date(x, "withdrawn", &pl->withdrawn);
 		end(x);
 	}
 	if (sharing) {
@@ -332,6 +359,7 @@ consent(struct xw *x, const struct ip_consent *c)
 		date(x, "date", &s->date);
 		refs(x, "participants", "participant", &s->participants);
 		date(x, "until", &s->until);
+		date(x, "withdrawn", &s->withdrawn);
 		end(x);
 	}
 	end(x);
@@ -340,7 +368,7 @@ consent(struct xw *x, const struct ip_consent *c)
 static void
 cooperation(struct xw *x, const struct ip_list *l)
 {
-	if (l->n == 0)
+	if (l->n == 0 || !ip_view_shows(x->v, IP_F_COOPERATION, NULL))
 		return;
 	start(x, "cooperation");
 	for (size_t i = 0; i < l->n; i++) {
@@ -368,30 +396,36 @@ plan(struct xw *x)
 		attr(x, "view", v->restricted ? "restricted" : "full");
 		attr(x, "for", v->viewer->id.s);
 	}
-	if (v->has_generated)
-		attr(x, "generated", ip_date_format(v->generated, buf));
+	if (x->r->has_generated)
+		attr(x, "generated", ip_date_format(x->r->generated, buf));
 	elem(x, "format", p->format.s);
 	elem(x, "id", p->id.s);
 	word(x, "language", &p->language, ip_vocab_lang);
-	word(x, "status", &p->status, ip_vocab_status);
-	if (p->closed.date.set || p->closed.reason.s) {
+	bool status = ip_view_shows(v, IP_F_STATUS, NULL);
+	bool reason = p->closed.reason.s != NULL
+	    && ip_view_shows(v, IP_F_CLOSED_REASON, NULL);
+	if (status)
+		word(x, "status", &p->status, ip_vocab_status);
+	if ((status && p->closed.date.set) || reason) {
 		start(x, "closed");
-		date(x, "date", &p->closed.date);
-		if (!v->restricted)
+		if (status)
+			date(x, "date", &p->closed.date);
+		if (reason)
 			elem(x, "reason", p->closed.reason.s);
 		end(x);
 	}
-	if (!v->restricted)
+	if (ip_view_shows(v, IP_F_LEGAL_BASIS, NULL))
 		texts(x, "legal_basis", "law", &p->legal_basis);
 	person(x, &p->person);
 	ref(x, "coordinator", p->coordinator.s);
 	participants(x, &p->participants);
 	goals(x, &p->goals);
-	texts(x, "resources", "resource", &p->resources);
-	if (!v->restricted)
+	if (ip_view_shows(v, IP_F_RESOURCES, NULL))
+		texts(x, "resources", "resource", &p->resources);
+	if (ip_view_shows(v, IP_F_NEEDS, NULL))
 		texts(x, "needs", "need", &p->needs);
 	measures(x, &p->measures);
-	if (!v->restricted)
+	if (ip_view_shows(v, IP_F_IMPLEMENTATION, NULL))
 		elem(x, "implementation", p->implementation.s);
 	period(x, &p->period);
 	consent(x, &p->consent);
@@ -400,10 +434,10 @@ plan(struct xw *x)
 }
 
 char *
-ip_export_xml(const struct ip_view *v, const char *prog)
+ip_export_xml(const struct ip_render *r, const char *prog)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
-	struct xw x = { .v = v };
+	struct xw x = { .r = r, .v = r->v };
 	char *out = NULL;
 
 	if (buf == NULL || (x.w = xmlNewTextWriterMemory(buf, 0)) == NULL) {

@@ -117,30 +117,85 @@ static const struct ip_labels labels[] = {
 		.valid_until = "gjelder til %s",
 		.consent_with = "Deltakere med tilgang",
 		.not_recorded = "ikke registrert",
+		.withdrawn = "trukket tilbake %s",
 		.cooperation = "Samarbeid",
 		.about = "Om",
 		.contact = "Kontakt",
 		.reason = "Begrunnelse",
 		.none = "Ikke registrert.",
 		.restricted = "Begrenset visning for %s",
-		.restricted_why = "%s er ikke omfattet av samtykket til "
-		    "informasjonsdeling. Denne utgaven av planen viser derfor "
-		    "ikke:",
-		.restricted_left_out = {
-			"fødselsnummer og fødselsdato",
-			"personens kontaktopplysninger",
-			"om personen er under tvungent psykisk helsevern, og "
-			"lovgrunnlaget for planen",
-			"behov for tjenester",
-			"de andre deltakernes bidrag",
-			"hvordan planen og tiltakene gjennomføres, unntatt "
-			"tiltakene du er ansvarlig for",
-			"delplaner",
-			"oppsummeringer fra evalueringene",
-			"begrunnelsen for at planen er avsluttet",
+		.restricted_why = {
+			[IP_WHY_NOT_LISTED] = "Samtykket til "
+			    "informasjonsdeling omfatter ikke %s.",
+			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "gjaldt til og med %s.",
+			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			    "ble trukket tilbake %s.",
+			[IP_WHY_NO_CONSENT] = "Det er ikke gitt samtykke til "
+			    "informasjonsdeling.",
+		},
+		.restricted_shows = "Denne utgaven av planen viser derfor "
+		    "bare det %s trenger for sin del av den. Dette er utelatt:",
+		.left_out_field = {
+			[IP_F_PARTICIPANT] = "de andre deltakerne",
+			[IP_F_CONTRIBUTION] = "de andre deltakernes bidrag",
+			[IP_F_MEASURE] = "de andre tiltakene",
+			[IP_F_GOAL] = "mål som ingen av de viste tiltakene "
+			    "gjelder",
+			[IP_F_SUBGOAL] = "delmål som ingen av de viste "
+			    "tiltakene gjelder",
+			[IP_F_PARTICIPANT_ROLE] = "deltakernes roller",
+			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysninger for "
+			    "andre enn koordinatoren",
+			[IP_F_NATIONAL_ID] = "fødselsnummer",
+			[IP_F_BIRTH_DATE] = "fødselsdato",
+			[IP_F_PERSON_CONTACT] = "personens "
+			    "kontaktopplysninger",
+			[IP_F_INTERPRETER] = "behov for tolk",
+			[IP_F_CARE] = "om personen er under tvungent psykisk "
+			    "helsevern",
+			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
+			[IP_F_STATUS] = "planens status",
+			[IP_F_CLOSED_REASON] = "begrunnelsen for at planen er "
+			    "avsluttet",
+			[IP_F_RESOURCES] = "personens ressurser",
+			[IP_F_NEEDS] = "behov for tjenester",
+			[IP_F_IMPLEMENTATION] = "hvordan planen som helhet "
+			    "gjennomføres",
+			[IP_F_REVIEWS] = "evalueringene og oppsummeringene fra "
+			    "dem",
+			[IP_F_CONSENT] = "samtykkene",
+			[IP_F_COOPERATION] = "samarbeidet med andre "
+			    "tjenesteytere og etater",
 		},
 		.left_out = "Utelatt i begrenset visning.",
+		.others_left_out = "Andre er utelatt i begrenset visning.",
 		.generated = "Laget %s.",
+		.cf_title = "Samtykke til individuell plan",
+		.cf_plan_text = "Jeg samtykker i at det utarbeides en "
+		    "individuell plan for meg. Planen samler målene mine, hva "
+		    "jeg trenger hjelp til, og hvem som gjør hva. Jeg har rett "
+		    "til å delta i arbeidet med planen, og den lages sammen med "
+		    "meg.",
+		.cf_plan_compulsory = "Planen utarbeides uten samtykke, fordi "
+		    "personen er under tvungent psykisk helsevern. Når tvangen "
+		    "opphører, trengs samtykke for å fortsette med planen.",
+		.cf_sharing_text = "Jeg samtykker i at disse deltakerne kan gi "
+		    "hverandre de taushetsbelagte opplysningene om meg som "
+		    "trengs i arbeidet med planen:",
+		.cf_nobody = "Ingen deltakere er ført opp.",
+		.cf_until = "Samtykket gjelder til og med %s.",
+		.cf_until_withdrawn = "Samtykket gjelder til jeg trekker det "
+		    "tilbake.",
+		.cf_withdraw = "Å trekke samtykket tilbake",
+		.cf_withdraw_text = "Samtykket er frivillig. Jeg kan når som "
+		    "helst trekke det tilbake, helt eller delvis, uten å "
+		    "begrunne det, ved å si fra til koordinatoren for planen.",
+		.cf_sign = "Underskrift",
+		.cf_place_date = "Sted og dato",
+		.cf_signature = "Underskrift",
+		.cf_guardian = "Underskrift av foresatt eller verge, om "
+		    "personen ikke selv kan samtykke",
 		.laws = laws_nb,
 	},
 	[IP_LANG_NN] = {
@@ -211,30 +266,86 @@ static const struct ip_labels labels[] = {
 		.valid_until = "gjeld til %s",
 		.consent_with = "Deltakarar med tilgang",
 		.not_recorded = "ikkje registrert",
+		.withdrawn = "trekt tilbake %s",
 		.cooperation = "Samarbeid",
 		.about = "Om",
 		.contact = "Kontakt",
 		.reason = "Grunngjeving",
 		.none = "Ikkje registrert.",
 		.restricted = "Avgrensa vising for %s",
-		.restricted_why = "%s er ikkje omfatta av samtykket til "
-		    "informasjonsdeling. Denne utgåva av planen viser difor "
-		    "ikkje:",
-		.restricted_left_out = {
-			"fødselsnummer og fødselsdato",
-			"kontaktopplysningane til personen",
-			"om personen er under tvungent psykisk helsevern, og "
-			"lovgrunnlaget for planen",
-			"behov for tenester",
-			"bidraga frå dei andre deltakarane",
-			"korleis planen og tiltaka blir gjennomførte, unnateke "
-			"tiltaka du er ansvarleg for",
-			"delplanar",
-			"samandrag frå evalueringane",
-			"grunngjevinga for at planen er avslutta",
+		.restricted_why = {
+			[IP_WHY_NOT_LISTED] = "Samtykket til "
+			    "informasjonsdeling omfattar ikkje %s.",
+			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "galdt til og med %s.",
+			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			    "vart trekt tilbake %s.",
+			[IP_WHY_NO_CONSENT] = "Det ligg ikkje føre samtykke til "
+			    "informasjonsdeling.",
+		},
+		.restricted_shows = "Denne utgåva av planen viser difor "
+		    "berre det %s treng for sin del av han. Dette er utelate:",
+		.left_out_field = {
+			[IP_F_PARTICIPANT] = "dei andre deltakarane",
+			[IP_F_CONTRIBUTION] = "bidraga frå dei andre "
+			    "deltakarane",
+			[IP_F_MEASURE] = "dei andre tiltaka",
+			[IP_F_GOAL] = "mål som ingen av dei viste tiltaka "
+			    "gjeld",
+			[IP_F_SUBGOAL] = "delmål som ingen av dei viste "
+			    "tiltaka gjeld",
+			[IP_F_PARTICIPANT_ROLE] = "rollene til deltakarane",
+			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysningar for "
+			    "andre enn koordinatoren",
+			[IP_F_NATIONAL_ID] = "fødselsnummer",
+			[IP_F_BIRTH_DATE] = "fødselsdato",
+			[IP_F_PERSON_CONTACT] = "kontaktopplysningane til "
+			    "personen",
+			[IP_F_INTERPRETER] = "behov for tolk",
+			[IP_F_CARE] = "om personen er under tvungent psykisk "
+			    "helsevern",
+			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
+			[IP_F_STATUS] = "statusen til planen",
+			[IP_F_CLOSED_REASON] = "grunngjevinga for at planen er "
+			    "avslutta",
+			[IP_F_RESOURCES] = "ressursane til personen",
+			[IP_F_NEEDS] = "behov for tenester",
+			[IP_F_IMPLEMENTATION] = "korleis planen som heilskap "
+			    "blir gjennomført",
+			[IP_F_REVIEWS] = "evalueringane og samandraga frå dei",
+			[IP_F_CONSENT] = "samtykka",
+			[IP_F_COOPERATION] = "samarbeidet med andre "
+			    "tenesteytarar og etatar",
 		},
 		.left_out = "Utelate i avgrensa vising.",
+		.others_left_out = "Andre er utelatne i avgrensa vising.",
 		.generated = "Laga %s.",
+		.cf_title = "Samtykke til individuell plan",
+		.cf_plan_text = "Eg samtykkjer i at det blir utarbeidd ein "
+		    "individuell plan for meg. Planen samlar måla mine, kva eg "
+		    "treng hjelp til, og kven som gjer kva. Eg har rett til å "
+		    "ta del i arbeidet med planen, og han blir laga saman med "
+		    "meg.",
+		.cf_plan_compulsory = "Planen blir utarbeidd utan samtykke, "
+		    "fordi personen er under tvungent psykisk helsevern. Når "
+		    "tvangen tek slutt, trengst samtykke for å halde fram med "
+		    "planen.",
+		.cf_sharing_text = "Eg samtykkjer i at desse deltakarane kan gi "
+		    "kvarandre dei teiepliktige opplysningane om meg som trengst "
+		    "i arbeidet med planen:",
+		.cf_nobody = "Ingen deltakarar er førte opp.",
+		.cf_until = "Samtykket gjeld til og med %s.",
+		.cf_until_withdrawn = "Samtykket gjeld til eg trekkjer det "
+		    "tilbake.",
+		.cf_withdraw = "Å trekkje samtykket tilbake",
+		.cf_withdraw_text = "Samtykket er frivillig. Eg kan når som "
+		    "helst trekkje det tilbake, heilt eller delvis, utan å "
+		    "grunngje det, ved å seie frå til koordinatoren for planen.",
+		.cf_sign = "Underskrift",
+		.cf_place_date = "Stad og dato",
+		.cf_signature = "Underskrift",
+		.cf_guardian = "Underskrift av føresett eller verje, om "
+		    "personen ikkje sjølv kan samtykkje",
 		.laws = laws_nn,
 	},
 	[IP_LANG_EN] = {
@@ -305,29 +416,85 @@ static const struct ip_labels labels[] = {
 		.valid_until = "valid until %s",
 		.consent_with = "Participants with access",
 		.not_recorded = "not recorded",
+		.withdrawn = "withdrawn on %s",
 		.cooperation = "Cooperation",
 		.about = "About",
 		.contact = "Contact",
 		.reason = "Reason",
 		.none = "Not recorded.",
 		.restricted = "Restricted view for %s",
-		.restricted_why = "%s is not covered by the consent to share "
-		    "information, so this copy of the plan leaves out:",
-		.restricted_left_out = {
-			"the national identity number and the date of birth",
-			"the person's contact details",
-			"whether the person is under compulsory mental health "
-			"care, and the legal basis of the plan",
-			"the needs for services",
-			"the other participants' contributions",
-			"how the plan and the measures are carried out, "
-			"except for the measures you are responsible for",
-			"sub-plans",
-			"the summaries of the reviews",
-			"the reason the plan was closed",
+		.restricted_why = {
+			[IP_WHY_NOT_LISTED] = "The consent to share "
+			    "information does not cover %s.",
+			[IP_WHY_EXPIRED] = "The consent to share information "
+			    "was valid until %s.",
+			[IP_WHY_WITHDRAWN] = "The consent to share information "
+			    "was withdrawn on %s.",
+			[IP_WHY_NO_CONSENT] = "No consent to share information "
+			    "has been given.",
+		},
+		.restricted_shows = "So this copy of the plan shows only what "
+		    "%s needs for their own part in it. Left out:",
+		.left_out_field = {
+			[IP_F_PARTICIPANT] = "the other participants",
+			[IP_F_CONTRIBUTION] = "the other participants' "
+			    "contributions",
+			[IP_F_MEASURE] = "the other measures",
+			[IP_F_GOAL] = "goals that none of the measures shown "
+			    "serve",
+			[IP_F_SUBGOAL] = "sub-goals that none of the measures "
+			    "shown serve",
+			[IP_F_PARTICIPANT_ROLE] = "the participants' roles",
+			[IP_F_PARTICIPANT_CONTACT] = "the contact details of "
+			    "anyone but the coordinator",
+			[IP_F_NATIONAL_ID] = "the national identity number",
+			[IP_F_BIRTH_DATE] = "the date of birth",
+			[IP_F_PERSON_CONTACT] = "the person's contact details",
+			[IP_F_INTERPRETER] = "the need for an interpreter",
+			[IP_F_CARE] = "whether the person is under compulsory "
+			    "mental health care",
+			[IP_F_LEGAL_BASIS] = "the legal basis of the plan",
+			[IP_F_STATUS] = "the plan's status",
+			[IP_F_CLOSED_REASON] = "the reason the plan was closed",
+			[IP_F_RESOURCES] = "the person's resources",
+			[IP_F_NEEDS] = "the needs for services",
+			[IP_F_IMPLEMENTATION] = "how the plan as a whole is "
+			    "carried out",
+			[IP_F_REVIEWS] = "the reviews and their summaries",
+			[IP_F_CONSENT] = "the consents",
+			[IP_F_COOPERATION] = "the cooperation with other "
+			    "services and agencies",
 		},
 		.left_out = "Left out of the restricted view.",
+		.others_left_out = "Others are left out of the restricted "
+		    "view.",
 		.generated = "Generated %s.",
+		.cf_title = "Consent to an individual plan",
+		.cf_plan_text = "I consent to an individual plan being drawn up "
+		    "for me. The plan brings together my goals, what I need "
+		    "help with, and who does what. I have the right to take "
+		    "part in the work on the plan, and it is made together "
+		    "with me.",
+		.cf_plan_compulsory = "The plan is drawn up without consent, "
+		    "since the person is under compulsory mental health care. "
+		    "When the compulsory care ends, consent is needed to go on "
+		    "with the plan.",
+		.cf_sharing_text = "I consent to these participants giving each "
+		    "other the confidential information about me that the work "
+		    "on the plan needs:",
+		.cf_nobody = "No participants are listed.",
+		.cf_until = "This consent is valid until and including %s.",
+		.cf_until_withdrawn = "This consent is valid until I withdraw "
+		    "it.",
+		.cf_withdraw = "Withdrawing the consent",
+		.cf_withdraw_text = "The consent is voluntary. I may withdraw it "
+		    "at any time, in whole or in part, without giving a reason, "
+		    "by telling the coordinator of the plan.",
+		.cf_sign = "Signature",
+		.cf_place_date = "Place and date",
+		.cf_signature = "Signature",
+		.cf_guardian = "Signature of a parent or guardian, if the "
+		    "person cannot consent themselves",
 		.laws = laws_en,
 	},
 };

@@ -493,14 +493,17 @@ static const struct lang langs[] = {
 			"plan som ikke evalueres, blir fort utdatert.",
 			"Skriv når samtykket ble gitt og av hvem, og hvilke "
 			"deltakere som kan få taushetsbelagte opplysninger: "
-			"bare dem personen har samtykket til.",
+			"bare dem personen har samtykket til at kan få dem. "
+			"Trekker personen et samtykke tilbake, skriv datoen "
+			"under withdrawn.",
 			"Skriv hvem tjenestene må eller bør samarbeide med, "
 			"om hva, og hvem som er kontakt.",
 		},
 		.guide_h_compulsory = "Under tvungent psykisk helsevern "
 		    "lages planen uten samtykke; når tvangen opphører, trengs "
 		    "samtykke for å fortsette. Skriv likevel hvem som kan få "
-		    "taushetsbelagte opplysninger.",
+		    "taushetsbelagte opplysninger, og datoen under withdrawn "
+		    "om et samtykke trekkes tilbake.",
 		.goal = "Jeg vil klare meg selv hjemme.",
 		.subgoal = "Dusjer selv, med dusjstol, tre dager i uka.",
 		.resource = "Godt humør, og en datter som bor i nærheten.",
@@ -549,14 +552,17 @@ static const struct lang langs[] = {
 			"plan som ikkje blir evaluert, blir fort utdatert.",
 			"Skriv når samtykket vart gitt og av kven, og kva "
 			"deltakarar som kan få teiepliktige opplysningar: "
-			"berre dei personen har samtykt til.",
+			"berre dei personen har samtykt til at kan få dei. "
+			"Trekkjer personen eit samtykke tilbake, skriv datoen "
+			"under withdrawn.",
 			"Skriv kven tenestene må eller bør samarbeide med, om "
 			"kva, og kven som er kontakt.",
 		},
 		.guide_h_compulsory = "Under tvungent psykisk helsevern blir "
 		    "planen laga utan samtykke; når tvangen tek slutt, "
 		    "trengst samtykke for å halde fram. Skriv likevel kven "
-		    "som kan få teiepliktige opplysningar.",
+		    "som kan få teiepliktige opplysningar, og datoen under "
+		    "withdrawn om eit samtykke blir trekt tilbake.",
 		.goal = "Eg vil klare meg sjølv heime.",
 		.subgoal = "Dusjar sjølv, med dusjstol, tre dagar i veka.",
 		.resource = "Godt humør, og ei dotter som bur i nærleiken.",
@@ -605,14 +611,16 @@ static const struct lang langs[] = {
 			"that is never evaluated soon goes out of date.",
 			"Write when consent was given and by whom, and which "
 			"participants may see confidential information: only "
-			"those the person has consented to.",
+			"those the person has agreed may see it. If the person "
+			"withdraws a consent, write the date under withdrawn.",
 			"Write whom the services must or should work with, "
 			"about what, and who the contact is.",
 		},
 		.guide_h_compulsory = "Under compulsory mental health care "
 		    "the plan is made without consent; when the compulsory "
 		    "care ends, consent is needed to go on. Still write who "
-		    "may see confidential information.",
+		    "may see confidential information, and the date under "
+		    "withdrawn if a consent is withdrawn.",
 		.goal = "I want to manage on my own at home.",
 		.subgoal = "Showers on their own, with a shower chair, three "
 		    "days a week.",
@@ -777,11 +785,13 @@ skeleton(FILE *f, struct values *v)
 	    "  plan:\n"
 	    "    date:\n"
 	    "    by:\n"
+	    "    withdrawn:\n"
 	    "  information_sharing:\n"
 	    "    date:\n"
 	    "    participants:\n"
 	    "      # - %s\n"
-	    "    until:\n", someone);
+	    "    until:\n"
+	    "    withdrawn:\n", someone);
 
 	fputs("\n", f);
 	item(f, v, 'i', l->guide[8]);
@@ -1155,6 +1165,10 @@ check_given(const struct values *v, const struct ip_plan *p,
 	    "consent.information_sharing.participants");
 	date_is(d, &c->information_sharing.until, false, 0,
 	    "consent.information_sharing.until", NULL);
+	date_is(d, &c->plan.withdrawn, false, 0, "consent.plan.withdrawn",
+	    NULL);
+	date_is(d, &c->information_sharing.withdrawn, false, 0,
+	    "consent.information_sharing.withdrawn", NULL);
 }
 
 /*

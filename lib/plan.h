@@ -88,6 +88,7 @@ enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
 	X(TEST_ID,	"test-national-id",	IP_WARNING) \
 	X(BIRTH_DATE,	"birth-date",		IP_WARNING) \
 	X(CLOSED,	"closed",		IP_ERROR) \
+	X(WITHDRAWN,	"consent-withdrawn",	IP_ERROR) \
 	X(MEASURE_GOAL,	"measure-goal",		IP_WARNING) \
 	X(SUBGOAL_DUE,	"subgoal-due",		IP_WARNING) \
 	X(PERSON_PART,	"person-participant",	IP_WARNING) \

@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan.h"
+#include "view.h"
 
 /* The kinds of finding, in the order they sort on one day. */
-enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_SUBGOAL, K_MEASURE,
-	K_NEVER };
+enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_WITHDRAWN, K_SUBGOAL,
+	K_MEASURE, K_NEVER };
 
 static const struct {
 	const char *name;	/* in text and TSV, and in calendar UIDs */
@@ -28,6 +28,8 @@ static const struct {
 	[K_PERIOD_END] = { "period-end", "The plan period ends", false },
 	[K_CONSENT] = { "consent-expires",
 	    "Consent to share information expires", false },
+	[K_WITHDRAWN] = { "consent-withdrawn",
+	    "Consent to the plan withdrawn, plan not closed", false },
 	[K_SUBGOAL] = { "subgoal", "Sub-goal due, still open", true },
 	[K_MEASURE] = { "measure-ended",
 	    "Measure ended, no review since", true },
@@ -332,7 +334,8 @@ add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 
 /* Adds what is due in p: planned reviews to the horizon and the one
  * review_interval asks for, the end of the period and of the consent to
- * share information to the horizon, open sub-goals past their date,
+ * share information to the horizon, a consent to the plan withdrawn from
+ * a plan still active, open sub-goals past their date,
  * measures ended without a review since, and a plan never reviewed after
  * its first planned date. */
 static void
@@ -358,6 +361,9 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 		add(&s, K_PERIOD_END, pe->end.day, NULL);
 	if (until->set && until->day <= horizon)
 		add(&s, K_CONSENT, until->day, NULL);
+	int32_t withdrawn;
+	if (ip_plan_withdrawn(p, horizon, &withdrawn))
+		add(&s, K_WITHDRAWN, withdrawn, NULL);
 	for (size_t i = 0; i < p->goals.n; i++) {
 		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
 		for (size_t j = 0; j < g->subgoals.n; j++) {

@@ -79,6 +79,19 @@ ip_sharing_on(const struct ip_plan *p, int32_t day, int32_t *since)
 	return IP_SHARING_ACTIVE;
 }
 
+bool
+ip_plan_withdrawn(const struct ip_plan *p, int32_t day, int32_t *when)
+{
+	const struct ip_date *w = &p->consent.plan.withdrawn;
+
+	if ((p->status.set && p->status.v == IP_STATUS_CLOSED)
+	    || (p->person.care.set && p->person.care.v == IP_CARE_COMPULSORY)
+	    || !w->set || w->day > day)
+		return false;
+	*when = w->day;
+	return true;
+}
+
 static bool
 same_id(const char *a, const char *b)
 {

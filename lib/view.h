@@ -27,6 +27,12 @@ enum ip_sharing {
 enum ip_sharing ip_sharing_on(const struct ip_plan *p, int32_t day,
     int32_t *since);
 
+/* True if p is active, not under compulsory care, and its consent to
+ * the plan was withdrawn on or before day (stored in *when): it must be
+ * closed, as ip-validate(1) and ip-review(1) say. */
+bool ip_plan_withdrawn(const struct ip_plan *p, int32_t day,
+    int32_t *when);
+
 /* --- one reader's view --------------------------------------------------- */
 
 /* Why a view is restricted. */

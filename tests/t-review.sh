@@ -558,3 +558,21 @@ t "a national id in a plan id or a coordinator's name is never printed" "
 	done &&
 	ip-review --today $TODAY --format ics '$TMP/nid.yaml' |
 	    grep -q '^UID:review+%3Cnational%20id%3E+2026-12-02@iplan'"
+
+# --- a consent to the plan withdrawn ----------------------------------------
+
+W='consent-withdrawn  withdrawn.yaml  (coordinator Ola Hansen)'
+t "review: consent withdrawn from an active plan, reported until it is closed" "
+	rv_is 2026-11-24 30d withdrawn.yaml '2026-11-20  overdue 4 days  $W' &&
+	rv_is 2027-06-01 30d withdrawn.yaml \
+		'2026-11-20  overdue 193 days  $W' &&
+	rv_is 2026-11-10 10d withdrawn.yaml '2026-11-20  due in 10 days  $W' &&
+	rv_is 2026-11-10 9d withdrawn.yaml &&
+	sed 's/^format: iplan.1\$/&\nstatus: closed\nclosed: {date: 2026-11-21}/' \
+		'$RV/withdrawn.yaml' >'$TMP/closed.yaml' &&
+	exits 0 ip-review --today 2026-11-24 '$TMP/closed.yaml' >'$TMP/got' &&
+	same /dev/null '$TMP/got' &&
+	sed 's/^  name: Vera Vik\$/&\n  care: compulsory/' \
+		'$RV/withdrawn.yaml' >'$TMP/compulsory.yaml' &&
+	exits 0 ip-review --today 2026-11-24 '$TMP/compulsory.yaml' >'$TMP/got' &&
+	same /dev/null '$TMP/got'"

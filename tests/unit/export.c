@@ -103,12 +103,15 @@ schema_error_old(void *ctx, xmlError *e)
 #define SCHEMA_ERROR schema_error_old
 #endif
 
-/* Whether xml, a complete document, parses and is valid by lib/iplan.xsd:
- * 0 if so. */
-static int
-validate(const char *xml)
+/* lib/iplan.xsd, compiled once for every test. */
+static xmlSchemaPtr
+schema(void)
 {
+	static xmlSchemaPtr schema;
 	static char xsd[1 << 16];
+
+	if (schema != NULL)
+		return schema;
 	FILE *f = fopen(IPLAN_SRCDIR "/lib/iplan.xsd", "r");
 	assert_non_null(f);
 	size_t len = fread(xsd, 1, sizeof(xsd), f);
@@ -117,9 +120,18 @@ validate(const char *xml)
 	xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(xsd, (int)len);
 	assert_non_null(pc);
 	xmlSchemaSetParserStructuredErrors(pc, SCHEMA_ERROR, NULL);
-	xmlSchemaPtr schema = xmlSchemaParse(pc);
+	schema = xmlSchemaParse(pc);
 	assert_non_null(schema);
-	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+	xmlSchemaFreeParserCtxt(pc);
+	return schema;
+}
+
+/* Whether xml, a complete document, parses and is valid by lib/iplan.xsd:
+ * 0 if so. */
+static int
+validate(const char *xml)
+{
+	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema());
 	assert_non_null(vc);
 	xmlSchemaSetValidStructuredErrors(vc, SCHEMA_ERROR, NULL);
 	int rc = -1;
@@ -129,8 +141,6 @@ validate(const char *xml)
 		rc = xmlSchemaValidateDoc(vc, doc);
 	xmlFreeDoc(doc);
 	xmlSchemaFreeValidCtxt(vc);
-	xmlSchemaFree(schema);
-	xmlSchemaFreeParserCtxt(pc);
 	return rc;
 }
 
@@ -151,7 +161,8 @@ test_xml_with_bad_text_is_valid(void **state)
 {
 	(void)state;
 	struct ip_plan *p = load();
-	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
+	struct ip_view view = { .p = p };
+	struct ip_render v = { .v = &view, .l = ip_labels(IP_LANG_NB) };
 
 	char *good = ip_export_xml(&v, "unit");
 	assert_non_null(good);
@@ -198,7 +209,8 @@ test_every_word_validates(void **state)
 {
 	(void)state;
 	struct ip_plan *p = load();
-	struct ip_view v = { .p = p, .l = ip_labels(IP_LANG_NB) };
+	struct ip_view view = { .p = p };
+	struct ip_render v = { .v = &view, .l = ip_labels(IP_LANG_NB) };
 	struct ip_goal *g = IP_AT(p->goals, struct ip_goal, 0);
 	struct {
 		struct ip_enum *e;
@@ -401,6 +413,339 @@ test_ignored_signal_stays_ignored(void **state)
 	assert_int_equal(files(dir), 1);	/* out.md, complete */
 }
 
+/* --- every field of every plan, in every reader's view ------------------ */
+
+/*
+ * Each text of a plan is replaced by a token of its own, so that the test
+ * can tell for each whether a document holds it.  What each reader may
+ * see is written out here from the rule of ip-export(1), on its own: the
+ * library's table is what is tested, not what decides.
+ */
+enum who_sees {
+	ALL,		/* the person's name, the plan's id */
+	COVERED,	/* only those who see the whole plan */
+	ENTRY,		/* a participant's name, organization: own, coordinator */
+	CONTACT,	/* a participant's phone, email: the coordinator's */
+	CONTRIBUTION,	/* a participant's contribution: own */
+	MEASURE,	/* a field of a measure: own */
+	GOAL		/* a goal's or sub-goal's text: listed by own measures */
+};
+
+struct token {
+	char s[16];
+	enum who_sees who;
+	const void *entry;	/* the participant or measure, or the id of
+				   the goal or sub-goal */
+};
+
+struct tokens {
+	struct token v[4096];
+	size_t n;
+	struct ip_arena *a;
+};
+
+static void
+tokenize(struct tokens *t, struct ip_text *text, enum who_sees who,
+    const void *entry)
+{
+	if (text->s == NULL)
+		return;
+	assert_true(t->n < sizeof(t->v) / sizeof(*t->v));
+	struct token *k = &t->v[t->n++];
+	snprintf(k->s, sizeof(k->s), "zq%04zuq", t->n);
+	k->who = who;
+	k->entry = entry;
+	text->s = ip_arena_strndup(t->a, k->s, strlen(k->s));
+}
+
+static void
+tokenize_list(struct tokens *t, struct ip_list *l, enum who_sees who)
+{
+	for (size_t i = 0; i < l->n; i++)
+		tokenize(t, IP_AT(*l, struct ip_text, i), who, NULL);
+}
+
+/* Every text of p but ids and references, which must keep meaning what
+ * they mean, and the words of vocabularies. */
+static void
+tokenize_plan(struct tokens *t, struct ip_plan *p)
+{
+	t->a = &p->arena;
+	tokenize(t, &p->id, ALL, NULL);
+	tokenize(t, &p->person.name, ALL, NULL);
+	tokenize(t, &p->person.national_id, COVERED, NULL);
+	tokenize(t, &p->person.contact.phone, COVERED, NULL);
+	tokenize(t, &p->person.contact.email, COVERED, NULL);
+	tokenize(t, &p->person.contact.address, COVERED, NULL);
+	tokenize(t, &p->closed.reason, COVERED, NULL);
+	for (size_t i = 0; i < p->participants.n; i++) {
+		struct ip_participant *q =
+		    IP_AT(p->participants, struct ip_participant, i);
+		tokenize(t, &q->name, ENTRY, q);
+		tokenize(t, &q->organization, ENTRY, q);
+		tokenize(t, &q->phone, CONTACT, q);
+		tokenize(t, &q->email, CONTACT, q);
+		tokenize(t, &q->contribution, CONTRIBUTION, q);
+	}
+	for (size_t i = 0; i < p->goals.n; i++) {
+		struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		tokenize(t, &g->text, GOAL, g->id.s);
+		for (size_t j = 0; j < g->subgoals.n; j++) {
+			struct ip_subgoal *sg =
+			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			tokenize(t, &sg->text, GOAL, sg->id.s);
+		}
+	}
+	tokenize_list(t, &p->resources, COVERED);
+	tokenize_list(t, &p->needs, COVERED);
+	for (size_t i = 0; i < p->measures.n; i++) {
+		struct ip_measure *m = IP_AT(p->measures, struct ip_measure, i);
+		tokenize(t, &m->title, MEASURE, m);
+		tokenize(t, &m->extent, MEASURE, m);
+		tokenize(t, &m->how, MEASURE, m);
+		tokenize(t, &m->subplan.kind, MEASURE, m);
+		tokenize(t, &m->subplan.reference, MEASURE, m);
+	}
+	tokenize(t, &p->implementation, COVERED, NULL);
+	for (size_t i = 0; i < p->period.reviews.n; i++)
+		tokenize(t, &IP_AT(p->period.reviews, struct ip_review,
+		    i)->summary, COVERED, NULL);
+	tokenize(t, &p->consent.plan.by, COVERED, NULL);
+	for (size_t i = 0; i < p->cooperation.n; i++) {
+		struct ip_cooperation *c =
+		    IP_AT(p->cooperation, struct ip_cooperation, i);
+		tokenize(t, &c->with, COVERED, NULL);
+		tokenize(t, &c->about, COVERED, NULL);
+		tokenize(t, &c->contact, COVERED, NULL);
+	}
+}
+
+static bool
+same(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+static bool
+in(const struct ip_list *ids, const char *id)
+{
+	for (size_t i = 0; i < ids->n; i++)
+		if (same(IP_AT(*ids, struct ip_text, i)->s, id))
+			return true;
+	return false;
+}
+
+/* The rule, as ip-export(1) and ip-plan(5) state it. */
+static bool
+covers(const struct ip_plan *p, const struct ip_participant *q, int32_t day)
+{
+	const struct ip_consent_sharing *s = &p->consent.information_sharing;
+	const struct ip_date *w[] = { &s->withdrawn,
+		&p->consent.plan.withdrawn };
+
+	if (q->role.set && q->role.v == IP_ROLE_PERSON)
+		return true;
+	if (!s->date.set || s->date.day > day
+	    || (s->until.set && s->until.day < day))
+		return false;
+	for (size_t i = 0; i < 2; i++)
+		if (w[i]->set && w[i]->day <= day)
+			return false;
+	return in(&s->participants, q->id.s);
+}
+
+static bool
+may_see(const struct ip_plan *p, const struct ip_participant *q,
+    const struct token *k)
+{
+	const struct ip_participant *e = k->entry;
+
+	switch (k->who) {
+	case ALL:
+		return true;
+	case COVERED:
+		return false;
+	case ENTRY:
+		return e == q || same(e->id.s, p->coordinator.s);
+	case CONTACT:
+		return same(e->id.s, p->coordinator.s);
+	case CONTRIBUTION:
+		return e == q;
+	case MEASURE:
+		return same(((const struct ip_measure *)k->entry)
+		    ->responsible.s, q->id.s);
+	case GOAL:
+		for (size_t i = 0; i < p->measures.n; i++) {
+			const struct ip_measure *m =
+			    IP_AT(p->measures, struct ip_measure, i);
+			if (same(m->responsible.s, q->id.s)
+			    && in(&m->goals, k->entry))
+				return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* The words of the labels a restricted view never shows, in Markdown. */
+static void
+assert_no_labels(const struct ip_labels *l, const char *md, const char *at)
+{
+	const char *hidden[] = { l->national_id, l->birth_date, l->address,
+		l->interpreter, l->compulsory, l->legal_basis, l->next_review,
+		l->review_interval, l->consent_plan, l->consent_sharing,
+		l->consent_with, l->status, l->reason };
+	char want[128];
+	for (size_t i = 0; i < sizeof(hidden) / sizeof(*hidden); i++) {
+		snprintf(want, sizeof(want), "**%s:**", hidden[i]);
+		if (strstr(md, want) != NULL)
+			fail_msg("%s: shows '%s'", at, want);
+	}
+	/* the coordinator is named as such, but no one's role */
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(want, sizeof(want), "**%s:** %s", l->role,
+		    l->roles[i]);
+		if (strstr(md, want) != NULL)
+			fail_msg("%s: shows '%s'", at, want);
+	}
+}
+
+/* Renders p for q (the first participant with that id) on day in every
+ * format and holds each token against the rule. */
+static void
+check_view(const struct ip_plan *p, const struct ip_participant *q,
+    int32_t day, const struct tokens *t, bool xml_ok, const char *file)
+{
+	struct ip_view v;
+	assert_int_equal(ip_view_make(&v, p, q->id.s, day), 0);
+	bool full = covers(p, q, day);
+	char at[PATH_MAX + 64];
+	snprintf(at, sizeof(at), "%s --for %s on day %d", file, q->id.s,
+	    (int)day);
+	if (v.restricted == full)
+		fail_msg("%s: restricted is %d", at, v.restricted);
+
+	struct ip_render r = { .v = &v, .l = ip_labels(IP_LANG_NB) };
+	char *out[3] = { ip_export_document(&r, false),
+		ip_export_document(&r, true), ip_export_xml(&r, "unit") };
+	for (size_t f = 0; f < 3; f++) {
+		assert_non_null(out[f]);
+		for (size_t i = 0; i < t->n; i++) {
+			bool want = full || may_see(p, q, &t->v[i]);
+			bool got = strstr(out[f], t->v[i].s) != NULL;
+			if (want != got)
+				fail_msg("%s, format %zu: %s %s", at, f,
+				    t->v[i].s, got ? "shown" : "not shown");
+		}
+	}
+	if (!full)
+		assert_no_labels(r.l, out[0], at);
+	if (xml_ok && validate(out[2]) != 0)
+		fail_msg("%s: XML not valid: %s", at, last_error);
+	for (size_t f = 0; f < 3; f++)
+		free(out[f]);
+}
+
+/* The days to look at: about the consent's start, end and withdrawal. */
+static size_t
+days_of(const struct ip_plan *p, int32_t *days)
+{
+	const struct ip_consent_sharing *s = &p->consent.information_sharing;
+	size_t n = 0;
+
+	days[n++] = ip_days_from_civil(2026, 11, 24);
+	if (s->date.set) {
+		days[n++] = s->date.day - 1;
+		days[n++] = s->date.day;
+	}
+	if (s->until.set) {
+		days[n++] = s->until.day;
+		days[n++] = s->until.day + 1;
+	}
+	return n;
+}
+
+/* Every view of the plan at path, as it is and with each consent
+ * withdrawn. */
+static void
+check_plan(const char *path)
+{
+	struct ip_diags *d = ip_diags_new(path);
+	struct ip_plan *p;
+	if (ip_plan_load(path, d, &p) != 0) {
+		ip_diags_free(d);
+		return;
+	}
+	ip_plan_check(p, ip_days_from_civil(2026, 11, 24), d);
+	bool xml_ok = true;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].rule == IP_R_DUP_ID
+		    || d->v[i].rule == IP_R_UNKNOWN_REF)
+			xml_ok = false;
+	ip_diags_free(d);
+
+	static struct tokens t;
+	t.n = 0;
+	tokenize_plan(&t, p);
+
+	struct ip_consent_sharing *s = &p->consent.information_sharing;
+	struct ip_date *withdrawn[] = { NULL, &s->withdrawn,
+		&p->consent.plan.withdrawn };
+	for (size_t w = 0; w < 3; w++) {
+		int32_t days[8];
+		size_t n = days_of(p, days);
+		if (withdrawn[w] != NULL) {
+			if (!s->date.set)
+				continue;
+			*withdrawn[w] = (struct ip_date){ .set = true,
+			    .day = s->date.day + 30 };
+			days[n++] = s->date.day + 29;
+			days[n++] = s->date.day + 30;
+		}
+		for (size_t i = 0; i < p->participants.n; i++) {
+			const struct ip_participant *q = IP_AT(p->participants,
+			    struct ip_participant, i);
+			if (q->id.s == NULL
+			    || ip_find_participant(p, q->id.s) != q)
+				continue;
+			for (size_t k = 0; k < n; k++)
+				check_view(p, q, days[k], &t, xml_ok, path);
+		}
+		if (withdrawn[w] != NULL)
+			withdrawn[w]->set = false;
+	}
+	ip_plan_free(p);
+}
+
+static void
+check_dir(const char *dir)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, NULL, alphasort);
+	assert_true(n > 0);
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(names[i]->d_name);
+		if (len > 5 && strcmp(names[i]->d_name + len - 5, ".yaml") == 0) {
+			char path[PATH_MAX];
+			snprintf(path, sizeof(path), "%s/%s", dir,
+			    names[i]->d_name);
+			check_plan(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void
+test_every_view_holds_what_the_rule_allows(void **state)
+{
+	(void)state;
+	check_dir(IPLAN_SRCDIR "/examples");
+	check_dir(IPLAN_SRCDIR "/tests/export");
+	check_dir(IPLAN_SRCDIR "/tests/validate");
+	check_dir(IPLAN_SRCDIR "/tests/review/plans");
+}
+
 int
 main(void)
 {
@@ -412,6 +757,7 @@ main(void)
 		cmocka_unit_test(test_interval_units),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_laws),
+		cmocka_unit_test(test_every_view_holds_what_the_rule_allows),
 		cmocka_unit_test_setup_teardown(test_killed_leaves_nothing,
 		    scratch_dir, remove_scratch),
 		cmocka_unit_test_setup_teardown(
