@@ -123,28 +123,64 @@ static const char *const names[] = { "Patient", "Practitioner",
 	"RelatedPerson", "Organization", "Cooperation", "CareTeam", "Goal",
 	"CarePlan", "Consent" };
 
-/* "urn:uuid:..." of the entry of kind k with the local id (NULL: the one
- * entry of its kind), in the arena. */
+/* "urn:uuid:..." of the entry of kind k, in the arena: of the one with
+ * the local id, or if id is NULL of the one at the place at in its list
+ * ("2", "1.3"), or if that is NULL too of the one entry of its kind.
+ * The names hashed, "plan/Kind/id", "plan/Kind#at" and "plan/Kind",
+ * cannot be taken for each other. */
 static const char *
-uuid(struct fw *x, enum kind k, const char *id)
+uuid_of(struct fw *x, enum kind k, const char *id, const char *at)
 {
 	const char *plan = x->p->id.s ? x->p->id.s : "";
+	const char *local = id ? id : at;
 	size_t lp = strlen(plan), lk = strlen(names[k]);
-	size_t li = id ? strlen(id) + 1 : 0;
-	char *name = ip_arena_alloc(&x->a, lp + lk + li + 2);
+	size_t ll = local ? strlen(local) + 1 : 0;
+	char *name = ip_arena_alloc(&x->a, lp + lk + ll + 2);
 	char *out = ip_arena_alloc(&x->a, 9 + 37);
 
-	/* plan/kind or plan/kind/id */
 	memcpy(name, plan, lp);
 	name[lp] = '/';
 	memcpy(name + lp + 1, names[k], lk);
-	if (id != NULL) {
-		name[lp + 1 + lk] = '/';
-		memcpy(name + lp + 2 + lk, id, li - 1);
+	if (local != NULL) {
+		name[lp + 1 + lk] = id ? '/' : '#';
+		memcpy(name + lp + 2 + lk, local, ll - 1);
 	}
 	memcpy(out, "urn:uuid:", 9);
 	ip_uuid5(iplan_ns, name, out + 9);
 	return out;
+}
+
+static const char *
+uuid(struct fw *x, enum kind k, const char *id)
+{
+	return uuid_of(x, k, id, NULL);
+}
+
+/* The place of the participant q in the list, from 1, as text. */
+static const char *
+place_of(struct fw *x, const struct ip_participant *q)
+{
+	size_t i = (size_t)(q - (const struct ip_participant *)
+	    x->p->participants.v);
+	return ip_arena_printf(&x->a, "%zu", i + 1);
+}
+
+/* The place of goal i, or of its sub-goal j (from 0), as text. */
+static const char *
+place_of_goal(struct fw *x, size_t i, const struct ip_subgoal *s, size_t j)
+{
+	return s ? ip_arena_printf(&x->a, "%zu.%zu", i + 1, j + 1)
+	    : ip_arena_printf(&x->a, "%zu", i + 1);
+}
+
+/* The fullUrl of goal i, or of its sub-goal s (the j-th). */
+static const char *
+goal_url(struct fw *x, const struct ip_goal *g, size_t i,
+    const struct ip_subgoal *s, size_t j)
+{
+	const char *id = s ? s->id.s : g->id.s;
+	return id ? uuid(x, K_GOAL, id)
+	    : uuid_of(x, K_GOAL, NULL, place_of_goal(x, i, s, j));
 }
 
 /* <name><reference value="urn:uuid:..."/></name> */
@@ -233,9 +269,10 @@ participant_url(struct fw *x, const struct ip_participant *q)
 		return NULL;
 	if (is_person(q))
 		return x->patient;
-	if (q->id.s == NULL || !ip_view_shows(x->v, IP_F_PARTICIPANT, q))
+	if (!ip_view_shows(x->v, IP_F_PARTICIPANT, q))
 		return NULL;
-	return uuid(x, kind_of(q), q->id.s);
+	return q->id.s ? uuid(x, kind_of(q), q->id.s)
+	    : uuid_of(x, kind_of(q), NULL, place_of(x, q));
 }
 
 /* The first participant shown with the organization of q, whose id names
@@ -246,19 +283,25 @@ organization_of(struct fw *x, const struct ip_participant *q)
 	const struct ip_list *l = &x->p->participants;
 
 	if (q->organization.s == NULL || ip_blank(q->organization.s)
-	    || q->id.s == NULL || is_person(q)
-	    || !ip_view_shows(x->v, IP_F_PARTICIPANT, q))
+	    || is_person(q) || !ip_view_shows(x->v, IP_F_PARTICIPANT, q))
 		return NULL;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_participant *o =
 		    IP_AT(*l, struct ip_participant, i);
-		if (o->organization.s != NULL && o->id.s != NULL
-		    && !is_person(o)
+		if (o->organization.s != NULL && !is_person(o)
 		    && strcmp(o->organization.s, q->organization.s) == 0
 		    && ip_view_shows(x->v, IP_F_PARTICIPANT, o))
 			return o;
 	}
 	return NULL;
+}
+
+/* The fullUrl of the Organization named after participant o. */
+static const char *
+organization_url(struct fw *x, const struct ip_participant *o)
+{
+	return o->id.s ? uuid(x, K_ORGANIZATION, o->id.s)
+	    : uuid_of(x, K_ORGANIZATION, NULL, place_of(x, o));
 }
 
 /* A goal or sub-goal with the id, if the view shows it. */
@@ -396,8 +439,7 @@ organizations(struct fw *x)
 		    IP_AT(*l, struct ip_participant, i);
 		if (organization_of(x, q) != q)
 			continue;
-		open_entry(x, K_ORGANIZATION, uuid(x, K_ORGANIZATION,
-		    q->id.s));
+		open_entry(x, K_ORGANIZATION, organization_url(x, q));
 		val(x, "name", q->organization.s);
 		close_entry(x);
 	}
@@ -408,7 +450,7 @@ organizations(struct fw *x)
 		    IP_AT(*c, struct ip_cooperation, i);
 		char n[24];
 		snprintf(n, sizeof(n), "%zu", i + 1);
-		open_entry(x, K_COOPERATION, uuid(x, K_COOPERATION, n));
+		open_entry(x, K_COOPERATION, uuid_of(x, K_COOPERATION, NULL, n));
 		val(x, "name", o->with.s);
 		if (o->contact.s != NULL && !ip_blank(o->contact.s)) {
 			start(x, "contact");
@@ -454,8 +496,7 @@ careteam(struct fw *x)
 			    q->contribution.s);
 		ref(x, "member", url);
 		if (org != NULL)
-			ref(x, "onBehalfOf", uuid(x, K_ORGANIZATION,
-			    org->id.s));
+			ref(x, "onBehalfOf", organization_url(x, org));
 		end(x);
 	}
 	for (size_t i = 0; ip_view_shows(x->v, IP_F_COOPERATION, NULL)
@@ -467,7 +508,7 @@ careteam(struct fw *x)
 		start(x, "participant");
 		concept(x, "role", NULL, NULL, NULL, l->cooperation);
 		concept(x, "role", NULL, NULL, NULL, o->about.s);
-		ref(x, "member", uuid(x, K_COOPERATION, n));
+		ref(x, "member", uuid_of(x, K_COOPERATION, NULL, n));
 		end(x);
 	}
 	close_entry(x);
@@ -475,7 +516,7 @@ careteam(struct fw *x)
 
 /* The goal-relationship extension of a goal to a sub-goal of it. */
 static void
-milestone(struct fw *x, const char *id)
+milestone(struct fw *x, const char *url)
 {
 	start(x, "extension");
 	check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"url",
@@ -489,14 +530,15 @@ milestone(struct fw *x, const char *id)
 	start(x, "extension");
 	check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"url",
 	    (const xmlChar *)"target"));
-	ref(x, "valueReference", uuid(x, K_GOAL, id));
+	ref(x, "valueReference", url);
 	end(x);
 	end(x);
 }
 
-/* One Goal, of a goal (s NULL) or of its sub-goal s. */
+/* One Goal, of goal i (s NULL) or of its sub-goal s, the j-th. */
 static void
-goal(struct fw *x, const struct ip_goal *g, const struct ip_subgoal *s)
+goal(struct fw *x, const struct ip_goal *g, size_t i,
+    const struct ip_subgoal *s, size_t j)
 {
 	static const char *const lifecycle[] = { "active", "completed",
 	    "cancelled" };
@@ -509,12 +551,12 @@ goal(struct fw *x, const struct ip_goal *g, const struct ip_subgoal *s)
 	bool closed = p->status.set && p->status.v == IP_STATUS_CLOSED
 	    && ip_view_shows(x->v, IP_F_STATUS, NULL);
 
-	open_entry(x, K_GOAL, uuid(x, K_GOAL, id));
-	for (size_t j = 0; s == NULL && j < g->subgoals.n; j++) {
+	open_entry(x, K_GOAL, goal_url(x, g, i, s, j));
+	for (size_t k = 0; s == NULL && k < g->subgoals.n; k++) {
 		const struct ip_subgoal *sub =
-		    IP_AT(g->subgoals, struct ip_subgoal, j);
-		if (sub->id.s != NULL && ip_view_shows(x->v, IP_F_SUBGOAL, sub))
-			milestone(x, sub->id.s);
+		    IP_AT(g->subgoals, struct ip_subgoal, k);
+		if (ip_view_shows(x->v, IP_F_SUBGOAL, sub))
+			milestone(x, goal_url(x, g, i, sub, k));
 	}
 	within(x, "identifier", "value", id);
 	if (s != NULL && s->status.set) {
@@ -525,7 +567,8 @@ goal(struct fw *x, const struct ip_goal *g, const struct ip_subgoal *s)
 	} else
 		put(x, "lifecycleStatus", closed ? "completed" : "active");
 	if (text == NULL || ip_blank(text))
-		text = ip_arena_printf(&x->a, x->l->goal, id);
+		text = ip_arena_printf(&x->a, x->l->goal,
+		    id ? id : place_of_goal(x, i, s, j));
 	concept(x, "description", NULL, NULL, NULL, text);
 	ref(x, "subject", x->patient);
 	if (s != NULL && s->due.set) {
@@ -543,14 +586,13 @@ goals(struct fw *x)
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_goal *g = IP_AT(*l, struct ip_goal, i);
-		if (g->id.s != NULL && ip_view_shows(x->v, IP_F_GOAL, g))
-			goal(x, g, NULL);
+		if (ip_view_shows(x->v, IP_F_GOAL, g))
+			goal(x, g, i, NULL, 0);
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
 			    IP_AT(g->subgoals, struct ip_subgoal, j);
-			if (s->id.s != NULL && ip_view_shows(x->v,
-			    IP_F_SUBGOAL, s))
-				goal(x, g, s);
+			if (ip_view_shows(x->v, IP_F_SUBGOAL, s))
+				goal(x, g, i, s, j);
 		}
 	}
 }
@@ -652,6 +694,7 @@ measure(struct fw *x, const struct ip_measure *m)
 	end(x);
 }
 
+/* A review: held (done) or planned (date), its summary the progress. */
 static void
 review(struct fw *x, const struct ip_review *r)
 {
@@ -659,12 +702,12 @@ review(struct fw *x, const struct ip_review *r)
 	char buf[IP_LONG_DATE];
 
 	start(x, "activity");
-	if (r->done.set) {
+	if (r->done.set && (summary == NULL || ip_blank(summary)))
+		summary = ip_arena_printf(&x->a, x->l->review_done,
+		    ip_labels_date(x->l, r->done.day, buf));
+	if (summary != NULL && !ip_blank(summary)) {
 		start(x, "progress");
 		date(x, "time", &r->done);
-		if (summary == NULL || ip_blank(summary))
-			summary = ip_arena_printf(&x->a, x->l->review_done,
-			    ip_labels_date(x->l, r->done.day, buf));
 		val(x, "text", summary);
 		end(x);
 	}
@@ -721,13 +764,13 @@ careplan(struct fw *x)
 	}
 	for (size_t i = 0; i < gl->n; i++) {
 		const struct ip_goal *g = IP_AT(*gl, struct ip_goal, i);
-		if (goal_shown(x, g->id.s))
-			ref(x, "goal", uuid(x, K_GOAL, g->id.s));
+		if (ip_view_shows(v, IP_F_GOAL, g))
+			ref(x, "goal", goal_url(x, g, i, NULL, 0));
 		for (size_t j = 0; j < g->subgoals.n; j++) {
-			const char *id =
-			    IP_AT(g->subgoals, struct ip_subgoal, j)->id.s;
-			if (goal_shown(x, id))
-				ref(x, "goal", uuid(x, K_GOAL, id));
+			const struct ip_subgoal *s =
+			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			if (ip_view_shows(v, IP_F_SUBGOAL, s))
+				ref(x, "goal", goal_url(x, g, i, s, j));
 		}
 	}
 	for (size_t i = 0; i < ml->n; i++) {
