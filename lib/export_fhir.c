@@ -599,6 +599,29 @@ goals(struct fw *x)
 
 /* --- the care plan -------------------------------------------------------- */
 
+/* The narrative: the title, and whose view a restricted one is, in the
+ * language of the export. */
+static void
+narrative(struct fw *x, const char *title, const char *notice)
+{
+	start(x, "text");
+	put(x, "status", "generated");
+	start(x, "div");
+	check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)"xmlns",
+	    (const xmlChar *)"http://www.w3.org/1999/xhtml"));
+	for (int i = 0; i < 2; i++) {
+		const char *s = i == 0 ? title : notice;
+		if (s == NULL)
+			continue;
+		start(x, "p");
+		check(x, xmlTextWriterWriteString(x->w,
+		    (const xmlChar *)ip_xml_clean(&x->a, s)));
+		end(x);
+	}
+	end(x);
+	end(x);
+}
+
 /* An annotation "label: text", none if text is. */
 static void
 note(struct fw *x, const char *label, const char *text)
@@ -729,9 +752,15 @@ careplan(struct fw *x)
 	    ? ip_find_participant(p, p->coordinator.s) : NULL;
 	const struct ip_list *ml = &p->measures, *gl = &p->goals;
 	const char *name = p->person.name.s;
+	const char *title = name != NULL && !ip_blank(name)
+	    && ip_view_shows(v, IP_F_PERSON_NAME, NULL)
+	    ? ip_arena_printf(&x->a, l->title, name) : l->title_nameless;
+	const char *notice = v->restricted && v->viewer->name.s != NULL
+	    ? ip_arena_printf(&x->a, l->restricted, v->viewer->name.s) : NULL;
 	char buf[11];
 
 	open_entry(x, K_CAREPLAN, uuid(x, K_CAREPLAN, NULL));
+	narrative(x, title, notice);
 	if (ip_view_shows(v, IP_F_PLAN_ID, NULL))
 		within(x, "identifier", "value", p->id.s);
 	put(x, "status", !p->status.set || !ip_view_shows(v, IP_F_STATUS,
@@ -740,9 +769,7 @@ careplan(struct fw *x)
 	put(x, "intent", "plan");
 	concept(x, "category", VOLVEN "9602", "A02-2", "Individuell plan",
 	    l->title_nameless);
-	val(x, "title", name != NULL && !ip_blank(name)
-	    && ip_view_shows(v, IP_F_PERSON_NAME, NULL)
-	    ? ip_arena_printf(&x->a, l->title, name) : l->title_nameless);
+	val(x, "title", title);
 	ref(x, "subject", x->patient);
 	if (ip_view_shows(v, IP_F_PERIOD, NULL))
 		period(x, "period", &p->period.start, &p->period.end);
@@ -783,9 +810,7 @@ careplan(struct fw *x)
 			review(x, IP_AT(p->period.reviews, struct ip_review,
 			    i));
 
-	if (v->restricted && v->viewer->name.s != NULL)
-		within(x, "note", "text", ip_arena_printf(&x->a, l->restricted,
-		    v->viewer->name.s));
+	within(x, "note", "text", notice);
 	if (ip_view_shows(v, IP_F_LEGAL_BASIS, NULL))
 		note_list(x, l->legal_basis, &p->legal_basis, true);
 	if (p->person.care.set && p->person.care.v == IP_CARE_COMPULSORY

@@ -4,7 +4,8 @@
 Usage: python3 fhir-check.py BUNDLE.xml...
 
 For each Bundle that ip-export --format fhir wrote:
-- ele-1: every element has a value or children; no value is empty;
+- ele-1: every FHIR element has a value or children; no value is empty
+  (a narrative's XHTML has text instead);
 - every entry has a fullUrl, unique in the Bundle, that is a urn:uuid,
   and its resource's id is that UUID;
 - every reference resolves to an entry of the Bundle, and that entry's
@@ -57,6 +58,8 @@ def check(path):
         return ["the root is %s, not a FHIR Bundle" % root.tag]
 
     for el in root.iter():
+        if not el.tag.startswith(NS):
+            continue    # a narrative's XHTML: text is its value
         if len(el) == 0 and not el.get("value"):
             problems.append("ele-1: <%s> has no value and no children"
                             % local(el.tag))
