@@ -11,7 +11,8 @@ static struct ip_cli cli = {
 	.prog = "ip-export",
 	.usage = "usage: ip-export [--format markdown|html|xml] "
 	    "[--language nb|nn|en] [--for ID]\n"
-	    "                 [-o FILE] [--today YYYY-MM-DD] [FILE|-]\n"
+	    "                 [--revision TEXT] [-o FILE] [--today YYYY-MM-DD] "
+	    "[FILE|-]\n"
 	    "       ip-export --consent-form [--format markdown|html] "
 	    "[--language nb|nn|en]\n"
 	    "                 [-o FILE] [FILE|-]\n",
@@ -27,6 +28,8 @@ static struct ip_cli cli = {
 	    "                         to share information lets them see\n"
 	    "      --consent-form     the form on which the person signs the "
 	    "consent\n"
+	    "      --revision TEXT    the version of the plan, for the footer "
+	    "(a commit id)\n"
 	    "  -o, --output FILE      write to FILE, replacing it, not to "
 	    "standard output\n"
 	    "      --today DATE       take DATE (YYYY-MM-DD) as today\n"
@@ -37,7 +40,7 @@ static struct ip_cli cli = {
 	    "See ip-export(1).\n",
 };
 
-enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM };
+enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION };
 
 int
 main(int argc, char *argv[])
@@ -47,6 +50,7 @@ main(int argc, char *argv[])
 		{ "language", required_argument, NULL, O_LANGUAGE },
 		{ "for", required_argument, NULL, O_FOR },
 		{ "consent-form", no_argument, NULL, O_CONSENT_FORM },
+		{ "revision", required_argument, NULL, O_REVISION },
 		{ "output", required_argument, NULL, 'o' },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
@@ -66,6 +70,8 @@ main(int argc, char *argv[])
 			o.for_id = optarg;
 		else if (c == O_CONSENT_FORM)
 			o.consent_form = true;
+		else if (c == O_REVISION)
+			o.revision = optarg;
 		else if (c == 'o')
 			o.output = optarg;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)

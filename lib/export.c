@@ -107,6 +107,7 @@ ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
 	h->format = (enum ip_export_format)format;
 	h->has_generated = o->source_date_epoch != NULL;
 	h->consent_form = o->consent_form;
+	h->revision = o->revision;
 	if (h->consent_form && h->format != IP_EXPORT_MARKDOWN
 	    && h->format != IP_EXPORT_HTML)
 		return ip_error(prog, "--consent-form is written as markdown "
@@ -122,13 +123,17 @@ ip_export_render(const struct ip_plan *p, const char *name,
     const struct ip_export_how *h, const char *prog, int *status)
 {
 	struct ip_view v;
-	struct ip_render r = { .v = &v, .generated = h->generated,
+	struct ip_render r = { .v = &v, .today = h->today,
+	    .revision = h->revision, .generated = h->generated,
 	    .has_generated = h->has_generated };
 	char *out;
 
 	*status = IP_EXIT_TROUBLE;
-	r.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang
-	    : p->language.set ? (enum ip_lang)p->language.v : IP_LANG_NB);
+	enum ip_lang lang = p->language.set ? (enum ip_lang)p->language.v
+	    : IP_LANG_NB;
+	r.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang : lang);
+	if (h->lang >= 0 && h->lang != (int)lang)
+		r.text_lang = ip_vocab_lang[lang];
 	if (ip_view_make(&v, p, h->for_id, h->today) != 0) {
 		ip_error(prog, "--for '%s': no participant has that id in '%s'",
 		    h->for_id, name);

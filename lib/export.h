@@ -56,7 +56,17 @@ struct ip_labels {
 	const char *left_out_field[IP_F_COUNT];
 	const char *left_out;		/* in a section left out */
 	const char *others_left_out;	/* in a section shown in part */
-	const char *generated;		/* "Laget %s.": a date */
+	const char *printed;		/* "Utskrift %s": a date */
+	const char *revision;		/* "versjon %s": --revision */
+	const char *subgoal;		/* "Delmål %s": its number */
+	const char *participant;	/* "Deltaker %s": its number */
+	const char *serves_goal, *serves_subgoal; /* "mål %s": number */
+	const char *who_does_what;	/* the overview's title */
+	const char *how_in_measures;	/* implementation: see each measure */
+	/* the timeline: its title, "%s" to "%s" (dates) in its description,
+	 * and the names of its marks */
+	const char *tl_title, *tl_desc, *tl_review_planned, *tl_review_done,
+	    *tl_due, *tl_today;
 	/* the consent form */
 	const char *cf_title, *cf_plan_text, *cf_plan_compulsory,
 	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
@@ -88,6 +98,9 @@ int ip_interval_unit(const struct ip_interval *iv);
 struct ip_render {
 	const struct ip_view *v;
 	const struct ip_labels *l;
+	const char *text_lang;	/* the plan's language, if not the labels' */
+	int32_t today;		/* the print date, without ... */
+	const char *revision;	/* --revision, or NULL */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 };
@@ -105,6 +118,11 @@ char *ip_export_document(const struct ip_render *r, bool html);
  * the national id, and of the participants only those the consent to
  * share names.  Returns a malloc'd string, or NULL if out of memory. */
 char *ip_export_consent_form(const struct ip_render *r, bool html);
+
+/* The plan's timeline as an SVG figure for the HTML page, in a; NULL if
+ * the plan has no period to draw it on. */
+char *ip_timeline_svg(const struct ip_render *r, int32_t today,
+    struct ip_arena *a);
 
 /* Renders the plan as XML in the vocabulary of iplan.xsd.  Returns a
  * malloc'd NUL-terminated string that the caller frees, or NULL after
@@ -137,6 +155,7 @@ struct ip_export_how {
 	int lang;		/* enum ip_lang; -1: the plan's */
 	const char *for_id;	/* --for; NULL: all */
 	bool consent_form;	/* --consent-form */
+	const char *revision;	/* --revision */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 	int32_t today;

@@ -31,6 +31,9 @@ struct doc {
 	const struct ip_labels *l;
 	const struct ip_plan *p;
 	const char *title;
+	bool html;			/* the tree is for the HTML page */
+	const char *lang;		/* the plan's language, where it is
+					   not the labels': HTML only */
 	struct ip_arena a;		/* strings while the tree is built */
 };
 
@@ -50,6 +53,18 @@ literal(cmark_node *parent, const char *s)
 	cmark_node_set_literal(add(parent, CMARK_NODE_TEXT), s);
 }
 
+/* A node that renders as the HTML on_enter, its children, on_exit; the
+ * last child of parent, unless parent is NULL. */
+static cmark_node *
+wrap(struct doc *d, cmark_node *parent, cmark_node_type type,
+    const char *on_enter, const char *on_exit)
+{
+	cmark_node *w = parent ? add(parent, type) : cmark_node_new(type);
+	cmark_node_set_on_enter(w, ip_arena_printf(&d->a, "%s", on_enter));
+	cmark_node_set_on_exit(w, on_exit);
+	return w;
+}
+
 /*
  * Appends the plain text s to the inline container parent.  Each line has
  * its blanks trimmed, which Markdown ignores anyway and which at the start
@@ -57,15 +72,22 @@ literal(cmark_node *parent, const char *s)
  * breaks, or by spaces in a heading, which is one line.  Blank lines,
  * which end a paragraph, start a new one after parent when parent is a
  * paragraph in the tree; elsewhere (a heading, strong text) they join as
- * the other lines do.  Returns the container the text ends in, where
- * anything that follows it goes.
+ * the other lines do.  A parent that is a custom inline (the span that
+ * marks the plan's language) counts as the container it stands in, and
+ * a new paragraph gets a span like it.  Returns the container the text
+ * ends in, where anything that follows it goes.
  */
 static cmark_node *
 text(struct doc *d, cmark_node *parent, const char *s)
 {
-	bool flat = cmark_node_get_type(parent) == CMARK_NODE_HEADING;
-	bool split = cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH
-	    && cmark_node_parent(parent) != NULL;
+	cmark_node *span = NULL, *box = parent;
+	if (cmark_node_get_type(parent) == CMARK_NODE_CUSTOM_INLINE) {
+		span = parent;
+		box = cmark_node_parent(parent);
+	}
+	bool flat = cmark_node_get_type(box) == CMARK_NODE_HEADING;
+	bool split = cmark_node_get_type(box) == CMARK_NODE_PARAGRAPH
+	    && cmark_node_parent(box) != NULL;
 	bool first = true, blank = false;
 
 	while (*s != '\0') {
@@ -78,8 +100,14 @@ text(struct doc *d, cmark_node *parent, const char *s)
 			if (!first && split && blank) {
 				cmark_node *p = cmark_node_new(
 				    CMARK_NODE_PARAGRAPH);
-				cmark_node_insert_after(parent, p);
-				parent = p;
+				cmark_node_insert_after(box, p);
+				box = parent = p;
+				if (span != NULL) {
+					span = parent = wrap(d, p,
+					    CMARK_NODE_CUSTOM_INLINE,
+					    cmark_node_get_on_enter(span),
+					    cmark_node_get_on_exit(span));
+				}
 			} else if (!first && flat)
 				literal(parent, " ");
 			else if (!first)
@@ -93,7 +121,7 @@ text(struct doc *d, cmark_node *parent, const char *s)
 		blank = b == a;
 		s += n + (s[n] != '\0');
 	}
-	return parent;
+	return box;
 }
 
 static cmark_node *
@@ -101,7 +129,8 @@ heading(struct doc *d, cmark_node *parent, int level, const char *s)
 {
 	cmark_node *h = add(parent, CMARK_NODE_HEADING);
 	cmark_node_set_heading_level(h, level);
-	text(d, h, s);
+	if (s != NULL)
+		text(d, h, s);
 	return h;
 }
 
@@ -168,6 +197,29 @@ end_list(cmark_node *l)
 		cmark_node_free(l);
 }
 
+/* --- the plan's own text in the plan's language ------------------------- */
+
+/* The inline container for text from the plan below parent: in HTML a
+ * span in the plan's language when the labels are in another. */
+static cmark_node *
+user_inline(struct doc *d, cmark_node *parent)
+{
+	if (d->lang == NULL)
+		return parent;
+	return wrap(d, parent, CMARK_NODE_CUSTOM_INLINE,
+	    ip_arena_printf(&d->a, "<span lang=\"%s\">", d->lang), "</span>");
+}
+
+/* The same for blocks: a div in the plan's language. */
+static cmark_node *
+user_block(struct doc *d, cmark_node *parent)
+{
+	if (d->lang == NULL)
+		return parent;
+	return wrap(d, parent, CMARK_NODE_CUSTOM_BLOCK,
+	    ip_arena_printf(&d->a, "<div lang=\"%s\">", d->lang), "</div>");
+}
+
 /* --- free text in CommonMark --------------------------------------------- */
 
 /* The schemes cmark's safe mode will not link to. */
@@ -209,6 +261,7 @@ sanitize(struct doc *d, cmark_node *root, int base)
 	size_t n = 0, cap = 0;
 	cmark_event_type ev;
 	bool in_heading = false;
+	unsigned levels = 0;		/* bit k: a heading of level k */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *c = cmark_iter_get_node(it);
@@ -221,6 +274,8 @@ sanitize(struct doc *d, cmark_node *root, int base)
 		    && !(in_heading && (t == CMARK_NODE_SOFTBREAK
 		    || t == CMARK_NODE_LINEBREAK))))
 			continue;
+		if (t == CMARK_NODE_HEADING && ev == CMARK_EVENT_ENTER)
+			levels |= 1u << cmark_node_get_heading_level(c);
 		v = ip_grow(v, &cap, n + 1, sizeof(*v));
 		v[n++] = c;
 	}
@@ -230,7 +285,12 @@ sanitize(struct doc *d, cmark_node *root, int base)
 		cmark_node *c = v[i], *link, *k;
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_HEADING: {
-			int level = base + cmark_node_get_heading_level(c);
+			/* the levels the text uses, in order, right below
+			 * base: no level is skipped */
+			int level = cmark_node_get_heading_level(c), rank = 1;
+			for (int lv = 1; lv < level; lv++)
+				rank += (levels >> lv) & 1;
+			level = base + rank;
 			cmark_node_set_heading_level(c, level < 6 ? level : 6);
 			break;
 		}
@@ -466,8 +526,18 @@ md(struct doc *d, cmark_node *parent, const char *name, const char *s,
 			cmark_node_set_literal(c, " ");
 			cmark_node_prepend_child(p, c);
 		}
-		cmark_node_prepend_child(p, strong(d, name));
+		cmark_node *lab = strong(d, name);
+		if (d->lang != NULL) {	/* the label in the labels' language */
+			cmark_node *w = wrap(d, NULL, CMARK_NODE_CUSTOM_INLINE,
+			    ip_arena_printf(&d->a, "<span lang=\"%s\">",
+			    d->l->code), "</span>");
+			cmark_node_append_child(w, lab);
+			lab = w;
+		}
+		cmark_node_prepend_child(p, lab);
 	}
+	if (cmark_node_first_child(doc) != NULL)
+		parent = user_block(d, parent);
 	while ((c = cmark_node_first_child(doc)) != NULL)
 		cmark_node_append_child(parent, c);
 	cmark_node_free(doc);
@@ -551,11 +621,156 @@ who(struct doc *d, const char *id, bool contact)
 	return s;
 }
 
-/* An entry's id, or its place in its list when it has none. */
-static const char *
-id_or_number(struct doc *d, const struct ip_text *id, size_t i)
+/* Appends the plain text s from the plan to the inline container p;
+ * returns the container it ends in, as text() does. */
+static cmark_node *
+user(struct doc *d, cmark_node *p, const char *s)
 {
-	return id->s ? id->s : ip_arena_printf(&d->a, "%zu", i + 1);
+	return text(d, user_inline(d, p), s);
+}
+
+/* A list item "**label:** value", value from the plan; nothing if NULL. */
+static void
+fact_user(struct doc *d, cmark_node *list, const char *name,
+    const char *value)
+{
+	if (value == NULL)
+		return;
+	cmark_node *p = item(list);
+	label(d, p, name);
+	user(d, p, value);
+}
+
+/* A paragraph of the plain text s from the plan. */
+static void
+user_paragraph(struct doc *d, cmark_node *parent, const char *s)
+{
+	paragraph(d, user_block(d, parent), s);
+}
+
+/* --- numbers instead of ids ---------------------------------------------- */
+
+/* Where a goal or sub-goal id leads: its number, "1" or "1.2", and its
+ * text; false if no goal or sub-goal has the id. */
+static bool
+goal_of(struct doc *d, const char *id, const char **number, bool *sub,
+    const char **text_)
+{
+	const struct ip_plan *p = d->p;
+
+	for (size_t i = 0; id != NULL && i < p->goals.n; i++) {
+		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		if (g->id.s != NULL && strcmp(g->id.s, id) == 0) {
+			*number = ip_arena_printf(&d->a, "%zu", i + 1);
+			*sub = false;
+			*text_ = g->text.s;
+			return true;
+		}
+		for (size_t j = 0; j < g->subgoals.n; j++) {
+			const struct ip_subgoal *s =
+			    IP_AT(g->subgoals, struct ip_subgoal, j);
+			if (s->id.s != NULL && strcmp(s->id.s, id) == 0) {
+				*number = ip_arena_printf(&d->a, "%zu.%zu",
+				    i + 1, j + 1);
+				*sub = true;
+				*text_ = s->text.s;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* The anchor of a goal's or sub-goal's number ("1.2" -> "goal-1-2"). */
+static const char *
+goal_anchor(struct doc *d, const char *number)
+{
+	char *a = ip_arena_printf(&d->a, "goal-%s", number);
+	for (char *c = a; (c = strchr(c, '.')) != NULL;)
+		*c = '-';
+	return a;
+}
+
+/* The first sentence of s, or its first line, cut at about 60
+ * characters at a word's end: the short form a reference shows. */
+static const char *
+short_text(struct doc *d, const char *s)
+{
+	size_t n = 0, chars = 0, space = 0;
+
+	while (s[n] != '\0' && s[n] != '\n' && chars < 60) {
+		if ((s[n] == '.' || s[n] == '!' || s[n] == '?')
+		    && (s[n + 1] == ' ' || s[n + 1] == '\n'
+		    || s[n + 1] == '\0'))
+			return ip_arena_strndup(&d->a, s, n);
+		if (s[n] == ' ')
+			space = n;
+		n++;
+		while (((unsigned char)s[n] & 0xc0) == 0x80)
+			n++;
+		chars++;
+	}
+	if (s[n] == '\0' || s[n] == '\n')
+		return ip_arena_strndup(&d->a, s, n);
+	return ip_arena_printf(&d->a, "%.*s…", (int)(space > 0 ? space : n),
+	    s);
+}
+
+/* Text that links, in HTML, to the anchor of the page; else text. */
+static void
+link_to(struct doc *d, cmark_node *p, const char *anchor, const char *s)
+{
+	if (d->html) {
+		cmark_node *a = add(p, CMARK_NODE_LINK);
+		cmark_node_set_url(a, ip_arena_printf(&d->a, "#%s", anchor));
+		p = a;
+	}
+	literal(p, s);
+}
+
+/* A heading whose text is the target of links to anchor, in HTML. */
+static cmark_node *
+anchored(struct doc *d, cmark_node *parent, int level, const char *anchor)
+{
+	cmark_node *h = add(parent, CMARK_NODE_HEADING);
+	cmark_node_set_heading_level(h, level);
+	if (!d->html)
+		return h;
+	return wrap(d, h, CMARK_NODE_CUSTOM_INLINE, ip_arena_printf(&d->a,
+	    "<span id=\"%s\">", anchor), "</span>");
+}
+
+/* "Tiltak 2": the measure's number, in the order of the plan. */
+static const char *
+measure_name(struct doc *d, size_t i)
+{
+	return ip_arena_printf(&d->a, d->l->measure, ip_arena_printf(&d->a,
+	    "%zu", i + 1));
+}
+
+/* Appends to p which goals the measure m serves: "mål 1: Gå til skolen
+ * selv; delmål 1.2: ...", or with brief only "mål 1, delmål 1.2", each
+ * a link in HTML. */
+static void
+serves(struct doc *d, cmark_node *p, const struct ip_measure *m, bool brief)
+{
+	for (size_t i = 0; i < m->goals.n; i++) {
+		const char *id = IP_AT(m->goals, struct ip_text, i)->s;
+		const char *number, *t;
+		bool sub;
+		if (i > 0)
+			literal(p, brief ? ", " : "; ");
+		if (!goal_of(d, id, &number, &sub, &t)) {
+			user(d, p, id);		/* a reference to no goal */
+			continue;
+		}
+		link_to(d, p, goal_anchor(d, number), ip_arena_printf(&d->a,
+		    sub ? d->l->serves_subgoal : d->l->serves_goal, number));
+		if (t != NULL && !brief) {
+			literal(p, ": ");
+			user(d, p, short_text(d, t));
+		}
+	}
 }
 
 static void
@@ -620,7 +835,7 @@ glance(struct doc *d, cmark_node *root)
 	cmark_node *facts = list(root);
 	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
 	if (p->coordinator.s != NULL)
-		fact(d, facts, l->coordinator, who(d, p->coordinator.s, true));
+		fact_user(d, facts, l->coordinator, who(d, p->coordinator.s, true));
 	struct ip_date next = { .set = true };
 	if (shows(d, IP_F_REVIEWS, NULL) && ip_next_review(p, &next.day))
 		fact(d, facts, l->next_review, date(d, &next));
@@ -629,7 +844,7 @@ glance(struct doc *d, cmark_node *root)
 		fact(d, facts, l->status, p->closed.date.set
 		    ? ip_arena_printf(&d->a, "%s %s", l->closed,
 		    date(d, &p->closed.date)) : l->closed);
-	fact(d, facts, l->plan_id, p->id.s);
+	fact_user(d, facts, l->plan_id, p->id.s);
 	if (shows(d, IP_F_LEGAL_BASIS, NULL))
 		fact(d, facts, l->legal_basis, join(d, &p->legal_basis, LAWS));
 	end_list(facts);
@@ -647,15 +862,15 @@ person(struct doc *d, cmark_node *root)
 
 	heading(d, root, 2, l->person);
 	cmark_node *facts = list(root);
-	fact(d, facts, l->name, ps->name.s);
+	fact_user(d, facts, l->name, ps->name.s);
 	if (shows(d, IP_F_NATIONAL_ID, NULL))
-		fact(d, facts, l->national_id, ps->national_id.s);
+		fact_user(d, facts, l->national_id, ps->national_id.s);
 	if (shows(d, IP_F_BIRTH_DATE, NULL))
 		fact(d, facts, l->birth_date, date(d, &ps->birth_date));
 	if (shows(d, IP_F_PERSON_CONTACT, NULL)) {
-		fact(d, facts, l->phone, ps->contact.phone.s);
-		fact(d, facts, l->email, ps->contact.email.s);
-		fact(d, facts, l->address, ps->contact.address.s);
+		fact_user(d, facts, l->phone, ps->contact.phone.s);
+		fact_user(d, facts, l->email, ps->contact.email.s);
+		fact_user(d, facts, l->address, ps->contact.address.s);
 	}
 	if (ps->interpreter.set && shows(d, IP_F_INTERPRETER, NULL))
 		fact(d, facts, l->interpreter, ps->interpreter.v
@@ -705,10 +920,11 @@ goals(struct doc *d, cmark_node *root)
 		if (!shows_goal(d, g))
 			continue;
 		any = true;
-		heading(d, root, 3, ip_arena_printf(&d->a, l->goal,
-		    id_or_number(d, &g->id, i)));
+		const char *number = ip_arena_printf(&d->a, "%zu", i + 1);
+		text(d, anchored(d, root, 3, goal_anchor(d, number)),
+		    ip_arena_printf(&d->a, l->goal, number));
 		if (g->text.s != NULL && shows(d, IP_F_GOAL, g))
-			paragraph(d, root, g->text.s);
+			user_paragraph(d, root, g->text.s);
 		cmark_node *subs = list(root);
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
@@ -716,12 +932,19 @@ goals(struct doc *d, cmark_node *root)
 			if (!shows(d, IP_F_SUBGOAL, s))
 				continue;
 			cmark_node *p = item(subs);
-			if (s->id.s != NULL)
-				cmark_node_append_child(p, strong(d, s->id.s));
-			if (s->id.s != NULL && s->text.s != NULL)
+			const char *sub = ip_arena_printf(&d->a, "%zu.%zu",
+			    i + 1, j + 1);
+			cmark_node *at = p;
+			if (d->html)
+				at = wrap(d, p, CMARK_NODE_CUSTOM_INLINE,
+				    ip_arena_printf(&d->a, "<span id=\"%s\">",
+				    goal_anchor(d, sub)), "</span>");
+			cmark_node_append_child(at, strong(d,
+			    ip_arena_printf(&d->a, l->subgoal, sub)));
+			if (s->text.s != NULL) {
 				literal(p, " ");
-			if (s->text.s != NULL)
-				p = text(d, p, s->text.s);
+				p = user(d, p, s->text.s);
+			}
 			const char *due = date(d, &s->due), *st = s->status.set
 			    ? l->goal_status[s->status.v] : NULL;
 			if (due == NULL && st == NULL)
@@ -754,7 +977,7 @@ texts(struct doc *d, cmark_node *root, const char *title,
 		none(d, root);
 	cmark_node *l = list(root);
 	for (size_t i = 0; i < t->n; i++)
-		text(d, item(l), IP_AT(*t, struct ip_text, i)->s);
+		user(d, item(l), IP_AT(*t, struct ip_text, i)->s);
 	end_list(l);
 }
 
@@ -771,20 +994,28 @@ measures(struct doc *d, cmark_node *root)
 		if (!shows(d, IP_F_MEASURE, m))
 			continue;
 		any = true;
-		const char *h = ip_arena_printf(&d->a, l->measure,
-		    id_or_number(d, &m->id, i));
-		heading(d, root, 3, m->title.s ? ip_arena_printf(&d->a,
-		    "%s: %s", h, m->title.s) : h);
+		cmark_node *h = anchored(d, root, 3, ip_arena_printf(&d->a,
+		    "measure-%zu", i + 1));
+		text(d, h, measure_name(d, i));
+		if (m->title.s != NULL) {
+			literal(h, ": ");
+			user(d, h, m->title.s);
+		}
 		cmark_node *facts = list(root);
-		fact(d, facts, l->extent, m->extent.s);
+		fact_user(d, facts, l->extent, m->extent.s);
 		if (m->responsible.s != NULL)
-			fact(d, facts, l->responsible,
+			fact_user(d, facts, l->responsible,
 			    who(d, m->responsible.s, false));
 		fact(d, facts, l->when, range(d, &m->start, &m->end));
-		fact(d, facts, l->serves, join(d, &m->goals, AS_WRITTEN));
+		if (m->goals.n > 0) {
+			cmark_node *p = item(facts);
+			label(d, p, l->serves);
+			serves(d, p, m, false);
+		}
 		const struct ip_subplan *sp = &m->subplan;
 		if (sp->kind.s || sp->reference.s)
-			fact(d, facts, l->subplan, sp->kind.s && sp->reference.s
+			fact_user(d, facts, l->subplan,
+			    sp->kind.s && sp->reference.s
 			    ? ip_arena_printf(&d->a, "%s: %s", sp->kind.s,
 			    sp->reference.s) : sp->kind.s ? sp->kind.s
 			    : sp->reference.s);
@@ -797,6 +1028,16 @@ measures(struct doc *d, cmark_node *root)
 	in_part(d, root);
 }
 
+/* Whether any measure says how it is carried out. */
+static bool
+any_how(const struct ip_plan *p)
+{
+	for (size_t i = 0; i < p->measures.n; i++)
+		if (IP_AT(p->measures, struct ip_measure, i)->how.s != NULL)
+			return true;
+	return false;
+}
+
 static void
 implementation(struct doc *d, cmark_node *root)
 {
@@ -805,6 +1046,8 @@ implementation(struct doc *d, cmark_node *root)
 		paragraph(d, root, d->l->left_out);
 	else if (d->p->implementation.s != NULL)
 		md(d, root, NULL, d->p->implementation.s, 2);
+	else if (any_how(d->p))
+		paragraph(d, root, d->l->how_in_measures);
 	else
 		none(d, root);
 }
@@ -823,8 +1066,12 @@ participants(struct doc *d, cmark_node *root)
 		if (!shows(d, IP_F_PARTICIPANT, q))
 			continue;
 		any = true;
-		heading(d, root, 3, q->name.s ? q->name.s
-		    : id_or_number(d, &q->id, i));
+		if (q->name.s != NULL)
+			user(d, heading(d, root, 3, NULL), q->name.s);
+		else
+			heading(d, root, 3, ip_arena_printf(&d->a,
+			    l->participant, ip_arena_printf(&d->a, "%zu",
+			    i + 1)));
 		cmark_node *facts = list(root);
 		const char *role = q->role.set
 		    && shows(d, IP_F_PARTICIPANT_ROLE, q)
@@ -834,10 +1081,10 @@ participants(struct doc *d, cmark_node *root)
 			role = role ? ip_arena_printf(&d->a, "%s, %s", role,
 			    l->is_coordinator) : l->is_coordinator;
 		fact(d, facts, l->role, role);
-		fact(d, facts, l->organization, q->organization.s);
+		fact_user(d, facts, l->organization, q->organization.s);
 		if (shows(d, IP_F_PARTICIPANT_CONTACT, q)) {
-			fact(d, facts, l->phone, q->phone.s);
-			fact(d, facts, l->email, q->email.s);
+			fact_user(d, facts, l->phone, q->phone.s);
+			fact_user(d, facts, l->email, q->email.s);
 		}
 		end_list(facts);
 		if (q->contribution.s != NULL
@@ -962,7 +1209,7 @@ cooperation(struct doc *d, cmark_node *root)
 		    IP_AT(d->p->cooperation, struct ip_cooperation, i);
 		cmark_node *p = item(list_);
 		if (c->with.s != NULL)
-			text(d, add(p, CMARK_NODE_STRONG), c->with.s);
+			user(d, add(p, CMARK_NODE_STRONG), c->with.s);
 		const char *parts[][2] = { { l->about, c->about.s },
 			{ l->contact, c->contact.s } };
 		for (size_t k = 0; k < 2; k++) {
@@ -970,11 +1217,132 @@ cooperation(struct doc *d, cmark_node *root)
 				continue;
 			if (cmark_node_first_child(p) != NULL)
 				add(p, CMARK_NODE_LINEBREAK);
-			p = text(d, p, ip_arena_printf(&d->a, "%s: %s",
-			    parts[k][0], parts[k][1]));
+			literal(p, ip_arena_printf(&d->a, "%s: ", parts[k][0]));
+			p = user(d, p, parts[k][1]);
 		}
 	}
 	end_list(list_);
+}
+
+/* The inline nodes of paragraph p, rendered as HTML (cmark escapes
+ * them), without the paragraph's tags; p is freed. */
+static const char *
+cell(struct doc *d, cmark_node *p)
+{
+	char *h = cmark_render_html(p, CMARK_OPT_DEFAULT);
+	cmark_node_free(p);
+	size_t n = strlen(h);
+	const char *s = "";
+	if (n >= 8 && strncmp(h, "<p>", 3) == 0)	/* "<p>...</p>\n" */
+		s = ip_arena_strndup(&d->a, h + 3, n - 8);
+	free(h);
+	return s;
+}
+
+/* "Who does what": a row for each measure the view shows, before the
+ * details: what, its extent, who answers for it, when, which goals.  A
+ * table in HTML; CommonMark has none, so a list item for each there. */
+static void
+overview(struct doc *d, cmark_node *root)
+{
+	const struct ip_labels *l = d->l;
+	const struct ip_plan *p = d->p;
+	const char *heads[] = { l->measures, l->extent, l->responsible,
+		l->when, l->serves };
+	enum { NCOLS = sizeof(heads) / sizeof(*heads) };
+	size_t shown = 0, len;
+	char *table = NULL;
+	FILE *f = NULL;
+
+	for (size_t i = 0; i < p->measures.n; i++)
+		shown += shows(d, IP_F_MEASURE,
+		    IP_AT(p->measures, struct ip_measure, i));
+	if (shown == 0)
+		return;
+	heading(d, root, 2, l->who_does_what);
+	cmark_node *items = d->html ? NULL : list(root);
+	if (d->html) {
+		if ((f = open_memstream(&table, &len)) == NULL)
+			abort();
+		fputs("<table class=\"who\">\n<thead>\n<tr>", f);
+		for (size_t c = 0; c < NCOLS; c++) {
+			cmark_node *h = cmark_node_new(CMARK_NODE_PARAGRAPH);
+			text(d, h, heads[c]);
+			fprintf(f, "<th scope=\"col\">%s</th>", cell(d, h));
+		}
+		fputs("</tr>\n</thead>\n<tbody>\n", f);
+	}
+	for (size_t i = 0; i < p->measures.n; i++) {
+		const struct ip_measure *m =
+		    IP_AT(p->measures, struct ip_measure, i);
+		if (!shows(d, IP_F_MEASURE, m))
+			continue;
+		cmark_node *c[NCOLS];
+		for (size_t k = 0; k < NCOLS; k++)
+			c[k] = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		link_to(d, c[0], ip_arena_printf(&d->a, "measure-%zu", i + 1),
+		    measure_name(d, i));
+		if (m->title.s != NULL) {
+			literal(c[0], ": ");
+			user(d, c[0], m->title.s);
+		}
+		if (m->extent.s != NULL)
+			user(d, c[1], m->extent.s);
+		if (m->responsible.s != NULL)
+			user(d, c[2], who(d, m->responsible.s, false));
+		const char *when = range(d, &m->start, &m->end);
+		if (when != NULL)
+			text(d, c[3], when);
+		serves(d, c[4], m, true);
+		if (d->html) {
+			fprintf(f, "<tr><th scope=\"row\">%s</th>",
+			    cell(d, c[0]));
+			for (size_t k = 1; k < NCOLS; k++)
+				fprintf(f, "<td>%s</td>", cell(d, c[k]));
+			fputs("</tr>\n", f);
+			continue;
+		}
+		cmark_node *it = item(items), *n;
+		cmark_node *title = add(it, CMARK_NODE_STRONG);
+		while ((n = cmark_node_first_child(c[0])) != NULL)
+			cmark_node_append_child(title, n);
+		cmark_node_free(c[0]);
+		for (size_t k = 1; k < NCOLS; k++) {
+			if (cmark_node_first_child(c[k]) != NULL) {
+				add(it, CMARK_NODE_LINEBREAK);
+				literal(it, ip_arena_printf(&d->a, "%s: ",
+				    heads[k]));
+			}
+			while ((n = cmark_node_first_child(c[k])) != NULL)
+				cmark_node_append_child(it, n);
+			cmark_node_free(c[k]);
+		}
+	}
+	if (d->html) {
+		fputs("</tbody>\n</table>\n", f);
+		if (fclose(f) != 0)
+			abort();
+		wrap(d, root, CMARK_NODE_CUSTOM_BLOCK, table, "");
+		free(table);
+	} else
+		end_list(items);
+}
+
+/* The footer: when the document was printed, and which version of the
+ * plan, when the caller says. */
+static void
+footer(struct doc *d, cmark_node *root)
+{
+	char buf[IP_LONG_DATE];
+	cmark_node *p = add(add(root, CMARK_NODE_PARAGRAPH), CMARK_NODE_EMPH);
+
+	text(d, p, ip_arena_printf(&d->a, d->l->printed, ip_labels_date(d->l,
+	    d->r->has_generated ? d->r->generated : d->r->today, buf)));
+	if (d->r->revision != NULL) {
+		literal(p, " · ");
+		text(d, p, ip_arena_printf(&d->a, d->l->revision,
+		    d->r->revision));
+	}
 }
 
 static cmark_node *
@@ -983,6 +1351,12 @@ build(struct doc *d)
 	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
 
 	glance(d, root);
+	if (d->html) {
+		const char *svg = ip_timeline_svg(d->r, d->r->today, &d->a);
+		if (svg != NULL)
+			wrap(d, root, CMARK_NODE_CUSTOM_BLOCK, svg, "");
+	}
+	overview(d, root);
 	person(d, root);
 	goals(d, root);
 	texts(d, root, d->l->resources, &d->p->resources, IP_F_RESOURCES);
@@ -993,13 +1367,7 @@ build(struct doc *d)
 	reviews(d, root);
 	consent(d, root);
 	cooperation(d, root);
-	if (d->r->has_generated) {
-		char buf[IP_LONG_DATE];
-		cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
-		text(d, add(p, CMARK_NODE_EMPH), ip_arena_printf(&d->a,
-		    d->l->generated, ip_labels_date(d->l, d->r->generated,
-		    buf)));
-	}
+	footer(d, root);
 	return root;
 }
 
@@ -1034,9 +1402,9 @@ build_form(struct doc *d)
 		born.day = nid.birth;
 	}
 	cmark_node *facts = list(root);
-	fact(d, facts, l->name, p->person.name.s);
+	fact_user(d, facts, l->name, p->person.name.s);
 	fact(d, facts, l->birth_date, date(d, &born));
-	fact(d, facts, l->plan_id, p->id.s);
+	fact_user(d, facts, l->plan_id, p->id.s);
 	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
 	end_list(facts);
 
@@ -1049,7 +1417,7 @@ build_form(struct doc *d)
 	paragraph(d, root, l->cf_sharing_text);
 	cmark_node *names = list(root);
 	for (size_t i = 0; i < s->participants.n; i++)
-		text(d, item(names), who(d, IP_AT(s->participants,
+		user(d, item(names), who(d, IP_AT(s->participants,
 		    struct ip_text, i)->s, false));
 	if (s->participants.n == 0)
 		paragraph(d, root, l->cf_nobody);
@@ -1063,7 +1431,7 @@ build_form(struct doc *d)
 	if (p->coordinator.s != NULL) {
 		cmark_node *c = paragraph(d, root, NULL);
 		label(d, c, l->coordinator);
-		text(d, c, who(d, p->coordinator.s, true));
+		user(d, c, who(d, p->coordinator.s, true));
 	}
 
 	heading(d, root, 2, l->cf_sign);
@@ -1094,14 +1462,31 @@ static const char css[] =
 	"pre { white-space: pre-wrap; background: #f4f4f4; padding: .5em; }\n"
 	"code { font-family: \"DejaVu Sans Mono\", monospace;"
 	" font-size: .9em; }\n"
-	"@page { margin: 2cm; }\n"
+	"table.who { border-collapse: collapse; width: 100%; margin: .8em 0;"
+	" font-size: .95em; }\n"
+	"table.who th, table.who td { border: 1px solid #777;"
+	" padding: .3em .4em; text-align: left; vertical-align: top; }\n"
+	"table.who thead th { background: #e8e8e8; }\n"
+	"table.who a { white-space: nowrap; }\n"
+	"figure.timeline { margin: 1em 0; }\n"
+	"figure.timeline svg { width: 100%; height: auto;"
+	" font: 11px \"Helvetica Neue\", Arial, \"DejaVu Sans\", sans-serif; }\n"
+	"svg text { fill: #111; }\n"
+	"svg .tick { stroke: #aaa; stroke-width: .6; }\n"
+	"svg .bar { fill: #666; stroke: #000; stroke-width: .8; }\n"
+	"svg .bar.open { fill: #fff; stroke-dasharray: 4 2; }\n"
+
+	"svg line.today { stroke: #000; stroke-width: 1.2;"
+	" stroke-dasharray: 5 3; }\n"
+	"@page { size: A4; margin: 2cm; }\n"
 	"@media print {\n"
 	"  body { font-size: 10.5pt; max-width: none; margin: 0;"
 	" padding: 0; }\n"
 	"  h1, h2, h3, h4, h5, h6 { break-after: avoid;"
 	" page-break-after: avoid; }\n"
-	"  li, blockquote, pre { break-inside: avoid;"
+	"  li, blockquote, pre, tr, figure { break-inside: avoid;"
 	" page-break-inside: avoid; }\n"
+	"  thead { display: table-header-group; }\n"
 	"  blockquote, pre { background: none; }\n"
 	"  a { color: inherit; text-decoration: none; }\n"
 	"}\n";
@@ -1150,9 +1535,9 @@ page(struct doc *d, const char *body, const char *more_css)
 	    "<style>\n%s%s</style>\n"
 	    "</head>\n"
 	    "<body>\n"
-	    "<div class=\"plan\">\n"
+	    "<main class=\"plan\">\n"
 	    "%s"
-	    "</div>\n"
+	    "</main>\n"
 	    "</body>\n"
 	    "</html>\n", d->l->code, (const char *)t, css, more_css, body);
 	xmlFree(t);
@@ -1168,7 +1553,8 @@ static char *
 render(const struct ip_render *r, bool html,
     cmark_node *(*build_fn)(struct doc *), const char *more_css)
 {
-	struct doc d = { .r = r, .v = r->v, .l = r->l, .p = r->v->p };
+	struct doc d = { .r = r, .v = r->v, .l = r->l, .p = r->v->p,
+	    .html = html, .lang = html ? r->text_lang : NULL };
 	cmark_node *root = build_fn(&d);
 	char *out;
 

@@ -175,6 +175,7 @@ struct ip_export_opts {
 	const char *language;	/* nb, nn or en; NULL: the plan's */
 	const char *for_id;	/* --for: a participant's id; NULL: all */
 	bool consent_form;	/* --consent-form: the form to sign */
+	const char *revision;	/* --revision: a label for the footer */
 	const char *output;	/* -o: a file; NULL or "-": standard output */
 	const char *source_date_epoch;	/* $SOURCE_DATE_EPOCH, or NULL */
 	int32_t today;		/* days since 1970-01-01 */

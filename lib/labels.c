@@ -89,7 +89,7 @@ static const struct ip_labels labels[] = {
 		.extent = "Omfang",
 		.responsible = "Ansvarlig",
 		.when = "Tidsrom",
-		.serves = "Mål",
+		.serves = "Gjelder",
 		.subplan = "Delplan",
 		.how = "Gjennomføring",
 		.implementation = "Gjennomføring",
@@ -170,7 +170,6 @@ static const struct ip_labels labels[] = {
 		},
 		.left_out = "Utelatt i begrenset visning.",
 		.others_left_out = "Andre er utelatt i begrenset visning.",
-		.generated = "Laget %s.",
 		.cf_title = "Samtykke til individuell plan",
 		.cf_plan_text = "Jeg samtykker i at det utarbeides en "
 		    "individuell plan for meg. Planen samler målene mine, hva "
@@ -196,6 +195,22 @@ static const struct ip_labels labels[] = {
 		.cf_signature = "Underskrift",
 		.cf_guardian = "Underskrift av foresatt eller verge, om "
 		    "personen ikke selv kan samtykke",
+		.printed = "Utskrift %s",
+		.revision = "versjon %s",
+		.subgoal = "Delmål %s",
+		.participant = "Deltaker %s",
+		.serves_goal = "mål %s",
+		.serves_subgoal = "delmål %s",
+		.who_does_what = "Hvem gjør hva",
+		.how_in_measures = "Se gjennomføringen under hvert tiltak.",
+		.tl_title = "Tidslinje",
+		.tl_desc = "Planperioden fra %s til %s, med tiltakene som "
+		    "stolper, evalueringene og fristene for delmålene som "
+		    "merker, og dagens dato som en linje.",
+		.tl_review_planned = "Planlagt evaluering",
+		.tl_review_done = "Gjennomført evaluering",
+		.tl_due = "Frist for delmål",
+		.tl_today = "I dag",
 		.laws = laws_nb,
 	},
 	[IP_LANG_NN] = {
@@ -238,7 +253,7 @@ static const struct ip_labels labels[] = {
 		.extent = "Omfang",
 		.responsible = "Ansvarleg",
 		.when = "Tidsrom",
-		.serves = "Mål",
+		.serves = "Gjeld",
 		.subplan = "Delplan",
 		.how = "Gjennomføring",
 		.implementation = "Gjennomføring",
@@ -319,7 +334,6 @@ static const struct ip_labels labels[] = {
 		},
 		.left_out = "Utelate i avgrensa vising.",
 		.others_left_out = "Andre er utelatne i avgrensa vising.",
-		.generated = "Laga %s.",
 		.cf_title = "Samtykke til individuell plan",
 		.cf_plan_text = "Eg samtykkjer i at det blir utarbeidd ein "
 		    "individuell plan for meg. Planen samlar måla mine, kva eg "
@@ -346,6 +360,22 @@ static const struct ip_labels labels[] = {
 		.cf_signature = "Underskrift",
 		.cf_guardian = "Underskrift av føresett eller verje, om "
 		    "personen ikkje sjølv kan samtykkje",
+		.printed = "Utskrift %s",
+		.revision = "versjon %s",
+		.subgoal = "Delmål %s",
+		.participant = "Deltakar %s",
+		.serves_goal = "mål %s",
+		.serves_subgoal = "delmål %s",
+		.who_does_what = "Kven gjer kva",
+		.how_in_measures = "Sjå gjennomføringa under kvart tiltak.",
+		.tl_title = "Tidslinje",
+		.tl_desc = "Planperioden frå %s til %s, med tiltaka som "
+		    "stolpar, evalueringane og fristane for delmåla som "
+		    "merke, og dagens dato som ei linje.",
+		.tl_review_planned = "Planlagd evaluering",
+		.tl_review_done = "Gjennomført evaluering",
+		.tl_due = "Frist for delmål",
+		.tl_today = "I dag",
 		.laws = laws_nn,
 	},
 	[IP_LANG_EN] = {
@@ -388,7 +418,7 @@ static const struct ip_labels labels[] = {
 		.extent = "Extent",
 		.responsible = "Responsible",
 		.when = "When",
-		.serves = "Goals",
+		.serves = "Serves",
 		.subplan = "Sub-plan",
 		.how = "How",
 		.implementation = "Implementation",
@@ -468,7 +498,6 @@ static const struct ip_labels labels[] = {
 		.left_out = "Left out of the restricted view.",
 		.others_left_out = "Others are left out of the restricted "
 		    "view.",
-		.generated = "Generated %s.",
 		.cf_title = "Consent to an individual plan",
 		.cf_plan_text = "I consent to an individual plan being drawn up "
 		    "for me. The plan brings together my goals, what I need "
@@ -495,6 +524,22 @@ static const struct ip_labels labels[] = {
 		.cf_signature = "Signature",
 		.cf_guardian = "Signature of a parent or guardian, if the "
 		    "person cannot consent themselves",
+		.printed = "Printed %s",
+		.revision = "revision %s",
+		.subgoal = "Sub-goal %s",
+		.participant = "Participant %s",
+		.serves_goal = "goal %s",
+		.serves_subgoal = "sub-goal %s",
+		.who_does_what = "Who does what",
+		.how_in_measures = "See how under each measure.",
+		.tl_title = "Timeline",
+		.tl_desc = "The plan period from %s to %s, with the measures as "
+		    "bars, the reviews and the sub-goals' due dates as marks, "
+		    "and today as a line.",
+		.tl_review_planned = "Planned review",
+		.tl_review_done = "Review held",
+		.tl_due = "Sub-goal due",
+		.tl_today = "Today",
 		.laws = laws_en,
 	},
 };

@@ -11,10 +11,25 @@ export_fresh() {
 	rm -rf "$TMP/export" && mkdir "$TMP/export" && cd "$TMP/export"
 }
 
-# The part of a page that cmark rendered: between <div class="plan"> and
-# its </div>, each on a line of its own.
+# The part of a page that cmark rendered: between <main class="plan"> and
+# its </main>, each on a line of its own, less what only the page has:
+# the timeline, the table of who does what (a list in Markdown), the
+# anchors and links within the page, and the plan's language marked on
+# its text.
+export_who='<h2>\(Hvem gjør hva\|Kven gjer kva\|Who does what\)</h2>'
 export_body() {
-	sed -n '/^<div class="plan">$/,/^<\/div>$/p' "$1" | sed '1d;$d'
+	sed -n '/^<main class="plan">$/,/^<\/main>$/p' "$1" | sed '1d;$d' |
+	sed -e '/^<figure class="timeline">$/,/^<\/figure>$/d' \
+	    -e "\\%^$export_who\$%,\\%^</table>\$%d" \
+	    -e '/^<div lang="[a-z]*">$/d' -e '/^<\/div>$/d' \
+	    -e 's/<span \(id\|lang\)="[^"]*">//g' -e 's/<\/span>//g' \
+	    -e 's/<a href="#[a-z0-9-]*">\([^<]*\)<\/a>/\1/g'
+}
+
+# The same of Markdown rendered by cmark: without the list of who does
+# what.
+export_md_body() {
+	sed "\\%^$export_who\$%,\\%^</ul>\$%d" "$1"
 }
 
 # Elements that would run or load something: none may be in a page.
@@ -30,12 +45,14 @@ export_formats() {
 		>plan.xml &&
 	# The Markdown, parsed back by cmark, is the very tree the page was
 	# rendered from: no text changed its structure.
-	cmark md >md.html && export_body page.html >body.html &&
+	cmark md >md.full.html && export_md_body md.full.html >md.html &&
+	export_body page.html >body.html &&
 	test -s body.html && same md.html body.html &&
-	# libxml2's HTML parser reads the page without a complaint, and
-	# nothing in it runs or loads.
-	xmllint --html --noout page.html 2>err && same /dev/null err &&
-	test "$(xmllint --html --xpath "$export_active" page.html)" = 0 &&
+	# The page is well formed, holds only the elements it may, and
+	# nothing in it runs or loads (libxml2's HTML parser, which knows
+	# HTML 4 only, finds the XPath's elements all the same).
+	python3 "$TESTS/htmlcheck.py" page.html &&
+	test "$(xmllint --html --xpath "$export_active" page.html 2>/dev/null)" = 0 &&
 	grep -q "^<html lang=\"$2\">\$" page.html &&
 	# The XML validates against the schema that ships.
 	xmllint --noout --schema "$XSD" plan.xml 2>err ||
@@ -175,6 +192,7 @@ t "export injection: the headings are the ones built, the free text's demoted" "
 	same '$EXPORT/injection.headings' headings &&
 	exits 0 ip-export --format html '$EXPORT/injection.yaml' >page.html &&
 	xmllint --html --xpath '//h1|//h2|//h3|//h4|//h5|//h6' page.html \
+		2>/dev/null | sed 's/<span id=\"[^\"]*\">//g; s/<\/span>//g' \
 		>page.headings && same headings page.headings"
 
 t "export injection: no raw HTML, one code block, the text shown as written" "
@@ -211,15 +229,15 @@ t "export injection: no '|' unescaped, so no table in any dialect" "
 t "export injection: blank lines in plain text keep its paragraphs apart" "
 	export_fresh &&
 	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
-	cmark md | sed -n '/^<h3>Mål g2</,/^<h2>/p' >got &&
+	cmark md | sed -n '/^<h3>Mål 2</,/^<h2>/p' >got &&
 	cat >want <<-\\EOF &&
-	<h3>Mål g2</h3>
+	<h3>Mål 2</h3>
 	<p>Første avsnitt.</p>
 	<p># ikke en overskrift, men et avsnitt</p>
 	<p>1. heller ikke en liste</p>
 	<ul>
 	<li>
-	<p><strong>g2.1:</strong> Delmål.</p>
+	<p><strong>Delmål 2.1:</strong> Delmål.</p>
 	<p>## andre avsnitt<br />
 	Frist: 1. juni 2026</p>
 	</li>
@@ -379,7 +397,11 @@ t "export --for an unknown id: exit 2, nothing written" "
 	export_fresh &&
 	exits 2 ip-export --for nobody -o out.md '$EXPORT/kari.yaml' 2>err &&
 	echo \"ip-export: --for 'nobody': no participant has that id in '$EXPORT/kari.yaml'\" >want &&
-	same want err && test \"\$(ls -A | tr '\n' ' ')\" = 'err want '"
+	same want err && test \"\$(ls -A | tr '\n' ' ')\" = 'err want ' &&
+	for f in markdown html xml; do
+		exits 2 ip-export --format \$f --for nobody '$EXPORT/kari.yaml' \
+			>out 2>err && test ! -s out && same want err || exit 1
+	done"
 
 # The unit tests find the schema, and a place for their files, wherever
 # they are run from.
@@ -397,7 +419,7 @@ t "export XML: ids used twice or references to no id are refused, exit 1" "
 	cd '$TMP/export' && same '$EXPORT/dangling.xml-err' err2 &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err err2 ' &&
 	exits 0 ip-export --format html '$EXPORT/dangling.yaml' >page.html &&
-	xmllint --html --noout page.html"
+	python3 '$TESTS/htmlcheck.py' page.html"
 
 # The schema is not a formality: a valid export, changed in one place,
 # no longer validates.
@@ -434,20 +456,33 @@ t "export XML: make install puts the schema under share/iplan" "
 
 # --- reproducible output --------------------------------------------------------
 
-t "export SOURCE_DATE_EPOCH: the date it gives, and nothing else changes" "
+t "export SOURCE_DATE_EPOCH: the print date it gives, and nothing else changes" "
 	export_fresh &&
 	epoch=\$(date -u -d '2026-11-24 23:59:59' +%s) &&
-	SOURCE_DATE_EPOCH=\$epoch ip-export '$EXPORT/kari.yaml' >md &&
-	tail -n 1 md >last && echo '*Laget 24. november 2026.*' >want &&
+	SOURCE_DATE_EPOCH=\$epoch ip-export --today 2026-12-01 '$EXPORT/kari.yaml' >md &&
+	tail -n 1 md >last && echo '*Utskrift 24. november 2026*' >want &&
 	same want last &&
-	ip-export '$EXPORT/kari.yaml' >plain && head -n -2 md >cut &&
-	same plain cut &&
+	ip-export --today 2026-11-24 '$EXPORT/kari.yaml' >plain &&
+	same plain md &&
 	SOURCE_DATE_EPOCH=\$epoch ip-export --language en '$EXPORT/kari.yaml' |
-		tail -n 1 >last && echo '*Generated 24 November 2026.*' >want &&
+		tail -n 1 >last && echo '*Printed 24 November 2026*' >want &&
 	same want last &&
 	SOURCE_DATE_EPOCH=\$epoch ip-export --format xml '$EXPORT/kari.yaml' >xml &&
 	grep -q '^<plan xmlns=\"urn:iplan:plan:1\" generated=\"2026-11-24\">\$' xml &&
 	xmllint --noout --schema '$XSD' xml 2>/dev/null"
+
+t "export: the footer has the print date, and the revision given" "
+	export_fresh &&
+	ip-export --today 2026-09-01 --revision 'v1.2-3-gabc123' '$EXPORT/kari.yaml' |
+		tail -n 1 >last &&
+	echo '*Utskrift 1. september 2026 · versjon v1.2-3-gabc123*' >want &&
+	same want last &&
+	ip-export --today 2026-09-01 --language nn '$EXPORT/kari.yaml' |
+		tail -n 1 >last && echo '*Utskrift 1. september 2026*' >want &&
+	same want last &&
+	ip-export --today 2026-09-01 --revision '<b>x</b>' --format html \
+		'$EXPORT/kari.yaml' >page.html &&
+	grep -qF '<p><em>Utskrift 1. september 2026 · versjon &lt;b&gt;x&lt;/b&gt;</em></p>' page.html"
 
 # Lise's consent ends with 2027-01-14: the day is part of "the same".
 t "export --for: the same --today gives the same bytes, a day past until does not" "

@@ -623,6 +623,50 @@ assert_no_labels(const struct ip_labels *l, const char *md, const char *at)
 	}
 }
 
+static bool
+id_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+	    || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
+
+/* Whether the id stands in doc as a word of its own. */
+static bool
+has_word(const char *doc, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *s = doc; (s = strstr(s, id)) != NULL; s++)
+		if ((s == doc || !id_char(s[-1])) && !id_char(s[n]))
+			return true;
+	return false;
+}
+
+/* No goal's, sub-goal's or measure's id from the file is shown: the
+ * Markdown names them by number.  (Every text of the plan is a token
+ * here, so an id found came from the document itself.) */
+static void
+assert_no_ids(const struct ip_plan *p, const char *md, const char *at)
+{
+	for (size_t i = 0; i < p->goals.n; i++) {
+		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		if (g->id.s != NULL && strlen(g->id.s) > 1
+		    && has_word(md, g->id.s))
+			fail_msg("%s: shows the goal id '%s'", at, g->id.s);
+		for (size_t j = 0; j < g->subgoals.n; j++) {
+			const char *id = IP_AT(g->subgoals, struct ip_subgoal,
+			    j)->id.s;
+			if (id != NULL && strlen(id) > 1 && has_word(md, id))
+				fail_msg("%s: shows the sub-goal id '%s'", at,
+				    id);
+		}
+	}
+	for (size_t i = 0; i < p->measures.n; i++) {
+		const char *id = IP_AT(p->measures, struct ip_measure, i)->id.s;
+		if (id != NULL && strlen(id) > 1 && has_word(md, id))
+			fail_msg("%s: shows the measure id '%s'", at, id);
+	}
+}
+
 /* Renders p for q (the first participant with that id) on day in every
  * format and holds each token against the rule. */
 static void
@@ -656,6 +700,7 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 	}
 	if (!full)
 		assert_no_labels(r.l, out[0], at);
+	assert_no_ids(p, out[0], at);
 	if (xml_ok && validate(out[2]) != 0)
 		fail_msg("%s: XML not valid: %s", at, last_error);
 	for (size_t f = 0; f < 4; f++)
