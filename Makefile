@@ -4,6 +4,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/iplan
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 BUILD ?= build
 
 CC ?= cc
@@ -22,8 +23,10 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 	libcmark:libcmark-dev libxml-2.0:libxml2-dev
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
-	chromium:chromium pdfinfo:poppler-utils \
-	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git
+	chromium:chromium pdfinfo:poppler-utils node:nodejs npm:npm \
+	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git \
+	/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema \
+	/usr/share/bash-completion/bash_completion:bash-completion
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
@@ -36,6 +39,8 @@ MAN7 = $(sort $(wildcard man/*.7))
 DATA = $(sort $(wildcard lib/*.xsd))
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Helpers of the tests that are not unit tests of their own.
+HELPERS = $(BUILD)/schema/plantree
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/*.c))
 FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_TIME ?= 300
@@ -51,6 +56,9 @@ check-deps: deps
 $(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+# ip-new points editors at the installed JSON Schema.
+$(BUILD)/lib/new.o: CPPFLAGS += -DIPLAN_DATADIR='"$(DATADIR)"'
 
 $(BUILD)/libiplan.a: $(LIB_OBJ)
 	$(AR) rcs $@ $(LIB_OBJ)
@@ -68,6 +76,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 		$(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
+$(BUILD)/schema/%: tests/schema/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
+		| check-deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -o $@ $< \
+		$(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS) -lm
+
 # The whole suite three times: as built, under AddressSanitizer and
 # UndefinedBehaviorSanitizer (a build of its own), and the commands under
 # valgrind.  'make test' is the first alone.
@@ -82,15 +96,27 @@ check: | check-deps
 	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
 		p, f; exit f > 0 }' $(TALLY)
 
-test: all $(UNIT_BINS) | check-deps
+test: all $(UNIT_BINS) $(HELPERS) browser-deps | check-deps
 	@sh tests/run.sh $(BUILD)
+
+# The browser tests' modules (axe-core, puppeteer-core), at the versions
+# tests/browser/package-lock.json pins, in the build tree.
+NPM_DIR = $(BUILD)/npm
+browser-deps: $(NPM_DIR)/node_modules/.installed
+$(NPM_DIR)/node_modules/.installed: tests/browser/package.json \
+		tests/browser/package-lock.json | check-deps
+	@rm -rf $(NPM_DIR) && mkdir -p $(NPM_DIR)
+	cp tests/browser/package.json tests/browser/package-lock.json \
+		$(NPM_DIR)/
+	cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 check-asan: | check-deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan CC=clang \
 		CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
 		LDFLAGS='$(SAN)' test
 
-check-valgrind: all | check-deps
+check-valgrind: all $(HELPERS) browser-deps | check-deps
 	@IPLAN_VALGRIND=1 sh tests/run.sh $(BUILD)
 
 # The libFuzzer targets, against a library built for them in a tree of
@@ -131,25 +157,33 @@ demo: all
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	$(if $(DATA),mkdir -p $(DESTDIR)$(DATADIR) && \
 		install -m 644 $(DATA) $(DESTDIR)$(DATADIR))
+	install -m 644 lib/ip-plan.schema.json $(DESTDIR)$(DATADIR)
+	install -m 755 cmd/pre-commit.sh $(DESTDIR)$(DATADIR)/hooks/pre-commit
+	install -m 644 cmd/completion.bash $(DESTDIR)$(BASHCOMPDIR)/iplan
+	for c in $(CMDS); do ln -sf iplan $(DESTDIR)$(BASHCOMPDIR)/$$c; done
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) \
 		$(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
 		$(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
 		$(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%) \
-		$(DATA:lib/%=$(DESTDIR)$(DATADIR)/%)
-	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+		$(DATA:lib/%=$(DESTDIR)$(DATADIR)/%) \
+		$(DESTDIR)$(DATADIR)/ip-plan.schema.json \
+		$(DESTDIR)$(DATADIR)/hooks/pre-commit \
+		$(DESTDIR)$(BASHCOMPDIR)/iplan $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
+	-rmdir $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all deps check-deps check test check-asan check-valgrind \
+.PHONY: all deps check-deps browser-deps check test check-asan check-valgrind \
 	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall clean
 .DELETE_ON_ERROR:

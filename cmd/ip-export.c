@@ -40,7 +40,8 @@ static struct ip_cli cli = {
 	    "See ip-export(1).\n",
 };
 
-enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION };
+enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION,
+	O_LIST_PARTICIPANTS };
 
 int
 main(int argc, char *argv[])
@@ -52,12 +53,16 @@ main(int argc, char *argv[])
 		{ "consent-form", no_argument, NULL, O_CONSENT_FORM },
 		{ "revision", required_argument, NULL, O_REVISION },
 		{ "output", required_argument, NULL, 'o' },
+		/* for shell completion, not in --help: see ip-export(1) */
+		{ "list-participants", no_argument, NULL,
+		    O_LIST_PARTICIPANTS },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ip_export_opts o = {
 		.source_date_epoch = getenv("SOURCE_DATE_EPOCH"),
 	};
+	bool list = false;
 	int c, rc;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:hV",
@@ -66,7 +71,11 @@ main(int argc, char *argv[])
 			o.format = optarg;
 		else if (c == O_LANGUAGE)
 			o.language = optarg;
-		else if (c == O_FOR)
+		else if (c == O_FOR && o.for_id != NULL) {
+			fprintf(stderr, "%s: --for given twice: one view at a "
+			    "time\n%s", cli.prog, cli.usage);
+			return IP_EXIT_TROUBLE;
+		} else if (c == O_FOR)
 			o.for_id = optarg;
 		else if (c == O_CONSENT_FORM)
 			o.consent_form = true;
@@ -74,6 +83,8 @@ main(int argc, char *argv[])
 			o.revision = optarg;
 		else if (c == 'o')
 			o.output = optarg;
+		else if (c == O_LIST_PARTICIPANTS)
+			list = true;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
@@ -81,6 +92,9 @@ main(int argc, char *argv[])
 		fputs(cli.usage, stderr);
 		return IP_EXIT_TROUBLE;
 	}
+	if (list)
+		return ip_finish_stdout(cli.prog,
+		    ip_list_participants(argv[optind], stdout));
 	o.today = ip_cli_today(&cli);
 	return ip_export(argv[optind], &o, cli.prog);
 }

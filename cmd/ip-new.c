@@ -38,6 +38,9 @@ static struct ip_cli cli = {
 	    "      --template FILE|-          start from this template, "
 	    "not the built-in one\n"
 	    "  -f, --force                    replace FILE if it exists\n"
+	    "      --no-schema                no line that points editors at "
+	    "the JSON\n"
+	    "                                 Schema of plans\n"
 	    "      --today DATE               take DATE (YYYY-MM-DD) as "
 	    "today\n"
 	    "  -h, --help                     show this help and exit\n"
@@ -49,7 +52,7 @@ static struct ip_cli cli = {
 enum {
 	O_NAME = 0x200, O_NATIONAL_ID, O_BIRTH_DATE, O_COORDINATOR, O_START,
 	O_PERIOD, O_REVIEWS, O_REVIEW_INTERVAL, O_LANGUAGE, O_CARE, O_ID,
-	O_TEMPLATE
+	O_TEMPLATE, O_NO_SCHEMA
 };
 
 int
@@ -70,6 +73,7 @@ main(int argc, char *argv[])
 		{ "id", required_argument, NULL, O_ID },
 		{ "template", required_argument, NULL, O_TEMPLATE },
 		{ "force", no_argument, NULL, 'f' },
+		{ "no-schema", no_argument, NULL, O_NO_SCHEMA },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -96,6 +100,8 @@ main(int argc, char *argv[])
 			*arg[c - O_NAME] = optarg;
 		else if (c == 'f')
 			o.force = true;
+		else if (c == O_NO_SCHEMA)
+			o.no_schema = true;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}

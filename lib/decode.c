@@ -634,3 +634,37 @@ ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
 	decode_map(&c, &plan_s, root, p);
 	return c.errors ? -1 : 0;
 }
+
+static const char *const ftype_names[] = {
+	[F_TEXT] = "text", [F_DATE] = "date", [F_BOOL] = "boolean",
+	[F_ENUM] = "word", [F_INTERVAL] = "interval", [F_MAP] = "mapping",
+	[F_LIST] = "list", [F_TEXTS] = "texts", [F_TEXTS1] = "texts1"
+};
+
+/* The deepest path, "goals[].subgoals[].status", fits with room. */
+#define KEY_PATH 128
+
+static void
+keys(const struct schema *s, char *path, size_t len,
+    void (*fn)(const char *, const char *, const char *const *, void *),
+    void *ctx)
+{
+	for (const struct field *f = s->fields; f->key != NULL; f++) {
+		size_t n = len + (size_t)snprintf(path + len, KEY_PATH - len,
+		    "%s%s", len > 0 ? "." : "", f->key);
+		fn(path, ftype_names[f->type], f->vocab, ctx);
+		if (f->type == F_LIST)
+			n += (size_t)snprintf(path + n, KEY_PATH - n, "[]");
+		if (f->sub != NULL)
+			keys(f->sub, path, n, fn, ctx);
+	}
+}
+
+void
+ip_keys(void (*fn)(const char *path, const char *type,
+    const char *const *vocab, void *ctx), void *ctx)
+{
+	char path[KEY_PATH];
+
+	keys(&plan_s, path, 0, fn, ctx);
+}

@@ -134,9 +134,16 @@ ip_export_render(const struct ip_plan *p, const char *name,
 	r.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang : lang);
 	if (h->lang >= 0 && h->lang != (int)lang)
 		r.text_lang = ip_vocab_lang[lang];
-	if (ip_view_make(&v, p, h->for_id, h->today) != 0) {
+	switch (ip_view_make(&v, p, h->for_id, h->today)) {
+	case -1:
 		ip_error(prog, "--for '%s': no participant has that id in '%s'",
 		    h->for_id, name);
+		return NULL;
+	case -2:
+		ip_error(prog, "--for '%s': more than one participant has that "
+		    "id in '%s', so no view can tell them apart", h->for_id,
+		    name);
+		*status = IP_EXIT_FINDINGS;
 		return NULL;
 	}
 	if (h->consent_form)

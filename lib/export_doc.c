@@ -56,11 +56,11 @@ literal(cmark_node *parent, const char *s)
 /* A node that renders as the HTML on_enter, its children, on_exit; the
  * last child of parent, unless parent is NULL. */
 static cmark_node *
-wrap(struct doc *d, cmark_node *parent, cmark_node_type type,
+wrap(cmark_node *parent, cmark_node_type type,
     const char *on_enter, const char *on_exit)
 {
 	cmark_node *w = parent ? add(parent, type) : cmark_node_new(type);
-	cmark_node_set_on_enter(w, ip_arena_printf(&d->a, "%s", on_enter));
+	cmark_node_set_on_enter(w, on_enter);
 	cmark_node_set_on_exit(w, on_exit);
 	return w;
 }
@@ -103,7 +103,7 @@ text(struct doc *d, cmark_node *parent, const char *s)
 				cmark_node_insert_after(box, p);
 				box = parent = p;
 				if (span != NULL) {
-					span = parent = wrap(d, p,
+					span = parent = wrap(p,
 					    CMARK_NODE_CUSTOM_INLINE,
 					    cmark_node_get_on_enter(span),
 					    cmark_node_get_on_exit(span));
@@ -172,15 +172,26 @@ item(cmark_node *list)
 	return add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
 }
 
+/* A list item "**label:** " for value to follow; NULL, and no item, if
+ * value is NULL. */
+static cmark_node *
+fact_item(struct doc *d, cmark_node *list, const char *name,
+    const char *value)
+{
+	if (value == NULL)
+		return NULL;
+	cmark_node *p = item(list);
+	label(d, p, name);
+	return p;
+}
+
 /* A list item "**label:** value"; nothing if value is NULL. */
 static void
 fact(struct doc *d, cmark_node *list, const char *name, const char *value)
 {
-	if (value == NULL)
-		return;
-	cmark_node *p = item(list);
-	label(d, p, name);
-	text(d, p, value);
+	cmark_node *p = fact_item(d, list, name, value);
+	if (p != NULL)
+		text(d, p, value);
 }
 
 /* A list is tight (no blank lines between its items) if each item holds
@@ -206,7 +217,7 @@ user_inline(struct doc *d, cmark_node *parent)
 {
 	if (d->lang == NULL)
 		return parent;
-	return wrap(d, parent, CMARK_NODE_CUSTOM_INLINE,
+	return wrap(parent, CMARK_NODE_CUSTOM_INLINE,
 	    ip_arena_printf(&d->a, "<span lang=\"%s\">", d->lang), "</span>");
 }
 
@@ -216,7 +227,7 @@ user_block(struct doc *d, cmark_node *parent)
 {
 	if (d->lang == NULL)
 		return parent;
-	return wrap(d, parent, CMARK_NODE_CUSTOM_BLOCK,
+	return wrap(parent, CMARK_NODE_CUSTOM_BLOCK,
 	    ip_arena_printf(&d->a, "<div lang=\"%s\">", d->lang), "</div>");
 }
 
@@ -528,7 +539,7 @@ md(struct doc *d, cmark_node *parent, const char *name, const char *s,
 		}
 		cmark_node *lab = strong(d, name);
 		if (d->lang != NULL) {	/* the label in the labels' language */
-			cmark_node *w = wrap(d, NULL, CMARK_NODE_CUSTOM_INLINE,
+			cmark_node *w = wrap(NULL, CMARK_NODE_CUSTOM_INLINE,
 			    ip_arena_printf(&d->a, "<span lang=\"%s\">",
 			    d->l->code), "</span>");
 			cmark_node_append_child(w, lab);
@@ -634,11 +645,9 @@ static void
 fact_user(struct doc *d, cmark_node *list, const char *name,
     const char *value)
 {
-	if (value == NULL)
-		return;
-	cmark_node *p = item(list);
-	label(d, p, name);
-	user(d, p, value);
+	cmark_node *p = fact_item(d, list, name, value);
+	if (p != NULL)
+		user(d, p, value);
 }
 
 /* A paragraph of the plain text s from the plan. */
@@ -650,35 +659,25 @@ user_paragraph(struct doc *d, cmark_node *parent, const char *s)
 
 /* --- numbers instead of ids ---------------------------------------------- */
 
-/* Where a goal or sub-goal id leads: its number, "1" or "1.2", and its
- * text; false if no goal or sub-goal has the id. */
+/* Where a goal or sub-goal id leads: its number in the view, "1" or
+ * "1.2", and its text; false if no goal or sub-goal has the id. */
 static bool
 goal_of(struct doc *d, const char *id, const char **number, bool *sub,
     const char **text_)
 {
-	const struct ip_plan *p = d->p;
+	size_t gi, si;
+	const void *e = ip_goal_named(d->p, id, &gi, &si);
 
-	for (size_t i = 0; id != NULL && i < p->goals.n; i++) {
-		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
-		if (g->id.s != NULL && strcmp(g->id.s, id) == 0) {
-			*number = ip_arena_printf(&d->a, "%zu", i + 1);
-			*sub = false;
-			*text_ = g->text.s;
-			return true;
-		}
-		for (size_t j = 0; j < g->subgoals.n; j++) {
-			const struct ip_subgoal *s =
-			    IP_AT(g->subgoals, struct ip_subgoal, j);
-			if (s->id.s != NULL && strcmp(s->id.s, id) == 0) {
-				*number = ip_arena_printf(&d->a, "%zu.%zu",
-				    i + 1, j + 1);
-				*sub = true;
-				*text_ = s->text.s;
-				return true;
-			}
-		}
-	}
-	return false;
+	if (e == NULL)
+		return false;
+	*sub = si != SIZE_MAX;
+	*number = *sub ? ip_arena_printf(&d->a, "%zu.%zu",
+	    ip_view_goal_number(d->v, gi), ip_view_subgoal_number(d->v, gi,
+	    si)) : ip_arena_printf(&d->a, "%zu", ip_view_goal_number(d->v,
+	    gi));
+	*text_ = *sub ? ((const struct ip_subgoal *)e)->text.s
+	    : ((const struct ip_goal *)e)->text.s;
+	return true;
 }
 
 /* The anchor of a goal's or sub-goal's number ("1.2" -> "goal-1-2"). */
@@ -691,6 +690,25 @@ goal_anchor(struct doc *d, const char *number)
 	return a;
 }
 
+/* Whether s[n] ends a sentence: a full stop, question or exclamation
+ * mark at the end, or before a space and a capital letter ("ca. 40",
+ * "kl. 8", "2. trinn" go on). */
+static bool
+sentence_end(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s + n + 1;
+
+	if (s[n] != '.' && s[n] != '!' && s[n] != '?')
+		return false;
+	if (*u == '\0' || *u == '\n')
+		return true;
+	if (*u != ' ')
+		return false;
+	u++;
+	return (*u >= 'A' && *u <= 'Z')
+	    || (u[0] == 0xc3 && (u[1] == 0x86 || u[1] == 0x98 || u[1] == 0x85));
+}
+
 /* The first sentence of s, or its first line, cut at about 60
  * characters at a word's end: the short form a reference shows. */
 static const char *
@@ -699,9 +717,7 @@ short_text(struct doc *d, const char *s)
 	size_t n = 0, chars = 0, space = 0;
 
 	while (s[n] != '\0' && s[n] != '\n' && chars < 60) {
-		if ((s[n] == '.' || s[n] == '!' || s[n] == '?')
-		    && (s[n + 1] == ' ' || s[n + 1] == '\n'
-		    || s[n + 1] == '\0'))
+		if (sentence_end(s, n))
 			return ip_arena_strndup(&d->a, s, n);
 		if (s[n] == ' ')
 			space = n;
@@ -736,7 +752,7 @@ anchored(struct doc *d, cmark_node *parent, int level, const char *anchor)
 	cmark_node_set_heading_level(h, level);
 	if (!d->html)
 		return h;
-	return wrap(d, h, CMARK_NODE_CUSTOM_INLINE, ip_arena_printf(&d->a,
+	return wrap(h, CMARK_NODE_CUSTOM_INLINE, ip_arena_printf(&d->a,
 	    "<span id=\"%s\">", anchor), "</span>");
 }
 
@@ -745,13 +761,21 @@ static const char *
 measure_name(struct doc *d, size_t i)
 {
 	return ip_arena_printf(&d->a, d->l->measure, ip_arena_printf(&d->a,
-	    "%zu", i + 1));
+	    "%zu", ip_view_measure_number(d->v, i)));
+}
+
+/* The anchor of the i-th measure. */
+static const char *
+measure_anchor(struct doc *d, size_t i)
+{
+	return ip_arena_printf(&d->a, "measure-%zu",
+	    ip_view_measure_number(d->v, i));
 }
 
 /* Appends to p which goals the measure m serves: "mål 1: Gå til skolen
  * selv; delmål 1.2: ...", or with brief only "mål 1, delmål 1.2", each
- * a link in HTML. */
-static void
+ * a link in HTML.  Returns the container it ends in, as text() does. */
+static cmark_node *
 serves(struct doc *d, cmark_node *p, const struct ip_measure *m, bool brief)
 {
 	for (size_t i = 0; i < m->goals.n; i++) {
@@ -761,16 +785,17 @@ serves(struct doc *d, cmark_node *p, const struct ip_measure *m, bool brief)
 		if (i > 0)
 			literal(p, brief ? ", " : "; ");
 		if (!goal_of(d, id, &number, &sub, &t)) {
-			user(d, p, id);		/* a reference to no goal */
+			p = user(d, p, id);	/* a reference to no goal */
 			continue;
 		}
 		link_to(d, p, goal_anchor(d, number), ip_arena_printf(&d->a,
 		    sub ? d->l->serves_subgoal : d->l->serves_goal, number));
 		if (t != NULL && !brief) {
 			literal(p, ": ");
-			user(d, p, short_text(d, t));
+			p = user(d, p, short_text(d, t));
 		}
 	}
+	return p;
 }
 
 static void
@@ -795,9 +820,13 @@ notice(struct doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
 	const struct ip_view *v = d->v;
-	const char *name = v->viewer->name.s ? v->viewer->name.s
-	    : v->viewer->id.s;
+	char *name = ip_arena_printf(&d->a, "%s", v->viewer->name.s
+	    ? v->viewer->name.s : v->viewer->id.s);
 	char buf[IP_LONG_DATE];
+
+	/* one line, so that the notice stays one paragraph */
+	for (char *c = name; (c = strchr(c, '\n')) != NULL;)
+		*c = ' ';
 	const char *why = l->restricted_why[v->why];
 
 	cmark_node *q = add(root, CMARK_NODE_BLOCK_QUOTE);
@@ -807,7 +836,7 @@ notice(struct doc *d, cmark_node *root)
 	literal(par, " ");
 	if (v->why == IP_WHY_NOT_LISTED)
 		why = ip_arena_printf(&d->a, why, name);
-	else if (v->why == IP_WHY_EXPIRED || v->why == IP_WHY_WITHDRAWN)
+	else if (v->why != IP_WHY_NO_CONSENT)
 		why = ip_arena_printf(&d->a, why,
 		    ip_labels_date(l, v->why_day, buf));
 	text(d, par, why);
@@ -895,19 +924,6 @@ in_part(struct doc *d, cmark_node *root)
 		paragraph(d, root, d->l->others_left_out);
 }
 
-/* Whether the view shows goal g or any of its sub-goals. */
-static bool
-shows_goal(const struct doc *d, const struct ip_goal *g)
-{
-	if (shows(d, IP_F_GOAL, g))
-		return true;
-	for (size_t j = 0; j < g->subgoals.n; j++)
-		if (shows(d, IP_F_SUBGOAL, IP_AT(g->subgoals,
-		    struct ip_subgoal, j)))
-			return true;
-	return false;
-}
-
 static void
 goals(struct doc *d, cmark_node *root)
 {
@@ -917,10 +933,11 @@ goals(struct doc *d, cmark_node *root)
 	heading(d, root, 2, l->goals);
 	for (size_t i = 0; i < d->p->goals.n; i++) {
 		const struct ip_goal *g = IP_AT(d->p->goals, struct ip_goal, i);
-		if (!shows_goal(d, g))
+		if (!ip_view_shows_goal(d->v, g))
 			continue;
 		any = true;
-		const char *number = ip_arena_printf(&d->a, "%zu", i + 1);
+		const char *number = ip_arena_printf(&d->a, "%zu",
+		    ip_view_goal_number(d->v, i));
 		text(d, anchored(d, root, 3, goal_anchor(d, number)),
 		    ip_arena_printf(&d->a, l->goal, number));
 		if (g->text.s != NULL && shows(d, IP_F_GOAL, g))
@@ -932,11 +949,11 @@ goals(struct doc *d, cmark_node *root)
 			if (!shows(d, IP_F_SUBGOAL, s))
 				continue;
 			cmark_node *p = item(subs);
-			const char *sub = ip_arena_printf(&d->a, "%zu.%zu",
-			    i + 1, j + 1);
+			const char *sub = ip_arena_printf(&d->a, "%s.%zu",
+			    number, ip_view_subgoal_number(d->v, i, j));
 			cmark_node *at = p;
 			if (d->html)
-				at = wrap(d, p, CMARK_NODE_CUSTOM_INLINE,
+				at = wrap(p, CMARK_NODE_CUSTOM_INLINE,
 				    ip_arena_printf(&d->a, "<span id=\"%s\">",
 				    goal_anchor(d, sub)), "</span>");
 			cmark_node_append_child(at, strong(d,
@@ -994,8 +1011,7 @@ measures(struct doc *d, cmark_node *root)
 		if (!shows(d, IP_F_MEASURE, m))
 			continue;
 		any = true;
-		cmark_node *h = anchored(d, root, 3, ip_arena_printf(&d->a,
-		    "measure-%zu", i + 1));
+		cmark_node *h = anchored(d, root, 3, measure_anchor(d, i));
 		text(d, h, measure_name(d, i));
 		if (m->title.s != NULL) {
 			literal(h, ": ");
@@ -1071,7 +1087,7 @@ participants(struct doc *d, cmark_node *root)
 		else
 			heading(d, root, 3, ip_arena_printf(&d->a,
 			    l->participant, ip_arena_printf(&d->a, "%zu",
-			    i + 1)));
+			    ip_view_participant_number(d->v, i))));
 		cmark_node *facts = list(root);
 		const char *role = q->role.set
 		    && shows(d, IP_F_PARTICIPANT_ROLE, q)
@@ -1280,8 +1296,7 @@ overview(struct doc *d, cmark_node *root)
 		cmark_node *c[NCOLS];
 		for (size_t k = 0; k < NCOLS; k++)
 			c[k] = cmark_node_new(CMARK_NODE_PARAGRAPH);
-		link_to(d, c[0], ip_arena_printf(&d->a, "measure-%zu", i + 1),
-		    measure_name(d, i));
+		link_to(d, c[0], measure_anchor(d, i), measure_name(d, i));
 		if (m->title.s != NULL) {
 			literal(c[0], ": ");
 			user(d, c[0], m->title.s);
@@ -1322,7 +1337,7 @@ overview(struct doc *d, cmark_node *root)
 		fputs("</tbody>\n</table>\n", f);
 		if (fclose(f) != 0)
 			abort();
-		wrap(d, root, CMARK_NODE_CUSTOM_BLOCK, table, "");
+		wrap(root, CMARK_NODE_CUSTOM_BLOCK, table, "");
 		free(table);
 	} else
 		end_list(items);
@@ -1354,7 +1369,7 @@ build(struct doc *d)
 	if (d->html) {
 		const char *svg = ip_timeline_svg(d->r, d->r->today, &d->a);
 		if (svg != NULL)
-			wrap(d, root, CMARK_NODE_CUSTOM_BLOCK, svg, "");
+			wrap(root, CMARK_NODE_CUSTOM_BLOCK, svg, "");
 	}
 	overview(d, root);
 	person(d, root);

@@ -146,10 +146,14 @@ measures(struct tl *t)
 			continue;
 		int32_t a = m->start.set ? m->start.day : t->start;
 		int32_t b = m->end.set ? m->end.day : t->end;
+		/* the dates as written, for the bar's title */
+		ip_labels_date(t->r->l, a, from);
+		ip_labels_date(t->r->l, b, to);
 		if (b < a)
 			b = a;
 		const char *title = ip_arena_printf(t->a, t->r->l->measure,
-		    ip_arena_printf(t->a, "%zu", i + 1));
+		    ip_arena_printf(t->a, "%zu",
+		    ip_view_measure_number(t->r->v, i)));
 		if (m->title.s != NULL)
 			title = ip_arena_printf(t->a, "%s: %s", title,
 			    cut(t, m->title.s, TL_TITLE_MAX));
@@ -159,9 +163,7 @@ measures(struct tl *t)
 		    "height=\"12\"><title>%s – %s</title></rect>\n",
 		    TL_LEFT, t->y + 12, t->lang, esc(t, title),
 		    m->start.set && m->end.set ? "" : " open", x1, t->y + 18,
-		    x2 - x1 < 2 ? 2 : x2 - x1,
-		    ip_labels_date(t->r->l, a, from),
-		    ip_labels_date(t->r->l, b, to));
+		    x2 - x1 < 2 ? 2 : x2 - x1, from, to);
 		t->y += TL_ROW;
 	}
 }
@@ -212,7 +214,8 @@ due_dates(struct tl *t)
 			mark(t, "due", s->due.day, t->y + 24,
 			    ip_arena_printf(t->a, "%s: %s",
 			    ip_arena_printf(t->a, l->subgoal, ip_arena_printf(
-			    t->a, "%zu.%zu", i + 1, j + 1)),
+			    t->a, "%zu.%zu", ip_view_goal_number(t->r->v, i),
+			    ip_view_subgoal_number(t->r->v, i, j))),
 			    ip_labels_date(l, s->due.day, buf)));
 		}
 	}

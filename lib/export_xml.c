@@ -229,19 +229,20 @@ goals(struct xw *x, const struct ip_list *l)
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_goal *g = IP_AT(*l, struct ip_goal, i);
+		if (!ip_view_shows_goal(x->v, g))
+			continue;
 		size_t shown = 0;
 		for (size_t j = 0; j < g->subgoals.n; j++)
 			shown += ip_view_shows(x->v, IP_F_SUBGOAL,
 			    IP_AT(g->subgoals, struct ip_subgoal, j));
-		if (shown == 0 && !ip_view_shows(x->v, IP_F_GOAL, g))
-			continue;
 		if (!any)
 			start(x, "goals");
 		any = true;
 		start(x, "goal");
-		attr(x, "id", g->id.s);
-		if (ip_view_shows(x->v, IP_F_GOAL, g))
+		if (ip_view_shows(x->v, IP_F_GOAL, g)) {
+			attr(x, "id", g->id.s);
 			elem(x, "text", g->text.s);
+		}
 		if (shown > 0) {
 			start(x, "subgoals");
 			for (size_t j = 0; j < g->subgoals.n; j++) {

@@ -138,6 +138,7 @@ struct ip_new_opts {
 	const char *id;			/* --id: the plan's id */
 	const char *template_file;	/* --template; NULL: the built-in one */
 	bool force;			/* --force: replace an existing file */
+	bool no_schema;			/* --no-schema: no modeline */
 	int32_t today;			/* days since 1970-01-01 */
 };
 
@@ -166,6 +167,39 @@ struct ip_review_opts {
 int ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
     const char *prog, FILE *out);
 
+/* --- ip-stats ------------------------------------------------------------ */
+
+/* What ip-stats(1) groups the figures by (--by). */
+enum ip_stats_by { IP_BY_NONE, IP_BY_COORDINATOR, IP_BY_ORGANIZATION,
+	IP_BY_LEGAL_BASIS, IP_BY_LANGUAGE };
+/* The words of --by, NULL-terminated: the i-th is enum ip_stats_by i + 1. */
+extern const char *const ip_stats_by_words[];
+
+enum ip_stats_format { IP_STATS_TEXT, IP_STATS_TSV, IP_STATS_JSON,
+	IP_STATS_HTML };
+/* The words of --format, NULL-terminated, indexed by the enum. */
+extern const char *const ip_stats_formats[];
+
+struct ip_stats_opts {
+	int32_t today;		/* days since 1970-01-01 */
+	enum ip_stats_by by;
+	enum ip_stats_format format;
+};
+
+/* ip-stats(1) a plan at a time: the caller loads the plans. */
+struct ip_stats_run;
+/* Starts counting as o asks (o is copied).  Returns NULL when out of
+ * memory.  End it with ip_stats_finish(). */
+struct ip_stats_run *ip_stats_start(const struct ip_stats_opts *o);
+/* Counts p as of o->today, checked as ip-validate(1) checks it; keeps
+ * nothing of p but the names of its groups.  Safe to call from several
+ * threads at once. */
+void ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p);
+/* Writes the figures to out as o->format asks, the same bytes for the
+ * same plans and day in whatever order they were added, and frees r.
+ * The caller checks out for write errors. */
+void ip_stats_finish(struct ip_stats_run *r, FILE *out);
+
 /* --- ip-export ----------------------------------------------------------- */
 
 /* The options of ip-export(1) as given, NULL where not given; ip_export()
@@ -188,6 +222,14 @@ struct ip_export_opts {
  * trouble), having printed why when it is not 0. */
 int ip_export(const char *path, const struct ip_export_opts *o,
     const char *prog);
+
+/* Writes the id of each participant of the plan at path ("-" or NULL:
+ * standard input) to out, one a line, for shell completion: ids only, and
+ * only those that print as they are (see ip_fputs_clean()), so never a
+ * national id.  Returns the exit status for ip-export --list-participants
+ * (0, 1 the plan does not load, 2 trouble), having printed why when it is
+ * not 0.  The caller checks out for write errors. */
+int ip_list_participants(const char *path, FILE *out);
 
 /* --- writing files ------------------------------------------------------- */
 

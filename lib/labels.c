@@ -15,7 +15,7 @@ static const char *const laws_nb[] = {
 	"helse- og omsorgstjenesteloven § 7-2 a",
 	"spesialisthelsetjenesteloven § 2-5",
 	"psykisk helsevernloven § 4-1",
-	"NAV-loven § 15",
+	"Nav-loven § 15",
 	"sosialtjenesteloven § 28",
 	"sosialtjenesteloven § 33",
 	"barnevernsloven § 15-9",
@@ -28,7 +28,7 @@ static const char *const laws_nn[] = {
 	"helse- og omsorgstenestelova § 7-2 a",
 	"spesialisthelsetenestelova § 2-5",
 	"psykisk helsevernlova § 4-1",
-	"NAV-lova § 15",
+	"Nav-lova § 15",
 	"sosialtenestelova § 28",
 	"sosialtenestelova § 33",
 	"barnevernslova § 15-9",
@@ -41,7 +41,7 @@ static const char *const laws_en[] = {
 	"Health and Care Services Act § 7-2 a",
 	"Specialist Health Services Act § 2-5",
 	"Mental Health Care Act § 4-1",
-	"NAV Act § 15",
+	"Nav Act § 15",
 	"Social Services Act § 28",
 	"Social Services Act § 33",
 	"Child Welfare Act § 15-9",
@@ -65,7 +65,7 @@ static const struct ip_labels labels[] = {
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "fra %s",
-		.until = "til %s",
+		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Navn",
 		.national_id = "Fødselsnummer",
@@ -114,7 +114,7 @@ static const struct ip_labels labels[] = {
 		.consent_compulsory = "ikke nødvendig: personen er under "
 		    "tvungent psykisk helsevern",
 		.consent_sharing = "Samtykke til informasjonsdeling",
-		.valid_until = "gjelder til %s",
+		.valid_until = "gjelder til og med %s",
 		.consent_with = "Deltakere med tilgang",
 		.not_recorded = "ikke registrert",
 		.withdrawn = "trukket tilbake %s",
@@ -131,19 +131,23 @@ static const struct ip_labels labels[] = {
 			    "gjaldt til og med %s.",
 			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
 			    "ble trukket tilbake %s.",
+			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen ble "
+			    "trukket tilbake %s, og med det all deling av "
+			    "opplysninger.",
 			[IP_WHY_NO_CONSENT] = "Det er ikke gitt samtykke til "
 			    "informasjonsdeling.",
 		},
 		.restricted_shows = "Denne utgaven av planen viser derfor "
-		    "bare det %s trenger for sin del av den. Dette er utelatt:",
+		    "bare det %s trenger for å gjøre sin del av arbeidet med "
+		    "planen. Dette er utelatt:",
 		.left_out_field = {
 			[IP_F_PARTICIPANT] = "de andre deltakerne",
 			[IP_F_CONTRIBUTION] = "de andre deltakernes bidrag",
 			[IP_F_MEASURE] = "de andre tiltakene",
-			[IP_F_GOAL] = "mål som ingen av de viste tiltakene "
-			    "gjelder",
-			[IP_F_SUBGOAL] = "delmål som ingen av de viste "
-			    "tiltakene gjelder",
+			[IP_F_GOAL] = "mål som ikke er knyttet til noen av "
+			    "tiltakene som er med",
+			[IP_F_SUBGOAL] = "delmål som ikke er knyttet til noen "
+			    "av tiltakene som er med",
 			[IP_F_PARTICIPANT_ROLE] = "deltakernes roller",
 			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysninger for "
 			    "andre enn koordinatoren",
@@ -156,8 +160,8 @@ static const struct ip_labels labels[] = {
 			    "helsevern",
 			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
 			[IP_F_STATUS] = "planens status",
-			[IP_F_CLOSED_REASON] = "begrunnelsen for at planen er "
-			    "avsluttet",
+			[IP_F_CLOSED_REASON] = "en eventuell begrunnelse for at "
+			    "planen er avsluttet",
 			[IP_F_RESOURCES] = "personens ressurser",
 			[IP_F_NEEDS] = "behov for tjenester",
 			[IP_F_IMPLEMENTATION] = "hvordan planen som helhet "
@@ -169,32 +173,34 @@ static const struct ip_labels labels[] = {
 			    "tjenesteytere og etater",
 		},
 		.left_out = "Utelatt i begrenset visning.",
-		.others_left_out = "Andre er utelatt i begrenset visning.",
+		.others_left_out = "Eventuelle andre oppføringer er utelatt "
+		    "i begrenset visning.",
 		.cf_title = "Samtykke til individuell plan",
-		.cf_plan_text = "Jeg samtykker i at det utarbeides en "
-		    "individuell plan for meg. Planen samler målene mine, hva "
-		    "jeg trenger hjelp til, og hvem som gjør hva. Jeg har rett "
-		    "til å delta i arbeidet med planen, og den lages sammen med "
-		    "meg.",
-		.cf_plan_compulsory = "Planen utarbeides uten samtykke, fordi "
-		    "personen er under tvungent psykisk helsevern. Når tvangen "
-		    "opphører, trengs samtykke for å fortsette med planen.",
-		.cf_sharing_text = "Jeg samtykker i at disse deltakerne kan gi "
-		    "hverandre de taushetsbelagte opplysningene om meg som "
-		    "trengs i arbeidet med planen:",
+		.cf_plan_text = "Jeg samtykker i at det lages en individuell "
+		    "plan for meg. Planen samler målene mine, hva jeg trenger "
+		    "hjelp til og hvem som gjør hva. Jeg har rett til å delta i "
+		    "arbeidet med planen, og den skal lages sammen med meg.",
+		.cf_plan_compulsory = "Fordi jeg er under tvungent psykisk "
+		    "helsevern, lages planen uten mitt samtykke. Når det "
+		    "tvungne vernet opphører, trengs mitt samtykke for at "
+		    "planen skal fortsette.",
+		.cf_sharing_text = "Jeg samtykker i at disse deltakerne kan "
+		    "dele opplysninger om meg med hverandre, også opplysninger "
+		    "de har taushetsplikt om, når det trengs i arbeidet med "
+		    "planen:",
 		.cf_nobody = "Ingen deltakere er ført opp.",
 		.cf_until = "Samtykket gjelder til og med %s.",
 		.cf_until_withdrawn = "Samtykket gjelder til jeg trekker det "
 		    "tilbake.",
 		.cf_withdraw = "Å trekke samtykket tilbake",
-		.cf_withdraw_text = "Samtykket er frivillig. Jeg kan når som "
-		    "helst trekke det tilbake, helt eller delvis, uten å "
+		.cf_withdraw_text = "Samtykkene er frivillige. Jeg kan når som "
+		    "helst trekke dem tilbake, helt eller delvis, uten å "
 		    "begrunne det, ved å si fra til koordinatoren for planen.",
 		.cf_sign = "Underskrift",
 		.cf_place_date = "Sted og dato",
 		.cf_signature = "Underskrift",
-		.cf_guardian = "Underskrift av foresatt eller verge, om "
-		    "personen ikke selv kan samtykke",
+		.cf_guardian = "Underskrift av den som har foreldreansvar, "
+		    "eller av verge, hvis personen ikke kan samtykke selv",
 		.printed = "Utskrift %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
@@ -206,7 +212,7 @@ static const struct ip_labels labels[] = {
 		.tl_title = "Tidslinje",
 		.tl_desc = "Planperioden fra %s til %s, med tiltakene som "
 		    "stolper, evalueringene og fristene for delmålene som "
-		    "merker, og dagens dato som en linje.",
+		    "markeringer, og dagens dato som en loddrett linje.",
 		.tl_review_planned = "Planlagt evaluering",
 		.tl_review_done = "Gjennomført evaluering",
 		.tl_due = "Frist for delmål",
@@ -229,7 +235,7 @@ static const struct ip_labels labels[] = {
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "frå %s",
-		.until = "til %s",
+		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Namn",
 		.national_id = "Fødselsnummer",
@@ -278,7 +284,7 @@ static const struct ip_labels labels[] = {
 		.consent_compulsory = "ikkje naudsynt: personen er under "
 		    "tvungent psykisk helsevern",
 		.consent_sharing = "Samtykke til informasjonsdeling",
-		.valid_until = "gjeld til %s",
+		.valid_until = "gjeld til og med %s",
 		.consent_with = "Deltakarar med tilgang",
 		.not_recorded = "ikkje registrert",
 		.withdrawn = "trekt tilbake %s",
@@ -295,20 +301,24 @@ static const struct ip_labels labels[] = {
 			    "galdt til og med %s.",
 			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
 			    "vart trekt tilbake %s.",
-			[IP_WHY_NO_CONSENT] = "Det ligg ikkje føre samtykke til "
+			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen vart "
+			    "trekt tilbake %s, og med det all deling av "
+			    "opplysningar.",
+			[IP_WHY_NO_CONSENT] = "Det er ikkje gitt samtykke til "
 			    "informasjonsdeling.",
 		},
 		.restricted_shows = "Denne utgåva av planen viser difor "
-		    "berre det %s treng for sin del av han. Dette er utelate:",
+		    "berre det %s treng for å gjere sin del av arbeidet med "
+		    "planen. Dette er utelate:",
 		.left_out_field = {
 			[IP_F_PARTICIPANT] = "dei andre deltakarane",
 			[IP_F_CONTRIBUTION] = "bidraga frå dei andre "
 			    "deltakarane",
 			[IP_F_MEASURE] = "dei andre tiltaka",
-			[IP_F_GOAL] = "mål som ingen av dei viste tiltaka "
-			    "gjeld",
-			[IP_F_SUBGOAL] = "delmål som ingen av dei viste "
-			    "tiltaka gjeld",
+			[IP_F_GOAL] = "mål som ikkje er knytte til nokon av "
+			    "tiltaka som er med",
+			[IP_F_SUBGOAL] = "delmål som ikkje er knytte til nokon "
+			    "av tiltaka som er med",
 			[IP_F_PARTICIPANT_ROLE] = "rollene til deltakarane",
 			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysningar for "
 			    "andre enn koordinatoren",
@@ -321,8 +331,8 @@ static const struct ip_labels labels[] = {
 			    "helsevern",
 			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
 			[IP_F_STATUS] = "statusen til planen",
-			[IP_F_CLOSED_REASON] = "grunngjevinga for at planen er "
-			    "avslutta",
+			[IP_F_CLOSED_REASON] = "ei eventuell grunngjeving for at "
+			    "planen er avslutta",
 			[IP_F_RESOURCES] = "ressursane til personen",
 			[IP_F_NEEDS] = "behov for tenester",
 			[IP_F_IMPLEMENTATION] = "korleis planen som heilskap "
@@ -333,33 +343,35 @@ static const struct ip_labels labels[] = {
 			    "tenesteytarar og etatar",
 		},
 		.left_out = "Utelate i avgrensa vising.",
-		.others_left_out = "Andre er utelatne i avgrensa vising.",
+		.others_left_out = "Eventuelle andre oppføringar er "
+		    "utelatne i avgrensa vising.",
 		.cf_title = "Samtykke til individuell plan",
-		.cf_plan_text = "Eg samtykkjer i at det blir utarbeidd ein "
+		.cf_plan_text = "Eg samtykkjer i at det blir laga ein "
 		    "individuell plan for meg. Planen samlar måla mine, kva eg "
-		    "treng hjelp til, og kven som gjer kva. Eg har rett til å "
-		    "ta del i arbeidet med planen, og han blir laga saman med "
+		    "treng hjelp til og kven som gjer kva. Eg har rett til å ta "
+		    "del i arbeidet med planen, og han skal lagast saman med "
 		    "meg.",
-		.cf_plan_compulsory = "Planen blir utarbeidd utan samtykke, "
-		    "fordi personen er under tvungent psykisk helsevern. Når "
-		    "tvangen tek slutt, trengst samtykke for å halde fram med "
-		    "planen.",
-		.cf_sharing_text = "Eg samtykkjer i at desse deltakarane kan gi "
-		    "kvarandre dei teiepliktige opplysningane om meg som trengst "
-		    "i arbeidet med planen:",
+		.cf_plan_compulsory = "Fordi eg er under tvungent psykisk "
+		    "helsevern, blir planen laga utan samtykket mitt. Når det "
+		    "tvungne vernet tek slutt, trengst samtykket mitt for at "
+		    "planen skal halde fram.",
+		.cf_sharing_text = "Eg samtykkjer i at desse deltakarane kan "
+		    "dele opplysningar om meg med kvarandre, også opplysningar "
+		    "dei har teieplikt om, når det trengst i arbeidet med "
+		    "planen:",
 		.cf_nobody = "Ingen deltakarar er førte opp.",
 		.cf_until = "Samtykket gjeld til og med %s.",
 		.cf_until_withdrawn = "Samtykket gjeld til eg trekkjer det "
 		    "tilbake.",
 		.cf_withdraw = "Å trekkje samtykket tilbake",
-		.cf_withdraw_text = "Samtykket er frivillig. Eg kan når som "
-		    "helst trekkje det tilbake, heilt eller delvis, utan å "
+		.cf_withdraw_text = "Samtykka er frivillige. Eg kan når som "
+		    "helst trekkje dei tilbake, heilt eller delvis, utan å "
 		    "grunngje det, ved å seie frå til koordinatoren for planen.",
 		.cf_sign = "Underskrift",
 		.cf_place_date = "Stad og dato",
 		.cf_signature = "Underskrift",
-		.cf_guardian = "Underskrift av føresett eller verje, om "
-		    "personen ikkje sjølv kan samtykkje",
+		.cf_guardian = "Underskrift av den som har foreldreansvaret, "
+		    "eller av verje, dersom personen ikkje kan samtykkje sjølv",
 		.printed = "Utskrift %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
@@ -371,7 +383,7 @@ static const struct ip_labels labels[] = {
 		.tl_title = "Tidslinje",
 		.tl_desc = "Planperioden frå %s til %s, med tiltaka som "
 		    "stolpar, evalueringane og fristane for delmåla som "
-		    "merke, og dagens dato som ei linje.",
+		    "markeringar, og dagens dato som ei loddrett linje.",
 		.tl_review_planned = "Planlagd evaluering",
 		.tl_review_done = "Gjennomført evaluering",
 		.tl_due = "Frist for delmål",
@@ -394,7 +406,7 @@ static const struct ip_labels labels[] = {
 		.plan_id = "Plan ID",
 		.legal_basis = "Legal basis",
 		.from = "from %s",
-		.until = "until %s",
+		.until = "until and including %s",
 		.person = "Personal details",
 		.name = "Name",
 		.national_id = "National identity number",
@@ -443,7 +455,7 @@ static const struct ip_labels labels[] = {
 		.consent_compulsory = "not needed: the person is under "
 		    "compulsory mental health care",
 		.consent_sharing = "Consent to share information",
-		.valid_until = "valid until %s",
+		.valid_until = "valid until and including %s",
 		.consent_with = "Participants with access",
 		.not_recorded = "not recorded",
 		.withdrawn = "withdrawn on %s",
@@ -460,11 +472,15 @@ static const struct ip_labels labels[] = {
 			    "was valid until %s.",
 			[IP_WHY_WITHDRAWN] = "The consent to share information "
 			    "was withdrawn on %s.",
+			[IP_WHY_PLAN_WITHDRAWN] = "The consent to the plan was "
+			    "withdrawn on %s, and with it all sharing of "
+			    "information.",
 			[IP_WHY_NO_CONSENT] = "No consent to share information "
 			    "has been given.",
 		},
 		.restricted_shows = "So this copy of the plan shows only what "
-		    "%s needs for their own part in it. Left out:",
+		    "%s needs to do their part in the work on the plan. Left "
+		    "out:",
 		.left_out_field = {
 			[IP_F_PARTICIPANT] = "the other participants",
 			[IP_F_CONTRIBUTION] = "the other participants' "
@@ -485,7 +501,7 @@ static const struct ip_labels labels[] = {
 			    "mental health care",
 			[IP_F_LEGAL_BASIS] = "the legal basis of the plan",
 			[IP_F_STATUS] = "the plan's status",
-			[IP_F_CLOSED_REASON] = "the reason the plan was closed",
+			[IP_F_CLOSED_REASON] = "any reason the plan was closed",
 			[IP_F_RESOURCES] = "the person's resources",
 			[IP_F_NEEDS] = "the needs for services",
 			[IP_F_IMPLEMENTATION] = "how the plan as a whole is "
@@ -496,18 +512,18 @@ static const struct ip_labels labels[] = {
 			    "services and agencies",
 		},
 		.left_out = "Left out of the restricted view.",
-		.others_left_out = "Others are left out of the restricted "
-		    "view.",
+		.others_left_out = "Any other entries are left out of the "
+		    "restricted view.",
 		.cf_title = "Consent to an individual plan",
 		.cf_plan_text = "I consent to an individual plan being drawn up "
 		    "for me. The plan brings together my goals, what I need "
 		    "help with, and who does what. I have the right to take "
 		    "part in the work on the plan, and it is made together "
 		    "with me.",
-		.cf_plan_compulsory = "The plan is drawn up without consent, "
-		    "since the person is under compulsory mental health care. "
-		    "When the compulsory care ends, consent is needed to go on "
-		    "with the plan.",
+		.cf_plan_compulsory = "Since I am under compulsory mental "
+		    "health care, the plan is drawn up without my consent. When "
+		    "the compulsory care ends, my consent is needed for the plan "
+		    "to go on.",
 		.cf_sharing_text = "I consent to these participants giving each "
 		    "other the confidential information about me that the work "
 		    "on the plan needs:",
@@ -516,9 +532,9 @@ static const struct ip_labels labels[] = {
 		.cf_until_withdrawn = "This consent is valid until I withdraw "
 		    "it.",
 		.cf_withdraw = "Withdrawing the consent",
-		.cf_withdraw_text = "The consent is voluntary. I may withdraw it "
-		    "at any time, in whole or in part, without giving a reason, "
-		    "by telling the coordinator of the plan.",
+		.cf_withdraw_text = "The consents are voluntary. I may withdraw "
+		    "them at any time, in whole or in part, without giving a "
+		    "reason, by telling the coordinator of the plan.",
 		.cf_sign = "Signature",
 		.cf_place_date = "Place and date",
 		.cf_signature = "Signature",

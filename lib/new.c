@@ -463,12 +463,12 @@ static const struct lang langs[] = {
 		.intro = "Planen følger punktene a–i i forskriften om "
 		    "individuell plan: over hvert punkt står forskriftens "
 		    "ordlyd og et råd om hvordan det skrives godt. Fyll ut "
-		    "det som står tomt, og kjør ip-validate på filen: den "
-		    "viser hvilke punkter som ennå mangler. Formatet er "
-		    "beskrevet i ip-plan(5).",
+		    "det som står tomt, og kjør ip-validate på filen: "
+		    "programmet viser hvilke punkter som ennå mangler. "
+		    "Formatet er beskrevet i ip-plan(5).",
 		.privacy = "Filen inneholder helseopplysninger: hold den "
-		    "lesbar bare for deg (mode 0600), og del den bare med "
-		    "dem personen har samtykket til.",
+		    "lesbar bare for deg (chmod 600), og del den bare med "
+		    "dem som er omfattet av samtykket.",
 		.legal_basis = "Lovgrunnlaget planen lages etter, ett eller "
 		    "flere av:",
 		.person = "Tjenestemottakeren. Ta hensyn til språk og kultur: "
@@ -480,22 +480,23 @@ static const struct lang langs[] = {
 			"observeres, med en dato (due).",
 			"Personen har rett til å delta; pårørende deltar så "
 			"langt personen ønsker det. Skriv navn, rolle og "
-			"hvordan hver kan nås.",
-			"Koordinatoren oppnevnes av tjenestene (role: "
-			"provider), aldri personen selv eller en pårørende.",
+			"hvordan hver enkelt kan nås.",
+			"Koordinatoren oppnevnes av tjenestene og skal være "
+			"en tjenesteyter (role: provider), aldri personen selv "
+			"eller en pårørende.",
 			"Skriv under contribution hva hver deltaker konkret "
 			"skal gjøre, også personen selv.",
 			"Gi hvert tiltak et omfang (extent), en ansvarlig "
-			"deltaker (responsible) og målene det tjener (goals).",
+			"deltaker (responsible) og målene det gjelder (goals).",
 			"Beskriv hvem som gjør hva, hvor og når: under how "
 			"for hvert tiltak, eller her for planen som helhet.",
-			"Planen skal evalueres til tidene som står her; en "
-			"plan som ikke evalueres, blir fort utdatert.",
+			"Planen skal evalueres på tidspunktene som står her; "
+			"en plan som ikke evalueres, blir fort utdatert.",
 			"Skriv når samtykket ble gitt og av hvem, og hvilke "
 			"deltakere som kan få taushetsbelagte opplysninger: "
-			"bare dem personen har samtykket til at kan få dem. "
-			"Trekker personen et samtykke tilbake, skriv datoen "
-			"under withdrawn.",
+			"bare de som er omfattet av samtykket. Hvis personen "
+			"trekker tilbake et samtykke, skriv datoen under "
+			"withdrawn.",
 			"Skriv hvem tjenestene må eller bør samarbeide med, "
 			"om hva, og hvem som er kontakt.",
 		},
@@ -522,11 +523,11 @@ static const struct lang langs[] = {
 		    "individuell plan: over kvart punkt står ordlyden i "
 		    "forskrifta og eit råd om korleis det blir skrive godt. "
 		    "Fyll ut det som står tomt, og køyr ip-validate på fila: "
-		    "ho viser kva punkt som enno manglar. Formatet er "
-		    "skildra i ip-plan(5).",
+		    "programmet viser kva punkt som enno manglar. "
+		    "Formatet er skildra i ip-plan(5).",
 		.privacy = "Fila inneheld helseopplysningar: hald ho lesbar "
-		    "berre for deg (mode 0600), og del ho berre med dei "
-		    "personen har samtykt til.",
+		    "berre for deg (chmod 600), og del ho berre med dei som "
+		    "er omfatta av samtykket.",
 		.legal_basis = "Lovgrunnlaget planen blir laga etter, eitt "
 		    "eller fleire av:",
 		.person = "Tenestemottakaren. Ta omsyn til språk og kultur: "
@@ -538,22 +539,22 @@ static const struct lang langs[] = {
 			"observerast, med ein dato (due).",
 			"Personen har rett til å delta; pårørande deltek så "
 			"langt personen ønskjer det. Skriv namn, rolle og "
-			"korleis kvar kan nåast.",
-			"Koordinatoren blir oppnemnd av tenestene (role: "
-			"provider), aldri personen sjølv eller ein "
-			"pårørande.",
+			"korleis kvar enkelt kan nåast.",
+			"Koordinatoren blir oppnemnd av tenestene og skal "
+			"vere ein tenesteytar (role: provider), aldri personen "
+			"sjølv eller ein pårørande.",
 			"Skriv under contribution kva kvar deltakar konkret "
 			"skal gjere, også personen sjølv.",
-			"Gje kvart tiltak eit omfang (extent), ein ansvarleg "
-			"deltakar (responsible) og måla det tener (goals).",
+			"Gi kvart tiltak eit omfang (extent), ein ansvarleg "
+			"deltakar (responsible) og måla det gjeld (goals).",
 			"Skildre kven som gjer kva, kvar og når: under how "
 			"for kvart tiltak, eller her for planen som heilskap.",
-			"Planen skal evaluerast til tidene som står her; ein "
-			"plan som ikkje blir evaluert, blir fort utdatert.",
+			"Planen skal evaluerast på tidspunkta som står her; "
+			"ein plan som ikkje blir evaluert, blir fort forelda.",
 			"Skriv når samtykket vart gitt og av kven, og kva "
 			"deltakarar som kan få teiepliktige opplysningar: "
-			"berre dei personen har samtykt til at kan få dei. "
-			"Trekkjer personen eit samtykke tilbake, skriv datoen "
+			"berre dei som er omfatta av samtykket. Dersom "
+			"personen trekkjer tilbake eit samtykke, skriv datoen "
 			"under withdrawn.",
 			"Skriv kven tenestene må eller bør samarbeide med, om "
 			"kva, og kven som er kontakt.",
@@ -584,8 +585,8 @@ static const struct lang langs[] = {
 		    "items are still missing. The format is described in "
 		    "ip-plan(5).",
 		.privacy = "This file holds health data: keep it readable by "
-		    "you alone (mode 0600), and share it only with those the "
-		    "person has consented to.",
+		    "you alone (chmod 600), and share it only with those the "
+		    "person has agreed may see it.",
 		.legal_basis = "The laws the plan is made under, one or more "
 		    "of:",
 		.person = "The person the plan is for. Take language and "
@@ -698,7 +699,13 @@ skeleton(FILE *f, struct values *v)
 	const char *someone = v->coordinator_id ? v->coordinator_id
 	    : v->person_id;
 
-	fprintf(f, "# %s %s.\n#\n", l->title, val[PH_TODAY]);
+	fprintf(f, "# %s %s.\n", l->title, val[PH_TODAY]);
+	/* the YAML language server's modeline: editors complete keys and
+	 * flag mistakes from the installed JSON Schema */
+	if (!v->o->no_schema)
+		fputs("# yaml-language-server: $schema=" IPLAN_DATADIR
+		    "/ip-plan.schema.json\n", f);
+	fputs("#\n", f);
 	comment(f, "# ", "# ", l->intro);
 	fputs("#\n", f);
 	comment(f, "# ", "# ", l->privacy);

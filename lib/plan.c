@@ -55,6 +55,19 @@ ip_plan_national_id(const struct ip_plan *p)
 	return p->person.national_id.s;
 }
 
+bool
+ip_plan_closed(const struct ip_plan *p)
+{
+	return p->status.set && p->status.v == IP_STATUS_CLOSED;
+}
+
+const struct ip_participant *
+ip_plan_coordinator(const struct ip_plan *p)
+{
+	return p->coordinator.s == NULL ? NULL
+	    : ip_find_participant(p, p->coordinator.s);
+}
+
 const struct ip_participant *
 ip_find_participant(const struct ip_plan *p, const char *id)
 {
@@ -65,4 +78,41 @@ ip_find_participant(const struct ip_plan *p, const char *id)
 			return q;
 	}
 	return NULL;
+}
+
+/* True if s stands in output as it is (see ip_clean_step()). */
+static bool
+shown_as_is(const char *s)
+{
+	const char *instead;
+	bool digit = false;
+
+	for (size_t n; *s != '\0'; s += n) {
+		if ((n = ip_clean_step(s, digit, &instead)), instead != NULL)
+			return false;
+		digit = *s >= '0' && *s <= '9';
+	}
+	return true;
+}
+
+int
+ip_list_participants(const char *path, FILE *out)
+{
+	struct ip_diags *d = ip_diags_for(path == NULL ? "-" : path);
+	struct ip_plan *p;
+	int rc = IP_EXIT_OK;
+
+	if (ip_plan_load(path == NULL ? "-" : path, d, &p) != 0) {
+		ip_diags_print(d, stderr, 0);
+		rc = ip_diags_trouble(d) ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
+	} else
+		for (size_t i = 0; i < p->participants.n; i++) {
+			const char *id = IP_AT(p->participants,
+			    struct ip_participant, i)->id.s;
+			if (id != NULL && shown_as_is(id))
+				fprintf(out, "%s\n", id);
+		}
+	ip_plan_free(p);
+	ip_diags_free(d);
+	return rc;
 }

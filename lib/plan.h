@@ -378,9 +378,22 @@ int ip_vocab_index(const char *const *vocab, const char *s);
 char *ip_vocab_list(struct ip_arena *a, const char *const *vocab,
     const char *last);
 
+/* Calls fn for every key the loader knows, parents before their keys, in
+ * the loader's order: its path ("person.care", "goals[].subgoals[].id"),
+ * its type ("text", "date", "boolean", "word", "interval", "mapping",
+ * "list" of mappings, "texts": a list of text, "texts1": a text or a list
+ * of text) and its vocabulary, or NULL.  For the test that holds the JSON
+ * Schema (lib/ip-plan.schema.json) to the loader. */
+void ip_keys(void (*fn)(const char *path, const char *type,
+    const char *const *vocab, void *ctx), void *ctx);
+
 /* Lookups in a loaded plan. */
 const struct ip_participant *ip_find_participant(const struct ip_plan *p,
     const char *id);
+/* The participant the plan's coordinator names, or NULL. */
+const struct ip_participant *ip_plan_coordinator(const struct ip_plan *p);
+/* True if the plan's status is closed; any other plan is active. */
+bool ip_plan_closed(const struct ip_plan *p);
 
 /* Parses "6 months", "6m", "14 days", "1y" ... */
 bool ip_parse_interval(const char *s, int *n, char *unit);
@@ -431,6 +444,13 @@ int ip_review_finish(struct ip_review_run *r, FILE *out);
  * planned review without done, or the one review_interval asks for if
  * that is earlier.  False if there is none, or p is closed. */
 bool ip_next_review(const struct ip_plan *p, int32_t *day);
+/* True if ip-review(1) reports a review of p overdue as of today: its
+ * next review (see ip_next_review()) is before today. */
+bool ip_review_overdue(const struct ip_plan *p, int32_t today);
+/* True if ip-review(1) reports p never-reviewed as of today: p is active,
+ * no review is done, and the first planned date (the earliest planned
+ * review, or the one review_interval asks for) is before today. */
+bool ip_never_reviewed(const struct ip_plan *p, int32_t today);
 
 
 /* The SHA-1 digest of the n bytes at data into out. */

@@ -268,7 +268,7 @@ reviews_of(const struct ip_plan *p)
 bool
 ip_next_review(const struct ip_plan *p, int32_t *day)
 {
-	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
+	if (ip_plan_closed(p))
 		return false;
 	struct reviews rs = reviews_of(p);
 	int32_t next = rs.open < rs.interval ? rs.open : rs.interval;
@@ -276,6 +276,31 @@ ip_next_review(const struct ip_plan *p, int32_t *day)
 		return false;
 	*day = next;
 	return true;
+}
+
+bool
+ip_review_overdue(const struct ip_plan *p, int32_t today)
+{
+	int32_t next;
+	return ip_next_review(p, &next) && next < today;
+}
+
+/* Whether a plan whose reviews come to rs was never reviewed though its
+ * first planned date, stored in *first, is before today: the earliest
+ * planned review, or the one review_interval asks for, only if it does. */
+static bool
+never_reviewed(const struct reviews *rs, int32_t today, int32_t *first)
+{
+	*first = rs->first < rs->interval ? rs->first : rs->interval;
+	return rs->last_done == INT32_MIN && *first < today;
+}
+
+bool
+ip_never_reviewed(const struct ip_plan *p, int32_t today)
+{
+	struct reviews rs = reviews_of(p);
+	int32_t first;
+	return !ip_plan_closed(p) && never_reviewed(&rs, today, &first);
 }
 
 /* One plan being scanned; its record is made at its first finding. */
@@ -289,8 +314,7 @@ struct scan {
 static uint32_t
 plan_rec(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 {
-	const struct ip_participant *c = p->coordinator.s == NULL ? NULL
-	    : ip_find_participant(p, p->coordinator.s);
+	const struct ip_participant *c = ip_plan_coordinator(p);
 	const char *file = p->file != NULL ? p->file : "";
 	const char *slash = strrchr(file, '/');
 	size_t dir = slash != NULL ? (size_t)(slash - file) + 1 : 0;
@@ -345,8 +369,9 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	const struct ip_period *pe = &p->period;
 	const struct ip_date *until = &p->consent.information_sharing.until;
 	struct scan s = { r, p, order, UINT32_MAX };
+	int32_t first;
 
-	if (p->status.set && p->status.v == IP_STATUS_CLOSED)
+	if (ip_plan_closed(p))
 		return;
 	struct reviews rs = reviews_of(p);
 	for (size_t i = 0; i < pe->reviews.n; i++) {
@@ -382,10 +407,7 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 		    && rs.last_done < m->end.day)
 			add(&s, K_MEASURE, m->end.day, &m->id);
 	}
-	/* the first planned date: the earliest planned, or the review
-	 * review_interval asks for, only if it does */
-	int32_t first = rs.first < rs.interval ? rs.first : rs.interval;
-	if (rs.last_done == INT32_MIN && first < today)
+	if (never_reviewed(&rs, today, &first))
 		add(&s, K_NEVER, first, NULL);
 }
 

@@ -8,6 +8,7 @@
  * else sees what their own part needs, and the table below says what
  * that is, field by field.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "view.h"
@@ -112,12 +113,19 @@ ip_view_make(struct ip_view *v, const struct ip_plan *p,
     const char *for_id, int32_t today)
 {
 	const struct ip_consent_sharing *s = &p->consent.information_sharing;
+	const struct ip_date *pw;
 
 	*v = (struct ip_view){ .p = p, .why = IP_WHY_NONE };
 	if (for_id == NULL)
 		return 0;
 	if ((v->viewer = ip_find_participant(p, for_id)) == NULL)
 		return -1;
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q =
+		    IP_AT(p->participants, struct ip_participant, i);
+		if (q != v->viewer && same_id(q->id.s, for_id))
+			return -2;
+	}
 	if (v->viewer->role.set && v->viewer->role.v == IP_ROLE_PERSON)
 		return 0;
 	switch (ip_sharing_on(p, today, &v->why_day)) {
@@ -128,7 +136,9 @@ ip_view_make(struct ip_view *v, const struct ip_plan *p,
 		v->why = IP_WHY_EXPIRED;
 		break;
 	case IP_SHARING_WITHDRAWN:
-		v->why = IP_WHY_WITHDRAWN;
+		pw = &p->consent.plan.withdrawn;
+		v->why = pw->set && pw->day == v->why_day
+		    ? IP_WHY_PLAN_WITHDRAWN : IP_WHY_WITHDRAWN;
 		break;
 	case IP_SHARING_ACTIVE:
 		if (!listed(&s->participants, v->viewer->id.s))
@@ -139,18 +149,43 @@ ip_view_make(struct ip_view *v, const struct ip_plan *p,
 	return 0;
 }
 
-/* Whether the viewer answers for a measure that lists the goal id. */
+const void *
+ip_goal_named(const struct ip_plan *p, const char *id, size_t *goal,
+    size_t *sub)
+{
+	for (size_t i = 0; id != NULL && i < p->goals.n; i++) {
+		const struct ip_goal *g = IP_AT(p->goals, struct ip_goal, i);
+		*goal = i;
+		*sub = SIZE_MAX;
+		if (same_id(g->id.s, id))
+			return g;
+		for (size_t j = 0; j < g->subgoals.n; j++)
+			if (same_id(IP_AT(g->subgoals, struct ip_subgoal,
+			    j)->id.s, id)) {
+				*sub = j;
+				return IP_AT(g->subgoals, struct ip_subgoal, j);
+			}
+	}
+	return NULL;
+}
+
+/* Whether the viewer answers for a measure that lists the goal or
+ * sub-goal entry. */
 static bool
-served(const struct ip_view *v, const char *id)
+served(const struct ip_view *v, const void *entry)
 {
 	const struct ip_plan *p = v->p;
+	size_t goal, sub;
 
 	for (size_t i = 0; i < p->measures.n; i++) {
 		const struct ip_measure *m =
 		    IP_AT(p->measures, struct ip_measure, i);
-		if (same_id(m->responsible.s, v->viewer->id.s)
-		    && listed(&m->goals, id))
-			return true;
+		if (!same_id(m->responsible.s, v->viewer->id.s))
+			continue;
+		for (size_t k = 0; k < m->goals.n; k++)
+			if (ip_goal_named(p, IP_AT(m->goals, struct ip_text,
+			    k)->s, &goal, &sub) == entry)
+				return true;
 	}
 	return false;
 }
@@ -175,13 +210,71 @@ ip_view_shows(const struct ip_view *v, enum ip_field f, const void *entry)
 			return true;
 		/* FALLTHROUGH */
 	case IP_SEEN_IF_COORD:
-		return same_id(q->id.s, v->p->coordinator.s);
+		return v->p->coordinator.s != NULL
+		    && q == ip_find_participant(v->p, v->p->coordinator.s);
 	case IP_SEEN_IF_SERVED:
-		return served(v, f == IP_F_GOAL
-		    ? ((const struct ip_goal *)entry)->id.s
-		    : ((const struct ip_subgoal *)entry)->id.s);
+		return served(v, entry);
 	case IP_SEEN_BY_COVERED:
 		break;
 	}
 	return false;
+}
+
+bool
+ip_view_shows_goal(const struct ip_view *v, const struct ip_goal *g)
+{
+	if (ip_view_shows(v, IP_F_GOAL, g))
+		return true;
+	for (size_t j = 0; j < g->subgoals.n; j++)
+		if (ip_view_shows(v, IP_F_SUBGOAL, IP_AT(g->subgoals,
+		    struct ip_subgoal, j)))
+			return true;
+	return false;
+}
+
+size_t
+ip_view_goal_number(const struct ip_view *v, size_t goal)
+{
+	size_t n = 1;
+	if (!v->restricted)
+		return goal + 1;
+	for (size_t i = 0; i < goal; i++)
+		n += ip_view_shows_goal(v, IP_AT(v->p->goals, struct ip_goal,
+		    i));
+	return n;
+}
+
+/* 1 + how many of the first i entries of list l (of size bytes each,
+ * entries of field f) the view shows; i + 1 in a full view. */
+static size_t
+number(const struct ip_view *v, enum ip_field f, const struct ip_list *l,
+    size_t size, size_t i)
+{
+	size_t n = 1;
+	if (!v->restricted)
+		return i + 1;
+	for (size_t k = 0; k < i; k++)
+		n += ip_view_shows(v, f, (const char *)l->v + k * size);
+	return n;
+}
+
+size_t
+ip_view_subgoal_number(const struct ip_view *v, size_t goal, size_t i)
+{
+	return number(v, IP_F_SUBGOAL, &IP_AT(v->p->goals, struct ip_goal,
+	    goal)->subgoals, sizeof(struct ip_subgoal), i);
+}
+
+size_t
+ip_view_measure_number(const struct ip_view *v, size_t i)
+{
+	return number(v, IP_F_MEASURE, &v->p->measures,
+	    sizeof(struct ip_measure), i);
+}
+
+size_t
+ip_view_participant_number(const struct ip_view *v, size_t i)
+{
+	return number(v, IP_F_PARTICIPANT, &v->p->participants,
+	    sizeof(struct ip_participant), i);
 }

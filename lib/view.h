@@ -41,6 +41,7 @@ enum ip_view_why {
 	IP_WHY_NOT_LISTED,	/* the consent does not name the reader */
 	IP_WHY_EXPIRED,		/* the consent ran out (day: its last day) */
 	IP_WHY_WITHDRAWN,	/* the consent was withdrawn (day: when) */
+	IP_WHY_PLAN_WITHDRAWN,	/* the consent to the plan was (day: when) */
 	IP_WHY_NO_CONSENT	/* there is no consent to share */
 };
 
@@ -49,15 +50,16 @@ struct ip_view {
 	const struct ip_participant *viewer;	/* NULL: the whole plan */
 	bool restricted;	/* viewer is not covered */
 	enum ip_view_why why;
-	int32_t why_day;	/* with IP_WHY_EXPIRED and _WITHDRAWN */
+	int32_t why_day;	/* with IP_WHY_EXPIRED and the withdrawals */
 };
 
 /* Makes the view of p for the participant with the id for_id (NULL: the
  * whole plan, as for the plan's own files) as of today.  The person
  * (role person) and every participant the consent to share information
  * covers on that day see the whole plan; anyone else sees only their own
- * part, as the table in view.c says.  Returns 0, or -1 if no participant
- * has that id. */
+ * part, as the table in view.c says.  Returns 0; -1 if no participant
+ * has that id; -2 if more than one has it, since a view could not tell
+ * them apart. */
 int ip_view_make(struct ip_view *v, const struct ip_plan *p,
     const char *for_id, int32_t today);
 
@@ -112,5 +114,27 @@ enum ip_audience ip_field_audience(enum ip_field f);
  * is about; NULL for fields of the plan as a whole). */
 bool ip_view_shows(const struct ip_view *v, enum ip_field f,
     const void *entry);
+
+/* True if the view shows goal g or any of its sub-goals: g has its place
+ * in the document. */
+bool ip_view_shows_goal(const struct ip_view *v, const struct ip_goal *g);
+
+/* The numbers the document gives goals, sub-goals, measures and
+ * participants: their place among the entries of their list the view
+ * shows, from 1, so that a restricted view tells nothing of how many
+ * others there are.  goal is the goal's index in the plan, i the
+ * entry's. */
+size_t ip_view_goal_number(const struct ip_view *v, size_t goal);
+size_t ip_view_subgoal_number(const struct ip_view *v, size_t goal,
+    size_t i);
+size_t ip_view_measure_number(const struct ip_view *v, size_t i);
+size_t ip_view_participant_number(const struct ip_view *v, size_t i);
+
+/* The goal or sub-goal that the id in a measure's goals names: the first
+ * with that id in the order of the plan (a goal, then its sub-goals);
+ * NULL if none.  In *goal the index of the goal it is or is under, in
+ * *sub the sub-goal's index or SIZE_MAX for the goal itself. */
+const void *ip_goal_named(const struct ip_plan *p, const char *id,
+    size_t *goal, size_t *sub);
 
 #endif

@@ -24,6 +24,7 @@ show() {
 mkdir -p "$BUILD/demo"
 show ip-validate examples/ && echo "(every example is valid)" && echo
 show ip-review --today $TODAY --within 60d examples/
+show ip-stats --today $TODAY examples/
 for f in examples/*.yaml; do
 	echo "\$ ip-export $f | head -n 16"
 	ip-export "$f" | head -n 16

@@ -1,9 +1,16 @@
 #!/bin/sh
 # deps.sh - install the Debian packages the build needs, or say which.
-# BUILD_DEBS holds "probe:package" pairs: a pkg-config module or a command.
+# BUILD_DEBS holds "probe:package" pairs: a pkg-config module, a command,
+# or an absolute path to a file the package installs (a Python module of
+# Debian's python3, which a python3 of one's own does not see).
 missing=
 for pair in $BUILD_DEBS; do
 	probe=${pair%%:*} pkg=${pair#*:}
+	case $probe in
+	/*)	[ -e "$probe" ] && continue
+		missing="$missing $pkg"
+		continue
+	esac
 	if command -v "$probe" >/dev/null 2>&1; then
 		continue
 	fi

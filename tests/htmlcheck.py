@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""htmlcheck.py PAGE... - holds an HTML page of ip-export to its shape.
+"""htmlcheck.py PAGE... - holds an HTML page of ip-export or ip-stats to
+its shape.
 
 libxml2's HTML parser knows HTML 4 only, and the pages are HTML5 (main,
 figure, inline SVG).  This reads each page with Python's own parser and
@@ -18,6 +19,8 @@ ALLOWED = VOID | {
     "figure", "span", "div",
     # inline SVG of the timeline
     "svg", "desc", "defs", "path", "use", "line", "rect", "text",
+    # ip-stats: its table's caption, its bars with their text, a hatching
+    "caption", "figcaption", "pattern",
 }
 # svg's own elements may close themselves: <path .../>
 SELF_CLOSING = {"path", "use", "line", "rect"}

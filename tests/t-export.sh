@@ -310,7 +310,7 @@ Kari dusjer nå selv
 Fastlegen
 Molde legesenter
 Medisiner og blodtrykk
-NAV Molde
+Nav Molde
 Sykepenger og arbeidsavklaring'
 export_shown='Kari Nordmann
 IP-2026-0042
@@ -682,6 +682,31 @@ t "export as git's textconv: a plan's diff is its document's" "
 	git config diff.iplan.textconv 'f() { ip-export \"\$1\" || cat \"\$1\"; }; f' &&
 	exits 0 git diff >diff 2>err &&
 	grep -qx -- '+person: \[' diff && grep -qx -- '-# Individuell plan for Kari Nordmann' diff"
+
+# Found by an attack on the views: what a token cannot show.  A goal's id
+# is not written where only its sub-goal is shown; numbers count what the
+# view shows, so that they tell nothing of the others; a --for that names
+# two participants, or is given twice, is refused.
+t "export --for: no hidden goal's id, and numbers that count only what is shown" "
+	export_fresh &&
+	for f in markdown html xml; do
+		exits 0 ip-export --today 2026-06-01 --format \$f --for emp \
+			'$TESTS/view/numbering.yaml' >out &&
+		! grep -e stop-drinking -e 'Tiltak [2-9]' -e 'Mål [2-9]' \
+			-e 'Delmål 1.[2-9]' -e 'Deltaker [3-9]' -e 'measure-[2-9]' \
+			-e 'goal-[2-9]' out || exit 1
+	done &&
+	ip-export --today 2026-06-01 --for emp '$TESTS/view/numbering.yaml' >md &&
+	grep -qx '### Tiltak 1: Job training' md && grep -qx '### Mål 1' md &&
+	grep -q '^  - \*\*Delmål 1.1:\*\* Come to work on time' md"
+
+t "export --for an id two participants share, or --for twice: refused" "
+	export_fresh &&
+	exits 1 ip-export --for per '$TESTS/view/duplicates.yaml' >out 2>err &&
+	test ! -s out &&
+	grep -qx \"ip-export: --for 'per': more than one participant has that id in '$TESTS/view/duplicates.yaml', so no view can tell them apart\" err &&
+	exits 2 ip-export --for emp --for per '$EXPORT/kari.yaml' >out 2>err &&
+	test ! -s out && grep -qx 'ip-export: --for given twice: one view at a time' err"
 
 # --- the consent form --------------------------------------------------------
 

@@ -31,13 +31,21 @@ new_fill() {
 	    -e 's/^coordinator:$/coordinator: ola/'
 }
 
+# new_same CASE FILE: FILE is tests/new/CASE.out.  The modeline that
+# points editors at the JSON Schema names the installed one, under
+# DATADIR: the golden plans name the default one.
+new_same() {
+	sed '2s|^\(# yaml-language-server: $schema=\)/.*/\(ip-plan\.schema\.json\)$|\1/usr/local/share/iplan/\2|' "$2" |
+		same "$TESTS/new/$1.out" -
+}
+
 # Golden cases: tests/new/CASE.args, the options; CASE.out, the plan;
 # CASE.expect, what ip-validate says of it: item-* errors only.
 for new_case in "$TESTS"/new/*.args; do
 	new_case=$(basename "$new_case" .args)
 	t "new $new_case: the plan, 0600, nothing else left" "
 		new_fresh && exits 0 new_with $new_case $new_case.yaml &&
-		same '$TESTS/new/$new_case.out' $new_case.yaml &&
+		new_same $new_case $new_case.yaml &&
 		test \$(stat -c %a $new_case.yaml) = 600 &&
 		test \"\$(ls -A)\" = $new_case.yaml"
 	t "new $new_case: ip-validate reports exactly the items to write" "
@@ -64,7 +72,7 @@ t "new: the issue's example writes a 0600 plan whose findings are the items" "
 
 t "new: - and no FILE write to standard output" "
 	new_fresh && exits 0 new_with nb - >out1 && exits 0 new_with nb >out2 &&
-	same '$TESTS/new/nb.out' out1 && same '$TESTS/new/nb.out' out2 &&
+	new_same nb out1 && new_same nb out2 &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'out1 out2 '"
 
 t "new: never overwrites a file" "
@@ -79,15 +87,15 @@ t "new: --force replaces a file by another, 0600" "
 	new_fresh && echo old >plan.yaml && chmod 644 plan.yaml &&
 	ino=\$(stat -c %i plan.yaml) &&
 	exits 0 new_with nb --force plan.yaml &&
-	same '$TESTS/new/nb.out' plan.yaml &&
+	new_same nb plan.yaml &&
 	test \$(stat -c %a plan.yaml) = 600 &&
 	test \$(stat -c %i plan.yaml) != \$ino &&
-	exits 0 new_with nn -f plan.yaml && same '$TESTS/new/nn.out' plan.yaml &&
+	exits 0 new_with nn -f plan.yaml && new_same nn plan.yaml &&
 	test \"\$(ls -A)\" = plan.yaml"
 
 t "new: --force writes a new file too" "
 	new_fresh && exits 0 new_with nb -f plan.yaml &&
-	same '$TESTS/new/nb.out' plan.yaml"
+	new_same nb plan.yaml"
 
 t "new: a missing directory is trouble" "
 	new_fresh && exits 2 new_with nb nodir/plan.yaml 2>err &&
@@ -423,7 +431,7 @@ t "new: -f with a refused option leaves the file as it was" "
 t "new: -f on a symbolic link replaces the file it points to, the link stays" "
 	new_fresh && echo keep >target.yaml && ln -s target.yaml plan.yaml &&
 	exits 0 new_with nb -f plan.yaml &&
-	test -L plan.yaml && same '$TESTS/new/nb.out' target.yaml &&
+	test -L plan.yaml && new_same nb target.yaml &&
 	test \"\$(stat -c %a target.yaml)\" = 600"
 t "new: without -f a symbolic link is not written through" "
 	new_fresh && echo keep >target.yaml && ln -s target.yaml plan.yaml &&
@@ -438,3 +446,23 @@ t "new: a write error to a file is trouble, and leaves nothing" "
 	) &&
 	echo \"ip-new: cannot write 'plan.yaml': File too large\" >want &&
 	same want err && test \"\$(ls -A | tr '\n' ' ')\" = 'err want '"
+
+# The modeline: where make install puts the schema (with the PREFIX or
+# DATADIR make test was given, which make passes on in MAKEFLAGS), after
+# the title; --no-schema leaves it out and changes nothing else.
+t "new: the modeline names the schema make install installs" "
+	new_fresh && exits 0 new_with nb plan.yaml &&
+	sed -n 2p plan.yaml >line &&
+	path=\$(sed -n 's|^# yaml-language-server: \$schema=\(/.*\)|\1|p' line) &&
+	test -n \"\$path\" &&
+	make -s -n -C '$TOP' BUILD='$BUILD' DESTDIR= install >install &&
+	grep -q \"install -m 644 .*lib/ip-plan.schema.json.* \${path%/*}\$\" install"
+t "new --no-schema: the same plan without the modeline" "
+	new_fresh && exits 0 new_with nb with.yaml &&
+	exits 0 new_with nb --no-schema without.yaml &&
+	grep -v '^# yaml-language-server: ' with.yaml | same - without.yaml &&
+	test \$(wc -l <with.yaml) -eq \$((\$(wc -l <without.yaml) + 1)) &&
+	! grep -q schema without.yaml"
+t "new --template: the template's lines as they are, no modeline added" "
+	new_fresh && exits 0 new_with template plan.yaml &&
+	! grep -q yaml-language-server plan.yaml"

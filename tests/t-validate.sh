@@ -231,41 +231,6 @@ t "-q --strict: warnings hidden still count" "
 		'$TESTS/validate/subgoal-due.yaml' 2>'$TMP/err' &&
 	same /dev/null '$TMP/err'"
 
-# The pre-commit hook of ip-validate(1), as the page gives it, in a
-# repository of its own; ip-validate is wrapped to take today's date.
-t "the pre-commit hook of ip-validate(1) refuses errors, not warnings" "
-	mkdir '$TMP/hook' && cd '$TMP/hook' && mkdir bin home &&
-	printf '#!/bin/sh\nexec %s --today $TODAY \"\$@\"\n' \
-	    \"\$(command -v ip-validate)\" >bin/ip-validate &&
-	chmod +x bin/ip-validate && PATH=\$PWD/bin:\$PATH &&
-	export HOME=\$PWD/home GIT_CONFIG_NOSYSTEM=1 &&
-	git init -q repo && cd repo &&
-	git config user.name Test && git config user.email test@example.org &&
-	sed -n '/^#!\/bin\/sh\$/,/^\.Ed\$/p' '$TOP/man/ip-validate.1' |
-	    sed '\$d' >.git/hooks/pre-commit &&
-	grep -q 'xargs' .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit &&
-	cp '$TOP/examples/emma-barnekoordinator.yaml' 'emma haugen.yaml' &&
-	git add 'emma haugen.yaml' && git commit -q -m emma &&
-	sed 's/^coordinator: .*/coordinator: nobody/' 'emma haugen.yaml' >x &&
-	mv x 'emma haugen.yaml' && git add 'emma haugen.yaml' &&
-	! git commit -q -m broken 2>'$TMP/err' &&
-	grep -q \"^emma haugen.yaml:.*\\[unknown-ref\\]\" '$TMP/err' &&
-	test \$(git rev-list --count HEAD) -eq 1 &&
-	git reset -q --hard &&
-	cp '$TESTS/validate/subgoal-due.yaml' draft.yaml && git add draft.yaml &&
-	git commit -q -m draft 2>'$TMP/err' &&
-	grep -q '^draft.yaml:.*: warning: .*\\[subgoal-due\\]\$' '$TMP/err' &&
-	test \$(git rev-list --count HEAD) -eq 2"
-
-t "README's pre-commit hook runs ip-validate as that of ip-validate(1)" "
-	sed -n 's/^ *xargs -0 -r \\(ip-validate.*\\)\$/\\1/p' \
-	    '$TOP/man/ip-validate.1' >'$TMP/want' &&
-	test -s '$TMP/want' &&
-	tr '\\n' ' ' <'$TOP/README.md' |
-	    sed -n 's/.*pre-commit hook that runs \`\\([^\`]*\\)\`.*/\\1/p' \
-	    >'$TMP/actual' && echo >>'$TMP/actual' &&
-	same '$TMP/want' '$TMP/actual'"
-
 # The catalogue of lib/plan.h and the RULES of ip-validate(1), as lines
 # "rule-id severity"; template is ip-new's alone, in ip-new(1).
 catalogue_rules() {

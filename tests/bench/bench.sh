@@ -3,8 +3,8 @@
 # parser alone) on 10,000 and 100,000 synthetic plans.
 # Usage: sh tests/bench/bench.sh BUILD [SIZES...]
 #
-# ip-validate and ip-review read the whole tree in one process, as the
-# floor does.  ip-export renders one plan per run, so it runs once per file
+# ip-validate, ip-review and ip-stats read the whole tree in one process,
+# as the floor does.  ip-export renders one plan per run, so it runs once per file
 # on the first EXPORTS plans, beside the floor run the same way: both then
 # pay the same start-up per file.
 set -eu
@@ -63,20 +63,27 @@ for n in $SIZES; do
 	dir=$B/plans-$n
 	[ -f "$dir.done" ] || { rm -rf "$dir"; "$B/gen" "$n" "$dir" && touch "$dir.done"; }
 	"$B/floor" "$dir" 2>/dev/null	# warm the page cache
-	# Planted defects make ip-validate exit 1, and ip-review 2: the
-	# plans that do not load.
+	# Planted defects make ip-validate exit 1, and ip-review and
+	# ip-stats 2: the plans that do not load.
 	measure 0 floor "$B/floor" "$dir"
 	measure 1 validate "$BUILD/ip-validate" -j 1 --today $TODAY "$dir"
 	measure 1 validatej "$BUILD/ip-validate" -j "$JOBS" --today $TODAY "$dir"
 	measure 2 review "$BUILD/ip-review" -j 1 --today $TODAY "$dir"
 	measure 2 reviewj "$BUILD/ip-review" -j "$JOBS" --today $TODAY "$dir"
+	measure 2 stats "$BUILD/ip-stats" -j 1 --by organization \
+	    --today $TODAY "$dir"
+	measure 2 statsj "$BUILD/ip-stats" -j "$JOBS" --by organization \
+	    --today $TODAY "$dir"
 	row "$n" "floor (libyaml events)" floor floor
 	row "$n" "ip-validate -j 1" validate floor
 	row "$n" "ip-validate -j $JOBS" validatej floor
 	row "$n" "ip-review -j 1" review floor
 	row "$n" "ip-review -j $JOBS" reviewj floor
+	row "$n" "ip-stats --by organization -j 1" stats floor
+	row "$n" "ip-stats --by organization -j $JOBS" statsj floor
 	target "$n" "ip-validate -j 1" validate
 	target "$n" "ip-review -j 1" review
+	target "$n" "ip-stats -j 1" stats
 
 	# xargs exits 123 when a run exits 1 to 125: plans with errors.
 	find "$dir" -name '*.yaml' | sort | head -n "$EXPORTS" >"$B/sample"

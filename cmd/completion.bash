@@ -1,0 +1,167 @@
+# completion.bash - bash completion for the iplan commands: their options,
+# the values of those (formats, languages, groups, intervals, dates,
+# counts), plans and directories, and for ip-export --for the ids of the
+# participants of the plan already on the command line.
+#
+# make install puts it where bash-completion looks for a command's
+# completion, under each command's name.  Or source it from ~/.bashrc.
+# zsh reads it through its bash completion compatibility, after
+# compinit:
+#
+#	autoload -U compinit && compinit
+#	autoload -U +X bashcompinit && bashcompinit
+#	source /usr/local/share/bash-completion/completions/iplan
+
+# _iplan_words WORD...: the words that start as the current one does.
+_iplan_words() {
+	local w
+	for w in "$@"; do
+		[[ $w == "$cur"* ]] && COMPREPLY+=("$w")
+	done
+}
+
+# _iplan_files plans|any: directories, and plan files (*.yaml, *.yml) or
+# any file.
+_iplan_files() {
+	local f
+	while IFS= read -r f; do
+		if [[ $1 == any || -d $f || $f == *.yaml || $f == *.yml ]]; then
+			COMPREPLY+=("$f")
+		fi
+	done < <(compgen -f -- "$cur")
+}
+
+# _iplan_interval: a count and a unit: the units after a count, or a few
+# common ones.
+_iplan_interval() {
+	if [[ $cur =~ ^[0-9]+$ ]]; then
+		COMPREPLY+=("${cur}d" "${cur}w" "${cur}m" "${cur}y")
+	else
+		_iplan_words 14d 30d 6w 3m 6m 1y
+	fi
+}
+
+# _iplan_participants CMD WORD...: the ids of the participants of the plan
+# among the WORDs after the command, read by the command itself (which
+# prints ids only, never names or national ids).
+_iplan_participants() {
+	local cmd=$1 plan= w id skip=
+	shift
+	for w in "$@"; do
+		if [[ $w == = ]]; then	# bash's word of its own in --format=html
+			continue
+		elif [[ -n $skip ]]; then
+			skip=
+		elif [[ $w == --format || $w == --language || $w == --for ||
+		    $w == --revision || $w == -o || $w == --output ||
+		    $w == --today ]]; then
+			skip=1
+		elif [[ $w != -* ]]; then
+			plan=$w
+			break
+		fi
+	done
+	[[ -n $plan ]] || return
+	case $plan in
+	\~/*)	plan=$HOME/${plan#\~/} ;;
+	\'*\')	plan=${plan:1:${#plan}-2} ;;
+	\"*\")	plan=${plan:1:${#plan}-2} ;;
+	esac
+	[[ -f $plan ]] || return
+	while IFS= read -r id; do
+		[[ $id == "$cur"* ]] && COMPREPLY+=("$id")
+	done < <("$cmd" --list-participants -- "$plan" 2>/dev/null)
+}
+
+_iplan() {
+	local cmd=${1##*/} cur=${COMP_WORDS[COMP_CWORD]} prev= prefix= i
+	local jobs today
+	COMPREPLY=()
+	((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+	# --format=html: bash splits the word at the '=', zsh does not
+	if [[ $cur == = ]]; then
+		cur=
+	elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then
+		prev=${COMP_WORDS[COMP_CWORD - 2]}
+	elif [[ $cur == --*=* ]]; then
+		prefix=${cur%%=*}= prev=${cur%%=*} cur=${cur#*=}
+	fi
+	# after --, only files
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		[[ ${COMP_WORDS[i]} == -- ]] && prev=-- && break
+	done
+	jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+	today=$(date +%F)
+
+	case $cmd:$prev in
+	*:--)
+		;;
+	*:--today | ip-new:--start)
+		_iplan_words "$today" ;;
+	*:-j | *:--jobs)
+		_iplan_words $(seq 1 "$jobs") ;;
+	*:--language)
+		_iplan_words nb nn en ;;
+	ip-new:--period | ip-new:--review-interval | ip-review:--within)
+		_iplan_interval ;;
+	ip-new:--care)
+		_iplan_words voluntary compulsory ;;
+	ip-new:--template)
+		_iplan_words -
+		_iplan_files plans ;;
+	ip-new:--name | ip-new:--national-id | ip-new:--birth-date | \
+	ip-new:--coordinator | ip-new:--reviews | ip-new:--id)
+		return ;;
+	ip-export:--format)
+		_iplan_words markdown html xml ;;
+	ip-export:--revision)
+		return ;;
+	ip-export:--for)
+		_iplan_participants "$1" "${COMP_WORDS[@]:1}" ;;
+	ip-export:-o | ip-export:--output)
+		_iplan_files any ;;
+	ip-review:--format)
+		_iplan_words text tsv ics ;;
+	ip-stats:--by)
+		_iplan_words coordinator organization legal-basis language ;;
+	ip-stats:--format)
+		_iplan_words text tsv json html ;;
+	*)
+		prev= ;;
+	esac
+	if [[ -z $prev && $cur == -* ]]; then
+		case $cmd in
+		ip-new)
+			_iplan_words --name --national-id --birth-date \
+			    --coordinator --start --period --reviews \
+			    --review-interval --language --care --id \
+			    --template --force --no-schema -f ;;
+		ip-validate)
+			_iplan_words --quiet --strict --jobs -q -j ;;
+		ip-review)
+			_iplan_words --within --by-coordinator --format \
+			    --jobs -j ;;
+		ip-export)
+			_iplan_words --format --language --for --consent-form \
+			    --revision --output -o ;;
+		ip-stats)
+			_iplan_words --by --format --jobs -j ;;
+		esac
+		_iplan_words --today --help --version -h -V --
+	elif [[ -z $prev || $prev == -- ]]; then
+		case $cmd in
+		ip-new)	_iplan_files any ;;
+		*)	_iplan_files plans ;;
+		esac
+	fi
+	if [[ -n $prefix ]]; then
+		local -a words=("${COMPREPLY[@]}")
+		COMPREPLY=()
+		for i in "${words[@]}"; do
+			COMPREPLY+=("$prefix$i")
+		done
+	fi
+}
+
+complete -o filenames -F _iplan ip-new ip-validate ip-review ip-export \
+    ip-stats

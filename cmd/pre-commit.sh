@@ -1,0 +1,40 @@
+#!/bin/sh
+# pre-commit - a git hook that refuses a commit which adds, changes or
+# renames a plan (*.yaml, *.yml) that ip-validate(1) finds errors in.
+#
+# It checks each plan as it is staged, which is what is committed, not as
+# it is in the working tree.  Warnings are shown and do not refuse the
+# commit.  Install it in a repository of plans as:
+#
+#	ln -s /usr/local/share/iplan/hooks/pre-commit .git/hooks/pre-commit
+#
+# Set IPLAN_HOOK_OPTIONS to give ip-validate options, such as --strict.
+# git commit --no-verify skips it.
+
+# The staged plans are written, for ip-validate to read them together
+# (and find two plans for one person), under the repository's own git
+# directory, readable by the user alone, never in /tmp: plans are health
+# data.  Whatever happens, they are removed.
+gitdir=$(git rev-parse --absolute-git-dir) && [ -n "$gitdir" ] || exit 2
+dir=$gitdir/iplan-pre-commit
+umask 077
+rm -rf "$dir" && mkdir "$dir" || exit 2
+trap 'rm -rf "$dir"' EXIT
+trap 'exit 2' HUP INT TERM
+
+git diff --cached --name-only -z --diff-filter=ACMRT -- '*.yaml' '*.yml' \
+	>"$dir/list" || exit 2
+[ -s "$dir/list" ] || exit 0
+git checkout-index -z --stdin --prefix="$dir/staged/" <"$dir/list" || exit 2
+
+# Regular files only: a staged symbolic link holds a path, not a plan.
+# ip-validate names each plan by its path in the repository.
+cd "$dir/staged" || exit 2
+find . -type f -print0 | sed -z 's|^\./||' | sort -z |
+	xargs -0 -r ip-validate ${IPLAN_HOOK_OPTIONS:-} --
+status=$?
+if [ $status -ne 0 ]; then
+	echo "pre-commit: not committed: fix the plans above and stage them" \
+	    "again (git add), or commit with --no-verify" >&2
+	exit 1
+fi

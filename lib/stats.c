@@ -1,0 +1,732 @@
+/*
+ * stats.c - ip-stats: how many plans are up to date, as of a day, for all
+ * plans and for each coordinator, organisation, legal basis or language.
+ *
+ * Each figure comes from the code that decides it for the other commands:
+ * ip_never_reviewed() and ip_review_overdue() as ip-review reports them,
+ * ip_sharing_on() as the views decide it, ip_plan_check() as ip-validate
+ * checks.  The caller loads the plans and adds them one at a time; what
+ * is kept is a row of counts for each group, so memory grows with the
+ * groups, not with the plans.  The figures are written to the stream
+ * given, as text, TSV, JSON or an HTML page; nothing here prints on its
+ * own.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view.h"
+
+/* The figures, in the order of the TSV columns, then the parts of the
+ * chart: each active plan is in one of them (see part()). */
+enum count {
+	F_PLANS, F_ACTIVE, F_CLOSED, F_EVALUATED, F_NEVER, F_OVERDUE,
+	F_PERIOD, F_SHARING, F_INVALID,
+	NFIG,
+	C_NEVER = NFIG, C_OVERDUE, C_EVALUATED, C_OTHER,
+	NCOUNT
+};
+
+/* Every word that text and HTML show, in one table, so that they can be
+ * translated in one place.  The TSV and JSON names are not among them:
+ * programs read those. */
+enum word {
+	W_TITLE, W_ALL, W_OF_PLANS, W_OF_ACTIVE,
+	W_PLANS, W_ACTIVE, W_CLOSED, W_EVALUATED, W_NEVER, W_OVERDUE,
+	W_PERIOD, W_SHARING, W_INVALID,
+	W_BY_COORDINATOR, W_BY_ORGANIZATION, W_BY_LEGAL_BASIS, W_BY_LANGUAGE,
+	W_NO_COORDINATOR, W_THE_PERSON, W_NO_ORGANIZATION, W_NO_LEGAL_BASIS,
+	W_GROUP, W_FIGURES, W_CHARTS, W_CHARTS_NOTE, W_PART_NEVER,
+	W_PART_OVERDUE, W_PART_EVALUATED, W_PART_OTHER, W_KEY, W_NO_ACTIVE,
+	W_ACTIVE_PLAN, W_ACTIVE_PLANS,
+	NWORDS
+};
+
+static const char *const words[NWORDS] = {
+	[W_TITLE] = "Individual plans as of %s",
+	[W_ALL] = "All plans",
+	[W_OF_PLANS] = "of plans",
+	[W_OF_ACTIVE] = "of active",
+	[W_PLANS] = "plans",
+	[W_ACTIVE] = "active",
+	[W_CLOSED] = "closed",
+	[W_EVALUATED] = "evaluated in the last 12 months",
+	[W_NEVER] = "never evaluated",
+	[W_OVERDUE] = "review overdue",
+	[W_PERIOD] = "plan period ended",
+	[W_SHARING] = "consent to share expired or withdrawn",
+	[W_INVALID] = "with validation errors",
+	[W_BY_COORDINATOR] = "Coordinator",
+	[W_BY_ORGANIZATION] = "Organization",
+	[W_BY_LEGAL_BASIS] = "Legal basis",
+	[W_BY_LANGUAGE] = "Language",
+	[W_NO_COORDINATOR] = "(no coordinator)",
+	[W_THE_PERSON] = "(the person)",
+	[W_NO_ORGANIZATION] = "(no organization)",
+	[W_NO_LEGAL_BASIS] = "(no legal basis)",
+	[W_GROUP] = "Group",
+	[W_FIGURES] = "The figures",
+	[W_CHARTS] = "Reviews of the active plans",
+	[W_CHARTS_NOTE] = "Each active plan is counted in one part of its "
+	    "bar: never evaluated first, then review overdue, then evaluated "
+	    "in the last 12 months; the rest are other active plans.",
+	[W_PART_NEVER] = "never evaluated",
+	[W_PART_OVERDUE] = "review overdue",
+	[W_PART_EVALUATED] = "evaluated in the last 12 months",
+	[W_PART_OTHER] = "other active",
+	[W_KEY] = "Key",
+	[W_NO_ACTIVE] = "no active plans",
+	[W_ACTIVE_PLAN] = "active plan",
+	[W_ACTIVE_PLANS] = "active plans",
+};
+
+/* The figures: their names for programs, their words for people, and
+ * what their share is of (NCOUNT: none). */
+static const struct {
+	const char *name;
+	enum word word;
+	enum count base;
+} figs[NFIG] = {
+	[F_PLANS] = { "plans", W_PLANS, NCOUNT },
+	[F_ACTIVE] = { "active", W_ACTIVE, F_PLANS },
+	[F_CLOSED] = { "closed", W_CLOSED, F_PLANS },
+	[F_EVALUATED] = { "evaluated_12m", W_EVALUATED, F_ACTIVE },
+	[F_NEVER] = { "never_evaluated", W_NEVER, F_ACTIVE },
+	[F_OVERDUE] = { "review_overdue", W_OVERDUE, F_ACTIVE },
+	[F_PERIOD] = { "period_ended", W_PERIOD, F_ACTIVE },
+	[F_SHARING] = { "sharing_expired", W_SHARING, F_ACTIVE },
+	[F_INVALID] = { "invalid", W_INVALID, F_PLANS },
+};
+
+/* The parts of a chart, in the order drawn, and how each is drawn: a
+ * fill of its own lightness, so that greyscale print tells them apart,
+ * and a hatching on the review overdue. */
+static const struct {
+	enum count count;
+	enum word word;
+	const char *fill;
+	bool hatched;
+} parts[] = {
+	{ C_EVALUATED, W_PART_EVALUATED, "#08306b", false },
+	{ C_OVERDUE, W_PART_OVERDUE, "#f16913", true },
+	{ C_NEVER, W_PART_NEVER, "#fdd0a2", false },
+	{ C_OTHER, W_PART_OTHER, "#ffffff", false },
+};
+#define NPARTS (sizeof(parts) / sizeof(parts[0]))
+
+const char *const ip_stats_by_words[] = { "coordinator", "organization",
+	"legal-basis", "language", NULL };
+const char *const ip_stats_formats[] = { "text", "tsv", "json", "html",
+	NULL };
+
+/* Groups that are not a name from the plans sort after those that are:
+ * the person as coordinator, then none.  Programs read them as these. */
+enum class { NAMED, PERSON, NONE };
+static const char *const class_names[] = { NULL, "(the person)", "(none)" };
+
+struct group {
+	char *key;		/* NAMED: the name, as in the plans */
+	enum class class;
+	size_t n[NCOUNT];
+};
+
+struct ip_stats_run {
+	struct ip_stats_opts o;
+	int32_t year_ago;	/* evaluated after this day ... */
+	pthread_mutex_t mu;	/* guards everything below */
+	struct group all;
+	struct group *groups;
+	size_t ngroups, capgroups;
+	size_t *tab;		/* indexes + 1 into groups by hash, 0
+				   free: a power of two of slots, at most
+				   half full */
+	size_t captab;
+};
+
+static uint32_t
+hash(const char *s)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of the group key of class c, or of the free slot for it. */
+static size_t *
+slot(struct ip_stats_run *r, const char *key, enum class c)
+{
+	size_t j = (c == NAMED ? hash(key) : c) & (r->captab - 1);
+	for (;; j = (j + 1) & (r->captab - 1)) {
+		const struct group *g = r->tab[j] ? &r->groups[r->tab[j] - 1]
+		    : NULL;
+		if (g == NULL || (g->class == c && (c != NAMED
+		    || strcmp(g->key, key) == 0)))
+			return &r->tab[j];
+	}
+}
+
+/* The group key of class c, made when first met.  Called with r->mu
+ * held. */
+static struct group *
+group(struct ip_stats_run *r, const char *key, enum class c)
+{
+	if (2 * (r->ngroups + 1) > r->captab) {
+		size_t *old = r->tab, cap = r->captab;
+		r->captab = cap ? 2 * cap : 64;
+		if ((r->tab = calloc(r->captab, sizeof(*r->tab))) == NULL)
+			abort();
+		for (size_t i = 0; i < cap; i++)
+			if (old[i] != 0) {
+				const struct group *g = &r->groups[old[i] - 1];
+				*slot(r, g->key, g->class) = old[i];
+			}
+		free(old);
+	}
+	size_t *s = slot(r, key, c);
+	if (*s == 0) {
+		r->groups = ip_grow(r->groups, &r->capgroups, r->ngroups + 1,
+		    sizeof(*r->groups));
+		struct group *g = &r->groups[r->ngroups++];
+		*g = (struct group){ .key = strdup(c == NAMED ? key : ""),
+		    .class = c };
+		if (g->key == NULL)
+			abort();
+		*s = r->ngroups;
+	}
+	return &r->groups[*s - 1];
+}
+
+static void
+count(struct group *g, const bool in[NCOUNT])
+{
+	for (int i = 0; i < NCOUNT; i++)
+		g->n[i] += in[i];
+}
+
+/* --- what a plan counts in ----------------------------------------------- */
+
+/* Which figures p counts in as of today, and which part of the chart. */
+static void
+figures(const struct ip_stats_run *r, const struct ip_plan *p, bool invalid,
+    bool in[NCOUNT])
+{
+	const int32_t today = r->o.today;
+	const struct ip_period *pe = &p->period;
+	bool active = !ip_plan_closed(p);
+	enum ip_sharing sh = ip_sharing_on(p, today, NULL);
+
+	in[F_PLANS] = true;
+	in[F_ACTIVE] = active;
+	in[F_CLOSED] = !active;
+	in[F_INVALID] = invalid;
+	if (!active)
+		return;
+	for (size_t i = 0; i < pe->reviews.n; i++) {
+		const struct ip_review *rv =
+		    IP_AT(pe->reviews, struct ip_review, i);
+		if (rv->done.set && rv->done.day > r->year_ago
+		    && rv->done.day <= today)
+			in[F_EVALUATED] = true;
+	}
+	in[F_NEVER] = ip_never_reviewed(p, today);
+	in[F_OVERDUE] = ip_review_overdue(p, today);
+	in[F_PERIOD] = pe->end.set && pe->end.day < today;
+	in[F_SHARING] = sh == IP_SHARING_EXPIRED || sh == IP_SHARING_WITHDRAWN;
+	in[in[F_NEVER] ? C_NEVER : in[F_OVERDUE] ? C_OVERDUE
+	    : in[F_EVALUATED] ? C_EVALUATED : C_OTHER] = true;
+}
+
+/* The coordinator's name and, if there is one, address, as "name
+ * <address>", each with < and > made ?, so that only a real address is
+ * ever shown in angle brackets; in buf, which the caller frees. */
+static char *
+coordinator_key(const struct ip_participant *c)
+{
+	const char *name = c->name.s != NULL ? c->name.s
+	    : c->id.s != NULL ? c->id.s : "";
+	const char *email = c->email.s != NULL ? c->email.s : "";
+	size_t n = strlen(name), m = strlen(email);
+	char *buf = malloc(n + m + 4);
+
+	if (buf == NULL)
+		abort();
+	memcpy(buf, name, n);
+	memcpy(buf + n + 2, email, m);
+	for (size_t i = 0; i < n + m + 2; i++)
+		if ((i < n || i >= n + 2) && (buf[i] == '<' || buf[i] == '>'))
+			buf[i] = '?';
+	if (m == 0)
+		buf[n] = '\0';
+	else {
+		memcpy(buf + n, " <", 2);
+		memcpy(buf + n + m + 2, ">", 2);
+	}
+	return buf;
+}
+
+/* Adds p to its groups: once to each, however often it names one.
+ * Called with r->mu held. */
+static void
+add_to_groups(struct ip_stats_run *r, const struct ip_plan *p,
+    const bool in[NCOUNT])
+{
+	const struct ip_list *l = NULL;
+	size_t named = 0;
+
+	switch (r->o.by) {
+	case IP_BY_NONE:
+		return;
+	case IP_BY_COORDINATOR: {
+		const struct ip_participant *c = ip_plan_coordinator(p);
+		if (c == NULL)
+			count(group(r, NULL, NONE), in);
+		else if (c->role.set && c->role.v == IP_ROLE_PERSON)
+			/* never named */
+			count(group(r, NULL, PERSON), in);
+		else {
+			char *key = coordinator_key(c);
+			count(group(r, key, NAMED), in);
+			free(key);
+		}
+		return;
+	}
+	case IP_BY_LANGUAGE:
+		count(group(r, ip_vocab_lang[p->language.set ? p->language.v
+		    : IP_LANG_NB], NAMED), in);
+		return;
+	case IP_BY_ORGANIZATION:
+	case IP_BY_LEGAL_BASIS:
+		l = r->o.by == IP_BY_LEGAL_BASIS ? &p->legal_basis
+		    : &p->participants;
+		break;
+	}
+	/* the groups counted for this plan, by index */
+	size_t *seen = calloc(l->n + 1, sizeof(*seen));
+	if (seen == NULL)
+		abort();
+	for (size_t i = 0; i < l->n; i++) {
+		const char *key;
+		if (r->o.by == IP_BY_LEGAL_BASIS)
+			key = IP_AT(*l, struct ip_text, i)->s;
+		else {
+			const struct ip_participant *q =
+			    IP_AT(*l, struct ip_participant, i);
+			/* the person's own organisation would name them */
+			key = q->role.set && q->role.v == IP_ROLE_PERSON
+			    ? NULL : q->organization.s;
+		}
+		if (key == NULL)
+			continue;
+		struct group *g = group(r, key, NAMED);
+		size_t gi = (size_t)(g - r->groups);
+		bool again = false;
+		for (size_t j = 0; j < named && !again; j++)
+			again = seen[j] == gi;
+		if (again)
+			continue;
+		seen[named++] = gi;
+		count(g, in);
+	}
+	free(seen);
+	if (named == 0)
+		count(group(r, NULL, NONE), in);
+}
+
+void
+ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p)
+{
+	struct ip_diags *d = ip_diags_new(p->file != NULL ? p->file : "");
+	bool in[NCOUNT] = { false };
+
+	if (d == NULL)
+		abort();
+	ip_plan_check(p, r->o.today, d);
+	figures(r, p, ip_diags_errors(d) > 0, in);
+	ip_diags_free(d);
+	pthread_mutex_lock(&r->mu);
+	count(&r->all, in);
+	add_to_groups(r, p, in);
+	pthread_mutex_unlock(&r->mu);
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+enum esc { ESC_NONE, ESC_JSON, ESC_HTML };
+
+/* Writes s as ip_clean_step() shows it, escaped for the format. */
+static void
+put(FILE *f, const char *s, enum esc e)
+{
+	bool digit = false;
+
+	if (e == ESC_NONE) {
+		ip_fputs_clean(s, f);
+		return;
+	}
+	while (*s != '\0') {
+		const char *instead;
+		size_t n = ip_clean_step(s, digit, &instead);
+		const char *t = instead != NULL ? instead : s;
+		size_t tn = instead != NULL ? strlen(instead) : n;
+		for (size_t i = 0; i < tn; i++) {
+			char c = t[i];
+			if (e == ESC_JSON && (c == '"' || c == '\\'))
+				fprintf(f, "\\%c", c);
+			else if (e == ESC_HTML && c == '&')
+				fputs("&amp;", f);
+			else if (e == ESC_HTML && c == '<')
+				fputs("&lt;", f);
+			else if (e == ESC_HTML && c == '>')
+				fputs("&gt;", f);
+			else if (e == ESC_HTML && c == '"')
+				fputs("&quot;", f);
+			else
+				putc(c, f);
+		}
+		digit = *s >= '0' && *s <= '9';
+		s += n;
+	}
+}
+
+/* The group's name as programs read it. */
+static void
+put_key(FILE *f, const struct group *g, enum esc e)
+{
+	put(f, g->class == NAMED ? g->key : class_names[g->class], e);
+}
+
+/* The group's name as people read it. */
+static void
+put_label(FILE *f, const struct ip_stats_run *r, const struct group *g,
+    enum esc e)
+{
+	static const enum word none[] = { [IP_BY_COORDINATOR] =
+	    W_NO_COORDINATOR, [IP_BY_ORGANIZATION] = W_NO_ORGANIZATION,
+	    [IP_BY_LEGAL_BASIS] = W_NO_LEGAL_BASIS };
+
+	if (g == &r->all)
+		put(f, words[W_ALL], e);
+	else if (g->class == NAMED)
+		put(f, g->key, e);
+	else
+		put(f, words[g->class == PERSON ? W_THE_PERSON
+		    : none[r->o.by]], e);
+}
+
+static const enum word by_words[] = { [IP_BY_COORDINATOR] =
+	W_BY_COORDINATOR, [IP_BY_ORGANIZATION] = W_BY_ORGANIZATION,
+	[IP_BY_LEGAL_BASIS] = W_BY_LEGAL_BASIS, [IP_BY_LANGUAGE] =
+	W_BY_LANGUAGE };
+
+static void
+write_tsv(const struct ip_stats_run *r, FILE *f)
+{
+	fputs("group", f);
+	for (int i = 0; i < NFIG; i++)
+		fprintf(f, "\t%s", figs[i].name);
+	putc('\n', f);
+	for (size_t k = 0; k <= r->ngroups; k++) {
+		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
+		if (k == 0)
+			fputs("all", f);
+		else
+			put_key(f, g, ESC_NONE);
+		for (int i = 0; i < NFIG; i++)
+			fprintf(f, "\t%zu", g->n[i]);
+		putc('\n', f);
+	}
+}
+
+static void
+json_figures(const struct group *g, FILE *f)
+{
+	for (int i = 0; i < NFIG; i++)
+		fprintf(f, "%s\"%s\": %zu", i > 0 ? ", " : "", figs[i].name,
+		    g->n[i]);
+}
+
+static void
+write_json(const struct ip_stats_run *r, FILE *f)
+{
+	char date[11];
+
+	fprintf(f, "{\"today\": \"%s\", \"by\": ",
+	    ip_date_format(r->o.today, date));
+	if (r->o.by == IP_BY_NONE)
+		fputs("null", f);
+	else
+		fprintf(f, "\"%s\"", ip_stats_by_words[r->o.by - 1]);
+	fputs(",\n \"totals\": {", f);
+	json_figures(&r->all, f);
+	fputs("},\n \"groups\": [", f);
+	for (size_t k = 0; k < r->ngroups; k++) {
+		fputs(k > 0 ? ",\n  {\"group\": \"" : "\n  {\"group\": \"", f);
+		put_key(f, &r->groups[k], ESC_JSON);
+		fputs("\", ", f);
+		json_figures(&r->groups[k], f);
+		putc('}', f);
+	}
+	fputs(r->ngroups > 0 ? "\n ]}\n" : "]}\n", f);
+}
+
+/* n as a share of the figure's base, if it has one that is not 0. */
+static bool
+share(const struct group *g, int i, double *pct)
+{
+	if (figs[i].base == NCOUNT || g->n[figs[i].base] == 0)
+		return false;
+	*pct = 100.0 * (double)g->n[i] / (double)g->n[figs[i].base];
+	return true;
+}
+
+static void
+write_text(const struct ip_stats_run *r, FILE *f)
+{
+	char date[11], num[32];
+	int wlabel = 0, wnum;
+
+	for (int i = 0; i < NFIG; i++) {
+		int w = (int)strlen(words[figs[i].word]);
+		wlabel = w > wlabel ? w : wlabel;
+	}
+	wnum = snprintf(num, sizeof(num), "%zu", r->all.n[F_PLANS]);
+	fprintf(f, words[W_TITLE], ip_date_format(r->o.today, date));
+	putc('\n', f);
+	for (size_t k = 0; k <= r->ngroups; k++) {
+		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
+		putc('\n', f);
+		if (k > 0) {
+			fputs(words[by_words[r->o.by]], f);
+			fputs(": ", f);
+		}
+		put_label(f, r, g, ESC_NONE);
+		putc('\n', f);
+		for (int i = 0; i < NFIG; i++) {
+			double pct;
+			fprintf(f, "  %-*s  %*zu", wlabel, words[figs[i].word],
+			    wnum, g->n[i]);
+			if (share(g, i, &pct))
+				fprintf(f, "  %5.1f%% %s", pct,
+				    words[figs[i].base == F_PLANS ? W_OF_PLANS
+				    : W_OF_ACTIVE]);
+			putc('\n', f);
+		}
+	}
+}
+
+/* --- HTML ---------------------------------------------------------------- */
+
+static const char html_style[] =
+    "body { font-family: sans-serif; color: #000; background: #fff;\n"
+    "  margin: 2em auto; max-width: 72em; padding: 0 1em; }\n"
+    "table { border-collapse: collapse; margin: 1em 0; }\n"
+    "caption { text-align: left; font-weight: bold; padding: .3em 0; }\n"
+    "th, td { border: 1px solid #595959; padding: .25em .5em; }\n"
+    "thead th { vertical-align: bottom; }\n"
+    "td { text-align: right; font-variant-numeric: tabular-nums; }\n"
+    "tbody th { text-align: left; font-weight: normal; }\n"
+    "td span { display: block; font-size: .85em; }\n"
+    "figure { margin: 1em 0; break-inside: avoid; }\n"
+    "figure svg { display: block; width: 100%; max-width: 40em; "
+    "height: 1.5em; }\n"
+    ".key { list-style: none; padding: 0; }\n"
+    ".key li { display: inline-block; margin-right: 1.5em; }\n"
+    ".key svg { width: 1em; height: 1em; vertical-align: middle; }\n"
+    "@media print {\n"
+    "  body { margin: 0; max-width: none; font-size: 10pt; }\n"
+    "  table, figure { break-inside: avoid; }\n"
+    "  svg { print-color-adjust: exact; "
+    "-webkit-print-color-adjust: exact; }\n"
+    "}\n";
+
+/* The fill of a part, in an SVG whose hatching has the id id. */
+static void
+html_fill(FILE *f, size_t part, const char *id)
+{
+	if (parts[part].hatched)
+		fprintf(f, "url(#%s)", id);
+	else
+		fputs(parts[part].fill, f);
+}
+
+/* The hatching of a part, as a pattern with the id id: each SVG has its
+ * own, as ids are unique in a page. */
+static void
+html_defs(FILE *f, size_t part, const char *id)
+{
+	fprintf(f, "<defs><pattern id=\"%s\" width=\"6\" height=\"6\" "
+	    "patternUnits=\"userSpaceOnUse\" "
+	    "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" "
+	    "fill=\"%s\"/><rect width=\"2\" height=\"6\" fill=\"#000\"/>"
+	    "</pattern></defs>", id, parts[part].fill);
+}
+
+/* The part that is hatched. */
+static size_t
+hatched_part(void)
+{
+	for (size_t i = 0; i < NPARTS; i++)
+		if (parts[i].hatched)
+			return i;
+	return 0;
+}
+
+static void
+html_chart(const struct ip_stats_run *r, const struct group *g, size_t k,
+    FILE *f)
+{
+	const size_t width = 600, active = g->n[F_ACTIVE];
+	size_t cum = 0, x = 0;
+	char id[32];
+
+	snprintf(id, sizeof(id), "hatch%zu", k);
+	fprintf(f, "<figure>\n<svg role=\"img\" aria-labelledby=\"chart%zu\" "
+	    "viewBox=\"0 0 %zu 24\" preserveAspectRatio=\"none\">", k, width);
+	html_defs(f, hatched_part(), id);
+	fprintf(f, "<rect x=\"0.5\" y=\"0.5\" width=\"%zu\" height=\"23\" "
+	    "fill=\"#fff\" stroke=\"#000\"/>", width - 1);
+	for (size_t i = 0; i < NPARTS && active > 0; i++) {
+		cum += g->n[parts[i].count];
+		size_t end = (cum * width + active / 2) / active;
+		if (end > x) {
+			fprintf(f, "<rect x=\"%zu\" y=\"0\" width=\"%zu\" "
+			    "height=\"24\" fill=\"", x, end - x);
+			html_fill(f, i, id);
+			fputs("\" stroke=\"#000\"/>", f);
+		}
+		x = end;
+	}
+	fprintf(f, "</svg>\n<figcaption id=\"chart%zu\">", k);
+	put_label(f, r, g, ESC_HTML);
+	if (active == 0)
+		fprintf(f, ": %s", words[W_NO_ACTIVE]);
+	else {
+		fprintf(f, ": %zu %s: ", active, words[active == 1
+		    ? W_ACTIVE_PLAN : W_ACTIVE_PLANS]);
+		for (size_t i = 0; i < NPARTS; i++)
+			fprintf(f, "%s%zu %s", i > 0 ? ", " : "",
+			    g->n[parts[i].count], words[parts[i].word]);
+	}
+	fputs(".</figcaption>\n</figure>\n", f);
+}
+
+static void
+html_key(FILE *f)
+{
+	fprintf(f, "<p>%s</p>\n<ul class=\"key\" aria-label=\"%s\">\n",
+	    words[W_CHARTS_NOTE], words[W_KEY]);
+	for (size_t i = 0; i < NPARTS; i++) {
+		char id[32];
+		snprintf(id, sizeof(id), "key%zu", i);
+		fputs("<li><svg aria-hidden=\"true\" "
+		    "viewBox=\"0 0 12 12\">", f);
+		if (parts[i].hatched)
+			html_defs(f, i, id);
+		fputs("<rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" "
+		    "fill=\"", f);
+		html_fill(f, i, id);
+		fprintf(f, "\" stroke=\"#000\"/></svg> %s</li>\n",
+		    words[parts[i].word]);
+	}
+	fputs("</ul>\n", f);
+}
+
+static void
+write_html(const struct ip_stats_run *r, FILE *f)
+{
+	char date[11];
+
+	ip_date_format(r->o.today, date);
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<title>", f);
+	fprintf(f, words[W_TITLE], date);
+	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
+	    "<h1>", html_style);
+	fprintf(f, words[W_TITLE], date);
+	fputs("</h1>\n<table>\n<caption>", f);
+	fputs(words[W_FIGURES], f);
+	fputs("</caption>\n<thead>\n<tr><th scope=\"col\">", f);
+	fputs(words[r->o.by == IP_BY_NONE ? W_GROUP : by_words[r->o.by]],
+	    f);
+	fputs("</th>", f);
+	for (int i = 0; i < NFIG; i++)
+		fprintf(f, "<th scope=\"col\">%s</th>", words[figs[i].word]);
+	fputs("</tr>\n</thead>\n<tbody>\n", f);
+	for (size_t k = 0; k <= r->ngroups; k++) {
+		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
+		fputs("<tr><th scope=\"row\">", f);
+		put_label(f, r, g, ESC_HTML);
+		fputs("</th>", f);
+		for (int i = 0; i < NFIG; i++) {
+			double pct;
+			fprintf(f, "<td>%zu", g->n[i]);
+			if (share(g, i, &pct))
+				fprintf(f, "<span>%.1f%% %s</span>", pct,
+				    words[figs[i].base == F_PLANS ? W_OF_PLANS
+				    : W_OF_ACTIVE]);
+			fputs("</td>", f);
+		}
+		fputs("</tr>\n", f);
+	}
+	fprintf(f, "</tbody>\n</table>\n<h2>%s</h2>\n", words[W_CHARTS]);
+	html_key(f);
+	for (size_t k = 0; k <= r->ngroups; k++)
+		html_chart(r, k == 0 ? &r->all : &r->groups[k - 1], k, f);
+	fputs("</main>\n</body>\n</html>\n", f);
+}
+
+/* --- the run ------------------------------------------------------------- */
+
+/* Groups named from the plans by their bytes, then the person, then
+ * none. */
+static int
+by_key(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+	if (x->class != y->class)
+		return x->class < y->class ? -1 : 1;
+	return x->class == NAMED ? strcmp(x->key, y->key) : 0;
+}
+
+struct ip_stats_run *
+ip_stats_start(const struct ip_stats_opts *o)
+{
+	struct ip_stats_run *r = calloc(1, sizeof(*r));
+
+	if (r == NULL)
+		return NULL;
+	r->o = *o;
+	r->year_ago = ip_date_add(o->today, -1, 'y');
+	pthread_mutex_init(&r->mu, NULL);
+	return r;
+}
+
+void
+ip_stats_finish(struct ip_stats_run *r, FILE *out)
+{
+	if (r->ngroups > 1)
+		qsort(r->groups, r->ngroups, sizeof(*r->groups), by_key);
+	switch (r->o.format) {
+	case IP_STATS_TEXT:
+		write_text(r, out);
+		break;
+	case IP_STATS_TSV:
+		write_tsv(r, out);
+		break;
+	case IP_STATS_JSON:
+		write_json(r, out);
+		break;
+	case IP_STATS_HTML:
+		write_html(r, out);
+		break;
+	}
+	pthread_mutex_destroy(&r->mu);
+	for (size_t i = 0; i < r->ngroups; i++)
+		free(r->groups[i].key);
+	free(r->groups);
+	free(r->tab);
+	free(r);
+}

@@ -1,0 +1,122 @@
+# t-complete.sh - cmd/completion.bash, the bash completion, run in bash
+# the way bash runs it: COMP_WORDS and COMP_CWORD set, the completion
+# function called, COMPREPLY printed.  Sourced by run.sh.
+
+# comp CWORD WORD...: what completing the word at index CWORD of the
+# command line WORD... offers, one a line, in a fresh bash.
+comp() {
+	bash -c '
+		. "$1" || exit 2
+		cword=$2
+		shift 2
+		COMP_WORDS=("$@") COMP_CWORD=$cword COMPREPLY=()
+		COMP_LINE="$*" COMP_POINT=${#COMP_LINE}
+		_iplan "$1" "${COMP_WORDS[cword]}" "${COMP_WORDS[cword - 1]}" ||
+			exit 2
+		((${#COMPREPLY[@]} == 0)) || printf "%s\n" "${COMPREPLY[@]}"
+	' comp "$TOP/cmd/completion.bash" "$@"
+}
+
+# Every option --help shows, and no other but -h, -V and --, is offered.
+for cmd in "$TOP"/cmd/ip-*.c; do
+	cmd=$(basename "$cmd" .c)
+	t "complete $cmd: the options of --help" "
+		cd '$TMP' && { $cmd --help | grep -oE -- '(^|[ [])--?[a-zA-Z][a-z-]*' |
+			sed 's/^[ [[]//'; echo --; } | sort -u >want &&
+		comp 1 $cmd - | sort >got && same want got"
+	t "complete $cmd: is registered for $cmd" "
+		cd '$TMP' && bash -c '. \"\$1\" && complete -p $cmd' complete \
+			'$TOP/cmd/completion.bash' >got &&
+		grep -q ' -F _iplan $cmd\$' got"
+done
+
+t "complete: only the options that start as the word does" "
+	cd '$TMP' && comp 1 ip-export --f >got &&
+	printf '%s\n' --format --for >want && same want got"
+
+# The plan on the command line gives the ids, and only the ids.
+t "complete ip-export --for: the ids of that plan's participants" "
+	cd '$TMP' && mkdir -p complete && cd complete &&
+	sed 's/^  - id: per\$/  - id: \"03105827724\"/' \
+		'$TESTS/validate/valid.yaml' >plan.yaml &&
+	grep -q 'id: \"03105827724\"' plan.yaml &&
+	comp 3 ip-export plan.yaml --for '' >got &&
+	printf '%s\n' kari ola >want && same want got &&
+	comp 2 ip-export --for '' plan.yaml >got && same want got &&
+	comp 2 ip-export --for o plan.yaml >got && echo ola | same - got &&
+	comp 5 ip-export --format html plan.yaml --for k >got &&
+	echo kari | same - got &&
+	comp 6 ip-export --format = html plan.yaml --for k >got &&
+	echo kari | same - got"
+t "complete ip-export --for: nothing without a plan, or from a broken one" "
+	cd '$TMP' && comp 2 ip-export --for '' >got && same /dev/null got &&
+	comp 3 ip-export '$TMP/none.yaml' --for '' >got &&
+	same /dev/null got &&
+	comp 3 ip-export '$TESTS/validate/syntax-tab.yaml' --for '' >got &&
+	same /dev/null got"
+t "ip-export --list-participants: ids only, never a name or national id" "
+	cd '$TMP/complete' &&
+	exits 0 ip-export --list-participants plan.yaml >got 2>err &&
+	printf '%s\n' kari ola >want && same want got && same /dev/null err &&
+	exits 0 ip-export --list-participants <plan.yaml >got &&
+	same want got &&
+	exits 1 ip-export --list-participants \
+		'$TESTS/validate/unknown-key.yaml' >got 2>err &&
+	same /dev/null got && grep -q '\\[unknown-key\\]\$' err &&
+	exits 2 ip-export --list-participants '$TMP/none.yaml' >got 2>err &&
+	same /dev/null got && grep -q '\\[io\\]\$' err"
+
+# The values of options.
+t "complete: formats, languages, care" "
+	cd '$TMP' && comp 2 ip-export --format '' >got &&
+	printf '%s\n' markdown html xml >want && same want got &&
+	comp 2 ip-review --format '' >got &&
+	printf '%s\n' text tsv ics >want && same want got &&
+	comp 2 ip-new --language n >got &&
+	printf '%s\n' nb nn >want && same want got &&
+	comp 2 ip-new --care '' >got &&
+	printf '%s\n' voluntary compulsory >want && same want got"
+t "complete: --opt=value, as bash splits it and as zsh does not" "
+	cd '$TMP' && comp 3 ip-export --format = h >got && echo html | same - got &&
+	comp 2 ip-export --format = >got &&
+	printf '%s\n' markdown html xml >want && same want got &&
+	comp 1 ip-export --format=x >got && echo --format=xml | same - got"
+t "complete: intervals, dates and counts" "
+	cd '$TMP' && comp 2 ip-review --within 6 >got &&
+	printf '%s\n' 6d 6w 6m 6y >want && same want got &&
+	comp 2 ip-new --period '' >got &&
+	printf '%s\n' 14d 30d 6w 3m 6m 1y >want && same want got &&
+	comp 2 ip-validate --today '' >got && date +%F | same - got &&
+	comp 2 ip-validate -j '' >got &&
+	seq 1 \$(getconf _NPROCESSORS_ONLN) | same - got &&
+	comp 2 ip-new --name '' >got && same /dev/null got"
+t "complete: plans and directories; any file where one is written" "
+	mkdir -p '$TMP/complete-files/sub' && cd '$TMP/complete-files' &&
+	: >a.yaml && : >b.yml && : >c.txt &&
+	comp 1 ip-validate '' | sort >../got &&
+	printf '%s\n' a.yaml b.yml sub >../want && same ../want ../got &&
+	comp 2 ip-export -o '' | sort >../got &&
+	printf '%s\n' a.yaml b.yml c.txt sub >../want && same ../want ../got &&
+	comp 1 ip-new '' | sort >../got && same ../want ../got &&
+	comp 2 ip-validate -- -q | sort >../got && same /dev/null ../got &&
+	: >-q.yaml && comp 2 ip-validate -- - >../got &&
+	echo -q.yaml | same - ../got"
+
+# Installed, bash-completion finds it for each command by its name, under
+# XDG_DATA_DIRS (by default /usr/local/share and /usr/share); uninstalled,
+# nothing is left.
+t "complete: make install puts it where bash-completion looks" "
+	cd '$TMP' && rm -rf '$TMP/dest' &&
+	make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$TMP/dest' PREFIX=/usr \
+		install >/dev/null &&
+	for cmd in '$TOP'/cmd/ip-*.c; do
+		cmd=\$(basename \"\$cmd\" .c)
+		XDG_DATA_DIRS='$TMP/dest/usr/share' bash -c '
+			. /usr/share/bash-completion/bash_completion &&
+			__load_completion \"\$1\" && complete -p \"\$1\"' \
+			load \"\$cmd\" >got &&
+		grep -q \" -F _iplan \$cmd\\\$\" got || exit 1
+	done &&
+	make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$TMP/dest' PREFIX=/usr \
+		uninstall &&
+	find '$TMP/dest' ! -type d >left && same /dev/null left"

@@ -1,0 +1,158 @@
+# t-stats.sh - ip-stats: golden files for each format and grouping, the
+# figures of a generated corpus of plans of every kind against those
+# counted from ip-review's and ip-validate's output, in all four formats,
+# the same bytes with any -j, the HTML page in a real browser (axe-core,
+# WCAG 2.1 A and AA), and the KOSTRA recipe of ip-stats(1) as written.
+# Sourced by run.sh.
+#
+# tests/stats/plans holds plans made for the edges (a comment at the top of
+# each says what); the golden files count them with tests/review/plans.
+
+ST=$TESTS/stats
+
+# --- golden files: tests/stats/NAME.args gives the options, NAME.out the
+# output, as of $TODAY, over plans and ../review/plans ----------------------
+
+for args in "$ST"/*.args; do
+	name=$(basename "$args" .args)
+	t "golden: ip-stats $(cat "$args")" "
+		cd '$ST' &&
+		exits 0 ip-stats --today $TODAY $(cat "$args") plans \
+			../review/plans >'$TMP/got' 2>'$TMP/err' &&
+		same '$ST/$name.out' '$TMP/got' && same /dev/null '$TMP/err'"
+done
+
+t "no figure names the person, nor shows a national id" "
+	cd '$ST' &&
+	for f in text tsv json html; do
+		for by in coordinator organization legal-basis language; do
+			ip-stats --today $TODAY --by \$by --format \$f plans \
+				../review/plans || exit 1
+		done
+	done >'$TMP/all' &&
+	grep -q '(the person)' '$TMP/all' &&
+	grep -q 'Hjelp &amp; Støtte &lt;AS&gt; &lt;national id&gt;' '$TMP/all' &&
+	! grep -e Siri -e Ulla -e 'Emma Haugen' -e 'firma' '$TMP/all' &&
+	! grep -E '[0-9]{11}' '$TMP/all'"
+
+t "an evaluation a year ago to the day is not in the last 12 months, a day later is" "
+	cd '$ST' &&
+	exits 0 ip-stats --today $TODAY --format tsv plans/person-coordinator.yaml >'$TMP/a' &&
+	exits 0 ip-stats --today $TODAY --format tsv plans/odd-names.yaml >'$TMP/b' &&
+	test \"\$(cut -f 5 '$TMP/a' | tail -n 1)\" = 0 &&
+	test \"\$(cut -f 5 '$TMP/b' | tail -n 1)\" = 1 &&
+	exits 0 ip-stats --today 2026-11-23 --format tsv plans/person-coordinator.yaml >'$TMP/a' &&
+	test \"\$(cut -f 5 '$TMP/a' | tail -n 1)\" = 1"
+
+# --- a file that does not load --------------------------------------------
+
+t "a file that does not load: reported as ip-review does, counted nowhere, exit 2" "
+	cd '$TESTS/review' &&
+	exits 2 ip-stats --today $TODAY --format tsv plans broken.yaml \
+		>'$TMP/got' 2>'$TMP/err' &&
+	exits 0 ip-stats --today $TODAY --format tsv plans >'$TMP/want' &&
+	same '$TMP/want' '$TMP/got' &&
+	exits 2 ip-review --today $TODAY broken.yaml 2>'$TMP/want' >/dev/null &&
+	same '$TMP/want' '$TMP/err'"
+t "a directory that cannot be found: exit 2, the rest counted" "
+	cd '$TESTS/review' &&
+	exits 2 ip-stats --today $TODAY --format tsv plans no-such-dir \
+		>'$TMP/got' 2>'$TMP/err' &&
+	grep -q no-such-dir '$TMP/err' &&
+	test \"\$(cut -f 2 '$TMP/got' | tail -n 1)\" = 12"
+t "standard input, as - and as no file" "
+	exits 0 ip-stats --today $TODAY --format tsv - \
+		<'$ST/plans/odd-names.yaml' >'$TMP/a' &&
+	exits 0 ip-stats --today $TODAY --format tsv \
+		<'$ST/plans/odd-names.yaml' >'$TMP/b' &&
+	same '$TMP/a' '$TMP/b' &&
+	test \"\$(cut -f 2 '$TMP/a' | tail -n 1)\" = 1"
+t "--by and --format take only their words" "
+	exits 2 ip-stats --by person /dev/null 2>'$TMP/err' &&
+	echo \"ip-stats: invalid --by: 'person' (use coordinator, organization, legal-basis or language)\" >'$TMP/want' &&
+	same '$TMP/want' '$TMP/err' &&
+	exits 2 ip-stats --format csv /dev/null 2>'$TMP/err' &&
+	grep -q \"^ip-stats: invalid --format: 'csv'\" '$TMP/err'"
+
+# --- a corpus of plans of every kind --------------------------------------
+
+# Three hundred plans from tests/stats/corpus.py: closed and active,
+# evaluated on either side of a year ago, reviews planned and overdue,
+# periods ended, consents run out and withdrawn, coordinators named, the
+# person and none, organisations and legal bases named twice, plans with
+# errors and files that do not load.  Its figures are counted from
+# ip-review's TSV (never-reviewed, review, period-end and consent-expires
+# found overdue), ip-validate's errors, and, for what neither reports
+# (closed, evaluated in the last 12 months, consent withdrawn, the
+# groups), what the generator wrote.
+CORPUS=$TMP/corpus
+t "corpus: the figures equal ip-review's and ip-validate's, in all four formats and every grouping" "
+	python3 '$ST/corpus.py' gen '$CORPUS' $TODAY 300 &&
+	exits 2 ip-review --today $TODAY --format tsv '$CORPUS' \
+		>'$TMP/review.tsv' 2>'$TMP/review.err' &&
+	exits 1 ip-validate -q --today $TODAY '$CORPUS' 2>'$TMP/validate.err' &&
+	for by in none coordinator organization legal-basis language; do
+		python3 '$ST/corpus.py' count \$by $TODAY '$CORPUS.manifest' \
+			'$TMP/review.tsv' '$TMP/validate.err' >'$TMP/want' &&
+		test \$(wc -l <'$TMP/want') -gt 1 &&
+		opt= && { [ \$by = none ] || opt=\"--by \$by\"; } &&
+		for f in text tsv json html; do
+			exits 2 ip-stats \$opt --format \$f --today $TODAY \
+				'$CORPUS' >'$TMP/got.\$f' 2>'$TMP/err' &&
+			same '$TMP/review.err' '$TMP/err' &&
+			python3 '$ST/corpus.py' read \$f '$TMP/got.\$f' \
+				>'$TMP/got' &&
+			same '$TMP/want' '$TMP/got' || exit 1
+		done
+	done"
+t "corpus: every figure is met, most of them differ" "
+	cut -f 2- '$TMP/got' | sed -n 2p | tr '\t' '\n' >'$TMP/n' &&
+	test \$(wc -l <'$TMP/n') = 9 && ! grep -qx 0 '$TMP/n' &&
+	test \$(sort -u '$TMP/n' | wc -l) -ge 8"
+t "corpus: the same bytes with -j 1 and -j 4" "
+	for f in tsv html; do
+		exits 2 ip-stats -j 1 --by organization --format \$f \
+			--today $TODAY '$CORPUS' >'$TMP/j1' 2>'$TMP/e1' &&
+		exits 2 ip-stats -j 4 --by organization --format \$f \
+			--today $TODAY '$CORPUS' >'$TMP/j4' 2>'$TMP/e4' &&
+		test -s '$TMP/j1' && test -s '$TMP/e1' &&
+		cmp '$TMP/j1' '$TMP/j4' && cmp '$TMP/e1' '$TMP/e4' || exit 1
+	done"
+
+# --- the page in a real browser -------------------------------------------
+
+# axe.js fails on any WCAG 2.1 A or AA rule broken, on screen or in print,
+# on a request for anything outside the page, and on a script element; a
+# missing chromium or module fails it too.
+t "html: axe-core in chromium finds nothing to fix, and the page asks for nothing outside" "
+	cd '$ST' &&
+	cp coordinator.html.out '$TMP/golden.html' &&
+	exits 2 ip-stats --today $TODAY --by organization --format html \
+		'$CORPUS' >'$TMP/corpus.html' 2>/dev/null &&
+	exits 2 ip-stats --today $TODAY --format html </dev/null \
+		>'$TMP/empty.html' 2>/dev/null &&
+	TMPDIR='$TMP' NODE_PATH='$BUILD/npm/node_modules' \
+		node '$TESTS/browser/axe.js' '$TMP/golden.html' \
+		'$TMP/corpus.html' '$TMP/empty.html'"
+t "html: only elements that neither run nor load, each closed" "
+	python3 '$TESTS/htmlcheck.py' '$ST/coordinator.html.out' \
+		'$TMP/corpus.html' '$TMP/empty.html'"
+t "html: the parts of the bars tell apart in greyscale, each outlined" "
+	python3 '$ST/grey.py' '$ST/coordinator.html.out' &&
+	python3 '$ST/grey.py' '$TMP/corpus.html'"
+t "html: a chart for each group, with its text alternative" "
+	cd '$ST' &&
+	test \$(grep -c '<svg role=\"img\" aria-labelledby=\"chart[0-9]*\"' coordinator.html.out) = \
+		\$(grep -c '<figcaption id=\"chart[0-9]*\">' coordinator.html.out) &&
+	test \$(grep -c '<figcaption' coordinator.html.out) = \
+		\$(grep -c '^<tr><th scope=\"row\">' coordinator.html.out)"
+
+# --- the yearly KOSTRA figure, as ip-stats(1) gives it ----------------------
+
+t "ip-stats(1): the KOSTRA recipe as written" "
+	sed -n '/^\\.Dl \\$ ip-stats --today 2026-12-31/s/^\\.Dl \\$ //p' \
+		'$TOP/man/ip-stats.1' >'$TMP/recipe' &&
+	test \$(wc -l <'$TMP/recipe') = 1 &&
+	cd '$TESTS/review' &&
+	sh -c \"\$(sed 's|/srv/plans|plans|' '$TMP/recipe')\" >'$TMP/got' &&
+	echo 11 >'$TMP/want' && same '$TMP/want' '$TMP/got'"
