@@ -191,7 +191,7 @@ ip_clean_step(const char *s, bool after_digit, const char **instead)
 		memcpy(id, s, 6);
 		memcpy(id + 6, s + (d == 11 ? 6 : 7), 5);
 		id[11] = '\0';
-		if (ip_national_id_valid(id, NULL)) {
+		if (ip_national_id_valid(id)) {
 			*instead = "<national id>";
 			return d == 11 ? 11 : 12;
 		}

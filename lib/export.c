@@ -9,7 +9,8 @@
 
 #include "export.h"
 
-static const char *const formats[] = { "markdown", "html", "xml", NULL };
+static const char *const formats[] = { "markdown", "html", "xml", "fhir",
+	NULL };
 
 int
 ip_interval_unit(const struct ip_interval *iv)
@@ -54,27 +55,35 @@ not_the_input(const char *path, const char *output, const char *prog)
 /*
  * The XML holds the plan's ids as keys and its references as references
  * to them, which its schema checks: a plan with an id used twice or a
- * reference to no id cannot be written as valid XML.  Prints those
- * errors, as ip-validate(1) does; returns -1 if there are any.
+ * reference to no id cannot be written as valid XML.  FHIR's references
+ * are made from the same ids, and its identifier names the kind of
+ * national id: one that is of no kind cannot be written, and a synthetic
+ * one is written with a warning.  Prints those findings, as
+ * ip-validate(1) does; returns -1 if any is an error.
  */
 static int
-references(const struct ip_plan *p, const char *name, int32_t today,
-    const char *prog)
+references(const struct ip_plan *p, const char *name,
+    enum ip_export_format format, int32_t today, const char *prog)
 {
 	struct ip_diags *all = ip_diags_for(name), *bad = ip_diags_for(name);
+	bool fhir = format == IP_EXPORT_FHIR;
 	int rc = 0;
 
 	ip_plan_check(p, today, all);
 	for (size_t i = 0; i < all->n; i++)
 		if (all->v[i].rule == IP_R_DUP_ID
-		    || all->v[i].rule == IP_R_UNKNOWN_REF)
+		    || all->v[i].rule == IP_R_UNKNOWN_REF
+		    || (fhir && (all->v[i].rule == IP_R_NATIONAL_ID
+		    || all->v[i].rule == IP_R_TEST_ID)))
 			ip_diag(bad, all->v[i].pos, all->v[i].rule, "%s",
 			    all->v[i].msg);
-	if (bad->n > 0) {
+	if (bad->n > 0)
 		ip_diags_print(bad, stderr, 0);
-		rc = ip_error(prog, "'%s' has ids used twice or references "
-		    "to no id: not exported as XML", name);
-	}
+	if (bad->counts[IP_ERROR] > 0)
+		rc = ip_error(prog, "'%s' has %s: not exported as %s", name,
+		    fhir ? "ids used twice, references to no id or a "
+		    "national id of no kind" : "ids used twice or references "
+		    "to no id", fhir ? "FHIR" : "XML");
 	ip_diags_free(all);
 	ip_diags_free(bad);
 	return rc;
@@ -139,12 +148,17 @@ ip_export_render(const struct ip_plan *p, const char *name,
 	}
 	if (h->consent_form)
 		out = ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
-	else if (h->format == IP_EXPORT_XML) {
-		if (references(p, name, h->today, prog) != 0) {
+	else if (h->format == IP_EXPORT_XML || h->format == IP_EXPORT_FHIR) {
+		if (references(p, name, h->format, h->today, prog) != 0) {
 			*status = IP_EXIT_FINDINGS;
 			return NULL;
 		}
-		return ip_export_xml(&r, prog);
+		if (h->format == IP_EXPORT_XML)
+			return ip_export_xml(&r, prog);
+		const char *err = NULL;
+		if ((out = ip_export_fhir(&r, h->today, &err)) == NULL)
+			ip_error(prog, "%s", err);
+		return out;
 	} else
 		out = ip_export_document(&r, h->format == IP_EXPORT_HTML);
 	if (out == NULL)

@@ -1547,9 +1547,13 @@ build_form(struct doc *d)
 	d->title = p->person.name.s ? ip_arena_printf(&d->a, "%s: %s",
 	    l->cf_title, p->person.name.s) : l->cf_title;
 	heading(d, root, 1, d->title);
-	if (!born.set && p->person.national_id.s != NULL)
-		born.set = ip_national_id_valid(p->person.national_id.s,
-		    &born.day);
+	struct ip_nid nid;
+	if (!born.set && p->person.national_id.s != NULL
+	    && ip_nid_parse(p->person.national_id.s, &nid) != IP_NID_INVALID
+	    && nid.kind != IP_NID_FHNR) {
+		born.set = true;
+		born.day = nid.birth;
+	}
 	cmark_node *facts = list(root);
 	fact_user(d, facts, l->name, p->person.name.s);
 	fact(d, facts, l->birth_date, date(d, &born));

@@ -85,6 +85,7 @@ enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
 	X(OUTSIDE,	"outside-period",	IP_WARNING) \
 	X(FUTURE,	"future-date",		IP_WARNING) \
 	X(NATIONAL_ID,	"national-id",		IP_ERROR) \
+	X(TEST_ID,	"test-national-id",	IP_WARNING) \
 	X(BIRTH_DATE,	"birth-date",		IP_WARNING) \
 	X(CLOSED,	"closed",		IP_ERROR) \
 	X(WITHDRAWN,	"consent-withdrawn",	IP_ERROR) \
@@ -405,9 +406,28 @@ bool ip_plan_closed(const struct ip_plan *p);
 /* Parses "6 months", "6m", "14 days", "1y" ... */
 bool ip_parse_interval(const char *s, int *n, char *unit);
 
-/* National ids (fødselsnummer, D-nummer): true if valid; the birth date
- * it encodes in *birth when not NULL. */
-bool ip_national_id_valid(const char *s, int32_t *birth);
+/* National ids: the kinds a plan may carry (see nid.c). */
+enum ip_nid_kind {
+	IP_NID_INVALID,		/* none of them */
+	IP_NID_FNR,		/* fødselsnummer */
+	IP_NID_DNR,		/* D-nummer: 40 added to the day */
+	IP_NID_HNR,		/* H-nummer: 40 added to the month */
+	IP_NID_FHNR		/* FH-nummer: first digit 8 or 9, no date */
+};
+struct ip_nid {
+	enum ip_nid_kind kind;
+	bool synthetic;		/* a test number: 80 added to the month */
+	int32_t birth;		/* the date it holds; not for an FH-nummer */
+};
+/* The kind of national id s is, with what it holds in *out when not
+ * NULL; IP_NID_INVALID if it is none (eleven digits, a date of the
+ * calendar in a century the individual number allows, both check
+ * digits). */
+enum ip_nid_kind ip_nid_parse(const char *s, struct ip_nid *out);
+/* "fødselsnummer", "D-nummer" ..., as messages and documents name it. */
+const char *ip_nid_kind_name(enum ip_nid_kind k);
+/* True if s is a national id of any kind. */
+bool ip_national_id_valid(const char *s);
 /* Fills in the two check digits after the nine digits at s (which has room
  * for 12 bytes); false if that individual number has no valid ones. */
 bool ip_national_id_complete(char *s);
@@ -440,6 +460,12 @@ bool ip_review_overdue(const struct ip_plan *p, int32_t today);
  * review, or the one review_interval asks for) is before today. */
 bool ip_never_reviewed(const struct ip_plan *p, int32_t today);
 
+
+/* The SHA-1 digest of the n bytes at data into out. */
+void ip_sha1(const void *data, size_t n, unsigned char out[20]);
+/* The name-based (version 5) UUID of name in the namespace ns, as 36
+ * characters and a NUL in out; returns out.  Aborts when out of memory. */
+char *ip_uuid5(const unsigned char ns[16], const char *name, char out[37]);
 
 /* Levenshtein distance, capped at max + 1. */
 int ip_edit_distance(const char *a, const char *b, int max);

@@ -139,7 +139,7 @@ t "new: refuses an escape character in --id" "
 	new_bad 'ip-new: invalid --id: value contains control character U+001B' \
 		--name Kari --id \"\$(printf 'IP\033[31m1')\""
 t "new: refuses a bad national id, without repeating it" "
-	new_bad 'ip-new: invalid --national-id: not a valid fødselsnummer or D-nummer (11 digits, a real date, both check digits)' \
+	new_bad 'ip-new: invalid --national-id: not a valid fødselsnummer, D-nummer, H-nummer or FH-nummer (11 digits, a real date, both check digits)' \
 		--name Kari --national-id 03105827725"
 t "new: refuses a birth date that is not the national id's" "
 	new_bad 'ip-new: --birth-date differs from the date in --national-id' \
