@@ -25,6 +25,7 @@ BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
 	chromium:chromium pdfinfo:poppler-utils node:nodejs npm:npm \
 	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git \
+	strace:strace \
 	/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema \
 	/usr/share/bash-completion/bash_completion:bash-completion
 
@@ -135,8 +136,10 @@ $(NPM_DIR)/node_modules/.installed: tests/browser/package.json \
 	cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# (IPLAN_SANITIZED: the tests that bound memory know it is not theirs.)
 check-asan: | check-deps
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan CC=clang \
+	@IPLAN_SANITIZED=1 $(MAKE) --no-print-directory BUILD=$(BUILD)-asan \
+		CC=clang \
 		CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
 		LDFLAGS='$(SAN)' test
 

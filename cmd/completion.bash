@@ -143,7 +143,7 @@ _iplan() {
 			    --jobs -j ;;
 		ip-export)
 			_iplan_words --format --language --for --consent-form \
-			    --revision --list-participants --output -o ;;
+			    --revision --list-participants --output -o --force -f ;;
 		ip-stats)
 			_iplan_words --by --format --jobs -j ;;
 		esac

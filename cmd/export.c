@@ -46,8 +46,9 @@ ip_export(const char *path, const struct ip_export_opts *o,
 
 	d = ip_diags_for(path);
 	if (ip_plan_load(path, d, &p) != 0) {
-		ip_diags_print(d, err->f, 0);
-		rc = ip_diags_trouble(d) ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
+		/* findings that cannot be told are trouble, as in ip-validate */
+		rc = ip_diags_print(d, err->f, 0) != 0 || ip_diags_trouble(d)
+		    ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
 		goto done;
 	}
 	if ((out = ip_export_render(p, d->file, &h, err, &findings))

@@ -1,9 +1,12 @@
 /*
  * ip-export - render an individual plan as a document or as XML.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 
@@ -11,11 +14,11 @@ static struct ip_cli cli = {
 	.prog = "ip-export",
 	.usage = "usage: ip-export [--format markdown|html|xml] "
 	    "[--language nb|nn|en] [--for ID]\n"
-	    "                 [--revision TEXT] [-o FILE] [--today YYYY-MM-DD] "
-	    "[FILE|-]\n"
+	    "                 [--revision TEXT] [-o FILE [-f]] "
+	    "[--today YYYY-MM-DD] [FILE|-]\n"
 	    "       ip-export --consent-form [--format markdown|html] "
 	    "[--language nb|nn|en]\n"
-	    "                 [-o FILE] [FILE|-]\n"
+	    "                 [-o FILE [-f]] [FILE|-]\n"
 	    "       ip-export --list-participants [FILE|-]\n",
 	.help = "Render an individual plan (individuell plan) as a readable "
 	    "document in\nMarkdown or HTML, or as XML for other systems.  "
@@ -37,6 +40,7 @@ static struct ip_cli cli = {
 	    "                         shell completion\n"
 	    "  -o, --output FILE      write to FILE, replacing it, not to "
 	    "standard output\n"
+	    "  -f, --force            replace FILE even if it is a plan\n"
 	    "      --today DATE       take DATE (YYYY-MM-DD) as today\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
@@ -61,16 +65,17 @@ main(int argc, char *argv[])
 		/* for shell completion, not in --help: see ip-export(1) */
 		{ "list-participants", no_argument, NULL,
 		    O_LIST_PARTICIPANTS },
+		{ "force", no_argument, NULL, 'f' },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ip_export_opts o = {
 		.source_date_epoch = getenv("SOURCE_DATE_EPOCH"),
 	};
-	bool list = false;
+	bool list = false, force = false;
 	int c, rc;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:hV",
+	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:fhV",
 	    longopts)) != -1) {
 		if (c == O_FORMAT)
 			o.format = optarg;
@@ -90,6 +95,8 @@ main(int argc, char *argv[])
 			o.output = optarg;
 		else if (c == O_LIST_PARTICIPANTS)
 			list = true;
+		else if (c == 'f')
+			force = true;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
@@ -100,6 +107,18 @@ main(int argc, char *argv[])
 	if (list)
 		return ip_finish_stdout(cli.prog,
 		    ip_list_participants(argv[optind], stdout));
+	/* a plan read from a pipe has no name to tell it by: an output
+	 * that is a plan is one, unless asked */
+	if (o.output != NULL && !force
+	    && (rc = ip_file_is_plan(o.output)) != 0) {
+		if (rc > 0)
+			ip_error(cli.prog, "'%s' is a plan: not replaced by "
+			    "its export (use --force)", o.output);
+		else
+			ip_error(cli.prog, "cannot read '%s': %s", o.output,
+			    strerror(errno));
+		return IP_EXIT_TROUBLE;
+	}
 	o.today = ip_cli_today(&cli);
 	return ip_export(argv[optind], &o, cli.prog);
 }

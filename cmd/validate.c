@@ -40,7 +40,7 @@ static void
 remember(struct run *r, const struct ip_plan *p, size_t index)
 {
 	const char *nid = p->person.national_id.s;
-	if (nid == NULL || !ip_national_id_valid(nid, NULL))
+	if (nid == NULL || !ip_national_id_valid(nid))
 		return;
 	size_t len = strlen(p->file) + 1;
 	r->names = ip_grow(r->names, &r->capnames, r->nnames + len, 1);

@@ -150,21 +150,30 @@ static void
 check_person(const struct ip_plan *p, struct ip_diags *d)
 {
 	const struct ip_person *ps = &p->person;
-	int32_t birth;
+	struct ip_nid nid;
 
 	if (ps->name.s == NULL)
 		ip_diag(d, at(ps->name.pos, ps->pos), IP_R_REQUIRED,
 		    "no person.name: whose plan is this?");
 	if (ps->national_id.s != NULL) {
 		/* never repeat the id itself in a message */
-		if (!ip_national_id_valid(ps->national_id.s, &birth))
+		if (!ip_nid_parse(ps->national_id.s, &nid))
 			ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
-			    "national_id is not a valid fødselsnummer or "
-			    "D-nummer (11 digits, a real date, both check "
-			    "digits)");
-		else if (ps->birth_date.set && ps->birth_date.day != birth)
-			ip_diag(d, ps->birth_date.pos, IP_R_BIRTH_DATE,
-			    "birth_date differs from the date in national_id");
+			    "national_id is not a valid fødselsnummer, "
+			    "D-nummer, H-nummer or FH-nummer (11 digits, a "
+			    "real date, both check digits)");
+		else {
+			if (nid.synthetic)
+				ip_diag(d, ps->national_id.pos, IP_R_TEST_ID,
+				    "national_id is a synthetic %s, made for "
+				    "test environments: not a real person's",
+				    ip_nid_kind_name(nid.kind));
+			if (nid.kind != IP_NID_FHNR && ps->birth_date.set
+			    && ps->birth_date.day != nid.birth)
+				ip_diag(d, ps->birth_date.pos,
+				    IP_R_BIRTH_DATE, "birth_date differs from "
+				    "the date in national_id");
+		}
 	}
 	bool found = false;
 	for (size_t i = 0; i < p->participants.n; i++)

@@ -125,6 +125,32 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/*
+ * How the characters that can make a line read as something else are
+ * shown: the bidirectional embeddings, overrides and isolates, which
+ * reorder what follows them on a terminal, and the line and paragraph
+ * separators, at which some terminals and viewers break a line.  NULL for
+ * any other character.
+ */
+static const char *
+bidi_escape(uint32_t c)
+{
+	static const char *const embed[] = { "<U+202A>", "<U+202B>",
+		"<U+202C>", "<U+202D>", "<U+202E>" };
+	static const char *const isolate[] = { "<U+2066>", "<U+2067>",
+		"<U+2068>", "<U+2069>" };
+
+	if (c == 0x2028)
+		return "<U+2028>";
+	if (c == 0x2029)
+		return "<U+2029>";
+	if (c >= 0x202a && c <= 0x202e)
+		return embed[c - 0x202a];
+	if (c >= 0x2066 && c <= 0x2069)
+		return isolate[c - 0x2066];
+	return NULL;
+}
+
 size_t
 ip_clean_step(const char *s, bool after_digit, const char **instead)
 {
@@ -137,13 +163,20 @@ ip_clean_step(const char *s, bool after_digit, const char **instead)
 		*instead = "?";
 		return n == 0 ? 1 : n;
 	}
-	if (is_digit(*s) && !after_digit && strspn(s, "0123456789") == 11) {
+	if ((*instead = bidi_escape(c)) != NULL)
+		return n;
+	/* eleven digits, or six and five with a space or a hyphen between,
+	 * as a birth date and a personal number are often written */
+	size_t d = is_digit(*s) && !after_digit ? strspn(s, "0123456789") : 0;
+	if (d == 11 || (d == 6 && (s[6] == ' ' || s[6] == '-')
+	    && strspn(s + 7, "0123456789") == 5)) {
 		char id[12];
-		memcpy(id, s, 11);
+		memcpy(id, s, 6);
+		memcpy(id + 6, s + (d == 11 ? 6 : 7), 5);
 		id[11] = '\0';
-		if (ip_national_id_valid(id, NULL)) {
+		if (ip_national_id_valid(id)) {
 			*instead = "<national id>";
-			return 11;
+			return d == 11 ? 11 : 12;
 		}
 	}
 	return n;

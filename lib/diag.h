@@ -48,6 +48,7 @@ enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
 	X(OUTSIDE,	"outside-period",	IP_WARNING) \
 	X(FUTURE,	"future-date",		IP_WARNING) \
 	X(NATIONAL_ID,	"national-id",		IP_ERROR) \
+	X(TEST_ID,	"test-national-id",	IP_WARNING) \
 	X(BIRTH_DATE,	"birth-date",		IP_WARNING) \
 	X(CLOSED,	"closed",		IP_ERROR) \
 	X(WITHDRAWN,	"consent-withdrawn",	IP_ERROR) \
@@ -101,10 +102,13 @@ void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
  * (after_digit: the one before it is a digit) stands as it is, and its
  * length is returned with *instead NULL; or it is replaced by *instead:
  * "?" for a control or a byte that is not well-formed UTF-8, so that user
- * text can never forge a line of output or drive a terminal, and
- * "<national id>" for a run of exactly 11 digits that is a valid one,
- * since a value quoted may be one typed into the wrong field, and output
- * goes to terminals, logs and cron mail. */
+ * text can never forge a line of output or drive a terminal; "<U+202E>"
+ * and the like for a bidirectional control (U+202A to U+202E, U+2066 to
+ * U+2069) or a line or paragraph separator (U+2028, U+2029), which could
+ * make a line read as something else; and "<national id>" for a valid
+ * national id written as exactly 11 digits, or as 6 and 5 with a space
+ * or a hyphen between, since a value quoted may be one typed into the
+ * wrong field, and output goes to terminals, logs and cron mail. */
 size_t ip_clean_step(const char *s, bool after_digit, const char **instead);
 /* Writes s to f as ip_clean_step() shows it. */
 void ip_fputs_clean(const char *s, FILE *f);

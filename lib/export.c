@@ -8,7 +8,8 @@
 
 #include "export.h"
 
-static const char *const formats[] = { "markdown", "html", "xml", NULL };
+static const char *const formats[] = { "markdown", "html", "xml", "fhir",
+	NULL };
 
 /* SOURCE_DATE_EPOCH: seconds since 1970-01-01 00:00 UTC, as reproducible
  * builds define it; a date from it up to the year 9999. */
@@ -30,27 +31,35 @@ source_date(const char *s, int32_t *day, const struct ip_err *err)
 /*
  * The XML holds the plan's ids as keys and its references as references
  * to them, which its schema checks: a plan with an id used twice or a
- * reference to no id cannot be written as valid XML.  Prints those
- * errors, as ip-validate(1) does; returns -1 if there are any.
+ * reference to no id cannot be written as valid XML.  FHIR's references
+ * are made from the same ids, and its identifier names the kind of
+ * national id: one that is of no kind cannot be written, and a synthetic
+ * one is written with a warning.  Writes those findings to err->f, as
+ * ip-validate(1) does; returns -1 if any is an error.
  */
 static int
-references(const struct ip_plan *p, const char *name, int32_t today,
-    const struct ip_err *err)
+references(const struct ip_plan *p, const char *name,
+    enum ip_export_format format, int32_t today, const struct ip_err *err)
 {
 	struct ip_diags *all = ip_diags_for(name), *bad = ip_diags_for(name);
+	bool fhir = format == IP_EXPORT_FHIR;
 	int rc = 0;
 
 	ip_plan_check(p, today, all);
 	for (size_t i = 0; i < all->n; i++)
 		if (all->v[i].rule == IP_R_DUP_ID
-		    || all->v[i].rule == IP_R_UNKNOWN_REF)
+		    || all->v[i].rule == IP_R_UNKNOWN_REF
+		    || (fhir && (all->v[i].rule == IP_R_NATIONAL_ID
+		    || all->v[i].rule == IP_R_TEST_ID)))
 			ip_diag(bad, all->v[i].pos, all->v[i].rule, "%s",
 			    all->v[i].msg);
-	if (bad->n > 0) {
+	if (bad->n > 0)
 		ip_diags_print(bad, err->f, 0);
-		rc = ip_fail(err, "'%s' has ids used twice or references "
-		    "to no id: not exported as XML", name);
-	}
+	if (bad->counts[IP_ERROR] > 0)
+		rc = ip_fail(err, "'%s' has %s: not exported as %s", name,
+		    fhir ? "ids used twice, references to no id or a "
+		    "national id of no kind" : "ids used twice or references "
+		    "to no id", fhir ? "FHIR" : "XML");
 	ip_diags_free(all);
 	ip_diags_free(bad);
 	return rc;
@@ -114,12 +123,13 @@ ip_export_render(const struct ip_plan *p, const char *name,
 	}
 	if (h->consent_form)
 		return ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
-	if (h->format == IP_EXPORT_XML) {
-		if (references(p, name, h->today, err) != 0) {
+	if (h->format == IP_EXPORT_XML || h->format == IP_EXPORT_FHIR) {
+		if (references(p, name, h->format, h->today, err) != 0) {
 			*findings = true;
 			return NULL;
 		}
-		return ip_export_xml(&r, err);
+		return h->format == IP_EXPORT_XML ? ip_export_xml(&r, err)
+		    : ip_export_fhir(&r, h->today, err);
 	}
 	return ip_export_document(&r, h->format == IP_EXPORT_HTML);
 }

@@ -36,7 +36,7 @@ struct ip_labels {
 	const char *implementation;
 	const char *participants, *role, *roles[4], *is_coordinator,
 	    *organization, *contribution;
-	const char *reviews, *review_interval, *units[4][2], *review_done,
+	const char *reviews, *review, *review_interval, *units[4][2], *review_done,
 	    *review_planned;
 	const char *consent, *consent_plan, *given, *by,
 	    *consent_compulsory, *consent_sharing, *valid_until,
@@ -131,6 +131,13 @@ char *ip_timeline_svg(const struct ip_render *r, int32_t today,
  * saying why on e. */
 char *ip_export_xml(const struct ip_render *r, const struct ip_err *e);
 
+/* Renders the plan as one HL7 FHIR R4 Bundle in XML, as of today (which
+ * gives the status of measures and of the consent).  Returns a malloc'd
+ * NUL-terminated string that the caller frees, or NULL after saying why
+ * on e. */
+char *ip_export_fhir(const struct ip_render *r, int32_t today,
+    const struct ip_err *e);
+
 /* Returns s with every character that XML 1.0 cannot carry (control
  * characters other than tab, line feed and carriage return; surrogates,
  * U+FFFE and U+FFFF) and every sequence that is not well-formed UTF-8
@@ -141,7 +148,8 @@ const char *ip_xml_clean(struct ip_arena *a, const char *s);
 /* --- the command, without its files -------------------------------------- */
 
 /* ip-export(1), for a caller that has the plan loaded. */
-enum ip_export_format { IP_EXPORT_MARKDOWN, IP_EXPORT_HTML, IP_EXPORT_XML };
+enum ip_export_format { IP_EXPORT_MARKDOWN, IP_EXPORT_HTML, IP_EXPORT_XML,
+	IP_EXPORT_FHIR };
 
 /* The options of ip-export(1), checked. */
 struct ip_export_how {

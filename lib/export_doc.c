@@ -11,10 +11,16 @@
  * links with a dangerous scheme emptied; one that cmark would not write
  * back as it read it is shown as plain text instead.  Where the renderer
  * escapes too little (blanks at line ends, a tilde that starts a line,
- * a '|', which GitHub's Markdown reads as a table's),
- * line_ends() makes up for it.  HTML is rendered from the same tree, in
+ * a '|', which GitHub's Markdown reads as a table's), line_ends() and
+ * render_md() make up for it.  HTML is rendered from the same tree, in
  * cmark's safe mode, inside a page with its own style sheet and no
  * scripts or external resources.
+ *
+ * The tree is bounded by the size of the plan: each free text is parsed
+ * once, and only while the document's markup budget lasts (see
+ * ip-export(1)); past it, text is shown as plain text, and a text of more
+ * lines than the budget has left as one line.  So an export takes time
+ * and memory linear in the plan, whatever its content.
  */
 #include <cmark.h>
 #include <libxml/xmlstring.h>
@@ -35,7 +41,67 @@ struct doc {
 	const char *lang;		/* the plan's language, where it is
 					   not the labels': HTML only */
 	struct ip_arena a;		/* strings while the tree is built */
+	size_t budget;			/* markup left: see markup() */
 };
+
+/*
+ * The document's markup budget: how many characters that may make
+ * CommonMark structure (ASCII punctuation, line ends: see markup()) the
+ * free texts of one document may have in all and still be parsed as
+ * CommonMark, each text counting PARSE_COST more for the parse itself;
+ * and how many line ends its plain texts may have and still keep them.
+ * Each costs a few of cmark's nodes, so the budget holds the tree to some
+ * tens of megabytes and the parsing to well under a second, while a plan
+ * of real prose, even one of a megabyte, stays inside it.
+ */
+#define MARKUP_BUDGET	50000
+#define PARSE_COST	8
+
+/* --- characters a document does not show --------------------------------- */
+
+/*
+ * Replaces, in place, each character of s that could make a line of the
+ * document read as something else by U+FFFD, which is as long in UTF-8:
+ * the bidirectional embeddings, overrides and isolates (U+202A to U+202E,
+ * U+2066 to U+2069), the line and paragraph separators U+2028 and U+2029,
+ * and the noncharacters U+FDD0 and U+FDD1, which render_md() uses as
+ * marks of its own.  Returns whether it changed anything.
+ */
+static bool
+neutralise(char *s)
+{
+	bool changed = false;
+
+	for (; (s = strpbrk(s, "\xe2\xef")) != NULL; s++) {
+		if (s[1] == '\0')
+			break;
+		unsigned char b = (unsigned char)s[1], c = (unsigned char)s[2];
+		if ((s[0] == '\xe2' && b == 0x80 && c >= 0xa8 && c <= 0xae)
+		    || (s[0] == '\xe2' && b == 0x81 && c >= 0xa6 && c <= 0xa9)
+		    || (s[0] == '\xef' && b == 0xb7 && (c == 0x90
+		    || c == 0x91))) {
+			memcpy(s, "\xef\xbf\xbd", 3);
+			s += 2;
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/* The same for a string of cmark's node n, read by get and set by set. */
+static void
+neutralise_node(cmark_node *n, const char *(*get)(cmark_node *),
+    int (*set)(cmark_node *, const char *))
+{
+	const char *s = get(n);
+
+	if (s == NULL || strpbrk(s, "\xe2\xef") == NULL)
+		return;
+	char *copy = ip_xstrdup(s);
+	if (neutralise(copy))
+		set(n, copy);
+	free(copy);
+}
 
 /* --- building blocks ----------------------------------------------------- */
 
@@ -74,7 +140,9 @@ wrap(cmark_node *parent, cmark_node_type type,
  * paragraph in the tree; elsewhere (a heading, strong text) they join as
  * the other lines do.  A parent that is a custom inline (the span that
  * marks the plan's language) counts as the container it stands in, and
- * a new paragraph gets a span like it.  Returns the container the text
+ * a new paragraph gets a span like it.  A text of more lines than the
+ * markup budget has left is one line, its line ends spaces.  Returns the
+ * container the text
  * ends in, where anything that follows it goes.
  */
 static cmark_node *
@@ -89,7 +157,19 @@ text(struct doc *d, cmark_node *parent, const char *s)
 	bool split = cmark_node_get_type(box) == CMARK_NODE_PARAGRAPH
 	    && cmark_node_parent(box) != NULL;
 	bool first = true, blank = false;
+	size_t lines = 0;
 
+	for (const char *nl = s; (nl = strchr(nl, '\n')) != NULL; nl++)
+		lines++;
+	if (lines > d->budget) {
+		char *line = ip_arena_strndup(&d->a, s, strlen(s));
+		for (char *t = line; (t = strpbrk(t, "\t\n")) != NULL;)
+			*t = ' ';
+		neutralise(line);
+		literal(parent, line);
+		return box;
+	}
+	d->budget -= lines;
 	while (*s != '\0') {
 		size_t n = strcspn(s, "\n"), a = 0, b = n;
 		while (a < b && (s[a] == ' ' || s[a] == '\t'))
@@ -115,6 +195,7 @@ text(struct doc *d, cmark_node *parent, const char *s)
 			char *line = ip_arena_strndup(&d->a, s + a, b - a);
 			for (char *t = line; (t = strchr(t, '\t')) != NULL;)
 				*t = ' ';
+			neutralise(line);
 			literal(parent, line);
 			first = false;
 		}
@@ -261,8 +342,9 @@ replace_by_text(struct doc *d, cmark_node *n, const char *s)
  * Makes a parsed free text safe to graft below a heading of level base:
  * headings demoted under it and on one line, raw HTML shown as the text
  * it is, images (which would load something from elsewhere) as links,
- * and links with a dangerous scheme emptied.  The nodes are collected
- * first, since the tree may not change under an iterator.
+ * links with a dangerous scheme emptied, and the characters neutralise()
+ * replaces replaced.  The nodes are collected first, since the tree may
+ * not change under an iterator.
  */
 static void
 sanitize(struct doc *d, cmark_node *root, int base)
@@ -279,6 +361,19 @@ sanitize(struct doc *d, cmark_node *root, int base)
 		cmark_node_type t = cmark_node_get_type(c);
 		if (t == CMARK_NODE_HEADING)
 			in_heading = ev == CMARK_EVENT_ENTER;
+		if (ev == CMARK_EVENT_ENTER) {
+			neutralise_node(c, cmark_node_get_literal,
+			    cmark_node_set_literal);
+			if (t == CMARK_NODE_CODE_BLOCK)
+				neutralise_node(c, cmark_node_get_fence_info,
+				    cmark_node_set_fence_info);
+			if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+				neutralise_node(c, cmark_node_get_url,
+				    cmark_node_set_url);
+				neutralise_node(c, cmark_node_get_title,
+				    cmark_node_set_title);
+			}
+		}
 		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_HEADING
 		    && t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE
 		    && t != CMARK_NODE_IMAGE && t != CMARK_NODE_LINK
@@ -365,53 +460,15 @@ ends_line(cmark_node *n)
 }
 
 /*
- * CommonMark has no tables, so cmark's renderer leaves '|' as it is; but
- * GitHub's and GitLab's Markdown, where plans kept in git are read, make
- * a table of lines such as "| a | b |" over "|---|---|".  So in Markdown
- * each '|' of the text node t becomes "\\|", a custom inline before the
- * rest of t, which reads back as the '|' it was in any dialect.
- */
-static void
-escape_pipes(cmark_node *t)
-{
-	const char *s = cmark_node_get_literal(t), *bar;
-
-	if (strchr(s, '|') == NULL)
-		return;
-	char *rest = ip_xstrdup(s);
-	char *r = rest;
-	while ((bar = strchr(r, '|')) != NULL) {
-		if (bar > r) {
-			cmark_node *k = cmark_node_new(CMARK_NODE_TEXT);
-			char *piece = ip_xstrndup(r, (size_t)(bar - r));
-			cmark_node_set_literal(k, piece);
-			free(piece);
-			cmark_node_insert_before(t, k);
-		}
-		cmark_node *e = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-		cmark_node_set_on_enter(e, "\\|");
-		cmark_node_insert_before(t, e);
-		r = (char *)bar + 1;
-	}
-	cmark_node_set_literal(t, r);
-	free(rest);
-}
-
-/*
  * Blanks at the start and at the end of a line mean nothing in
  * CommonMark, and cmark's renderer writes them as they are, where they
  * would make code or a hard line break.  Plain text has none (text()
  * trims its lines); free text can have them, from entities such as
- * &#32;.  So they go, with any text node they leave empty.
- *
- * And the renderer escapes every character that could start Markdown
- * syntax but one, the tilde: a line that starts with ~~~ would open a
- * code fence.  For Markdown, a tilde that starts a line gets a backslash
- * before it, as a custom inline that only the Markdown renderer sees, and
- * so does every '|' (see escape_pipes()).
+ * &#32;.  So they go, with any text node they leave empty, and so may a
+ * paragraph.
  */
 static void
-line_ends(cmark_node *root, bool markdown)
+line_ends(cmark_node *root)
 {
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -426,13 +483,11 @@ line_ends(cmark_node *root, bool markdown)
 			continue;
 		const char *s = cmark_node_get_literal(t);
 		size_t a = 0, b = strlen(s);
-		bool bol = starts_line(t);
-		if (bol)
+		if (starts_line(t))
 			a = strspn(s, " \t");
 		while (b > a && ends_line(t) && (s[b - 1] == ' '
 		    || s[b - 1] == '\t'))
 			b--;
-		char first = s[a];
 		if (a > 0 || s[b] != '\0') {
 			char *trim = ip_xstrndup(s + a, b - a);
 			cmark_node_set_literal(t, trim);	/* frees s */
@@ -441,16 +496,9 @@ line_ends(cmark_node *root, bool markdown)
 		if (a == b) {
 			empty = ip_grow(empty, &cap, n + 1, sizeof(*empty));
 			empty[n++] = t;
-		} else if (markdown && bol && first == '~') {
-			cmark_node *e = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-			cmark_node_set_on_enter(e, "\\");
-			cmark_node_insert_before(t, e);
 		}
-		if (markdown)
-			escape_pipes(t);
 	}
 	cmark_iter_free(it);
-	/* and so may a paragraph */
 	for (size_t i = 0; i < n; i++) {
 		cmark_node *p = cmark_node_parent(empty[i]);
 		cmark_node_free(empty[i]);
@@ -461,32 +509,120 @@ line_ends(cmark_node *root, bool markdown)
 	free(empty);
 }
 
-/* The free text s, parsed and made safe to sit below a heading of level
- * base; the caller frees it. */
+/* The marks render_md() puts in text for what it escapes, noncharacters
+ * that neutralise() keeps out of every document: U+FDD0 for '|', U+FDD1
+ * for a tilde that starts a line. */
+#define MARK_BAR	"\xef\xb7\x90"
+#define MARK_TILDE	"\xef\xb7\x91"
+
+/* Puts the marks in the text nodes of root (mark), or takes them out. */
+static void
+marks(cmark_node *root, bool mark)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	char *buf = NULL;
+	size_t cap = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *t = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER
+		    || cmark_node_get_type(t) != CMARK_NODE_TEXT)
+			continue;
+		const char *s = cmark_node_get_literal(t);
+		bool tilde = mark && s[0] == '~' && starts_line(t);
+		if (!tilde && strpbrk(s, mark ? "|" : "\xef") == NULL)
+			continue;
+		size_t len = strlen(s), k = 0;
+		buf = ip_grow(buf, &cap, 3 * len + 1, 1);
+		for (size_t i = 0; i < len; i++) {
+			if (mark && (s[i] == '|' || (i == 0 && tilde))) {
+				memcpy(buf + k, s[i] == '|' ? MARK_BAR
+				    : MARK_TILDE, 3);
+				k += 3;
+			} else if (!mark && len - i >= 3
+			    && (memcmp(s + i, MARK_BAR, 3) == 0
+			    || memcmp(s + i, MARK_TILDE, 3) == 0)) {
+				buf[k++] = s[i + 2] == '\x90' ? '|' : '~';
+				i += 2;
+			} else
+				buf[k++] = s[i];
+		}
+		buf[k] = '\0';
+		cmark_node_set_literal(t, buf);
+	}
+	cmark_iter_free(it);
+	free(buf);
+}
+
+/*
+ * The tree root as Markdown, root left as it was.  cmark's renderer
+ * escapes every character that could start Markdown syntax but two.  The
+ * tilde: a line that starts with ~~~ would open a code fence.  And '|',
+ * since CommonMark has no tables: but GitHub's and GitLab's Markdown,
+ * where plans kept in git are read, make a table of lines such as
+ * "| a | b |" over "|---|---|".  So each '|' in text, and each tilde
+ * that starts a line, is written with a backslash before it, which reads
+ * back as the character it was in any dialect: the text carries a mark
+ * for it through the renderer, which the output then has replaced.
+ */
+static char *
+render_md(cmark_node *root)
+{
+	marks(root, true);
+	char *md = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
+	marks(root, false);
+	/* the output is valid UTF-8: a lead byte has its two others */
+	char *r = md, *w = md, *end = md + strlen(md), *m;
+	while ((m = memchr(r, '\xef', (size_t)(end - r))) != NULL) {
+		memmove(w, r, (size_t)(m - r));
+		w += m - r;
+		if (m[1] == '\xb7' && (m[2] == '\x90' || m[2] == '\x91')) {
+			*w++ = '\\';
+			*w++ = m[2] == '\x90' ? '|' : '~';
+		} else {	/* some other character */
+			memcpy(w, m, 3);
+			w += 3;
+		}
+		r = m + 3;
+	}
+	memmove(w, r, (size_t)(end - r) + 1);
+	return md;
+}
+
+/*
+ * How many characters in s could make CommonMark structure: ASCII
+ * punctuation and line ends.  cmark makes at most a few nodes for each,
+ * and for each stretch of text between them.
+ */
+static size_t
+markup(const char *s)
+{
+	size_t n = 0;
+	for (; *s != '\0'; s++)
+		n += (*s >= '!' && *s <= '/') || (*s >= ':' && *s <= '@')
+		    || (*s >= '[' && *s <= '`') || (*s >= '{' && *s <= '~')
+		    || *s == '\n';
+	return n;
+}
+
+/*
+ * The free text s, parsed and made safe to sit below a heading of level
+ * base, or NULL if cmark would not write it back as the very blocks it
+ * was parsed into.  cmark's renderer is not exact for every input: a code
+ * fence's info string with a line break in it (from an entity) could
+ * leave the fence open and swallow the rest of the document.  The caller
+ * frees the tree.
+ */
 static cmark_node *
 parse(struct doc *d, const char *s, int base)
 {
 	cmark_node *doc = cmark_parse_document(s, strlen(s),
 	    CMARK_OPT_VALIDATE_UTF8);
 	sanitize(d, doc, base);
-	return doc;
-}
-
-/*
- * Whether the free text s, written as Markdown by cmark, reads back as the
- * very blocks it was parsed into.  cmark's renderer is not exact for every
- * input: a code fence's info string with a line break in it (from an
- * entity) could leave the fence open and swallow the rest of the
- * document.  Text that does not come back the same is shown as written.
- */
-static bool
-round_trips(struct doc *d, const char *s, int base)
-{
-	cmark_node *doc = parse(d, s, base);
-	line_ends(doc, false);
+	line_ends(doc);		/* before lists count its blocks */
 	char *want = cmark_render_html(doc, CMARK_OPT_DEFAULT);
-	line_ends(doc, true);
-	char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+	char *md = render_md(doc);
 	cmark_node *back = cmark_parse_document(md, strlen(md),
 	    CMARK_OPT_VALIDATE_UTF8);
 	char *got = cmark_render_html(back, CMARK_OPT_DEFAULT);
@@ -496,26 +632,30 @@ round_trips(struct doc *d, const char *s, int base)
 	free(md);
 	free(got);
 	cmark_node_free(back);
-	cmark_node_free(doc);
-	return same;
+	if (!same) {
+		cmark_node_free(doc);
+		return NULL;
+	}
+	return doc;
 }
 
 /*
  * Appends the CommonMark text s to parent, which sits below a heading of
- * level base, or the text as written if it would not come back the same.
- * With name, the text starts with "**name:**": in its first paragraph, or
- * in one of its own if it starts otherwise.
+ * level base: parsed while the markup budget lasts, else, or if it would
+ * not come back the same, the text as written.  With name, the text starts
+ * with "**name:**": in its first paragraph, or in one of its own if it
+ * starts otherwise.
  */
 static void
 md(struct doc *d, cmark_node *parent, const char *name, const char *s,
     int base)
 {
-	cmark_node *doc, *c;
+	cmark_node *doc = NULL, *c;
+	size_t cost = markup(s) + PARSE_COST;
 
-	if (round_trips(d, s, base)) {
-		doc = parse(d, s, base);
-		line_ends(doc, false);	/* before lists count its blocks */
-	} else {
+	if (cost <= d->budget && (doc = parse(d, s, base)) != NULL)
+		d->budget -= cost;
+	if (doc == NULL) {
 		doc = cmark_node_new(CMARK_NODE_DOCUMENT);
 		paragraph(d, doc, s);
 	}
@@ -1400,9 +1540,13 @@ build_form(struct doc *d)
 	d->title = p->person.name.s ? ip_arena_printf(&d->a, "%s: %s",
 	    l->cf_title, p->person.name.s) : l->cf_title;
 	heading(d, root, 1, d->title);
-	if (!born.set && p->person.national_id.s != NULL)
-		born.set = ip_national_id_valid(p->person.national_id.s,
-		    &born.day);
+	struct ip_nid nid;
+	if (!born.set && p->person.national_id.s != NULL
+	    && ip_nid_parse(p->person.national_id.s, &nid) != IP_NID_INVALID
+	    && nid.kind != IP_NID_FHNR) {
+		born.set = true;
+		born.day = nid.birth;
+	}
 	cmark_node *facts = list(root);
 	fact_user(d, facts, l->name, p->person.name.s);
 	fact(d, facts, l->birth_date, doc_date(d, &born));
@@ -1512,6 +1656,7 @@ page(struct doc *d, const char *body, const char *more_css)
 	char *title = ip_arena_strndup(&d->a, d->title, strlen(d->title));
 	for (char *c = title; (c = strpbrk(c, "\t\n")) != NULL;)
 		*c = ' ';
+	neutralise(title);
 	xmlChar *t = xmlEncodeSpecialChars(NULL, (const xmlChar *)title);
 	char *s = NULL;
 	size_t len;
@@ -1548,17 +1693,18 @@ render(const struct ip_render *r, bool html,
     cmark_node *(*build_fn)(struct doc *), const char *more_css)
 {
 	struct doc d = { .r = r, .v = r->v, .l = r->l, .p = r->v->p,
-	    .html = html, .lang = html ? r->text_lang : NULL };
+	    .html = html, .lang = html ? r->text_lang : NULL,
+	    .budget = MARKUP_BUDGET };
 	cmark_node *root = build_fn(&d);
 	char *out;
 
-	line_ends(root, !html);
+	line_ends(root);
 	if (html) {
 		char *body = cmark_render_html(root, CMARK_OPT_DEFAULT);
 		out = page(&d, body, more_css);
 		free(body);
 	} else
-		out = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
+		out = render_md(root);
 	cmark_node_free(root);
 	ip_arena_free(&d.a);
 	return out;

@@ -238,9 +238,9 @@ struct ip_out;
  * file (/dev/null, a FIFO) is written straight into; any other is written
  * through a temporary file beside it, created mode 0600 and exclusively,
  * which ip_out_commit() puts in its place.  Returns NULL after saying
- * why on e.  Until the commit or abort, SIGHUP, SIGINT and SIGTERM remove the
- * temporary file before they end the process; so one output is open at
- * a time. */
+ * why on e.  Until the commit or abort, every signal that would end the
+ * process removes the temporary file first; so one output is open at a
+ * time.  See ip-export(1), -o, for links, standard output and modes. */
 struct ip_out *ip_out_open(const char *path, FILE *std, bool replace,
     const struct ip_err *e);
 /* The stream to write to. */
@@ -252,5 +252,10 @@ FILE *ip_out_file(struct ip_out *o);
 int ip_out_commit(struct ip_out *o, const struct ip_err *e);
 /* Drops the temporary file; the target is untouched.  Frees o. */
 void ip_out_abort(struct ip_out *o);
+/* Whether the file at path is a plan, which an export must not replace
+ * unless asked: 1 if it is a regular file whose first key is format with
+ * a value that starts with iplan/, or that loads as a plan; 0 if not, or
+ * if it is no regular file; -1 with errno set if it cannot be read. */
+int ip_file_is_plan(const char *path);
 
 #endif

@@ -284,14 +284,13 @@ check_options(struct values *v, const struct ip_err *err)
 		bad |= check_text(v, "name", o->name, err);
 
 	/* never repeat a national id in a message */
-	int32_t id_birth = 0;
-	if (o->national_id != NULL
-	    && !ip_national_id_valid(o->national_id, &id_birth))
+	struct ip_nid nid;
+	if (o->national_id != NULL && !ip_nid_parse(o->national_id, &nid))
 		bad = ip_fail(err, "invalid --national-id: not a valid "
-		    "fødselsnummer or D-nummer (11 digits, a real date, both "
-		    "check digits)");
-	else if (o->national_id != NULL) {
-		v->birth = id_birth;
+		    "fødselsnummer, D-nummer, H-nummer or FH-nummer (11 "
+		    "digits, a real date, both check digits)");
+	else if (o->national_id != NULL && nid.kind != IP_NID_FHNR) {
+		v->birth = nid.birth;
 		v->birth_set = true;
 	}
 	if (o->birth_date != NULL) {

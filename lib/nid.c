@@ -1,29 +1,45 @@
 /*
- * nid.c - Norwegian national ids: fødselsnummer and D-nummer.
+ * nid.c - Norwegian national ids, every kind a plan may carry.
  *
- * Eleven digits DDMMYY III K1 K2: a birth date (a D-nummer adds 40 to the
- * day), an individual number whose range gives the century, and two mod-11
- * check digits.
+ * Eleven digits DDMMYY III K1 K2.  A fødselsnummer has a birth date, an
+ * individual number whose range gives the century, and two mod-11 check
+ * digits.  A D-nummer adds 40 to the day, an H-nummer (a hospital's own
+ * help number) 40 to the month; the synthetic numbers of test
+ * environments add 80 to the month.  An FH-nummer (felles hjelpenummer)
+ * starts with 8 or 9 and holds no date.
+ *
+ * From 2032 Skatteetaten issues numbers whose first check digit may be
+ * any that leaves the weighted sum at 0, 1, 2 or 3 mod 11, not only 0;
+ * the second is computed as before, over the first.  A number cannot say
+ * when it was issued, so fødselsnumre and D-numre are checked by the new
+ * rule, which accepts every number the old one did.
  */
 #include <string.h>
 
 #include "plan.h"
 
+static const int w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
+static const int w2[] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
+
 static int
-check_digit(const int *d, const int *w, int n)
+weighted(const int *d, const int *w, int n)
 {
 	int sum = 0;
 	for (int i = 0; i < n; i++)
 		sum += d[i] * w[i];
-	int k = 11 - sum % 11;
+	return sum;
+}
+
+static int
+check_digit(const int *d, const int *w, int n)
+{
+	int k = 11 - weighted(d, w, n) % 11;
 	return k == 11 ? 0 : k;	/* 10: no valid check digit */
 }
 
 bool
 ip_national_id_complete(char *s)
 {
-	static const int w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
-	static const int w2[] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
 	int d[11];
 
 	for (int i = 0; i < 9; i++) {
@@ -40,37 +56,87 @@ ip_national_id_complete(char *s)
 	return true;
 }
 
-bool
-ip_national_id_valid(const char *s, int32_t *birth)
+/* Whether the check digits d[9] and d[10] are right: the first by the
+ * rule from 2032 if wide, else by the old one. */
+static bool
+check_digits(const int *d, bool wide)
 {
-	char id[12];
+	int r1 = (weighted(d, w1, 9) + d[9]) % 11;
+	return (wide ? r1 <= 3 : r1 == 0)
+	    && (weighted(d, w2, 10) + d[10]) % 11 == 0;
+}
 
-	if (strlen(s) != 11 || strspn(s, "0123456789") != 11)
-		return false;
-	memcpy(id, s, 9);
-	if (!ip_national_id_complete(id) || memcmp(id, s, 11) != 0)
-		return false;
-
-	int day = (s[0] - '0') * 10 + s[1] - '0';
-	int month = (s[2] - '0') * 10 + s[3] - '0';
-	int yy = (s[4] - '0') * 10 + s[5] - '0';
-	int ind = (s[6] - '0') * 100 + (s[7] - '0') * 10 + s[8] - '0';
-	if (day > 40)
-		day -= 40;	/* D-nummer */
-	int year;
+/* The year of birth that yy and the individual number ind give, or 0. */
+static int
+century(int yy, int ind)
+{
 	if (ind < 500)
-		year = 1900 + yy;
-	else if (ind < 750 && yy >= 54)
-		year = 1800 + yy;
-	else if (yy < 40)
-		year = 2000 + yy;
-	else if (ind >= 900)
-		year = 1900 + yy;
-	else
-		return false;
-	if (!ip_date_valid(year, month, day))
-		return false;
-	if (birth != NULL)
-		*birth = ip_days_from_civil(year, month, day);
-	return true;
+		return 1900 + yy;
+	if (ind < 750 && yy >= 54)
+		return 1800 + yy;
+	if (yy < 40)
+		return 2000 + yy;
+	if (ind >= 900)
+		return 1900 + yy;
+	return 0;
+}
+
+enum ip_nid_kind
+ip_nid_parse(const char *s, struct ip_nid *out)
+{
+	struct ip_nid n = { .kind = IP_NID_INVALID };
+	int d[11];
+
+	if (out == NULL)
+		out = &n;
+	*out = n;
+	if (strlen(s) != 11 || strspn(s, "0123456789") != 11)
+		return IP_NID_INVALID;
+	for (int i = 0; i < 11; i++)
+		d[i] = s[i] - '0';
+	if (d[0] >= 8) {
+		if (!check_digits(d, false))
+			return IP_NID_INVALID;
+		return out->kind = IP_NID_FHNR;
+	}
+
+	int day = d[0] * 10 + d[1], month = d[2] * 10 + d[3];
+	int year = century(d[4] * 10 + d[5], d[6] * 100 + d[7] * 10 + d[8]);
+	n.kind = IP_NID_FNR;
+	if (day > 40) {
+		day -= 40;
+		n.kind = IP_NID_DNR;
+	}
+	if (month > 80) {
+		month -= 80;
+		n.synthetic = true;
+	} else if (month > 40 && n.kind == IP_NID_FNR) {
+		month -= 40;
+		n.kind = IP_NID_HNR;
+	}
+	if (year == 0 || !ip_date_valid(year, month, day)
+	    || !check_digits(d, n.kind != IP_NID_HNR))
+		return IP_NID_INVALID;
+	n.birth = ip_days_from_civil(year, month, day);
+	*out = n;
+	return n.kind;
+}
+
+const char *
+ip_nid_kind_name(enum ip_nid_kind k)
+{
+	static const char *const names[] = {
+		[IP_NID_INVALID] = "no national id",
+		[IP_NID_FNR] = "fødselsnummer",
+		[IP_NID_DNR] = "D-nummer",
+		[IP_NID_HNR] = "H-nummer",
+		[IP_NID_FHNR] = "FH-nummer",
+	};
+	return names[k];
+}
+
+bool
+ip_national_id_valid(const char *s)
+{
+	return ip_nid_parse(s, NULL) != IP_NID_INVALID;
 }

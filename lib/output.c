@@ -20,21 +20,46 @@ struct ip_out {
 	char *path;		/* the target; NULL: the stream std */
 	char *tmp;		/* NULL: written straight into path */
 	bool replace;
+	bool keep;		/* replacing a file: keep its mode and owners */
+	struct stat old;	/* that file's status */
 };
 
 /*
- * While a file is written, SIGHUP, SIGINT and SIGTERM remove its
- * temporary file before they end the process as they would have.  The
+ * While a file is written, every signal whose default action ends the
+ * process removes its temporary file before it ends the process as it
+ * would have: only SIGKILL, which cannot be caught, can leave it.  The
  * handler may only do what is async-signal-safe, so the name is kept in
  * a static buffer, set and cleared with those signals blocked; one output
- * is open at a time.  (Every command ignores SIGXFSZ, so a write beyond
- * the file size limit fails with EFBIG like any other failed write,
- * instead of killing the process: see ip_cli_getopt().)
+ * is open at a time.  (Every command ignores SIGPIPE and SIGXFSZ, so a
+ * write to a pipe whose reader has left, or beyond the file size limit,
+ * fails like any other failed write: see ip_cli_getopt().  Ignored, they
+ * stay ignored.)
  */
-static const int fatal[] = { SIGHUP, SIGINT, SIGTERM };
+static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP,
+	SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2, SIGPIPE, SIGALRM,
+	SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGSYS, SIGPOLL,
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+};
 #define NFATAL (sizeof(fatal) / sizeof(*fatal))
-static struct sigaction saved[NFATAL];
+#define MAXSIG 128	/* above SIGRTMAX */
+static struct sigaction saved[MAXSIG];
 static char armed_tmp[PATH_MAX];	/* "": no file to remove */
+
+/* The fatal signals: those above, and the real-time ones. */
+static void
+fatal_set(sigset_t *set)
+{
+	sigemptyset(set);
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaddset(set, fatal[i]);
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX && sig < MAXSIG; sig++)
+		sigaddset(set, sig);
+}
 
 static void
 on_fatal(int sig)
@@ -50,9 +75,7 @@ static void
 block(bool on, sigset_t *old)
 {
 	sigset_t set;
-	sigemptyset(&set);
-	for (size_t i = 0; i < NFATAL; i++)
-		sigaddset(&set, fatal[i]);
+	fatal_set(&set);
 	pthread_sigmask(on ? SIG_BLOCK : SIG_SETMASK, on ? &set : old,
 	    on ? old : NULL);
 }
@@ -63,15 +86,18 @@ static void
 arm(const char *tmp)
 {
 	struct sigaction sa = { .sa_handler = on_fatal };
-	sigset_t old;
+	sigset_t old, set;
 
-	sigemptyset(&sa.sa_mask);
+	fatal_set(&set);
+	sa.sa_mask = set;	/* one handler at a time */
 	block(true, &old);
 	memcpy(armed_tmp, tmp, strlen(tmp) + 1);
-	for (size_t i = 0; i < NFATAL; i++) {
-		sigaction(fatal[i], NULL, &saved[i]);
-		if (saved[i].sa_handler != SIG_IGN)
-			sigaction(fatal[i], &sa, NULL);
+	for (int sig = 1; sig < MAXSIG; sig++) {
+		if (sigismember(&set, sig) != 1)
+			continue;
+		sigaction(sig, NULL, &saved[sig]);
+		if (saved[sig].sa_handler != SIG_IGN)
+			sigaction(sig, &sa, NULL);
 	}
 	block(false, &old);
 }
@@ -80,30 +106,82 @@ arm(const char *tmp)
 static void
 disarm(void)
 {
-	sigset_t old;
+	sigset_t old, set;
 
 	if (armed_tmp[0] == '\0')
 		return;
+	fatal_set(&set);
 	block(true, &old);
-	for (size_t i = 0; i < NFATAL; i++)
-		sigaction(fatal[i], &saved[i], NULL);
+	for (int sig = 1; sig < MAXSIG; sig++)
+		if (sigismember(&set, sig) == 1)
+			sigaction(sig, &saved[sig], NULL);
 	armed_tmp[0] = '\0';
 	block(false, &old);
 }
 
+/* The directory that holds path, malloc'd.  Aborts when out of memory. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash == NULL ? ip_xstrdup(".") : slash == path
+	    ? ip_xstrdup("/") : ip_xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * Whether the link at path, whose status is *l, may be followed: as the
+ * kernel's fs.protected_symlinks has it, not if it is in a directory that
+ * is sticky and world-writable, such as /tmp, and neither the caller nor
+ * the directory's owner owns it, since another user planted it there;
+ * and for root, in such a directory, never, since root could be made to
+ * replace any file.  Root asks for the file a link there leads to by
+ * naming that file.
+ */
+static bool
+may_follow(const char *path, const struct stat *l)
+{
+	char *dir = dir_of(path);
+	struct stat d;
+	bool ok;
+
+	ok = stat(dir, &d) == 0 && (!(d.st_mode & S_ISVTX)
+	    || !(d.st_mode & S_IWOTH)
+	    || (geteuid() != 0 && (l->st_uid == geteuid()
+	    || l->st_uid == d.st_uid)));
+	free(dir);
+	return ok;
+}
+
 /* Where to write for path: path itself, or the file a link at path
- * points to, so that a link is followed rather than replaced.  Stores the
- * target's status in *st, and whether it exists in *exists. */
+ * points to, so that a link is followed rather than replaced (but for a
+ * link to nothing, which is replaced).  Stores the target's status in
+ * *st, and whether it exists in *exists.  Returns NULL with errno set if
+ * path cannot be written: a link that is not to be followed (EPERM), a
+ * loop of links (ELOOP), or another failure of stat() but ENOENT. */
 static char *
 target(const char *path, struct stat *st, bool *exists)
 {
 	struct stat l;
+	bool link = lstat(path, &l) == 0 && S_ISLNK(l.st_mode);
 
-	*exists = stat(path, st) == 0;
-	if (*exists && S_ISREG(st->st_mode) && lstat(path, &l) == 0
-	    && S_ISLNK(l.st_mode))
+	if (!(*exists = stat(path, st) == 0) && errno != ENOENT)
+		return NULL;
+	if (*exists && link && !may_follow(path, &l)) {
+		errno = EPERM;
+		return NULL;
+	}
+	if (*exists && S_ISREG(st->st_mode) && link)
 		return realpath(path, NULL);
 	return strdup(path);
+}
+
+/* Whether the file whose status is *st is the stream std. */
+static bool
+is_std(const struct stat *st, FILE *std)
+{
+	struct stat o;
+	return fstat(fileno(std), &o) == 0 && o.st_dev == st->st_dev
+	    && o.st_ino == st->st_ino;
 }
 
 /* Starts writing straight into the existing file path that is not a
@@ -137,7 +215,17 @@ ip_out_open(const char *path, FILE *std, bool replace,
 		return o;
 	}
 	if ((o->path = target(path, &st, &exists)) == NULL) {
-		ip_fail(err, "cannot write '%s': %s", path, strerror(errno));
+		if (errno == EPERM && geteuid() == 0)
+			ip_fail(err, "'%s' is a symbolic link in a shared "
+			    "sticky directory, which root does not follow: "
+			    "name the file it leads to", path);
+		else if (errno == EPERM)
+			ip_fail(err, "'%s' is a symbolic link another user "
+			    "made in a shared sticky directory: not followed",
+			    path);
+		else
+			ip_fail(err, "cannot write '%s': %s", path,
+			    strerror(errno));
 		goto fail;
 	}
 	if (exists && !replace) {
@@ -150,8 +238,16 @@ ip_out_open(const char *path, FILE *std, bool replace,
 		    strerror(EISDIR));
 		goto fail;
 	}
+	if (exists && is_std(&st, std)) {	/* /dev/stdout, >>file */
+		free(o->path);
+		o->path = NULL;
+		o->f = std;
+		return o;
+	}
 	if (exists && !S_ISREG(st.st_mode))
 		return open_direct(o, err);
+	o->keep = exists;
+	o->old = st;
 
 	/* The temporary file goes beside the target, never to /tmp: the
 	 * rename stays on one file system and health data stays put.  Its
@@ -193,6 +289,40 @@ fail:
 	free(o->tmp);
 	free(o);
 	return NULL;
+}
+
+/*
+ * Gives the file fd, which replaces the file whose status is *old, that
+ * file's group and permissions (without set-id bits), and its owner too
+ * when the caller is root, so that a plan in a folder shared by a group
+ * stays shared.  A group the caller may not give keeps the caller's, and
+ * then the group has no access.
+ */
+static int
+keep_status(int fd, const struct stat *old)
+{
+	mode_t mode = old->st_mode & 0777;
+
+	if (fchown(fd, geteuid() == 0 ? old->st_uid : (uid_t)-1,
+	    old->st_gid) != 0)
+		mode &= ~(mode_t)070;
+	return fchmod(fd, mode);
+}
+
+/* Flushes to disk the directory that holds path. */
+static int
+sync_dir(const char *path)
+{
+	char *dir = dir_of(path);
+	int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1, rc;
+
+	free(dir);
+	if (fd < 0)
+		return -1;
+	/* some file systems cannot sync a directory, and need not */
+	rc = fsync(fd) != 0 && errno != EINVAL ? -1 : 0;
+	close(fd);
+	return rc;
 }
 
 FILE *
@@ -242,6 +372,12 @@ ip_out_commit(struct ip_out *o, const struct ip_err *err)
 		out_free(o);
 		return rc;
 	}
+	if (o->keep && keep_status(fileno(o->f), &o->old) != 0) {
+		rc = ip_fail(err, "cannot keep the mode of '%s': %s",
+		    o->path, strerror(errno));
+		ip_out_abort(o);
+		return rc;
+	}
 	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
 		rc = ip_fail(err, "cannot write '%s': %s", o->path,
 		    strerror(errno ? errno : EIO));
@@ -263,6 +399,60 @@ ip_out_commit(struct ip_out *o, const struct ip_err *err)
 	}
 	unlink(o->tmp);	/* after a rename this fails harmlessly */
 	disarm();
+	/* the new name is on disk only when its directory is */
+	if (rc == 0 && sync_dir(o->path) != 0)
+		rc = ip_fail(err, "cannot write '%s': %s", o->path,
+		    strerror(errno));
 	out_free(o);
+	return rc;
+}
+
+int
+ip_file_is_plan(const char *path)
+{
+	struct stat st;
+	char buf[4096];
+	ssize_t n;
+	int fd;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;	/* what the writer makes of it */
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC)) < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	/* the first key, past a byte order mark, comments, blank lines,
+	 * directives and the document's start */
+	char *line = buf + (strncmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0);
+	for (;;) {
+		size_t blank = strspn(line, " \t\r");
+		if (line[blank] != '\n' && line[blank] != '#'
+		    && line[blank] != '%' && strncmp(line, "---", 3) != 0)
+			break;
+		char *nl = strchr(line, '\n');
+		if (nl == NULL)
+			break;
+		line = nl + 1;
+	}
+	const char *key = line + (*line == '"' || *line == '\'');
+	if (strncmp(key, "format", 6) == 0) {
+		const char *v = key + 6 + (key != line);
+		v += strspn(v, " \t");
+		if (*v == ':') {
+			v += 1 + strspn(v + 1, " \t");
+			v += *v == '"' || *v == '\'';
+			if (strncmp(v, "iplan/", 6) == 0)
+				return 1;
+		}
+	}
+	/* or it loads as one, whatever its first key */
+	struct ip_diags *d = ip_diags_for(path);
+	struct ip_plan *p = NULL;
+	int rc = ip_plan_load(path, d, &p) == 0;
+	ip_plan_free(p);
+	ip_diags_free(d);
 	return rc;
 }

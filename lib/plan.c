@@ -20,6 +20,30 @@ ip_plan_load(const char *path, struct ip_diags *d, struct ip_plan **out)
 	return rc;
 }
 
+static int
+by_id(const void *a, const void *b)
+{
+	const struct ip_participant *p = *(const struct ip_participant *const *)a,
+	    *q = *(const struct ip_participant *const *)b;
+	int c = strcmp(p->id.s, q->id.s);
+	return c != 0 ? c : (p > q) - (p < q);	/* then in the plan's order */
+}
+
+static void
+index_participants(struct ip_plan *p)
+{
+	p->by_id = ip_arena_alloc(&p->arena, (p->participants.n + 1)
+	    * sizeof(*p->by_id));
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q =
+		    &p->participants.v[i];
+		if (q->id.s != NULL)
+			p->by_id[p->n_by_id++] = q;
+	}
+	if (p->n_by_id > 1)
+		qsort(p->by_id, p->n_by_id, sizeof(*p->by_id), by_id);
+}
+
 int
 ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out)
@@ -32,6 +56,7 @@ ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
 		return -1;
 	}
 	p->file = ip_arena_strndup(&p->arena, d->file, strlen(d->file));
+	index_participants(p);
 	*out = p;
 	return 0;
 }
@@ -67,11 +92,15 @@ ip_plan_coordinator(const struct ip_plan *p)
 const struct ip_participant *
 ip_find_participant(const struct ip_plan *p, const char *id)
 {
-	for (size_t i = 0; i < p->participants.n; i++) {
-		const struct ip_participant *q =
-		    &p->participants.v[i];
-		if (q->id.s != NULL && strcmp(q->id.s, id) == 0)
-			return q;
+	size_t lo = 0, hi = p->n_by_id;	/* the first whose id is >= id */
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(p->by_id[mid]->id.s, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return NULL;
+	return lo < p->n_by_id && strcmp(p->by_id[lo]->id.s, id) == 0
+	    ? p->by_id[lo] : NULL;
 }

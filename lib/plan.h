@@ -213,6 +213,10 @@ struct ip_plan {
 
 	/* Not from the file: */
 	const char *file;		/* display name */
+	/* the participants that have an id, by id, and in the plan's order
+	 * among those of the same id: see ip_find_participant() */
+	const struct ip_participant **by_id;
+	size_t n_by_id;
 	struct ip_arena arena;		/* holds everything above */
 };
 
@@ -254,7 +258,8 @@ char *ip_vocab_list(struct ip_arena *a, const char *const *vocab,
 void ip_keys(void (*fn)(const char *path, const char *type,
     const char *const *vocab, void *ctx), void *ctx);
 
-/* Lookups in a loaded plan. */
+/* Lookups in a loaded plan: the first participant with the id, in time
+ * logarithmic in their number, for a plan may reference thousands. */
 const struct ip_participant *ip_find_participant(const struct ip_plan *p,
     const char *id);
 /* The participant the plan's coordinator names, or NULL. */
@@ -269,9 +274,28 @@ bool ip_parse_interval(const char *s, int *n, char *unit);
  * have them. */
 int ip_interval_unit(const struct ip_interval *iv);
 
-/* National ids (fødselsnummer, D-nummer): true if valid; the birth date
- * it encodes in *birth when not NULL. */
-bool ip_national_id_valid(const char *s, int32_t *birth);
+/* National ids: the kinds a plan may carry (see nid.c). */
+enum ip_nid_kind {
+	IP_NID_INVALID,		/* none of them */
+	IP_NID_FNR,		/* fødselsnummer */
+	IP_NID_DNR,		/* D-nummer: 40 added to the day */
+	IP_NID_HNR,		/* H-nummer: 40 added to the month */
+	IP_NID_FHNR		/* FH-nummer: first digit 8 or 9, no date */
+};
+struct ip_nid {
+	enum ip_nid_kind kind;
+	bool synthetic;		/* a test number: 80 added to the month */
+	int32_t birth;		/* the date it holds; not for an FH-nummer */
+};
+/* The kind of national id s is, with what it holds in *out when not
+ * NULL; IP_NID_INVALID if it is none (eleven digits, a date of the
+ * calendar in a century the individual number allows, both check
+ * digits). */
+enum ip_nid_kind ip_nid_parse(const char *s, struct ip_nid *out);
+/* "fødselsnummer", "D-nummer" ..., as messages and documents name it. */
+const char *ip_nid_kind_name(enum ip_nid_kind k);
+/* True if s is a national id of any kind. */
+bool ip_national_id_valid(const char *s);
 /* Fills in the two check digits after the nine digits at s (which has room
  * for 12 bytes); false if that individual number has no valid ones. */
 bool ip_national_id_complete(char *s);
@@ -324,6 +348,12 @@ void ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
  * errors. */
 size_t ip_review_finish(struct ip_review_run *r, FILE *out);
 
+
+/* The SHA-1 digest of the n bytes at data into out. */
+void ip_sha1(const void *data, size_t n, unsigned char out[20]);
+/* The name-based (version 5) UUID of name in the namespace ns, as 36
+ * characters and a NUL in out; returns out.  Aborts when out of memory. */
+char *ip_uuid5(const unsigned char ns[16], const char *name, char out[37]);
 
 /* Levenshtein distance, capped at max + 1. */
 int ip_edit_distance(const char *a, const char *b, int max);

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -127,9 +128,10 @@ struct walk {
 	size_t index;
 	struct pool *pool;	/* NULL: one thread, fn called as we go */
 	struct file_set seen;
-	/* the directories on the way down, to catch symlink loops */
-	struct { dev_t dev; ino_t ino; } up[IP_MAX_DEPTH * 2];
-	int depth;
+	/* the directories on the way down, to catch symlink loops: as
+	 * deep as a path can go */
+	struct up { dev_t dev; ino_t ino; } *up;
+	size_t depth, upcap;
 };
 
 static void *
@@ -296,6 +298,17 @@ pool_finish(struct walk *w, int rc)
 
 /* --- the walk ------------------------------------------------------------ */
 
+/* Says msg, a trouble of the walk. */
+static void
+walk_say(struct walk *w, const char *msg)
+{
+	w->trouble = true;
+	if (w->pool != NULL)
+		pool_push(w, NULL, msg);
+	else
+		ip_message(w->out, w->prog, msg);
+}
+
 /* Says what fmt says, then ": " and what errno value err means. */
 static void __attribute__((format(printf, 3, 4)))
 walk_error(struct walk *w, int err, const char *fmt, ...)
@@ -309,11 +322,7 @@ walk_error(struct walk *w, int err, const char *fmt, ...)
 	if (n >= 0 && (size_t)n < sizeof(buf))
 		snprintf(buf + n, sizeof(buf) - (size_t)n, ": %s",
 		    strerror(err));
-	w->trouble = true;
-	if (w->pool != NULL)
-		pool_push(w, NULL, buf);
-	else
-		ip_message(w->out, w->prog, buf);
+	walk_say(w, buf);
 }
 
 /* A file for fn, unless met before: st is its status, or NULL for
@@ -352,15 +361,11 @@ static int visit(struct walk *w, const char *path, bool top);
 static int
 walk_dir(struct walk *w, const char *path, const struct stat *st)
 {
-	for (int i = 0; i < w->depth; i++)
+	for (size_t i = 0; i < w->depth; i++)
 		if (w->up[i].dev == st->st_dev && w->up[i].ino == st->st_ino) {
 			walk_error(w, ELOOP, "'%s'", path);
 			return 0;
 		}
-	if (w->depth == (int)(sizeof(w->up) / sizeof(w->up[0]))) {
-		walk_error(w, ENAMETOOLONG, "'%s'", path);
-		return 0;
-	}
 
 	/* a directory that can be read but not entered would give an error
 	 * for each file in it: one for the directory says it all */
@@ -393,6 +398,7 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 	if (n > 1)	/* qsort() wants an array, even of none */
 		qsort(names, n, sizeof(*names), by_name);
 
+	w->up = ip_grow(w->up, &w->upcap, w->depth + 1, sizeof(*w->up));
 	w->up[w->depth].dev = st->st_dev;
 	w->up[w->depth].ino = st->st_ino;
 	w->depth++;
@@ -413,6 +419,15 @@ visit(struct walk *w, const char *path, bool top)
 
 	if (strcmp(path, "-") == 0 && top)
 		return file(w, path, NULL);
+	if (!top && strlen(path) >= PATH_MAX) {
+		/* the start of it, and why: not cut off by the path */
+		char msg[400];
+		snprintf(msg, sizeof(msg), "'%.200s...': %s: a path has at "
+		    "most %d bytes: not searched", path,
+		    strerror(ENAMETOOLONG), PATH_MAX - 1);
+		walk_say(w, msg);
+		return 0;
+	}
 	if (stat(path, &st) != 0) {
 		if (top)
 			return file(w, path, NULL);	/* loading says why */
@@ -453,6 +468,7 @@ ip_walk(char *const *paths, size_t n, unsigned jobs,
 	if (w.pool != NULL)
 		rc = pool_finish(&w, rc);
 	file_set_free(&w.seen);
+	free(w.up);
 	if (ferror(out))
 		w.trouble = true;
 	if (rc == 0 && w.trouble)

@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,22 @@
 
 #include "utf8.h"
 #include "ytree.h"
+
+/* A FIFO opened without waiting has no writer yet, and would read as
+ * empty: waits on fd, whose status is st, for one to write, or to come
+ * and go.  Returns 0 or an errno value. */
+static int
+fifo_wait(int fd, const struct stat *st)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	if (!S_ISFIFO(st->st_mode) || fd == STDIN_FILENO)
+		return 0;
+	while (poll(&pfd, 1, -1) < 0)
+		if (errno != EINTR)
+			return errno;
+	return 0;
+}
 
 /* Reads the open fd, whose status is st, into *bufp and *lenp: 0, an
  * errno value, or -1 if it is larger than IP_MAX_FILE. */
@@ -59,8 +76,8 @@ read_all(int fd, const struct stat *st, char **bufp, size_t *lenp)
 int
 ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 {
-	/* O_NONBLOCK: opening a FIFO that no one writes to does not wait
-	 * (it reads as empty); reads block again after the open */
+	/* O_NONBLOCK: opening a device does not wait (for a modem's
+	 * carrier, say); reads block again after the open */
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO
 	    : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	struct stat st;
@@ -77,7 +94,7 @@ ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 		err = EISDIR;
 	else if (S_ISREG(st.st_mode) && st.st_size > (off_t)IP_MAX_FILE)
 		err = -1;
-	else
+	else if ((err = fifo_wait(fd, &st)) == 0)
 		err = read_all(fd, &st, bufp, lenp);
 	if (fd >= 0 && fd != STDIN_FILENO)
 		close(fd);

@@ -32,7 +32,7 @@ done
 
 t "complete: only the options that start as the word does" "
 	cd '$TMP' && comp 1 ip-export --f >got &&
-	printf '%s\n' --format --for >want && same want got"
+	printf '%s\n' --format --for --force >want && same want got"
 
 # The plan on the command line gives the ids, and only the ids.
 t "complete ip-export --for: the ids of that plan's participants" "

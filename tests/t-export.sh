@@ -515,26 +515,29 @@ t "export -o: the same bytes as standard output, mode 0600, nothing else left" "
 	same stdout.html plan.html && test \$(stat -c %a plan.html) = 600 &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'plan.html stdout.html '"
 
-t "export -o: replaces an export, atomically" "
+t "export -o: replaces an export, atomically, its mode kept" "
 	export_fresh && echo old >plan.md && chmod 644 plan.md &&
 	ino=\$(stat -c %i plan.md) &&
 	exits 0 ip-export --output plan.md '$EXPORT/kari.yaml' &&
 	ip-export '$EXPORT/kari.yaml' >want && same want plan.md &&
 	test \$(stat -c %i plan.md) != \$ino &&
-	test \$(stat -c %a plan.md) = 600 &&
+	test \$(stat -c %a plan.md) = 644 &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'plan.md want '"
 
 t "export -o: never the plan itself, by any name" "
 	export_fresh && cp '$EXPORT/kari.yaml' plan.yaml &&
 	ln plan.yaml link.yaml &&
-	exits 2 ip-export -o plan.yaml plan.yaml 2>err &&
+	exits 2 ip-export -f -o plan.yaml plan.yaml 2>err &&
 	echo \"ip-export: 'plan.yaml' is the plan itself: not overwritten\" >want &&
 	same want err &&
-	exits 2 ip-export -o link.yaml plan.yaml 2>/dev/null &&
-	exits 2 ip-export -o ./plan.yaml plan.yaml 2>/dev/null &&
-	exits 2 ip-export -o plan.yaml - <plan.yaml 2>err &&
+	exits 2 ip-export -f -o link.yaml plan.yaml 2>/dev/null &&
+	exits 2 ip-export -f -o ./plan.yaml plan.yaml 2>/dev/null &&
+	exits 2 ip-export -f -o plan.yaml - <plan.yaml 2>err &&
 	same want err &&
-	exits 2 ip-export -o link.yaml <plan.yaml 2>/dev/null &&
+	exits 2 ip-export -f -o link.yaml <plan.yaml 2>/dev/null &&
+	exits 2 ip-export -o plan.yaml plan.yaml 2>err &&
+	echo \"ip-export: 'plan.yaml' is a plan: not replaced by its export (use --force)\" >want &&
+	same want err &&
 	cmp plan.yaml '$EXPORT/kari.yaml' &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err link.yaml plan.yaml want '"
 
@@ -620,7 +623,7 @@ t "export: a missing file is exit 2" "
 t "export: refused options and arguments, exit 2" "
 	export_fresh &&
 	exits 2 ip-export --format pdf '$EXPORT/kari.yaml' 2>err &&
-	echo \"ip-export: invalid --format: 'pdf' (use markdown, html or xml)\" >want &&
+	echo \"ip-export: invalid --format: 'pdf' (use markdown, html, xml or fhir)\" >want &&
 	same want err &&
 	exits 2 ip-export --language de '$EXPORT/kari.yaml' 2>err &&
 	echo \"ip-export: invalid --language: 'de' (use nb, nn or en)\" >want &&
@@ -707,6 +710,28 @@ t "export --for an id two participants share, or --for twice: refused" "
 	grep -qx \"ip-export: --for 'per': more than one participant has that id in '$TESTS/view/duplicates.yaml', so no view can tell them apart\" err &&
 	exits 2 ip-export --for emp --for per '$EXPORT/kari.yaml' >out 2>err &&
 	test ! -s out && grep -qx 'ip-export: --for given twice: one view at a time' err"
+
+# --- the pages in a real browser ------------------------------------------
+
+# Every example's page in each language, a restricted view, a page whose
+# labels are not in the plan's language, and the consent forms: axe-core
+# in chromium finds no WCAG 2.1 A or AA rule broken and no best practice
+# missed, on screen or in print (tests/browser/axe.js).
+[ -n "$export_slow" ] ||
+t "export HTML: axe-core in chromium finds nothing to fix" "
+	export_fresh &&
+	for p in '$TOP'/examples/*.yaml '$EXPORT/kari.yaml'; do
+		n=\$(basename \$p .yaml)
+		for l in nb nn en; do
+			ip-export --today $TODAY --format html --language \$l \$p \
+				>\$n-\$l.html || exit 1
+		done
+		ip-export --consent-form --format html \$p >\$n-form.html || exit 1
+	done &&
+	ip-export --today $TODAY --format html --for per '$EXPORT/kari.yaml' \
+		>kari-per.html &&
+	TMPDIR=\$PWD NODE_PATH='$BUILD/npm/node_modules' \
+		node '$TESTS/browser/axe.js' *.html"
 
 # --- the consent form --------------------------------------------------------
 

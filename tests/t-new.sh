@@ -84,12 +84,12 @@ t "new: never overwrites a file" "
 	test \$(stat -c %a plan.yaml) = 644 &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err plan.yaml want '"
 
-t "new: --force replaces a file by another, 0600" "
-	new_fresh && echo old >plan.yaml && chmod 644 plan.yaml &&
+t "new: --force replaces a file by another of its mode" "
+	new_fresh && echo old >plan.yaml && chmod 640 plan.yaml &&
 	ino=\$(stat -c %i plan.yaml) &&
 	exits 0 new_with nb --force plan.yaml &&
 	new_same nb plan.yaml &&
-	test \$(stat -c %a plan.yaml) = 600 &&
+	test \$(stat -c %a plan.yaml) = 640 &&
 	test \$(stat -c %i plan.yaml) != \$ino &&
 	exits 0 new_with nn -f plan.yaml && new_same nn plan.yaml &&
 	test \"\$(ls -A)\" = plan.yaml"
@@ -140,7 +140,7 @@ t "new: refuses an escape character in --id" "
 	new_bad 'ip-new: invalid --id: value contains control character U+001B' \
 		--name Kari --id \"\$(printf 'IP\033[31m1')\""
 t "new: refuses a bad national id, without repeating it" "
-	new_bad 'ip-new: invalid --national-id: not a valid fødselsnummer or D-nummer (11 digits, a real date, both check digits)' \
+	new_bad 'ip-new: invalid --national-id: not a valid fødselsnummer, D-nummer, H-nummer or FH-nummer (11 digits, a real date, both check digits)' \
 		--name Kari --national-id 03105827725"
 t "new: refuses a birth date that is not the national id's" "
 	new_bad 'ip-new: --birth-date differs from the date in --national-id' \
@@ -433,7 +433,7 @@ t "new: -f on a symbolic link replaces the file it points to, the link stays" "
 	new_fresh && echo keep >target.yaml && ln -s target.yaml plan.yaml &&
 	exits 0 new_with nb -f plan.yaml &&
 	test -L plan.yaml && new_same nb target.yaml &&
-	test \"\$(stat -c %a target.yaml)\" = 600"
+	test \"\$(stat -c %a target.yaml)\" = 644"
 t "new: without -f a symbolic link is not written through" "
 	new_fresh && echo keep >target.yaml && ln -s target.yaml plan.yaml &&
 	exits 2 new_with nb plan.yaml 2>err &&

@@ -1,5 +1,6 @@
 // axe.js - check HTML pages in a real browser: Debian's chromium, driven
-// by puppeteer-core, runs axe-core's WCAG 2.1 A and AA rules on each page,
+// by puppeteer-core, runs axe-core's WCAG 2.1 A and AA rules and its
+// best practices on each page,
 // on screen and in print, and fails if any rule is broken, if the page
 // asks for anything outside itself, or runs a script of its own.
 //
@@ -37,6 +38,7 @@ async function check(browser, file) {
 		await page.evaluate(axe.source);
 		const result = await page.evaluate(() => window.axe.run(document, {
 			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa',
+			    'best-practice',
 			    'wcag21a', 'wcag21aa'] },
 			resultTypes: ['violations'],
 		}));

@@ -1,9 +1,10 @@
 /*
- * fuzz-export.c - libFuzzer target: ip-export(1)'s documents, as the
- * command makes them but not written.  The last byte picks the format,
- * the language, the --for participant and SOURCE_DATE_EPOCH; the rest is
- * the plan.  A line feed picks what the command does by default, so that
- * a plan file as it is makes a Markdown document in the plan's language.
+ * fuzz-export.c - libFuzzer target: ip-export(1)'s documents, XML and FHIR
+ * Bundles, as the command makes them but not written.  The last byte picks
+ * the format, the language, the --for participant and SOURCE_DATE_EPOCH;
+ * the rest is the plan.  A line feed picks what the command does by
+ * default, so that a plan file as it is makes a Markdown document in the
+ * plan's language.
  */
 #include <stdlib.h>
 
@@ -15,7 +16,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const formats[] = { "html", "xml", "markdown",
-	    "markdown" };
+	    "fhir" };
 	static const char *const langs[] = { "nb", "nn", NULL, "en" };
 	struct ip_export_opts o = { 0 };
 	struct ip_export_how h;

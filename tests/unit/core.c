@@ -222,22 +222,36 @@ some_id(char *out, int dd, int mm, int yy, int ind)
 	assert_in_range(ind, from, from + 9);
 }
 
+/* Asserts that id is a national id of kind k, synthetic or not, holding
+ * the birth date y-m-d. */
+static void
+assert_nid_kind(const char *id, enum ip_nid_kind k, bool synthetic, int y,
+    int m, int d)
+{
+	struct ip_nid n;
+	if (ip_nid_parse(id, &n) != k || n.kind != k)
+		fail_msg("%s: kind %d, expected %d", id, (int)n.kind, (int)k);
+	assert_int_equal(n.synthetic, synthetic);
+	assert_int_equal(n.birth, ip_days_from_civil(y, m, d));
+	assert_true(ip_national_id_valid(id));
+}
+
 static void
 assert_nid(const char *id, int y, int m, int d)
 {
-	int32_t birth = 0;
-	if (!ip_national_id_valid(id, &birth))
+	struct ip_nid n;
+	if (ip_nid_parse(id, &n) == IP_NID_INVALID)
 		fail_msg("%s was refused", id);
-	assert_int_equal(birth, ip_days_from_civil(y, m, d));
+	assert_int_equal(n.birth, ip_days_from_civil(y, m, d));
 }
 
 static void
 assert_not_nid(const char *id)
 {
-	int32_t birth = 12345;
-	if (ip_national_id_valid(id, &birth))
+	struct ip_nid n;
+	if (ip_nid_parse(id, &n) != IP_NID_INVALID || ip_national_id_valid(id))
 		fail_msg("%s was taken for a national id", id);
-	assert_int_equal(birth, 12345);
+	assert_int_equal(n.kind, IP_NID_INVALID);
 }
 
 static void
@@ -249,38 +263,84 @@ test_nid_known(void **state)
 	assert_nid("57059012187", 1990, 5, 17);	/* D-nummer */
 	assert_not_nid("17059012275");
 	assert_not_nid("30029012020");	/* right check digits, 30 February */
-	assert_true(ip_national_id_valid("17059012274", NULL));
+	assert_true(ip_national_id_valid("17059012274"));
+}
+
+/* Every kind, each with a number made for it, and those of the rule for
+ * numbers issued from 2032. */
+static void
+test_nid_kinds(void **state)
+{
+	char id[12];
+	(void)state;
+	assert_nid_kind("17059012274", IP_NID_FNR, false, 1990, 5, 17);
+	assert_nid_kind("57059012187", IP_NID_DNR, false, 1990, 5, 17);
+	/* H-nummer: 40 added to the month */
+	some_id(id, 17, 45, 90, 100);
+	assert_nid_kind(id, IP_NID_HNR, false, 1990, 5, 17);
+	some_id(id, 17, 53, 90, 100);	/* month 13 */
+	assert_not_nid(id);
+	/* FH-nummer: first digit 8 or 9, no date, the check digits only */
+	some_id(id, 81, 99, 99, 990);
+	assert_nid_kind(id, IP_NID_FHNR, false, 1970, 1, 1);
+	some_id(id, 99, 0, 0, 0);
+	assert_nid_kind(id, IP_NID_FHNR, false, 1970, 1, 1);
+	id[10] = id[10] == '9' ? '0' : (char)(id[10] + 1);
+	assert_not_nid(id);
+	/* synthetic test numbers: 80 added to the month, of a
+	 * fødselsnummer or a D-nummer */
+	some_id(id, 17, 85, 90, 100);
+	assert_nid_kind(id, IP_NID_FNR, true, 1990, 5, 17);
+	some_id(id, 57, 85, 90, 100);
+	assert_nid_kind(id, IP_NID_DNR, true, 1990, 5, 17);
+	some_id(id, 17, 93, 90, 100);	/* month 13 */
+	assert_not_nid(id);
+	/* from 2032: Skatteetaten's published test number (synthetic, 30
+	 * October 1982), whose first check digit the old rule refuses, and
+	 * one whose second fails */
+	assert_nid_kind("30908299902", IP_NID_FNR, true, 1982, 10, 30);
+	memcpy(id, "309082999", 9);
+	assert_true(ip_national_id_complete(id));
+	assert_string_not_equal(id, "30908299902");
+	assert_not_nid("20036914712");
+}
+
+/* The weighted sums of the first nine digits, and of the first ten. */
+static int
+sum_of(const char *id, const int *w, int n)
+{
+	int sum = 0;
+	for (int i = 0; i < n; i++)
+		sum += (id[i] - '0') * w[i];
+	return sum;
 }
 
 static void
 test_nid_check_digits(void **state)
 {
-	char id[12], bad[12];
+	static const int w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
+	static const int w2[] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
+	char id[12];
 	int valid = 0;
 	(void)state;
-	for (int ind = 0; ind < 1000; ind += 7) {
-		if (!make_id(id, 17, 5, 90, ind)) {
-			/* no check digit: no such id, whatever the last two */
-			snprintf(bad, sizeof(bad), "170590%03d00", ind);
-			for (int k = 0; k < 100; k++) {
-				bad[9] = (char)('0' + k / 10);
-				bad[10] = (char)('0' + k % 10);
-				assert_false(ip_national_id_valid(bad, NULL));
-			}
-			continue;
+	/* every pair of check digits after each individual number: those
+	 * taken are those the rule from 2032 gives, the first leaving 0 to
+	 * 3 mod 11, the second 0; the old rule's among them when it has
+	 * one */
+	for (int ind = 0; ind < 500; ind += 7) {
+		int taken = 0;
+		for (int k = 0; k < 100; k++) {
+			snprintf(id, sizeof(id), "170590%03d%02d", ind, k);
+			bool want = (sum_of(id, w1, 9) + id[9] - '0') % 11 <= 3
+			    && (sum_of(id, w2, 10) + id[10] - '0') % 11 == 0;
+			assert_int_equal(ip_national_id_valid(id), want);
+			taken += want;
 		}
-		valid++;
-		if (ind < 500)
+		assert_in_range(taken, 2, 4);
+		if (make_id(id, 17, 5, 90, ind)) {
 			assert_nid(id, 1990, 5, 17);
-		/* every other first or second check digit is wrong */
-		for (int pos = 9; pos <= 10; pos++)
-			for (char c = '0'; c <= '9'; c++) {
-				if (c == id[pos])
-					continue;
-				memcpy(bad, id, sizeof(bad));
-				bad[pos] = c;
-				assert_not_nid(bad);
-			}
+			valid++;
+		}
 	}
 	assert_true(valid > 50);
 }
@@ -372,6 +432,51 @@ test_nid_shape(void **state)
 }
 
 /* --- edit distance ------------------------------------------------------- */
+
+/* SHA-1 against FIPS 180's examples and Python's hashlib, at the lengths
+ * where the padding takes one block or two. */
+static void
+assert_sha1(const char *data, size_t n, const char *want)
+{
+	unsigned char md[20];
+	char hex[41];
+	ip_sha1(data, n, md);
+	for (int i = 0; i < 20; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	assert_string_equal(hex, want);
+}
+
+static void
+test_sha1(void **state)
+{
+	static char a[1000000], x[64];
+	(void)state;
+	memset(a, 'a', sizeof(a));
+	memset(x, 'x', sizeof(x));
+	assert_sha1("", 0, "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+	assert_sha1("abc", 3, "a9993e364706816aba3e25717850c26c9cd0d89d");
+	assert_sha1(a, sizeof(a), "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+	assert_sha1(x, 55, "cef734ba81a024479e09eb5a75b6ddae62e6abf1");
+	assert_sha1(x, 56, "901305367c259952f4e7af8323f480d59f81335b");
+	assert_sha1(x, 64, "bb2fa3ee7afb9f54c6dfb5d021f14b1ffe40c163");
+}
+
+/* RFC 9562's namespace for DNS names, and Python's uuid.uuid5(). */
+static void
+test_uuid5(void **state)
+{
+	static const unsigned char dns[16] = { 0x6b, 0xa7, 0xb8, 0x10, 0x9d,
+	    0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8 };
+	static char long_name[301];
+	char out[37];
+	(void)state;
+	assert_string_equal(ip_uuid5(dns, "python.org", out),
+	    "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+	/* longer than the buffer on the stack */
+	memset(long_name, 'a', 300);
+	assert_string_equal(ip_uuid5(dns, long_name, out),
+	    "39aaf90c-2a5a-5781-93dc-08baea928201");
+}
 
 static void
 test_edit_distance(void **state)
@@ -810,9 +915,10 @@ cleaned(const char *s)
 	return buf;
 }
 
-/* A valid national id in text shown is hidden, wherever it comes from;
- * other runs of digits are not.  Controls and bytes that are not UTF-8
- * are shown as ?. */
+/* A valid national id in text shown is hidden, wherever it comes from,
+ * bare or with a separator after its date; other runs of digits are not.
+ * Controls and bytes that are not UTF-8 are shown as ?, bidi controls and
+ * line separators by their code points. */
 static void
 test_clean_national_id(void **state)
 {
@@ -824,7 +930,20 @@ test_clean_national_id(void **state)
 		    "112038040187 1203804018 120380401870" },
 		{ "a/12038040187.yaml", "a/<national id>.yaml" },
 		{ "x\033[2Jy\302\233z\377", "x?[2Jy?z?" },
-		{ "ø\342\200\250", "ø\342\200\250" },
+		/* with a space or a hyphen after the birth date */
+		{ "120380 40187, 120380-40187 and 170590 12274.",
+		    "<national id>, <national id> and <national id>." },
+		{ "120380 40188 1120380 40187 120380 401871 120380  40187",
+		    "120380 40188 1120380 40187 120380 401871 120380  40187" },
+		{ "120380\t40187 120380_40187 120380 4018",
+		    "120380?40187 120380_40187 120380 4018" },
+		/* bidi controls and separators, escaped */
+		{ "ø\342\200\250x\342\200\251", "ø<U+2028>x<U+2029>" },
+		{ "a\342\200\256b\342\200\252\342\200\254c",
+		    "a<U+202E>b<U+202A><U+202C>c" },
+		{ "\342\201\246\342\201\247\342\201\250\342\201\251"
+		    "\342\200\217", "<U+2066><U+2067><U+2068><U+2069>"
+		    "\342\200\217" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -832,6 +951,42 @@ test_clean_national_id(void **state)
 		assert_string_equal(got, cases[i][1]);
 		free(got);
 	}
+}
+
+/* A participant is found by id among thousands, the first of those that
+ * share an id, and one without an id never. */
+static void
+test_find_participant(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	struct ip_diags *d = ip_diags_new("p.yaml");
+	struct ip_plan *p;
+
+	(void)state;
+	assert_non_null(m);
+	fputs("format: iplan/1\nparticipants:\n  - {name: none}\n", m);
+	for (int i = 4999; i >= 0; i--)
+		fprintf(m, "  - {id: p%d, name: n%d}\n", i, i);
+	fputs("  - {id: p42, name: second}\n", m);
+	assert_int_equal(fclose(m), 0);
+	assert_int_equal(ip_plan_load_buf(buf, len, d, &p), 0);
+	for (int i = 0; i < 5000; i++) {
+		char id[16], name[16];
+		snprintf(id, sizeof(id), "p%d", i);
+		snprintf(name, sizeof(name), "n%d", i);
+		const struct ip_participant *q = ip_find_participant(p, id);
+		assert_non_null(q);
+		assert_string_equal(q->name.s, name);
+	}
+	assert_null(ip_find_participant(p, "p5000"));
+	assert_null(ip_find_participant(p, "p"));
+	assert_null(ip_find_participant(p, ""));
+	assert_null(ip_find_participant(p, "zz"));
+	ip_plan_free(p);
+	ip_diags_free(d);
+	free(buf);
 }
 
 static void
@@ -864,10 +1019,13 @@ main(void)
 		cmocka_unit_test(test_date_add),
 		cmocka_unit_test(test_parse_interval),
 		cmocka_unit_test(test_nid_known),
+		cmocka_unit_test(test_nid_kinds),
 		cmocka_unit_test(test_nid_check_digits),
 		cmocka_unit_test(test_nid_complete),
 		cmocka_unit_test(test_nid_dates),
 		cmocka_unit_test(test_nid_shape),
+		cmocka_unit_test(test_sha1),
+		cmocka_unit_test(test_uuid5),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_yaml_tree),
 		cmocka_unit_test(test_yaml_depth),
@@ -882,6 +1040,7 @@ main(void)
 		cmocka_unit_test(test_diags_print),
 		cmocka_unit_test(test_diags_ties),
 		cmocka_unit_test(test_clean_national_id),
+		cmocka_unit_test(test_find_participant),
 		cmocka_unit_test(test_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,6 +20,7 @@
 #include <dirent.h>
 #include <limits.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -88,6 +89,7 @@ static const struct {
 	LABEL(organization),
 	LABEL(contribution),
 	LABEL(reviews),
+	LABEL(review),
 	LABEL(review_interval),
 	LABEL(units),
 	LABEL(review_done),
@@ -546,6 +548,8 @@ killed_while_writing(const char *dir, int sig, bool ignored)
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
+		struct rlimit core = { 0, 0 };	/* no core file */
+		setrlimit(RLIMIT_CORE, &core);
 		if (ignored)
 			signal(sig, SIG_IGN);
 		const struct ip_err err = { stderr, "test" };
@@ -571,7 +575,12 @@ static void
 test_killed_leaves_nothing(void **state)
 {
 	const char *dir = *state;
-	const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
+	/* every signal whose default action ends the process, those that
+	 * dump core too */
+	const int sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP,
+		SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2, SIGPIPE,
+		SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGSYS,
+		SIGPOLL, SIGSTKFLT, SIGPWR, SIGRTMIN, SIGRTMIN + 1, SIGRTMAX };
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(*sigs); i++) {
 		int status = killed_while_writing(dir, sigs[i], false);
 		if (WIFEXITED(status))
@@ -597,7 +606,8 @@ test_ignored_signal_stays_ignored(void **state)
 
 /*
  * Each text of a plan is replaced by a token of its own, so that the test
- * can tell for each whether a document holds it.  What each reader may
+ * can tell for each whether a document (Markdown, HTML, XML, the FHIR
+ * Bundle) holds it.  What each reader may
  * see is written out here from the rule of ip-export(1), on its own: the
  * library's table is what is tested, not what decides.
  */
@@ -616,6 +626,7 @@ struct token {
 	enum who_sees who;
 	const void *entry;	/* the participant or measure, or the id of
 				   the goal or sub-goal */
+	bool no_fhir;		/* never in a FHIR Bundle (iplan-fhir(7)) */
 };
 
 struct tokens {
@@ -635,6 +646,7 @@ tokenize(struct tokens *t, struct ip_text *text, enum who_sees who,
 	snprintf(k->s, sizeof(k->s), "zq%04zuq", t->n);
 	k->who = who;
 	k->entry = entry;
+	k->no_fhir = false;
 	text->s = ip_arena_strndup(t->a, k->s, strlen(k->s));
 }
 
@@ -653,7 +665,11 @@ tokenize_plan(struct tokens *t, struct ip_plan *p)
 	t->a = &p->arena;
 	tokenize(t, &p->id, ALL, NULL);
 	tokenize(t, &p->person.name, ALL, NULL);
-	tokenize(t, &p->person.national_id, COVERED, NULL);
+	/* a token is no national id of any kind: FHIR names the kind */
+	if (p->person.national_id.s != NULL) {
+		tokenize(t, &p->person.national_id, COVERED, NULL);
+		t->v[t->n - 1].no_fhir = true;
+	}
 	tokenize(t, &p->person.contact.phone, COVERED, NULL);
 	tokenize(t, &p->person.contact.email, COVERED, NULL);
 	tokenize(t, &p->person.contact.address, COVERED, NULL);
@@ -661,10 +677,16 @@ tokenize_plan(struct tokens *t, struct ip_plan *p)
 	for (size_t i = 0; i < p->participants.n; i++) {
 		struct ip_participant *q =
 		    &p->participants.v[i];
+		size_t from = t->n;
 		tokenize(t, &q->name, ENTRY, q);
 		tokenize(t, &q->organization, ENTRY, q);
 		tokenize(t, &q->phone, CONTACT, q);
 		tokenize(t, &q->email, CONTACT, q);
+		/* a participant with role person is the Patient, named and
+		 * reached as person says: FHIR leaves these out */
+		for (size_t k = from; k < t->n; k++)
+			t->v[k].no_fhir = q->role.set
+			    && q->role.v == IP_ROLE_PERSON;
 		tokenize(t, &q->contribution, CONTRIBUTION, q);
 	}
 	for (size_t i = 0; i < p->goals.n; i++) {
@@ -879,12 +901,14 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 		fail_msg("%s: restricted is %d", at, v.restricted);
 
 	struct ip_render r = { .v = &v, .l = ip_labels(IP_LANG_NB) };
-	char *out[3] = { ip_export_document(&r, false),
-		ip_export_document(&r, true), ip_export_xml(&r, &unit_err) };
-	for (size_t f = 0; f < 3; f++) {
+	char *out[4] = { ip_export_document(&r, false),
+		ip_export_document(&r, true), ip_export_xml(&r, &unit_err),
+		ip_export_fhir(&r, day, &unit_err) };
+	for (size_t f = 0; f < 4; f++) {
 		assert_non_null(out[f]);
 		for (size_t i = 0; i < t->n; i++) {
-			bool want = full || may_see(p, q, &t->v[i]);
+			bool want = (full || may_see(p, q, &t->v[i]))
+			    && !(f == 3 && t->v[i].no_fhir);
 			bool got = strstr(out[f], t->v[i].s) != NULL;
 			if (want != got)
 				fail_msg("%s, format %zu: %s %s", at, f,
@@ -896,7 +920,7 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 	assert_no_ids(p, out[0], at);
 	if (xml_ok && validate(out[2]) != 0)
 		fail_msg("%s: XML not valid: %s", at, last_error);
-	for (size_t f = 0; f < 3; f++)
+	for (size_t f = 0; f < 4; f++)
 		free(out[f]);
 }
 
