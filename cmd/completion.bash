@@ -113,7 +113,7 @@ _iplan() {
 	ip-new:--coordinator | ip-new:--reviews | ip-new:--id)
 		return ;;
 	ip-export:--format)
-		_iplan_words markdown html xml ;;
+		_iplan_words markdown html xml fhir ;;
 	ip-export:--revision)
 		return ;;
 	ip-export:--for)

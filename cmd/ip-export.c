@@ -12,7 +12,7 @@
 
 static struct ip_cli cli = {
 	.prog = "ip-export",
-	.usage = "usage: ip-export [--format markdown|html|xml] "
+	.usage = "usage: ip-export [--format markdown|html|xml|fhir] "
 	    "[--language nb|nn|en] [--for ID]\n"
 	    "                 [--revision TEXT] [-o FILE [-f]] "
 	    "[--today YYYY-MM-DD] [FILE|-]\n"
@@ -21,10 +21,11 @@ static struct ip_cli cli = {
 	    "                 [-o FILE [-f]] [FILE|-]\n"
 	    "       ip-export --list-participants [FILE|-]\n",
 	.help = "Render an individual plan (individuell plan) as a readable "
-	    "document in\nMarkdown or HTML, or as XML for other systems.  "
-	    "- or no FILE reads\nstandard input.\n"
+	    "document in\nMarkdown or HTML, or as XML or an HL7 FHIR R4 Bundle "
+	    "for other systems.\n- or no FILE reads standard input.\n"
 	    "\n"
-	    "      --format FORMAT    markdown (the default), html or xml\n"
+	    "      --format FORMAT    markdown (the default), html, xml or "
+	    "fhir\n"
 	    "      --language LANG    nb, nn or en (default: the plan's "
 	    "language)\n"
 	    "      --for ID           the view for one participant: what "
