@@ -117,10 +117,7 @@ main(int argc, char *argv[])
 		paths = argv + optind;
 		n = (size_t)(argc - optind);
 	}
-	if ((dr.run = ip_stats_start(&o)) == NULL) {
-		ip_error(cli.prog, "out of memory");
-		return IP_EXIT_TROUBLE;
-	}
+	dr.run = ip_stats_start(&o);
 	pthread_mutex_init(&dr.mu, NULL);
 	if (ip_walk(paths, n, jobs, one, &dr, cli.prog, stderr) != 0)
 		dr.trouble = true;

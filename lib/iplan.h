@@ -199,8 +199,8 @@ struct ip_stats_opts {
 
 /* ip-stats(1) a plan at a time: the caller loads the plans. */
 struct ip_stats_run;
-/* Starts counting as o asks (o is copied).  Returns NULL when out of
- * memory.  End it with ip_stats_finish(). */
+/* Starts counting as o asks (o is copied); aborts when out of memory.
+ * End it with ip_stats_finish(). */
 struct ip_stats_run *ip_stats_start(const struct ip_stats_opts *o);
 /* Counts p as of o->today, checked as ip-validate(1) checks it; keeps
  * nothing of p but the names of its groups.  Safe to call from several

@@ -174,8 +174,7 @@ group(struct ip_stats_run *r, const char *key, enum class c)
 	if (2 * (r->ngroups + 1) > r->captab) {
 		size_t *old = r->tab, cap = r->captab;
 		r->captab = cap ? 2 * cap : 64;
-		if ((r->tab = calloc(r->captab, sizeof(*r->tab))) == NULL)
-			abort();
+		r->tab = ip_xcalloc(r->captab, sizeof(*r->tab));
 		for (size_t i = 0; i < cap; i++)
 			if (old[i] != 0) {
 				const struct group *g = &r->groups[old[i] - 1];
@@ -188,10 +187,8 @@ group(struct ip_stats_run *r, const char *key, enum class c)
 		r->groups = ip_grow(r->groups, &r->capgroups, r->ngroups + 1,
 		    sizeof(*r->groups));
 		struct group *g = &r->groups[r->ngroups++];
-		*g = (struct group){ .key = strdup(c == NAMED ? key : ""),
+		*g = (struct group){ .key = ip_xstrdup(c == NAMED ? key : ""),
 		    .class = c };
-		if (g->key == NULL)
-			abort();
 		*s = r->ngroups;
 	}
 	return &r->groups[*s - 1];
@@ -247,10 +244,8 @@ coordinator_key(const struct ip_participant *c)
 	    : c->id.s != NULL ? c->id.s : "";
 	const char *email = c->email.s != NULL ? c->email.s : "";
 	size_t n = strlen(name), m = strlen(email);
-	char *buf = malloc(n + m + 4);
+	char *buf = ip_xmalloc(n + m + 4);
 
-	if (buf == NULL)
-		abort();
 	memcpy(buf, name, n);
 	memcpy(buf + n + 2, email, m);
 	for (size_t i = 0; i < n + m + 2; i++)
@@ -302,9 +297,7 @@ add_to_groups(struct ip_stats_run *r, const struct ip_plan *p,
 		break;
 	}
 	/* the groups counted for this plan, by index */
-	size_t *seen = calloc(l->n + 1, sizeof(*seen));
-	if (seen == NULL)
-		abort();
+	size_t *seen = ip_xcalloc(l->n + 1, sizeof(*seen));
 	for (size_t i = 0; i < l->n; i++) {
 		const char *key;
 		if (r->o.by == IP_BY_LEGAL_BASIS)
@@ -339,8 +332,6 @@ ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p)
 	struct ip_diags *d = ip_diags_new(p->file != NULL ? p->file : "");
 	bool in[NCOUNT] = { false };
 
-	if (d == NULL)
-		abort();
 	ip_plan_check(p, r->o.today, d);
 	figures(r, p, ip_diags_errors(d) > 0, in);
 	ip_diags_free(d);
@@ -707,10 +698,8 @@ by_key(const void *a, const void *b)
 struct ip_stats_run *
 ip_stats_start(const struct ip_stats_opts *o)
 {
-	struct ip_stats_run *r = calloc(1, sizeof(*r));
+	struct ip_stats_run *r = ip_xcalloc(1, sizeof(*r));
 
-	if (r == NULL)
-		return NULL;
 	r->o = *o;
 	r->year_ago = ip_date_add(o->today, -1, 'y');
 	pthread_mutex_init(&r->mu, NULL);
