@@ -428,9 +428,17 @@ check_cooperation(const struct ip_plan *p, struct ip_diags *d)
 	}
 }
 
+static bool
+at_refused(const struct ip_diag *g, const void *p)
+{
+	return ip_plan_refused(p, g->pos);
+}
+
 void
 ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
+	size_t first = d->n;
+
 	check_person(p, d);
 	check_goals(p, d);
 	check_participants(p, d);
@@ -444,4 +452,7 @@ ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		ip_diag(d, at(p->closed.date.pos, at(p->closed.pos,
 		    p->status.pos)), IP_R_CLOSED,
 		    "a closed plan needs closed.date");
+	/* what was left out for an error there is not also missing */
+	if (p->n_refused > 0)
+		ip_diags_drop(d, first, at_refused, p);
 }
