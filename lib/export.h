@@ -2,7 +2,8 @@
  * export.h - private interfaces of ip-export: the words of the documents
  * in each language, the document as a CommonMark tree, and the XML.
  *
- * Only lib/export*.c, lib/labels.c and the unit tests include this header.
+ * Only lib/export*.c, lib/labels.c, lib/new.c (for the names of the laws)
+ * and the unit tests include this header.
  */
 #ifndef IPLAN_EXPORT_H
 #define IPLAN_EXPORT_H
