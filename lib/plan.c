@@ -41,9 +41,8 @@ strict(int rc, struct ip_plan **out)
 	return -1;
 }
 
-/* As ip_plan_load_partial(), from the len bytes at buf. */
-static int
-load_buf(const char *buf, size_t len, struct ip_diags *d,
+int
+ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out)
 {
 	*out = NULL;
@@ -64,7 +63,7 @@ int
 ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out)
 {
-	return strict(load_buf(buf, len, d, out), out);
+	return strict(ip_plan_load_buf_partial(buf, len, d, out), out);
 }
 
 int
@@ -77,7 +76,7 @@ ip_plan_load_partial(const char *path, struct ip_diags *d,
 	*out = NULL;
 	if (ip_read_file(path, &buf, &len, d) != 0)
 		return -1;
-	int rc = load_buf(buf, len, d, out);
+	int rc = ip_plan_load_buf_partial(buf, len, d, out);
 	free(buf);
 	return rc;
 }

@@ -224,8 +224,11 @@ struct ip_plan {
 	struct ip_arena arena;		/* holds everything else above */
 };
 
-/* As ip_plan_load(), from the len bytes at buf, which the caller keeps. */
+/* As ip_plan_load() and ip_plan_load_partial(), from the len bytes at
+ * buf, which the caller keeps. */
 int ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_plan **out);
+int ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out);
 
 /* The regulation's words for items a to i, in bokmål. */
