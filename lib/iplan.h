@@ -103,7 +103,9 @@ int ip_plan_load_partial(const char *path, struct ip_diags *d,
 void ip_plan_free(struct ip_plan *p);
 
 /* Runs the content checks of ip-validate(1) on a loaded plan as of today
- * (days since 1970-01-01), adding findings to d. */
+ * (days since 1970-01-01), adding findings to d.  Of a plan from
+ * ip_plan_load_partial() they say nothing of a field left out for an
+ * error, nor what hangs on it (see ip-validate(1)). */
 void ip_plan_check(const struct ip_plan *p, int32_t today,
     struct ip_diags *d);
 
