@@ -285,6 +285,18 @@ t "ics: escaping and folding read back to the plan's text" "
 	$ICS '$TMP/e.ics' >'$TMP/events' &&
 	golden '$RV/escape.events' '$TMP/events' &&
 	grep -q '^ ' '$TMP/e.ics'"
+# tests/review/uids.expect holds the UIDs these runs gave before the
+# events' titles were written in the plan's language: a calendar that
+# imported them then is updated by the new file, not doubled.
+t "ics: UIDs are those of before, in nb, nn and en plans" "
+	cd '$RV' &&
+	exits 1 ip-review --today $TODAY --within 9999y --format ics plans escape.yaml \
+		withdrawn.yaml >'$TMP/u1.ics' &&
+	cd '$TOP' &&
+	exits 1 ip-review --today 2027-06-01 --within 1y --format ics examples >'$TMP/u2.ics' &&
+	{ $ICS '$TMP/u1.ics' && $ICS '$TMP/u2.ics'; } >'$TMP/events' &&
+	sed 's/.*\"UID\": \"\\([^\"]*\\)\".*/\\1/' '$TMP/events' >'$TMP/uids' &&
+	same '$RV/uids.expect' '$TMP/uids'"
 t "ics: UIDs stay the same on the next day" "
 	cd '$RV' &&
 	exits 1 ip-review --today $TODAY --format ics plans >'$TMP/a.ics' &&
