@@ -491,13 +491,14 @@ rv_job() {
 # sendmail before the crontab's PATH; its output in $TMP/cron/out.
 rv_cron() {
 	sed -n '/^SHELL=/,/^[0-9]/p' "$TMP/page" >"$TMP/crontab" &&
-	test $(wc -l <"$TMP/crontab") -eq 6 &&
+	test $(wc -l <"$TMP/crontab") -eq 7 &&
 	rv_c=$(rv_job "$(sed -n '$p' "$TMP/crontab")" /srv/iplan/plans) &&
 	(
 		while IFS= read -r line; do
 			case $line in [A-Z]*=*) export "$line";; esac
 		done <"$TMP/crontab" &&
 		test "$ADMIN" = iplan-admin@molde.kommune.no &&
+		test "$LANG" = nb_NO.UTF-8 &&
 		test "$PATH" = /usr/bin:/bin:/usr/sbin &&
 		export PATH="$TMP/cron/sbin:$PATH" PLANS="$1" &&
 		cd "$RV" && sh -c "$rv_c"
