@@ -571,6 +571,12 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 	switch (k) {
 	case K_REVIEW:
 		if (days < 0)
+			/* TRANSLATORS: this and the messages after it are
+			   the lines of ip-review, what is due in a plan,
+			   after its date and file; %ld is a number of days.
+			   The regulation's words: a review of the plan is
+			   "evaluering", a measure "tiltak", a sub-goal
+			   "delmål". */
 			say(out, P_("review overdue by %ld day",
 			    "review overdue by %ld days", ago), ago);
 		else if (days == 0)
@@ -580,12 +586,16 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 			    "review due in %ld days", days), days);
 		break;
 	case K_NEVER:	/* always overdue */
+		/* TRANSLATORS: %ld is the number of days since the first
+		   review was planned; none has been held. */
 		say(out, P_("first review overdue by %ld day, and the plan "
 		    "has never been reviewed", "first review overdue by %ld "
 		    "days, and the plan has never been reviewed", ago), ago);
 		break;
 	case K_PERIOD_END:
 		if (days < 0)
+			/* TRANSLATORS: %ld is a number of days; the plan
+			   period is "planperioden". */
 			say(out, P_("plan period ended %ld day ago, and the "
 			    "plan is still active", "plan period ended %ld "
 			    "days ago, and the plan is still active", ago),
@@ -598,6 +608,10 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 		break;
 	case K_CONSENT:
 		if (days < 0)
+			/* TRANSLATORS: %ld is a number of days; this is the
+			   consent to share information ("samtykke til
+			   informasjonsdeling"), valid until and including
+			   a day. */
 			say(out, P_("consent to share information expired %ld "
 			    "day ago, and the plan is still active",
 			    "consent to share information expired %ld days "
@@ -612,6 +626,9 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 		break;
 	case K_WITHDRAWN:
 		if (days < 0)
+			/* TRANSLATORS: %ld is a number of days; the consent
+			   to the plan ("samtykke til planen") is withdrawn,
+			   so the plan must be closed ("avsluttet"). */
 			say(out, P_("consent to the plan withdrawn %ld day "
 			    "ago, and the plan is not closed", "consent to the "
 			    "plan withdrawn %ld days ago, and the plan is not "
@@ -620,6 +637,9 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 			say(out, _("consent to the plan withdrawn today, and "
 			    "the plan is not closed"));
 		else
+			/* TRANSLATORS: %ld is a number of days: the consent
+			   to the plan is recorded as withdrawn from a day to
+			   come. */
 			say(out, P_("consent to the plan withdrawn in %ld day, "
 			    "and the plan is not closed", "consent to the plan "
 			    "withdrawn in %ld days, and the plan is not "
