@@ -70,7 +70,7 @@ struct finding {
 	int32_t date;
 	uint32_t plan;		/* index into the plan records */
 	uint32_t item;		/* the sub-goal's or measure's id and then
-				   its text or title, cut (append_item()),
+				   its text or title, cut (keep_item()),
 				   or 0 */
 	uint32_t kind : 3;
 	uint32_t seq : 29;	/* the order found, the last tie-break; once
@@ -529,8 +529,10 @@ say(FILE *out, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;		/* a translation that is no format */
+	if (n < 0) {		/* cannot be formatted: say what it is */
+		ip_fputs_clean(fmt, out);
+		return;
+	}
 	if ((size_t)n >= sizeof(buf)) {
 		s = ip_xcalloc((size_t)n + 1, 1);
 		va_start(ap, fmt);
