@@ -412,7 +412,7 @@ static const struct ip_labels labels[] = {
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
 		    "framleis ope",
 		.ev_measure = "Tiltak %s «%s» slutta, inga evaluering etterpå",
-		.ev_never = "Første evaluering var planlagd, ingen er "
+		.ev_never = "Første evaluering var planlagd, inga er "
 		    "gjennomført",
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
