@@ -601,7 +601,7 @@ static const struct ip_labels labels[] = {
 		.ev_never = "First review planned, none held yet",
 		.ev_file = "File",
 		.ev_nobody = "none",
-		.ev_the_person = "the person",
+		.ev_the_person = "the service user",
 	},
 };
 
