@@ -2,8 +2,8 @@
  * export.h - private interfaces of ip-export: the words of the documents
  * in each language, the document as a CommonMark tree, and the XML.
  *
- * Only lib/export*.c, lib/labels.c, lib/review.c (its calendar) and the
- * unit tests include this header.
+ * Only lib/export*.c, lib/labels.c, lib/new.c (the names of the laws),
+ * lib/review.c (its calendar) and the unit tests include this header.
  */
 #ifndef IPLAN_EXPORT_H
 #define IPLAN_EXPORT_H
@@ -24,6 +24,7 @@ struct ip_labels {
 	/* at a glance */
 	const char *period, *coordinator, *next_review, *status, *closed,
 	    *plan_id, *legal_basis;
+	const char *closed_on;		/* "avsluttet %s": a date */
 	const char *from, *until;	/* "fra %s", "til %s": a date */
 	/* the person */
 	const char *person, *name, *national_id, *birth_date, *phone, *email,
@@ -48,10 +49,10 @@ struct ip_labels {
 	const char *none;		/* a section with nothing in it */
 	/* the restricted view */
 	const char *restricted;		/* "Begrenset visning for %s": name */
-	/* why, by enum ip_view_why: with IP_WHY_NOT_LISTED "%s" is the
-	 * reader's name, with IP_WHY_EXPIRED and _WITHDRAWN a date */
+	/* why, by enum ip_view_why, to the reader, as all that follows:
+	 * with IP_WHY_EXPIRED and _WITHDRAWN "%s" is a date */
 	const char *restricted_why[IP_WHY_NO_CONSENT + 1];
-	const char *restricted_shows;	/* "... bare det %s trenger ...": name */
+	const char *restricted_shows;	/* "... bare det du trenger ..." */
 	/* what the reader is kept from, by enum ip_field; NULL for the
 	 * fields every reader sees */
 	const char *left_out_field[IP_F_COUNT];

@@ -51,6 +51,7 @@ static const struct {
 	LABEL(next_review),
 	LABEL(status),
 	LABEL(closed),
+	LABEL(closed_on),
 	LABEL(plan_id),
 	LABEL(legal_basis),
 	LABEL(from),
