@@ -175,12 +175,12 @@ check_person(const struct ip_plan *p, struct ip_diags *d)
 				    "the date in national_id");
 		}
 	}
-	bool found = false;
-	for (size_t i = 0; i < p->participants.n; i++)
-		found |= p->participants.v[i]
-		    .role.v == IP_ROLE_PERSON
-		    && p->participants.v[i]
-		    .role.set;
+	bool found = false;	/* or a role left out, which may be it */
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_enum *r = &p->participants.v[i].role;
+		found |= (r->set && r->v == IP_ROLE_PERSON)
+		    || ip_plan_refused(p, r->pos);
+	}
 	if (!found && p->participants.n > 0)
 		ip_diag(d, p->participants.pos, IP_R_PERSON_PART,
 		    "the person is not among the participants (role: person):"
@@ -341,7 +341,8 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		    pe->end.day < pe->start.day
 		    ? "the period ends before it starts"
 		    : "the period ends the day it starts");
-	if (pe->reviews.n == 0 && !pe->review_interval.set)
+	if (pe->reviews.n == 0 && !pe->review_interval.set
+	    && !ip_plan_refused(p, pe->review_interval.pos))
 		check_item(d, at(pe->reviews.pos, pe->pos), 'g',
 		    "no review date and no review_interval");
 	for (size_t i = 0; i < pe->reviews.n; i++) {
@@ -362,13 +363,13 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 /* A withdrawal of the consent to what, given on the day given (named
  * key in messages). */
 static void
-withdrawn(struct ip_diags *d, const struct ip_date *given,
-    const struct ip_date *w, int32_t today, const char *what,
-    const char *key)
+withdrawn(const struct ip_plan *p, struct ip_diags *d,
+    const struct ip_date *given, const struct ip_date *w, int32_t today,
+    const char *what, const char *key)
 {
 	if (!w->set)
 		return;
-	if (!given->set)
+	if (!given->set && !ip_plan_refused(p, given->pos))
 		ip_diag(d, w->pos, IP_R_REQUIRED, "consent to %s withdrawn, "
 		    "but never given (%s)", what, key);
 	else if (w->day < given->day)
@@ -384,8 +385,10 @@ check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
 	const struct ip_consent *c = &p->consent;
 	const struct ip_consent_sharing *s = &c->information_sharing;
-	bool compulsory = p->person.care.set
-	    && p->person.care.v == IP_CARE_COMPULSORY;
+	/* a care left out may be compulsory: then no consent is needed */
+	bool compulsory = (p->person.care.set
+	    && p->person.care.v == IP_CARE_COMPULSORY)
+	    || ip_plan_refused(p, p->person.care.pos);
 
 	if (!c->plan.date.set && !compulsory)
 		check_item(d, at(c->plan.date.pos, at(c->plan.pos, c->pos)),
@@ -403,9 +406,9 @@ check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		ip_diag(d, at(s->date.pos, s->pos), IP_R_REQUIRED,
 		    "consent to share information has no date "
 		    "(consent.information_sharing.date): it covers no one");
-	withdrawn(d, &c->plan.date, &c->plan.withdrawn, today, "the plan",
+	withdrawn(p, d, &c->plan.date, &c->plan.withdrawn, today, "the plan",
 	    "consent.plan.date");
-	withdrawn(d, &s->date, &s->withdrawn, today, "share information",
+	withdrawn(p, d, &s->date, &s->withdrawn, today, "share information",
 	    "consent.information_sharing.date");
 	int32_t when;
 	if (ip_plan_withdrawn(p, today, &when))
@@ -428,9 +431,17 @@ check_cooperation(const struct ip_plan *p, struct ip_diags *d)
 	}
 }
 
+static bool
+at_refused(const struct ip_diag *g, const void *p)
+{
+	return ip_plan_refused(p, g->pos);
+}
+
 void
 ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
+	size_t first = d->n;
+
 	check_person(p, d);
 	check_goals(p, d);
 	check_participants(p, d);
@@ -444,4 +455,7 @@ ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		ip_diag(d, at(p->closed.date.pos, at(p->closed.pos,
 		    p->status.pos)), IP_R_CLOSED,
 		    "a closed plan needs closed.date");
+	/* what was left out for an error there is not also missing */
+	if (p->n_refused > 0)
+		ip_diags_drop(d, first, at_refused, p);
 }

@@ -3,7 +3,15 @@
  * mapping type.  Structure only: wrong types, unknown keys, impossible
  * dates and values outside a vocabulary.  What must be present is for the
  * checks in check.c.
+ *
+ * A value it refuses is reported and left out, as if absent, and so is an
+ * unknown key: the rest is decoded all the same, for the checks to run on
+ * (see ip_plan_load_partial()).  The key of what was left out is kept in
+ * the plan's refused positions, where the checks say nothing of its
+ * absence: the error already points there.  A misspelt key stands so for
+ * the key it suggests, if that one is not written.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "plan.h"
@@ -213,6 +221,7 @@ static const struct schema plan_s = { "the plan", sizeof(struct ip_plan),
 	plan_f };
 
 struct ctx {
+	struct ip_plan *p;
 	struct ip_arena *a;
 	struct ip_diags *d;
 	int errors;
@@ -426,42 +435,62 @@ decode_list(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 	out->n = n;
 }
 
-static void
-decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
-    const struct ip_ynode *v, char *base)
+/* The position of the field f at p, whatever its type. */
+static struct ip_pos *
+field_pos(const struct field *f, void *p)
 {
-	void *p = base + f->off;
-
-	if (ip_scalar_is_null(v) || (f->type == F_MAP && v->kind == IP_Y_MAP
-	    && v->n == 0)) {
-		/* left out, but remember where, to point at it */
-		switch (f->type) {
-		case F_TEXT:
-			((struct ip_text *)p)->pos = k->pos;
-			break;
-		case F_DATE:
-			((struct ip_date *)p)->pos = k->pos;
-			break;
-		case F_BOOL:
-			((struct ip_bool *)p)->pos = k->pos;
-			break;
-		case F_ENUM:
-			((struct ip_enum *)p)->pos = k->pos;
-			break;
-		case F_INTERVAL:
-			((struct ip_interval *)p)->pos = k->pos;
-			break;
-		case F_LIST:
-		case F_TEXTS:
-		case F_TEXTS1:
-			((struct ip_list *)p)->pos = k->pos;
-			break;
-		case F_MAP:
-			*(struct ip_pos *)p = k->pos;
-			break;
-		}
-		return;
+	switch (f->type) {
+	case F_TEXT:
+		return &((struct ip_text *)p)->pos;
+	case F_DATE:
+		return &((struct ip_date *)p)->pos;
+	case F_BOOL:
+		return &((struct ip_bool *)p)->pos;
+	case F_ENUM:
+		return &((struct ip_enum *)p)->pos;
+	case F_INTERVAL:
+		return &((struct ip_interval *)p)->pos;
+	case F_LIST:
+	case F_TEXTS:
+	case F_TEXTS1:
+		return &((struct ip_list *)p)->pos;
+	case F_MAP:
+		break;
 	}
+	return p;	/* every mapping type starts with its position */
+}
+
+/* True if an error in the value v of field f at p left the field out:
+ * not so for a mapping or a list that has something in it despite
+ * errors within. */
+static bool
+refused(const struct field *f, const struct ip_ynode *v, void *p)
+{
+	if (f->type == F_MAP)
+		return v->kind != IP_Y_MAP;
+	if (f->type == F_LIST || f->type == F_TEXTS || f->type == F_TEXTS1)
+		return ((struct ip_list *)p)->n == 0;
+	return true;
+}
+
+/* Leaves the field f at p out, as if absent, at the key's position pos,
+ * and keeps pos among the plan's refused ones. */
+static void
+refuse(struct ctx *c, const struct field *f, struct ip_pos pos, void *p)
+{
+	struct ip_plan *pl = c->p;
+
+	*field_pos(f, p) = pos;
+	pl->refused = ip_grow(pl->refused, &pl->cap_refused,
+	    pl->n_refused + 1, sizeof(*pl->refused));
+	pl->refused[pl->n_refused++] = pos;
+}
+
+/* Decodes the value v of key k, not null, into p, the field f. */
+static void
+decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
+    const struct ip_ynode *v, void *p)
+{
 	switch (f->type) {
 	case F_TEXT: {
 		struct ip_text *t = p;
@@ -549,6 +578,24 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 	}
 }
 
+static void
+decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
+    const struct ip_ynode *v, char *base)
+{
+	void *p = base + f->off;
+
+	if (ip_scalar_is_null(v) || (f->type == F_MAP && v->kind == IP_Y_MAP
+	    && v->n == 0)) {
+		/* left out, but remember where, to point at it */
+		*field_pos(f, p) = k->pos;
+		return;
+	}
+	int errors = c->errors;
+	decode_value(c, f, k, v, p);
+	if (c->errors > errors && refused(f, v, p))
+		refuse(c, f, k->pos, p);
+}
+
 static const struct field *
 find_field(const struct schema *s, const char *key)
 {
@@ -558,26 +605,29 @@ find_field(const struct schema *s, const char *key)
 	return NULL;
 }
 
-static void
+/* Reports the unknown key k in a mapping of schema s; returns the field
+ * it suggests instead, or NULL. */
+static const struct field *
 unknown_key(struct ctx *c, const struct schema *s, const struct ip_ynode *k)
 {
-	const char *best = NULL;
+	const struct field *best = NULL;
 	int max = strlen(k->s) <= 4 ? 1 : 2, bestd = max + 1;
 
 	for (const struct field *f = s->fields; f->key != NULL; f++) {
 		int dist = ip_edit_distance(k->s, f->key, max);
 		if (dist < bestd) {
 			bestd = dist;
-			best = f->key;
+			best = f;
 		}
 	}
 	if (best != NULL)
 		error(c, k->pos, IP_R_UNKNOWN_KEY,
 		    "unknown key '%s' in %s; did you mean '%s'?", k->s,
-		    s->name, best);
+		    s->name, best->key);
 	else
 		error(c, k->pos, IP_R_UNKNOWN_KEY, "unknown key '%s' in %s",
 		    k->s, s->name);
+	return best;
 }
 
 static void
@@ -592,17 +642,39 @@ decode_map(struct ctx *c, const struct schema *s, const struct ip_ynode *map,
 	*(struct ip_pos *)out = map->pos;
 	for (const struct ip_ynode *k = map->first; k; k = k->next->next) {
 		const struct field *f = find_field(s, k->s);
-		if (f == NULL)
-			unknown_key(c, s, k);
-		else
+		if (f != NULL)
 			decode_field(c, f, k, k->next, out);
 	}
+	/* then the unknown keys, once it is known which keys are written */
+	for (const struct ip_ynode *k = map->first; k; k = k->next->next) {
+		if (find_field(s, k->s) != NULL)
+			continue;
+		const struct field *f = unknown_key(c, s, k);
+		if (f != NULL && field_pos(f, (char *)out + f->off)->line == 0)
+			refuse(c, f, k->pos, (char *)out + f->off);
+	}
+}
+
+static int
+by_pos(const void *a, const void *b)
+{
+	const struct ip_pos *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+bool
+ip_plan_refused(const struct ip_plan *p, struct ip_pos pos)
+{
+	return p->n_refused > 0 && bsearch(&pos, p->refused, p->n_refused,
+	    sizeof(*p->refused), by_pos) != NULL;
 }
 
 int
 ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
 {
-	struct ctx c = { .a = &p->arena, .d = d };
+	struct ctx c = { .p = p, .a = &p->arena, .d = d };
 
 	if (root->kind != IP_Y_MAP) {
 		error(&c, root->pos, IP_R_TYPE,
@@ -632,7 +704,9 @@ ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
 		return -1;
 	}
 	decode_map(&c, &plan_s, root, p);
-	return c.errors ? -1 : 0;
+	if (p->n_refused > 1)
+		qsort(p->refused, p->n_refused, sizeof(*p->refused), by_pos);
+	return c.errors > 0;
 }
 
 static const char *const ftype_names[] = {

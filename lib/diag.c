@@ -46,7 +46,7 @@ void
 ip_diags_reset(struct ip_diags *d, const char *name)
 {
 	ip_arena_reset(&d->arena);
-	d->n = 0;
+	d->n = d->found = 0;
 	memset(d->counts, 0, sizeof(d->counts));
 	d->file = ip_arena_strndup(&d->arena, name, strlen(name));
 }
@@ -69,7 +69,7 @@ ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
 	struct ip_diag *g = &d->v[d->n++];
 	g->pos = pos;
 	g->rule = r;
-	g->seq = d->n - 1;
+	g->seq = d->found++;
 	g->msg = ip_arena_vprintf(&d->arena, fmt, ap);
 	d->counts[ip_rule_severity(r)]++;
 }
@@ -82,6 +82,20 @@ ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
 	va_start(ap, fmt);
 	ip_vdiag(d, pos, r, fmt, ap);
 	va_end(ap);
+}
+
+void
+ip_diags_drop(struct ip_diags *d, size_t from,
+    bool (*drop)(const struct ip_diag *, const void *), const void *ctx)
+{
+	size_t n = from;
+
+	for (size_t i = from; i < d->n; i++)
+		if (drop(&d->v[i], ctx))
+			d->counts[ip_rule_severity(d->v[i].rule)]--;
+		else
+			d->v[n++] = d->v[i];
+	d->n = n;
 }
 
 size_t

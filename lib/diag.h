@@ -84,6 +84,7 @@ struct ip_diags {
 	const char *file;	/* display name */
 	struct ip_diag *v;
 	size_t n, cap;
+	size_t found;		/* findings ever added: the next seq */
 	unsigned counts[3];	/* by severity */
 	struct ip_arena arena;
 };
@@ -97,6 +98,11 @@ void ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+
+/* Forgets the findings from the from-th found on for which drop(finding,
+ * ctx) is true. */
+void ip_diags_drop(struct ip_diags *d, size_t from,
+    bool (*drop)(const struct ip_diag *, const void *), const void *ctx);
 
 /* How text from a plan or the command line is shown: the character at s
  * (after_digit: the one before it is a digit) stands as it is, and its

@@ -2,7 +2,8 @@
  * export.h - private interfaces of ip-export: the words of the documents
  * in each language, the document as a CommonMark tree, and the XML.
  *
- * Only lib/export*.c, lib/labels.c and the unit tests include this header.
+ * Only lib/export*.c, lib/labels.c, lib/new.c (the names of the laws),
+ * lib/review.c (its calendar) and the unit tests include this header.
  */
 #ifndef IPLAN_EXPORT_H
 #define IPLAN_EXPORT_H
@@ -23,6 +24,7 @@ struct ip_labels {
 	/* at a glance */
 	const char *period, *coordinator, *next_review, *status, *closed,
 	    *plan_id, *legal_basis;
+	const char *closed_on;		/* "avsluttet %s": a date */
 	const char *from, *until;	/* "fra %s", "til %s": a date */
 	/* the person */
 	const char *person, *name, *national_id, *birth_date, *phone, *email,
@@ -47,10 +49,10 @@ struct ip_labels {
 	const char *none;		/* a section with nothing in it */
 	/* the restricted view */
 	const char *restricted;		/* "Begrenset visning for %s": name */
-	/* why, by enum ip_view_why: with IP_WHY_NOT_LISTED "%s" is the
-	 * reader's name, with IP_WHY_EXPIRED and _WITHDRAWN a date */
+	/* why, by enum ip_view_why, to the reader, as all that follows:
+	 * with IP_WHY_EXPIRED and _WITHDRAWN "%s" is a date */
 	const char *restricted_why[IP_WHY_NO_CONSENT + 1];
-	const char *restricted_shows;	/* "... bare det %s trenger ...": name */
+	const char *restricted_shows;	/* "... bare det du trenger ..." */
 	/* what the reader is kept from, by enum ip_field; NULL for the
 	 * fields every reader sees */
 	const char *left_out_field[IP_F_COUNT];
@@ -72,6 +74,13 @@ struct ip_labels {
 	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
 	    *cf_withdraw, *cf_withdraw_text, *cf_sign,
 	    *cf_place_date, *cf_signature, *cf_guardian;
+	/* ip-review's calendar: the title of an event by the kind of
+	 * finding, with "%s" the id, then "%s" the text of the sub-goal or
+	 * the title of the measure; the file in its description, and the
+	 * coordinator there when there is none or it is the person */
+	const char *ev_review, *ev_period_end, *ev_consent, *ev_withdrawn,
+	    *ev_subgoal, *ev_measure, *ev_never;
+	const char *ev_file, *ev_nobody, *ev_the_person;
 	const char *const *laws;	/* by ip_vocab_legal_basis; NULL ends */
 };
 

@@ -968,14 +968,12 @@ notice(struct doc *d, cmark_node *root)
 	text(d, doc_add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
 	    "%s.", ip_label_fill(&d->a, l->restricted, name)));
 	literal(par, " ");
-	if (v->why == IP_WHY_NOT_LISTED)
-		why = ip_label_fill(&d->a, why, name);
-	else if (v->why != IP_WHY_NO_CONSENT)
+	if (v->why != IP_WHY_NOT_LISTED && v->why != IP_WHY_NO_CONSENT)
 		why = ip_label_fill(&d->a, why,
 		    ip_labels_date(l, v->why_day, buf));
 	text(d, par, why);
 	literal(par, " ");
-	text(d, par, ip_label_fill(&d->a, l->restricted_shows, name));
+	text(d, par, l->restricted_shows);
 	cmark_node *left = list(q);
 	for (int f = 0; f < IP_F_COUNT; f++)
 		if (ip_field_audience((enum ip_field)f) != IP_SEEN_BY_ALL)
@@ -1005,7 +1003,7 @@ glance(struct doc *d, cmark_node *root)
 	if (shows(d, IP_F_STATUS, NULL) && p->status.set
 	    && p->status.v == IP_STATUS_CLOSED)
 		fact(d, facts, l->status, p->closed.date.set
-		    ? ip_arena_printf(&d->a, "%s %s", l->closed,
+		    ? ip_label_fill(&d->a, l->closed_on,
 		    doc_date(d, &p->closed.date)) : l->closed);
 	fact_user(d, facts, l->plan_id, p->id.s);
 	if (shows(d, IP_F_LEGAL_BASIS, NULL))

@@ -819,7 +819,7 @@ careplan(struct fw *x)
 	    && ip_view_shows(v, IP_F_CARE, NULL))
 		note(x, l->compulsory, l->yes);
 	if (p->closed.date.set && ip_view_shows(v, IP_F_STATUS, NULL))
-		note(x, l->status, ip_arena_printf(&x->a, "%s %s", l->closed,
+		note(x, l->status, ip_label_fill(&x->a, l->closed_on,
 		    ip_date_format(p->closed.date.day, buf)));
 	if (ip_view_shows(v, IP_F_CLOSED_REASON, NULL))
 		note(x, l->reason, p->closed.reason.s);

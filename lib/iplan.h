@@ -91,10 +91,21 @@ bool ip_diags_trouble(const struct ip_diags *d);
  * that the caller frees with ip_plan_free().  Otherwise returns -1, stores
  * NULL and has added the reasons to d. */
 int ip_plan_load(const char *path, struct ip_diags *d, struct ip_plan **out);
+/* As ip_plan_load(), but a file that parses as YAML and says it is an
+ * iplan/1 plan gives a plan even if some of its keys are unknown or some
+ * values of the wrong type or outside their vocabulary: those are added to
+ * d and left out of the plan, as if absent, for ip_plan_check() to run on
+ * the rest, as ip-validate(1) does.  Returns 0 if there were none, 1 if
+ * there were (use such a plan for nothing but its checks), or -1 with
+ * *out NULL if the file is not a plan that can be read. */
+int ip_plan_load_partial(const char *path, struct ip_diags *d,
+    struct ip_plan **out);
 void ip_plan_free(struct ip_plan *p);
 
 /* Runs the content checks of ip-validate(1) on a loaded plan as of today
- * (days since 1970-01-01), adding findings to d. */
+ * (days since 1970-01-01), adding findings to d.  Of a plan from
+ * ip_plan_load_partial() they say nothing of a field left out for an
+ * error, nor what hangs on it (see ip-validate(1)). */
 void ip_plan_check(const struct ip_plan *p, int32_t today,
     struct ip_diags *d);
 

@@ -1,7 +1,8 @@
 /*
  * labels.c - the words of the documents that ip-export writes, in
  * bokmål, nynorsk and English: section titles, labels, the words for
- * roles and statuses, month names and the names of the laws.
+ * roles and statuses, month names and the names of the laws; and the
+ * words of ip-review's calendar, which follows the plan's language too.
  */
 #include <stdio.h>
 #include <stdarg.h>
@@ -63,13 +64,14 @@ static const struct ip_labels labels[] = {
 		.next_review = "Neste evaluering",
 		.status = "Status",
 		.closed = "avsluttet",
+		.closed_on = "avsluttet %s",
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "fra %s",
 		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Navn",
-		.national_id = "Fødselsnummer",
+		.national_id = "Fødselsnummer/D-nummer",
 		.birth_date = "Fødselsdato",
 		.phone = "Telefon",
 		.email = "E-post",
@@ -82,7 +84,7 @@ static const struct ip_labels labels[] = {
 		.goals = "Mål og delmål",
 		.goal = "Mål %s",
 		.due = "Frist",
-		.goal_status = { "pågår", "nådd", "tatt ut" },
+		.goal_status = { "pågår", "oppnådd", "avsluttet" },
 		.resources = "Ressurser",
 		.needs = "Behov",
 		.measures = "Tiltak",
@@ -112,7 +114,7 @@ static const struct ip_labels labels[] = {
 		.consent_plan = "Samtykke til planen",
 		.given = "gitt",
 		.by = "av %s",
-		.consent_compulsory = "ikke nødvendig: personen er under "
+		.consent_compulsory = "ikke nødvendig fordi personen er under "
 		    "tvungent psykisk helsevern",
 		.consent_sharing = "Samtykke til informasjonsdeling",
 		.valid_until = "gjelder til og med %s",
@@ -120,14 +122,14 @@ static const struct ip_labels labels[] = {
 		.not_recorded = "ikke registrert",
 		.withdrawn = "trukket tilbake %s",
 		.cooperation = "Samarbeid",
-		.about = "Om",
+		.about = "Gjelder",
 		.contact = "Kontakt",
-		.reason = "Begrunnelse",
+		.reason = "Begrunnelse for avslutning",
 		.none = "Ikke registrert.",
 		.restricted = "Begrenset visning for %s",
 		.restricted_why = {
-			[IP_WHY_NOT_LISTED] = "Samtykket til "
-			    "informasjonsdeling omfatter ikke %s.",
+			[IP_WHY_NOT_LISTED] = "Du er ikke omfattet av "
+			    "samtykket til informasjonsdeling.",
 			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
 			    "gjaldt til og med %s.",
 			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
@@ -139,12 +141,13 @@ static const struct ip_labels labels[] = {
 			    "informasjonsdeling.",
 		},
 		.restricted_shows = "Denne utgaven av planen viser derfor "
-		    "bare det %s trenger for å gjøre sin del av arbeidet med "
+		    "bare det du trenger for å gjøre din del av arbeidet med "
 		    "planen. Dette er utelatt:",
 		.left_out_field = {
 			[IP_F_PARTICIPANT] = "de andre deltakerne",
 			[IP_F_CONTRIBUTION] = "de andre deltakernes bidrag",
-			[IP_F_MEASURE] = "de andre tiltakene",
+			[IP_F_MEASURE] = "alle tiltak unntatt tiltakene du er "
+			    "ansvarlig for",
 			[IP_F_GOAL] = "mål som ikke er knyttet til noen av "
 			    "tiltakene som er med",
 			[IP_F_SUBGOAL] = "delmål som ikke er knyttet til noen "
@@ -152,7 +155,7 @@ static const struct ip_labels labels[] = {
 			[IP_F_PARTICIPANT_ROLE] = "deltakernes roller",
 			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysninger for "
 			    "andre enn koordinatoren",
-			[IP_F_NATIONAL_ID] = "fødselsnummer",
+			[IP_F_NATIONAL_ID] = "fødselsnummer/D-nummer",
 			[IP_F_BIRTH_DATE] = "fødselsdato",
 			[IP_F_PERSON_CONTACT] = "personens "
 			    "kontaktopplysninger",
@@ -219,6 +222,19 @@ static const struct ip_labels labels[] = {
 		.tl_due = "Frist for delmål",
 		.tl_today = "I dag",
 		.laws = laws_nb,
+		.ev_review = "Evaluering av planen",
+		.ev_period_end = "Planperioden slutter",
+		.ev_consent = "Samtykket til informasjonsdeling går ut",
+		.ev_withdrawn = "Samtykket til planen er trukket tilbake, men "
+		    "planen er ikke avsluttet",
+		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
+		    "fortsatt åpent",
+		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etter",
+		.ev_never = "Første evaluering var planlagt, ingen er "
+		    "gjennomført",
+		.ev_file = "Fil",
+		.ev_nobody = "ingen",
+		.ev_the_person = "tjenestemottakeren",
 	},
 	[IP_LANG_NN] = {
 		.code = "nn",
@@ -233,13 +249,14 @@ static const struct ip_labels labels[] = {
 		.next_review = "Neste evaluering",
 		.status = "Status",
 		.closed = "avslutta",
+		.closed_on = "avslutta %s",
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "frå %s",
 		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Namn",
-		.national_id = "Fødselsnummer",
+		.national_id = "Fødselsnummer/D-nummer",
 		.birth_date = "Fødselsdato",
 		.phone = "Telefon",
 		.email = "E-post",
@@ -252,7 +269,7 @@ static const struct ip_labels labels[] = {
 		.goals = "Mål og delmål",
 		.goal = "Mål %s",
 		.due = "Frist",
-		.goal_status = { "pågår", "nådd", "teke ut" },
+		.goal_status = { "pågår", "oppnådd", "avslutta" },
 		.resources = "Ressursar",
 		.needs = "Behov",
 		.measures = "Tiltak",
@@ -282,7 +299,7 @@ static const struct ip_labels labels[] = {
 		.consent_plan = "Samtykke til planen",
 		.given = "gitt",
 		.by = "av %s",
-		.consent_compulsory = "ikkje naudsynt: personen er under "
+		.consent_compulsory = "ikkje naudsynt fordi personen er under "
 		    "tvungent psykisk helsevern",
 		.consent_sharing = "Samtykke til informasjonsdeling",
 		.valid_until = "gjeld til og med %s",
@@ -290,14 +307,14 @@ static const struct ip_labels labels[] = {
 		.not_recorded = "ikkje registrert",
 		.withdrawn = "trekt tilbake %s",
 		.cooperation = "Samarbeid",
-		.about = "Om",
+		.about = "Gjeld",
 		.contact = "Kontakt",
-		.reason = "Grunngjeving",
+		.reason = "Grunngjeving for avsluttinga",
 		.none = "Ikkje registrert.",
 		.restricted = "Avgrensa vising for %s",
 		.restricted_why = {
-			[IP_WHY_NOT_LISTED] = "Samtykket til "
-			    "informasjonsdeling omfattar ikkje %s.",
+			[IP_WHY_NOT_LISTED] = "Du er ikkje omfatta av "
+			    "samtykket til informasjonsdeling.",
 			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
 			    "galdt til og med %s.",
 			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
@@ -309,13 +326,14 @@ static const struct ip_labels labels[] = {
 			    "informasjonsdeling.",
 		},
 		.restricted_shows = "Denne utgåva av planen viser difor "
-		    "berre det %s treng for å gjere sin del av arbeidet med "
+		    "berre det du treng for å gjere din del av arbeidet med "
 		    "planen. Dette er utelate:",
 		.left_out_field = {
 			[IP_F_PARTICIPANT] = "dei andre deltakarane",
 			[IP_F_CONTRIBUTION] = "bidraga frå dei andre "
 			    "deltakarane",
-			[IP_F_MEASURE] = "dei andre tiltaka",
+			[IP_F_MEASURE] = "alle tiltak utanom tiltaka du er "
+			    "ansvarleg for",
 			[IP_F_GOAL] = "mål som ikkje er knytte til nokon av "
 			    "tiltaka som er med",
 			[IP_F_SUBGOAL] = "delmål som ikkje er knytte til nokon "
@@ -323,7 +341,7 @@ static const struct ip_labels labels[] = {
 			[IP_F_PARTICIPANT_ROLE] = "rollene til deltakarane",
 			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysningar for "
 			    "andre enn koordinatoren",
-			[IP_F_NATIONAL_ID] = "fødselsnummer",
+			[IP_F_NATIONAL_ID] = "fødselsnummer/D-nummer",
 			[IP_F_BIRTH_DATE] = "fødselsdato",
 			[IP_F_PERSON_CONTACT] = "kontaktopplysningane til "
 			    "personen",
@@ -390,6 +408,19 @@ static const struct ip_labels labels[] = {
 		.tl_due = "Frist for delmål",
 		.tl_today = "I dag",
 		.laws = laws_nn,
+		.ev_review = "Evaluering av planen",
+		.ev_period_end = "Planperioden sluttar",
+		.ev_consent = "Samtykket til informasjonsdeling går ut",
+		.ev_withdrawn = "Samtykket til planen er trekt tilbake, men "
+		    "planen er ikkje avslutta",
+		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
+		    "framleis ope",
+		.ev_measure = "Tiltak %s «%s» slutta, inga evaluering etterpå",
+		.ev_never = "Første evaluering var planlagd, inga er "
+		    "gjennomført",
+		.ev_file = "Fil",
+		.ev_nobody = "ingen",
+		.ev_the_person = "tenestemottakaren",
 	},
 	[IP_LANG_EN] = {
 		.code = "en",
@@ -404,13 +435,14 @@ static const struct ip_labels labels[] = {
 		.next_review = "Next review",
 		.status = "Status",
 		.closed = "closed",
+		.closed_on = "closed on %s",
 		.plan_id = "Plan ID",
 		.legal_basis = "Legal basis",
 		.from = "from %s",
 		.until = "until and including %s",
 		.person = "Personal details",
 		.name = "Name",
-		.national_id = "National identity number",
+		.national_id = "National identity number / D number",
 		.birth_date = "Date of birth",
 		.phone = "Phone",
 		.email = "Email",
@@ -428,7 +460,7 @@ static const struct ip_labels labels[] = {
 		.needs = "Needs",
 		.measures = "Measures",
 		.measure = "Measure %s",
-		.extent = "Extent",
+		.extent = "Scope",
 		.responsible = "Responsible",
 		.when = "When",
 		.serves = "Serves",
@@ -437,7 +469,7 @@ static const struct ip_labels labels[] = {
 		.implementation = "Implementation",
 		.participants = "Participants",
 		.role = "Role",
-		.roles = { "the person", "relative", "service provider",
+		.roles = { "service user", "relative", "service provider",
 		    "other" },
 		.is_coordinator = "coordinator",
 		.organization = "Organisation",
@@ -453,7 +485,7 @@ static const struct ip_labels labels[] = {
 		.consent_plan = "Consent to the plan",
 		.given = "given",
 		.by = "by %s",
-		.consent_compulsory = "not needed: the person is under "
+		.consent_compulsory = "not needed, since the person is under "
 		    "compulsory mental health care",
 		.consent_sharing = "Consent to share information",
 		.valid_until = "valid until and including %s",
@@ -463,12 +495,12 @@ static const struct ip_labels labels[] = {
 		.cooperation = "Cooperation",
 		.about = "About",
 		.contact = "Contact",
-		.reason = "Reason",
+		.reason = "Reason for closing",
 		.none = "Not recorded.",
 		.restricted = "Restricted view for %s",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "The consent to share "
-			    "information does not cover %s.",
+			    "information does not cover you.",
 			[IP_WHY_EXPIRED] = "The consent to share information "
 			    "was valid until %s.",
 			[IP_WHY_WITHDRAWN] = "The consent to share information "
@@ -480,13 +512,14 @@ static const struct ip_labels labels[] = {
 			    "has been given.",
 		},
 		.restricted_shows = "So this copy of the plan shows only what "
-		    "%s needs to do their part in the work on the plan. Left "
+		    "you need to do your part in the work on the plan. Left "
 		    "out:",
 		.left_out_field = {
 			[IP_F_PARTICIPANT] = "the other participants",
 			[IP_F_CONTRIBUTION] = "the other participants' "
 			    "contributions",
-			[IP_F_MEASURE] = "the other measures",
+			[IP_F_MEASURE] = "all measures but those you are "
+			    "responsible for",
 			[IP_F_GOAL] = "goals that none of the measures shown "
 			    "serve",
 			[IP_F_SUBGOAL] = "sub-goals that none of the measures "
@@ -494,7 +527,8 @@ static const struct ip_labels labels[] = {
 			[IP_F_PARTICIPANT_ROLE] = "the participants' roles",
 			[IP_F_PARTICIPANT_CONTACT] = "the contact details of "
 			    "anyone but the coordinator",
-			[IP_F_NATIONAL_ID] = "the national identity number",
+			[IP_F_NATIONAL_ID] = "the national identity number / D "
+			    "number",
 			[IP_F_BIRTH_DATE] = "the date of birth",
 			[IP_F_PERSON_CONTACT] = "the person's contact details",
 			[IP_F_INTERPRETER] = "the need for an interpreter",
@@ -558,6 +592,16 @@ static const struct ip_labels labels[] = {
 		.tl_due = "Sub-goal due",
 		.tl_today = "Today",
 		.laws = laws_en,
+		.ev_review = "Review of the plan",
+		.ev_period_end = "The plan period ends",
+		.ev_consent = "Consent to share information expires",
+		.ev_withdrawn = "Consent to the plan withdrawn, plan not closed",
+		.ev_subgoal = "Sub-goal %s “%s” due, still open",
+		.ev_measure = "Measure %s “%s” ended, no review since",
+		.ev_never = "First review planned, none held yet",
+		.ev_file = "File",
+		.ev_nobody = "none",
+		.ev_the_person = "the service user",
 	},
 };
 

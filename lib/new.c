@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan.h"
+#include "export.h"
 
 #define WIDTH 72		/* of comment lines */
 #define MAX_REVIEWS 100		/* review dates ip-new writes */
@@ -413,6 +413,9 @@ struct lang {
 	/* the commented examples */
 	const char *goal, *subgoal, *resource, *need, *measure, *extent,
 	    *how, *with, *about, *contact;
+	/* the provider of the example measure when there is no
+	 * coordinator to name: a participant to write in */
+	const char *provider_id, *provider_name, *provider_contribution;
 };
 
 static const char *const items_nn[] = {
@@ -442,7 +445,7 @@ static const char *const items_en[] = {
 	"an overview of what the service recipient, the service providers "
 	"and contributors and any relatives will contribute to the work on "
 	"the plan",
-	"an overview of which measures are relevant and their extent, and "
+	"an overview of which measures are relevant and their scope, and "
 	"who is responsible for them",
 	"a description of how the measures are to be carried out",
 	"a statement of the plan period and of the times for any adjustments "
@@ -465,8 +468,8 @@ static const struct lang langs[] = {
 		    "programmet viser hvilke punkter som ennå mangler. "
 		    "Formatet er beskrevet i ip-plan(5).",
 		.privacy = "Filen inneholder helseopplysninger: hold den "
-		    "lesbar bare for deg (chmod 600), og del den bare med "
-		    "dem som er omfattet av samtykket.",
+		    "lesbar bare for deg, og del den bare med dem personen "
+		    "har samtykket til at kan få se den.",
 		.legal_basis = "Lovgrunnlaget planen lages etter, ett eller "
 		    "flere av:",
 		.person = "Tjenestemottakeren. Ta hensyn til språk og kultur: "
@@ -496,7 +499,7 @@ static const struct lang langs[] = {
 			"trekker tilbake et samtykke, skriv datoen under "
 			"withdrawn.",
 			"Skriv hvem tjenestene må eller bør samarbeide med, "
-			"om hva, og hvem som er kontakt.",
+			"om hva, og hvem som er kontaktperson.",
 		},
 		.guide_h_compulsory = "Under tvungent psykisk helsevern "
 		    "lages planen uten samtykke; når tvangen opphører, trengs "
@@ -508,11 +511,14 @@ static const struct lang langs[] = {
 		.resource = "Godt humør, og en datter som bor i nærheten.",
 		.need = "Hjelp til stell om morgenen.",
 		.measure = "Hjemmesykepleie",
-		.extent = "3 besøk per uke",
+		.extent = "3 besøk i uka",
 		.how = "Besøk mandag, onsdag og fredag kl. 8–9.",
 		.with = "Fastlegen",
 		.about = "Medisiner og sårstell",
 		.contact = "Legekontoret",
+		.provider_id = "hjemmesykepleien",
+		.provider_name = "Hjemmesykepleien",
+		.provider_contribution = "Besøk og stell som i tiltak t1.",
 	},
 	[IP_LANG_NN] = {
 		.items = items_nn, .lq = "«", .rq = "»",
@@ -524,8 +530,8 @@ static const struct lang langs[] = {
 		    "programmet viser kva punkt som enno manglar. "
 		    "Formatet er skildra i ip-plan(5).",
 		.privacy = "Fila inneheld helseopplysningar: hald ho lesbar "
-		    "berre for deg (chmod 600), og del ho berre med dei som "
-		    "er omfatta av samtykket.",
+		    "berre for deg, og del ho berre med dei personen har "
+		    "samtykt til at kan få sjå ho.",
 		.legal_basis = "Lovgrunnlaget planen blir laga etter, eitt "
 		    "eller fleire av:",
 		.person = "Tenestemottakaren. Ta omsyn til språk og kultur: "
@@ -555,7 +561,7 @@ static const struct lang langs[] = {
 			"personen trekkjer tilbake eit samtykke, skriv datoen "
 			"under withdrawn.",
 			"Skriv kven tenestene må eller bør samarbeide med, om "
-			"kva, og kven som er kontakt.",
+			"kva, og kven som er kontaktperson.",
 		},
 		.guide_h_compulsory = "Under tvungent psykisk helsevern blir "
 		    "planen laga utan samtykke; når tvangen tek slutt, "
@@ -572,6 +578,9 @@ static const struct lang langs[] = {
 		.with = "Fastlegen",
 		.about = "Medisinar og sårstell",
 		.contact = "Legekontoret",
+		.provider_id = "heimesjukepleia",
+		.provider_name = "Heimesjukepleia",
+		.provider_contribution = "Besøk og stell som i tiltak t1.",
 	},
 	[IP_LANG_EN] = {
 		.items = items_en, .lq = "“", .rq = "”",
@@ -583,8 +592,8 @@ static const struct lang langs[] = {
 		    "items are still missing. The format is described in "
 		    "ip-plan(5).",
 		.privacy = "This file holds health data: keep it readable by "
-		    "you alone (chmod 600), and share it only with those the "
-		    "person has agreed may see it.",
+		    "you alone, and share it only with those the person has "
+		    "agreed may see it.",
 		.legal_basis = "The laws the plan is made under, one or more "
 		    "of:",
 		.person = "The person the plan is for. Take language and "
@@ -602,8 +611,9 @@ static const struct lang langs[] = {
 			"provider), never the person or a relative.",
 			"Under contribution, write what each participant "
 			"will actually do, the person too.",
-			"Give each measure its extent, a responsible "
-			"participant and the goals it serves.",
+			"Give each measure its scope (extent), a responsible "
+			"participant (responsible) and the goals it serves "
+			"(goals).",
 			"Say who does what, where and when: under how for "
 			"each measure, or here for the plan as a whole.",
 			"The plan is evaluated at the times set here; a plan "
@@ -613,7 +623,7 @@ static const struct lang langs[] = {
 			"those the person has agreed may see it. If the person "
 			"withdraws a consent, write the date under withdrawn.",
 			"Write whom the services must or should work with, "
-			"about what, and who the contact is.",
+			"about what, and who the contact person is.",
 		},
 		.guide_h_compulsory = "Under compulsory mental health care "
 		    "the plan is made without consent; when the compulsory "
@@ -631,6 +641,10 @@ static const struct lang langs[] = {
 		.with = "The GP",
 		.about = "Medication and wound care",
 		.contact = "The medical centre",
+		.provider_id = "home-nursing",
+		.provider_name = "Home nursing service",
+		.provider_contribution = "Visits and personal care as in "
+		    "measure t1.",
 	},
 };
 
@@ -694,8 +708,10 @@ skeleton(FILE *f, struct values *v)
 	const struct lang *l = &langs[v->lang];
 	const char *const *val = v->val;
 	const char *mid = new_date(&v->a, v->start + (v->end - v->start) / 2);
+	/* who provides the example measure: never the person */
 	const char *someone = v->coordinator_id ? v->coordinator_id
-	    : v->person_id;
+	    : l->provider_id;
+	const struct ip_labels *words = ip_labels(v->lang);
 
 	fprintf(f, "# %s %s.\n", l->title, val[PH_TODAY]);
 	/* the YAML language server's modeline: editors complete keys and
@@ -711,8 +727,10 @@ skeleton(FILE *f, struct values *v)
 	key(f, "", "id", val[PH_ID]);
 	key(f, "", "language", val[PH_LANGUAGE]);
 	fputs("status: active\n", f);
-	comment(f, "# ", "# ", ip_arena_printf(&v->a, "%s %s.",
-	    l->legal_basis, ip_vocab_list(&v->a, ip_vocab_legal_basis, ", ")));
+	comment(f, "# ", "# ", l->legal_basis);
+	for (size_t i = 0; ip_vocab_legal_basis[i] != NULL; i++)
+		fprintf(f, "#   %-10s %s\n", ip_vocab_legal_basis[i],
+		    words->laws[i]);
 	fprintf(f, "legal_basis:\n  # - %s\n\n", ip_vocab_legal_basis[0]);
 
 	comment(f, "# ", "# ", l->person);
@@ -750,7 +768,12 @@ skeleton(FILE *f, struct values *v)
 		key(f, "    ", "name", val[PH_COORDINATOR]);
 		fputs("    role: provider\n    organization:\n    phone:\n"
 		    "    email:\n    contribution:\n", f);
-	}
+	} else
+		fprintf(f, "  # - id: %s\n"
+		    "  #   name: %s\n"
+		    "  #   role: provider\n"
+		    "  #   contribution: %s\n", l->provider_id, l->provider_name,
+		    l->provider_contribution);
 	key(f, "", "coordinator", val[PH_COORDINATOR_ID]);
 
 	fputs("\n", f);

@@ -6,20 +6,6 @@
 
 #include "plan.h"
 
-int
-ip_plan_load(const char *path, struct ip_diags *d, struct ip_plan **out)
-{
-	char *buf;
-	size_t len;
-
-	*out = NULL;
-	if (ip_read_file(path, &buf, &len, d) != 0)
-		return -1;
-	int rc = ip_plan_load_buf(buf, len, d, out);
-	free(buf);
-	return rc;
-}
-
 static int
 by_id(const void *a, const void *b)
 {
@@ -44,21 +30,61 @@ index_participants(struct ip_plan *p)
 		qsort(p->by_id, p->n_by_id, sizeof(*p->by_id), by_id);
 }
 
+/* A plan with errors in its fields is not a plan that loads. */
+static int
+strict(int rc, struct ip_plan **out)
+{
+	if (rc <= 0)
+		return rc;
+	ip_plan_free(*out);
+	*out = NULL;
+	return -1;
+}
+
 int
-ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
+ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out)
 {
 	*out = NULL;
 	struct ip_plan *p = ip_xcalloc(1, sizeof(*p));
 	const struct ip_ynode *root = ip_yaml_parse(buf, len, &p->arena, d);
-	if (root == NULL || ip_decode(p, root, d) != 0) {
+	int rc = root == NULL ? -1 : ip_decode(p, root, d);
+	if (rc < 0) {
 		ip_plan_free(p);
 		return -1;
 	}
 	p->file = ip_arena_strndup(&p->arena, d->file, strlen(d->file));
 	index_participants(p);
 	*out = p;
-	return 0;
+	return rc;
+}
+
+int
+ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_plan **out)
+{
+	return strict(ip_plan_load_buf_partial(buf, len, d, out), out);
+}
+
+int
+ip_plan_load_partial(const char *path, struct ip_diags *d,
+    struct ip_plan **out)
+{
+	char *buf;
+	size_t len;
+
+	*out = NULL;
+	if (ip_read_file(path, &buf, &len, d) != 0)
+		return -1;
+	int rc = ip_plan_load_buf_partial(buf, len, d, out);
+	free(buf);
+	return rc;
+}
+
+int
+ip_plan_load(const char *path, struct ip_diags *d, struct ip_plan **out)
+{
+	return strict(ip_plan_load_partial(path, d, out), out);
 }
 
 void
@@ -67,6 +93,7 @@ ip_plan_free(struct ip_plan *p)
 	if (p == NULL)
 		return;
 	ip_arena_free(&p->arena);
+	free(p->refused);
 	free(p);
 }
 

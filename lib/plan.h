@@ -217,11 +217,18 @@ struct ip_plan {
 	 * among those of the same id: see ip_find_participant() */
 	const struct ip_participant **by_id;
 	size_t n_by_id;
-	struct ip_arena arena;		/* holds everything above */
+	/* the keys whose values the decoder left out, sorted: see
+	 * ip_plan_refused() */
+	struct ip_pos *refused;		/* malloc'd */
+	size_t n_refused, cap_refused;
+	struct ip_arena arena;		/* holds everything else above */
 };
 
-/* As ip_plan_load(), from the len bytes at buf, which the caller keeps. */
+/* As ip_plan_load() and ip_plan_load_partial(), from the len bytes at
+ * buf, which the caller keeps. */
 int ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_plan **out);
+int ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out);
 
 /* The regulation's words for items a to i, in bokmål. */
@@ -231,10 +238,16 @@ extern const char *const ip_item_words[];
  * counts as left out. */
 bool ip_blank(const char *s);
 
-/* Decodes a YAML tree into p (whose arena holds the tree).  Returns 0, or
- * -1 after adding errors to d. */
+/* Decodes a YAML tree into p (whose arena holds the tree).  Returns 0; 1
+ * after adding to d errors in some keys or values, which it leaves out of
+ * p as if absent; or -1 after adding errors to d if the tree is not a plan
+ * at all (not a mapping, no format or another one). */
 int ip_decode(struct ip_plan *p, const struct ip_ynode *root,
     struct ip_diags *d);
+/* True if pos is that of a key the decoder left out, or of an unknown key
+ * standing for it: an error is reported there, and the checks say
+ * nothing of its absence. */
+bool ip_plan_refused(const struct ip_plan *p, struct ip_pos pos);
 
 /* The vocabularies, NULL-terminated, indexed by the enums above. */
 extern const char *const ip_vocab_lang[];

@@ -44,6 +44,23 @@ else
 		same /dev/null '$TMP/err'"
 fi
 
+# all-findings.yaml: ip-validate goes on after errors in fields and runs
+# the content checks; the commands that use a plan still refuse it, and
+# say only why it does not load.
+t "a plan with errors in fields is refused by ip-export, ip-review and ip-stats" "
+	cd '$TESTS/validate' &&
+	grep -v -e unknown-ref -e future-date all-findings.expect >'$TMP/want' &&
+	! cmp -s '$TMP/want' all-findings.expect &&
+	exits 1 ip-export --today $TODAY all-findings.yaml >'$TMP/out' \
+		2>'$TMP/err' &&
+	same /dev/null '$TMP/out' && same '$TMP/want' '$TMP/err' &&
+	exits 2 ip-review --today $TODAY all-findings.yaml >/dev/null \
+		2>'$TMP/err' &&
+	same '$TMP/want' '$TMP/err' &&
+	exits 2 ip-stats --today $TODAY all-findings.yaml >/dev/null \
+		2>'$TMP/err' &&
+	same '$TMP/want' '$TMP/err'"
+
 t "a directory is searched recursively, in order" "
 	mkdir -p '$TMP/tree/b/c' '$TMP/tree/a' &&
 	cp '$TESTS/validate/empty.yaml' '$TMP/tree/b/c/x.yml' &&

@@ -51,6 +51,7 @@ static const struct {
 	LABEL(next_review),
 	LABEL(status),
 	LABEL(closed),
+	LABEL(closed_on),
 	LABEL(plan_id),
 	LABEL(legal_basis),
 	LABEL(from),
@@ -142,6 +143,16 @@ static const struct {
 	LABEL(cf_place_date),
 	LABEL(cf_signature),
 	LABEL(cf_guardian),
+	LABEL(ev_review),
+	LABEL(ev_period_end),
+	LABEL(ev_consent),
+	LABEL(ev_withdrawn),
+	LABEL(ev_subgoal),
+	LABEL(ev_measure),
+	LABEL(ev_never),
+	LABEL(ev_file),
+	LABEL(ev_nobody),
+	LABEL(ev_the_person),
 };
 #undef LABEL
 
