@@ -1,11 +1,14 @@
 /*
  * arena.c - a bump allocator: everything of one plan is freed at once.
  *
- * Each thread keeps one freed chunk for its next arena.  A run loads
- * plans one after another, and without it every plan would hand its chunk
- * back to malloc, which at the top of the heap gives the memory back to
- * the system, only to fault it in again for the next plan: that cost
- * more than all the checks together.
+ * Each thread keeps a few freed chunks for its next arenas.  A run loads
+ * plans one after another, and without them every plan would hand its
+ * chunks back to malloc, which at the top of the heap gives the memory
+ * back to the system, only to fault it in again for the next plan: that
+ * cost more than all the checks together.  A few, not one: a plan, the
+ * diagnostics of loading it and those of checking it (ip-stats) are three
+ * arenas at once, and with one spare the other two went back to the
+ * system for every plan.
  */
 #include <pthread.h>
 #include <stdbool.h>
@@ -24,16 +27,27 @@ struct ip_chunk {
 	max_align_t data[];
 };
 
-/* The spare chunk of this thread, freed when the thread ends; none if
- * the key cannot be had. */
+#define SPARES 4	/* freed chunks kept a thread, at most */
+
+/* The spare chunks of this thread, a list through next, freed when the
+ * thread ends; none if the key cannot be had. */
 static pthread_key_t spare_key;
 static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
 static bool spare_ok;
 
 static void
+spares_free(void *spares)
+{
+	for (struct ip_chunk *c = spares, *next; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+}
+
+static void
 spare_init(void)
 {
-	spare_ok = pthread_key_create(&spare_key, free) == 0;
+	spare_ok = pthread_key_create(&spare_key, spares_free) == 0;
 }
 
 static struct ip_chunk *
@@ -42,8 +56,9 @@ new_chunk(size_t size)
 	struct ip_chunk *c = NULL;
 	if (size == CHUNK) {
 		pthread_once(&spare_once, spare_init);
-		if (spare_ok && (c = pthread_getspecific(spare_key)) != NULL)
-			pthread_setspecific(spare_key, NULL);
+		if (spare_ok && (c = pthread_getspecific(spare_key)) != NULL
+		    && pthread_setspecific(spare_key, c->next) != 0)
+			c = NULL;	/* still a spare: take none */
 	}
 	if (c == NULL)
 		c = ip_xmalloc(sizeof(*c) + size);
@@ -51,15 +66,22 @@ new_chunk(size_t size)
 	return c;
 }
 
-/* Frees c, or keeps it as this thread's spare. */
+/* Frees c, or keeps it as one of this thread's spares. */
 static void
 drop_chunk(struct ip_chunk *c)
 {
 	if (c->size == CHUNK) {
 		pthread_once(&spare_once, spare_init);
-		if (spare_ok && pthread_getspecific(spare_key) == NULL
-		    && pthread_setspecific(spare_key, c) == 0)
-			return;
+		struct ip_chunk *spares = spare_ok
+		    ? pthread_getspecific(spare_key) : NULL;
+		size_t n = 0;
+		for (const struct ip_chunk *s = spares; s != NULL; s = s->next)
+			n++;
+		if (spare_ok && n < SPARES) {
+			c->next = spares;
+			if (pthread_setspecific(spare_key, c) == 0)
+				return;
+		}
 	}
 	free(c);
 }

@@ -17,7 +17,12 @@ PATH=$BUILD:$PATH
 passed=0 failed=0
 
 # IPLAN_VALGRIND=1: every command runs under valgrind, which turns any
-# memory error or leak into exit status 99.
+# memory error or leak into exit status 99.  Valgrind costs half a second
+# of CPU a command before the command does anything, so this stage runs
+# one representative of each kind of input and each path through the
+# code, not every fixture, and leaves out tests whose commands take only
+# paths that other tests take under valgrind (t_no_vg below); the ASan
+# stage runs everything.
 if [ -n "${IPLAN_VALGRIND:-}" ]; then
 	mkdir "$TMP/valgrind"
 	for bin in "$BUILD"/ip-*; do
@@ -41,6 +46,14 @@ fail() {
 # t NAME CODE: CODE runs in a subshell; the test passes if it exits 0.
 t() {
 	if (eval "$2") >"$TMP/log" 2>&1; then pass; else fail "$1"; fi
+}
+
+# t_no_vg NAME CODE: as t, but not in the valgrind stage: CODE runs the
+# commands only as other tests run them under valgrind (the same options,
+# the same kind of plan), so valgrind would only repeat itself there.  The
+# plain and ASan stages run it.
+t_no_vg() {
+	[ -n "${IPLAN_VALGRIND:-}" ] || t "$@"
 }
 
 # exits N CMD...: runs CMD and succeeds if it exits with status N (a death

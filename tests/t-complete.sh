@@ -1,6 +1,10 @@
 # t-complete.sh - cmd/completion.bash, the bash completion, run in bash
 # the way bash runs it: COMP_WORDS and COMP_CWORD set, the completion
 # function called, COMPREPLY printed.  Sourced by run.sh.
+#
+# The commands that completion runs are --help, which t-cli.sh runs, and
+# ip-export --list-participants, which a test here runs on each kind of
+# input: under valgrind that test alone runs them.
 
 # comp CWORD WORD...: what completing the word at index CWORD of the
 # command line WORD... offers, one a line, in a fresh bash.
@@ -20,7 +24,7 @@ comp() {
 # Every option --help shows, and no other but -h, -V and --, is offered.
 for cmd in "$TOP"/cmd/ip-*.c; do
 	cmd=$(basename "$cmd" .c)
-	t "complete $cmd: the options of --help" "
+	t_no_vg "complete $cmd: the options of --help" "
 		cd '$TMP' && { $cmd --help | grep -oE -- '(^|[ [])--?[a-zA-Z][a-z-]*' |
 			sed 's/^[ [[]//'; echo --; } | sort -u >want &&
 		comp 1 $cmd - | sort >got && same want got"
@@ -34,11 +38,13 @@ t "complete: only the options that start as the word does" "
 	cd '$TMP' && comp 1 ip-export --f >got &&
 	printf '%s\n' --format --for --force >want && same want got"
 
-# The plan on the command line gives the ids, and only the ids.
-t "complete ip-export --for: the ids of that plan's participants" "
-	cd '$TMP' && mkdir -p complete && cd complete &&
-	sed 's/^  - id: per\$/  - id: \"03105827724\"/' \
-		'$TESTS/validate/valid.yaml' >plan.yaml &&
+# The plan on the command line gives the ids, and only the ids: those of
+# tests/validate/valid.yaml, one of them a national id.
+mkdir -p "$TMP/complete"
+sed 's/^  - id: per$/  - id: "03105827724"/' "$TESTS/validate/valid.yaml" \
+	>"$TMP/complete/plan.yaml"
+t_no_vg "complete ip-export --for: the ids of that plan's participants" "
+	cd '$TMP/complete' &&
 	grep -q 'id: \"03105827724\"' plan.yaml &&
 	comp 3 ip-export plan.yaml --for '' >got &&
 	printf '%s\n' kari ola >want && same want got &&
@@ -48,7 +54,7 @@ t "complete ip-export --for: the ids of that plan's participants" "
 	echo kari | same - got &&
 	comp 6 ip-export --format = html plan.yaml --for k >got &&
 	echo kari | same - got"
-t "complete ip-export --for: nothing without a plan, or from a broken one" "
+t_no_vg "complete ip-export --for: nothing without a plan, or from a broken one" "
 	cd '$TMP' && comp 2 ip-export --for '' >got && same /dev/null got &&
 	comp 3 ip-export '$TMP/none.yaml' --for '' >got &&
 	same /dev/null got &&

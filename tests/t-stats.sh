@@ -22,7 +22,9 @@ for args in "$ST"/*.args; do
 		same '$ST/$name.out' '$TMP/got' && same /dev/null '$TMP/err'"
 done
 
-t "no figure names the person, nor shows a national id" "
+# Every format and grouping of the plans the golden files count: under
+# valgrind, the golden runs, which take each format and each grouping.
+t_no_vg "no figure names the person, nor shows a national id" "
 	cd '$ST' &&
 	for f in text tsv json html; do
 		for by in coordinator organization legal-basis language; do
@@ -86,6 +88,21 @@ t "--by and --format take only their words" "
 # (closed, evaluated in the last 12 months, consent withdrawn, the
 # groups), what the generator wrote.
 CORPUS=$TMP/corpus
+# stats_formats BY: the formats the corpus is counted in for the grouping
+# BY: all four, but under valgrind one, each format for some grouping, as
+# what a writer does is the same for every grouping.
+stats_formats() {
+	if [ -z "${IPLAN_VALGRIND:-}" ]; then
+		echo text tsv json html
+	else
+		case $1 in
+		none | language) echo text ;;
+		coordinator) echo tsv ;;
+		organization) echo json ;;
+		legal-basis) echo html ;;
+		esac
+	fi
+}
 t "corpus: the figures equal ip-review's and ip-validate's, in all four formats and every grouping" "
 	python3 '$ST/corpus.py' gen '$CORPUS' $TODAY 300 &&
 	exits 2 ip-review --today $TODAY --format tsv '$CORPUS' \
@@ -96,7 +113,7 @@ t "corpus: the figures equal ip-review's and ip-validate's, in all four formats 
 			'$TMP/review.tsv' '$TMP/validate.err' >'$TMP/want' &&
 		test \$(wc -l <'$TMP/want') -gt 1 &&
 		opt= && { [ \$by = none ] || opt=\"--by \$by\"; } &&
-		for f in text tsv json html; do
+		for f in \$(stats_formats \$by); do
 			exits 2 ip-stats \$opt --format \$f --today $TODAY \
 				'$CORPUS' >'$TMP/got.\$f' 2>'$TMP/err' &&
 			same '$TMP/review.err' '$TMP/err' &&

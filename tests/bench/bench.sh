@@ -17,26 +17,34 @@ RUNS=${RUNS:-5}	# best of five: the machines this runs on are noisy
 EXPORTS=${EXPORTS:-1000}
 JOBS=$(getconf _NPROCESSORS_ONLN)
 
-# measure OK LABEL CMD...: the best wall time of RUNS runs, and the peak
-# memory (KiB) of the last; an exit status above OK stops the bench.
+# measure OK LABEL CMD...: one run; LABEL keeps the best wall time of its
+# runs so far, and the peak memory (KiB) of its last.  An exit status
+# above OK stops the bench.
 measure() {
 	ok=$1 label=$2
 	shift 2
-	best= mem=
+	/usr/bin/time -f '%e %M' -o "$B/time" "$@" >/dev/null 2>"$B/err" ||
+		[ $? -le "$ok" ] || { cat "$B/err" >&2; exit 2; }
+	read -r t m <<-EOF
+	$(tail -n 1 "$B/time")
+	EOF
+	eval "best=\${t_$label:-}"
+	if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then
+		eval "t_$label=$t"
+	fi
+	eval "m_$label=$m"
+}
+
+# rounds FN: FN (a list of measure calls) RUNS times, each label's runs
+# taking turns with the others' rather than one after another, so that a
+# spell of load from elsewhere on the machine falls on the commands and
+# their floor alike and not on one of them: their ratios are what counts.
+rounds() {
 	i=0
 	while [ $i -lt "$RUNS" ]; do
-		/usr/bin/time -f '%e %M' -o "$B/time" "$@" >/dev/null 2>"$B/err" ||
-			[ $? -le "$ok" ] || { cat "$B/err" >&2; exit 2; }
-		read -r t m <<-EOF
-		$(tail -n 1 "$B/time")
-		EOF
-		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then
-			best=$t
-		fi
-		mem=$m
+		"$1"
 		i=$((i + 1))
 	done
-	eval "t_$label=$best m_$label=$mem"
 }
 
 # row N WHAT LABEL FLOOR: one line of the table, the ratio to FLOOR.
@@ -58,22 +66,42 @@ target() {
 	    r <= 1.3 && $m < 20480 ? \"met\" : \"MISSED\" }")"
 }
 
-printf '%-8s %-34s %8s %6s %9s\n' plans command seconds ratio "peak KiB"
-for n in $SIZES; do
-	dir=$B/plans-$n
-	[ -f "$dir.done" ] || { rm -rf "$dir"; "$B/gen" "$n" "$dir" && touch "$dir.done"; }
-	"$B/floor" "$dir" 2>/dev/null	# warm the page cache
-	# Planted defects make ip-validate exit 1, and ip-review and
-	# ip-stats 2: the plans that do not load.
+# whole: the commands that read the whole tree $dir, once each.  Planted
+# defects make ip-validate exit 1, and ip-review and ip-stats 2: the
+# plans that do not load.
+whole() {
 	measure 0 floor "$B/floor" "$dir"
 	measure 1 validate "$BUILD/ip-validate" -j 1 --today $TODAY "$dir"
-	measure 1 validatej "$BUILD/ip-validate" -j "$JOBS" --today $TODAY "$dir"
+	measure 1 validatej "$BUILD/ip-validate" -j "$JOBS" \
+	    --today $TODAY "$dir"
 	measure 2 review "$BUILD/ip-review" -j 1 --today $TODAY "$dir"
 	measure 2 reviewj "$BUILD/ip-review" -j "$JOBS" --today $TODAY "$dir"
 	measure 2 stats "$BUILD/ip-stats" -j 1 --by organization \
 	    --today $TODAY "$dir"
 	measure 2 statsj "$BUILD/ip-stats" -j "$JOBS" --by organization \
 	    --today $TODAY "$dir"
+}
+
+# each: ip-export, and the floor, once per file of $B/sample.  xargs
+# exits 123 when a run exits 1 to 125: plans with errors.
+each() {
+	measure 0 floor1 xargs -a "$B/sample" -n 1 "$B/floor"
+	measure 123 export xargs -a "$B/sample" -n 1 "$BUILD/ip-export" \
+	    --today $TODAY
+	measure 123 exportx xargs -a "$B/sample" -n 1 "$BUILD/ip-export" \
+	    --format xml --today $TODAY
+	measure 123 exportf xargs -a "$B/sample" -n 1 "$BUILD/ip-export" \
+	    --format fhir --today $TODAY
+}
+
+printf '%-8s %-34s %8s %6s %9s\n' plans command seconds ratio "peak KiB"
+for n in $SIZES; do
+	dir=$B/plans-$n
+	[ -f "$dir.done" ] || { rm -rf "$dir"; "$B/gen" "$n" "$dir" && touch "$dir.done"; }
+	"$B/floor" "$dir" 2>/dev/null	# warm the page cache
+	unset t_floor t_validate t_validatej t_review t_reviewj t_stats \
+	    t_statsj t_floor1 t_export t_exportx t_exportf
+	rounds whole
 	row "$n" "floor (libyaml events)" floor floor
 	row "$n" "ip-validate -j 1" validate floor
 	row "$n" "ip-validate -j $JOBS" validatej floor
@@ -85,16 +113,9 @@ for n in $SIZES; do
 	target "$n" "ip-review -j 1" review
 	target "$n" "ip-stats -j 1" stats
 
-	# xargs exits 123 when a run exits 1 to 125: plans with errors.
 	find "$dir" -name '*.yaml' | sort | head -n "$EXPORTS" >"$B/sample"
 	k=$(wc -l <"$B/sample")
-	measure 0 floor1 xargs -a "$B/sample" -n 1 "$B/floor"
-	measure 123 export xargs -a "$B/sample" -n 1 "$BUILD/ip-export" \
-	    --today $TODAY
-	measure 123 exportx xargs -a "$B/sample" -n 1 "$BUILD/ip-export" \
-	    --format xml --today $TODAY
-	measure 123 exportf xargs -a "$B/sample" -n 1 "$BUILD/ip-export" \
-	    --format fhir --today $TODAY
+	rounds each
 	row "$n" "floor, $k files one at a time" floor1 floor1
 	row "$n" "ip-export, $k files (markdown)" export floor1
 	row "$n" "ip-export, $k files (xml)" exportx floor1
