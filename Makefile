@@ -109,12 +109,16 @@ $(BUILD)/schema/%: tests/schema/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 # valgrind.  'make test' is the first alone.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # Each stage adds its "passed failed" to the tally; the last line is the
-# sum of them all.
+# sum of them all.  The stages run one at a time in two chains, side by
+# side on two cores: the build tree's (the suite, then valgrind, which
+# share its scratch directory) and the sanitizers' (ASan, then the fuzz
+# regressions), each in trees of their own.  Each chain's output is
+# shown when it ends (-Otarget), not mixed line by line.
 TALLY = $(abspath $(BUILD))/check.tally
 check: | install-deps
 	@rm -f $(TALLY)
-	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory test check-asan \
-		check-valgrind check-fuzz
+	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory -j2 -Otarget \
+		check-plain check-sanitized
 	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
 		p, f; exit f > 0 }' $(TALLY)
 
@@ -135,6 +139,11 @@ $(NPM_DIR)/node_modules/.installed: tests/browser/package.json \
 		$(NPM_DIR)/
 	cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+check-plain: | check-deps
+	@$(MAKE) --no-print-directory -j1 test check-valgrind
+check-sanitized: | check-deps
+	@$(MAKE) --no-print-directory -j1 check-asan check-fuzz
 
 # (IPLAN_SANITIZED: the tests that bound memory know it is not theirs.)
 check-asan: | check-deps
@@ -214,6 +223,7 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all deps install-deps check-deps browser-deps check test check-asan check-valgrind \
-	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall clean
+.PHONY: all deps install-deps check-deps browser-deps check check-plain \
+	check-sanitized test check-asan check-valgrind fuzz-build \
+	fuzz-targets fuzz check-fuzz bench demo install uninstall clean
 .DELETE_ON_ERROR:
