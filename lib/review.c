@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "view.h"
 
 /* The kinds of finding, in the order they sort on one day. */
@@ -830,15 +831,15 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 	char unit;
 
 	if (!ip_parse_interval(within, &count, &unit)) {
-		ip_fail(err, "invalid horizon for --within: '%s' (use a "
-		    "count and a unit: 30d, 4w, 3m)", within);
+		ip_fail(err, _("invalid horizon for --within: '%s' (use a "
+		    "count and a unit: 30d, 4w, 3m)"), within);
 		return NULL;
 	}
 	if (ip_opt_word(err, "format", format, formats, &fmt) != 0)
 		return NULL;
 	if (o->by_coordinator && fmt != FMT_TEXT) {
-		ip_fail(err, "--by-coordinator goes with --format text "
-		    "only");
+		ip_fail(err, _("--by-coordinator goes with --format text "
+		    "only"));
 		return NULL;
 	}
 
