@@ -468,13 +468,19 @@ write_json(const struct ip_stats_run *r, FILE *f)
 	fputs(r->ngroups > 0 ? "\n ]}\n" : "]}\n", f);
 }
 
-/* n as a share of the figure's base, if it has one that is not 0. */
+/* n as a share of the figure's base, if it has one that is not 0, in
+ * tenths of a per cent, rounded half to even as printf rounds: written
+ * as the messages' language writes a decimal fraction. */
 static bool
-share(const struct group *g, int i, double *pct)
+share(const struct group *g, int i, unsigned long *tenths)
 {
 	if (figs[i].base == NCOUNT || g->n[figs[i].base] == 0)
 		return false;
-	*pct = 100.0 * (double)g->n[i] / (double)g->n[figs[i].base];
+	unsigned long long n = 1000ULL * g->n[i], base = g->n[figs[i].base];
+	unsigned long long q = n / base, rem = n % base;
+	if (2 * rem > base || (2 * rem == base && q % 2 == 1))
+		q++;
+	*tenths = (unsigned long)q;
 	return true;
 }
 
@@ -525,12 +531,17 @@ write_text(const struct ip_stats_run *r, FILE *f)
 		put_label(f, r, g, ESC_NONE);
 		putc('\n', f);
 		for (int i = 0; i < NFIG; i++) {
-			double pct;
+			unsigned long t;
 			const char *lab = word(figs[i].word);
 			fprintf(f, "  %s%*s  %*zu", lab, wlabel - width(lab), "",
 			    wnum, g->n[i]);
-			if (share(g, i, &pct))
-				fprintf(f, "  %5.1f%% %s", pct,
+			if (share(g, i, &t))
+				/* TRANSLATORS: a share in ip-stats' table: the
+				 * whole per cent (3 columns wide), the tenths,
+				 * and "of plans" or "of active"; write the
+				 * fraction and the per cent sign as your
+				 * language does. */
+				fprintf(f, _("  %3lu.%lu%% %s"), t / 10, t % 10,
 				    word(figs[i].base == F_PLANS ? W_OF_PLANS
 				    : W_OF_ACTIVE));
 			putc('\n', f);
@@ -690,12 +701,17 @@ write_html(const struct ip_stats_run *r, FILE *f)
 		put_label(f, r, g, ESC_HTML);
 		fputs("</th>", f);
 		for (int i = 0; i < NFIG; i++) {
-			double pct;
+			unsigned long t;
 			fprintf(f, "<td>%zu", g->n[i]);
-			if (share(g, i, &pct))
-				fprintf(f, "<span>%.1f%% %s</span>", pct,
+			if (share(g, i, &t)) {
+				fputs("<span>", f);
+				/* TRANSLATORS: as "  %3lu.%lu%% %s", in a cell
+				 * of ip-stats' HTML page. */
+				fprintf(f, _("%lu.%lu%% %s"), t / 10, t % 10,
 				    word(figs[i].base == F_PLANS ? W_OF_PLANS
 				    : W_OF_ACTIVE));
+				fputs("</span>", f);
+			}
 			fputs("</td>", f);
 		}
 		fputs("</tr>\n", f);
