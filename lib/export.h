@@ -2,7 +2,8 @@
  * export.h - private interfaces of ip-export: the words of the documents
  * in each language, the document as a CommonMark tree, and the XML.
  *
- * Only lib/export*.c, lib/labels.c and the unit tests include this header.
+ * Only lib/export*.c, lib/labels.c, lib/review.c (its calendar) and the
+ * unit tests include this header.
  */
 #ifndef IPLAN_EXPORT_H
 #define IPLAN_EXPORT_H
@@ -72,6 +73,13 @@ struct ip_labels {
 	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
 	    *cf_withdraw, *cf_withdraw_text, *cf_sign,
 	    *cf_place_date, *cf_signature, *cf_guardian;
+	/* ip-review's calendar: the title of an event by the kind of
+	 * finding, with "%s" the id, then "%s" the text of the sub-goal or
+	 * the title of the measure; the file in its description, and the
+	 * coordinator there when there is none or it is the person */
+	const char *ev_review, *ev_period_end, *ev_consent, *ev_withdrawn,
+	    *ev_subgoal, *ev_measure, *ev_never;
+	const char *ev_file, *ev_nobody, *ev_the_person;
 	const char *const *laws;	/* by ip_vocab_legal_basis; NULL ends */
 };
 

@@ -1,7 +1,8 @@
 /*
  * labels.c - the words of the documents that ip-export writes, in
  * bokmål, nynorsk and English: section titles, labels, the words for
- * roles and statuses, month names and the names of the laws.
+ * roles and statuses, month names and the names of the laws; and the
+ * words of ip-review's calendar, which follows the plan's language too.
  */
 #include <stdio.h>
 #include <stdarg.h>
@@ -219,6 +220,19 @@ static const struct ip_labels labels[] = {
 		.tl_due = "Frist for delmål",
 		.tl_today = "I dag",
 		.laws = laws_nb,
+		.ev_review = "Evaluering av planen",
+		.ev_period_end = "Planperioden slutter",
+		.ev_consent = "Samtykket til informasjonsdeling går ut",
+		.ev_withdrawn = "Samtykket til planen er trukket tilbake, men "
+		    "planen er ikke avsluttet",
+		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
+		    "fortsatt åpent",
+		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etter",
+		.ev_never = "Første evaluering var planlagt, ingen er "
+		    "gjennomført",
+		.ev_file = "Fil",
+		.ev_nobody = "ingen",
+		.ev_the_person = "tjenestemottakeren",
 	},
 	[IP_LANG_NN] = {
 		.code = "nn",
@@ -390,6 +404,19 @@ static const struct ip_labels labels[] = {
 		.tl_due = "Frist for delmål",
 		.tl_today = "I dag",
 		.laws = laws_nn,
+		.ev_review = "Evaluering av planen",
+		.ev_period_end = "Planperioden sluttar",
+		.ev_consent = "Samtykket til informasjonsdeling går ut",
+		.ev_withdrawn = "Samtykket til planen er trekt tilbake, men "
+		    "planen er ikkje avslutta",
+		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
+		    "framleis ope",
+		.ev_measure = "Tiltak %s «%s» slutta, inga evaluering etterpå",
+		.ev_never = "Første evaluering var planlagd, inga er "
+		    "gjennomført",
+		.ev_file = "Fil",
+		.ev_nobody = "ingen",
+		.ev_the_person = "tenestemottakaren",
 	},
 	[IP_LANG_EN] = {
 		.code = "en",
@@ -558,6 +585,16 @@ static const struct ip_labels labels[] = {
 		.tl_due = "Sub-goal due",
 		.tl_today = "Today",
 		.laws = laws_en,
+		.ev_review = "Review of the plan",
+		.ev_period_end = "The plan period ends",
+		.ev_consent = "Consent to share information expires",
+		.ev_withdrawn = "Consent to the plan withdrawn, plan not closed",
+		.ev_subgoal = "Sub-goal %s “%s” due, still open",
+		.ev_measure = "Measure %s “%s” ended, no review since",
+		.ev_never = "First review planned, none held yet",
+		.ev_file = "File",
+		.ev_nobody = "none",
+		.ev_the_person = "the person",
 	},
 };
 

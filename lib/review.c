@@ -5,38 +5,49 @@
  * are kept, as records of 16 bytes that hold indexes and offsets rather
  * than pointers, with a record of 20 bytes for each plan that has any and
  * the strings they need in one buffer, those that repeat (coordinators,
- * directories, item ids) kept once.  They are sorted in place at the end
- * and printed as text, TSV or an iCalendar file.
+ * directories, a sub-goal's or measure's id with its text cut short)
+ * kept once.  They are sorted in place at the end and printed as text,
+ * in the user's language (gettext), TSV, or an iCalendar file in each
+ * plan's language (labels.c).
  */
 #include <pthread.h>
+#include <stddef.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "export.h"
 #include "i18n.h"
-#include "view.h"
 
 /* The kinds of finding, in the order they sort on one day. */
 enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_WITHDRAWN, K_SUBGOAL,
 	K_MEASURE, K_NEVER };
 
 static const struct {
-	const char *name;	/* in text and TSV, and in calendar UIDs */
-	const char *summary;	/* the calendar event's title */
+	const char *name;	/* in TSV and in calendar UIDs */
+	size_t summary;		/* the calendar event's title, in labels */
 	bool keyed;		/* a plan can have several: the UID ends in
 				   the item's id, else the date */
 } kinds[] = {
-	[K_REVIEW] = { "review", "Review of the plan", true },
-	[K_PERIOD_END] = { "period-end", "The plan period ends", false },
+	[K_REVIEW] = { "review", offsetof(struct ip_labels, ev_review),
+	    true },
+	[K_PERIOD_END] = { "period-end",
+	    offsetof(struct ip_labels, ev_period_end), false },
 	[K_CONSENT] = { "consent-expires",
-	    "Consent to share information expires", false },
+	    offsetof(struct ip_labels, ev_consent), false },
 	[K_WITHDRAWN] = { "consent-withdrawn",
-	    "Consent to the plan withdrawn, plan not closed", false },
-	[K_SUBGOAL] = { "subgoal", "Sub-goal due, still open", true },
+	    offsetof(struct ip_labels, ev_withdrawn), false },
+	[K_SUBGOAL] = { "subgoal", offsetof(struct ip_labels, ev_subgoal),
+	    true },
 	[K_MEASURE] = { "measure-ended",
-	    "Measure ended, no review since", true },
+	    offsetof(struct ip_labels, ev_measure), true },
 	[K_NEVER] = { "never-reviewed",
-	    "First review planned, none held yet", false },
+	    offsetof(struct ip_labels, ev_never), false },
 };
+
+/* The characters of a sub-goal's text or a measure's title that a line
+ * shows, the last of them "..." when cut. */
+#define TEXT_WIDTH	40
 
 /* The coordinator of a plan record, when not the offset of their name and
  * e-mail address (one after the other, each ending in a NUL). */
@@ -46,17 +57,21 @@ static const struct {
 /* What the findings of one plan share; the strings are offsets into the
  * run's buffer, 0 for "". */
 struct plan_rec {
-	uint32_t order;		/* the file's index in the walk */
+	uint32_t order : 30;	/* the file's index in the walk */
+	uint32_t lang : 2;	/* enum ip_lang: the calendar's words */
 	uint32_t dir, base;	/* the display name: to its last '/', and
 				   the rest */
 	uint32_t id;		/* the plan's id */
 	uint32_t coord;		/* see NO_COORD */
 };
+#define MAX_ORDER	((1u << 30) - 1)
 
 struct finding {
 	int32_t date;
 	uint32_t plan;		/* index into the plan records */
-	uint32_t item;		/* the sub-goal's or measure's id, or 0 */
+	uint32_t item;		/* the sub-goal's or measure's id and then
+				   its text or title, cut (keep_item()),
+				   or 0 */
 	uint32_t kind : 3;
 	uint32_t seq : 29;	/* the order found, the last tie-break; once
 				   sorted for a calendar, which of the
@@ -178,6 +193,80 @@ keep_once(struct ip_review_run *r, const char *s, size_t n)
 	return n == 0 ? 0 : once(r, append(r, s, n, false));
 }
 
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Appends s as one line, as ip_clean_step() shows it, each run of white
+ * space made one space and none at either end, and a NUL: whole if it
+ * has at most TEXT_WIDTH characters, else its first TEXT_WIDTH - 1 and
+ * an ellipsis.  What ip_clean_step() puts instead of a national id counts
+ * as one character, so that no cut leaves a part of one. */
+static void
+append_text(struct ip_review_run *r, const char *s)
+{
+	size_t at = r->ns, o = at, cut = at, chars = 0;
+	bool digit = false;
+
+	r->s = ip_grow(r->s, &r->caps, at + 1, 1);
+	while (*s != '\0') {
+		if (is_space(*s)) {
+			s++;
+			digit = false;
+			continue;
+		}
+		const char *instead;
+		size_t n = ip_clean_step(s, digit, &instead);
+		const char *c = instead != NULL ? instead : s;
+		size_t cn = instead != NULL ? strlen(instead) : n;
+		if (cn + 5 >= UINT32_MAX - o)
+			ip_limit("bytes of names in one run (4 GiB)");
+		/* a space, the character, an ellipsis and the NUL */
+		r->s = ip_grow(r->s, &r->caps, o + cn + 5, 1);
+		if (o > at && is_space(s[-1])) {
+			if (++chars == TEXT_WIDTH)
+				cut = o;
+			r->s[o++] = ' ';
+		}
+		if (++chars == TEXT_WIDTH)
+			cut = o;
+		memcpy(r->s + o, c, cn);
+		o += cn;
+		digit = *s >= '0' && *s <= '9';
+		s += n;
+	}
+	if (chars > TEXT_WIDTH) {
+		for (o = cut; o > at && r->s[o - 1] == ' '; o--)
+			;
+		memcpy(r->s + o, "\xe2\x80\xa6", 3);	/* U+2026 */
+		o += 3;
+	}
+	r->s[o++] = '\0';
+	r->ns = o;
+}
+
+/* A sub-goal's or measure's id and its text, each ending in a NUL, kept
+ * once. */
+static uint32_t
+keep_item(struct ip_review_run *r, const struct ip_text *id,
+    const struct ip_text *text)
+{
+	const char *i = id->s != NULL ? id->s : "";
+	uint32_t off = append(r, i, strlen(i), false);
+	append_text(r, text->s != NULL ? text->s : "");
+	return once(r, off);
+}
+
+/* The text after an item's id. */
+static const char *
+item_text(const struct ip_review_run *r, uint32_t item)
+{
+	const char *id = str(r, item);
+	return id + strlen(id) + 1;
+}
+
 /* The coordinator's name and address, kept once, < and > in them made ?
  * so that only a real address is ever shown in angle brackets. */
 static uint32_t
@@ -222,12 +311,15 @@ plan_rec(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	const char *slash = strrchr(file, '/');
 	size_t dir = slash != NULL ? (size_t)(slash - file) + 1 : 0;
 
-	if (r->nplans >= UINT32_MAX || order > UINT32_MAX)
+	if (r->nplans >= UINT32_MAX)
 		ip_limit("plans in one run (2^32)");
+	if (order > MAX_ORDER)
+		ip_limit("files in one run (2^30)");
 	r->plans = ip_grow(r->plans, &r->capplans, r->nplans + 1,
 	    sizeof(*r->plans));
 	struct plan_rec *pr = &r->plans[r->nplans];
 	pr->order = (uint32_t)order;
+	pr->lang = p->language.set ? (uint32_t)p->language.v : IP_LANG_NB;
 	pr->dir = keep_once(r, file, dir);
 	pr->base = keep(r, file + dir);
 	pr->id = keep(r, p->id.s);
@@ -242,11 +334,13 @@ plan_rec(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	return (uint32_t)r->nplans++;
 }
 
+/* Adds a finding of kind k on date, about the sub-goal or measure with
+ * the id and text, or about the plan if id is NULL. */
 static void
-scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
+scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *id,
+    const struct ip_text *text)
 {
 	struct ip_review_run *r = s->r;
-	const char *id = item != NULL && item->s != NULL ? item->s : "";
 
 	if (s->rec == UINT32_MAX)
 		s->rec = plan_rec(r, s->p, s->order);
@@ -254,7 +348,7 @@ scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *item)
 		ip_limit("findings in one run (2^29)");
 	r->f = ip_grow(r->f, &r->capf, r->nf + 1, sizeof(*r->f));
 	r->f[r->nf] = (struct finding){ .date = date, .plan = s->rec,
-	    .item = keep_once(r, id, strlen(id)), .kind = k,
+	    .item = id != NULL ? keep_item(r, id, text) : 0, .kind = k,
 	    .seq = (uint32_t)r->nf };
 	r->nf++;
 }
@@ -281,17 +375,17 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 		const struct ip_review *rv =
 		    &pe->reviews.v[i];
 		if (!rv->done.set && rv->date.set && rv->date.day <= horizon)
-			scan_add(&s, K_REVIEW, rv->date.day, NULL);
+			scan_add(&s, K_REVIEW, rv->date.day, NULL, NULL);
 	}
 	if (rs.interval <= horizon)
-		scan_add(&s, K_REVIEW, rs.interval, NULL);
+		scan_add(&s, K_REVIEW, rs.interval, NULL, NULL);
 	if (pe->end.set && pe->end.day <= horizon)
-		scan_add(&s, K_PERIOD_END, pe->end.day, NULL);
+		scan_add(&s, K_PERIOD_END, pe->end.day, NULL, NULL);
 	if (until->set && until->day <= horizon)
-		scan_add(&s, K_CONSENT, until->day, NULL);
+		scan_add(&s, K_CONSENT, until->day, NULL, NULL);
 	int32_t withdrawn;
 	if (ip_plan_withdrawn(p, horizon, &withdrawn))
-		scan_add(&s, K_WITHDRAWN, withdrawn, NULL);
+		scan_add(&s, K_WITHDRAWN, withdrawn, NULL, NULL);
 	for (size_t i = 0; i < p->goals.n; i++) {
 		const struct ip_goal *g = &p->goals.v[i];
 		for (size_t j = 0; j < g->subgoals.n; j++) {
@@ -300,7 +394,8 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 			if (sg->due.set && sg->due.day < today
 			    && (!sg->status.set
 				|| sg->status.v == IP_GOAL_OPEN))
-				scan_add(&s, K_SUBGOAL, sg->due.day, &sg->id);
+				scan_add(&s, K_SUBGOAL, sg->due.day, &sg->id,
+				    &sg->text);
 		}
 	}
 	for (size_t i = 0; i < p->measures.n; i++) {
@@ -308,10 +403,11 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 		    &p->measures.v[i];
 		if (m->end.set && m->end.day < today
 		    && rs.last_done < m->end.day)
-			scan_add(&s, K_MEASURE, m->end.day, &m->id);
+			scan_add(&s, K_MEASURE, m->end.day, &m->id,
+			    &m->title);
 	}
 	if (ip_reviews_never(&rs, today, &first))
-		scan_add(&s, K_NEVER, first, NULL);
+		scan_add(&s, K_NEVER, first, NULL, NULL);
 }
 
 
@@ -411,12 +507,6 @@ by_coordinator(const struct ip_review_run *r, const void *a, const void *b)
 
 /* --- text and TSV -------------------------------------------------------- */
 
-static const char *
-plural(long n)
-{
-	return n == 1 ? "" : "s";
-}
-
 static void
 print_file(const struct ip_review_run *r, const struct plan_rec *pr,
     FILE *out)
@@ -425,48 +515,205 @@ print_file(const struct ip_review_run *r, const struct plan_rec *pr,
 	ip_fputs_clean(str(r, pr->base), out);
 }
 
-static void
-print_text(const struct ip_review_run *r, const struct finding *f,
-    FILE *out)
-{
-	const struct plan_rec *pr = &r->plans[f->plan];
-	long days = (long)f->date - r->today;
-	char date[11];
+/* Writes the message fmt with its arguments as ip_fputs_clean() writes a
+ * string: the arguments hold text from the plan. */
+static void say(FILE *out, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
-	fprintf(out, "%s  ", ip_date_format(f->date, date));
-	if (days < 0)
-		fprintf(out, "overdue %ld day%s", -days, plural(-days));
-	else if (days == 0)
-		fputs("due today", out);
-	else
-		fprintf(out, "due in %ld day%s", days, plural(days));
-	fprintf(out, "  %s  ", kinds[f->kind].name);
-	print_file(r, pr, out);
-	if (pr->coord == NO_COORD)
-		fputs("  (no coordinator)\n", out);
-	else if (pr->coord == THE_PERSON)
-		fputs("  (coordinator: the person)\n", out);
-	else {
-		fputs("  (coordinator ", out);
-		ip_fputs_clean(coord_name(r, pr), out);
-		fputs(")\n", out);
+static void
+say(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[256], *s = buf;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0) {		/* cannot be formatted: say what it is */
+		ip_fputs_clean(fmt, out);
+		return;
+	}
+	if ((size_t)n >= sizeof(buf)) {
+		s = ip_xcalloc((size_t)n + 1, 1);
+		va_start(ap, fmt);
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	ip_fputs_clean(s, out);
+	if (s != buf)
+		free(s);
+}
+
+/* True if a finding of kind k about the plan of f[i], on its day, comes
+ * after it (dir 1) or before it (dir -1): they are next to each other. */
+static bool
+beside(const struct ip_review_run *r, size_t i, int dir, enum kind k)
+{
+	const struct finding *f = &r->f[i];
+
+	for (size_t j = i + (size_t)dir; j < r->nf && r->f[j].plan == f->plan
+	    && r->f[j].date == f->date; j += (size_t)dir)
+		if (r->f[j].kind == k)
+			return true;
+	return false;
+}
+
+/* What f is about and how it stands, as of today, in words, as a
+ * finding of kind k. */
+static void
+print_what(const struct ip_review_run *r, const struct finding *f,
+    enum kind k, FILE *out)
+{
+	long days = (long)f->date - r->today, ago = -days;
+	const char *id = f->item != 0 ? str(r, f->item) : "";
+	const char *text = f->item != 0 ? item_text(r, f->item) : "";
+
+	if (*id == '\0')
+		id = "?";
+	switch (k) {
+	case K_REVIEW:
+		if (days < 0)
+			/* TRANSLATORS: this and the messages after it are
+			   the lines of ip-review, what is due in a plan,
+			   after its date and file; %ld is a number of days.
+			   The regulation's words: a review of the plan is
+			   "evaluering", a measure "tiltak", a sub-goal
+			   "delmål". */
+			say(out, P_("review overdue by %ld day",
+			    "review overdue by %ld days", ago), ago);
+		else if (days == 0)
+			say(out, _("review due today"));
+		else
+			say(out, P_("review due in %ld day",
+			    "review due in %ld days", days), days);
+		break;
+	case K_NEVER:	/* always overdue */
+		/* TRANSLATORS: %ld is the number of days since the first
+		   review was planned; none has been held. */
+		say(out, P_("first review overdue by %ld day, and the plan "
+		    "has never been reviewed", "first review overdue by %ld "
+		    "days, and the plan has never been reviewed", ago), ago);
+		break;
+	case K_PERIOD_END:
+		if (days < 0)
+			/* TRANSLATORS: %ld is a number of days; the plan
+			   period is "planperioden". */
+			say(out, P_("plan period ended %ld day ago, and the "
+			    "plan is still active", "plan period ended %ld "
+			    "days ago, and the plan is still active", ago),
+			    ago);
+		else if (days == 0)
+			say(out, _("plan period ends today"));
+		else
+			say(out, P_("plan period ends in %ld day",
+			    "plan period ends in %ld days", days), days);
+		break;
+	case K_CONSENT:
+		if (days < 0)
+			/* TRANSLATORS: %ld is a number of days; this is the
+			   consent to share information ("samtykke til
+			   informasjonsdeling"), valid until and including
+			   a day. */
+			say(out, P_("consent to share information expired %ld "
+			    "day ago, and the plan is still active",
+			    "consent to share information expired %ld days "
+			    "ago, and the plan is still active", ago), ago);
+		else if (days == 0)
+			say(out, _("consent to share information expires "
+			    "today"));
+		else
+			say(out, P_("consent to share information expires in "
+			    "%ld day", "consent to share information expires "
+			    "in %ld days", days), days);
+		break;
+	case K_WITHDRAWN:
+		if (days < 0)
+			/* TRANSLATORS: %ld is a number of days; the consent
+			   to the plan ("samtykke til planen") is withdrawn,
+			   so the plan must be closed ("avsluttet"). */
+			say(out, P_("consent to the plan withdrawn %ld day "
+			    "ago, and the plan is not closed", "consent to the "
+			    "plan withdrawn %ld days ago, and the plan is not "
+			    "closed", ago), ago);
+		else if (days == 0)
+			say(out, _("consent to the plan withdrawn today, and "
+			    "the plan is not closed"));
+		else
+			/* TRANSLATORS: %ld is a number of days: the consent
+			   to the plan is recorded as withdrawn from a day to
+			   come. */
+			say(out, P_("consent to the plan withdrawn in %ld day, "
+			    "and the plan is not closed", "consent to the plan "
+			    "withdrawn in %ld days, and the plan is not "
+			    "closed", days), days);
+		break;
+	case K_SUBGOAL:	/* always overdue */
+		/* TRANSLATORS: the first %s is the sub-goal's id (g1.5), the
+		   second its text, cut short; %ld the days since its due
+		   date.  Put the text in the language's quotation marks. */
+		say(out, P_("sub-goal %s \"%s\" still open, due %ld day ago",
+		    "sub-goal %s \"%s\" still open, due %ld days ago", ago),
+		    id, text, ago);
+		break;
+	case K_MEASURE:	/* always overdue */
+		/* TRANSLATORS: the first %s is the measure's id (t2), the
+		   second its title, cut short; %ld the days since it
+		   ended.  Put the title in the language's quotation
+		   marks. */
+		say(out, P_("measure %s \"%s\" ended %ld day ago, with no "
+		    "review since", "measure %s \"%s\" ended %ld days ago, "
+		    "with no review since", ago), id, text, ago);
+		break;
 	}
 }
 
+/* The coordinator of a plan, in a heading or after a line. */
 static void
-print_heading(const struct ip_review_run *r, const struct plan_rec *pr,
-    FILE *out)
+print_coordinator(const struct ip_review_run *r, const struct plan_rec *pr,
+    bool heading, FILE *out)
 {
-	if (pr->coord == NO_COORD || pr->coord == THE_PERSON) {
-		fputs(pr->coord == NO_COORD ? "(no coordinator)\n"
-		    : "(coordinator: the person)\n", out);
-		return;
-	}
-	ip_fputs_clean(coord_name(r, pr), out);
-	if (*coord_email(r, pr) != '\0') {
-		fputs(" <", out);
-		ip_fputs_clean(coord_email(r, pr), out);
-		putc('>', out);
+	if (pr->coord == NO_COORD)
+		fputs(_("(no coordinator)"), out);
+	else if (pr->coord == THE_PERSON)
+		/* TRANSLATORS: the coordinator of the plan is the person
+		   the plan is for, who is never named. */
+		fputs(_("(coordinator: the person)"), out);
+	else if (heading) {
+		ip_fputs_clean(coord_name(r, pr), out);
+		if (*coord_email(r, pr) != '\0') {
+			fputs(" <", out);
+			ip_fputs_clean(coord_email(r, pr), out);
+			putc('>', out);
+		}
+	} else
+		/* TRANSLATORS: %s is the coordinator's name, after a
+		   line of ip-review. */
+		say(out, _("(coordinator %s)"), coord_name(r, pr));
+}
+
+/* The line of the finding f[i]: its date, the file, what it is about and
+ * how it stands, and, unless under a heading, the coordinator.  The first
+ * review of a plan never reviewed and the finding never-reviewed are one
+ * line, where the review's would be. */
+static void
+print_text(const struct ip_review_run *r, size_t i, FILE *out)
+{
+	const struct finding *f = &r->f[i];
+	const struct plan_rec *pr = &r->plans[f->plan];
+	enum kind k = f->kind;
+	char date[11];
+
+	if (k == K_NEVER && beside(r, i, -1, K_REVIEW))
+		return;		/* said on the review's line */
+	if (k == K_REVIEW && beside(r, i, 1, K_NEVER))
+		k = K_NEVER;
+	fprintf(out, "%s  ", ip_date_format(f->date, date));
+	print_file(r, pr, out);
+	fputs("  ", out);
+	print_what(r, f, k, out);
+	if (!r->grouped) {
+		fputs("  ", out);
+		print_coordinator(r, pr, false, out);
 	}
 	putc('\n', out);
 }
@@ -549,15 +796,16 @@ ics_line(struct ics *w, const char *s)
 	ics_end(w);
 }
 
-/* Writes s as a TEXT value, shown as ip_clean_step() shows it (a file
- * name can be any bytes): backslash, semicolon, comma and line feed
- * escaped. */
+/* Writes the len bytes at s as a TEXT value, shown as ip_clean_step()
+ * shows them (a file name can be any bytes): backslash, semicolon, comma
+ * and line feed escaped.  No national id may run past s + len. */
 static void
-ics_text(struct ics *w, const char *s)
+ics_textn(struct ics *w, const char *s, size_t len)
 {
+	const char *end = s + len;
 	bool digit = false;
 
-	while (*s != '\0') {
+	while (s < end) {
 		const char *instead;
 		size_t n = *s == '\n' ? 1 : ip_clean_step(s, digit, &instead);
 		if (*s == '\n')
@@ -572,6 +820,27 @@ ics_text(struct ics *w, const char *s)
 		digit = *s >= '0' && *s <= '9';
 		s += n;
 	}
+}
+
+static void
+ics_text(struct ics *w, const char *s)
+{
+	ics_textn(w, s, strlen(s));
+}
+
+/* Writes the label lab as a TEXT value, its slots "%s" filled with a,
+ * then b (see ip_label_fill()). */
+static void
+ics_fill(struct ics *w, const char *lab, const char *a, const char *b)
+{
+	const char *args[] = { a, b }, *slot;
+	size_t k = 0;
+
+	for (; (slot = strstr(lab, "%s")) != NULL && k < 2; lab = slot + 2) {
+		ics_textn(w, lab, (size_t)(slot - lab));
+		ics_text(w, args[k++]);
+	}
+	ics_text(w, lab);
 }
 
 /* Writes s into a UID: letters, digits and -._~/ as they are, any other
@@ -632,8 +901,9 @@ uid_of(const struct ip_review_run *r, const struct finding *f,
 
 	u->plan[0] = str(r, pr->id != 0 ? pr->id : pr->dir);
 	u->plan[1] = str(r, pr->id != 0 ? 0 : pr->base);
-	u->key = !kinds[f->kind].keyed ? NULL : f->item != 0
-	    ? str(r, f->item) : ip_date_format(f->date, u->date);
+	u->key = !kinds[f->kind].keyed ? NULL
+	    : f->item != 0 && *str(r, f->item) != '\0' ? str(r, f->item)
+	    : ip_date_format(f->date, u->date);
 }
 
 /* Compares the strings a[0] a[1] and b[0] b[1], each read as one. */
@@ -706,6 +976,7 @@ ics_event(const struct ip_review_run *r, const struct finding *f,
     struct ics *w)
 {
 	const struct plan_rec *pr = &r->plans[f->plan];
+	const struct ip_labels *l = ip_labels((enum ip_lang)pr->lang);
 	struct uid u;
 	char date[11];
 
@@ -738,30 +1009,32 @@ ics_event(const struct ip_review_run *r, const struct finding *f,
 		ics_line(w, ics_date(f->date + 1, date));
 	}
 	ics_ascii(w, "SUMMARY:");
-	ics_text(w, kinds[f->kind].summary);
+	ics_fill(w, *(const char *const *)((const char *)l
+	    + kinds[f->kind].summary), f->item != 0 && *str(r, f->item)
+	    != '\0' ? str(r, f->item) : "?", f->item != 0
+	    ? item_text(r, f->item) : "");
 	ics_ascii(w, ": ");
 	ics_text(w, u.plan[0]);
 	ics_text(w, u.plan[1]);
-	if (f->item != 0) {
-		ics_ascii(w, " (");
-		ics_text(w, str(r, f->item));
-		ics_ascii(w, ")");
-	}
 	ics_end(w);
-	ics_ascii(w, "DESCRIPTION:File: ");
+	ics_ascii(w, "DESCRIPTION:");
+	ics_text(w, l->ev_file);
+	ics_ascii(w, ": ");
 	ics_text(w, str(r, pr->dir));
 	ics_text(w, str(r, pr->base));
 	if (pr->id != 0) {
 		ics_put(w, "\\n", 2);
-		ics_ascii(w, "Plan: ");
+		ics_text(w, l->plan_id);
+		ics_ascii(w, ": ");
 		ics_text(w, str(r, pr->id));
 	}
 	ics_put(w, "\\n", 2);
-	ics_ascii(w, "Coordinator: ");
+	ics_text(w, l->coordinator);
+	ics_ascii(w, ": ");
 	if (pr->coord == NO_COORD)
-		ics_ascii(w, "none");
+		ics_text(w, l->ev_nobody);
 	else if (pr->coord == THE_PERSON)
-		ics_ascii(w, "the person");
+		ics_text(w, l->ev_the_person);
 	else {
 		ics_text(w, coord_name(r, pr));
 		if (*coord_email(r, pr) != '\0') {
@@ -816,9 +1089,10 @@ print(struct ip_review_run *r, FILE *out)
 			&r->plans[f[-1].plan]) != 0)) {
 			if (i > 0)
 				putc('\n', out);
-			print_heading(r, &r->plans[f->plan], out);
+			print_coordinator(r, &r->plans[f->plan], true, out);
+			putc('\n', out);
 		}
-		print_text(r, f, out);
+		print_text(r, i, out);
 	}
 }
 

@@ -1,7 +1,7 @@
 # t-i18n.sh - the messages in every language: the catalogues complete and
-# in step with the sources, golden files of findings, --help and the
-# commands' errors in C, bokmål and nynorsk, and what programs read the
-# same bytes in every locale.
+# in step with the sources, golden files of findings, --help, the
+# commands' errors, ip-review's lines and ip-stats' table in C, bokmål and
+# nynorsk, and what programs read the same bytes in every locale.
 # Sourced by run.sh.
 #
 # tests/i18n/NAME.LANG holds what the commands print in the locale LANG
@@ -78,6 +78,13 @@ i18n_errors() {
 	exits 1 ip-export --format xml findings.yaml 2>&1
 }
 
+# ip-review's lines, alone and under each coordinator.
+i18n_review() {
+	cd "$TESTS/review" &&
+	exits 1 ip-review --today "$TODAY" plans &&
+	exits 1 ip-review --today "$TODAY" --by-coordinator plans
+}
+
 # ip-stats' table, and the language of its page.
 i18n_stats() {
 	cd "$TESTS/stats" &&
@@ -87,7 +94,7 @@ i18n_stats() {
 		grep -o '<html lang="[a-z]*">'
 }
 
-for name in findings help errors stats; do
+for name in findings help errors review stats; do
 	for l in C nb nn; do
 		t "golden: $name in $l" "
 			LC_ALL=$(i18n_locale $l) i18n_$name >'$TMP/got' &&

@@ -142,6 +142,16 @@ static const struct {
 	LABEL(cf_place_date),
 	LABEL(cf_signature),
 	LABEL(cf_guardian),
+	LABEL(ev_review),
+	LABEL(ev_period_end),
+	LABEL(ev_consent),
+	LABEL(ev_withdrawn),
+	LABEL(ev_subgoal),
+	LABEL(ev_measure),
+	LABEL(ev_never),
+	LABEL(ev_file),
+	LABEL(ev_nobody),
+	LABEL(ev_the_person),
 };
 #undef LABEL
 
