@@ -259,6 +259,7 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all pot deps install-deps check-deps browser-deps check test check-asan check-valgrind \
-	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall clean
+.PHONY: all pot deps install-deps check-deps browser-deps check test \
+	check-asan check-valgrind fuzz-build fuzz-targets fuzz check-fuzz bench \
+	demo install uninstall clean
 .DELETE_ON_ERROR:

@@ -46,10 +46,11 @@ struct ip_cli {
 
 /* getopt_long() for a command, called as main's first act.  The first call
  * sets the messages' language from the locale (gettext, text domain
- * "iplan"), ignores SIGPIPE and SIGXFSZ, so that a write to a pipe whose reader has
- * left fails with EPIPE (see ip_finish_stdout()), and one past the limit
- * on file size with EFBIG, rather than killing the command; and it
- * turns off getopt's own messages, which name argv[0] and repeat values.
+ * "iplan"); ignores SIGPIPE and SIGXFSZ, so that a write to a pipe whose
+ * reader has left fails with EPIPE (see ip_finish_stdout()), and one past
+ * the limit on file size with EFBIG, rather than killing the command; and
+ * it turns off getopt's own messages, which name argv[0] and repeat
+ * values.
  * shortopts must start with ':', so that a missing value returns ':'. */
 int ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
     const char *shortopts, const struct option *longopts);

@@ -35,8 +35,7 @@ nolocale=
 if [ -n "${LOCALES:-}" ]; then
 	have=$(locale -a 2>/dev/null)
 	for l in $LOCALES; do
-		norm=$(printf '%s\n' "${l%%.*}.utf8")
-		printf '%s\n' "$have" | grep -qx "$norm" ||
+		printf '%s\n' "$have" | grep -qx "${l%%.*}.utf8" ||
 			nolocale="$nolocale $l"
 	done
 fi
