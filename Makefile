@@ -4,6 +4,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/iplan
+LOCALEDIR ?= $(PREFIX)/share/locale
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 BUILD ?= build
 
@@ -21,11 +22,11 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
 # The Debian packages for building, and for 'make check'.
 BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
-	libcmark:libcmark-dev libxml-2.0:libxml2-dev
+	libcmark:libcmark-dev libxml-2.0:libxml2-dev msgfmt:gettext
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
 	chromium:chromium pdfinfo:poppler-utils node:nodejs npm:npm \
 	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git \
-	strace:strace \
+	strace:strace localedef:locales \
 	/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema \
 	/usr/share/bash-completion/bash_completion:bash-completion
 
@@ -50,8 +51,18 @@ HELPERS = $(BUILD)/schema/plantree
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/*.c))
 FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_TIME ?= 300
+# The message catalogues: po/LANG.po, compiled into the build tree as
+# they are installed, so that the tests find them there (IPLAN_LOCALEDIR,
+# see cmd/cli.c).
+LINGUAS = $(sort $(patsubst po/%.po,%,$(wildcard po/*.po)))
+MO = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/iplan.mo)
+# What xgettext reads, in this order: the library, the drivers, the
+# commands.
+POT_SRC = $(LIB_SRC) $(DRV_SRC) $(CMDS:%=cmd/%.c)
+# The locales the tests run the commands in (see tests/deps.sh).
+TEST_LOCALES = nb_NO.UTF-8 nn_NO.UTF-8
 
-all: $(BINS)
+all: $(BINS) $(MO)
 
 # 'deps' stops the build with the apt-get line for what is missing; the
 # README's two commands, 'make demo' and 'make check', install it instead
@@ -59,9 +70,10 @@ all: $(BINS)
 deps:
 	@BUILD_DEBS='$(BUILD_DEBS)' sh tests/deps.sh
 install-deps:
-	@BUILD_DEBS='$(BUILD_DEBS) $(CHECK_DEBS)' sh tests/deps.sh --install
+	@BUILD_DEBS='$(BUILD_DEBS) $(CHECK_DEBS)' \
+		LOCALES='$(TEST_LOCALES)' sh tests/deps.sh --install
 check-deps: deps
-	@BUILD_DEBS='$(CHECK_DEBS)' sh tests/deps.sh
+	@BUILD_DEBS='$(CHECK_DEBS)' LOCALES='$(TEST_LOCALES)' sh tests/deps.sh
 
 $(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | deps
 	@mkdir -p $(@D)
@@ -78,6 +90,32 @@ $(BUILD)/libiplan.a: $(LIB_OBJ)
 $(BUILD)/cmd/%.o: cmd/%.c $(DRV_HDR) $(LIB_HDR) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -c -o $@ $<
+
+# The commands bind the text domain to the installed catalogues.
+$(BUILD)/cmd/cli.o: CPPFLAGS += -DIPLAN_LOCALEDIR='"$(LOCALEDIR)"'
+
+# msgfmt --check: a translation whose conversions (%s, %zu) differ from
+# its msgid's, or a broken header, stops the build.
+$(BUILD)/locale/%/LC_MESSAGES/iplan.mo: po/%.po | deps
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# The template for translators, po/iplan.pot, is a source: 'make pot'
+# makes it afresh from the sources, then 'msgmerge -U po/LANG.po
+# po/iplan.pot' brings each catalogue up to date.  No creation date, so
+# that it changes only when the messages do; the tests compare the one
+# made in the build tree with po/iplan.pot (tests/t-i18n.sh).
+$(BUILD)/iplan.pot: $(POT_SRC) | deps
+	@mkdir -p $(@D)
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+		--keyword=P_:1,2 --add-comments=TRANSLATORS --sort-by-file \
+		--add-location=file --package-name=iplan --foreign-user \
+		--no-wrap \
+		-o $@.new $(POT_SRC)
+	sed '/^"POT-Creation-Date: /d' $@.new >$@
+	@rm -f $@.new
+pot: $(BUILD)/iplan.pot
+	cp $(BUILD)/iplan.pot po/iplan.pot
 
 $(BUILD)/libipcmd.a: $(DRV_OBJ)
 	@rm -f $@
@@ -125,7 +163,8 @@ check: | install-deps
 # UPDATE=1 rewrites the golden files with what the commands print now
 # (review with git diff); a golden test that fails leaves what was
 # printed beside the golden file as FILE.actual.
-test: all $(UNIT_BINS) $(HELPERS) browser-deps | check-deps
+test: all $(UNIT_BINS) $(HELPERS) $(BUILD)/iplan.pot browser-deps \
+		| check-deps
 	@UPDATE='$(UPDATE)' sh tests/run.sh $(BUILD)
 
 # The browser tests' modules (axe-core, puppeteer-core), at the versions
@@ -207,6 +246,11 @@ install: all
 	install -m 644 lib/ip-plan.schema.json $(DESTDIR)$(DATADIR)
 	install -m 755 cmd/pre-commit.sh $(DESTDIR)$(DATADIR)/hooks/pre-commit
 	install -m 644 cmd/completion.bash $(DESTDIR)$(BASHCOMPDIR)/iplan
+	for l in $(LINGUAS); do \
+		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/iplan.mo \
+		    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES || exit 1; \
+	done
 	for c in $(CMDS); do ln -sf iplan $(DESTDIR)$(BASHCOMPDIR)/$$c; done
 
 uninstall:
@@ -217,13 +261,14 @@ uninstall:
 		$(DATA:lib/%=$(DESTDIR)$(DATADIR)/%) \
 		$(DESTDIR)$(DATADIR)/ip-plan.schema.json \
 		$(DESTDIR)$(DATADIR)/hooks/pre-commit \
-		$(DESTDIR)$(BASHCOMPDIR)/iplan $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
+		$(DESTDIR)$(BASHCOMPDIR)/iplan $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) \
+		$(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/iplan.mo)
 	-rmdir $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all deps install-deps check-deps browser-deps check check-plain \
+.PHONY: all pot deps install-deps check-deps browser-deps check check-plain \
 	check-sanitized test check-asan check-valgrind fuzz-build \
 	fuzz-targets fuzz check-fuzz bench demo install uninstall clean
 .DELETE_ON_ERROR:

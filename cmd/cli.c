@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,12 +13,40 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
+
+/*
+ * Messages in the user's language: LANGUAGE, LC_ALL, LC_MESSAGES and
+ * LANG choose it, as for any program.  Only the categories messages need
+ * follow the locale: LC_MESSAGES, and LC_CTYPE for the character set.
+ * Numbers stay as C writes them (LC_NUMERIC): a decimal comma would
+ * break the SVG, JSON and TSV that programs read.
+ *
+ * The catalogues are the installed ones, in LOCALEDIR; IPLAN_LOCALEDIR
+ * names another directory laid out the same way, as GIT_TEXTDOMAINDIR
+ * does for git: the tests run the commands from the build tree, with the
+ * catalogues made there (tests/run.sh), and compiling the build tree's
+ * path into the commands would make them unfit to install.
+ */
+static void
+i18n_init(void)
+{
+	const char *dir = getenv("IPLAN_LOCALEDIR");
+
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain(IP_TEXTDOMAIN, dir != NULL && *dir != '\0' ? dir
+	    : IPLAN_LOCALEDIR);
+	bind_textdomain_codeset(IP_TEXTDOMAIN, "UTF-8");
+	textdomain(IP_TEXTDOMAIN);
+}
 
 int
 ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
     const char *shortopts, const struct option *longopts)
 {
 	if (cli->argv == NULL) {
+		i18n_init();
 		cli->err = (struct ip_err){ stderr, cli->prog };
 		signal(SIGPIPE, SIG_IGN);
 		signal(SIGXFSZ, SIG_IGN);	/* past ulimit -f: EFBIG */
@@ -56,23 +85,24 @@ bad_option(const struct ip_cli *cli, int c)
 				matches++;
 			}
 	if (c == ':' && matches > 0)
-		ip_error(cli->prog, "option '%.*s' needs a value", (int)len,
-		    arg);
+		ip_error(cli->prog, _("option '%.*s' needs a value"),
+		    (int)len, arg);
 	else if (c == ':')
-		ip_error(cli->prog, "option '-%c' needs a value", optopt);
+		ip_error(cli->prog, _("option '-%c' needs a value"), optopt);
 	else if (optopt == 0 && matches > 1)
-		ip_error(cli->prog, "ambiguous option '%.*s'", (int)len, arg);
+		ip_error(cli->prog, _("ambiguous option '%.*s'"), (int)len,
+		    arg);
 	else if (optopt == 0)
-		ip_error(cli->prog, "unknown option '%.*s'", (int)len, arg);
+		ip_error(cli->prog, _("unknown option '%.*s'"), (int)len, arg);
 	/* the long option at argv[optind - 1] is the one refused only if
 	 * optopt is its value: an unknown short option in a group that
 	 * follows it leaves optind where it was */
 	else if (matches == 1 && arg[len] == '=' && match->val == optopt
 	    && match->has_arg == no_argument)
-		ip_error(cli->prog, "option '%.*s' takes no value", (int)len,
-		    arg);
+		ip_error(cli->prog, _("option '%.*s' takes no value"),
+		    (int)len, arg);
 	else
-		ip_error(cli->prog, "unknown option '-%c'", optopt);
+		ip_error(cli->prog, _("unknown option '-%c'"), optopt);
 }
 
 int
@@ -80,8 +110,8 @@ ip_cli_option(struct ip_cli *cli, int c, const char *arg)
 {
 	switch (c) {
 	case 'h':
-		fputs(cli->usage, stdout);
-		fputs(cli->help, stdout);
+		fputs(_(cli->usage), stdout);
+		fputs(_(cli->help), stdout);
 		return ip_finish_stdout(cli->prog, IP_EXIT_OK);
 	case 'V':
 		printf("%s (iplan) %s\n", cli->prog, ip_version());
@@ -97,9 +127,15 @@ ip_cli_option(struct ip_cli *cli, int c, const char *arg)
 			bad_option(cli, c);
 		/* FALLTHROUGH */
 	default:
-		fputs(cli->usage, stderr);
-		return IP_EXIT_TROUBLE;
+		return ip_cli_usage(cli);
 	}
+}
+
+int
+ip_cli_usage(const struct ip_cli *cli)
+{
+	fputs(_(cli->usage), stderr);
+	return IP_EXIT_TROUBLE;
 }
 
 int32_t
@@ -130,6 +166,6 @@ int
 ip_finish_stdout(const char *prog, int status)
 {
 	const struct ip_err e = { stderr, prog };
-	return ip_flush(stdout, "standard output", &e) != 0 ? IP_EXIT_TROUBLE
+	return ip_flush(stdout, _("standard output"), &e) != 0 ? IP_EXIT_TROUBLE
 	    : status;
 }

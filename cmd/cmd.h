@@ -35,8 +35,8 @@ struct option;
 
 struct ip_cli {
 	const char *prog;	/* "ip-validate" */
-	const char *usage;	/* "usage: ip-validate ...\n" */
-	const char *help;	/* the rest of --help */
+	const char *usage;	/* "usage: ip-validate ...\n", N_() */
+	const char *help;	/* the rest of --help, N_() */
 	int32_t today;		/* --today, see ip_cli_today() */
 	bool today_set;
 	char *const *argv;	/* set by ip_cli_getopt() */
@@ -45,10 +45,12 @@ struct ip_cli {
 };
 
 /* getopt_long() for a command, called as main's first act.  The first call
- * ignores SIGPIPE and SIGXFSZ, so that a write to a pipe whose reader has
- * left fails with EPIPE (see ip_finish_stdout()), and one past the limit
- * on file size with EFBIG, rather than killing the command; and it
- * turns off getopt's own messages, which name argv[0] and repeat values.
+ * sets the messages' language from the locale (gettext, text domain
+ * "iplan"); ignores SIGPIPE and SIGXFSZ, so that a write to a pipe whose
+ * reader has left fails with EPIPE (see ip_finish_stdout()), and one past
+ * the limit on file size with EFBIG, rather than killing the command; and
+ * it turns off getopt's own messages, which name argv[0] and repeat
+ * values.
  * shortopts must start with ':', so that a missing value returns ':'. */
 int ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
     const char *shortopts, const struct option *longopts);
@@ -57,6 +59,9 @@ int ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
  * that main returns now (after --help, --version or a usage error: the
  * option named, never its value, then the usage). */
 int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
+/* Writes the usage to stderr; returns IP_EXIT_TROUBLE, for main to return
+ * after a usage error it has told. */
+int ip_cli_usage(const struct ip_cli *cli);
 /* The date of --today, else the system's date: the only clock reading. */
 int32_t ip_cli_today(struct ip_cli *cli);
 /* Prints "PROG: message\n" to stderr and returns -1. */

@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "export.h"
+#include "i18n.h"
 
 /* -o must not name the plan itself, by any name: that would replace it.
  * Standard input is the plan too when it is a file. */
@@ -21,8 +22,8 @@ not_the_input(const char *path, const char *output, const struct ip_err *err)
 	    || stat(output, &b) != 0)
 		return 0;
 	if (a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-		return ip_fail(err, "'%s' is the plan itself: not "
-		    "overwritten", output);
+		return ip_fail(err, _("'%s' is the plan itself: not "
+		    "overwritten"), output);
 	return 0;
 }
 

@@ -9,20 +9,29 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-export",
-	.usage = "usage: ip-export [--format markdown|html|xml|fhir] "
+	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
+	 * translate "usage" (and "options"), nothing else; line up the
+	 * lines that follow. */
+	.usage = N_("usage: ip-export [--format markdown|html|xml|fhir] "
 	    "[--language nb|nn|en] [--for ID]\n"
 	    "                 [--revision TEXT] [-o FILE [-f]] "
 	    "[--today YYYY-MM-DD] [FILE|-]\n"
 	    "       ip-export --consent-form [--format markdown|html] "
 	    "[--language nb|nn|en]\n"
 	    "                 [-o FILE [-f]] [FILE|-]\n"
-	    "       ip-export --list-participants [FILE|-]\n",
-	.help = "Render an individual plan (individuell plan) as a readable "
-	    "document in\nMarkdown or HTML, or as XML or an HL7 FHIR R4 Bundle "
-	    "for other systems.\n- or no FILE reads standard input.\n"
+	    "       ip-export --list-participants [FILE|-]\n"),
+	/* TRANSLATORS: the rest of --help.  Translate the words, not the
+	 * options, their values (nb|nn|en, text|tsv) nor the names that
+	 * stand for values (FILE, DIR, N, DATE, ID); keep the columns lined
+	 * up and the lines within 80 columns. */
+	.help = N_("Render an individual plan (individuell plan) as a "
+	    "readable document in\nMarkdown or HTML, or as XML or an HL7 FHIR "
+	    "R4 Bundle for other systems.\n- or no FILE reads standard "
+	    "input.\n"
 	    "\n"
 	    "      --format FORMAT    markdown (the default), html, xml or "
 	    "fhir\n"
@@ -47,7 +56,7 @@ static struct ip_cli cli = {
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
 	    "Exit status: 0 written, 1 the plan has errors, 2 trouble.  "
-	    "See ip-export(1).\n",
+	    "See ip-export(1).\n"),
 };
 
 enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION,
@@ -83,9 +92,9 @@ main(int argc, char *argv[])
 		else if (c == O_LANGUAGE)
 			o.language = optarg;
 		else if (c == O_FOR && o.for_id != NULL) {
-			fprintf(stderr, "%s: --for given twice: one view at a "
-			    "time\n%s", cli.prog, cli.usage);
-			return IP_EXIT_TROUBLE;
+			ip_error(cli.prog, _("--for given twice: one view at "
+			    "a time"));
+			return ip_cli_usage(&cli);
 		} else if (c == O_FOR)
 			o.for_id = optarg;
 		else if (c == O_CONSENT_FORM)
@@ -101,10 +110,8 @@ main(int argc, char *argv[])
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
-	if (argc - optind > 1) {
-		fputs(cli.usage, stderr);
-		return IP_EXIT_TROUBLE;
-	}
+	if (argc - optind > 1)
+		return ip_cli_usage(&cli);
 	if (list)
 		return ip_finish_stdout(cli.prog,
 		    ip_list_participants(argv[optind], stdout));
@@ -113,10 +120,10 @@ main(int argc, char *argv[])
 	if (o.output != NULL && !force
 	    && (rc = ip_file_is_plan(o.output)) != 0) {
 		if (rc > 0)
-			ip_error(cli.prog, "'%s' is a plan: not replaced by "
-			    "its export (use --force)", o.output);
+			ip_error(cli.prog, _("'%s' is a plan: not replaced by "
+			    "its export (use --force)"), o.output);
 		else
-			ip_error(cli.prog, "cannot read '%s': %s", o.output,
+			ip_error(cli.prog, _("cannot read '%s': %s"), o.output,
 			    strerror(errno));
 		return IP_EXIT_TROUBLE;
 	}

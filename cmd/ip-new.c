@@ -5,12 +5,20 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "i18n.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-new",
-	.usage = "usage: ip-new --name NAME [options] [FILE|-]\n",
-	.help = "Write a new individual plan (individuell plan) to FILE, or "
-	    "to standard\noutput with - or no FILE: a skeleton that holds "
+	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
+	 * translate "usage" (and "options"), nothing else; line up the
+	 * lines that follow. */
+	.usage = N_("usage: ip-new --name NAME [options] [FILE|-]\n"),
+	/* TRANSLATORS: the rest of --help.  Translate the words, not the
+	 * options, their values (nb|nn|en, text|tsv) nor the names that
+	 * stand for values (FILE, DIR, N, DATE, ID); keep the columns lined
+	 * up and the lines within 80 columns. */
+	.help = N_("Write a new individual plan (individuell plan) to FILE, "
+	    "or to standard\noutput with - or no FILE: a skeleton that holds "
 	    "what is known and\nshows, at each of the items a-i, what the "
 	    "regulation asks for.\n"
 	    "\n"
@@ -47,7 +55,7 @@ static struct ip_cli cli = {
 	    "  -h, --help                     show this help and exit\n"
 	    "  -V, --version                  show the version and exit\n"
 	    "\n"
-	    "Exit status: 0 written, 2 trouble.  See ip-new(1).\n",
+	    "Exit status: 0 written, 2 trouble.  See ip-new(1).\n"),
 };
 
 enum {
@@ -106,10 +114,8 @@ main(int argc, char *argv[])
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
-	if (argc - optind > 1) {
-		fputs(cli.usage, stderr);
-		return IP_EXIT_TROUBLE;
-	}
+	if (argc - optind > 1)
+		return ip_cli_usage(&cli);
 	o.today = ip_cli_today(&cli);
 	return ip_new(argv[optind], &o, cli.prog);
 }

@@ -5,15 +5,24 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "i18n.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-review",
-	.usage = "usage: ip-review [--within N{d|w|m|y}] [--by-coordinator] "
+	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
+	 * translate "usage" (and "options"), nothing else; line up the
+	 * lines that follow. */
+	.usage = N_("usage: ip-review [--within N{d|w|m|y}] [--by-coordinator] "
 	    "[--format text|tsv|ics]\n"
-	    "                 [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...\n",
-	.help = "Report what is due in individual plans (individuell plan): "
-	    "reviews due or\noverdue, plan periods and consents ending, open "
-	    "sub-goals past their date,\nmeasures ended without a review, plans "
+	    "                 [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...\n"),
+	/* TRANSLATORS: the rest of --help.  Translate the words, not the
+	 * options, their values (nb|nn|en, text|tsv) nor the names that
+	 * stand for values (FILE, DIR, N, DATE, ID); keep the columns lined
+	 * up and the lines within 80 columns. */
+	.help = N_("Report what is due in individual plans (individuell "
+	    "plan): reviews due or\noverdue, plan periods and consents "
+	    "ending, open sub-goals past their date,\nmeasures ended without "
+	    "a review, plans "
 	    "never reviewed.  Directories are\nsearched for *.yaml and *.yml; "
 	    "- or no FILE reads standard input.\nNothing is printed when "
 	    "nothing is due.\n"
@@ -33,7 +42,7 @@ static struct ip_cli cli = {
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
 	    "Exit status: 0 nothing due, 1 something due, 2 trouble.  "
-	    "See ip-review(1).\n",
+	    "See ip-review(1).\n"),
 };
 
 enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT };

@@ -11,14 +11,22 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-stats",
-	.usage = "usage: ip-stats [--by coordinator|organization|legal-basis|"
+	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
+	 * translate "usage" (and "options"), nothing else; line up the
+	 * lines that follow. */
+	.usage = N_("usage: ip-stats [--by coordinator|organization|legal-basis|"
 	    "language]\n"
 	    "                [--format text|tsv|json|html] [-j N] "
-	    "[--today YYYY-MM-DD] [FILE|DIR|-]...\n",
-	.help = "Count individual plans (individuell plan): active and "
+	    "[--today YYYY-MM-DD] [FILE|DIR|-]...\n"),
+	/* TRANSLATORS: the rest of --help.  Translate the words, not the
+	 * options, their values (nb|nn|en, text|tsv) nor the names that
+	 * stand for values (FILE, DIR, N, DATE, ID); keep the columns lined
+	 * up and the lines within 80 columns. */
+	.help = N_("Count individual plans (individuell plan): active and "
 	    "closed, evaluated in the\nlast 12 months, never evaluated, "
 	    "review overdue, plan period ended, consent\nto share expired or "
 	    "withdrawn, and with validation errors.  Directories are\n"
@@ -37,7 +45,7 @@ static struct ip_cli cli = {
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
 	    "Exit status: 0 every file counted, 2 trouble (a file that does "
-	    "not load is\nreported and counted nowhere).  See ip-stats(1).\n",
+	    "not load is\nreported and counted nowhere).  See ip-stats(1).\n"),
 };
 
 enum { O_BY = 0x200, O_FORMAT };

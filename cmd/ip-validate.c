@@ -5,14 +5,22 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "i18n.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-validate",
-	.usage = "usage: ip-validate [-q] [--strict] [-j N] "
-	    "[--today YYYY-MM-DD] [FILE|DIR|-]...\n",
-	.help = "Check individual plans (individuell plan) against the nine "
-	    "items of\nthe regulation and for consistency.  Directories are "
-	    "searched for\n*.yaml and *.yml; - or no FILE reads standard "
+	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
+	 * translate "usage" (and "options"), nothing else; line up the
+	 * lines that follow. */
+	.usage = N_("usage: ip-validate [-q] [--strict] [-j N] "
+	    "[--today YYYY-MM-DD] [FILE|DIR|-]...\n"),
+	/* TRANSLATORS: the rest of --help.  Translate the words, not the
+	 * options, their values (nb|nn|en, text|tsv) nor the names that
+	 * stand for values (FILE, DIR, N, DATE, ID); keep the columns lined
+	 * up and the lines within 80 columns. */
+	.help = N_("Check individual plans (individuell plan) against the "
+	    "nine items of\nthe regulation and for consistency.  Directories "
+	    "are searched for\n*.yaml and *.yml; - or no FILE reads standard "
 	    "input.\n"
 	    "\n"
 	    "  -q, --quiet            do not show warnings\n"
@@ -24,7 +32,7 @@ static struct ip_cli cli = {
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
 	    "Exit status: 0 clean, 1 findings, 2 trouble.  "
-	    "See ip-validate(1).\n",
+	    "See ip-validate(1).\n"),
 };
 
 int

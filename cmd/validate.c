@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "plan.h"
 
 /* A national id seen, to find two plans for one person: its size is
@@ -128,8 +129,8 @@ one_plan_per_person(struct run *r, FILE *err)
 	for (size_t i = 0; i < ndup; i++) {
 		ip_diags_reset(d, r->names + dup[i].later.file);
 		ip_diag(d, dup[i].later.pos, IP_R_ONE_PLAN,
-		    "another plan has the same national_id: '%s' (only one "
-		    "plan per person)", r->names + dup[i].first);
+		    _("another plan has the same national_id: '%s' (only one "
+		    "plan per person)"), r->names + dup[i].first);
 		report(r, d, err);
 	}
 	ip_diags_free(d);

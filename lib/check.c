@@ -4,9 +4,11 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "view.h"
 
-/* The regulation's words for each item, in bokmål. */
+/* The regulation's words for each item, in bokmål: the regulation's own
+ * text. */
 const char *const ip_item_words[] = {
 	"en oversikt over tjenestemottakerens mål, ressurser og behov for "
 	"tjenester",
@@ -26,6 +28,29 @@ const char *const ip_item_words[] = {
 	"tjenesteytere, institusjoner og etater",
 };
 
+/* The same in English: a translation, as findings quote it in English,
+ * and the messages' catalogues translate it into the other languages
+ * (the bokmål ones the words above). */
+const char *const ip_item_words_en[] = {
+	N_("an overview of the service recipient's goals, resources and needs "
+	    "for services"),
+	N_("an overview of who takes part in the work on the plan"),
+	N_("a statement of who the coordinator is"),
+	N_("an overview of what the service recipient, the service providers "
+	    "and contributors and any relatives will contribute to the work on "
+	    "the plan"),
+	N_("an overview of which measures are relevant and their scope, and "
+	    "who is responsible for them"),
+	N_("a description of how the measures are to be carried out"),
+	N_("a statement of the plan period and of the times for any adjustments "
+	    "and revisions of the plan"),
+	N_("the service recipient's consent to the plan being drawn up and, "
+	    "where relevant, consent to participants in the planning being given "
+	    "access to confidential information"),
+	N_("an overview of necessary or desirable cooperation with other "
+	    "service providers, institutions and agencies"),
+};
+
 /* Where to point at something missing: the key if it was written, else
  * the mapping it belongs in, else the whole file. */
 static struct ip_pos
@@ -34,12 +59,19 @@ at(struct ip_pos field, struct ip_pos parent)
 	return field.line != 0 ? field : parent;
 }
 
+/* What is missing (what, translated), and the regulation's words for the
+ * item that asks for it, in the messages' language. */
 static void
 check_item(struct ip_diags *d, struct ip_pos pos, char letter, const char *what)
 {
 	ip_diag(d, pos, (enum ip_rule)(IP_R_ITEM_A + (letter - 'a')),
-	    "%s: item %c asks for \"%s\"", what, letter,
-	    ip_item_words[letter - 'a']);
+	    /* TRANSLATORS: what is missing, the letter of the item of the
+	     * regulation (a to i), and the item's words, which the
+	     * catalogue gives too.  The regulation's own text is bokmål:
+	     * in any other language say that its words are a translation,
+	     * as "in English" does here. */
+	    _("%s: item %c asks for \"%s\" (in English)"), what, letter,
+	    _(ip_item_words_en[letter - 'a']));
 }
 
 /* An entry's id for messages. */
@@ -77,17 +109,26 @@ outside_period(const struct ip_period *pe, int32_t day)
 	    || (pe->end.set && day > pe->end.day);
 }
 
+/* The ids that must differ from one another. */
+enum id_kind { ID_PARTICIPANT, ID_MEASURE, ID_GOAL };
+
 /* Reports the second and later uses of an id among ids[0..n). */
 static void
 unique(struct ip_diags *d, const struct ip_text *const *ids, size_t n,
-    const char *what)
+    enum id_kind kind)
 {
 	for (size_t i = 1; i < n; i++)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(ids[i]->s, ids[j]->s) == 0) {
 				ip_diag(d, ids[i]->pos, IP_R_DUP_ID,
-				    "%s id '%s' is used twice (first at line "
-				    "%u)", what, ids[i]->s, ids[j]->pos.line);
+				    kind == ID_PARTICIPANT
+				    ? _("participant id '%s' is used twice "
+				    "(first at line %u)")
+				    : kind == ID_MEASURE
+				    ? _("measure id '%s' is used twice (first "
+				    "at line %u)")
+				    : _("goal id '%s' is used twice (first at "
+				    "line %u)"), ids[i]->s, ids[j]->pos.line);
 				break;
 			}
 }
@@ -96,7 +137,7 @@ unique(struct ip_diags *d, const struct ip_text *const *ids, size_t n,
  * without one.  The id is the struct's first text after its position. */
 static size_t
 collect_ids(struct ip_diags *d, const struct ip_list *l, size_t size,
-    size_t id_off, const char *what, const struct ip_text **out)
+    size_t id_off, const char *msg, const struct ip_text **out)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < l->n; i++) {
@@ -104,7 +145,7 @@ collect_ids(struct ip_diags *d, const struct ip_list *l, size_t size,
 		const struct ip_text *id = (const void *)(e + id_off);
 		if (id->s == NULL)
 			ip_diag(d, at(id->pos, *(const struct ip_pos *)e),
-			    IP_R_REQUIRED, "%s has no 'id'", what);
+			    IP_R_REQUIRED, "%s", msg);
 		else
 			out[n++] = id;
 	}
@@ -122,28 +163,28 @@ check_ids(const struct ip_plan *p, struct ip_diags *d)
 	size_t n;
 
 	n = collect_ids(d, &p->participants.any, sizeof(struct ip_participant),
-	    offsetof(struct ip_participant, id), "a participant", ids);
-	unique(d, ids, n, "participant");
+	    offsetof(struct ip_participant, id),
+	    _("a participant has no 'id'"), ids);
+	unique(d, ids, n, ID_PARTICIPANT);
 	n = collect_ids(d, &p->measures.any, sizeof(struct ip_measure),
-	    offsetof(struct ip_measure, id), "a measure", ids);
-	unique(d, ids, n, "measure");
+	    offsetof(struct ip_measure, id), _("a measure has no 'id'"), ids);
+	unique(d, ids, n, ID_MEASURE);
 	n = collect_ids(d, &p->goals.any, sizeof(struct ip_goal),
-	    offsetof(struct ip_goal, id), "a goal", ids);
+	    offsetof(struct ip_goal, id), _("a goal has no 'id'"), ids);
 	for (size_t i = 0; i < p->goals.n; i++) {
 		const struct ip_goal *g = &p->goals.v[i];
 		n += collect_ids(d, &g->subgoals.any, sizeof(struct ip_subgoal),
-		    offsetof(struct ip_subgoal, id), "a sub-goal", ids + n);
+		    offsetof(struct ip_subgoal, id),
+		    _("a sub-goal has no 'id'"), ids + n);
 	}
-	unique(d, ids, n, "goal");
+	unique(d, ids, n, ID_GOAL);
 }
 
-static void
-participant_ref(const struct ip_plan *p, struct ip_diags *d,
-    const struct ip_text *ref, const char *what)
+/* True if ref is set but no participant's id. */
+static bool
+unknown_participant(const struct ip_plan *p, const struct ip_text *ref)
 {
-	if (ref->s != NULL && ip_find_participant(p, ref->s) == NULL)
-		ip_diag(d, ref->pos, IP_R_UNKNOWN_REF,
-		    "%s '%s' is not a participant's id", what, ref->s);
+	return ref->s != NULL && ip_find_participant(p, ref->s) == NULL;
 }
 
 static void
@@ -154,25 +195,25 @@ check_person(const struct ip_plan *p, struct ip_diags *d)
 
 	if (ps->name.s == NULL)
 		ip_diag(d, at(ps->name.pos, ps->pos), IP_R_REQUIRED,
-		    "no person.name: whose plan is this?");
+		    _("no person.name: whose plan is this?"));
 	if (ps->national_id.s != NULL) {
 		/* never repeat the id itself in a message */
 		if (!ip_nid_parse(ps->national_id.s, &nid))
 			ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
-			    "national_id is not a valid fødselsnummer, "
+			    _("national_id is not a valid fødselsnummer, "
 			    "D-nummer, H-nummer or FH-nummer (11 digits, a "
-			    "real date, both check digits)");
+			    "real date, both check digits)"));
 		else {
 			if (nid.synthetic)
 				ip_diag(d, ps->national_id.pos, IP_R_TEST_ID,
-				    "national_id is a synthetic %s, made for "
-				    "test environments: not a real person's",
+				    _("national_id is a synthetic %s, made for "
+				    "test environments: not a real person's"),
 				    ip_nid_kind_name(nid.kind));
 			if (nid.kind != IP_NID_FHNR && ps->birth_date.set
 			    && ps->birth_date.day != nid.birth)
 				ip_diag(d, ps->birth_date.pos,
-				    IP_R_BIRTH_DATE, "birth_date differs from "
-				    "the date in national_id");
+				    IP_R_BIRTH_DATE, _("birth_date differs from "
+				    "the date in national_id"));
 		}
 	}
 	bool found = false;	/* or a role left out, which may be it */
@@ -183,8 +224,8 @@ check_person(const struct ip_plan *p, struct ip_diags *d)
 	}
 	if (!found && p->participants.n > 0)
 		ip_diag(d, p->participants.pos, IP_R_PERSON_PART,
-		    "the person is not among the participants (role: person):"
-		    " the person has the right to take part");
+		    _("the person is not among the participants (role: person):"
+		    " the person has the right to take part"));
 }
 
 static void
@@ -193,31 +234,31 @@ check_goals(const struct ip_plan *p, struct ip_diags *d)
 	const struct ip_period *pe = &p->period;
 
 	if (p->goals.n == 0)
-		check_item(d, p->goals.pos, 'a', "no goals");
+		check_item(d, p->goals.pos, 'a', _("no goals"));
 	if (p->resources.n == 0)
-		check_item(d, p->resources.pos, 'a', "no resources");
+		check_item(d, p->resources.pos, 'a', _("no resources"));
 	if (p->needs.n == 0)
-		check_item(d, p->needs.pos, 'a', "no needs");
+		check_item(d, p->needs.pos, 'a', _("no needs"));
 	for (size_t i = 0; i < p->goals.n; i++) {
 		const struct ip_goal *g = &p->goals.v[i];
 		if (g->text.s == NULL)
 			check_item(d, at(g->text.pos, g->pos), 'a',
-			    "a goal without text");
+			    _("a goal without text"));
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
 			    &g->subgoals.v[j];
 			if (s->text.s == NULL)
 				check_item(d, at(s->text.pos, s->pos), 'a',
-				    "a sub-goal without text");
+				    _("a sub-goal without text"));
 			if (!s->due.set)
 				ip_diag(d, at(s->due.pos, s->pos),
 				    IP_R_SUBGOAL_DUE,
-				    "sub-goal has no due date: make it as "
-				    "concrete as possible");
+				    _("sub-goal has no due date: make it as "
+				    "concrete as possible"));
 			else if (outside_period(pe, s->due.day))
 				ip_diag(d, s->due.pos, IP_R_OUTSIDE,
-				    "sub-goal due date is outside the plan "
-				    "period");
+				    _("sub-goal due date is outside the plan "
+				    "period"));
 		}
 	}
 }
@@ -226,38 +267,40 @@ static void
 check_participants(const struct ip_plan *p, struct ip_diags *d)
 {
 	if (p->participants.n == 0)
-		check_item(d, p->participants.pos, 'b', "no participants");
+		check_item(d, p->participants.pos, 'b', _("no participants"));
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_participant *q =
 		    &p->participants.v[i];
 		if (q->name.s == NULL)
 			check_item(d, at(q->name.pos, q->pos), 'b',
-			    "a participant without a name");
+			    _("a participant without a name"));
 		if (!q->role.set)
 			check_item(d, at(q->role.pos, q->pos), 'b',
-			    "a participant without a role (person, relative, "
-			    "provider or other)");
+			    _("a participant without a role (person, "
+			    "relative, provider or other)"));
 		if (q->contribution.s == NULL && q->role.set
 		    && (q->role.v == IP_ROLE_PERSON
 			|| q->role.v == IP_ROLE_PROVIDER))
 			check_item(d, at(q->contribution.pos, q->pos), 'd',
-			    ip_arena_printf(&d->arena, "participant '%s' has "
-			    "no contribution", name(&q->id)));
+			    ip_arena_printf(&d->arena, _("participant '%s' "
+			    "has no contribution"), name(&q->id)));
 	}
 
 	if (p->coordinator.s == NULL) {
-		check_item(d, p->coordinator.pos, 'c', "no coordinator");
+		check_item(d, p->coordinator.pos, 'c', _("no coordinator"));
 		return;
 	}
 	const struct ip_participant *c = ip_find_participant(p,
 	    p->coordinator.s);
 	if (c == NULL)
-		participant_ref(p, d, &p->coordinator, "coordinator");
+		ip_diag(d, p->coordinator.pos, IP_R_UNKNOWN_REF,
+		    _("coordinator '%s' is not a participant's id"),
+		    p->coordinator.s);
 	else if (c->role.set && (c->role.v == IP_ROLE_PERSON
 	    || c->role.v == IP_ROLE_RELATIVE))
 		ip_diag(d, p->coordinator.pos, IP_R_COORD_ROLE,
-		    "the coordinator is the person or a relative: the "
-		    "services appoint the coordinator");
+		    _("the coordinator is the person or a relative: the "
+		    "services appoint the coordinator"));
 }
 
 static void
@@ -266,37 +309,40 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 	bool any_how = false;
 
 	if (p->measures.n == 0)
-		check_item(d, p->measures.pos, 'e', "no measures");
+		check_item(d, p->measures.pos, 'e', _("no measures"));
 	for (size_t i = 0; i < p->measures.n; i++) {
 		const struct ip_measure *m =
 		    &p->measures.v[i];
 		if (m->title.s == NULL)
 			check_item(d, at(m->title.pos, m->pos), 'e',
-			    "a measure without a title");
+			    _("a measure without a title"));
 		if (m->extent.s == NULL)
 			check_item(d, at(m->extent.pos, m->pos), 'e',
-			    ip_arena_printf(&d->arena, "measure '%s' has no "
-			    "extent", name(&m->id)));
+			    ip_arena_printf(&d->arena, _("measure '%s' has "
+			    "no extent"), name(&m->id)));
 		if (m->responsible.s == NULL)
 			check_item(d, at(m->responsible.pos, m->pos), 'e',
-			    ip_arena_printf(&d->arena, "measure '%s' has no "
-			    "responsible participant", name(&m->id)));
-		participant_ref(p, d, &m->responsible, "responsible");
+			    ip_arena_printf(&d->arena, _("measure '%s' has "
+			    "no responsible participant"), name(&m->id)));
+		if (unknown_participant(p, &m->responsible))
+			ip_diag(d, m->responsible.pos, IP_R_UNKNOWN_REF,
+			    _("responsible '%s' is not a participant's id"),
+			    m->responsible.s);
 		if (m->goals.n == 0)
 			ip_diag(d, at(m->goals.pos, m->pos), IP_R_MEASURE_GOAL,
-			    "measure serves no goal: the goals govern the "
-			    "measures");
+			    _("measure serves no goal: the goals govern the "
+			    "measures"));
 		for (size_t j = 0; j < m->goals.n; j++) {
 			const struct ip_text *g =
 			    &m->goals.v[j];
 			if (!has_goal(p, g->s))
 				ip_diag(d, g->pos, IP_R_UNKNOWN_REF,
-				    "goal '%s' is not a goal's or sub-goal's "
-				    "id", g->s);
+				    _("goal '%s' is not a goal's or sub-goal's "
+				    "id"), g->s);
 		}
 		if (m->start.set && m->end.set && m->end.day < m->start.day)
 			ip_diag(d, m->end.pos, IP_R_DATE_ORDER,
-			    "measure ends before it starts");
+			    _("measure ends before it starts"));
 		any_how |= m->how.s != NULL;
 	}
 
@@ -304,8 +350,8 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 		return;
 	if (p->measures.n == 0 || !any_how) {
 		check_item(d, p->implementation.pos, 'f',
-		    "no description of how the measures are carried out "
-		    "(implementation, or how for each measure)");
+		    _("no description of how the measures are carried out "
+		    "(implementation, or how for each measure)"));
 		return;
 	}
 	for (size_t i = 0; i < p->measures.n; i++) {
@@ -313,9 +359,9 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 		    &p->measures.v[i];
 		if (m->how.s == NULL)
 			check_item(d, at(m->how.pos, m->pos), 'f',
-			    ip_arena_printf(&d->arena, "measure '%s' does not "
-			    "say how it is carried out, and the plan has no "
-			    "implementation", name(&m->id)));
+			    ip_arena_printf(&d->arena, _("measure '%s' does "
+			    "not say how it is carried out, and the plan has "
+			    "no implementation"), name(&m->id)));
 	}
 }
 
@@ -327,57 +373,64 @@ check_period(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	/* none, or nothing in it: at its key if it has one */
 	if (pe->start.pos.line == 0 && pe->end.pos.line == 0
 	    && pe->review_interval.pos.line == 0 && pe->reviews.pos.line == 0) {
-		check_item(d, pe->pos, 'g', "no period");
+		check_item(d, pe->pos, 'g', _("no period"));
 		return;
 	}
 	if (!pe->start.set)
 		check_item(d, at(pe->start.pos, pe->pos), 'g',
-		    "the period has no start");
+		    _("the period has no start"));
 	if (!pe->end.set)
 		check_item(d, at(pe->end.pos, pe->pos), 'g',
-		    "the period has no end");
+		    _("the period has no end"));
 	if (pe->start.set && pe->end.set && pe->end.day <= pe->start.day)
 		ip_diag(d, pe->end.pos, IP_R_DATE_ORDER,
 		    pe->end.day < pe->start.day
-		    ? "the period ends before it starts"
-		    : "the period ends the day it starts");
+		    ? _("the period ends before it starts")
+		    : _("the period ends the day it starts"));
 	if (pe->reviews.n == 0 && !pe->review_interval.set
 	    && !ip_plan_refused(p, pe->review_interval.pos))
 		check_item(d, at(pe->reviews.pos, pe->pos), 'g',
-		    "no review date and no review_interval");
+		    _("no review date and no review_interval"));
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *r =
 		    &pe->reviews.v[i];
 		if (!r->date.set && !r->done.set)
 			ip_diag(d, r->pos, IP_R_REQUIRED,
-			    "a review has no 'date' or 'done'");
+			    _("a review has no 'date' or 'done'"));
 		if (r->date.set && outside_period(pe, r->date.day))
 			ip_diag(d, r->date.pos, IP_R_OUTSIDE,
-			    "review date is outside the plan period");
+			    _("review date is outside the plan period"));
 		if (r->done.set && r->done.day > today)
 			ip_diag(d, r->done.pos, IP_R_FUTURE,
-			    "review done in the future");
+			    _("review done in the future"));
 	}
 }
 
-/* A withdrawal of the consent to what, given on the day given (named
- * key in messages). */
+/* A withdrawal of the consent to the plan, or to share information
+ * (sharing), given on the day given. */
 static void
 withdrawn(const struct ip_plan *p, struct ip_diags *d,
     const struct ip_date *given, const struct ip_date *w, int32_t today,
-    const char *what, const char *key)
+    bool sharing)
 {
 	if (!w->set)
 		return;
 	if (!given->set && !ip_plan_refused(p, given->pos))
-		ip_diag(d, w->pos, IP_R_REQUIRED, "consent to %s withdrawn, "
-		    "but never given (%s)", what, key);
+		ip_diag(d, w->pos, IP_R_REQUIRED, sharing
+		    ? _("consent to share information withdrawn, but never "
+		    "given (consent.information_sharing.date)")
+		    : _("consent to the plan withdrawn, but never given "
+		    "(consent.plan.date)"));
 	else if (w->day < given->day)
-		ip_diag(d, w->pos, IP_R_DATE_ORDER, "consent to %s withdrawn "
-		    "before it was given", what);
+		ip_diag(d, w->pos, IP_R_DATE_ORDER, sharing
+		    ? _("consent to share information withdrawn before it "
+		    "was given")
+		    : _("consent to the plan withdrawn before it was given"));
 	if (w->day > today)
-		ip_diag(d, w->pos, IP_R_FUTURE, "consent to %s withdrawn in "
-		    "the future", what);
+		ip_diag(d, w->pos, IP_R_FUTURE, sharing
+		    ? _("consent to share information withdrawn in the "
+		    "future")
+		    : _("consent to the plan withdrawn in the future"));
 }
 
 static void
@@ -392,42 +445,43 @@ check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 
 	if (!c->plan.date.set && !compulsory)
 		check_item(d, at(c->plan.date.pos, at(c->plan.pos, c->pos)),
-		    'h', "no date of consent to the plan (consent.plan.date)");
+		    'h', _("no date of consent to the plan "
+		    "(consent.plan.date)"));
 	if (c->plan.date.set && c->plan.date.day > today)
 		ip_diag(d, c->plan.date.pos, IP_R_FUTURE,
-		    "consent given in the future");
+		    _("consent given in the future"));
 	for (size_t i = 0; i < s->participants.n; i++)
-		participant_ref(p, d, &s->participants.v[i],
-		    "information sharing with");
+		if (unknown_participant(p, &s->participants.v[i]))
+			ip_diag(d, s->participants.v[i].pos, IP_R_UNKNOWN_REF,
+			    _("information sharing with '%s' is not a "
+			    "participant's id"), s->participants.v[i].s);
 	if (s->date.set && s->until.set && s->until.day < s->date.day)
 		ip_diag(d, s->until.pos, IP_R_DATE_ORDER,
-		    "consent to share information ends before it was given");
+		    _("consent to share information ends before it was given"));
 	if (!s->date.set && s->participants.n > 0)
 		ip_diag(d, at(s->date.pos, s->pos), IP_R_REQUIRED,
-		    "consent to share information has no date "
-		    "(consent.information_sharing.date): it covers no one");
-	withdrawn(p, d, &c->plan.date, &c->plan.withdrawn, today, "the plan",
-	    "consent.plan.date");
-	withdrawn(p, d, &s->date, &s->withdrawn, today, "share information",
-	    "consent.information_sharing.date");
+		    _("consent to share information has no date "
+		    "(consent.information_sharing.date): it covers no one"));
+	withdrawn(p, d, &c->plan.date, &c->plan.withdrawn, today, false);
+	withdrawn(p, d, &s->date, &s->withdrawn, today, true);
 	int32_t when;
 	if (ip_plan_withdrawn(p, today, &when))
 		ip_diag(d, c->plan.withdrawn.pos, IP_R_WITHDRAWN,
-		    "consent to the plan is withdrawn, but the plan is still "
-		    "active: close it (status: closed)");
+		    _("consent to the plan is withdrawn, but the plan is still "
+		    "active: close it (status: closed)"));
 }
 
 static void
 check_cooperation(const struct ip_plan *p, struct ip_diags *d)
 {
 	if (p->cooperation.n == 0)
-		check_item(d, p->cooperation.pos, 'i', "no cooperation");
+		check_item(d, p->cooperation.pos, 'i', _("no cooperation"));
 	for (size_t i = 0; i < p->cooperation.n; i++) {
 		const struct ip_cooperation *c =
 		    &p->cooperation.v[i];
 		if (c->with.s == NULL)
 			check_item(d, at(c->with.pos, c->pos), 'i',
-			    "cooperation without 'with' whom");
+			    _("cooperation without 'with' whom"));
 	}
 }
 
@@ -454,7 +508,7 @@ ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	    && !p->closed.date.set)
 		ip_diag(d, at(p->closed.date.pos, at(p->closed.pos,
 		    p->status.pos)), IP_R_CLOSED,
-		    "a closed plan needs closed.date");
+		    _("a closed plan needs closed.date"));
 	/* what was left out for an error there is not also missing */
 	if (p->n_refused > 0)
 		ip_diags_drop(d, first, at_refused, p);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "plan.h"
 
 enum ftype {
@@ -39,9 +40,12 @@ struct field {
 };
 
 struct schema {
-	const char *name;	/* in messages: "the plan", "a measure" */
+	/* In messages: "the plan", "a measure" (N_), or the key of a
+	 * mapping: "person", "consent.plan" (key set). */
+	const char *name;
 	size_t size;
 	const struct field *fields;
+	bool key;
 };
 
 const char *const ip_vocab_lang[] = { "nb", "nn", "en", NULL };
@@ -65,7 +69,7 @@ static const struct field contact_f[] = {
 	END
 };
 static const struct schema contact_s = { "contact",
-	sizeof(struct ip_contact), contact_f };
+	sizeof(struct ip_contact), contact_f, true };
 
 static const struct field person_f[] = {
 	T(struct ip_person, name, F_TEXT, NULL, NULL),
@@ -77,7 +81,7 @@ static const struct field person_f[] = {
 	END
 };
 static const struct schema person_s = { "person",
-	sizeof(struct ip_person), person_f };
+	sizeof(struct ip_person), person_f, true };
 
 static const struct field participant_f[] = {
 	T(struct ip_participant, id, F_TEXT, NULL, NULL),
@@ -89,8 +93,8 @@ static const struct field participant_f[] = {
 	T(struct ip_participant, contribution, F_TEXT, NULL, NULL),
 	END
 };
-static const struct schema participant_s = { "a participant",
-	sizeof(struct ip_participant), participant_f };
+static const struct schema participant_s = { N_("a participant"),
+	sizeof(struct ip_participant), participant_f, false };
 
 static const struct field subgoal_f[] = {
 	T(struct ip_subgoal, id, F_TEXT, NULL, NULL),
@@ -99,8 +103,8 @@ static const struct field subgoal_f[] = {
 	T(struct ip_subgoal, status, F_ENUM, NULL, ip_vocab_goal_status),
 	END
 };
-static const struct schema subgoal_s = { "a sub-goal",
-	sizeof(struct ip_subgoal), subgoal_f };
+static const struct schema subgoal_s = { N_("a sub-goal"),
+	sizeof(struct ip_subgoal), subgoal_f, false };
 
 static const struct field goal_f[] = {
 	T(struct ip_goal, id, F_TEXT, NULL, NULL),
@@ -108,8 +112,8 @@ static const struct field goal_f[] = {
 	T(struct ip_goal, subgoals, F_LIST, &subgoal_s, NULL),
 	END
 };
-static const struct schema goal_s = { "a goal", sizeof(struct ip_goal),
-	goal_f };
+static const struct schema goal_s = { N_("a goal"), sizeof(struct ip_goal),
+	goal_f, false };
 
 static const struct field subplan_f[] = {
 	T(struct ip_subplan, kind, F_TEXT, NULL, NULL),
@@ -117,7 +121,7 @@ static const struct field subplan_f[] = {
 	END
 };
 static const struct schema subplan_s = { "subplan",
-	sizeof(struct ip_subplan), subplan_f };
+	sizeof(struct ip_subplan), subplan_f, true };
 
 static const struct field measure_f[] = {
 	T(struct ip_measure, id, F_TEXT, NULL, NULL),
@@ -131,8 +135,8 @@ static const struct field measure_f[] = {
 	T(struct ip_measure, subplan, F_MAP, &subplan_s, NULL),
 	END
 };
-static const struct schema measure_s = { "a measure",
-	sizeof(struct ip_measure), measure_f };
+static const struct schema measure_s = { N_("a measure"),
+	sizeof(struct ip_measure), measure_f, false };
 
 static const struct field review_f[] = {
 	T(struct ip_review, date, F_DATE, NULL, NULL),
@@ -140,8 +144,8 @@ static const struct field review_f[] = {
 	T(struct ip_review, summary, F_TEXT, NULL, NULL),
 	END
 };
-static const struct schema review_s = { "a review",
-	sizeof(struct ip_review), review_f };
+static const struct schema review_s = { N_("a review"),
+	sizeof(struct ip_review), review_f, false };
 
 static const struct field period_f[] = {
 	T(struct ip_period, start, F_DATE, NULL, NULL),
@@ -151,7 +155,7 @@ static const struct field period_f[] = {
 	END
 };
 static const struct schema period_s = { "period",
-	sizeof(struct ip_period), period_f };
+	sizeof(struct ip_period), period_f, true };
 
 static const struct field consent_plan_f[] = {
 	T(struct ip_consent_plan, date, F_DATE, NULL, NULL),
@@ -160,7 +164,7 @@ static const struct field consent_plan_f[] = {
 	END
 };
 static const struct schema consent_plan_s = { "consent.plan",
-	sizeof(struct ip_consent_plan), consent_plan_f };
+	sizeof(struct ip_consent_plan), consent_plan_f, true };
 
 static const struct field sharing_f[] = {
 	T(struct ip_consent_sharing, date, F_DATE, NULL, NULL),
@@ -170,7 +174,7 @@ static const struct field sharing_f[] = {
 	END
 };
 static const struct schema sharing_s = { "consent.information_sharing",
-	sizeof(struct ip_consent_sharing), sharing_f };
+	sizeof(struct ip_consent_sharing), sharing_f, true };
 
 static const struct field consent_f[] = {
 	T(struct ip_consent, plan, F_MAP, &consent_plan_s, NULL),
@@ -178,7 +182,7 @@ static const struct field consent_f[] = {
 	END
 };
 static const struct schema consent_s = { "consent",
-	sizeof(struct ip_consent), consent_f };
+	sizeof(struct ip_consent), consent_f, true };
 
 static const struct field cooperation_f[] = {
 	T(struct ip_cooperation, with, F_TEXT, NULL, NULL),
@@ -186,8 +190,8 @@ static const struct field cooperation_f[] = {
 	T(struct ip_cooperation, contact, F_TEXT, NULL, NULL),
 	END
 };
-static const struct schema cooperation_s = { "a cooperation entry",
-	sizeof(struct ip_cooperation), cooperation_f };
+static const struct schema cooperation_s = { N_("a cooperation entry"),
+	sizeof(struct ip_cooperation), cooperation_f, false };
 
 static const struct field closed_f[] = {
 	T(struct ip_closed, date, F_DATE, NULL, NULL),
@@ -195,7 +199,7 @@ static const struct field closed_f[] = {
 	END
 };
 static const struct schema closed_s = { "closed",
-	sizeof(struct ip_closed), closed_f };
+	sizeof(struct ip_closed), closed_f, true };
 
 static const struct field plan_f[] = {
 	T(struct ip_plan, format, F_TEXT, NULL, NULL),
@@ -217,8 +221,8 @@ static const struct field plan_f[] = {
 	T(struct ip_plan, cooperation, F_LIST, &cooperation_s, NULL),
 	END
 };
-static const struct schema plan_s = { "the plan", sizeof(struct ip_plan),
-	plan_f };
+static const struct schema plan_s = { N_("the plan"), sizeof(struct ip_plan),
+	plan_f, false };
 
 struct ctx {
 	struct ip_plan *p;
@@ -231,11 +235,24 @@ static const char *
 kind_name(const struct ip_ynode *n)
 {
 	if (n->kind == IP_Y_MAP)
-		return "a mapping";
+		/* TRANSLATORS: what a value in the plan is, as YAML has it,
+		 * in "'%s' must be a date (YYYY-MM-DD), not %s" and the
+		 * like: a mapping holds keys with their values
+		 * ("name: Kari"). */
+		return _("a mapping");
 	if (n->kind == IP_Y_SEQ)
-		return "a list";
-	return n->plain ? "a plain value" : "a quoted string";
+		return _("a list");
+	return n->plain ? _("a plain value") : _("a quoted string");
 }
+
+/* The name of a schema in a message: translated, unless a key. */
+static const char *
+schema_name(const struct schema *s)
+{
+	return s->key ? s->name : _(s->name);
+}
+
+
 
 static void
 error(struct ctx *c, struct ip_pos pos, enum ip_rule r, const char *fmt, ...)
@@ -263,6 +280,14 @@ ip_vocab_list(struct ip_arena *a, const char *const *vocab, const char *last)
 		p += sprintf(p, "%s%s", sep, vocab[i]);
 	}
 	return s;
+}
+
+char *
+ip_vocab_or(struct ip_arena *a, const char *const *vocab)
+{
+	/* TRANSLATORS: between the last two of the words a value may be,
+	 * as in "person, relative, provider or other". */
+	return ip_vocab_list(a, vocab, _(" or "));
 }
 
 int
@@ -312,7 +337,7 @@ want_scalar(struct ctx *c, const char *key, const struct ip_ynode *v,
 {
 	if (v->kind == IP_Y_SCALAR)
 		return true;
-	error(c, v->pos, IP_R_TYPE, "'%s' must be %s, not %s", key, what,
+	error(c, v->pos, IP_R_TYPE, _("'%s' must be %s, not %s"), key, what,
 	    kind_name(v));
 	return false;
 }
@@ -322,8 +347,8 @@ static void
 quoted(struct ctx *c, const char *key, const struct ip_ynode *v,
     const char *what)
 {
-	error(c, v->pos, IP_R_TYPE, "'%s' must be %s: a quoted '%s' is text; "
-	    "write %s without quotes", key, what, v->s, v->s);
+	error(c, v->pos, IP_R_TYPE, _("'%s' must be %s: a quoted '%s' is text; "
+	    "write %s without quotes"), key, what, v->s, v->s);
 }
 
 static void
@@ -332,23 +357,25 @@ decode_date(struct ctx *c, const char *key, const struct ip_ynode *v,
 {
 	int32_t day;
 
-	if (!want_scalar(c, key, v, "a date (YYYY-MM-DD)"))
+	/* TRANSLATORS: what a date must be, in "'%s' must be %s, not %s";
+	 * keep YYYY-MM-DD as it is written, not ÅÅÅÅ-MM-DD. */
+	if (!want_scalar(c, key, v, _("a date (YYYY-MM-DD)")))
 		return;
 	if (ip_date_parse(v->s, &day) != 0) {
 		bool shaped = strlen(v->s) == 10
 		    && strspn(v->s, "0123456789-") == 10 && v->s[4] == '-'
 		    && v->s[7] == '-';
 		if (shaped)
-			error(c, v->pos, IP_R_DATE, "'%s' is not a real date",
+			error(c, v->pos, IP_R_DATE, _("'%s' is not a real date"),
 			    v->s);
 		else
 			error(c, v->pos, IP_R_TYPE,
-			    "'%s' must be a date (YYYY-MM-DD), not '%s'", key,
+			    _("'%s' must be a date (YYYY-MM-DD), not '%s'"), key,
 			    v->s);
 		return;
 	}
 	if (!v->plain) {
-		quoted(c, key, v, "a date (YYYY-MM-DD)");
+		quoted(c, key, v, _("a date (YYYY-MM-DD)"));
 		return;
 	}
 	out->day = day;
@@ -378,7 +405,7 @@ decode_texts(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 		return;
 	}
 	if (v->kind != IP_Y_SEQ) {
-		error(c, v->pos, IP_R_TYPE, "'%s' must be a list, not %s",
+		error(c, v->pos, IP_R_TYPE, _("'%s' must be a list, not %s"),
 		    f->key, kind_name(v));
 		return;
 	}
@@ -388,14 +415,14 @@ decode_texts(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 			continue;
 		if (e->kind != IP_Y_SCALAR) {
 			error(c, e->pos, IP_R_TYPE,
-			    "each entry of '%s' must be text, not %s", f->key,
+			    _("each entry of '%s' must be text, not %s"), f->key,
 			    kind_name(e));
 			continue;
 		}
 		if (f->vocab != NULL && ip_vocab_index(f->vocab, e->s) < 0) {
 			error(c, e->pos, IP_R_VALUE,
-			    "'%s' is not a known %s: use %s", e->s, f->key,
-			    ip_vocab_list(c->a, f->vocab, " or "));
+			    _("'%s' is not a known %s: use %s"), e->s, f->key,
+			    ip_vocab_or(c->a, f->vocab));
 			continue;
 		}
 		if (ip_blank(e->s))
@@ -414,7 +441,7 @@ decode_list(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 {
 	out->pos = v->pos;
 	if (v->kind != IP_Y_SEQ) {
-		error(c, v->pos, IP_R_TYPE, "'%s' must be a list, not %s",
+		error(c, v->pos, IP_R_TYPE, _("'%s' must be a list, not %s"),
 		    f->key, kind_name(v));
 		return;
 	}
@@ -425,7 +452,7 @@ decode_list(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 			continue;
 		if (e->kind != IP_Y_MAP) {
 			error(c, e->pos, IP_R_TYPE,
-			    "each entry of '%s' must be a mapping, not %s",
+			    _("each entry of '%s' must be a mapping, not %s"),
 			    f->key, kind_name(e));
 			continue;
 		}
@@ -494,7 +521,7 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 	switch (f->type) {
 	case F_TEXT: {
 		struct ip_text *t = p;
-		if (!want_scalar(c, f->key, v, "text"))
+		if (!want_scalar(c, f->key, v, _("text")))
 			return;
 		t->s = ip_blank(v->s) ? NULL : v->s;
 		t->pos = t->s != NULL ? v->pos : k->pos;
@@ -505,7 +532,7 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 		break;
 	case F_BOOL: {
 		struct ip_bool *b = p;
-		if (!want_scalar(c, f->key, v, "true or false"))
+		if (!want_scalar(c, f->key, v, _("true or false")))
 			return;
 		if (!strcmp(v->s, "true") || !strcmp(v->s, "True")
 		    || !strcmp(v->s, "TRUE"))
@@ -515,12 +542,12 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 			b->v = false;
 		else {
 			error(c, v->pos, IP_R_TYPE,
-			    "'%s' must be true or false, not '%s'", f->key,
+			    _("'%s' must be true or false, not '%s'"), f->key,
 			    v->s);
 			return;
 		}
 		if (!v->plain) {
-			quoted(c, f->key, v, "true or false");
+			quoted(c, f->key, v, _("true or false"));
 			return;
 		}
 		b->set = true;
@@ -530,12 +557,12 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 	case F_ENUM: {
 		struct ip_enum *e = p;
 		int i;
-		if (!want_scalar(c, f->key, v, "a word"))
+		if (!want_scalar(c, f->key, v, _("a word")))
 			return;
 		if ((i = ip_vocab_index(f->vocab, v->s)) < 0) {
 			error(c, v->pos, IP_R_VALUE,
-			    "'%s' must be %s, not '%s'", f->key,
-			    ip_vocab_list(c->a, f->vocab, " or "), v->s);
+			    _("'%s' must be %s, not '%s'"), f->key,
+			    ip_vocab_or(c->a, f->vocab), v->s);
 			return;
 		}
 		e->v = i;
@@ -545,12 +572,15 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 	}
 	case F_INTERVAL: {
 		struct ip_interval *iv = p;
-		if (!want_scalar(c, f->key, v, "an interval such as '6 months'"))
+		if (!want_scalar(c, f->key, v,
+		    _("an interval such as '6 months'")))
 			return;
 		if (!ip_parse_interval(v->s, &iv->n, &iv->unit)) {
 			error(c, v->pos, IP_R_VALUE,
-			    "'%s' must be a count and a unit (days, weeks, "
-			    "months, years), such as '6 months', not '%s'",
+			    /* TRANSLATORS: the units are the words a plan
+			     * may hold: keep them in English. */
+			    _("'%s' must be a count and a unit (days, weeks, "
+			    "months, years), such as '6 months', not '%s'"),
 			    f->key, v->s);
 			return;
 		}
@@ -622,11 +652,11 @@ unknown_key(struct ctx *c, const struct schema *s, const struct ip_ynode *k)
 	}
 	if (best != NULL)
 		error(c, k->pos, IP_R_UNKNOWN_KEY,
-		    "unknown key '%s' in %s; did you mean '%s'?", k->s,
-		    s->name, best->key);
+		    _("unknown key '%s' in %s; did you mean '%s'?"), k->s,
+		    schema_name(s), best->key);
 	else
-		error(c, k->pos, IP_R_UNKNOWN_KEY, "unknown key '%s' in %s",
-		    k->s, s->name);
+		error(c, k->pos, IP_R_UNKNOWN_KEY, _("unknown key '%s' in %s"),
+		    k->s, schema_name(s));
 	return best;
 }
 
@@ -635,8 +665,8 @@ decode_map(struct ctx *c, const struct schema *s, const struct ip_ynode *map,
     void *out)
 {
 	if (map->kind != IP_Y_MAP) {
-		error(c, map->pos, IP_R_TYPE, "%s must be a mapping, not %s",
-		    s->name, kind_name(map));
+		error(c, map->pos, IP_R_TYPE, _("%s must be a mapping, not %s"),
+		    schema_name(s), kind_name(map));
 		return;
 	}
 	*(struct ip_pos *)out = map->pos;
@@ -678,8 +708,8 @@ ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
 
 	if (root->kind != IP_Y_MAP) {
 		error(&c, root->pos, IP_R_TYPE,
-		    "a plan must be a mapping of keys such as 'format' and "
-		    "'person', not %s", kind_name(root));
+		    _("a plan must be a mapping of keys such as 'format' and "
+		    "'person', not %s"), kind_name(root));
 		return -1;
 	}
 	/* The format decides how to read the rest: look at it first. */
@@ -688,18 +718,18 @@ ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
 		k = k->next->next;
 	if (k == NULL || ip_scalar_is_null(k->next)) {
 		error(&c, k ? k->pos : (struct ip_pos){ 0, 0 }, IP_R_FORMAT,
-		    "no 'format: iplan/1': not an iplan plan");
+		    _("no 'format: iplan/1': not an iplan plan"));
 		/* a misspelt 'format' is the likely cause: say so */
 		for (k = root->first; k != NULL; k = k->next->next)
 			if (find_field(&plan_s, k->s) == NULL)
 				unknown_key(&c, &plan_s, k);
 		return -1;
 	}
-	if (!want_scalar(&c, "format", k->next, "text"))
+	if (!want_scalar(&c, "format", k->next, _("text")))
 		return -1;
 	if (strcmp(k->next->s, "iplan/1") != 0) {
 		error(&c, k->next->pos, IP_R_FORMAT,
-		    "unsupported format '%s': this iplan %s reads iplan/1",
+		    _("unsupported format '%s': this iplan %s reads iplan/1"),
 		    k->next->s, IPLAN_VERSION);
 		return -1;
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "plan.h"
 
 static const struct {
@@ -253,7 +254,10 @@ ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 		ip_fputs_clean(d->file, w);
 		if (g->pos.line != 0)
 			fprintf(w, ":%u:%u", g->pos.line, g->pos.col);
-		fputs(sev == IP_ERROR ? ": error: " : ": warning: ", w);
+		/* TRANSLATORS: the severity of a finding, between
+		 * "FILE:LINE:COL: " and the message. */
+		fprintf(w, ": %s: ", sev == IP_ERROR ? _("error")
+		    : _("warning"));
 		ip_fputs_clean(g->msg, w);
 		fprintf(w, " [%s]\n", ip_rule_id(g->rule));
 	}

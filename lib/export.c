@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "i18n.h"
 
 static const char *const formats[] = { "markdown", "html", "xml", "fhir",
 	NULL };
@@ -22,8 +23,8 @@ source_date(const char *s, int32_t *day, const struct ip_err *err)
 	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0
 	    || t / 86400 > (unsigned long long)ip_days_from_civil(9999, 12,
 	    31))
-		return ip_fail(err, "invalid SOURCE_DATE_EPOCH: '%s' (use "
-		    "seconds since 1970-01-01)", s);
+		return ip_fail(err, _("invalid SOURCE_DATE_EPOCH: '%s' (use "
+		    "seconds since 1970-01-01)"), s);
 	*day = (int32_t)(t / 86400);
 	return 0;
 }
@@ -56,10 +57,11 @@ references(const struct ip_plan *p, const char *name,
 	if (bad->n > 0)
 		ip_diags_print(bad, err->f, 0);
 	if (bad->counts[IP_ERROR] > 0)
-		rc = ip_fail(err, "'%s' has %s: not exported as %s", name,
-		    fhir ? "ids used twice, references to no id or a "
-		    "national id of no kind" : "ids used twice or references "
-		    "to no id", fhir ? "FHIR" : "XML");
+		rc = fhir ? ip_fail(err, _("'%s' has ids used twice, "
+		    "references to no id or a national id of no kind: not "
+		    "exported as FHIR"), name)
+		    : ip_fail(err, _("'%s' has ids used twice or references "
+		    "to no id: not exported as XML"), name);
 	ip_diags_free(all);
 	ip_diags_free(bad);
 	return rc;
@@ -86,11 +88,11 @@ ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
 	h->revision = o->revision;
 	if (h->consent_form && h->format != IP_EXPORT_MARKDOWN
 	    && h->format != IP_EXPORT_HTML)
-		return ip_fail(err, "--consent-form is written as markdown "
-		    "or html, not as %s", formats[format]);
+		return ip_fail(err, _("--consent-form is written as markdown "
+		    "or html, not as %s"), formats[format]);
 	if (h->consent_form && h->for_id != NULL)
-		return ip_fail(err, "--consent-form and --for do not go "
-		    "together: the form is for the person to sign");
+		return ip_fail(err, _("--consent-form and --for do not go "
+		    "together: the form is for the person to sign"));
 	return 0;
 }
 
@@ -111,12 +113,12 @@ ip_export_render(const struct ip_plan *p, const char *name,
 		r.text_lang = ip_vocab_lang[lang];
 	switch (ip_view_make(&v, p, h->for_id, h->today)) {
 	case -1:
-		ip_fail(err, "--for '%s': no participant has that id in '%s'",
+		ip_fail(err, _("--for '%s': no participant has that id in '%s'"),
 		    h->for_id, name);
 		return NULL;
 	case -2:
-		ip_fail(err, "--for '%s': more than one participant has that "
-		    "id in '%s', so no view can tell them apart", h->for_id,
+		ip_fail(err, _("--for '%s': more than one participant has that "
+		    "id in '%s', so no view can tell them apart"), h->for_id,
 		    name);
 		*findings = true;
 		return NULL;

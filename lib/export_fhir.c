@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "i18n.h"
 
 #define FHIR_NS "http://hl7.org/fhir"
 #define VOLVEN "urn:oid:2.16.578.1.12.4.1.1."
@@ -949,7 +950,7 @@ ip_export_fhir(const struct ip_render *r, int32_t today,
 	check(&x, xmlTextWriterEndDocument(x.w));
 	xmlFreeTextWriter(x.w);	/* flushes into buf */
 	if (x.failed)
-		ip_fail(err, "cannot write the FHIR Bundle");
+		ip_fail(err, _("cannot write the FHIR Bundle"));
 	else
 		out = ip_xstrdup((const char *)xmlBufferContent(buf));
 	xmlBufferFree(buf);

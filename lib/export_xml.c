@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "i18n.h"
 
 #define IP_XML_NS "urn:iplan:plan:1"
 
@@ -450,7 +451,7 @@ ip_export_xml(const struct ip_render *r, const struct ip_err *err)
 	check(&x, xmlTextWriterEndDocument(x.w));
 	xmlFreeTextWriter(x.w);	/* flushes into buf */
 	if (x.failed)
-		ip_fail(err, "cannot write the XML");
+		ip_fail(err, _("cannot write the XML"));
 	else
 		out = ip_xstrdup((const char *)xmlBufferContent(buf));
 	xmlBufferFree(buf);

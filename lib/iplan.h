@@ -76,7 +76,8 @@ void ip_diags_reset(struct ip_diags *d, const char *name);
 #define IP_PRINT_NO_WARNINGS	0x1	/* leave warnings out */
 
 /* Prints the findings sorted by position, as
- * FILE:LINE:COL: error|warning: message [rule-id].  Returns -1 if f has
+ * FILE:LINE:COL: error|warning: message [rule-id], the words "error" and
+ * "warning" and the message in the messages' language.  Returns -1 if f has
  * an error after writing, else 0. */
 int ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags);
 size_t ip_diags_errors(const struct ip_diags *d);

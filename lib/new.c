@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "i18n.h"
 
 #define WIDTH 72		/* of comment lines */
 #define MAX_REVIEWS 100		/* review dates ip-new writes */
@@ -202,14 +203,14 @@ check_text(struct values *v, const char *opt, const char *s,
     const struct ip_err *err)
 {
 	if (ip_blank(s))
-		return ip_fail(err, "--%s is empty", opt);
+		return ip_fail(err, _("--%s is empty"), opt);
 	const char *doc = ip_arena_printf(&v->a, "v: %s\n", quote(&v->a, s));
 	struct ip_diags *d = ip_diags_new(opt);
 	struct ip_arena tree = { 0 };
 	int rc = 0;
 	if (ip_yaml_parse(doc, strlen(doc), &tree, d) == NULL)
-		rc = ip_fail(err, "invalid --%s: %s", opt, d->n > 0
-		    ? d->v[0].msg : "not a text");
+		rc = ip_fail(err, _("invalid --%s: %s"), opt, d->n > 0
+		    ? d->v[0].msg : _("not a text"));
 	ip_arena_free(&tree);
 	ip_diags_free(d);
 	return rc;
@@ -225,9 +226,10 @@ review_dates(struct values *v, unsigned n, const struct ip_err *err)
 
 	if (n > 0) {
 		if ((int32_t)n + 2 > len)
-			return ip_fail(err, "--reviews %u: the period has "
-			    "no room for %u review date%s", n, n,
-			    n == 1 ? "" : "s");
+			return ip_fail(err, P_("--reviews %u: the period has "
+			    "no room for %u review date", "--reviews %u: the "
+			    "period has no room for %u review dates", n), n,
+			    n);
 		/* the period cut into n + 1 equal parts, in whole days */
 		for (size_t k = 1; k <= n; k++)
 			v->reviews[v->nreviews++] = v->start
@@ -240,14 +242,14 @@ review_dates(struct values *v, unsigned n, const struct ip_err *err)
 			if (day >= v->end)
 				break;
 			if (v->nreviews == MAX_REVIEWS)
-				return ip_fail(err, "--review-interval '%s' "
+				return ip_fail(err, _("--review-interval '%s' "
 				    "gives more than %d review dates in the "
-				    "period", o->review_interval, MAX_REVIEWS);
+				    "period"), o->review_interval, MAX_REVIEWS);
 			v->reviews[v->nreviews++] = day;
 		}
 		if (v->nreviews == 0)
-			return ip_fail(err, "--review-interval '%s': the "
-			    "period has no room for 1 review date",
+			return ip_fail(err, _("--review-interval '%s': the "
+			    "period has no room for 1 review date"),
 			    o->review_interval);
 	}
 	return 0;
@@ -278,17 +280,17 @@ check_options(struct values *v, const struct ip_err *err)
 		if (given[k] != NULL)
 			v->given |= 1u << k;
 	if (o->name == NULL)
-		bad = ip_fail(err, "no --name: a plan is for one person, "
-		    "named in it");
+		bad = ip_fail(err, _("no --name: a plan is for one person, "
+		    "named in it"));
 	else
 		bad |= check_text(v, "name", o->name, err);
 
 	/* never repeat a national id in a message */
 	struct ip_nid nid;
 	if (o->national_id != NULL && !ip_nid_parse(o->national_id, &nid))
-		bad = ip_fail(err, "invalid --national-id: not a valid "
+		bad = ip_fail(err, _("invalid --national-id: not a valid "
 		    "fødselsnummer, D-nummer, H-nummer or FH-nummer (11 "
-		    "digits, a real date, both check digits)");
+		    "digits, a real date, both check digits)"));
 	else if (o->national_id != NULL && nid.kind != IP_NID_FHNR) {
 		v->birth = nid.birth;
 		v->birth_set = true;
@@ -298,8 +300,8 @@ check_options(struct values *v, const struct ip_err *err)
 		if (ip_opt_date(err, "birth-date", o->birth_date, &day) != 0)
 			bad = -1;
 		else if (v->birth_set && day != v->birth)
-			bad = ip_fail(err, "--birth-date differs from the "
-			    "date in --national-id");
+			bad = ip_fail(err, _("--birth-date differs from the "
+			    "date in --national-id"));
 		else {
 			v->birth = day;
 			v->birth_set = true;
@@ -329,29 +331,29 @@ check_options(struct values *v, const struct ip_err *err)
 	    &v->start) != 0)
 		dates = -1;
 	if (o->period != NULL && !ip_parse_interval(o->period, &n, &unit))
-		dates = ip_fail(err, "invalid --period: '%s' (use a count "
-		    "and a unit, such as 1y, 6m or 26w)", o->period);
+		dates = ip_fail(err, _("invalid --period: '%s' (use a count "
+		    "and a unit, such as 1y, 6m or 26w)"), o->period);
 	if (o->reviews != NULL && ip_opt_count(err, "reviews", o->reviews,
 	    MAX_REVIEWS, &nreviews) != 0)
 		dates = -1;
 	if (o->review_interval != NULL && !ip_parse_interval(
 	    o->review_interval, &v->every, &v->unit))
-		dates = ip_fail(err, "invalid --review-interval: '%s' (use "
-		    "a count and a unit, such as 3m, 6 months or 8w)",
+		dates = ip_fail(err, _("invalid --review-interval: '%s' (use "
+		    "a count and a unit, such as 3m, 6 months or 8w)"),
 		    o->review_interval);
 	if (o->reviews != NULL && o->review_interval != NULL)
-		dates = ip_fail(err, "--reviews and --review-interval: give "
-		    "one, not both");
+		dates = ip_fail(err, _("--reviews and --review-interval: give "
+		    "one, not both"));
 	if (dates != 0)
 		return -1;
 	/* the period ends the day before the same date a period later */
 	v->end = ip_date_add(v->start, n, unit) - 1;
 	if (past_9999(v->end))
-		return ip_fail(err, "a period of %d%c from %s ends after "
-		    "the year 9999", n, unit, new_date(&v->a, v->start));
+		return ip_fail(err, _("a period of %d%c from %s ends after "
+		    "the year 9999"), n, unit, new_date(&v->a, v->start));
 	if (v->end <= v->start)
-		return ip_fail(err, "--period '%s' is too short: a plan "
-		    "period is at least two days", o->period);
+		return ip_fail(err, _("--period '%s' is too short: a plan "
+		    "period is at least two days"), o->period);
 	return review_dates(v, nreviews, err) | bad;
 }
 
@@ -435,26 +437,6 @@ static const char *const items_nn[] = {
 	"teiepliktige opplysningar",
 	"ei oversikt over naudsynt eller ønskjeleg samarbeid med andre "
 	"tenesteytarar, institusjonar og etatar",
-};
-
-static const char *const items_en[] = {
-	"an overview of the service recipient's goals, resources and needs "
-	"for services",
-	"an overview of who takes part in the work on the plan",
-	"a statement of who the coordinator is",
-	"an overview of what the service recipient, the service providers "
-	"and contributors and any relatives will contribute to the work on "
-	"the plan",
-	"an overview of which measures are relevant and their scope, and "
-	"who is responsible for them",
-	"a description of how the measures are to be carried out",
-	"a statement of the plan period and of the times for any adjustments "
-	"and revisions of the plan",
-	"the service recipient's consent to the plan being drawn up and, "
-	"where relevant, consent to participants in the planning being given "
-	"access to confidential information",
-	"an overview of necessary or desirable cooperation with other "
-	"service providers, institutions and agencies",
 };
 
 static const struct lang langs[] = {
@@ -583,7 +565,7 @@ static const struct lang langs[] = {
 		.provider_contribution = "Besøk og stell som i tiltak t1.",
 	},
 	[IP_LANG_EN] = {
-		.items = items_en, .lq = "“", .rq = "”",
+		.items = ip_item_words_en, .lq = "“", .rq = "”",
 		.title = "Individual plan (individuell plan), made with ip-new",
 		.intro = "The plan follows items a–i of the regulation on "
 		    "individual plans: above each item stand its words, in "
@@ -926,7 +908,7 @@ expand(FILE *f, const struct values *v, const char *buf, size_t len,
 			k++;
 		if (k == PH_COUNT) {
 			ip_diag(d, ip_pos_at(buf, len, i), IP_R_TEMPLATE,
-			    "unknown placeholder '%.*s'", (int)n, buf + i);
+			    _("unknown placeholder '%.*s'"), (int)n, buf + i);
 			used = -1;
 			continue;
 		}
@@ -1008,7 +990,7 @@ check_confined(const struct values *v, const char *buf, size_t len,
 		size_t nlen, n = placeholder(buf + pr.v[j].off,
 		    len - pr.v[j].off, &name, &nlen);
 		ip_diag(d, ip_pos_at(buf, len, pr.v[j].off), IP_R_TEMPLATE,
-		    "'%.*s' may go only as the value of person.%s",
+		    _("'%.*s' may go only as the value of person.%s"),
 		    (int)n, buf + pr.v[j].off, confined[pr.v[j].c].field);
 		rc = -1;
 	}
@@ -1029,8 +1011,8 @@ check_used(const struct values *v, long used, const char *path,
 
 	if ((used & (1L << PH_COORDINATOR | 1L << PH_COORDINATOR_ID))
 	    && !(v->given & O_COORDINATOR))
-		return ip_fail(err, "'%s' has a coordinator ({{%s}}): give "
-		    "--coordinator", path, placeholders[used &
+		return ip_fail(err, _("'%s' has a coordinator ({{%s}}): give "
+		    "--coordinator"), path, placeholders[used &
 		    (1L << PH_COORDINATOR_ID) ? PH_COORDINATOR_ID
 		    : PH_COORDINATOR].name);
 
@@ -1044,8 +1026,8 @@ check_used(const struct values *v, long used, const char *path,
 		size_t k = 0;
 		while (!(placeholders[k].options & (1u << b)))
 			k++;
-		return ip_fail(err, "'%s' has no {{%s}}: it would not hold "
-		    "--%s", path, placeholders[k].name, option_names[b]);
+		return ip_fail(err, _("'%s' has no {{%s}}: it would not hold "
+		    "--%s"), path, placeholders[k].name, option_names[b]);
 	}
 	return 0;
 }
@@ -1059,11 +1041,11 @@ not_given(struct ip_diags *d, struct ip_pos pos, const char *field,
     const char *ph)
 {
 	if (ph != NULL)
-		ip_diag(d, pos, IP_R_TEMPLATE, "'%s' is not what the options "
-		    "give: use {{%s}}", field, ph);
+		ip_diag(d, pos, IP_R_TEMPLATE, _("'%s' is not what the options "
+		    "give: use {{%s}}"), field, ph);
 	else
-		ip_diag(d, pos, IP_R_TEMPLATE, "'%s' is filled in: a template "
-		    "leaves it empty, for the plan to say", field);
+		ip_diag(d, pos, IP_R_TEMPLATE, _("'%s' is filled in: a template "
+		    "leaves it empty, for the plan to say"), field);
 }
 
 static bool
@@ -1151,10 +1133,10 @@ check_given(const struct values *v, const struct ip_plan *p,
 			text_is(d, &q->name, o->coordinator,
 			    "participants.name", "coordinator");
 		else
-			ip_diag(d, q->pos, IP_R_TEMPLATE, "a participant not "
+			ip_diag(d, q->pos, IP_R_TEMPLATE, _("a participant not "
 			    "given: a template names only the person "
 			    "({{person_id}}) and the coordinator "
-			    "({{coordinator_id}})");
+			    "({{coordinator_id}})"));
 	}
 	text_is(d, &p->coordinator, v->coordinator_id, "coordinator",
 	    "coordinator_id");
@@ -1209,7 +1191,7 @@ verify(const struct values *v, const char *buf, size_t len,
 
 	if (ip_plan_load_buf(buf, len, d, &p) != 0) {
 		ip_diags_print(d, err->f, 0);
-		rc = ip_fail(err, "'%s' does not give a plan that loads",
+		rc = ip_fail(err, _("'%s' does not give a plan that loads"),
 		    name);
 	} else {
 		check_given(v, p, d);

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 
+#include "i18n.h"
 #include "plan.h"
 
 int
@@ -13,8 +14,8 @@ ip_opt_word(const struct ip_err *e, const char *opt, const char *s,
 
 	if ((*out = ip_vocab_index(vocab, s)) >= 0)
 		return 0;
-	ip_fail(e, "invalid --%s: '%s' (use %s)", opt, s,
-	    ip_vocab_list(&a, vocab, " or "));
+	ip_fail(e, _("invalid --%s: '%s' (use %s)"), opt, s,
+	    ip_vocab_or(&a, vocab));
 	ip_arena_free(&a);
 	return -1;
 }
@@ -27,7 +28,7 @@ ip_opt_count(const struct ip_err *e, const char *opt, const char *arg,
 	unsigned long v = strtoul(arg, &end, 10);
 
 	if (*arg < '1' || *arg > '9' || *end != '\0' || v > max)
-		return ip_fail(e, "invalid --%s: '%s' (use 1 to %u)", opt,
+		return ip_fail(e, _("invalid --%s: '%s' (use 1 to %u)"), opt,
 		    arg, max);
 	*n = (unsigned)v;
 	return 0;
@@ -38,7 +39,7 @@ ip_opt_date(const struct ip_err *e, const char *opt, const char *arg,
     int32_t *day)
 {
 	if (ip_date_parse(arg, day) != 0)
-		return ip_fail(e, "invalid date for --%s: '%s' (use "
-		    "YYYY-MM-DD)", opt, arg);
+		return ip_fail(e, _("invalid date for --%s: '%s' (use "
+		    "YYYY-MM-DD)"), opt, arg);
 	return 0;
 }

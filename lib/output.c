@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "i18n.h"
 
 struct ip_out {
 	FILE *f;
@@ -191,7 +192,7 @@ open_direct(struct ip_out *o, const struct ip_err *err)
 {
 	int fd = open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0 || (o->f = fdopen(fd, "w")) == NULL) {
-		ip_fail(err, "cannot write '%s': %s", o->path,
+		ip_fail(err, _("cannot write '%s': %s"), o->path,
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -216,25 +217,25 @@ ip_out_open(const char *path, FILE *std, bool replace,
 	}
 	if ((o->path = target(path, &st, &exists)) == NULL) {
 		if (errno == EPERM && geteuid() == 0)
-			ip_fail(err, "'%s' is a symbolic link in a shared "
+			ip_fail(err, _("'%s' is a symbolic link in a shared "
 			    "sticky directory, which root does not follow: "
-			    "name the file it leads to", path);
+			    "name the file it leads to"), path);
 		else if (errno == EPERM)
-			ip_fail(err, "'%s' is a symbolic link another user "
-			    "made in a shared sticky directory: not followed",
+			ip_fail(err, _("'%s' is a symbolic link another user "
+			    "made in a shared sticky directory: not followed"),
 			    path);
 		else
-			ip_fail(err, "cannot write '%s': %s", path,
+			ip_fail(err, _("cannot write '%s': %s"), path,
 			    strerror(errno));
 		goto fail;
 	}
 	if (exists && !replace) {
-		ip_fail(err, "'%s' exists: not overwritten (use --force)",
+		ip_fail(err, _("'%s' exists: not overwritten (use --force)"),
 		    path);
 		goto fail;
 	}
 	if (exists && S_ISDIR(st.st_mode)) {
-		ip_fail(err, "cannot write '%s': %s", path,
+		ip_fail(err, _("cannot write '%s': %s"), path,
 		    strerror(EISDIR));
 		goto fail;
 	}
@@ -259,7 +260,7 @@ ip_out_open(const char *path, FILE *std, bool replace,
 	snprintf(o->tmp, len, "%.*s.%.*s.XXXXXX", dirlen, o->path,
 	    NAME_MAX - 8, o->path + dirlen);
 	if (strlen(o->tmp) >= sizeof(armed_tmp)) {
-		ip_fail(err, "cannot create a file beside '%s': %s", path,
+		ip_fail(err, _("cannot create a file beside '%s': %s"), path,
 		    strerror(ENAMETOOLONG));
 		goto fail;
 	}
@@ -271,12 +272,12 @@ ip_out_open(const char *path, FILE *std, bool replace,
 		arm(o->tmp);
 	block(false, &old);
 	if (fd < 0) {
-		ip_fail(err, "cannot create a file beside '%s': %s", path,
+		ip_fail(err, _("cannot create a file beside '%s': %s"), path,
 		    strerror(e));
 		goto fail;
 	}
 	if ((o->f = fdopen(fd, "w")) == NULL) {
-		ip_fail(err, "cannot write '%s': %s", path, strerror(errno));
+		ip_fail(err, _("cannot write '%s': %s"), path, strerror(errno));
 		close(fd);
 		unlink(o->tmp);
 		disarm();
@@ -360,48 +361,48 @@ ip_out_commit(struct ip_out *o, const struct ip_err *err)
 
 	if (o->path == NULL) {
 		/* quiet when the reader has left */
-		rc = ip_flush(o->f, "standard output", err);
+		rc = ip_flush(o->f, _("standard output"), err);
 		out_free(o);
 		return rc;
 	}
 	if (o->tmp == NULL) {	/* a device or a FIFO, written straight */
 		bool bad = fflush(o->f) != 0 || ferror(o->f);
 		if (fclose(o->f) != 0 || bad)
-			rc = ip_fail(err, "cannot write '%s': %s", o->path,
+			rc = ip_fail(err, _("cannot write '%s': %s"), o->path,
 			    strerror(errno ? errno : EIO));
 		out_free(o);
 		return rc;
 	}
 	if (o->keep && keep_status(fileno(o->f), &o->old) != 0) {
-		rc = ip_fail(err, "cannot keep the mode of '%s': %s",
+		rc = ip_fail(err, _("cannot keep the mode of '%s': %s"),
 		    o->path, strerror(errno));
 		ip_out_abort(o);
 		return rc;
 	}
 	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
-		rc = ip_fail(err, "cannot write '%s': %s", o->path,
+		rc = ip_fail(err, _("cannot write '%s': %s"), o->path,
 		    strerror(errno ? errno : EIO));
 		ip_out_abort(o);
 		return rc;
 	}
 	if (fclose(o->f) != 0) {
-		rc = ip_fail(err, "cannot write '%s': %s", o->path,
+		rc = ip_fail(err, _("cannot write '%s': %s"), o->path,
 		    strerror(errno));
 	} else if (o->replace) {
 		if (rename(o->tmp, o->path) != 0)
-			rc = ip_fail(err, "cannot write '%s': %s", o->path,
+			rc = ip_fail(err, _("cannot write '%s': %s"), o->path,
 			    strerror(errno));
 	} else if (link(o->tmp, o->path) != 0) {
 		/* link() never replaces: the atomic no-clobber create */
 		rc = ip_fail(err, errno == EEXIST
-		    ? "'%s' exists: not overwritten (use --force)"
-		    : "cannot write '%s': %s", o->path, strerror(errno));
+		    ? _("'%s' exists: not overwritten (use --force)")
+		    : _("cannot write '%s': %s"), o->path, strerror(errno));
 	}
 	unlink(o->tmp);	/* after a rename this fails harmlessly */
 	disarm();
 	/* the new name is on disk only when its directory is */
 	if (rc == 0 && sync_dir(o->path) != 0)
-		rc = ip_fail(err, "cannot write '%s': %s", o->path,
+		rc = ip_fail(err, _("cannot write '%s': %s"), o->path,
 		    strerror(errno));
 	out_free(o);
 	return rc;

@@ -231,8 +231,10 @@ int ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
 int ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out);
 
-/* The regulation's words for items a to i, in bokmål. */
+/* The regulation's words for items a to i, in bokmål; and in English,
+ * marked for the messages' catalogues (N_). */
 extern const char *const ip_item_words[];
+extern const char *const ip_item_words_en[];
 
 /* True if s is empty or holds only white space (see ip-plan(5)), which
  * counts as left out. */
@@ -258,9 +260,11 @@ extern const char *const ip_vocab_goal_status[];
 extern const char *const ip_vocab_legal_basis[];
 /* The index of s in vocab, or -1. */
 int ip_vocab_index(const char *const *vocab, const char *s);
-/* The words as "a, b" then last then "c", for messages. */
+/* The words as "a, b" then last then "c". */
 char *ip_vocab_list(struct ip_arena *a, const char *const *vocab,
     const char *last);
+/* The words as "a, b or c" in the messages' language, for messages. */
+char *ip_vocab_or(struct ip_arena *a, const char *const *vocab);
 
 /* Calls fn for every key the loader knows, parents before their keys, in
  * the loader's order: its path ("person.care", "goals[].subgoals[].id"),

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "view.h"
 
 /* The figures, in the order of the TSV columns, then the parts of the
@@ -27,8 +28,8 @@ enum count {
 	NCOUNT
 };
 
-/* Every word that text and HTML show, in one table, so that they can be
- * translated in one place.  The TSV and JSON names are not among them:
+/* Every word that text and HTML show, in one table, translated where
+ * used (word()).  The TSV and JSON names are not among them:
  * programs read those. */
 enum word {
 	W_TITLE, W_ALL, W_OF_PLANS, W_OF_ACTIVE,
@@ -38,47 +39,53 @@ enum word {
 	W_NO_COORDINATOR, W_THE_PERSON, W_NO_ORGANIZATION, W_NO_LEGAL_BASIS,
 	W_GROUP, W_FIGURES, W_CHARTS, W_CHARTS_NOTE, W_PART_NEVER,
 	W_PART_OVERDUE, W_PART_EVALUATED, W_PART_OTHER, W_KEY, W_NO_ACTIVE,
-	W_ACTIVE_PLAN, W_ACTIVE_PLANS,
 	NWORDS
 };
 
 static const char *const words[NWORDS] = {
-	[W_TITLE] = "Individual plans as of %s",
-	[W_ALL] = "All plans",
-	[W_OF_PLANS] = "of plans",
-	[W_OF_ACTIVE] = "of active",
-	[W_PLANS] = "plans",
-	[W_ACTIVE] = "active",
-	[W_CLOSED] = "closed",
-	[W_EVALUATED] = "evaluated in the last 12 months",
-	[W_NEVER] = "never evaluated",
-	[W_OVERDUE] = "review overdue",
-	[W_PERIOD] = "plan period ended",
-	[W_SHARING] = "consent to share expired or withdrawn",
-	[W_INVALID] = "with validation errors",
-	[W_BY_COORDINATOR] = "Coordinator",
-	[W_BY_ORGANIZATION] = "Organization",
-	[W_BY_LEGAL_BASIS] = "Legal basis",
-	[W_BY_LANGUAGE] = "Language",
-	[W_NO_COORDINATOR] = "(no coordinator)",
-	[W_THE_PERSON] = "(the person)",
-	[W_NO_ORGANIZATION] = "(no organization)",
-	[W_NO_LEGAL_BASIS] = "(no legal basis)",
-	[W_GROUP] = "Group",
-	[W_FIGURES] = "The figures",
-	[W_CHARTS] = "Reviews of the active plans",
-	[W_CHARTS_NOTE] = "Each active plan is counted in one part of its "
+	/* TRANSLATORS: the headings and labels of ip-stats' table and page;
+	 * the date is YYYY-MM-DD. */
+	[W_TITLE] = N_("Individual plans as of %s"),
+	[W_ALL] = N_("All plans"),
+	[W_OF_PLANS] = N_("of plans"),
+	[W_OF_ACTIVE] = N_("of active"),
+	[W_PLANS] = N_("plans"),
+	[W_ACTIVE] = N_("active"),
+	[W_CLOSED] = N_("closed"),
+	[W_EVALUATED] = N_("evaluated in the last 12 months"),
+	[W_NEVER] = N_("never evaluated"),
+	[W_OVERDUE] = N_("review overdue"),
+	[W_PERIOD] = N_("plan period ended"),
+	[W_SHARING] = N_("consent to share expired or withdrawn"),
+	[W_INVALID] = N_("with validation errors"),
+	[W_BY_COORDINATOR] = N_("Coordinator"),
+	[W_BY_ORGANIZATION] = N_("Organization"),
+	[W_BY_LEGAL_BASIS] = N_("Legal basis"),
+	[W_BY_LANGUAGE] = N_("Language"),
+	[W_NO_COORDINATOR] = N_("(no coordinator)"),
+	[W_THE_PERSON] = N_("(the person)"),
+	[W_NO_ORGANIZATION] = N_("(no organization)"),
+	[W_NO_LEGAL_BASIS] = N_("(no legal basis)"),
+	[W_GROUP] = N_("Group"),
+	[W_FIGURES] = N_("The figures"),
+	[W_CHARTS] = N_("Reviews of the active plans"),
+	[W_CHARTS_NOTE] = N_("Each active plan is counted in one part of its "
 	    "bar: never evaluated first, then review overdue, then evaluated "
-	    "in the last 12 months; the rest are other active plans.",
-	[W_PART_NEVER] = "never evaluated",
-	[W_PART_OVERDUE] = "review overdue",
-	[W_PART_EVALUATED] = "evaluated in the last 12 months",
-	[W_PART_OTHER] = "other active",
-	[W_KEY] = "Key",
-	[W_NO_ACTIVE] = "no active plans",
-	[W_ACTIVE_PLAN] = "active plan",
-	[W_ACTIVE_PLANS] = "active plans",
+	    "in the last 12 months; the rest are other active plans."),
+	[W_PART_NEVER] = N_("never evaluated"),
+	[W_PART_OVERDUE] = N_("review overdue"),
+	[W_PART_EVALUATED] = N_("evaluated in the last 12 months"),
+	[W_PART_OTHER] = N_("other active"),
+	[W_KEY] = N_("Key"),
+	[W_NO_ACTIVE] = N_("no active plans"),
 };
+
+/* A word, translated. */
+static const char *
+word(enum word w)
+{
+	return _(words[w]);
+}
 
 /* The figures: their names for programs, their words for people, and
  * what their share is of (NCOUNT: none). */
@@ -397,12 +404,12 @@ put_label(FILE *f, const struct ip_stats_run *r, const struct group *g,
 	    [IP_BY_LEGAL_BASIS] = W_NO_LEGAL_BASIS };
 
 	if (g == &r->all)
-		put(f, words[W_ALL], e);
+		put(f, word(W_ALL), e);
 	else if (g->class == NAMED)
 		put(f, g->key, e);
 	else
-		put(f, words[g->class == PERSON ? W_THE_PERSON
-		    : none[r->o.by]], e);
+		put(f, word(g->class == PERSON ? W_THE_PERSON
+		    : none[r->o.by]), e);
 }
 
 static const enum word by_words[] = { [IP_BY_COORDINATOR] =
@@ -461,27 +468,44 @@ write_json(const struct ip_stats_run *r, FILE *f)
 	fputs(r->ngroups > 0 ? "\n ]}\n" : "]}\n", f);
 }
 
-/* n as a share of the figure's base, if it has one that is not 0. */
+/* n as a share of the figure's base, if it has one that is not 0, in
+ * tenths of a per cent, rounded half to even as printf rounds: written
+ * as the messages' language writes a decimal fraction. */
 static bool
-share(const struct group *g, int i, double *pct)
+share(const struct group *g, int i, unsigned long *tenths)
 {
 	if (figs[i].base == NCOUNT || g->n[figs[i].base] == 0)
 		return false;
-	*pct = 100.0 * (double)g->n[i] / (double)g->n[figs[i].base];
+	unsigned long long n = 1000ULL * g->n[i], base = g->n[figs[i].base];
+	unsigned long long q = n / base, rem = n % base;
+	if (2 * rem > base || (2 * rem == base && q % 2 == 1))
+		q++;
+	*tenths = (unsigned long)q;
 	return true;
 }
 
-/* The title, words[W_TITLE] with the date in its slot: a label, not a
+/* The title, word(W_TITLE) with the date in its slot: a label, not a
  * printf format. */
 static void
 stats_title(FILE *f, const char *date)
 {
-	const char *lab = words[W_TITLE], *slot = strstr(lab, "%s");
+	const char *lab = word(W_TITLE), *slot = strstr(lab, "%s");
 
 	if (slot == NULL)
 		fputs(lab, f);
 	else
 		fprintf(f, "%.*s%s%s", (int)(slot - lab), lab, date, slot + 2);
+}
+
+/* The columns s takes on a terminal: its characters, not its bytes
+ * (the labels are in the messages' language, letters of Latin script). */
+static int
+width(const char *s)
+{
+	int n = 0;
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
 }
 
 static void
@@ -491,7 +515,7 @@ write_text(const struct ip_stats_run *r, FILE *f)
 	int wlabel = 0, wnum;
 
 	for (int i = 0; i < NFIG; i++) {
-		int w = (int)strlen(words[figs[i].word]);
+		int w = width(word(figs[i].word));
 		wlabel = w > wlabel ? w : wlabel;
 	}
 	wnum = snprintf(num, sizeof(num), "%zu", r->all.n[F_PLANS]);
@@ -501,19 +525,25 @@ write_text(const struct ip_stats_run *r, FILE *f)
 		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
 		putc('\n', f);
 		if (k > 0) {
-			fputs(words[by_words[r->o.by]], f);
+			fputs(word(by_words[r->o.by]), f);
 			fputs(": ", f);
 		}
 		put_label(f, r, g, ESC_NONE);
 		putc('\n', f);
 		for (int i = 0; i < NFIG; i++) {
-			double pct;
-			fprintf(f, "  %-*s  %*zu", wlabel, words[figs[i].word],
+			unsigned long t;
+			const char *lab = word(figs[i].word);
+			fprintf(f, "  %s%*s  %*zu", lab, wlabel - width(lab), "",
 			    wnum, g->n[i]);
-			if (share(g, i, &pct))
-				fprintf(f, "  %5.1f%% %s", pct,
-				    words[figs[i].base == F_PLANS ? W_OF_PLANS
-				    : W_OF_ACTIVE]);
+			if (share(g, i, &t))
+				/* TRANSLATORS: a share in ip-stats' table: the
+				 * whole per cent (3 columns wide), the tenths,
+				 * and "of plans" or "of active"; write the
+				 * fraction and the per cent sign as your
+				 * language does. */
+				fprintf(f, _("  %3lu.%lu%% %s"), t / 10, t % 10,
+				    word(figs[i].base == F_PLANS ? W_OF_PLANS
+				    : W_OF_ACTIVE));
 			putc('\n', f);
 		}
 	}
@@ -604,13 +634,15 @@ html_chart(const struct ip_stats_run *r, const struct group *g, size_t k,
 	fprintf(f, "</svg>\n<figcaption id=\"chart%zu\">", k);
 	put_label(f, r, g, ESC_HTML);
 	if (active == 0)
-		fprintf(f, ": %s", words[W_NO_ACTIVE]);
+		fprintf(f, ": %s", word(W_NO_ACTIVE));
 	else {
-		fprintf(f, ": %zu %s: ", active, words[active == 1
-		    ? W_ACTIVE_PLAN : W_ACTIVE_PLANS]);
+		fputs(": ", f);
+		fprintf(f, P_("%zu active plan", "%zu active plans", active),
+		    active);
+		fputs(": ", f);
 		for (size_t i = 0; i < NPARTS; i++)
 			fprintf(f, "%s%zu %s", i > 0 ? ", " : "",
-			    g->n[parts[i].count], words[parts[i].word]);
+			    g->n[parts[i].count], word(parts[i].word));
 	}
 	fputs(".</figcaption>\n</figure>\n", f);
 }
@@ -619,7 +651,7 @@ static void
 html_key(FILE *f)
 {
 	fprintf(f, "<p>%s</p>\n<ul class=\"key\" aria-label=\"%s\">\n",
-	    words[W_CHARTS_NOTE], words[W_KEY]);
+	    word(W_CHARTS_NOTE), word(W_KEY));
 	for (size_t i = 0; i < NPARTS; i++) {
 		char id[32];
 		snprintf(id, sizeof(id), "key%zu", i);
@@ -631,7 +663,7 @@ html_key(FILE *f)
 		    "fill=\"", f);
 		html_fill(f, i, id);
 		fprintf(f, "\" stroke=\"#000\"/></svg> %s</li>\n",
-		    words[parts[i].word]);
+		    word(parts[i].word));
 	}
 	fputs("</ul>\n", f);
 }
@@ -642,22 +674,26 @@ write_html(const struct ip_stats_run *r, FILE *f)
 	char date[11];
 
 	ip_date_format(r->o.today, date);
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n<title>", f);
+	    "initial-scale=1\">\n<title>",
+	    /* TRANSLATORS: the code of this catalogue's language (nb,
+	     * nn), for the lang attribute of ip-stats' HTML page, whose
+	     * words are in the messages' language. */
+	    _("en"));
 	stats_title(f, date);
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
 	    "<h1>", html_style);
 	stats_title(f, date);
 	fputs("</h1>\n<table>\n<caption>", f);
-	fputs(words[W_FIGURES], f);
+	fputs(word(W_FIGURES), f);
 	fputs("</caption>\n<thead>\n<tr><th scope=\"col\">", f);
-	fputs(words[r->o.by == IP_BY_NONE ? W_GROUP : by_words[r->o.by]],
+	fputs(word(r->o.by == IP_BY_NONE ? W_GROUP : by_words[r->o.by]),
 	    f);
 	fputs("</th>", f);
 	for (int i = 0; i < NFIG; i++)
-		fprintf(f, "<th scope=\"col\">%s</th>", words[figs[i].word]);
+		fprintf(f, "<th scope=\"col\">%s</th>", word(figs[i].word));
 	fputs("</tr>\n</thead>\n<tbody>\n", f);
 	for (size_t k = 0; k <= r->ngroups; k++) {
 		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
@@ -665,17 +701,22 @@ write_html(const struct ip_stats_run *r, FILE *f)
 		put_label(f, r, g, ESC_HTML);
 		fputs("</th>", f);
 		for (int i = 0; i < NFIG; i++) {
-			double pct;
+			unsigned long t;
 			fprintf(f, "<td>%zu", g->n[i]);
-			if (share(g, i, &pct))
-				fprintf(f, "<span>%.1f%% %s</span>", pct,
-				    words[figs[i].base == F_PLANS ? W_OF_PLANS
-				    : W_OF_ACTIVE]);
+			if (share(g, i, &t)) {
+				fputs("<span>", f);
+				/* TRANSLATORS: as "  %3lu.%lu%% %s", in a cell
+				 * of ip-stats' HTML page. */
+				fprintf(f, _("%lu.%lu%% %s"), t / 10, t % 10,
+				    word(figs[i].base == F_PLANS ? W_OF_PLANS
+				    : W_OF_ACTIVE));
+				fputs("</span>", f);
+			}
 			fputs("</td>", f);
 		}
 		fputs("</tr>\n", f);
 	}
-	fprintf(f, "</tbody>\n</table>\n<h2>%s</h2>\n", words[W_CHARTS]);
+	fprintf(f, "</tbody>\n</table>\n<h2>%s</h2>\n", word(W_CHARTS));
 	html_key(f);
 	for (size_t k = 0; k <= r->ngroups; k++)
 		html_chart(r, k == 0 ? &r->all : &r->groups[k - 1], k, f);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "plan.h"
 
 const char *
@@ -35,7 +36,7 @@ ip_flush(FILE *f, const char *name, const struct ip_err *e)
 	if (fflush(f) != 0 || ferror(f)) {
 		/* the reader left, as head(1) does: on purpose, so quiet */
 		if (errno != EPIPE)
-			ip_fail(e, "cannot write to %s: %s", name,
+			ip_fail(e, _("cannot write to %s: %s"), name,
 			    strerror(errno ? errno : EIO));
 		return -1;
 	}

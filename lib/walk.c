@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "ytree.h"
 
 #define WINDOW 256	/* files in flight ahead of the printer, at most */
@@ -370,12 +371,12 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 	/* a directory that can be read but not entered would give an error
 	 * for each file in it: one for the directory says it all */
 	if (faccessat(AT_FDCWD, path, X_OK, AT_EACCESS) != 0) {
-		walk_error(w, errno, "cannot enter directory '%s'", path);
+		walk_error(w, errno, _("cannot enter directory '%s'"), path);
 		return 0;
 	}
 	DIR *dir = opendir(path);
 	if (dir == NULL) {
-		walk_error(w, errno, "cannot open directory '%s'", path);
+		walk_error(w, errno, _("cannot open directory '%s'"), path);
 		return 0;
 	}
 	char **names = NULL;
@@ -393,7 +394,7 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 		    path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
 	}
 	if (errno != 0)
-		walk_error(w, errno, "cannot read directory '%s'", path);
+		walk_error(w, errno, _("cannot read directory '%s'"), path);
 	closedir(dir);
 	if (n > 1)	/* qsort() wants an array, even of none */
 		qsort(names, n, sizeof(*names), by_name);
@@ -422,8 +423,8 @@ visit(struct walk *w, const char *path, bool top)
 	if (!top && strlen(path) >= PATH_MAX) {
 		/* the start of it, and why: not cut off by the path */
 		char msg[400];
-		snprintf(msg, sizeof(msg), "'%.200s...': %s: a path has at "
-		    "most %d bytes: not searched", path,
+		snprintf(msg, sizeof(msg), _("'%.200s...': %s: a path has at "
+		    "most %d bytes: not searched"), path,
 		    strerror(ENAMETOOLONG), PATH_MAX - 1);
 		walk_say(w, msg);
 		return 0;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "i18n.h"
 #include "utf8.h"
 #include "ytree.h"
 
@@ -100,11 +101,11 @@ ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 		close(fd);
 	if (err < 0)
 		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_LIMIT,
-		    "file is larger than %u MiB: not a plan",
+		    _("file is larger than %u MiB: not a plan"),
 		    IP_MAX_FILE >> 20);
 	else if (err > 0)
 		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO,
-		    "cannot read '%s': %s", path, strerror(err));
+		    _("cannot read '%s': %s"), path, strerror(err));
 	return err == 0 ? 0 : -1;
 }
 
@@ -169,16 +170,23 @@ check_encoding(const char *buf, size_t len, struct ip_diags *d)
 		size_t l = ip_utf8_decode(s + i, len - i, &c);
 		if (l == 0) {
 			ip_diag(d, ip_pos_at(buf, len, i), IP_R_ENCODING,
-			    "invalid UTF-8 (byte 0x%02x): plans are UTF-8 text",
+			    _("invalid UTF-8 (byte 0x%02x): plans are UTF-8 text"),
 			    s[i]);
 			return -1;
 		}
 		if (!printable(c)) {
-			ip_diag(d, ip_pos_at(buf, len, i), IP_R_ENCODING,
-			    c == 0 ? "NUL byte: plans are text"
-			    : c < 0xa0 ? "control character U+%04X is not allowed"
-			    : "U+%04X is not a character: it is not allowed",
-			    (unsigned)c);
+			struct ip_pos pos = ip_pos_at(buf, len, i);
+			if (c == 0)
+				ip_diag(d, pos, IP_R_ENCODING,
+				    _("NUL byte: plans are text"));
+			else if (c < 0xa0)
+				ip_diag(d, pos, IP_R_ENCODING, _("control "
+				    "character U+%04X is not allowed"),
+				    (unsigned)c);
+			else
+				ip_diag(d, pos, IP_R_ENCODING, _("U+%04X is "
+				    "not a character: it is not allowed"),
+				    (unsigned)c);
 			return -1;
 		}
 		i += l;
@@ -221,20 +229,20 @@ attach(struct builder *b, struct ip_ynode *n)
 	if (parent->kind == IP_Y_MAP && parent->n % 2 == 0) {
 		/* n is a key */
 		if (n->kind != IP_Y_SCALAR) {
-			ip_diag(b->d, n->pos, IP_R_TYPE,
-			    "a key must be a plain word, not a %s",
-			    n->kind == IP_Y_MAP ? "mapping" : "sequence");
+			ip_diag(b->d, n->pos, IP_R_TYPE, n->kind == IP_Y_MAP
+			    ? _("a key must be a plain word, not a mapping")
+			    : _("a key must be a plain word, not a sequence"));
 			return -1;
 		}
 		if (parent->n / 2 >= IP_MAX_KEYS) {
 			ip_diag(b->d, n->pos, IP_R_LIMIT,
-			    "more than %d keys in one mapping", IP_MAX_KEYS);
+			    _("more than %d keys in one mapping"), IP_MAX_KEYS);
 			return -1;
 		}
 		for (struct ip_ynode *k = parent->first; k; k = k->next->next)
 			if (scalar_eq(k, n)) {
 				ip_diag(b->d, n->pos, IP_R_DUPKEY,
-				    "duplicate key '%s' (first at line %u)",
+				    _("duplicate key '%s' (first at line %u)"),
 				    n->s, k->pos.line);
 				return -1;
 			}
@@ -253,7 +261,7 @@ new_node(struct builder *b, enum ip_ykind kind, yaml_mark_t m)
 {
 	if (++b->nodes > IP_MAX_NODES) {
 		ip_diag(b->d, mark_pos(m), IP_R_LIMIT,
-		    "more than %d values in one plan", IP_MAX_NODES);
+		    _("more than %d values in one plan"), IP_MAX_NODES);
 		return NULL;
 	}
 	struct ip_ynode *n = ip_arena_alloc(b->a, sizeof(*n));
@@ -262,11 +270,11 @@ new_node(struct builder *b, enum ip_ykind kind, yaml_mark_t m)
 	return n;
 }
 
+/* What YAML has and a plan does not: aliases, anchors, tags. */
 static int
-unsupported(struct builder *b, yaml_mark_t m, const char *what)
+unsupported(struct builder *b, yaml_mark_t m, const char *msg)
 {
-	ip_diag(b->d, mark_pos(m), IP_R_UNSUPPORTED,
-	    "%s are not allowed in a plan", what);
+	ip_diag(b->d, mark_pos(m), IP_R_UNSUPPORTED, "%s", msg);
 	return -1;
 }
 
@@ -281,7 +289,7 @@ check_scalar(struct builder *b, const yaml_event_t *e)
 
 	if (len > IP_MAX_SCALAR) {
 		ip_diag(b->d, mark_pos(e->start_mark), IP_R_LIMIT,
-		    "value longer than %u KiB", IP_MAX_SCALAR >> 10);
+		    _("value longer than %u KiB"), IP_MAX_SCALAR >> 10);
 		return -1;
 	}
 	if (e->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
@@ -293,9 +301,9 @@ check_scalar(struct builder *b, const yaml_event_t *e)
 			l = 1, c = 0xfffe;
 		if (!printable(c) || c == '\r') {
 			ip_diag(b->d, mark_pos(e->start_mark), IP_R_ENCODING,
-			    c < 0xa0 ? "value contains control character U+%04X"
-			    : "value contains U+%04X, which is not a character",
-			    (unsigned)c);
+			    c < 0xa0 ? _("value contains control character "
+			    "U+%04X") : _("value contains U+%04X, which is "
+			    "not a character"), (unsigned)c);
 			return -1;
 		}
 		i += l;
@@ -323,14 +331,17 @@ event(struct builder *b, const yaml_event_t *e)
 		tag = (const char *)e->data.mapping_start.tag;
 		break;
 	case YAML_ALIAS_EVENT:
-		return unsupported(b, e->start_mark, "aliases");
+		return unsupported(b, e->start_mark,
+		    _("aliases are not allowed in a plan"));
 	default:
 		break;
 	}
 	if (anchor != NULL)
-		return unsupported(b, e->start_mark, "anchors");
+		return unsupported(b, e->start_mark,
+		    _("anchors are not allowed in a plan"));
 	if (tag != NULL)
-		return unsupported(b, e->start_mark, "tags");
+		return unsupported(b, e->start_mark,
+		    _("tags are not allowed in a plan"));
 
 	switch (e->type) {
 	case YAML_SCALAR_EVENT:
@@ -346,7 +357,7 @@ event(struct builder *b, const yaml_event_t *e)
 	case YAML_MAPPING_START_EVENT:
 		if (b->depth == IP_MAX_DEPTH) {
 			ip_diag(b->d, mark_pos(e->start_mark), IP_R_LIMIT,
-			    "nested deeper than %d levels", IP_MAX_DEPTH);
+			    _("nested deeper than %d levels"), IP_MAX_DEPTH);
 			return -1;
 		}
 		n = new_node(b, e->type == YAML_MAPPING_START_EVENT
@@ -382,7 +393,7 @@ static void
 parser_error(struct builder *b, const yaml_parser_t *p)
 {
 	struct ip_pos pos;
-	const char *problem = p->problem ? p->problem : "cannot parse";
+	const char *problem = p->problem ? p->problem : _("cannot parse");
 
 	/* libyaml checks the encoding as it reads, but says only where in
 	 * bytes: our own scan says where and what. */
@@ -395,12 +406,16 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 		pos = mark_pos(p->problem_mark);
 	if (tab_indented(b->buf, b->len, pos.line)) {
 		ip_diag(b->d, pos, IP_R_SYNTAX,
-		    "a tab in the indentation of line %u: YAML indents with "
-		    "spaces", pos.line);
+		    _("a tab in the indentation of line %u: YAML indents with "
+		    "spaces"), pos.line);
 		return;
 	}
 	if (p->context != NULL)
-		ip_diag(b->d, pos, IP_R_SYNTAX, "%s %s (line %zu)", problem,
+		/* TRANSLATORS: libyaml's own words, in English: what is
+		 * wrong and what it was reading, such as "did not find
+		 * expected key" "while parsing a block mapping"; the line is
+		 * where that began. */
+		ip_diag(b->d, pos, IP_R_SYNTAX, _("%s %s (line %zu)"), problem,
 		    p->context, p->context_mark.line + 1);
 	else
 		ip_diag(b->d, pos, IP_R_SYNTAX, "%s", problem);
@@ -434,7 +449,7 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 		}
 		if (e.type == YAML_DOCUMENT_START_EVENT && ++docs > 1) {
 			ip_diag(d, mark_pos(e.start_mark), IP_R_UNSUPPORTED,
-			    "a second document: one plan per file");
+			    _("a second document: one plan per file"));
 			rc = -1;
 		} else
 			rc = event(&b, &e);
@@ -447,7 +462,7 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 		return NULL;
 	if (docs == 0 || b.stack[0] == NULL) {
 		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_FORMAT,
-		    "empty file: not a plan");
+		    _("empty file: not a plan"));
 		return NULL;
 	}
 	return b.stack[0];

@@ -12,7 +12,12 @@ TMP=$BUILD/tmp
 rm -rf "$TMP" && mkdir -m 700 -p "$TMP" || exit 2
 TODAY=2026-11-24
 export LC_ALL=C TZ=UTC NO_COLOR=1
-unset IPLAN_TODAY
+# (LANGUAGE would choose the messages' language before LC_ALL does.)
+unset IPLAN_TODAY LANGUAGE
+# The commands' message catalogues as built, not the installed ones (see
+# cmd/cli.c): a test that sets a Norwegian locale reads what this tree
+# translates.
+export IPLAN_LOCALEDIR="$BUILD/locale"
 PATH=$BUILD:$PATH
 passed=0 failed=0
 

@@ -138,9 +138,9 @@ t "an option's value that is a national id is never printed" "
 
 # make install into a DESTDIR: exactly the commands (mode 755, and they
 # run), the man pages (mode 644, as in man/), the schemas, the
-# pre-commit hook and the bash completion (a link to it for each
-# command) land, under PREFIX; make uninstall takes every file away
-# again.
+# pre-commit hook, the bash completion (a link to it for each
+# command) and the message catalogues (which speak) land, under PREFIX;
+# make uninstall takes every file away again.
 t "make install DESTDIR: what lands, and make uninstall" "
 	cd '$TMP' && dest='$TMP/dest' && rm -rf \"\$dest\" &&
 	make -s -C '$TOP' BUILD='$BUILD' DESTDIR=\"\$dest\" PREFIX=/opt/ip \
@@ -156,6 +156,10 @@ t "make install DESTDIR: what lands, and make uninstall" "
 		echo 'share/iplan/ip-plan.schema.json 644'
 		echo 'share/iplan/hooks/pre-commit 755'
 		echo 'share/bash-completion/completions/iplan 644'
+		for l in '$TOP'/po/*.po; do
+			l=\$(basename \"\$l\" .po) &&
+			echo \"share/locale/\$l/LC_MESSAGES/iplan.mo 644\"
+		done
 	} | LC_ALL=C sort >want &&
 	(cd \"\$dest/opt/ip\" && find . -type f -printf '%P %m\n') |
 		LC_ALL=C sort >got &&
@@ -174,6 +178,8 @@ t "make install DESTDIR: what lands, and make uninstall" "
 		exit 1
 	done &&
 	cmp '$TOP/lib/iplan.xsd' \"\$dest/opt/ip/share/iplan/iplan.xsd\" &&
+	LC_ALL=nn_NO.UTF-8 IPLAN_LOCALEDIR=\"\$dest/opt/ip/share/locale\" \
+		\"\$dest/opt/ip/bin/ip-validate\" --help | grep -q '^bruk: ' &&
 	make -s -C '$TOP' BUILD='$BUILD' DESTDIR=\"\$dest\" PREFIX=/opt/ip \
 		uninstall >/dev/null &&
 	test -z \"\$(find \"\$dest\" ! -type d)\""
