@@ -2,6 +2,7 @@
  * check.c - the content checks of ip-validate: the nine items (a-i) the
  * regulation asks of every plan, and the plan's consistency.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -112,25 +113,46 @@ outside_period(const struct ip_period *pe, int32_t day)
 /* The ids that must differ from one another. */
 enum id_kind { ID_PARTICIPANT, ID_MEASURE, ID_GOAL };
 
+/* An id and where it stands among the ids of its kind. */
+struct ranked {
+	const struct ip_text *id;
+	size_t order;
+};
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	int c = strcmp(x->id->s, y->id->s);
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
 /* Reports the second and later uses of an id among ids[0..n). */
 static void
 unique(struct ip_diags *d, const struct ip_text *const *ids, size_t n,
     enum id_kind kind)
 {
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(ids[i]->s, ids[j]->s) == 0) {
-				ip_diag(d, ids[i]->pos, IP_R_DUP_ID,
-				    kind == ID_PARTICIPANT
-				    ? _("participant id '%s' is used twice "
-				    "(first at line %u)")
-				    : kind == ID_MEASURE
-				    ? _("measure id '%s' is used twice (first "
-				    "at line %u)")
-				    : _("goal id '%s' is used twice (first at "
-				    "line %u)"), ids[i]->s, ids[j]->pos.line);
-				break;
-			}
+	struct ranked *r = ip_arena_alloc(&d->arena, (n + 1) * sizeof(*r));
+
+	/* sorted, equal ids stay in their order: each after the first of
+	 * its run is a second use, in n log n rather than n squared */
+	for (size_t i = 0; i < n; i++)
+		r[i] = (struct ranked){ ids[i], i };
+	qsort(r, n, sizeof(*r), by_id);
+	for (size_t i = 1, first = 0; i < n; i++) {
+		if (strcmp(r[i].id->s, r[first].id->s) != 0) {
+			first = i;
+			continue;
+		}
+		ip_diag(d, r[i].id->pos, IP_R_DUP_ID, kind == ID_PARTICIPANT
+		    ? _("participant id '%s' is used twice (first at line %u)")
+		    : kind == ID_MEASURE
+		    ? _("measure id '%s' is used twice (first at line %u)")
+		    : _("goal id '%s' is used twice (first at line %u)"),
+		    r[i].id->s, r[first].id->pos.line);
+	}
 }
 
 /* Collects the ids that are set in a list of mappings, reporting entries
