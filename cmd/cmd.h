@@ -82,6 +82,17 @@ struct ip_validate_opts {
 	bool strict;		/* --strict: warnings count as errors */
 };
 
+/* Loads each plan named by paths (as ip_walk(); none: standard input),
+ * from jobs threads at once, and hands each that loads to add with the
+ * run given and its index in walk order; add must be thread-safe and
+ * keep nothing of the plan.  A plan that does not load is reported on
+ * standard error, in its place.  Returns true if one did not load or the
+ * walk had trouble (having said why). */
+typedef void ip_plan_sink(void *run, const struct ip_plan *p,
+    size_t index);
+bool ip_each_plan(char *const *paths, size_t n, unsigned jobs,
+    ip_plan_sink *add, void *run, const char *prog);
+
 /* Validates the plans named by paths (as ip_walk()), prints findings to
  * err and returns the exit status for ip-validate(1). */
 int ip_validate(char *const *paths, size_t n,

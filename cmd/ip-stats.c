@@ -1,14 +1,11 @@
 /*
  * ip-stats - how many plans are up to date: the figures the coordinating
  * unit needs, for all plans and by coordinator, organisation, legal basis
- * or language.  The walk adds each plan that loads to the library's
- * count; one that does not is reported and counted nowhere.
+ * or language.  Each plan that loads is added to the library's count
+ * (see plans.c); one that does not is reported and counted nowhere.
  */
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cmd.h"
 #include "i18n.h"
@@ -50,37 +47,11 @@ static struct ip_cli cli = {
 
 enum { O_BY = 0x200, O_FORMAT };
 
-/* The count, and whether a file did not load. */
-struct driver {
-	struct ip_stats_run *run;
-	pthread_mutex_t mu;
-	bool trouble;		/* under mu */
-};
-
-static int
-one(const char *path, size_t index, FILE *out, void *ctx)
+static void
+add(void *run, const struct ip_plan *p, size_t index)
 {
-	struct driver *dr = ctx;
-	struct ip_diags *d = ip_diags_new(strcmp(path, "-") == 0 ? "<stdin>"
-	    : path);
-	struct ip_plan *p;
-
 	(void)index;
-	if (d == NULL) {
-		fputs("ip-stats: out of memory\n", stderr);
-		abort();
-	}
-	if (ip_plan_load(path, d, &p) == 0)
-		ip_stats_add(dr->run, p);
-	else {
-		ip_diags_print(d, out, 0);	/* counted nowhere */
-		pthread_mutex_lock(&dr->mu);
-		dr->trouble = true;
-		pthread_mutex_unlock(&dr->mu);
-	}
-	ip_plan_free(p);
-	ip_diags_free(d);
-	return 0;
+	ip_stats_add(run, p);
 }
 
 int
@@ -94,10 +65,9 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ip_stats_opts o = { 0 };
-	struct driver dr = { .trouble = false };
 	unsigned jobs = ip_default_jobs();
-	char *dash[] = { "-" }, **paths = dash;
-	size_t n = 1;
+	char **paths = NULL;
+	size_t n = 0;
 	int c, rc, w;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv, ":j:hV",
@@ -125,12 +95,9 @@ main(int argc, char *argv[])
 		paths = argv + optind;
 		n = (size_t)(argc - optind);
 	}
-	dr.run = ip_stats_start(&o);
-	pthread_mutex_init(&dr.mu, NULL);
-	if (ip_walk(paths, n, jobs, one, &dr, cli.prog, stderr) != 0)
-		dr.trouble = true;
-	pthread_mutex_destroy(&dr.mu);
-	ip_stats_finish(dr.run, stdout);
-	return ip_finish_stdout(cli.prog, dr.trouble ? IP_EXIT_TROUBLE
+	struct ip_stats_run *run = ip_stats_start(&o);
+	bool trouble = ip_each_plan(paths, n, jobs, add, run, cli.prog);
+	ip_stats_finish(run, stdout);
+	return ip_finish_stdout(cli.prog, trouble ? IP_EXIT_TROUBLE
 	    : IP_EXIT_OK);
 }
