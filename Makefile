@@ -147,18 +147,22 @@ $(BUILD)/schema/%: tests/schema/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 # valgrind.  'make test' is the first alone.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # Each stage adds its "passed failed" to the tally; the last line is the
-# sum of them all.  The stages run one at a time in two chains, side by
-# side on two cores: the build tree's (the suite, then valgrind, which
-# share its scratch directory) and the sanitizers' (ASan, then the fuzz
-# regressions), each in trees of their own.  Each chain's output is
-# shown when it ends (-Otarget), not mixed line by line.
+# sum of them all.  Once the build tree is made, the valgrind stage, the
+# longest, runs beside the others, which follow one another: two cores
+# busy (each run has a scratch directory of its own, see tests/run.sh;
+# the sanitizers and the fuzz targets trees of their own).  Each output is
+# shown when its stage ends (-Otarget), not mixed line by line.
 TALLY = $(abspath $(BUILD))/check.tally
 check: | install-deps
 	@rm -f $(TALLY)
+	@$(MAKE) --no-print-directory -j2 all $(UNIT_BINS) $(HELPERS) \
+		$(BUILD)/iplan.pot browser-deps
 	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory -j2 -Otarget \
-		check-plain check-sanitized
+		check-valgrind check-rest
 	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
 		p, f; exit f > 0 }' $(TALLY)
+check-rest: | check-deps
+	@$(MAKE) --no-print-directory -j1 test check-asan check-fuzz
 
 # UPDATE=1 rewrites the golden files with what the commands print now
 # (review with git diff); a golden test that fails leaves what was
@@ -179,11 +183,6 @@ $(NPM_DIR)/node_modules/.installed: tests/browser/package.json \
 	cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-check-plain: | check-deps
-	@$(MAKE) --no-print-directory -j1 test check-valgrind
-check-sanitized: | check-deps
-	@$(MAKE) --no-print-directory -j1 check-asan check-fuzz
-
 # (IPLAN_SANITIZED: the tests that bound memory know it is not theirs.)
 check-asan: | check-deps
 	@IPLAN_SANITIZED=1 $(MAKE) --no-print-directory BUILD=$(BUILD)-asan \
@@ -191,7 +190,7 @@ check-asan: | check-deps
 		CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
 		LDFLAGS='$(SAN)' test
 
-check-valgrind: all $(HELPERS) browser-deps | check-deps
+check-valgrind: all $(HELPERS) $(BUILD)/iplan.pot browser-deps | check-deps
 	@IPLAN_VALGRIND=1 sh tests/run.sh $(BUILD)
 
 # The libFuzzer targets, against a library built for them in a tree of
@@ -268,7 +267,7 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all pot deps install-deps check-deps browser-deps check check-plain \
-	check-sanitized test check-asan check-valgrind fuzz-build \
+.PHONY: all pot deps install-deps check-deps browser-deps check check-rest \
+	test check-asan check-valgrind fuzz-build \
 	fuzz-targets fuzz check-fuzz bench demo install uninstall clean
 .DELETE_ON_ERROR:

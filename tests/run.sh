@@ -6,10 +6,14 @@
 BUILD=$(cd "${1:-build}" && pwd) || exit 2
 TESTS=$(cd "$(dirname "$0")" && pwd)
 TOP=$(dirname "$TESTS")
-# A private scratch directory in the build tree, never in /tmp: plans are
-# health data.
-TMP=$BUILD/tmp
-rm -rf "$TMP" && mkdir -m 700 -p "$TMP" || exit 2
+# The run's own directory in the build tree, never in /tmp: plans are
+# health data.  The suite and its valgrind stage each have one, since
+# 'make check' runs them at once.  In it, TMP is the private scratch
+# directory; what other users must reach (t-hostile, t-validate) is
+# beside it.
+RUN=$BUILD/run${IPLAN_VALGRIND:+-valgrind}
+TMP=$RUN/tmp
+rm -rf "$RUN" && mkdir -m 755 -p "$RUN" && mkdir -m 700 "$TMP" || exit 2
 TODAY=2026-11-24
 export LC_ALL=C TZ=UTC NO_COLOR=1
 # (LANGUAGE would choose the messages' language before LC_ALL does.)

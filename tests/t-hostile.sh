@@ -150,7 +150,7 @@ t "export -o: a file that is a plan is not replaced, unless --force" "
 # there is never followed, not even root's own, and the file it leads to
 # is written by naming it.  Beside $TMP, whose mode 0700 keeps nobody
 # out.
-hostile_shared=$BUILD/hostile-shared
+hostile_shared=$RUN/hostile-shared
 rm -rf "$hostile_shared" && mkdir -m 755 "$hostile_shared"
 hostile_as=
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&

@@ -224,7 +224,7 @@ if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
 fi
 # nobody must reach it: beside the scratch directory, not in it, and
 # only where the directories above let nobody through
-walk_test=$BUILD/walk-test
+walk_test=$RUN/walk-test
 rm -rf "$walk_test" && mkdir -m 755 "$walk_test"
 if [ -n "$as_user" ] && $as_user test -x "$walk_test"; then
 	t "hostile: a directory that can be listed but not entered" "
