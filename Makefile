@@ -147,18 +147,19 @@ $(BUILD)/schema/%: tests/schema/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 # valgrind.  'make test' is the first alone.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # Each stage adds its "passed failed" to the tally; the last line is the
-# sum of them all.  Once the build tree is made, the valgrind stage, the
-# longest, runs beside the others, which follow one another: two cores
-# busy (each run has a scratch directory of its own, see tests/run.sh;
-# the sanitizers and the fuzz targets trees of their own).  Each output is
-# shown when its stage ends (-Otarget), not mixed line by line.
+# sum of them all.  Once the build tree is made, the two parts of the
+# valgrind stage, the longest, run beside the others, which follow one
+# another: three at once on two cores, since with two the cores were
+# idle half the time (each run has a scratch directory of its own, see tests/run.sh; the
+# sanitizers and the fuzz targets trees of their own).  Each output is
+# shown when its part ends (-Otarget), not mixed line by line.
 TALLY = $(abspath $(BUILD))/check.tally
 check: | install-deps
 	@rm -f $(TALLY)
 	@$(MAKE) --no-print-directory -j2 all $(UNIT_BINS) $(HELPERS) \
 		$(BUILD)/iplan.pot browser-deps
-	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory -j2 -Otarget \
-		check-valgrind check-rest
+	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory -j3 -Otarget \
+		check-valgrind-1 check-valgrind-2 check-rest
 	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
 		p, f; exit f > 0 }' $(TALLY)
 check-rest: | check-deps
@@ -190,8 +191,16 @@ check-asan: | check-deps
 		CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
 		LDFLAGS='$(SAN)' test
 
-check-valgrind: all $(HELPERS) $(BUILD)/iplan.pot browser-deps | check-deps
-	@IPLAN_VALGRIND=1 sh tests/run.sh $(BUILD)
+# In two parts, which 'make check' runs at once: the scripts of VG_PART1,
+# and the others.
+VG_PART1 = t-cli t-complete t-export t-fhir t-hook t-schema t-stats
+VG_SCRIPTS = $(basename $(notdir $(wildcard tests/t-*.sh)))
+check-valgrind: check-valgrind-1 check-valgrind-2
+check-valgrind-1 check-valgrind-2: all $(HELPERS) $(BUILD)/iplan.pot \
+		browser-deps | check-deps
+	@IPLAN_VALGRIND=1 IPLAN_RUN=$(@:check-valgrind-%=%) \
+		IPLAN_SCRIPTS='$(if $(filter %-1,$@),$(VG_PART1), \
+		$(filter-out $(VG_PART1),$(VG_SCRIPTS)))' sh tests/run.sh $(BUILD)
 
 # The libFuzzer targets, against a library built for them in a tree of
 # their own.  'check-fuzz' runs each on its regression inputs
@@ -268,6 +277,7 @@ clean:
 	rm -rf $(BUILD) build-*
 
 .PHONY: all pot deps install-deps check-deps browser-deps check check-rest \
-	test check-asan check-valgrind fuzz-build \
-	fuzz-targets fuzz check-fuzz bench demo install uninstall clean
+	test check-asan check-valgrind check-valgrind-1 check-valgrind-2 \
+	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall \
+	clean
 .DELETE_ON_ERROR:

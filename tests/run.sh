@@ -7,11 +7,11 @@ BUILD=$(cd "${1:-build}" && pwd) || exit 2
 TESTS=$(cd "$(dirname "$0")" && pwd)
 TOP=$(dirname "$TESTS")
 # The run's own directory in the build tree, never in /tmp: plans are
-# health data.  The suite and its valgrind stage each have one, since
-# 'make check' runs them at once.  In it, TMP is the private scratch
-# directory; what other users must reach (t-hostile, t-validate) is
-# beside it.
-RUN=$BUILD/run${IPLAN_VALGRIND:+-valgrind}
+# health data.  The suite and the parts of its valgrind stage (IPLAN_RUN)
+# each have one, since 'make check' runs them at once.  In it, TMP is the
+# private scratch directory; what other users must reach (t-hostile,
+# t-validate) is beside it.
+RUN=$BUILD/run${IPLAN_VALGRIND:+-valgrind}${IPLAN_RUN:+-$IPLAN_RUN}
 TMP=$RUN/tmp
 rm -rf "$RUN" && mkdir -m 755 -p "$RUN" && mkdir -m 700 "$TMP" || exit 2
 TODAY=2026-11-24
@@ -118,9 +118,14 @@ for u in "$BUILD"/tests/*; do
 	fi
 done
 
+# IPLAN_SCRIPTS: the scripts to run, named without ".sh" (default: every
+# one), so that 'make check' can share them out among the cores.
 for script in "$TESTS"/t-*.sh; do
 	[ -f "$script" ] || continue
-	. "$script"
+	name=${script##*/}
+	case " ${IPLAN_SCRIPTS:-${name%.sh}} " in
+	*" ${name%.sh} "*) . "$script" ;;
+	esac
 done
 
 rm -rf "$TMP"
