@@ -150,9 +150,9 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # sum of them all.  Once the build tree is made, the two parts of the
 # valgrind stage, the longest, run beside the others, which follow one
 # another: three at once on two cores, since with two the cores were
-# idle half the time (each run has a scratch directory of its own, see tests/run.sh; the
-# sanitizers and the fuzz targets trees of their own).  Each output is
-# shown when its part ends (-Otarget), not mixed line by line.
+# idle half the time.  Each run has a scratch directory of its own (see
+# tests/run.sh), the sanitizers and the fuzz targets trees of their own.
+# Each output is shown when its part ends (-Otarget), not line by line.
 TALLY = $(abspath $(BUILD))/check.tally
 check: | install-deps
 	@rm -f $(TALLY)
