@@ -193,7 +193,7 @@ check-asan: | check-deps
 
 # In two parts, which 'make check' runs at once: the scripts of VG_PART1,
 # and the others.
-VG_PART1 = t-cli t-complete t-export t-fhir t-hook t-schema t-stats
+VG_PART1 = t-cli t-complete t-export t-fhir t-hook t-i18n t-schema t-stats
 VG_SCRIPTS = $(basename $(notdir $(wildcard tests/t-*.sh)))
 check-valgrind: check-valgrind-1 check-valgrind-2
 check-valgrind-1 check-valgrind-2: all $(HELPERS) $(BUILD)/iplan.pot \

@@ -94,9 +94,13 @@ i18n_stats() {
 		grep -o '<html lang="[a-z]*">'
 }
 
+# Under valgrind, nynorsk alone: English takes the paths of the other
+# scripts' goldens, and bokmål the same code as nynorsk with another
+# catalogue.
 for name in findings help errors review stats; do
 	for l in C nb nn; do
-		t "golden: $name in $l" "
+		if [ "$l" = nn ]; then i18n_t=t; else i18n_t=t_no_vg; fi
+		$i18n_t "golden: $name in $l" "
 			LC_ALL=$(i18n_locale $l) i18n_$name >'$TMP/got' &&
 			golden '$I18N/$name.$l' '$TMP/got'"
 	done
@@ -127,7 +131,8 @@ t "LANGUAGE=nn over nb_NO.UTF-8 speaks nynorsk; over C, English" "
 
 # TSV is the same bytes in every locale.
 for l in nb nn; do
-	t "ip-review and ip-stats --format tsv: the same bytes in C and $l" "
+	if [ "$l" = nn ]; then i18n_t=t; else i18n_t=t_no_vg; fi
+	$i18n_t "ip-review and ip-stats --format tsv: the same bytes in C and $l" "
 		cd '$TESTS' &&
 		for loc in C $(i18n_locale $l); do
 			LC_ALL=\$loc ip-review --today $TODAY --format tsv \
