@@ -156,7 +156,8 @@ unique(struct ip_diags *d, const struct ip_text *const *ids, size_t n,
 }
 
 /* Collects the ids that are set in a list of mappings, reporting entries
- * without one.  The id is the struct's first text after its position. */
+ * without one (msg, marked N_(), is translated only then: this runs for
+ * every plan).  The id is the struct's first text after its position. */
 static size_t
 collect_ids(struct ip_diags *d, const struct ip_list *l, size_t size,
     size_t id_off, const char *msg, const struct ip_text **out)
@@ -167,7 +168,7 @@ collect_ids(struct ip_diags *d, const struct ip_list *l, size_t size,
 		const struct ip_text *id = (const void *)(e + id_off);
 		if (id->s == NULL)
 			ip_diag(d, at(id->pos, *(const struct ip_pos *)e),
-			    IP_R_REQUIRED, "%s", msg);
+			    IP_R_REQUIRED, "%s", _(msg));
 		else
 			out[n++] = id;
 	}
@@ -186,18 +187,18 @@ check_ids(const struct ip_plan *p, struct ip_diags *d)
 
 	n = collect_ids(d, &p->participants.any, sizeof(struct ip_participant),
 	    offsetof(struct ip_participant, id),
-	    _("a participant has no 'id'"), ids);
+	    N_("a participant has no 'id'"), ids);
 	unique(d, ids, n, ID_PARTICIPANT);
 	n = collect_ids(d, &p->measures.any, sizeof(struct ip_measure),
-	    offsetof(struct ip_measure, id), _("a measure has no 'id'"), ids);
+	    offsetof(struct ip_measure, id), N_("a measure has no 'id'"), ids);
 	unique(d, ids, n, ID_MEASURE);
 	n = collect_ids(d, &p->goals.any, sizeof(struct ip_goal),
-	    offsetof(struct ip_goal, id), _("a goal has no 'id'"), ids);
+	    offsetof(struct ip_goal, id), N_("a goal has no 'id'"), ids);
 	for (size_t i = 0; i < p->goals.n; i++) {
 		const struct ip_goal *g = &p->goals.v[i];
 		n += collect_ids(d, &g->subgoals.any, sizeof(struct ip_subgoal),
 		    offsetof(struct ip_subgoal, id),
-		    _("a sub-goal has no 'id'"), ids + n);
+		    N_("a sub-goal has no 'id'"), ids + n);
 	}
 	unique(d, ids, n, ID_GOAL);
 }

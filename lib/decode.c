@@ -337,7 +337,7 @@ want_scalar(struct ctx *c, const char *key, const struct ip_ynode *v,
 {
 	if (v->kind == IP_Y_SCALAR)
 		return true;
-	error(c, v->pos, IP_R_TYPE, _("'%s' must be %s, not %s"), key, what,
+	error(c, v->pos, IP_R_TYPE, _("'%s' must be %s, not %s"), key, _(what),
 	    kind_name(v));
 	return false;
 }
@@ -348,7 +348,7 @@ quoted(struct ctx *c, const char *key, const struct ip_ynode *v,
     const char *what)
 {
 	error(c, v->pos, IP_R_TYPE, _("'%s' must be %s: a quoted '%s' is text; "
-	    "write %s without quotes"), key, what, v->s, v->s);
+	    "write %s without quotes"), key, _(what), v->s, v->s);
 }
 
 static void
@@ -359,7 +359,7 @@ decode_date(struct ctx *c, const char *key, const struct ip_ynode *v,
 
 	/* TRANSLATORS: what a date must be, in "'%s' must be %s, not %s";
 	 * keep YYYY-MM-DD as it is written, not ÅÅÅÅ-MM-DD. */
-	if (!want_scalar(c, key, v, _("a date (YYYY-MM-DD)")))
+	if (!want_scalar(c, key, v, N_("a date (YYYY-MM-DD)")))
 		return;
 	if (ip_date_parse(v->s, &day) != 0) {
 		bool shaped = strlen(v->s) == 10
@@ -375,7 +375,7 @@ decode_date(struct ctx *c, const char *key, const struct ip_ynode *v,
 		return;
 	}
 	if (!v->plain) {
-		quoted(c, key, v, _("a date (YYYY-MM-DD)"));
+		quoted(c, key, v, N_("a date (YYYY-MM-DD)"));
 		return;
 	}
 	out->day = day;
@@ -521,7 +521,7 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 	switch (f->type) {
 	case F_TEXT: {
 		struct ip_text *t = p;
-		if (!want_scalar(c, f->key, v, _("text")))
+		if (!want_scalar(c, f->key, v, N_("text")))
 			return;
 		t->s = ip_blank(v->s) ? NULL : v->s;
 		t->pos = t->s != NULL ? v->pos : k->pos;
@@ -532,7 +532,7 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 		break;
 	case F_BOOL: {
 		struct ip_bool *b = p;
-		if (!want_scalar(c, f->key, v, _("true or false")))
+		if (!want_scalar(c, f->key, v, N_("true or false")))
 			return;
 		if (!strcmp(v->s, "true") || !strcmp(v->s, "True")
 		    || !strcmp(v->s, "TRUE"))
@@ -547,7 +547,7 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 			return;
 		}
 		if (!v->plain) {
-			quoted(c, f->key, v, _("true or false"));
+			quoted(c, f->key, v, N_("true or false"));
 			return;
 		}
 		b->set = true;
@@ -557,7 +557,7 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 	case F_ENUM: {
 		struct ip_enum *e = p;
 		int i;
-		if (!want_scalar(c, f->key, v, _("a word")))
+		if (!want_scalar(c, f->key, v, N_("a word")))
 			return;
 		if ((i = ip_vocab_index(f->vocab, v->s)) < 0) {
 			error(c, v->pos, IP_R_VALUE,
@@ -573,7 +573,7 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 	case F_INTERVAL: {
 		struct ip_interval *iv = p;
 		if (!want_scalar(c, f->key, v,
-		    _("an interval such as '6 months'")))
+		    N_("an interval such as '6 months'")))
 			return;
 		if (!ip_parse_interval(v->s, &iv->n, &iv->unit)) {
 			error(c, v->pos, IP_R_VALUE,
@@ -725,7 +725,7 @@ ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
 				unknown_key(&c, &plan_s, k);
 		return -1;
 	}
-	if (!want_scalar(&c, "format", k->next, _("text")))
+	if (!want_scalar(&c, "format", k->next, N_("text")))
 		return -1;
 	if (strcmp(k->next->s, "iplan/1") != 0) {
 		error(&c, k->next->pos, IP_R_FORMAT,
