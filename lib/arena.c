@@ -86,8 +86,9 @@ drop_chunk(struct ip_chunk *c)
 	free(c);
 }
 
-void *
-ip_arena_alloc(struct ip_arena *a, size_t n)
+/* n bytes of a, not zeroed: for what is written over at once. */
+static void *
+take(struct ip_arena *a, size_t n)
 {
 	const size_t align = sizeof(max_align_t);
 	n = (n + align - 1) / align * align;
@@ -98,7 +99,6 @@ ip_arena_alloc(struct ip_arena *a, size_t n)
 			/* keep filling the current chunk after a big one */
 			c->next = a->head->next;
 			a->head->next = c;
-			memset(c->data, 0, n);
 			return c->data;
 		}
 		c->next = a->head;
@@ -107,14 +107,19 @@ ip_arena_alloc(struct ip_arena *a, size_t n)
 	}
 	void *p = (char *)a->head->data + a->used;
 	a->used += n;
-	memset(p, 0, n);
 	return p;
+}
+
+void *
+ip_arena_alloc(struct ip_arena *a, size_t n)
+{
+	return memset(take(a, n), 0, n);
 }
 
 char *
 ip_arena_strndup(struct ip_arena *a, const char *s, size_t n)
 {
-	char *p = ip_arena_alloc(a, n + 1);
+	char *p = take(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -129,7 +134,7 @@ ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap)
 	va_end(aq);
 	if (n < 0)	/* past INT_MAX bytes: memory no plan needs */
 		ip_oom();
-	char *p = ip_arena_alloc(a, (size_t)n + 1);
+	char *p = take(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }

@@ -471,8 +471,18 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 bool
 ip_scalar_is_null(const struct ip_ynode *n)
 {
-	return n->kind == IP_Y_SCALAR && n->plain
-	    && (n->len == 0 || strcmp(n->s, "~") == 0
-		|| strcmp(n->s, "null") == 0 || strcmp(n->s, "Null") == 0
-		|| strcmp(n->s, "NULL") == 0);
+	if (n->kind != IP_Y_SCALAR || !n->plain)
+		return false;
+	switch (n->len) {
+	case 0:
+		return true;
+	case 1:
+		return n->s[0] == '~';
+	case 4:
+		return memcmp(n->s, "null", 4) == 0
+		    || memcmp(n->s, "Null", 4) == 0
+		    || memcmp(n->s, "NULL", 4) == 0;
+	default:
+		return false;
+	}
 }
