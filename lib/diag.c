@@ -170,10 +170,15 @@ size_t
 ip_clean_step(const char *s, bool after_digit, const char **instead)
 {
 	uint32_t c;
+	unsigned char b = (unsigned char)*s;
+
+	*instead = NULL;
+	/* most of what is written: printable ASCII stands for itself */
+	if (b >= 0x20 && b < 0x7f && !is_digit(b))
+		return 1;
 	/* s ends in a NUL, which stops the decoder: no need to count */
 	size_t n = ip_utf8_decode((const unsigned char *)s, 4, &c);
 
-	*instead = NULL;
 	if (n == 0 || ip_is_control(c)) {
 		*instead = "?";
 		return n == 0 ? 1 : n;
