@@ -9,21 +9,14 @@
 #include "i18n.h"
 #include "plan.h"
 
-/* A national id seen, to find two plans for one person: its size is
- * in ip-validate(1). */
+/* A plan with a valid national id, to find two plans for one person:
+ * its size is in ip-validate(1). */
 struct seen {
-	uint64_t nid;
+	struct ip_person_seen who;
 	size_t file;		/* offset of its file's name in names */
 	struct ip_pos pos;
-	uint32_t order;		/* the file's index in the walk */
 };
 _Static_assert(sizeof(struct seen) == 32, "ip-validate(1) says 32 bytes");
-
-/* A later plan for the same person, and the first plan's file. */
-struct dup {
-	struct seen later;
-	size_t first;		/* offset of its file's name in names */
-};
 
 /* Shared by the threads of one run: only under mu. */
 struct run {
@@ -34,21 +27,23 @@ struct run {
 	size_t nseen, capseen;
 	char *names;		/* the file names of seen, one after another */
 	size_t nnames, capnames;
+	struct ip_diags *d;	/* one_plan_per_person()'s findings, */
+	FILE *err;		/* and where they go */
 };
 
 /* Called with r->mu held. */
 static void
 remember(struct run *r, const struct ip_plan *p, size_t index)
 {
-	const char *nid = p->person.national_id.s;
-	if (nid == NULL || !ip_national_id_valid(nid))
+	struct ip_person_seen who;
+	if (!ip_plan_person(p, index, &who))
 		return;
 	size_t len = strlen(p->file) + 1;
 	r->names = ip_grow(r->names, &r->capnames, r->nnames + len, 1);
 	memcpy(r->names + r->nnames, p->file, len);
 	r->seen = ip_grow(r->seen, &r->capseen, r->nseen + 1, sizeof(*r->seen));
-	r->seen[r->nseen++] = (struct seen){ strtoull(nid, NULL, 10),
-	    r->nnames, p->person.national_id.pos, (uint32_t)index };
+	r->seen[r->nseen++] = (struct seen){ who, r->nnames,
+	    p->person.national_id.pos };
 	r->nnames += len;
 }
 
@@ -87,21 +82,18 @@ validate_one(const char *path, size_t index, FILE *out, void *ctx)
 	return 0;
 }
 
-static int
-by_nid(const void *a, const void *b)
+/* The error of rule one-plan, at the later plan's national_id. */
+static void
+again(void *ctx, const void *later, const void *first)
 {
-	const struct seen *x = a, *y = b;
-	if (x->nid != y->nid)
-		return x->nid < y->nid ? -1 : 1;
-	return x->order < y->order ? -1 : x->order > y->order;
-}
+	struct run *r = ctx;
+	const struct seen *l = later, *f = first;
 
-static int
-by_order(const void *a, const void *b)
-{
-	const struct dup *x = a, *y = b;
-	return x->later.order < y->later.order ? -1
-	    : x->later.order > y->later.order;
+	ip_diags_reset(r->d, r->names + l->file);
+	ip_diag(r->d, l->pos, IP_R_ONE_PLAN, _("another plan has the same "
+	    "national_id: '%s' (only one plan per person)"),
+	    r->names + f->file);
+	report(r, r->d, r->err);
 }
 
 /* Only one plan per person: every later plan with a national id seen
@@ -109,32 +101,10 @@ by_order(const void *a, const void *b)
 static void
 one_plan_per_person(struct run *r, FILE *err)
 {
-	if (r->nseen < 2)
-		return;		/* no one twice; and qsort() wants an array */
-	struct dup *dup = ip_xcalloc(r->nseen, sizeof(*dup));
-	size_t ndup = 0, first = 0;
-
-	qsort(r->seen, r->nseen, sizeof(*r->seen), by_nid);
-	for (size_t i = 1; i < r->nseen; i++) {
-		if (r->seen[i].nid != r->seen[first].nid) {
-			first = i;
-			continue;
-		}
-		/* never the same file twice: ip_walk() */
-		dup[ndup++] = (struct dup){ r->seen[i], r->seen[first].file };
-	}
-	if (ndup > 1)
-		qsort(dup, ndup, sizeof(*dup), by_order);
-	struct ip_diags *d = ip_diags_new("-");
-	for (size_t i = 0; i < ndup; i++) {
-		ip_diags_reset(d, r->names + dup[i].later.file);
-		ip_diag(d, dup[i].later.pos, IP_R_ONE_PLAN,
-		    _("another plan has the same national_id: '%s' (only one "
-		    "plan per person)"), r->names + dup[i].first);
-		report(r, d, err);
-	}
-	ip_diags_free(d);
-	free(dup);
+	r->d = ip_diags_new("-");
+	r->err = err;
+	ip_persons_again(r->seen, r->nseen, sizeof(*r->seen), again, r);
+	ip_diags_free(r->d);
 }
 
 int

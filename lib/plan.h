@@ -317,6 +317,27 @@ bool ip_national_id_valid(const char *s);
  * for 12 bytes); false if that individual number has no valid ones. */
 bool ip_national_id_complete(char *s);
 
+/* --- one plan per person (persons.c) ------------------------------------ */
+
+/* A plan with a valid national id, as rule one-plan compares plans: the
+ * first member of a record of the caller's own. */
+struct ip_person_seen {
+	uint64_t nid;		/* the national id, as a number */
+	uint32_t order;		/* the plan's index in the walk */
+};
+/* Fills in *who for p, found at order in the walk: false, and *who
+ * untouched, if p has no valid national id. */
+bool ip_plan_person(const struct ip_plan *p, size_t order,
+    struct ip_person_seen *who);
+/* Calls again(ctx, later, first) for each record of v (n records of size
+ * bytes, each starting with a struct ip_person_seen) whose person has a
+ * record of a lower order, in the order of the later: first is the
+ * record of that person's lowest order.  Reorders v; aborts when out of
+ * memory. */
+void ip_persons_again(void *v, size_t n, size_t size,
+    void (*again)(void *ctx, const void *later, const void *first),
+    void *ctx);
+
 /* --- when reviews fall due (due.c) --------------------------------------- */
 
 /* What the reviews of a plan come to. */

@@ -1,0 +1,75 @@
+/*
+ * persons.c - one plan per person (rule one-plan): which plans of a run
+ * are for a person who has a plan found before them.  ip-validate reports
+ * them; ip-stats counts them among the plans with errors.
+ */
+#include <stdlib.h>
+
+#include "plan.h"
+
+bool
+ip_plan_person(const struct ip_plan *p, size_t order,
+    struct ip_person_seen *who)
+{
+	const char *nid = p->person.national_id.s;
+
+	if (nid == NULL || !ip_national_id_valid(nid))
+		return false;
+	*who = (struct ip_person_seen){ strtoull(nid, NULL, 10),
+	    (uint32_t)order };
+	return true;
+}
+
+static int
+by_order(uint32_t x, uint32_t y)
+{
+	return (x > y) - (x < y);
+}
+
+static int
+by_person(const void *a, const void *b)
+{
+	const struct ip_person_seen *x = a, *y = b;
+
+	if (x->nid != y->nid)
+		return x->nid < y->nid ? -1 : 1;
+	return by_order(x->order, y->order);
+}
+
+/* A plan for a person who has a plan found before it, and that plan. */
+struct again {
+	const struct ip_person_seen *later, *first;
+};
+
+static int
+by_later(const void *a, const void *b)
+{
+	const struct again *x = a, *y = b;
+	return by_order(x->later->order, y->later->order);
+}
+
+void
+ip_persons_again(void *v, size_t n, size_t size,
+    void (*again)(void *ctx, const void *later, const void *first),
+    void *ctx)
+{
+	if (n < 2)
+		return;		/* no one twice; and qsort() wants an array */
+	qsort(v, n, size, by_person);
+
+	struct again *dup = ip_xcalloc(n, sizeof(*dup));
+	const struct ip_person_seen *first = v;
+	size_t ndup = 0;
+	for (size_t i = 1; i < n; i++) {
+		const struct ip_person_seen *w = (const void *)
+		    ((const char *)v + i * size);
+		if (w->nid != first->nid)
+			first = w;
+		else	/* never the same file twice: ip_walk() */
+			dup[ndup++] = (struct again){ w, first };
+	}
+	qsort(dup, ndup, sizeof(*dup), by_later);
+	for (size_t i = 0; i < ndup; i++)
+		again(ctx, dup[i].later, dup[i].first);
+	free(dup);
+}
