@@ -50,8 +50,7 @@ enum { O_BY = 0x200, O_FORMAT };
 static void
 add(void *run, const struct ip_plan *p, size_t index)
 {
-	(void)index;
-	ip_stats_add(run, p);
+	ip_stats_add(run, p, index);
 }
 
 int

@@ -214,10 +214,13 @@ struct ip_stats_run;
 /* Starts counting as o asks (o is copied); aborts when out of memory.
  * End it with ip_stats_finish(). */
 struct ip_stats_run *ip_stats_start(const struct ip_stats_opts *o);
-/* Counts p as of o->today, checked as ip-validate(1) checks it; keeps
- * nothing of p but the names of its groups.  Safe to call from several
- * threads at once. */
-void ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p);
+/* Counts p, the plan found at index in the walk, as of o->today, checked
+ * as ip-validate(1) checks it, a later plan for a person with an earlier
+ * one too; keeps nothing of p but the names of its groups and, if it
+ * has a valid national id, that, index and which groups it is in.  Safe
+ * to call from several threads at once. */
+void ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p,
+    size_t index);
 /* Writes the figures to out as o->format asks, the same bytes for the
  * same plans and day in whatever order they were added, and frees r.
  * The caller checks out for write errors. */

@@ -4,12 +4,13 @@
  *
  * Each figure comes from the code that decides it for the other commands:
  * ip_never_reviewed() and ip_review_overdue() as ip-review reports them,
- * ip_sharing_on() as the views decide it, ip_plan_check() as ip-validate
- * checks.  The caller loads the plans and adds them one at a time; what
- * is kept is a row of counts for each group, so memory grows with the
- * groups, not with the plans.  The figures are written to the stream
- * given, as text, TSV, JSON or an HTML page; nothing here prints on its
- * own.
+ * ip_sharing_on() as the views decide it, ip_plan_check() and
+ * ip_persons_again() as ip-validate checks.  The caller loads the plans
+ * and adds them one at a time; what is kept is a row of counts for each
+ * group and, for each plan with a valid national id, that and its groups,
+ * to count a second plan for one person at the end.  The figures are
+ * written to the stream given, as text, TSV, JSON or an HTML page;
+ * nothing here prints on its own.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -137,6 +138,18 @@ struct group {
 	size_t n[NCOUNT];
 };
 
+/* A plan with a valid national id, to count a later plan for the same
+ * person as ip-validate's rule one-plan does: its size is in
+ * ip-stats(1). */
+struct seen {
+	struct ip_person_seen who;
+	uint32_t group;		/* its first group in member */
+	uint32_t ngroups;	/* how many, or INVALID: counted as invalid
+				   already */
+};
+_Static_assert(sizeof(struct seen) == 24, "ip-stats(1) says 24 bytes");
+#define INVALID UINT32_MAX
+
 struct ip_stats_run {
 	struct ip_stats_opts o;
 	int32_t year_ago;	/* evaluated after this day ... */
@@ -148,6 +161,11 @@ struct ip_stats_run {
 				   free: a power of two of slots, at most
 				   half full */
 	size_t captab;
+	struct seen *seen;	/* the plans with a valid national id */
+	size_t nseen, capseen;
+	uint32_t *member;	/* their groups, by index, seen[i].ngroups
+				   from seen[i].group */
+	size_t nmember, capmember;
 };
 
 static uint32_t
@@ -267,44 +285,47 @@ coordinator_key(const struct ip_participant *c)
 	return buf;
 }
 
-/* Adds p to its groups: once to each, however often it names one.
- * Called with r->mu held. */
-static void
-add_to_groups(struct ip_stats_run *r, const struct ip_plan *p,
-    const bool in[NCOUNT])
+/* The groups p counts in, each once however often p names it, as
+ * indexes into r->groups in gi (at least p's participants and legal
+ * bases + 1 of them): how many.  Called with r->mu held. */
+static size_t
+groups_of(struct ip_stats_run *r, const struct ip_plan *p, size_t *gi)
 {
 	const struct ip_list *l = NULL;
-	size_t named = 0;
+	struct group *g = NULL;
+	size_t n = 0;
 
 	switch (r->o.by) {
 	case IP_BY_NONE:
-		return;
+		return 0;
 	case IP_BY_COORDINATOR: {
 		const struct ip_participant *c = ip_plan_coordinator(p);
 		if (c == NULL)
-			count(group(r, NULL, NONE), in);
+			g = group(r, NULL, NONE);
 		else if (c->role.set && c->role.v == IP_ROLE_PERSON)
 			/* never named */
-			count(group(r, NULL, PERSON), in);
+			g = group(r, NULL, PERSON);
 		else {
 			char *key = coordinator_key(c);
-			count(group(r, key, NAMED), in);
+			g = group(r, key, NAMED);
 			free(key);
 		}
-		return;
+		break;
 	}
 	case IP_BY_LANGUAGE:
-		count(group(r, ip_vocab_lang[p->language.set ? p->language.v
-		    : IP_LANG_NB], NAMED), in);
-		return;
+		g = group(r, ip_vocab_lang[p->language.set ? p->language.v
+		    : IP_LANG_NB], NAMED);
+		break;
 	case IP_BY_ORGANIZATION:
 	case IP_BY_LEGAL_BASIS:
 		l = r->o.by == IP_BY_LEGAL_BASIS ? &p->legal_basis.any
 		    : &p->participants.any;
 		break;
 	}
-	/* the groups counted for this plan, by index */
-	size_t *seen = ip_xcalloc(l->n + 1, sizeof(*seen));
+	if (g != NULL) {
+		gi[0] = (size_t)(g - r->groups);
+		return 1;
+	}
 	for (size_t i = 0; i < l->n; i++) {
 		const char *key;
 		if (r->o.by == IP_BY_LEGAL_BASIS)
@@ -318,34 +339,76 @@ add_to_groups(struct ip_stats_run *r, const struct ip_plan *p,
 		}
 		if (key == NULL)
 			continue;
-		struct group *g = group(r, key, NAMED);
-		size_t gi = (size_t)(g - r->groups);
-		bool again = false;
-		for (size_t j = 0; j < named && !again; j++)
-			again = seen[j] == gi;
-		if (again)
-			continue;
-		seen[named++] = gi;
-		count(g, in);
+		size_t k = (size_t)(group(r, key, NAMED) - r->groups);
+		bool twice = false;
+		for (size_t j = 0; j < n && !twice; j++)
+			twice = gi[j] == k;
+		if (!twice)
+			gi[n++] = k;
 	}
-	free(seen);
-	if (named == 0)
-		count(group(r, NULL, NONE), in);
+	if (n == 0)
+		gi[n++] = (size_t)(group(r, NULL, NONE) - r->groups);
+	return n;
+}
+
+/* Keeps what it takes to count p as invalid if a plan for the same
+ * person comes before it: its national id, order, and groups (the n at
+ * gi) unless it is invalid already.  Called with r->mu held. */
+static void
+remember(struct ip_stats_run *r, const struct ip_plan *p, size_t index,
+    bool invalid, const size_t *gi, size_t n)
+{
+	struct ip_person_seen who;
+	if (!ip_plan_person(p, index, &who))
+		return;
+	if (invalid)
+		n = 0;
+	r->member = ip_grow(r->member, &r->capmember, r->nmember + n,
+	    sizeof(*r->member));
+	r->seen = ip_grow(r->seen, &r->capseen, r->nseen + 1,
+	    sizeof(*r->seen));
+	/* fewer groups than the memory they take: below 2^32 */
+	r->seen[r->nseen++] = (struct seen){ who, (uint32_t)r->nmember,
+	    invalid ? INVALID : (uint32_t)n };
+	for (size_t i = 0; i < n; i++)
+		r->member[r->nmember++] = (uint32_t)gi[i];
 }
 
 void
-ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p)
+ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p, size_t index)
 {
 	struct ip_diags *d = ip_diags_new(p->file != NULL ? p->file : "");
 	bool in[NCOUNT] = { false };
+	size_t *gi = ip_xcalloc(p->participants.n + p->legal_basis.n + 1,
+	    sizeof(*gi));
 
 	ip_plan_check(p, r->o.today, d);
 	figures(r, p, ip_diags_errors(d) > 0, in);
 	ip_diags_free(d);
 	pthread_mutex_lock(&r->mu);
 	count(&r->all, in);
-	add_to_groups(r, p, in);
+	size_t n = groups_of(r, p, gi);
+	for (size_t i = 0; i < n; i++)
+		count(&r->groups[gi[i]], in);
+	remember(r, p, index, in[F_INVALID], gi, n);
 	pthread_mutex_unlock(&r->mu);
+	free(gi);
+}
+
+/* A plan for a person who has a plan found before it is invalid, as
+ * ip-validate reports it, where it is not already. */
+static void
+again(void *ctx, const void *later, const void *first)
+{
+	struct ip_stats_run *r = ctx;
+	const struct seen *s = later;
+
+	(void)first;
+	if (s->ngroups == INVALID)
+		return;
+	r->all.n[F_INVALID]++;
+	for (uint32_t i = 0; i < s->ngroups; i++)
+		r->groups[r->member[s->group + i]].n[F_INVALID]++;
 }
 
 /* --- writing ------------------------------------------------------------- */
@@ -750,6 +813,8 @@ ip_stats_start(const struct ip_stats_opts *o)
 void
 ip_stats_finish(struct ip_stats_run *r, FILE *out)
 {
+	/* before the groups are sorted: seen holds their indexes */
+	ip_persons_again(r->seen, r->nseen, sizeof(*r->seen), again, r);
 	if (r->ngroups > 1)
 		qsort(r->groups, r->ngroups, sizeof(*r->groups), by_key);
 	switch (r->o.format) {
@@ -771,5 +836,7 @@ ip_stats_finish(struct ip_stats_run *r, FILE *out)
 		free(r->groups[i].key);
 	free(r->groups);
 	free(r->tab);
+	free(r->seen);
+	free(r->member);
 	free(r);
 }

@@ -82,11 +82,11 @@ t "--by and --format take only their words" "
 # evaluated on either side of a year ago, reviews planned and overdue,
 # periods ended, consents run out and withdrawn, coordinators named, the
 # person and none, organisations and legal bases named twice, plans with
-# errors and files that do not load.  Its figures are counted from
-# ip-review's TSV (never-reviewed, review, period-end and consent-expires
-# found overdue), ip-validate's errors, and, for what neither reports
-# (closed, evaluated in the last 12 months, consent withdrawn, the
-# groups), what the generator wrote.
+# errors, second plans for one person and files that do not load.  Its
+# figures are counted from ip-review's TSV (never-reviewed, review,
+# period-end and consent-expires found overdue), ip-validate's errors, and,
+# for what neither reports (closed, evaluated in the last 12 months,
+# consent withdrawn, the groups), what the generator wrote.
 CORPUS=$TMP/corpus
 # stats_formats BY: the formats the corpus is counted in for the grouping
 # BY: all four, but under valgrind one, each format for some grouping, as
@@ -135,6 +135,31 @@ t "corpus: the same bytes with -j 1 and -j 4" "
 		test -s '$TMP/j1' && test -s '$TMP/e1' &&
 		cmp '$TMP/j1' '$TMP/j4' && cmp '$TMP/e1' '$TMP/e4' || exit 1
 	done"
+
+# --- two plans for one person --------------------------------------------
+
+# b.yaml and c.yaml are for a.yaml's person: ip-validate finds each of them
+# after a.yaml (rule one-plan), and c.yaml has an error of its own too.
+t "a later plan for the same person counts as invalid, as ip-validate reports it, once and in its groups" "
+	mkdir '$TMP/person-twice' &&
+	cp '$ST/plans/odd-names.yaml' '$TMP/person-twice/a.yaml' &&
+	sed 's/^id: .*/id: IP-TWICE-B/' '$ST/plans/odd-names.yaml' \
+		>'$TMP/person-twice/b.yaml' &&
+	sed -e 's/^id: .*/id: IP-TWICE-C/' -e 's/^coordinator: .*/coordinator: nobody/' \
+		'$ST/plans/odd-names.yaml' >'$TMP/person-twice/c.yaml' &&
+	exits 1 ip-validate -q --today $TODAY '$TMP/person-twice' 2>'$TMP/err' &&
+	test \$(grep -c '\[one-plan\]' '$TMP/err') = 2 &&
+	grep -q '^$TMP/person-twice/b.yaml:.*\[one-plan\]' '$TMP/err' &&
+	grep -q '^$TMP/person-twice/c.yaml:.*\[one-plan\]' '$TMP/err' &&
+	! grep -q '^$TMP/person-twice/a.yaml:' '$TMP/err' &&
+	for j in 1 4; do
+		exits 0 ip-stats -j \$j --by legal-basis --format tsv \
+			--today $TODAY '$TMP/person-twice' >'$TMP/got' &&
+		cut -f 1,2,10 '$TMP/got' | sed 1d | awk -F '\t' '\$2 != 3 || \$3 != 2 { exit 1 }' || exit 1
+	done &&
+	exits 0 ip-stats --format tsv --today $TODAY '$TMP/person-twice/b.yaml' \
+		'$TMP/person-twice/a.yaml' >'$TMP/got' &&
+	test \"\$(cut -f 10 '$TMP/got' | tail -n 1)\" = 1"
 
 # --- the page in a real browser -------------------------------------------
 

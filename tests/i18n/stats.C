@@ -9,7 +9,7 @@ All plans
   review overdue                          2   15.4% of active
   plan period ended                       1    7.7% of active
   consent to share expired or withdrawn   2   15.4% of active
-  with validation errors                  2   14.3% of plans
+  with validation errors                  3   21.4% of plans
 
 Coordinator: Bjørn Ødegård <bjorn.odegard@molde.kommune.no>
   plans                                   2
@@ -31,7 +31,7 @@ Coordinator: Ingrid Aasen <ingrid.aasen@molde.kommune.no>
   review overdue                          1   33.3% of active
   plan period ended                       0    0.0% of active
   consent to share expired or withdrawn   0    0.0% of active
-  with validation errors                  0    0.0% of plans
+  with validation errors                  1   33.3% of plans
 
 Coordinator: Kari Nordmann
   plans                                   1

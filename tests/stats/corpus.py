@@ -64,6 +64,12 @@ def nid(i):
     raise ValueError(i)
 
 
+def person_nid(i):
+    """The national id of plan i's person: every 37th plan is for the
+    person of the plan seven before it, a second plan for one person."""
+    return nid(i - 7 if i % 37 == 20 else i)
+
+
 def plan(rng, i, today):
     """One plan's text, and what it is: a dict for the manifest."""
     day = lambda n: today + datetime.timedelta(days=n)
@@ -89,7 +95,7 @@ def plan(rng, i, today):
         out.append("legal_basis: [%s]" % ", ".join(bases))
     m["bases"] = sorted(set(bases)) or ["(none)"]
     out += ["", "person:", "  name: Person Nummer %d" % i,
-            '  national_id: "%s"' % nid(i), ""]
+            '  national_id: "%s"' % person_nid(i), ""]
 
     # participants: the person, perhaps with an organization of their
     # own that must count nowhere, and providers

@@ -51,7 +51,7 @@ run(const struct ip_stats_opts *o, struct ip_plan **plans,
 	assert_non_null(f);
 	assert_non_null(r);
 	for (size_t i = 0; i < n; i++)
-		ip_stats_add(r, plans[order[i]]);
+		ip_stats_add(r, plans[order[i]], order[i]);
 	ip_stats_finish(r, f);
 	assert_int_equal(fclose(f), 0);
 	return buf;
