@@ -1134,7 +1134,7 @@ ip_doc_diff(const struct ip_doc *doc, const char *name, FILE *out)
 		const char *na = new + (oa - old) + (ptrdiff_t)(e->nfrom
 		    - e->from);
 		const char *nb = new + e->nto + (ob - (old + e->to));
-		if (nch > 0 && oa <= ch[nch - 1].ob) {
+		if (nch > 0 && oa < ch[nch - 1].ob) {
 			struct change *c = &ch[nch - 1];
 			c->ob = ob;
 			c->nb = nb;

@@ -511,11 +511,16 @@ int
 ip_plan_writable(const char *path, const struct ip_err *e)
 {
 	char *dir = dir_of(path);
+	struct stat st;
 	int rc = 0;
 
-	if (access(path, W_OK) != 0)
+	/* a file with no write permission is read-only to root too: the
+	 * rename would replace it all the same */
+	int err = stat(path, &st) == 0 && !(st.st_mode & 0222) ? EACCES
+	    : access(path, W_OK) != 0 ? errno : 0;
+	if (err != 0)
 		rc = ip_fail(e, _("cannot write '%s': %s"), path,
-		    strerror(errno));
+		    strerror(err));
 	else if (access(dir, W_OK | X_OK) != 0)
 		rc = ip_fail(e, _("cannot write in '%s', where '%s' is: %s"),
 		    dir, path, strerror(errno));
