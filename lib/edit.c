@@ -984,6 +984,9 @@ within(const struct edit *e, const struct edit *r)
 		return false;
 	if (e->from == e->to && (e->from == r->to || e->from == r->from))
 		return false;
+	/* the same text replaced twice: the later stands */
+	if (e->from == r->from && e->to == r->to)
+		return e->seq < r->seq;
 	return true;
 }
 
@@ -1000,10 +1003,7 @@ settle(struct ip_doc *doc)
 		bool drop = (e->kind == E_KEYVAL || e->kind == E_ITEM)
 		    && !holds(e->parent, e->node);
 		for (size_t j = 0; j < doc->ne && !drop; j++)
-			drop = within(e, &doc->e[j]) || (j < i
-			    && doc->e[j].from == e->from && doc->e[j].to
-			    == e->to && doc->e[j].kind == e->kind
-			    && doc->e[j].node == e->node && e->to > e->from);
+			drop = within(e, &doc->e[j]);
 		if (!drop)
 			doc->e[n++] = *e;
 	}

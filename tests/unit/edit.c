@@ -527,6 +527,14 @@ remove_last(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_thrice(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "a"));
+	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "b"));
+	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "closed"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -565,6 +573,9 @@ test_edit_shapes(void **state)
 	    remove_item, "format: iplan/1\nneeds:\n  - a\n  - c\n");
 	assert_edit("format: iplan/1\nneeds:\n  - a\n", remove_last,
 	    "format: iplan/1\nneeds: []\n");
+	/* a value replaced again: the last stands */
+	assert_edit("format: iplan/1\nstatus: active # now\nid: x\n",
+	    set_thrice, "format: iplan/1\nstatus: closed # now\nid: x\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
