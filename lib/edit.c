@@ -580,20 +580,28 @@ in_flow(struct ip_doc *doc, struct ip_ynode **path, size_t depth)
 	return false;
 }
 
-/* The path to parent, which must be in the tree and of kind; 0 if not.
- * A fresh parent, or one in a fresh value, has no text: *text false. */
-static size_t
+/* Where parent, which must be of kind, is: 0, with the path to it from
+ * the root in path, its length in *depth, and in *text whether it has
+ * text of its own (a fresh node, or one in a fresh value, has not, and
+ * is written with what holds it); -1 if it is of another kind or not in
+ * the tree. */
+static int
 locate(struct ip_doc *doc, struct ip_ynode *parent, enum ip_ykind kind,
-    struct ip_ynode **path, bool *text)
+    struct ip_ynode **path, size_t *depth, bool *text)
 {
+	*depth = 0;
+	*text = false;
 	if (parent == NULL || parent->kind != kind)
+		return -1;
+	if (parent->fresh)
 		return 0;
-	size_t depth = path_to(doc->root, parent, path, 0);
+	if ((*depth = path_to(doc->root, parent, path, 0)) == 0)
+		return -1;
 	*text = true;
-	for (size_t i = 0; i < depth; i++)
+	for (size_t i = 0; i < *depth; i++)
 		if (path[i]->fresh)
 			*text = false;
-	return depth;
+	return 0;
 }
 
 int
@@ -608,14 +616,11 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
     struct ip_ynode *v, const char *after)
 {
 	struct ip_ynode *path[IP_MAX_DEPTH + 3];
-	bool text = false;
-	size_t depth = 0;
+	bool text;
+	size_t depth;
 
-	if (!map->fresh && (depth = locate(doc, map, IP_Y_MAP, path,
-	    &text)) == 0)
+	if (locate(doc, map, IP_Y_MAP, path, &depth, &text) != 0)
 		return -1;
-	if (map->fresh)
-		text = false;
 	struct ip_ynode *k = key_of(map, key);
 	if (k != NULL) {
 		struct ip_ynode *old = k->next;
@@ -669,14 +674,11 @@ int
 ip_doc_append(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v)
 {
 	struct ip_ynode *path[IP_MAX_DEPTH + 3];
-	bool text = false;
-	size_t depth = 0;
+	bool text;
+	size_t depth;
 
-	if (!seq->fresh && (depth = locate(doc, seq, IP_Y_SEQ, path,
-	    &text)) == 0)
+	if (locate(doc, seq, IP_Y_SEQ, path, &depth, &text) != 0)
 		return -1;
-	if (seq->fresh)
-		text = false;
 	bool flow = text && in_flow(doc, path, depth);
 	size_t at = 0, dc = 0;
 	if (text && !flow) {
@@ -718,16 +720,12 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
     struct ip_ynode *child)
 {
 	struct ip_ynode *path[IP_MAX_DEPTH + 3];
-	bool text = false;
-	size_t depth = 0;
+	bool text;
+	size_t depth;
 
-	if (parent == NULL || parent->kind == IP_Y_SCALAR)
+	if (parent == NULL || parent->kind == IP_Y_SCALAR
+	    || locate(doc, parent, parent->kind, path, &depth, &text) != 0)
 		return -1;
-	if (!parent->fresh && (depth = locate(doc, parent, parent->kind, path,
-	    &text)) == 0)
-		return -1;
-	if (parent->fresh)
-		text = false;
 	size_t old_end = text ? content_end(doc, parent) : 0;
 	/* unlink it: a key with its value */
 	struct ip_ynode *prev = NULL, *c = parent->first;

@@ -199,24 +199,31 @@ interval_days(const struct ip_plan *p, int32_t from)
 	return iv->set ? ip_date_add(from, iv->n, iv->unit) - from : -1;
 }
 
-/* The planned review not yet done nearest day, within the plan's review
- * interval of it, or NULL.  Its date into *when. */
+/* Whether r is a planned review not yet done, its date into *day. */
+static bool
+planned(const struct ip_ynode *r, int32_t *day)
+{
+	const char *date = ip_ynode_scalar(ip_ynode_get(r, "date"));
+	const struct ip_ynode *done = ip_ynode_get(r, "done");
+	return date != NULL && ip_date_parse(date, day) == 0
+	    && (done == NULL || ip_ynode_is_null(done));
+}
+
+/* The planned review not yet done nearest day, within window days of
+ * it, or NULL.  Its date into *when. */
 static struct ip_ynode *
 nearest_review(struct ip_ynode *reviews, int32_t day, int32_t window,
     int32_t *when)
 {
 	struct ip_ynode *best = NULL;
-	int32_t dist = INT32_MAX;
+	int32_t dist = INT32_MAX, d;
 
 	for (size_t i = 0; i < ip_ynode_count(reviews); i++) {
 		struct ip_ynode *r = ip_ynode_item(reviews, i);
-		const char *date = ip_ynode_scalar(ip_ynode_get(r, "date"));
-		struct ip_ynode *done = ip_ynode_get(r, "done");
-		int32_t d;
-		if (date == NULL || ip_date_parse(date, &d) != 0
-		    || (done != NULL && !ip_ynode_is_null(done)))
+		int32_t off;
+		if (!planned(r, &d))
 			continue;
-		int32_t off = d > day ? d - day : day - d;
+		off = d > day ? d - day : day - d;
 		if (off <= window && off < dist) {
 			best = r;
 			dist = off;
@@ -230,16 +237,11 @@ nearest_review(struct ip_ynode *reviews, int32_t day, int32_t window,
 static int32_t
 planned_after(const struct ip_ynode *reviews, int32_t day)
 {
-	int32_t next = INT32_MAX;
-	for (size_t i = 0; i < ip_ynode_count(reviews); i++) {
-		struct ip_ynode *r = ip_ynode_item(reviews, i);
-		const char *date = ip_ynode_scalar(ip_ynode_get(r, "date"));
-		struct ip_ynode *done = ip_ynode_get(r, "done");
-		int32_t d;
-		if (date != NULL && ip_date_parse(date, &d) == 0 && d > day
-		    && d < next && (done == NULL || ip_ynode_is_null(done)))
+	int32_t next = INT32_MAX, d;
+	for (size_t i = 0; i < ip_ynode_count(reviews); i++)
+		if (planned(ip_ynode_item(reviews, i), &d) && d > day
+		    && d < next)
 			next = d;
-	}
 	return next;
 }
 
