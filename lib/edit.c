@@ -940,12 +940,46 @@ holds(const struct ip_ynode *parent, const struct ip_ynode *child)
 	return false;
 }
 
+/* The comments in the flow collection n, which is written afresh in
+ * block style: each on a line of its own after it, at column c, so that
+ * none is lost.  Quoted scalars are passed over; a plain one in flow
+ * style cannot hold " #". */
+static void
+flow_comments(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
+    size_t c)
+{
+	char quote = 0;
+
+	for (size_t i = n->start; i < n->end; i++) {
+		char ch = doc->buf[i];
+		if (quote == '"' && ch == '\\')
+			i++;
+		else if (quote != 0 && ch == quote)
+			quote = quote == '\'' && i + 1 < n->end
+			    && doc->buf[i + 1] == '\'' ? (i++, quote) : 0;
+		else if (quote == 0 && (ch == '"' || ch == '\''))
+			quote = ch;
+		else if (quote == 0 && ch == '#' && strchr(" \t\r\n",
+		    doc->buf[i - 1]) != NULL) {
+			size_t end = eol(doc, i);
+			fputs(doc->nl, f);
+			spaces(f, c);
+			fwrite(doc->buf + i, 1, end - i, f);
+			i = end;
+		}
+	}
+}
+
 static void
 render_edit(const struct ip_doc *doc, FILE *f, const struct edit *e)
 {
 	switch (e->kind) {
 	case E_VALUE:
 		render(doc, f, e->node, e->ctx, e->col);
+		if (is_flow(doc, e->node))
+			flow_comments(doc, f, e->node, e->ctx == C_KEY
+			    ? e->col + doc->step : e->ctx == C_DASH
+			    ? e->col + 2 : 0);
 		break;
 	case E_KEYVAL:
 		fputs(doc->nl, f);

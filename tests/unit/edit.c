@@ -564,6 +564,11 @@ test_edit_shapes(void **state)
 	    set_in_flow,
 	    "format: iplan/1\nclosed:\n  date: 2026-11-01\n"
 	    "  reason: Ny grunn\n");
+	/* and keeps the comments in it, after it */
+	assert_edit("format: iplan/1\nlegal_basis: [pasrl-2-5,  # first\n"
+	    "  'a # b', \"c # d\"]  # laws\nid: x\n", append_flow,
+	    "format: iplan/1\nlegal_basis:\n  - pasrl-2-5\n  - 'a # b'\n"
+	    "  - \"c # d\"\n  - hol-7-1\n  # first  # laws\nid: x\n");
 	/* CRLF */
 	assert_edit("format: iplan/1\r\nstatus: active\r\n", close_plan,
 	    "format: iplan/1\r\nstatus: closed\r\nclosed:\r\n"
