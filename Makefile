@@ -219,7 +219,8 @@ fuzz-build: | check-deps
 
 fuzz-targets: $(FUZZ_BINS)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libiplan.a $(LIB_HDR)
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) \
+		$(BUILD)/libiplan.a $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -fsanitize=fuzzer $(CPPFLAGS) -Ilib $(PKG_CFLAGS) \
 		-DIPLAN_SRCDIR='"$(CURDIR)"' \

@@ -10,7 +10,6 @@
  * language, the --for participant and SOURCE_DATE_EPOCH; the rest is the
  * plan.  A line feed picks the plan's language, no --for.
  */
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -20,7 +19,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "alloc.h"
-#include "export.h"
+#include "fuzz-export.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -152,20 +151,6 @@ quiet(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-/* The plan p rendered as format, or NULL if the export refuses it. */
-static char *
-render(const struct ip_plan *p, struct ip_export_opts *o, const char *format)
-{
-	const struct ip_err err = { stderr, "fuzz-roundtrip" };
-	struct ip_export_how h;
-	bool findings;
-
-	o->format = format;
-	if (ip_export_how(o, &h, &err) != 0)
-		abort();
-	return ip_export_render(p, "fuzz.yaml", &h, &err, &findings);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -186,15 +171,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned pick = data[--size];
 	o.language = langs[pick & 3];
 	o.source_date_epoch = pick & 0x80 ? "1795478400" : NULL;
-	if (ip_date_parse("2026-11-24", &o.today) != 0
-	    || (d = ip_diags_new("fuzz.yaml")) == NULL)
-		abort();
-	if (ip_plan_load_buf((const char *)data, size, d, &p) == 0) {
-		size_t who = (pick >> 4) & 7, n = p->participants.n;
-		if (who > 0 && n > 0)
-			o.for_id = p->participants.v[(who - 1) % n].id.s;
-		char *md = render(p, &o, "markdown");
-		char *html = render(p, &o, "html");
+	fuzz_load(data, size, (pick >> 4) & 7, &o, &d, &p);
+	if (p != NULL) {
+		char *md = fuzz_render(p, &o, "markdown");
+		char *html = fuzz_render(p, &o, "html");
 		if ((md == NULL) != (html == NULL))
 			abort();
 		if (md != NULL) {
@@ -221,11 +201,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(md);
 		free(html);
-		char *xml = render(p, &o, "xml");
+		char *xml = fuzz_render(p, &o, "xml");
 		if (xml != NULL)
 			validate(xml, plan_xsd);
 		free(xml);
-		char *fhir = render(p, &o, "fhir");
+		char *fhir = fuzz_render(p, &o, "fhir");
 		if (fhir != NULL)
 			validate(fhir, fhir_xsd);
 		free(fhir);
