@@ -2,10 +2,10 @@
  * yaml.c - reading a plan file into a bounded YAML tree.
  *
  * The whole file is read into memory, and libyaml's event parser builds a
- * tree that keeps every node's position.  A scan of our own first refuses
- * bad UTF-8, control characters and noncharacters, saying where
- * (line:col) and what: libyaml would say only a byte offset, and would
- * let noncharacters through.
+ * tree that keeps every node's position.  Where libyaml finds bad UTF-8 or
+ * a control character, which it reports only as a byte offset, a scan of
+ * our own says where (line:col) and what; the same scan runs first on a
+ * file that may hold a noncharacter, which libyaml lets through.
  * Duplicate keys, anchors, aliases, tags and further documents are refused,
  * and depth, node count and value length are bounded.
  */
@@ -198,6 +198,19 @@ check_encoding(const char *buf, size_t len, struct ip_diags *d)
 		i += l;
 	}
 	return 0;
+}
+
+/* True if buf may hold a noncharacter, which libyaml lets through: the
+ * UTF-8 of one starts with 0xEF (U+FDD0 to U+FDEF, U+FFFE, U+FFFF) or
+ * with 0xF0 to 0xF4 (the last two of each other plane).  A few passes of
+ * memchr() cost less than decoding every file. */
+static bool
+may_hold_noncharacter(const char *buf, size_t len)
+{
+	for (int b = 0xef; b <= 0xf4; b++)
+		if (memchr(buf, b, len) != NULL)
+			return true;
+	return false;
 }
 
 struct builder {
@@ -401,6 +414,11 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 	struct ip_pos pos;
 	const char *problem = p->problem ? p->problem : _("cannot parse");
 
+	/* libyaml checks the encoding as it reads, but says only where in
+	 * bytes: our own scan says where and what. */
+	if (p->error == YAML_READER_ERROR
+	    && check_encoding(b->buf, b->len, b->d) != 0)
+		return;
 	if (p->error == YAML_READER_ERROR)
 		pos = ip_pos_at(b->buf, b->len, p->problem_offset);
 	else
@@ -434,7 +452,8 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 	yaml_event_t e;
 	int docs = 0, rc = 0;
 
-	if (check_encoding(b.buf, b.len, d) != 0)
+	if (may_hold_noncharacter(b.buf, b.len)
+	    && check_encoding(b.buf, b.len, d) != 0)
 		return NULL;
 	if (!yaml_parser_initialize(&p))
 		ip_oom();
