@@ -1012,33 +1012,42 @@ by_place(const void *a, const void *b)
 static bool
 within(const struct edit *e, const struct edit *r)
 {
-	if (e == r || r->to == r->from || e->from < r->from || e->to > r->to)
+	if (e == r)
+		return false;
+	/* the same value replaced twice, even an empty one: the later
+	 * stands */
+	if (e->kind == E_VALUE && r->kind == E_VALUE && e->from == r->from
+	    && e->to == r->to)
+		return e->seq < r->seq;
+	if (r->to == r->from || e->from < r->from || e->to > r->to)
 		return false;
 	if (e->from == e->to && (e->from == r->to || e->from == r->from))
 		return false;
-	/* the same text replaced twice: the later stands */
-	if (e->from == r->from && e->to == r->to)
-		return e->seq < r->seq;
 	return true;
 }
 
-/* Drops the edits another replaces, those of nodes since removed, and
- * repeats; returns the number left, in order. */
+/* Drops the edits another replaces and those of nodes since removed;
+ * returns the number left, in order. */
 static size_t
 settle(struct ip_doc *doc)
 {
 	size_t n = 0;
 
+	if (doc->ne == 0)
+		return 0;
 	qsort(doc->e, doc->ne, sizeof(*doc->e), by_place);
+	bool *drop = ip_xcalloc(doc->ne, sizeof(*drop));
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *e = &doc->e[i];
-		bool drop = (e->kind == E_KEYVAL || e->kind == E_ITEM)
+		drop[i] = (e->kind == E_KEYVAL || e->kind == E_ITEM)
 		    && !holds(e->parent, e->node);
-		for (size_t j = 0; j < doc->ne && !drop; j++)
-			drop = within(e, &doc->e[j]);
-		if (!drop)
-			doc->e[n++] = *e;
+		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
+			drop[i] = within(e, &doc->e[j]);
 	}
+	for (size_t i = 0; i < doc->ne; i++)
+		if (!drop[i])
+			doc->e[n++] = doc->e[i];
+	free(drop);
 	return n;
 }
 

@@ -535,6 +535,15 @@ set_thrice(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_empty_twice(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *m = ip_doc_new_map(doc);
+	ip_doc_set(doc, m, "date", ip_doc_new_date(doc, 20600));
+	ip_doc_set(doc, root, "closed", m);
+	ip_doc_set(doc, root, "closed", ip_doc_new_text(doc, "x"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -581,6 +590,8 @@ test_edit_shapes(void **state)
 	/* a value replaced again: the last stands */
 	assert_edit("format: iplan/1\nstatus: active # now\nid: x\n",
 	    set_thrice, "format: iplan/1\nstatus: closed # now\nid: x\n");
+	assert_edit("format: iplan/1\nclosed:\nid: x\n", set_empty_twice,
+	    "format: iplan/1\nclosed: x\nid: x\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
