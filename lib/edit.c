@@ -113,10 +113,41 @@ offsets_plus(struct ip_ynode *n, uint32_t skip)
 	}
 }
 
+/* The bytes of the line break that starts at pos, 0 if none: LF, CR,
+ * CR LF, and NEL, LS and PS, which YAML counts too. */
+static size_t
+brk(const struct ip_doc *doc, size_t pos)
+{
+	const unsigned char *s = (const unsigned char *)doc->buf + pos;
+	size_t left = doc->len - pos;
+
+	if (left == 0)
+		return 0;
+	if (s[0] == '\n')
+		return 1;
+	if (s[0] == '\r')
+		return left > 1 && s[1] == '\n' ? 2 : 1;
+	if (left > 1 && s[0] == 0xc2 && s[1] == 0x85)
+		return 2;
+	if (left > 2 && s[0] == 0xe2 && s[1] == 0x80
+	    && (s[2] == 0xa8 || s[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+/* Whether a line break ends just before pos. */
+static bool
+after_brk(const struct ip_doc *doc, size_t pos)
+{
+	return (pos >= 1 && brk(doc, pos - 1) == 1)
+	    || (pos >= 2 && brk(doc, pos - 2) == 2)
+	    || (pos >= 3 && brk(doc, pos - 3) == 3);
+}
+
 static size_t
 line_start(const struct ip_doc *doc, size_t pos)
 {
-	while (pos > 0 && doc->buf[pos - 1] != '\n' && doc->buf[pos - 1] != '\r')
+	while (pos > 0 && !after_brk(doc, pos))
 		pos--;
 	return pos;
 }
@@ -478,7 +509,7 @@ content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 static size_t
 eol(const struct ip_doc *doc, size_t pos)
 {
-	while (pos < doc->len && doc->buf[pos] != '\n' && doc->buf[pos] != '\r')
+	while (pos < doc->len && brk(doc, pos) == 0)
 		pos++;
 	return pos;
 }
@@ -754,11 +785,13 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	size_t from = line_start(doc, c->start);
 	size_t to = eol(doc, content_end(doc, last));
 	if (to < doc->len) {
-		to += doc->buf[to] == '\r' && to + 1 < doc->len
-		    && doc->buf[to + 1] == '\n' ? 2 : 1;
+		to += brk(doc, to);
 	} else if (from > 0) {
 		/* the last line has no break: take the one before it */
-		from -= from >= 2 && doc->buf[from - 2] == '\r' ? 2 : 1;
+		size_t b = 3;
+		while (b > 1 && (b > from || brk(doc, from - b) != b))
+			b--;
+		from -= b;
 	}
 	record(doc, E_CUT, from, to);
 	return 0;

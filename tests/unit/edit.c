@@ -544,6 +544,12 @@ set_empty_twice(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+remove_id(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -592,6 +598,11 @@ test_edit_shapes(void **state)
 	    set_thrice, "format: iplan/1\nstatus: closed # now\nid: x\n");
 	assert_edit("format: iplan/1\nclosed:\nid: x\n", set_empty_twice,
 	    "format: iplan/1\nclosed: x\nid: x\n");
+	/* YAML's other line breaks (here LS) end a line as LF does */
+	assert_edit("format: iplan/1\nid: a\xe2\x80\xa8status: active\n",
+	    remove_id, "format: iplan/1\nstatus: active\n");
+	assert_edit("format: iplan/1\r\nid: a", remove_id,
+	    "format: iplan/1");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
