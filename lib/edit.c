@@ -556,6 +556,16 @@ record(struct ip_doc *doc, enum kind kind, size_t from, size_t to)
 	return e;
 }
 
+/* The key of the value n in the mapping map. */
+static const struct ip_ynode *
+key_before(const struct ip_ynode *map, const struct ip_ynode *n)
+{
+	const struct ip_ynode *k = map->first;
+	while (k->next != n)
+		k = k->next->next;
+	return k;
+}
+
 /* Records that the value n, in the tree where path (of depth nodes, n
  * last) says, is written afresh: from its key's colon, or its dash, to
  * its end. */
@@ -567,12 +577,11 @@ rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
 	struct edit *e;
 
 	if (depth == 1) {
-		e = record(doc, E_VALUE, n->start, end ? end : n->end);
+		e = record(doc, E_VALUE, n->start, end ? end
+		    : content_end(doc, n));
 		e->ctx = C_ROOT;
 	} else if (path[depth - 2]->kind == IP_Y_MAP) {
-		struct ip_ynode *k = path[depth - 2]->first;
-		while (k->next != n)
-			k = k->next->next;
+		const struct ip_ynode *k = key_before(path[depth - 2], n);
 		size_t from = colon(doc, k);
 		/* a value left empty has no text of its own */
 		e = record(doc, E_VALUE, from, end ? end : n->fresh
@@ -596,6 +605,14 @@ static void
 rewrite(struct ip_doc *doc, struct ip_ynode **path, size_t depth)
 {
 	rewrite_to(doc, path, depth, 0);
+}
+
+/* Whether the key k is followed by its colon on its line: not so an
+ * explicit key (? key) without a value, whose value has no place. */
+static bool
+has_colon(const struct ip_doc *doc, const struct ip_ynode *k)
+{
+	return k->fresh || colon(doc, k) != k->end;
 }
 
 /* If the collection c, at the end of path, is in flow style or inside
@@ -661,6 +678,16 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 			map->last = v;
 		if (!text || k->fresh || in_flow(doc, path, depth))
 			return 0;
+		if (!has_colon(doc, k)) {
+			/* written afresh: the mapping, or the nearest above
+			 * it that has a place of its own */
+			while (depth > 1 && path[depth - 2]->kind == IP_Y_MAP
+			    && !has_colon(doc, key_before(path[depth - 2],
+			    path[depth - 1])))
+				depth--;
+			rewrite(doc, path, depth);
+			return 0;
+		}
 		/* the new value's text is where the old one's was */
 		v->start = colon(doc, k);
 		v->end = old->fresh || (old->kind == IP_Y_SCALAR

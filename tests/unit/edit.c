@@ -598,6 +598,9 @@ test_edit_shapes(void **state)
 	    set_thrice, "format: iplan/1\nstatus: closed # now\nid: x\n");
 	assert_edit("format: iplan/1\nclosed:\nid: x\n", set_empty_twice,
 	    "format: iplan/1\nclosed: x\nid: x\n");
+	/* an explicit key without a value: its mapping written afresh */
+	assert_edit("format: iplan/1\n? status\nid: x  # x\n", set_thrice,
+	    "format: iplan/1\nstatus: closed\nid: x  # x\n");
 	/* YAML's other line breaks (here LS) end a line as LF does */
 	assert_edit("format: iplan/1\nid: a\xe2\x80\xa8status: active\n",
 	    remove_id, "format: iplan/1\nstatus: active\n");
