@@ -47,6 +47,8 @@ struct edit {
 	struct ip_ynode *node;	/* E_VALUE: the value; E_KEYVAL: the key;
 				   E_ITEM: the item */
 	struct ip_ynode *parent;	/* E_KEYVAL, E_ITEM: its place */
+	size_t tail;		/* E_VALUE: where the text after the value
+				   on its line starts (to: none) */
 	size_t nfrom, nto;	/* in the text made */
 };
 
@@ -551,7 +553,7 @@ record(struct ip_doc *doc, enum kind kind, size_t from, size_t to)
 	doc->e = ip_grow(doc->e, &doc->cap, doc->ne + 1, sizeof(*doc->e));
 	struct edit *e = &doc->e[doc->ne];
 	*e = (struct edit){ .from = from, .to = to, .seq = doc->ne,
-	    .kind = kind };
+	    .kind = kind, .tail = to };
 	doc->ne++;
 	return e;
 }
@@ -569,7 +571,7 @@ key_before(const struct ip_ynode *map, const struct ip_ynode *n)
 /* Records that the value n, in the tree where path (of depth nodes, n
  * last) says, is written afresh: from its key's colon, or its dash, to
  * its end. */
-static void
+static struct edit *
 rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
     size_t end)
 {
@@ -599,6 +601,7 @@ rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
 		e->col = col(doc, dash);
 	}
 	e->node = n;
+	return e;
 }
 
 static void
@@ -694,7 +697,12 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 		    && old->len == 0 && old->plain) ? (old->fresh ? old->end
 		    : v->start) : content_end(doc, old);
 		path[depth] = v;
-		rewrite(doc, path, depth + 1);
+		struct edit *e = rewrite_to(doc, path, depth + 1, 0);
+		/* the rest of the line the value ends on (spaces, a
+		 * comment) goes on the first line of the new one: after a
+		 * literal block's last line it would be part of it */
+		e->tail = e->to;
+		e->to = eol(doc, e->to);
 		return 0;
 	}
 	if (map->n / 2 >= IP_MAX_KEYS)
@@ -1035,7 +1043,19 @@ render_edit(const struct ip_doc *doc, FILE *f, const struct edit *e)
 {
 	switch (e->kind) {
 	case E_VALUE:
-		render(doc, f, e->node, e->ctx, e->col);
+		if (e->tail < e->to) {
+			char *r;
+			size_t len;
+			FILE *m = ip_xmemstream(&r, &len);
+			render(doc, m, e->node, e->ctx, e->col);
+			ip_xmemstream_close(m);
+			size_t nl = strcspn(r, "\r\n");
+			fwrite(r, 1, nl, f);
+			fwrite(doc->buf + e->tail, 1, e->to - e->tail, f);
+			fputs(r + nl, f);
+			free(r);
+		} else
+			render(doc, f, e->node, e->ctx, e->col);
 		if (is_flow(doc, e->node))
 			flow_comments(doc, f, e->node, e->ctx == C_KEY
 			    ? e->col + doc->step : e->ctx == C_DASH

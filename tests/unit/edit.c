@@ -550,6 +550,13 @@ remove_id(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_lines(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "to\nlinjer\n"));
+	ip_doc_set(doc, root, "status", ip_doc_new_text(doc, "a\nb"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -598,6 +605,11 @@ test_edit_shapes(void **state)
 	    set_thrice, "format: iplan/1\nstatus: closed # now\nid: x\n");
 	assert_edit("format: iplan/1\nclosed:\nid: x\n", set_empty_twice,
 	    "format: iplan/1\nclosed: x\nid: x\n");
+	/* a comment after a value on one line stays on the first line of
+	 * one of several, as trailing spaces do, not in a literal block */
+	assert_edit("format: iplan/1\nid: x  # the id\nstatus: \n",
+	    set_lines, "format: iplan/1\nid: |  # the id\n  to\n  linjer\n"
+	    "status: |- \n  a\n  b\n");
 	/* an explicit key without a value: its mapping written afresh */
 	assert_edit("format: iplan/1\n? status\nid: x  # x\n", set_thrice,
 	    "format: iplan/1\nstatus: closed\nid: x  # x\n");
