@@ -613,6 +613,15 @@ test_edit_shapes(void **state)
 	/* an explicit key without a value: its mapping written afresh */
 	assert_edit("format: iplan/1\n? status\nid: x  # x\n", set_thrice,
 	    "format: iplan/1\nstatus: closed\nid: x  # x\n");
+	/* a byte order mark is no column, and stays */
+	assert_edit("\xef\xbb\xbf" "format: iplan/1\nstatus: active\n",
+	    close_plan, "\xef\xbb\xbf" "format: iplan/1\nstatus: closed\n"
+	    "closed:\n  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n");
+	/* a value of several lines in a flow collection written again
+	 * keeps its lines, at the new indentation */
+	assert_edit("format: iplan/1\nlegal_basis: [a\n b, \"c\n   d\"]\n",
+	    append_flow, "format: iplan/1\nlegal_basis:\n  - a\n    b\n"
+	    "  - \"c\n    d\"\n  - hol-7-1\n");
 	/* YAML's other line breaks (here LS) end a line as LF does */
 	assert_edit("format: iplan/1\nid: a\xe2\x80\xa8status: active\n",
 	    remove_id, "format: iplan/1\nstatus: active\n");
