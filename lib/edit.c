@@ -995,7 +995,9 @@ settle(struct ip_doc *doc)
 {
 	size_t n = 0;
 
-	qsort(doc->e, doc->ne, sizeof(*doc->e), by_place);
+	if (doc->ne > 0)	/* with none, doc->e is NULL, which qsort()
+				   may not be given */
+		qsort(doc->e, doc->ne, sizeof(*doc->e), by_place);
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *e = &doc->e[i];
 		bool drop = (e->kind == E_KEYVAL || e->kind == E_ITEM)
