@@ -579,7 +579,7 @@ t "a national id in a plan id or a coordinator's name is never printed" "
 
 t "review: a consent to share withdrawn, once, with its date, until a review since" "
 	rv_is 2026-11-24 30d sharing-withdrawn.yaml '2026-11-20  sharing-withdrawn.yaml  consent to share information withdrawn 4 days ago, with no review since  (coordinator Ola Hansen)' &&
-	rv_is 2026-11-20 0d sharing-withdrawn.yaml '2026-11-20  sharing-withdrawn.yaml  consent to share information withdrawn today  (coordinator Ola Hansen)' &&
+	rv_is 2026-11-20 30d sharing-withdrawn.yaml '2026-11-20  sharing-withdrawn.yaml  consent to share information withdrawn today  (coordinator Ola Hansen)' &&
 	rv_is 2026-11-10 10d sharing-withdrawn.yaml '2026-11-20  sharing-withdrawn.yaml  consent to share information withdrawn in 10 days  (coordinator Ola Hansen)' &&
 	rv_is 2026-11-10 9d sharing-withdrawn.yaml '2026-09-01  sharing-withdrawn.yaml  consent to share information withdrawn 70 days ago, with no review since  (coordinator Ola Hansen)' &&
 	sed 's/^    - {date: 2026-06-01, done: 2026-06-01}\$/&\n    - {date: 2026-11-20, done: 2026-11-20}/' \
