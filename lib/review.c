@@ -366,14 +366,8 @@ renewed(const struct ip_plan *p, const struct ip_consent_sharing *s)
 		const struct ip_consent_sharing *t = &l->v[i];
 		bool all = t != s && t->date.set && s->date.set
 		    && t->date.day > s->date.day;
-		for (size_t k = 0; all && k < s->participants.n; k++) {
-			all = false;
-			for (size_t j = 0; !all && j < t->participants.n; j++)
-				all = s->participants.v[k].s != NULL
-				    && t->participants.v[j].s != NULL
-				    && strcmp(s->participants.v[k].s,
-				    t->participants.v[j].s) == 0;
-		}
+		for (size_t k = 0; all && k < s->participants.n; k++)
+			all = ip_consent_names(t, s->participants.v[k].s);
 		if (all)
 			return true;
 	}

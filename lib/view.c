@@ -82,7 +82,15 @@ ip_consent_on(const struct ip_plan *p, const struct ip_consent_sharing *s,
 	return IP_SHARING_ACTIVE;
 }
 
-static bool listed(const union ip_text_list *ids, const char *id);
+bool
+ip_consent_names(const struct ip_consent_sharing *s, const char *id)
+{
+	for (size_t i = 0; id != NULL && i < s->participants.n; i++)
+		if (s->participants.v[i].s != NULL
+		    && strcmp(s->participants.v[i].s, id) == 0)
+			return true;
+	return false;
+}
 
 const struct ip_consent_sharing *
 ip_covering(const struct ip_plan *p, const char *id, int32_t day)
@@ -90,7 +98,7 @@ ip_covering(const struct ip_plan *p, const char *id, int32_t day)
 	const union ip_sharing_list *l = &p->consent.information_sharing;
 
 	for (size_t i = 0; id != NULL && i < l->n; i++)
-		if (listed(&l->v[i].participants, id)
+		if (ip_consent_names(&l->v[i], id)
 		    && ip_consent_on(p, &l->v[i], day, NULL)
 		    == IP_SHARING_ACTIVE)
 			return &l->v[i];
@@ -159,14 +167,6 @@ same_id(const char *a, const char *b)
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
 
-static bool
-listed(const union ip_text_list *ids, const char *id)
-{
-	for (size_t i = 0; i < ids->n; i++)
-		if (same_id(ids->v[i].s, id))
-			return true;
-	return false;
-}
 
 /* Why the participant with id, not covered on day, is not: the consent
  * given last that names them, if it ended, else the state of all. */
@@ -179,7 +179,7 @@ why_not(struct ip_view *v, const char *id, int32_t day)
 	enum ip_sharing st;
 
 	for (size_t i = 0; i < l->n; i++)
-		if (listed(&l->v[i].participants, id) && l->v[i].date.set
+		if (ip_consent_names(&l->v[i], id) && l->v[i].date.set
 		    && l->v[i].date.day <= day
 		    && (last == NULL || l->v[i].date.day >= last->date.day))
 			last = &l->v[i];

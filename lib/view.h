@@ -28,6 +28,9 @@ enum ip_sharing {
 enum ip_sharing ip_consent_on(const struct ip_plan *p,
     const struct ip_consent_sharing *s, int32_t day, int32_t *since);
 
+/* True if the consent to share s names the participant id. */
+bool ip_consent_names(const struct ip_consent_sharing *s, const char *id);
+
 /* Who is covered on day, and by which consent: the first of p's consents
  * to share information in force on day (ip_consent_on() says
  * IP_SHARING_ACTIVE) that names the participant id; NULL if none does.
