@@ -171,6 +171,13 @@ main(int argc, char *argv[])
 		rc = ip_cli_usage(&cli);
 		goto done;
 	}
+	if ((until != NULL && ctx.o.what != IP_CONSENT_SHARE)
+	    || (ctx.o.n_by > 0 && withdraw)) {
+		ip_error(cli.prog, _("--until goes with --share, and --by "
+		    "with --plan or --share"));
+		rc = ip_cli_usage(&cli);
+		goto done;
+	}
 	ctx.o.plan = plan;
 	ctx.o.ids = ids;
 	ctx.o.by = by;

@@ -128,7 +128,11 @@ t "consent refuses: a withdrawal with nothing in force" "
 t "consent refuses: --plan without --by, and nothing to record" "
 	cons_refuses 'needs --by' ip-consent --today $TODAY --plan emma.yaml &&
 	cons_refuses 'say what to record' ip-consent --today $TODAY emma.yaml &&
-	cons_refuses 'not standard input' ip-consent --share kari -"
+	cons_refuses 'not standard input' ip-consent --share kari - &&
+	cons_refuses 'until goes with --share' \
+	    ip-consent --today $TODAY --withdraw --until 2027-01-01 emma.yaml &&
+	cons_refuses 'by with --plan or --share' \
+	    ip-consent --today $TODAY --withdraw --by ingrid emma.yaml"
 t "consent refuses: a closed plan" "
 	cons_fresh && cp '$TESTS/validate/closed-ok.yaml' closed.yaml &&
 	cp closed.yaml before &&
