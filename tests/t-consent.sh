@@ -13,28 +13,15 @@ cons_fresh() {
 	cp "$TESTS/view/teen.yaml" teen.yaml
 }
 
-# The golden diffs: tests/consent/CASE.args, the command on the plan
-# named in it; CASE.diff, what --dry-run prints, which the command then
-# writes: the plan afterwards is the diff applied.
-for cons_case in "$TESTS"/consent/*.args; do
-	cons_case=$(basename "$cons_case" .args)
-	t "consent $cons_case: --dry-run prints the diff, writes nothing" "
-		cons_fresh && mkdir before && cp *.yaml before/ &&
-		cons_args=\$(cat '$TESTS/consent/$cons_case.args') &&
-		eval \"exits 0 \$cons_args --today $TODAY --dry-run\" >got &&
-		golden '$TESTS/consent/$cons_case.diff' got &&
-		for f in *.yaml; do cmp \$f before/\$f || exit 1; done"
-	t "consent $cons_case: writes what the diff says, mode kept, and it validates" "
-		cons_fresh && mkdir a b && cp *.yaml a/ && cp *.yaml b/ &&
-		chmod 640 b/*.yaml && cd b &&
-		cons_args=\$(cat '$TESTS/consent/$cons_case.args') &&
-		eval \"exits 0 \$cons_args --today $TODAY\" >../out &&
-		test -s ../out && cd ../a &&
-		patch -s -p1 <'$TESTS/consent/$cons_case.diff' &&
-		cd .. && diff -r a b && test \"\$(stat -c %a b/emma.yaml)\" = 640 &&
-		test \"\$(ls -A b | tr '\n' ' ')\" = 'emma.yaml kari.yaml teen.yaml ' &&
-		cd b && exits 0 ip-validate --today $TODAY *.yaml"
-done
+# The golden diffs: tests/consent/CASE.args on the plan named in it (see
+# edit_cases in run.sh); the plans they leave validate.
+edit_cases consent "$TESTS/consent" cons_fresh
+t "consent: the plans the golden cases leave validate" "
+	cons_fresh &&
+	for a in '$TESTS'/consent/*.args; do
+		eval \"exits 0 \$(cat \$a) --today $TODAY\" >/dev/null || exit 1
+	done &&
+	exits 0 ip-validate --today $TODAY *.yaml"
 
 t "consent: a participant a new consent adds is covered from its date only" "
 	cons_fresh &&
