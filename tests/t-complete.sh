@@ -55,6 +55,13 @@ t_no_vg "complete ip-export --for: the ids of that plan's participants" "
 	echo kari | same - got &&
 	comp 6 ip-export --format = html plan.yaml --for k >got &&
 	echo kari | same - got"
+t_no_vg "complete ip-consent --share and --by: the ids of that plan's participants" "
+	cd '$TMP/complete' &&
+	comp 3 ip-consent plan.yaml --share '' >got &&
+	printf '%s\n' kari ola >want && same want got &&
+	comp 2 ip-consent --by o plan.yaml >got && echo ola | same - got &&
+	comp 5 ip-consent --until 2027-01-01 plan.yaml --share k >got &&
+	echo kari | same - got"
 t_no_vg "complete ip-export --for: nothing without a plan, or from a broken one" "
 	cd '$TMP' && comp 2 ip-export --for '' >got && same /dev/null got &&
 	comp 3 ip-export '$TMP/none.yaml' --for '' >got &&
