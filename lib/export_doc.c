@@ -1533,18 +1533,13 @@ build_form(struct doc *d)
 	const struct ip_labels *l = d->l;
 	const struct ip_consent_sharing *s = &p->consent.information_sharing;
 	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
-	struct ip_date born = p->person.birth_date;
+	struct ip_date born = { .set = false };
 
 	d->title = p->person.name.s ? ip_arena_printf(&d->a, "%s: %s",
 	    l->cf_title, p->person.name.s) : l->cf_title;
 	heading(d, root, 1, d->title);
-	struct ip_nid nid;
-	if (!born.set && p->person.national_id.s != NULL
-	    && ip_nid_parse(p->person.national_id.s, &nid) != IP_NID_INVALID
-	    && nid.kind != IP_NID_FHNR) {
-		born.set = true;
-		born.day = nid.birth;
-	}
+	enum ip_birth from = ip_person_birth(&p->person, &born.day);
+	born.set = from != IP_BIRTH_UNKNOWN && from != IP_BIRTH_AMBIGUOUS;
 	cmark_node *facts = list(root);
 	fact_user(d, facts, l->name, p->person.name.s);
 	fact(d, facts, l->birth_date, doc_date(d, &born));
