@@ -19,6 +19,7 @@
 
 #include "i18n.h"
 #include "utf8.h"
+#include "ysyntax.h"
 #include "ytree.h"
 
 /* A FIFO opened without waiting has no writer yet, and would read as
@@ -375,50 +376,18 @@ event(struct builder *b, const yaml_event_t *e)
 	}
 }
 
-/* True if the indentation of line (1-based) holds a tab. */
-static bool
-tab_indented(const char *buf, size_t len, uint32_t line)
-{
-	size_t i = 0;
-	for (uint32_t l = 1; l < line && i < len; i++)
-		if (buf[i] == '\n')
-			l++;
-	for (; i < len && (buf[i] == ' ' || buf[i] == '\t'); i++)
-		if (buf[i] == '\t')
-			return true;
-	return false;
-}
-
 static void
 parser_error(struct builder *b, const yaml_parser_t *p)
 {
-	struct ip_pos pos;
-	const char *problem = p->problem ? p->problem : _("cannot parse");
-
 	/* libyaml checks the encoding as it reads, but says only where in
 	 * bytes: our own scan says where and what. */
-	if (p->error == YAML_READER_ERROR
-	    && check_encoding(b->buf, b->len, b->d) != 0)
-		return;
-	if (p->error == YAML_READER_ERROR)
-		pos = ip_pos_at(b->buf, b->len, p->problem_offset);
-	else
-		pos = mark_pos(p->problem_mark);
-	if (tab_indented(b->buf, b->len, pos.line)) {
-		ip_diag(b->d, pos, IP_R_SYNTAX,
-		    _("a tab in the indentation of line %u: YAML indents with "
-		    "spaces"), pos.line);
-		return;
-	}
-	if (p->context != NULL)
-		/* TRANSLATORS: libyaml's own words, in English: what is
-		 * wrong and what it was reading, such as "did not find
-		 * expected key" "while parsing a block mapping"; the line is
-		 * where that began. */
-		ip_diag(b->d, pos, IP_R_SYNTAX, _("%s %s (line %zu)"), problem,
-		    p->context, p->context_mark.line + 1);
-	else
-		ip_diag(b->d, pos, IP_R_SYNTAX, "%s", problem);
+	if (p->error == YAML_READER_ERROR) {
+		if (check_encoding(b->buf, b->len, b->d) == 0)
+			ip_diag(b->d, ip_pos_at(b->buf, b->len,
+			    p->problem_offset), IP_R_ENCODING,
+			    _("a character that a plan cannot hold"));
+	} else
+		ip_ysyntax_explain(b->buf, b->len, p, b->d);
 }
 
 struct ip_ynode *
@@ -429,9 +398,12 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 	size_t skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	struct builder b = { .a = a, .d = d, .buf = buf + skip,
 	    .len = len - skip };
+	struct ip_ystrict strict;
 	yaml_parser_t p;
 	yaml_event_t e;
 	int docs = 0, rc = 0;
+
+	ip_ystrict_init(&strict, b.buf, b.len);
 
 	if (!yaml_parser_initialize(&p))
 		ip_oom();
@@ -444,6 +416,7 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 			break;
 		}
 		if (e.type == YAML_STREAM_END_EVENT) {
+			rc = ip_ystrict_event(&strict, &e, d);
 			yaml_event_delete(&e);
 			break;
 		}
@@ -451,8 +424,8 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 			ip_diag(d, mark_pos(e.start_mark), IP_R_UNSUPPORTED,
 			    _("a second document: one plan per file"));
 			rc = -1;
-		} else
-			rc = event(&b, &e);
+		} else if ((rc = event(&b, &e)) == 0)
+			rc = ip_ystrict_event(&strict, &e, d);
 		yaml_event_delete(&e);
 		if (rc != 0)
 			break;
