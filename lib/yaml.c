@@ -218,6 +218,36 @@ scalar_eq(const struct ip_ynode *x, const struct ip_ynode *y)
 	    && x->len == y->len && memcmp(x->s, y->s, x->len) == 0;
 }
 
+/* The key n of the mapping map, which has it already as first: often
+ * a key indented wrong, or a list item without its '- '. */
+static void
+duplicate(struct builder *b, const struct ip_ynode *map,
+    const struct ip_ynode *first, const struct ip_ynode *n)
+{
+	const struct ip_ynode *up = b->depth > 1 ? b->stack[b->depth - 1]
+	    : NULL;
+	const struct ip_ynode *prev = map->n >= 2 ? map->last : NULL;
+	const struct ip_ynode *prev_key = NULL;
+
+	for (const struct ip_ynode *k = map->first; k; k = k->next->next)
+		if (k->next == prev)
+			prev_key = k;
+	if (up != NULL && up->kind == IP_Y_SEQ)
+		ip_diag(b->d, n->pos, IP_R_DUPKEY, _("duplicate key '%s' "
+		    "(first at line %u): if it begins a new item of the list, "
+		    "begin it with '- '"), n->s, first->pos.line);
+	else if (b->depth > 1 && prev_key != NULL && prev_key != first
+	    && prev->kind == IP_Y_MAP)
+		ip_diag(b->d, n->pos, IP_R_DUPKEY, _("duplicate key '%s' "
+		    "(first at line %u): if it belongs under '%s' (line %u), "
+		    "indent it as the keys there (line %u)"), n->s,
+		    first->pos.line, prev_key->s, prev_key->pos.line,
+		    prev->pos.line);
+	else
+		ip_diag(b->d, n->pos, IP_R_DUPKEY, _("duplicate key '%s' "
+		    "(first at line %u)"), n->s, first->pos.line);
+}
+
 /* Adds n to the collection on top of the stack; 0 or -1 after an error. */
 static int
 attach(struct builder *b, struct ip_ynode *n)
@@ -242,9 +272,7 @@ attach(struct builder *b, struct ip_ynode *n)
 		}
 		for (struct ip_ynode *k = parent->first; k; k = k->next->next)
 			if (scalar_eq(k, n)) {
-				ip_diag(b->d, n->pos, IP_R_DUPKEY,
-				    _("duplicate key '%s' (first at line %u)"),
-				    n->s, k->pos.line);
+				duplicate(b, parent, k, n);
 				return -1;
 			}
 	}
