@@ -201,6 +201,7 @@ not_an_item(const char *buf, size_t len, const yaml_parser_t *p,
     struct ip_pos at, struct ip_diags *d)
 {
 	uint32_t match = 0;
+	bool dash = false;	/* match is a "- key:" line */
 
 	/* the item above: a mapping's keys, if it has them */
 	for (uint32_t n = at.line; --n > 0 && match == 0;) {
@@ -217,10 +218,13 @@ not_an_item(const char *buf, size_t len, const yaml_parser_t *p,
 			break;
 		/* "- key: value": the last of its keys */
 		match = n;
+		dash = true;
 		for (uint32_t k = n + 1; k < at.line; k++) {
 			struct line kl = line_of(buf, len, k);
-			if (!empty_line(&kl) && kl.indent == (int)(i - l.at))
+			if (!empty_line(&kl) && kl.indent == (int)(i - l.at)) {
 				match = k;
+				dash = false;
+			}
 		}
 		break;
 	}
@@ -229,9 +233,12 @@ not_an_item(const char *buf, size_t len, const yaml_parser_t *p,
 		    (int)at.col - 1);
 	if (match == 0)
 		match = (uint32_t)p->context_mark.line + 1;
-	ip_diag(d, at, IP_R_SYNTAX, _("line %u is at the indentation of the "
-	    "list's items but does not begin with '- ': indent it as line "
-	    "%u, or begin a new item with '- '"), at.line, match);
+	ip_diag(d, at, IP_R_SYNTAX, dash ? _("line %u is at the indentation "
+	    "of the list's items but does not begin with '- ': indent it as "
+	    "the key after '- ' on line %u, or begin a new item with '- '")
+	    : _("line %u is at the indentation of the list's items but does "
+	    "not begin with '- ': indent it as line %u, or begin a new item "
+	    "with '- '"), at.line, match);
 }
 
 /* "did not find expected key" at the start of a line: indented between
@@ -467,9 +474,11 @@ continued(struct ip_ystrict *s, size_t at, size_t end, uint32_t first,
 			return -1;
 		}
 		ip_diag(d, (struct ip_pos){ line, (uint32_t)(j - i) + 1 },
-		    IP_R_SYNTAX, _("line %u goes on with the value of line "
+		    IP_R_SYNTAX, P_("line %u goes on with the value of line "
 		    "%u, but is not indented more than its key: indent it by "
-		    "at least %d spaces"), line, first, col + 1);
+		    "at least %d space", "line %u goes on with the value of "
+		    "line %u, but is not indented more than its key: indent it "
+		    "by at least %d spaces", col + 1), line, first, col + 1);
 		return -1;
 	}
 	return 0;
