@@ -41,14 +41,49 @@ next_line(const char *buf, size_t len, size_t i)
 	return i < len ? i + 1 : len;
 }
 
+/* The text libyaml refused, with a cursor at the start of a line, so
+ * that the hints' walks up and down from the problem's line cost what
+ * they pass over. */
+struct text {
+	const char *buf;
+	size_t len;
+	uint32_t line;		/* 1-based */
+	size_t at;		/* its first byte */
+};
+
 /* The byte at which line (1-based) begins, or len. */
 static size_t
-line_start(const char *buf, size_t len, uint32_t line)
+seek(struct text *t, uint32_t line)
 {
-	size_t i = 0;
-	for (uint32_t l = 1; l < line && i < len; l++)
-		i = next_line(buf, len, i);
-	return i;
+	const char *b = t->buf;
+
+	while (t->line < line && t->at < t->len) {
+		t->at = next_line(b, t->len, t->at);
+		t->line++;
+	}
+	while (t->line > line && t->at > 0) {
+		size_t i = t->at - 1;	/* the previous line's break */
+		if (b[i] == '\n' && i > 0 && b[i - 1] == '\r')
+			i--;
+		while (i > 0 && b[i - 1] != '\n' && b[i - 1] != '\r')
+			i--;
+		t->at = i;
+		t->line--;
+	}
+	return t->line == line ? t->at : t->len;
+}
+
+/* The byte of the character at col (1-based, as libyaml counts) on the
+ * line that begins at byte at. */
+static size_t
+col_byte(const struct text *t, size_t at, uint32_t col)
+{
+	for (uint32_t c = 1; c < col && at < t->len; c++) {
+		at++;
+		while (at < t->len && (t->buf[at] & 0xc0) == 0x80)
+			at++;
+	}
+	return at;
 }
 
 /* A line as the hints look at it. */
@@ -59,15 +94,15 @@ struct line {
 };
 
 static struct line
-line_of(const char *buf, size_t len, uint32_t line)
+line_of(struct text *t, uint32_t line)
 {
-	struct line l = { .at = line_start(buf, len, line), .first = '\n' };
+	struct line l = { .at = seek(t, line), .first = '\n' };
 	size_t i = l.at;
-	while (i < len && buf[i] == ' ')
+	while (i < t->len && t->buf[i] == ' ')
 		i++;
 	l.indent = (int)(i - l.at);
-	if (i < len && buf[i] != '\r')
-		l.first = buf[i];
+	if (i < t->len && t->buf[i] != '\r')
+		l.first = t->buf[i];
 	return l;
 }
 
@@ -81,10 +116,10 @@ empty_line(const struct line *l)
 /* The last line before line that holds more than a comment, and with
  * indent < below (INT_MAX: any); 0 if none. */
 static uint32_t
-line_above(const char *buf, size_t len, uint32_t line, int below)
+line_above(struct text *t, uint32_t line, int below)
 {
 	while (--line > 0) {
-		struct line l = line_of(buf, len, line);
+		struct line l = line_of(t, line);
 		if (!empty_line(&l) && l.indent < below)
 			return line;
 	}
@@ -153,10 +188,10 @@ problem_msg(const char *problem)
 /* The line above line at its own indentation or less that begins a key
  * of the mapping starting at column col, or 0. */
 static uint32_t
-key_line(const char *buf, size_t len, uint32_t line, int col)
+key_line(struct text *t, uint32_t line, int col)
 {
 	while (--line > 0) {
-		struct line l = line_of(buf, len, line);
+		struct line l = line_of(t, line);
 		if (!empty_line(&l) && l.indent <= col)
 			return l.indent == col ? line : 0;
 	}
@@ -167,27 +202,29 @@ key_line(const char *buf, size_t len, uint32_t line, int col)
  * a line indented more than the one above it, which reads as its text
  * going on. */
 static void
-colon_in_text(const char *buf, size_t len, struct ip_pos at,
+colon_in_text(struct text *t, struct ip_pos at,
     struct ip_diags *d)
 {
-	struct line l = line_of(buf, len, at.line);
-	size_t colon = l.at + at.col - 1, i = l.at + (size_t)l.indent;
+	struct line l = line_of(t, at.line);
+	const char *b = t->buf;
+	size_t colon = col_byte(t, l.at, at.col);
+	size_t i = l.at + (size_t)l.indent;
 
-	if (i + 1 < len && buf[i] == '-' && buf[i + 1] == ' ')
+	if (i + 1 < t->len && b[i] == '-' && b[i + 1] == ' ')
 		i += 2;
 	for (; i < colon; i++)
-		if (buf[i] == ':' && (buf[i + 1] == ' ' || buf[i + 1] == '\t')) {
+		if (b[i] == ':' && (b[i + 1] == ' ' || b[i + 1] == '\t')) {
 			/* the text begins after the first "key: " */
-			for (i++; i < colon && (buf[i] == ' '
-			    || buf[i] == '\t'); i++)
+			for (i++; i < colon && (b[i] == ' ' || b[i] == '\t');
+			    i++)
 				;
-			ip_diag(d, ip_pos_at(buf, len, i), IP_R_SYNTAX,
+			ip_diag(d, ip_pos_at(t->buf, t->len, i), IP_R_SYNTAX,
 			    _("a colon and a space inside a text: put the "
 			    "text in quotes, or write it as a block with "
 			    "'|'"));
 			return;
 		}
-	uint32_t above = line_above(buf, len, at.line, ANY_INDENT);
+	uint32_t above = line_above(t, at.line, ANY_INDENT);
 	ip_diag(d, (struct ip_pos){ at.line, (uint32_t)l.indent + 1 },
 	    IP_R_SYNTAX, _("line %u is indented more than line %u, and reads "
 	    "as the text of that line going on: indent it as line %u, or "
@@ -197,7 +234,7 @@ colon_in_text(const char *buf, size_t len, struct ip_pos at,
 /* "did not find expected '-' indicator": a line at the indentation of a
  * list's items that is no item. */
 static void
-not_an_item(const char *buf, size_t len, const yaml_parser_t *p,
+not_an_item(struct text *t, const yaml_parser_t *p,
     struct ip_pos at, struct ip_diags *d)
 {
 	uint32_t match = 0;
@@ -205,22 +242,22 @@ not_an_item(const char *buf, size_t len, const yaml_parser_t *p,
 
 	/* the item above: a mapping's keys, if it has them */
 	for (uint32_t n = at.line; --n > 0 && match == 0;) {
-		struct line l = line_of(buf, len, n);
+		struct line l = line_of(t, n);
 		if (empty_line(&l) || l.indent > (int)at.col - 1)
 			continue;
 		if (l.indent < (int)at.col - 1 || l.first != '-')
 			break;
-		size_t i = l.at + (size_t)l.indent + 1, e = next_line(buf, len,
-		    i);
-		while (i < e && buf[i] == ' ')
+		size_t i = l.at + (size_t)l.indent + 1;
+		size_t e = next_line(t->buf, t->len, i);
+		while (i < e && t->buf[i] == ' ')
 			i++;
-		if (memchr(buf + i, ':', e - i) == NULL)
+		if (memchr(t->buf + i, ':', e - i) == NULL)
 			break;
 		/* "- key: value": the last of its keys */
 		match = n;
 		dash = true;
 		for (uint32_t k = n + 1; k < at.line; k++) {
-			struct line kl = line_of(buf, len, k);
+			struct line kl = line_of(t, k);
 			if (!empty_line(&kl) && kl.indent == (int)(i - l.at)) {
 				match = k;
 				dash = false;
@@ -229,7 +266,7 @@ not_an_item(const char *buf, size_t len, const yaml_parser_t *p,
 		break;
 	}
 	if (match == 0)	/* else the key the list belongs to */
-		match = line_above(buf, len, (uint32_t)p->context_mark.line + 1,
+		match = line_above(t, (uint32_t)p->context_mark.line + 1,
 		    (int)at.col - 1);
 	if (match == 0)
 		match = (uint32_t)p->context_mark.line + 1;
@@ -244,10 +281,10 @@ not_an_item(const char *buf, size_t len, const yaml_parser_t *p,
 /* "did not find expected key" at the start of a line: indented between
  * two keys, or a list item among keys. */
 static bool
-between_keys(const char *buf, size_t len, const yaml_parser_t *p,
+between_keys(struct text *t, const yaml_parser_t *p,
     struct ip_pos at, struct ip_diags *d)
 {
-	struct line l = line_of(buf, len, at.line);
+	struct line l = line_of(t, at.line);
 	int col = (int)p->context_mark.column;
 
 	if (l.indent != (int)at.col - 1)
@@ -258,8 +295,8 @@ between_keys(const char *buf, size_t len, const yaml_parser_t *p,
 		    "the key"), (uint32_t)p->context_mark.line + 1);
 		return true;
 	}
-	uint32_t above = line_above(buf, len, at.line, ANY_INDENT);
-	uint32_t key = key_line(buf, len, at.line, col);
+	uint32_t above = line_above(t, at.line, ANY_INDENT);
+	uint32_t key = key_line(t, at.line, col);
 	if (above == 0 || key == 0)
 		return false;
 	ip_diag(d, at, IP_R_SYNTAX, _("line %u is indented less than line %u "
@@ -271,19 +308,19 @@ between_keys(const char *buf, size_t len, const yaml_parser_t *p,
 /* "did not find expected key" after a closing quote: text going on after
  * a quoted part. */
 static bool
-after_quote(const char *buf, size_t len, struct ip_pos at, struct ip_diags *d)
+after_quote(struct text *t, struct ip_pos at, struct ip_diags *d)
 {
-	struct line l = line_of(buf, len, at.line);
-	size_t i = l.at + at.col - 1;
+	struct line l = line_of(t, at.line);
+	size_t i = col_byte(t, l.at, at.col);
 
-	while (i > l.at && (buf[i - 1] == ' ' || buf[i - 1] == '\t'))
+	while (i > l.at && (t->buf[i - 1] == ' ' || t->buf[i - 1] == '\t'))
 		i--;
-	if (i == l.at || (buf[i - 1] != '"' && buf[i - 1] != '\''))
+	if (i == l.at || (t->buf[i - 1] != '"' && t->buf[i - 1] != '\''))
 		return false;
-	char q = buf[i - 1];
-	const char *open = memchr(buf + l.at, q, i - 1 - l.at);
-	size_t from = open != NULL ? (size_t)(open - buf) : i - 1;
-	ip_diag(d, ip_pos_at(buf, len, from), IP_R_SYNTAX, q == '\''
+	char q = t->buf[i - 1];
+	const char *open = memchr(t->buf + l.at, q, i - 1 - l.at);
+	size_t from = open != NULL ? (size_t)(open - t->buf) : i - 1;
+	ip_diag(d, ip_pos_at(t->buf, t->len, from), IP_R_SYNTAX, q == '\''
 	    ? _("text goes on after the closing quote: put the whole text in "
 	    "quotes, and write an apostrophe inside single quotes as ''")
 	    : _("text goes on after the closing quote: put the whole text in "
@@ -293,19 +330,21 @@ after_quote(const char *buf, size_t len, struct ip_pos at, struct ip_diags *d)
 
 /* The character at the 0-based line and column of m, or 0. */
 static char
-char_at(const char *buf, size_t len, yaml_mark_t m)
+char_at(struct text *t, yaml_mark_t m)
 {
-	size_t i = line_start(buf, len, (uint32_t)m.line + 1) + m.column;
-	return i < len ? buf[i] : 0;
+	size_t i = col_byte(t, seek(t, (uint32_t)m.line + 1),
+	    (uint32_t)m.column + 1);
+	return i < t->len ? t->buf[i] : 0;
 }
 
 /* The column of the first tab in the indentation of line, or 0. */
 static uint32_t
-tab_column(const char *buf, size_t len, uint32_t line)
+tab_column(struct text *t, uint32_t line)
 {
-	size_t at = line_start(buf, len, line);
-	for (size_t i = at; i < len && (buf[i] == ' ' || buf[i] == '\t'); i++)
-		if (buf[i] == '\t')
+	size_t at = seek(t, line);
+	for (size_t i = at; i < t->len && (t->buf[i] == ' '
+	    || t->buf[i] == '\t'); i++)
+		if (t->buf[i] == '\t')
 			return (uint32_t)(i - at) + 1;
 	return 0;
 }
@@ -321,32 +360,34 @@ void
 ip_ysyntax_explain(const char *buf, size_t len, const yaml_parser_t *p,
     struct ip_diags *d)
 {
+	struct text text = { .buf = buf, .len = len, .line = 1 };
+	struct text *t = &text;
 	const char *problem = p->problem != NULL ? p->problem : "";
 	const char *context = p->context != NULL ? p->context : "";
 	struct ip_pos at = mark_pos(p->problem_mark);
 	struct ip_pos ctx = mark_pos(p->context_mark);
-	uint32_t t = tab_column(buf, len, at.line);
+	uint32_t tc = tab_column(t, at.line);
 	char c;
 
-	if (t != 0 || strstr(problem, "tab character") != NULL)
-		tab(d, at.line, t != 0 ? t : at.col);
+	if (tc != 0 || strstr(problem, "tab character") != NULL)
+		tab(d, at.line, tc != 0 ? tc : at.col);
 	else if (strcmp(problem, "mapping values are not allowed in this "
 	    "context") == 0)
-		colon_in_text(buf, len, at, d);
+		colon_in_text(t, at, d);
 	else if (strcmp(problem, "did not find expected '-' indicator") == 0)
-		not_an_item(buf, len, p, at, d);
+		not_an_item(t, p, at, d);
 	else if (strcmp(problem, "did not find expected key") == 0
-	    && (after_quote(buf, len, at, d)
-	    || between_keys(buf, len, p, at, d)))
+	    && (after_quote(t, at, d)
+	    || between_keys(t, p, at, d)))
 		;
 	else if (strcmp(problem, "could not find expected ':'") == 0)
 		ip_diag(d, ctx, IP_R_SYNTAX, _("line %u has no 'key:' where a "
 		    "key is expected: write the key and a colon; or, if it "
 		    "goes on with the text of line %u, indent it more than "
 		    "that line's key"), ctx.line,
-		    line_above(buf, len, ctx.line, ANY_INDENT));
+		    line_above(t, ctx.line, ANY_INDENT));
 	else if (strcmp(context, "while scanning a quoted scalar") == 0
-	    && (c = char_at(buf, len, p->context_mark)) != 0)
+	    && (c = char_at(t, p->context_mark)) != 0)
 		ip_diag(d, ctx, IP_R_SYNTAX, _("the quote (%c) here is not "
 		    "closed: end the text with %c"), c, c);
 	else if ((strcmp(context, "while parsing a flow sequence") == 0
@@ -368,7 +409,7 @@ ip_ysyntax_explain(const char *buf, size_t len, const yaml_parser_t *p,
 		yaml_mark_t m = *context ? p->context_mark : p->problem_mark;
 		if (strcmp(context, "while scanning for the next token") == 0)
 			m = p->problem_mark;
-		c = char_at(buf, len, m);
+		c = char_at(t, m);
 		if ((unsigned char)c < 0x80 && c > ' ')
 			ip_diag(d, mark_pos(m), IP_R_SYNTAX, _("'%c' cannot "
 			    "begin a text: put the text in quotes"), c);
