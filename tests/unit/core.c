@@ -704,6 +704,67 @@ test_yaml_tree(void **state)
 	parsed_free(&p);
 }
 
+/* What YAML 1.2 allows beside what it refuses and libyaml 0.2.5 lets
+ * through (ysyntax.c): a '#' in a text or after a space, dashes in
+ * words, continuation lines indented past their key, comment lines in
+ * brackets, a block's leading empty lines no deeper than its text. */
+static void
+test_yaml_strict(void **state)
+{
+	static const char *const ok[] = {
+		"a: b#c\n",
+		"a: b # c\n# d#e\n",
+		"a: [b, c] # d\n",
+		"a: \"b\" # c\n",
+		"a: 'it''s'\n",
+		"a: [-b, c-d, -1]\n",
+		"a: [b,\n  c]\n",
+		"a: [b,\n# c\n  d]\n",
+		"- [b,\n   c]\n",
+		"a:\n  - b: [c,\n     d]\n",
+		"a: \"b\n c\"\n",
+		"a: \"b\n\n c\"\n",
+		"a: \"b\n \tc\"\n",
+		"[a,\nb]\n",
+		"a: |\n\n  b\n",
+		"a: |\n  \n  b\n",
+		"a: |2\n    \n  b\n",
+		"a: > # c\n  b\n",
+		"a: http://x/#y\n",
+		"a: b\r\nc: [d,\r\n  e]\r\n",
+		"a: \"\xc3\xa5\" # \xc3\xa5\n",
+	};
+	static const struct {
+		const char *s;
+		uint32_t line, col;
+	} bad[] = {
+		{ "a: [b]#c\n", 1, 7 },
+		{ "a: \"b\"#c\n", 1, 7 },
+		{ "a: [b,#c\n  d]\n", 1, 7 },
+		{ "a: >#c\n  b\n", 1, 5 },
+		{ "%YAML 1.2#c\n---\na: b\n", 1, 10 },
+		{ "a: \"\xc3\xa5\"#c\n", 1, 7 },
+		{ "a: [-]\n", 1, 5 },
+		{ "a: [b, -]\n", 1, 8 },
+		{ "a: [b,\nc]\n", 2, 1 },
+		{ "a: \"b\nc\"\n", 2, 1 },
+		{ "a: \"b\n\tc\"\n", 2, 1 },
+		{ "- [b,\n\tc]\n", 2, 1 },
+		{ "a:\n  b: [c,\n  d]\n", 3, 3 },
+		{ "a: >\n \n  \n   \n # c\n", 4, 4 },
+		{ "a: |\n    \n  b\n", 2, 5 },
+	};
+	struct parsed p;
+	(void)state;
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		parse_ok(&p, ok[i], strlen(ok[i]));
+		parsed_free(&p);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		parse_fails(bad[i].s, strlen(bad[i].s), IP_R_SYNTAX,
+		    bad[i].line, bad[i].col);
+}
+
 static void
 test_yaml_depth(void **state)
 {
@@ -1132,6 +1193,7 @@ main(void)
 		cmocka_unit_test(test_uuid5),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_yaml_tree),
+		cmocka_unit_test(test_yaml_strict),
 		cmocka_unit_test(test_yaml_depth),
 		cmocka_unit_test(test_yaml_keys),
 		cmocka_unit_test(test_yaml_scalar),
