@@ -248,6 +248,12 @@ check_national_id(const struct ip_person *ps, int32_t today,
 			    "the person was born a century earlier, give "
 			    "birth_date"));
 		break;
+	case IP_BIRTH_GIVEN:
+		if (born > today)
+			ip_diag(d, ps->birth_date.pos, IP_R_NATIONAL_ID,
+			    _("birth_date, and so the date in national_id, "
+			    "is after today"));
+		break;
 	default:
 		break;
 	}
