@@ -114,7 +114,7 @@ empty_line(const struct line *l)
 }
 
 /* The last line before line that holds more than a comment, and with
- * indent < below (INT_MAX: any); 0 if none. */
+ * indent < below (ANY_INDENT: any); 0 if none. */
 static uint32_t
 line_above(struct text *t, uint32_t line, int below)
 {
@@ -134,50 +134,50 @@ line_above(struct text *t, uint32_t line, int below)
  * hint below covers. */
 static const struct {
 	const char *problem;
+	const char *context;	/* NULL: in any */
 	const char *msg;
 } problems[] = {
-	{ "did not find expected key",
+	{ "did not find expected key", NULL,
 	    N_("this line does not begin with a key where one is expected") },
-	{ "did not find expected node content",
+	{ "did not find expected node content", NULL,
 	    N_("a value is missing here") },
-	{ "did not find expected ',' or ']'",
-	    N_("a list in [ ] goes on without a comma or ']'") },
-	{ "did not find expected ',' or '}'",
-	    N_("a mapping in { } goes on without a comma or '}'") },
-	{ "found unexpected ':'",
+	{ "found unexpected ':'", NULL,
 	    N_("a colon here cannot begin or end a key: put the text in "
 	    "quotes") },
-	{ "found unexpected end of stream",
+	{ "found unexpected end of stream", NULL,
 	    N_("the file ends in the middle of a value") },
-	{ "found unexpected document indicator",
+	{ "found unexpected document indicator", NULL,
 	    N_("'---' or '...' at the beginning of a line inside a value: "
 	    "indent the line, or put the text in quotes") },
-	{ "found unknown escape character",
+	{ "found unknown escape character", NULL,
 	    N_("a backslash in double quotes that is no escape: write \\\\ "
 	    "for a backslash, or use single quotes") },
-	{ "found invalid Unicode character escape code",
+	{ "found invalid Unicode character escape code", NULL,
 	    N_("an escape \\x, \\u or \\U in double quotes that gives no "
 	    "character: write \\\\ for a backslash, or use single "
 	    "quotes") },
-	{ "did not find expected hexdecimal number",
+	{ "did not find expected hexdecimal number", NULL,
 	    N_("an escape \\x, \\u or \\U in double quotes that gives no "
 	    "character: write \\\\ for a backslash, or use single "
 	    "quotes") },
-	{ "found an indentation indicator equal to 0",
+	{ "found an indentation indicator equal to 0", NULL,
 	    N_("a block of text with indentation 0: use 1 to 9 after '|' or "
 	    "'>', or none") },
 	{ "did not find expected comment or line break",
+	    "while scanning a block scalar",
 	    N_("text after '|' or '>' on its line: begin the block's text on "
 	    "the next line, indented") },
-	{ "did not find expected <document start>",
+	{ "did not find expected <document start>", NULL,
 	    N_("text after the plan's end: a plan is one mapping of keys") },
 };
 
 static const char *
-problem_msg(const char *problem)
+problem_msg(const char *problem, const char *context)
 {
 	for (size_t i = 0; i < sizeof(problems) / sizeof(problems[0]); i++)
-		if (strcmp(problem, problems[i].problem) == 0)
+		if (strcmp(problem, problems[i].problem) == 0
+		    && (problems[i].context == NULL
+		    || strcmp(context, problems[i].context) == 0))
 			return _(problems[i].msg);
 	/* directives, tags, anchors and whatever else a plan has no use
 	 * for: YAML a plan does not need */
@@ -415,9 +415,9 @@ ip_ysyntax_explain(const char *buf, size_t len, const yaml_parser_t *p,
 			    "begin a text: put the text in quotes"), c);
 		else
 			ip_diag(d, mark_pos(m), IP_R_SYNTAX, "%s",
-			    problem_msg(problem));
+			    problem_msg(problem, context));
 	} else
-		ip_diag(d, at, IP_R_SYNTAX, "%s", problem_msg(problem));
+		ip_diag(d, at, IP_R_SYNTAX, "%s", problem_msg(problem, context));
 }
 
 /* --- what YAML 1.2 refuses and libyaml accepts ---------------------------- */

@@ -3,7 +3,7 @@
  * libyaml refuses, said in the user's language where the fix goes, with a
  * hint; and what YAML 1.2 refuses but libyaml 0.2.5 accepts, refused.
  *
- * Only yaml.c and the tests include this header.
+ * Only yaml.c includes this header.
  */
 #ifndef IPLAN_YSYNTAX_H
 #define IPLAN_YSYNTAX_H
