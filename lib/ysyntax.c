@@ -290,9 +290,11 @@ between_keys(struct text *t, const yaml_parser_t *p,
 	if (l.indent != (int)at.col - 1)
 		return false;
 	if (l.first == '-' && l.indent == col) {
-		ip_diag(d, at, IP_R_SYNTAX, _("a list item among the keys of "
-		    "line %u: put the list under a key, indented more than "
-		    "the key"), (uint32_t)p->context_mark.line + 1);
+		uint32_t key = key_line(t, at.line, col);
+		ip_diag(d, at, IP_R_SYNTAX, _("a list item where a key is "
+		    "expected: indent it under the key it belongs to, such as "
+		    "the one on line %u, as that key's items"), key != 0 ? key
+		    : (uint32_t)p->context_mark.line + 1);
 		return true;
 	}
 	uint32_t above = line_above(t, at.line, ANY_INDENT);

@@ -15,7 +15,7 @@ hash-after-block.yaml:50:11: error: a '#' right after '>' does not begin a comme
 hash-after-bracket.yaml:40:29: error: a '#' right after ']' does not begin a comment: put a space before '#' [syntax]
 hash-after-comma.yaml:39:42: error: a '#' right after ',' does not begin a comment: put a space before '#' [syntax]
 hash-after-quote.yaml:10:29: error: a '#' right after '"' does not begin a comment: put a space before '#' [syntax]
-item-among-keys.yaml:51:1: error: a list item among the keys of line 2: put the list under a key, indented more than the key [syntax]
+item-among-keys.yaml:51:1: error: a list item where a key is expected: indent it under the key it belongs to, such as the one on line 42, as that key's items [syntax]
 item-without-dash.yaml:27:5: error: duplicate key 'id' (first at line 22): if it begins a new item of the list, begin it with '- ' [duplicate-key]
 key-between.yaml:54:2: error: line 54 is indented less than line 53 above it and more than line 52: indent it as one of them [syntax]
 key-too-deep.yaml:57:9: error: line 57 is indented more than line 56, and reads as the text of that line going on: indent it as line 56, or as the key it belongs to [syntax]
