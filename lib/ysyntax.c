@@ -430,24 +430,15 @@ ip_ystrict_init(struct ip_ystrict *s, const char *buf, size_t len)
 	memset(s, 0, sizeof(*s));
 	s->buf = buf;
 	s->len = len;
+	s->at.s = (const unsigned char *)buf;
+	s->at.len = len;
 }
 
-/* The byte offset of the character index m.index: libyaml counts
- * characters, and events come in order. */
+/* The byte offset of libyaml's mark m, which counts characters. */
 static size_t
 byte_at(struct ip_ystrict *s, yaml_mark_t m)
 {
-	if (m.index < s->chars) {
-		s->chars = 0;
-		s->bytes = 0;
-	}
-	while (s->chars < m.index && s->bytes < s->len) {
-		s->bytes++;
-		while (s->bytes < s->len && (s->buf[s->bytes] & 0xc0) == 0x80)
-			s->bytes++;
-		s->chars++;
-	}
-	return s->bytes;
+	return ip_utf8_byte(&s->at, m.index);
 }
 
 static int

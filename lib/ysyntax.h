@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "utf8.h"
 #include "ytree.h"
 
 /* Adds to d one [syntax] error for the problem libyaml's parser p found
@@ -26,7 +27,7 @@ void ip_ysyntax_explain(const char *buf, size_t len, const yaml_parser_t *p,
 struct ip_ystrict {
 	const char *buf;
 	size_t len;
-	size_t chars, bytes;	/* a character index and its byte offset */
+	struct ip_utf8_cursor at;	/* libyaml's marks, in characters */
 	size_t scanned;		/* bytes up to here hold no bad comment */
 	int block[IP_MAX_DEPTH + 2];	/* the columns of the block
 					 * collections, innermost last */
