@@ -231,7 +231,8 @@ check_national_id(const struct ip_person *ps, int32_t today,
 		    _("national_id is a synthetic %s, made for test "
 		    "environments: not a real person's"),
 		    ip_nid_kind_name(nid.kind));
-	switch (ip_person_birth(ps, &born)) {
+	enum ip_birth from = ip_person_birth(ps, &born);
+	switch (from) {
 	case IP_BIRTH_DIFFERS:
 		ip_diag(d, ps->birth_date.pos, IP_R_BIRTH_DATE,
 		    _("birth_date differs from the date in national_id"));
@@ -241,18 +242,16 @@ check_national_id(const struct ip_person *ps, int32_t today,
 		    _("national_id does not tell the century of birth (the "
 		    "numbers issued from 2032 do not): give birth_date"));
 		break;
-	case IP_BIRTH_NATIONAL_ID:
-		if (born > today)
-			ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
-			    _("the date in national_id is after today; if "
-			    "the person was born a century earlier, give "
-			    "birth_date"));
-		break;
 	case IP_BIRTH_GIVEN:
-		if (born > today)
-			ip_diag(d, ps->birth_date.pos, IP_R_NATIONAL_ID,
-			    _("birth_date, and so the date in national_id, "
-			    "is after today"));
+	case IP_BIRTH_NATIONAL_ID:
+		if (born <= today)
+			break;
+		bool given = from == IP_BIRTH_GIVEN;
+		ip_diag(d, given ? ps->birth_date.pos : ps->national_id.pos,
+		    IP_R_NATIONAL_ID, given ? _("birth_date, and so the date in "
+		    "national_id, is after today") : _("the date in national_id "
+		    "is after today; if the person was born a century earlier, "
+		    "give birth_date"));
 		break;
 	default:
 		break;
