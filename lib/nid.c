@@ -17,7 +17,7 @@
  * people born in any century.  So a number is valid when its date is a
  * date of the calendar in one of the centuries 1800 to 2099; the old
  * table of individual numbers gives the century where it can, and
- * birth_date where the plan has one (ip_person_birth).
+ * birth_date where the plan has one (ip_birth_source).
  * (Skatteetaten, "Nye fødselsnummer og d-nummer fra 2032".)
  */
 #include <string.h>
@@ -149,7 +149,7 @@ ip_nid_fits(const struct ip_nid *n, int32_t day)
 }
 
 enum ip_birth
-ip_person_birth(const struct ip_person *ps, int32_t *day)
+ip_birth_source(const struct ip_person *ps, int32_t *day)
 {
 	const struct ip_date *given = &ps->birth_date;
 	struct ip_nid n;
@@ -160,10 +160,13 @@ ip_person_birth(const struct ip_person *ps, int32_t *day)
 		*day = given->day;
 		return given->set ? IP_BIRTH_GIVEN : IP_BIRTH_UNKNOWN;
 	}
-	if (given->set) {
+	if (given->set && ip_nid_fits(&n, given->day)) {
 		*day = given->day;
-		return ip_nid_fits(&n, given->day) ? IP_BIRTH_GIVEN
-		    : IP_BIRTH_DIFFERS;
+		return IP_BIRTH_GIVEN;
+	}
+	if (given->set) {	/* the number's date, if it has a century */
+		*day = n.dated ? n.birth : given->day;
+		return IP_BIRTH_DIFFERS;
 	}
 	*day = n.birth;
 	return n.dated ? IP_BIRTH_NATIONAL_ID : IP_BIRTH_AMBIGUOUS;
