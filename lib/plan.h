@@ -316,15 +316,39 @@ enum ip_nid_kind {
 struct ip_nid {
 	enum ip_nid_kind kind;
 	bool synthetic;		/* a test number: 80 added to the month */
-	int32_t birth;		/* the date it holds; not for an FH-nummer */
+	/* Not for an FH-nummer: the date it holds, less the century */
+	int yy, month, mday;
+	bool dated;		/* the table before 2032 gives the century */
+	int32_t birth;		/* if dated: the day of birth that gives */
 };
 /* The kind of national id s is, with what it holds in *out when not
  * NULL; IP_NID_INVALID if it is none (eleven digits, a date of the
- * calendar in a century the individual number allows, both check
- * digits). */
+ * calendar in one of the centuries 1800 to 2099, and the check digits by
+ * the rule before 2032 or the one from 2032). */
 enum ip_nid_kind ip_nid_parse(const char *s, struct ip_nid *out);
 /* "fødselsnummer", "D-nummer" ..., as messages and documents name it. */
 const char *ip_nid_kind_name(enum ip_nid_kind k);
+/* True if day is the date n holds (not an FH-nummer's) in one of the
+ * centuries 1800 to 2099: a birth_date that fits it. */
+bool ip_nid_fits(const struct ip_nid *n, int32_t day);
+/* Where a person's day of birth comes from (ip_birth_source). */
+enum ip_birth {
+	IP_BIRTH_UNKNOWN,	/* no birth_date, no national id with a date */
+	IP_BIRTH_GIVEN,		/* birth_date, which fits the national id */
+	IP_BIRTH_DIFFERS,	/* birth_date, whose date the id does not
+				 * hold: the id's, if the table gives its
+				 * century, else birth_date */
+	IP_BIRTH_NATIONAL_ID,	/* the national id, by the table before 2032 */
+	IP_BIRTH_AMBIGUOUS	/* a national id that does not tell the
+				 * century, and no birth_date */
+};
+/* The day the person ps was born, in *day unless unknown or ambiguous:
+ * birth_date when the plan gives one that fits the national id, which
+ * so decides the century of the id's date; else the id's date in the
+ * century that the table of individual numbers before 2032 gives (also
+ * over a birth_date that differs, which rule birth-date reports); else
+ * birth_date.  ip_person_birth() and the age rules go by it. */
+enum ip_birth ip_birth_source(const struct ip_person *ps, int32_t *day);
 /* True if s is a national id of any kind. */
 bool ip_national_id_valid(const char *s);
 /* Fills in the two check digits after the nine digits at s (which has room
@@ -333,9 +357,9 @@ bool ip_national_id_complete(char *s);
 
 /* --- the person's age (persons.c) --------------------------------------- */
 
-/* The person's date of birth in *day: that of a valid national id (not
- * an FH-nummer), which wins over a birth_date that differs from it (rule
- * birth-date reports that), else birth_date.  False if neither says. */
+/* The person's date of birth in *day, as ip_birth_source() decides it.
+ * False if neither birth_date nor the national id says, or the national
+ * id does not tell the century and birth_date is not given. */
 bool ip_person_birth(const struct ip_plan *p, int32_t *day);
 /* The age in whole years on day of someone born on birth. */
 int ip_age_on(int32_t birth, int32_t day);

@@ -308,8 +308,8 @@ t "export: pathological plans finish in time" "
 	export_long quotes 'implementation: |\n  ' '> ' 120000 'x' &&
 	export_long brackets 'implementation: |\n  ' '[' 120000 'x' &&
 	export_long emphasis 'implementation: |\n  ' '*a _b ' 40000 'x' &&
-	export_long lines 'goals: [{id: g, text: \"' '# ~~~ 1. <x> * |\\n' \
-		15000 '\"}]' &&
+	export_long lines 'goals: [{id: g, text: \"' '  # ~~~ 1. <x> * |\\n' \
+		15000 '  \"}]' &&
 	for plan in laws refs quotes brackets emphasis lines; do
 		for f in markdown html xml; do
 			exits 0 timeout 10 ip-export --format \$f \$plan.yaml \
