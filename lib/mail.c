@@ -13,6 +13,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "utf8.h"
+
 #define LINE	78		/* RFC 5322's line, less CRLF */
 #define QP_LINE	76		/* quoted-printable's */
 
@@ -201,16 +203,6 @@ qp_line(FILE *out, size_t lead, const char *s, size_t n)
 	putc('\n', out);
 }
 
-/* The characters of the n bytes at s. */
-static size_t
-chars(const char *s, size_t n)
-{
-	size_t c = 0;
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
-}
-
 /* The space to wrap the line from s to end at, so that what comes
  * before it is within room characters: the last such space, else the
  * first space at all; NULL if the line fits or has no space. */
@@ -220,7 +212,7 @@ wrap_at(const char *s, const char *end, size_t room)
 	const char *cut = NULL;
 	size_t c = 0;
 
-	if (chars(s, (size_t)(end - s)) <= room)
+	if (ip_utf8_chars(s, (size_t)(end - s)) <= room)
 		return NULL;
 	for (const char *t = s; t < end; t++) {
 		if (*t == ' ' && t > s && (c <= room || cut == NULL))

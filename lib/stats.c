@@ -601,10 +601,7 @@ stats_title(FILE *f, const char *date)
 static int
 width(const char *s)
 {
-	int n = 0;
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
+	return (int)ip_utf8_chars(s, strlen(s));
 }
 
 /* The text table's width at most, and its first column's at least. */
@@ -634,6 +631,22 @@ fit(const char *s, int w)
 	return n;
 }
 
+/* The group's name as people read it, as put_label() writes it: the
+ * caller frees it. */
+static char *
+label(const struct ip_stats_run *r, const struct group *g)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&s, &n);
+
+	if (m == NULL)
+		ip_limit("memory for a group's name");
+	put_label(m, r, g, ESC_NONE);
+	fclose(m);
+	return s;
+}
+
 /* One table: a row for all plans and one for each group, a column for
  * each figure, as the TSV; the group's name wrapped within its column,
  * so that no line is wider than TEXT_COLUMNS; the heads of the columns
@@ -641,29 +654,22 @@ fit(const char *s, int w)
 static void
 write_text(const struct ip_stats_run *r, FILE *f)
 {
-	char date[11], num[32], *name = NULL;
+	char date[11], num[32], *name;
 	const char *head = word(r->o.by == IP_BY_NONE ? W_GROUP
 	    : by_words[r->o.by]);
 	int wcol[NFIG], wgroup = width(head), wnums = 0, wkey = 0;
 	bool key = false;
-	size_t size = 0;
 
 	for (int i = 0; i < NFIG; i++) {
 		int w = width(word(figs[i].col));
 		int n = snprintf(num, sizeof(num), "%zu", r->all.n[i]);
 		wcol[i] = w > n ? w : n;
 		wnums += 2 + wcol[i];
-		w = width(word(figs[i].col));
 		wkey = w > wkey ? w : wkey;
 		key |= strcmp(word(figs[i].col), word(figs[i].word)) != 0;
 	}
 	for (size_t k = 0; k <= r->ngroups; k++) {
-		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
-		FILE *m = open_memstream(&name, &size);
-		if (m == NULL)
-			ip_limit("memory for a group's name");
-		put_label(m, r, g, ESC_NONE);
-		fclose(m);
+		name = label(r, k == 0 ? &r->all : &r->groups[k - 1]);
 		int w = width(name);
 		wgroup = w > wgroup ? w : wgroup;
 		free(name);
@@ -684,11 +690,7 @@ write_text(const struct ip_stats_run *r, FILE *f)
 	putc('\n', f);
 	for (size_t k = 0; k <= r->ngroups; k++) {
 		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
-		FILE *m = open_memstream(&name, &size);
-		if (m == NULL)
-			ip_limit("memory for a group's name");
-		put_label(m, r, g, ESC_NONE);
-		fclose(m);
+		name = label(r, g);
 		const char *s = name;
 		bool first = true;
 		do {
