@@ -150,7 +150,8 @@ t "corpus: the same bytes with -j 1 and -j 4" "
 # its until and withdrawal, the consent to the plan withdrawn) is a day
 # before, on or a day after the last day of 2026, and counts their figures
 # on each of those three days by the definitions of ip-stats(1), without
-# ip-stats; invalid, which ip-validate decides, is left out.
+# ip-stats; invalid, which ip-validate decides, is left out.  Each figure
+# but plans differs between two of the days, so that the dates are met.
 t "on a day: every figure as the plans' dates give it, on both sides of each date" "
 	python3 '$ST/days.py' gen '$TMP/days' 2026-12-31 300 &&
 	for day in 2026-12-30 2026-12-31 2027-01-01; do
