@@ -13,6 +13,11 @@
  * the second is computed as before, over the first.  A number cannot say
  * when it was issued, so fødselsnumre and D-numre are checked by the new
  * rule, which accepts every number the old one did.
+ *
+ * Organisations and health personnel have numbers of their own: the
+ * organisasjonsnummer of Enhetsregisteret (nine digits, the last a mod-11
+ * check digit with the weights 3 2 7 6 5 4 3 2) and the HPR-nummer of
+ * Helsepersonellregisteret (up to nine digits, no check digit).
  */
 #include <string.h>
 
@@ -139,4 +144,31 @@ bool
 ip_national_id_valid(const char *s)
 {
 	return ip_nid_parse(s, NULL) != IP_NID_INVALID;
+}
+
+/* True if s is n to m digits, the first not 0. */
+static bool
+digits(const char *s, size_t n, size_t m)
+{
+	size_t len = strspn(s, "0123456789");
+	return s[len] == '\0' && len >= n && len <= m && s[0] != '0';
+}
+
+bool
+ip_orgnr_valid(const char *s)
+{
+	static const int w[] = { 3, 2, 7, 6, 5, 4, 3, 2 };
+	int d[8];
+
+	if (!digits(s, 9, 9))
+		return false;
+	for (int i = 0; i < 8; i++)
+		d[i] = s[i] - '0';
+	return check_digit(d, w, 8) == s[8] - '0';
+}
+
+bool
+ip_hpr_valid(const char *s)
+{
+	return digits(s, 1, 9);
 }
