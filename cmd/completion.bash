@@ -53,8 +53,8 @@ _iplan_participants() {
 		elif [[ -n $skip ]]; then
 			skip=
 		elif [[ $w == --format || $w == --language || $w == --for ||
-		    $w == --revision || $w == -o || $w == --output ||
-		    $w == --today ]]; then
+		    $w == --bundle || $w == --revision || $w == -o ||
+		    $w == --output || $w == --today ]]; then
 			skip=1
 		elif [[ $w != -* ]]; then
 			plan=$w
@@ -113,7 +113,9 @@ _iplan() {
 	ip-new:--coordinator | ip-new:--reviews | ip-new:--id)
 		return ;;
 	ip-export:--format)
-		_iplan_words markdown html xml fhir ;;
+		_iplan_words markdown html xml fhir fhir-json ;;
+	ip-export:--bundle)
+		_iplan_words collection transaction ;;
 	ip-export:--revision)
 		return ;;
 	ip-export:--for)
@@ -142,8 +144,9 @@ _iplan() {
 			_iplan_words --within --by-coordinator --format \
 			    --jobs -j ;;
 		ip-export)
-			_iplan_words --format --language --for --consent-form \
-			    --revision --list-participants --output -o --force -f ;;
+			_iplan_words --format --language --for --bundle \
+			    --consent-form --revision --list-participants \
+			    --output -o --force -f ;;
 		ip-stats)
 			_iplan_words --by --format --jobs -j ;;
 		esac

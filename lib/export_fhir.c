@@ -1210,10 +1210,14 @@ careplan(struct fw *x)
 		if (!ip_view_shows(v, IP_F_MEASURE, m)
 		    || (sp->kind.s == NULL && sp->reference.s == NULL))
 			continue;
+		/* the reference is where to find it, in words: no
+		 * identifier of any system */
 		start(x, "supportingInfo");
-		within(x, "identifier", "value", sp->reference.s);
-		val(x, "display", ip_arena_printf(&x->a, "%s: %s",
-		    l->subplan, sp->kind.s ? sp->kind.s : sp->reference.s));
+		val(x, "display", sp->kind.s != NULL && sp->reference.s != NULL
+		    ? ip_arena_printf(&x->a, "%s: %s (%s)", l->subplan,
+		    sp->kind.s, sp->reference.s)
+		    : ip_arena_printf(&x->a, "%s: %s", l->subplan,
+		    sp->kind.s ? sp->kind.s : sp->reference.s));
 		end(x);
 	}
 	for (size_t i = 0; i < gl->n; i++) {

@@ -72,6 +72,11 @@ function selector(c) {
 	if (type === 'Element')
 		return { on: 'bundle', expr: 'Bundle.descendants()' +
 		    `.where(($this is FHIR.xhtml).not())${broken}` };
+	// fhirpath.js types no Extension: every one is an element of
+	// that name (or modifierExtension)
+	if (type === 'Extension')
+		return { on: 'bundle', expr: 'Bundle.descendants()' +
+		    `.select(extension | modifierExtension)${tail}${broken}` };
 	if (types.has(type) && c.path !== 'Bundle')
 		return { on: 'bundle', expr:
 		    `Bundle.descendants().ofType(${type})${tail}${broken}` };

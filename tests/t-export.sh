@@ -636,7 +636,7 @@ t "export: a missing file is exit 2" "
 t "export: refused options and arguments, exit 2" "
 	export_fresh &&
 	exits 2 ip-export --format pdf '$EXPORT/kari.yaml' 2>err &&
-	echo \"ip-export: invalid --format: 'pdf' (use markdown, html, xml or fhir)\" >want &&
+	echo \"ip-export: invalid --format: 'pdf' (use markdown, html, xml, fhir or fhir-json)\" >want &&
 	same want err &&
 	exits 2 ip-export --language de '$EXPORT/kari.yaml' 2>err &&
 	echo \"ip-export: invalid --language: 'de' (use nb, nn or en)\" >want &&
