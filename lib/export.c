@@ -150,7 +150,7 @@ ip_export_render(const struct ip_plan *p, const char *name,
 		}
 		return h->format == IP_EXPORT_XML ? ip_export_xml(&r, err)
 		    : ip_export_fhir(&r, h->today,
-		    h->format == IP_EXPORT_FHIR_JSON, h->transaction, err);
+		    h->format == IP_EXPORT_FHIR_JSON, h->transaction);
 	}
 	return ip_export_document(&r, h->format == IP_EXPORT_HTML);
 }

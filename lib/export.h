@@ -143,10 +143,10 @@ char *ip_export_xml(const struct ip_render *r, const struct ip_err *e);
 /* Renders the plan, which has an id, as one HL7 FHIR R4 Bundle in XML or
  * in JSON, a collection or a transaction, as of today (which gives the
  * status of measures and of the consent).  Returns a malloc'd
- * NUL-terminated string that the caller frees, or NULL after saying why
- * on e. */
+ * NUL-terminated string that the caller frees; aborts when out of
+ * memory. */
 char *ip_export_fhir(const struct ip_render *r, int32_t today, bool json,
-    bool transaction, const struct ip_err *e);
+    bool transaction);
 
 /* Returns s with every character that XML 1.0 cannot carry (control
  * characters other than tab, line feed and carriage return; surrogates,

@@ -6,9 +6,10 @@
  *
  * One walk of the plan writes both encodings: each element is started,
  * given values and ended through the few functions below, which write
- * XML with libxml2's writer or JSON by hand.  JSON needs to know which
- * elements repeat, to write them as arrays even when there is one: the
- * table repeating[] says so for every element this file writes.
+ * XML (laid out and escaped as libxml2's writer does) or JSON into one
+ * growing string, faster than a general writer would.  JSON needs to know
+ * which elements repeat, to write them as arrays even when there is one:
+ * the table repeating[] says so for every element this file writes.
  *
  * Each entry's fullUrl is a name-based UUID (version 5) of the issuer
  * (the organisasjonsnummer of the coordinator's organization, when the
@@ -26,7 +27,6 @@
  * FHIR has no empty elements: a primitive is <name value="..."/>, and an
  * element with neither a value nor children is never written.
  */
-#include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,11 +47,103 @@
 static const unsigned char iplan_ns[16] = { 0xf2, 0xf1, 0x68, 0xf3, 0xb6,
 	0xdd, 0x55, 0xd7, 0xbb, 0xe4, 0x6b, 0x39, 0x6c, 0x34, 0xb0, 0xc0 };
 
-/* One JSON object being written: where its path is in FHIR's terms
- * ("CareTeam.participant"), the repeating element whose array is open
- * in it, whether it has a member yet, and its indent. */
+/* A growing string: the Bundle, or a narrative's XHTML. */
+struct buf {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+add(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap)
+		b->s = ip_grow(b->s, &b->cap, b->n + n + 1, 1);
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+static void
+adds(struct buf *b, const char *s)
+{
+	add(b, s, strlen(s));
+}
+
+static void
+spaces(struct buf *b, int n)
+{
+	static const char sp[] = "                                ";
+	for (; n > 0; n -= (int)sizeof(sp) - 1)
+		add(b, sp, n < (int)sizeof(sp) - 1 ? (size_t)n : sizeof(sp) - 1);
+}
+
+/* s as XML text, or as the value of an attribute, escaped as libxml2
+ * escapes them. */
+static void
+xml_escaped(struct buf *b, const char *s, bool attr)
+{
+	const char *run = s;
+
+	for (; *s != '\0'; s++) {
+		const char *e;
+		switch (*s) {
+		case '<': e = "&lt;"; break;
+		case '>': e = "&gt;"; break;
+		case '&': e = "&amp;"; break;
+		case '\r': e = "&#13;"; break;
+		case '"': e = attr ? "&quot;" : NULL; break;
+		case '\n': e = attr ? "&#10;" : NULL; break;
+		case '\t': e = attr ? "&#9;" : NULL; break;
+		default: e = NULL;
+		}
+		if (e == NULL)
+			continue;
+		add(b, run, (size_t)(s - run));
+		adds(b, e);
+		run = s + 1;
+	}
+	add(b, run, (size_t)(s - run));
+}
+
+/* s as a JSON string. */
+static void
+json_string(struct buf *b, const char *s, size_t n)
+{
+	const char *run = s, *end = s + n;
+	char u[8];
+
+	add(b, "\"", 1);
+	for (; s < end; s++) {
+		unsigned char c = (unsigned char)*s;
+		const char *e;
+		if (c == '"')
+			e = "\\\"";
+		else if (c == '\\')
+			e = "\\\\";
+		else if (c == '\n')
+			e = "\\n";
+		else if (c == '\r')
+			e = "\\r";
+		else if (c == '\t')
+			e = "\\t";
+		else if (c < 0x20) {
+			snprintf(u, sizeof(u), "\\u%04x", c);
+			e = u;
+		} else
+			continue;
+		add(b, run, (size_t)(s - run));
+		adds(b, e);
+		run = s + 1;
+	}
+	add(b, run, (size_t)(s - run));
+	add(b, "\"", 1);
+}
+
+/* One JSON object being written: the length of its path in FHIR's terms
+ * ("CareTeam.participant") in fw.path, the repeating element whose array
+ * is open in it, whether it has a member yet, and its indent. */
 struct jobj {
-	const char *path;
+	size_t path;
 	const char *array;
 	bool any;
 	int ind;
@@ -63,24 +155,23 @@ struct fw {
 	const struct ip_plan *p;
 	const struct ip_labels *l;
 	int32_t today;
+	bool json;		/* else XML */
 	bool transaction;	/* else a collection */
 	const char *issuer;	/* its organisasjonsnummer, or NULL */
 	const char *names;	/* the start of every UUID's name */
 	const char *patient;	/* the Patient's fullUrl */
-	xmlTextWriterPtr w;	/* XML, or NULL for JSON ... */
-	FILE *j;		/* ... written here */
+	struct buf out;
+	/* XML: the elements open, and whether the last one's start tag is
+	 * still open or it has text */
+	const char *xml[32];
+	int xdepth;
+	bool open, text;
+	/* JSON: the objects open, and their paths */
 	struct jobj js[32];
 	int depth;
+	struct buf path;
 	struct ip_arena a;
-	bool failed;		/* a write returned < 0 */
 };
-
-static void
-check(struct fw *x, int rc)
-{
-	if (rc < 0)
-		x->failed = true;
-}
 
 /* --- JSON ------------------------------------------------------------------ */
 
@@ -105,12 +196,10 @@ static const char *const repeating[] = {
 static const char *const repeating_anywhere[] = { "coding", "extension",
 	"given", "profile", "security", "telecom" };
 
-/* Whether the element name in the object at path repeats. */
+/* Whether the element name in the object at path (lp bytes) repeats. */
 static bool
-repeats(const char *path, const char *name)
+repeats(const char *path, size_t lp, const char *name)
 {
-	size_t lp = strlen(path);
-
 	for (size_t i = 0; i < sizeof(repeating_anywhere)
 	    / sizeof(*repeating_anywhere); i++)
 		if (strcmp(name, repeating_anywhere[i]) == 0)
@@ -133,33 +222,14 @@ repeats(const char *path, const char *name)
 	return false;
 }
 
-/* s as a JSON string. */
-static void
-jstring(FILE *f, const char *s)
-{
-	putc('"', f);
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		if (*c == '"' || *c == '\\')
-			fprintf(f, "\\%c", *c);
-		else if (*c == '\n')
-			fputs("\\n", f);
-		else if (*c == '\r')
-			fputs("\\r", f);
-		else if (*c == '\t')
-			fputs("\\t", f);
-		else if (*c < 0x20)
-			fprintf(f, "\\u%04x", *c);
-		else
-			putc(*c, f);
-	}
-	putc('"', f);
-}
-
 static void
 jclose_array(struct fw *x, struct jobj *o)
 {
-	if (o->array != NULL)
-		fprintf(x->j, "\n%*s]", o->ind + 2, "");
+	if (o->array != NULL) {
+		add(&x->out, "\n", 1);
+		spaces(&x->out, o->ind + 2);
+		add(&x->out, "]", 1);
+	}
 	o->array = NULL;
 }
 
@@ -171,15 +241,19 @@ jmember(struct fw *x, const char *name)
 	struct jobj *o = &x->js[x->depth];
 
 	if (o->array != NULL && strcmp(o->array, name) == 0) {
-		fprintf(x->j, ",\n%*s", o->ind + 4, "");
+		add(&x->out, ",\n", 2);
+		spaces(&x->out, o->ind + 4);
 		return;
 	}
 	jclose_array(x, o);
-	fprintf(x->j, "%s\n%*s\"%s\": ", o->any ? "," : "", o->ind + 2, "",
-	    name);
+	adds(&x->out, o->any ? ",\n" : "\n");
+	spaces(&x->out, o->ind + 2);
+	json_string(&x->out, name, strlen(name));
+	add(&x->out, ": ", 2);
 	o->any = true;
-	if (repeats(o->path, name)) {
-		fprintf(x->j, "[\n%*s", o->ind + 4, "");
+	if (repeats(x->path.s, o->path, name)) {
+		add(&x->out, "[\n", 2);
+		spaces(&x->out, o->ind + 4);
 		o->array = name;
 	}
 }
@@ -192,46 +266,83 @@ jindent(const struct fw *x)
 	return o->ind + (o->array != NULL ? 4 : 2);
 }
 
+/* Opens an object whose path is the current one, ".", name (or name
+ * alone if top). */
 static void
-jpush(struct fw *x, const char *path, int ind)
+jpush(struct fw *x, const char *name, bool top, int ind)
 {
 	if (x->depth + 1 >= (int)(sizeof(x->js) / sizeof(*x->js)))
 		ip_limit("FHIR nesting");
-	x->js[++x->depth] = (struct jobj){ .path = path, .ind = ind };
+	x->path.n = x->js[x->depth].path;
+	if (!top)
+		add(&x->path, ".", 1);
+	else
+		x->path.n = 0;
+	adds(&x->path, name);
+	x->js[++x->depth] = (struct jobj){ .path = x->path.n, .ind = ind };
 }
 
 /* --- elements, in either encoding ------------------------------------------ */
 
+/* XML: closes the start tag of the element before its first child. */
+static void
+xchild(struct fw *x)
+{
+	if (x->open)
+		add(&x->out, ">", 1);
+	x->open = false;
+}
+
 static void
 start(struct fw *x, const char *name)
 {
-	if (x->w != NULL) {
-		check(x, xmlTextWriterStartElement(x->w,
-		    (const xmlChar *)name));
+	if (!x->json) {
+		if (x->xdepth + 1 >= (int)(sizeof(x->xml) / sizeof(*x->xml)))
+			ip_limit("FHIR nesting");
+		xchild(x);
+		if (x->xdepth > 0 || x->out.n > 0)
+			add(&x->out, "\n", 1);
+		spaces(&x->out, 2 * x->xdepth);
+		add(&x->out, "<", 1);
+		adds(&x->out, name);
+		x->xml[x->xdepth++] = name;
+		x->open = true;
 		return;
 	}
 	jmember(x, name);
 	int ind = jindent(x);
-	putc('{', x->j);
-	jpush(x, ip_arena_printf(&x->a, "%s.%s", x->js[x->depth].path, name),
-	    ind);
+	add(&x->out, "{", 1);
+	jpush(x, name, false, ind);
 }
 
 static void
 end(struct fw *x)
 {
-	if (x->w != NULL) {
-		check(x, xmlTextWriterEndElement(x->w));
+	if (!x->json) {
+		const char *name = x->xml[--x->xdepth];
+		if (x->open)
+			add(&x->out, "/>", 2);
+		else {
+			if (!x->text) {
+				add(&x->out, "\n", 1);
+				spaces(&x->out, 2 * x->xdepth);
+			}
+			add(&x->out, "</", 2);
+			adds(&x->out, name);
+			add(&x->out, ">", 1);
+		}
+		x->open = x->text = false;
 		return;
 	}
 	struct jobj *o = &x->js[x->depth--];
 	jclose_array(x, o);
 	if (o->merged)
 		return;
-	if (o->any)
-		fprintf(x->j, "\n%*s}", o->ind, "");
-	else
-		fputs("}", x->j);
+	if (o->any) {
+		add(&x->out, "\n", 1);
+		spaces(&x->out, o->ind);
+	}
+	add(&x->out, "}", 1);
 }
 
 /* An attribute of the element just started (an extension's url, an
@@ -239,13 +350,16 @@ end(struct fw *x)
 static void
 attr(struct fw *x, const char *name, const char *s)
 {
-	if (x->w != NULL) {
-		check(x, xmlTextWriterWriteAttribute(x->w,
-		    (const xmlChar *)name, (const xmlChar *)s));
+	if (!x->json) {
+		add(&x->out, " ", 1);
+		adds(&x->out, name);
+		add(&x->out, "=\"", 2);
+		xml_escaped(&x->out, s, true);
+		add(&x->out, "\"", 1);
 		return;
 	}
 	jmember(x, name);
-	jstring(x->j, s);
+	json_string(&x->out, s, strlen(s));
 }
 
 /* <name value="s"/>, s a code, a date or a UUID of our own: no text
@@ -253,26 +367,26 @@ attr(struct fw *x, const char *name, const char *s)
 static void
 put(struct fw *x, const char *name, const char *s)
 {
-	if (x->w != NULL) {
+	if (!x->json) {
 		start(x, name);
 		attr(x, "value", s);
 		end(x);
 		return;
 	}
 	jmember(x, name);
-	jstring(x->j, s);
+	json_string(&x->out, s, strlen(s));
 }
 
 /* A boolean: a JSON true or false, not a string. */
 static void
 put_bool(struct fw *x, const char *name, bool b)
 {
-	if (x->w != NULL) {
+	if (!x->json) {
 		put(x, name, b ? "true" : "false");
 		return;
 	}
 	jmember(x, name);
-	fputs(b ? "true" : "false", x->j);
+	adds(&x->out, b ? "true" : "false");
 }
 
 /* The resource of an entry: <resource><Type>, in JSON the resourceType
@@ -281,14 +395,13 @@ static void
 resource(struct fw *x, const char *type)
 {
 	start(x, "resource");
-	if (x->w != NULL) {
+	if (!x->json) {
 		start(x, type);
 		return;
 	}
 	jmember(x, "resourceType");
-	jstring(x->j, type);
-	struct jobj *o = &x->js[x->depth];
-	jpush(x, type, o->ind);
+	json_string(&x->out, type, strlen(type));
+	jpush(x, type, true, x->js[x->depth].ind);
 	x->js[x->depth].merged = true;
 	x->js[x->depth].any = true;
 }
@@ -446,50 +559,37 @@ ident(struct fw *x, const char *name, const char *system, const char *s)
 static void
 narrative(struct fw *x, const char *const *texts, size_t n)
 {
+	struct buf div = { NULL, 0, 0 };
+
 	start(x, "text");
 	put(x, "status", "generated");
-	if (x->w != NULL) {
-		start(x, "div");
-		attr(x, "xmlns", XHTML_NS);
-		for (size_t i = 0; i < n; i++) {
-			if (texts[i] == NULL || ip_blank(texts[i]))
-				continue;
-			start(x, "p");
-			check(x, xmlTextWriterWriteString(x->w, (const xmlChar *)
-			    ip_xml_clean(&x->a, texts[i])));
-			end(x);
+	adds(&div, "<div xmlns=\"" XHTML_NS "\">");
+	for (size_t i = 0; i < n; i++) {
+		if (texts[i] == NULL || ip_blank(texts[i]))
+			continue;
+		if (!x->json) {	/* laid out as the elements around it */
+			add(&div, "\n", 1);
+			spaces(&div, 2 * x->xdepth + 2);
 		}
-		end(x);
-	} else {
-		/* the same XHTML, as one string */
-		char *div;
-		size_t len;
-		FILE *f = ip_xmemstream(&div, &len);
-		fputs("<div xmlns=\"" XHTML_NS "\">", f);
-		for (size_t i = 0; i < n; i++) {
-			if (texts[i] == NULL || ip_blank(texts[i]))
-				continue;
-			fputs("<p>", f);
-			for (const char *c = ip_xml_clean(&x->a, texts[i]); *c;
-			    c++)
-				if (*c == '<')
-					fputs("&lt;", f);
-				else if (*c == '>')
-					fputs("&gt;", f);
-				else if (*c == '&')
-					fputs("&amp;", f);
-				else if (*c == '\r')
-					fputs("&#13;", f);
-				else
-					putc(*c, f);
-			fputs("</p>", f);
-		}
-		fputs("</div>", f);
-		ip_xmemstream_close(f);
-		jmember(x, "div");
-		jstring(x->j, div);
-		free(div);
+		adds(&div, "<p>");
+		xml_escaped(&div, ip_xml_clean(&x->a, texts[i]), false);
+		adds(&div, "</p>");
 	}
+	if (!x->json) {
+		add(&div, "\n", 1);
+		spaces(&div, 2 * x->xdepth);
+	}
+	adds(&div, "</div>");
+	if (!x->json) {
+		xchild(x);
+		add(&x->out, "\n", 1);
+		spaces(&x->out, 2 * x->xdepth);
+		add(&x->out, div.s, div.n);
+	} else {
+		jmember(x, "div");
+		json_string(&x->out, div.s, div.n);
+	}
+	free(div.s);
 	end(x);
 }
 
@@ -1396,12 +1496,14 @@ bundle(struct fw *x, const struct ip_render *r)
 {
 	x->names = names_of(x);
 	x->patient = uuid(x, K_PATIENT, NULL);
-	if (x->w != NULL) {
+	if (!x->json) {
+		adds(&x->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
 		start(x, "Bundle");
 		attr(x, "xmlns", FHIR_NS);
 	} else {
-		fputs("{\n  \"resourceType\": \"Bundle\"", x->j);
-		x->js[0] = (struct jobj){ .path = "Bundle", .any = true };
+		adds(&x->out, "{\n  \"resourceType\": \"Bundle\"");
+		adds(&x->path, "Bundle");
+		x->js[0] = (struct jobj){ .path = x->path.n, .any = true };
 	}
 	if (x->v->restricted) {
 		/* HL7's label for a resource with parts left out */
@@ -1422,46 +1524,25 @@ bundle(struct fw *x, const struct ip_render *r)
 	careteam(x);
 	goals(x);
 	consent(x);
-	if (x->w != NULL)
+	if (!x->json)
 		end(x);
 	else {
 		jclose_array(x, &x->js[0]);
-		fputs("\n}\n", x->j);
+		add(&x->out, "\n}", 2);
 	}
+	add(&x->out, "\n", 1);
 }
 
 char *
 ip_export_fhir(const struct ip_render *r, int32_t today, bool json,
-    bool transaction, const struct ip_err *err)
+    bool transaction)
 {
 	const struct ip_view *v = r->v;
 	struct fw x = { .v = v, .p = v->p, .l = r->l, .today = today,
-	    .transaction = transaction };
-	char *out = NULL;
+	    .json = json, .transaction = transaction };
 
-	if (json) {
-		size_t len;
-		x.j = ip_xmemstream(&out, &len);
-		bundle(&x, r);
-		ip_xmemstream_close(x.j);
-		ip_arena_free(&x.a);
-		return out;
-	}
-	xmlBufferPtr buf;
-	if ((buf = xmlBufferCreate()) == NULL
-	    || (x.w = xmlNewTextWriterMemory(buf, 0)) == NULL)
-		ip_oom();
-	check(&x, xmlTextWriterSetIndent(x.w, 1));
-	check(&x, xmlTextWriterSetIndentString(x.w, (const xmlChar *)"  "));
-	check(&x, xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL));
 	bundle(&x, r);
-	check(&x, xmlTextWriterEndDocument(x.w));
-	xmlFreeTextWriter(x.w);	/* flushes into buf */
-	if (x.failed)
-		ip_fail(err, _("cannot write the FHIR Bundle"));
-	else
-		out = ip_xstrdup((const char *)xmlBufferContent(buf));
-	xmlBufferFree(buf);
+	free(x.path.s);
 	ip_arena_free(&x.a);
-	return out;
+	return x.out.s;
 }
