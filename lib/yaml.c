@@ -267,6 +267,7 @@ new_node(struct builder *b, enum ip_ykind kind, yaml_mark_t m)
 	struct ip_ynode *n = ip_arena_alloc(b->a, sizeof(*n));
 	n->kind = kind;
 	n->pos = mark_pos(m);
+	n->start = (uint32_t)m.index;
 	return n;
 }
 
@@ -349,6 +350,7 @@ event(struct builder *b, const yaml_event_t *e)
 		    || (n = new_node(b, IP_Y_SCALAR, e->start_mark)) == NULL)
 			return -1;
 		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		n->end = (uint32_t)e->end_mark.index;
 		n->len = e->data.scalar.length;
 		n->s = ip_arena_strndup(b->a,
 		    (const char *)e->data.scalar.value, n->len);
@@ -368,7 +370,7 @@ event(struct builder *b, const yaml_event_t *e)
 		return 0;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		b->depth--;
+		b->stack[b->depth--]->end = (uint32_t)e->end_mark.index;
 		return 0;
 	default:
 		return 0;
