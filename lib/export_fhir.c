@@ -188,7 +188,7 @@ static const char *const repeating[] = {
 	"Consent.policy", "Consent.provision.action",
 	"Consent.provision.actor", "Consent.provision.purpose",
 	"Goal.identifier", "Goal.target", "Organization.contact",
-	"Organization.identifier", "Organization.telecom", "Patient.address",
+	"Organization.identifier", "Patient.address",
 	"Patient.identifier", "Patient.name", "Practitioner.identifier",
 	"Practitioner.name", "RelatedPerson.name",
 	"RelatedPerson.relationship",
@@ -541,7 +541,7 @@ ref(struct fw *x, const char *name, const char *url)
 }
 
 /* <name><system value="system"/><value value="s"/></name>, nothing if
- * s is NULL or blank. */
+ * s is NULL or blank: an Identifier, or a ContactPoint (telecom). */
 static void
 ident(struct fw *x, const char *name, const char *system, const char *s)
 {
@@ -828,17 +828,6 @@ goal_shown(struct fw *x, const char *id)
 
 /* --- the resources -------------------------------------------------------- */
 
-static void
-telecom(struct fw *x, const char *system, const char *value)
-{
-	if (value == NULL || ip_blank(value))
-		return;
-	start(x, "telecom");
-	put(x, "system", system);
-	val(x, "value", value);
-	end(x);
-}
-
 /* The national id as an identifier whose system names its kind: HL7
  * Norway's no-basis naming systems.  An H-nummer is a hospital's own and
  * has no system of its own: no-basis names its type instead. */
@@ -887,8 +876,8 @@ patient(struct fw *x)
 	if (name)
 		human_name(x, ps->name.s);
 	if (contact) {
-		telecom(x, "phone", c->phone.s);
-		telecom(x, "email", c->email.s);
+		ident(x, "telecom", "phone", c->phone.s);
+		ident(x, "telecom", "email", c->email.s);
 	}
 	if (ip_view_shows(x->v, IP_F_BIRTH_DATE, NULL))
 		fhir_date(x, "birthDate", &ps->birth_date);
@@ -929,8 +918,8 @@ participants(struct fw *x)
 		}
 		human_name(x, q->name.s);
 		if (contact) {
-			telecom(x, "phone", q->phone.s);
-			telecom(x, "email", q->email.s);
+			ident(x, "telecom", "phone", q->phone.s);
+			ident(x, "telecom", "email", q->email.s);
 		}
 		close_entry(x, k, url);
 	}
