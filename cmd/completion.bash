@@ -55,16 +55,11 @@ _iplan_ids() {
 		elif [[ -n $skip ]]; then
 			skip=
 		elif [[ $w == --format || $w == --language || $w == --for ||
-<<<<<<< HEAD
 		    $w == --bundle || $w == --revision || $w == -o ||
-		    $w == --output || $w == --today ]]; then
-=======
-		    $w == --revision || $w == -o || $w == --output ||
-		    $w == --today || $w == --date || $w == --summary ||
-		    $w == --summary-file || $w == --subgoal ||
-		    $w == --end-measure || $w == --next || $w == --next-in ||
-		    $w == --reason ]]; then
->>>>>>> main
+		    $w == --output || $w == --today || $w == --date ||
+		    $w == --summary || $w == --summary-file ||
+		    $w == --subgoal || $w == --end-measure || $w == --next ||
+		    $w == --next-in || $w == --reason ]]; then
 			skip=1
 		elif [[ $w != -* ]]; then
 			plan=$w
