@@ -1357,12 +1357,15 @@ careplan(struct fw *x)
 
 /* --- the consent ---------------------------------------------------------- */
 
+/* The status of the consent to share s, or of the consent to the plan
+ * alone if s is NULL, on the day of the export. */
 static const char *
-consent_status(struct fw *x)
+consent_status(struct fw *x, const struct ip_consent_sharing *s)
 {
 	const struct ip_consent_plan *pl = &x->p->consent.plan;
 
-	switch (ip_sharing_on(x->p, x->today, NULL)) {
+	switch (s != NULL ? ip_consent_on(x->p, s, x->today, NULL)
+	    : IP_SHARING_NONE) {
 	case IP_SHARING_ACTIVE:
 		return "active";
 	case IP_SHARING_EXPIRED:
@@ -1390,82 +1393,78 @@ static const char *const lovdata[] = {
 	"https://lovdata.no/lov/2021-06-18-97/%C2%A715-9",
 };
 
-/* Who gave the consent, if the plan names them: the person, or a
- * participant of that name the Bundle holds. */
-static const char *
-consent_giver(struct fw *x, const char *by)
+/* Consent.performer: each of by, by the participant's name when it is
+ * the id of one (the person's as the Patient has it), and a reference to
+ * their entry when the Bundle holds it; else as it is written. */
+static void
+performers(struct fw *x, const union ip_text_list *by)
 {
-	const struct ip_plan *p = x->p;
-
-	if (by == NULL)
-		return NULL;
-	if (p->person.name.s != NULL && strcmp(by, p->person.name.s) == 0)
-		return x->patient;
-	for (size_t i = 0; i < p->participants.n; i++) {
-		const struct ip_participant *q = &p->participants.v[i];
-		if (q->name.s != NULL && strcmp(by, q->name.s) == 0
-		    && kind_of(q) != K_PRACTITIONER)
-			return participant_url(x, q);
+	for (size_t i = 0; i < by->n; i++) {
+		const struct ip_participant *q =
+		    ip_find_participant(x->p, by->v[i].s);
+		const char *name = q == NULL ? by->v[i].s : is_person(q)
+		    ? x->p->person.name.s : q->name.s;
+		const char *url = participant_url(x, q);
+		if (name == NULL && url == NULL)
+			continue;
+		start(x, "performer");
+		if (url != NULL)
+			put(x, "reference", url);
+		val(x, "display", name);
+		end(x);
 	}
-	return NULL;
 }
 
+/* One Consent: for the consent to share s, or for the consent to the
+ * plan alone if s is NULL; the i-th of the plan's.  Given to the
+ * coordinator's organization, under the laws of the plan. */
 static void
-consent(struct fw *x)
+consent_entry(struct fw *x, const struct ip_consent_sharing *s, size_t i)
 {
 	const struct ip_plan *p = x->p;
 	const struct ip_consent_plan *pl = &p->consent.plan;
-	const struct ip_consent_sharing *s = &p->consent.information_sharing;
 	const struct ip_participant *coord = p->coordinator.s
 	    ? ip_find_participant(p, p->coordinator.s) : NULL;
 	const struct ip_participant *org = organization_of(x, coord);
-	bool sharing = s->date.set || s->participants.n > 0 || s->until.set;
-
-	if ((!sharing && !pl->date.set && pl->by.s == NULL)
-	    || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
-		return;
-	const char *url = uuid(x, K_CONSENT, NULL);
+	const char *url = i == 0 ? uuid(x, K_CONSENT, NULL)
+	    : uuid_of(x, K_CONSENT, NULL, ip_arena_printf(&x->a, "%zu",
+	    i + 1));
 	const char *text[] = { x->l->consent, x->l->consent_sharing };
-	open_entry(x, K_CONSENT, url, text, sharing ? 2 : 1);
-	put(x, "status", consent_status(x));
+
+	open_entry(x, K_CONSENT, url, text, s != NULL ? 2 : 1);
+	put(x, "status", consent_status(x, s));
 	concept(x, "scope", HL7_CS "consentscope", "patient-privacy",
 	    "Privacy Consent", x->l->consent_sharing);
 	concept(x, "category", "http://loinc.org", "59284-0",
 	    "Patient Consent", x->l->consent);
 	ref(x, "patient", x->patient);
-	fhir_date(x, "dateTime", s->date.set ? &s->date : &pl->date);
-	if (pl->by.s != NULL && !ip_blank(pl->by.s)) {
-		const char *giver = consent_giver(x, pl->by.s);
-		start(x, "performer");
-		if (giver != NULL)
-			put(x, "reference", giver);
-		val(x, "display", pl->by.s);
-		end(x);
-	}
+	fhir_date(x, "dateTime", s != NULL && s->date.set ? &s->date
+	    : &pl->date);
+	performers(x, s != NULL && s->by.n > 0 ? &s->by : &pl->by);
 	if (org != NULL && ip_view_shows(x->v, IP_F_COORDINATOR, NULL))
 		ref(x, "organization", organization_url(x, org));
-	for (size_t i = 0; ip_view_shows(x->v, IP_F_LEGAL_BASIS, NULL)
-	    && i < p->legal_basis.n; i++) {
-		const char *code = p->legal_basis.v[i].s;
-		for (size_t k = 0; code != NULL && ip_vocab_legal_basis[k]; k++)
-			if (strcmp(code, ip_vocab_legal_basis[k]) == 0)
-				within(x, "policy", "uri", lovdata[k]);
+	for (size_t k = 0; ip_view_shows(x->v, IP_F_LEGAL_BASIS, NULL)
+	    && k < p->legal_basis.n; k++) {
+		const char *code = p->legal_basis.v[k].s;
+		for (size_t j = 0; code != NULL && ip_vocab_legal_basis[j]; j++)
+			if (strcmp(code, ip_vocab_legal_basis[j]) == 0)
+				within(x, "policy", "uri", lovdata[j]);
 	}
 	concept(x, "policyRule", HL7_CS "v3-ActCode", "OPTIN", "opt-in",
 	    NULL);
-	if (sharing) {
+	if (s != NULL) {
 		start(x, "provision");
 		put(x, "type", "permit");
 		period(x, "period", &s->date, &s->until);
-		for (size_t i = 0; i < s->participants.n; i++) {
-			const char *who = participant_url(x,
-			    ip_find_participant(p, s->participants.v[i].s));
-			if (who == NULL)
+		for (size_t k = 0; k < s->participants.n; k++) {
+			const char *to = participant_url(x,
+			    ip_find_participant(p, s->participants.v[k].s));
+			if (to == NULL)
 				continue;
 			start(x, "actor");
 			concept(x, "role", HL7_CS "v3-ParticipationType",
 			    "IRCP", "information recipient", NULL);
-			ref(x, "reference", who);
+			ref(x, "reference", to);
 			end(x);
 		}
 		concept(x, "action", HL7_CS "consentaction", "disclose",
@@ -1475,6 +1474,24 @@ consent(struct fw *x)
 		end(x);
 	}
 	close_entry(x, K_CONSENT, url);
+}
+
+/* A Consent for each consent to share information, each with its period
+ * and its status on the day; the consent to the plan alone if there is
+ * none. */
+static void
+consent(struct fw *x)
+{
+	const struct ip_plan *p = x->p;
+	const struct ip_consent_plan *pl = &p->consent.plan;
+	const union ip_sharing_list *l = &p->consent.information_sharing;
+
+	if (!ip_view_shows(x->v, IP_F_CONSENT, NULL))
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		consent_entry(x, &l->v[i], i);
+	if (l->n == 0 && (pl->date.set || pl->by.n > 0))
+		consent_entry(x, NULL, 0);
 }
 
 /* --- the Bundle ----------------------------------------------------------- */

@@ -89,6 +89,7 @@ IP_LIST(ip_subgoal_list, struct ip_subgoal);
 IP_LIST(ip_measure_list, struct ip_measure);
 IP_LIST(ip_review_list, struct ip_review);
 IP_LIST(ip_cooperation_list, struct ip_cooperation);
+IP_LIST(ip_sharing_list, struct ip_consent_sharing);
 
 /* Every mapping type starts with its position: that of its key, also when
  * it is empty; line 0 if absent. */
@@ -100,7 +101,7 @@ struct ip_contact {
 
 enum ip_care { IP_CARE_VOLUNTARY, IP_CARE_COMPULSORY };
 enum ip_role { IP_ROLE_PERSON, IP_ROLE_RELATIVE, IP_ROLE_PROVIDER,
-	IP_ROLE_OTHER };
+	IP_ROLE_OTHER, IP_ROLE_GUARDIAN };
 enum ip_status { IP_STATUS_ACTIVE, IP_STATUS_CLOSED };
 enum ip_goal_status { IP_GOAL_OPEN, IP_GOAL_ACHIEVED, IP_GOAL_DROPPED };
 
@@ -165,22 +166,29 @@ struct ip_period {
 struct ip_consent_plan {
 	struct ip_pos pos;
 	struct ip_date date;
-	struct ip_text by;
+	union ip_text_list by;		/* participant ids, or free text */
 	struct ip_date withdrawn;
 };
 
+/* One consent to share information: a plan has a list of them, each
+ * never rewritten once given (see ip_covering()). */
 struct ip_consent_sharing {
 	struct ip_pos pos;
 	struct ip_date date;
 	union ip_text_list participants;	/* participant ids */
 	struct ip_date until;
 	struct ip_date withdrawn;
+	union ip_text_list by;		/* participant ids, or free text */
 };
 
 struct ip_consent {
 	struct ip_pos pos;
 	struct ip_consent_plan plan;
-	struct ip_consent_sharing information_sharing;
+	union ip_sharing_list information_sharing;
+	/* guardians see only their own part from the person's 12th
+	 * birthday (pasient- og brukerrettighetsloven § 3-4 second
+	 * paragraph): see ip_guardian_sees_all() */
+	struct ip_bool guardians_own_part;
 };
 
 struct ip_cooperation {
@@ -277,7 +285,8 @@ char *ip_vocab_or(struct ip_arena *a, const char *const *vocab);
 /* Calls fn for every key the loader knows, parents before their keys, in
  * the loader's order: its path ("person.care", "goals[].subgoals[].id"),
  * its type ("text", "date", "boolean", "word", "interval", "mapping",
- * "list" of mappings, "texts": a list of text, "texts1": a text or a list
+ * "list" of mappings, "list1": a mapping or a list of them, "texts": a
+ * list of text, "texts1": a text or a list
  * of text) and its vocabulary, or NULL.  For the test that holds the JSON
  * Schema (lib/ip-plan.schema.json) to the loader. */
 void ip_keys(void (*fn)(const char *path, const char *type,
@@ -329,6 +338,28 @@ bool ip_hpr_valid(const char *s);
 /* Fills in the two check digits after the nine digits at s (which has room
  * for 12 bytes); false if that individual number has no valid ones. */
 bool ip_national_id_complete(char *s);
+
+/* --- the person's age (persons.c) --------------------------------------- */
+
+/* The person's date of birth in *day: that of a valid national id (not
+ * an FH-nummer), which wins over a birth_date that differs from it (rule
+ * birth-date reports that), else birth_date.  False if neither says. */
+bool ip_person_birth(const struct ip_plan *p, int32_t *day);
+/* The age in whole years on day of someone born on birth. */
+int ip_age_on(int32_t birth, int32_t day);
+/* The person's age on day, or -1 if the plan does not tell the date of
+ * birth. */
+int ip_person_age(const struct ip_plan *p, int32_t day);
+/* The age from which a person consents alone and guardians see no more
+ * than others (pasient- og brukerrettighetsloven § 4-3, § 4-4, § 3-4). */
+#define IP_AGE_OF_CONSENT 16
+/* The age from which a plan may keep guardians to their own part
+ * (consent.guardians_own_part, § 3-4 second paragraph). */
+#define IP_AGE_OWN_PART 12
+
+/* True if the participant q is one of the person's guardians (role
+ * guardian). */
+bool ip_is_guardian(const struct ip_participant *q);
 
 /* --- one plan per person (persons.c) ------------------------------------ */
 

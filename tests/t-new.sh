@@ -345,7 +345,7 @@ t "new: a template made from an old plan is refused, field by field" "
 	grep -q \"^old.yaml:24:5: error: a participant not given: \" err &&
 	grep -q \"^old.yaml:[0-9]*:[0-9]*: error: 'goals' is filled in\" err &&
 	grep -q \"^old.yaml:[0-9]*:[0-9]*: error: 'period.start' is not what the options give: use {{start}}\" err &&
-	grep -q \"^old.yaml:[0-9]*:[0-9]*: error: 'consent.information_sharing.participants' is filled in\" err &&
+	grep -q \"^old.yaml:[0-9]*:[0-9]*: error: 'consent.information_sharing' is filled in\" err &&
 	! grep -v ': error: .* \[template\]\$' err"
 t "new: a template without {{start}} is refused, not given a plan without a start" "
 	new_fresh &&

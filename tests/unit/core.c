@@ -1,6 +1,7 @@
 /*
  * core.c - unit tests of the core library: dates and intervals, national
- * ids, edit distance, the YAML loader's limits and the arena.
+ * ids, edit distance, the YAML loader's limits and the arena; ages and
+ * who the consents cover on a day.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "plan.h"
+#include "view.h"
 
 /* --- dates --------------------------------------------------------------- */
 
@@ -1007,6 +1008,123 @@ test_rules(void **state)
 			    ip_rule_id((enum ip_rule)j));
 }
 
+static void
+test_age(void **state)
+{
+	(void)state;
+	assert_int_equal(ip_age_on(day("2010-12-01"), day("2026-11-30")), 15);
+	assert_int_equal(ip_age_on(day("2010-12-01"), day("2026-12-01")), 16);
+	/* one born on 29 February is a year older on 1 March */
+	assert_int_equal(ip_age_on(day("2008-02-29"), day("2024-02-28")), 15);
+	assert_int_equal(ip_age_on(day("2008-02-29"), day("2024-02-29")), 16);
+	assert_int_equal(ip_age_on(day("2008-02-29"), day("2023-02-28")), 14);
+	assert_int_equal(ip_age_on(day("2008-02-29"), day("2023-03-01")), 15);
+}
+
+static struct ip_plan *
+load(const char *text)
+{
+	struct ip_diags *d = ip_diags_new("p.yaml");
+	struct ip_plan *p;
+	assert_int_equal(ip_plan_load_buf(text, strlen(text), d, &p), 0);
+	ip_diags_free(d);
+	return p;
+}
+
+static void
+test_person_age_from_national_id(void **state)
+{
+	/* the national id says 1990-05-17, birth_date another day: the
+	 * national id's date decides */
+	struct ip_plan *p = load("format: iplan/1\nperson:\n"
+	    "  national_id: \"17059012274\"\n  birth_date: 2015-01-01\n");
+	(void)state;
+	assert_int_equal(ip_person_age(p, day("2026-11-24")), 36);
+	ip_plan_free(p);
+	p = load("format: iplan/1\nperson: {birth_date: 2015-01-01}\n");
+	assert_int_equal(ip_person_age(p, day("2026-11-24")), 11);
+	assert_int_equal(ip_person_age(p, day("2014-12-31")), -1);
+	ip_plan_free(p);
+	p = load("format: iplan/1\nperson: {name: X}\n");
+	assert_int_equal(ip_person_age(p, day("2026-11-24")), -1);
+	ip_plan_free(p);
+}
+
+static void
+test_covering(void **state)
+{
+	struct ip_plan *p = load("format: iplan/1\n"
+	    "participants:\n"
+	    "  - {id: a, role: provider}\n  - {id: b, role: provider}\n"
+	    "  - {id: c, role: provider}\n"
+	    "consent:\n  plan: {date: 2026-01-01}\n"
+	    "  information_sharing:\n"
+	    "    - {date: 2026-01-10, participants: [a], until: 2026-06-30}\n"
+	    "    - {date: 2026-03-01, participants: [b, a]}\n"
+	    "    - {date: 2026-02-01, participants: [c], "
+	    "withdrawn: 2026-04-01}\n");
+	const struct ip_consent_sharing *v = p->consent.information_sharing.v;
+	int32_t since = 0;
+
+	(void)state;
+	assert_int_equal(p->consent.information_sharing.n, 3);
+	assert_null(ip_covering(p, "a", day("2026-01-09")));
+	assert_ptr_equal(ip_covering(p, "a", day("2026-01-10")), &v[0]);
+	assert_ptr_equal(ip_covering(p, "a", day("2026-07-01")), &v[1]);
+	/* b is added by a later consent: covered only from its date */
+	assert_null(ip_covering(p, "b", day("2026-02-28")));
+	assert_ptr_equal(ip_covering(p, "b", day("2026-03-01")), &v[1]);
+	assert_ptr_equal(ip_covering(p, "c", day("2026-03-31")), &v[2]);
+	assert_null(ip_covering(p, "c", day("2026-04-01")));
+	assert_null(ip_covering(p, "d", day("2026-04-01")));
+	assert_int_equal(ip_consent_on(p, &v[2], day("2026-04-01"), &since),
+	    IP_SHARING_WITHDRAWN);
+	assert_int_equal(since, day("2026-04-01"));
+	assert_int_equal(ip_consent_on(p, &v[0], day("2026-07-01"), &since),
+	    IP_SHARING_EXPIRED);
+	assert_int_equal(since, day("2026-06-30"));
+	assert_int_equal(ip_sharing_on(p, day("2026-01-09"), NULL),
+	    IP_SHARING_NONE);
+	assert_int_equal(ip_sharing_on(p, day("2027-01-01"), NULL),
+	    IP_SHARING_ACTIVE);
+	ip_plan_free(p);
+	/* a single mapping is a list of one; one whose keys are all empty,
+	 * as ip-new writes it, is none */
+	p = load("format: iplan/1\nconsent:\n  information_sharing:\n"
+	    "    date: 2026-01-10\n    participants: [a]\n");
+	assert_int_equal(p->consent.information_sharing.n, 1);
+	ip_plan_free(p);
+	p = load("format: iplan/1\nconsent:\n  information_sharing:\n"
+	    "    date:\n    participants:\n");
+	assert_int_equal(p->consent.information_sharing.n, 0);
+	ip_plan_free(p);
+}
+
+static void
+test_guardians(void **state)
+{
+	struct ip_plan *p = load("format: iplan/1\n"
+	    "person: {birth_date: 2010-12-01}\n"
+	    "participants:\n  - {id: mor, role: guardian}\n"
+	    "  - {id: onkel, role: relative}\n");
+	const struct ip_participant *mor = &p->participants.v[0];
+
+	(void)state;
+	assert_true(ip_guardian_sees_all(p, mor, day("2026-11-30")));
+	assert_false(ip_guardian_sees_all(p, mor, day("2026-12-01")));
+	assert_false(ip_guardian_sees_all(p, &p->participants.v[1],
+	    day("2026-11-30")));
+	ip_plan_free(p);
+	p = load("format: iplan/1\nperson: {birth_date: 2010-12-01}\n"
+	    "participants:\n  - {id: mor, role: guardian}\n"
+	    "consent: {guardians_own_part: true}\n");
+	mor = &p->participants.v[0];
+	assert_true(ip_guardian_sees_all(p, mor, day("2022-11-30")));
+	assert_false(ip_guardian_sees_all(p, mor, day("2022-12-01")));
+	assert_false(ip_guardian_sees_all(p, mor, day("2026-11-30")));
+	ip_plan_free(p);
+}
+
 int
 main(void)
 {
@@ -1042,6 +1160,10 @@ main(void)
 		cmocka_unit_test(test_clean_national_id),
 		cmocka_unit_test(test_find_participant),
 		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_age),
+		cmocka_unit_test(test_person_age_from_national_id),
+		cmocka_unit_test(test_covering),
+		cmocka_unit_test(test_guardians),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
