@@ -593,6 +593,17 @@ narrative(struct fw *x, const char *const *texts, size_t n)
 	end(x);
 }
 
+/* meta.security: HL7's label for a resource with parts left out. */
+static void
+redacted(struct fw *x)
+{
+	start(x, "security");
+	put(x, "system", HL7_CS "v3-ObservationValue");
+	put(x, "code", "REDACTED");
+	val(x, "display", "redacted");
+	end(x);
+}
+
 /* <entry><fullUrl/><resource><Type><id/><meta/>, to be ended by
  * close_entry().  The resource's id is its UUID, so that no resource is
  * empty.  Its meta claims HL7 Norway's no-basis profile for the kinds
@@ -615,14 +626,8 @@ open_entry(struct fw *x, enum kind k, const char *url,
 		if (profile)
 			put(x, "profile", ip_arena_printf(&x->a, "%s%s",
 			    NO_BASIS, types[k]));
-		if (x->v->restricted) {
-			/* HL7's label for a resource with parts left out */
-			start(x, "security");
-			put(x, "system", HL7_CS "v3-ObservationValue");
-			put(x, "code", "REDACTED");
-			val(x, "display", "redacted");
-			end(x);
-		}
+		if (x->v->restricted)
+			redacted(x);
 		end(x);
 	}
 	narrative(x, texts, n);
@@ -1512,13 +1517,8 @@ bundle(struct fw *x, const struct ip_render *r)
 		x->js[0] = (struct jobj){ .path = x->path.n, .any = true };
 	}
 	if (x->v->restricted) {
-		/* HL7's label for a resource with parts left out */
 		start(x, "meta");
-		start(x, "security");
-		put(x, "system", HL7_CS "v3-ObservationValue");
-		put(x, "code", "REDACTED");
-		val(x, "display", "redacted");
-		end(x);
+		redacted(x);
 		end(x);
 	}
 	put(x, "language", r->l->code);
