@@ -14,7 +14,10 @@ static struct ip_cli cli = {
 	 * lines that follow. */
 	.usage = N_("usage: ip-review [--within N{d|w|m|y}] [--by-coordinator] "
 	    "[--format text|tsv|ics]\n"
-	    "                 [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...\n"),
+	    "                 [--language nb|nn|en] [--mail[=mbox]] "
+	    "[--mail-to ADDR]\n"
+	    "                 [--mail-from ADDR] [-j N] [--today YYYY-MM-DD] "
+	    "[FILE|DIR|-]...\n"),
 	/* TRANSLATORS: the rest of --help.  Translate the words, not the
 	 * options, their values (nb|nn|en, text|tsv) nor the names that
 	 * stand for values (FILE, DIR, N, DATE, ID); keep the columns lined
@@ -35,6 +38,18 @@ static struct ip_cli cli = {
 	    "coordinator\n"
 	    "      --format FORMAT    text (default), tsv or ics (a "
 	    "calendar)\n"
+	    "      --language LANG    the calendar's language for every plan: "
+	    "nb, nn or en\n"
+	    "                         (default: each plan's own)\n"
+	    "      --mail[=mbox]      mail each coordinator what is due in "
+	    "their plans,\n"
+	    "                         through sendmail(8), or write the "
+	    "messages as an mbox\n"
+	    "      --mail-to ADDR     where the plans without a coordinator's "
+	    "address go\n"
+	    "                         (default: the sender)\n"
+	    "      --mail-from ADDR   the sender (default: you, at this "
+	    "host)\n"
 	    "  -j, --jobs N           read N files at once (default: the "
 	    "cores)\n"
 	    "      --today DATE       report as of DATE (YYYY-MM-DD)\n"
@@ -45,7 +60,8 @@ static struct ip_cli cli = {
 	    "See ip-review(1).\n"),
 };
 
-enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT };
+enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT, O_LANGUAGE, O_MAIL,
+	O_MAIL_TO, O_MAIL_FROM };
 
 int
 main(int argc, char *argv[])
@@ -54,30 +70,53 @@ main(int argc, char *argv[])
 		{ "within", required_argument, NULL, O_WITHIN },
 		{ "by-coordinator", no_argument, NULL, O_BY_COORDINATOR },
 		{ "format", required_argument, NULL, O_FORMAT },
+		{ "language", required_argument, NULL, O_LANGUAGE },
+		{ "mail", optional_argument, NULL, O_MAIL },
+		{ "mail-to", required_argument, NULL, O_MAIL_TO },
+		{ "mail-from", required_argument, NULL, O_MAIL_FROM },
 		{ "jobs", required_argument, NULL, 'j' },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct ip_review_opts o = { .jobs = ip_default_jobs() };
+	struct ip_review_cli rv = { .o = { .jobs = ip_default_jobs() } };
+	struct ip_review_opts *o = &rv.o;
 	int c, rc;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv, ":j:hV",
 	    longopts)) != -1) {
 		if (c == O_WITHIN)
-			o.within = optarg;
+			o->within = optarg;
 		else if (c == O_BY_COORDINATOR)
-			o.by_coordinator = true;
+			o->by_coordinator = true;
 		else if (c == O_FORMAT)
-			o.format = optarg;
+			o->format = optarg;
+		else if (c == O_LANGUAGE)
+			o->language = optarg;
+		else if (c == O_MAIL) {
+			static const char *const how[] = { "mbox", NULL };
+			int w;
+			if (optarg != NULL && ip_opt_word(&cli.err, "mail",
+			    optarg, how, &w) != 0)
+				return IP_EXIT_TROUBLE;
+			rv.mail = true;
+			rv.mbox = optarg != NULL;
+		} else if (c == O_MAIL_TO)
+			rv.mail_to = optarg;
+		else if (c == O_MAIL_FROM)
+			rv.mail_from = optarg;
 		else if (c == 'j') {
 			if (ip_opt_count(&cli.err, "jobs", optarg, IP_MAX_JOBS,
-			    &o.jobs) != 0)
+			    &o->jobs) != 0)
 				return IP_EXIT_TROUBLE;
 		}
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
-	o.today = ip_cli_today(&cli);
-	return ip_review(argv + optind, (size_t)(argc - optind), &o,
+	if ((rv.mail_to != NULL || rv.mail_from != NULL) && !rv.mail) {
+		ip_error(cli.prog, _("--mail-to and --mail-from go with --mail"));
+		return ip_cli_usage(&cli);
+	}
+	o->today = ip_cli_today(&cli);
+	return ip_review(argv + optind, (size_t)(argc - optind), &rv,
 	    cli.prog);
 }

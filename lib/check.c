@@ -210,35 +210,64 @@ unknown_participant(const struct ip_plan *p, const struct ip_text *ref)
 	return ref->s != NULL && ip_find_participant(p, ref->s) == NULL;
 }
 
+/* What national_id and birth_date say together; the id itself is never
+ * repeated in a message. */
 static void
-check_person(const struct ip_plan *p, struct ip_diags *d)
+check_national_id(const struct ip_person *ps, int32_t today,
+    struct ip_diags *d)
+{
+	struct ip_nid nid;
+	int32_t born;
+
+	if (!ip_nid_parse(ps->national_id.s, &nid)) {
+		ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
+		    _("national_id is not a valid fødselsnummer, D-nummer, "
+		    "H-nummer or FH-nummer (11 digits, a real date, both "
+		    "check digits)"));
+		return;
+	}
+	if (nid.synthetic)
+		ip_diag(d, ps->national_id.pos, IP_R_TEST_ID,
+		    _("national_id is a synthetic %s, made for test "
+		    "environments: not a real person's"),
+		    ip_nid_kind_name(nid.kind));
+	enum ip_birth from = ip_birth_source(ps, &born);
+	switch (from) {
+	case IP_BIRTH_DIFFERS:
+		ip_diag(d, ps->birth_date.pos, IP_R_BIRTH_DATE,
+		    _("birth_date differs from the date in national_id"));
+		break;
+	case IP_BIRTH_AMBIGUOUS:
+		ip_diag(d, ps->national_id.pos, IP_R_BIRTH_DATE,
+		    _("national_id does not tell the century of birth (the "
+		    "numbers issued from 2032 do not): give birth_date"));
+		break;
+	case IP_BIRTH_GIVEN:
+	case IP_BIRTH_NATIONAL_ID:
+		if (born <= today)
+			break;
+		bool given = from == IP_BIRTH_GIVEN;
+		ip_diag(d, given ? ps->birth_date.pos : ps->national_id.pos,
+		    IP_R_NATIONAL_ID, given ? _("birth_date, and so the date in "
+		    "national_id, is after today") : _("the date in national_id "
+		    "is after today; if the person was born a century earlier, "
+		    "give birth_date"));
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+check_person(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
 	const struct ip_person *ps = &p->person;
-	struct ip_nid nid;
 
 	if (ps->name.s == NULL)
 		ip_diag(d, at(ps->name.pos, ps->pos), IP_R_REQUIRED,
 		    _("no person.name: whose plan is this?"));
-	if (ps->national_id.s != NULL) {
-		/* never repeat the id itself in a message */
-		if (!ip_nid_parse(ps->national_id.s, &nid))
-			ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
-			    _("national_id is not a valid fødselsnummer, "
-			    "D-nummer, H-nummer or FH-nummer (11 digits, a "
-			    "real date, both check digits)"));
-		else {
-			if (nid.synthetic)
-				ip_diag(d, ps->national_id.pos, IP_R_TEST_ID,
-				    _("national_id is a synthetic %s, made for "
-				    "test environments: not a real person's"),
-				    ip_nid_kind_name(nid.kind));
-			if (nid.kind != IP_NID_FHNR && ps->birth_date.set
-			    && ps->birth_date.day != nid.birth)
-				ip_diag(d, ps->birth_date.pos,
-				    IP_R_BIRTH_DATE, _("birth_date differs from "
-				    "the date in national_id"));
-		}
-	}
+	if (ps->national_id.s != NULL)
+		check_national_id(ps, today, d);
 	bool found = false;	/* or a role left out, which may be it */
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_enum *r = &p->participants.v[i].role;
@@ -596,7 +625,7 @@ ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
 	size_t first = d->n;
 
-	check_person(p, d);
+	check_person(p, today, d);
 	check_guardians(p, today, d);
 	check_goals(p, d);
 	check_participants(p, d);

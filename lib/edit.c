@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "utf8.h"
 
 enum ctx {
 	C_KEY,		/* after "key:" */
@@ -71,37 +72,13 @@ struct ip_doc {
 
 /* --- reading ------------------------------------------------------------- */
 
-/* Turns character counts into byte offsets, moving from the last. */
-struct cursor {
-	const unsigned char *s;
-	size_t len, ci, bi;
-};
-
-static uint32_t
-to_byte(struct cursor *c, uint32_t ci)
-{
-	while (c->ci < ci && c->bi < c->len) {
-		c->bi++;
-		while (c->bi < c->len && (c->s[c->bi] & 0xc0) == 0x80)
-			c->bi++;
-		c->ci++;
-	}
-	while (c->ci > ci && c->bi > 0) {
-		c->bi--;
-		while (c->bi > 0 && (c->s[c->bi] & 0xc0) == 0x80)
-			c->bi--;
-		c->ci--;
-	}
-	return (uint32_t)c->bi;
-}
-
 static void
-offsets(struct ip_ynode *n, struct cursor *c, uint32_t skip)
+offsets(struct ip_ynode *n, struct ip_utf8_cursor *c, uint32_t skip)
 {
 	for (; n != NULL; n = n->next) {
-		n->start = to_byte(c, n->start) + skip;
+		n->start = (uint32_t)ip_utf8_byte(c, n->start) + skip;
 		offsets(n->first, c, skip);
-		n->end = to_byte(c, n->end) + skip;
+		n->end = (uint32_t)ip_utf8_byte(c, n->end) + skip;
 	}
 }
 
@@ -214,8 +191,9 @@ doc_load(struct ip_doc *doc, struct ip_diags *d)
 	if (ascii) {
 		offsets_plus(doc->root, skip);
 	} else {
-		struct cursor c = { (const unsigned char *)doc->buf + skip,
-		    doc->len - skip, 0, 0 };
+		struct ip_utf8_cursor c = {
+			(const unsigned char *)doc->buf + skip,
+			doc->len - skip, 0, 0 };
 		offsets(doc->root, &c, skip);
 	}
 	const char *lf = memchr(doc->buf, '\n', doc->len);

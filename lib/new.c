@@ -286,26 +286,26 @@ check_options(struct values *v, const struct ip_err *err)
 		bad |= check_text(v, "name", o->name, err);
 
 	/* never repeat a national id in a message */
-	struct ip_nid nid;
+	struct ip_nid nid = { .kind = IP_NID_INVALID };
 	if (o->national_id != NULL && !ip_nid_parse(o->national_id, &nid))
 		bad = ip_fail(err, _("invalid --national-id: not a valid "
 		    "fødselsnummer, D-nummer, H-nummer or FH-nummer (11 "
 		    "digits, a real date, both check digits)"));
-	else if (o->national_id != NULL && nid.kind != IP_NID_FHNR) {
-		v->birth = nid.birth;
-		v->birth_set = true;
-	}
 	if (o->birth_date != NULL) {
 		int32_t day;
 		if (ip_opt_date(err, "birth-date", o->birth_date, &day) != 0)
 			bad = -1;
-		else if (v->birth_set && day != v->birth)
+		else if (nid.kind != IP_NID_INVALID
+		    && nid.kind != IP_NID_FHNR && !ip_nid_fits(&nid, day))
 			bad = ip_fail(err, _("--birth-date differs from the "
 			    "date in --national-id"));
 		else {
 			v->birth = day;
 			v->birth_set = true;
 		}
+	} else if (nid.dated) {
+		v->birth = nid.birth;
+		v->birth_set = true;
 	}
 	if (o->coordinator != NULL)
 		bad |= check_text(v, "coordinator", o->coordinator, err);

@@ -78,18 +78,8 @@ ip_persons_again(void *v, size_t n, size_t size,
 bool
 ip_person_birth(const struct ip_plan *p, int32_t *day)
 {
-	struct ip_nid nid;
-	const char *s = p->person.national_id.s;
-
-	if (s != NULL && ip_nid_parse(s, &nid) != IP_NID_INVALID
-	    && nid.kind != IP_NID_FHNR) {
-		*day = nid.birth;
-		return true;
-	}
-	if (!p->person.birth_date.set)
-		return false;
-	*day = p->person.birth_date.day;
-	return true;
+	enum ip_birth from = ip_birth_source(&p->person, day);
+	return from != IP_BIRTH_UNKNOWN && from != IP_BIRTH_AMBIGUOUS;
 }
 
 int

@@ -118,6 +118,20 @@ ip_plan_closed(const struct ip_plan *p)
 	return p->status.set && p->status.v == IP_STATUS_CLOSED;
 }
 
+bool
+ip_plan_closed_on(const struct ip_plan *p, int32_t day)
+{
+	return ip_plan_closed(p)
+	    && (!p->closed.date.set || p->closed.date.day <= day);
+}
+
+bool
+ip_plan_active_on(const struct ip_plan *p, int32_t day)
+{
+	return !ip_plan_closed_on(p, day)
+	    && (!p->period.start.set || p->period.start.day <= day);
+}
+
 const struct ip_participant *
 ip_plan_coordinator(const struct ip_plan *p)
 {

@@ -300,6 +300,12 @@ const struct ip_participant *ip_find_participant(const struct ip_plan *p,
 const struct ip_participant *ip_plan_coordinator(const struct ip_plan *p);
 /* True if the plan's status is closed; any other plan is active. */
 bool ip_plan_closed(const struct ip_plan *p);
+/* True if p is closed on day: its status is closed and its closed.date
+ * is on or before day, or not given. */
+bool ip_plan_closed_on(const struct ip_plan *p, int32_t day);
+/* True if p is active on day: its period has started (period.start on or
+ * before day, or not given) and it is not closed on day. */
+bool ip_plan_active_on(const struct ip_plan *p, int32_t day);
 
 /* Parses "6 months", "6m", "14 days", "1y" ... */
 bool ip_parse_interval(const char *s, int *n, char *unit);
@@ -319,15 +325,39 @@ enum ip_nid_kind {
 struct ip_nid {
 	enum ip_nid_kind kind;
 	bool synthetic;		/* a test number: 80 added to the month */
-	int32_t birth;		/* the date it holds; not for an FH-nummer */
+	/* Not for an FH-nummer: the date it holds, less the century */
+	int yy, month, mday;
+	bool dated;		/* the table before 2032 gives the century */
+	int32_t birth;		/* if dated: the day of birth that gives */
 };
 /* The kind of national id s is, with what it holds in *out when not
  * NULL; IP_NID_INVALID if it is none (eleven digits, a date of the
- * calendar in a century the individual number allows, both check
- * digits). */
+ * calendar in one of the centuries 1800 to 2099, and the check digits by
+ * the rule before 2032 or the one from 2032). */
 enum ip_nid_kind ip_nid_parse(const char *s, struct ip_nid *out);
 /* "fødselsnummer", "D-nummer" ..., as messages and documents name it. */
 const char *ip_nid_kind_name(enum ip_nid_kind k);
+/* True if day is the date n holds (not an FH-nummer's) in one of the
+ * centuries 1800 to 2099: a birth_date that fits it. */
+bool ip_nid_fits(const struct ip_nid *n, int32_t day);
+/* Where a person's day of birth comes from (ip_birth_source). */
+enum ip_birth {
+	IP_BIRTH_UNKNOWN,	/* no birth_date, no national id with a date */
+	IP_BIRTH_GIVEN,		/* birth_date, which fits the national id */
+	IP_BIRTH_DIFFERS,	/* birth_date, whose date the id does not
+				 * hold: the id's, if the table gives its
+				 * century, else birth_date */
+	IP_BIRTH_NATIONAL_ID,	/* the national id, by the table before 2032 */
+	IP_BIRTH_AMBIGUOUS	/* a national id that does not tell the
+				 * century, and no birth_date */
+};
+/* The day the person ps was born, in *day unless unknown or ambiguous:
+ * birth_date when the plan gives one that fits the national id, which
+ * so decides the century of the id's date; else the id's date in the
+ * century that the table of individual numbers before 2032 gives (also
+ * over a birth_date that differs, which rule birth-date reports); else
+ * birth_date.  ip_person_birth() and the age rules go by it. */
+enum ip_birth ip_birth_source(const struct ip_person *ps, int32_t *day);
 /* True if s is a national id of any kind. */
 bool ip_national_id_valid(const char *s);
 /* True if s is an organisasjonsnummer: nine digits, the last the mod-11
@@ -341,9 +371,9 @@ bool ip_national_id_complete(char *s);
 
 /* --- the person's age (persons.c) --------------------------------------- */
 
-/* The person's date of birth in *day: that of a valid national id (not
- * an FH-nummer), which wins over a birth_date that differs from it (rule
- * birth-date reports that), else birth_date.  False if neither says. */
+/* The person's date of birth in *day, as ip_birth_source() decides it.
+ * False if neither birth_date nor the national id says, or the national
+ * id does not tell the century and birth_date is not given. */
 bool ip_person_birth(const struct ip_plan *p, int32_t *day);
 /* The age in whole years on day of someone born on birth. */
 int ip_age_on(int32_t birth, int32_t day);
@@ -394,22 +424,24 @@ struct ip_reviews {
 				   INT32_MAX */
 };
 
-/* What the reviews of p come to (see due.c for the interval's rule). */
-struct ip_reviews ip_reviews_of(const struct ip_plan *p);
+/* What the reviews of p come to on day (see due.c for the interval's
+ * rule): a review done after day counts as not yet done. */
+struct ip_reviews ip_reviews_of(const struct ip_plan *p, int32_t day);
 /* Whether reviews that come to rs were never done though the first
  * planned date, stored in *first, is before today: the earliest planned
  * review, or the one review_interval asks for, only if it does. */
 bool ip_reviews_never(const struct ip_reviews *rs, int32_t today,
     int32_t *first);
-/* The day of p's next review as ip-review(1) reports it: the earliest
- * planned review without done, or the one review_interval asks for if
- * that is earlier.  False if there is none, or p is closed. */
-bool ip_next_review(const struct ip_plan *p, int32_t *day);
+/* The day of p's next review as ip-review(1) reports it on today: the
+ * earliest planned review not done by today, or the one review_interval
+ * asks for if that is earlier.  False if there is none, or p is closed
+ * on today. */
+bool ip_next_review(const struct ip_plan *p, int32_t today, int32_t *day);
 /* True if ip-review(1) reports a review of p overdue as of today: its
  * next review (see ip_next_review()) is before today. */
 bool ip_review_overdue(const struct ip_plan *p, int32_t today);
-/* True if ip-review(1) reports p never-reviewed as of today: p is active,
- * no review is done, and the first planned date (the earliest planned
+/* True if ip-review(1) reports p never-reviewed as of today: p is not
+ * closed on today, no review is done by today, and the first planned date (the earliest planned
  * review, or the one review_interval asks for) is before today. */
 bool ip_never_reviewed(const struct ip_plan *p, int32_t today);
 
@@ -425,10 +457,12 @@ struct ip_review_run *ip_review_start(const struct ip_review_opts *o,
  * of p.  Safe to call from several threads at once. */
 void ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
     size_t index);
-/* Sorts the findings and writes them to out as the options asked, frees
- * r and returns how many there were.  The caller checks out for write
+/* Sorts the findings and writes them to out as the options asked, or
+ * with mail through its open() and close(), storing in *unsent how many
+ * messages could not be (*unsent is untouched without mail); frees r and
+ * returns how many findings there were.  The caller checks out for write
  * errors. */
-size_t ip_review_finish(struct ip_review_run *r, FILE *out);
+size_t ip_review_finish(struct ip_review_run *r, FILE *out, size_t *unsent);
 
 
 /* The SHA-1 digest of the n bytes at data into out. */

@@ -52,6 +52,7 @@ static const struct {
 	LABEL(status),
 	LABEL(closed),
 	LABEL(closed_on),
+	LABEL(next_overdue),
 	LABEL(plan_id),
 	LABEL(legal_basis),
 	LABEL(from),
@@ -164,6 +165,7 @@ static const struct {
 	LABEL(ev_file),
 	LABEL(ev_nobody),
 	LABEL(ev_the_person),
+	LABEL(ev_overdue),
 };
 #undef LABEL
 
