@@ -900,7 +900,7 @@ assert_no_ids(const struct ip_plan *p, const char *md, const char *at)
  * format and holds each token against the rule. */
 static void
 check_view(const struct ip_plan *p, const struct ip_participant *q,
-    int32_t day, const struct tokens *t, bool xml_ok, const char *file)
+    int32_t day, const struct tokens *t, const char *file)
 {
 	struct ip_view v;
 	assert_int_equal(ip_view_make(&v, p, q->id.s, day), 0);
@@ -929,10 +929,48 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 	if (!full)
 		assert_no_labels(r.l, out[0], at);
 	assert_no_ids(p, out[0], at);
-	if (xml_ok && validate(out[2]) != 0)
+	if (validate(out[2]) != 0)
 		fail_msg("%s: XML not valid: %s", at, last_error);
 	for (size_t f = 0; f < 4; f++)
 		free(out[f]);
+}
+
+/* A plan whose ids are ambiguous, or with two persons, is refused in
+ * every format, the consent form too, for every reader and the whole
+ * plan, as findings; nothing is written. */
+static void
+check_refused(const struct ip_plan *p, const char *file)
+{
+	char *msgs = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&msgs, &len);
+	assert_non_null(f);
+	struct ip_err quiet = { f, "unit" };
+	for (size_t i = 0; i <= p->participants.n; i++) {
+		const char *id = i < p->participants.n
+		    ? p->participants.v[i].id.s : NULL;
+		for (int form = 0; form < 2; form++)
+			for (int fmt = IP_EXPORT_MARKDOWN;
+			    fmt <= IP_EXPORT_FHIR; fmt++) {
+				if (form && (id != NULL || fmt > IP_EXPORT_HTML))
+					continue;
+				struct ip_export_how h = { .format = fmt,
+					.lang = -1, .for_id = id,
+					.consent_form = form,
+					.today = ip_days_from_civil(2026, 11,
+					    24) };
+				bool findings;
+				char *out = ip_export_render(p, file, &h,
+				    &quiet, &findings);
+				if (out != NULL || !findings)
+					fail_msg("%s --for %s, format %d%s: not "
+					    "refused", file, id ? id : "(all)",
+					    fmt, form ? ", consent form" : "");
+			}
+	}
+	fclose(f);
+	assert_non_null(strstr(msgs, "not exported"));
+	free(msgs);
 }
 
 /* The days to look at: about the consent's start, end and withdrawal. */
@@ -966,12 +1004,22 @@ check_plan(const char *path)
 		return;
 	}
 	ip_plan_check(p, ip_days_from_civil(2026, 11, 24), d);
-	bool xml_ok = true;
+	bool ambiguous = false;
 	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].rule == IP_R_DUP_ID
-		    || d->v[i].rule == IP_R_UNKNOWN_REF)
-			xml_ok = false;
+		ambiguous |= d->v[i].rule == IP_R_DUP_ID
+		    || d->v[i].rule == IP_R_UNKNOWN_REF
+		    || d->v[i].rule == IP_R_PERSON_TWICE;
 	ip_diags_free(d);
+	/* the rule on its own: one plan, one person */
+	size_t persons = 0;
+	for (size_t i = 0; i < p->participants.n; i++)
+		persons += p->participants.v[i].role.set
+		    && p->participants.v[i].role.v == IP_ROLE_PERSON;
+	if (ambiguous || persons > 1) {
+		check_refused(p, path);
+		ip_plan_free(p);
+		return;
+	}
 
 	static struct tokens t;
 	t.n = 0;
@@ -993,19 +1041,10 @@ check_plan(const char *path)
 		}
 		for (size_t i = 0; i < p->participants.n; i++) {
 			const struct ip_participant *q = &p->participants.v[i];
-			if (q->id.s == NULL || first_with(p, q->id.s) != q)
+			if (q->id.s == NULL)
 				continue;
-			bool twice = false;
-			for (size_t k = i + 1; k < p->participants.n; k++)
-				twice |= same(p->participants.v[k].id.s, q->id.s);
-			if (twice) {	/* no view can tell them apart */
-				struct ip_view v;
-				assert_int_equal(ip_view_make(&v, p, q->id.s,
-				    days[0]), -2);
-				continue;
-			}
 			for (size_t k = 0; k < n; k++)
-				check_view(p, q, days[k], &t, xml_ok, path);
+				check_view(p, q, days[k], &t, path);
 		}
 		if (withdrawn[w] != NULL)
 			withdrawn[w]->set = false;
