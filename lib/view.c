@@ -128,6 +128,12 @@ ip_view_make(struct ip_view *v, const struct ip_plan *p,
 	}
 	if (v->viewer->role.set && v->viewer->role.v == IP_ROLE_PERSON)
 		return 0;
+	/* the consent's history is told only to those it names */
+	if (!listed(&s->participants, v->viewer->id.s)) {
+		v->restricted = true;
+		v->why = IP_WHY_NOT_LISTED;
+		return 0;
+	}
 	switch (ip_sharing_on(p, today, &v->why_day)) {
 	case IP_SHARING_NONE:
 		v->why = IP_WHY_NO_CONSENT;
@@ -141,8 +147,6 @@ ip_view_make(struct ip_view *v, const struct ip_plan *p,
 		    ? IP_WHY_PLAN_WITHDRAWN : IP_WHY_WITHDRAWN;
 		break;
 	case IP_SHARING_ACTIVE:
-		if (!listed(&s->participants, v->viewer->id.s))
-			v->why = IP_WHY_NOT_LISTED;
 		break;
 	}
 	v->restricted = v->why != IP_WHY_NONE;

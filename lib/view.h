@@ -35,7 +35,9 @@ bool ip_plan_withdrawn(const struct ip_plan *p, int32_t day,
 
 /* --- one reader's view --------------------------------------------------- */
 
-/* Why a view is restricted. */
+/* Why a view is restricted: first that the consent to share does not
+ * name the reader, whose notice then tells nothing of its history; only
+ * a reader it names is told that it ran out or was withdrawn, and when. */
 enum ip_view_why {
 	IP_WHY_NONE,		/* not restricted */
 	IP_WHY_NOT_LISTED,	/* the consent does not name the reader */

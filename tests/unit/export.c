@@ -928,6 +928,25 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 	}
 	if (!full)
 		assert_no_labels(r.l, out[0], at);
+	/* a reader the consent does not name is told that first, and
+	 * nothing of the consent's history */
+	if (!full && !in(&p->consent.information_sharing.participants,
+	    q->id.s)) {
+		if (v.why != IP_WHY_NOT_LISTED)
+			fail_msg("%s: why is %d, not 'not listed'", at, v.why);
+		const enum ip_view_why told[] = { IP_WHY_EXPIRED,
+			IP_WHY_WITHDRAWN, IP_WHY_PLAN_WITHDRAWN };
+		for (size_t i = 0; i < 3; i++) {
+			const char *why = r.l->restricted_why[told[i]];
+			char want[256];
+			snprintf(want, sizeof(want), "%.*s",
+			    (int)strcspn(why, "%"), why);
+			for (size_t f = 0; f < 4; f++)
+				if (strstr(out[f], want) != NULL)
+					fail_msg("%s, format %zu: tells '%s'",
+					    at, f, want);
+		}
+	}
 	assert_no_ids(p, out[0], at);
 	if (validate(out[2]) != 0)
 		fail_msg("%s: XML not valid: %s", at, last_error);
