@@ -13,7 +13,8 @@
 
 #include "view.h"
 
-/* Who besides the covered may see each field. */
+/* Who besides the covered may see each field.  A field missing here is
+ * IP_AUDIENCE_UNSET: seen only by the covered. */
 static const enum ip_audience audience[IP_F_COUNT] = {
 	[IP_F_PERSON_NAME] = IP_SEEN_BY_ALL,
 	[IP_F_PLAN_ID] = IP_SEEN_BY_ALL,
@@ -217,6 +218,7 @@ ip_view_shows(const struct ip_view *v, enum ip_field f, const void *entry)
 	case IP_SEEN_IF_SERVED:
 		return served(v, entry);
 	case IP_SEEN_BY_COVERED:
+	case IP_AUDIENCE_UNSET:	/* fails closed */
 		break;
 	}
 	return false;

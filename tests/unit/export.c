@@ -220,6 +220,31 @@ test_labels_complete_and_alike(void **state)
 	    - offsetof(struct ip_labels, code)) / sizeof(const char *) - 1);
 }
 
+/* The visibility table fails closed: its zero value, which a field left
+ * out of it gets, is no audience, and no field has it; a field not seen
+ * by all has, in every language, the text that says it is left out, and
+ * a field seen by all has none. */
+static void
+test_visibility_table_complete(void **state)
+{
+	(void)state;
+	assert_int_equal(IP_AUDIENCE_UNSET, 0);
+	for (int f = 0; f < IP_F_COUNT; f++) {
+		enum ip_audience a = ip_field_audience((enum ip_field)f);
+		if (a == IP_AUDIENCE_UNSET)
+			fail_msg("field %d has no audience in view.c", f);
+		for (enum ip_lang lang = IP_LANG_NB; lang <= IP_LANG_EN;
+		    lang++) {
+			bool text = ip_labels(lang)->left_out_field[f] != NULL;
+			if (text != (a != IP_SEEN_BY_ALL))
+				fail_msg("language %d: field %d is %s all "
+				    "but has %s 'left out' text", (int)lang, f,
+				    a == IP_SEEN_BY_ALL ? "seen by" : "not seen "
+				    "by", text ? "a" : "no");
+		}
+	}
+}
+
 /* --- the XML cleaner ------------------------------------------------------ */
 
 static void
@@ -1107,6 +1132,7 @@ main(void)
 	unit_err = (struct ip_err){ stderr, "unit" };
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_labels_complete_and_alike),
+		cmocka_unit_test(test_visibility_table_complete),
 		cmocka_unit_test(test_clean_keeps_good_text),
 		cmocka_unit_test(test_clean_replaces_what_xml_cannot_carry),
 		cmocka_unit_test(test_xml_with_bad_text_is_valid),
