@@ -419,15 +419,13 @@ enum esc { ESC_NONE, ESC_JSON, ESC_HTML };
 static void
 put(FILE *f, const char *s, enum esc e)
 {
-	bool digit = false;
-
 	if (e == ESC_NONE) {
 		ip_fputs_clean(s, f);
 		return;
 	}
 	while (*s != '\0') {
 		const char *instead;
-		size_t n = ip_clean_step(s, digit, &instead);
+		size_t n = ip_clean_step(s, &instead);
 		const char *t = instead != NULL ? instead : s;
 		size_t tn = instead != NULL ? strlen(instead) : n;
 		for (size_t i = 0; i < tn; i++) {
@@ -445,7 +443,6 @@ put(FILE *f, const char *s, enum esc e)
 			else
 				putc(c, f);
 		}
-		digit = *s >= '0' && *s <= '9';
 		s += n;
 	}
 }
