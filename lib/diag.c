@@ -210,6 +210,14 @@ ip_fputs_clean(const char *s, FILE *f)
 }
 
 void
+ip_fputs_cell(const char *s, FILE *f)
+{
+	if (*s != '\0' && strchr("=+-@\t\r", *s) != NULL)
+		putc('\'', f);
+	ip_fputs_clean(s, f);
+}
+
+void
 ip_message(FILE *f, const char *prog, const char *msg)
 {
 	char *buf = NULL;

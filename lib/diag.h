@@ -118,6 +118,11 @@ void ip_diags_drop(struct ip_diags *d, size_t from,
 size_t ip_clean_step(const char *s, const char **instead);
 /* Writes s to f as ip_clean_step() shows it. */
 void ip_fputs_clean(const char *s, FILE *f);
+/* Writes s to f as a text cell of TSV meant for a spreadsheet: as
+ * ip_fputs_clean() does, after a "'" if s starts with what a spreadsheet
+ * takes for a formula (=, +, -, @, a tab or a carriage return), as OWASP
+ * advises against CSV injection.  Dates and counts are not text cells. */
+void ip_fputs_cell(const char *s, FILE *f);
 /* Writes "PROG: msg\n" to f, msg as ip_clean_step() shows it, in one
  * write: stderr is unbuffered. */
 void ip_message(FILE *f, const char *prog, const char *msg);

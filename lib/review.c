@@ -728,10 +728,14 @@ print_tsv(const struct ip_review_run *r, const struct finding *f,
 	fprintf(out, "%s\t%ld\t%s\t%s\t", ip_date_format(f->date, date),
 	    (long)f->date - r->today, f->date < r->today ? "overdue" : "due",
 	    kinds[f->kind].name);
-	print_file(r, pr, out);		/* no tab, no LF */
+	/* the file, one cell: no tab, no LF */
+	const char *dir = str(r, pr->dir), *base = str(r, pr->base);
+	ip_fputs_cell(*dir != '\0' ? dir : base, out);
+	if (*dir != '\0')
+		ip_fputs_clean(base, out);
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		putc('\t', out);
-		ip_fputs_clean(fields[i], out);
+		ip_fputs_cell(fields[i], out);
 	}
 	putc('\n', out);
 }

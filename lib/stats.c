@@ -413,14 +413,14 @@ again(void *ctx, const void *later, const void *first)
 
 /* --- writing ------------------------------------------------------------- */
 
-enum esc { ESC_NONE, ESC_JSON, ESC_HTML };
+enum esc { ESC_NONE, ESC_TSV, ESC_JSON, ESC_HTML };
 
 /* Writes s as ip_clean_step() shows it, escaped for the format. */
 static void
 put(FILE *f, const char *s, enum esc e)
 {
-	if (e == ESC_NONE) {
-		ip_fputs_clean(s, f);
+	if (e == ESC_NONE || e == ESC_TSV) {
+		(e == ESC_TSV ? ip_fputs_cell : ip_fputs_clean)(s, f);
 		return;
 	}
 	while (*s != '\0') {
@@ -489,7 +489,7 @@ write_tsv(const struct ip_stats_run *r, FILE *f)
 		if (k == 0)
 			fputs("all", f);
 		else
-			put_key(f, g, ESC_NONE);
+			put_key(f, g, ESC_TSV);
 		for (int i = 0; i < NFIG; i++)
 			fprintf(f, "\t%zu", g->n[i]);
 		putc('\n', f);

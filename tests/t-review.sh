@@ -603,6 +603,16 @@ t "a national id written in any way is never printed, nor in a UID" "
 	grep -q 'unknown key' err && grep -q 'national id' err &&
 	! grep -q \"\$(printf '$nid_leaks')\" err"
 
+# TSV is a table for a spreadsheet: a text cell that starts with what a
+# spreadsheet takes for a formula gets a leading ' (OWASP); dates and
+# counts never do.
+t "review TSV: text cells that look like formulas are neutralised, dates and counts not" "
+	mkdir -p '$TMP/formula/-x' && cd '$TMP/formula' &&
+	cp -- '$RV/formula.yaml' -x/+plan.yaml &&
+	exits 1 ip-review --today $TODAY --format tsv -- -x/+plan.yaml >out &&
+	same '$RV/formula.tsv' out && grep -q \"	'=HYPERLINK(\" out &&
+	grep -q '^2026-12-02	8	due	review	' out"
+
 # --- a consent to the plan withdrawn ----------------------------------------
 
 t "review: consent withdrawn from an active plan, reported until it is closed" "
