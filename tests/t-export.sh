@@ -194,6 +194,19 @@ for export_plan in "$TOP"/examples/*.yaml "$EXPORT"/*.yaml; do
 		export_fresh && export_views '$export_plan'"
 done
 
+# The timeline draws a few dozen ticks whatever the period: from the
+# year 1 to 9999, once 120,000 month ticks and a 7.5 MB page.
+t "export HTML: a period of ten thousand years gets at most 48 ticks" "
+	export_fresh &&
+	sed -e 's/^  start: 2026-01-15\$/  start: 0001-01-01/' \
+	    -e 's/^  end: 2027-01-14\$/  end: 9999-12-31/' '$EXPORT/kari.yaml' >long.yaml &&
+	grep -q '^  start: 0001-01-01' long.yaml && grep -q '^  end: 9999-12-31' long.yaml &&
+	ip-export --today $TODAY --format html long.yaml >long.html &&
+	n=\$(grep -c 'class=\"tick\"' long.html) &&
+	test \$n -ge 10 && test \$n -le 48 &&
+	test \$(wc -c <long.html) -lt 100000 &&
+	python3 '$TESTS/htmlcheck.py' long.html"
+
 # --- text from the plan stays text -------------------------------------------
 
 t "export injection: the headings are the ones built, the free text's demoted" "
