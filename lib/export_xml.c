@@ -17,6 +17,7 @@
 
 #include "export.h"
 #include "i18n.h"
+#include "utf8.h"
 
 #define IP_XML_NS "urn:iplan:plan:1"
 
@@ -29,30 +30,31 @@ ip_xml_clean(struct ip_arena *a, const char *s)
 	char *out = NULL, *o = NULL;
 
 	while (i < n) {
-		int len = n - i > 4 ? 4 : (int)(n - i);
-		int c = xmlGetUTF8Char(u + i, &len);
-		/* the shortest form only: an overlong '<' is no '<' */
-		bool ok = c >= 0 && xmlIsCharQ(c) && len == (c < 0x80 ? 1
-		    : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
+		/* Not libxml2's xmlGetUTF8Char(), which reads a continuation
+		 * byte as the first of two (0x87 0x87 as U+01C7).  Ours takes
+		 * the shortest form only: an overlong '<' is no '<'. */
+		uint32_t c;
+		size_t len = ip_utf8_decode(u + i, n - i, &c);
+		bool ok = len > 0 && xmlIsCharQ(c);
 		if (!ok && out == NULL) {
 			/* at most three bytes for each byte of s */
 			out = ip_arena_alloc(a, 3 * n + 1);
 			memcpy(out, s, i);
 			o = out + i;
 		}
+		/* a broken sequence counts as one character */
+		if (len == 0)
+			for (len = 1; i + len < n && (u[i + len] & 0xc0) == 0x80;
+			    len++)
+				;
 		if (out != NULL && ok) {
-			memcpy(o, u + i, (size_t)len);
+			memcpy(o, u + i, len);
 			o += len;
 		} else if (out != NULL) {
 			memcpy(o, fffd, 3);
 			o += 3;
 		}
-		/* a broken sequence counts as one character */
-		if (c < 0)
-			for (len = 1; i + (size_t)len < n
-			    && (u[i + (size_t)len] & 0xc0) == 0x80; len++)
-				;
-		i += (size_t)len;
+		i += len;
 	}
 	if (out == NULL)
 		return s;
@@ -337,33 +339,46 @@ period(struct xw *x, const struct ip_period *pe)
 	end(x);
 }
 
+/* Each of l as an element name of its own: who gave a consent. */
+static void
+each(struct xw *x, const char *name, const union ip_text_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		elem(x, name, l->v[i].s);
+}
+
 static void
 consent(struct xw *x, const struct ip_consent *c)
 {
 	const struct ip_consent_plan *pl = &c->plan;
-	const struct ip_consent_sharing *s = &c->information_sharing;
-	bool plan = pl->date.set || pl->by.s || pl->withdrawn.set;
-	bool sharing = s->date.set || s->participants.n > 0 || s->until.set
-	    || s->withdrawn.set;
+	bool plan = pl->date.set || pl->by.n > 0 || pl->withdrawn.set;
 
-	if ((!plan && !sharing) || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
+	if ((!plan && c->information_sharing.n == 0
+	    && !c->guardians_own_part.set)
+	    || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
 		return;
 	start(x, "consent");
 	if (plan) {
 		start(x, "plan");
 		xml_date(x, "date", &pl->date);
-		elem(x, "by", pl->by.s);
+		each(x, "by", &pl->by);
 		xml_date(x, "withdrawn", &pl->withdrawn);
 		end(x);
 	}
-	if (sharing) {
+	for (size_t i = 0; i < c->information_sharing.n; i++) {
+		const struct ip_consent_sharing *s =
+		    &c->information_sharing.v[i];
 		start(x, "information_sharing");
 		xml_date(x, "date", &s->date);
 		refs(x, "participants", "participant", &s->participants);
 		xml_date(x, "until", &s->until);
 		xml_date(x, "withdrawn", &s->withdrawn);
+		each(x, "by", &s->by);
 		end(x);
 	}
+	if (c->guardians_own_part.set)
+		elem(x, "guardians_own_part", c->guardians_own_part.v
+		    ? "true" : "false");
 	end(x);
 }
 

@@ -286,26 +286,26 @@ check_options(struct values *v, const struct ip_err *err)
 		bad |= check_text(v, "name", o->name, err);
 
 	/* never repeat a national id in a message */
-	struct ip_nid nid;
+	struct ip_nid nid = { .kind = IP_NID_INVALID };
 	if (o->national_id != NULL && !ip_nid_parse(o->national_id, &nid))
 		bad = ip_fail(err, _("invalid --national-id: not a valid "
 		    "fødselsnummer, D-nummer, H-nummer or FH-nummer (11 "
 		    "digits, a real date, both check digits)"));
-	else if (o->national_id != NULL && nid.kind != IP_NID_FHNR) {
-		v->birth = nid.birth;
-		v->birth_set = true;
-	}
 	if (o->birth_date != NULL) {
 		int32_t day;
 		if (ip_opt_date(err, "birth-date", o->birth_date, &day) != 0)
 			bad = -1;
-		else if (v->birth_set && day != v->birth)
+		else if (nid.kind != IP_NID_INVALID
+		    && nid.kind != IP_NID_FHNR && !ip_nid_fits(&nid, day))
 			bad = ip_fail(err, _("--birth-date differs from the "
 			    "date in --national-id"));
 		else {
 			v->birth = day;
 			v->birth_set = true;
 		}
+	} else if (nid.dated) {
+		v->birth = nid.birth;
+		v->birth_set = true;
 	}
 	if (o->coordinator != NULL)
 		bad |= check_text(v, "coordinator", o->coordinator, err);
@@ -415,6 +415,9 @@ struct lang {
 	/* the commented examples */
 	const char *goal, *subgoal, *resource, *need, *measure, *extent,
 	    *how, *with, *about, *contact;
+	/* a done review and a closed plan, as ip-evaluate and ip-close
+	 * write them, so that a hand edit has a model */
+	const char *review_hint, *review_summary, *close_hint, *close_reason;
 	/* the provider of the example measure when there is no
 	 * coordinator to name: a participant to write in */
 	const char *provider_id, *provider_name, *provider_contribution;
@@ -463,7 +466,9 @@ static const struct lang langs[] = {
 			"observeres, med en dato (due).",
 			"Personen har rett til å delta; pårørende deltar så "
 			"langt personen ønsker det. Skriv navn, rolle og "
-			"hvordan hver enkelt kan nås.",
+			"hvordan hver enkelt kan nås. For et barn under 16: "
+			"før opp dem som har foreldreansvar, eller verge "
+			"(role: guardian); de samtykker for barnet.",
 			"Koordinatoren oppnevnes av tjenestene og skal være "
 			"en tjenesteyter (role: provider), aldri personen selv "
 			"eller en pårørende.",
@@ -492,6 +497,14 @@ static const struct lang langs[] = {
 		.subgoal = "Dusjer selv, med dusjstol, tre dager i uka.",
 		.resource = "Godt humør, og en datter som bor i nærheten.",
 		.need = "Hjelp til stell om morgenen.",
+		.review_hint = "Etter et evalueringsmøte skriver ip-evaluate(1) "
+		    "det slik (eller skriv det selv):",
+		.review_summary = "Vi gikk gjennom delmålene sammen. Delmål "
+		    "1.1 er nådd; tiltak t1 fortsetter.",
+		.close_hint = "Når planen avsluttes, skriver ip-close(1) dette "
+		    "(eller skriv det selv):",
+		.close_reason = "Målene er nådd, og koordinerte tjenester "
+		    "trengs ikke lenger.",
 		.measure = "Hjemmesykepleie",
 		.extent = "3 besøk i uka",
 		.how = "Besøk mandag, onsdag og fredag kl. 8–9.",
@@ -525,7 +538,9 @@ static const struct lang langs[] = {
 			"observerast, med ein dato (due).",
 			"Personen har rett til å delta; pårørande deltek så "
 			"langt personen ønskjer det. Skriv namn, rolle og "
-			"korleis kvar enkelt kan nåast.",
+			"korleis kvar enkelt kan nåast. For eit barn under 16: "
+			"før opp dei som har foreldreansvaret, eller verje "
+			"(role: guardian); dei samtykkjer for barnet.",
 			"Koordinatoren blir oppnemnd av tenestene og skal "
 			"vere ein tenesteytar (role: provider), aldri personen "
 			"sjølv eller ein pårørande.",
@@ -554,6 +569,14 @@ static const struct lang langs[] = {
 		.subgoal = "Dusjar sjølv, med dusjstol, tre dagar i veka.",
 		.resource = "Godt humør, og ei dotter som bur i nærleiken.",
 		.need = "Hjelp til stell om morgonen.",
+		.review_hint = "Etter eit evalueringsmøte skriv ip-evaluate(1) "
+		    "det slik (eller skriv det sjølv):",
+		.review_summary = "Vi gjekk gjennom delmåla saman. Delmål 1.1 "
+		    "er nådd; tiltak t1 held fram.",
+		.close_hint = "Når planen blir avslutta, skriv ip-close(1) "
+		    "dette (eller skriv det sjølv):",
+		.close_reason = "Måla er nådde, og koordinerte tenester trengst "
+		    "ikkje lenger.",
 		.measure = "Heimesjukepleie",
 		.extent = "3 besøk i veka",
 		.how = "Besøk måndag, onsdag og fredag kl. 8–9.",
@@ -588,7 +611,10 @@ static const struct lang langs[] = {
 			"something that can be observed, with a date (due).",
 			"The person has the right to take part; relatives "
 			"take part as far as the person wishes. Give each "
-			"one's name, role and how to reach them.",
+			"one's name, role and how to reach them. For a child "
+			"under 16, list those with parental responsibility, "
+			"or a guardian (role: guardian): they consent for the "
+			"child.",
 			"The services appoint the coordinator (role: "
 			"provider), never the person or a relative.",
 			"Under contribution, write what each participant "
@@ -617,6 +643,14 @@ static const struct lang langs[] = {
 		    "days a week.",
 		.resource = "Good humour, and a daughter who lives nearby.",
 		.need = "Help with personal care in the morning.",
+		.review_hint = "After an evaluation meeting, ip-evaluate(1) "
+		    "writes it so (or write it yourself):",
+		.review_summary = "We went through the sub-goals together. "
+		    "Sub-goal 1.1 is achieved; measure t1 goes on.",
+		.close_hint = "When the plan ends, ip-close(1) writes this (or "
+		    "write it yourself):",
+		.close_reason = "The goals are reached, and coordinated "
+		    "services are no longer needed.",
 		.measure = "Home nursing",
 		.extent = "3 visits a week",
 		.how = "Visits on Monday, Wednesday and Friday, 8–9 am.",
@@ -709,6 +743,9 @@ skeleton(FILE *f, struct values *v)
 	key(f, "", "id", val[PH_ID]);
 	key(f, "", "language", val[PH_LANGUAGE]);
 	fputs("status: active\n", f);
+	comment(f, "# ", "# ", l->close_hint);
+	fprintf(f, "# status: closed\n# closed:\n#   date: %s\n", val[PH_END]);
+	comment(f, "#   reason: ", "#     ", l->close_reason);
 	comment(f, "# ", "# ", l->legal_basis);
 	for (size_t i = 0; ip_vocab_legal_basis[i] != NULL; i++)
 		fprintf(f, "#   %-10s %s\n", ip_vocab_legal_basis[i],
@@ -788,6 +825,14 @@ skeleton(FILE *f, struct values *v)
 		fprintf(f, "    - date: %s\n", new_date(&v->a, v->reviews[i]));
 	if (v->nreviews == 0)
 		fprintf(f, "    # - date: %s\n", mid);
+	/* as a model, in the list's columns, but not to be taken in as
+	 * it is: the meeting has not been */
+	int32_t planned = v->nreviews ? v->reviews[0]
+	    : v->start + (v->end - v->start) / 2;
+	comment(f, "# ", "# ", l->review_hint);
+	fprintf(f, "#   - date: %s\n#     done: %s\n#     summary: |\n",
+	    new_date(&v->a, planned), new_date(&v->a, planned + 2));
+	comment(f, "#       ", "#       ", l->review_summary);
 
 	fputs("\n", f);
 	new_item(f, v, 'h', v->compulsory ? l->guide_h_compulsory
@@ -1162,17 +1207,11 @@ check_given(const struct values *v, const struct ip_plan *p,
 
 	const struct ip_consent *c = &p->consent;
 	date_is(d, &c->plan.date, false, 0, "consent.plan.date", NULL);
-	text_is(d, &c->plan.by, NULL, "consent.plan.by", NULL);
-	date_is(d, &c->information_sharing.date, false, 0,
-	    "consent.information_sharing.date", NULL);
-	list_empty(d, &c->information_sharing.participants.any,
-	    "consent.information_sharing.participants");
-	date_is(d, &c->information_sharing.until, false, 0,
-	    "consent.information_sharing.until", NULL);
+	list_empty(d, &c->plan.by.any, "consent.plan.by");
 	date_is(d, &c->plan.withdrawn, false, 0, "consent.plan.withdrawn",
 	    NULL);
-	date_is(d, &c->information_sharing.withdrawn, false, 0,
-	    "consent.information_sharing.withdrawn", NULL);
+	list_empty(d, &c->information_sharing.any,
+	    "consent.information_sharing");
 }
 
 /*
