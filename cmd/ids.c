@@ -13,13 +13,10 @@ static bool
 shown_as_is(const char *s)
 {
 	const char *instead;
-	bool digit = false;
 
-	for (size_t n; *s != '\0'; s += n) {
-		if ((n = ip_clean_step(s, digit, &instead)), instead != NULL)
+	for (size_t n; *s != '\0'; s += n)
+		if ((n = ip_clean_step(s, &instead)), instead != NULL)
 			return false;
-		digit = *s >= '0' && *s <= '9';
-	}
 	return true;
 }
 

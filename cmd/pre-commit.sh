@@ -22,16 +22,25 @@ rm -rf "$dir" && mkdir "$dir" || exit 2
 trap 'rm -rf "$dir"' EXIT
 trap 'exit 2' HUP INT TERM
 
-git diff --cached --name-only -z --diff-filter=ACMRT -- '*.yaml' '*.yml' \
-	>"$dir/list" || exit 2
+# Every stage's status is checked, and plans are chosen by their names
+# here, not by a pathspec, which GIT_LITERAL_PATHSPECS or
+# GIT_NOGLOB_PATHSPECS would make match nothing: a hook that cannot check
+# refuses the commit.  No stage needs a GNU option but sort -z, which the
+# BSDs have too.
+git diff --cached --name-only -z --diff-filter=ACMRT >"$dir/list" || exit 2
 [ -s "$dir/list" ] || exit 0
 git checkout-index -z --stdin --prefix="$dir/staged/" <"$dir/list" || exit 2
 
 # Regular files only: a staged symbolic link holds a path, not a plan.
 # ip-validate names each plan by its path in the repository.
 cd "$dir/staged" || exit 2
-find . -type f -print0 | sed -z 's|^\./||' | sort -z |
-	xargs -0 -r ip-validate ${IPLAN_HOOK_OPTIONS:-} --
+find . -type f \( -name '*.yaml' -o -name '*.yml' \) -print0 >"$dir/found" ||
+	exit 2
+[ -s "$dir/found" ] || exit 0
+LC_ALL=C sort -z <"$dir/found" >"$dir/sorted" && [ -s "$dir/sorted" ] ||
+	exit 2
+xargs -0 sh -c 'for f; do shift; set -- "$@" "${f#./}"; done
+	exec ip-validate ${IPLAN_HOOK_OPTIONS:-} -- "$@"' sh <"$dir/sorted"
 status=$?
 if [ $status -ne 0 ]; then
 	echo "pre-commit: not committed: fix the plans above and stage them" \

@@ -269,10 +269,18 @@ check_person(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	if (ps->national_id.s != NULL)
 		check_national_id(ps, today, d);
 	bool found = false;	/* or a role left out, which may be it */
+	const struct ip_enum *first = NULL;
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_enum *r = &p->participants.v[i].role;
-		found |= (r->set && r->v == IP_ROLE_PERSON)
-		    || ip_plan_refused(p, r->pos);
+		bool person = r->set && r->v == IP_ROLE_PERSON;
+		found |= person || ip_plan_refused(p, r->pos);
+		if (person && first == NULL)
+			first = r;
+		else if (person)
+			ip_diag(d, r->pos, IP_R_PERSON_TWICE, _("a second "
+			    "participant with role person (the first at line "
+			    "%u): a plan is for one person, who alone sees "
+			    "all of it"), first->pos.line);
 	}
 	if (!found && p->participants.n > 0)
 		ip_diag(d, p->participants.pos, IP_R_PERSON_PART,

@@ -167,62 +167,54 @@ bidi_escape(uint32_t c)
 }
 
 size_t
-ip_clean_step(const char *s, bool after_digit, const char **instead)
+ip_clean_step(const char *s, const char **instead)
 {
 	uint32_t c;
 	unsigned char b = (unsigned char)*s;
+	size_t n;
 
 	*instead = NULL;
 	/* most of what is written: printable ASCII stands for itself */
 	if (b >= 0x20 && b < 0x7f && !is_digit(b))
 		return 1;
+	if ((n = ip_nid_written(s)) > 0) {
+		*instead = "<national id>";
+		return n;
+	}
 	/* s ends in a NUL, which stops the decoder: no need to count */
-	size_t n = ip_utf8_decode((const unsigned char *)s, 4, &c);
-
+	n = ip_utf8_decode((const unsigned char *)s, 4, &c);
 	if (n == 0 || ip_is_control(c)) {
 		*instead = "?";
 		return n == 0 ? 1 : n;
 	}
-	if ((*instead = bidi_escape(c)) != NULL)
-		return n;
-	/* eleven digits, or six and five with a space or a hyphen between,
-	 * as a birth date and a personal number are often written */
-	size_t d = is_digit(*s) && !after_digit ? strspn(s, "0123456789") : 0;
-	if (d == 11 || (d == 6 && (s[6] == ' ' || s[6] == '-')
-	    && strspn(s + 7, "0123456789") == 5)) {
-		char id[12];
-		memcpy(id, s, 6);
-		memcpy(id + 6, s + (d == 11 ? 6 : 7), 5);
-		id[11] = '\0';
-		if (ip_national_id_valid(id)) {
-			*instead = "<national id>";
-			return d == 11 ? 11 : 12;
-		}
-	}
+	*instead = bidi_escape(c);
 	return n;
 }
 
 void
 ip_fputs_clean(const char *s, FILE *f)
 {
-	bool digit = false;
-
 	while (*s != '\0') {
 		const char *run = s, *instead = NULL;
 		size_t n = 0;
 		/* what stands as it is, in one write */
-		while (*s != '\0' && (n = ip_clean_step(s, digit, &instead),
-		    instead == NULL)) {
-			digit = is_digit(*s);
+		while (*s != '\0' && (n = ip_clean_step(s, &instead),
+		    instead == NULL))
 			s += n;
-		}
 		fwrite(run, 1, (size_t)(s - run), f);
 		if (*s != '\0') {
 			fputs(instead, f);
-			digit = is_digit(*s);
 			s += n;
 		}
 	}
+}
+
+void
+ip_fputs_cell(const char *s, FILE *f)
+{
+	if (*s != '\0' && strchr("=+-@\t\r", *s) != NULL)
+		putc('\'', f);
+	ip_fputs_clean(s, f);
 }
 
 void

@@ -56,6 +56,7 @@ enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
 	X(MEASURE_GOAL,	"measure-goal",		IP_WARNING) \
 	X(SUBGOAL_DUE,	"subgoal-due",		IP_WARNING) \
 	X(PERSON_PART,	"person-participant",	IP_WARNING) \
+	X(PERSON_TWICE,	"person-twice",		IP_ERROR) \
 	X(NO_GUARDIAN,	"no-guardian",		IP_WARNING) \
 	X(GUARDIAN_CONSENT, "guardian-consent",	IP_WARNING) \
 	X(ONE_PLAN,	"one-plan",		IP_ERROR) \
@@ -108,19 +109,23 @@ void ip_diags_drop(struct ip_diags *d, size_t from,
     bool (*drop)(const struct ip_diag *, const void *), const void *ctx);
 
 /* How text from a plan or the command line is shown: the character at s
- * (after_digit: the one before it is a digit) stands as it is, and its
- * length is returned with *instead NULL; or it is replaced by *instead:
- * "?" for a control or a byte that is not well-formed UTF-8, so that user
- * text can never forge a line of output or drive a terminal; "<U+202E>"
- * and the like for a bidirectional control (U+202A to U+202E, U+2066 to
- * U+2069) or a line or paragraph separator (U+2028, U+2029), which could
- * make a line read as something else; and "<national id>" for a valid
- * national id written as exactly 11 digits, or as 6 and 5 with a space
- * or a hyphen between, since a value quoted may be one typed into the
- * wrong field, and output goes to terminals, logs and cron mail. */
-size_t ip_clean_step(const char *s, bool after_digit, const char **instead);
+ * stands as it is, and its length is returned with *instead NULL; or it
+ * is replaced by *instead: "?" for a control or a byte that is not
+ * well-formed UTF-8, so that user text can never forge a line of output
+ * or drive a terminal; "<U+202E>" and the like for a bidirectional
+ * control (U+202A to U+202E, U+2066 to U+2069) or a line or paragraph
+ * separator (U+2028, U+2029), which could make a line read as something
+ * else; and "<national id>" for what ip_nid_written() finds at s, since a
+ * value quoted may be one typed into the wrong field, and output goes to
+ * terminals, logs and cron mail. */
+size_t ip_clean_step(const char *s, const char **instead);
 /* Writes s to f as ip_clean_step() shows it. */
 void ip_fputs_clean(const char *s, FILE *f);
+/* Writes s to f as a text cell of TSV meant for a spreadsheet: as
+ * ip_fputs_clean() does, after a "'" if s starts with what a spreadsheet
+ * takes for a formula (=, +, -, @, a tab or a carriage return), as OWASP
+ * advises against CSV injection.  Dates and counts are not text cells. */
+void ip_fputs_cell(const char *s, FILE *f);
 /* Writes "PROG: msg\n" to f, msg as ip_clean_step() shows it, in one
  * write: stderr is unbuffered. */
 void ip_message(FILE *f, const char *prog, const char *msg);

@@ -31,47 +31,54 @@ source_date(const char *s, int32_t *day, const struct ip_err *err)
 }
 
 /*
- * The XML holds the plan's ids as keys and its references as references
- * to them, which its schema checks: a plan with an id used twice or a
- * reference to no id cannot be written as valid XML.  FHIR's references
- * are made from the same ids, and its identifier names the kind of
+ * What a view shows is decided by ids: whose entry, whose measure, which
+ * goal a measure lists; and the person sees the whole plan.  A plan with
+ * an id used twice, a reference to no id or a second participant with
+ * role person is ambiguous: a view of it might show one participant's
+ * part to another, so no format is written (the XML, whose schema keys
+ * the ids, could not be either).  FHIR's identifier names the kind of
  * national id: one that is of no kind cannot be written, and a synthetic
  * one is written with a warning.  Writes those findings to err->f, as
  * ip-validate(1) does; returns -1 if any is an error.
  */
 static int
-references(const struct ip_plan *p, const char *name,
-    enum ip_export_format format, int32_t today, const struct ip_err *err)
+refused(const struct ip_plan *p, const char *name, bool fhir, int32_t today,
+    const struct ip_err *err)
 {
 	struct ip_diags *all = ip_diags_for(name), *bad = ip_diags_for(name);
-	bool fhir = format == IP_EXPORT_FHIR || format == IP_EXPORT_FHIR_JSON;
 	int rc = 0;
 
 	ip_plan_check(p, today, all);
-	for (size_t i = 0; i < all->n; i++)
-		if (all->v[i].rule == IP_R_DUP_ID
-		    || all->v[i].rule == IP_R_UNKNOWN_REF
-		    || (fhir && (all->v[i].rule == IP_R_NATIONAL_ID
-		    || all->v[i].rule == IP_R_TEST_ID
-		    || all->v[i].rule == IP_R_DATE_ORDER
-		    || all->v[i].rule == IP_R_IDENTIFIER)))
-			ip_diag(bad, all->v[i].pos, all->v[i].rule, "%s",
-			    all->v[i].msg);
+	bool fhir_only = false;	/* an error only FHIR refuses */
+
+	for (size_t i = 0; i < all->n; i++) {
+		enum ip_rule rule = all->v[i].rule;
+		bool f = fhir && (rule == IP_R_NATIONAL_ID
+		    || rule == IP_R_TEST_ID || rule == IP_R_DATE_ORDER
+		    || rule == IP_R_IDENTIFIER);
+		if (f || rule == IP_R_DUP_ID || rule == IP_R_UNKNOWN_REF
+		    || rule == IP_R_PERSON_TWICE) {
+			ip_diag(bad, all->v[i].pos, rule, "%s", all->v[i].msg);
+			fhir_only |= f && ip_rule_severity(rule) == IP_ERROR;
+		}
+	}
 	if (bad->n > 0)
 		ip_diags_print(bad, err->f, 0);
-	if (fhir && p->id.s == NULL) {
+	/* ids that make any view ambiguous are refused in every format with
+	 * one message; what only FHIR refuses, with its own */
+	if (bad->counts[IP_ERROR] > 0)
+		rc = fhir_only ? ip_fail(err, _("'%s' has ids used twice, "
+		    "references to no id, more than one person, dates out of "
+		    "order or a national id, HPR-nummer or organisasjonsnummer "
+		    "that is none: not exported as FHIR"), name)
+		    : ip_fail(err, _("'%s' has ids used twice, references to "
+		    "no id or more than one person: not exported"), name);
+	else if (fhir && p->id.s == NULL)
 		/* the resource ids are made from it (export_fhir.c) */
 		rc = ip_fail(err, _("'%s' has no id, which the ids of its "
 		    "FHIR resources are made from: give the plan one (id: "
 		    "IP-2026-0042), unique among your plans; not exported "
 		    "as FHIR"), name);
-	} else if (bad->counts[IP_ERROR] > 0)
-		rc = fhir ? ip_fail(err, _("'%s' has ids used twice, "
-		    "references to no id, dates out of order or a national "
-		    "id, HPR-nummer or organisasjonsnummer that is none: not "
-		    "exported as FHIR"), name)
-		    : ip_fail(err, _("'%s' has ids used twice or references "
-		    "to no id: not exported as XML"), name);
 	ip_diags_free(all);
 	ip_diags_free(bad);
 	return rc;
@@ -128,29 +135,25 @@ ip_export_render(const struct ip_plan *p, const char *name,
 	r.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang : lang);
 	if (h->lang >= 0 && h->lang != (int)lang)
 		r.text_lang = ip_vocab_lang[lang];
-	switch (ip_view_make(&v, p, h->for_id, h->today)) {
-	case -1:
+	/* -2, a --for that two participants' ids match, is refused with
+	 * every other id used twice */
+	if (ip_view_make(&v, p, h->for_id, h->today) == -1) {
 		ip_fail(err, _("--for '%s': no participant has that id in '%s'"),
 		    h->for_id, name);
 		return NULL;
-	case -2:
-		ip_fail(err, _("--for '%s': more than one participant has that "
-		    "id in '%s', so no view can tell them apart"), h->for_id,
-		    name);
+	}
+	if (refused(p, name, (h->format == IP_EXPORT_FHIR
+	    || h->format == IP_EXPORT_FHIR_JSON) && !h->consent_form,
+	    h->today, err) != 0) {
 		*findings = true;
 		return NULL;
 	}
 	if (h->consent_form)
 		return ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
-	if (h->format == IP_EXPORT_XML || h->format == IP_EXPORT_FHIR
-	    || h->format == IP_EXPORT_FHIR_JSON) {
-		if (references(p, name, h->format, h->today, err) != 0) {
-			*findings = true;
-			return NULL;
-		}
-		return h->format == IP_EXPORT_XML ? ip_export_xml(&r, err)
-		    : ip_export_fhir(&r, h->today,
+	if (h->format == IP_EXPORT_XML)
+		return ip_export_xml(&r, err);
+	if (h->format == IP_EXPORT_FHIR || h->format == IP_EXPORT_FHIR_JSON)
+		return ip_export_fhir(&r, h->today,
 		    h->format == IP_EXPORT_FHIR_JSON, h->transaction);
-	}
 	return ip_export_document(&r, h->format == IP_EXPORT_HTML);
 }

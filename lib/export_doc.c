@@ -983,7 +983,8 @@ notice(struct doc *d, cmark_node *root)
 	text(d, par, l->restricted_shows);
 	cmark_node *left = list(q);
 	for (int f = 0; f < IP_F_COUNT; f++)
-		if (ip_field_audience((enum ip_field)f) != IP_SEEN_BY_ALL)
+		if (ip_field_audience((enum ip_field)f) != IP_SEEN_BY_ALL
+		    && l->left_out_field[f] != NULL)	/* the tests see to it */
 			text(d, doc_item(left), l->left_out_field[f]);
 	end_list(left);
 }

@@ -83,20 +83,31 @@ x_of(const struct tl *t, int32_t day)
 	    / (double)(t->end - t->start);
 }
 
-/* The month ticks, labelled as often as they have room for. */
+/* The month ticks, every step months so that there are at most
+ * TL_MAX_TICKS whatever the period, labelled as often as they have room
+ * for. */
+#define TL_MAX_TICKS 48
 static void
 ticks(struct tl *t, int height)
 {
-	int y, m, d;
+	static const int steps[] = { 1, 2, 3, 6, 12, 24, 60, 120, 240, 600,
+		1200, 2400, 6000 };
+	int y, m, d, step = 1;
 	ip_civil_from_days(t->start, &y, &m, &d);
-	if (d != 1 && ++m > 12) {
-		m = 1;
-		y++;
-	}
 	int32_t months = (t->end - t->start) / 30 + 1;
-	int every = months <= 14 ? 1 : months <= 28 ? 2 : months <= 42 ? 3
-	    : months <= 84 ? 6 : 12;
-	for (int i = 0;; i++) {
+	for (size_t i = 0; i < sizeof(steps) / sizeof(*steps); i++)
+		if (months / (step = steps[i]) + 1 <= TL_MAX_TICKS)
+			break;
+	/* the first month from the start that is a multiple of step */
+	int32_t month = y * 12 + (m - 1) + (d != 1);
+	month += (step - month % step) % step;
+	int32_t n = months / step + 1;
+	int every = n <= 14 ? 1 : n <= 28 ? 2 : n <= 42 ? 3 : 6;
+	for (int i = 0;; i++, month += step) {
+		y = month / 12;
+		m = month % 12 + 1;
+		if (y > 9999)
+			break;
 		int32_t day = ip_days_from_civil(y, m, 1);
 		if (day > t->end)
 			break;
@@ -109,10 +120,6 @@ ticks(struct tl *t, int height)
 			    x + 2, TL_TOP - 12, t->r->l->months[m - 1],
 			    m == 1 || i == 0 ? ip_arena_printf(t->a, " %d", y)
 			    : "");
-		if (++m > 12) {
-			m = 1;
-			y++;
-		}
 	}
 }
 

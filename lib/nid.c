@@ -222,3 +222,78 @@ ip_hpr_valid(const char *s)
 {
 	return digits(s, 1, 9);
 }
+
+/* --- what looks like a national id in text ------------------------------- */
+
+/* The digit at s, ASCII or fullwidth (U+FF10 to U+FF19), its length in
+ * *len; -1 if there is none. */
+static int
+digit_at(const char *s, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*len = u[0] == 0xef ? 3 : 1;
+	if (u[0] >= '0' && u[0] <= '9')
+		return u[0] - '0';
+	if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x90 && u[2] <= 0x99)
+		return u[2] - 0x90;
+	return -1;
+}
+
+/* The length of the first of the strings in v (NULL ends it) that s
+ * starts with; 0 if none. */
+static size_t
+one_of(const char *s, const char *const *v)
+{
+	for (; *v != NULL; v++)
+		if (strncmp(s, *v, strlen(*v)) == 0)
+			return strlen(*v);
+	return 0;
+}
+
+/* Blanks: space, tab, no-break, figure, thin, narrow no-break and
+ * ideographic space. */
+static const char *const blanks[] = { " ", "\t", "\u00a0", "\u2007",
+	"\u2009", "\u202f", "\u3000", NULL };
+/* Marks: hyphen-minus, full stop, solidus, low line, the hyphens and
+ * dashes U+2010 to U+2015, minus, and the fullwidth hyphen-minus, full
+ * stop, solidus and low line. */
+static const char *const marks[] = { "-", ".", "/", "_", "\u2010",
+	"\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212",
+	"\uff0d", "\uff0e", "\uff0f", "\uff3f", NULL };
+
+/* The length of the separator at s: blanks, a mark, or a mark with
+ * blanks about it; 0 if none. */
+static size_t
+separator_at(const char *s)
+{
+	size_t n = 0, k;
+
+	while ((k = one_of(s + n, blanks)) > 0)
+		n += k;
+	if ((k = one_of(s + n, marks)) > 0)
+		for (n += k; (k = one_of(s + n, blanks)) > 0; n += k)
+			;
+	return n;
+}
+
+size_t
+ip_nid_written(const char *s)
+{
+	char id[12];
+	size_t at = 0, len;
+
+	/* DD MM YY III KK: a separator may stand after the day, the month,
+	 * the year and the individual number */
+	for (int i = 0; i < 11; i++) {
+		if (i == 2 || i == 4 || i == 6 || i == 9)
+			at += separator_at(s + at);
+		int d = digit_at(s + at, &len);
+		if (d < 0)
+			return 0;
+		id[i] = (char)('0' + d);
+		at += len;
+	}
+	id[11] = '\0';
+	return ip_national_id_valid(id) ? at : 0;
+}

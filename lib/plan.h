@@ -365,6 +365,15 @@ bool ip_national_id_valid(const char *s);
 bool ip_orgnr_valid(const char *s);
 /* True if s is an HPR-nummer: one to nine digits, not starting with 0. */
 bool ip_hpr_valid(const char *s);
+/* The one rule for what in text looks like a national id, which every
+ * output masks: the length in bytes of the valid national id written at
+ * the start of s, 0 if none.  Its eleven digits may be ASCII or
+ * fullwidth, and between the day, month, year, individual number and
+ * check digits may stand one separator: blanks (space, tab, no-break,
+ * thin and the like), or one of - . / _, a hyphen or dash, a minus, or
+ * their fullwidth forms, with blanks about it or not.  A number inside a
+ * longer run of digits counts too: callers ask at every digit. */
+size_t ip_nid_written(const char *s);
 /* Fills in the two check digits after the nine digits at s (which has room
  * for 12 bytes); false if that individual number has no valid ones. */
 bool ip_national_id_complete(char *s);

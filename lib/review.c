@@ -226,17 +226,15 @@ static void
 append_text(struct ip_review_run *r, const char *s)
 {
 	size_t at = r->ns, o = at, cut = at, chars = 0;
-	bool digit = false;
 
 	r->s = ip_grow(r->s, &r->caps, at + 1, 1);
 	while (*s != '\0') {
 		if (is_space(*s)) {
 			s++;
-			digit = false;
 			continue;
 		}
 		const char *instead;
-		size_t n = ip_clean_step(s, digit, &instead);
+		size_t n = ip_clean_step(s, &instead);
 		const char *c = instead != NULL ? instead : s;
 		size_t cn = instead != NULL ? strlen(instead) : n;
 		if (cn + 5 >= UINT32_MAX - o)
@@ -252,7 +250,6 @@ append_text(struct ip_review_run *r, const char *s)
 			cut = o;
 		memcpy(r->s + o, c, cn);
 		o += cn;
-		digit = *s >= '0' && *s <= '9';
 		s += n;
 	}
 	if (chars > TEXT_WIDTH) {
@@ -1026,10 +1023,14 @@ print_tsv(const struct ip_review_run *r, const struct finding *f,
 	fprintf(out, "%s\t%ld\t%s\t%s\t", ip_date_format(f->date, date),
 	    (long)f->date - r->today, f->date < r->today ? "overdue" : "due",
 	    kinds[f->kind].name);
-	print_file(r, pr, out);		/* no tab, no LF */
+	/* the file, one cell: no tab, no LF */
+	const char *dir = str(r, pr->dir), *base = str(r, pr->base);
+	ip_fputs_cell(*dir != '\0' ? dir : base, out);
+	if (*dir != '\0')
+		ip_fputs_clean(base, out);
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		putc('\t', out);
-		ip_fputs_clean(fields[i], out);
+		ip_fputs_cell(fields[i], out);
 	}
 	putc('\n', out);
 }
@@ -1098,11 +1099,10 @@ static void
 ics_textn(struct ics *w, const char *s, size_t len)
 {
 	const char *end = s + len;
-	bool digit = false;
 
 	while (s < end) {
 		const char *instead;
-		size_t n = *s == '\n' ? 1 : ip_clean_step(s, digit, &instead);
+		size_t n = *s == '\n' ? 1 : ip_clean_step(s, &instead);
 		if (*s == '\n')
 			ics_put(w, "\\n", 2);
 		else if (instead != NULL)
@@ -1112,7 +1112,6 @@ ics_textn(struct ics *w, const char *s, size_t len)
 			ics_put(w, esc, 2);
 		} else
 			ics_put(w, s, n);
-		digit = *s >= '0' && *s <= '9';
 		s += n;
 	}
 }
@@ -1145,14 +1144,12 @@ static void
 ics_uid_part(struct ics *w, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	bool digit = false;
 
 	while (*s != '\0') {
-		const char *instead;
 		unsigned char c = (unsigned char)*s;
-		size_t n = ip_clean_step(s, digit, &instead);
-		if (n == 11 && instead != NULL) {	/* a national id */
-			ics_uid_part(w, instead);
+		size_t n = ip_nid_written(s);
+		if (n > 0) {
+			ics_uid_part(w, "<national id>");
 		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 		    || (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL) {
 			ics_put(w, s, 1);
@@ -1162,7 +1159,6 @@ ics_uid_part(struct ics *w, const char *s)
 			ics_put(w, esc, 3);
 			n = 1;
 		}
-		digit = c >= '0' && c <= '9';
 		s += n;
 	}
 }

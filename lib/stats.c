@@ -447,21 +447,19 @@ again(void *ctx, const void *later, const void *first)
 
 /* --- writing ------------------------------------------------------------- */
 
-enum esc { ESC_NONE, ESC_JSON, ESC_HTML };
+enum esc { ESC_NONE, ESC_TSV, ESC_JSON, ESC_HTML };
 
 /* Writes s as ip_clean_step() shows it, escaped for the format. */
 static void
 put(FILE *f, const char *s, enum esc e)
 {
-	bool digit = false;
-
-	if (e == ESC_NONE) {
-		ip_fputs_clean(s, f);
+	if (e == ESC_NONE || e == ESC_TSV) {
+		(e == ESC_TSV ? ip_fputs_cell : ip_fputs_clean)(s, f);
 		return;
 	}
 	while (*s != '\0') {
 		const char *instead;
-		size_t n = ip_clean_step(s, digit, &instead);
+		size_t n = ip_clean_step(s, &instead);
 		const char *t = instead != NULL ? instead : s;
 		size_t tn = instead != NULL ? strlen(instead) : n;
 		for (size_t i = 0; i < tn; i++) {
@@ -479,7 +477,6 @@ put(FILE *f, const char *s, enum esc e)
 			else
 				putc(c, f);
 		}
-		digit = *s >= '0' && *s <= '9';
 		s += n;
 	}
 }
@@ -528,7 +525,7 @@ write_tsv(const struct ip_stats_run *r, FILE *f)
 		if (k == 0)
 			fputs("all", f);
 		else
-			put_key(f, g, ESC_NONE);
+			put_key(f, g, ESC_TSV);
 		for (int i = 0; i < NFIG; i++)
 			fprintf(f, "\t%zu", g->n[i]);
 		putc('\n', f);

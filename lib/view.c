@@ -15,7 +15,8 @@
 
 #include "view.h"
 
-/* Who besides the covered may see each field. */
+/* Who besides the covered may see each field.  A field missing here is
+ * IP_AUDIENCE_UNSET: seen only by the covered. */
 static const enum ip_audience audience[IP_F_COUNT] = {
 	[IP_F_PERSON_NAME] = IP_SEEN_BY_ALL,
 	[IP_F_PLAN_ID] = IP_SEEN_BY_ALL,
@@ -168,8 +169,10 @@ same_id(const char *a, const char *b)
 }
 
 
-/* Why the participant with id, not covered on day, is not: the consent
- * given last that names them, if it ended, else the state of all. */
+/* Why the participant with id, not covered on day, is not: if no consent
+ * given by then names them, that (or that none was given at all), and
+ * nothing of any consent's history, which is told only to those it
+ * covered; else why the consent given last that names them ended. */
 static void
 why_not(struct ip_view *v, const char *id, int32_t day)
 {
@@ -183,8 +186,12 @@ why_not(struct ip_view *v, const char *id, int32_t day)
 		    && l->v[i].date.day <= day
 		    && (last == NULL || l->v[i].date.day >= last->date.day))
 			last = &l->v[i];
-	st = last != NULL ? ip_consent_on(v->p, last, day, &v->why_day)
-	    : ip_sharing_on(v->p, day, &v->why_day);
+	if (last == NULL) {
+		v->why = ip_sharing_on(v->p, day, NULL) == IP_SHARING_NONE
+		    ? IP_WHY_NO_CONSENT : IP_WHY_NOT_LISTED;
+		return;
+	}
+	st = ip_consent_on(v->p, last, day, &v->why_day);
 	switch (st) {
 	case IP_SHARING_NONE:
 		v->why = IP_WHY_NO_CONSENT;
@@ -288,6 +295,7 @@ ip_view_shows(const struct ip_view *v, enum ip_field f, const void *entry)
 	case IP_SEEN_IF_SERVED:
 		return served(v, entry);
 	case IP_SEEN_BY_COVERED:
+	case IP_AUDIENCE_UNSET:	/* fails closed */
 		break;
 	}
 	return false;

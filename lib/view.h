@@ -65,7 +65,9 @@ bool ip_plan_withdrawn(const struct ip_plan *p, int32_t day,
 
 /* --- one reader's view --------------------------------------------------- */
 
-/* Why a view is restricted. */
+/* Why a view is restricted: first that the consent to share does not
+ * name the reader, whose notice then tells nothing of its history; only
+ * a reader it names is told that it ran out or was withdrawn, and when. */
 enum ip_view_why {
 	IP_WHY_NONE,		/* not restricted */
 	IP_WHY_NOT_LISTED,	/* the consent does not name the reader */
@@ -125,8 +127,12 @@ enum ip_field {
 	IP_F_COUNT
 };
 
-/* Who besides the covered may see a field: the table's values. */
+/* Who besides the covered may see a field: the table's values.  The
+ * zero value, which a field left out of the table gets, is no audience:
+ * such a field is shown only to the covered, and the unit tests reject
+ * it. */
 enum ip_audience {
+	IP_AUDIENCE_UNSET,	/* no entry in the table: the covered only */
 	IP_SEEN_BY_ALL,		/* every reader */
 	IP_SEEN_IF_OWN,		/* the reader's own entry or measure */
 	IP_SEEN_IF_COORD_OR_OWN, /* the coordinator's entry, or own */
@@ -135,7 +141,8 @@ enum ip_audience {
 	IP_SEEN_BY_COVERED	/* only those who see the whole plan */
 };
 
-/* The table: who besides the covered may see field f. */
+/* The table: who besides the covered may see field f; IP_AUDIENCE_UNSET
+ * if the table forgot it. */
 enum ip_audience ip_field_audience(enum ip_field f);
 
 /* True if the view shows field f of the plan, or of entry (a pointer to

@@ -238,7 +238,7 @@ t "fhir -o: a plan it refuses leaves the file as it was" "
 	exits 1 ip-export --format fhir -o plan.xml \
 		'$TESTS/export/dangling.yaml' 2>err &&
 	echo old >want && same want plan.xml &&
-	grep -q 'not exported as FHIR' err &&
+	grep -q ': not exported\$' err &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err plan.xml want '"
 
 # --- what it says ---------------------------------------------------------------

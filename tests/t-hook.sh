@@ -103,3 +103,30 @@ t "hook: ip-validate(1) and README link the one make install puts in place" "
 	make -s -n -C '$TOP' BUILD='$BUILD' PREFIX=/usr/local DESTDIR= \
 		install >out &&
 	grep -qx \"install -m 755 cmd/pre-commit.sh \$(cat want)\" out"
+
+# The hook refuses when it cannot check: a pathspec made literal or
+# unglobbed by the environment, a stage of its own that fails, a sed
+# without -z (as on BSD and macOS) change nothing.
+for hook_env in GIT_LITERAL_PATHSPECS=1 GIT_NOGLOB_PATHSPECS=1; do
+	t_no_vg "hook: $hook_env still refuses a broken plan" "
+		hook_repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
+		exits 1 env $hook_env git commit -q -m broken 2>err &&
+		hook_commits 0 && grep -q 'unknown-key' err"
+done
+# hook_fake CMD: a CMD on PATH that fails, or, for sed, knows no -z.
+hook_fake() {
+	mkdir -p fake && printf '#!/bin/sh\n%s\n' "$2" >fake/$1 &&
+	chmod +x fake/$1
+}
+t_no_vg "hook: a sed without -z changes nothing, a broken plan is refused" "
+	hook_repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
+	hook_fake sed 'case \" \$* \" in *\" -z \"*) echo \"sed: illegal option -- z\" >&2; exit 1;; esac; exec /bin/sed \"\$@\"' &&
+	exits 1 env PATH=\"\$PWD/fake:\$PATH\" git commit -q -m broken 2>err &&
+	hook_commits 0 && grep -q 'unknown-key' err"
+for hook_stage in find sort xargs; do
+	t_no_vg "hook: a $hook_stage that fails refuses the commit" "
+		hook_repo && cp '$VALID' plan.yaml && git add plan.yaml &&
+		hook_fake $hook_stage 'exit 1' &&
+		! env PATH=\"\$PWD/fake:\$PATH\" git commit -q -m c 2>err &&
+		hook_commits 0"
+done

@@ -592,6 +592,44 @@ t "a national id in a plan id or a coordinator's name is never printed" "
 	ip-review --today $TODAY --format ics '$TMP/nid.yaml' |
 	    grep -q '^UID:review+%3Cnational%20id%3E+2026-12-02@iplan'"
 
+# One rule for what looks like a national id (ip_nid_written()): every
+# grouping of 6+5 and 6+3+2 digits, the date's too, with one separator of
+# any kind, fullwidth digits, and inside a longer run of digits, in the
+# plan id, a name, an item's id and text and the file name, in every
+# format, the calendar's UIDs too (unfolded, so that no fold hides one).
+nid_leaks='40187\|401 87\|\xef\xbc\x94\xef\xbc\x90\xef\xbc\x91'
+t "a national id written in any way is never printed, nor in a UID" "
+	mkdir -p '$TMP/nidforms' && cp '$RV/nid-forms.yaml' '$TMP/nidforms/120380-40187.yaml' &&
+	cd '$TMP/nidforms' &&
+	for how in '' --by-coordinator '--format tsv' '--format ics'; do
+		exits 1 ip-review --today $TODAY \$how 120380-40187.yaml >out 2>&1 &&
+		tr -d '\r' <out | sed -e ':a' -e 'N' -e '\$!ba' -e 's/\n //g' >flat &&
+		test \$(grep -c 'national id' flat) -ge 2 &&
+		! grep -q \"\$(printf '$nid_leaks')\" flat || exit 1
+	done &&
+	for by in coordinator organization; do
+		for f in text tsv json html; do
+			ip-stats --today $TODAY --by \$by --format \$f 120380-40187.yaml ||
+				exit 1
+		done
+	done >stats &&
+	grep -q 'national id' stats && ! grep -q \"\$(printf '$nid_leaks')\" stats &&
+	sed 's/^    name: \\(\"a .*\"\\)\$/    name: x\\n    \\1: 1/' \
+		120380-40187.yaml >bad.yaml &&
+	exits 1 ip-validate --today $TODAY bad.yaml 2>err &&
+	grep -q 'unknown key' err && grep -q 'national id' err &&
+	! grep -q \"\$(printf '$nid_leaks')\" err"
+
+# TSV is a table for a spreadsheet: a text cell that starts with what a
+# spreadsheet takes for a formula gets a leading ' (OWASP); dates and
+# counts never do.
+t "review TSV: text cells that look like formulas are neutralised, dates and counts not" "
+	mkdir -p '$TMP/formula/-x' && cd '$TMP/formula' &&
+	cp -- '$RV/formula.yaml' -x/+plan.yaml &&
+	exits 1 ip-review --today $TODAY --format tsv -- -x/+plan.yaml >out &&
+	same '$RV/formula.tsv' out && grep -q \"	'=HYPERLINK(\" out &&
+	grep -q '^2026-12-02	8	due	review	' out"
+
 # --- a consent to share information withdrawn -------------------------------
 
 t "review: a consent to share withdrawn, once, with its date, until a review since" "

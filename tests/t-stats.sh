@@ -241,3 +241,12 @@ t "ip-stats(1): the KOSTRA recipe as written" "
 	cd '$TESTS/review' &&
 	sh -c \"\$(sed 's|/srv/plans|plans|' '$TMP/recipe')\" >'$TMP/got' &&
 	echo 11 >'$TMP/want' && same '$TMP/want' '$TMP/got'"
+
+# TSV is a table for a spreadsheet: a group's name that starts with what
+# a spreadsheet takes for a formula gets a leading ' (OWASP); the counts
+# never do.
+t "stats TSV: a group's name that looks like a formula is neutralised" "
+	exits 0 ip-stats --today $TODAY --by coordinator --format tsv \
+		'$TESTS/review/formula.yaml' >'$TMP/out' &&
+	grep -qx \"'@SUM(1+1) <-2+3@molde.kommune.no>	1	1	0	1	0	0	0	0	0\" '$TMP/out'"
+

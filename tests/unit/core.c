@@ -1091,17 +1091,34 @@ test_clean_national_id(void **state)
 		{ "not '12038040187'", "not '<national id>'" },
 		{ "12038040187 and 17059012274, 12038040188",
 		    "<national id> and <national id>, 12038040188" },
+		/* inside a longer run of digits too */
 		{ "112038040187 1203804018 120380401870",
-		    "112038040187 1203804018 120380401870" },
+		    "1<national id> 1203804018 <national id>0" },
 		{ "a/12038040187.yaml", "a/<national id>.yaml" },
 		{ "x\033[2Jy\302\233z\377", "x?[2Jy?z?" },
 		/* with a space or a hyphen after the birth date */
 		{ "120380 40187, 120380-40187 and 170590 12274.",
 		    "<national id>, <national id> and <national id>." },
 		{ "120380 40188 1120380 40187 120380 401871 120380  40187",
-		    "120380 40188 1120380 40187 120380 401871 120380  40187" },
+		    "120380 40188 1<national id> <national id>1 <national id>" },
 		{ "120380\t40187 120380_40187 120380 4018",
-		    "120380?40187 120380_40187 120380 4018" },
+		    "<national id> <national id> 120380 4018" },
+		/* every grouping of 6+5 and 6+3+2, the date's too, with one
+		 * separator of any kind between groups */
+		{ "120380 401 87|12.03.80 40187|120380.40187|120380/40187|"
+		    "12-03-80-401-87|120380 - 40187",
+		    "<national id>|<national id>|<national id>|<national id>|"
+		    "<national id>|<national id>" },
+		{ "120380\u201340187|120380\u00a040187|170590\u2009122\u202f74|"
+		    "\uff11\uff12\uff10\uff13\uff18\uff10\uff14\uff10"
+		    "\uff11\uff18\uff17|120380\uff0d40187",
+		    "<national id>|<national id>|<national id>|<national id>|"
+		    "<national id>" },
+		/* two separators, or one where no group ends, or a date */
+		{ "120380 -- 40187 1203804 0187 2024-01-01 2024-12-31 "
+		    "12.03.1980",
+		    "120380 -- 40187 1203804 0187 2024-01-01 2024-12-31 "
+		    "12.03.1980" },
 		/* bidi controls and separators, escaped */
 		{ "ø\342\200\250x\342\200\251", "ø<U+2028>x<U+2029>" },
 		{ "a\342\200\256b\342\200\252\342\200\254c",
