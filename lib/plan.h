@@ -393,7 +393,4 @@ void ip_sha1(const void *data, size_t n, unsigned char out[20]);
  * characters and a NUL in out; returns out.  Aborts when out of memory. */
 char *ip_uuid5(const unsigned char ns[16], const char *name, char out[37]);
 
-/* Levenshtein distance, capped at max + 1. */
-int ip_edit_distance(const char *a, const char *b, int max);
-
 #endif
