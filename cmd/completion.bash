@@ -110,7 +110,8 @@ _iplan() {
 		_iplan_words -
 		_iplan_files plans ;;
 	ip-new:--name | ip-new:--national-id | ip-new:--birth-date | \
-	ip-new:--coordinator | ip-new:--reviews | ip-new:--id)
+	ip-new:--coordinator | ip-new:--reviews | ip-new:--id | \
+	ip-review:--draft-days)
 		return ;;
 	ip-export:--format)
 		_iplan_words markdown html xml fhir ;;
@@ -140,7 +141,7 @@ _iplan() {
 			_iplan_words --quiet --strict --jobs -q -j ;;
 		ip-review)
 			_iplan_words --within --by-coordinator --format \
-			    --jobs -j ;;
+			    --draft-days --jobs -j ;;
 		ip-export)
 			_iplan_words --format --language --for --consent-form \
 			    --revision --list-participants --output -o --force -f ;;

@@ -14,7 +14,8 @@ static struct ip_cli cli = {
 	 * lines that follow. */
 	.usage = N_("usage: ip-review [--within N{d|w|m|y}] [--by-coordinator] "
 	    "[--format text|tsv|ics]\n"
-	    "                 [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...\n"),
+	    "                 [--draft-days N] [-j N] [--today YYYY-MM-DD] "
+	    "[FILE|DIR|-]...\n"),
 	/* TRANSLATORS: the rest of --help.  Translate the words, not the
 	 * options, their values (nb|nn|en, text|tsv) nor the names that
 	 * stand for values (FILE, DIR, N, DATE, ID); keep the columns lined
@@ -22,10 +23,10 @@ static struct ip_cli cli = {
 	.help = N_("Report what is due in individual plans (individuell "
 	    "plan): reviews due or\noverdue, plan periods and consents "
 	    "ending, open sub-goals past their date,\nmeasures ended without "
-	    "a review, plans "
-	    "never reviewed.  Directories are\nsearched for *.yaml and *.yml; "
-	    "- or no FILE reads standard input.\nNothing is printed when "
-	    "nothing is due.\n"
+	    "a review, plans never reviewed, drafts left unfinished.\n"
+	    "Directories are searched for *.yaml and *.yml; - or no FILE "
+	    "reads standard\ninput.  Nothing is printed when nothing is "
+	    "due.\n"
 	    "\n"
 	    "      --within N{d|w|m|y}\n"
 	    "                         report what falls due within N days, "
@@ -35,6 +36,8 @@ static struct ip_cli cli = {
 	    "coordinator\n"
 	    "      --format FORMAT    text (default), tsv or ics (a "
 	    "calendar)\n"
+	    "      --draft-days N     report a draft begun more than N days "
+	    "ago (default: 30)\n"
 	    "  -j, --jobs N           read N files at once (default: the "
 	    "cores)\n"
 	    "      --today DATE       report as of DATE (YYYY-MM-DD)\n"
@@ -45,7 +48,7 @@ static struct ip_cli cli = {
 	    "See ip-review(1).\n"),
 };
 
-enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT };
+enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT, O_DRAFT_DAYS };
 
 int
 main(int argc, char *argv[])
@@ -54,6 +57,7 @@ main(int argc, char *argv[])
 		{ "within", required_argument, NULL, O_WITHIN },
 		{ "by-coordinator", no_argument, NULL, O_BY_COORDINATOR },
 		{ "format", required_argument, NULL, O_FORMAT },
+		{ "draft-days", required_argument, NULL, O_DRAFT_DAYS },
 		{ "jobs", required_argument, NULL, 'j' },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
@@ -69,6 +73,8 @@ main(int argc, char *argv[])
 			o.by_coordinator = true;
 		else if (c == O_FORMAT)
 			o.format = optarg;
+		else if (c == O_DRAFT_DAYS)
+			o.draft_days = optarg;
 		else if (c == 'j') {
 			if (ip_opt_count(&cli.err, "jobs", optarg, IP_MAX_JOBS,
 			    &o.jobs) != 0)

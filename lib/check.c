@@ -554,6 +554,13 @@ at_refused(const struct ip_diag *g, const void *p)
 	return ip_plan_refused(p, g->pos);
 }
 
+static bool
+is_item(const struct ip_diag *g, const void *p)
+{
+	(void)p;
+	return g->rule >= IP_R_ITEM_A && g->rule <= IP_R_ITEM_I;
+}
+
 void
 ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
@@ -575,4 +582,7 @@ ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	/* what was left out for an error there is not also missing */
 	if (p->n_refused > 0)
 		ip_diags_drop(d, first, at_refused, p);
+	/* a plan being written lacks some of the nine items yet */
+	if (ip_plan_draft(p))
+		ip_diags_soften(d, first, is_item, NULL);
 }

@@ -50,7 +50,8 @@ struct schema {
 };
 
 const char *const ip_vocab_lang[] = { "nb", "nn", "en", NULL };
-const char *const ip_vocab_status[] = { "active", "closed", NULL };
+const char *const ip_vocab_status[] = { "active", "closed", "draft",
+	NULL };
 const char *const ip_vocab_care[] = { "voluntary", "compulsory", NULL };
 const char *const ip_vocab_role[] = { "person", "relative", "provider",
 	"other", NULL };
@@ -207,6 +208,7 @@ static const struct field plan_f[] = {
 	T(struct ip_plan, id, F_TEXT, NULL, NULL),
 	T(struct ip_plan, language, F_ENUM, NULL, ip_vocab_lang),
 	T(struct ip_plan, status, F_ENUM, NULL, ip_vocab_status),
+	T(struct ip_plan, created, F_DATE, NULL, NULL),
 	T(struct ip_plan, closed, F_MAP, &closed_s, NULL),
 	T(struct ip_plan, legal_basis, F_TEXTS, NULL, ip_vocab_legal_basis),
 	T(struct ip_plan, person, F_MAP, &person_s, NULL),

@@ -474,6 +474,7 @@ careteam(struct fw *x)
 	open_entry(x, K_CARETEAM, uuid(x, K_CARETEAM, NULL));
 	if (p->status.set && ip_view_shows(x->v, IP_F_STATUS, NULL))
 		put(x, "status", p->status.v == IP_STATUS_ACTIVE ? "active"
+		    : p->status.v == IP_STATUS_DRAFT ? "proposed"
 		    : "inactive");
 	val(x, "name", l->participants);
 	ref(x, "subject", x->patient);
@@ -769,7 +770,7 @@ careplan(struct fw *x)
 		within(x, "identifier", "value", p->id.s);
 	put(x, "status", !p->status.set || !ip_view_shows(v, IP_F_STATUS,
 	    NULL) ? "unknown" : p->status.v == IP_STATUS_ACTIVE ? "active"
-	    : "completed");
+	    : p->status.v == IP_STATUS_DRAFT ? "draft" : "completed");
 	put(x, "intent", "plan");
 	concept(x, "category", VOLVEN "9602", "A02-2", "Individuell plan",
 	    l->title_nameless);

@@ -109,6 +109,24 @@ ip_plan_closed(const struct ip_plan *p)
 	return p->status.set && p->status.v == IP_STATUS_CLOSED;
 }
 
+bool
+ip_plan_draft(const struct ip_plan *p)
+{
+	return p->status.set && p->status.v == IP_STATUS_DRAFT;
+}
+
+bool
+ip_draft_begun(const struct ip_plan *p, int32_t *day)
+{
+	const struct ip_date *d = p->created.set ? &p->created
+	    : &p->period.start;
+
+	if (!d->set)
+		return false;
+	*day = d->day;
+	return true;
+}
+
 const struct ip_participant *
 ip_plan_coordinator(const struct ip_plan *p)
 {

@@ -101,7 +101,7 @@ struct ip_contact {
 enum ip_care { IP_CARE_VOLUNTARY, IP_CARE_COMPULSORY };
 enum ip_role { IP_ROLE_PERSON, IP_ROLE_RELATIVE, IP_ROLE_PROVIDER,
 	IP_ROLE_OTHER };
-enum ip_status { IP_STATUS_ACTIVE, IP_STATUS_CLOSED };
+enum ip_status { IP_STATUS_ACTIVE, IP_STATUS_CLOSED, IP_STATUS_DRAFT };
 enum ip_goal_status { IP_GOAL_OPEN, IP_GOAL_ACHIEVED, IP_GOAL_DROPPED };
 
 struct ip_person {
@@ -197,6 +197,7 @@ struct ip_plan {
 	struct ip_text format, id;
 	struct ip_enum language;	/* enum ip_lang */
 	struct ip_enum status;
+	struct ip_date created;		/* the day the plan was begun */
 	struct ip_closed closed;
 	union ip_text_list legal_basis;	/* from a vocabulary */
 	struct ip_person person;
@@ -281,8 +282,16 @@ const struct ip_participant *ip_find_participant(const struct ip_plan *p,
     const char *id);
 /* The participant the plan's coordinator names, or NULL. */
 const struct ip_participant *ip_plan_coordinator(const struct ip_plan *p);
-/* True if the plan's status is closed; any other plan is active. */
+/* True if the plan's status is closed; any other plan is active, or a
+ * draft. */
 bool ip_plan_closed(const struct ip_plan *p);
+/* True if the plan's status is draft: a plan being written, which
+ * ip-review and ip-stats leave out but for its age, and whose nine items
+ * are not yet required. */
+bool ip_plan_draft(const struct ip_plan *p);
+/* The day a draft was begun: created, else the start of its period; false
+ * if it has neither. */
+bool ip_draft_begun(const struct ip_plan *p, int32_t *day);
 
 /* Parses "6 months", "6m", "14 days", "1y" ... */
 bool ip_parse_interval(const char *s, int *n, char *unit);

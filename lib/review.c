@@ -21,7 +21,7 @@
 
 /* The kinds of finding, in the order they sort on one day. */
 enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_WITHDRAWN, K_SUBGOAL,
-	K_MEASURE, K_NEVER };
+	K_MEASURE, K_NEVER, K_DRAFT };
 
 static const struct {
 	const char *name;	/* in TSV and in calendar UIDs */
@@ -43,6 +43,7 @@ static const struct {
 	    offsetof(struct ip_labels, ev_measure), true },
 	[K_NEVER] = { "never-reviewed",
 	    offsetof(struct ip_labels, ev_never), false },
+	[K_DRAFT] = { "draft", offsetof(struct ip_labels, ev_draft), false },
 };
 
 /* The characters of a sub-goal's text or a measure's title that a line
@@ -93,6 +94,7 @@ struct str_slot {
 
 struct ip_review_run {
 	int32_t today, horizon;
+	int32_t drafts_from;	/* a draft begun before it is reported */
 	enum format format;
 	bool grouped;		/* --by-coordinator */
 	pthread_mutex_t mu;	/* guards everything below */
@@ -370,6 +372,11 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 
 	if (ip_plan_closed(p))
 		return;
+	if (ip_plan_draft(p)) {	/* nothing is due in it but itself */
+		if (ip_draft_begun(p, &first) && first < r->drafts_from)
+			scan_add(&s, K_DRAFT, first, NULL, NULL);
+		return;
+	}
 	struct ip_reviews rs = ip_reviews_of(p);
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *rv =
@@ -663,6 +670,15 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 		say(out, P_("measure %s \"%s\" ended %ld day ago, with no "
 		    "review since", "measure %s \"%s\" ended %ld days ago, "
 		    "with no review since", ago), id, text, ago);
+		break;
+	case K_DRAFT:	/* always past */
+		/* TRANSLATORS: %ld is the number of days since the draft
+		   ("utkast") was begun (created); status: active is what
+		   the plan file must say, keep it as it is. */
+		say(out, P_("draft begun %ld day ago and not yet active: "
+		    "finish it and make it status: active", "draft begun %ld "
+		    "days ago and not yet active: finish it and make it "
+		    "status: active", ago), ago);
 		break;
 	}
 }
@@ -1101,6 +1117,7 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 {
 	const char *within = o->within != NULL ? o->within : "30d";
 	const char *format = o->format != NULL ? o->format : "text";
+	unsigned draft_days = 30;
 	int count, fmt;
 	char unit;
 
@@ -1110,6 +1127,9 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 		return NULL;
 	}
 	if (ip_opt_word(err, "format", format, formats, &fmt) != 0)
+		return NULL;
+	if (o->draft_days != NULL && ip_opt_count(err, "draft-days",
+	    o->draft_days, 36500, &draft_days) != 0)
 		return NULL;
 	if (o->by_coordinator && fmt != FMT_TEXT) {
 		ip_fail(err, _("--by-coordinator goes with --format text "
@@ -1123,6 +1143,7 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 	r->horizon = ip_date_add(o->today, count, unit);
 	if (r->horizon > last)
 		r->horizon = last;
+	r->drafts_from = o->today - (int32_t)draft_days;
 	r->format = (enum format)fmt;
 	r->grouped = o->by_coordinator;
 	append(r, "", 0, false);	/* s[0]: "" */

@@ -780,3 +780,32 @@ for export_plan in "$TOP"/examples/*.yaml; do
 			{ cat log; exit 1; }
 		pdfinfo form.pdf >info && grep -qx 'Pages: *1' info || { cat info; exit 1; }"
 done
+
+# A draft says so at the top, in the page's title, and on every printed
+# page, in the plan's language; a plan made active no longer does.
+t "export: a draft says Utkast at the top, in each language" "
+	export_fresh &&
+	for l in nb:Utkast nn:Utkast en:Draft; do
+		exits 0 ip-export --language \${l%%:*} --today $TODAY \
+			'$TESTS/validate/draft.yaml' >out &&
+		head -n 1 out | grep -qx \"# \${l#*:}: Individu[ae]l\\(l\\)* plan for Kari Nordmann\" &&
+		exits 0 ip-export --format html --language \${l%%:*} \
+			--today $TODAY '$TESTS/validate/draft.yaml' >out.html &&
+		grep -q \"<title>\${l#*:}: \" out.html &&
+		grep -q \"@top-center { content: \\\"\${l#*:}\\\";\" out.html || exit 1
+	done &&
+	exits 0 ip-export --today $TODAY '$TESTS/validate/valid.yaml' >out &&
+	! grep -q Utkast out"
+[ -n "$export_slow" ] ||
+t "export: a draft says Utkast on every page in print" "
+	export_fresh &&
+	sed 's/^status: active\$/status: draft/' '$TOP/examples/lars-kvalifisering.yaml' >draft.yaml &&
+	grep -q '^status: draft\$' draft.yaml &&
+	exits 0 ip-export --format html --today $TODAY draft.yaml >draft.html &&
+	HOME=\$PWD timeout 120 chromium --headless --no-sandbox --disable-gpu \
+		--no-pdf-header-footer --print-to-pdf=draft.pdf draft.html 2>log ||
+		{ cat log; exit 1; }
+	pages=\$(pdfinfo draft.pdf | sed -n 's/^Pages: *//p') &&
+	test \"\$pages\" -ge 2 &&
+	pdftotext draft.pdf - | awk 'BEGIN { RS = \"\\f\" } NF { print \$1 }' >first &&
+	test \$(grep -cx Utkast first) -eq \$pages"

@@ -103,3 +103,14 @@ t "hook: ip-validate(1) and README link the one make install puts in place" "
 	make -s -n -C '$TOP' BUILD='$BUILD' PREFIX=/usr/local DESTDIR= \
 		install >out &&
 	grep -qx \"install -m 755 cmd/pre-commit.sh \$(cat want)\" out"
+t_no_vg "hook: a draft commits, its missing items warnings; made active, refused" "
+	hook_repo && cp '$TESTS/validate/draft.yaml' plan.yaml &&
+	git add plan.yaml && exits 0 git commit -q -m draft 2>err &&
+	hook_commits 1 &&
+	sed 's/^draft\\.yaml:/plan.yaml:/' '$TESTS/validate/draft.expect' >want &&
+	same want err &&
+	sed 's/^status: draft\$/status: active/' plan.yaml >active &&
+	mv active plan.yaml && git add plan.yaml &&
+	exits 1 git commit -q -m active 2>err && hook_commits 1 &&
+	grep -q '^plan.yaml:17:1: error: no coordinator: .*\\[item-c\\]\$' err &&
+	grep -q '^plan.yaml:68:1: error: no cooperation: .*\\[item-i\\]\$' err"

@@ -41,18 +41,19 @@ the regulation and for consistency.  Directories are searched for
 
 Exit status: 0 clean, 1 findings, 2 trouble.  See ip-validate(1).
 usage: ip-review [--within N{d|w|m|y}] [--by-coordinator] [--format text|tsv|ics]
-                 [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...
+                 [--draft-days N] [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...
 Report what is due in individual plans (individuell plan): reviews due or
 overdue, plan periods and consents ending, open sub-goals past their date,
-measures ended without a review, plans never reviewed.  Directories are
-searched for *.yaml and *.yml; - or no FILE reads standard input.
-Nothing is printed when nothing is due.
+measures ended without a review, plans never reviewed, drafts left unfinished.
+Directories are searched for *.yaml and *.yml; - or no FILE reads standard
+input.  Nothing is printed when nothing is due.
 
       --within N{d|w|m|y}
                          report what falls due within N days, weeks,
                          months or years (default: 30d)
       --by-coordinator   group the findings under each coordinator
       --format FORMAT    text (default), tsv or ics (a calendar)
+      --draft-days N     report a draft begun more than N days ago (default: 30)
   -j, --jobs N           read N files at once (default: the cores)
       --today DATE       report as of DATE (YYYY-MM-DD)
   -h, --help             show this help and exit

@@ -10,6 +10,7 @@ All plans
   plan period ended                       1    7.7% of active
   consent to share expired or withdrawn   2   15.4% of active
   with validation errors                  3   21.4% of plans
+  drafts, not counted as plans            0
 
 Coordinator: Bjørn Ødegård <bjorn.odegard@molde.kommune.no>
   plans                                   2
@@ -21,6 +22,7 @@ Coordinator: Bjørn Ødegård <bjorn.odegard@molde.kommune.no>
   plan period ended                       0    0.0% of active
   consent to share expired or withdrawn   0    0.0% of active
   with validation errors                  0    0.0% of plans
+  drafts, not counted as plans            0
 
 Coordinator: Ingrid Aasen <ingrid.aasen@molde.kommune.no>
   plans                                   3
@@ -32,6 +34,7 @@ Coordinator: Ingrid Aasen <ingrid.aasen@molde.kommune.no>
   plan period ended                       0    0.0% of active
   consent to share expired or withdrawn   0    0.0% of active
   with validation errors                  1   33.3% of plans
+  drafts, not counted as plans            0
 
 Coordinator: Kari Nordmann
   plans                                   1
@@ -43,6 +46,7 @@ Coordinator: Kari Nordmann
   plan period ended                       0    0.0% of active
   consent to share expired or withdrawn   0    0.0% of active
   with validation errors                  0    0.0% of plans
+  drafts, not counted as plans            0
 
 Coordinator: Kim "K" ?Koordinator? & Co <kim@example.kommune.no>
   plans                                   1
@@ -54,6 +58,7 @@ Coordinator: Kim "K" ?Koordinator? & Co <kim@example.kommune.no>
   plan period ended                       1  100.0% of active
   consent to share expired or withdrawn   1  100.0% of active
   with validation errors                  0    0.0% of plans
+  drafts, not counted as plans            0
 
 Coordinator: Ola Hansen <ola.hansen@molde.kommune.no>
   plans                                   4
@@ -65,6 +70,7 @@ Coordinator: Ola Hansen <ola.hansen@molde.kommune.no>
   plan period ended                       0    0.0% of active
   consent to share expired or withdrawn   0    0.0% of active
   with validation errors                  0    0.0% of plans
+  drafts, not counted as plans            0
 
 Coordinator: (the person)
   plans                                   1
@@ -76,6 +82,7 @@ Coordinator: (the person)
   plan period ended                       0    0.0% of active
   consent to share expired or withdrawn   1  100.0% of active
   with validation errors                  0    0.0% of plans
+  drafts, not counted as plans            0
 
 Coordinator: (no coordinator)
   plans                                   2
@@ -87,4 +94,5 @@ Coordinator: (no coordinator)
   plan period ended                       0    0.0% of active
   consent to share expired or withdrawn   0    0.0% of active
   with validation errors                  2  100.0% of plans
+  drafts, not counted as plans            0
 <html lang="en">

@@ -8,7 +8,7 @@ words-keys.yaml:56:3: error: unknown key 'evalueringar' in period; did you mean 
 words-keys.yaml:61:10: error: unknown key 'dato' in consent.plan; did you mean 'date'? [unknown-key]
 words-keys.yaml:67:1: error: unknown key 'samarbeid' in the plan; did you mean 'cooperation'? [unknown-key]
 words-values.yaml:5:11: error: 'language' must be nb, nn or en, not 'bokmål'; did you mean 'nb'? [value]
-words-values.yaml:6:9: error: 'status' must be active or closed, not 'aktiv'; did you mean 'active'? [value]
+words-values.yaml:6:9: error: 'status' must be active, closed or draft, not 'aktiv'; did you mean 'active'? [value]
 words-values.yaml:7:15: error: 'pasrl-2.5' is not a known legal_basis; did you mean 'pasrl-2-5'? [value]
 words-values.yaml:13:16: error: 'interpreter' must be true or false, not 'nei'; did you mean 'false'? [type]
 words-values.yaml:14:9: error: 'care' must be voluntary or compulsory, not 'tvang'; did you mean 'compulsory'? [value]

@@ -20,7 +20,8 @@ import re
 import sys
 
 FIGS = ["plans", "active", "closed", "evaluated_12m", "never_evaluated",
-        "review_overdue", "period_ended", "sharing_expired", "invalid"]
+        "review_overdue", "period_ended", "sharing_expired", "invalid",
+        "drafts"]
 SEP = "\x1f"
 
 COORDS = [("Ingrid Aasen", "ingrid.aasen@molde.kommune.no"),
@@ -77,6 +78,8 @@ def plan(rng, i, today):
     m = {"loads": 1}
     start = day(-rng.randint(30, 900))
     closed = rng.random() < 0.15
+    draft = i % 29 == 3                     # being written: not a plan
+    m["draft"] = int(draft)
     m["closed"] = int(closed)
     lang = rng.choice(["nb", "nb", "nn", "en", None])
     m["language"] = lang or "nb"
@@ -84,7 +87,10 @@ def plan(rng, i, today):
            "format: iplan/1", "id: IP-T-%04d" % i]
     if lang:
         out.append("language: " + lang)
-    out.append("status: " + ("closed" if closed else "active"))
+    out.append("status: " + ("draft" if draft else "closed" if closed
+                             else "active"))
+    if draft:
+        out.append("created: " + d(start))
     if closed:
         out += ["closed:", "  date: " + d(day(-rng.randint(1, 20))),
                 "  reason: Målene er nådd."]
@@ -246,7 +252,10 @@ def count(by, today, manifest, review_tsv, validate_err):
                                                  "overdue"), ())
                                    or bool(m["withdrawn"])),
             "invalid": int(f in errors),
+            "drafts": 0,
         }
+        if m.get("draft"):                  # counted apart, and only so
+            fig = dict.fromkeys(FIGS, 0) | {"drafts": 1}
         keys = ["all"]
         if by == "coordinator":
             keys.append(m["coordinator"])
