@@ -98,6 +98,15 @@ bool ip_each_plan(char *const *paths, size_t n, unsigned jobs,
 int ip_validate(char *const *paths, size_t n,
     const struct ip_validate_opts *o, const char *prog, FILE *err);
 
+/* ip-validate --print-hook-dir: writes the directory make install put
+ * the git hooks in to standard output; returns the exit status. */
+int ip_print_hook_dir(const char *prog);
+/* ip-validate --check-hooks: says on standard output whether git runs
+ * iplan's hooks in the repository of the working directory: pre-commit
+ * and pre-merge-commit in a clone, pre-receive in a bare repository.
+ * Returns 0 if it does, 1 if not, 2 on trouble (having said why). */
+int ip_check_hooks(const char *prog);
+
 /* Writes to standard output what is due in the plans named by paths (as
  * ip_walk()) as of o->today, sorted by date; a plan that does not load is
  * reported on standard error and the rest are still read.  Returns the

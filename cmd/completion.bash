@@ -138,7 +138,8 @@ _iplan() {
 			    --review-interval --language --care --id \
 			    --template --force --no-schema -f ;;
 		ip-validate)
-			_iplan_words --quiet --strict --jobs -q -j ;;
+			_iplan_words --quiet --strict --jobs -q -j \
+			    --print-hook-dir --check-hooks ;;
 		ip-review)
 			_iplan_words --within --by-coordinator --format \
 			    --draft-days --jobs -j ;;

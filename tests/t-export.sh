@@ -655,7 +655,7 @@ t_no_vg "export as git's textconv: README's recipe keeps git's copies in the rep
 	export_fresh && mkdir home &&
 	export HOME=\$PWD/home GIT_CONFIG_NOSYSTEM=1 && unset TMPDIR &&
 	sed -n '/^## Plans in git\$/,/^## /s/^    //p' '$TOP/README.md' >recipe &&
-	grep -q '^export TMPDIR=' recipe &&
+	grep -q '^export TMPDIR=' recipe && grep -qx 'umask 077' recipe &&
 	git init -q repo && cd repo &&
 	git config user.name Test && git config user.email test@example.org &&
 	. ../recipe && test \"\$TMPDIR\" = \"\$PWD/.git/tmp\" &&
@@ -664,6 +664,14 @@ t_no_vg "export as git's textconv: README's recipe keeps git's copies in the rep
 	git add .gitattributes plan.yaml && git commit -q -m plan &&
 	sed -i 's/^    - date: 2026-12-01\$/&\n      done: 2026-12-02/' plan.yaml &&
 	git commit -q -a -m review &&
+	git log -p -1 --format= >diff &&
+	grep -qx -- '+  - \\*\\*1. desember 2026:\\*\\* gjennomført 2. desember 2026' diff &&
+	rm plan.yaml && git checkout -q -- plan.yaml &&
+	test \$(stat -c %a plan.yaml) = 600 &&
+	printf 'format: iplan/1\\nperson: [\\n' >plan.yaml &&
+	git commit -q -a -m broken && exits 0 git log -p -1 --format= >diff 2>err &&
+	grep -qx -- '+person: \\[' diff && grep -q '/plan.yaml:3:1: error: ' err &&
+	git reset -q --hard HEAD~ &&
 	git config diff.iplan.textconv \
 		'f() { echo \"\$1\" >>../converted; ip-export \"\$1\"; }; f' &&
 	git diff HEAD~ HEAD >diff &&

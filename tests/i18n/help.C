@@ -28,6 +28,7 @@ shows, at each of the items a-i, what the regulation asks for.
 
 Exit status: 0 written, 2 trouble.  See ip-new(1).
 usage: ip-validate [-q] [--strict] [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...
+       ip-validate --print-hook-dir | --check-hooks
 Check individual plans (individuell plan) against the nine items of
 the regulation and for consistency.  Directories are searched for
 *.yaml and *.yml; - or no FILE reads standard input.
@@ -36,6 +37,8 @@ the regulation and for consistency.  Directories are searched for
       --strict           count warnings as errors
   -j, --jobs N           check N files at once (default: the cores)
       --today DATE       check as of DATE (YYYY-MM-DD)
+      --print-hook-dir   show where iplan's git hooks are installed
+      --check-hooks      tell whether git runs them in this repository
   -h, --help             show this help and exit
   -V, --version          show the version and exit
 
