@@ -51,6 +51,7 @@ HELPERS = $(BUILD)/schema/plantree
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/*.c))
 FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_TIME ?= 300
+FUZZ_JOBS ?= 1
 # The message catalogues: po/LANG.po, compiled into the build tree as
 # they are installed, so that the tests find them there (IPLAN_LOCALEDIR,
 # see cmd/cli.c).
@@ -219,7 +220,9 @@ check-valgrind-1 check-valgrind-2: all $(HELPERS) $(BUILD)/iplan.pot \
 # their own.  'check-fuzz' runs each on its regression inputs
 # (tests/fuzz/regress/TARGET/) and on the seeds, every input once, so
 # that 'make check' is deterministic; 'make fuzz' does that too, then
-# fuzzes each target for FUZZ_TIME seconds.
+# fuzzes each target for FUZZ_TIME seconds in all, FUZZ_JOBS targets at
+# once, each from the corpus the last run kept, and prints a line for
+# each: its runs, coverage and crashes (see tests/fuzz/run.sh).
 FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all
 fuzz-build: | check-deps
@@ -229,16 +232,18 @@ fuzz-build: | check-deps
 
 fuzz-targets: $(FUZZ_BINS)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libiplan.a $(LIB_HDR)
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) \
+		$(BUILD)/libiplan.a $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -fsanitize=fuzzer $(CPPFLAGS) -Ilib $(PKG_CFLAGS) \
+		-DIPLAN_SRCDIR='"$(CURDIR)"' \
 		-o $@ $< $(BUILD)/libiplan.a $(LDFLAGS) $(PKG_LIBS)
 
 fuzz: fuzz-build
-	@sh tests/fuzz/run.sh $(BUILD)-fuzz $(FUZZ_TIME)
+	@FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh $(BUILD)-fuzz $(FUZZ_TIME)
 
 check-fuzz: fuzz-build
-	@sh tests/fuzz/run.sh $(BUILD)-fuzz 0
+	@FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh $(BUILD)-fuzz 0
 
 # Speed and memory beside a floor (libyaml alone): not part of check.
 bench: all

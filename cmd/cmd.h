@@ -129,12 +129,49 @@ int ip_export(const char *path, const struct ip_export_opts *o,
  * ip-new(1), having printed why when it is not 0. */
 int ip_new(const char *path, const struct ip_new_opts *o, const char *prog);
 
-/* Writes the id of each participant of the plan at path ("-" or NULL:
- * standard input) to out, one a line, for shell completion: ids only, and
- * only those that print as they are (see ip_fputs_clean()), so never a
- * national id.  Returns the exit status for ip-export --list-participants
- * (0, 1 the plan does not load, 2 trouble), having printed why when it is
- * not 0.  The caller checks out for write errors. */
-int ip_list_participants(const char *path, FILE *out);
+/* Writes the id of each participant, sub-goal or measure of the plan at
+ * path ("-" or NULL: standard input) to out, one a line, for shell
+ * completion: ids only, and only those that print as they are (see
+ * ip_fputs_clean()), so never a national id.  Returns the exit status
+ * for ip-export --list-participants and ip-evaluate --list-subgoals and
+ * --list-measures (0, 1 the plan does not load, 2 trouble), having
+ * printed why when it is not 0.  The caller checks out for write
+ * errors. */
+enum ip_ids { IP_IDS_PARTICIPANTS, IP_IDS_SUBGOALS, IP_IDS_MEASURES };
+int ip_list_ids(const char *path, enum ip_ids what, FILE *out);
+
+/* --- changing a plan in its text (change.c): ip-evaluate, ip-close ------- */
+
+/* A change of the plan at path, which edit makes in its doc (0, or -1
+ * after saying why on e). */
+struct ip_change {
+	const char *path;
+	int32_t today;
+	bool dry_run;		/* --dry-run: the diff, nothing written */
+	bool force;		/* --force: even with more errors than before */
+	int (*edit)(struct ip_doc *doc, void *ctx, const struct ip_err *e);
+	void *ctx;
+};
+
+/* Makes the change as ip-evaluate(1) and ip-close(1) say: with the
+ * plan's lock (unless dry_run), loads it (a plan that does not load: its
+ * findings, exit 2), checks it, lets c->edit change it, loads and checks
+ * the result, and refuses one with more errors than before unless
+ * c->force (exit 1, its findings on standard error); then prints the
+ * unified diff if c->dry_run, else saves it (ip_doc_save()).  Returns
+ * the exit status, having said why when it is not 0. */
+int ip_change_plan(const struct ip_change *c, const char *prog);
+
+/* --- the user's editor and text (editor.c) -------------------------------- */
+
+/* Runs the user's editor ($VISUAL, else $EDITOR, else vi) on file, as
+ * git does: through sh, so that the variable may hold options, with the
+ * command ignoring SIGINT and SIGQUIT meanwhile, which go to the editor.
+ * Returns 0 if it exits 0, else -1 having said why. */
+int ip_run_editor(const char *file, const char *prog);
+/* The text of the file at path ("-": standard input), NUL-terminated
+ * and malloc'd, or NULL having said why (it cannot be read, or holds a
+ * NUL byte). */
+char *ip_read_text(const char *path, const char *prog);
 
 #endif

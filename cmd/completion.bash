@@ -1,7 +1,8 @@
 # completion.bash - bash completion for the iplan commands: their options,
 # the values of those (formats, languages, groups, intervals, dates,
 # counts), plans and directories, and for ip-export --for the ids of the
-# participants of the plan already on the command line.
+# participants of the plan already on the command line, for ip-evaluate
+# --subgoal and --end-measure those of its sub-goals and measures.
 #
 # make install puts it where bash-completion looks for a command's
 # completion, under each command's name.  Or source it from ~/.bashrc.
@@ -41,12 +42,13 @@ _iplan_interval() {
 	fi
 }
 
-# _iplan_participants CMD WORD...: the ids of the participants of the plan
-# among the WORDs after the command, read by the command itself (which
-# prints ids only, never names or national ids).
-_iplan_participants() {
-	local cmd=$1 plan= w id skip=
-	shift
+# _iplan_ids CMD LIST WORD...: the ids the plan among the WORDs after the
+# command has, read by the command itself with its option --LIST
+# (list-participants, list-subgoals, list-measures), which prints ids
+# only, never names or national ids.
+_iplan_ids() {
+	local cmd=$1 list=$2 plan= w id skip=
+	shift 2
 	for w in "$@"; do
 		if [[ $w == = ]]; then	# bash's word of its own in --format=html
 			continue
@@ -54,7 +56,10 @@ _iplan_participants() {
 			skip=
 		elif [[ $w == --format || $w == --language || $w == --for ||
 		    $w == --revision || $w == -o || $w == --output ||
-		    $w == --today ]]; then
+		    $w == --today || $w == --date || $w == --summary ||
+		    $w == --summary-file || $w == --subgoal ||
+		    $w == --end-measure || $w == --next || $w == --next-in ||
+		    $w == --reason ]]; then
 			skip=1
 		elif [[ $w != -* ]]; then
 			plan=$w
@@ -70,7 +75,7 @@ _iplan_participants() {
 	[[ -f $plan ]] || return
 	while IFS= read -r id; do
 		[[ $id == "$cur"* ]] && COMPREPLY+=("$id")
-	done < <("$cmd" --list-participants -- "$plan" 2>/dev/null)
+	done < <("$cmd" "--$list" -- "$plan" 2>/dev/null)
 }
 
 _iplan() {
@@ -78,6 +83,15 @@ _iplan() {
 	local jobs today
 	COMPREPLY=()
 	((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+	# --subgoal ID=STATUS: bash makes the '=' a word of its own
+	if [[ $cmd == ip-evaluate ]] && ((COMP_CWORD > 2)) &&
+	    { [[ $cur == = && ${COMP_WORDS[COMP_CWORD - 2]} == --subgoal ]] ||
+	    { ((COMP_CWORD > 3)) && [[ $prev == = &&
+	    ${COMP_WORDS[COMP_CWORD - 3]} == --subgoal ]]; }; }; then
+		[[ $cur == = ]] && cur=
+		_iplan_words achieved open dropped
+		return
+	fi
 	# --format=html: bash splits the word at the '=', zsh does not
 	if [[ $cur == = ]]; then
 		cur=
@@ -118,7 +132,30 @@ _iplan() {
 	ip-export:--revision)
 		return ;;
 	ip-export:--for)
-		_iplan_participants "$1" "${COMP_WORDS[@]:1}" ;;
+		_iplan_ids "$1" list-participants "${COMP_WORDS[@]:1}" ;;
+	ip-evaluate:--subgoal)
+		# ID=STATUS: the ids, then the words after the '='
+		if [[ $cur == *=* ]]; then
+			local id=${cur%%=*}=
+			cur=${cur#*=}
+			_iplan_words achieved open dropped
+			COMPREPLY=("${COMPREPLY[@]/#/$id}")
+		else
+			_iplan_ids "$1" list-subgoals "${COMP_WORDS[@]:1}"
+			compopt -o nospace 2>/dev/null
+			COMPREPLY=("${COMPREPLY[@]/%/=}")
+		fi ;;
+	ip-evaluate:--end-measure)
+		_iplan_ids "$1" list-measures "${COMP_WORDS[@]:1}" ;;
+	ip-evaluate:--date | ip-evaluate:--next | ip-close:--date)
+		_iplan_words "$today" ;;
+	ip-evaluate:--next-in)
+		_iplan_interval ;;
+	ip-evaluate:--summary-file)
+		_iplan_words -
+		_iplan_files any ;;
+	ip-evaluate:--summary | ip-close:--reason)
+		return ;;
 	ip-export:-o | ip-export:--output)
 		_iplan_files any ;;
 	ip-review:--format)
@@ -148,6 +185,13 @@ _iplan() {
 			    --revision --list-participants --output -o --force -f ;;
 		ip-stats)
 			_iplan_words --by --format --jobs -j ;;
+		ip-evaluate)
+			_iplan_words --date --summary --summary-file \
+			    --subgoal --end-measure --next --next-in \
+			    --dry-run --force --list-subgoals \
+			    --list-measures -n -f ;;
+		ip-close)
+			_iplan_words --reason --date --dry-run --force -n -f ;;
 		esac
 		_iplan_words --today --help --version -h -V --
 	elif [[ -z $prev || $prev == -- ]]; then
@@ -166,4 +210,4 @@ _iplan() {
 }
 
 complete -o filenames -F _iplan ip-new ip-validate ip-review ip-export \
-    ip-stats
+    ip-stats ip-evaluate ip-close

@@ -70,39 +70,3 @@ done:
 	ip_diags_free(d);
 	return rc;
 }
-
-/* True if s stands in output as it is (see ip_clean_step()). */
-static bool
-shown_as_is(const char *s)
-{
-	const char *instead;
-	bool digit = false;
-
-	for (size_t n; *s != '\0'; s += n) {
-		if ((n = ip_clean_step(s, digit, &instead)), instead != NULL)
-			return false;
-		digit = *s >= '0' && *s <= '9';
-	}
-	return true;
-}
-
-int
-ip_list_participants(const char *path, FILE *out)
-{
-	struct ip_diags *d = ip_diags_for(path == NULL ? "-" : path);
-	struct ip_plan *p;
-	int rc = IP_EXIT_OK;
-
-	if (ip_plan_load(path == NULL ? "-" : path, d, &p) != 0) {
-		ip_diags_print(d, stderr, 0);
-		rc = ip_diags_trouble(d) ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
-	} else
-		for (size_t i = 0; i < p->participants.n; i++) {
-			const char *id = p->participants.v[i].id.s;
-			if (id != NULL && shown_as_is(id))
-				fprintf(out, "%s\n", id);
-		}
-	ip_plan_free(p);
-	ip_diags_free(d);
-	return rc;
-}

@@ -114,7 +114,8 @@ main(int argc, char *argv[])
 		return ip_cli_usage(&cli);
 	if (list)
 		return ip_finish_stdout(cli.prog,
-		    ip_list_participants(argv[optind], stdout));
+		    ip_list_ids(argv[optind], IP_IDS_PARTICIPANTS,
+		    stdout));
 	/* a plan read from a pipe has no name to tell it by: an output
 	 * that is a plan is one, unless asked */
 	if (o.output != NULL && !force

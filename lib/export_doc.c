@@ -65,7 +65,9 @@ struct doc {
  * the bidirectional embeddings, overrides and isolates (U+202A to U+202E,
  * U+2066 to U+2069), the line and paragraph separators U+2028 and U+2029,
  * and the noncharacters U+FDD0 and U+FDD1, which render_md() uses as
- * marks of its own.  Returns whether it changed anything.
+ * marks of its own: a plan cannot hold them (the loader refuses every
+ * noncharacter), but a character reference in free text, "&#xFDD0;",
+ * makes one.  Returns whether it changed anything.
  */
 static bool
 neutralise(char *s)
@@ -510,8 +512,8 @@ line_ends(cmark_node *root)
 }
 
 /* The marks render_md() puts in text for what it escapes, noncharacters
- * that neutralise() keeps out of every document: U+FDD0 for '|', U+FDD1
- * for a tilde that starts a line. */
+ * that the loader and neutralise() keep out of every document: U+FDD0 for
+ * '|', U+FDD1 for a tilde that starts a line. */
 #define MARK_BAR	"\xef\xb7\x90"
 #define MARK_TILDE	"\xef\xb7\x91"
 
@@ -572,19 +574,20 @@ render_md(cmark_node *root)
 	marks(root, true);
 	char *md = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
 	marks(root, false);
-	/* the output is valid UTF-8: a lead byte has its two others */
-	char *r = md, *w = md, *end = md + strlen(md), *m;
-	while ((m = memchr(r, '\xef', (size_t)(end - r))) != NULL) {
+	/* Each mark, three bytes, becomes two: what is kept moves back, w
+	 * behind r, and overlaps where it was (memmove).  A lead byte that
+	 * ends the string has the NUL after it, which ends the compare. */
+	char *r = md, *w = md, *end = md + strlen(md);
+	for (char *m = md; (m = memchr(m, '\xef', (size_t)(end - m))) != NULL;
+	    m++) {
+		if (m[1] != '\xb7' || (m[2] != '\x90' && m[2] != '\x91'))
+			continue;	/* some other character */
 		memmove(w, r, (size_t)(m - r));
 		w += m - r;
-		if (m[1] == '\xb7' && (m[2] == '\x90' || m[2] == '\x91')) {
-			*w++ = '\\';
-			*w++ = m[2] == '\x90' ? '|' : '~';
-		} else {	/* some other character */
-			memcpy(w, m, 3);
-			w += 3;
-		}
+		*w++ = '\\';
+		*w++ = m[2] == '\x90' ? '|' : '~';
 		r = m + 3;
+		m += 2;
 	}
 	memmove(w, r, (size_t)(end - r) + 1);
 	return md;

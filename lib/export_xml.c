@@ -17,6 +17,7 @@
 
 #include "export.h"
 #include "i18n.h"
+#include "utf8.h"
 
 #define IP_XML_NS "urn:iplan:plan:1"
 
@@ -29,30 +30,31 @@ ip_xml_clean(struct ip_arena *a, const char *s)
 	char *out = NULL, *o = NULL;
 
 	while (i < n) {
-		int len = n - i > 4 ? 4 : (int)(n - i);
-		int c = xmlGetUTF8Char(u + i, &len);
-		/* the shortest form only: an overlong '<' is no '<' */
-		bool ok = c >= 0 && xmlIsCharQ(c) && len == (c < 0x80 ? 1
-		    : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
+		/* Not libxml2's xmlGetUTF8Char(), which reads a continuation
+		 * byte as the first of two (0x87 0x87 as U+01C7).  Ours takes
+		 * the shortest form only: an overlong '<' is no '<'. */
+		uint32_t c;
+		size_t len = ip_utf8_decode(u + i, n - i, &c);
+		bool ok = len > 0 && xmlIsCharQ(c);
 		if (!ok && out == NULL) {
 			/* at most three bytes for each byte of s */
 			out = ip_arena_alloc(a, 3 * n + 1);
 			memcpy(out, s, i);
 			o = out + i;
 		}
+		/* a broken sequence counts as one character */
+		if (len == 0)
+			for (len = 1; i + len < n && (u[i + len] & 0xc0) == 0x80;
+			    len++)
+				;
 		if (out != NULL && ok) {
-			memcpy(o, u + i, (size_t)len);
+			memcpy(o, u + i, len);
 			o += len;
 		} else if (out != NULL) {
 			memcpy(o, fffd, 3);
 			o += 3;
 		}
-		/* a broken sequence counts as one character */
-		if (c < 0)
-			for (len = 1; i + (size_t)len < n
-			    && (u[i + (size_t)len] & 0xc0) == 0x80; len++)
-				;
-		i += (size_t)len;
+		i += len;
 	}
 	if (out == NULL)
 		return s;

@@ -269,10 +269,217 @@ FILE *ip_out_file(struct ip_out *o);
 int ip_out_commit(struct ip_out *o, const struct ip_err *e);
 /* Drops the temporary file; the target is untouched.  Frees o. */
 void ip_out_abort(struct ip_out *o);
+/* Asks ip_out_commit() to replace the file only if it still holds the
+ * len bytes at buf (which the caller keeps until then), as read before
+ * the change: a plan changed on disk meanwhile is not overwritten, and
+ * the commit says so. */
+void ip_out_expect(struct ip_out *o, const char *buf, size_t len);
 /* Whether the file at path is a plan, which an export must not replace
  * unless asked: 1 if it is a regular file whose first key is format with
  * a value that starts with iplan/, or that loads as a plan; 0 if not, or
  * if it is no regular file; -1 with errno set if it cannot be read. */
 int ip_file_is_plan(const char *path);
+
+/* --- editing a plan in its own text (edit.c) ----------------------------- */
+
+/*
+ * A plan is a person's document: a command that changes it edits its
+ * text where libyaml found the nodes it changes, with the indentation of
+ * their neighbours, and leaves every other byte as it was (comments,
+ * blank lines, quoting, CRLF line ends).  A part in flow style ({...},
+ * [...]) that must change is rewritten in block style at its own
+ * indentation; nothing else is.
+ *
+ * A struct ip_doc holds a plan file's text, the plan loaded from it and
+ * its YAML tree, whose nodes (struct ip_ynode, owned by the doc) the
+ * edits name.  Each edit changes that tree at once, into the tree the
+ * caller intends; ip_doc_finish() then writes the edits into the text,
+ * loads the result and compares its tree with the intended one, key by
+ * key and value by value, so that nothing is saved that does not load
+ * as meant.  The functions here that take an ip_doc are not thread-safe
+ * on the same doc; nodes of one doc are never given to another.
+ *
+ * The pieces of a command that changes a plan, for ip-evaluate(1),
+ * ip-close(1) and the like:
+ *	ip_plan_lock()		 one command at a time on a plan
+ *	ip_doc_open()		 read and load it
+ *	ip_doc_set() ...	 the edits
+ *	ip_doc_finish()		 the new text, loaded and compared
+ *	ip_doc_diff()		 --dry-run
+ *	ip_doc_save()		 atomic, mode and group kept, and only if
+ *				 the file is still as it was read
+ *	ip_plan_unlock()
+ * and for a command that lets the user edit the whole text (ip-edit):
+ * ip_private_file() for the copy beside the plan, ip_save_if_unchanged().
+ */
+struct ip_doc;
+struct ip_ynode;
+
+/* Reads the plan at path (not "-": it is to be written back) and loads
+ * it as ip_plan_load_partial() does, findings added to d.  Returns 0 or
+ * 1 as that does, with *out a doc to free with ip_doc_free(); or -1 with
+ * *out NULL if the file is no plan that can be read. */
+int ip_doc_open(const char *path, struct ip_diags *d, struct ip_doc **out);
+/* As ip_doc_open(), from the len bytes at buf (copied). */
+int ip_doc_open_buf(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_doc **out);
+void ip_doc_free(struct ip_doc *doc);
+/* The plan as read, and (after ip_doc_finish()) as edited; owned by doc. */
+const struct ip_plan *ip_doc_plan(const struct ip_doc *doc);
+const struct ip_plan *ip_doc_result(const struct ip_doc *doc);
+/* The text as read, and (after ip_doc_finish()) as edited: *len bytes,
+ * owned by doc. */
+const char *ip_doc_text(const struct ip_doc *doc, size_t *len);
+const char *ip_doc_result_text(const struct ip_doc *doc, size_t *len);
+
+/* The tree, as the edits so far have made it.  A lookup in a node of
+ * the wrong kind, or in NULL, gives NULL (0 for a count). */
+struct ip_ynode *ip_doc_root(const struct ip_doc *doc);
+/* The value of key in a mapping. */
+struct ip_ynode *ip_ynode_get(const struct ip_ynode *map, const char *key);
+/* The first item of a list that is a mapping whose key is the scalar
+ * value: ip_ynode_find(goals, "id", "g1"). */
+struct ip_ynode *ip_ynode_find(const struct ip_ynode *seq, const char *key,
+    const char *value);
+/* The items of a list, or the keys of a mapping, and the i-th of them. */
+size_t ip_ynode_count(const struct ip_ynode *n);
+struct ip_ynode *ip_ynode_item(const struct ip_ynode *n, size_t i);
+/* A scalar's text (NULL for a mapping or a list); whether n is a
+ * mapping, a list, or a scalar that stands for nothing (null). */
+const char *ip_ynode_scalar(const struct ip_ynode *n);
+bool ip_ynode_is_map(const struct ip_ynode *n);
+bool ip_ynode_is_seq(const struct ip_ynode *n);
+bool ip_ynode_is_null(const struct ip_ynode *n);
+
+/* New values, owned by doc, to give to the edits below.  A text is
+ * written plain where that reads back as the same text, else quoted, or
+ * as a literal block (|) if it has more than one line.  A date, and a
+ * word (of a vocabulary: closed, achieved), are written plain.  A new
+ * mapping or list is filled with ip_doc_set() and ip_doc_append() before
+ * or after it is placed. */
+struct ip_ynode *ip_doc_new_text(struct ip_doc *doc, const char *s);
+struct ip_ynode *ip_doc_new_word(struct ip_doc *doc, const char *s);
+struct ip_ynode *ip_doc_new_date(struct ip_doc *doc, int32_t day);
+struct ip_ynode *ip_doc_new_map(struct ip_doc *doc);
+struct ip_ynode *ip_doc_new_seq(struct ip_doc *doc);
+
+/* The edits.  Each returns 0, or -1 if a node is of the wrong kind or
+ * not where it is said to be (a mistake of the caller's: nothing is
+ * changed).  A value given to an edit becomes part of the tree: it is
+ * given once. */
+/* Sets key of a mapping to v: its value replaced if it has the key,
+ * else the key added after the last. */
+int ip_doc_set(struct ip_doc *doc, struct ip_ynode *map, const char *key,
+    struct ip_ynode *v);
+/* As ip_doc_set(), but a key added goes after the key after, if the
+ * mapping has it: "closed" after "status". */
+int ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map,
+    const char *key, struct ip_ynode *v, const char *after);
+/* Adds v as the last item of a list. */
+int ip_doc_append(struct ip_doc *doc, struct ip_ynode *seq,
+    struct ip_ynode *v);
+/* Removes an item of a list, or a key and its value from a mapping,
+ * with the lines they are written on. */
+int ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
+    struct ip_ynode *child);
+/* The mapping (or list) at key of map, set to a new empty one if the key
+ * is absent or null; NULL if it holds anything else. */
+struct ip_ynode *ip_doc_map_at(struct ip_doc *doc, struct ip_ynode *map,
+    const char *key);
+struct ip_ynode *ip_doc_seq_at(struct ip_doc *doc, struct ip_ynode *map,
+    const char *key);
+
+/* Writes the edits into the text, loads it (findings to d, named as d
+ * is) and compares its tree with the intended one.  Returns 0, with the
+ * result in ip_doc_result() and ip_doc_result_text(); or -1 after
+ * saying why on e (the text would not load, or would not hold what the
+ * edits meant: a fault of the library, never written). */
+int ip_doc_finish(struct ip_doc *doc, struct ip_diags *d,
+    const struct ip_err *e);
+/* Writes the change as a unified diff of name ("a/NAME", "b/NAME"), with
+ * three lines of context, to out; nothing if there is none.  The
+ * caller checks out for write errors. */
+void ip_doc_diff(const struct ip_doc *doc, const char *name, FILE *out);
+/* Writes the result to path as ip_save_if_unchanged() does. */
+int ip_doc_save(const struct ip_doc *doc, const char *path,
+    const struct ip_err *e);
+
+/* Replaces the file at path with the len bytes at buf, through the -o
+ * writer (ip_out_open()): atomically, mode and group kept; but only if
+ * it is writable to the caller, and if it still holds the old_len bytes
+ * at old.  Returns 0, or -1 after saying why on e, the file untouched. */
+int ip_save_if_unchanged(const char *path, const char *old, size_t old_len,
+    const char *buf, size_t len, const struct ip_err *e);
+/* Whether the plan at path could be replaced: it and its directory are
+ * writable to the caller.  0, or -1 after saying why on e. */
+int ip_plan_writable(const char *path, const struct ip_err *e);
+
+/* A new file beside path, mode 0600, created exclusively, named
+ * DIR/.BASE.what-XXXXXX: for a copy the user edits, which never goes to
+ * a shared place such as /tmp.  Returns its descriptor, with its name in
+ * *name (malloc'd, the caller frees and removes the file), or -1 after
+ * saying why on e. */
+int ip_private_file(const char *path, const char *what, char **name,
+    const struct ip_err *e);
+
+/* Takes the lock of the plan at path, which every command that changes
+ * plans takes: an advisory lock (flock) on the file itself, released
+ * with ip_plan_unlock() or when the process ends, so none is ever left
+ * behind.  Returns a lock, or NULL after saying why on e (another
+ * command holds it: no waiting). */
+struct ip_lock;
+struct ip_lock *ip_plan_lock(const char *path, const struct ip_err *e);
+void ip_plan_unlock(struct ip_lock *l);
+
+/* --- recording what happens: ip-evaluate, ip-close (record.c) ------------ */
+
+/* The options of ip-close(1). */
+struct ip_close_opts {
+	const char *reason;	/* --reason: why the plan ends */
+	int32_t date;		/* --date, or today */
+};
+/* Closes the plan of doc: status closed, closed.date and closed.reason
+ * (closed after status, status after language, as ip-plan(5) shows
+ * them).  Returns 0, or -1 after saying why on e (the plan is closed
+ * already, no reason, a date before the plan's start), doc unchanged. */
+int ip_close_edit(struct ip_doc *doc, const struct ip_close_opts *o,
+    const struct ip_err *e);
+
+/* The options of ip-evaluate(1), the strings as given. */
+struct ip_evaluate_opts {
+	int32_t date;			/* --date: the meeting, or today */
+	const char *summary;		/* its summary, or NULL */
+	char *const *subgoals;		/* --subgoal ID=STATUS ... */
+	size_t n_subgoals;
+	char *const *end_measures;	/* --end-measure ID[=DATE] ... */
+	size_t n_end_measures;
+	const char *next;		/* --next DATE, or NULL */
+	const char *next_in;		/* --next-in N{d|w|m}, or NULL */
+};
+/* Checks o against the plan of doc as ip_evaluate_edit() does, changing
+ * nothing: for a command to check before it asks for a summary.  0, or
+ * -1 after saying why on e. */
+int ip_evaluate_check(struct ip_doc *doc, const struct ip_evaluate_opts *o,
+    const struct ip_err *e);
+/* Records in doc the evaluation meeting o tells of, as ip-evaluate(1)
+ * says: the planned review nearest o->date, not done and within the
+ * review interval (three months if the plan has none) marked done, or a
+ * done review added; the summary; the sub-goals' status; the measures'
+ * end; the next review.  Stores in *report (malloc'd, the caller frees)
+ * what it recorded, a line each, and the next review, in the messages'
+ * language.  Returns 0, or -1 after saying why on e (an id the plan has
+ * not, a date before the plan's start, a next review not after the
+ * meeting, a closed plan), doc unchanged. */
+int ip_evaluate_edit(struct ip_doc *doc, const struct ip_evaluate_opts *o,
+    char **report, const struct ip_err *e);
+/* What the editor opens for a summary, in the plan's language: an empty
+ * line to write on, then, as comments, the open sub-goals and the
+ * measures.  Malloc'd; the caller frees it. */
+char *ip_evaluate_template(const struct ip_plan *p);
+/* A summary as text gives it: lines that start with '#' left out if
+ * comments, white space at the ends of lines and blank lines at either
+ * end dropped; a summary of more than one line ends with a line break.
+ * NULL if nothing is left; else malloc'd, the caller frees it. */
+char *ip_summary_clean(const char *text, bool comments);
 
 #endif

@@ -415,6 +415,9 @@ struct lang {
 	/* the commented examples */
 	const char *goal, *subgoal, *resource, *need, *measure, *extent,
 	    *how, *with, *about, *contact;
+	/* a done review and a closed plan, as ip-evaluate and ip-close
+	 * write them, so that a hand edit has a model */
+	const char *review_hint, *review_summary, *close_hint, *close_reason;
 	/* the provider of the example measure when there is no
 	 * coordinator to name: a participant to write in */
 	const char *provider_id, *provider_name, *provider_contribution;
@@ -496,6 +499,14 @@ static const struct lang langs[] = {
 		.subgoal = "Dusjer selv, med dusjstol, tre dager i uka.",
 		.resource = "Godt humør, og en datter som bor i nærheten.",
 		.need = "Hjelp til stell om morgenen.",
+		.review_hint = "Etter et evalueringsmøte skriver ip-evaluate(1) "
+		    "det slik (eller skriv det selv):",
+		.review_summary = "Vi gikk gjennom delmålene sammen. Delmål "
+		    "1.1 er nådd; tiltak t1 fortsetter.",
+		.close_hint = "Når planen avsluttes, skriver ip-close(1) dette "
+		    "(eller skriv det selv):",
+		.close_reason = "Målene er nådd, og koordinerte tjenester "
+		    "trengs ikke lenger.",
 		.measure = "Hjemmesykepleie",
 		.extent = "3 besøk i uka",
 		.how = "Besøk mandag, onsdag og fredag kl. 8–9.",
@@ -561,6 +572,14 @@ static const struct lang langs[] = {
 		.subgoal = "Dusjar sjølv, med dusjstol, tre dagar i veka.",
 		.resource = "Godt humør, og ei dotter som bur i nærleiken.",
 		.need = "Hjelp til stell om morgonen.",
+		.review_hint = "Etter eit evalueringsmøte skriv ip-evaluate(1) "
+		    "det slik (eller skriv det sjølv):",
+		.review_summary = "Vi gjekk gjennom delmåla saman. Delmål 1.1 "
+		    "er nådd; tiltak t1 held fram.",
+		.close_hint = "Når planen blir avslutta, skriv ip-close(1) "
+		    "dette (eller skriv det sjølv):",
+		.close_reason = "Måla er nådde, og koordinerte tenester trengst "
+		    "ikkje lenger.",
 		.measure = "Heimesjukepleie",
 		.extent = "3 besøk i veka",
 		.how = "Besøk måndag, onsdag og fredag kl. 8–9.",
@@ -627,6 +646,14 @@ static const struct lang langs[] = {
 		    "days a week.",
 		.resource = "Good humour, and a daughter who lives nearby.",
 		.need = "Help with personal care in the morning.",
+		.review_hint = "After an evaluation meeting, ip-evaluate(1) "
+		    "writes it so (or write it yourself):",
+		.review_summary = "We went through the sub-goals together. "
+		    "Sub-goal 1.1 is achieved; measure t1 goes on.",
+		.close_hint = "When the plan ends, ip-close(1) writes this (or "
+		    "write it yourself):",
+		.close_reason = "The goals are reached, and coordinated "
+		    "services are no longer needed.",
 		.measure = "Home nursing",
 		.extent = "3 visits a week",
 		.how = "Visits on Monday, Wednesday and Friday, 8–9 am.",
@@ -721,6 +748,9 @@ skeleton(FILE *f, struct values *v)
 	comment(f, "# ", "# ", l->draft);
 	fputs("status: draft\n", f);
 	key(f, "", "created", val[PH_TODAY]);
+	comment(f, "# ", "# ", l->close_hint);
+	fprintf(f, "# status: closed\n# closed:\n#   date: %s\n", val[PH_END]);
+	comment(f, "#   reason: ", "#     ", l->close_reason);
 	comment(f, "# ", "# ", l->legal_basis);
 	for (size_t i = 0; ip_vocab_legal_basis[i] != NULL; i++)
 		fprintf(f, "#   %-10s %s\n", ip_vocab_legal_basis[i],
@@ -800,6 +830,14 @@ skeleton(FILE *f, struct values *v)
 		fprintf(f, "    - date: %s\n", new_date(&v->a, v->reviews[i]));
 	if (v->nreviews == 0)
 		fprintf(f, "    # - date: %s\n", mid);
+	/* as a model, in the list's columns, but not to be taken in as
+	 * it is: the meeting has not been */
+	int32_t planned = v->nreviews ? v->reviews[0]
+	    : v->start + (v->end - v->start) / 2;
+	comment(f, "# ", "# ", l->review_hint);
+	fprintf(f, "#   - date: %s\n#     done: %s\n#     summary: |\n",
+	    new_date(&v->a, planned), new_date(&v->a, planned + 2));
+	comment(f, "#       ", "#       ", l->review_summary);
 
 	fputs("\n", f);
 	new_item(f, v, 'h', v->compulsory ? l->guide_h_compulsory

@@ -1,8 +1,11 @@
 /*
  * output.c - writing a file atomically: a temporary file beside the
  * target, mode 0600, renamed into place only when complete, and removed
- * if the write fails or the process is killed by a signal it can catch.
+ * if the write fails or the process is killed by a signal it can catch;
+ * and what a command that changes a plan needs beside that: to replace
+ * it only if it is as it was read, a private file beside it, its lock.
  */
+#define _DEFAULT_SOURCE		/* flock() */
 #define _XOPEN_SOURCE 700	/* realpath() */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +13,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,6 +27,9 @@ struct ip_out {
 	bool replace;
 	bool keep;		/* replacing a file: keep its mode and owners */
 	struct stat old;	/* that file's status */
+	const char *expect;	/* ip_out_expect(): what it must still hold */
+	size_t expect_len;
+	bool expecting;
 };
 
 /*
@@ -354,6 +361,44 @@ ip_out_abort(struct ip_out *o)
 	out_free(o);
 }
 
+void
+ip_out_expect(struct ip_out *o, const char *buf, size_t len)
+{
+	o->expect = buf;
+	o->expect_len = len;
+	o->expecting = true;
+}
+
+/* Whether the file at path holds exactly the len bytes at buf. */
+static bool
+holds(const char *path, const char *buf, size_t len)
+{
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+	char chunk[65536];
+	size_t at = 0;
+	bool same;
+
+	if (fd < 0)
+		return false;
+	same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
+	    && (size_t)st.st_size == len;
+	while (same) {
+		ssize_t r = read(fd, chunk, sizeof(chunk));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			same = r == 0 && at == len;
+			break;
+		}
+		same = (size_t)r <= len - at && memcmp(chunk, buf + at,
+		    (size_t)r) == 0;
+		at += (size_t)r;
+	}
+	close(fd);
+	return same;
+}
+
 int
 ip_out_commit(struct ip_out *o, const struct ip_err *err)
 {
@@ -388,6 +433,10 @@ ip_out_commit(struct ip_out *o, const struct ip_err *err)
 	if (fclose(o->f) != 0) {
 		rc = ip_fail(err, _("cannot write '%s': %s"), o->path,
 		    strerror(errno));
+	} else if (o->expecting && !holds(o->path, o->expect,
+	    o->expect_len)) {
+		rc = ip_fail(err, _("'%s' has changed since it was read: not "
+		    "overwritten"), o->path);
 	} else if (o->replace) {
 		if (rename(o->tmp, o->path) != 0)
 			rc = ip_fail(err, _("cannot write '%s': %s"), o->path,
@@ -456,4 +505,114 @@ ip_file_is_plan(const char *path)
 	ip_plan_free(p);
 	ip_diags_free(d);
 	return rc;
+}
+
+int
+ip_plan_writable(const char *path, const struct ip_err *e)
+{
+	char *dir = dir_of(path);
+	struct stat st;
+	int rc = 0;
+
+	/* a file with no write permission is read-only to root too: the
+	 * rename would replace it all the same */
+	int err = stat(path, &st) == 0 && !(st.st_mode & 0222) ? EACCES
+	    : access(path, W_OK) != 0 ? errno : 0;
+	if (err != 0)
+		rc = ip_fail(e, _("cannot write '%s': %s"), path,
+		    strerror(err));
+	else if (access(dir, W_OK | X_OK) != 0)
+		rc = ip_fail(e, _("cannot write in '%s', where '%s' is: %s"),
+		    dir, path, strerror(errno));
+	free(dir);
+	return rc;
+}
+
+int
+ip_save_if_unchanged(const char *path, const char *old, size_t old_len,
+    const char *buf, size_t len, const struct ip_err *e)
+{
+	if (ip_plan_writable(path, e) != 0)
+		return -1;
+	/* a short write leaves the stream in error: the commit says so */
+	struct ip_out *o = ip_out_open(path, stdout, true, e);
+	if (o == NULL)
+		return -1;
+	ip_out_expect(o, old, old_len);
+	fwrite(buf, 1, len, ip_out_file(o));
+	return ip_out_commit(o, e);
+}
+
+int
+ip_private_file(const char *path, const char *what, char **name,
+    const struct ip_err *e)
+{
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path + 1) : 0;
+	size_t len = strlen(path) + strlen(what) + 16;
+	int cut = NAME_MAX - 10 - (int)strlen(what);
+
+	*name = ip_xmalloc(len);
+	snprintf(*name, len, "%.*s.%.*s.%s-XXXXXX", dirlen, path,
+	    cut > 0 ? cut : 0, path + dirlen, what);
+	int fd = mkstemp(*name);	/* O_EXCL, mode 0600 */
+	if (fd < 0) {
+		ip_fail(e, _("cannot create a file beside '%s': %s"), path,
+		    strerror(errno));
+		free(*name);
+		*name = NULL;
+	}
+	return fd;
+}
+
+struct ip_lock {
+	int fd;
+};
+
+struct ip_lock *
+ip_plan_lock(const char *path, const struct ip_err *e)
+{
+	/* the file a lock was taken on may have been replaced (renamed
+	 * over) before the lock was had: then again, on the new one */
+	for (int tries = 0; tries < 16; tries++) {
+		int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC
+		    | O_NONBLOCK);
+		struct stat a, b;
+
+		if (fd < 0) {
+			ip_fail(e, _("cannot read '%s': %s"), path,
+			    strerror(errno));
+			return NULL;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			int err = errno;
+			close(fd);
+			if (err == EWOULDBLOCK)
+				ip_fail(e, _("'%s' is being changed by another "
+				    "command: try again when it is done"),
+				    path);
+			else
+				ip_fail(e, _("cannot lock '%s': %s"), path,
+				    strerror(err));
+			return NULL;
+		}
+		if (fstat(fd, &a) == 0 && stat(path, &b) == 0
+		    && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+			struct ip_lock *l = ip_xmalloc(sizeof(*l));
+			l->fd = fd;
+			return l;
+		}
+		close(fd);
+	}
+	ip_fail(e, _("cannot lock '%s': %s"), path, strerror(EAGAIN));
+	return NULL;
+}
+
+void
+ip_plan_unlock(struct ip_lock *l)
+{
+	if (l == NULL)
+		return;
+	close(l->fd);	/* and with it the lock */
+	free(l);
 }

@@ -42,12 +42,12 @@ strict(int rc, struct ip_plan **out)
 }
 
 int
-ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
-    struct ip_plan **out)
+ip_plan_load_tree(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_plan **out, struct ip_ynode **tree)
 {
 	*out = NULL;
 	struct ip_plan *p = ip_xcalloc(1, sizeof(*p));
-	const struct ip_ynode *root = ip_yaml_parse(buf, len, &p->arena, d);
+	struct ip_ynode *root = ip_yaml_parse(buf, len, &p->arena, d);
 	int rc = root == NULL ? -1 : ip_decode(p, root, d);
 	if (rc < 0) {
 		ip_plan_free(p);
@@ -56,7 +56,16 @@ ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
 	p->file = ip_arena_strndup(&p->arena, d->file, strlen(d->file));
 	index_participants(p);
 	*out = p;
+	if (tree != NULL)
+		*tree = root;
 	return rc;
+}
+
+int
+ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_plan **out)
+{
+	return ip_plan_load_tree(buf, len, d, out, NULL);
 }
 
 int

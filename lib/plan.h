@@ -231,6 +231,11 @@ int ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out);
 int ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out);
+/* As ip_plan_load_buf_partial(), storing in *tree the YAML tree the plan
+ * was decoded from, which lives as long as the plan (its arena holds it)
+ * and which the plan does not refer to: an edit may relink it (edit.c). */
+int ip_plan_load_tree(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_plan **out, struct ip_ynode **tree);
 
 /* The regulation's words for items a to i, in bokmål; and in English,
  * marked for the messages' catalogues (N_). */

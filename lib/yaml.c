@@ -4,7 +4,8 @@
  * The whole file is read into memory, and libyaml's event parser builds a
  * tree that keeps every node's position.  Where libyaml finds bad UTF-8 or
  * a control character, which it reports only as a byte offset, a scan of
- * our own says where (line:col) and what.
+ * our own says where (line:col) and what; the same scan runs first on a
+ * file that may hold a noncharacter, which libyaml lets through.
  * Duplicate keys, anchors, aliases, tags and further documents are refused,
  * and depth, node count and value length are bounded.
  */
@@ -141,13 +142,18 @@ ip_pos_at(const char *buf, size_t len, size_t off)
 	return pos;
 }
 
-/* Characters YAML allows in a stream (YAML 1.1 c-printable). */
+/* Characters a plan may hold: those YAML allows in a stream (YAML 1.1
+ * c-printable) less the noncharacters U+FDD0 to U+FDEF and the last two
+ * of each plane, which Unicode keeps for a program's own use (the
+ * Markdown renderer marks text with two of them) and HTML does not
+ * allow: see ip-plan(5). */
 static bool
 printable(uint32_t c)
 {
 	return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f)
 	    || c == 0x85 || (c >= 0xa0 && c <= 0xd7ff)
-	    || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
+	    || (c >= 0xe000 && c < 0xfdd0) || (c > 0xfdef
+	    && (c & 0xfffe) != 0xfffe);
 }
 
 /* Bytes that stand for themselves: printable ASCII, tab and line ends. */
@@ -185,13 +191,26 @@ check_encoding(const char *buf, size_t len, struct ip_diags *d)
 				    (unsigned)c);
 			else
 				ip_diag(d, pos, IP_R_ENCODING, _("U+%04X is "
-				    "not a character: it is not allowed"),
-				    (unsigned)c);
+				    "not a character but a code kept for "
+				    "programs: delete it"), (unsigned)c);
 			return -1;
 		}
 		i += l;
 	}
 	return 0;
+}
+
+/* True if buf may hold a noncharacter, which libyaml lets through: the
+ * UTF-8 of one starts with 0xEF (U+FDD0 to U+FDEF, U+FFFE, U+FFFF) or
+ * with 0xF0 to 0xF4 (the last two of each other plane).  A few passes of
+ * memchr() cost less than decoding every file. */
+static bool
+may_hold_noncharacter(const char *buf, size_t len)
+{
+	for (int b = 0xef; b <= 0xf4; b++)
+		if (memchr(buf, b, len) != NULL)
+			return true;
+	return false;
 }
 
 struct builder {
@@ -267,6 +286,7 @@ new_node(struct builder *b, enum ip_ykind kind, yaml_mark_t m)
 	struct ip_ynode *n = ip_arena_alloc(b->a, sizeof(*n));
 	n->kind = kind;
 	n->pos = mark_pos(m);
+	n->start = (uint32_t)m.index;
 	return n;
 }
 
@@ -349,6 +369,7 @@ event(struct builder *b, const yaml_event_t *e)
 		    || (n = new_node(b, IP_Y_SCALAR, e->start_mark)) == NULL)
 			return -1;
 		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		n->end = (uint32_t)e->end_mark.index;
 		n->len = e->data.scalar.length;
 		n->s = ip_arena_strndup(b->a,
 		    (const char *)e->data.scalar.value, n->len);
@@ -368,7 +389,7 @@ event(struct builder *b, const yaml_event_t *e)
 		return 0;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		b->depth--;
+		b->stack[b->depth--]->end = (uint32_t)e->end_mark.index;
 		return 0;
 	default:
 		return 0;
@@ -433,6 +454,9 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 	yaml_event_t e;
 	int docs = 0, rc = 0;
 
+	if (may_hold_noncharacter(b.buf, b.len)
+	    && check_encoding(b.buf, b.len, d) != 0)
+		return NULL;
 	if (!yaml_parser_initialize(&p))
 		ip_oom();
 	yaml_parser_set_input_string(&p, (const unsigned char *)b.buf, b.len);

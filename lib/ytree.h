@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -26,7 +27,14 @@ enum ip_ykind { IP_Y_SCALAR, IP_Y_MAP, IP_Y_SEQ };
 struct ip_ynode {
 	enum ip_ykind kind;
 	bool plain;		/* scalar: unquoted, so may be a date, bool, null */
+	bool fresh;		/* made by an edit (edit.c): not in the text */
 	struct ip_pos pos;
+	/* Where the node is in the text, as libyaml's marks count: in
+	 * characters (a CR and an LF count one each) from the start of the
+	 * text past a byte order mark; see edit.c.  start is that of the
+	 * node's first character; end is one past the last of a scalar or
+	 * a flow collection, and where libyaml ended a block collection. */
+	uint32_t start, end;
 	const char *s;		/* scalar: NUL-terminated, no NUL inside */
 	size_t len;
 	struct ip_ynode *first;	/* map: key, value, key, value ...; seq: items */

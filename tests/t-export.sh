@@ -236,6 +236,40 @@ t "export injection: no '|' unescaped, so no table in any dialect" "
 	grep -qF '<li>| ressurs |</li>' md.html &&
 	grep -qxF '| selv | på GitHub |</p>' md.html"
 
+# Issue 29's two inputs.  A '|' before a character of U+F000 to U+FFFF
+# (pdf-text.yaml; every format, language and view of it is checked
+# above, and its Bundle in t-fhir) comes out as written; a plan that
+# holds the Markdown renderer's marks is refused where they are, in every
+# format and language, and nothing is written.
+t "export: a '|' before U+FB01 and U+FFFC stays as written, marks by reference are U+FFFD" "
+	export_fresh &&
+	for lang in nb nn en; do
+		for f in markdown html xml fhir; do
+			exits 0 ip-export --today $TODAY --language \$lang \
+				--format \$f '$EXPORT/pdf-text.yaml' >out.\$f.\$lang ||
+				exit 1
+		done
+	done &&
+	grep -qxF '# Individuell plan for Kari\\|ﬁnn' out.markdown.nb &&
+	grep -qxF '**Bidrag:** Fra skjemaet\\|ﬁ\\|￼\\|ﬀ\\| og \\|\\|ﬁ\\|ﬁ\\|ﬁ.' out.markdown.nb &&
+	grep -qxF '\\~ﬁ\\|ﬁ og �\\|� og &\\#xFDD0;' out.markdown.nb &&
+	grep -qF 'Individual plan for Kari|ﬁnn' out.html.en &&
+	grep -qF '<name>Ola|ﬂ|ﬁ||ﬁ</name>' out.xml.nn &&
+	! grep -q \$(printf '\\357\\267[\\220\\221]') out.*"
+printf 'format: iplan/1\nperson: {name: "Kari \357\267\220 \357\267\221 |x"}\n' \
+	>"$TMP/marks.yaml"
+t "export: a plan that holds the renderer's marks is refused, located, in every format and language" "
+	export_fresh &&
+	for lang in nb nn en; do
+		for f in markdown html xml fhir; do
+			exits 1 ip-export --today $TODAY --language \$lang \
+				--format \$f '$TMP/marks.yaml' >out 2>err &&
+			test ! -s out &&
+			grep -qx '.*marks.yaml:2:22: error: U+FDD0 is not a character but a code kept for programs: delete it \\[encoding\\]' err ||
+				{ cat err; exit 1; }
+		done
+	done"
+
 # A blank line in plain text ends a paragraph, as it does in Markdown.
 t "export injection: blank lines in plain text keep its paragraphs apart" "
 	export_fresh &&

@@ -185,7 +185,7 @@ t "hook: pre-receive, a new branch, renames, a link, and a plan checked as pushe
 # trees make with flags of their own.
 HOOK_X=$TMP/prefix
 t_plain "make install PREFIX=X after make: Norwegian messages and the hooks from X" "
-	rm -rf '$HOOK_X' && tree_copy '$TMP/src' &&
+	cd '$TMP' && rm -rf '$HOOK_X' && tree_copy '$TMP/src' &&
 	make -C '$TMP/src' BUILD=build all >out 2>&1 &&
 	! grep -q -e '^cc ' -e '^clang ' out &&
 	make -C '$TMP/src' BUILD=build PREFIX='$HOOK_X' install >out 2>&1 &&

@@ -100,24 +100,27 @@ t "export: free text is parsed while the markup budget lasts" "
 
 # --- characters that make a line read as something else ----------------------
 
-# U+202E (right-to-left override), U+2066 (left-to-right isolate), U+2028
-# (line separator) and U+FDD0 (a noncharacter ip-export marks '|' with) in
-# plain text, free text, code, a link's address and the title.
-hostile_bidi=$(printf 'a\342\200\256b c\342\201\246d e\342\200\250f g\357\267\220h')
+# U+202E (right-to-left override), U+2066 (left-to-right isolate) and
+# U+2028 (line separator) in plain text, free text, code, a link's address
+# and the title; and in free text, references to U+FDD0 and U+FDD1, the
+# noncharacters ip-export marks '|' and '~' with (which a plan cannot
+# hold: see t-validate).
+hostile_bidi=$(printf 'a\342\200\256b c\342\201\246d e\342\200\250f')
 hostile_fffd=$(printf '\357\277\275')
 t "export: bidi controls and line separators never reach a document" "
 	hostile_fresh &&
-	printf 'format: iplan/1\nperson: {name: \"K%s\"}\nneeds: [\"%s\"]\nimplementation: \"%s \`%s\` [x](<http://e/%s>) |\"\n' \
+	printf 'format: iplan/1\nperson: {name: \"K%s\"}\nneeds: [\"%s\"]\nimplementation: \"%s &#xFDD0;&#xFDD1; \`%s\` [x](<http://e/%s>) |\"\n' \
 		\"\$hostile_bidi\" \"\$hostile_bidi\" \"\$hostile_bidi\" \
 		\"\$hostile_bidi\" \"\$hostile_bidi\" >plan.yaml &&
-	printf '\342\200\256\n\342\201\246\n\342\200\250\n\357\267\220\n' >bad &&
+	printf '\342\200\256\n\342\201\246\n\342\200\250\n\357\267\220\n\357\267\221\n' >bad &&
 	exits 0 ip-export plan.yaml >md &&
 	exits 0 ip-export --format html plan.yaml >page.html &&
 	! grep -q -F -f bad md page.html &&
-	test \$(grep -o \"\$hostile_fffd\" md | wc -l) = 24 &&
-	test \$(grep -o \"\$hostile_fffd\" page.html | wc -l) = 24 &&
-	grep -qx \"  - a\${hostile_fffd}b c\${hostile_fffd}d e\${hostile_fffd}f g\${hostile_fffd}h\" md &&
-	grep -q '(http://e/a.*h) \\\\|\$' md &&
+	test \$(grep -o \"\$hostile_fffd\" md | wc -l) = 20 &&
+	test \$(grep -o \"\$hostile_fffd\" page.html | wc -l) = 20 &&
+	grep -qx \"  - a\${hostile_fffd}b c\${hostile_fffd}d e\${hostile_fffd}f\" md &&
+	grep -qF 'f $hostile_fffd$hostile_fffd ' md &&
+	grep -q '(http://e/a.*f) \\\\|\$' md &&
 	exits 0 ip-export --format xml plan.yaml >plan.xml &&
 	grep -q -F -f bad plan.xml"
 

@@ -188,7 +188,22 @@ t "hostile: a C1 control in a command-line message is printed as ?" "
 printf 'format: iplan/1\nid: a\033[31mb\n' >"$TMP/hostile"
 hostile "escape character" ':2:6: error: control character U+001B is not allowed \[encoding\]'
 printf 'format: iplan/1\nid: a\357\277\277b\n' >"$TMP/hostile"
-hostile "noncharacter" ':2:6: error: U+FFFF is not a character: it is not allowed \[encoding\]'
+hostile "noncharacter" ':2:6: error: U+FFFF is not a character but a code kept for programs: delete it \[encoding\]'
+printf 'format: iplan/1\nperson: {name: "Kari \357\267\220"}\n' >"$TMP/hostile"
+hostile "noncharacter U+FDD0, a mark of the Markdown renderer" ':2:22: error: U+FDD0 is not a character but a code kept .* \[encoding\]'
+printf 'format: iplan/1\nid: a\357\267\257b\n' >"$TMP/hostile"
+hostile "noncharacter U+FDEF, the last of the block" ':2:6: error: U+FDEF is not a character .* \[encoding\]'
+printf 'format: iplan/1\nid: a\357\267\217\357\267\260b\n' >"$TMP/hostile"
+t "hostile: U+FDCF and U+FDF0, beside the noncharacters, are text" "
+	ip-validate '$TMP/hostile' >/dev/null 2>'$TMP/err'
+	test \$? -eq 1 && grep -q '\\[item-a\\]' '$TMP/err' &&
+	! grep -q encoding '$TMP/err'"
+printf 'format: iplan/1\n# \360\237\277\276\nid: b\n' >"$TMP/hostile"
+hostile "noncharacter U+1FFFE, in a comment" ':2:3: error: U+1FFFE is not a character .* \[encoding\]'
+printf 'format: iplan/1\nid: \364\217\277\277\n' >"$TMP/hostile"
+hostile "noncharacter U+10FFFF, the last code point" ':2:5: error: U+10FFFF is not a character .* \[encoding\]'
+printf 'format: iplan/1\nid: "a\\uFDD1b"\n' >"$TMP/hostile"
+hostile "escaped noncharacter U+FDD1" ':2:5: error: value contains U+FDD1, which is not a character \[encoding\]'
 printf '\357\273\277format: iplan/1\nbogus: 1\n' >"$TMP/hostile"
 hostile "UTF-8 BOM" ':2:1: error: unknown key .bogus. in the plan \[unknown-key\]'
 printf 'format: iplan/1\r\nbogus: 1\r\n' >"$TMP/hostile"

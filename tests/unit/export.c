@@ -260,6 +260,9 @@ test_clean_replaces_what_xml_cannot_carry(void **state)
 	assert_clean("\xed\xa0\x80", "\xef\xbf\xbd");	/* a surrogate */
 	/* stray continuation bytes are one broken character */
 	assert_clean("\x80\x80 ok", "\xef\xbf\xbd ok");
+	/* which libxml2's decoder read as U+01C7 and U+07FF (fuzz-clean) */
+	assert_clean("\x87\x87 ok", "\xef\xbf\xbd ok");
+	assert_clean("a\xbf\xbf", "a\xef\xbf\xbd");
 }
 
 /* --- XML of a plan with bad text, against the schema ---------------------- */

@@ -1,0 +1,237 @@
+/*
+ * ip-evaluate - record an evaluation meeting in a plan: the review done,
+ * its summary, the sub-goals' status, the measures that end, the next
+ * review.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "i18n.h"
+
+static struct ip_cli cli = {
+	.prog = "ip-evaluate",
+	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
+	 * translate "usage" (and "options"), nothing else; line up the
+	 * lines that follow. */
+	.usage = N_("usage: ip-evaluate [options] PLAN\n"
+	    "       ip-evaluate --list-subgoals|--list-measures PLAN\n"),
+	/* TRANSLATORS: the rest of --help.  Translate the words, not the
+	 * options, their values nor the names that stand for values (TEXT,
+	 * FILE, DATE, ID, N, PLAN); keep the columns lined up and the lines
+	 * within 80 columns. */
+	.help = N_("Record an evaluation meeting in the individual plan PLAN, "
+	    "changing nothing\nelse in the file: the review done, its "
+	    "summary, the sub-goals' status, the\nmeasures that end and the "
+	    "next review.\n"
+	    "\n"
+	    "      --date DATE              the day of the meeting (default: "
+	    "today)\n"
+	    "      --summary TEXT           the summary of the meeting\n"
+	    "      --summary-file FILE|-    the summary, from FILE or standard "
+	    "input\n"
+	    "                               (neither, on a terminal: $VISUAL "
+	    "or $EDITOR)\n"
+	    "      --subgoal ID=STATUS      the sub-goal's status: achieved, "
+	    "open or\n"
+	    "                               dropped (repeatable)\n"
+	    "      --end-measure ID[=DATE]  the measure ends on DATE "
+	    "(default: --date)\n"
+	    "                               (repeatable)\n"
+	    "      --next DATE              the next review\n"
+	    "      --next-in N{d|w|m}       the next review N days, weeks or "
+	    "months after\n"
+	    "                               the meeting (default: the plan's "
+	    "review_interval)\n"
+	    "  -n, --dry-run                print the change as a diff, write "
+	    "nothing\n"
+	    "  -f, --force                  write it even if the plan would "
+	    "have more errors\n"
+	    "      --list-subgoals          print the ids of the plan's "
+	    "sub-goals, and exit\n"
+	    "      --list-measures          print the ids of the plan's "
+	    "measures, and exit\n"
+	    "      --today DATE             take DATE (YYYY-MM-DD) as today\n"
+	    "  -h, --help                   show this help and exit\n"
+	    "  -V, --version                show the version and exit\n"
+	    "\n"
+	    "Exit status: 0 recorded, 1 the plan would have more errors, "
+	    "2 trouble.\nSee ip-evaluate(1).\n"),
+};
+
+enum { O_DATE = 0x200, O_SUMMARY, O_SUMMARY_FILE, O_SUBGOAL,
+	O_END_MEASURE, O_NEXT, O_NEXT_IN, O_LIST_SUBGOALS, O_LIST_MEASURES };
+
+struct evaluate {
+	struct ip_evaluate_opts o;
+	const char *path;
+	bool edit;		/* ask the editor for the summary */
+	char *file;		/* the editor's file, beside the plan */
+	char *summary;		/* malloc'd */
+	char *report;		/* what was recorded */
+};
+
+/* The summary from the user's editor, on a private file beside the
+ * plan, which is kept until the plan is written. */
+static int
+from_editor(struct evaluate *ev, const struct ip_plan *p,
+    const struct ip_err *e)
+{
+	char *tmpl = ip_evaluate_template(p);
+	int fd = ip_private_file(ev->path, "summary", &ev->file, e);
+	if (fd < 0) {
+		free(tmpl);
+		return -1;
+	}
+	FILE *f = fdopen(fd, "w");
+	bool ok = f != NULL && fputs(tmpl, f) >= 0;
+	if (f == NULL ? close(fd) != 0 : fclose(f) != 0)
+		ok = false;
+	free(tmpl);
+	if (!ok)
+		return ip_fail(e, _("cannot write '%s'"), ev->file);
+	if (ip_run_editor(ev->file, e->prog) != 0)
+		return -1;
+	char *text = ip_read_text(ev->file, e->prog);
+	if (text == NULL)
+		return -1;
+	ev->summary = ip_summary_clean(text, true);
+	free(text);
+	if (ev->summary == NULL) {
+		unlink(ev->file);
+		free(ev->file);
+		ev->file = NULL;
+		return ip_fail(e, _("the summary is empty: nothing written"));
+	}
+	return 0;
+}
+
+static int
+edit(struct ip_doc *doc, void *ctx, const struct ip_err *e)
+{
+	struct evaluate *ev = ctx;
+
+	if (ip_evaluate_check(doc, &ev->o, e) != 0)
+		return -1;
+	if (ev->edit && from_editor(ev, ip_doc_plan(doc), e) != 0)
+		return -1;
+	if (ev->summary != NULL)
+		ev->o.summary = ev->summary;
+	return ip_evaluate_edit(doc, &ev->o, &ev->report, e);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "date", required_argument, NULL, O_DATE },
+		{ "summary", required_argument, NULL, O_SUMMARY },
+		{ "summary-file", required_argument, NULL, O_SUMMARY_FILE },
+		{ "subgoal", required_argument, NULL, O_SUBGOAL },
+		{ "end-measure", required_argument, NULL, O_END_MEASURE },
+		{ "next", required_argument, NULL, O_NEXT },
+		{ "next-in", required_argument, NULL, O_NEXT_IN },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "list-subgoals", no_argument, NULL, O_LIST_SUBGOALS },
+		{ "list-measures", no_argument, NULL, O_LIST_MEASURES },
+		IP_CLI_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct evaluate ev = { 0 };
+	struct ip_change ch = { .edit = edit, .ctx = &ev };
+	const char *date = NULL, *summary_file = NULL;
+	int list = -1;		/* --list-subgoals, --list-measures */
+	/* the repeated options, at most one an argument */
+	char **sub = calloc((size_t)argc, sizeof(*sub));
+	char **end = calloc((size_t)argc, sizeof(*end));
+	int c, rc = IP_EXIT_TROUBLE;
+
+	if (sub == NULL || end == NULL) {
+		ip_error(cli.prog, "%s", strerror(ENOMEM));
+		goto out;
+	}
+	ev.o.subgoals = sub;
+	ev.o.end_measures = end;
+	while ((c = ip_cli_getopt(&cli, argc, argv, ":nfhV",
+	    longopts)) != -1) {
+		switch (c) {
+		case O_DATE: date = optarg; break;
+		case O_SUMMARY: ev.o.summary = optarg; break;
+		case O_SUMMARY_FILE: summary_file = optarg; break;
+		case O_SUBGOAL: sub[ev.o.n_subgoals++] = optarg; break;
+		case O_END_MEASURE:
+			end[ev.o.n_end_measures++] = optarg;
+			break;
+		case O_NEXT: ev.o.next = optarg; break;
+		case O_NEXT_IN: ev.o.next_in = optarg; break;
+		case 'n': ch.dry_run = true; break;
+		case 'f': ch.force = true; break;
+		case O_LIST_SUBGOALS: list = IP_IDS_SUBGOALS; break;
+		case O_LIST_MEASURES: list = IP_IDS_MEASURES; break;
+		default:
+			if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
+				goto out;
+		}
+	}
+	rc = IP_EXIT_TROUBLE;
+	if (argc - optind != 1) {
+		ip_cli_usage(&cli);
+		goto out;
+	}
+	ev.path = ch.path = argv[optind];
+	if (list >= 0) {
+		rc = ip_finish_stdout(cli.prog, ip_list_ids(ch.path,
+		    (enum ip_ids)list, stdout));
+		goto out;
+	}
+	if (strcmp(ch.path, "-") == 0) {
+		ip_error(cli.prog, _("a plan to change is a file, not "
+		    "standard input (-)"));
+		goto out;
+	}
+	if (ev.o.summary != NULL && summary_file != NULL) {
+		ip_error(cli.prog, _("--summary and --summary-file: give one"));
+		goto out;
+	}
+	if (ev.o.next != NULL && ev.o.next_in != NULL) {
+		ip_error(cli.prog, _("--next and --next-in: give one"));
+		goto out;
+	}
+	ch.today = ip_cli_today(&cli);
+	ev.o.date = ch.today;
+	if (date != NULL && ip_opt_date(&cli.err, "date", date,
+	    &ev.o.date) != 0)
+		goto out;
+	if (summary_file != NULL) {
+		char *text = ip_read_text(summary_file, cli.prog);
+		if (text == NULL)
+			goto out;
+		ev.summary = ip_summary_clean(text, false);
+		free(text);
+	} else if (ev.o.summary != NULL) {
+		ev.summary = ip_summary_clean(ev.o.summary, false);
+	} else
+		ev.edit = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	ev.o.summary = NULL;
+	rc = ip_change_plan(&ch, cli.prog);
+	if (rc == IP_EXIT_OK && !ch.dry_run) {
+		fputs(ev.report, stdout);
+		rc = ip_finish_stdout(cli.prog, rc);
+	}
+	if (ev.file != NULL && (rc != IP_EXIT_OK || ch.dry_run))
+		ip_error(cli.prog, _("the summary is kept in '%s'"), ev.file);
+	else if (ev.file != NULL)
+		unlink(ev.file);
+out:
+	free(ev.file);
+	free(ev.summary);
+	free(ev.report);
+	free(sub);
+	free(end);
+	return rc;
+}

@@ -1,0 +1,1237 @@
+/*
+ * edit.c - editing a plan in its own text.
+ *
+ * An edit changes the YAML tree at once, into the tree the caller
+ * intends, and records where in the text it goes: a replacement of the
+ * bytes [from, to) of the text as read, rendered only when the doc is
+ * finished, from the tree as the edits have left it.  A value replaced
+ * is replaced from the colon of its key to the end of its own text; a
+ * key is added, and an item appended, at the end of the line where the
+ * last one's text ends (after a comment there), on a line of its own at
+ * the column of its neighbours; an item removed takes its lines with it.
+ * An edit inside a flow collection ({...}, [...]) rewrites the outermost
+ * one in block style instead.  Nothing else of the text changes.
+ *
+ * libyaml's marks count characters (a CR and an LF each one); the doc
+ * turns those of every node into byte offsets in the text when it is
+ * read.  A node made by an edit (fresh) has no text: its start and end
+ * are where it goes.
+ */
+#include "edit.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+
+enum ctx {
+	C_KEY,		/* after "key:" */
+	C_DASH,		/* after "-" */
+	C_ROOT		/* the whole document */
+};
+
+enum kind {
+	E_VALUE,	/* [from, to) becomes what follows a key, or a dash */
+	E_KEYVAL,	/* inserts a key and its value at from */
+	E_ITEM,		/* inserts an item of a list at from */
+	E_CUT		/* removes [from, to) */
+};
+
+struct edit {
+	size_t from, to;	/* in the text as read */
+	size_t seq;		/* the order made */
+	enum kind kind;
+	enum ctx ctx;
+	size_t col;		/* of the key, or of the dash */
+	struct ip_ynode *node;	/* E_VALUE: the value; E_KEYVAL: the key;
+				   E_ITEM: the item */
+	struct ip_ynode *parent;	/* E_KEYVAL, E_ITEM: its place */
+	size_t nfrom, nto;	/* in the text made */
+};
+
+struct ip_doc {
+	char *buf;		/* the text as read */
+	size_t len;
+	struct ip_plan *plan;	/* as read; its arena holds the tree */
+	struct ip_ynode *root;
+	struct ip_arena arena;	/* the nodes the edits make */
+	const char *nl;		/* "\n", or "\r\n" if the text has those */
+	size_t step;		/* how far a mapping in a mapping is in */
+	size_t seq_off;		/* how far a list's dashes are from its key */
+	struct edit *e;
+	size_t ne, cap;
+	char *out;		/* the text made */
+	size_t out_len;
+	struct ip_plan *result;
+	struct ip_ynode *result_root;
+};
+
+/* --- reading ------------------------------------------------------------- */
+
+/* Turns character counts into byte offsets, moving from the last. */
+struct cursor {
+	const unsigned char *s;
+	size_t len, ci, bi;
+};
+
+static uint32_t
+to_byte(struct cursor *c, uint32_t ci)
+{
+	while (c->ci < ci && c->bi < c->len) {
+		c->bi++;
+		while (c->bi < c->len && (c->s[c->bi] & 0xc0) == 0x80)
+			c->bi++;
+		c->ci++;
+	}
+	while (c->ci > ci && c->bi > 0) {
+		c->bi--;
+		while (c->bi > 0 && (c->s[c->bi] & 0xc0) == 0x80)
+			c->bi--;
+		c->ci--;
+	}
+	return (uint32_t)c->bi;
+}
+
+static void
+offsets(struct ip_ynode *n, struct cursor *c, uint32_t skip)
+{
+	for (; n != NULL; n = n->next) {
+		n->start = to_byte(c, n->start) + skip;
+		offsets(n->first, c, skip);
+		n->end = to_byte(c, n->end) + skip;
+	}
+}
+
+static void
+offsets_plus(struct ip_ynode *n, uint32_t skip)
+{
+	for (; n != NULL; n = n->next) {
+		n->start += skip;
+		n->end += skip;
+		offsets_plus(n->first, skip);
+	}
+}
+
+static size_t
+line_start(const struct ip_doc *doc, size_t pos)
+{
+	while (pos > 0 && doc->buf[pos - 1] != '\n' && doc->buf[pos - 1] != '\r')
+		pos--;
+	return pos;
+}
+
+static size_t
+col(const struct ip_doc *doc, size_t pos)
+{
+	return pos - line_start(doc, pos);
+}
+
+static bool
+is_flow(const struct ip_doc *doc, const struct ip_ynode *n)
+{
+	return !n->fresh && n->kind != IP_Y_SCALAR
+	    && (doc->buf[n->start] == '[' || doc->buf[n->start] == '{');
+}
+
+/* The neighbours' indentation: of the first mapping in a mapping, and of
+ * the first list in a mapping, in block style. */
+static void
+indentation(struct ip_doc *doc, const struct ip_ynode *map, bool *step,
+    bool *off)
+{
+	if (map->kind == IP_Y_SEQ) {
+		for (const struct ip_ynode *i = map->first; i; i = i->next)
+			if (i->kind != IP_Y_SCALAR)
+				indentation(doc, i, step, off);
+		return;
+	}
+	if (map->kind != IP_Y_MAP || is_flow(doc, map))
+		return;
+	for (const struct ip_ynode *k = map->first; k && !(*step && *off);
+	    k = k->next->next) {
+		const struct ip_ynode *v = k->next;
+		if (v->kind == IP_Y_SCALAR || is_flow(doc, v))
+			continue;
+		size_t kc = col(doc, k->start), vc = col(doc, v->start);
+		if (v->kind == IP_Y_MAP && !*step && vc > kc) {
+			doc->step = vc - kc;
+			*step = true;
+		}
+		if (v->kind == IP_Y_SEQ && !*off && vc >= kc) {
+			doc->seq_off = vc - kc;
+			*off = true;
+		}
+		indentation(doc, v, step, off);
+	}
+}
+
+static int
+doc_load(struct ip_doc *doc, struct ip_diags *d)
+{
+	int rc = ip_plan_load_tree(doc->buf, doc->len, d, &doc->plan,
+	    &doc->root);
+	if (rc < 0)
+		return -1;
+	uint32_t skip = doc->len >= 3 && memcmp(doc->buf, "\xef\xbb\xbf", 3)
+	    == 0 ? 3 : 0;
+	bool ascii = true;
+	for (size_t i = 0; i < doc->len && ascii; i++)
+		ascii = (unsigned char)doc->buf[i] < 0x80;
+	if (ascii) {
+		offsets_plus(doc->root, skip);
+	} else {
+		struct cursor c = { (const unsigned char *)doc->buf + skip,
+		    doc->len - skip, 0, 0 };
+		offsets(doc->root, &c, skip);
+	}
+	const char *lf = memchr(doc->buf, '\n', doc->len);
+	doc->nl = lf != NULL && lf > doc->buf && lf[-1] == '\r' ? "\r\n"
+	    : "\n";
+	doc->step = doc->seq_off = 2;
+	bool step = false, off = false;
+	indentation(doc, doc->root, &step, &off);
+	return rc;
+}
+
+int
+ip_doc_open_buf(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_doc **out)
+{
+	struct ip_doc *doc = ip_xcalloc(1, sizeof(*doc));
+	doc->buf = ip_xmalloc(len + 1);
+	memcpy(doc->buf, buf, len);
+	doc->buf[len] = '\0';
+	doc->len = len;
+	int rc = doc_load(doc, d);
+	if (rc < 0) {
+		ip_doc_free(doc);
+		doc = NULL;
+	}
+	*out = doc;
+	return rc;
+}
+
+int
+ip_doc_open(const char *path, struct ip_diags *d, struct ip_doc **out)
+{
+	char *buf;
+	size_t len;
+
+	*out = NULL;
+	if (ip_read_file(path, &buf, &len, d) != 0)
+		return -1;
+	int rc = ip_doc_open_buf(buf, len, d, out);
+	free(buf);
+	return rc;
+}
+
+void
+ip_doc_free(struct ip_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	free(doc->buf);
+	free(doc->out);
+	free(doc->e);
+	ip_plan_free(doc->plan);
+	ip_plan_free(doc->result);
+	ip_arena_free(&doc->arena);
+	free(doc);
+}
+
+const struct ip_plan *
+ip_doc_plan(const struct ip_doc *doc)
+{
+	return doc->plan;
+}
+
+const struct ip_plan *
+ip_doc_result(const struct ip_doc *doc)
+{
+	return doc->result;
+}
+
+const char *
+ip_doc_text(const struct ip_doc *doc, size_t *len)
+{
+	*len = doc->len;
+	return doc->buf;
+}
+
+const char *
+ip_doc_result_text(const struct ip_doc *doc, size_t *len)
+{
+	*len = doc->out_len;
+	return doc->out;
+}
+
+const struct ip_ynode *
+ip_doc_result_tree(const struct ip_doc *doc)
+{
+	return doc->result_root;
+}
+
+/* --- the tree ------------------------------------------------------------ */
+
+struct ip_ynode *
+ip_doc_root(const struct ip_doc *doc)
+{
+	return doc->root;
+}
+
+static bool
+scalar_is(const struct ip_ynode *n, const char *s)
+{
+	return n->kind == IP_Y_SCALAR && strlen(s) == n->len
+	    && memcmp(n->s, s, n->len) == 0;
+}
+
+/* The key node of key in map, or NULL. */
+static struct ip_ynode *
+key_of(const struct ip_ynode *map, const char *key)
+{
+	if (map == NULL || map->kind != IP_Y_MAP)
+		return NULL;
+	for (struct ip_ynode *k = map->first; k; k = k->next->next)
+		if (scalar_is(k, key))
+			return k;
+	return NULL;
+}
+
+struct ip_ynode *
+ip_ynode_get(const struct ip_ynode *map, const char *key)
+{
+	struct ip_ynode *k = key_of(map, key);
+	return k ? k->next : NULL;
+}
+
+struct ip_ynode *
+ip_ynode_find(const struct ip_ynode *seq, const char *key, const char *value)
+{
+	if (seq == NULL || seq->kind != IP_Y_SEQ)
+		return NULL;
+	for (struct ip_ynode *i = seq->first; i; i = i->next) {
+		const struct ip_ynode *v = ip_ynode_get(i, key);
+		if (v != NULL && scalar_is(v, value))
+			return i;
+	}
+	return NULL;
+}
+
+size_t
+ip_ynode_count(const struct ip_ynode *n)
+{
+	if (n == NULL || n->kind == IP_Y_SCALAR)
+		return 0;
+	return n->kind == IP_Y_MAP ? n->n / 2 : n->n;
+}
+
+struct ip_ynode *
+ip_ynode_item(const struct ip_ynode *n, size_t i)
+{
+	if (i >= ip_ynode_count(n))
+		return NULL;
+	struct ip_ynode *c = n->first;
+	for (size_t j = 0; j < (n->kind == IP_Y_MAP ? 2 * i : i); j++)
+		c = c->next;
+	return c;
+}
+
+const char *
+ip_ynode_scalar(const struct ip_ynode *n)
+{
+	return n != NULL && n->kind == IP_Y_SCALAR ? n->s : NULL;
+}
+
+bool
+ip_ynode_is_map(const struct ip_ynode *n)
+{
+	return n != NULL && n->kind == IP_Y_MAP;
+}
+
+bool
+ip_ynode_is_seq(const struct ip_ynode *n)
+{
+	return n != NULL && n->kind == IP_Y_SEQ;
+}
+
+bool
+ip_ynode_is_null(const struct ip_ynode *n)
+{
+	return n != NULL && ip_scalar_is_null(n);
+}
+
+bool
+ip_ynode_equal(const struct ip_ynode *a, const struct ip_ynode *b)
+{
+	if (a->kind != b->kind || a->n != b->n)
+		return false;
+	if (a->kind == IP_Y_SCALAR)
+		return a->plain == b->plain && a->len == b->len
+		    && memcmp(a->s, b->s, a->len) == 0;
+	for (a = a->first, b = b->first; a && b; a = a->next, b = b->next)
+		if (!ip_ynode_equal(a, b))
+			return false;
+	return a == NULL && b == NULL;
+}
+
+/* --- new values ---------------------------------------------------------- */
+
+static struct ip_ynode *
+fresh(struct ip_doc *doc, enum ip_ykind kind)
+{
+	struct ip_ynode *n = ip_arena_alloc(&doc->arena, sizeof(*n));
+	n->kind = kind;
+	n->fresh = true;
+	return n;
+}
+
+static struct ip_ynode *
+fresh_scalar(struct ip_doc *doc, const char *s, bool plain)
+{
+	struct ip_ynode *n = fresh(doc, IP_Y_SCALAR);
+	n->len = strlen(s);
+	n->s = ip_arena_strndup(&doc->arena, s, n->len);
+	n->plain = plain;
+	return n;
+}
+
+/* Whether s, written plain, reads back as the same text: not empty, no
+ * indicator first, nothing that ends a plain value or makes it a
+ * number, a date, a boolean or null, and nothing but printable
+ * characters on one line (no NEL, LS or PS either). */
+static bool
+plain_ok(const char *s)
+{
+	static const char *const special[] = { "null", "true", "false",
+		"yes", "no", "on", "off", "y", "n", NULL };
+	size_t len = strlen(s);
+
+	if (len == 0 || strchr("-?:,[]{}#&*!|>'\"%@`+.~ ", s[0]) != NULL
+	    || (s[0] >= '0' && s[0] <= '9') || s[len - 1] == ' '
+	    || s[len - 1] == ':' || strstr(s, ": ") || strstr(s, " #")
+	    || strpbrk(s, ",[]{}") || strstr(s, "\xc2\x85")
+	    || strstr(s, "\xe2\x80\xa8") || strstr(s, "\xe2\x80\xa9")
+	    || strstr(s, "\xef\xbb\xbf"))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	for (size_t i = 0; special[i]; i++)
+		if (strcasecmp(s, special[i]) == 0)
+			return false;
+	return true;
+}
+
+struct ip_ynode *
+ip_doc_new_text(struct ip_doc *doc, const char *s)
+{
+	return fresh_scalar(doc, s, plain_ok(s));
+}
+
+struct ip_ynode *
+ip_doc_new_word(struct ip_doc *doc, const char *s)
+{
+	return fresh_scalar(doc, s, true);
+}
+
+struct ip_ynode *
+ip_doc_new_date(struct ip_doc *doc, int32_t day)
+{
+	char buf[16];
+	return fresh_scalar(doc, ip_date_format(day, buf), true);
+}
+
+struct ip_ynode *
+ip_doc_new_map(struct ip_doc *doc)
+{
+	return fresh(doc, IP_Y_MAP);
+}
+
+struct ip_ynode *
+ip_doc_new_seq(struct ip_doc *doc)
+{
+	return fresh(doc, IP_Y_SEQ);
+}
+
+/* --- where the text of a node ends ---------------------------------------- */
+
+/* One past the last character of n's own text: of a block scalar less
+ * the blank lines after it, of a block collection that of its last. */
+static size_t
+content_end(const struct ip_doc *doc, const struct ip_ynode *n)
+{
+	if (n->fresh)
+		return n->end;
+	if (n->kind != IP_Y_SCALAR && !is_flow(doc, n) && n->last != NULL)
+		return content_end(doc, n->last);
+	size_t e = n->end;
+	if (n->kind == IP_Y_SCALAR && n->end > n->start
+	    && (doc->buf[n->start] == '|' || doc->buf[n->start] == '>'))
+		while (e > n->start && strchr(" \t\r\n", doc->buf[e - 1]))
+			e--;
+	return e;
+}
+
+/* The end of the line that pos is on: where its line break is. */
+static size_t
+eol(const struct ip_doc *doc, size_t pos)
+{
+	while (pos < doc->len && doc->buf[pos] != '\n' && doc->buf[pos] != '\r')
+		pos++;
+	return pos;
+}
+
+/* One past the colon after the key k. */
+static size_t
+colon(const struct ip_doc *doc, const struct ip_ynode *k)
+{
+	size_t p = k->end;
+	while (p < doc->len && (doc->buf[p] == ' ' || doc->buf[p] == '\t'))
+		p++;
+	return p < doc->len && doc->buf[p] == ':' ? p + 1 : k->end;
+}
+
+/* The ancestors of n from the root, root first, into path; their number,
+ * or 0 if n is not in the tree. */
+static size_t
+path_to(struct ip_ynode *from, const struct ip_ynode *n,
+    struct ip_ynode **path, size_t depth)
+{
+	if (depth > IP_MAX_DEPTH + 1)
+		return 0;
+	path[depth] = from;
+	if (from == n)
+		return depth + 1;
+	for (struct ip_ynode *c = from->first; c; c = c->next) {
+		size_t r = path_to(c, n, path, depth + 1);
+		if (r != 0)
+			return r;
+	}
+	return 0;
+}
+
+/* --- recording edits ----------------------------------------------------- */
+
+static struct edit *
+record(struct ip_doc *doc, enum kind kind, size_t from, size_t to)
+{
+	doc->e = ip_grow(doc->e, &doc->cap, doc->ne + 1, sizeof(*doc->e));
+	struct edit *e = &doc->e[doc->ne];
+	*e = (struct edit){ .from = from, .to = to, .seq = doc->ne,
+	    .kind = kind };
+	doc->ne++;
+	return e;
+}
+
+/* Records that the value n, in the tree where path (of depth nodes, n
+ * last) says, is written afresh: from its key's colon, or its dash, to
+ * its end. */
+static void
+rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
+    size_t end)
+{
+	struct ip_ynode *n = path[depth - 1];
+	struct edit *e;
+
+	if (depth == 1) {
+		e = record(doc, E_VALUE, n->start, end ? end : n->end);
+		e->ctx = C_ROOT;
+	} else if (path[depth - 2]->kind == IP_Y_MAP) {
+		struct ip_ynode *k = path[depth - 2]->first;
+		while (k->next != n)
+			k = k->next->next;
+		size_t from = colon(doc, k);
+		/* a value left empty has no text of its own */
+		e = record(doc, E_VALUE, from, end ? end : n->fresh
+		    ? n->end : n->kind == IP_Y_SCALAR && n->len == 0
+		    && n->plain ? from : content_end(doc, n));
+		e->ctx = C_KEY;
+		e->col = col(doc, k->start);
+	} else {
+		size_t dash = n->start;
+		while (dash > 0 && doc->buf[dash] != '-')
+			dash--;
+		e = record(doc, E_VALUE, dash + 1, end ? end
+		    : content_end(doc, n));
+		e->ctx = C_DASH;
+		e->col = col(doc, dash);
+	}
+	e->node = n;
+}
+
+static void
+rewrite(struct ip_doc *doc, struct ip_ynode **path, size_t depth)
+{
+	rewrite_to(doc, path, depth, 0);
+}
+
+/* If the collection c, at the end of path, is in flow style or inside
+ * one, records that the outermost such is rewritten, and returns true. */
+static bool
+in_flow(struct ip_doc *doc, struct ip_ynode **path, size_t depth)
+{
+	for (size_t i = 0; i < depth; i++)
+		if (is_flow(doc, path[i])) {
+			rewrite(doc, path, i + 1);
+			return true;
+		}
+	return false;
+}
+
+/* Where parent, which must be of kind, is: 0, with the path to it from
+ * the root in path, its length in *depth, and in *text whether it has
+ * text of its own (a fresh node, or one in a fresh value, has not, and
+ * is written with what holds it); -1 if it is of another kind or not in
+ * the tree. */
+static int
+locate(struct ip_doc *doc, struct ip_ynode *parent, enum ip_ykind kind,
+    struct ip_ynode **path, size_t *depth, bool *text)
+{
+	*depth = 0;
+	*text = false;
+	if (parent == NULL || parent->kind != kind)
+		return -1;
+	if (parent->fresh)
+		return 0;
+	if ((*depth = path_to(doc->root, parent, path, 0)) == 0)
+		return -1;
+	*text = true;
+	for (size_t i = 0; i < *depth; i++)
+		if (path[i]->fresh)
+			*text = false;
+	return 0;
+}
+
+int
+ip_doc_set(struct ip_doc *doc, struct ip_ynode *map, const char *key,
+    struct ip_ynode *v)
+{
+	return ip_doc_set_after(doc, map, key, v, NULL);
+}
+
+int
+ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
+    struct ip_ynode *v, const char *after)
+{
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	bool text;
+	size_t depth;
+
+	if (locate(doc, map, IP_Y_MAP, path, &depth, &text) != 0)
+		return -1;
+	struct ip_ynode *k = key_of(map, key);
+	if (k != NULL) {
+		struct ip_ynode *old = k->next;
+		v->next = old->next;
+		k->next = v;
+		if (map->last == old)
+			map->last = v;
+		if (!text || k->fresh || in_flow(doc, path, depth))
+			return 0;
+		/* the new value's text is where the old one's was */
+		v->start = colon(doc, k);
+		v->end = old->fresh || (old->kind == IP_Y_SCALAR
+		    && old->len == 0 && old->plain) ? (old->fresh ? old->end
+		    : v->start) : content_end(doc, old);
+		path[depth] = v;
+		rewrite(doc, path, depth + 1);
+		return 0;
+	}
+	if (map->n / 2 >= IP_MAX_KEYS)
+		return -1;
+	k = fresh_scalar(doc, key, true);
+	/* after the value of after, or the last */
+	struct ip_ynode *a = after != NULL ? key_of(map, after) : NULL;
+	struct ip_ynode *prev = a != NULL ? a->next : map->last;
+	size_t at = 0, kc = 0;
+	bool flow = text && in_flow(doc, path, depth);
+	if (text && !flow) {
+		at = eol(doc, content_end(doc, prev));
+		kc = col(doc, map->first->start);
+	}
+	k->next = v;
+	v->next = prev != NULL ? prev->next : NULL;
+	k->start = k->end = v->start = v->end = (uint32_t)at;
+	if (prev)
+		prev->next = k;
+	else
+		map->first = k;
+	if (map->last == prev)
+		map->last = v;
+	map->n += 2;
+	if (text && !flow) {
+		struct edit *e = record(doc, E_KEYVAL, at, at);
+		e->col = kc;
+		e->node = k;
+		e->parent = map;
+	}
+	return 0;
+}
+
+int
+ip_doc_append(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v)
+{
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	bool text;
+	size_t depth;
+
+	if (locate(doc, seq, IP_Y_SEQ, path, &depth, &text) != 0)
+		return -1;
+	bool flow = text && in_flow(doc, path, depth);
+	size_t at = 0, dc = 0;
+	if (text && !flow) {
+		at = eol(doc, content_end(doc, seq->last));
+		dc = col(doc, seq->start);
+	}
+	v->next = NULL;
+	v->start = v->end = (uint32_t)at;
+	if (seq->last)
+		seq->last->next = v;
+	else
+		seq->first = v;
+	seq->last = v;
+	seq->n++;
+	if (text && !flow) {
+		struct edit *e = record(doc, E_ITEM, at, at);
+		e->col = dc;
+		e->node = v;
+		e->parent = seq;
+	}
+	return 0;
+}
+
+/* Whether only spaces, and a dash if dash, come before pos on its line. */
+static bool
+first_on_line(const struct ip_doc *doc, size_t pos, bool dash)
+{
+	size_t i = line_start(doc, pos);
+	while (i < pos && doc->buf[i] == ' ')
+		i++;
+	if (dash && i < pos && doc->buf[i] == '-')
+		for (i++; i < pos && doc->buf[i] == ' '; i++)
+			;
+	return i == pos;
+}
+
+int
+ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
+    struct ip_ynode *child)
+{
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	bool text;
+	size_t depth;
+
+	if (parent == NULL || parent->kind == IP_Y_SCALAR
+	    || locate(doc, parent, parent->kind, path, &depth, &text) != 0)
+		return -1;
+	size_t old_end = text ? content_end(doc, parent) : 0;
+	/* unlink it: a key with its value */
+	struct ip_ynode *prev = NULL, *c = parent->first;
+	size_t step = parent->kind == IP_Y_MAP ? 2 : 1;
+	while (c != NULL && c != child) {
+		prev = step == 2 ? c->next : c;
+		c = prev->next;
+	}
+	if (c == NULL)
+		return -1;
+	struct ip_ynode *last = step == 2 ? c->next : c;
+	if (prev)
+		prev->next = last->next;
+	else
+		parent->first = last->next;
+	if (parent->last == last)
+		parent->last = prev;
+	parent->n -= step;
+	if (!text || c->fresh || in_flow(doc, path, depth))
+		return 0;
+	if (parent->n == 0 || !first_on_line(doc, c->start, step == 1)) {
+		/* nothing left, or not a line of its own: written afresh */
+		rewrite_to(doc, path, depth, old_end);
+		return 0;
+	}
+	size_t from = line_start(doc, c->start);
+	size_t to = eol(doc, content_end(doc, last));
+	if (to < doc->len) {
+		to += doc->buf[to] == '\r' && to + 1 < doc->len
+		    && doc->buf[to + 1] == '\n' ? 2 : 1;
+	} else if (from > 0) {
+		/* the last line has no break: take the one before it */
+		from -= from >= 2 && doc->buf[from - 2] == '\r' ? 2 : 1;
+	}
+	record(doc, E_CUT, from, to);
+	return 0;
+}
+
+static struct ip_ynode *
+collection_at(struct ip_doc *doc, struct ip_ynode *map, const char *key,
+    enum ip_ykind kind)
+{
+	struct ip_ynode *v = ip_ynode_get(map, key);
+	if (v != NULL && v->kind == kind)
+		return v;
+	if (v != NULL && !ip_scalar_is_null(v))
+		return NULL;
+	struct ip_ynode *n = fresh(doc, kind);
+	return ip_doc_set(doc, map, key, n) == 0 ? n : NULL;
+}
+
+struct ip_ynode *
+ip_doc_map_at(struct ip_doc *doc, struct ip_ynode *map, const char *key)
+{
+	return collection_at(doc, map, key, IP_Y_MAP);
+}
+
+struct ip_ynode *
+ip_doc_seq_at(struct ip_doc *doc, struct ip_ynode *map, const char *key)
+{
+	return collection_at(doc, map, key, IP_Y_SEQ);
+}
+
+/* --- rendering ----------------------------------------------------------- */
+
+static void
+spaces(FILE *f, size_t n)
+{
+	while (n-- > 0)
+		putc(' ', f);
+}
+
+/* Whether the text s (of several lines) can be a literal block: each line
+ * printable, the first not starting with a space, and at most one line
+ * break at the end, so that no blank line after it is taken in. */
+static bool
+literal_ok(const char *s, size_t len)
+{
+	if (len == 0 || s[0] == ' ' || s[0] == '\n' || memchr(s, '\n', len)
+	    == NULL || (len >= 2 && s[len - 1] == '\n' && s[len - 2] == '\n')
+	    || strstr(s, "\xc2\x85") || strstr(s, "\xe2\x80\xa8")
+	    || strstr(s, "\xe2\x80\xa9") || strstr(s, "\xef\xbb\xbf"))
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
+static void
+double_quoted(FILE *f, const char *s, size_t len)
+{
+	putc('"', f);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else if (c == 0xc2 && i + 1 < len
+		    && (unsigned char)s[i + 1] == 0x85)
+			fputs("\\N", f), i++;
+		else
+			putc(c, f);
+	}
+	putc('"', f);
+}
+
+/* A scalar after "key:" or "-": its lines, if a literal block, at ind. */
+static void
+render_scalar(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
+    size_t ind)
+{
+	if (!n->fresh && memchr(doc->buf + n->start, '\n', n->end - n->start)
+	    == NULL && memchr(doc->buf + n->start, '\r', n->end - n->start)
+	    == NULL) {
+		/* its own text, as it was */
+		putc(' ', f);
+		fwrite(doc->buf + n->start, 1, n->end - n->start, f);
+		return;
+	}
+	if (n->plain) {
+		fprintf(f, " %s", n->s);
+		return;
+	}
+	if (!literal_ok(n->s, n->len)) {
+		putc(' ', f);
+		double_quoted(f, n->s, n->len);
+		return;
+	}
+	bool clip = n->s[n->len - 1] == '\n';
+	fputs(clip ? " |" : " |-", f);
+	for (const char *p = n->s, *end = n->s + n->len - clip; p <= end;) {
+		const char *q = memchr(p, '\n', (size_t)(end - p));
+		if (q == NULL)
+			q = end;
+		fputs(doc->nl, f);
+		if (q > p) {
+			spaces(f, ind);
+			fwrite(p, 1, (size_t)(q - p), f);
+		}
+		p = q + 1;
+	}
+}
+
+static void render(const struct ip_doc *doc, FILE *f,
+    const struct ip_ynode *n, enum ctx ctx, size_t c);
+
+/* The key k and its value, at column c. */
+static void
+render_key(const struct ip_doc *doc, FILE *f, const struct ip_ynode *k,
+    size_t c)
+{
+	if (k->fresh)
+		fputs(k->s, f);
+	else
+		fwrite(doc->buf + k->start, 1, k->end - k->start, f);
+	putc(':', f);
+	render(doc, f, k->next, C_KEY, c);
+}
+
+/* n after "key:" (the key at column c), after "-" (the dash at column c),
+ * or as the whole document. */
+static void
+render(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
+    enum ctx ctx, size_t c)
+{
+	size_t in = ctx == C_KEY ? c + doc->step : ctx == C_DASH ? c + 2 : 0;
+
+	if (n->kind == IP_Y_SCALAR) {
+		render_scalar(doc, f, n, ctx == C_KEY ? c + doc->step : c + 2);
+		return;
+	}
+	if (n->first == NULL) {
+		fputs(n->kind == IP_Y_MAP ? " {}" : " []", f);
+		return;
+	}
+	if (n->kind == IP_Y_SEQ && ctx == C_KEY)
+		in = c + doc->seq_off;
+	bool first = true;
+	for (const struct ip_ynode *i = n->first; i; i = i->next) {
+		if (first && ctx == C_DASH)
+			putc(' ', f);
+		else if (!first || ctx == C_KEY) {
+			fputs(doc->nl, f);
+			spaces(f, in);
+		}
+		first = false;
+		if (n->kind == IP_Y_MAP) {
+			render_key(doc, f, i, in);
+			i = i->next;
+		} else {
+			putc('-', f);
+			render(doc, f, i, C_DASH, in);
+		}
+	}
+}
+
+/* Whether child is still in parent. */
+static bool
+holds(const struct ip_ynode *parent, const struct ip_ynode *child)
+{
+	for (const struct ip_ynode *c = parent->first; c; c = c->next)
+		if (c == child)
+			return true;
+	return false;
+}
+
+static void
+render_edit(const struct ip_doc *doc, FILE *f, const struct edit *e)
+{
+	switch (e->kind) {
+	case E_VALUE:
+		render(doc, f, e->node, e->ctx, e->col);
+		break;
+	case E_KEYVAL:
+		fputs(doc->nl, f);
+		spaces(f, e->col);
+		render_key(doc, f, e->node, e->col);
+		break;
+	case E_ITEM:
+		fputs(doc->nl, f);
+		spaces(f, e->col);
+		putc('-', f);
+		render(doc, f, e->node, C_DASH, e->col);
+		break;
+	case E_CUT:
+		break;
+	}
+}
+
+/* --- finishing ----------------------------------------------------------- */
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct edit *x = a, *y = b;
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Whether e is made void by r, which replaces text e is inside of. */
+static bool
+within(const struct edit *e, const struct edit *r)
+{
+	if (e == r || r->to == r->from || e->from < r->from || e->to > r->to)
+		return false;
+	if (e->from == e->to && (e->from == r->to || e->from == r->from))
+		return false;
+	/* the same text replaced twice: the later stands */
+	if (e->from == r->from && e->to == r->to)
+		return e->seq < r->seq;
+	return true;
+}
+
+/* Drops the edits another replaces, those of nodes since removed, and
+ * repeats; returns the number left, in order. */
+static size_t
+settle(struct ip_doc *doc)
+{
+	size_t n = 0;
+
+	qsort(doc->e, doc->ne, sizeof(*doc->e), by_place);
+	for (size_t i = 0; i < doc->ne; i++) {
+		struct edit *e = &doc->e[i];
+		bool drop = (e->kind == E_KEYVAL || e->kind == E_ITEM)
+		    && !holds(e->parent, e->node);
+		for (size_t j = 0; j < doc->ne && !drop; j++)
+			drop = within(e, &doc->e[j]);
+		if (!drop)
+			doc->e[n++] = *e;
+	}
+	return n;
+}
+
+int
+ip_doc_finish(struct ip_doc *doc, struct ip_diags *d, const struct ip_err *e)
+{
+	size_t n = settle(doc), at = 0;
+	FILE *f = ip_xmemstream(&doc->out, &doc->out_len);
+
+	for (size_t i = 0; i < n; i++) {
+		struct edit *ed = &doc->e[i];
+		if (ed->from < at) {
+			ip_xmemstream_close(f);
+			return ip_fail(e, _("internal error: two changes of "
+			    "the plan overlap; nothing written"));
+		}
+		fwrite(doc->buf + at, 1, ed->from - at, f);
+		fflush(f);
+		ed->nfrom = doc->out_len;
+		render_edit(doc, f, ed);
+		fflush(f);
+		ed->nto = doc->out_len;
+		at = ed->to;
+	}
+	fwrite(doc->buf + at, 1, doc->len - at, f);
+	ip_xmemstream_close(f);
+	doc->ne = n;
+
+	if (ip_plan_load_tree(doc->out, doc->out_len, d, &doc->result,
+	    &doc->result_root) < 0)
+		return ip_fail(e, _("the changed plan would not load (see "
+		    "above); nothing written"));
+	if (!ip_ynode_equal(doc->root, doc->result_root))
+		return ip_fail(e, _("internal error: the changed plan would "
+		    "not hold what was asked; nothing written"));
+	return 0;
+}
+
+/* --- the diff ------------------------------------------------------------ */
+
+/* A run of changed lines: old lines [ol, ol + on) become new lines at
+ * the n-th byte offsets of the new text. */
+struct change {
+	size_t ol, on;		/* lines of the old text */
+	const char *oa, *ob;	/* their bytes */
+	const char *na, *nb;	/* the bytes of the new lines */
+};
+
+/* The number of lines in [a, b): line breaks, and a last line without. */
+static size_t
+count_lines(const char *a, const char *b)
+{
+	size_t n = 0;
+	for (const char *p = a; p < b; p++)
+		n += *p == '\n';
+	return n + (b > a && b[-1] != '\n');
+}
+
+static const char *
+next_line(const char *p, const char *end)
+{
+	const char *q = memchr(p, '\n', (size_t)(end - p));
+	return q ? q + 1 : end;
+}
+
+static void
+put_lines(FILE *f, char mark, const char *a, const char *b)
+{
+	while (a < b) {
+		const char *q = next_line(a, b);
+		putc(mark, f);
+		fwrite(a, 1, (size_t)(q - a), f);
+		if (q[-1] != '\n')
+			fputs("\n\\ No newline at end of file\n", f);
+		a = q;
+	}
+}
+
+/* The bytes of old lines [from, to) of the text. */
+static const char *
+line_at(const char *text, const char *end, const char **cache,
+    size_t *cache_line, size_t line)
+{
+	const char *p = *cache;
+	size_t l = *cache_line;
+	if (line < l) {
+		p = text;
+		l = 0;
+	}
+	for (; l < line && p < end; l++)
+		p = next_line(p, end);
+	*cache = p;
+	*cache_line = l;
+	return p;
+}
+
+static void
+range(FILE *f, size_t start, size_t n)
+{
+	if (n == 1)
+		fprintf(f, "%zu", start + 1);
+	else
+		fprintf(f, "%zu,%zu", n == 0 ? start : start + 1, n);
+}
+
+void
+ip_doc_diff(const struct ip_doc *doc, const char *name, FILE *out)
+{
+	const char *old = doc->buf, *oend = doc->buf + doc->len;
+	const char *new = doc->out;
+	struct change *ch = NULL;
+	size_t nch = 0, cap = 0, line = 0;
+	const char *counted = old;
+
+	/* each edit's lines, whole, in both texts, merged where they touch,
+	 * less the lines at either end that are the same in both */
+	for (size_t i = 0; i < doc->ne; i++) {
+		const struct edit *e = &doc->e[i];
+		const char *oa = old + line_start(doc, e->from);
+		size_t last = e->to > e->from ? e->to - 1 : e->from;
+		const char *ob = e->to > e->from && old[last] == '\n'
+		    ? old + e->to : next_line(old + last, oend);
+		if (ob < oend && ob > old && ob[-1] == '\r' && *ob == '\n')
+			ob++;
+		const char *na = new + (oa - old) + (ptrdiff_t)(e->nfrom
+		    - e->from);
+		const char *nb = new + e->nto + (ob - (old + e->to));
+		if (nch > 0 && oa < ch[nch - 1].ob) {
+			struct change *c = &ch[nch - 1];
+			c->ob = ob;
+			c->nb = nb;
+			continue;
+		}
+		line += count_lines(counted, oa) - (oa > counted
+		    && oa[-1] != '\n');
+		counted = oa;
+		ch = ip_grow(ch, &cap, nch + 1, sizeof(*ch));
+		ch[nch++] = (struct change){ line, 0, oa, ob, na, nb };
+	}
+	for (size_t i = 0; i < nch; i++) {
+		struct change *c = &ch[i];
+		for (;;) {	/* the same first line */
+			const char *o = next_line(c->oa, c->ob);
+			const char *n = next_line(c->na, c->nb);
+			if (c->oa == c->ob || c->na == c->nb || o - c->oa
+			    != n - c->na || memcmp(c->oa, c->na,
+			    (size_t)(o - c->oa)) != 0)
+				break;
+			c->oa = o;
+			c->na = n;
+			c->ol++;
+		}
+		for (;;) {	/* the same last line */
+			const char *o = c->ob, *n = c->nb;
+			if (o == c->oa || n == c->na)
+				break;
+			const char *po = o - 1, *pn = n - 1;
+			while (po > c->oa && po[-1] != '\n')
+				po--;
+			while (pn > c->na && pn[-1] != '\n')
+				pn--;
+			if (o - po != n - pn || memcmp(po, pn,
+			    (size_t)(o - po)) != 0)
+				break;
+			c->ob = po;
+			c->nb = pn;
+		}
+		c->on = count_lines(c->oa, c->ob);
+	}
+
+	size_t total = count_lines(old, oend);
+	ptrdiff_t delta = 0;	/* new lines less old ones, before a hunk */
+	const char *cache = old;
+	size_t cache_line = 0;
+	bool header = false;
+	for (size_t i = 0; i < nch;) {
+		if (ch[i].oa == ch[i].ob && ch[i].na == ch[i].nb) {
+			i++;
+			continue;
+		}
+		/* the changes whose contexts meet make one hunk */
+		size_t j = i + 1, s = ch[i].ol > 3 ? ch[i].ol - 3 : 0, e;
+		while (j < nch && ch[j].ol <= ch[j - 1].ol + ch[j - 1].on + 6)
+			j++;
+		e = ch[j - 1].ol + ch[j - 1].on + 3;
+		if (e > total)
+			e = total;
+		size_t added = 0;
+		for (size_t k = i; k < j; k++)
+			added += count_lines(ch[k].na, ch[k].nb);
+		size_t removed = 0;
+		for (size_t k = i; k < j; k++)
+			removed += ch[k].on;
+		if (!header) {
+			fprintf(out, "--- a/%s\n+++ b/%s\n", name, name);
+			header = true;
+		}
+		size_t olen = e - s, nlen = olen - removed + added;
+		fputs("@@ -", out);
+		range(out, s, olen);
+		fputs(" +", out);
+		range(out, (size_t)((ptrdiff_t)s + delta), nlen);
+		fputs(" @@\n", out);
+		size_t l = s;
+		for (size_t k = i; k < j; k++) {
+			const char *a = line_at(old, oend, &cache, &cache_line,
+			    l);
+			const char *b = line_at(old, oend, &cache, &cache_line,
+			    ch[k].ol);
+			put_lines(out, ' ', a, b);
+			put_lines(out, '-', ch[k].oa, ch[k].ob);
+			put_lines(out, '+', ch[k].na, ch[k].nb);
+			l = ch[k].ol + ch[k].on;
+		}
+		const char *a = line_at(old, oend, &cache, &cache_line, l);
+		const char *b = line_at(old, oend, &cache, &cache_line, e);
+		put_lines(out, ' ', a, b);
+		delta += (ptrdiff_t)added - (ptrdiff_t)removed;
+		i = j;
+	}
+	free(ch);
+}
+
+int
+ip_doc_save(const struct ip_doc *doc, const char *path,
+    const struct ip_err *e)
+{
+	return ip_save_if_unchanged(path, doc->buf, doc->len, doc->out,
+	    doc->out_len, e);
+}

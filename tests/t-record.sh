@@ -1,0 +1,186 @@
+# t-record.sh - ip-evaluate and ip-close: what they change in a plan's
+# text and nothing else, the diff of --dry-run, what they refuse, and
+# that a plan they cannot write is left as it was.
+# Sourced by run.sh.
+
+# Every test works on copies in a fresh directory, $TMP/rec.
+rec_fresh() {
+	rm -rf "$TMP/rec" && mkdir "$TMP/rec" && cd "$TMP/rec" &&
+	cp "$TOP/examples/amina-psychiatric.yaml" amina.yaml &&
+	cp "$TOP/examples/lars-kvalifisering.yaml" lars.yaml &&
+	cp "$TESTS/validate/closed-ok.yaml" closed.yaml
+}
+
+# The golden diffs: tests/record/CASE.args, the command and its options
+# on the plan named last; CASE.diff, what --dry-run prints, which the
+# command then writes: the plan afterwards is the diff applied.
+for rec_case in "$TESTS"/record/*.args; do
+	rec_case=$(basename "$rec_case" .args)
+	t "record $rec_case: --dry-run prints the diff, writes nothing" "
+		rec_fresh && cp amina.yaml before && cp lars.yaml before-lars &&
+		rec_args=\$(cat '$TESTS/record/$rec_case.args') &&
+		eval \"exits 0 \$rec_args --today $TODAY --dry-run\" >got &&
+		golden '$TESTS/record/$rec_case.diff' got &&
+		cmp amina.yaml before && cmp lars.yaml before-lars &&
+		test \"\$(ls -A | sort | tr '\n' ' ')\" = 'amina.yaml before before-lars closed.yaml got lars.yaml '"
+	t "record $rec_case: writes what the diff says, mode and group kept" "
+		rec_fresh && mkdir a b && cp *.yaml a/ && cp *.yaml b/ &&
+		chmod 640 b/*.yaml && cd b &&
+		rec_args=\$(cat '$TESTS/record/$rec_case.args') &&
+		eval \"exits 0 \$rec_args --today $TODAY\" >../out &&
+		test -s ../out && cd ../a &&
+		patch -s -p1 <'$TESTS/record/$rec_case.diff' &&
+		cd .. && diff -r a b && test \"\$(stat -c %a b/amina.yaml)\" = 640 &&
+		test \"\$(ls -A b | tr '\n' ' ')\" = 'amina.yaml closed.yaml lars.yaml '"
+done
+
+t "record: after the evaluation ip-review no longer reports its review" "
+	rec_fresh &&
+	exits 1 ip-review --today 2026-11-28 amina.yaml >before &&
+	grep -q 'review due' before &&
+	exits 0 ip-evaluate --today 2026-11-28 --summary 'Vi møttes.' \
+	    amina.yaml >/dev/null &&
+	exits 0 ip-review --today 2026-11-28 amina.yaml >after &&
+	test ! -s after &&
+	exits 0 ip-validate --today 2026-11-28 amina.yaml"
+t "record: what ip-evaluate recorded, in the user's language" "
+	rec_fresh &&
+	LC_ALL=nb_NO.UTF-8 exits 0 ip-evaluate --today $TODAY \
+	    --summary 'Vi møttes.' --subgoal g1.2=achieved \
+	    --end-measure t4=2026-11-30 amina.yaml >got &&
+	printf '%s\n' 'evaluering planlagt 2026-12-01: gjennomført 2026-11-24' \
+	    'sammendrag skrevet inn' 'delmål g1.2: status achieved' \
+	    'tiltak t4: avsluttes 2026-11-30' 'neste evaluering: 2027-03-01' >want &&
+	same want got"
+t "record: no review near the meeting: a done review is added, and the next" "
+	rec_fresh &&
+	exits 0 ip-evaluate --today $TODAY --date 2026-07-01 --next-in 2m \
+	    amina.yaml >got &&
+	printf '%s\n' 'review done on 2026-07-01: added' \
+	    'next review: 2026-09-01 (added)' >want && same want got"
+t "record: a plan without review_interval gets no next review, and says so" "
+	rec_fresh && sed '/review_interval:/d' amina.yaml >plan.yaml &&
+	exits 0 ip-evaluate --today $TODAY --date 2027-05-24 plan.yaml >got &&
+	grep -q '^no next review: the plan has no review_interval' got"
+t "record: a CRLF plan stays CRLF, every line" "
+	rec_fresh && sed 's/\$/\r/' amina.yaml >crlf.yaml &&
+	exits 0 ip-evaluate --today $TODAY --summary 'To
+linjer.' crlf.yaml >/dev/null &&
+	! grep -v \"\$(printf '\r')\\\$\" crlf.yaml && grep -q 'linjer' crlf.yaml"
+t "record: --summary-file -, a summary of lines as a literal block" "
+	rec_fresh && printf 'Første linje.\n\n# Overskrift\n' |
+	exits 0 ip-evaluate --today $TODAY --summary-file - amina.yaml >/dev/null &&
+	grep -A4 'done: 2026-11-24' amina.yaml >got &&
+	printf '%s\n' '      done: 2026-11-24' '      summary: |' \
+	    '        Første linje.' '' '        # Overskrift' >want && same want got"
+
+# What they refuse, each leaving every file as it was.
+rec_refuses() {
+	rec_want=$1
+	shift
+	rec_fresh && cp amina.yaml before && cp closed.yaml before-closed &&
+	exits 2 "$@" 2>err && cmp amina.yaml before &&
+	cmp closed.yaml before-closed && grep -q -- "$rec_want" err
+}
+t "record refuses: an unknown sub-goal, named" "
+	rec_refuses \"ip-evaluate: the plan has no sub-goal 'g9.9'\$\" \
+	    ip-evaluate --subgoal g9.9=achieved amina.yaml"
+t "record refuses: an unknown measure, named" "
+	rec_refuses \"ip-evaluate: the plan has no measure 'x1'\$\" \
+	    ip-evaluate --end-measure x1 amina.yaml"
+t "record refuses: a status outside the vocabulary" "
+	rec_refuses 'invalid --subgoal' ip-evaluate --subgoal g1.2=done amina.yaml"
+t "record refuses: a meeting before the plan's start" "
+	rec_refuses \"before the plan's start, 2026-06-01\" \
+	    ip-evaluate --date 2026-01-01 amina.yaml"
+t "record refuses: a next review not after the meeting" "
+	rec_refuses 'is not after the meeting' \
+	    ip-evaluate --date 2026-12-01 --next 2026-11-01 amina.yaml"
+t "record refuses: standard input" "
+	rec_refuses 'not standard input' ip-evaluate - &&
+	rec_refuses 'not standard input' ip-close --reason x -"
+t "record refuses: a plan closed already" "
+	rec_refuses 'closed already' ip-close --reason x closed.yaml &&
+	rec_refuses 'the plan is closed' ip-evaluate closed.yaml"
+t "record refuses: ip-evaluate of a draft, until it is made active" "
+	rec_fresh && cp '$TESTS/validate/draft.yaml' draft.yaml &&
+	cp draft.yaml before &&
+	exits 2 ip-evaluate --today $TODAY --summary x draft.yaml 2>err &&
+	cmp draft.yaml before &&
+	grep -q '^ip-evaluate: the plan is a draft: make it active' err &&
+	sed 's/^status: draft\$/status: active/' draft.yaml >active.yaml &&
+	exits 0 ip-evaluate --today $TODAY --summary x active.yaml >/dev/null &&
+	grep -q 'summary: x' active.yaml"
+t "record refuses: ip-close without a reason" "
+	rec_refuses 'reason is required' ip-close amina.yaml"
+t "record refuses: a plan that does not load, with its findings" "
+	rec_fresh && printf 'format: iplan/1\nid: [\n' >bad.yaml &&
+	cp bad.yaml before && exits 2 ip-evaluate bad.yaml 2>err &&
+	cmp bad.yaml before && grep -q '^bad.yaml:3:1: error: ' err"
+t "record refuses: a read-only plan" "
+	rec_fresh && chmod 444 amina.yaml && cp amina.yaml before &&
+	exits 2 ip-close --reason x amina.yaml 2>err && cmp amina.yaml before &&
+	grep -q \"cannot write 'amina.yaml'\" err && test -z \"\$(ls -A | grep '^\.')\""
+t "record refuses: more errors than before, unless --force" "
+	rec_fresh && sed -i '162s/2026-06-01/2026-07-01/' amina.yaml &&
+	cp amina.yaml before &&
+	exits 1 ip-evaluate --end-measure t1=2026-06-02 amina.yaml 2>err &&
+	cmp amina.yaml before && grep -q 'date-order' err &&
+	grep -q 'more than its 0: nothing written' err &&
+	exits 0 ip-evaluate --force --end-measure t1=2026-06-02 amina.yaml \
+	    >/dev/null && ! cmp -s amina.yaml before"
+
+# The editor: on a terminal (script(1) makes one), with neither summary
+# option.  It gets a private file beside the plan with the template in
+# the plan's language; what it writes is the summary.
+rec_editor() {
+	cat >"$TMP/rec/editor" <<-'EDITOR'
+	#!/bin/sh
+	# the file: beside the plan, mode 0600, the template
+	ls -l "$1" | cut -c1-10 >"$REC/mode"
+	dirname "$1" >"$REC/dir"
+	cp "$1" "$REC/template"
+	case $REC_DO in
+	write)	printf 'Amina lager middag selv.\n' | cat - "$1" >"$1.new" &&
+		mv "$1.new" "$1" ;;
+	empty)	;;
+	change)	printf 'Skrevet i editoren.\n' >"$1" &&
+		echo '# changed meanwhile' >>"$REC/amina.yaml" ;;
+	lock)	printf 'Skrevet.\n' >"$1"
+		ip-close --reason x "$REC/amina.yaml" 2>"$REC/lock-err"
+		echo $? >"$REC/lock-rc" ;;
+	esac
+	EDITOR
+	chmod +x "$TMP/rec/editor"
+}
+rec_tty() {
+	REC=$TMP/rec REC_DO=$1 VISUAL=$TMP/rec/editor \
+	    script -qec "ip-evaluate --today $TODAY amina.yaml" /dev/null \
+	    >out 2>&1
+}
+t "record editor: a private file beside the plan, the template, the summary" "
+	rec_fresh && rec_editor && rec_tty write &&
+	test \"\$(cat mode)\" = '-rw-------' && test \"\$(cat dir)\" = . &&
+	grep -q '^# Open sub-goals:' template &&
+	grep -q '^#   g1.2  Amina does her own shopping' template &&
+	grep -q '^#   t4  ' template &&
+	grep -q '      summary: Amina lager middag selv.' amina.yaml &&
+	test \"\$(ls -A | sort | tr '\n' ' ')\" = 'amina.yaml closed.yaml dir editor lars.yaml mode out template '"
+t "record editor: the template in the plan's language" "
+	rec_fresh && rec_editor && cp lars.yaml amina.yaml && rec_tty empty;
+	grep -q '^# Skriv samandraget' template &&
+	grep -q '^# Opne delmål:' template"
+t "record editor: an empty summary writes nothing, leaves nothing" "
+	rec_fresh && rec_editor && cp amina.yaml before && ! rec_tty empty &&
+	cmp amina.yaml before && grep -q 'summary is empty' out &&
+	test -z \"\$(ls -A | grep summary)\""
+t "record editor: a plan changed meanwhile is not overwritten, the summary kept" "
+	rec_fresh && rec_editor && ! rec_tty change &&
+	tail -n 1 amina.yaml | grep -q 'changed meanwhile' &&
+	grep -q \"has changed since it was read: not overwritten\" out &&
+	kept=\$(sed -n \"s/^ip-evaluate: the summary is kept in '\\(.*\\)'.*/\\1/p\" out | tr -d '\r') &&
+	test \"\$(cat \"\$kept\")\" = 'Skrevet i editoren.'"
+t "record editor: the plan is locked while the editor is open" "
+	rec_fresh && rec_editor && rec_tty lock &&
+	test \"\$(cat lock-rc)\" = 2 &&
+	grep -q 'is being changed by another command' lock-err"

@@ -1,0 +1,623 @@
+/*
+ * edit.c - the properties of editing a plan in its own text (lib/edit.c),
+ * over every plan in examples/ and tests/: an edit followed by a load
+ * gives the plan the edit meant; the diff touches only the lines of the
+ * edited node (and a new node's own); comments are kept; CRLF stays
+ * CRLF.  And the shapes an edit writes, byte for byte.
+ */
+#define _DEFAULT_SOURCE		/* DT_DIR */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <cmocka.h>
+
+#include "edit.h"
+
+static struct ip_err err = { NULL, "test" };
+
+/* --- the plans ----------------------------------------------------------- */
+
+struct text {
+	char *name;
+	char *buf;
+	size_t len;
+};
+
+static struct text *plans;
+static size_t n_plans, cap_plans;
+
+static void
+gather(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		size_t l = strlen(e->d_name);
+		if (e->d_type == DT_DIR) {
+			gather(path);
+			continue;
+		}
+		if (l < 5 || strcmp(e->d_name + l - 5, ".yaml") != 0)
+			continue;
+		struct ip_diags *dg = ip_diags_new(path);
+		struct text t = { ip_xstrdup(path), NULL, 0 };
+		if (ip_read_file(path, &t.buf, &t.len, dg) == 0) {
+			plans = ip_grow(plans, &cap_plans, n_plans + 1,
+			    sizeof(*plans));
+			plans[n_plans++] = t;
+		} else
+			free(t.name);
+		ip_diags_free(dg);
+	}
+	closedir(d);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	err.f = stderr;
+	gather(IPLAN_SRCDIR "/examples");
+	gather(IPLAN_SRCDIR "/tests");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < n_plans; i++) {
+		free(plans[i].name);
+		free(plans[i].buf);
+	}
+	free(plans);
+	return 0;
+}
+
+/* --- the nodes of a tree ------------------------------------------------- */
+
+/* A node, the collection it is in, its key if in a mapping, and the
+ * indices that lead to it from the root. */
+struct place {
+	struct ip_ynode *node, *parent, *key;
+	size_t path[IP_MAX_DEPTH + 2];
+	size_t depth;
+};
+
+static struct place *places;
+static size_t n_places, cap_places;
+
+static void
+collect(struct ip_ynode *n, struct place *at)
+{
+	size_t i = 0;
+	for (struct ip_ynode *c = n->first; c; c = c->next, i++) {
+		struct place p = *at;
+		p.parent = n;
+		p.key = NULL;
+		if (n->kind == IP_Y_MAP) {
+			p.key = c;
+			c = c->next;
+		}
+		p.node = c;
+		p.path[p.depth++] = i;
+		places = ip_grow(places, &cap_places, n_places + 1,
+		    sizeof(*places));
+		places[n_places++] = p;
+		collect(c, &p);
+	}
+}
+
+/* The node at the end of path in the tree from root. */
+static const struct ip_ynode *
+follow(const struct ip_ynode *root, const size_t *path, size_t depth)
+{
+	const struct ip_ynode *n = root;
+	for (size_t d = 0; d < depth; d++) {
+		bool map = ip_ynode_is_map(n);
+		n = ip_ynode_item(n, path[d]);
+		assert_non_null(n);
+		if (map)
+			n = n->next;	/* the value of the key */
+	}
+	return n;
+}
+
+static uint32_t rnd_state;
+
+static uint32_t
+rnd(uint32_t n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 17;
+	rnd_state ^= rnd_state << 5;
+	return rnd_state % n;
+}
+
+static const char *const texts[] = {
+	"plain words", "a: b", "# not a comment", "two\nlines\n",
+	"no end of line\nhere", "  leading space", "yes", "2026-01-01",
+	"quote \" and \\ back", "æøå – fine", "", "trailing\n\n", "x, [y]",
+	"- dash", "tab\there", "ends with colon:", "null", "12", "~",
+};
+#define N_TEXTS (sizeof(texts) / sizeof(*texts))
+
+static struct ip_ynode *
+new_value(struct ip_doc *doc)
+{
+	switch (rnd(5)) {
+	case 0: {
+		struct ip_ynode *m = ip_doc_new_map(doc);
+		ip_doc_set(doc, m, "date", ip_doc_new_date(doc, 20600));
+		ip_doc_set(doc, m, "summary", ip_doc_new_text(doc,
+		    texts[rnd(N_TEXTS)]));
+		return m;
+	}
+	case 1: {
+		struct ip_ynode *s = ip_doc_new_seq(doc);
+		ip_doc_append(doc, s, ip_doc_new_text(doc,
+		    texts[rnd(N_TEXTS)]));
+		return s;
+	}
+	case 2:
+		return ip_doc_new_word(doc, "achieved");
+	default:
+		return ip_doc_new_text(doc, texts[rnd(N_TEXTS)]);
+	}
+}
+
+/* The line (1-based) of byte offset off of the text. */
+static size_t
+line_of(const char *buf, size_t off)
+{
+	size_t l = 1;
+	for (size_t i = 0; i < off; i++)
+		l += buf[i] == '\n';
+	return l;
+}
+
+/* Checks that every line the diff removes, and the place of every line
+ * it adds, is within old lines [lo, hi]. */
+static void
+assert_diff_within(const char *diff, size_t lo, size_t hi,
+    const char *name)
+{
+	size_t old = 0;
+	for (const char *p = diff; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (strncmp(p, "@@ -", 4) == 0)
+			old = strtoul(p + 4, NULL, 10);
+		else if (*p == ' ')
+			old++;
+		else if (*p == '-' && strncmp(p, "--- ", 4) != 0) {
+			if (old < lo || old > hi)
+				fail_msg("%s: line %zu removed, outside %zu-%zu",
+				    name, old, lo, hi);
+			old++;
+		} else if (*p == '+' && strncmp(p, "+++ ", 4) != 0) {
+			if (old + 1 < lo || old > hi + 1)
+				fail_msg("%s: a line added at %zu, outside "
+				    "%zu-%zu", name, old, lo, hi);
+		}
+		p += len + (nl != NULL);
+	}
+}
+
+/* The comments of a text, lines that start with '#' outside the values
+ * of places: each must be in the other text, in order. */
+static void
+assert_comments_kept(const char *a, size_t alen, const char *b, size_t blen,
+    const char *name)
+{
+	const char *from = b, *bend = b + blen;
+	for (const char *p = a, *end = a + alen; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		const char *h = p;
+		while (h < eol && *h == ' ')
+			h++;
+		bool in_value = false;	/* a line of a block scalar */
+		for (size_t k = 0; k < n_places && !in_value; k++)
+			in_value = places[k].node->kind == IP_Y_SCALAR
+			    && a + places[k].node->start < h
+			    && a + places[k].node->end > h;
+		if (h < eol && *h == '#' && !in_value) {
+			size_t len = (size_t)(eol - h);
+			const char *f = from;
+			while (f + len <= bend && memcmp(f, h, len) != 0)
+				f++;
+			if (f + len > bend)
+				fail_msg("%s: comment lost: %.*s", name,
+				    (int)len, h);
+			from = f + len;
+		}
+		p = eol + (nl != NULL);
+	}
+}
+
+/* --- the properties ------------------------------------------------------ */
+
+enum op { OP_REPLACE, OP_ADD, OP_APPEND, OP_REMOVE, OP_COUNT };
+
+/* One random edit of the plan t: returns false if it has no node the
+ * edit fits. */
+static bool
+one_edit(const struct text *t, enum op op, size_t *tried)
+{
+	struct ip_diags *d = ip_diags_new(t->name);
+	struct ip_doc *doc;
+	bool done = false;
+
+	if (ip_doc_open_buf(t->buf, t->len, d, &doc) < 0) {
+		ip_diags_free(d);
+		return false;
+	}
+	n_places = 0;
+	struct place root = { 0 };
+	collect(ip_doc_root(doc), &root);
+	/* a place the edit fits, from a random start */
+	size_t start = n_places ? rnd((uint32_t)n_places) : 0;
+	struct place *p = NULL;
+	for (size_t i = 0; i < n_places && p == NULL; i++) {
+		struct place *q = &places[(start + i) % n_places];
+		/* a plan is one while it says so */
+		if (q->depth == 1 && q->key != NULL && strcmp(q->key->s,
+		    "format") == 0 && (op == OP_REPLACE || op == OP_REMOVE))
+			continue;
+		if ((op == OP_REPLACE && q->key != NULL)
+		    || (op == OP_ADD && q->node->kind == IP_Y_MAP
+		    && q->node->n > 0)
+		    || (op == OP_APPEND && q->node->kind == IP_Y_SEQ
+		    && q->node->n > 0)
+		    || (op == OP_REMOVE && q->parent->n > 2))
+			p = q;
+	}
+	if (p == NULL)
+		goto out;
+
+	/* the lines the diff may touch: the node's own, or for what is
+	 * added those after the last one, or a flow collection it is in */
+	const struct ip_ynode *lines = op == OP_ADD || op == OP_APPEND
+	    ? p->node->last : p->node;
+	size_t lo = line_of(t->buf, (p->key && op != OP_ADD
+	    && op != OP_APPEND ? p->key : lines)->start);
+	size_t hi = line_of(t->buf, lines->end) + 1;
+	for (size_t k = 0; k < n_places; k++) {
+		struct place *q = &places[k];
+		if (q->node->kind != IP_Y_SCALAR && (t->buf[q->node->start]
+		    == '{' || t->buf[q->node->start] == '[')
+		    && q->node->start <= p->node->start
+		    && q->node->end >= p->node->end) {
+			size_t l = line_of(t->buf, (q->key ? q->key
+			    : q->node)->start);
+			lo = l < lo ? l : lo;
+			l = line_of(t->buf, q->node->end) + 1;
+			hi = l > hi ? l : hi;
+			break;
+		}
+	}
+	if (op == OP_REMOVE) {
+		lo = line_of(t->buf, p->parent->start) - 1;
+		hi = line_of(t->buf, p->parent->end) + 1;
+	}
+
+	struct ip_ynode *v = NULL;
+	size_t before = ip_ynode_count(p->parent);
+	char key[32];
+	snprintf(key, sizeof(key), "zz%zu", *tried);
+	switch (op) {
+	case OP_REPLACE:
+		v = new_value(doc);
+		assert_int_equal(ip_doc_set(doc, p->parent, p->key->s, v), 0);
+		break;
+	case OP_ADD:
+		v = new_value(doc);
+		assert_int_equal(ip_doc_set(doc, p->node, key, v), 0);
+		break;
+	case OP_APPEND:
+		v = new_value(doc);
+		assert_int_equal(ip_doc_append(doc, p->node, v), 0);
+		break;
+	default:
+		assert_int_equal(ip_doc_remove(doc, p->parent, p->key
+		    ? p->key : p->node), 0);
+		break;
+	}
+	if (ip_doc_finish(doc, d, &err) != 0) {
+		size_t olen;
+		const char *out = ip_doc_result_text(doc, &olen);
+		ip_diags_print(d, stderr, 0);
+		fprintf(stderr, "%.*s", (int)olen, out);
+		fail_msg("%s: edit %d at line %zu does not load as meant",
+		    t->name, op, lo);
+	}
+	/* the load gives the intended tree ... */
+	const struct ip_ynode *got = ip_doc_result_tree(doc);
+	assert_true(ip_ynode_equal(ip_doc_root(doc), got));
+	/* ... which holds the value where it was put */
+	if (op == OP_REPLACE || op == OP_ADD) {
+		const struct ip_ynode *m = follow(got, p->path, p->depth
+		    - (op == OP_REPLACE));
+		assert_true(ip_ynode_equal(ip_ynode_get(m, op == OP_ADD
+		    ? key : p->key->s), v));
+	} else if (op == OP_APPEND) {
+		const struct ip_ynode *s = follow(got, p->path, p->depth);
+		assert_true(ip_ynode_equal(ip_ynode_item(s,
+		    ip_ynode_count(s) - 1), v));
+	} else {
+		const struct ip_ynode *m = follow(got, p->path, p->depth - 1);
+		assert_int_equal(ip_ynode_count(m) + 1, before);
+	}
+
+	char *diff;
+	size_t dlen;
+	FILE *f = ip_xmemstream(&diff, &dlen);
+	ip_doc_diff(doc, t->name, f);
+	ip_xmemstream_close(f);
+	assert_true(dlen > 0);
+	assert_diff_within(diff, lo, hi, t->name);
+	free(diff);
+
+	size_t olen;
+	const char *out = ip_doc_result_text(doc, &olen);
+	if (op != OP_REMOVE)
+		assert_comments_kept(t->buf, t->len, out, olen, t->name);
+	done = true;
+out:
+	ip_doc_free(doc);
+	ip_diags_free(d);
+	(*tried)++;
+	return done;
+}
+
+static void
+test_edit_every_plan(void **state)
+{
+	(void)state;
+	size_t tried = 0, done = 0, loaded = 0;
+
+	for (size_t i = 0; i < n_plans; i++) {
+		struct ip_diags *d = ip_diags_new(plans[i].name);
+		struct ip_doc *doc;
+		if (ip_doc_open_buf(plans[i].buf, plans[i].len, d, &doc) >= 0)
+			loaded++;
+		ip_doc_free(doc);
+		ip_diags_free(d);
+		rnd_state = 2463534242u + (uint32_t)i;
+		for (int k = 0; k < 24; k++)
+			done += one_edit(&plans[i], (enum op)(k % OP_COUNT),
+			    &tried);
+	}
+	/* the plans are there, and most took every kind of edit */
+	assert_true(loaded > 100);
+	assert_true(done > loaded * 20);
+	free(places);
+	places = NULL;
+	n_places = cap_places = 0;
+}
+
+/* A plan in CRLF stays CRLF where it is edited. */
+static void
+test_edit_crlf(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < n_plans; i++) {
+		if (strncmp(plans[i].name, IPLAN_SRCDIR "/examples/",
+		    strlen(IPLAN_SRCDIR "/examples/")) != 0)
+			continue;
+		char *crlf = ip_xmalloc(2 * plans[i].len + 1);
+		size_t n = 0;
+		for (size_t j = 0; j < plans[i].len; j++) {
+			if (plans[i].buf[j] == '\n')
+				crlf[n++] = '\r';
+			crlf[n++] = plans[i].buf[j];
+		}
+		struct text t = { plans[i].name, crlf, n };
+		size_t tried = 0;
+		rnd_state = 88172645u;
+		for (int k = 0; k < 16; k++)
+			one_edit(&t, (enum op)(k % OP_COUNT), &tried);
+		/* and every line break of an edit too */
+		struct ip_diags *d = ip_diags_new(t.name);
+		struct ip_doc *doc;
+		assert_true(ip_doc_open_buf(crlf, n, d, &doc) >= 0);
+		struct ip_ynode *r = ip_doc_map_at(doc, ip_doc_root(doc),
+		    "closed");
+		ip_doc_set(doc, r, "reason", ip_doc_new_text(doc,
+		    "one\ntwo\n"));
+		assert_int_equal(ip_doc_finish(doc, d, &err), 0);
+		size_t olen;
+		const char *out = ip_doc_result_text(doc, &olen);
+		for (size_t j = 0; j < olen; j++)
+			if (out[j] == '\n')
+				assert_true(j > 0 && out[j - 1] == '\r');
+		ip_doc_free(doc);
+		ip_diags_free(d);
+		free(crlf);
+	}
+	free(places);
+	places = NULL;
+	n_places = cap_places = 0;
+}
+
+/* --- the shapes ---------------------------------------------------------- */
+
+typedef void edit_fn(struct ip_doc *doc, struct ip_ynode *root);
+
+/* Applies fn to the plan text in and compares the text made with want. */
+static void
+assert_edit(const char *in, edit_fn *fn, const char *want)
+{
+	struct ip_diags *d = ip_diags_new("t.yaml");
+	struct ip_doc *doc;
+	assert_true(ip_doc_open_buf(in, strlen(in), d, &doc) >= 0);
+	fn(doc, ip_doc_root(doc));
+	if (ip_doc_finish(doc, d, &err) != 0)
+		fail_msg("does not load as meant");
+	size_t len;
+	const char *out = ip_doc_result_text(doc, &len);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(out, want, len);
+	ip_doc_free(doc);
+	ip_diags_free(d);
+}
+
+static void
+close_plan(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "closed"));
+	struct ip_ynode *c = ip_doc_new_map(doc);
+	ip_doc_set_after(doc, root, "closed", c, "status");
+	ip_doc_set(doc, c, "date", ip_doc_new_date(doc, 20781));
+	ip_doc_set(doc, c, "reason", ip_doc_new_text(doc, "Flyttet: Molde"));
+}
+
+static void
+review_done(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *r = ip_ynode_item(ip_ynode_get(ip_ynode_get(root,
+	    "period"), "reviews"), 0);
+	ip_doc_set_after(doc, r, "done", ip_doc_new_date(doc, 20781), "date");
+	ip_doc_set_after(doc, r, "summary", ip_doc_new_text(doc,
+	    "Vi møttes.\n\nAlt gikk bra.\n"), "done");
+	struct ip_ynode *next = ip_doc_new_map(doc);
+	ip_doc_set(doc, next, "date", ip_doc_new_date(doc, 20961));
+	ip_doc_append(doc, ip_ynode_get(ip_ynode_get(root, "period"),
+	    "reviews"), next);
+}
+
+static void
+append_flow(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_append(doc, ip_ynode_get(root, "legal_basis"),
+	    ip_doc_new_word(doc, "hol-7-1"));
+}
+
+static void
+set_in_flow(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, ip_ynode_get(root, "closed"), "reason",
+	    ip_doc_new_text(doc, "Ny grunn"));
+}
+
+static void
+remove_item(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *s = ip_ynode_get(root, "needs");
+	ip_doc_remove(doc, s, ip_ynode_item(s, 1));
+}
+
+static void
+remove_last(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *s = ip_ynode_get(root, "needs");
+	ip_doc_remove(doc, s, ip_ynode_item(s, 0));
+}
+
+static void
+set_thrice(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "a"));
+	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "b"));
+	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "closed"));
+}
+
+static void
+test_edit_shapes(void **state)
+{
+	(void)state;
+	/* a key after another, comments and a trailing one kept */
+	assert_edit("# top\nformat: iplan/1\nstatus: active  # now\n"
+	    "\n# people\nid: x\n", close_plan,
+	    "# top\nformat: iplan/1\nstatus: closed  # now\n"
+	    "closed:\n  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n"
+	    "\n# people\nid: x\n");
+	/* in a list item, at the neighbours' columns; a literal block */
+	assert_edit("format: iplan/1\nperiod:\n    start: 2026-01-01\n"
+	    "    reviews:\n    - date: 2026-11-20   # planned\n"
+	    "      # the meeting\n    - date: 2027-05-01\n",
+	    review_done,
+	    "format: iplan/1\nperiod:\n    start: 2026-01-01\n"
+	    "    reviews:\n    - date: 2026-11-20   # planned\n"
+	    "      done: 2026-11-24\n      summary: |\n"
+	    "          Vi møttes.\n\n          Alt gikk bra.\n"
+	    "      # the meeting\n    - date: 2027-05-01\n"
+	    "    - date: 2027-05-23\n");
+	/* a flow list that must change is written in block style */
+	assert_edit("format: iplan/1\nlegal_basis: [pasrl-2-5, 'sphl-2-5']"
+	    "  # laws\nid: x\n", append_flow,
+	    "format: iplan/1\nlegal_basis:\n  - pasrl-2-5\n  - 'sphl-2-5'\n"
+	    "  - hol-7-1  # laws\nid: x\n");
+	assert_edit("format: iplan/1\nclosed: {date: 2026-11-01, reason: x}\n",
+	    set_in_flow,
+	    "format: iplan/1\nclosed:\n  date: 2026-11-01\n"
+	    "  reason: Ny grunn\n");
+	/* CRLF */
+	assert_edit("format: iplan/1\r\nstatus: active\r\n", close_plan,
+	    "format: iplan/1\r\nstatus: closed\r\nclosed:\r\n"
+	    "  date: 2026-11-24\r\n  reason: \"Flyttet: Molde\"\r\n");
+	/* an item removed with its lines; the last leaves an empty list */
+	assert_edit("format: iplan/1\nneeds:\n  - a\n  - b  # b\n  - c\n",
+	    remove_item, "format: iplan/1\nneeds:\n  - a\n  - c\n");
+	assert_edit("format: iplan/1\nneeds:\n  - a\n", remove_last,
+	    "format: iplan/1\nneeds: []\n");
+	/* a value replaced again: the last stands */
+	assert_edit("format: iplan/1\nstatus: active # now\nid: x\n",
+	    set_thrice, "format: iplan/1\nstatus: closed # now\nid: x\n");
+	/* no line break at the end */
+	assert_edit("format: iplan/1\nstatus: active", close_plan,
+	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
+	    "  reason: \"Flyttet: Molde\"");
+}
+
+/* A diff shows only the lines changed, with their context. */
+static void
+test_edit_diff(void **state)
+{
+	(void)state;
+	const char *in = "format: iplan/1\na: 1\nb: 2\nc: 3\nd: 4\ne: 5\n"
+	    "f: 6\ng: 7\nstatus: active\n";
+	struct ip_diags *d = ip_diags_new("t.yaml");
+	struct ip_doc *doc;
+	assert_true(ip_doc_open_buf(in, strlen(in), d, &doc) >= 0);
+	struct ip_ynode *root = ip_doc_root(doc);
+	ip_doc_set(doc, root, "a", ip_doc_new_word(doc, "one"));
+	ip_doc_set(doc, root, "closed", ip_doc_new_word(doc, "x"));
+	assert_int_equal(ip_doc_finish(doc, d, &err), 0);
+	char *diff;
+	size_t len;
+	FILE *f = ip_xmemstream(&diff, &len);
+	ip_doc_diff(doc, "t.yaml", f);
+	ip_xmemstream_close(f);
+	assert_string_equal(diff, "--- a/t.yaml\n+++ b/t.yaml\n"
+	    "@@ -1,5 +1,5 @@\n format: iplan/1\n-a: 1\n+a: one\n b: 2\n"
+	    " c: 3\n d: 4\n"
+	    "@@ -7,3 +7,4 @@\n f: 6\n g: 7\n status: active\n+closed: x\n");
+	free(diff);
+	ip_doc_free(doc);
+	ip_diags_free(d);
+}
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_edit_shapes),
+		cmocka_unit_test(test_edit_diff),
+		cmocka_unit_test(test_edit_every_plan),
+		cmocka_unit_test(test_edit_crlf),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
