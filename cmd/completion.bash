@@ -185,6 +185,8 @@ _iplan() {
 			    --revision --list-participants --output -o --force -f ;;
 		ip-stats)
 			_iplan_words --by --format --jobs -j ;;
+		ip-edit)
+			_iplan_words --no-prompt ;;
 		ip-evaluate)
 			_iplan_words --date --summary --summary-file \
 			    --subgoal --end-measure --next --next-in \
@@ -210,4 +212,4 @@ _iplan() {
 }
 
 complete -o filenames -F _iplan ip-new ip-validate ip-review ip-export \
-    ip-stats ip-evaluate ip-close
+    ip-stats ip-edit ip-evaluate ip-close
