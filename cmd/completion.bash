@@ -2,7 +2,8 @@
 # the values of those (formats, languages, groups, intervals, dates,
 # counts), plans and directories, and for ip-export --for the ids of the
 # participants of the plan already on the command line, for ip-evaluate
-# --subgoal and --end-measure those of its sub-goals and measures.
+# --subgoal and --end-measure those of its sub-goals and measures, for
+# ip-consent --share and --by those of its participants.
 #
 # make install puts it where bash-completion looks for a command's
 # completion, under each command's name.  Or source it from ~/.bashrc.
@@ -59,7 +60,8 @@ _iplan_ids() {
 		    $w == --today || $w == --date || $w == --summary ||
 		    $w == --summary-file || $w == --subgoal ||
 		    $w == --end-measure || $w == --next || $w == --next-in ||
-		    $w == --reason ]]; then
+		    $w == --reason || $w == --share || $w == --by ||
+		    $w == --until ]]; then
 			skip=1
 		elif [[ $w != -* ]]; then
 			plan=$w
@@ -147,7 +149,10 @@ _iplan() {
 		fi ;;
 	ip-evaluate:--end-measure)
 		_iplan_ids "$1" list-measures "${COMP_WORDS[@]:1}" ;;
-	ip-evaluate:--date | ip-evaluate:--next | ip-close:--date)
+	ip-consent:--share | ip-consent:--by)
+		_iplan_ids "$1" list-participants "${COMP_WORDS[@]:1}" ;;
+	ip-evaluate:--date | ip-evaluate:--next | ip-close:--date | \
+	ip-consent:--date | ip-consent:--until)
 		_iplan_words "$today" ;;
 	ip-evaluate:--next-in)
 		_iplan_interval ;;
@@ -194,6 +199,10 @@ _iplan() {
 			    --list-measures -n -f ;;
 		ip-close)
 			_iplan_words --reason --date --dry-run --force -n -f ;;
+		ip-consent)
+			_iplan_words --plan --share --withdraw --date --until \
+			    --by --form --dry-run --force --list-participants \
+			    -n -f ;;
 		esac
 		_iplan_words --today --help --version -h -V --
 	elif [[ -z $prev || $prev == -- ]]; then
@@ -212,4 +221,4 @@ _iplan() {
 }
 
 complete -o filenames -F _iplan ip-new ip-validate ip-review ip-export \
-    ip-stats ip-edit ip-evaluate ip-close
+    ip-stats ip-edit ip-evaluate ip-close ip-consent

@@ -147,8 +147,8 @@ main(int argc, char *argv[])
 	const char *date = NULL, *summary_file = NULL;
 	int list = -1;		/* --list-subgoals, --list-measures */
 	/* the repeated options, at most one an argument */
-	char **sub = calloc((size_t)argc, sizeof(*sub));
-	char **end = calloc((size_t)argc, sizeof(*end));
+	char **sub = calloc((size_t)argc + 1, sizeof(*sub));
+	char **end = calloc((size_t)argc + 1, sizeof(*end));
 	int c, rc = IP_EXIT_TROUBLE;
 
 	if (sub == NULL || end == NULL) {

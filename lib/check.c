@@ -249,35 +249,64 @@ unknown_participant(const struct ip_plan *p, const struct ip_text *ref)
 	    offsetof(struct ip_participant, id));
 }
 
+/* What national_id and birth_date say together; the id itself is never
+ * repeated in a message. */
 static void
-check_person(const struct ip_plan *p, struct ip_diags *d)
+check_national_id(const struct ip_person *ps, int32_t today,
+    struct ip_diags *d)
+{
+	struct ip_nid nid;
+	int32_t born;
+
+	if (!ip_nid_parse(ps->national_id.s, &nid)) {
+		ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
+		    _("national_id is not a valid fødselsnummer, D-nummer, "
+		    "H-nummer or FH-nummer (11 digits, a real date, both "
+		    "check digits)"));
+		return;
+	}
+	if (nid.synthetic)
+		ip_diag(d, ps->national_id.pos, IP_R_TEST_ID,
+		    _("national_id is a synthetic %s, made for test "
+		    "environments: not a real person's"),
+		    ip_nid_kind_name(nid.kind));
+	enum ip_birth from = ip_birth_source(ps, &born);
+	switch (from) {
+	case IP_BIRTH_DIFFERS:
+		ip_diag(d, ps->birth_date.pos, IP_R_BIRTH_DATE,
+		    _("birth_date differs from the date in national_id"));
+		break;
+	case IP_BIRTH_AMBIGUOUS:
+		ip_diag(d, ps->national_id.pos, IP_R_BIRTH_DATE,
+		    _("national_id does not tell the century of birth (the "
+		    "numbers issued from 2032 do not): give birth_date"));
+		break;
+	case IP_BIRTH_GIVEN:
+	case IP_BIRTH_NATIONAL_ID:
+		if (born <= today)
+			break;
+		bool given = from == IP_BIRTH_GIVEN;
+		ip_diag(d, given ? ps->birth_date.pos : ps->national_id.pos,
+		    IP_R_NATIONAL_ID, given ? _("birth_date, and so the date in "
+		    "national_id, is after today") : _("the date in national_id "
+		    "is after today; if the person was born a century earlier, "
+		    "give birth_date"));
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+check_person(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
 	const struct ip_person *ps = &p->person;
-	struct ip_nid nid;
 
 	if (ps->name.s == NULL)
 		ip_diag(d, at(ps->name.pos, ps->pos), IP_R_REQUIRED,
 		    _("no person.name: whose plan is this?"));
-	if (ps->national_id.s != NULL) {
-		/* never repeat the id itself in a message */
-		if (!ip_nid_parse(ps->national_id.s, &nid))
-			ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
-			    _("national_id is not a valid fødselsnummer, "
-			    "D-nummer, H-nummer or FH-nummer (11 digits, a "
-			    "real date, both check digits)"));
-		else {
-			if (nid.synthetic)
-				ip_diag(d, ps->national_id.pos, IP_R_TEST_ID,
-				    _("national_id is a synthetic %s, made for "
-				    "test environments: not a real person's"),
-				    ip_nid_kind_name(nid.kind));
-			if (nid.kind != IP_NID_FHNR && ps->birth_date.set
-			    && ps->birth_date.day != nid.birth)
-				ip_diag(d, ps->birth_date.pos,
-				    IP_R_BIRTH_DATE, _("birth_date differs from "
-				    "the date in national_id"));
-		}
-	}
+	if (ps->national_id.s != NULL)
+		check_national_id(ps, today, d);
 	bool found = false;	/* or a role left out, which may be it */
 	for (size_t i = 0; i < p->participants.n; i++) {
 		const struct ip_enum *r = &p->participants.v[i].role;
@@ -288,6 +317,27 @@ check_person(const struct ip_plan *p, struct ip_diags *d)
 		ip_diag(d, p->participants.pos, IP_R_PERSON_PART,
 		    _("the person is not among the participants (role: person):"
 		    " the person has the right to take part"));
+}
+
+/* A child's plan names the guardians, who consent for the child and see
+ * the plan (pasient- og brukerrettighetsloven § 4-4). */
+static void
+check_guardians(const struct ip_plan *p, int32_t today, struct ip_diags *d)
+{
+	int age = ip_person_age(p, today);
+
+	if (age < 0 || age >= IP_AGE_OF_CONSENT || p->participants.n == 0
+	    || ip_plan_closed(p))
+		return;
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q = &p->participants.v[i];
+		if (ip_is_guardian(q) || ip_plan_refused(p, q->role.pos))
+			return;
+	}
+	ip_diag(d, p->participants.pos, IP_R_NO_GUARDIAN,
+	    _("the person is under 16, but no participant has role "
+	    "guardian: name those with parental responsibility, who consent "
+	    "for the child"));
 }
 
 static void
@@ -360,7 +410,8 @@ check_participants(const struct ip_plan *p, struct ip_diags *d)
 			    _("coordinator '%s' is not a participant's id"),
 			    p->coordinator.s);
 	} else if (c->role.set && (c->role.v == IP_ROLE_PERSON
-	    || c->role.v == IP_ROLE_RELATIVE))
+	    || c->role.v == IP_ROLE_RELATIVE
+	    || c->role.v == IP_ROLE_GUARDIAN))
 		ip_diag(d, p->coordinator.pos, IP_R_COORD_ROLE,
 		    _("the coordinator is the person or a relative: the "
 		    "services appoint the coordinator"));
@@ -496,23 +547,41 @@ withdrawn(const struct ip_plan *p, struct ip_diags *d,
 		    : _("consent to the plan withdrawn in the future"));
 }
 
-static void
-check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
+/* Whether the consent's by names a guardian: the entry that does, or
+ * NULL. */
+static const struct ip_text *
+by_guardian(const struct ip_plan *p, const union ip_text_list *by)
 {
-	const struct ip_consent *c = &p->consent;
-	const struct ip_consent_sharing *s = &c->information_sharing;
-	/* a care left out may be compulsory: then no consent is needed */
-	bool compulsory = (p->person.care.set
-	    && p->person.care.v == IP_CARE_COMPULSORY)
-	    || ip_plan_refused(p, p->person.care.pos);
+	for (size_t i = 0; i < by->n; i++) {
+		const struct ip_participant *q =
+		    ip_find_participant(p, by->v[i].s);
+		if (q != NULL && ip_is_guardian(q))
+			return &by->v[i];
+	}
+	return NULL;
+}
 
-	if (!c->plan.date.set && !compulsory)
-		check_item(d, at(c->plan.date.pos, at(c->plan.pos, c->pos)),
-		    'h', _("no date of consent to the plan "
-		    "(consent.plan.date)"));
-	if (c->plan.date.set && c->plan.date.day > today)
-		ip_diag(d, c->plan.date.pos, IP_R_FUTURE,
-		    _("consent given in the future"));
+/* A consent given by a guardian on day, when the person was 16 or
+ * older: they consent themselves (pasient- og brukerrettighetsloven
+ * § 4-3). */
+static void
+check_by(const struct ip_plan *p, struct ip_diags *d,
+    const union ip_text_list *by, const struct ip_date *day)
+{
+	const struct ip_text *g = by_guardian(p, by);
+
+	if (g != NULL && day->set
+	    && ip_person_age(p, day->day) >= IP_AGE_OF_CONSENT)
+		ip_diag(d, g->pos, IP_R_GUARDIAN_CONSENT,
+		    _("consent given by guardian '%s' on or after the "
+		    "person's 16th birthday: from 16 the person must consent "
+		    "themselves"), g->s);
+}
+
+static void
+check_sharing(const struct ip_plan *p, int32_t today, struct ip_diags *d,
+    const struct ip_consent_sharing *s)
+{
 	for (size_t i = 0; i < s->participants.n; i++)
 		if (unknown_participant(p, &s->participants.v[i]))
 			ip_diag(d, s->participants.v[i].pos, IP_R_UNKNOWN_REF,
@@ -525,8 +594,30 @@ check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 		ip_diag(d, at(s->date.pos, s->pos), IP_R_REQUIRED,
 		    _("consent to share information has no date "
 		    "(consent.information_sharing.date): it covers no one"));
-	withdrawn(p, d, &c->plan.date, &c->plan.withdrawn, today, false);
 	withdrawn(p, d, &s->date, &s->withdrawn, today, true);
+	check_by(p, d, &s->by, &s->date);
+}
+
+static void
+check_consent(const struct ip_plan *p, int32_t today, struct ip_diags *d)
+{
+	const struct ip_consent *c = &p->consent;
+	/* a care left out may be compulsory: then no consent is needed */
+	bool compulsory = (p->person.care.set
+	    && p->person.care.v == IP_CARE_COMPULSORY)
+	    || ip_plan_refused(p, p->person.care.pos);
+
+	if (!c->plan.date.set && !compulsory)
+		check_item(d, at(c->plan.date.pos, at(c->plan.pos, c->pos)),
+		    'h', _("no date of consent to the plan "
+		    "(consent.plan.date)"));
+	if (c->plan.date.set && c->plan.date.day > today)
+		ip_diag(d, c->plan.date.pos, IP_R_FUTURE,
+		    _("consent given in the future"));
+	for (size_t i = 0; i < c->information_sharing.n; i++)
+		check_sharing(p, today, d, &c->information_sharing.v[i]);
+	withdrawn(p, d, &c->plan.date, &c->plan.withdrawn, today, false);
+	check_by(p, d, &c->plan.by, &c->plan.date);
 	int32_t when;
 	if (ip_plan_withdrawn(p, today, &when))
 		ip_diag(d, c->plan.withdrawn.pos, IP_R_WITHDRAWN,
@@ -566,7 +657,8 @@ ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
 	size_t first = d->n;
 
-	check_person(p, d);
+	check_person(p, today, d);
+	check_guardians(p, today, d);
 	check_goals(p, d);
 	check_participants(p, d);
 	check_measures(p, d);

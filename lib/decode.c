@@ -27,7 +27,8 @@ enum ftype {
 	F_MAP,		/* an embedded struct described by sub */
 	F_LIST,		/* struct ip_list of structs described by sub */
 	F_TEXTS,	/* struct ip_list of struct ip_text, from vocab if set */
-	F_TEXTS1	/* as F_TEXTS, and a single text is a list of one */
+	F_TEXTS1,	/* as F_TEXTS, and a single text is a list of one */
+	F_LIST1		/* as F_LIST, and a single mapping is a list of one */
 };
 
 struct schema;
@@ -54,7 +55,7 @@ const char *const ip_vocab_status[] = { "active", "closed", "draft",
 	NULL };
 const char *const ip_vocab_care[] = { "voluntary", "compulsory", NULL };
 const char *const ip_vocab_role[] = { "person", "relative", "provider",
-	"other", NULL };
+	"other", "guardian", NULL };
 const char *const ip_vocab_goal_status[] = { "open", "achieved", "dropped",
 	NULL };
 const char *const ip_vocab_legal_basis[] = { "pasrl-2-5", "hol-7-1",
@@ -161,7 +162,7 @@ static const struct schema period_s = { "period",
 
 static const struct field consent_plan_f[] = {
 	T(struct ip_consent_plan, date, F_DATE, NULL, NULL),
-	T(struct ip_consent_plan, by, F_TEXT, NULL, NULL),
+	T(struct ip_consent_plan, by, F_TEXTS1, NULL, NULL),
 	T(struct ip_consent_plan, withdrawn, F_DATE, NULL, NULL),
 	END
 };
@@ -173,14 +174,16 @@ static const struct field sharing_f[] = {
 	T(struct ip_consent_sharing, participants, F_TEXTS, NULL, NULL),
 	T(struct ip_consent_sharing, until, F_DATE, NULL, NULL),
 	T(struct ip_consent_sharing, withdrawn, F_DATE, NULL, NULL),
+	T(struct ip_consent_sharing, by, F_TEXTS1, NULL, NULL),
 	END
 };
-static const struct schema sharing_s = { "consent.information_sharing",
-	sizeof(struct ip_consent_sharing), sharing_f, true };
+static const struct schema sharing_s = { N_("a consent to share "
+	"information"), sizeof(struct ip_consent_sharing), sharing_f, false };
 
 static const struct field consent_f[] = {
 	T(struct ip_consent, plan, F_MAP, &consent_plan_s, NULL),
-	T(struct ip_consent, information_sharing, F_MAP, &sharing_s, NULL),
+	T(struct ip_consent, information_sharing, F_LIST1, &sharing_s, NULL),
+	T(struct ip_consent, guardians_own_part, F_BOOL, NULL, NULL),
 	END
 };
 static const struct schema consent_s = { "consent",
@@ -456,6 +459,15 @@ decode_list(struct ctx *c, const struct field *f, const struct ip_ynode *v,
     struct ip_list *out)
 {
 	out->pos = v->pos;
+	if (v->kind == IP_Y_MAP && f->type == F_LIST1) {
+		/* one entry; none if every key is empty, as a skeleton has
+		 * it */
+		out->v = ip_arena_alloc(c->a, f->sub->size);
+		decode_map(c, f->sub, v, out->v);
+		for (const struct ip_ynode *k = v->first; k; k = k->next->next)
+			out->n |= !ip_scalar_is_null(k->next);
+		return;
+	}
 	if (v->kind != IP_Y_SEQ) {
 		error(c, v->pos, IP_R_TYPE, _("'%s' must be a list, not %s"),
 		    f->key, kind_name(v));
@@ -494,6 +506,7 @@ field_pos(const struct field *f, void *p)
 	case F_INTERVAL:
 		return &((struct ip_interval *)p)->pos;
 	case F_LIST:
+	case F_LIST1:
 	case F_TEXTS:
 	case F_TEXTS1:
 		return &((struct ip_list *)p)->pos;
@@ -511,7 +524,8 @@ refused(const struct field *f, const struct ip_ynode *v, void *p)
 {
 	if (f->type == F_MAP)
 		return v->kind != IP_Y_MAP;
-	if (f->type == F_LIST || f->type == F_TEXTS || f->type == F_TEXTS1)
+	if (f->type == F_LIST || f->type == F_LIST1 || f->type == F_TEXTS
+	    || f->type == F_TEXTS1)
 		return ((struct ip_list *)p)->n == 0;
 	return true;
 }
@@ -625,15 +639,19 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 			*(struct ip_pos *)p = k->pos;
 		break;
 	case F_LIST:
+	case F_LIST1:
 	case F_TEXTS:
 	case F_TEXTS1: {
 		struct ip_list *l = p;
-		if (f->type == F_LIST)
+		if (f->type == F_LIST || f->type == F_LIST1)
 			decode_list(c, f, v, l);
 		else
 			decode_texts(c, f, v, l);
 		if (l->n == 0)		/* [], or empty entries only */
 			l->pos = k->pos;
+		else if (v->kind == IP_Y_MAP)	/* a mapping as a list of
+						   one: at its key */
+			*(struct ip_pos *)l->v = k->pos;
 		break;
 	}
 	}
@@ -645,8 +663,8 @@ decode_field(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 {
 	void *p = base + f->off;
 
-	if (ip_scalar_is_null(v) || (f->type == F_MAP && v->kind == IP_Y_MAP
-	    && v->n == 0)) {
+	if (ip_scalar_is_null(v) || ((f->type == F_MAP || f->type == F_LIST1)
+	    && v->kind == IP_Y_MAP && v->n == 0)) {
 		/* left out, but remember where, to point at it */
 		*field_pos(f, p) = k->pos;
 		return;
@@ -772,7 +790,8 @@ ip_decode(struct ip_plan *p, const struct ip_ynode *root, struct ip_diags *d)
 static const char *const ftype_names[] = {
 	[F_TEXT] = "text", [F_DATE] = "date", [F_BOOL] = "boolean",
 	[F_ENUM] = "word", [F_INTERVAL] = "interval", [F_MAP] = "mapping",
-	[F_LIST] = "list", [F_TEXTS] = "texts", [F_TEXTS1] = "texts1"
+	[F_LIST] = "list", [F_TEXTS] = "texts", [F_TEXTS1] = "texts1",
+	[F_LIST1] = "list1"
 };
 
 /* The deepest path, "goals[].subgoals[].status", fits with room. */
@@ -787,7 +806,7 @@ keys(const struct schema *s, char *path, size_t len,
 		size_t n = len + (size_t)snprintf(path + len, KEY_PATH - len,
 		    "%s%s", len > 0 ? "." : "", f->key);
 		fn(path, ftype_names[f->type], f->vocab, ctx);
-		if (f->type == F_LIST)
+		if (f->type == F_LIST || f->type == F_LIST1)
 			n += (size_t)snprintf(path + n, KEY_PATH - n, "[]");
 		if (f->sub != NULL)
 			keys(f->sub, path, n, fn, ctx);

@@ -55,6 +55,8 @@ enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
 	X(MEASURE_GOAL,	"measure-goal",		IP_WARNING) \
 	X(SUBGOAL_DUE,	"subgoal-due",		IP_WARNING) \
 	X(PERSON_PART,	"person-participant",	IP_WARNING) \
+	X(NO_GUARDIAN,	"no-guardian",		IP_WARNING) \
+	X(GUARDIAN_CONSENT, "guardian-consent",	IP_WARNING) \
 	X(ONE_PLAN,	"one-plan",		IP_ERROR) \
 	X(TEMPLATE,	"template",		IP_ERROR)
 

@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "utf8.h"
 
 enum ctx {
 	C_KEY,		/* after "key:" */
@@ -47,6 +48,8 @@ struct edit {
 	struct ip_ynode *node;	/* E_VALUE: the value; E_KEYVAL: the key;
 				   E_ITEM: the item */
 	struct ip_ynode *parent;	/* E_KEYVAL, E_ITEM: its place */
+	size_t tail;		/* E_VALUE: where the text after the value
+				   on its line starts (to: none) */
 	size_t nfrom, nto;	/* in the text made */
 };
 
@@ -69,37 +72,13 @@ struct ip_doc {
 
 /* --- reading ------------------------------------------------------------- */
 
-/* Turns character counts into byte offsets, moving from the last. */
-struct cursor {
-	const unsigned char *s;
-	size_t len, ci, bi;
-};
-
-static uint32_t
-to_byte(struct cursor *c, uint32_t ci)
-{
-	while (c->ci < ci && c->bi < c->len) {
-		c->bi++;
-		while (c->bi < c->len && (c->s[c->bi] & 0xc0) == 0x80)
-			c->bi++;
-		c->ci++;
-	}
-	while (c->ci > ci && c->bi > 0) {
-		c->bi--;
-		while (c->bi > 0 && (c->s[c->bi] & 0xc0) == 0x80)
-			c->bi--;
-		c->ci--;
-	}
-	return (uint32_t)c->bi;
-}
-
 static void
-offsets(struct ip_ynode *n, struct cursor *c, uint32_t skip)
+offsets(struct ip_ynode *n, struct ip_utf8_cursor *c, uint32_t skip)
 {
 	for (; n != NULL; n = n->next) {
-		n->start = to_byte(c, n->start) + skip;
+		n->start = (uint32_t)ip_utf8_byte(c, n->start) + skip;
 		offsets(n->first, c, skip);
-		n->end = to_byte(c, n->end) + skip;
+		n->end = (uint32_t)ip_utf8_byte(c, n->end) + skip;
 	}
 }
 
@@ -113,10 +92,41 @@ offsets_plus(struct ip_ynode *n, uint32_t skip)
 	}
 }
 
+/* The bytes of the line break that starts at pos, 0 if none: LF, CR,
+ * CR LF, and NEL, LS and PS, which YAML counts too. */
+static size_t
+brk(const struct ip_doc *doc, size_t pos)
+{
+	const unsigned char *s = (const unsigned char *)doc->buf + pos;
+	size_t left = doc->len - pos;
+
+	if (left == 0)
+		return 0;
+	if (s[0] == '\n')
+		return 1;
+	if (s[0] == '\r')
+		return left > 1 && s[1] == '\n' ? 2 : 1;
+	if (left > 1 && s[0] == 0xc2 && s[1] == 0x85)
+		return 2;
+	if (left > 2 && s[0] == 0xe2 && s[1] == 0x80
+	    && (s[2] == 0xa8 || s[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+/* Whether a line break ends just before pos. */
+static bool
+after_brk(const struct ip_doc *doc, size_t pos)
+{
+	return (pos >= 1 && brk(doc, pos - 1) == 1)
+	    || (pos >= 2 && brk(doc, pos - 2) == 2)
+	    || (pos >= 3 && brk(doc, pos - 3) == 3);
+}
+
 static size_t
 line_start(const struct ip_doc *doc, size_t pos)
 {
-	while (pos > 0 && doc->buf[pos - 1] != '\n' && doc->buf[pos - 1] != '\r')
+	while (pos > 0 && !after_brk(doc, pos))
 		pos--;
 	return pos;
 }
@@ -181,8 +191,9 @@ doc_load(struct ip_doc *doc, struct ip_diags *d)
 	if (ascii) {
 		offsets_plus(doc->root, skip);
 	} else {
-		struct cursor c = { (const unsigned char *)doc->buf + skip,
-		    doc->len - skip, 0, 0 };
+		struct ip_utf8_cursor c = {
+			(const unsigned char *)doc->buf + skip,
+			doc->len - skip, 0, 0 };
 		offsets(doc->root, &c, skip);
 	}
 	const char *lf = memchr(doc->buf, '\n', doc->len);
@@ -478,7 +489,7 @@ content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 static size_t
 eol(const struct ip_doc *doc, size_t pos)
 {
-	while (pos < doc->len && doc->buf[pos] != '\n' && doc->buf[pos] != '\r')
+	while (pos < doc->len && brk(doc, pos) == 0)
 		pos++;
 	return pos;
 }
@@ -520,15 +531,25 @@ record(struct ip_doc *doc, enum kind kind, size_t from, size_t to)
 	doc->e = ip_grow(doc->e, &doc->cap, doc->ne + 1, sizeof(*doc->e));
 	struct edit *e = &doc->e[doc->ne];
 	*e = (struct edit){ .from = from, .to = to, .seq = doc->ne,
-	    .kind = kind };
+	    .kind = kind, .tail = to };
 	doc->ne++;
 	return e;
+}
+
+/* The key of the value n in the mapping map. */
+static const struct ip_ynode *
+key_before(const struct ip_ynode *map, const struct ip_ynode *n)
+{
+	const struct ip_ynode *k = map->first;
+	while (k->next != n)
+		k = k->next->next;
+	return k;
 }
 
 /* Records that the value n, in the tree where path (of depth nodes, n
  * last) says, is written afresh: from its key's colon, or its dash, to
  * its end. */
-static void
+static struct edit *
 rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
     size_t end)
 {
@@ -536,12 +557,11 @@ rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
 	struct edit *e;
 
 	if (depth == 1) {
-		e = record(doc, E_VALUE, n->start, end ? end : n->end);
+		e = record(doc, E_VALUE, n->start, end ? end
+		    : content_end(doc, n));
 		e->ctx = C_ROOT;
 	} else if (path[depth - 2]->kind == IP_Y_MAP) {
-		struct ip_ynode *k = path[depth - 2]->first;
-		while (k->next != n)
-			k = k->next->next;
+		const struct ip_ynode *k = key_before(path[depth - 2], n);
 		size_t from = colon(doc, k);
 		/* a value left empty has no text of its own */
 		e = record(doc, E_VALUE, from, end ? end : n->fresh
@@ -559,12 +579,21 @@ rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
 		e->col = col(doc, dash);
 	}
 	e->node = n;
+	return e;
 }
 
 static void
 rewrite(struct ip_doc *doc, struct ip_ynode **path, size_t depth)
 {
 	rewrite_to(doc, path, depth, 0);
+}
+
+/* Whether the key k is followed by its colon on its line: not so an
+ * explicit key (? key) without a value, whose value has no place. */
+static bool
+has_colon(const struct ip_doc *doc, const struct ip_ynode *k)
+{
+	return k->fresh || colon(doc, k) != k->end;
 }
 
 /* If the collection c, at the end of path, is in flow style or inside
@@ -630,13 +659,28 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 			map->last = v;
 		if (!text || k->fresh || in_flow(doc, path, depth))
 			return 0;
+		if (!has_colon(doc, k)) {
+			/* written afresh: the mapping, or the nearest above
+			 * it that has a place of its own */
+			while (depth > 1 && path[depth - 2]->kind == IP_Y_MAP
+			    && !has_colon(doc, key_before(path[depth - 2],
+			    path[depth - 1])))
+				depth--;
+			rewrite(doc, path, depth);
+			return 0;
+		}
 		/* the new value's text is where the old one's was */
 		v->start = colon(doc, k);
 		v->end = old->fresh || (old->kind == IP_Y_SCALAR
 		    && old->len == 0 && old->plain) ? (old->fresh ? old->end
 		    : v->start) : content_end(doc, old);
 		path[depth] = v;
-		rewrite(doc, path, depth + 1);
+		struct edit *e = rewrite_to(doc, path, depth + 1, 0);
+		/* the rest of the line the value ends on (spaces, a
+		 * comment) goes on the first line of the new one: after a
+		 * literal block's last line it would be part of it */
+		e->tail = e->to;
+		e->to = eol(doc, e->to);
 		return 0;
 	}
 	if (map->n / 2 >= IP_MAX_KEYS)
@@ -754,11 +798,13 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	size_t from = line_start(doc, c->start);
 	size_t to = eol(doc, content_end(doc, last));
 	if (to < doc->len) {
-		to += doc->buf[to] == '\r' && to + 1 < doc->len
-		    && doc->buf[to + 1] == '\n' ? 2 : 1;
+		to += brk(doc, to);
 	} else if (from > 0) {
 		/* the last line has no break: take the one before it */
-		from -= from >= 2 && doc->buf[from - 2] == '\r' ? 2 : 1;
+		size_t b = 3;
+		while (b > 1 && (b > from || brk(doc, from - b) != b))
+			b--;
+		from -= b;
 	}
 	record(doc, E_CUT, from, to);
 	return 0;
@@ -940,12 +986,58 @@ holds(const struct ip_ynode *parent, const struct ip_ynode *child)
 	return false;
 }
 
+/* The comments in the flow collection n, which is written afresh in
+ * block style: each on a line of its own after it, at column c, so that
+ * none is lost.  Quoted scalars are passed over; a plain one in flow
+ * style cannot hold " #". */
+static void
+flow_comments(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
+    size_t c)
+{
+	char quote = 0;
+
+	for (size_t i = n->start; i < n->end; i++) {
+		char ch = doc->buf[i];
+		if (quote == '"' && ch == '\\')
+			i++;
+		else if (quote != 0 && ch == quote)
+			quote = quote == '\'' && i + 1 < n->end
+			    && doc->buf[i + 1] == '\'' ? (i++, quote) : 0;
+		else if (quote == 0 && (ch == '"' || ch == '\''))
+			quote = ch;
+		else if (quote == 0 && ch == '#' && strchr(" \t\r\n",
+		    doc->buf[i - 1]) != NULL) {
+			size_t end = eol(doc, i);
+			fputs(doc->nl, f);
+			spaces(f, c);
+			fwrite(doc->buf + i, 1, end - i, f);
+			i = end;
+		}
+	}
+}
+
 static void
 render_edit(const struct ip_doc *doc, FILE *f, const struct edit *e)
 {
 	switch (e->kind) {
 	case E_VALUE:
-		render(doc, f, e->node, e->ctx, e->col);
+		if (e->tail < e->to) {
+			char *r;
+			size_t len;
+			FILE *m = ip_xmemstream(&r, &len);
+			render(doc, m, e->node, e->ctx, e->col);
+			ip_xmemstream_close(m);
+			size_t nl = strcspn(r, "\r\n");
+			fwrite(r, 1, nl, f);
+			fwrite(doc->buf + e->tail, 1, e->to - e->tail, f);
+			fputs(r + nl, f);
+			free(r);
+		} else
+			render(doc, f, e->node, e->ctx, e->col);
+		if (is_flow(doc, e->node))
+			flow_comments(doc, f, e->node, e->ctx == C_KEY
+			    ? e->col + doc->step : e->ctx == C_DASH
+			    ? e->col + 2 : 0);
 		break;
 	case E_KEYVAL:
 		fputs(doc->nl, f);
@@ -978,33 +1070,42 @@ by_place(const void *a, const void *b)
 static bool
 within(const struct edit *e, const struct edit *r)
 {
-	if (e == r || r->to == r->from || e->from < r->from || e->to > r->to)
+	if (e == r)
+		return false;
+	/* the same value replaced twice, even an empty one: the later
+	 * stands */
+	if (e->kind == E_VALUE && r->kind == E_VALUE && e->from == r->from
+	    && e->to == r->to)
+		return e->seq < r->seq;
+	if (r->to == r->from || e->from < r->from || e->to > r->to)
 		return false;
 	if (e->from == e->to && (e->from == r->to || e->from == r->from))
 		return false;
-	/* the same text replaced twice: the later stands */
-	if (e->from == r->from && e->to == r->to)
-		return e->seq < r->seq;
 	return true;
 }
 
-/* Drops the edits another replaces, those of nodes since removed, and
- * repeats; returns the number left, in order. */
+/* Drops the edits another replaces and those of nodes since removed;
+ * returns the number left, in order. */
 static size_t
 settle(struct ip_doc *doc)
 {
 	size_t n = 0;
 
+	if (doc->ne == 0)
+		return 0;
 	qsort(doc->e, doc->ne, sizeof(*doc->e), by_place);
+	bool *drop = ip_xcalloc(doc->ne, sizeof(*drop));
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *e = &doc->e[i];
-		bool drop = (e->kind == E_KEYVAL || e->kind == E_ITEM)
+		drop[i] = (e->kind == E_KEYVAL || e->kind == E_ITEM)
 		    && !holds(e->parent, e->node);
-		for (size_t j = 0; j < doc->ne && !drop; j++)
-			drop = within(e, &doc->e[j]);
-		if (!drop)
-			doc->e[n++] = *e;
+		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
+			drop[i] = within(e, &doc->e[j]);
 	}
+	for (size_t i = 0; i < doc->ne; i++)
+		if (!drop[i])
+			doc->e[n++] = doc->e[i];
+	free(drop);
 	return n;
 }
 

@@ -39,7 +39,7 @@ struct ip_labels {
 	const char *measures, *measure, *extent, *responsible, *when,
 	    *serves, *subplan, *how;
 	const char *implementation;
-	const char *participants, *role, *roles[4], *is_coordinator,
+	const char *participants, *role, *roles[5], *is_coordinator,
 	    *organization, *contribution;
 	const char *reviews, *review, *review_interval, *units[4][2], *review_done,
 	    *review_planned;
@@ -47,6 +47,9 @@ struct ip_labels {
 	    *consent_compulsory, *consent_sharing, *valid_until,
 	    *consent_with, *not_recorded;
 	const char *withdrawn;		/* "trukket tilbake %s": a date */
+	const char *nobody;		/* "ingen": no one with access */
+	const char *and;		/* "og": the last two of who gave a
+					   consent */
 	const char *cooperation, *about, *contact;
 	const char *reason;
 	const char *none;		/* a section with nothing in it */
@@ -77,11 +80,19 @@ struct ip_labels {
 	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
 	    *cf_withdraw, *cf_withdraw_text, *cf_sign,
 	    *cf_place_date, *cf_signature, *cf_guardian;
+	/* the form for a child under 16, which the guardians sign: "Jeg"
+	 * or "Vi" (one guardian or more) and the same within a sentence;
+	 * texts with "%s" for one of these; the line on hearing the child
+	 * (barneloven § 31); "Underskrift, %s": a guardian's name */
+	const char *cf_we[2], *cf_we_lc[2];
+	const char *cf_child_plan, *cf_child_sharing, *cf_child_until_withdrawn,
+	    *cf_child_withdraw_text, *cf_child_heard, *cf_signature_of;
 	/* ip-review's calendar: the title of an event by the kind of
 	 * finding, with "%s" the id, then "%s" the text of the sub-goal or
 	 * the title of the measure; the file in its description, and the
 	 * coordinator there when there is none or it is the person */
 	const char *ev_review, *ev_period_end, *ev_consent, *ev_withdrawn,
+	    *ev_sharing_withdrawn,
 	    *ev_subgoal, *ev_measure, *ev_never, *ev_draft;
 	const char *ev_file, *ev_nobody, *ev_the_person;
 	const char *const *laws;	/* by ip_vocab_legal_basis; NULL ends */

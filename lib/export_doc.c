@@ -719,27 +719,31 @@ range(struct doc *d, const struct ip_date *start, const struct ip_date *end)
 enum names { AS_WRITTEN, PARTICIPANTS, LAWS };
 
 /* "a, b, c" from the texts of list l, or from the names of the
- * participants or laws they are; NULL if none.  Made in one pass, since
- * a list may be long. */
+ * participants or laws they are, the last two joined by last if not
+ * NULL ("a, b og c"); NULL if none.  Made in one pass, since a list may
+ * be long. */
 static const char *
-join(struct doc *d, const union ip_text_list *l, enum names names)
+join(struct doc *d, const union ip_text_list *l, enum names names,
+    const char *last)
 {
 	if (l->n == 0)
 		return NULL;
 	const char **v = ip_arena_alloc(&d->a, l->n * sizeof(*v));
-	size_t len = 0;
+	size_t len = 0, ll = last != NULL ? strlen(last) + 2 : 2;
 	for (size_t i = 0; i < l->n; i++) {
 		const char *t = l->v[i].s;
 		const struct ip_participant *q = names == PARTICIPANTS
 		    ? ip_find_participant(d->p, t) : NULL;
 		v[i] = names == LAWS ? ip_labels_law(d->l, t)
 		    : q != NULL && q->name.s != NULL ? q->name.s : t;
-		len += strlen(v[i]) + 2;
+		len += strlen(v[i]) + ll;
 	}
 	char *s = ip_arena_alloc(&d->a, len + 1), *p = s;
 	for (size_t i = 0; i < l->n; i++) {
 		size_t k = strlen(v[i]);
-		if (i > 0) {
+		if (i > 0 && last != NULL && i + 1 == l->n)
+			p += sprintf(p, " %s ", last);
+		else if (i > 0) {
 			memcpy(p, ", ", 2);
 			p += 2;
 		}
@@ -1014,7 +1018,7 @@ glance(struct doc *d, cmark_node *root)
 		fact(d, facts, l->status, l->draft_status);
 	fact_user(d, facts, l->plan_id, p->id.s);
 	if (shows(d, IP_F_LEGAL_BASIS, NULL))
-		fact(d, facts, l->legal_basis, join(d, &p->legal_basis, LAWS));
+		fact(d, facts, l->legal_basis, join(d, &p->legal_basis, LAWS, NULL));
 	end_list(facts);
 	/* below the title, but demoted as under a section, so that none of
 	 * its headings can pass for one of the sections */
@@ -1311,12 +1315,33 @@ given(struct doc *d, const struct ip_date *day, const char *by,
 	return v ? v : l->given;
 }
 
+/* Those besides the person who see the whole plan on the document's
+ * day, by name: the guardians of a child and those a consent covers. */
+static const char *
+with_access(struct doc *d)
+{
+	const struct ip_plan *p = d->p;
+	const char *s = NULL;
+
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q = &p->participants.v[i];
+		if ((q->role.set && q->role.v == IP_ROLE_PERSON)
+		    || !ip_sees_all(p, q, d->r->today))
+			continue;
+		const char *n = q->name.s ? q->name.s : q->id.s ? q->id.s : "?";
+		s = s ? ip_arena_printf(&d->a, "%s, %s", s, n) : n;
+	}
+	return s ? s : d->l->nobody;
+}
+
+/* The consents: to the plan, then each to share information as it was
+ * given (the history: who, from when, until, withdrawn), and who has
+ * access on the document's day. */
 static void
 consent(struct doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
 	const struct ip_consent *c = &d->p->consent;
-	const struct ip_consent_sharing *s = &c->information_sharing;
 	const char *v;
 
 	heading(d, root, 2, l->consent);
@@ -1325,23 +1350,29 @@ consent(struct doc *d, cmark_node *root)
 		return;
 	}
 	cmark_node *facts = list(root);
-	if (c->plan.date.set || c->plan.by.s != NULL || c->plan.withdrawn.set)
-		v = given(d, &c->plan.date, c->plan.by.s, NULL,
-		    &c->plan.withdrawn);
+	if (c->plan.date.set || c->plan.by.n > 0 || c->plan.withdrawn.set)
+		v = given(d, &c->plan.date, join(d, &c->plan.by, PARTICIPANTS,
+		    l->and),
+		    NULL, &c->plan.withdrawn);
 	else if (d->p->person.care.set
 	    && d->p->person.care.v == IP_CARE_COMPULSORY)
 		v = l->consent_compulsory;
 	else
 		v = l->not_recorded;
 	fact(d, facts, l->consent_plan, v);
-	if (s->date.set || s->participants.n > 0 || s->until.set
-	    || s->withdrawn.set)
-		v = given(d, &s->date, NULL, &s->until, &s->withdrawn);
-	else
-		v = l->not_recorded;
-	fact(d, facts, l->consent_sharing, v);
-	fact(d, facts, l->consent_with, join(d, &s->participants,
-	    PARTICIPANTS));
+	for (size_t i = 0; i < c->information_sharing.n; i++) {
+		const struct ip_consent_sharing *s =
+		    &c->information_sharing.v[i];
+		const char *who_ = join(d, &s->participants, PARTICIPANTS,
+		    NULL);
+		v = given(d, &s->date, join(d, &s->by, PARTICIPANTS, l->and),
+		    &s->until, &s->withdrawn);
+		fact(d, facts, l->consent_sharing, who_ ? ip_arena_printf(
+		    &d->a, "%s: %s", v, who_) : v);
+	}
+	if (c->information_sharing.n == 0)
+		fact(d, facts, l->consent_sharing, l->not_recorded);
+	fact(d, facts, l->consent_with, with_access(d));
 	end_list(facts);
 }
 
@@ -1533,25 +1564,102 @@ blank(struct doc *d, cmark_node *root, const char *what)
 	literal(p, "……………………………………………………………………");
 }
 
+/* The guardians who sign a child's form, in *v (n of them): those of
+ * consent.plan.by, else every guardian among the participants. */
+static size_t
+signers(struct doc *d, const struct ip_participant ***v)
+{
+	const struct ip_plan *p = d->p;
+	const union ip_text_list *by = &p->consent.plan.by;
+	size_t n = 0;
+
+	*v = ip_arena_alloc(&d->a, (by->n + p->participants.n + 1)
+	    * sizeof(**v));
+	for (size_t i = 0; i < by->n; i++) {
+		const struct ip_participant *q =
+		    ip_find_participant(p, by->v[i].s);
+		if (q != NULL && ip_is_guardian(q))
+			(*v)[n++] = q;
+	}
+	for (size_t i = 0; n == 0 && i < p->participants.n; i++)
+		if (ip_is_guardian(&p->participants.v[i]))
+			(*v)[n++] = &p->participants.v[i];
+	for (size_t i = n; i-- > 1;)	/* by may name one twice */
+		for (size_t k = 0; k < i; k++)
+			if ((*v)[k] == (*v)[i]) {
+				(*v)[i] = (*v)[--n];
+				break;
+			}
+	return n;
+}
+
+/* The participants the consents to share information cover on the
+ * form's day, with how long: "Samtykket gjelder til og med ..." once if
+ * that is the same for all, else after each.  False if it did not say
+ * that once. */
+static bool
+form_sharing(struct doc *d, cmark_node *root)
+{
+	const struct ip_plan *p = d->p;
+	const struct ip_labels *l = d->l;
+	const struct ip_consent_sharing *first = NULL;
+	bool same_end = true;
+	size_t n = 0;
+	char buf[IP_LONG_DATE];
+
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_consent_sharing *s = ip_covering(p,
+		    p->participants.v[i].id.s, d->r->today);
+		if (s == NULL)
+			continue;
+		if (first == NULL)
+			first = s;
+		same_end &= s->until.set == first->until.set
+		    && (!s->until.set || s->until.day == first->until.day);
+	}
+	cmark_node *names = list(root);
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q = &p->participants.v[i];
+		const struct ip_consent_sharing *s = ip_covering(p, q->id.s,
+		    d->r->today);
+		if (s == NULL || ip_find_participant(p, q->id.s) != q)
+			continue;
+		cmark_node *it = doc_item(names);
+		user(d, it, who(d, q->id.s, false));
+		if (!same_end && s->until.set)
+			text(d, it, ip_arena_printf(&d->a, " (%s)",
+			    ip_label_fill(&d->a, l->valid_until,
+			    ip_labels_date(l, s->until.day, buf))));
+		n++;
+	}
+	if (n == 0)
+		paragraph(d, root, l->cf_nobody);
+	end_list(names);
+	if (first == NULL || !same_end || !first->until.set)
+		return false;
+	paragraph(d, root, ip_label_fill(&d->a, l->cf_until,
+	    ip_labels_date(l, first->until.day, buf)));
+	return true;
+}
+
 static cmark_node *
 build_form(struct doc *d)
 {
 	const struct ip_plan *p = d->p;
 	const struct ip_labels *l = d->l;
-	const struct ip_consent_sharing *s = &p->consent.information_sharing;
 	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
-	struct ip_date born = p->person.birth_date;
+	struct ip_date born = { .set = ip_person_birth(p, &born.day) };
+	int age = ip_person_age(p, d->r->today);
+	bool child = age >= 0 && age < IP_AGE_OF_CONSENT;
+	bool compulsory = p->person.care.set
+	    && p->person.care.v == IP_CARE_COMPULSORY;
+	const struct ip_participant **g;
+	size_t ng = signers(d, &g);
+	const char *we = l->cf_we[ng > 1], *we_lc = l->cf_we_lc[ng > 1];
 
 	d->title = p->person.name.s ? ip_arena_printf(&d->a, "%s: %s",
 	    l->cf_title, p->person.name.s) : l->cf_title;
 	heading(d, root, 1, d->title);
-	struct ip_nid nid;
-	if (!born.set && p->person.national_id.s != NULL
-	    && ip_nid_parse(p->person.national_id.s, &nid) != IP_NID_INVALID
-	    && nid.kind != IP_NID_FHNR) {
-		born.set = true;
-		born.day = nid.birth;
-	}
 	cmark_node *facts = list(root);
 	fact_user(d, facts, l->name, p->person.name.s);
 	fact(d, facts, l->birth_date, doc_date(d, &born));
@@ -1559,25 +1667,22 @@ build_form(struct doc *d)
 	fact(d, facts, l->period, range(d, &p->period.start, &p->period.end));
 	end_list(facts);
 
+	/* a child's guardians consent for the child, in the third person */
 	heading(d, root, 2, l->consent_plan);
-	paragraph(d, root, p->person.care.set
-	    && p->person.care.v == IP_CARE_COMPULSORY ? l->cf_plan_compulsory
-	    : l->cf_plan_text);
+	paragraph(d, root, compulsory ? l->cf_plan_compulsory : child
+	    ? ip_label_fill(&d->a, l->cf_child_plan, we) : l->cf_plan_text);
 
 	heading(d, root, 2, l->consent_sharing);
-	paragraph(d, root, l->cf_sharing_text);
-	cmark_node *names = list(root);
-	for (size_t i = 0; i < s->participants.n; i++)
-		user(d, doc_item(names), who(d, s->participants.v[i].s, false));
-	if (s->participants.n == 0)
-		paragraph(d, root, l->cf_nobody);
-	end_list(names);
-	char buf[IP_LONG_DATE];
-	paragraph(d, root, s->until.set ? ip_label_fill(&d->a, l->cf_until,
-	    ip_labels_date(l, s->until.day, buf)) : l->cf_until_withdrawn);
+	paragraph(d, root, child ? ip_label_fill(&d->a, l->cf_child_sharing,
+	    we) : l->cf_sharing_text);
+	if (!form_sharing(d, root))
+		paragraph(d, root, child ? ip_label_fill(&d->a,
+		    l->cf_child_until_withdrawn, we_lc)
+		    : l->cf_until_withdrawn);
 
 	heading(d, root, 2, l->cf_withdraw);
-	paragraph(d, root, l->cf_withdraw_text);
+	paragraph(d, root, child ? ip_label_fill(&d->a,
+	    l->cf_child_withdraw_text, we) : l->cf_withdraw_text);
 	if (p->coordinator.s != NULL) {
 		cmark_node *c = paragraph(d, root, NULL);
 		label(d, c, l->coordinator);
@@ -1585,9 +1690,19 @@ build_form(struct doc *d)
 	}
 
 	heading(d, root, 2, l->cf_sign);
+	/* barneloven § 31: a child of 7 is heard before decisions */
+	if (child && age >= 7)
+		paragraph(d, root, l->cf_child_heard);
 	blank(d, root, l->cf_place_date);
-	blank(d, root, l->cf_signature);
-	blank(d, root, l->cf_guardian);
+	if (!child)
+		blank(d, root, l->cf_signature);
+	if (age < 0)
+		blank(d, root, l->cf_guardian);
+	for (size_t i = 0; child && i < ng; i++)
+		blank(d, root, ip_label_fill(&d->a, l->cf_signature_of,
+		    g[i]->name.s ? g[i]->name.s : g[i]->id.s));
+	if (child && ng == 0)
+		blank(d, root, l->cf_guardian);
 	return root;
 }
 

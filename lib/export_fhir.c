@@ -842,12 +842,15 @@ careplan(struct fw *x)
 
 /* --- the consent ---------------------------------------------------------- */
 
+/* The status of the consent to share s, or of the consent to the plan
+ * alone if s is NULL, on the day of the export. */
 static const char *
-consent_status(struct fw *x)
+consent_status(struct fw *x, const struct ip_consent_sharing *s)
 {
 	const struct ip_consent_plan *pl = &x->p->consent.plan;
 
-	switch (ip_sharing_on(x->p, x->today, NULL)) {
+	switch (s != NULL ? ip_consent_on(x->p, s, x->today, NULL)
+	    : IP_SHARING_NONE) {
 	case IP_SHARING_ACTIVE:
 		return "active";
 	case IP_SHARING_EXPIRED:
@@ -861,50 +864,84 @@ consent_status(struct fw *x)
 	return "proposed";
 }
 
+/* Consent.performer: each of by, by the participant's name when it is
+ * the id of one (the person's as the Patient has it), else as it is
+ * written. */
 static void
-consent(struct fw *x)
+performers(struct fw *x, const union ip_text_list *by)
+{
+	for (size_t i = 0; i < by->n; i++) {
+		const struct ip_participant *q =
+		    ip_find_participant(x->p, by->v[i].s);
+		const char *name = q == NULL ? by->v[i].s : is_person(q)
+		    ? x->p->person.name.s : q->name.s;
+		if (name == NULL)
+			continue;
+		start(x, "performer");
+		val(x, "display", name);
+		end(x);
+	}
+}
+
+/* One Consent: for the consent to share s, or for the consent to the
+ * plan alone if s is NULL; the i-th of the plan's. */
+static void
+consent_entry(struct fw *x, const struct ip_consent_sharing *s, size_t i)
 {
 	const struct ip_plan *p = x->p;
 	const struct ip_consent_plan *pl = &p->consent.plan;
-	const struct ip_consent_sharing *s = &p->consent.information_sharing;
-	bool sharing = s->date.set || s->participants.n > 0 || s->until.set;
+	const char *url = i == 0 ? uuid(x, K_CONSENT, NULL)
+	    : uuid_of(x, K_CONSENT, NULL, ip_arena_printf(&x->a, "%zu",
+	    i + 1));
 
-	if ((!sharing && !pl->date.set && pl->by.s == NULL)
-	    || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
-		return;
-	open_entry(x, K_CONSENT, uuid(x, K_CONSENT, NULL));
-	put(x, "status", consent_status(x));
+	open_entry(x, K_CONSENT, url);
+	put(x, "status", consent_status(x, s));
 	concept(x, "scope", HL7_CS "consentscope", "patient-privacy",
 	    "Privacy Consent", x->l->consent_sharing);
 	concept(x, "category", "http://loinc.org", "59284-0",
 	    "Patient Consent", x->l->consent);
 	ref(x, "patient", x->patient);
-	fhir_date(x, "dateTime", s->date.set ? &s->date : &pl->date);
-	if (pl->by.s != NULL && !ip_blank(pl->by.s)) {
-		start(x, "performer");
-		val(x, "display", pl->by.s);
-		end(x);
-	}
+	fhir_date(x, "dateTime", s != NULL && s->date.set ? &s->date
+	    : &pl->date);
+	performers(x, s != NULL && s->by.n > 0 ? &s->by : &pl->by);
 	concept(x, "policyRule", HL7_CS "v3-ActCode", "OPTIN", "opt-in",
 	    NULL);
-	if (sharing) {
+	if (s != NULL) {
 		start(x, "provision");
 		put(x, "type", "permit");
 		period(x, "period", &s->date, &s->until);
-		for (size_t i = 0; i < s->participants.n; i++) {
-			const char *url = participant_url(x,
-			    ip_find_participant(p, s->participants.v[i].s));
-			if (url == NULL)
+		for (size_t k = 0; k < s->participants.n; k++) {
+			const char *to = participant_url(x,
+			    ip_find_participant(p, s->participants.v[k].s));
+			if (to == NULL)
 				continue;
 			start(x, "actor");
 			concept(x, "role", HL7_CS "v3-ParticipationType",
 			    "IRCP", "information recipient", NULL);
-			ref(x, "reference", url);
+			ref(x, "reference", to);
 			end(x);
 		}
 		end(x);
 	}
 	close_entry(x);
+}
+
+/* A Consent for each consent to share information, each with its period
+ * and its status on the day; the consent to the plan alone if there is
+ * none. */
+static void
+consent(struct fw *x)
+{
+	const struct ip_plan *p = x->p;
+	const struct ip_consent_plan *pl = &p->consent.plan;
+	const union ip_sharing_list *l = &p->consent.information_sharing;
+
+	if (!ip_view_shows(x->v, IP_F_CONSENT, NULL))
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		consent_entry(x, &l->v[i], i);
+	if (l->n == 0 && (pl->date.set || pl->by.n > 0))
+		consent_entry(x, NULL, 0);
 }
 
 /* --- the Bundle ----------------------------------------------------------- */

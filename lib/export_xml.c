@@ -339,33 +339,46 @@ period(struct xw *x, const struct ip_period *pe)
 	end(x);
 }
 
+/* Each of l as an element name of its own: who gave a consent. */
+static void
+each(struct xw *x, const char *name, const union ip_text_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		elem(x, name, l->v[i].s);
+}
+
 static void
 consent(struct xw *x, const struct ip_consent *c)
 {
 	const struct ip_consent_plan *pl = &c->plan;
-	const struct ip_consent_sharing *s = &c->information_sharing;
-	bool plan = pl->date.set || pl->by.s || pl->withdrawn.set;
-	bool sharing = s->date.set || s->participants.n > 0 || s->until.set
-	    || s->withdrawn.set;
+	bool plan = pl->date.set || pl->by.n > 0 || pl->withdrawn.set;
 
-	if ((!plan && !sharing) || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
+	if ((!plan && c->information_sharing.n == 0
+	    && !c->guardians_own_part.set)
+	    || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
 		return;
 	start(x, "consent");
 	if (plan) {
 		start(x, "plan");
 		xml_date(x, "date", &pl->date);
-		elem(x, "by", pl->by.s);
+		each(x, "by", &pl->by);
 		xml_date(x, "withdrawn", &pl->withdrawn);
 		end(x);
 	}
-	if (sharing) {
+	for (size_t i = 0; i < c->information_sharing.n; i++) {
+		const struct ip_consent_sharing *s =
+		    &c->information_sharing.v[i];
 		start(x, "information_sharing");
 		xml_date(x, "date", &s->date);
 		refs(x, "participants", "participant", &s->participants);
 		xml_date(x, "until", &s->until);
 		xml_date(x, "withdrawn", &s->withdrawn);
+		each(x, "by", &s->by);
 		end(x);
 	}
+	if (c->guardians_own_part.set)
+		elem(x, "guardians_own_part", c->guardians_own_part.v
+		    ? "true" : "false");
 	end(x);
 }
 

@@ -482,4 +482,38 @@ char *ip_evaluate_template(const struct ip_plan *p);
  * NULL if nothing is left; else malloc'd, the caller frees it. */
 char *ip_summary_clean(const char *text, bool comments);
 
+/* --- recording consents: ip-consent (consent.c) -------------------------- */
+
+/* What ip-consent(1) records. */
+enum ip_consent_what {
+	IP_CONSENT_PLAN,	/* --plan: the consent to the plan */
+	IP_CONSENT_SHARE,	/* --share: a new consent to share */
+	IP_CONSENT_WITHDRAW	/* --withdraw */
+};
+/* The options of ip-consent(1). */
+struct ip_consent_opts {
+	enum ip_consent_what what;
+	bool plan;		/* --withdraw --plan: the consent to the plan */
+	int32_t date;		/* --date, or today */
+	bool until_set;
+	int32_t until;		/* --until */
+	char *const *ids;	/* --share: participants' ids */
+	size_t n_ids;
+	char *const *by;	/* --by: participants' ids, or names */
+	size_t n_by;
+};
+/* Records in doc the consent o tells of, as ip-consent(1) says: the
+ * consent to the plan, replacing the one recorded; a new consent to
+ * share information, added to the list of them (a single mapping made
+ * a list of two), never rewriting one given; or the withdrawal of the
+ * consents to share in force on o->date (with ids, of those that name
+ * one of them), or of the consent to the plan.  Stores in *report
+ * (malloc'd, the caller frees) what it recorded, a line each, in the
+ * messages' language.  Returns 0, or -1 after saying why on e (an id
+ * that is no participant's, a date before the consent to the plan, an
+ * until before the date, a withdrawal with nothing in force, a closed
+ * plan), doc unchanged. */
+int ip_consent_edit(struct ip_doc *doc, const struct ip_consent_opts *o,
+    char **report, const struct ip_err *e);
+
 #endif

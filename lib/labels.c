@@ -102,7 +102,7 @@ static const struct ip_labels labels[] = {
 		.participants = "Deltakere",
 		.role = "Rolle",
 		.roles = { "tjenestemottaker", "pårørende", "tjenesteyter",
-		    "annen" },
+		    "annen", "foresatt" },
 		.is_coordinator = "koordinator",
 		.organization = "Virksomhet",
 		.contribution = "Bidrag",
@@ -124,6 +124,8 @@ static const struct ip_labels labels[] = {
 		.consent_with = "Deltakere med tilgang",
 		.not_recorded = "ikke registrert",
 		.withdrawn = "trukket tilbake %s",
+		.nobody = "ingen",
+		.and = "og",
 		.cooperation = "Samarbeid",
 		.about = "Gjelder",
 		.contact = "Kontakt",
@@ -208,6 +210,26 @@ static const struct ip_labels labels[] = {
 		.cf_signature = "Underskrift",
 		.cf_guardian = "Underskrift av den som har foreldreansvar, "
 		    "eller av verge, hvis personen ikke kan samtykke selv",
+		.cf_we = { "Jeg", "Vi" },
+		.cf_we_lc = { "jeg", "vi" },
+		.cf_child_plan = "%s samtykker i at det lages en individuell "
+		    "plan for barnet. Planen samler barnets mål, hva barnet "
+		    "trenger hjelp til og hvem som gjør hva. Barnet har rett "
+		    "til å delta i arbeidet med planen og til å si sin mening, "
+		    "etter alder og modenhet.",
+		.cf_child_sharing = "%s samtykker i at disse deltakerne kan "
+		    "dele opplysninger om barnet med hverandre, også "
+		    "opplysninger de har taushetsplikt om, når det trengs i "
+		    "arbeidet med planen:",
+		.cf_child_until_withdrawn = "Samtykket gjelder til %s trekker "
+		    "det tilbake.",
+		.cf_child_withdraw_text = "Samtykkene er frivillige. %s kan når "
+		    "som helst trekke dem tilbake, helt eller delvis, uten å "
+		    "begrunne det, ved å si fra til koordinatoren for planen. "
+		    "Fra barnet fyller 16 år, samtykker barnet selv.",
+		.cf_child_heard = "Barnet har fått informasjon og sagt sin "
+		    "mening før samtykket ble gitt (barneloven § 31).",
+		.cf_signature_of = "Underskrift, %s",
 		.printed = "Utskrift %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
@@ -230,6 +252,8 @@ static const struct ip_labels labels[] = {
 		.ev_consent = "Samtykket til informasjonsdeling går ut",
 		.ev_withdrawn = "Samtykket til planen er trukket tilbake, men "
 		    "planen er ikke avsluttet",
+		.ev_sharing_withdrawn = "Et samtykke til informasjonsdeling "
+		    "er trukket tilbake",
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
 		    "fortsatt åpent",
 		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etter",
@@ -291,7 +315,7 @@ static const struct ip_labels labels[] = {
 		.participants = "Deltakarar",
 		.role = "Rolle",
 		.roles = { "tenestemottakar", "pårørande", "tenesteytar",
-		    "annan" },
+		    "annan", "føresett" },
 		.is_coordinator = "koordinator",
 		.organization = "Verksemd",
 		.contribution = "Bidrag",
@@ -313,6 +337,8 @@ static const struct ip_labels labels[] = {
 		.consent_with = "Deltakarar med tilgang",
 		.not_recorded = "ikkje registrert",
 		.withdrawn = "trekt tilbake %s",
+		.nobody = "ingen",
+		.and = "og",
 		.cooperation = "Samarbeid",
 		.about = "Gjeld",
 		.contact = "Kontakt",
@@ -398,6 +424,26 @@ static const struct ip_labels labels[] = {
 		.cf_signature = "Underskrift",
 		.cf_guardian = "Underskrift av den som har foreldreansvaret, "
 		    "eller av verje, dersom personen ikkje kan samtykkje sjølv",
+		.cf_we = { "Eg", "Vi" },
+		.cf_we_lc = { "eg", "vi" },
+		.cf_child_plan = "%s samtykkjer i at det blir laga ein "
+		    "individuell plan for barnet. Planen samlar måla til "
+		    "barnet, kva barnet treng hjelp til og kven som gjer kva. "
+		    "Barnet har rett til å ta del i arbeidet med planen og til "
+		    "å seie meininga si, etter alder og modning.",
+		.cf_child_sharing = "%s samtykkjer i at desse deltakarane kan "
+		    "dele opplysningar om barnet med kvarandre, også "
+		    "opplysningar dei har teieplikt om, når det trengst i "
+		    "arbeidet med planen:",
+		.cf_child_until_withdrawn = "Samtykket gjeld til %s trekkjer "
+		    "det tilbake.",
+		.cf_child_withdraw_text = "Samtykka er frivillige. %s kan når "
+		    "som helst trekkje dei tilbake, heilt eller delvis, utan å "
+		    "grunngje det, ved å seie frå til koordinatoren for planen. "
+		    "Frå barnet fyller 16 år, samtykkjer barnet sjølv.",
+		.cf_child_heard = "Barnet har fått informasjon og sagt meininga "
+		    "si før samtykket vart gitt (barnelova § 31).",
+		.cf_signature_of = "Underskrift, %s",
 		.printed = "Utskrift %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
@@ -420,6 +466,8 @@ static const struct ip_labels labels[] = {
 		.ev_consent = "Samtykket til informasjonsdeling går ut",
 		.ev_withdrawn = "Samtykket til planen er trekt tilbake, men "
 		    "planen er ikkje avslutta",
+		.ev_sharing_withdrawn = "Eit samtykke til informasjonsdeling "
+		    "er trekt tilbake",
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
 		    "framleis ope",
 		.ev_measure = "Tiltak %s «%s» slutta, inga evaluering etterpå",
@@ -481,7 +529,7 @@ static const struct ip_labels labels[] = {
 		.participants = "Participants",
 		.role = "Role",
 		.roles = { "service user", "relative", "service provider",
-		    "other" },
+		    "other", "guardian" },
 		.is_coordinator = "coordinator",
 		.organization = "Organisation",
 		.contribution = "Contribution",
@@ -503,6 +551,8 @@ static const struct ip_labels labels[] = {
 		.consent_with = "Participants with access",
 		.not_recorded = "not recorded",
 		.withdrawn = "withdrawn on %s",
+		.nobody = "no one",
+		.and = "and",
 		.cooperation = "Cooperation",
 		.about = "About",
 		.contact = "Contact",
@@ -586,6 +636,26 @@ static const struct ip_labels labels[] = {
 		.cf_signature = "Signature",
 		.cf_guardian = "Signature of a parent or guardian, if the "
 		    "person cannot consent themselves",
+		.cf_we = { "I", "We" },
+		.cf_we_lc = { "I", "we" },
+		.cf_child_plan = "%s consent to an individual plan being drawn "
+		    "up for the child. The plan brings together the child's "
+		    "goals, what the child needs help with, and who does what. "
+		    "The child has the right to take part in the work on the "
+		    "plan and to be heard, by age and maturity.",
+		.cf_child_sharing = "%s consent to these participants giving "
+		    "each other the confidential information about the child "
+		    "that the work on the plan needs:",
+		.cf_child_until_withdrawn = "This consent is valid until %s "
+		    "withdraw it.",
+		.cf_child_withdraw_text = "The consents are voluntary. %s may "
+		    "withdraw them at any time, in whole or in part, without "
+		    "giving a reason, by telling the coordinator of the plan. "
+		    "From the age of 16, the child consents themselves.",
+		.cf_child_heard = "The child has been informed and has given "
+		    "their views before the consent was given (Children Act, "
+		    "barneloven § 31).",
+		.cf_signature_of = "Signature, %s",
 		.printed = "Printed %s",
 		.revision = "revision %s",
 		.subgoal = "Sub-goal %s",
@@ -607,6 +677,8 @@ static const struct ip_labels labels[] = {
 		.ev_period_end = "The plan period ends",
 		.ev_consent = "Consent to share information expires",
 		.ev_withdrawn = "Consent to the plan withdrawn, plan not closed",
+		.ev_sharing_withdrawn = "A consent to share information "
+		    "withdrawn",
 		.ev_subgoal = "Sub-goal %s “%s” due, still open",
 		.ev_measure = "Measure %s “%s” ended, no review since",
 		.ev_draft = "Draft plan, not yet active",

@@ -286,26 +286,26 @@ check_options(struct values *v, const struct ip_err *err)
 		bad |= check_text(v, "name", o->name, err);
 
 	/* never repeat a national id in a message */
-	struct ip_nid nid;
+	struct ip_nid nid = { .kind = IP_NID_INVALID };
 	if (o->national_id != NULL && !ip_nid_parse(o->national_id, &nid))
 		bad = ip_fail(err, _("invalid --national-id: not a valid "
 		    "fødselsnummer, D-nummer, H-nummer or FH-nummer (11 "
 		    "digits, a real date, both check digits)"));
-	else if (o->national_id != NULL && nid.kind != IP_NID_FHNR) {
-		v->birth = nid.birth;
-		v->birth_set = true;
-	}
 	if (o->birth_date != NULL) {
 		int32_t day;
 		if (ip_opt_date(err, "birth-date", o->birth_date, &day) != 0)
 			bad = -1;
-		else if (v->birth_set && day != v->birth)
+		else if (nid.kind != IP_NID_INVALID
+		    && nid.kind != IP_NID_FHNR && !ip_nid_fits(&nid, day))
 			bad = ip_fail(err, _("--birth-date differs from the "
 			    "date in --national-id"));
 		else {
 			v->birth = day;
 			v->birth_set = true;
 		}
+	} else if (nid.dated) {
+		v->birth = nid.birth;
+		v->birth_set = true;
 	}
 	if (o->coordinator != NULL)
 		bad |= check_text(v, "coordinator", o->coordinator, err);
@@ -470,7 +470,9 @@ static const struct lang langs[] = {
 			"observeres, med en dato (due).",
 			"Personen har rett til å delta; pårørende deltar så "
 			"langt personen ønsker det. Skriv navn, rolle og "
-			"hvordan hver enkelt kan nås.",
+			"hvordan hver enkelt kan nås. For et barn under 16: "
+			"før opp dem som har foreldreansvar, eller verge "
+			"(role: guardian); de samtykker for barnet.",
 			"Koordinatoren oppnevnes av tjenestene og skal være "
 			"en tjenesteyter (role: provider), aldri personen selv "
 			"eller en pårørende.",
@@ -543,7 +545,9 @@ static const struct lang langs[] = {
 			"observerast, med ein dato (due).",
 			"Personen har rett til å delta; pårørande deltek så "
 			"langt personen ønskjer det. Skriv namn, rolle og "
-			"korleis kvar enkelt kan nåast.",
+			"korleis kvar enkelt kan nåast. For eit barn under 16: "
+			"før opp dei som har foreldreansvaret, eller verje "
+			"(role: guardian); dei samtykkjer for barnet.",
 			"Koordinatoren blir oppnemnd av tenestene og skal "
 			"vere ein tenesteytar (role: provider), aldri personen "
 			"sjølv eller ein pårørande.",
@@ -617,7 +621,10 @@ static const struct lang langs[] = {
 			"something that can be observed, with a date (due).",
 			"The person has the right to take part; relatives "
 			"take part as far as the person wishes. Give each "
-			"one's name, role and how to reach them.",
+			"one's name, role and how to reach them. For a child "
+			"under 16, list those with parental responsibility, "
+			"or a guardian (role: guardian): they consent for the "
+			"child.",
 			"The services appoint the coordinator (role: "
 			"provider), never the person or a relative.",
 			"Under contribution, write what each participant "
@@ -1212,17 +1219,11 @@ check_given(const struct values *v, const struct ip_plan *p,
 
 	const struct ip_consent *c = &p->consent;
 	date_is(d, &c->plan.date, false, 0, "consent.plan.date", NULL);
-	text_is(d, &c->plan.by, NULL, "consent.plan.by", NULL);
-	date_is(d, &c->information_sharing.date, false, 0,
-	    "consent.information_sharing.date", NULL);
-	list_empty(d, &c->information_sharing.participants.any,
-	    "consent.information_sharing.participants");
-	date_is(d, &c->information_sharing.until, false, 0,
-	    "consent.information_sharing.until", NULL);
+	list_empty(d, &c->plan.by.any, "consent.plan.by");
 	date_is(d, &c->plan.withdrawn, false, 0, "consent.plan.withdrawn",
 	    NULL);
-	date_is(d, &c->information_sharing.withdrawn, false, 0,
-	    "consent.information_sharing.withdrawn", NULL);
+	list_empty(d, &c->information_sharing.any,
+	    "consent.information_sharing");
 }
 
 /*

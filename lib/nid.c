@@ -12,7 +12,13 @@
  * any that leaves the weighted sum at 0, 1, 2 or 3 mod 11, not only 0;
  * the second is computed as before, over the first.  A number cannot say
  * when it was issued, so fødselsnumre and D-numre are checked by the new
- * rule, which accepts every number the old one did.
+ * rule, which accepts every number the old one did.  The new numbers no
+ * longer tell the century: individual numbers count down from 999 for
+ * people born in any century.  So a number is valid when its date is a
+ * date of the calendar in one of the centuries 1800 to 2099; the old
+ * table of individual numbers gives the century where it can, and
+ * birth_date where the plan has one (ip_birth_source).
+ * (Skatteetaten, "Nye fødselsnummer og d-nummer fra 2032".)
  */
 #include <string.h>
 
@@ -66,9 +72,10 @@ check_digits(const int *d, bool wide)
 	    && (weighted(d, w2, 10) + d[10]) % 11 == 0;
 }
 
-/* The year of birth that yy and the individual number ind give, or 0. */
+/* The year of birth that yy and the individual number ind give by the
+ * table of the numbers issued before 2032, or 0. */
 static int
-century(int yy, int ind)
+table_year(int yy, int ind)
 {
 	if (ind < 500)
 		return 1900 + yy;
@@ -101,7 +108,8 @@ ip_nid_parse(const char *s, struct ip_nid *out)
 	}
 
 	int day = d[0] * 10 + d[1], month = d[2] * 10 + d[3];
-	int year = century(d[4] * 10 + d[5], d[6] * 100 + d[7] * 10 + d[8]);
+	int yy = d[4] * 10 + d[5];
+	int year = table_year(yy, d[6] * 100 + d[7] * 10 + d[8]);
 	n.kind = IP_NID_FNR;
 	if (day > 40) {
 		day -= 40;
@@ -114,12 +122,54 @@ ip_nid_parse(const char *s, struct ip_nid *out)
 		month -= 40;
 		n.kind = IP_NID_HNR;
 	}
-	if (year == 0 || !ip_date_valid(year, month, day)
-	    || !check_digits(d, n.kind != IP_NID_HNR))
+	bool real = false;	/* a date in some century */
+	for (int c = 1800; c <= 2000; c += 100)
+		real |= ip_date_valid(c + yy, month, day);
+	if (!real || !check_digits(d, n.kind != IP_NID_HNR))
 		return IP_NID_INVALID;
-	n.birth = ip_days_from_civil(year, month, day);
+	n.yy = yy;
+	n.month = month;
+	n.mday = day;
+	if (year != 0 && ip_date_valid(year, month, day)) {
+		n.dated = true;
+		n.birth = ip_days_from_civil(year, month, day);
+	}
 	*out = n;
 	return n.kind;
+}
+
+bool
+ip_nid_fits(const struct ip_nid *n, int32_t day)
+{
+	int y, m, d;
+
+	ip_civil_from_days(day, &y, &m, &d);
+	return y >= 1800 && y <= 2099 && y % 100 == n->yy && m == n->month
+	    && d == n->mday;
+}
+
+enum ip_birth
+ip_birth_source(const struct ip_person *ps, int32_t *day)
+{
+	const struct ip_date *given = &ps->birth_date;
+	struct ip_nid n;
+
+	if (ps->national_id.s == NULL
+	    || ip_nid_parse(ps->national_id.s, &n) == IP_NID_INVALID
+	    || n.kind == IP_NID_FHNR) {
+		*day = given->day;
+		return given->set ? IP_BIRTH_GIVEN : IP_BIRTH_UNKNOWN;
+	}
+	if (given->set && ip_nid_fits(&n, given->day)) {
+		*day = given->day;
+		return IP_BIRTH_GIVEN;
+	}
+	if (given->set) {	/* the number's date, if it has a century */
+		*day = n.dated ? n.birth : given->day;
+		return IP_BIRTH_DIFFERS;
+	}
+	*day = n.birth;
+	return n.dated ? IP_BIRTH_NATIONAL_ID : IP_BIRTH_AMBIGUOUS;
 }
 
 const char *

@@ -1,7 +1,8 @@
 /*
  * persons.c - one plan per person (rule one-plan): which plans of a run
  * are for a person who has a plan found before them.  ip-validate reports
- * them; ip-stats counts them among the plans with errors.
+ * them; ip-stats counts them among the plans with errors.  And the
+ * person's age on a day, which decides what guardians see.
  */
 #include <stdlib.h>
 
@@ -72,4 +73,38 @@ ip_persons_again(void *v, size_t n, size_t size,
 	for (size_t i = 0; i < ndup; i++)
 		again(ctx, dup[i].later, dup[i].first);
 	free(dup);
+}
+
+bool
+ip_person_birth(const struct ip_plan *p, int32_t *day)
+{
+	enum ip_birth from = ip_birth_source(&p->person, day);
+	return from != IP_BIRTH_UNKNOWN && from != IP_BIRTH_AMBIGUOUS;
+}
+
+int
+ip_age_on(int32_t birth, int32_t day)
+{
+	int by, bm, bd, y, m, d;
+
+	ip_civil_from_days(birth, &by, &bm, &bd);
+	ip_civil_from_days(day, &y, &m, &d);
+	/* one born on 29 February is a year older on 1 March */
+	return y - by - (m < bm || (m == bm && d < bd));
+}
+
+int
+ip_person_age(const struct ip_plan *p, int32_t day)
+{
+	int32_t birth;
+
+	if (!ip_person_birth(p, &birth) || birth > day)
+		return -1;
+	return ip_age_on(birth, day);
+}
+
+bool
+ip_is_guardian(const struct ip_participant *q)
+{
+	return q->role.set && q->role.v == IP_ROLE_GUARDIAN;
 }

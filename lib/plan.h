@@ -89,6 +89,7 @@ IP_LIST(ip_subgoal_list, struct ip_subgoal);
 IP_LIST(ip_measure_list, struct ip_measure);
 IP_LIST(ip_review_list, struct ip_review);
 IP_LIST(ip_cooperation_list, struct ip_cooperation);
+IP_LIST(ip_sharing_list, struct ip_consent_sharing);
 
 /* Every mapping type starts with its position: that of its key, also when
  * it is empty; line 0 if absent. */
@@ -100,7 +101,7 @@ struct ip_contact {
 
 enum ip_care { IP_CARE_VOLUNTARY, IP_CARE_COMPULSORY };
 enum ip_role { IP_ROLE_PERSON, IP_ROLE_RELATIVE, IP_ROLE_PROVIDER,
-	IP_ROLE_OTHER };
+	IP_ROLE_OTHER, IP_ROLE_GUARDIAN };
 enum ip_status { IP_STATUS_ACTIVE, IP_STATUS_CLOSED, IP_STATUS_DRAFT };
 enum ip_goal_status { IP_GOAL_OPEN, IP_GOAL_ACHIEVED, IP_GOAL_DROPPED };
 
@@ -163,22 +164,29 @@ struct ip_period {
 struct ip_consent_plan {
 	struct ip_pos pos;
 	struct ip_date date;
-	struct ip_text by;
+	union ip_text_list by;		/* participant ids, or free text */
 	struct ip_date withdrawn;
 };
 
+/* One consent to share information: a plan has a list of them, each
+ * never rewritten once given (see ip_covering()). */
 struct ip_consent_sharing {
 	struct ip_pos pos;
 	struct ip_date date;
 	union ip_text_list participants;	/* participant ids */
 	struct ip_date until;
 	struct ip_date withdrawn;
+	union ip_text_list by;		/* participant ids, or free text */
 };
 
 struct ip_consent {
 	struct ip_pos pos;
 	struct ip_consent_plan plan;
-	struct ip_consent_sharing information_sharing;
+	union ip_sharing_list information_sharing;
+	/* guardians see only their own part from the person's 12th
+	 * birthday (pasient- og brukerrettighetsloven § 3-4 second
+	 * paragraph): see ip_guardian_sees_all() */
+	struct ip_bool guardians_own_part;
 };
 
 struct ip_cooperation {
@@ -275,7 +283,8 @@ char *ip_vocab_or(struct ip_arena *a, const char *const *vocab);
 /* Calls fn for every key the loader knows, parents before their keys, in
  * the loader's order: its path ("person.care", "goals[].subgoals[].id"),
  * its type ("text", "date", "boolean", "word", "interval", "mapping",
- * "list" of mappings, "texts": a list of text, "texts1": a text or a list
+ * "list" of mappings, "list1": a mapping or a list of them, "texts": a
+ * list of text, "texts1": a text or a list
  * of text) and its vocabulary, or NULL.  For the test that holds the JSON
  * Schema (lib/ip-plan.schema.json) to the loader. */
 void ip_keys(void (*fn)(const char *path, const char *type,
@@ -316,20 +325,66 @@ enum ip_nid_kind {
 struct ip_nid {
 	enum ip_nid_kind kind;
 	bool synthetic;		/* a test number: 80 added to the month */
-	int32_t birth;		/* the date it holds; not for an FH-nummer */
+	/* Not for an FH-nummer: the date it holds, less the century */
+	int yy, month, mday;
+	bool dated;		/* the table before 2032 gives the century */
+	int32_t birth;		/* if dated: the day of birth that gives */
 };
 /* The kind of national id s is, with what it holds in *out when not
  * NULL; IP_NID_INVALID if it is none (eleven digits, a date of the
- * calendar in a century the individual number allows, both check
- * digits). */
+ * calendar in one of the centuries 1800 to 2099, and the check digits by
+ * the rule before 2032 or the one from 2032). */
 enum ip_nid_kind ip_nid_parse(const char *s, struct ip_nid *out);
 /* "fødselsnummer", "D-nummer" ..., as messages and documents name it. */
 const char *ip_nid_kind_name(enum ip_nid_kind k);
+/* True if day is the date n holds (not an FH-nummer's) in one of the
+ * centuries 1800 to 2099: a birth_date that fits it. */
+bool ip_nid_fits(const struct ip_nid *n, int32_t day);
+/* Where a person's day of birth comes from (ip_birth_source). */
+enum ip_birth {
+	IP_BIRTH_UNKNOWN,	/* no birth_date, no national id with a date */
+	IP_BIRTH_GIVEN,		/* birth_date, which fits the national id */
+	IP_BIRTH_DIFFERS,	/* birth_date, whose date the id does not
+				 * hold: the id's, if the table gives its
+				 * century, else birth_date */
+	IP_BIRTH_NATIONAL_ID,	/* the national id, by the table before 2032 */
+	IP_BIRTH_AMBIGUOUS	/* a national id that does not tell the
+				 * century, and no birth_date */
+};
+/* The day the person ps was born, in *day unless unknown or ambiguous:
+ * birth_date when the plan gives one that fits the national id, which
+ * so decides the century of the id's date; else the id's date in the
+ * century that the table of individual numbers before 2032 gives (also
+ * over a birth_date that differs, which rule birth-date reports); else
+ * birth_date.  ip_person_birth() and the age rules go by it. */
+enum ip_birth ip_birth_source(const struct ip_person *ps, int32_t *day);
 /* True if s is a national id of any kind. */
 bool ip_national_id_valid(const char *s);
 /* Fills in the two check digits after the nine digits at s (which has room
  * for 12 bytes); false if that individual number has no valid ones. */
 bool ip_national_id_complete(char *s);
+
+/* --- the person's age (persons.c) --------------------------------------- */
+
+/* The person's date of birth in *day, as ip_birth_source() decides it.
+ * False if neither birth_date nor the national id says, or the national
+ * id does not tell the century and birth_date is not given. */
+bool ip_person_birth(const struct ip_plan *p, int32_t *day);
+/* The age in whole years on day of someone born on birth. */
+int ip_age_on(int32_t birth, int32_t day);
+/* The person's age on day, or -1 if the plan does not tell the date of
+ * birth. */
+int ip_person_age(const struct ip_plan *p, int32_t day);
+/* The age from which a person consents alone and guardians see no more
+ * than others (pasient- og brukerrettighetsloven § 4-3, § 4-4, § 3-4). */
+#define IP_AGE_OF_CONSENT 16
+/* The age from which a plan may keep guardians to their own part
+ * (consent.guardians_own_part, § 3-4 second paragraph). */
+#define IP_AGE_OWN_PART 12
+
+/* True if the participant q is one of the person's guardians (role
+ * guardian). */
+bool ip_is_guardian(const struct ip_participant *q);
 
 /* --- one plan per person (persons.c) ------------------------------------ */
 

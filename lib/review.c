@@ -20,8 +20,8 @@
 #include "i18n.h"
 
 /* The kinds of finding, in the order they sort on one day. */
-enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_WITHDRAWN, K_SUBGOAL,
-	K_MEASURE, K_NEVER, K_DRAFT };
+enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_WITHDRAWN,
+	K_SHARING_WITHDRAWN, K_SUBGOAL, K_MEASURE, K_NEVER, K_DRAFT };
 
 static const struct {
 	const char *name;	/* in TSV and in calendar UIDs */
@@ -37,6 +37,8 @@ static const struct {
 	    offsetof(struct ip_labels, ev_consent), false },
 	[K_WITHDRAWN] = { "consent-withdrawn",
 	    offsetof(struct ip_labels, ev_withdrawn), false },
+	[K_SHARING_WITHDRAWN] = { "sharing-withdrawn",
+	    offsetof(struct ip_labels, ev_sharing_withdrawn), false },
 	[K_SUBGOAL] = { "subgoal", offsetof(struct ip_labels, ev_subgoal),
 	    true },
 	[K_MEASURE] = { "measure-ended",
@@ -73,12 +75,12 @@ struct finding {
 	uint32_t item;		/* the sub-goal's or measure's id and then
 				   its text or title, cut (keep_item()),
 				   or 0 */
-	uint32_t kind : 3;
-	uint32_t seq : 29;	/* the order found, the last tie-break; once
+	uint32_t kind : 4;
+	uint32_t seq : 28;	/* the order found, the last tie-break; once
 				   sorted for a calendar, which of the
 				   events with one UID this is, from 1 */
 };
-#define MAX_FINDINGS	((1u << 29) - 1)
+#define MAX_FINDINGS	((1u << 28) - 1)
 
 _Static_assert(sizeof(struct finding) == 16, "a finding is 16 bytes");
 _Static_assert(sizeof(struct plan_rec) == 20, "a plan record is 20 bytes");
@@ -347,7 +349,7 @@ scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *id,
 	if (s->rec == UINT32_MAX)
 		s->rec = plan_rec(r, s->p, s->order);
 	if (r->nf >= MAX_FINDINGS)
-		ip_limit("findings in one run (2^29)");
+		ip_limit("findings in one run (2^28)");
 	r->f = ip_grow(r->f, &r->capf, r->nf + 1, sizeof(*r->f));
 	r->f[r->nf] = (struct finding){ .date = date, .plan = s->rec,
 	    .item = id != NULL ? keep_item(r, id, text) : 0, .kind = k,
@@ -355,10 +357,55 @@ scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *id,
 	r->nf++;
 }
 
+/* True if the consent to share s is renewed by a later one, given after
+ * it, that names every participant s names. */
+static bool
+renewed(const struct ip_plan *p, const struct ip_consent_sharing *s)
+{
+	const union ip_sharing_list *l = &p->consent.information_sharing;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ip_consent_sharing *t = &l->v[i];
+		bool all = t != s && t->date.set && s->date.set
+		    && t->date.day > s->date.day;
+		for (size_t k = 0; all && k < s->participants.n; k++)
+			all = ip_consent_names(t, s->participants.v[k].s);
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+/* The consents to share information, each kind once: the earliest end,
+ * to the horizon, of those neither withdrawn nor renewed; and the last
+ * withdrawn, until a review is done on or after its day. */
+static void
+scan_sharing(struct scan *s, const struct ip_reviews *rs)
+{
+	const union ip_sharing_list *l = &s->p->consent.information_sharing;
+	int32_t end = INT32_MAX, last = INT32_MIN;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ip_consent_sharing *c = &l->v[i];
+		if (c->withdrawn.set) {
+			if (c->withdrawn.day <= s->r->horizon
+			    && c->withdrawn.day > last)
+				last = c->withdrawn.day;
+		} else if (c->until.set && c->until.day <= s->r->horizon
+		    && c->until.day < end && !renewed(s->p, c))
+			end = c->until.day;
+	}
+	if (end != INT32_MAX)
+		scan_add(s, K_CONSENT, end, NULL, NULL);
+	if (last != INT32_MIN && rs->last_done < last)
+		scan_add(s, K_SHARING_WITHDRAWN, last, NULL, NULL);
+}
+
 /* Adds what is due in p: planned reviews to the horizon and the one
- * review_interval asks for, the end of the period and of the consent to
- * share information to the horizon, a consent to the plan withdrawn from
- * a plan still active, open sub-goals past their date,
+ * review_interval asks for, the end of the period and of the consents to
+ * share information to the horizon and a consent to share withdrawn
+ * (scan_sharing()), a consent to the plan withdrawn from a plan still
+ * active, open sub-goals past their date,
  * measures ended without a review since, and a plan never reviewed after
  * its first planned date. */
 static void
@@ -366,7 +413,6 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 {
 	const int32_t today = r->today, horizon = r->horizon;
 	const struct ip_period *pe = &p->period;
-	const struct ip_date *until = &p->consent.information_sharing.until;
 	struct scan s = { r, p, order, UINT32_MAX };
 	int32_t first;
 
@@ -388,8 +434,7 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 		scan_add(&s, K_REVIEW, rs.interval, NULL, NULL);
 	if (pe->end.set && pe->end.day <= horizon)
 		scan_add(&s, K_PERIOD_END, pe->end.day, NULL, NULL);
-	if (until->set && until->day <= horizon)
-		scan_add(&s, K_CONSENT, until->day, NULL, NULL);
+	scan_sharing(&s, &rs);
 	int32_t withdrawn;
 	if (ip_plan_withdrawn(p, horizon, &withdrawn))
 		scan_add(&s, K_WITHDRAWN, withdrawn, NULL, NULL);
@@ -653,6 +698,24 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 			    "and the plan is not closed", "consent to the plan "
 			    "withdrawn in %ld days, and the plan is not "
 			    "closed", days), days);
+		break;
+	case K_SHARING_WITHDRAWN:
+		if (days < 0)
+			/* TRANSLATORS: %ld is a number of days; a consent to
+			   share information ("samtykke til
+			   informasjonsdeling") was withdrawn, and no review
+			   has been held since. */
+			say(out, P_("consent to share information withdrawn "
+			    "%ld day ago, with no review since", "consent to "
+			    "share information withdrawn %ld days ago, with "
+			    "no review since", ago), ago);
+		else if (days == 0)
+			say(out, _("consent to share information withdrawn "
+			    "today"));
+		else
+			say(out, P_("consent to share information withdrawn "
+			    "in %ld day", "consent to share information "
+			    "withdrawn in %ld days", days), days);
 		break;
 	case K_SUBGOAL:	/* always overdue */
 		/* TRANSLATORS: the first %s is the sub-goal's id (g1.5), the

@@ -1,5 +1,6 @@
 /*
- * utf8.c - decoding UTF-8, and the characters a terminal obeys.
+ * utf8.c - decoding UTF-8, the characters a terminal obeys, and byte
+ * offsets of character counts.
  */
 #include "utf8.h"
 
@@ -37,4 +38,22 @@ bool
 ip_is_control(uint32_t c)
 {
 	return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+size_t
+ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci)
+{
+	while (c->ci < ci && c->bi < c->len) {
+		c->bi++;
+		while (c->bi < c->len && (c->s[c->bi] & 0xc0) == 0x80)
+			c->bi++;
+		c->ci++;
+	}
+	while (c->ci > ci && c->bi > 0) {
+		c->bi--;
+		while (c->bi > 0 && (c->s[c->bi] & 0xc0) == 0x80)
+			c->bi--;
+		c->ci--;
+	}
+	return c->bi;
 }

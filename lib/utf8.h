@@ -1,5 +1,6 @@
 /*
- * utf8.h - decoding UTF-8, and the characters a terminal obeys.
+ * utf8.h - decoding UTF-8, the characters a terminal obeys, and byte
+ * offsets of character counts.
  *
  * Only lib/, the drivers in cmd/ and the tests include this header.
  */
@@ -16,5 +17,14 @@
 size_t ip_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* True for the controls a terminal obeys: C0, DEL and C1. */
 bool ip_is_control(uint32_t c);
+
+/* Turns counts of characters from the start of the len bytes at s (as
+ * libyaml's marks count them: a CR and an LF one each) into byte
+ * offsets, moving from the last one asked for; start at { s, len }. */
+struct ip_utf8_cursor {
+	const unsigned char *s;
+	size_t len, ci, bi;	/* character ci begins at byte bi */
+};
+size_t ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci);
 
 #endif

@@ -1,12 +1,14 @@
 /*
  * view.c - who may see what of a plan.
  *
- * A participant is covered on a day when the consent to share
- * information names them, was given on or before that day, has not run
- * out and has not been withdrawn (nor has the consent to the plan).  The
- * person sees their whole plan, and so does everyone covered.  Anyone
- * else sees what their own part needs, and the table below says what
- * that is, field by field.
+ * A participant is covered on a day when a consent to share information
+ * names them that was given on or before that day, has not run out and
+ * has not been withdrawn (nor has the consent to the plan): consents are
+ * a list, each with its own date, so that one added later covers its
+ * participants only from then.  The person sees their whole plan, and so
+ * do their guardians while the person is under 16, and everyone
+ * covered.  Anyone else sees what their own part needs, and the table
+ * below says what that is, field by field.
  */
 #include <stdint.h>
 #include <string.h>
@@ -57,9 +59,9 @@ earlier(const struct ip_date *a, const struct ip_date *b)
 }
 
 enum ip_sharing
-ip_sharing_on(const struct ip_plan *p, int32_t day, int32_t *since)
+ip_consent_on(const struct ip_plan *p, const struct ip_consent_sharing *s,
+    int32_t day, int32_t *since)
 {
-	const struct ip_consent_sharing *s = &p->consent.information_sharing;
 	/* the first day out of force, each way */
 	int32_t expires = s->until.set ? s->until.day + 1 : INT32_MAX;
 	int32_t withdrawn = earlier(&s->withdrawn, &p->consent.plan.withdrawn);
@@ -81,6 +83,72 @@ ip_sharing_on(const struct ip_plan *p, int32_t day, int32_t *since)
 }
 
 bool
+ip_consent_names(const struct ip_consent_sharing *s, const char *id)
+{
+	for (size_t i = 0; id != NULL && i < s->participants.n; i++)
+		if (s->participants.v[i].s != NULL
+		    && strcmp(s->participants.v[i].s, id) == 0)
+			return true;
+	return false;
+}
+
+const struct ip_consent_sharing *
+ip_covering(const struct ip_plan *p, const char *id, int32_t day)
+{
+	const union ip_sharing_list *l = &p->consent.information_sharing;
+
+	for (size_t i = 0; id != NULL && i < l->n; i++)
+		if (ip_consent_names(&l->v[i], id)
+		    && ip_consent_on(p, &l->v[i], day, NULL)
+		    == IP_SHARING_ACTIVE)
+			return &l->v[i];
+	return NULL;
+}
+
+enum ip_sharing
+ip_sharing_on(const struct ip_plan *p, int32_t day, int32_t *since)
+{
+	const union ip_sharing_list *l = &p->consent.information_sharing;
+	enum ip_sharing state = IP_SHARING_NONE;
+	int32_t last = INT32_MIN, unused;
+
+	if (since == NULL)
+		since = &unused;
+	for (size_t i = 0; i < l->n; i++) {
+		int32_t when;
+		enum ip_sharing st = ip_consent_on(p, &l->v[i], day, &when);
+		if (st == IP_SHARING_ACTIVE)
+			return st;
+		if (st != IP_SHARING_NONE && when >= last) {
+			state = st;
+			last = *since = when;
+		}
+	}
+	return state;
+}
+
+bool
+ip_guardian_sees_all(const struct ip_plan *p,
+    const struct ip_participant *q, int32_t day)
+{
+	int age = ip_person_age(p, day);
+
+	if (!ip_is_guardian(q) || age < 0 || age >= IP_AGE_OF_CONSENT)
+		return false;
+	return !(age >= IP_AGE_OWN_PART && p->consent.guardians_own_part.set
+	    && p->consent.guardians_own_part.v);
+}
+
+bool
+ip_sees_all(const struct ip_plan *p, const struct ip_participant *q,
+    int32_t day)
+{
+	return (q->role.set && q->role.v == IP_ROLE_PERSON)
+	    || ip_guardian_sees_all(p, q, day)
+	    || ip_covering(p, q->id.s, day) != NULL;
+}
+
+bool
 ip_plan_withdrawn(const struct ip_plan *p, int32_t day, int32_t *when)
 {
 	const struct ip_date *w = &p->consent.plan.withdrawn;
@@ -99,22 +167,45 @@ same_id(const char *a, const char *b)
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
 
-static bool
-listed(const union ip_text_list *ids, const char *id)
+
+/* Why the participant with id, not covered on day, is not: the consent
+ * given last that names them, if it ended, else the state of all. */
+static void
+why_not(struct ip_view *v, const char *id, int32_t day)
 {
-	for (size_t i = 0; i < ids->n; i++)
-		if (same_id(ids->v[i].s, id))
-			return true;
-	return false;
+	const union ip_sharing_list *l = &v->p->consent.information_sharing;
+	const struct ip_consent_sharing *last = NULL;
+	const struct ip_date *pw = &v->p->consent.plan.withdrawn;
+	enum ip_sharing st;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (ip_consent_names(&l->v[i], id) && l->v[i].date.set
+		    && l->v[i].date.day <= day
+		    && (last == NULL || l->v[i].date.day >= last->date.day))
+			last = &l->v[i];
+	st = last != NULL ? ip_consent_on(v->p, last, day, &v->why_day)
+	    : ip_sharing_on(v->p, day, &v->why_day);
+	switch (st) {
+	case IP_SHARING_NONE:
+		v->why = IP_WHY_NO_CONSENT;
+		break;
+	case IP_SHARING_EXPIRED:
+		v->why = IP_WHY_EXPIRED;
+		break;
+	case IP_SHARING_WITHDRAWN:
+		v->why = pw->set && pw->day == v->why_day
+		    ? IP_WHY_PLAN_WITHDRAWN : IP_WHY_WITHDRAWN;
+		break;
+	case IP_SHARING_ACTIVE:
+		v->why = IP_WHY_NOT_LISTED;
+		break;
+	}
 }
 
 int
 ip_view_make(struct ip_view *v, const struct ip_plan *p,
     const char *for_id, int32_t today)
 {
-	const struct ip_consent_sharing *s = &p->consent.information_sharing;
-	const struct ip_date *pw;
-
 	*v = (struct ip_view){ .p = p, .why = IP_WHY_NONE };
 	if (for_id == NULL)
 		return 0;
@@ -126,26 +217,10 @@ ip_view_make(struct ip_view *v, const struct ip_plan *p,
 		if (q != v->viewer && same_id(q->id.s, for_id))
 			return -2;
 	}
-	if (v->viewer->role.set && v->viewer->role.v == IP_ROLE_PERSON)
+	if (ip_sees_all(p, v->viewer, today))
 		return 0;
-	switch (ip_sharing_on(p, today, &v->why_day)) {
-	case IP_SHARING_NONE:
-		v->why = IP_WHY_NO_CONSENT;
-		break;
-	case IP_SHARING_EXPIRED:
-		v->why = IP_WHY_EXPIRED;
-		break;
-	case IP_SHARING_WITHDRAWN:
-		pw = &p->consent.plan.withdrawn;
-		v->why = pw->set && pw->day == v->why_day
-		    ? IP_WHY_PLAN_WITHDRAWN : IP_WHY_WITHDRAWN;
-		break;
-	case IP_SHARING_ACTIVE:
-		if (!listed(&s->participants, v->viewer->id.s))
-			v->why = IP_WHY_NOT_LISTED;
-		break;
-	}
-	v->restricted = v->why != IP_WHY_NONE;
+	why_not(v, for_id, today);
+	v->restricted = true;
 	return 0;
 }
 

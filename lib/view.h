@@ -10,7 +10,7 @@
 
 #include "plan.h"
 
-/* --- the consent to share information on a day --------------------------- */
+/* --- the consents to share information on a day ------------------------- */
 
 enum ip_sharing {
 	IP_SHARING_NONE,	/* none recorded, or none given by then */
@@ -20,12 +20,42 @@ enum ip_sharing {
 				   consent to share or to the plan */
 };
 
-/* The state of p's consent to share information on day.  For
- * IP_SHARING_EXPIRED, the last day it was in force is stored in *since
- * (when not NULL); for IP_SHARING_WITHDRAWN, the day it was withdrawn.
- * A consent with no date was never given, as far as the plan shows. */
+/* The state of the consent to share information s, one of p's, on day.
+ * For IP_SHARING_EXPIRED, the last day it was in force is stored in
+ * *since (when not NULL); for IP_SHARING_WITHDRAWN, the day it was
+ * withdrawn (or the consent to the plan was).  A consent with no date was
+ * never given, as far as the plan shows. */
+enum ip_sharing ip_consent_on(const struct ip_plan *p,
+    const struct ip_consent_sharing *s, int32_t day, int32_t *since);
+
+/* True if the consent to share s names the participant id. */
+bool ip_consent_names(const struct ip_consent_sharing *s, const char *id);
+
+/* Who is covered on day, and by which consent: the first of p's consents
+ * to share information in force on day (ip_consent_on() says
+ * IP_SHARING_ACTIVE) that names the participant id; NULL if none does.
+ * Every part of iplan that asks who may see the plan asks this. */
+const struct ip_consent_sharing *ip_covering(const struct ip_plan *p,
+    const char *id, int32_t day);
+
+/* The state of p's consents to share information taken together on day:
+ * IP_SHARING_ACTIVE if one is in force; else that of the one that ended
+ * last (with *since as ip_consent_on() gives it); IP_SHARING_NONE if
+ * none was given by then. */
 enum ip_sharing ip_sharing_on(const struct ip_plan *p, int32_t day,
     int32_t *since);
+
+/* True if the participant q is a guardian who sees the whole plan on
+ * day: the person is under 16 that day (by ip_person_birth()), and not
+ * from 12 in a plan with consent.guardians_own_part. */
+bool ip_guardian_sees_all(const struct ip_plan *p,
+    const struct ip_participant *q, int32_t day);
+
+/* True if q sees the whole plan on day: the person (role person), a
+ * guardian as ip_guardian_sees_all() says, or one that ip_covering()
+ * finds a consent for. */
+bool ip_sees_all(const struct ip_plan *p, const struct ip_participant *q,
+    int32_t day);
 
 /* True if p is active, not under compulsory care, and its consent to
  * the plan was withdrawn on or before day (stored in *when): it must be
@@ -54,10 +84,9 @@ struct ip_view {
 };
 
 /* Makes the view of p for the participant with the id for_id (NULL: the
- * whole plan, as for the plan's own files) as of today.  The person
- * (role person) and every participant the consent to share information
- * covers on that day see the whole plan; anyone else sees only their own
- * part, as the table in view.c says.  Returns 0; -1 if no participant
+ * whole plan, as for the plan's own files) as of today.  Those that
+ * ip_sees_all() names see the whole plan; anyone else sees only their
+ * own part, as the table in view.c says.  Returns 0; -1 if no participant
  * has that id; -2 if more than one has it, since a view could not tell
  * them apart. */
 int ip_view_make(struct ip_view *v, const struct ip_plan *p,

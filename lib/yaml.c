@@ -20,6 +20,7 @@
 
 #include "i18n.h"
 #include "utf8.h"
+#include "ysyntax.h"
 #include "ytree.h"
 
 /* A FIFO opened without waiting has no writer yet, and would read as
@@ -236,6 +237,36 @@ scalar_eq(const struct ip_ynode *x, const struct ip_ynode *y)
 	    && x->len == y->len && memcmp(x->s, y->s, x->len) == 0;
 }
 
+/* The key n of the mapping map, which has it already as first: often
+ * a key indented wrong, or a list item without its '- '. */
+static void
+duplicate(struct builder *b, const struct ip_ynode *map,
+    const struct ip_ynode *first, const struct ip_ynode *n)
+{
+	const struct ip_ynode *up = b->depth > 1 ? b->stack[b->depth - 1]
+	    : NULL;
+	const struct ip_ynode *prev = map->n >= 2 ? map->last : NULL;
+	const struct ip_ynode *prev_key = NULL;
+
+	for (const struct ip_ynode *k = map->first; k; k = k->next->next)
+		if (k->next == prev)
+			prev_key = k;
+	if (up != NULL && up->kind == IP_Y_SEQ)
+		ip_diag(b->d, n->pos, IP_R_DUPKEY, _("duplicate key '%s' "
+		    "(first at line %u): if it begins a new item of the list, "
+		    "begin it with '- '"), n->s, first->pos.line);
+	else if (b->depth > 1 && prev_key != NULL && prev_key != first
+	    && prev->kind == IP_Y_MAP)
+		ip_diag(b->d, n->pos, IP_R_DUPKEY, _("duplicate key '%s' "
+		    "(first at line %u): if it belongs under '%s' (line %u), "
+		    "indent it as the keys there (line %u)"), n->s,
+		    first->pos.line, prev_key->s, prev_key->pos.line,
+		    prev->pos.line);
+	else
+		ip_diag(b->d, n->pos, IP_R_DUPKEY, _("duplicate key '%s' "
+		    "(first at line %u)"), n->s, first->pos.line);
+}
+
 /* Adds n to the collection on top of the stack; 0 or -1 after an error. */
 static int
 attach(struct builder *b, struct ip_ynode *n)
@@ -260,9 +291,7 @@ attach(struct builder *b, struct ip_ynode *n)
 		}
 		for (struct ip_ynode *k = parent->first; k; k = k->next->next)
 			if (scalar_eq(k, n)) {
-				ip_diag(b->d, n->pos, IP_R_DUPKEY,
-				    _("duplicate key '%s' (first at line %u)"),
-				    n->s, k->pos.line);
+				duplicate(b, parent, k, n);
 				return -1;
 			}
 	}
@@ -396,50 +425,18 @@ event(struct builder *b, const yaml_event_t *e)
 	}
 }
 
-/* True if the indentation of line (1-based) holds a tab. */
-static bool
-tab_indented(const char *buf, size_t len, uint32_t line)
-{
-	size_t i = 0;
-	for (uint32_t l = 1; l < line && i < len; i++)
-		if (buf[i] == '\n')
-			l++;
-	for (; i < len && (buf[i] == ' ' || buf[i] == '\t'); i++)
-		if (buf[i] == '\t')
-			return true;
-	return false;
-}
-
 static void
 parser_error(struct builder *b, const yaml_parser_t *p)
 {
-	struct ip_pos pos;
-	const char *problem = p->problem ? p->problem : _("cannot parse");
-
 	/* libyaml checks the encoding as it reads, but says only where in
 	 * bytes: our own scan says where and what. */
-	if (p->error == YAML_READER_ERROR
-	    && check_encoding(b->buf, b->len, b->d) != 0)
-		return;
-	if (p->error == YAML_READER_ERROR)
-		pos = ip_pos_at(b->buf, b->len, p->problem_offset);
-	else
-		pos = mark_pos(p->problem_mark);
-	if (tab_indented(b->buf, b->len, pos.line)) {
-		ip_diag(b->d, pos, IP_R_SYNTAX,
-		    _("a tab in the indentation of line %u: YAML indents with "
-		    "spaces"), pos.line);
-		return;
-	}
-	if (p->context != NULL)
-		/* TRANSLATORS: libyaml's own words, in English: what is
-		 * wrong and what it was reading, such as "did not find
-		 * expected key" "while parsing a block mapping"; the line is
-		 * where that began. */
-		ip_diag(b->d, pos, IP_R_SYNTAX, _("%s %s (line %zu)"), problem,
-		    p->context, p->context_mark.line + 1);
-	else
-		ip_diag(b->d, pos, IP_R_SYNTAX, "%s", problem);
+	if (p->error == YAML_READER_ERROR) {
+		if (check_encoding(b->buf, b->len, b->d) == 0)
+			ip_diag(b->d, ip_pos_at(b->buf, b->len,
+			    p->problem_offset), IP_R_ENCODING,
+			    _("a character that a plan cannot hold"));
+	} else
+		ip_ysyntax_explain(b->buf, b->len, p, b->d);
 }
 
 struct ip_ynode *
@@ -450,6 +447,7 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 	size_t skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	struct builder b = { .a = a, .d = d, .buf = buf + skip,
 	    .len = len - skip };
+	struct ip_ystrict strict;
 	yaml_parser_t p;
 	yaml_event_t e;
 	int docs = 0, rc = 0;
@@ -457,6 +455,7 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 	if (may_hold_noncharacter(b.buf, b.len)
 	    && check_encoding(b.buf, b.len, d) != 0)
 		return NULL;
+	ip_ystrict_init(&strict, b.buf, b.len);
 	if (!yaml_parser_initialize(&p))
 		ip_oom();
 	yaml_parser_set_input_string(&p, (const unsigned char *)b.buf, b.len);
@@ -468,6 +467,7 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 			break;
 		}
 		if (e.type == YAML_STREAM_END_EVENT) {
+			rc = ip_ystrict_event(&strict, &e, d);
 			yaml_event_delete(&e);
 			break;
 		}
@@ -475,8 +475,8 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 			ip_diag(d, mark_pos(e.start_mark), IP_R_UNSUPPORTED,
 			    _("a second document: one plan per file"));
 			rc = -1;
-		} else
-			rc = event(&b, &e);
+		} else if ((rc = event(&b, &e)) == 0)
+			rc = ip_ystrict_event(&strict, &e, d);
 		yaml_event_delete(&e);
 		if (rc != 0)
 			break;

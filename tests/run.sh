@@ -121,6 +121,35 @@ golden() {
 	fi
 }
 
+# edit_cases WHAT DIR FRESH: the golden diffs of a command that changes
+# a plan in its text.  DIR/CASE.args is the command and its options on a
+# plan that the function FRESH copies into a fresh directory, among
+# others; DIR/CASE.diff is what --dry-run prints, which changes no file;
+# then the command writes what the diff says, mode kept, and no other
+# file is left.
+edit_cases() {
+	for ec_args in "$2"/*.args; do
+		ec_case=$(basename "$ec_args" .args)
+		t "$1 $ec_case: --dry-run prints the diff, writes nothing" "
+			$3 && mkdir .before && cp *.yaml .before/ &&
+			ec=\$(cat '$ec_args') &&
+			eval \"exits 0 \$ec --today $TODAY --dry-run\" >.got &&
+			golden '${ec_args%.args}.diff' .got &&
+			for f in *.yaml; do cmp \$f .before/\$f || exit 1; done &&
+			test \"\$(ls -A | tr '\n' ' ')\" = \".before .got \$(ls .before | tr '\n' ' ')\""
+		t "$1 $ec_case: writes what the diff says, mode and group kept" "
+			$3 && mkdir .a && cp *.yaml .a/ && chmod 640 *.yaml &&
+			ec=\$(cat '$ec_args') &&
+			eval \"exits 0 \$ec --today $TODAY\" >.out && test -s .out &&
+			(cd .a && patch -s -p1 <'${ec_args%.args}.diff') &&
+			for f in *.yaml; do
+				cmp \$f .a/\$f && test \"\$(stat -c %a \$f)\" = 640 ||
+				    exit 1
+			done &&
+			test \"\$(ls -A | tr '\n' ' ')\" = \".a .out \$(ls .a | tr '\n' ' ')\""
+	done
+}
+
 # Unit tests: cmocka programs, counted by their own tally.
 [ -n "${IPLAN_VALGRIND:-}" ] ||
 for u in "$BUILD"/tests/*; do

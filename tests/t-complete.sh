@@ -3,8 +3,9 @@
 # function called, COMPREPLY printed.  Sourced by run.sh.
 #
 # The commands that completion runs are --help, which t-cli.sh runs, and
-# ip-export --list-participants, which a test here runs on each kind of
-# input: under valgrind that test alone runs them.
+# ip-export --list-participants and ip-evaluate --list-subgoals and
+# --list-measures, which tests here run on each kind of input: under
+# valgrind those tests alone run them.
 
 # comp CWORD WORD...: what completing the word at index CWORD of the
 # command line WORD... offers, one a line, in a fresh bash.
@@ -54,6 +55,13 @@ t_no_vg "complete ip-export --for: the ids of that plan's participants" "
 	echo kari | same - got &&
 	comp 6 ip-export --format = html plan.yaml --for k >got &&
 	echo kari | same - got"
+t_no_vg "complete ip-consent --share and --by: the ids of that plan's participants" "
+	cd '$TMP/complete' &&
+	comp 3 ip-consent plan.yaml --share '' >got &&
+	printf '%s\n' kari ola >want && same want got &&
+	comp 2 ip-consent --by o plan.yaml >got && echo ola | same - got &&
+	comp 5 ip-consent --until 2027-01-01 plan.yaml --share k >got &&
+	echo kari | same - got"
 t_no_vg "complete ip-export --for: nothing without a plan, or from a broken one" "
 	cd '$TMP' && comp 2 ip-export --for '' >got && same /dev/null got &&
 	comp 3 ip-export '$TMP/none.yaml' --for '' >got &&
@@ -71,6 +79,30 @@ t "ip-export --list-participants: ids only, never a name or national id" "
 	same /dev/null got && grep -q '\\[unknown-key\\]\$' err &&
 	exits 2 ip-export --list-participants '$TMP/none.yaml' >got 2>err &&
 	same /dev/null got && grep -q '\\[io\\]\$' err"
+
+t_no_vg "complete ip-evaluate --subgoal, --end-measure: the plan's ids" "
+	cd '$TMP/complete' &&
+	comp 3 ip-evaluate plan.yaml --subgoal '' >got &&
+	echo g1.1= | same - got &&
+	comp 2 ip-evaluate --end-measure '' plan.yaml >got &&
+	echo t1 | same - got"
+t "complete ip-evaluate --subgoal ID=: the statuses, after bash's '='" "
+	cd '$TMP/complete' &&
+	comp 4 ip-evaluate plan.yaml --subgoal g1.1 = >got &&
+	printf '%s\n' achieved open dropped >want && same want got &&
+	comp 5 ip-evaluate plan.yaml --subgoal g1.1 = d >got &&
+	echo dropped | same - got &&
+	comp 3 ip-evaluate plan.yaml --subgoal g1.1=a >got &&
+	echo g1.1=achieved | same - got"
+t "ip-evaluate --list-subgoals, --list-measures: ids only" "
+	cd '$TMP/complete' &&
+	exits 0 ip-evaluate --list-subgoals plan.yaml >got 2>err &&
+	echo g1.1 | same - got && same /dev/null err &&
+	exits 0 ip-evaluate --list-measures plan.yaml >got 2>err &&
+	echo t1 | same - got && same /dev/null err &&
+	exits 1 ip-evaluate --list-measures \
+		'$TESTS/validate/unknown-key.yaml' >got 2>err &&
+	same /dev/null got && grep -q '\\[unknown-key\\]\$' err"
 
 # The values of options.
 t "complete: formats, languages, care" "

@@ -308,8 +308,8 @@ t "export: pathological plans finish in time" "
 	export_long quotes 'implementation: |\n  ' '> ' 120000 'x' &&
 	export_long brackets 'implementation: |\n  ' '[' 120000 'x' &&
 	export_long emphasis 'implementation: |\n  ' '*a _b ' 40000 'x' &&
-	export_long lines 'goals: [{id: g, text: \"' '# ~~~ 1. <x> * |\\n' \
-		15000 '\"}]' &&
+	export_long lines 'goals: [{id: g, text: \"' '  # ~~~ 1. <x> * |\\n' \
+		15000 '  \"}]' &&
 	for plan in laws refs quotes brackets emphasis lines; do
 		for f in markdown html xml; do
 			exits 0 timeout 10 ip-export --format \$f \$plan.yaml \
@@ -437,6 +437,94 @@ t "export --for: a consent that has ended covers no one but the person" "
 	grep -q 'view=\"restricted\"' ola &&
 	ip-export --today 2027-01-15 --format xml --for kari '$EXPORT/kari.yaml' >kari &&
 	grep -q 'view=\"full\"' kari"
+
+# tests/view/teen.yaml: Jonas turns 16 on 2026-12-01; his guardians are
+# covered by no consent; the teacher came in with a consent of
+# 2026-03-15; NAV's consent was withdrawn on 2026-09-01.
+TEEN=$TESTS/view/teen.yaml
+
+# export_whole DAY ID PLAN: the view of PLAN for ID on DAY is the whole
+# plan in every format: Markdown and HTML as the plan's own, the XML
+# marked full, the FHIR Bundle not redacted; export_part the opposite.
+export_whole() {
+	for f in markdown html; do
+		ip-export --today $1 --format $f "$3" >all &&
+		ip-export --today $1 --format $f --for $2 "$3" >view &&
+		same all view || return 1
+	done
+	ip-export --today $1 --format xml --for $2 "$3" >view &&
+	grep -q 'view="full"' view &&
+	ip-export --today $1 --format fhir --for $2 "$3" >view &&
+	! grep -q REDACTED view
+}
+export_part() {
+	for f in markdown html; do
+		ip-export --today $1 --format $f "$3" >all &&
+		ip-export --today $1 --format $f --for $2 "$3" >view &&
+		! cmp -s all view || return 1
+	done
+	ip-export --today $1 --format xml --for $2 "$3" >view &&
+	grep -q 'view="restricted"' view &&
+	ip-export --today $1 --format fhir --for $2 "$3" >view &&
+	grep -q REDACTED view
+}
+
+t "export --for a guardian: the whole plan before the 16th birthday, restricted from it, in every format" "
+	export_fresh &&
+	export_whole 2026-11-30 mor '$TEEN' && export_whole 2026-11-30 far '$TEEN' &&
+	export_part 2026-12-01 mor '$TEEN' && export_part 2026-12-01 far '$TEEN' &&
+	ip-export --today 2026-12-01 --for far '$TEEN' >far.md &&
+	grep -q 'Begrenset visning for Rune Dahl' far.md"
+
+t "export --for a guardian: consent.guardians_own_part keeps them to their part from 12 to 16" "
+	export_fresh &&
+	sed 's/^consent:\$/&\n  guardians_own_part: true/' '$TEEN' >own.yaml &&
+	ip-export --today 2022-11-30 --format xml --for mor own.yaml >at11 &&
+	grep -q 'view=\"full\"' at11 &&
+	ip-export --today 2022-12-01 --format xml --for mor own.yaml >at12 &&
+	grep -q 'view=\"restricted\"' at12 &&
+	ip-export --today 2026-11-30 --format xml --for mor own.yaml >at15 &&
+	grep -q 'view=\"restricted\"' at15 &&
+	ip-export --today 2026-11-30 --format xml --for mor '$TEEN' >plain &&
+	grep -q 'view=\"full\"' plain"
+
+t "export --for a participant a later consent adds: covered only from its date, in every format" "
+	export_fresh &&
+	export_part 2026-03-14 laerer '$TEEN' &&
+	export_whole 2026-03-15 laerer '$TEEN' &&
+	export_part 2026-03-08 sissel '$TOP/examples/emma-barnekoordinator.yaml' &&
+	export_whole 2026-03-09 sissel '$TOP/examples/emma-barnekoordinator.yaml' &&
+	ip-export --today 2026-03-14 --for laerer '$TEEN' >before.md &&
+	grep -q 'Begrenset visning for Siri Moe' before.md &&
+	grep -q 'ikke omfattet av samtykket' before.md"
+
+t "export: the consent history, and who has access on the document's day" "
+	export_fresh &&
+	ip-export --today 2026-08-31 '$TEEN' >aug &&
+	grep -qx '  - \*\*Deltakere med tilgang:\*\* Hege Dahl, Rune Dahl, Ola Hansen, Siri Moe, Nav Nordvik' aug &&
+	ip-export --today 2026-12-01 '$TEEN' >dec &&
+	grep -qx '  - \*\*Samtykke til planen:\*\* gitt 10. januar 2026 av Hege Dahl og Rune Dahl' dec &&
+	grep -qx '  - \*\*Samtykke til informasjonsdeling:\*\* gitt 1. februar 2026 av Hege Dahl og Rune Dahl, trukket tilbake 1. september 2026: Nav Nordvik' dec &&
+	grep -qx '  - \*\*Samtykke til informasjonsdeling:\*\* gitt 15. mars 2026 av Hege Dahl og Rune Dahl, gjelder til og med 10. januar 2027: Siri Moe' dec &&
+	grep -qx '  - \*\*Deltakere med tilgang:\*\* Ola Hansen, Siri Moe' dec &&
+	ip-export --today 2026-12-01 --format xml '$TEEN' >xml &&
+	test \$(grep -c '<information_sharing>' xml) -eq 3 &&
+	ip-export --today 2026-12-01 --format fhir '$TEEN' >fhir &&
+	test \$(grep -c '<Consent>' fhir) -eq 3 &&
+	grep -A2 '<Consent>' fhir | grep -c '<status value=\"active\"/>' >n &&
+	echo 2 | same - n"
+
+t "export --for emma's parents: guardians of a child of 7 see the whole plan" "
+	export_fresh &&
+	ip-export --today $TODAY '$TOP/examples/emma-barnekoordinator.yaml' >all &&
+	for id in ingrid thomas hanne sissel; do
+		ip-export --today $TODAY --for \$id \
+		    '$TOP/examples/emma-barnekoordinator.yaml' >view &&
+		same all view || exit 1
+	done &&
+	ip-export --today 2026-03-08 --format xml --for sissel \
+	    '$TOP/examples/emma-barnekoordinator.yaml' >early &&
+	grep -q 'view=\"restricted\"' early"
 
 t "export --for an unknown id: exit 2, nothing written" "
 	export_fresh &&
@@ -810,18 +898,59 @@ t "export --consent-form: not as XML, not for a participant" "
 	exits 2 ip-export --consent-form --for per '$EXPORT/kari.yaml' >out 2>err &&
 	test ! -s out && grep -q '^ip-export: --consent-form and --for do not go together' err"
 
-# The form of each example prints on one A4 page, in a real browser.
-[ -n "$export_slow" ] ||
-for export_plan in "$TOP"/examples/*.yaml; do
-	export_name=$(basename "$export_plan" .yaml)
-	t "export --consent-form $export_name: one A4 page in print" "
+t "export --consent-form for a child: the guardians', in the third person, a line each, the child heard" "
+	export_fresh &&
+	ip-export --consent-form --today 2026-11-30 '$TEEN' >form &&
+	grep -q '^Vi samtykker i at det lages en individuell plan for barnet\.' form &&
+	grep -q '^Vi samtykker i at disse deltakerne kan dele opplysninger om barnet' form &&
+	grep -q '^\*\*Underskrift, Hege Dahl:\*\* ' form &&
+	grep -q '^\*\*Underskrift, Rune Dahl:\*\* ' form &&
+	grep -q '(barneloven § 31)' form &&
+	! grep -q -e 'for meg' -e '^\*\*Underskrift:\*\*' -e 'Nav Nordvik' form &&
+	ip-export --consent-form --today 2026-11-30 --language nn '$TEEN' >nn &&
+	grep -q '^Vi samtykkjer i at det blir laga ein individuell plan for barnet' nn &&
+	grep -q '(barnelova § 31)' nn &&
+	sed 's/^    by: \[mor, far\]\$/    by: [mor]/' '$TEEN' >one.yaml &&
+	ip-export --consent-form --today 2026-11-30 one.yaml >one &&
+	grep -q '^Jeg samtykker i at det lages en individuell plan for barnet' one &&
+	test \$(grep -c '^\*\*Underskrift, ' one) -eq 1 &&
+	ip-export --consent-form --today 2026-11-30 '$TOP/examples/emma-barnekoordinator.yaml' >emma &&
+	grep -q '^Vi samtykker' emma && grep -q 'Underskrift, Ingrid Haugen' emma &&
+	grep -q 'Underskrift, Thomas Haugen' emma && grep -q 'barneloven § 31' emma &&
+	sed 's/^  birth_date: 2010-12-01\$/  birth_date: 2020-12-01/' '$TEEN' >six.yaml &&
+	ip-export --consent-form --today 2026-11-30 six.yaml >six &&
+	grep -q '^Vi samtykker' six && ! grep -q 'barneloven' six"
+
+t "export --consent-form from the 16th birthday: the person signs alone" "
+	export_fresh &&
+	ip-export --consent-form --today 2026-12-01 '$TEEN' >form &&
+	grep -q '^Jeg samtykker i at det lages en individuell plan for meg\.' form &&
+	grep -q '^\*\*Underskrift:\*\* ' form &&
+	! grep -q -e 'barnet' -e 'Underskrift, ' -e 'foreldreansvar' form"
+
+# export_a4 NAME PLAN [OPTION...]: the form of PLAN prints on one A4
+# page, in a real browser.
+export_a4() {
+	export_a4_name=$1 export_a4_plan=$2
+	shift 2
+	t "export --consent-form $export_a4_name: one A4 page in print" "
 		export_fresh &&
-		exits 0 ip-export --consent-form --format html '$export_plan' >form.html &&
+		exits 0 ip-export --consent-form --format html $* '$export_a4_plan' >form.html &&
 		HOME=\$PWD timeout 120 chromium --headless --no-sandbox --disable-gpu \
 			--no-pdf-header-footer --print-to-pdf=form.pdf form.html 2>log ||
 			{ cat log; exit 1; }
 		pdfinfo form.pdf >info && grep -qx 'Pages: *1' info || { cat info; exit 1; }"
-done
+}
+# Each example's, and a child's form signed by two guardians, and the
+# same plan's from the 16th birthday.
+if [ -z "$export_slow" ]; then
+	for export_plan in "$TOP"/examples/*.yaml; do
+		export_a4 "$(basename "$export_plan" .yaml)" "$export_plan"
+	done
+	for export_today in 2026-11-30 2026-12-01; do
+		export_a4 "teen on $export_today" "$TEEN" --today $export_today
+	done
+fi
 
 # A draft says so at the top, in the page's title, and on every printed
 # page, in the plan's language; a plan made active no longer does.

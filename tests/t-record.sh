@@ -11,28 +11,9 @@ rec_fresh() {
 	cp "$TESTS/validate/closed-ok.yaml" closed.yaml
 }
 
-# The golden diffs: tests/record/CASE.args, the command and its options
-# on the plan named last; CASE.diff, what --dry-run prints, which the
-# command then writes: the plan afterwards is the diff applied.
-for rec_case in "$TESTS"/record/*.args; do
-	rec_case=$(basename "$rec_case" .args)
-	t "record $rec_case: --dry-run prints the diff, writes nothing" "
-		rec_fresh && cp amina.yaml before && cp lars.yaml before-lars &&
-		rec_args=\$(cat '$TESTS/record/$rec_case.args') &&
-		eval \"exits 0 \$rec_args --today $TODAY --dry-run\" >got &&
-		golden '$TESTS/record/$rec_case.diff' got &&
-		cmp amina.yaml before && cmp lars.yaml before-lars &&
-		test \"\$(ls -A | sort | tr '\n' ' ')\" = 'amina.yaml before before-lars closed.yaml got lars.yaml '"
-	t "record $rec_case: writes what the diff says, mode and group kept" "
-		rec_fresh && mkdir a b && cp *.yaml a/ && cp *.yaml b/ &&
-		chmod 640 b/*.yaml && cd b &&
-		rec_args=\$(cat '$TESTS/record/$rec_case.args') &&
-		eval \"exits 0 \$rec_args --today $TODAY\" >../out &&
-		test -s ../out && cd ../a &&
-		patch -s -p1 <'$TESTS/record/$rec_case.diff' &&
-		cd .. && diff -r a b && test \"\$(stat -c %a b/amina.yaml)\" = 640 &&
-		test \"\$(ls -A b | tr '\n' ' ')\" = 'amina.yaml closed.yaml lars.yaml '"
-done
+# The golden diffs: tests/record/CASE.args on the plan named in it (see
+# edit_cases in run.sh).
+edit_cases record "$TESTS/record" rec_fresh
 
 t "record: after the evaluation ip-review no longer reports its review" "
 	rec_fresh &&

@@ -599,6 +599,26 @@ t "a national id in a plan id or a coordinator's name is never printed" "
 	ip-review --today $TODAY --format ics '$TMP/nid.yaml' |
 	    grep -q '^UID:review+%3Cnational%20id%3E+2026-12-02@iplan'"
 
+# --- a consent to share information withdrawn -------------------------------
+
+t "review: a consent to share withdrawn, once, with its date, until a review since" "
+	rv_is 2026-11-24 30d sharing-withdrawn.yaml '2026-11-20  sharing-withdrawn.yaml  consent to share information withdrawn 4 days ago, with no review since  (coordinator Ola Hansen)' &&
+	rv_is 2026-11-20 30d sharing-withdrawn.yaml '2026-11-20  sharing-withdrawn.yaml  consent to share information withdrawn today  (coordinator Ola Hansen)' &&
+	rv_is 2026-11-10 10d sharing-withdrawn.yaml '2026-11-20  sharing-withdrawn.yaml  consent to share information withdrawn in 10 days  (coordinator Ola Hansen)' &&
+	rv_is 2026-11-10 9d sharing-withdrawn.yaml '2026-09-01  sharing-withdrawn.yaml  consent to share information withdrawn 70 days ago, with no review since  (coordinator Ola Hansen)' &&
+	sed 's/^    - {date: 2026-06-01, done: 2026-06-01}\$/&\n    - {date: 2026-11-20, done: 2026-11-20}/' \
+		'$RV/sharing-withdrawn.yaml' >'$TMP/reviewed.yaml' &&
+	exits 0 ip-review --today 2026-11-24 '$TMP/reviewed.yaml' >'$TMP/got' &&
+	same /dev/null '$TMP/got'"
+t "review: a consent renewed is not reported to expire, the one in force is" "
+	rv_is 2027-12-20 30d sharing-withdrawn.yaml \
+		'2026-11-20  sharing-withdrawn.yaml  consent to share information withdrawn 395 days ago, with no review since  (coordinator Ola Hansen)' \
+		'2027-12-31  sharing-withdrawn.yaml  consent to share information expires in 11 days  (coordinator Ola Hansen)' &&
+	sed 's/^    - {date: 2026-11-22, participants: \[ola\], until: 2027-12-31}\$/&\n    - {date: 2027-12-01, participants: [ola, nav]}/' \
+		'$RV/sharing-withdrawn.yaml' >'$TMP/renewed.yaml' &&
+	cd '$TMP' && exits 1 ip-review --today 2027-12-20 renewed.yaml >got &&
+	grep -q 'withdrawn 395 days ago' got && ! grep -q expires got"
+
 # --- a consent to the plan withdrawn ----------------------------------------
 
 t "review: consent withdrawn from an active plan, reported until it is closed" "

@@ -27,7 +27,7 @@ t "schema: a key or a word the loader lacks is found" "
 		'$TMP/keys' >'$TMP/out' &&
 	grep -qx 'the schema has, the loader has not: participants\\[\\]\\.organisation text' '$TMP/out' &&
 	grep -qx 'the loader has, the schema has not: participants\\[\\]\\.organization text' '$TMP/out' &&
-	grep -qx 'the schema has, the loader has not: participants\\[\\]\\.role word person relative parent provider other' '$TMP/out'"
+	grep -qx 'the schema has, the loader has not: participants\\[\\]\\.role word person relative parent provider other guardian' '$TMP/out'"
 
 # Every plan of the tree, and variants of a valid one that differ from it
 # in one line of shape: the schema refuses exactly what ip-validate

@@ -306,3 +306,15 @@ page_rules() {
 t "ip-validate(1) lists every rule with its severity" "
 	catalogue_rules >'$TMP/want' && test \$(wc -l <'$TMP/want') -gt 30 &&
 	page_rules >'$TMP/actual' && same '$TMP/want' '$TMP/actual'"
+
+# The yaml-test-suite's invalid cases (tests/yaml-suite/README), in one
+# ip-validate: every one refused with an error at a line and column, none
+# taken for trouble or a crash.  Twelve of them libyaml 0.2.5 accepts.
+t "yaml-test-suite: each invalid case refused, located" "
+	cd '$TESTS/yaml-suite' &&
+	exits 1 ip-validate -j 1 --today $TODAY *.yaml 2>'$TMP/err' &&
+	cut -f1 CASES | sort >'$TMP/want' &&
+	sed -n 's/^\\([^:]*\\)\\.yaml:[0-9][0-9]*:[0-9][0-9]*: error: .*/\\1/p' \
+		'$TMP/err' | sort -u >'$TMP/got' &&
+	test \$(wc -l <'$TMP/want') -eq 94 &&
+	same '$TMP/want' '$TMP/got'"

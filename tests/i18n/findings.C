@@ -12,4 +12,4 @@ structure.yaml:14:15: error: 'birth_date' must be a date (YYYY-MM-DD): a quoted 
 structure.yaml:15:16: error: 'interpreter' must be true or false: a quoted 'false' is text; write false without quotes [type]
 structure.yaml:16:12: error: contact must be a mapping, not a list [type]
 structure.yaml:17:3: error: unknown key 'adress' in person [unknown-key]
-../validate/syntax-bracket.yaml:8:7: error: did not find expected ',' or ']' while parsing a flow sequence (line 6) [syntax]
+../validate/syntax-bracket.yaml:6:14: error: the '[' here is never closed with ']': close it, or put a text with '[' in quotes [syntax]

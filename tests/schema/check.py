@@ -126,6 +126,13 @@ def kind(prop, defs, path, out, problems):
             ["#/definitions/text", "array"] and \
             prop["anyOf"][1]["items"] == {"$ref": "#/definitions/text"}:
         out.append(f"{path} texts1")
+    elif "anyOf" in prop and len(prop["anyOf"]) == 2 and \
+            prop["anyOf"][0].get("$ref", "").startswith("#/definitions/") \
+            and prop["anyOf"][1].get("items") == prop["anyOf"][0]:
+        # a mapping, or a list of them: a mapping is a list of one
+        item = defs[prop["anyOf"][0]["$ref"].rsplit("/", 1)[-1]]
+        out.append(f"{path} list1")
+        mapping(item, defs, path + "[].", out, problems)
     else:
         out.append(f"{path} ?")
 

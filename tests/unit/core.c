@@ -1,6 +1,7 @@
 /*
  * core.c - unit tests of the core library: dates and intervals, national
- * ids, edit distance, the YAML loader's limits and the arena.
+ * ids, edit distance, the YAML loader's limits and the arena; ages and
+ * who the consents cover on a day.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "plan.h"
+#include "view.h"
 #include "suggest.h"
 
 /* --- dates --------------------------------------------------------------- */
@@ -362,58 +363,161 @@ test_nid_complete(void **state)
 	assert_false(ip_national_id_complete(lib));
 }
 
+/* Asserts that id is valid and holds a date in no century that the
+ * table before 2032 gives. */
+static void
+assert_nid_undated(const char *id)
+{
+	struct ip_nid n;
+	if (ip_nid_parse(id, &n) == IP_NID_INVALID)
+		fail_msg("%s was refused", id);
+	if (n.dated)
+		fail_msg("%s was given a century", id);
+}
+
 /* Ids made from a date and an individual number, and the birth date each
- * stands for (year 0: no valid id). */
+ * stands for (year 0: the table gives no century; valid false: no valid
+ * id, its date in no century from 1800 to 2099). */
 static void
 test_nid_dates(void **state)
 {
 	static const struct {
 		int dd, mm, yy, ind;	/* the id's digits */
+		bool valid;
 		int y, m, d;		/* its birth date */
 	} ids[] = {
-		{ 29, 2, 88, 100, 1988, 2, 29 },	/* a leap year */
-		{ 29, 2, 89, 100, 0, 0, 0 },
-		{ 31, 4, 90, 100, 0, 0, 0 },
-		{ 1, 13, 90, 100, 0, 0, 0 },
-		{ 0, 1, 90, 100, 0, 0, 0 },
-		{ 1, 0, 90, 100, 0, 0, 0 },
-		{ 31, 12, 99, 100, 1999, 12, 31 },
+		{ 29, 2, 88, 100, true, 1988, 2, 29 },	/* a leap year */
+		{ 29, 2, 89, 100, false, 0, 0, 0 },
+		{ 31, 4, 90, 100, false, 0, 0, 0 },
+		{ 1, 13, 90, 100, false, 0, 0, 0 },
+		{ 0, 1, 90, 100, false, 0, 0, 0 },
+		{ 1, 0, 90, 100, false, 0, 0, 0 },
+		{ 31, 12, 99, 100, true, 1999, 12, 31 },
 		/* D-nummer: 40 added to the day */
-		{ 41, 1, 90, 100, 1990, 1, 1 },
-		{ 71, 12, 90, 100, 1990, 12, 31 },
-		{ 72, 12, 90, 100, 0, 0, 0 },
-		{ 69, 2, 88, 100, 1988, 2, 29 },
-		{ 69, 2, 89, 100, 0, 0, 0 },
-		{ 40, 1, 90, 100, 0, 0, 0 },	/* nor day 40, nor D day 0 */
+		{ 41, 1, 90, 100, true, 1990, 1, 1 },
+		{ 71, 12, 90, 100, true, 1990, 12, 31 },
+		{ 72, 12, 90, 100, false, 0, 0, 0 },
+		{ 69, 2, 88, 100, true, 1988, 2, 29 },
+		{ 69, 2, 89, 100, false, 0, 0, 0 },
+		{ 40, 1, 90, 100, false, 0, 0, 0 },	/* nor day 40, nor D 0 */
 		/* the individual number's range gives the century:
 		 * 000-499, the 1900s */
-		{ 1, 6, 54, 0, 1954, 6, 1 },
-		{ 1, 6, 10, 400, 1910, 6, 1 },
-		{ 1, 6, 99, 490, 1999, 6, 1 },
+		{ 1, 6, 54, 0, true, 1954, 6, 1 },
+		{ 1, 6, 10, 400, true, 1910, 6, 1 },
+		{ 1, 6, 99, 490, true, 1999, 6, 1 },
 		/* 500-749 with year 54-99: the 1800s */
-		{ 1, 6, 60, 500, 1860, 6, 1 },
-		{ 1, 6, 99, 740, 1899, 6, 1 },
+		{ 1, 6, 60, 500, true, 1860, 6, 1 },
+		{ 1, 6, 99, 740, true, 1899, 6, 1 },
 		/* 500-999 with year 00-39: the 2000s */
-		{ 1, 6, 10, 500, 2010, 6, 1 },
-		{ 1, 6, 39, 990, 2039, 6, 1 },
-		{ 29, 2, 0, 600, 2000, 2, 29 },	/* 2000 was a leap year */
-		{ 29, 2, 0, 100, 0, 0, 0 },	/* 1900 was not */
+		{ 1, 6, 10, 500, true, 2010, 6, 1 },
+		{ 1, 6, 39, 990, true, 2039, 6, 1 },
+		{ 29, 2, 0, 600, true, 2000, 2, 29 },	/* 2000: a leap year */
+		/* 1900 was not, but 2000 was: a date in some century, which
+		 * the table does not give */
+		{ 29, 2, 0, 100, true, 0, 0, 0 },
 		/* 900-999 with year 40-99: the 1900s */
-		{ 1, 6, 45, 900, 1945, 6, 1 },
-		/* 750-899 with year 40-99, 500-749 with 40-53: none */
-		{ 1, 6, 45, 750, 0, 0, 0 },
-		{ 1, 6, 99, 880, 0, 0, 0 },
-		{ 1, 6, 45, 500, 0, 0, 0 },
-		{ 1, 6, 53, 700, 0, 0, 0 },
+		{ 1, 6, 45, 900, true, 1945, 6, 1 },
+		/* 750-899 with year 40-99, 500-749 with 40-53: the table
+		 * gives none, but numbers from 2032 count down from 999
+		 * whatever the century */
+		{ 1, 6, 45, 750, true, 0, 0, 0 },
+		{ 1, 6, 99, 880, true, 0, 0, 0 },
+		{ 1, 6, 45, 500, true, 0, 0, 0 },
+		{ 1, 6, 53, 700, true, 0, 0, 0 },
 	};
 	char id[12];
 	(void)state;
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		some_id(id, ids[i].dd, ids[i].mm, ids[i].yy, ids[i].ind);
-		if (ids[i].y == 0)
+		if (!ids[i].valid)
 			assert_not_nid(id);
+		else if (ids[i].y == 0)
+			assert_nid_undated(id);
 		else
 			assert_nid(id, ids[i].y, ids[i].m, ids[i].d);
+	}
+}
+
+/* Both check-digit rules, number by number: the first check digit leaves
+ * the weighted sum at 0 mod 11 (before 2032) or at 0 to 3 (from 2032);
+ * the second leaves its own at 0 either way. */
+static void
+test_nid_rules_table(void **state)
+{
+	static const struct {
+		const char *id;
+		int r1;		/* the first sum mod 11, worked by hand */
+		bool valid;
+	} ids[] = {
+		{ "17059012274", 0, true },	/* the old rule */
+		{ "30108285008", 0, true },	/* issue 28: the old rule, 850 */
+		{ "12023256507", 0, true },
+		{ "15033099921", 1, true },	/* the rule from 2032 only */
+		{ "30908299902", 2, true },	/* Skatteetaten's example */
+		{ "17059012282", 1, true },
+		{ "17059012290", 2, true },
+		{ "17059012460", 3, true },
+		{ "17059012207", 4, false },	/* 4 and up: neither rule */
+		{ "17059012266", 10, false },
+		{ "17059012275", 0, false },	/* the second check digit */
+		{ "15033099920", 1, false },
+	};
+	static const int w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
+	(void)state;
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		const char *id = ids[i].id;
+		assert_int_equal((sum_of(id, w1, 9) + id[9] - '0') % 11,
+		    ids[i].r1);
+		if (ip_national_id_valid(id) != ids[i].valid)
+			fail_msg("%s: valid is %d", id, !ids[i].valid);
+	}
+}
+
+/* The day of birth from birth_date and national_id together: the
+ * century from birth_date, else from the table, else none. */
+static void
+test_person_birth(void **state)
+{
+	static const struct {
+		const char *id;		/* NULL: none */
+		int by, bm, bd;		/* birth_date; 0: none */
+		enum ip_birth want;
+		int y, m, d;		/* the day given back */
+	} cases[] = {
+		{ "30108285008", 1982, 10, 30, IP_BIRTH_GIVEN, 1982, 10, 30 },
+		{ "30108285008", 0, 0, 0, IP_BIRTH_AMBIGUOUS, 0, 0, 0 },
+		{ "30108285008", 1882, 10, 30, IP_BIRTH_GIVEN, 1882, 10, 30 },
+		{ "30108285008", 1982, 10, 31, IP_BIRTH_DIFFERS, 1982, 10,
+		    31 },
+		{ "15033099921", 1930, 3, 15, IP_BIRTH_GIVEN, 1930, 3, 15 },
+		{ "15033099921", 0, 0, 0, IP_BIRTH_NATIONAL_ID, 2030, 3, 15 },
+		{ "12023256507", 1932, 2, 12, IP_BIRTH_GIVEN, 1932, 2, 12 },
+		{ "12023256507", 0, 0, 0, IP_BIRTH_NATIONAL_ID, 2032, 2, 12 },
+		{ "12023256507", 1732, 2, 12, IP_BIRTH_DIFFERS, 2032, 2, 12 },
+		{ "17059012274", 0, 0, 0, IP_BIRTH_NATIONAL_ID, 1990, 5, 17 },
+		{ "57059012187", 1990, 5, 17, IP_BIRTH_GIVEN, 1990, 5, 17 },
+		{ "17059012275", 1990, 5, 17, IP_BIRTH_GIVEN, 1990, 5, 17 },
+		{ "17059012274", 2015, 1, 1, IP_BIRTH_DIFFERS, 1990, 5, 17 },
+		{ "17059012275", 0, 0, 0, IP_BIRTH_UNKNOWN, 0, 0, 0 },
+		{ NULL, 2001, 1, 1, IP_BIRTH_GIVEN, 2001, 1, 1 },
+		{ NULL, 0, 0, 0, IP_BIRTH_UNKNOWN, 0, 0, 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct ip_person ps = { .national_id.s = cases[i].id };
+		int32_t day = -1;
+		if (cases[i].by != 0) {
+			ps.birth_date.set = true;
+			ps.birth_date.day = ip_days_from_civil(cases[i].by,
+			    cases[i].bm, cases[i].bd);
+		}
+		enum ip_birth got = ip_birth_source(&ps, &day);
+		if (got != cases[i].want)
+			fail_msg("case %zu: %d, expected %d", i, (int)got,
+			    (int)cases[i].want);
+		if (cases[i].y != 0)
+			assert_int_equal(day, ip_days_from_civil(cases[i].y,
+			    cases[i].m, cases[i].d));
 	}
 }
 
@@ -641,6 +745,67 @@ test_yaml_tree(void **state)
 	assert_true(ip_scalar_is_null(c->first->next));
 	assert_false(ip_scalar_is_null(b->first));	/* quoted */
 	parsed_free(&p);
+}
+
+/* What YAML 1.2 allows beside what it refuses and libyaml 0.2.5 lets
+ * through (ysyntax.c): a '#' in a text or after a space, dashes in
+ * words, continuation lines indented past their key, comment lines in
+ * brackets, a block's leading empty lines no deeper than its text. */
+static void
+test_yaml_strict(void **state)
+{
+	static const char *const ok[] = {
+		"a: b#c\n",
+		"a: b # c\n# d#e\n",
+		"a: [b, c] # d\n",
+		"a: \"b\" # c\n",
+		"a: 'it''s'\n",
+		"a: [-b, c-d, -1]\n",
+		"a: [b,\n  c]\n",
+		"a: [b,\n# c\n  d]\n",
+		"- [b,\n   c]\n",
+		"a:\n  - b: [c,\n     d]\n",
+		"a: \"b\n c\"\n",
+		"a: \"b\n\n c\"\n",
+		"a: \"b\n \tc\"\n",
+		"[a,\nb]\n",
+		"a: |\n\n  b\n",
+		"a: |\n  \n  b\n",
+		"a: |2\n    \n  b\n",
+		"a: > # c\n  b\n",
+		"a: http://x/#y\n",
+		"a: b\r\nc: [d,\r\n  e]\r\n",
+		"a: \"\xc3\xa5\" # \xc3\xa5\n",
+	};
+	static const struct {
+		const char *s;
+		uint32_t line, col;
+	} bad[] = {
+		{ "a: [b]#c\n", 1, 7 },
+		{ "a: \"b\"#c\n", 1, 7 },
+		{ "a: [b,#c\n  d]\n", 1, 7 },
+		{ "a: >#c\n  b\n", 1, 5 },
+		{ "%YAML 1.2#c\n---\na: b\n", 1, 10 },
+		{ "a: \"\xc3\xa5\"#c\n", 1, 7 },
+		{ "a: [-]\n", 1, 5 },
+		{ "a: [b, -]\n", 1, 8 },
+		{ "a: [b,\nc]\n", 2, 1 },
+		{ "a: \"b\nc\"\n", 2, 1 },
+		{ "a: \"b\n\tc\"\n", 2, 1 },
+		{ "- [b,\n\tc]\n", 2, 1 },
+		{ "a:\n  b: [c,\n  d]\n", 3, 3 },
+		{ "a: >\n \n  \n   \n # c\n", 4, 4 },
+		{ "a: |\n    \n  b\n", 2, 5 },
+	};
+	struct parsed p;
+	(void)state;
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		parse_ok(&p, ok[i], strlen(ok[i]));
+		parsed_free(&p);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		parse_fails(bad[i].s, strlen(bad[i].s), IP_R_SYNTAX,
+		    bad[i].line, bad[i].col);
 }
 
 static void
@@ -1048,6 +1213,123 @@ test_rules(void **state)
 			    ip_rule_id((enum ip_rule)j));
 }
 
+static void
+test_age(void **state)
+{
+	(void)state;
+	assert_int_equal(ip_age_on(day("2010-12-01"), day("2026-11-30")), 15);
+	assert_int_equal(ip_age_on(day("2010-12-01"), day("2026-12-01")), 16);
+	/* one born on 29 February is a year older on 1 March */
+	assert_int_equal(ip_age_on(day("2008-02-29"), day("2024-02-28")), 15);
+	assert_int_equal(ip_age_on(day("2008-02-29"), day("2024-02-29")), 16);
+	assert_int_equal(ip_age_on(day("2008-02-29"), day("2023-02-28")), 14);
+	assert_int_equal(ip_age_on(day("2008-02-29"), day("2023-03-01")), 15);
+}
+
+static struct ip_plan *
+load(const char *text)
+{
+	struct ip_diags *d = ip_diags_new("p.yaml");
+	struct ip_plan *p;
+	assert_int_equal(ip_plan_load_buf(text, strlen(text), d, &p), 0);
+	ip_diags_free(d);
+	return p;
+}
+
+static void
+test_person_age_from_national_id(void **state)
+{
+	/* the national id says 1990-05-17, birth_date another day: the
+	 * national id's date decides */
+	struct ip_plan *p = load("format: iplan/1\nperson:\n"
+	    "  national_id: \"17059012274\"\n  birth_date: 2015-01-01\n");
+	(void)state;
+	assert_int_equal(ip_person_age(p, day("2026-11-24")), 36);
+	ip_plan_free(p);
+	p = load("format: iplan/1\nperson: {birth_date: 2015-01-01}\n");
+	assert_int_equal(ip_person_age(p, day("2026-11-24")), 11);
+	assert_int_equal(ip_person_age(p, day("2014-12-31")), -1);
+	ip_plan_free(p);
+	p = load("format: iplan/1\nperson: {name: X}\n");
+	assert_int_equal(ip_person_age(p, day("2026-11-24")), -1);
+	ip_plan_free(p);
+}
+
+static void
+test_covering(void **state)
+{
+	struct ip_plan *p = load("format: iplan/1\n"
+	    "participants:\n"
+	    "  - {id: a, role: provider}\n  - {id: b, role: provider}\n"
+	    "  - {id: c, role: provider}\n"
+	    "consent:\n  plan: {date: 2026-01-01}\n"
+	    "  information_sharing:\n"
+	    "    - {date: 2026-01-10, participants: [a], until: 2026-06-30}\n"
+	    "    - {date: 2026-03-01, participants: [b, a]}\n"
+	    "    - {date: 2026-02-01, participants: [c], "
+	    "withdrawn: 2026-04-01}\n");
+	const struct ip_consent_sharing *v = p->consent.information_sharing.v;
+	int32_t since = 0;
+
+	(void)state;
+	assert_int_equal(p->consent.information_sharing.n, 3);
+	assert_null(ip_covering(p, "a", day("2026-01-09")));
+	assert_ptr_equal(ip_covering(p, "a", day("2026-01-10")), &v[0]);
+	assert_ptr_equal(ip_covering(p, "a", day("2026-07-01")), &v[1]);
+	/* b is added by a later consent: covered only from its date */
+	assert_null(ip_covering(p, "b", day("2026-02-28")));
+	assert_ptr_equal(ip_covering(p, "b", day("2026-03-01")), &v[1]);
+	assert_ptr_equal(ip_covering(p, "c", day("2026-03-31")), &v[2]);
+	assert_null(ip_covering(p, "c", day("2026-04-01")));
+	assert_null(ip_covering(p, "d", day("2026-04-01")));
+	assert_int_equal(ip_consent_on(p, &v[2], day("2026-04-01"), &since),
+	    IP_SHARING_WITHDRAWN);
+	assert_int_equal(since, day("2026-04-01"));
+	assert_int_equal(ip_consent_on(p, &v[0], day("2026-07-01"), &since),
+	    IP_SHARING_EXPIRED);
+	assert_int_equal(since, day("2026-06-30"));
+	assert_int_equal(ip_sharing_on(p, day("2026-01-09"), NULL),
+	    IP_SHARING_NONE);
+	assert_int_equal(ip_sharing_on(p, day("2027-01-01"), NULL),
+	    IP_SHARING_ACTIVE);
+	ip_plan_free(p);
+	/* a single mapping is a list of one; one whose keys are all empty,
+	 * as ip-new writes it, is none */
+	p = load("format: iplan/1\nconsent:\n  information_sharing:\n"
+	    "    date: 2026-01-10\n    participants: [a]\n");
+	assert_int_equal(p->consent.information_sharing.n, 1);
+	ip_plan_free(p);
+	p = load("format: iplan/1\nconsent:\n  information_sharing:\n"
+	    "    date:\n    participants:\n");
+	assert_int_equal(p->consent.information_sharing.n, 0);
+	ip_plan_free(p);
+}
+
+static void
+test_guardians(void **state)
+{
+	struct ip_plan *p = load("format: iplan/1\n"
+	    "person: {birth_date: 2010-12-01}\n"
+	    "participants:\n  - {id: mor, role: guardian}\n"
+	    "  - {id: onkel, role: relative}\n");
+	const struct ip_participant *mor = &p->participants.v[0];
+
+	(void)state;
+	assert_true(ip_guardian_sees_all(p, mor, day("2026-11-30")));
+	assert_false(ip_guardian_sees_all(p, mor, day("2026-12-01")));
+	assert_false(ip_guardian_sees_all(p, &p->participants.v[1],
+	    day("2026-11-30")));
+	ip_plan_free(p);
+	p = load("format: iplan/1\nperson: {birth_date: 2010-12-01}\n"
+	    "participants:\n  - {id: mor, role: guardian}\n"
+	    "consent: {guardians_own_part: true}\n");
+	mor = &p->participants.v[0];
+	assert_true(ip_guardian_sees_all(p, mor, day("2022-11-30")));
+	assert_false(ip_guardian_sees_all(p, mor, day("2022-12-01")));
+	assert_false(ip_guardian_sees_all(p, mor, day("2026-11-30")));
+	ip_plan_free(p);
+}
+
 int
 main(void)
 {
@@ -1064,12 +1346,15 @@ main(void)
 		cmocka_unit_test(test_nid_check_digits),
 		cmocka_unit_test(test_nid_complete),
 		cmocka_unit_test(test_nid_dates),
+		cmocka_unit_test(test_nid_rules_table),
+		cmocka_unit_test(test_person_birth),
 		cmocka_unit_test(test_nid_shape),
 		cmocka_unit_test(test_sha1),
 		cmocka_unit_test(test_uuid5),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_yaml_tree),
+		cmocka_unit_test(test_yaml_strict),
 		cmocka_unit_test(test_yaml_depth),
 		cmocka_unit_test(test_yaml_keys),
 		cmocka_unit_test(test_yaml_scalar),
@@ -1084,6 +1369,10 @@ main(void)
 		cmocka_unit_test(test_clean_national_id),
 		cmocka_unit_test(test_find_participant),
 		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_age),
+		cmocka_unit_test(test_person_age_from_national_id),
+		cmocka_unit_test(test_covering),
+		cmocka_unit_test(test_guardians),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

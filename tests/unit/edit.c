@@ -535,6 +535,28 @@ set_thrice(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_empty_twice(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *m = ip_doc_new_map(doc);
+	ip_doc_set(doc, m, "date", ip_doc_new_date(doc, 20600));
+	ip_doc_set(doc, root, "closed", m);
+	ip_doc_set(doc, root, "closed", ip_doc_new_text(doc, "x"));
+}
+
+static void
+remove_id(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+}
+
+static void
+set_lines(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "to\nlinjer\n"));
+	ip_doc_set(doc, root, "status", ip_doc_new_text(doc, "a\nb"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -564,6 +586,11 @@ test_edit_shapes(void **state)
 	    set_in_flow,
 	    "format: iplan/1\nclosed:\n  date: 2026-11-01\n"
 	    "  reason: Ny grunn\n");
+	/* and keeps the comments in it, after it */
+	assert_edit("format: iplan/1\nlegal_basis: [pasrl-2-5,  # first\n"
+	    "  'a # b', \"c # d\"]  # laws\nid: x\n", append_flow,
+	    "format: iplan/1\nlegal_basis:\n  - pasrl-2-5\n  - 'a # b'\n"
+	    "  - \"c # d\"\n  - hol-7-1\n  # first  # laws\nid: x\n");
 	/* CRLF */
 	assert_edit("format: iplan/1\r\nstatus: active\r\n", close_plan,
 	    "format: iplan/1\r\nstatus: closed\r\nclosed:\r\n"
@@ -576,6 +603,21 @@ test_edit_shapes(void **state)
 	/* a value replaced again: the last stands */
 	assert_edit("format: iplan/1\nstatus: active # now\nid: x\n",
 	    set_thrice, "format: iplan/1\nstatus: closed # now\nid: x\n");
+	assert_edit("format: iplan/1\nclosed:\nid: x\n", set_empty_twice,
+	    "format: iplan/1\nclosed: x\nid: x\n");
+	/* a comment after a value on one line stays on the first line of
+	 * one of several, as trailing spaces do, not in a literal block */
+	assert_edit("format: iplan/1\nid: x  # the id\nstatus: \n",
+	    set_lines, "format: iplan/1\nid: |  # the id\n  to\n  linjer\n"
+	    "status: |- \n  a\n  b\n");
+	/* an explicit key without a value: its mapping written afresh */
+	assert_edit("format: iplan/1\n? status\nid: x  # x\n", set_thrice,
+	    "format: iplan/1\nstatus: closed\nid: x  # x\n");
+	/* YAML's other line breaks (here LS) end a line as LF does */
+	assert_edit("format: iplan/1\nid: a\xe2\x80\xa8status: active\n",
+	    remove_id, "format: iplan/1\nstatus: active\n");
+	assert_edit("format: iplan/1\r\nid: a", remove_id,
+	    "format: iplan/1");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"

@@ -108,6 +108,8 @@ static const struct {
 	LABEL(consent_with),
 	LABEL(not_recorded),
 	LABEL(withdrawn),
+	LABEL(nobody),
+	LABEL(and),
 	LABEL(cooperation),
 	LABEL(about),
 	LABEL(contact),
@@ -146,10 +148,19 @@ static const struct {
 	LABEL(cf_place_date),
 	LABEL(cf_signature),
 	LABEL(cf_guardian),
+	LABEL(cf_we),
+	LABEL(cf_we_lc),
+	LABEL(cf_child_plan),
+	LABEL(cf_child_sharing),
+	LABEL(cf_child_until_withdrawn),
+	LABEL(cf_child_withdraw_text),
+	LABEL(cf_child_heard),
+	LABEL(cf_signature_of),
 	LABEL(ev_review),
 	LABEL(ev_period_end),
 	LABEL(ev_consent),
 	LABEL(ev_withdrawn),
+	LABEL(ev_sharing_withdrawn),
 	LABEL(ev_subgoal),
 	LABEL(ev_measure),
 	LABEL(ev_never),
@@ -651,7 +662,11 @@ struct tokens {
 	struct token v[4096];
 	size_t n;
 	struct ip_arena *a;
+	const struct ip_plan *p;
 };
+
+static const struct ip_participant *first_with(const struct ip_plan *p,
+    const char *id);
 
 static void
 tokenize(struct tokens *t, struct ip_text *text, enum who_sees who,
@@ -675,12 +690,22 @@ tokenize_list(struct tokens *t, union ip_text_list *l, enum who_sees who)
 		tokenize(t, &l->v[i], who, NULL);
 }
 
+/* The texts of a consent's by that are no participant's id. */
+static void
+by_texts(struct tokens *t, union ip_text_list *by)
+{
+	for (size_t i = 0; i < by->n; i++)
+		if (first_with(t->p, by->v[i].s) == NULL)
+			tokenize(t, &by->v[i], COVERED, NULL);
+}
+
 /* Every text of p but ids and references, which must keep meaning what
  * they mean, and the words of vocabularies. */
 static void
 tokenize_plan(struct tokens *t, struct ip_plan *p)
 {
 	t->a = &p->arena;
+	t->p = p;
 	tokenize(t, &p->id, ALL, NULL);
 	tokenize(t, &p->person.name, ALL, NULL);
 	/* a token is no national id of any kind: FHIR names the kind */
@@ -729,7 +754,19 @@ tokenize_plan(struct tokens *t, struct ip_plan *p)
 	tokenize(t, &p->implementation, COVERED, NULL);
 	for (size_t i = 0; i < p->period.reviews.n; i++)
 		tokenize(t, &p->period.reviews.v[i].summary, COVERED, NULL);
-	tokenize(t, &p->consent.plan.by, COVERED, NULL);
+	/* who gave a consent: free text, or ids that stay references; FHIR
+	 * has the plan's only where a consent to share has none of its
+	 * own */
+	const union ip_sharing_list *sh = &p->consent.information_sharing;
+	bool each_own = sh->n > 0;
+	for (size_t i = 0; i < sh->n; i++) {
+		by_texts(t, &sh->v[i].by);
+		each_own &= sh->v[i].by.n > 0;
+	}
+	size_t from = t->n;
+	by_texts(t, &p->consent.plan.by);
+	for (size_t k = from; k < t->n; k++)
+		t->v[k].no_fhir = each_own;
 	for (size_t i = 0; i < p->cooperation.n; i++) {
 		struct ip_cooperation *c =
 		    &p->cooperation.v[i];
@@ -783,23 +820,55 @@ goal_with(const struct ip_plan *p, const char *id)
 	return NULL;
 }
 
+/* The person's age on day, from the national id, else birth_date; -1
+ * if neither tells. */
+static int
+age_on(const struct ip_plan *p, int32_t day)
+{
+	struct ip_nid nid;
+	int32_t born;
+	int y, m, d, by, bm, bd;
+
+	if (p->person.national_id.s != NULL
+	    && ip_nid_parse(p->person.national_id.s, &nid) != IP_NID_INVALID
+	    && nid.kind != IP_NID_FHNR)
+		born = nid.birth;
+	else if (p->person.birth_date.set)
+		born = p->person.birth_date.day;
+	else
+		return -1;
+	if (born > day)
+		return -1;
+	ip_civil_from_days(born, &by, &bm, &bd);
+	ip_civil_from_days(day, &y, &m, &d);
+	return y - by - (m * 100 + d < bm * 100 + bd);
+}
+
 /* The rule, as ip-export(1) and ip-plan(5) state it. */
 static bool
 covers(const struct ip_plan *p, const struct ip_participant *q, int32_t day)
 {
-	const struct ip_consent_sharing *s = &p->consent.information_sharing;
-	const struct ip_date *w[] = { &s->withdrawn,
-		&p->consent.plan.withdrawn };
+	const union ip_sharing_list *l = &p->consent.information_sharing;
+	const struct ip_date *pw = &p->consent.plan.withdrawn;
+	int age = age_on(p, day);
 
 	if (q->role.set && q->role.v == IP_ROLE_PERSON)
 		return true;
-	if (!s->date.set || s->date.day > day
-	    || (s->until.set && s->until.day < day))
+	if (q->role.set && q->role.v == IP_ROLE_GUARDIAN && age >= 0
+	    && age < 16 && !(age >= 12 && p->consent.guardians_own_part.v))
+		return true;
+	if (pw->set && pw->day <= day)
 		return false;
-	for (size_t i = 0; i < 2; i++)
-		if (w[i]->set && w[i]->day <= day)
-			return false;
-	return in(&s->participants, q->id.s);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ip_consent_sharing *s = &l->v[i];
+		if (!s->date.set || s->date.day > day
+		    || (s->until.set && s->until.day < day)
+		    || (s->withdrawn.set && s->withdrawn.day <= day))
+			continue;
+		if (in(&s->participants, q->id.s))
+			return true;
+	}
+	return false;
 }
 
 static bool
@@ -852,7 +921,7 @@ assert_no_labels(const struct ip_labels *l, const char *md, const char *at)
 			fail_msg("%s: shows '%s'", at, want);
 	}
 	/* the coordinator is named as such, but no one's role */
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		snprintf(want, sizeof(want), "**%s:** %s", l->role,
 		    l->roles[i]);
 		if (strstr(md, want) != NULL)
@@ -942,21 +1011,38 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 		free(out[f]);
 }
 
-/* The days to look at: about the consent's start, end and withdrawal. */
+/* The days to look at: about each consent's start and end, and the
+ * person's 12th and 16th birthdays. */
 static size_t
-days_of(const struct ip_plan *p, int32_t *days)
+days_of(const struct ip_plan *p, int32_t *days, size_t max)
 {
-	const struct ip_consent_sharing *s = &p->consent.information_sharing;
+	const union ip_sharing_list *l = &p->consent.information_sharing;
 	size_t n = 0;
+	int32_t born;
 
 	days[n++] = ip_days_from_civil(2026, 11, 24);
-	if (s->date.set) {
-		days[n++] = s->date.day - 1;
-		days[n++] = s->date.day;
+	for (size_t i = 0; i < l->n && n + 4 <= max - 4; i++) {
+		const struct ip_consent_sharing *s = &l->v[i];
+		if (s->date.set) {
+			days[n++] = s->date.day - 1;
+			days[n++] = s->date.day;
+		}
+		if (s->until.set) {
+			days[n++] = s->until.day;
+			days[n++] = s->until.day + 1;
+		}
 	}
-	if (s->until.set) {
-		days[n++] = s->until.day;
-		days[n++] = s->until.day + 1;
+	if (ip_person_birth(p, &born)) {
+		int y, m, d;
+		ip_civil_from_days(born, &y, &m, &d);
+		for (int age = 12; age <= 16; age += 4) {
+			/* one born on 29 February is older on 1 March */
+			int32_t b = m == 2 && d == 29
+			    ? ip_days_from_civil(y + age, 3, 1)
+			    : ip_days_from_civil(y + age, m, d);
+			days[n++] = b - 1;
+			days[n++] = b;
+		}
 	}
 	return n;
 }
@@ -984,14 +1070,15 @@ check_plan(const char *path)
 	t.n = 0;
 	tokenize_plan(&t, p);
 
-	struct ip_consent_sharing *s = &p->consent.information_sharing;
-	struct ip_date *withdrawn[] = { NULL, &s->withdrawn,
+	union ip_sharing_list *l = &p->consent.information_sharing;
+	struct ip_consent_sharing *s = l->n > 0 ? &l->v[0] : NULL;
+	struct ip_date *withdrawn[] = { NULL, s ? &s->withdrawn : NULL,
 		&p->consent.plan.withdrawn };
 	for (size_t w = 0; w < 3; w++) {
-		int32_t days[8];
-		size_t n = days_of(p, days);
-		if (withdrawn[w] != NULL) {
-			if (!s->date.set)
+		int32_t days[32];
+		size_t n = days_of(p, days, 30);
+		if (w > 0) {
+			if (s == NULL || !s->date.set)
 				continue;
 			*withdrawn[w] = (struct ip_date){ .set = true,
 			    .day = s->date.day + 30 };
