@@ -107,12 +107,23 @@ int ip_print_hook_dir(const char *prog);
  * Returns 0 if it does, 1 if not, 2 on trouble (having said why). */
 int ip_check_hooks(const char *prog);
 
+/* ip-review's options: the library's, and how its mail goes. */
+struct ip_review_cli {
+	struct ip_review_opts o;	/* o.mail is set from the rest */
+	bool mail;		/* --mail: one message for each coordinator */
+	bool mbox;		/* --mail=mbox: to standard output, as an mbox,
+				   else through $SENDMAIL or sendmail(8) */
+	const char *mail_to;	/* --mail-to: NULL, the sender */
+	const char *mail_from;	/* --mail-from: NULL, the user at this host */
+};
+
 /* Writes to standard output what is due in the plans named by paths (as
- * ip_walk()) as of o->today, sorted by date; a plan that does not load is
+ * ip_walk()) as of o->today, or mails it; a plan that does not load is
  * reported on standard error and the rest are still read.  Returns the
  * exit status for ip-review(1): 0 nothing due, 1 something due, 2
- * trouble (having printed why), standard output checked. */
-int ip_review(char *const *paths, size_t n, const struct ip_review_opts *o,
+ * trouble (having printed why: a message not sent too), standard output
+ * checked. */
+int ip_review(char *const *paths, size_t n, const struct ip_review_cli *c,
     const char *prog);
 
 /* Renders the plan at path ("-" or NULL: standard input) as o asks and

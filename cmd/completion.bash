@@ -165,8 +165,11 @@ _iplan() {
 		_iplan_files any ;;
 	ip-review:--format)
 		_iplan_words text tsv ics ;;
+	ip-review:--mail-to | ip-review:--mail-from)
+		return ;;
 	ip-stats:--by)
-		_iplan_words coordinator organization legal-basis language ;;
+		_iplan_words coordinator organization legal-basis language \
+		    participant-organization ;;
 	ip-stats:--format)
 		_iplan_words text tsv json html ;;
 	*)
@@ -184,7 +187,8 @@ _iplan() {
 			    --print-hook-dir --check-hooks ;;
 		ip-review)
 			_iplan_words --within --by-coordinator --format \
-			    --draft-days --jobs -j ;;
+			    --language --mail --mail-to \
+			    --mail-from --draft-days --jobs -j ;;
 		ip-export)
 			_iplan_words --format --language --for --consent-form \
 			    --revision --list-participants --output -o --force -f ;;

@@ -14,7 +14,10 @@ static struct ip_cli cli = {
 	 * lines that follow. */
 	.usage = N_("usage: ip-review [--within N{d|w|m|y}] [--by-coordinator] "
 	    "[--format text|tsv|ics]\n"
-	    "                 [--draft-days N] [-j N] [--today YYYY-MM-DD] "
+	    "                 [--language nb|nn|en] [--mail[=mbox]] "
+	    "[--mail-to ADDR]\n"
+	    "                 [--mail-from ADDR] [--draft-days N] [-j N]\n"
+	    "                 [--today YYYY-MM-DD] "
 	    "[FILE|DIR|-]...\n"),
 	/* TRANSLATORS: the rest of --help.  Translate the words, not the
 	 * options, their values (nb|nn|en, text|tsv) nor the names that
@@ -36,6 +39,18 @@ static struct ip_cli cli = {
 	    "coordinator\n"
 	    "      --format FORMAT    text (default), tsv or ics (a "
 	    "calendar)\n"
+	    "      --language LANG    the calendar's language for every plan: "
+	    "nb, nn or en\n"
+	    "                         (default: each plan's own)\n"
+	    "      --mail[=mbox]      mail each coordinator what is due in "
+	    "their plans,\n"
+	    "                         through sendmail(8), or write the "
+	    "messages as an mbox\n"
+	    "      --mail-to ADDR     where the plans without a coordinator's "
+	    "address go\n"
+	    "                         (default: the sender)\n"
+	    "      --mail-from ADDR   the sender (default: you, at this "
+	    "host)\n"
 	    "      --draft-days N     report a draft begun more than N days "
 	    "ago (default: 30)\n"
 	    "  -j, --jobs N           read N files at once (default: the "
@@ -48,7 +63,8 @@ static struct ip_cli cli = {
 	    "See ip-review(1).\n"),
 };
 
-enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT, O_DRAFT_DAYS };
+enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT, O_LANGUAGE, O_MAIL,
+	O_MAIL_TO, O_MAIL_FROM, O_DRAFT_DAYS };
 
 int
 main(int argc, char *argv[])
@@ -57,33 +73,56 @@ main(int argc, char *argv[])
 		{ "within", required_argument, NULL, O_WITHIN },
 		{ "by-coordinator", no_argument, NULL, O_BY_COORDINATOR },
 		{ "format", required_argument, NULL, O_FORMAT },
+		{ "language", required_argument, NULL, O_LANGUAGE },
+		{ "mail", optional_argument, NULL, O_MAIL },
+		{ "mail-to", required_argument, NULL, O_MAIL_TO },
+		{ "mail-from", required_argument, NULL, O_MAIL_FROM },
 		{ "draft-days", required_argument, NULL, O_DRAFT_DAYS },
 		{ "jobs", required_argument, NULL, 'j' },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct ip_review_opts o = { .jobs = ip_default_jobs() };
+	struct ip_review_cli rv = { .o = { .jobs = ip_default_jobs() } };
+	struct ip_review_opts *o = &rv.o;
 	int c, rc;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv, ":j:hV",
 	    longopts)) != -1) {
 		if (c == O_WITHIN)
-			o.within = optarg;
+			o->within = optarg;
 		else if (c == O_BY_COORDINATOR)
-			o.by_coordinator = true;
+			o->by_coordinator = true;
 		else if (c == O_FORMAT)
-			o.format = optarg;
+			o->format = optarg;
+		else if (c == O_LANGUAGE)
+			o->language = optarg;
+		else if (c == O_MAIL) {
+			static const char *const how[] = { "mbox", NULL };
+			int w;
+			if (optarg != NULL && ip_opt_word(&cli.err, "mail",
+			    optarg, how, &w) != 0)
+				return IP_EXIT_TROUBLE;
+			rv.mail = true;
+			rv.mbox = optarg != NULL;
+		} else if (c == O_MAIL_TO)
+			rv.mail_to = optarg;
+		else if (c == O_MAIL_FROM)
+			rv.mail_from = optarg;
 		else if (c == O_DRAFT_DAYS)
-			o.draft_days = optarg;
+			o->draft_days = optarg;
 		else if (c == 'j') {
 			if (ip_opt_count(&cli.err, "jobs", optarg, IP_MAX_JOBS,
-			    &o.jobs) != 0)
+			    &o->jobs) != 0)
 				return IP_EXIT_TROUBLE;
 		}
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
-	o.today = ip_cli_today(&cli);
-	return ip_review(argv + optind, (size_t)(argc - optind), &o,
+	if ((rv.mail_to != NULL || rv.mail_from != NULL) && !rv.mail) {
+		ip_error(cli.prog, _("--mail-to and --mail-from go with --mail"));
+		return ip_cli_usage(&cli);
+	}
+	o->today = ip_cli_today(&cli);
+	return ip_review(argv + optind, (size_t)(argc - optind), &rv,
 	    cli.prog);
 }

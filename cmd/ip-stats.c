@@ -16,23 +16,27 @@ static struct ip_cli cli = {
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
 	.usage = N_("usage: ip-stats [--by coordinator|organization|legal-basis|"
-	    "language]\n"
-	    "                [--format text|tsv|json|html] [-j N] "
-	    "[--today YYYY-MM-DD] [FILE|DIR|-]...\n"),
+	    "language|\n"
+	    "                participant-organization] "
+	    "[--format text|tsv|json|html]\n"
+	    "                [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...\n"),
 	/* TRANSLATORS: the rest of --help.  Translate the words, not the
 	 * options, their values (nb|nn|en, text|tsv) nor the names that
 	 * stand for values (FILE, DIR, N, DATE, ID); keep the columns lined
 	 * up and the lines within 80 columns. */
-	.help = N_("Count individual plans (individuell plan): active and "
-	    "closed, evaluated in the\nlast 12 months, never evaluated, "
-	    "review overdue, plan period ended, consent\nto share expired or "
-	    "withdrawn, and with validation errors.  Directories are\n"
-	    "searched for *.yaml and *.yml; - or no FILE reads standard "
-	    "input.\n"
+	.help = N_("Count individual plans (individuell plan) as of a day, "
+	    "from their dates:\nactive and closed, evaluated in the last 12 "
+	    "months, never evaluated, review\noverdue, plan period ended, "
+	    "consent to share expired or withdrawn, and with\nvalidation "
+	    "errors.  Directories are searched for *.yaml and *.yml; - or no "
+	    "FILE\nreads standard input.\n"
 	    "\n"
 	    "      --by WHAT          the figures for each coordinator, "
-	    "organization,\n"
-	    "                         legal-basis or language too\n"
+	    "organization (the\n"
+	    "                         coordinator's), legal-basis, language "
+	    "or\n"
+	    "                         participant-organization (each "
+	    "participant's) too\n"
 	    "      --format FORMAT    text (default), tsv, json or html (a "
 	    "page with charts)\n"
 	    "  -j, --jobs N           read N files at once (default: the "

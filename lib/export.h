@@ -28,6 +28,8 @@ struct ip_labels {
 	    *draft_status,
 	    *plan_id, *legal_basis;
 	const char *closed_on;		/* "avsluttet %s": a date */
+	const char *next_overdue;	/* "%s (forfalt)": the next review's
+					   date, when before today */
 	const char *from, *until;	/* "fra %s", "til %s": a date */
 	/* the person */
 	const char *person, *name, *national_id, *birth_date, *phone, *email,
@@ -95,6 +97,8 @@ struct ip_labels {
 	    *ev_sharing_withdrawn,
 	    *ev_subgoal, *ev_measure, *ev_never, *ev_draft;
 	const char *ev_file, *ev_nobody, *ev_the_person;
+	const char *ev_overdue;		/* "Forfalt %s": the item's own date,
+					   when before the day of the run */
 	const char *const *laws;	/* by ip_vocab_legal_basis; NULL ends */
 };
 

@@ -1007,8 +1007,11 @@ glance(struct doc *d, cmark_node *root)
 	if (p->coordinator.s != NULL)
 		fact_user(d, facts, l->coordinator, who(d, p->coordinator.s, true));
 	struct ip_date next = { .set = true };
-	if (shows(d, IP_F_REVIEWS, NULL) && ip_next_review(p, &next.day))
-		fact(d, facts, l->next_review, doc_date(d, &next));
+	if (shows(d, IP_F_REVIEWS, NULL)
+	    && ip_next_review(p, d->r->today, &next.day))
+		fact(d, facts, l->next_review, next.day < d->r->today
+		    ? ip_label_fill(&d->a, l->next_overdue, doc_date(d, &next))
+		    : doc_date(d, &next));
 	if (shows(d, IP_F_STATUS, NULL) && p->status.set
 	    && p->status.v == IP_STATUS_CLOSED)
 		fact(d, facts, l->status, p->closed.date.set

@@ -189,14 +189,41 @@ struct ip_review_opts {
 	bool by_coordinator;	/* --by-coordinator: grouped, text only */
 	const char *draft_days;	/* --draft-days: a draft older is reported;
 				   NULL: 30 */
+	const char *language;	/* --language nb, nn or en: the calendar's
+				   words for every plan; NULL: each plan's */
+	const struct ip_review_mail *mail;	/* --mail, or NULL */
 	unsigned jobs;		/* -j: threads; 0 or 1: one */
+};
+
+/* True if addr is a plain address, local@domain, of printable ASCII
+ * with none of the characters that would end it or start another field
+ * of a message: no space, comma, angle bracket, quote, parenthesis or
+ * control (mail.c). */
+bool ip_mail_address_ok(const char *addr);
+
+/* Where ip-review's mail goes (--mail): one message for each address,
+ * each through open() and close(). */
+struct ip_review_mail {
+	const char *from;	/* From: a plain address or a user name */
+	const char *to;		/* --mail-to: for the plans whose coordinator
+				   has no plain address, or is the person */
+	int64_t now;		/* Date: seconds since the epoch */
+	const char *id;		/* unique to the run: in each Message-ID,
+				   "<ip-review.ID.N@DOMAIN>" */
+	const char *domain;	/* the From address's, or the host's */
+	/* A stream to write one message to, for the address to; NULL after
+	 * saying why. */
+	FILE *(*open)(void *ctx, const char *to);
+	/* Ends the message on f; 0, or -1 after saying why. */
+	int (*close)(void *ctx, FILE *f);
+	void *ctx;
 };
 
 /* --- ip-stats ------------------------------------------------------------ */
 
 /* What ip-stats(1) groups the figures by (--by). */
 enum ip_stats_by { IP_BY_NONE, IP_BY_COORDINATOR, IP_BY_ORGANIZATION,
-	IP_BY_LEGAL_BASIS, IP_BY_LANGUAGE };
+	IP_BY_LEGAL_BASIS, IP_BY_LANGUAGE, IP_BY_PARTICIPANT_ORGANIZATION };
 /* The words of --by, NULL-terminated: the i-th is enum ip_stats_by i + 1. */
 extern const char *const ip_stats_by_words[];
 

@@ -68,6 +68,7 @@ static const struct ip_labels labels[] = {
 		.status = "Status",
 		.closed = "avsluttet",
 		.closed_on = "avsluttet %s",
+		.next_overdue = "%s (forfalt)",
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "fra %s",
@@ -263,6 +264,7 @@ static const struct ip_labels labels[] = {
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "tjenestemottakeren",
+		.ev_overdue = "Forfalt %s",
 	},
 	[IP_LANG_NN] = {
 		.code = "nn",
@@ -281,6 +283,7 @@ static const struct ip_labels labels[] = {
 		.status = "Status",
 		.closed = "avslutta",
 		.closed_on = "avslutta %s",
+		.next_overdue = "%s (forfallen)",
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "frå %s",
@@ -477,6 +480,7 @@ static const struct ip_labels labels[] = {
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "tenestemottakaren",
+		.ev_overdue = "Forfallen %s",
 	},
 	[IP_LANG_EN] = {
 		.code = "en",
@@ -495,6 +499,7 @@ static const struct ip_labels labels[] = {
 		.status = "Status",
 		.closed = "closed",
 		.closed_on = "closed on %s",
+		.next_overdue = "%s (overdue)",
 		.plan_id = "Plan ID",
 		.legal_basis = "Legal basis",
 		.from = "from %s",
@@ -686,6 +691,7 @@ static const struct ip_labels labels[] = {
 		.ev_file = "File",
 		.ev_nobody = "none",
 		.ev_the_person = "the service user",
+		.ev_overdue = "Overdue since %s",
 	},
 };
 

@@ -136,6 +136,20 @@ ip_draft_begun(const struct ip_plan *p, int32_t *day)
 	return true;
 }
 
+bool
+ip_plan_closed_on(const struct ip_plan *p, int32_t day)
+{
+	return ip_plan_closed(p)
+	    && (!p->closed.date.set || p->closed.date.day <= day);
+}
+
+bool
+ip_plan_active_on(const struct ip_plan *p, int32_t day)
+{
+	return !ip_plan_draft(p) && !ip_plan_closed_on(p, day)
+	    && (!p->period.start.set || p->period.start.day <= day);
+}
+
 const struct ip_participant *
 ip_plan_coordinator(const struct ip_plan *p)
 {

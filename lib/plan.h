@@ -306,6 +306,13 @@ bool ip_plan_draft(const struct ip_plan *p);
 /* The day a draft was begun: created, else the start of its period; false
  * if it has neither. */
 bool ip_draft_begun(const struct ip_plan *p, int32_t *day);
+/* True if p is closed on day: its status is closed and its closed.date
+ * is on or before day, or not given. */
+bool ip_plan_closed_on(const struct ip_plan *p, int32_t day);
+/* True if p is active on day: it is not a draft (a draft is active on no
+ * day), its period has started (period.start on or before day, or not
+ * given) and it is not closed on day. */
+bool ip_plan_active_on(const struct ip_plan *p, int32_t day);
 
 /* Parses "6 months", "6m", "14 days", "1y" ... */
 bool ip_parse_interval(const char *s, int *n, char *unit);
@@ -419,22 +426,24 @@ struct ip_reviews {
 				   INT32_MAX */
 };
 
-/* What the reviews of p come to (see due.c for the interval's rule). */
-struct ip_reviews ip_reviews_of(const struct ip_plan *p);
+/* What the reviews of p come to on day (see due.c for the interval's
+ * rule): a review done after day counts as not yet done. */
+struct ip_reviews ip_reviews_of(const struct ip_plan *p, int32_t day);
 /* Whether reviews that come to rs were never done though the first
  * planned date, stored in *first, is before today: the earliest planned
  * review, or the one review_interval asks for, only if it does. */
 bool ip_reviews_never(const struct ip_reviews *rs, int32_t today,
     int32_t *first);
-/* The day of p's next review as ip-review(1) reports it: the earliest
- * planned review without done, or the one review_interval asks for if
- * that is earlier.  False if there is none, or p is closed. */
-bool ip_next_review(const struct ip_plan *p, int32_t *day);
+/* The day of p's next review as ip-review(1) reports it on today: the
+ * earliest planned review not done by today, or the one review_interval
+ * asks for if that is earlier.  False if there is none, or p is closed
+ * on today. */
+bool ip_next_review(const struct ip_plan *p, int32_t today, int32_t *day);
 /* True if ip-review(1) reports a review of p overdue as of today: its
  * next review (see ip_next_review()) is before today. */
 bool ip_review_overdue(const struct ip_plan *p, int32_t today);
-/* True if ip-review(1) reports p never-reviewed as of today: p is active,
- * no review is done, and the first planned date (the earliest planned
+/* True if ip-review(1) reports p never-reviewed as of today: p is not
+ * closed on today, no review is done by today, and the first planned date (the earliest planned
  * review, or the one review_interval asks for) is before today. */
 bool ip_never_reviewed(const struct ip_plan *p, int32_t today);
 
@@ -450,10 +459,12 @@ struct ip_review_run *ip_review_start(const struct ip_review_opts *o,
  * of p.  Safe to call from several threads at once. */
 void ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
     size_t index);
-/* Sorts the findings and writes them to out as the options asked, frees
- * r and returns how many there were.  The caller checks out for write
+/* Sorts the findings and writes them to out as the options asked, or
+ * with mail through its open() and close(), storing in *unsent how many
+ * messages could not be (*unsent is untouched without mail); frees r and
+ * returns how many findings there were.  The caller checks out for write
  * errors. */
-size_t ip_review_finish(struct ip_review_run *r, FILE *out);
+size_t ip_review_finish(struct ip_review_run *r, FILE *out, size_t *unsent);
 
 
 /* The SHA-1 digest of the n bytes at data into out. */

@@ -7,8 +7,10 @@
  * the strings they need in one buffer, those that repeat (coordinators,
  * directories, a sub-goal's or measure's id with its text cut short)
  * kept once.  They are sorted in place at the end and printed as text,
- * in the user's language (gettext), TSV, or an iCalendar file in each
- * plan's language (labels.c).
+ * in the user's language (gettext), one line for each thing to do; as
+ * TSV, or an iCalendar file in each plan's language (labels.c), one line
+ * or event for each finding; or as mail, one message for each
+ * coordinator (mail.c).
  */
 #include <pthread.h>
 #include <stddef.h>
@@ -18,6 +20,7 @@
 
 #include "export.h"
 #include "i18n.h"
+#include "mail.h"
 
 /* The kinds of finding, in the order they sort on one day. */
 enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_WITHDRAWN,
@@ -72,9 +75,9 @@ struct plan_rec {
 struct finding {
 	int32_t date;
 	uint32_t plan;		/* index into the plan records */
-	uint32_t item;		/* the sub-goal's or measure's id and then
-				   its text or title, cut (keep_item()),
-				   or 0 */
+	uint32_t item;		/* the sub-goal's or measure's id, its text
+				   or title, cut, and its number in the
+				   documents (keep_item()), or 0 */
 	uint32_t kind : 4;
 	uint32_t seq : 28;	/* the order found, the last tie-break; once
 				   sorted for a calendar, which of the
@@ -94,11 +97,24 @@ struct str_slot {
 	uint32_t hash;
 };
 
+/* What the text makes of the findings of one plan, while it is
+ * written. */
+struct block {
+	int32_t urgent;		/* the earliest date of a line */
+	int32_t ended;		/* the plan period's end if it has ended,
+				   else INT32_MAX */
+	uint32_t folded;	/* the findings its line stands for */
+	bool close;		/* the action may be to close the plan */
+};
+
 struct ip_review_run {
 	int32_t today, horizon;
 	int32_t drafts_from;	/* a draft begun before it is reported */
 	enum format format;
-	bool grouped;		/* --by-coordinator */
+	bool grouped;		/* --by-coordinator, or mail */
+	int lang;		/* --language: enum ip_lang, or -1 */
+	const struct ip_review_mail *mail;
+	struct block *blocks;	/* by plan record, while text is written */
 	pthread_mutex_t mu;	/* guards everything below */
 	struct finding *f;
 	size_t nf, capf;
@@ -251,15 +267,16 @@ append_text(struct ip_review_run *r, const char *s)
 	r->ns = o;
 }
 
-/* A sub-goal's or measure's id and its text, each ending in a NUL, kept
- * once. */
+/* A sub-goal's or measure's id, its text and its number, each ending in
+ * a NUL, kept once. */
 static uint32_t
 keep_item(struct ip_review_run *r, const struct ip_text *id,
-    const struct ip_text *text)
+    const struct ip_text *text, const char *number)
 {
 	const char *i = id->s != NULL ? id->s : "";
 	uint32_t off = append(r, i, strlen(i), false);
 	append_text(r, text->s != NULL ? text->s : "");
+	append(r, number, strlen(number), false);
 	return once(r, off);
 }
 
@@ -269,6 +286,15 @@ item_text(const struct ip_review_run *r, uint32_t item)
 {
 	const char *id = str(r, item);
 	return id + strlen(id) + 1;
+}
+
+/* The number after an item's text: "1.2" for the second sub-goal of the
+ * first goal, as the documents number it. */
+static const char *
+item_number(const struct ip_review_run *r, uint32_t item)
+{
+	const char *text = item_text(r, item);
+	return text + strlen(text) + 1;
 }
 
 /* The coordinator's name and address, kept once, < and > in them made ?
@@ -339,10 +365,10 @@ plan_rec(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 }
 
 /* Adds a finding of kind k on date, about the sub-goal or measure with
- * the id and text, or about the plan if id is NULL. */
+ * the id, text and number, or about the plan if id is NULL. */
 static void
 scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *id,
-    const struct ip_text *text)
+    const struct ip_text *text, const char *number)
 {
 	struct ip_review_run *r = s->r;
 
@@ -352,7 +378,7 @@ scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *id,
 		ip_limit("findings in one run (2^28)");
 	r->f = ip_grow(r->f, &r->capf, r->nf + 1, sizeof(*r->f));
 	r->f[r->nf] = (struct finding){ .date = date, .plan = s->rec,
-	    .item = id != NULL ? keep_item(r, id, text) : 0, .kind = k,
+	    .item = id != NULL ? keep_item(r, id, text, number) : 0, .kind = k,
 	    .seq = (uint32_t)r->nf };
 	r->nf++;
 }
@@ -396,9 +422,9 @@ scan_sharing(struct scan *s, const struct ip_reviews *rs)
 			end = c->until.day;
 	}
 	if (end != INT32_MAX)
-		scan_add(s, K_CONSENT, end, NULL, NULL);
+		scan_add(s, K_CONSENT, end, NULL, NULL, NULL);
 	if (last != INT32_MIN && rs->last_done < last)
-		scan_add(s, K_SHARING_WITHDRAWN, last, NULL, NULL);
+		scan_add(s, K_SHARING_WITHDRAWN, last, NULL, NULL, NULL);
 }
 
 /* Adds what is due in p: planned reviews to the horizon and the one
@@ -416,50 +442,57 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	struct scan s = { r, p, order, UINT32_MAX };
 	int32_t first;
 
-	if (ip_plan_closed(p))
+	char number[48];
+
+	if (ip_plan_closed_on(p, today))
 		return;
 	if (ip_plan_draft(p)) {	/* nothing is due in it but itself */
 		if (ip_draft_begun(p, &first) && first < r->drafts_from)
-			scan_add(&s, K_DRAFT, first, NULL, NULL);
+			scan_add(&s, K_DRAFT, first, NULL, NULL, NULL);
 		return;
 	}
-	struct ip_reviews rs = ip_reviews_of(p);
+	struct ip_reviews rs = ip_reviews_of(p, today);
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *rv =
 		    &pe->reviews.v[i];
-		if (!rv->done.set && rv->date.set && rv->date.day <= horizon)
-			scan_add(&s, K_REVIEW, rv->date.day, NULL, NULL);
+		if (!(rv->done.set && rv->done.day <= today) && rv->date.set
+		    && rv->date.day <= horizon)
+			scan_add(&s, K_REVIEW, rv->date.day, NULL, NULL, NULL);
 	}
 	if (rs.interval <= horizon)
-		scan_add(&s, K_REVIEW, rs.interval, NULL, NULL);
+		scan_add(&s, K_REVIEW, rs.interval, NULL, NULL, NULL);
 	if (pe->end.set && pe->end.day <= horizon)
-		scan_add(&s, K_PERIOD_END, pe->end.day, NULL, NULL);
+		scan_add(&s, K_PERIOD_END, pe->end.day, NULL, NULL, NULL);
 	scan_sharing(&s, &rs);
 	int32_t withdrawn;
 	if (ip_plan_withdrawn(p, horizon, &withdrawn))
-		scan_add(&s, K_WITHDRAWN, withdrawn, NULL, NULL);
+		scan_add(&s, K_WITHDRAWN, withdrawn, NULL, NULL, NULL);
 	for (size_t i = 0; i < p->goals.n; i++) {
 		const struct ip_goal *g = &p->goals.v[i];
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *sg =
 			    &g->subgoals.v[j];
-			if (sg->due.set && sg->due.day < today
-			    && (!sg->status.set
-				|| sg->status.v == IP_GOAL_OPEN))
-				scan_add(&s, K_SUBGOAL, sg->due.day, &sg->id,
-				    &sg->text);
+			if (!sg->due.set || sg->due.day >= today
+			    || (sg->status.set
+				&& sg->status.v != IP_GOAL_OPEN))
+				continue;
+			snprintf(number, sizeof(number), "%zu.%zu", i + 1,
+			    j + 1);
+			scan_add(&s, K_SUBGOAL, sg->due.day, &sg->id,
+			    &sg->text, number);
 		}
 	}
 	for (size_t i = 0; i < p->measures.n; i++) {
 		const struct ip_measure *m =
 		    &p->measures.v[i];
-		if (m->end.set && m->end.day < today
-		    && rs.last_done < m->end.day)
-			scan_add(&s, K_MEASURE, m->end.day, &m->id,
-			    &m->title);
+		if (!m->end.set || m->end.day >= today
+		    || rs.last_done >= m->end.day)
+			continue;
+		snprintf(number, sizeof(number), "%zu", i + 1);
+		scan_add(&s, K_MEASURE, m->end.day, &m->id, &m->title, number);
 	}
 	if (ip_reviews_never(&rs, today, &first))
-		scan_add(&s, K_NEVER, first, NULL, NULL);
+		scan_add(&s, K_NEVER, first, NULL, NULL, NULL);
 }
 
 
@@ -549,12 +582,52 @@ by_group(const struct ip_review_run *r, const struct plan_rec *x,
 	return c != 0 ? c : strcmp(coord_email(r, x), coord_email(r, y));
 }
 
+/* The address a plan's mail goes to: its coordinator's, if that is a
+ * plain address and the coordinator is not the person, else NULL: the
+ * address of --mail-to. */
+static const char *
+mail_to(const struct ip_review_run *r, const struct plan_rec *pr)
+{
+	const char *a = coord_email(r, pr);
+	return *a != '\0' && ip_mail_address_ok(a) ? a : NULL;
+}
+
+/* The plans of one address together, those for --mail-to last, each
+ * address's in the order of by_group(). */
 static int
-by_coordinator(const struct ip_review_run *r, const void *a, const void *b)
+by_address(const struct ip_review_run *r, const struct plan_rec *x,
+    const struct plan_rec *y)
+{
+	const char *a = mail_to(r, x), *b = mail_to(r, y);
+	int c;
+
+	if ((a == NULL) != (b == NULL))
+		return a == NULL ? 1 : -1;
+	if (a != NULL && (c = strcmp(a, b)) != 0)
+		return c;
+	return by_group(r, x, y);
+}
+
+/* The lines of the text: each coordinator's together (--by-coordinator)
+ * or each address's (mail), then the plans by their most urgent line,
+ * each plan's lines together, by date. */
+static int
+by_block(const struct ip_review_run *r, const void *a, const void *b)
 {
 	const struct finding *x = a, *y = b;
-	int c = by_group(r, &r->plans[x->plan], &r->plans[y->plan]);
-	return c != 0 ? c : by_date(r, a, b);
+	const struct plan_rec *px = &r->plans[x->plan],
+	    *py = &r->plans[y->plan];
+	int32_t ux = r->blocks[x->plan].urgent, uy = r->blocks[y->plan].urgent;
+	int c = r->mail != NULL ? by_address(r, px, py)
+	    : r->grouped ? by_group(r, px, py) : 0;
+
+	if (c != 0)
+		return c;
+	if (ux != uy)
+		return ux < uy ? -1 : 1;
+	if (px->order != py->order)
+		return px->order < py->order ? -1 : 1;
+	return by_date(r, a, b);
 }
 
 /* --- text and TSV -------------------------------------------------------- */
@@ -619,6 +692,8 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 	long days = (long)f->date - r->today, ago = -days;
 	const char *id = f->item != 0 ? str(r, f->item) : "";
 	const char *text = f->item != 0 ? item_text(r, f->item) : "";
+	const char *number = f->item != 0 ? item_number(r, f->item) : "";
+	uint32_t folded = r->blocks[f->plan].folded;
 
 	if (*id == '\0')
 		id = "?";
@@ -647,14 +722,25 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 		    "days, and the plan has never been reviewed", ago), ago);
 		break;
 	case K_PERIOD_END:
-		if (days < 0)
+		if (days < 0) {
 			/* TRANSLATORS: %ld is a number of days; the plan
-			   period is "planperioden". */
-			say(out, P_("plan period ended %ld day ago, and the "
-			    "plan is still active", "plan period ended %ld "
-			    "days ago, and the plan is still active", ago),
-			    ago);
-		else if (days == 0)
+			   period is "planperioden".  What to do: evaluate
+			   ("evaluer") and renew the plan, or close it
+			   ("avslutt"). */
+			say(out, P_("plan period ended %ld day ago: evaluate "
+			    "and renew the plan, or close it", "plan period "
+			    "ended %ld days ago: evaluate and renew the plan, "
+			    "or close it", ago), ago);
+			if (folded > 0)
+				/* TRANSLATORS: after "plan period ended ...":
+				   %u is the number of the plan's other
+				   findings, such as measures ended and
+				   sub-goals due, that this line stands
+				   for. */
+				say(out, P_(" (and %u finding that follows "
+				    "from it)", " (and %u findings that follow "
+				    "from it)", folded), folded);
+		} else if (days == 0)
 			say(out, _("plan period ends today"));
 		else
 			say(out, P_("plan period ends in %ld day",
@@ -718,21 +804,24 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 			    "withdrawn in %ld days", days), days);
 		break;
 	case K_SUBGOAL:	/* always overdue */
-		/* TRANSLATORS: the first %s is the sub-goal's id (g1.5), the
-		   second its text, cut short; %ld the days since its due
-		   date.  Put the text in the language's quotation marks. */
-		say(out, P_("sub-goal %s \"%s\" still open, due %ld day ago",
-		    "sub-goal %s \"%s\" still open, due %ld days ago", ago),
-		    id, text, ago);
+		/* TRANSLATORS: the first %s is the sub-goal's number in the
+		   documents (1.5: "delmål 1.5"), the second its id, which
+		   ip-evaluate takes (g1.5), the third its text, cut short;
+		   %ld the days since its due date.  Put the text in the
+		   language's quotation marks. */
+		say(out, P_("sub-goal %s (%s) \"%s\" still open, due %ld day "
+		    "ago", "sub-goal %s (%s) \"%s\" still open, due %ld days "
+		    "ago", ago), number, id, text, ago);
 		break;
 	case K_MEASURE:	/* always overdue */
-		/* TRANSLATORS: the first %s is the measure's id (t2), the
-		   second its title, cut short; %ld the days since it
-		   ended.  Put the title in the language's quotation
-		   marks. */
-		say(out, P_("measure %s \"%s\" ended %ld day ago, with no "
-		    "review since", "measure %s \"%s\" ended %ld days ago, "
-		    "with no review since", ago), id, text, ago);
+		/* TRANSLATORS: the first %s is the measure's number in the
+		   documents (2: "tiltak 2"), the second its id, which
+		   ip-evaluate takes (t2), the third its title, cut short;
+		   %ld the days since it ended.  Put the title in the
+		   language's quotation marks. */
+		say(out, P_("measure %s (%s) \"%s\" ended %ld day ago, with "
+		    "no review since", "measure %s (%s) \"%s\" ended %ld days "
+		    "ago, with no review since", ago), number, id, text, ago);
 		break;
 	case K_DRAFT:	/* always past */
 		/* TRANSLATORS: %ld is the number of days since the draft
@@ -770,20 +859,147 @@ print_coordinator(const struct ip_review_run *r, const struct plan_rec *pr,
 		say(out, _("(coordinator %s)"), coord_name(r, pr));
 }
 
-/* The line of the finding f[i]: its date, the file, what it is about and
- * how it stands, and, unless under a heading, the coordinator.  The first
- * review of a plan never reviewed and the finding never-reviewed are one
- * line, where the review's would be. */
+/* --- one line for each thing to do ------------------------------------- */
+
+/* True if the finding f is said on the line of the plan period that has
+ * ended (b->ended): the reviews, the sub-goals due and the measures
+ * ended, which evaluating and renewing the plan settles, and the consent
+ * to share information that ran out with the period or after it. */
+static bool
+folded(const struct block *b, const struct finding *f)
+{
+	if (b->ended == INT32_MAX)
+		return false;
+	switch ((enum kind)f->kind) {
+	case K_REVIEW:
+	case K_NEVER:
+	case K_SUBGOAL:
+	case K_MEASURE:
+		return true;
+	case K_CONSENT:
+		return f->date >= b->ended;
+	default:
+		return false;
+	}
+}
+
+/* What the text makes of each plan's findings: r->blocks. */
 static void
-print_text(const struct ip_review_run *r, size_t i, FILE *out)
+make_blocks(struct ip_review_run *r)
+{
+	r->blocks = ip_xcalloc(r->nplans, sizeof(*r->blocks));
+	for (size_t i = 0; i < r->nplans; i++)
+		r->blocks[i] = (struct block){ INT32_MAX, INT32_MAX, 0, false };
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct finding *f = &r->f[i];
+		struct block *b = &r->blocks[f->plan];
+		if (f->kind == K_PERIOD_END && f->date < r->today)
+			b->ended = f->date;
+		if (f->kind == K_WITHDRAWN && f->date <= r->today)
+			b->close = true;
+	}
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct finding *f = &r->f[i];
+		struct block *b = &r->blocks[f->plan];
+		b->close |= b->ended != INT32_MAX;
+		if (folded(b, f))
+			/* a never-reviewed is said with its first review */
+			b->folded += f->kind != K_NEVER;
+		else if (f->date < b->urgent)
+			b->urgent = f->date;
+	}
+}
+
+/* True if the finding f[i] has a line of its own: it is not folded into
+ * the line of the plan period, nor the never-reviewed said on the line
+ * of its plan's first review. */
+static bool
+has_line(const struct ip_review_run *r, size_t i)
+{
+	const struct finding *f = &r->f[i];
+	return !folded(&r->blocks[f->plan], f)
+	    && !(f->kind == K_NEVER && beside(r, i, -1, K_REVIEW));
+}
+
+/* Writes the file as a word of the shell: in single quotes unless it
+ * needs none. */
+static void
+print_shell_word(const struct ip_review_run *r, const struct plan_rec *pr,
+    FILE *out)
+{
+	const char *parts[] = { str(r, pr->dir), str(r, pr->base) };
+	bool plain = *parts[0] != '\0' || *parts[1] != '\0';
+
+	for (size_t i = 0; i < 2; i++)
+		for (const char *c = parts[i]; *c != '\0'; c++)
+			if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A'
+			    && *c <= 'Z') || (*c >= '0' && *c <= '9')
+			    || strchr("-._/+,:@%=", *c) != NULL))
+				plain = false;
+	if (plain) {
+		print_file(r, pr, out);
+		return;
+	}
+	putc('\'', out);
+	for (size_t i = 0; i < 2; i++)
+		for (const char *c = parts[i]; *c != '\0';) {
+			size_t n = strcspn(c, "'");
+			char *piece = ip_xstrndup(c, n);
+			ip_fputs_clean(piece, out);
+			free(piece);
+			c += n;
+			if (*c == '\'') {
+				fputs("'\\''", out);
+				c++;
+			}
+		}
+	putc('\'', out);
+}
+
+/* The end of a plan's last line: the command that records what was
+ * done, ip-evaluate(1), or ip-close(1) when the plan may be closed, or
+ * for a draft ip-edit(1), which finishes it; nothing for a plan read from
+ * standard input. */
+static void
+print_command(const struct ip_review_run *r, const struct plan_rec *pr,
+    bool close, bool draft, FILE *out)
+{
+	const char *lab = draft
+	    /* TRANSLATORS: the end of the line of a draft in ip-review:
+	       the command that edits it; %s is "ip-edit FILE", which
+	       stays as it is. */
+	    ? _("; finish it: %s") : close
+	    /* TRANSLATORS: the end of the last line of a plan in
+	       ip-review: the commands that record an evaluation, and
+	       that close the plan; each %s is "ip-evaluate FILE" or
+	       "ip-close FILE", which stay as they are. */
+	    ? _("; record it: %s or %s") : _("; record it: %s");
+	const char *slot;
+
+	if (*str(r, pr->dir) == '\0' && strcmp(str(r, pr->base), "<stdin>")
+	    == 0)
+		return;		/* no file to name */
+	for (int k = 0; (slot = strstr(lab, "%s")) != NULL; lab = slot + 2) {
+		fprintf(out, "%.*s", (int)(slot - lab), lab);
+		fputs(draft ? "ip-edit " : k++ == 0 ? "ip-evaluate "
+		    : "ip-close ", out);
+		print_shell_word(r, pr, out);
+	}
+	fputs(lab, out);
+}
+
+/* The line of the finding f[i]: its date, the file, what it is about and
+ * how it stands, unless under a heading the coordinator, and if last the
+ * command that records it.  The first review of a plan never reviewed and
+ * the finding never-reviewed are one line, where the review's would be. */
+static void
+print_text(const struct ip_review_run *r, size_t i, bool last, FILE *out)
 {
 	const struct finding *f = &r->f[i];
 	const struct plan_rec *pr = &r->plans[f->plan];
 	enum kind k = f->kind;
 	char date[11];
 
-	if (k == K_NEVER && beside(r, i, -1, K_REVIEW))
-		return;		/* said on the review's line */
 	if (k == K_REVIEW && beside(r, i, 1, K_NEVER))
 		k = K_NEVER;
 	fprintf(out, "%s  ", ip_date_format(f->date, date));
@@ -794,7 +1010,30 @@ print_text(const struct ip_review_run *r, size_t i, FILE *out)
 		fputs("  ", out);
 		print_coordinator(r, pr, false, out);
 	}
+	if (last)
+		print_command(r, pr, r->blocks[f->plan].close, k == K_DRAFT,
+		    out);
 	putc('\n', out);
+}
+
+/* The lines of the findings from..to-1, those that have one, each
+ * plan's last with its command. */
+static void
+print_lines(const struct ip_review_run *r, size_t from, size_t to,
+    FILE *out)
+{
+	size_t prev = SIZE_MAX;
+
+	for (size_t i = from; i < to; i++) {
+		if (!has_line(r, i))
+			continue;
+		if (prev != SIZE_MAX)
+			print_text(r, prev, r->f[prev].plan != r->f[i].plan,
+			    out);
+		prev = i;
+	}
+	if (prev != SIZE_MAX)
+		print_text(r, prev, true, out);
 }
 
 static void
@@ -1055,9 +1294,14 @@ ics_event(const struct ip_review_run *r, const struct finding *f,
     struct ics *w)
 {
 	const struct plan_rec *pr = &r->plans[f->plan];
-	const struct ip_labels *l = ip_labels((enum ip_lang)pr->lang);
+	const struct ip_labels *l = ip_labels((enum ip_lang)(r->lang >= 0
+	    ? (unsigned)r->lang : pr->lang));
+	/* an overdue item is on today, so that it is seen: its own date
+	 * is in the description, and SEQUENCE grows with each day it
+	 * moves, as RFC 5545 asks of an event changed */
+	int32_t on = f->date < r->today ? r->today : f->date;
 	struct uid u;
-	char date[11];
+	char date[11], name[IP_LONG_DATE];
 
 	uid_of(r, f, &u);
 	ics_line(w, "BEGIN:VEVENT");
@@ -1079,24 +1323,42 @@ ics_event(const struct ip_review_run *r, const struct finding *f,
 	ics_ascii(w, "DTSTAMP:");
 	ics_ascii(w, ics_date(r->today, date));
 	ics_line(w, "T000000Z");
+	if (on > f->date) {
+		char seq[24];
+		snprintf(seq, sizeof(seq), "SEQUENCE:%ld",
+		    (long)(on - f->date));
+		ics_line(w, seq);
+	}
 	ics_ascii(w, "DTSTART;VALUE=DATE:");
-	ics_line(w, ics_date(f->date, date));
+	ics_line(w, ics_date(on, date));
 	/* the day after, unless that is past what a DATE holds: an event on
 	 * a date and without DTEND lasts that day (RFC 5545, 3.6.1) */
-	if (f->date < ip_days_from_civil(9999, 12, 31)) {
+	if (on < ip_days_from_civil(9999, 12, 31)) {
 		ics_ascii(w, "DTEND;VALUE=DATE:");
-		ics_line(w, ics_date(f->date + 1, date));
+		ics_line(w, ics_date(on + 1, date));
 	}
 	ics_ascii(w, "SUMMARY:");
+	char *item = NULL;	/* "1.2 (g1.2)": its number and id */
+	if (f->item != 0) {
+		const char *n = item_number(r, f->item), *id = str(r, f->item);
+		size_t len = strlen(n) + strlen(id) + 5;
+		item = ip_xmalloc(len);
+		snprintf(item, len, "%s (%s)", n, *id != '\0' ? id : "?");
+	}
 	ics_fill(w, *(const char *const *)((const char *)l
-	    + kinds[f->kind].summary), f->item != 0 && *str(r, f->item)
-	    != '\0' ? str(r, f->item) : "?", f->item != 0
-	    ? item_text(r, f->item) : "");
+	    + kinds[f->kind].summary), item != NULL ? item : "?",
+	    f->item != 0 ? item_text(r, f->item) : "");
+	free(item);
 	ics_ascii(w, ": ");
 	ics_text(w, u.plan[0]);
 	ics_text(w, u.plan[1]);
 	ics_end(w);
 	ics_ascii(w, "DESCRIPTION:");
+	if (on > f->date) {
+		ics_fill(w, l->ev_overdue, ip_labels_date(l, f->date, name),
+		    "");
+		ics_put(w, "\\n", 2);
+	}
 	ics_text(w, l->ev_file);
 	ics_ascii(w, ": ");
 	ics_text(w, str(r, pr->dir));
@@ -1145,6 +1407,112 @@ print_ics(struct ip_review_run *r, FILE *out)
 	ics_flush(&w);
 }
 
+/* --- mail ---------------------------------------------------------------- */
+
+/* One message: the lines of findings from..to-1, all for one address,
+ * to (NULL: --mail-to's), as mail.c writes a message. */
+static void
+mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
+    FILE *out)
+{
+	const struct ip_review_mail *m = r->mail;
+	const struct plan_rec *pr = &r->plans[r->f[from].plan];
+	const char *addr = mail_to(r, pr);
+	char date[32], day[11], *body = NULL, *subject = NULL, *intro = NULL;
+	size_t plans = 0, size = 0, ssize = 0, isize = 0;
+	FILE *b = open_memstream(&body, &size);
+	FILE *sj = open_memstream(&subject, &ssize);
+	FILE *in = open_memstream(&intro, &isize);
+
+	if (b == NULL || sj == NULL || in == NULL)
+		ip_limit("memory for a message");
+	for (size_t i = from; i < to; i++)
+		plans += i == from || r->f[i].plan != r->f[i - 1].plan;
+	ip_date_format(r->today, day);
+	/* TRANSLATORS: the subject of ip-review's mail to a coordinator;
+	   %zu is the number of their individual plans ("individuelle
+	   planer") that need them now. */
+	fprintf(sj, P_("%zu individual plan needs you", "%zu individual "
+	    "plans need you", plans), plans);
+	fprintf(sj, " (%s)", day);
+	fclose(sj);
+	if (addr != NULL)
+		/* TRANSLATORS: the first line of ip-review's mail to a
+		   coordinator; %s is the day, YYYY-MM-DD. */
+		fprintf(in, _("These individual plans need you, as of %s:"),
+		    day);
+	else
+		/* TRANSLATORS: the first line of ip-review's mail of the
+		   plans whose coordinator has no address to send to, or is
+		   the person; %s is the day, YYYY-MM-DD. */
+		fprintf(in, _("These individual plans need their "
+		    "coordinator, who has no address to send to, as of %s:"),
+		    day);
+	fputs("\n\n", in);
+	fclose(in);
+	struct ip_review_run line = *r;
+	line.grouped = addr != NULL;	/* the coordinator after each line
+					   only in the mail to --mail-to */
+	print_lines(&line, from, to, b);
+	fclose(b);
+	/* TRANSLATORS: the footer of ip-review's mail, after "-- ". */
+	const char *footer = _("Sent by ip-review, which reminds the "
+	    "coordinators of individual plans of what is due.  The plans "
+	    "themselves are not in this message: open them where they are "
+	    "kept.  This message is about health data: do not forward it.");
+
+	ip_mail_address(out, "From", NULL, m->from);
+	if (addr != NULL)
+		ip_mail_address(out, "To", coord_name(r, pr), addr);
+	else
+		ip_mail_address(out, "To", NULL, m->to);
+	ip_mail_field(out, "Subject", subject);
+	fprintf(out, "Date: %s\n", ip_mail_date(m->now, date));
+	fprintf(out, "Message-ID: <ip-review.%s.%zu@%s>\n", m->id, seq,
+	    m->domain);
+	fputs("MIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=utf-8\n"
+	    "Content-Transfer-Encoding: quoted-printable\n"
+	    "Auto-Submitted: auto-generated\n\n", out);
+	ip_mail_body(out, intro, isize, 76, 0);
+	ip_mail_body(out, body, size, 76, 12);	/* under the date */
+	ip_mail_body(out, "\n-- \n", 5, 76, 0);
+	ip_mail_body(out, footer, strlen(footer), 76, 0);
+	free(intro);
+	free(body);
+	free(subject);
+}
+
+/* The messages, one for each address, through r->mail; how many could
+ * not be sent. */
+static size_t
+mail_all(struct ip_review_run *r)
+{
+	const struct ip_review_mail *m = r->mail;
+	size_t from = 0, seq = 0, failed = 0;
+
+	while (from < r->nf) {
+		const char *a = mail_to(r, &r->plans[r->f[from].plan]);
+		size_t to = from + 1;
+		for (; to < r->nf; to++) {
+			const char *b = mail_to(r, &r->plans[r->f[to].plan]);
+			if ((a == NULL) != (b == NULL) || (a != NULL
+			    && strcmp(a, b) != 0))
+				break;
+		}
+		const char *addr = a != NULL ? a : m->to;
+		FILE *out = m->open(m->ctx, addr);
+		if (out == NULL)
+			failed++;
+		else {
+			mail_one(r, from, to, ++seq, out);
+			failed += m->close(m->ctx, out) != 0;
+		}
+		from = to;
+	}
+	return failed;
+}
+
 /* --- the command --------------------------------------------------------- */
 
 static void
@@ -1154,24 +1522,28 @@ print(struct ip_review_run *r, FILE *out)
 		print_ics(r, out);	/* a calendar even when empty */
 		return;
 	}
-	if (r->format == FMT_TSV && r->nf > 0)
-		fputs("date\tdays\tstatus\tkind\tfile\tplan_id\titem\t"
-		    "coordinator\tcoordinator_email\n", out);
-	for (size_t i = 0; i < r->nf; i++) {
-		const struct finding *f = &r->f[i];
-		if (r->format == FMT_TSV) {
-			print_tsv(r, f, out);
-			continue;
-		}
-		if (r->grouped
-		    && (i == 0 || by_group(r, &r->plans[f->plan],
-			&r->plans[f[-1].plan]) != 0)) {
+	if (r->format == FMT_TSV) {
+		if (r->nf > 0)
+			fputs("date\tdays\tstatus\tkind\tfile\tplan_id\titem\t"
+			    "coordinator\tcoordinator_email\n", out);
+		for (size_t i = 0; i < r->nf; i++)
+			print_tsv(r, &r->f[i], out);
+		return;
+	}
+	for (size_t i = 0, end; i < r->nf; i = end) {
+		const struct plan_rec *pr = &r->plans[r->f[i].plan];
+		end = i + 1;
+		if (r->grouped) {
+			while (end < r->nf && by_group(r, pr,
+			    &r->plans[r->f[end].plan]) == 0)
+				end++;
 			if (i > 0)
 				putc('\n', out);
-			print_coordinator(r, &r->plans[f->plan], true, out);
+			print_coordinator(r, pr, true, out);
 			putc('\n', out);
-		}
-		print_text(r, i, out);
+		} else
+			end = r->nf;
+		print_lines(r, i, end, out);
 	}
 }
 
@@ -1181,7 +1553,7 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 	const char *within = o->within != NULL ? o->within : "30d";
 	const char *format = o->format != NULL ? o->format : "text";
 	unsigned draft_days = 30;
-	int count, fmt;
+	int count, fmt, lang = -1;
 	char unit;
 
 	if (!ip_parse_interval(within, &count, &unit)) {
@@ -1194,9 +1566,18 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 	if (o->draft_days != NULL && ip_opt_count(err, "draft-days",
 	    o->draft_days, 36500, &draft_days) != 0)
 		return NULL;
+	if (o->language != NULL && ip_opt_word(err, "language", o->language,
+	    ip_vocab_lang, &lang) != 0)
+		return NULL;
 	if (o->by_coordinator && fmt != FMT_TEXT) {
 		ip_fail(err, _("--by-coordinator goes with --format text "
 		    "only"));
+		return NULL;
+	}
+	if (o->mail != NULL && (fmt != FMT_TEXT || o->by_coordinator)) {
+		ip_fail(err, _("--mail writes text, one message for each "
+		    "coordinator: it goes with neither --format nor "
+		    "--by-coordinator"));
 		return NULL;
 	}
 
@@ -1208,23 +1589,32 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 		r->horizon = last;
 	r->drafts_from = o->today - (int32_t)draft_days;
 	r->format = (enum format)fmt;
-	r->grouped = o->by_coordinator;
+	r->grouped = o->by_coordinator || o->mail != NULL;
+	r->lang = lang;
+	r->mail = o->mail;
 	append(r, "", 0, false);	/* s[0]: "" */
 	pthread_mutex_init(&r->mu, NULL);
 	return r;
 }
 
 size_t
-ip_review_finish(struct ip_review_run *r, FILE *out)
+ip_review_finish(struct ip_review_run *r, FILE *out, size_t *unsent)
 {
-	sort(r, r->f, r->nf, sizeof(*r->f), r->grouped ? by_coordinator
-	    : by_date);
-	print(r, out);
+	if (r->format == FMT_TEXT) {
+		make_blocks(r);
+		sort(r, r->f, r->nf, sizeof(*r->f), by_block);
+	} else
+		sort(r, r->f, r->nf, sizeof(*r->f), by_date);
+	if (r->mail != NULL)
+		*unsent = mail_all(r);
+	else
+		print(r, out);
 
 	size_t n = r->nf;
 	pthread_mutex_destroy(&r->mu);
 	free(r->f);
 	free(r->plans);
+	free(r->blocks);
 	free(r->s);
 	free(r->tab);
 	free(r);

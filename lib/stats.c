@@ -2,7 +2,10 @@
  * stats.c - ip-stats: how many plans are up to date, as of a day, for all
  * plans and for each coordinator, organisation, legal basis or language.
  *
- * Each figure comes from the code that decides it for the other commands:
+ * Every figure is of the day, from the plan's dates: a plan is active on
+ * the day its period has started by and it is not closed by, and only
+ * the reviews done and the consents given by then count.  Each figure
+ * comes from the code that decides it for the other commands:
  * ip_never_reviewed() and ip_review_overdue() as ip-review reports them,
  * ip_sharing_on() as the views decide it, ip_plan_check() and
  * ip_persons_again() as ip-validate checks.  The caller loads the plans
@@ -36,10 +39,14 @@ enum word {
 	W_TITLE, W_ALL, W_OF_PLANS, W_OF_ACTIVE,
 	W_PLANS, W_ACTIVE, W_CLOSED, W_EVALUATED, W_NEVER, W_OVERDUE,
 	W_PERIOD, W_SHARING, W_INVALID, W_DRAFTS,
-	W_BY_COORDINATOR, W_BY_ORGANIZATION, W_BY_LEGAL_BASIS, W_BY_LANGUAGE,
+	W_BY_COORDINATOR, W_BY_ORGANIZATION, W_BY_PARTICIPANT_ORGANIZATION,
+	W_BY_LEGAL_BASIS, W_BY_LANGUAGE,
 	W_NO_COORDINATOR, W_THE_PERSON, W_NO_ORGANIZATION, W_NO_LEGAL_BASIS,
 	W_GROUP, W_FIGURES, W_CHARTS, W_CHARTS_NOTE, W_PART_NEVER,
 	W_PART_OVERDUE, W_PART_EVALUATED, W_PART_OTHER, W_KEY, W_NO_ACTIVE,
+	W_COL_PLANS, W_COL_ACTIVE, W_COL_CLOSED, W_COL_EVALUATED, W_COL_NEVER,
+	W_COL_OVERDUE, W_COL_PERIOD, W_COL_SHARING, W_COL_INVALID,
+	W_COL_DRAFTS,
 	NWORDS
 };
 
@@ -62,6 +69,7 @@ static const char *const words[NWORDS] = {
 	[W_DRAFTS] = N_("drafts, not counted as plans"),
 	[W_BY_COORDINATOR] = N_("Coordinator"),
 	[W_BY_ORGANIZATION] = N_("Organization"),
+	[W_BY_PARTICIPANT_ORGANIZATION] = N_("Participant organization"),
 	[W_BY_LEGAL_BASIS] = N_("Legal basis"),
 	[W_BY_LANGUAGE] = N_("Language"),
 	[W_NO_COORDINATOR] = N_("(no coordinator)"),
@@ -80,6 +88,19 @@ static const char *const words[NWORDS] = {
 	[W_PART_OTHER] = N_("other active"),
 	[W_KEY] = N_("Key"),
 	[W_NO_ACTIVE] = N_("no active plans"),
+	/* TRANSLATORS: the heads of the columns of ip-stats' text table,
+	 * at most 8 characters each: the figures named in full above, in
+	 * the key under the table. */
+	[W_COL_PLANS] = N_("plans"),
+	[W_COL_ACTIVE] = N_("active"),
+	[W_COL_CLOSED] = N_("closed"),
+	[W_COL_EVALUATED] = N_("eval 12m"),
+	[W_COL_NEVER] = N_("never"),
+	[W_COL_OVERDUE] = N_("overdue"),
+	[W_COL_PERIOD] = N_("ended"),
+	[W_COL_SHARING] = N_("sharing"),
+	[W_COL_INVALID] = N_("invalid"),
+	[W_COL_DRAFTS] = N_("drafts"),
 };
 
 /* A word, translated. */
@@ -89,23 +110,27 @@ word(enum word w)
 	return _(words[w]);
 }
 
-/* The figures: their names for programs, their words for people, and
- * what their share is of (NCOUNT: none). */
+/* The figures: their names for programs, their words for people, the
+ * head of their column in text, and what their share is of (NCOUNT:
+ * none). */
 static const struct {
 	const char *name;
-	enum word word;
+	enum word word, col;
 	enum count base;
 } figs[NFIG] = {
-	[F_PLANS] = { "plans", W_PLANS, NCOUNT },
-	[F_ACTIVE] = { "active", W_ACTIVE, F_PLANS },
-	[F_CLOSED] = { "closed", W_CLOSED, F_PLANS },
-	[F_EVALUATED] = { "evaluated_12m", W_EVALUATED, F_ACTIVE },
-	[F_NEVER] = { "never_evaluated", W_NEVER, F_ACTIVE },
-	[F_OVERDUE] = { "review_overdue", W_OVERDUE, F_ACTIVE },
-	[F_PERIOD] = { "period_ended", W_PERIOD, F_ACTIVE },
-	[F_SHARING] = { "sharing_expired", W_SHARING, F_ACTIVE },
-	[F_INVALID] = { "invalid", W_INVALID, F_PLANS },
-	[F_DRAFTS] = { "drafts", W_DRAFTS, NCOUNT },
+	[F_PLANS] = { "plans", W_PLANS, W_COL_PLANS, NCOUNT },
+	[F_ACTIVE] = { "active", W_ACTIVE, W_COL_ACTIVE, F_PLANS },
+	[F_CLOSED] = { "closed", W_CLOSED, W_COL_CLOSED, F_PLANS },
+	[F_EVALUATED] = { "evaluated_12m", W_EVALUATED, W_COL_EVALUATED,
+	    F_ACTIVE },
+	[F_NEVER] = { "never_evaluated", W_NEVER, W_COL_NEVER, F_ACTIVE },
+	[F_OVERDUE] = { "review_overdue", W_OVERDUE, W_COL_OVERDUE,
+	    F_ACTIVE },
+	[F_PERIOD] = { "period_ended", W_PERIOD, W_COL_PERIOD, F_ACTIVE },
+	[F_SHARING] = { "sharing_expired", W_SHARING, W_COL_SHARING,
+	    F_ACTIVE },
+	[F_INVALID] = { "invalid", W_INVALID, W_COL_INVALID, F_PLANS },
+	[F_DRAFTS] = { "drafts", W_DRAFTS, W_COL_DRAFTS, NCOUNT },
 };
 
 /* The parts of a chart, in the order drawn, and how each is drawn: a
@@ -125,7 +150,7 @@ static const struct {
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))
 
 const char *const ip_stats_by_words[] = { "coordinator", "organization",
-	"legal-basis", "language", NULL };
+	"legal-basis", "language", "participant-organization", NULL };
 const char *const ip_stats_formats[] = { "text", "tsv", "json", "html",
 	NULL };
 
@@ -237,7 +262,7 @@ figures(const struct ip_stats_run *r, const struct ip_plan *p, bool invalid,
 {
 	const int32_t today = r->o.today;
 	const struct ip_period *pe = &p->period;
-	bool active = !ip_plan_closed(p);
+	bool active = ip_plan_active_on(p, today);
 	enum ip_sharing sh = ip_sharing_on(p, today, NULL);
 
 	if (ip_plan_draft(p)) {	/* a plan being written is none yet */
@@ -246,7 +271,7 @@ figures(const struct ip_stats_run *r, const struct ip_plan *p, bool invalid,
 	}
 	in[F_PLANS] = true;
 	in[F_ACTIVE] = active;
-	in[F_CLOSED] = !active;
+	in[F_CLOSED] = ip_plan_closed_on(p, today);
 	in[F_INVALID] = invalid;
 	if (!active)
 		return;
@@ -318,11 +343,22 @@ groups_of(struct ip_stats_run *r, const struct ip_plan *p, size_t *gi)
 		}
 		break;
 	}
+	case IP_BY_ORGANIZATION: {
+		/* the coordinator's; the person's own would name them */
+		const struct ip_participant *c = ip_plan_coordinator(p);
+		if (c != NULL && c->role.set && c->role.v == IP_ROLE_PERSON)
+			g = group(r, NULL, PERSON);
+		else if (c == NULL || c->organization.s == NULL)
+			g = group(r, NULL, NONE);
+		else
+			g = group(r, c->organization.s, NAMED);
+		break;
+	}
 	case IP_BY_LANGUAGE:
 		g = group(r, ip_vocab_lang[p->language.set ? p->language.v
 		    : IP_LANG_NB], NAMED);
 		break;
-	case IP_BY_ORGANIZATION:
+	case IP_BY_PARTICIPANT_ORGANIZATION:
 	case IP_BY_LEGAL_BASIS:
 		l = r->o.by == IP_BY_LEGAL_BASIS ? &p->legal_basis.any
 		    : &p->participants.any;
@@ -472,6 +508,7 @@ put_label(FILE *f, const struct ip_stats_run *r, const struct group *g,
 {
 	static const enum word none[] = { [IP_BY_COORDINATOR] =
 	    W_NO_COORDINATOR, [IP_BY_ORGANIZATION] = W_NO_ORGANIZATION,
+	    [IP_BY_PARTICIPANT_ORGANIZATION] = W_NO_ORGANIZATION,
 	    [IP_BY_LEGAL_BASIS] = W_NO_LEGAL_BASIS };
 
 	if (g == &r->all)
@@ -486,7 +523,8 @@ put_label(FILE *f, const struct ip_stats_run *r, const struct group *g,
 static const enum word by_words[] = { [IP_BY_COORDINATOR] =
 	W_BY_COORDINATOR, [IP_BY_ORGANIZATION] = W_BY_ORGANIZATION,
 	[IP_BY_LEGAL_BASIS] = W_BY_LEGAL_BASIS, [IP_BY_LANGUAGE] =
-	W_BY_LANGUAGE };
+	W_BY_LANGUAGE, [IP_BY_PARTICIPANT_ORGANIZATION] =
+	W_BY_PARTICIPANT_ORGANIZATION };
 
 static void
 write_tsv(const struct ip_stats_run *r, FILE *f)
@@ -573,50 +611,128 @@ stats_title(FILE *f, const char *date)
 static int
 width(const char *s)
 {
-	int n = 0;
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return (int)ip_utf8_chars(s, strlen(s));
+}
+
+/* The text table's width at most, and its first column's at least. */
+#define TEXT_COLUMNS	99
+#define GROUP_MIN	12
+
+/* The bytes of s that fill at most w columns, cut after a space if
+ * there is one, so that a name wraps between words; at least one
+ * character. */
+static size_t
+fit(const char *s, int w)
+{
+	size_t n = 0, space = 0;
+	int cols = 0;
+
+	while (s[n] != '\0') {
+		size_t c = 1;
+		while (((unsigned char)s[n + c] & 0xc0) == 0x80)
+			c++;
+		if (cols + 1 > w && n > 0)
+			return s[n] == ' ' ? n : space > 0 ? space : n;
+		if (s[n] == ' ')
+			space = n + 1;
+		cols++;
+		n += c;
+	}
 	return n;
 }
 
+/* The group's name as people read it, as put_label() writes it: the
+ * caller frees it. */
+static char *
+label(const struct ip_stats_run *r, const struct group *g)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&s, &n);
+
+	if (m == NULL)
+		ip_limit("memory for a group's name");
+	put_label(m, r, g, ESC_NONE);
+	fclose(m);
+	return s;
+}
+
+/* One table: a row for all plans and one for each group, a column for
+ * each figure, as the TSV; the group's name wrapped within its column,
+ * so that no line is wider than TEXT_COLUMNS; the heads of the columns
+ * in full in a key under it. */
 static void
 write_text(const struct ip_stats_run *r, FILE *f)
 {
-	char date[11], num[32];
-	int wlabel = 0, wnum;
+	char date[11], num[32], *name;
+	const char *head = word(r->o.by == IP_BY_NONE ? W_GROUP
+	    : by_words[r->o.by]);
+	int wcol[NFIG], wgroup = width(head), wnums = 0, wkey = 0;
+	bool key = false;
 
 	for (int i = 0; i < NFIG; i++) {
-		int w = width(word(figs[i].word));
-		wlabel = w > wlabel ? w : wlabel;
+		int w = width(word(figs[i].col));
+		int n = snprintf(num, sizeof(num), "%zu", r->all.n[i]);
+		wcol[i] = w > n ? w : n;
+		wnums += 2 + wcol[i];
+		wkey = w > wkey ? w : wkey;
+		key |= strcmp(word(figs[i].col), word(figs[i].word)) != 0;
 	}
-	wnum = snprintf(num, sizeof(num), "%zu", r->all.n[F_PLANS]);
+	for (size_t k = 0; k <= r->ngroups; k++) {
+		name = label(r, k == 0 ? &r->all : &r->groups[k - 1]);
+		int w = width(name);
+		wgroup = w > wgroup ? w : wgroup;
+		free(name);
+		name = NULL;
+	}
+	if (wgroup > TEXT_COLUMNS - wnums)
+		wgroup = TEXT_COLUMNS - wnums > GROUP_MIN
+		    ? TEXT_COLUMNS - wnums : GROUP_MIN;
+	if (wgroup < width(head))	/* the head is never cut */
+		wgroup = width(head);
 	stats_title(f, ip_date_format(r->o.today, date));
+	fputs("\n\n", f);
+	fprintf(f, "%s%*s", head, wgroup - width(head), "");
+	for (int i = 0; i < NFIG; i++) {
+		const char *h = word(figs[i].col);
+		fprintf(f, "  %*s%s", wcol[i] - width(h), "", h);
+	}
 	putc('\n', f);
 	for (size_t k = 0; k <= r->ngroups; k++) {
 		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
-		putc('\n', f);
-		if (k > 0) {
-			fputs(word(by_words[r->o.by]), f);
-			fputs(": ", f);
-		}
-		put_label(f, r, g, ESC_NONE);
-		putc('\n', f);
-		for (int i = 0; i < NFIG; i++) {
-			unsigned long t;
-			const char *lab = word(figs[i].word);
-			fprintf(f, "  %s%*s  %*zu", lab, wlabel - width(lab), "",
-			    wnum, g->n[i]);
-			if (share(g, i, &t))
-				/* TRANSLATORS: a share in ip-stats' table: the
-				 * whole per cent (3 columns wide), the tenths,
-				 * and "of plans" or "of active"; write the
-				 * fraction and the per cent sign as your
-				 * language does. */
-				fprintf(f, _("  %3lu.%lu%% %s"), t / 10, t % 10,
-				    word(figs[i].base == F_PLANS ? W_OF_PLANS
-				    : W_OF_ACTIVE));
+		name = label(r, g);
+		const char *s = name;
+		bool first = true;
+		do {
+			size_t n = fit(s, wgroup), shown = n;
+			while (shown > 0 && s[shown - 1] == ' ')
+				shown--;
+			char *piece = ip_xstrndup(s, shown);
+			int pad = wgroup - width(piece);
+			fputs(piece, f);
+			free(piece);
+			s += n;
+			while (*s == ' ')
+				s++;
+			if (first)
+				for (int i = 0; i < NFIG; i++)
+					fprintf(f, "%*s  %*zu", i == 0 ? pad
+					    : 0, "", wcol[i], g->n[i]);
 			putc('\n', f);
+			first = false;
+		} while (*s != '\0');
+		free(name);
+		name = NULL;
+	}
+	for (int i = 0; i < NFIG; i++) {
+		const char *h = word(figs[i].col), *w = word(figs[i].word);
+		if (strcmp(h, w) == 0)
+			continue;
+		if (key) {
+			putc('\n', f);
+			key = false;
 		}
+		fprintf(f, "%s%*s  %s\n", h, wkey - width(h), "", w);
 	}
 }
 

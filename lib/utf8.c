@@ -57,3 +57,12 @@ ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci)
 	}
 	return c->bi;
 }
+
+size_t
+ip_utf8_chars(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}

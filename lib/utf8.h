@@ -17,6 +17,9 @@
 size_t ip_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* True for the controls a terminal obeys: C0, DEL and C1. */
 bool ip_is_control(uint32_t c);
+/* The characters of the n bytes of UTF-8 at s: the bytes that start one,
+ * the columns they take in the Latin text of plans and messages. */
+size_t ip_utf8_chars(const char *s, size_t n);
 
 /* Turns counts of characters from the start of the len bytes at s (as
  * libyaml's marks count them: a CR and an LF one each) into byte

@@ -9,8 +9,10 @@
 RV=$TESTS/review
 
 # rv_is TODAY WITHIN FILE [LINE...]: as of TODAY, `ip-review --within
-# WITHIN FILE` in tests/review prints exactly the LINEs and exits 1, or,
-# with no LINE, prints nothing and exits 0.
+# WITHIN FILE` in tests/review prints exactly the LINEs and exits 1, the
+# last of them ending in the command that records it, "; record it:
+# ip-evaluate FILE" (and " or ip-close FILE" when the plan may be closed),
+# which the LINEs leave out; or, with no LINE, prints nothing and exits 0.
 rv_is() {
 	rv_today=$1 rv_within=$2 rv_file=$3
 	shift 3
@@ -22,8 +24,16 @@ rv_is() {
 	fi
 	cd "$RV" &&
 	exits $rv_rc ip-review --today "$rv_today" --within "$rv_within" \
-	    "$rv_file" >"$TMP/got" &&
-	same "$TMP/want" "$TMP/got"
+	    "$rv_file" >"$TMP/got.full" &&
+	rv_cmd="; record it: ip-evaluate $rv_file" &&
+	{ ! tail -n 1 "$TMP/got.full" | grep -q '  draft begun ' ||
+	    rv_cmd="; finish it: ip-edit $rv_file"; } &&
+	sed -e '$s/; record it: ip-evaluate [^ ]*\( or ip-close [^ ]*\)\{0,1\}$//' \
+	    -e '$s/; finish it: ip-edit [^ ]*$//' \
+		"$TMP/got.full" >"$TMP/got" &&
+	same "$TMP/want" "$TMP/got" &&
+	{ [ $rv_rc = 0 ] || tail -n 1 "$TMP/got.full" | grep -qF "$rv_cmd"; } &&
+	! sed '$d' "$TMP/got.full" | grep -q 'record it:\|finish it:'
 }
 
 # --- drafts ----------------------------------------------------------------
@@ -128,7 +138,7 @@ t "period-end: exactly at the horizon, not a day before" "
 t "period-end: the last day of the period" "
 	rv_is 2026-12-24 30d plans/molde/period-end.yaml '2026-12-24  plans/molde/period-end.yaml  plan period ends today  (coordinator Bjørn Ødegård)'"
 t "period-end: ended, and the plan still active" "
-	rv_is 2026-12-25 30d plans/molde/period-end.yaml '2026-12-24  plans/molde/period-end.yaml  plan period ended 1 day ago, and the plan is still active  (coordinator Bjørn Ødegård)'"
+	rv_is 2026-12-25 30d plans/molde/period-end.yaml '2026-12-24  plans/molde/period-end.yaml  plan period ended 1 day ago: evaluate and renew the plan, or close it  (coordinator Bjørn Ødegård)'"
 
 # Consent to share information: plans/molde/consent.yaml until 2026-12-01.
 t "consent-expires: exactly at the horizon, not a day before" "
@@ -141,13 +151,13 @@ t "consent-expires: expired, and the plan still active" "
 
 t "subgoal: open past its date; not on it, nor achieved or dropped" "
 	rv_is $TODAY 30d plans/subgoal.yaml \
-		'2026-09-15  plans/subgoal.yaml  sub-goal g1.5 \"Gå tur 30 minutter hver dag.\" still open, due 70 days ago  (coordinator Ingrid Aasen)' \
-		'2026-11-23  plans/subgoal.yaml  sub-goal g1.1 \"Handle inn mat selv hver uke.\" still open, due 1 day ago  (coordinator Ingrid Aasen)'"
+		'2026-09-15  plans/subgoal.yaml  sub-goal 1.5 (g1.5) \"Gå tur 30 minutter hver dag.\" still open, due 70 days ago  (coordinator Ingrid Aasen)' \
+		'2026-11-23  plans/subgoal.yaml  sub-goal 1.1 (g1.1) \"Handle inn mat selv hver uke.\" still open, due 1 day ago  (coordinator Ingrid Aasen)'"
 t "subgoal: a day after its date" "
 	rv_is 2026-11-25 30d plans/subgoal.yaml \
-		'2026-09-15  plans/subgoal.yaml  sub-goal g1.5 \"Gå tur 30 minutter hver dag.\" still open, due 71 days ago  (coordinator Ingrid Aasen)' \
-		'2026-11-23  plans/subgoal.yaml  sub-goal g1.1 \"Handle inn mat selv hver uke.\" still open, due 2 days ago  (coordinator Ingrid Aasen)' \
-		'2026-11-24  plans/subgoal.yaml  sub-goal g1.2 \"Lage middag selv to dager i uken.\" still open, due 1 day ago  (coordinator Ingrid Aasen)'"
+		'2026-09-15  plans/subgoal.yaml  sub-goal 1.5 (g1.5) \"Gå tur 30 minutter hver dag.\" still open, due 71 days ago  (coordinator Ingrid Aasen)' \
+		'2026-11-23  plans/subgoal.yaml  sub-goal 1.1 (g1.1) \"Handle inn mat selv hver uke.\" still open, due 2 days ago  (coordinator Ingrid Aasen)' \
+		'2026-11-24  plans/subgoal.yaml  sub-goal 1.2 (g1.2) \"Lage middag selv to dager i uken.\" still open, due 1 day ago  (coordinator Ingrid Aasen)'"
 t "subgoal: the TSV names which" "
 	cd '$RV' &&
 	exits 1 ip-review --today $TODAY --format tsv plans/subgoal.yaml \
@@ -158,13 +168,13 @@ t "subgoal: the TSV names which" "
 
 t "measure-ended: after the last review; not before it, on its day or today" "
 	rv_is $TODAY 30d plans/measure.yaml \
-		'2026-10-31  plans/measure.yaml  measure t2 \"Fysioterapi\" ended 24 days ago, with no review since  (coordinator Ola Hansen)' \
-		'2026-11-23  plans/measure.yaml  measure t4 \"Støttekontakt\" ended 1 day ago, with no review since  (coordinator Ola Hansen)'"
+		'2026-10-31  plans/measure.yaml  measure 2 (t2) \"Fysioterapi\" ended 24 days ago, with no review since  (coordinator Ola Hansen)' \
+		'2026-11-23  plans/measure.yaml  measure 4 (t4) \"Støttekontakt\" ended 1 day ago, with no review since  (coordinator Ola Hansen)'"
 t "measure-ended: a day after it ended" "
 	rv_is 2026-11-25 30d plans/measure.yaml \
-		'2026-10-31  plans/measure.yaml  measure t2 \"Fysioterapi\" ended 25 days ago, with no review since  (coordinator Ola Hansen)' \
-		'2026-11-23  plans/measure.yaml  measure t4 \"Støttekontakt\" ended 2 days ago, with no review since  (coordinator Ola Hansen)' \
-		'2026-11-24  plans/measure.yaml  measure t3 \"Praktisk bistand\" ended 1 day ago, with no review since  (coordinator Ola Hansen)'"
+		'2026-10-31  plans/measure.yaml  measure 2 (t2) \"Fysioterapi\" ended 25 days ago, with no review since  (coordinator Ola Hansen)' \
+		'2026-11-23  plans/measure.yaml  measure 4 (t4) \"Støttekontakt\" ended 2 days ago, with no review since  (coordinator Ola Hansen)' \
+		'2026-11-24  plans/measure.yaml  measure 3 (t3) \"Praktisk bistand\" ended 1 day ago, with no review since  (coordinator Ola Hansen)'"
 
 t "never-reviewed: not on the first planned date" "
 	rv_is 2026-09-01 30d plans/never.yaml '2026-09-01  plans/never.yaml  review due today  (no coordinator)'"
@@ -176,11 +186,14 @@ t "never-reviewed: the first date that review_interval asks for" "
 		'2026-11-24  plans/start.yaml  first review overdue by 1 day, and the plan has never been reviewed  (no coordinator)'"
 
 t "never-reviewed: not after the period ends, when review_interval asks for nothing" "
-	rv_is $TODAY 30d ended.yaml \"2026-03-01  ended.yaml  plan period ended 268 days ago, and the plan is still active  (no coordinator)\" &&
+	rv_is $TODAY 30d ended.yaml \"2026-03-01  ended.yaml  plan period ended 268 days ago: evaluate and renew the plan, or close it  (no coordinator)\" &&
 	sed 's/^  end: 2026-03-01/  end: 2026-07-05/' '$RV/ended.yaml' >'$TMP/ended.yaml' &&
 	rv_is $TODAY 30d '$TMP/ended.yaml' \
-		\"2026-07-05  $TMP/ended.yaml  first review overdue by 142 days, and the plan has never been reviewed  (no coordinator)\" \
-		\"2026-07-05  $TMP/ended.yaml  plan period ended 142 days ago, and the plan is still active  (no coordinator)\""
+		\"2026-07-05  $TMP/ended.yaml  plan period ended 142 days ago: evaluate and renew the plan, or close it (and 1 finding that follows from it)  (no coordinator)\" &&
+	exits 1 ip-review --today $TODAY --format tsv '$TMP/ended.yaml' >'$TMP/tsv' &&
+	cut -f 4 '$TMP/tsv' >'$TMP/kinds' &&
+	printf '%s\\n' kind review period-end never-reviewed >'$TMP/want' &&
+	same '$TMP/want' '$TMP/kinds'"
 
 t "a closed plan is skipped" "
 	rv_is $TODAY 30d plans/closed.yaml &&
@@ -206,9 +219,9 @@ t "the person as coordinator is shown as the person, never by name" "
 	exits 1 ip-review --today $TODAY --by-coordinator '$TMP/self.yaml' '$RV/plans/emma.yaml' \
 		>'$TMP/by' &&
 	printf '%s\n' 'Ingrid Aasen <ingrid.aasen@molde.kommune.no>' \
-		'2026-12-02  $RV/plans/emma.yaml  review due in 8 days' '' \
+		'2026-12-02  $RV/plans/emma.yaml  review due in 8 days; record it: ip-evaluate $RV/plans/emma.yaml' '' \
 		'(coordinator: the person)' \
-		'2026-12-02  $TMP/self.yaml  review due in 8 days' >'$TMP/want' &&
+		'2026-12-02  $TMP/self.yaml  review due in 8 days; record it: ip-evaluate $TMP/self.yaml' >'$TMP/want' &&
 	same '$TMP/want' '$TMP/by' &&
 	exits 1 ip-review --today $TODAY --format tsv '$TMP/self.yaml' >'$TMP/tsv' &&
 	printf '(the person)\t\n' >'$TMP/want' &&
@@ -223,8 +236,10 @@ t "ip-export's next review is ip-review's, review_interval and all" "
 	cd '$RV' &&
 	exits 1 ip-review --today $TODAY --within 1y plans/interval.yaml >'$TMP/got' &&
 	head -n 1 '$TMP/got' | grep -q '^2026-11-30  plans/interval.yaml  review due in 6 days  ' &&
-	ip-export plans/interval.yaml >'$TMP/doc' &&
+	ip-export --today $TODAY plans/interval.yaml >'$TMP/doc' &&
 	grep -q '^  - \*\*Neste evaluering:\*\* 30\. november 2026\$' '$TMP/doc' &&
+	ip-export --today 2026-12-01 plans/interval.yaml >'$TMP/doc' &&
+	grep -q '^  - \*\*Neste evaluering:\*\* 30\. november 2026 (forfalt)\$' '$TMP/doc' &&
 	sed 's/^status: active/status: closed/' plans/interval.yaml >'$TMP/closed.yaml' &&
 	ip-export '$TMP/closed.yaml' >'$TMP/doc' &&
 	! grep -q 'Neste evaluering' '$TMP/doc'"
@@ -255,7 +270,8 @@ t "plans: the same on 1 thread and on 3" "
 # without the coordinator it ends in there, under the heading of that
 # coordinator (its name, without the address); none is left out.
 rv_grouped() {
-	awk 'NR == FNR {
+	awk '{ sub(/; record it: ip-evaluate .*$/, "") }
+	NR == FNR {
 		c = $0
 		sub(/^.*  \(/, "(", c)
 		sub(/  \([^(]*\)$/, "")
@@ -321,9 +337,9 @@ t "ics: titles and descriptions in each plan's language: nb, nn and en" "
 	exits 1 ip-review --today 2027-04-13 --within 60d --format ics examples >'$TMP/ex.ics' &&
 	$ICS '$TMP/ex.ics' >'$TMP/events' &&
 	golden '$RV/examples.events' '$TMP/events' &&
-	grep -q '\"SUMMARY\": \"Delmål g1.3 «' '$TMP/events' &&
-	grep -q '\"SUMMARY\": \"Tiltak t3 «Truckførarkurs (AMO-kurs)» slutta, inga evaluering etterpå: ' '$TMP/events' &&
-	grep -q '\"SUMMARY\": \"Sub-goal g1.2 “' '$TMP/events'"
+	grep -q '\"SUMMARY\": \"Delmål 1.3 (g1.3) «' '$TMP/events' &&
+	grep -q '\"SUMMARY\": \"Tiltak 3 (t3) «Truckførarkurs (AMO-kurs)» slutta, inga evaluering etterpå: ' '$TMP/events' &&
+	grep -q '\"SUMMARY\": \"Sub-goal 1.2 (g1.2) “' '$TMP/events'"
 t "ics: UIDs stay the same on the next day" "
 	cd '$RV' &&
 	exits 1 ip-review --today $TODAY --format ics plans >'$TMP/a.ics' &&
@@ -431,9 +447,9 @@ t "a plan that does not load: reported, the rest still read, exit 2" "
 		>'$TMP/got' 2>'$TMP/err' &&
 	printf '%s\n' \"broken.yaml:7:10: error: '2026-02-30' is not a real date [date]\" >'$TMP/want' &&
 	same '$TMP/want' '$TMP/err' &&
-	printf '%s\n' '2026-12-01  plans/molde/consent.yaml  consent to share information expires in 7 days  (coordinator Bjørn Ødegård)' \
-		'2026-12-02  plans/emma.yaml  review due in 8 days  (coordinator Ingrid Aasen)' \
-		'2026-12-24  plans/molde/period-end.yaml  plan period ends in 30 days  (coordinator Bjørn Ødegård)' >'$TMP/want' &&
+	printf '%s\n' '2026-12-01  plans/molde/consent.yaml  consent to share information expires in 7 days  (coordinator Bjørn Ødegård); record it: ip-evaluate plans/molde/consent.yaml' \
+		'2026-12-02  plans/emma.yaml  review due in 8 days  (coordinator Ingrid Aasen); record it: ip-evaluate plans/emma.yaml' \
+		'2026-12-24  plans/molde/period-end.yaml  plan period ends in 30 days  (coordinator Bjørn Ødegård); record it: ip-evaluate plans/molde/period-end.yaml' >'$TMP/want' &&
 	same '$TMP/want' '$TMP/got'"
 t "a file that cannot be read is trouble" "
 	exits 2 ip-review --today $TODAY '$TMP/none.yaml' >'$TMP/got' 2>'$TMP/err' &&
@@ -458,7 +474,7 @@ t "--by-coordinator goes with text only" "
 	grep -q '^ip-review: --by-coordinator goes with --format text only' '$TMP/err'"
 t "a horizon to the year 9999 and beyond" "
 	rv_is $TODAY 9999y leap.yaml \
-		'2029-02-28  leap.yaml  review due in 827 days  (coordinator Ola Hansen)' \
+		'2028-02-29  leap.yaml  review due in 462 days  (coordinator Ola Hansen)' \
 		'2030-02-28  leap.yaml  plan period ends in 1192 days  (coordinator Ola Hansen)'"
 t "a full disk is an error" "
 	! test -w /dev/full ||
@@ -524,41 +540,45 @@ rv_cron() {
 		test "$ADMIN" = iplan-admin@molde.kommune.no &&
 		test "$LANG" = nb_NO.UTF-8 &&
 		test "$PATH" = /usr/bin:/bin:/usr/sbin &&
-		export PATH="$TMP/cron/sbin:$PATH" PLANS="$1" &&
+		unset LC_ALL &&
+		export PATH="$TMP/cron/sbin:$PATH" PLANS="$1" \
+			SOURCE_DATE_EPOCH=1795000000 &&
 		cd "$RV" && sh -c "$rv_c"
 	) >"$TMP/cron/out" 2>&1
 }
 
+# The Message-ID holds the process id: the golden file has it as PID.
 t "cron: the recipe of ip-review(1) mails each coordinator their part" "
-	rv_recipes && rv_cron plans &&
+	rv_recipes && { rv_cron plans; test \$? = 1; } &&
 	same /dev/null '$TMP/cron/out' &&
-	for m in 0 1 2 3 4; do cat '$TMP/cron/mail/'\$m; echo .; done >'$TMP/mails' &&
+	for m in 0 1 2 3; do cat '$TMP/cron/mail/'\$m; echo .; done |
+		sed 's/^\(Message-ID: <ip-review\.[0-9]*\.\)[0-9]*\./\1PID./' >'$TMP/mails' &&
 	golden '$RV/cron.expect' '$TMP/mails' &&
-	test \$(ls '$TMP/cron/mail' | wc -l) -eq 5"
+	test \$(ls '$TMP/cron/mail' | wc -l) -eq 4 &&
+	test \$(grep -c '^Subject: ' '$TMP/mails') -eq 4 &&
+	! grep -q '^Subject: .*[Pp]lans\\? need' '$TMP/mails'"
 t "cron: a name that holds an address in angle brackets is mailed to ADMIN" "
 	mkdir -p '$TMP/forged' &&
 	sed -e 's/^    name: Ingrid Aasen\$/& <boss@evil.example>/' \
 	    -e '/email: ingrid/d' '$RV/plans/emma.yaml' >'$TMP/forged/emma.yaml' &&
 	grep -q '^    name: Ingrid Aasen <boss@evil.example>\$' '$TMP/forged/emma.yaml' &&
 	! grep -q 'email:' '$TMP/forged/emma.yaml' &&
-	rv_recipes && rv_cron '$TMP/forged' &&
+	rv_recipes && { rv_cron '$TMP/forged'; test \$? = 1; } &&
 	same /dev/null '$TMP/cron/out' &&
 	test \$(ls '$TMP/cron/mail' | wc -l) -eq 1 &&
+	sed -n '1p;/^To:/p' '$TMP/cron/mail/0' >'$TMP/got' &&
 	printf '%s\n' 'sendmail -t -oi' 'To: iplan-admin@molde.kommune.no' \
-		'Subject: Individual plans due' 'MIME-Version: 1.0' \
-		'Content-Type: text/plain; charset=UTF-8' \
-		'Content-Transfer-Encoding: 8bit' '' \
-		'Ingrid Aasen ?boss@evil.example?' \
-		'2026-12-02  $TMP/forged/emma.yaml  review due in 8 days' \
 		>'$TMP/want' &&
-	same '$TMP/want' '$TMP/cron/mail/0'"
+	same '$TMP/want' '$TMP/got' &&
+	grep -q '?boss@evil.example?' '$TMP/cron/mail/0' &&
+	! grep -q '<boss@' '$TMP/cron/mail/0'"
 t "cron: the administrator's recipe of ip-review(1) runs on cron's PATH" "
 	rv_recipes &&
 	sed -n '/^MAILTO=/{n;p;q;}' '$TMP/page' >'$TMP/line' &&
 	job=\$(rv_job \"\$(cat '$TMP/line')\" '$RV/plans') &&
 	cd / && env -i PATH=/usr/bin:/bin sh -c \"\$job\" >'$TMP/cron/out' 2>'$TMP/cron/err'
 	test \$? -eq 1 && same /dev/null '$TMP/cron/err' &&
-	sed 's|$RV/||' '$TMP/cron/out' >'$TMP/got' &&
+	sed 's|$RV/||g' '$TMP/cron/out' >'$TMP/got' &&
 	same '$RV/plans.text' '$TMP/got'"
 t "cron: the calendar recipe of ip-review(1) runs on cron's PATH, mode 0600" "
 	rv_recipes &&
@@ -635,3 +655,122 @@ t "review: consent withdrawn from an active plan, reported until it is closed" "
 		'$RV/withdrawn.yaml' >'$TMP/compulsory.yaml' &&
 	exits 0 ip-review --today 2026-11-24 '$TMP/compulsory.yaml' >'$TMP/got' &&
 	same /dev/null '$TMP/got'"
+
+# --- one line for each thing to do -----------------------------------------
+
+# Emma's plan (examples/) on 2027-06-10: the period ended, the consent ran
+# out with it, measures ended, sub-goals open: in TSV each, in text one line.
+t "text: a plan whose period ended is one line, its findings folded in" "
+	cd '$TOP/examples' &&
+	exits 1 ip-review --today 2027-06-10 emma-barnekoordinator.yaml >'$TMP/got' &&
+	test \$(wc -l <'$TMP/got') -eq 1 &&
+	exits 1 ip-review --today 2027-06-10 --format tsv emma-barnekoordinator.yaml >'$TMP/tsv' &&
+	n=\$(sed 1d '$TMP/tsv' | grep -vc 'never-reviewed') &&
+	test \$n -ge 10 &&
+	grep -q \"^2027-03-01  emma-barnekoordinator.yaml  plan period ended 101 days ago: evaluate and renew the plan, or close it (and \$((n - 1)) findings that follow from it)  (coordinator Hanne Lie); record it: ip-evaluate emma-barnekoordinator.yaml or ip-close emma-barnekoordinator.yaml\\\$\" '$TMP/got' &&
+	LC_ALL=nb_NO.UTF-8 ip-review --today 2027-06-10 emma-barnekoordinator.yaml >'$TMP/nb' ;
+	grep -q ': evaluer og forny planen, eller avslutt den (og ' '$TMP/nb' &&
+	grep -q '; registrer: ip-evaluate emma-barnekoordinator.yaml eller ip-close ' '$TMP/nb'"
+t "text: a consent that ran out before the period ended keeps its line" "
+	sed 's/^\\(  *\\)until: .*/\\1until: 2027-01-10/' '$TOP/examples/emma-barnekoordinator.yaml' >'$TMP/early.yaml' &&
+	grep -q '^ *until: 2027-01-10' '$TMP/early.yaml' &&
+	exits 1 ip-review --today 2027-06-10 '$TMP/early.yaml' >'$TMP/got' &&
+	test \$(wc -l <'$TMP/got') -eq 2 &&
+	head -n 1 '$TMP/got' | grep -q '^2027-01-10  .*  consent to share information expired 151 days ago' &&
+	tail -n 1 '$TMP/got' | grep -q '^2027-03-01  .*  plan period ended '"
+t "text: each plan's lines together, the most urgent first, the command on the last" "
+	cd '$RV' &&
+	exits 1 ip-review --today $TODAY plans >'$TMP/got' &&
+	cut -d ' ' -f 3 '$TMP/got' | uniq >'$TMP/files' &&
+	test \$(wc -l <'$TMP/files') -eq \$(sort -u '$TMP/files' | wc -l) &&
+	awk '{ f = \$2; if (f != last && last != \"\" && prev !~ /; record it: ip-evaluate /) bad = 1
+		if (f == last && prev ~ /; record it:/) bad = 1
+		last = f; prev = \$0 } END { exit bad }' '$TMP/got'"
+t "text: the command names a file the shell takes as it is" "
+	cp '$RV/plans/emma.yaml' \"$TMP/it's a plan.yaml\" &&
+	exits 1 ip-review --today $TODAY \"$TMP/it's a plan.yaml\" >'$TMP/got' &&
+	sed -n 's/.*; record it: //p' '$TMP/got' >'$TMP/cmd' &&
+	test \"\$(sh -c 'for a; do printf \"%s|\" \"\$a\"; done' sh \$(cat '$TMP/cmd'))\" != x &&
+	eval \"set -- \$(cat '$TMP/cmd')\" && test \$# -eq 2 && test \"\$1\" = ip-evaluate &&
+	test \"\$2\" = \"$TMP/it's a plan.yaml\""
+
+# --- the calendar: what is overdue shows on the day of the run -------------
+
+t "ics: an overdue item is on the day of the run, its own date in the description" "
+	cd '$RV' &&
+	exits 1 ip-review --today 2027-01-20 --format ics plans/emma.yaml >'$TMP/o.ics' &&
+	$ICS '$TMP/o.ics' >'$TMP/events' &&
+	grep 'review+IP-2026-0117+2026-12-02@iplan' '$TMP/o.ics' &&
+	sed -n '/^UID:review+IP-2026-0117+2026-12-02@iplan/,/^END:VEVENT/p' '$TMP/o.ics' >'$TMP/ev' &&
+	grep -qx 'DTSTART;VALUE=DATE:20270120.' '$TMP/ev' &&
+	grep -qx 'SEQUENCE:49.' '$TMP/ev' &&
+	grep -q '^DESCRIPTION:Forfalt 2. desember 2026' '$TMP/ev' &&
+	exits 1 ip-review --today 2027-01-21 --format ics plans/emma.yaml >'$TMP/p.ics' &&
+	grep -q '^UID:review+IP-2026-0117+2026-12-02@iplan' '$TMP/p.ics' &&
+	grep -qx 'DTSTART;VALUE=DATE:20270121.' '$TMP/p.ics' &&
+	exits 1 ip-review --today 2026-11-24 --format ics plans/emma.yaml >'$TMP/q.ics' &&
+	grep -qx 'DTSTART;VALUE=DATE:20261202.' '$TMP/q.ics' && ! grep -q SEQUENCE '$TMP/q.ics'"
+t "ics: --language sets the calendar's words for every plan" "
+	cd '$TOP' &&
+	exits 1 ip-review --today 2027-04-13 --within 60d --format ics --language nb examples >'$TMP/nb.ics' &&
+	$ICS '$TMP/nb.ics' >'$TMP/events' &&
+	! grep -q '\"SUMMARY\": \"Sub-goal\\|\"SUMMARY\": \"Review of' '$TMP/events' &&
+	grep -q '\"SUMMARY\": \"Delmål 1.2 (g1.2) “\\|\"SUMMARY\": \"Delmål 1.2 (g1.2) «' '$TMP/events' &&
+	exits 2 ip-review --format ics --language de examples 2>'$TMP/err' &&
+	grep -q \"^ip-review: invalid --language: 'de'\" '$TMP/err'"
+
+# --- mail, one message for each coordinator ---------------------------------
+
+MBOX="python3 $RV/mboxcheck.py"
+t "mail: --mail=mbox parses as one message for each address, in bokmål" "
+	cd '$RV' &&
+	LC_ALL=nb_NO.UTF-8 exits 1 ip-review --today $TODAY --mail=mbox \
+		--mail-from ip@molde.kommune.no --mail-to admin@molde.kommune.no \
+		plans >'$TMP/m.mbox' &&
+	$MBOX '$TMP/m.mbox' >'$TMP/msgs' &&
+	grep -v '^ ' '$TMP/msgs' | cut -f 1 >'$TMP/to' &&
+	printf '%s\n' bjorn.odegard@molde.kommune.no ingrid.aasen@molde.kommune.no \
+		ola.hansen@molde.kommune.no admin@molde.kommune.no >'$TMP/want' &&
+	same '$TMP/want' '$TMP/to' &&
+	test \$(grep -c '	[0-9]* individuelle planer trenger deg (2026-11-24)\$' '$TMP/msgs') -eq 4 &&
+	grep -q '^  Disse individuelle planene trenger deg per 2026-11-24:' '$TMP/msgs' &&
+	grep -q '^  Sendt av ip-review' '$TMP/msgs' &&
+	! grep -q 'need you\\|review due' '$TMP/msgs' &&
+	sed -n '/^admin@/,\$p' '$TMP/msgs' | grep -q '(koordinator: tjenestemottakeren)\\|(ingen koordinator)'"
+t "mail: no national id, and an address from a plan only if plain" "
+	sed -e 's/^id: IP-2026-0117/id: \"17059012274\"/' \
+	    -e 's/^    email: ingrid.aasen@molde.kommune.no/    email: \"x@y.no\\\\nBcc: all@evil.example\"/' \
+	    '$RV/plans/emma.yaml' >'$TMP/nid.yaml' &&
+	grep -q 17059012274 '$TMP/nid.yaml' && grep -q 'Bcc' '$TMP/nid.yaml' &&
+	exits 1 ip-review --today $TODAY --mail=mbox --mail-from ip@molde.kommune.no \
+		'$TMP/nid.yaml' >'$TMP/n.mbox' &&
+	$MBOX '$TMP/n.mbox' >'$TMP/msgs' &&
+	grep -v '^ ' '$TMP/msgs' | cut -f 1 >'$TMP/to' &&
+	echo ip@molde.kommune.no >'$TMP/want' && same '$TMP/want' '$TMP/to' &&
+	! grep -q '^Bcc' '$TMP/n.mbox' && ! grep -q 17059012274 '$TMP/n.mbox'"
+t "mail: each message through \$SENDMAIL -t -oi; one refused is trouble" "
+	mkdir -p '$TMP/sm' &&
+	printf '#!/bin/sh\nn=\$(ls %s | wc -l)\n{ echo \"\$*\"; cat; } >%s/m\$n\n' '$TMP/sm' '$TMP/sm' >'$TMP/sendmail' &&
+	chmod +x '$TMP/sendmail' &&
+	cd '$RV' &&
+	SENDMAIL='$TMP/sendmail' exits 1 ip-review --today $TODAY --mail \
+		--mail-from ip@molde.kommune.no plans >'$TMP/out' 2>'$TMP/err' &&
+	same /dev/null '$TMP/out' && same /dev/null '$TMP/err' &&
+	test \$(ls '$TMP/sm' | wc -l) -eq 4 &&
+	head -qn 1 '$TMP'/sm/m* | sort -u >'$TMP/args' &&
+	echo '-t -oi' >'$TMP/want' && same '$TMP/want' '$TMP/args' &&
+	SENDMAIL=false exits 2 ip-review --today $TODAY --mail \
+		--mail-from ip@molde.kommune.no plans >'$TMP/out' 2>'$TMP/err' &&
+	test \$(grep -c \"^ip-review: 'false' failed: the message was not sent\\\$\" '$TMP/err') -eq 4 &&
+	SENDMAIL='$TMP/none' exits 2 ip-review --today $TODAY --mail \
+		--mail-from ip@molde.kommune.no plans/emma.yaml 2>'$TMP/err' &&
+	grep -q \"cannot run '$TMP/none'\" '$TMP/err'"
+t "mail: usage errors" "
+	exits 2 ip-review --mail --format tsv '$RV/plans' 2>'$TMP/err' &&
+	grep -q '^ip-review: --mail writes text' '$TMP/err' &&
+	exits 2 ip-review --mail --mail-to 'a b@c' '$RV/plans' 2>'$TMP/err' &&
+	grep -q \"^ip-review: invalid --mail-to: 'a b@c'\" '$TMP/err' &&
+	exits 2 ip-review --mail=maildir '$RV/plans' 2>'$TMP/err' &&
+	grep -q \"^ip-review: invalid --mail: 'maildir'\" '$TMP/err' &&
+	exits 2 ip-review --mail-to a@b.no '$RV/plans' 2>'$TMP/err' &&
+	grep -q '^ip-review: --mail-to and --mail-from go with --mail' '$TMP/err'"

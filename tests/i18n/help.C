@@ -44,7 +44,9 @@ the regulation and for consistency.  Directories are searched for
 
 Exit status: 0 clean, 1 findings, 2 trouble.  See ip-validate(1).
 usage: ip-review [--within N{d|w|m|y}] [--by-coordinator] [--format text|tsv|ics]
-                 [--draft-days N] [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...
+                 [--language nb|nn|en] [--mail[=mbox]] [--mail-to ADDR]
+                 [--mail-from ADDR] [--draft-days N] [-j N]
+                 [--today YYYY-MM-DD] [FILE|DIR|-]...
 Report what is due in individual plans (individuell plan): reviews due or
 overdue, plan periods and consents ending, open sub-goals past their date,
 measures ended without a review, plans never reviewed, drafts left unfinished.
@@ -56,6 +58,13 @@ input.  Nothing is printed when nothing is due.
                          months or years (default: 30d)
       --by-coordinator   group the findings under each coordinator
       --format FORMAT    text (default), tsv or ics (a calendar)
+      --language LANG    the calendar's language for every plan: nb, nn or en
+                         (default: each plan's own)
+      --mail[=mbox]      mail each coordinator what is due in their plans,
+                         through sendmail(8), or write the messages as an mbox
+      --mail-to ADDR     where the plans without a coordinator's address go
+                         (default: the sender)
+      --mail-from ADDR   the sender (default: you, at this host)
       --draft-days N     report a draft begun more than N days ago (default: 30)
   -j, --jobs N           read N files at once (default: the cores)
       --today DATE       report as of DATE (YYYY-MM-DD)
@@ -88,15 +97,18 @@ Markdown or HTML, or as XML or an HL7 FHIR R4 Bundle for other systems.
   -V, --version          show the version and exit
 
 Exit status: 0 written, 1 the plan has errors, 2 trouble.  See ip-export(1).
-usage: ip-stats [--by coordinator|organization|legal-basis|language]
-                [--format text|tsv|json|html] [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...
-Count individual plans (individuell plan): active and closed, evaluated in the
-last 12 months, never evaluated, review overdue, plan period ended, consent
-to share expired or withdrawn, and with validation errors.  Directories are
-searched for *.yaml and *.yml; - or no FILE reads standard input.
+usage: ip-stats [--by coordinator|organization|legal-basis|language|
+                participant-organization] [--format text|tsv|json|html]
+                [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...
+Count individual plans (individuell plan) as of a day, from their dates:
+active and closed, evaluated in the last 12 months, never evaluated, review
+overdue, plan period ended, consent to share expired or withdrawn, and with
+validation errors.  Directories are searched for *.yaml and *.yml; - or no FILE
+reads standard input.
 
-      --by WHAT          the figures for each coordinator, organization,
-                         legal-basis or language too
+      --by WHAT          the figures for each coordinator, organization (the
+                         coordinator's), legal-basis, language or
+                         participant-organization (each participant's) too
       --format FORMAT    text (default), tsv, json or html (a page with charts)
   -j, --jobs N           read N files at once (default: the cores)
       --today DATE       count as of DATE (YYYY-MM-DD)

@@ -119,9 +119,11 @@ def plan(rng, i, today):
     who = rng.random()
     if who < 0.08:
         m["coordinator"] = "(none)"         # invalid: item c
+        m["coord_org"] = "(none)"
     elif who < 0.15:
         out.append("coordinator: p")
         m["coordinator"] = "(the person)"
+        m["coord_org"] = "(the person)"
     else:
         name, email = rng.choice(COORDS)
         parts.append(("c", name, "provider", ORGS[0], email))
@@ -129,6 +131,7 @@ def plan(rng, i, today):
         m["orgs"] = sorted(orgs)
         out.append("coordinator: c")
         m["coordinator"] = name + (" <%s>" % email if email else "")
+        m["coord_org"] = ORGS[0]
     out += ["", "participants:"]
     for pid, name, role, org, email in parts:
         out += ["  - id: " + pid, "    name: " + name, "    role: " + role]
@@ -260,6 +263,8 @@ def count(by, today, manifest, review_tsv, validate_err):
         if by == "coordinator":
             keys.append(m["coordinator"])
         elif by == "organization":
+            keys.append(m["coord_org"])
+        elif by == "participant-organization":
             keys += m["orgs"]
         elif by == "legal-basis":
             keys += m["bases"]
@@ -316,14 +321,17 @@ def read(fmt, path):
         for g in j["groups"]:
             rows.append([g["group"]] + [g[n] for n in FIGS])
     elif fmt == "text":
-        # blocks: a heading, then a line per figure, in FIGS order
-        blocks = text.split("\n\n")[1:]
-        for b in blocks:
-            lines = b.rstrip("\n").split("\n")
-            head = lines[0].split(": ", 1)[-1]
-            nums = [re.match(r"  .*?  +(\d+)(  |$)", ln).group(1)
-                    for ln in lines[1:]]
-            rows.append([head] + nums)
+        # one table: a row ends in the figures; a group's name that
+        # is wider than its column wraps onto the lines under it, between
+        # words or, for a word wider than the column, inside it, so the
+        # names are compared without their spaces (see t-stats.sh)
+        for ln in text.split("\n\n")[1].split("\n")[1:]:
+            tok = ln.split()
+            n = len(FIGS)
+            if len(tok) >= n and all(t.isdigit() for t in tok[-n:]):
+                rows.append(["".join(tok[:-n])] + tok[-n:])
+            else:
+                rows[-1][0] += "".join(tok)
     elif fmt == "html":
         t = Table()
         t.feed(text)
@@ -331,6 +339,8 @@ def read(fmt, path):
             rows.append([r[0]] + [c.strip() for c in r[1:]])
     label = {"All plans": "all", "(no coordinator)": "(none)",
              "(no organization)": "(none)", "(no legal basis)": "(none)"}
+    if fmt == "text":
+        label = {k.replace(" ", ""): v for k, v in label.items()}
     print("\t".join(["group"] + FIGS))
     for r in rows:
         key = label.get(r[0], r[0]) if fmt != "json" else r[0]

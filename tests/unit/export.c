@@ -55,6 +55,7 @@ static const struct {
 	LABEL(closed),
 	LABEL(closed_on),
 	LABEL(draft_status),
+	LABEL(next_overdue),
 	LABEL(plan_id),
 	LABEL(legal_basis),
 	LABEL(from),
@@ -168,6 +169,7 @@ static const struct {
 	LABEL(ev_file),
 	LABEL(ev_nobody),
 	LABEL(ev_the_person),
+	LABEL(ev_overdue),
 };
 #undef LABEL
 
