@@ -56,12 +56,12 @@ _iplan_ids() {
 		elif [[ -n $skip ]]; then
 			skip=
 		elif [[ $w == --format || $w == --language || $w == --for ||
-		    $w == --revision || $w == -o || $w == --output ||
-		    $w == --today || $w == --date || $w == --summary ||
-		    $w == --summary-file || $w == --subgoal ||
-		    $w == --end-measure || $w == --next || $w == --next-in ||
-		    $w == --reason || $w == --share || $w == --by ||
-		    $w == --until ]]; then
+		    $w == --bundle || $w == --revision || $w == -o ||
+		    $w == --output || $w == --today || $w == --date ||
+		    $w == --summary || $w == --summary-file ||
+		    $w == --subgoal || $w == --end-measure || $w == --next ||
+		    $w == --next-in || $w == --reason || $w == --share ||
+		    $w == --by || $w == --until ]]; then
 			skip=1
 		elif [[ $w != -* ]]; then
 			plan=$w
@@ -130,7 +130,9 @@ _iplan() {
 	ip-review:--draft-days)
 		return ;;
 	ip-export:--format)
-		_iplan_words markdown html xml fhir ;;
+		_iplan_words markdown html xml fhir fhir-json ;;
+	ip-export:--bundle)
+		_iplan_words collection transaction ;;
 	ip-export:--revision)
 		return ;;
 	ip-export:--for)
@@ -190,8 +192,9 @@ _iplan() {
 			    --language --mail --mail-to \
 			    --mail-from --draft-days --jobs -j ;;
 		ip-export)
-			_iplan_words --format --language --for --consent-form \
-			    --revision --list-participants --output -o --force -f ;;
+			_iplan_words --format --language --for --bundle \
+			    --consent-form --revision --list-participants \
+			    --output -o --force -f ;;
 		ip-stats)
 			_iplan_words --by --format --jobs -j ;;
 		ip-edit)

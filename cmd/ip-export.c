@@ -16,10 +16,12 @@ static struct ip_cli cli = {
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
-	.usage = N_("usage: ip-export [--format markdown|html|xml|fhir] "
-	    "[--language nb|nn|en] [--for ID]\n"
-	    "                 [--revision TEXT] [-o FILE [-f]] "
-	    "[--today YYYY-MM-DD] [FILE|-]\n"
+	.usage = N_("usage: ip-export [--format markdown|html|xml|fhir|"
+	    "fhir-json] [--language nb|nn|en]\n"
+	    "                 [--for ID] [--bundle collection|transaction] "
+	    "[--revision TEXT]\n"
+	    "                 [-o FILE [-f]] [--today YYYY-MM-DD] "
+	    "[FILE|-]\n"
 	    "       ip-export --consent-form [--format markdown|html] "
 	    "[--language nb|nn|en]\n"
 	    "                 [-o FILE [-f]] [FILE|-]\n"
@@ -33,13 +35,17 @@ static struct ip_cli cli = {
 	    "R4 Bundle for other systems.\n- or no FILE reads standard "
 	    "input.\n"
 	    "\n"
-	    "      --format FORMAT    markdown (the default), html, xml or "
-	    "fhir\n"
+	    "      --format FORMAT    markdown (the default), html, xml, "
+	    "fhir (XML) or\n"
+	    "                         fhir-json\n"
 	    "      --language LANG    nb, nn or en (default: the plan's "
 	    "language)\n"
 	    "      --for ID           the view for one participant: what "
 	    "the consent\n"
 	    "                         to share information lets them see\n"
+	    "      --bundle TYPE      a FHIR Bundle of type collection (the "
+	    "default) or\n"
+	    "                         transaction, which a server loads\n"
 	    "      --consent-form     the form on which the person signs the "
 	    "consent\n"
 	    "      --revision TEXT    the version of the plan, for the footer "
@@ -60,7 +66,7 @@ static struct ip_cli cli = {
 };
 
 enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION,
-	O_LIST_PARTICIPANTS };
+	O_LIST_PARTICIPANTS, O_BUNDLE };
 
 int
 main(int argc, char *argv[])
@@ -69,6 +75,7 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "language", required_argument, NULL, O_LANGUAGE },
 		{ "for", required_argument, NULL, O_FOR },
+		{ "bundle", required_argument, NULL, O_BUNDLE },
 		{ "consent-form", no_argument, NULL, O_CONSENT_FORM },
 		{ "revision", required_argument, NULL, O_REVISION },
 		{ "output", required_argument, NULL, 'o' },
@@ -97,6 +104,8 @@ main(int argc, char *argv[])
 			return ip_cli_usage(&cli);
 		} else if (c == O_FOR)
 			o.for_id = optarg;
+		else if (c == O_BUNDLE)
+			o.bundle = optarg;
 		else if (c == O_CONSENT_FORM)
 			o.consent_form = true;
 		else if (c == O_REVISION)

@@ -376,6 +376,15 @@ check_goals(const struct ip_plan *p, struct ip_diags *d)
 }
 
 static void
+check_orgnr(struct ip_diags *d, const struct ip_text *t)
+{
+	if (t->s != NULL && !ip_orgnr_valid(t->s))
+		ip_diag(d, t->pos, IP_R_IDENTIFIER,
+		    _("organization_number is not an organisasjonsnummer "
+		    "(nine digits, the last a mod-11 check digit)"));
+}
+
+static void
 check_participants(const struct ip_plan *p, struct ip_diags *d)
 {
 	if (p->participants.n == 0)
@@ -396,6 +405,11 @@ check_participants(const struct ip_plan *p, struct ip_diags *d)
 			check_item(d, at(q->contribution.pos, q->pos), 'd',
 			    ip_arena_printf(&d->arena, _("participant '%s' "
 			    "has no contribution"), name(&q->id)));
+		if (q->hpr.s != NULL && !ip_hpr_valid(q->hpr.s))
+			ip_diag(d, q->hpr.pos, IP_R_IDENTIFIER,
+			    _("hpr is not an HPR-nummer (one to nine digits, "
+			    "the first not 0)"));
+		check_orgnr(d, &q->organization_number);
 	}
 
 	if (p->coordinator.s == NULL) {
@@ -636,6 +650,7 @@ check_cooperation(const struct ip_plan *p, struct ip_diags *d)
 		if (c->with.s == NULL)
 			check_item(d, at(c->with.pos, c->pos), 'i',
 			    _("cooperation without 'with' whom"));
+		check_orgnr(d, &c->organization_number);
 	}
 }
 

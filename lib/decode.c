@@ -94,6 +94,8 @@ static const struct field participant_f[] = {
 	T(struct ip_participant, phone, F_TEXT, NULL, NULL),
 	T(struct ip_participant, email, F_TEXT, NULL, NULL),
 	T(struct ip_participant, contribution, F_TEXT, NULL, NULL),
+	T(struct ip_participant, hpr, F_TEXT, NULL, NULL),
+	T(struct ip_participant, organization_number, F_TEXT, NULL, NULL),
 	END
 };
 static const struct schema participant_s = { N_("a participant"),
@@ -193,6 +195,7 @@ static const struct field cooperation_f[] = {
 	T(struct ip_cooperation, with, F_TEXT, NULL, NULL),
 	T(struct ip_cooperation, about, F_TEXT, NULL, NULL),
 	T(struct ip_cooperation, contact, F_TEXT, NULL, NULL),
+	T(struct ip_cooperation, organization_number, F_TEXT, NULL, NULL),
 	END
 };
 static const struct schema cooperation_s = { N_("a cooperation entry"),

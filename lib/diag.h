@@ -50,6 +50,7 @@ enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
 	X(NATIONAL_ID,	"national-id",		IP_ERROR) \
 	X(TEST_ID,	"test-national-id",	IP_WARNING) \
 	X(BIRTH_DATE,	"birth-date",		IP_WARNING) \
+	X(IDENTIFIER,	"identifier",		IP_ERROR) \
 	X(CLOSED,	"closed",		IP_ERROR) \
 	X(WITHDRAWN,	"consent-withdrawn",	IP_ERROR) \
 	X(MEASURE_GOAL,	"measure-goal",		IP_WARNING) \

@@ -123,10 +123,14 @@ after_brk(const struct ip_doc *doc, size_t pos)
 	    || (pos >= 3 && brk(doc, pos - 3) == 3);
 }
 
+/* The start of the line pos is on: past a byte order mark on the
+ * first. */
 static size_t
 line_start(const struct ip_doc *doc, size_t pos)
 {
-	while (pos > 0 && !after_brk(doc, pos))
+	size_t bom = doc->len >= 3 && memcmp(doc->buf, "\xef\xbb\xbf", 3)
+	    == 0 ? 3 : 0;
+	while (pos > bom && !after_brk(doc, pos))
 		pos--;
 	return pos;
 }
@@ -891,12 +895,24 @@ static void
 render_scalar(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
     size_t ind)
 {
-	if (!n->fresh && memchr(doc->buf + n->start, '\n', n->end - n->start)
-	    == NULL && memchr(doc->buf + n->start, '\r', n->end - n->start)
-	    == NULL) {
-		/* its own text, as it was */
+	char c0 = n->fresh ? 0 : doc->buf[n->start];
+	if (!n->fresh && c0 != '|' && c0 != '>') {
+		/* its own text, as it was; lines after the first of a plain
+		 * or quoted value at ind, which folding does not see */
 		putc(' ', f);
-		fwrite(doc->buf + n->start, 1, n->end - n->start, f);
+		for (size_t i = n->start, e; i < n->end; i = e + brk(doc, e)) {
+			size_t lead = i;
+			if (i > n->start) {
+				fputs(doc->nl, f);
+				while (lead < n->end && (doc->buf[lead] == ' '
+				    || doc->buf[lead] == '\t'))
+					lead++;
+			}
+			e = eol(doc, lead) < n->end ? eol(doc, lead) : n->end;
+			if (e > lead && i > n->start)
+				spaces(f, ind);
+			fwrite(doc->buf + lead, 1, e - lead, f);
+		}
 		return;
 	}
 	if (n->plain) {

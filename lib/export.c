@@ -10,7 +10,8 @@
 #include "i18n.h"
 
 static const char *const formats[] = { "markdown", "html", "xml", "fhir",
-	NULL };
+	"fhir-json", NULL };
+static const char *const bundles[] = { "collection", "transaction", NULL };
 
 /* SOURCE_DATE_EPOCH: seconds since 1970-01-01 00:00 UTC, as reproducible
  * builds define it; a date from it up to the year 9999. */
@@ -43,7 +44,7 @@ references(const struct ip_plan *p, const char *name,
     enum ip_export_format format, int32_t today, const struct ip_err *err)
 {
 	struct ip_diags *all = ip_diags_for(name), *bad = ip_diags_for(name);
-	bool fhir = format == IP_EXPORT_FHIR;
+	bool fhir = format == IP_EXPORT_FHIR || format == IP_EXPORT_FHIR_JSON;
 	int rc = 0;
 
 	ip_plan_check(p, today, all);
@@ -51,14 +52,23 @@ references(const struct ip_plan *p, const char *name,
 		if (all->v[i].rule == IP_R_DUP_ID
 		    || all->v[i].rule == IP_R_UNKNOWN_REF
 		    || (fhir && (all->v[i].rule == IP_R_NATIONAL_ID
-		    || all->v[i].rule == IP_R_TEST_ID)))
+		    || all->v[i].rule == IP_R_TEST_ID
+		    || all->v[i].rule == IP_R_DATE_ORDER
+		    || all->v[i].rule == IP_R_IDENTIFIER)))
 			ip_diag(bad, all->v[i].pos, all->v[i].rule, "%s",
 			    all->v[i].msg);
 	if (bad->n > 0)
 		ip_diags_print(bad, err->f, 0);
-	if (bad->counts[IP_ERROR] > 0)
+	if (fhir && p->id.s == NULL) {
+		/* the resource ids are made from it (export_fhir.c) */
+		rc = ip_fail(err, _("'%s' has no id, which the ids of its "
+		    "FHIR resources are made from: give the plan one (id: "
+		    "IP-2026-0042), unique among your plans; not exported "
+		    "as FHIR"), name);
+	} else if (bad->counts[IP_ERROR] > 0)
 		rc = fhir ? ip_fail(err, _("'%s' has ids used twice, "
-		    "references to no id or a national id of no kind: not "
+		    "references to no id, dates out of order or a national "
+		    "id, HPR-nummer or organisasjonsnummer that is none: not "
 		    "exported as FHIR"), name)
 		    : ip_fail(err, _("'%s' has ids used twice or references "
 		    "to no id: not exported as XML"), name);
@@ -71,7 +81,7 @@ int
 ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
     const struct ip_err *err)
 {
-	int format = IP_EXPORT_MARKDOWN;
+	int format = IP_EXPORT_MARKDOWN, bundle = 0;
 
 	*h = (struct ip_export_how){ .lang = -1, .for_id = o->for_id,
 	    .today = o->today };
@@ -79,12 +89,19 @@ ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
 	    formats, &format) != 0)
 	    || (o->language != NULL && ip_opt_word(err, "language",
 	    o->language, ip_vocab_lang, &h->lang) != 0)
+	    || (o->bundle != NULL && ip_opt_word(err, "bundle", o->bundle,
+	    bundles, &bundle) != 0)
 	    || (o->source_date_epoch != NULL && source_date(
 	    o->source_date_epoch, &h->generated, err) != 0))
 		return -1;
 	h->format = (enum ip_export_format)format;
 	h->has_generated = o->source_date_epoch != NULL;
 	h->consent_form = o->consent_form;
+	h->transaction = bundle == 1;
+	if (o->bundle != NULL && h->format != IP_EXPORT_FHIR
+	    && h->format != IP_EXPORT_FHIR_JSON)
+		return ip_fail(err, _("--bundle is for --format fhir or "
+		    "fhir-json, not %s"), formats[format]);
 	h->revision = o->revision;
 	if (h->consent_form && h->format != IP_EXPORT_MARKDOWN
 	    && h->format != IP_EXPORT_HTML)
@@ -125,13 +142,15 @@ ip_export_render(const struct ip_plan *p, const char *name,
 	}
 	if (h->consent_form)
 		return ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
-	if (h->format == IP_EXPORT_XML || h->format == IP_EXPORT_FHIR) {
+	if (h->format == IP_EXPORT_XML || h->format == IP_EXPORT_FHIR
+	    || h->format == IP_EXPORT_FHIR_JSON) {
 		if (references(p, name, h->format, h->today, err) != 0) {
 			*findings = true;
 			return NULL;
 		}
 		return h->format == IP_EXPORT_XML ? ip_export_xml(&r, err)
-		    : ip_export_fhir(&r, h->today, err);
+		    : ip_export_fhir(&r, h->today,
+		    h->format == IP_EXPORT_FHIR_JSON, h->transaction);
 	}
 	return ip_export_document(&r, h->format == IP_EXPORT_HTML);
 }

@@ -158,12 +158,13 @@ char *ip_timeline_svg(const struct ip_render *r, int32_t today,
  * saying why on e. */
 char *ip_export_xml(const struct ip_render *r, const struct ip_err *e);
 
-/* Renders the plan as one HL7 FHIR R4 Bundle in XML, as of today (which
- * gives the status of measures and of the consent).  Returns a malloc'd
- * NUL-terminated string that the caller frees, or NULL after saying why
- * on e. */
-char *ip_export_fhir(const struct ip_render *r, int32_t today,
-    const struct ip_err *e);
+/* Renders the plan, which has an id, as one HL7 FHIR R4 Bundle in XML or
+ * in JSON, a collection or a transaction, as of today (which gives the
+ * status of measures and of the consent).  Returns a malloc'd
+ * NUL-terminated string that the caller frees; aborts when out of
+ * memory. */
+char *ip_export_fhir(const struct ip_render *r, int32_t today, bool json,
+    bool transaction);
 
 /* Returns s with every character that XML 1.0 cannot carry (control
  * characters other than tab, line feed and carriage return; surrogates,
@@ -176,7 +177,7 @@ const char *ip_xml_clean(struct ip_arena *a, const char *s);
 
 /* ip-export(1), for a caller that has the plan loaded. */
 enum ip_export_format { IP_EXPORT_MARKDOWN, IP_EXPORT_HTML, IP_EXPORT_XML,
-	IP_EXPORT_FHIR };
+	IP_EXPORT_FHIR, IP_EXPORT_FHIR_JSON };
 
 /* The options of ip-export(1), checked. */
 struct ip_export_how {
@@ -184,6 +185,7 @@ struct ip_export_how {
 	int lang;		/* enum ip_lang; -1: the plan's */
 	const char *for_id;	/* --for; NULL: all */
 	bool consent_form;	/* --consent-form */
+	bool transaction;	/* --bundle transaction */
 	const char *revision;	/* --revision */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */

@@ -219,6 +219,8 @@ participants(struct xw *x, const union ip_participant_list *l)
 		}
 		if (ip_view_shows(x->v, IP_F_CONTRIBUTION, q))
 			elem(x, "contribution", q->contribution.s);
+		elem(x, "hpr", q->hpr.s);
+		elem(x, "organization_number", q->organization_number.s);
 		end(x);
 	}
 	if (any)
@@ -395,6 +397,7 @@ cooperation(struct xw *x, const union ip_cooperation_list *l)
 		elem(x, "with", c->with.s);
 		elem(x, "about", c->about.s);
 		elem(x, "contact", c->contact.s);
+		elem(x, "organization_number", c->organization_number.s);
 		end(x);
 	}
 	end(x);

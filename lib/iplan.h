@@ -260,7 +260,9 @@ void ip_stats_finish(struct ip_stats_run *r, FILE *out);
 /* The options of ip-export(1) as given, NULL where not given; ip_export()
  * checks them. */
 struct ip_export_opts {
-	const char *format;	/* markdown, html or xml; NULL: markdown */
+	const char *format;	/* markdown, html, xml, fhir or fhir-json;
+				 * NULL: markdown */
+	const char *bundle;	/* --bundle collection or transaction */
 	const char *language;	/* nb, nn or en; NULL: the plan's */
 	const char *for_id;	/* --for: a participant's id; NULL: all */
 	bool consent_form;	/* --consent-form: the form to sign */

@@ -797,7 +797,8 @@ skeleton(FILE *f, struct values *v)
 	if (v->coordinator_id != NULL) {
 		key(f, "  - ", "id", val[PH_COORDINATOR_ID]);
 		key(f, "    ", "name", val[PH_COORDINATOR]);
-		fputs("    role: provider\n    organization:\n    phone:\n"
+		fputs("    role: provider\n    organization:\n"
+		    "    organization_number:\n    hpr:\n    phone:\n"
 		    "    email:\n    contribution:\n", f);
 	} else
 		fprintf(f, "  # - id: %s\n"

@@ -19,6 +19,11 @@
  * table of individual numbers gives the century where it can, and
  * birth_date where the plan has one (ip_birth_source).
  * (Skatteetaten, "Nye fødselsnummer og d-nummer fra 2032".)
+ *
+ * Organisations and health personnel have numbers of their own: the
+ * organisasjonsnummer of Enhetsregisteret (nine digits, the last a mod-11
+ * check digit with the weights 3 2 7 6 5 4 3 2) and the HPR-nummer of
+ * Helsepersonellregisteret (up to nine digits, no check digit).
  */
 #include <string.h>
 
@@ -189,4 +194,31 @@ bool
 ip_national_id_valid(const char *s)
 {
 	return ip_nid_parse(s, NULL) != IP_NID_INVALID;
+}
+
+/* True if s is n to m digits, the first not 0. */
+static bool
+digits(const char *s, size_t n, size_t m)
+{
+	size_t len = strspn(s, "0123456789");
+	return s[len] == '\0' && len >= n && len <= m && s[0] != '0';
+}
+
+bool
+ip_orgnr_valid(const char *s)
+{
+	static const int w[] = { 3, 2, 7, 6, 5, 4, 3, 2 };
+	int d[8];
+
+	if (!digits(s, 9, 9))
+		return false;
+	for (int i = 0; i < 8; i++)
+		d[i] = s[i] - '0';
+	return check_digit(d, w, 8) == s[8] - '0';
+}
+
+bool
+ip_hpr_valid(const char *s)
+{
+	return digits(s, 1, 9);
 }

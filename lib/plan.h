@@ -119,6 +119,8 @@ struct ip_participant {
 	struct ip_text id, name;
 	struct ip_enum role;
 	struct ip_text organization, phone, email, contribution;
+	struct ip_text hpr;			/* HPR-nummer */
+	struct ip_text organization_number;	/* organisasjonsnummer */
 };
 
 struct ip_subgoal {
@@ -192,6 +194,7 @@ struct ip_consent {
 struct ip_cooperation {
 	struct ip_pos pos;
 	struct ip_text with, about, contact;
+	struct ip_text organization_number;	/* organisasjonsnummer */
 };
 
 struct ip_closed {
@@ -367,6 +370,11 @@ enum ip_birth {
 enum ip_birth ip_birth_source(const struct ip_person *ps, int32_t *day);
 /* True if s is a national id of any kind. */
 bool ip_national_id_valid(const char *s);
+/* True if s is an organisasjonsnummer: nine digits, the last the mod-11
+ * check digit of the first eight. */
+bool ip_orgnr_valid(const char *s);
+/* True if s is an HPR-nummer: one to nine digits, not starting with 0. */
+bool ip_hpr_valid(const char *s);
 /* Fills in the two check digits after the nine digits at s (which has room
  * for 12 bytes); false if that individual number has no valid ones. */
 bool ip_national_id_complete(char *s);

@@ -42,6 +42,9 @@ TARGETS = {
     "Goal/extension/extension/valueReference": {"Goal"},
     "Consent/patient": {"Patient"},
     "Consent/performer": PERSONS | {"Organization"},
+    "Consent/organization": {"Organization"},
+    "Goal/expressedBy": {"Patient", "Practitioner", "PractitionerRole",
+                         "RelatedPerson"},
     "Consent/provision/actor/reference": PERSONS | {
         "Device", "Group", "CareTeam", "Organization"},
 }

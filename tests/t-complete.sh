@@ -107,7 +107,7 @@ t "ip-evaluate --list-subgoals, --list-measures: ids only" "
 # The values of options.
 t "complete: formats, languages, care" "
 	cd '$TMP' && comp 2 ip-export --format '' >got &&
-	printf '%s\n' markdown html xml fhir >want && same want got &&
+	printf '%s\n' markdown html xml fhir fhir-json >want && same want got &&
 	comp 2 ip-review --format '' >got &&
 	printf '%s\n' text tsv ics >want && same want got &&
 	comp 2 ip-new --language n >got &&
@@ -117,7 +117,7 @@ t "complete: formats, languages, care" "
 t "complete: --opt=value, as bash splits it and as zsh does not" "
 	cd '$TMP' && comp 3 ip-export --format = h >got && echo html | same - got &&
 	comp 2 ip-export --format = >got &&
-	printf '%s\n' markdown html xml fhir >want && same want got &&
+	printf '%s\n' markdown html xml fhir fhir-json >want && same want got &&
 	comp 1 ip-export --format=x >got && echo --format=xml | same - got"
 t "complete: intervals, dates and counts" "
 	cd '$TMP' && comp 2 ip-review --within 6 >got &&

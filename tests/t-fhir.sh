@@ -1,13 +1,21 @@
-# t-fhir.sh - ip-export --format fhir: every plan that exports is a Bundle
-# that HL7's R4 schema accepts (tests/fhir-r4) and that keeps the
-# invariants the schema cannot check (tests/fhir-check.py); restricted
-# views hold only what the visibility table shows; reruns, -o, the
-# national id's kinds, and the checker itself.  The golden Bundles are
+# t-fhir.sh - ip-export --format fhir and fhir-json: every plan that
+# exports is a Bundle, a collection and a transaction, that HL7's R4 XML
+# Schema and JSON Schema accept (tests/fhir-r4), whose XML and JSON say
+# the same (tests/fhir-json.py), that keeps every FHIRPath invariant of
+# R4 (tests/fhir-invariants.js) and what else the schemas cannot check
+# (tests/fhir-check.py); ids that two plans or two views never share;
+# restricted views hold only what the visibility table shows, every
+# resource labelled; Norwegian identities; reruns, -o, the national id's
+# kinds, and the checkers themselves.  The golden Bundles are
 # tests/export/*-fhir*.args, with the other golden exports.  Sourced by
 # run.sh.
 
 FHIR_XSD=$TESTS/fhir-r4/fhir-single.xsd
 FHIR_CHECK="python3 $TESTS/fhir-check.py"
+FHIR_JSON="python3 $TESTS/fhir-json.py"
+FHIR_NODE="env NODE_PATH=$BUILD/npm/node_modules node"
+FHIR_INVARIANTS="$FHIR_NODE $TESTS/fhir-invariants.js"
+FHIR_SCHEMA="$FHIR_NODE $TESTS/fhir-schema.js"
 FHIR=$TMP/fhir
 
 fhir_fresh() {
@@ -29,10 +37,11 @@ fhir_xpath() {
 
 # --- every plan that exports, in every view ----------------------------------
 
-# Examples and fixtures export, whole and for each participant, into
-# $FHIR/all; those of tests/validate that do not load, or that the FHIR
-# export refuses (exit 1, said why), are not Bundles.  Under valgrind the
-# examples alone, whole.
+# Examples and fixtures export, whole and for each participant, as XML
+# and as JSON, into $FHIR/all (NAME.xml and NAME.json); those of
+# tests/validate that do not load, or that the FHIR export refuses (exit
+# 1, said why), are not Bundles.  The examples export as transactions
+# too.  Under valgrind the examples alone, whole.
 fhir_plans="$TOP/examples/*.yaml $TESTS/export/*.yaml" fhir_min=3
 [ -z "${IPLAN_VALGRIND:-}" ] && fhir_min=100 &&
 	fhir_plans="$fhir_plans $TESTS/validate/*.yaml $TESTS/fuzz/regress/*/*"
@@ -48,11 +57,25 @@ t "fhir: every plan exports, or is refused with a reason, never in trouble" "
 			rm '$FHIR/all/'\"\$name.xml\"; continue
 		fi
 		[ \$rc = 0 ] || { echo \"\$plan: exit \$rc\"; exit 1; }
+		exits 0 ip-export --today $TODAY --format fhir-json \
+			\"\$plan\" >'$FHIR/all/'\"\$name.json\" || exit 1
 		[ -n \"\${IPLAN_VALGRIND:-}\" ] && continue
 		for id in \$(fhir_ids \"\$plan\"); do
-			exits 0 ip-export --today $TODAY --format fhir \
-				--for \"\$id\" \"\$plan\" \
-				>'$FHIR/all/'\"\$name-for-\$id.xml\" || exit 1
+			for f in fhir:xml fhir-json:json; do
+				exits 0 ip-export --today $TODAY \
+					--format \${f%:*} --for \"\$id\" \"\$plan\" \
+					>'$FHIR/all/'\"\$name-for-\$id.\${f#*:}\" ||
+					exit 1
+			done
+		done
+	done &&
+	for plan in '$TOP'/examples/*.yaml; do
+		name=\$(basename \"\$plan\" .yaml)
+		for f in fhir:xml fhir-json:json; do
+			exits 0 ip-export --today $TODAY --format \${f%:*} \
+				--bundle transaction \"\$plan\" \
+				>'$FHIR/all/'\"\$name-transaction.\${f#*:}\" ||
+				exit 1
 		done
 	done &&
 	for g in '$TESTS'/export/*-fhir*.out; do
@@ -61,13 +84,40 @@ t "fhir: every plan exports, or is refused with a reason, never in trouble" "
 
 # One xmllint for them all: compiling the schema is most of its time.
 t "fhir: every Bundle is valid FHIR R4, offline" "
-	cd '$FHIR/all' && n=\$(ls | wc -l) &&
+	cd '$FHIR/all' && n=\$(ls *.xml | wc -l) &&
 	test \$n -ge $fhir_min &&
 	xmllint --nonet --noout --schema '$FHIR_XSD' *.xml 2>'$FHIR/err' &&
 	test \$(grep -c ' validates\$' '$FHIR/err') = \$n"
 
 t "fhir: no empty element, unique fullUrls, every reference resolves" "
 	cd '$FHIR/all' && $FHIR_CHECK *.xml"
+
+# The JSON: HL7's JSON Schema, the same content as the XML, and every
+# invariant of R4 in every Bundle (the XML holds what its JSON holds).
+t "fhir-json: every Bundle is valid against HL7's R4 JSON Schema" "
+	cd '$FHIR/all' && n=\$(ls *.json | wc -l) && test \$n -ge $fhir_min &&
+	$FHIR_SCHEMA *.json"
+
+t "fhir-json: each Bundle in JSON says what it says in XML" "
+	cd '$FHIR/all' && n=0 && set -- &&
+	for j in *.json; do
+		set -- \"\$@\" \"\${j%.json}.xml\" \"\$j\"; n=\$((n + 1))
+	done && test \$n -ge $fhir_min && $FHIR_JSON \"\$@\""
+
+t "fhir: every Bundle keeps every FHIRPath invariant of R4" "
+	cd '$FHIR/all' && $FHIR_INVARIANTS *.json"
+
+t_no_vg "fhir --bundle transaction: a PUT of every entry at Type/id" "
+	cd '$FHIR/all' && n=0 &&
+	for f in *-transaction.xml; do
+		fhir_xpath \$f 'string(/Bundle/type/@value)' | grep -qx transaction &&
+		test \"\$(fhir_xpath \$f 'count(//entry)')\" -gt 5 &&
+		test \"\$(fhir_xpath \$f 'count(//entry[request/method/@value=\"PUT\"
+		    and request/url/@value=concat(local-name(resource/*), \"/\",
+		    resource/*/id/@value)])')\" = \"\$(fhir_xpath \$f 'count(//entry)')\" ||
+			{ echo \"\$f\"; exit 1; }
+		n=\$((n + 1))
+	done && test \$n -ge 3"
 
 # --- restricted views -----------------------------------------------------------
 
@@ -89,7 +139,11 @@ fhir_restricted() {
 	# nothing of the person's but the name; no consent, status,
 	# reviews, notes but the notice; only the viewer's and the
 	# coordinator's people, the coordinator's contact alone
-	n=$(fhir_xpath view.fhir 'count(//Patient/*[not(self::id or self::name)]
+	# every resource labelled, not only the Bundle
+	n=$(fhir_xpath view.fhir 'count(//resource/*[not(meta/security/code/@value = "REDACTED")])')
+	test "$n" = 0 || { echo "$2: $n resources not labelled"; return 1; }
+	n=$(fhir_xpath view.fhir 'count(//Patient/*[not(self::id or self::name
+		or self::meta or self::text)]
 		| //Consent | //CarePlan/activity[not(@id)]
 		| //CarePlan/note[position() > 1] | //CareTeam/status
 		| //RelatedPerson/relationship | //CarePlan/status[@value != "unknown"]
@@ -133,7 +187,9 @@ fhir_restricted() {
 for fhir_plan in "$TOP"/examples/*.yaml "$TESTS"/export/*.yaml; do
 	[ -n "${IPLAN_VALGRIND:-}" ] && break
 	fhir_name=$(basename "$fhir_plan" .yaml)
+	# refused: ids used twice, no plan id
 	[ "$fhir_name" = dangling ] && continue
+	grep -q '^id:' "$fhir_plan" || continue
 	t "fhir $fhir_name: every participant's view holds what the table shows" "
 		fhir_fresh && : >restricted &&
 		for id in \$(fhir_ids '$fhir_plan'); do
@@ -243,7 +299,117 @@ t "fhir: fullUrls from the plan's id and local ids, never the national id" "
 	same kari.yaml.urls nid.yaml.urls &&
 	test -z \"\$(comm -12 kari.yaml.urls pid.yaml.urls)\""
 
-# --- the checker can fail ---------------------------------------------------------
+# Two plans, a plan and its views, two views: never one resource id.  A
+# plan without id has none to make them from, and is refused.
+t "fhir: two plans, or two views of one, never share a resource id" "
+	fhir_fresh &&
+	sed 's/^format: iplan\/1\$/&\\nid: IP-2026-0099/' '$TESTS/export/closed.yaml' \
+		>closed.yaml && grep -q '^id: IP-2026-0099' closed.yaml &&
+	ip-export --today $TODAY --format fhir closed.yaml >a &&
+	ip-export --today $TODAY --format fhir '$TESTS/export/kari.yaml' >b &&
+	ip-export --today $TODAY --format fhir --for per \
+		'$TESTS/export/kari.yaml' >c &&
+	lars='$TOP/examples/lars-kvalifisering.yaml' &&
+	ip-export --today $TODAY --format fhir --for ingeborg \$lars >d &&
+	ip-export --today $TODAY --format fhir --for kjetil \$lars >e &&
+	ip-export --today $TODAY --format fhir \$lars >f &&
+	grep -q REDACTED c && grep -q REDACTED d && grep -q REDACTED e &&
+	for f in a b c d e f; do
+		fhir_xpath \$f '//entry/fullUrl/@value' | tr ' ' '\n' |
+			sed '/^\$/d' | sort >\$f.ids || exit 1
+		test \$(wc -l <\$f.ids) -gt 5 || exit 1
+	done &&
+	for p in a:b b:c d:e d:f e:f; do
+		test -z \"\$(comm -12 \${p%:*}.ids \${p#*:}.ids)\" ||
+			{ echo \"\$p share\"; exit 1; }
+	done &&
+	for f in fhir fhir-json; do
+		exits 1 ip-export --today $TODAY --format \$f \
+			'$TESTS/export/closed.yaml' >out 2>err &&
+		test ! -s out && grep -q 'has no id' err || exit 1
+	done"
+
+t "fhir: a plan whose dates are out of order is refused" "
+	fhir_fresh &&
+	sed 's/^  end: 2027-01-14\$/  end: 2025-01-14/' '$TESTS/export/kari.yaml' \
+		>late.yaml && ! cmp -s late.yaml '$TESTS/export/kari.yaml' &&
+	exits 1 ip-export --today $TODAY --format fhir-json late.yaml \
+		>out 2>err && test ! -s out && grep -q '\[date-order\]' err &&
+	grep -q 'not exported as FHIR' err"
+
+# Norwegian identities: an HPR-nummer, organisasjonsnumre, the no-basis
+# profiles; names told apart; identifiers with a system.
+t "fhir: HPR-nummer, organisasjonsnummer and no-basis profiles" "
+	fhir_fresh &&
+	f='$TESTS/validate/identities.yaml' &&
+	ip-export --today $TODAY --format fhir \$f >out 2>err &&
+	test \"\$(fhir_xpath out 'string(//Practitioner/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.4\"]/value/@value)')\" = 9144900 &&
+	test \"\$(fhir_xpath out 'count(//Organization/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.101\"][value/@value=\"974760673\" or value/@value=\"889640782\"])')\" = 2 &&
+	for r in Patient Practitioner RelatedPerson Organization; do
+		test \"\$(fhir_xpath out \"count(//\$r[not(meta/profile/@value = 'http://hl7.no/fhir/StructureDefinition/no-basis-\$r')])\")\" = 0 &&
+		test \"\$(fhir_xpath out \"count(//\$r)\")\" -gt 0 || exit 1
+	done &&
+	test \"\$(fhir_xpath out 'string(//Practitioner/name/family/@value)')\" = Hansen &&
+	test \"\$(fhir_xpath out 'string(//Practitioner/name/given/@value)')\" = Ola &&
+	test \"\$(fhir_xpath out 'count(//identifier[not(system) and not(type/coding/code/@value=\"HNR\")])')\" = 0 &&
+	exits 1 ip-export --today $TODAY --format fhir \
+		'$TESTS/validate/identities-bad.yaml' >out 2>err &&
+	test \$(grep -c '\[identifier\]' err) = 3"
+
+t "fhir: every identifier has a system, but an H-nummer's" "
+	cd '$FHIR/all' &&
+	for f in *.xml; do
+		test \"\$(fhir_xpath \$f 'count(//identifier[not(system) and not(type/coding/code/@value=\"HNR\")])')\" = 0 ||
+			{ echo \$f; exit 1; }
+	done"
+
+# --- the checkers can fail --------------------------------------------------------
+
+# fhir_fault KEY PYTHON: kari's Bundle in JSON, changed by the Python
+# statement (on b, the Bundle, and r(Type), its first resource of that
+# type), breaks the invariant KEY, and the check says so.
+fhir_fault() {
+	python3 -c "
+import json
+b = json.load(open('kari.json'))
+def r(t):
+    return next(e['resource'] for e in b['entry']
+                if e['resource']['resourceType'] == t)
+$2
+json.dump(b, open('broken.json', 'w'))" &&
+	exits 1 $FHIR_INVARIANTS broken.json >out && grep -q "^broken.json: $1 " out ||
+		{ echo "not caught: $1"; cat out; return 1; }
+}
+
+t "fhir invariants: the check finds what breaks them" "
+	fhir_fresh &&
+	ip-export --today $TODAY --format fhir-json '$TESTS/export/kari.yaml' \
+		>kari.json && $FHIR_INVARIANTS kari.json &&
+	fhir_fault ctm-1 \"p = r('CareTeam')['participant']; rp = next(e['fullUrl'] for e in b['entry'] if e['resource']['resourceType'] == 'RelatedPerson'); p[0]['member'] = {'reference': rp}; p[0]['onBehalfOf'] = {'reference': 'urn:uuid:0'}\" &&
+	fhir_fault org-1 \"del r('Organization')['name']; r('Organization').pop('identifier', None)\" &&
+	fhir_fault per-1 \"r('CarePlan')['period'] = {'start': '2027-01-01', 'end': '2026-01-01'}\" &&
+	fhir_fault dom-6 \"del r('Goal')['text']\" &&
+	fhir_fault ele-1 \"r('Patient')['address'] = [{}]\" &&
+	fhir_fault bdl-3 \"b['entry'][0]['request'] = {'method': 'PUT', 'url': 'CarePlan/x'}\" &&
+	fhir_fault ext-1 \"r('Goal').setdefault('extension', []).append({'url': 'x'})\" &&
+	fhir_fault ppc-1 \"del r('Consent')['policyRule']; r('Consent').pop('policy', None)\""
+
+t "fhir-json checkers: the schema and the XML find what differs" "
+	fhir_fresh &&
+	ip-export --today $TODAY --format fhir-json '$TESTS/export/kari.yaml' >kari.json &&
+	ip-export --today $TODAY --format fhir '$TESTS/export/kari.yaml' >kari.xml &&
+	$FHIR_SCHEMA kari.json && $FHIR_JSON kari.xml kari.json &&
+	python3 -c \"
+import json
+b = json.load(open('kari.json'))
+b['entry'][0]['resource']['title'] = ['x']
+json.dump(b, open('array.json', 'w'))
+b = json.load(open('kari.json'))
+b['entry'][0]['resource']['intent'] = 'order'
+json.dump(b, open('other.json', 'w'))\" &&
+	exits 1 $FHIR_SCHEMA array.json >out && grep -q 'title' out &&
+	exits 1 $FHIR_JSON kari.xml other.json >out && grep -q 'intent' out"
+
 
 # fhir_break SED-SCRIPT MESSAGE: the Bundle of kari.yaml changed by the
 # script fails the check with the message.

@@ -5,7 +5,7 @@ ip-new: unknown option '--colour'
 usage: ip-new --name NAME [options] [FILE|-]
 ip-export: --for 'nobody': no participant has that id in 'findings.yaml'
 ip-export: --consent-form is written as markdown or html, not as xml
-ip-export: invalid --format: 'pdf' (use markdown, html, xml or fhir)
+ip-export: invalid --format: 'pdf' (use markdown, html, xml, fhir or fhir-json)
 findings.yaml:27:9: error: participant id 'per' is used twice (first at line 24) [duplicate-id]
 findings.yaml:43:18: error: responsible 'ola' is not a participant's id [unknown-ref]
 ip-export: 'findings.yaml' has ids used twice or references to no id: not exported as XML

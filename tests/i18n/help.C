@@ -72,8 +72,9 @@ input.  Nothing is printed when nothing is due.
   -V, --version          show the version and exit
 
 Exit status: 0 nothing due, 1 something due, 2 trouble.  See ip-review(1).
-usage: ip-export [--format markdown|html|xml|fhir] [--language nb|nn|en] [--for ID]
-                 [--revision TEXT] [-o FILE [-f]] [--today YYYY-MM-DD] [FILE|-]
+usage: ip-export [--format markdown|html|xml|fhir|fhir-json] [--language nb|nn|en]
+                 [--for ID] [--bundle collection|transaction] [--revision TEXT]
+                 [-o FILE [-f]] [--today YYYY-MM-DD] [FILE|-]
        ip-export --consent-form [--format markdown|html] [--language nb|nn|en]
                  [-o FILE [-f]] [FILE|-]
        ip-export --list-participants [FILE|-]
@@ -81,10 +82,13 @@ Render an individual plan (individuell plan) as a readable document in
 Markdown or HTML, or as XML or an HL7 FHIR R4 Bundle for other systems.
 - or no FILE reads standard input.
 
-      --format FORMAT    markdown (the default), html, xml or fhir
+      --format FORMAT    markdown (the default), html, xml, fhir (XML) or
+                         fhir-json
       --language LANG    nb, nn or en (default: the plan's language)
       --for ID           the view for one participant: what the consent
                          to share information lets them see
+      --bundle TYPE      a FHIR Bundle of type collection (the default) or
+                         transaction, which a server loads
       --consent-form     the form on which the person signs the consent
       --revision TEXT    the version of the plan, for the footer (a commit id)
       --list-participants

@@ -32,6 +32,8 @@ QUOTED_DATE = re.compile(r"must be a date \(YYYY-MM-DD\): a quoted ")
 # Files where the schema sees more than the SHAPE rules, and why.
 SCHEMA_ALSO = {
     "national-id-length.yaml": "a national id is 11 digits",
+    "identities-bad.yaml": "an HPR-nummer does not start with 0, an "
+                           "organisasjonsnummer is nine digits",
 }
 
 # One line of VALID changed (old, new) and the rule ip-validate reports.
@@ -99,7 +101,8 @@ def kind(prop, defs, path, out, problems):
     if ref:
         out.append(f"{path} " + {
             "text": "text", "markdown": "text", "required_text": "text",
-            "national_id": "text", "date": "date", "boolean": "boolean",
+            "national_id": "text", "hpr": "text",
+            "organization_number": "text", "date": "date", "boolean": "boolean",
             "interval": "interval"}.get(ref, "?" + ref))
     elif "const" in prop:
         out.append(f"{path} text")

@@ -216,10 +216,11 @@ assert_diff_within(const char *diff, size_t lo, size_t hi,
 }
 
 /* The comments of a text, lines that start with '#' outside the values
- * of places: each must be in the other text, in order. */
+ * of places and outside [gone_from, gone_to), a value replaced: each
+ * must be in the other text, in order. */
 static void
 assert_comments_kept(const char *a, size_t alen, const char *b, size_t blen,
-    const char *name)
+    size_t gone_from, size_t gone_to, const char *name)
 {
 	const char *from = b, *bend = b + blen;
 	for (const char *p = a, *end = a + alen; p < end;) {
@@ -233,6 +234,9 @@ assert_comments_kept(const char *a, size_t alen, const char *b, size_t blen,
 			in_value = places[k].node->kind == IP_Y_SCALAR
 			    && a + places[k].node->start < h
 			    && a + places[k].node->end > h;
+		/* those in a value replaced go with it */
+		in_value |= (size_t)(h - a) >= gone_from
+		    && (size_t)(h - a) < gone_to;
 		if (h < eol && *h == '#' && !in_value) {
 			size_t len = (size_t)(eol - h);
 			const char *f = from;
@@ -373,7 +377,9 @@ one_edit(const struct text *t, enum op op, size_t *tried)
 	size_t olen;
 	const char *out = ip_doc_result_text(doc, &olen);
 	if (op != OP_REMOVE)
-		assert_comments_kept(t->buf, t->len, out, olen, t->name);
+		assert_comments_kept(t->buf, t->len, out, olen,
+		    op == OP_REPLACE ? p->key->end : 0,
+		    op == OP_REPLACE ? p->node->end : 0, t->name);
 	done = true;
 out:
 	ip_doc_free(doc);
@@ -613,6 +619,15 @@ test_edit_shapes(void **state)
 	/* an explicit key without a value: its mapping written afresh */
 	assert_edit("format: iplan/1\n? status\nid: x  # x\n", set_thrice,
 	    "format: iplan/1\nstatus: closed\nid: x  # x\n");
+	/* a byte order mark is no column, and stays */
+	assert_edit("\xef\xbb\xbf" "format: iplan/1\nstatus: active\n",
+	    close_plan, "\xef\xbb\xbf" "format: iplan/1\nstatus: closed\n"
+	    "closed:\n  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n");
+	/* a value of several lines in a flow collection written again
+	 * keeps its lines, at the new indentation */
+	assert_edit("format: iplan/1\nlegal_basis: [a\n b, \"c\n   d\"]\n",
+	    append_flow, "format: iplan/1\nlegal_basis:\n  - a\n    b\n"
+	    "  - \"c\n    d\"\n  - hol-7-1\n");
 	/* YAML's other line breaks (here LS) end a line as LF does */
 	assert_edit("format: iplan/1\nid: a\xe2\x80\xa8status: active\n",
 	    remove_id, "format: iplan/1\nstatus: active\n");

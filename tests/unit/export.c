@@ -992,7 +992,7 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 	struct ip_render r = { .v = &v, .l = ip_labels(IP_LANG_NB) };
 	char *out[4] = { ip_export_document(&r, false),
 		ip_export_document(&r, true), ip_export_xml(&r, &unit_err),
-		ip_export_fhir(&r, day, &unit_err) };
+		ip_export_fhir(&r, day, false, false) };
 	for (size_t f = 0; f < 4; f++) {
 		assert_non_null(out[f]);
 		for (size_t i = 0; i < t->n; i++) {
