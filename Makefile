@@ -80,8 +80,20 @@ $(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
-# ip-new points editors at the installed JSON Schema.
-$(BUILD)/lib/new.o: CPPFLAGS += -DIPLAN_DATADIR='"$(DATADIR)"'
+# The installed paths compiled into the commands, kept in a file that
+# changes only when they do (as git's GIT-PREFIX): what is built with
+# them is built again, so that 'make install PREFIX=X' after 'make'
+# installs commands that look under X, not under the PREFIX of 'make'.
+PATHS = DATADIR=$(DATADIR) LOCALEDIR=$(LOCALEDIR)
+$(BUILD)/paths: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PATHS)' | cmp -s - $@ || echo '$(PATHS)' >$@
+
+# ip-new points editors at the installed JSON Schema, and ip-validate
+# names the installed hooks.
+$(BUILD)/lib/new.o $(BUILD)/cmd/hooks.o: $(BUILD)/paths
+$(BUILD)/lib/new.o $(BUILD)/cmd/hooks.o: \
+	CPPFLAGS += -DIPLAN_DATADIR='"$(DATADIR)"'
 
 # Made afresh: ar would keep the members of files moved away.
 $(BUILD)/libiplan.a: $(LIB_OBJ)
@@ -93,6 +105,7 @@ $(BUILD)/cmd/%.o: cmd/%.c $(DRV_HDR) $(LIB_HDR) | deps
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -c -o $@ $<
 
 # The commands bind the text domain to the installed catalogues.
+$(BUILD)/cmd/cli.o: $(BUILD)/paths
 $(BUILD)/cmd/cli.o: CPPFLAGS += -DIPLAN_LOCALEDIR='"$(LOCALEDIR)"'
 
 # msgfmt --check: a translation whose conversions (%s, %zu) differ from
@@ -258,6 +271,8 @@ install: all
 		install -m 644 $(DATA) $(DESTDIR)$(DATADIR))
 	install -m 644 lib/ip-plan.schema.json $(DESTDIR)$(DATADIR)
 	install -m 755 cmd/pre-commit.sh $(DESTDIR)$(DATADIR)/hooks/pre-commit
+	install -m 755 cmd/pre-commit.sh $(DESTDIR)$(DATADIR)/hooks/pre-merge-commit
+	install -m 755 cmd/pre-receive.sh $(DESTDIR)$(DATADIR)/hooks/pre-receive
 	install -m 644 cmd/completion.bash $(DESTDIR)$(BASHCOMPDIR)/iplan
 	for l in $(LINGUAS); do \
 		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
@@ -274,6 +289,8 @@ uninstall:
 		$(DATA:lib/%=$(DESTDIR)$(DATADIR)/%) \
 		$(DESTDIR)$(DATADIR)/ip-plan.schema.json \
 		$(DESTDIR)$(DATADIR)/hooks/pre-commit \
+		$(DESTDIR)$(DATADIR)/hooks/pre-merge-commit \
+		$(DESTDIR)$(DATADIR)/hooks/pre-receive \
 		$(DESTDIR)$(BASHCOMPDIR)/iplan $(CMDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) \
 		$(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/iplan.mo)
 	-rmdir $(DESTDIR)$(DATADIR)/hooks $(DESTDIR)$(DATADIR) 2>/dev/null
@@ -281,7 +298,9 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-*
 
-.PHONY: all pot deps install-deps check-deps browser-deps check check-rest \
+FORCE:
+
+.PHONY: FORCE all pot deps install-deps check-deps browser-deps check check-rest \
 	test check-asan check-valgrind check-valgrind-1 check-valgrind-2 \
 	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall \
 	clean

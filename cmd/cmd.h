@@ -98,6 +98,15 @@ bool ip_each_plan(char *const *paths, size_t n, unsigned jobs,
 int ip_validate(char *const *paths, size_t n,
     const struct ip_validate_opts *o, const char *prog, FILE *err);
 
+/* ip-validate --print-hook-dir: writes the directory make install put
+ * the git hooks in to standard output; returns the exit status. */
+int ip_print_hook_dir(const char *prog);
+/* ip-validate --check-hooks: says on standard output whether git runs
+ * iplan's hooks in the repository of the working directory: pre-commit
+ * and pre-merge-commit in a clone, pre-receive in a bare repository.
+ * Returns 0 if it does, 1 if not, 2 on trouble (having said why). */
+int ip_check_hooks(const char *prog);
+
 /* ip-review's options: the library's, and how its mail goes. */
 struct ip_review_cli {
 	struct ip_review_opts o;	/* o.mail is set from the rest */
@@ -166,14 +175,34 @@ int ip_change_plan(const struct ip_change *c, const char *prog);
 
 /* --- the user's editor and text (editor.c) -------------------------------- */
 
-/* Runs the user's editor ($VISUAL, else $EDITOR, else vi) on file, as
- * git does: through sh, so that the variable may hold options, with the
- * command ignoring SIGINT and SIGQUIT meanwhile, which go to the editor.
- * Returns 0 if it exits 0, else -1 having said why. */
+/* Runs the user's editor ($VISUAL, else $EDITOR, else editor if it is on
+ * the PATH, else vi) on file, as git does: through sh, so that the
+ * variable may hold options, with the command ignoring SIGINT and
+ * SIGQUIT meanwhile, which go to the editor.  Returns 0 if it exits 0,
+ * else -1 having said why. */
 int ip_run_editor(const char *file, const char *prog);
+/* As ip_run_editor(), opening the file at line (+LINE, as vi, emacs and
+ * nano take it) unless line is 0. */
+int ip_run_editor_at(const char *file, unsigned line, const char *prog);
 /* The text of the file at path ("-": standard input), NUL-terminated
  * and malloc'd, or NULL having said why (it cannot be read, or holds a
  * NUL byte). */
 char *ip_read_text(const char *path, const char *prog);
+
+/* --- ip-edit (editing.c) -------------------------------------------------- */
+
+struct ip_edit_opts {
+	int32_t today;
+	bool no_prompt;		/* --no-prompt: save only when clean */
+};
+
+/* Lets the user edit the plan at path in their editor, as ip-edit(1)
+ * says: on a private copy beside it, under the plan's lock; validates
+ * the copy, and on errors asks on standard input whether to edit again,
+ * save anyway or quit; saves atomically, mode and group kept, unless the
+ * plan changed meanwhile.  Returns the exit status, having said why when
+ * it is not 0. */
+int ip_edit_plan(const char *path, const struct ip_edit_opts *o,
+    const char *prog);
 
 #endif

@@ -126,7 +126,8 @@ _iplan() {
 		_iplan_words -
 		_iplan_files plans ;;
 	ip-new:--name | ip-new:--national-id | ip-new:--birth-date | \
-	ip-new:--coordinator | ip-new:--reviews | ip-new:--id)
+	ip-new:--coordinator | ip-new:--reviews | ip-new:--id | \
+	ip-review:--draft-days)
 		return ;;
 	ip-export:--format)
 		_iplan_words markdown html xml fhir fhir-json ;;
@@ -184,17 +185,20 @@ _iplan() {
 			    --review-interval --language --care --id \
 			    --template --force --no-schema -f ;;
 		ip-validate)
-			_iplan_words --quiet --strict --jobs -q -j ;;
+			_iplan_words --quiet --strict --jobs -q -j \
+			    --print-hook-dir --check-hooks ;;
 		ip-review)
 			_iplan_words --within --by-coordinator --format \
 			    --language --mail --mail-to \
-			    --mail-from --jobs -j ;;
+			    --mail-from --draft-days --jobs -j ;;
 		ip-export)
 			_iplan_words --format --language --for --bundle \
 			    --consent-form --revision --list-participants \
 			    --output -o --force -f ;;
 		ip-stats)
 			_iplan_words --by --format --jobs -j ;;
+		ip-edit)
+			_iplan_words --no-prompt ;;
 		ip-evaluate)
 			_iplan_words --date --summary --summary-file \
 			    --subgoal --end-measure --next --next-in \
@@ -224,4 +228,4 @@ _iplan() {
 }
 
 complete -o filenames -F _iplan ip-new ip-validate ip-review ip-export \
-    ip-stats ip-evaluate ip-close ip-consent
+    ip-stats ip-edit ip-evaluate ip-close ip-consent

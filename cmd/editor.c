@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,17 +15,42 @@
 #include "i18n.h"
 #include "ytree.h"
 
+/* True if a command of that name is on the PATH. */
+static bool
+on_path(const char *name)
+{
+	const char *path = getenv("PATH");
+	char buf[4096];
+
+	for (const char *p = path != NULL ? path : ""; *p != '\0';) {
+		size_t n = strcspn(p, ":");
+		if (n > 0 && (size_t)snprintf(buf, sizeof(buf), "%.*s/%s",
+		    (int)n, p, name) < sizeof(buf) && access(buf, X_OK) == 0)
+			return true;
+		p += n + (p[n] == ':');
+	}
+	return false;
+}
+
 int
 ip_run_editor(const char *file, const char *prog)
 {
+	return ip_run_editor_at(file, 0, prog);
+}
+
+int
+ip_run_editor_at(const char *file, unsigned line, const char *prog)
+{
 	const char *ed = getenv("VISUAL");
 	struct sigaction ign = { .sa_handler = SIG_IGN }, oint, oquit;
+	char at[16];
 	int status;
 
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
 	if (ed == NULL || *ed == '\0')
-		ed = "vi";
+		ed = on_path("editor") ? "editor" : "vi";
+	snprintf(at, sizeof(at), "+%u", line);
 	size_t len = strlen(ed) + 8;
 	char *cmd = ip_xmalloc(len);
 	snprintf(cmd, len, "%s \"$@\"", ed);
@@ -34,7 +60,12 @@ ip_run_editor(const char *file, const char *prog)
 	if (pid == 0) {
 		sigaction(SIGINT, &oint, NULL);
 		sigaction(SIGQUIT, &oquit, NULL);
-		execl("/bin/sh", "sh", "-c", cmd, ed, file, (char *)NULL);
+		if (line > 0)
+			execl("/bin/sh", "sh", "-c", cmd, ed, at, file,
+			    (char *)NULL);
+		else
+			execl("/bin/sh", "sh", "-c", cmd, ed, file,
+			    (char *)NULL);
 		_exit(127);
 	}
 	int e = errno;

@@ -16,7 +16,8 @@ static struct ip_cli cli = {
 	    "[--format text|tsv|ics]\n"
 	    "                 [--language nb|nn|en] [--mail[=mbox]] "
 	    "[--mail-to ADDR]\n"
-	    "                 [--mail-from ADDR] [-j N] [--today YYYY-MM-DD] "
+	    "                 [--mail-from ADDR] [--draft-days N] [-j N]\n"
+	    "                 [--today YYYY-MM-DD] "
 	    "[FILE|DIR|-]...\n"),
 	/* TRANSLATORS: the rest of --help.  Translate the words, not the
 	 * options, their values (nb|nn|en, text|tsv) nor the names that
@@ -25,10 +26,10 @@ static struct ip_cli cli = {
 	.help = N_("Report what is due in individual plans (individuell "
 	    "plan): reviews due or\noverdue, plan periods and consents "
 	    "ending, open sub-goals past their date,\nmeasures ended without "
-	    "a review, plans "
-	    "never reviewed.  Directories are\nsearched for *.yaml and *.yml; "
-	    "- or no FILE reads standard input.\nNothing is printed when "
-	    "nothing is due.\n"
+	    "a review, plans never reviewed, drafts left unfinished.\n"
+	    "Directories are searched for *.yaml and *.yml; - or no FILE "
+	    "reads standard\ninput.  Nothing is printed when nothing is "
+	    "due.\n"
 	    "\n"
 	    "      --within N{d|w|m|y}\n"
 	    "                         report what falls due within N days, "
@@ -50,6 +51,8 @@ static struct ip_cli cli = {
 	    "                         (default: the sender)\n"
 	    "      --mail-from ADDR   the sender (default: you, at this "
 	    "host)\n"
+	    "      --draft-days N     report a draft begun more than N days "
+	    "ago (default: 30)\n"
 	    "  -j, --jobs N           read N files at once (default: the "
 	    "cores)\n"
 	    "      --today DATE       report as of DATE (YYYY-MM-DD)\n"
@@ -61,7 +64,7 @@ static struct ip_cli cli = {
 };
 
 enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT, O_LANGUAGE, O_MAIL,
-	O_MAIL_TO, O_MAIL_FROM };
+	O_MAIL_TO, O_MAIL_FROM, O_DRAFT_DAYS };
 
 int
 main(int argc, char *argv[])
@@ -74,6 +77,7 @@ main(int argc, char *argv[])
 		{ "mail", optional_argument, NULL, O_MAIL },
 		{ "mail-to", required_argument, NULL, O_MAIL_TO },
 		{ "mail-from", required_argument, NULL, O_MAIL_FROM },
+		{ "draft-days", required_argument, NULL, O_DRAFT_DAYS },
 		{ "jobs", required_argument, NULL, 'j' },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
@@ -104,6 +108,8 @@ main(int argc, char *argv[])
 			rv.mail_to = optarg;
 		else if (c == O_MAIL_FROM)
 			rv.mail_from = optarg;
+		else if (c == O_DRAFT_DAYS)
+			o->draft_days = optarg;
 		else if (c == 'j') {
 			if (ip_opt_count(&cli.err, "jobs", optarg, IP_MAX_JOBS,
 			    &o->jobs) != 0)

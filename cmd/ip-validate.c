@@ -13,7 +13,8 @@ static struct ip_cli cli = {
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
 	.usage = N_("usage: ip-validate [-q] [--strict] [-j N] "
-	    "[--today YYYY-MM-DD] [FILE|DIR|-]...\n"),
+	    "[--today YYYY-MM-DD] [FILE|DIR|-]...\n"
+	    "       ip-validate --print-hook-dir | --check-hooks\n"),
 	/* TRANSLATORS: the rest of --help.  Translate the words, not the
 	 * options, their values (nb|nn|en, text|tsv) nor the names that
 	 * stand for values (FILE, DIR, N, DATE, ID); keep the columns lined
@@ -28,12 +29,18 @@ static struct ip_cli cli = {
 	    "  -j, --jobs N           check N files at once (default: the "
 	    "cores)\n"
 	    "      --today DATE       check as of DATE (YYYY-MM-DD)\n"
+	    "      --print-hook-dir   show where iplan's git hooks are "
+	    "installed\n"
+	    "      --check-hooks      tell whether git runs them in this "
+	    "repository\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n"
 	    "\n"
 	    "Exit status: 0 clean, 1 findings, 2 trouble.  "
 	    "See ip-validate(1).\n"),
 };
+
+enum { O_PRINT_HOOK_DIR = 0x200, O_CHECK_HOOKS };
 
 int
 main(int argc, char *argv[])
@@ -42,11 +49,13 @@ main(int argc, char *argv[])
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "print-hook-dir", no_argument, NULL, O_PRINT_HOOK_DIR },
+		{ "check-hooks", no_argument, NULL, O_CHECK_HOOKS },
 		IP_CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ip_validate_opts o = { .jobs = ip_default_jobs() };
-	int c, rc;
+	int c, rc, hooks = 0;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv, ":qj:hV",
 	    longopts)) != -1) {
@@ -54,6 +63,11 @@ main(int argc, char *argv[])
 			o.quiet = true;
 		else if (c == 's')
 			o.strict = true;
+		else if (c == O_PRINT_HOOK_DIR || c == O_CHECK_HOOKS) {
+			if (hooks != 0 && hooks != c)
+				return ip_cli_usage(&cli);
+			hooks = c;
+		}
 		else if (c == 'j') {
 			if (ip_opt_count(&cli.err, "jobs", optarg, IP_MAX_JOBS,
 			    &o.jobs) != 0)
@@ -62,6 +76,12 @@ main(int argc, char *argv[])
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
+	if (hooks != 0 && optind < argc)
+		return ip_cli_usage(&cli);
+	if (hooks == O_PRINT_HOOK_DIR)
+		return ip_print_hook_dir(cli.prog);
+	if (hooks == O_CHECK_HOOKS)
+		return ip_check_hooks(cli.prog);
 	o.today = ip_cli_today(&cli);
 	return ip_validate(argv + optind, (size_t)(argc - optind), &o,
 	    cli.prog, stderr);

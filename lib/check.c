@@ -203,11 +203,50 @@ check_ids(const struct ip_plan *p, struct ip_diags *d)
 	unique(d, ids, n, ID_GOAL);
 }
 
-/* True if ref is set but no participant's id. */
+/* True if the list l, or the id of one of its entries of the given size
+ * (the first text after the entry's position), was left out for an
+ * error, as an unknown 'deltakere:' leaves out the participants: a
+ * reference to an id that is not found may be to one of those. */
+static bool
+ids_refused(const struct ip_plan *p, const struct ip_list *l, size_t size,
+    size_t id_off)
+{
+	if (p->n_refused == 0)
+		return false;
+	if (ip_plan_refused(p, l->pos))
+		return true;
+	for (size_t i = 0; i < l->n; i++) {
+		const char *e = (const char *)l->v + i * size;
+		if (ip_plan_refused(p, ((const struct ip_text *)(const void *)
+		    (e + id_off))->pos))
+			return true;
+	}
+	return false;
+}
+
+/* True if some goal's or sub-goal's id may have been left out. */
+static bool
+goal_ids_refused(const struct ip_plan *p)
+{
+	if (ids_refused(p, &p->goals.any, sizeof(struct ip_goal),
+	    offsetof(struct ip_goal, id)))
+		return true;
+	for (size_t i = 0; i < p->goals.n; i++)
+		if (ids_refused(p, &p->goals.v[i].subgoals.any,
+		    sizeof(struct ip_subgoal), offsetof(struct ip_subgoal, id)))
+			return true;
+	return false;
+}
+
+/* True if ref is set but no participant's id, and no participant's id
+ * was left out for an error. */
 static bool
 unknown_participant(const struct ip_plan *p, const struct ip_text *ref)
 {
-	return ref->s != NULL && ip_find_participant(p, ref->s) == NULL;
+	return ref->s != NULL && ip_find_participant(p, ref->s) == NULL
+	    && !ids_refused(p, &p->participants.any,
+	    sizeof(struct ip_participant),
+	    offsetof(struct ip_participant, id));
 }
 
 /* What national_id and birth_date say together; the id itself is never
@@ -387,11 +426,12 @@ check_participants(const struct ip_plan *p, struct ip_diags *d)
 	}
 	const struct ip_participant *c = ip_find_participant(p,
 	    p->coordinator.s);
-	if (c == NULL)
-		ip_diag(d, p->coordinator.pos, IP_R_UNKNOWN_REF,
-		    _("coordinator '%s' is not a participant's id"),
-		    p->coordinator.s);
-	else if (c->role.set && (c->role.v == IP_ROLE_PERSON
+	if (c == NULL) {
+		if (unknown_participant(p, &p->coordinator))
+			ip_diag(d, p->coordinator.pos, IP_R_UNKNOWN_REF,
+			    _("coordinator '%s' is not a participant's id"),
+			    p->coordinator.s);
+	} else if (c->role.set && (c->role.v == IP_ROLE_PERSON
 	    || c->role.v == IP_ROLE_RELATIVE
 	    || c->role.v == IP_ROLE_GUARDIAN))
 		ip_diag(d, p->coordinator.pos, IP_R_COORD_ROLE,
@@ -431,7 +471,7 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 		for (size_t j = 0; j < m->goals.n; j++) {
 			const struct ip_text *g =
 			    &m->goals.v[j];
-			if (!has_goal(p, g->s))
+			if (!has_goal(p, g->s) && !goal_ids_refused(p))
 				ip_diag(d, g->pos, IP_R_UNKNOWN_REF,
 				    _("goal '%s' is not a goal's or sub-goal's "
 				    "id"), g->s);
@@ -439,7 +479,7 @@ check_measures(const struct ip_plan *p, struct ip_diags *d)
 		if (m->start.set && m->end.set && m->end.day < m->start.day)
 			ip_diag(d, m->end.pos, IP_R_DATE_ORDER,
 			    _("measure ends before it starts"));
-		any_how |= m->how.s != NULL;
+		any_how |= m->how.s != NULL || ip_plan_refused(p, m->how.pos);
 	}
 
 	if (p->implementation.s != NULL)
@@ -628,6 +668,13 @@ at_refused(const struct ip_diag *g, const void *p)
 	return ip_plan_refused(p, g->pos);
 }
 
+static bool
+is_item(const struct ip_diag *g, const void *p)
+{
+	(void)p;
+	return g->rule >= IP_R_ITEM_A && g->rule <= IP_R_ITEM_I;
+}
+
 void
 ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 {
@@ -650,4 +697,7 @@ ip_plan_check(const struct ip_plan *p, int32_t today, struct ip_diags *d)
 	/* what was left out for an error there is not also missing */
 	if (p->n_refused > 0)
 		ip_diags_drop(d, first, at_refused, p);
+	/* a plan being written lacks some of the nine items yet */
+	if (ip_plan_draft(p))
+		ip_diags_soften(d, first, is_item, NULL);
 }

@@ -16,6 +16,7 @@
 
 #include "i18n.h"
 #include "plan.h"
+#include "suggest.h"
 
 enum ftype {
 	F_TEXT,		/* struct ip_text */
@@ -50,7 +51,8 @@ struct schema {
 };
 
 const char *const ip_vocab_lang[] = { "nb", "nn", "en", NULL };
-const char *const ip_vocab_status[] = { "active", "closed", NULL };
+const char *const ip_vocab_status[] = { "active", "closed", "draft",
+	NULL };
 const char *const ip_vocab_care[] = { "voluntary", "compulsory", NULL };
 const char *const ip_vocab_role[] = { "person", "relative", "provider",
 	"other", "guardian", NULL };
@@ -212,6 +214,7 @@ static const struct field plan_f[] = {
 	T(struct ip_plan, id, F_TEXT, NULL, NULL),
 	T(struct ip_plan, language, F_ENUM, NULL, ip_vocab_lang),
 	T(struct ip_plan, status, F_ENUM, NULL, ip_vocab_status),
+	T(struct ip_plan, created, F_DATE, NULL, NULL),
 	T(struct ip_plan, closed, F_MAP, &closed_s, NULL),
 	T(struct ip_plan, legal_basis, F_TEXTS, NULL, ip_vocab_legal_basis),
 	T(struct ip_plan, person, F_MAP, &person_s, NULL),
@@ -371,9 +374,16 @@ decode_date(struct ctx *c, const char *key, const struct ip_ynode *v,
 		bool shaped = strlen(v->s) == 10
 		    && strspn(v->s, "0123456789-") == 10 && v->s[4] == '-'
 		    && v->s[7] == '-';
+		char iso[11];
 		if (shaped)
 			error(c, v->pos, IP_R_DATE, _("'%s' is not a real date"),
 			    v->s);
+		else if (ip_suggest_date(v->s, iso))
+			/* TRANSLATORS: the last %s is the date in the
+			 * order a plan needs: 2027-06-15 for 15.06.2027. */
+			error(c, v->pos, IP_R_TYPE,
+			    _("'%s' must be a date (YYYY-MM-DD), not '%s'; "
+			    "did you mean %s?"), key, v->s, iso);
 		else
 			error(c, v->pos, IP_R_TYPE,
 			    _("'%s' must be a date (YYYY-MM-DD), not '%s'"), key,
@@ -426,9 +436,15 @@ decode_texts(struct ctx *c, const struct field *f, const struct ip_ynode *v,
 			continue;
 		}
 		if (f->vocab != NULL && ip_vocab_index(f->vocab, e->s) < 0) {
-			error(c, e->pos, IP_R_VALUE,
-			    _("'%s' is not a known %s: use %s"), e->s, f->key,
-			    ip_vocab_or(c->a, f->vocab));
+			const char *w = ip_suggest_word(e->s, f->vocab);
+			if (w != NULL)
+				error(c, e->pos, IP_R_VALUE,
+				    _("'%s' is not a known %s; did you mean "
+				    "'%s'?"), e->s, f->key, w);
+			else
+				error(c, e->pos, IP_R_VALUE,
+				    _("'%s' is not a known %s: use %s"), e->s,
+				    f->key, ip_vocab_or(c->a, f->vocab));
 			continue;
 		}
 		if (ip_blank(e->s))
@@ -558,9 +574,17 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 		    || !strcmp(v->s, "FALSE"))
 			b->v = false;
 		else {
-			error(c, v->pos, IP_R_TYPE,
-			    _("'%s' must be true or false, not '%s'"), f->key,
-			    v->s);
+			static const char *const tf[] = { "true", "false",
+				NULL };
+			const char *w = ip_suggest_word(v->s, tf);
+			if (w != NULL)
+				error(c, v->pos, IP_R_TYPE,
+				    _("'%s' must be true or false, not '%s'; "
+				    "did you mean '%s'?"), f->key, v->s, w);
+			else
+				error(c, v->pos, IP_R_TYPE,
+				    _("'%s' must be true or false, not '%s'"),
+				    f->key, v->s);
 			return;
 		}
 		if (!v->plain) {
@@ -577,9 +601,16 @@ decode_value(struct ctx *c, const struct field *f, const struct ip_ynode *k,
 		if (!want_scalar(c, f->key, v, N_("a word")))
 			return;
 		if ((i = ip_vocab_index(f->vocab, v->s)) < 0) {
-			error(c, v->pos, IP_R_VALUE,
-			    _("'%s' must be %s, not '%s'"), f->key,
-			    ip_vocab_or(c->a, f->vocab), v->s);
+			const char *w = ip_suggest_word(v->s, f->vocab);
+			if (w != NULL)
+				error(c, v->pos, IP_R_VALUE,
+				    _("'%s' must be %s, not '%s'; did you mean "
+				    "'%s'?"), f->key,
+				    ip_vocab_or(c->a, f->vocab), v->s, w);
+			else
+				error(c, v->pos, IP_R_VALUE,
+				    _("'%s' must be %s, not '%s'"), f->key,
+				    ip_vocab_or(c->a, f->vocab), v->s);
 			return;
 		}
 		e->v = i;
@@ -662,14 +693,13 @@ static const struct field *
 unknown_key(struct ctx *c, const struct schema *s, const struct ip_ynode *k)
 {
 	const struct field *best = NULL;
-	int max = strlen(k->s) <= 4 ? 1 : 2, bestd = max + 1;
+	struct ip_suggest sg;
 
+	ip_suggest_start(&sg, k->s);
 	for (const struct field *f = s->fields; f->key != NULL; f++) {
-		int dist = ip_edit_distance(k->s, f->key, max);
-		if (dist < bestd) {
-			bestd = dist;
+		ip_suggest_try(&sg, f->key);
+		if (sg.best == f->key)
 			best = f;
-		}
 	}
 	if (best != NULL)
 		error(c, k->pos, IP_R_UNKNOWN_KEY,

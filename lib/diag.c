@@ -70,9 +70,10 @@ ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
 	struct ip_diag *g = &d->v[d->n++];
 	g->pos = pos;
 	g->rule = r;
+	g->sev = ip_rule_severity(r);
 	g->seq = d->found++;
 	g->msg = ip_arena_vprintf(&d->arena, fmt, ap);
-	d->counts[ip_rule_severity(r)]++;
+	d->counts[g->sev]++;
 }
 
 void
@@ -93,10 +94,24 @@ ip_diags_drop(struct ip_diags *d, size_t from,
 
 	for (size_t i = from; i < d->n; i++)
 		if (drop(&d->v[i], ctx))
-			d->counts[ip_rule_severity(d->v[i].rule)]--;
+			d->counts[d->v[i].sev]--;
 		else
 			d->v[n++] = d->v[i];
 	d->n = n;
+}
+
+void
+ip_diags_soften(struct ip_diags *d, size_t from,
+    bool (*soften)(const struct ip_diag *, const void *), const void *ctx)
+{
+	for (size_t i = from; i < d->n; i++) {
+		struct ip_diag *g = &d->v[i];
+		if (g->sev == IP_ERROR && soften(g, ctx)) {
+			d->counts[IP_ERROR]--;
+			d->counts[IP_WARNING]++;
+			g->sev = IP_WARNING;
+		}
+	}
 }
 
 size_t
@@ -245,7 +260,7 @@ ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 		qsort(d->v, d->n, sizeof(d->v[0]), cmp);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct ip_diag *g = &d->v[i];
-		enum ip_severity sev = ip_rule_severity(g->rule);
+		enum ip_severity sev = g->sev;
 		if (sev == IP_WARNING && (flags & IP_PRINT_NO_WARNINGS))
 			continue;
 		ip_fputs_clean(d->file, w);

@@ -79,6 +79,7 @@ struct ip_pos {
 struct ip_diag {
 	struct ip_pos pos;
 	enum ip_rule rule;
+	enum ip_severity sev;	/* the rule's, or lowered: see below */
 	char *msg;		/* in the owning list's arena */
 	size_t seq;		/* order found: breaks ties when sorted */
 };
@@ -107,6 +108,11 @@ void ip_vdiag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
  * ctx) is true. */
 void ip_diags_drop(struct ip_diags *d, size_t from,
     bool (*drop)(const struct ip_diag *, const void *), const void *ctx);
+
+/* Makes the errors from the from-th found on for which soften(finding,
+ * ctx) is true warnings, as the nine items are for a draft. */
+void ip_diags_soften(struct ip_diags *d, size_t from,
+    bool (*soften)(const struct ip_diag *, const void *), const void *ctx);
 
 /* How text from a plan or the command line is shown: the character at s
  * stands as it is, and its length is returned with *instead NULL; or it

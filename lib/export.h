@@ -21,8 +21,11 @@ struct ip_labels {
 	bool day_dot;			/* "15. januar", not "15 January" */
 	const char *title;		/* "Individuell plan for %s": name */
 	const char *title_nameless;	/* "Individuell plan" */
+	const char *draft;		/* "Utkast": a plan being written */
+	const char *draft_title;	/* "Utkast: %s": the title */
 	/* at a glance */
 	const char *period, *coordinator, *next_review, *status, *closed,
+	    *draft_status,
 	    *plan_id, *legal_basis;
 	const char *closed_on;		/* "avsluttet %s": a date */
 	const char *next_overdue;	/* "%s (forfalt)": the next review's
@@ -92,7 +95,7 @@ struct ip_labels {
 	 * coordinator there when there is none or it is the person */
 	const char *ev_review, *ev_period_end, *ev_consent, *ev_withdrawn,
 	    *ev_sharing_withdrawn,
-	    *ev_subgoal, *ev_measure, *ev_never;
+	    *ev_subgoal, *ev_measure, *ev_never, *ev_draft;
 	const char *ev_file, *ev_nobody, *ev_the_person;
 	const char *ev_overdue;		/* "Forfalt %s": the item's own date,
 					   when before the day of the run */

@@ -997,6 +997,8 @@ glance(struct doc *d, cmark_node *root)
 
 	d->title = p->person.name.s ? ip_label_fill(&d->a, l->title,
 	    p->person.name.s) : l->title_nameless;
+	if (ip_plan_draft(p))	/* at the top, and in the page's title */
+		d->title = ip_label_fill(&d->a, l->draft_title, d->title);
 	heading(d, root, 1, d->title);
 	if (d->v->restricted)
 		notice(d, root);
@@ -1016,6 +1018,8 @@ glance(struct doc *d, cmark_node *root)
 		fact(d, facts, l->status, p->closed.date.set
 		    ? ip_label_fill(&d->a, l->closed_on,
 		    doc_date(d, &p->closed.date)) : l->closed);
+	if (shows(d, IP_F_STATUS, NULL) && ip_plan_draft(p))
+		fact(d, facts, l->status, l->draft_status);
 	fact_user(d, facts, l->plan_id, p->id.s);
 	if (shows(d, IP_F_LEGAL_BASIS, NULL))
 		fact(d, facts, l->legal_basis, join(d, &p->legal_basis, LAWS, NULL));
@@ -1833,7 +1837,16 @@ render(const struct ip_render *r, bool html,
 char *
 ip_export_document(const struct ip_render *r, bool html)
 {
-	return render(r, html, build, "");
+	if (!ip_plan_draft(r->v->p))
+		return render(r, html, build, "");
+	/* a draft says so at the top of every printed page: the label is
+	 * one of ours, a word with no quote or backslash in it */
+	struct ip_arena a = { 0 };
+	char *out = render(r, html, build, ip_arena_printf(&a,
+	    "@page { @top-center { content: \"%s\";"
+	    " font: bold 14pt sans-serif; } }\n", r->l->draft));
+	ip_arena_free(&a);
+	return out;
 }
 
 char *

@@ -989,6 +989,7 @@ careteam(struct fw *x)
 	open_entry(x, K_CARETEAM, url, text, 1);
 	if (p->status.set && ip_view_shows(x->v, IP_F_STATUS, NULL))
 		put(x, "status", p->status.v == IP_STATUS_ACTIVE ? "active"
+		    : p->status.v == IP_STATUS_DRAFT ? "proposed"
 		    : "inactive");
 	val(x, "name", l->participants);
 	ref(x, "subject", x->patient);
@@ -1285,6 +1286,7 @@ careplan(struct fw *x)
 	/* ip-plan(5): active unless the plan says otherwise */
 	put(x, "status", !ip_view_shows(v, IP_F_STATUS, NULL) ? "unknown"
 	    : p->status.set && p->status.v == IP_STATUS_CLOSED ? "completed"
+	    : p->status.set && p->status.v == IP_STATUS_DRAFT ? "draft"
 	    : "active");
 	put(x, "intent", "plan");
 	concept(x, "category", VOLVEN "9602", "A02-2", "Individuell plan",

@@ -424,8 +424,10 @@ plan(struct xw *x)
 	bool status = ip_view_shows(v, IP_F_STATUS, NULL);
 	bool reason = p->closed.reason.s != NULL
 	    && ip_view_shows(v, IP_F_CLOSED_REASON, NULL);
-	if (status)
+	if (status) {
 		word(x, "status", &p->status, ip_vocab_status);
+		xml_date(x, "created", &p->created);
+	}
 	if ((status && p->closed.date.set) || reason) {
 		start(x, "closed");
 		if (status)

@@ -187,6 +187,8 @@ struct ip_review_opts {
 	const char *within;	/* --within: the horizon; NULL: 30 days */
 	const char *format;	/* --format text, tsv or ics; NULL: text */
 	bool by_coordinator;	/* --by-coordinator: grouped, text only */
+	const char *draft_days;	/* --draft-days: a draft older is reported;
+				   NULL: 30 */
 	const char *language;	/* --language nb, nn or en: the calendar's
 				   words for every plan; NULL: each plan's */
 	const struct ip_review_mail *mail;	/* --mail, or NULL */

@@ -59,6 +59,9 @@ static const struct ip_labels labels[] = {
 		.day_dot = true,
 		.title = "Individuell plan for %s",
 		.title_nameless = "Individuell plan",
+		.draft = "Utkast",
+		.draft_title = "Utkast: %s",
+		.draft_status = "utkast, ikke aktiv ennå",
 		.period = "Planperiode",
 		.coordinator = "Koordinator",
 		.next_review = "Neste evaluering",
@@ -255,6 +258,7 @@ static const struct ip_labels labels[] = {
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
 		    "fortsatt åpent",
 		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etter",
+		.ev_draft = "Utkast til plan, ennå ikke aktiv",
 		.ev_never = "Første evaluering var planlagt, ingen er "
 		    "gjennomført",
 		.ev_file = "Fil",
@@ -270,6 +274,9 @@ static const struct ip_labels labels[] = {
 		.day_dot = true,
 		.title = "Individuell plan for %s",
 		.title_nameless = "Individuell plan",
+		.draft = "Utkast",
+		.draft_title = "Utkast: %s",
+		.draft_status = "utkast, ikkje aktiv enno",
 		.period = "Planperiode",
 		.coordinator = "Koordinator",
 		.next_review = "Neste evaluering",
@@ -467,6 +474,7 @@ static const struct ip_labels labels[] = {
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
 		    "framleis ope",
 		.ev_measure = "Tiltak %s «%s» slutta, inga evaluering etterpå",
+		.ev_draft = "Utkast til plan, enno ikkje aktiv",
 		.ev_never = "Første evaluering var planlagd, inga er "
 		    "gjennomført",
 		.ev_file = "Fil",
@@ -482,6 +490,9 @@ static const struct ip_labels labels[] = {
 		.day_dot = false,
 		.title = "Individual plan for %s",
 		.title_nameless = "Individual plan",
+		.draft = "Draft",
+		.draft_title = "Draft: %s",
+		.draft_status = "draft, not yet active",
 		.period = "Plan period",
 		.coordinator = "Coordinator",
 		.next_review = "Next review",
@@ -675,6 +686,7 @@ static const struct ip_labels labels[] = {
 		    "withdrawn",
 		.ev_subgoal = "Sub-goal %s “%s” due, still open",
 		.ev_measure = "Measure %s “%s” ended, no review since",
+		.ev_draft = "Draft plan, not yet active",
 		.ev_never = "First review planned, none held yet",
 		.ev_file = "File",
 		.ev_nobody = "none",

@@ -408,7 +408,7 @@ render(struct values *v)
 struct lang {
 	const char *const *items;	/* the regulation's words, a to i */
 	const char *lq, *rq;		/* quotation marks */
-	const char *title, *intro, *privacy;
+	const char *title, *intro, *privacy, *draft;
 	const char *legal_basis, *person;
 	const char *guide[9];		/* how to write each item well */
 	const char *guide_h_compulsory;	/* h under compulsory care */
@@ -455,6 +455,10 @@ static const struct lang langs[] = {
 		.privacy = "Filen inneholder helseopplysninger: hold den "
 		    "lesbar bare for deg, og del den bare med dem personen "
 		    "har samtykket til at kan få se den.",
+		.draft = "Et utkast: ip-validate varsler om punktene som "
+		    "mangler, uten å stoppe en commit. Når planen er ferdig, "
+		    "skriv status: active; da krever ip-validate alle "
+		    "punktene.",
 		.legal_basis = "Lovgrunnlaget planen lages etter, ett eller "
 		    "flere av:",
 		.person = "Tjenestemottakeren. Ta hensyn til språk og kultur: "
@@ -527,6 +531,9 @@ static const struct lang langs[] = {
 		.privacy = "Fila inneheld helseopplysningar: hald ho lesbar "
 		    "berre for deg, og del ho berre med dei personen har "
 		    "samtykt til at kan få sjå ho.",
+		.draft = "Eit utkast: ip-validate varslar om punkta som "
+		    "manglar, utan å stoppe ein commit. Når planen er ferdig, "
+		    "skriv status: active; då krev ip-validate alle punkta.",
 		.legal_basis = "Lovgrunnlaget planen blir laga etter, eitt "
 		    "eller fleire av:",
 		.person = "Tenestemottakaren. Ta omsyn til språk og kultur: "
@@ -599,6 +606,9 @@ static const struct lang langs[] = {
 		.privacy = "This file holds health data: keep it readable by "
 		    "you alone, and share it only with those the person has "
 		    "agreed may see it.",
+		.draft = "A draft: ip-validate warns of the items missing "
+		    "without stopping a commit. When the plan is done, write "
+		    "status: active; then ip-validate requires every item.",
 		.legal_basis = "The laws the plan is made under, one or more "
 		    "of:",
 		.person = "The person the plan is for. Take language and "
@@ -742,7 +752,9 @@ skeleton(FILE *f, struct values *v)
 	fputs("\nformat: iplan/1\n", f);
 	key(f, "", "id", val[PH_ID]);
 	key(f, "", "language", val[PH_LANGUAGE]);
-	fputs("status: active\n", f);
+	comment(f, "# ", "# ", l->draft);
+	fputs("status: draft\n", f);
+	key(f, "", "created", val[PH_TODAY]);
 	comment(f, "# ", "# ", l->close_hint);
 	fprintf(f, "# status: closed\n# closed:\n#   date: %s\n", val[PH_END]);
 	comment(f, "#   reason: ", "#     ", l->close_reason);

@@ -119,6 +119,24 @@ ip_plan_closed(const struct ip_plan *p)
 }
 
 bool
+ip_plan_draft(const struct ip_plan *p)
+{
+	return p->status.set && p->status.v == IP_STATUS_DRAFT;
+}
+
+bool
+ip_draft_begun(const struct ip_plan *p, int32_t *day)
+{
+	const struct ip_date *d = p->created.set ? &p->created
+	    : &p->period.start;
+
+	if (!d->set)
+		return false;
+	*day = d->day;
+	return true;
+}
+
+bool
 ip_plan_closed_on(const struct ip_plan *p, int32_t day)
 {
 	return ip_plan_closed(p)
@@ -128,7 +146,7 @@ ip_plan_closed_on(const struct ip_plan *p, int32_t day)
 bool
 ip_plan_active_on(const struct ip_plan *p, int32_t day)
 {
-	return !ip_plan_closed_on(p, day)
+	return !ip_plan_draft(p) && !ip_plan_closed_on(p, day)
 	    && (!p->period.start.set || p->period.start.day <= day);
 }
 

@@ -102,7 +102,7 @@ struct ip_contact {
 enum ip_care { IP_CARE_VOLUNTARY, IP_CARE_COMPULSORY };
 enum ip_role { IP_ROLE_PERSON, IP_ROLE_RELATIVE, IP_ROLE_PROVIDER,
 	IP_ROLE_OTHER, IP_ROLE_GUARDIAN };
-enum ip_status { IP_STATUS_ACTIVE, IP_STATUS_CLOSED };
+enum ip_status { IP_STATUS_ACTIVE, IP_STATUS_CLOSED, IP_STATUS_DRAFT };
 enum ip_goal_status { IP_GOAL_OPEN, IP_GOAL_ACHIEVED, IP_GOAL_DROPPED };
 
 struct ip_person {
@@ -208,6 +208,7 @@ struct ip_plan {
 	struct ip_text format, id;
 	struct ip_enum language;	/* enum ip_lang */
 	struct ip_enum status;
+	struct ip_date created;		/* the day the plan was begun */
 	struct ip_closed closed;
 	union ip_text_list legal_basis;	/* from a vocabulary */
 	struct ip_person person;
@@ -298,13 +299,22 @@ const struct ip_participant *ip_find_participant(const struct ip_plan *p,
     const char *id);
 /* The participant the plan's coordinator names, or NULL. */
 const struct ip_participant *ip_plan_coordinator(const struct ip_plan *p);
-/* True if the plan's status is closed; any other plan is active. */
+/* True if the plan's status is closed; any other plan is active, or a
+ * draft. */
 bool ip_plan_closed(const struct ip_plan *p);
+/* True if the plan's status is draft: a plan being written, which
+ * ip-review and ip-stats leave out but for its age, and whose nine items
+ * are not yet required. */
+bool ip_plan_draft(const struct ip_plan *p);
+/* The day a draft was begun: created, else the start of its period; false
+ * if it has neither. */
+bool ip_draft_begun(const struct ip_plan *p, int32_t *day);
 /* True if p is closed on day: its status is closed and its closed.date
  * is on or before day, or not given. */
 bool ip_plan_closed_on(const struct ip_plan *p, int32_t day);
-/* True if p is active on day: its period has started (period.start on or
- * before day, or not given) and it is not closed on day. */
+/* True if p is active on day: it is not a draft (a draft is active on no
+ * day), its period has started (period.start on or before day, or not
+ * given) and it is not closed on day. */
 bool ip_plan_active_on(const struct ip_plan *p, int32_t day);
 
 /* Parses "6 months", "6m", "14 days", "1y" ... */
@@ -479,8 +489,5 @@ void ip_sha1(const void *data, size_t n, unsigned char out[20]);
 /* The name-based (version 5) UUID of name in the namespace ns, as 36
  * characters and a NUL in out; returns out.  Aborts when out of memory. */
 char *ip_uuid5(const unsigned char ns[16], const char *name, char out[37]);
-
-/* Levenshtein distance, capped at max + 1. */
-int ip_edit_distance(const char *a, const char *b, int max);
 
 #endif

@@ -119,6 +119,9 @@ check(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 	if (ip_plan_closed(p))
 		return ip_fail(e, _("the plan is closed: it has no more "
 		    "evaluations"));
+	if (ip_plan_draft(p))
+		return ip_fail(e, _("the plan is a draft: make it active "
+		    "(status: active) before it is evaluated"));
 	if (not_before_start(p, o->date, "date", e) != 0)
 		return -1;
 	ev->sub = ip_arena_alloc(&ev->a, (o->n_subgoals + 1)

@@ -24,7 +24,7 @@
 
 /* The kinds of finding, in the order they sort on one day. */
 enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_WITHDRAWN,
-	K_SHARING_WITHDRAWN, K_SUBGOAL, K_MEASURE, K_NEVER };
+	K_SHARING_WITHDRAWN, K_SUBGOAL, K_MEASURE, K_NEVER, K_DRAFT };
 
 static const struct {
 	const char *name;	/* in TSV and in calendar UIDs */
@@ -48,6 +48,7 @@ static const struct {
 	    offsetof(struct ip_labels, ev_measure), true },
 	[K_NEVER] = { "never-reviewed",
 	    offsetof(struct ip_labels, ev_never), false },
+	[K_DRAFT] = { "draft", offsetof(struct ip_labels, ev_draft), false },
 };
 
 /* The characters of a sub-goal's text or a measure's title that a line
@@ -108,6 +109,7 @@ struct block {
 
 struct ip_review_run {
 	int32_t today, horizon;
+	int32_t drafts_from;	/* a draft begun before it is reported */
 	enum format format;
 	bool grouped;		/* --by-coordinator, or mail */
 	int lang;		/* --language: enum ip_lang, or -1 */
@@ -441,6 +443,11 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 
 	if (ip_plan_closed_on(p, today))
 		return;
+	if (ip_plan_draft(p)) {	/* nothing is due in it but itself */
+		if (ip_draft_begun(p, &first) && first < r->drafts_from)
+			scan_add(&s, K_DRAFT, first, NULL, NULL, NULL);
+		return;
+	}
 	struct ip_reviews rs = ip_reviews_of(p, today);
 	for (size_t i = 0; i < pe->reviews.n; i++) {
 		const struct ip_review *rv =
@@ -813,6 +820,15 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 		    "no review since", "measure %s (%s) \"%s\" ended %ld days "
 		    "ago, with no review since", ago), number, id, text, ago);
 		break;
+	case K_DRAFT:	/* always past */
+		/* TRANSLATORS: %ld is the number of days since the draft
+		   ("utkast") was begun (created); status: active is what
+		   the plan file must say, keep it as it is. */
+		say(out, P_("draft begun %ld day ago and not yet active: "
+		    "finish it and make it status: active", "draft begun %ld "
+		    "days ago and not yet active: finish it and make it "
+		    "status: active", ago), ago);
+		break;
 	}
 }
 
@@ -938,13 +954,18 @@ print_shell_word(const struct ip_review_run *r, const struct plan_rec *pr,
 }
 
 /* The end of a plan's last line: the command that records what was
- * done, ip-evaluate(1), or ip-close(1) when the plan may be closed;
- * nothing for a plan read from standard input. */
+ * done, ip-evaluate(1), or ip-close(1) when the plan may be closed, or
+ * for a draft ip-edit(1), which finishes it; nothing for a plan read from
+ * standard input. */
 static void
 print_command(const struct ip_review_run *r, const struct plan_rec *pr,
-    bool close, FILE *out)
+    bool close, bool draft, FILE *out)
 {
-	const char *lab = close
+	const char *lab = draft
+	    /* TRANSLATORS: the end of the line of a draft in ip-review:
+	       the command that edits it; %s is "ip-edit FILE", which
+	       stays as it is. */
+	    ? _("; finish it: %s") : close
 	    /* TRANSLATORS: the end of the last line of a plan in
 	       ip-review: the commands that record an evaluation, and
 	       that close the plan; each %s is "ip-evaluate FILE" or
@@ -957,7 +978,8 @@ print_command(const struct ip_review_run *r, const struct plan_rec *pr,
 		return;		/* no file to name */
 	for (int k = 0; (slot = strstr(lab, "%s")) != NULL; lab = slot + 2) {
 		fprintf(out, "%.*s", (int)(slot - lab), lab);
-		fputs(k++ == 0 ? "ip-evaluate " : "ip-close ", out);
+		fputs(draft ? "ip-edit " : k++ == 0 ? "ip-evaluate "
+		    : "ip-close ", out);
 		print_shell_word(r, pr, out);
 	}
 	fputs(lab, out);
@@ -986,7 +1008,8 @@ print_text(const struct ip_review_run *r, size_t i, bool last, FILE *out)
 		print_coordinator(r, pr, false, out);
 	}
 	if (last)
-		print_command(r, pr, r->blocks[f->plan].close, out);
+		print_command(r, pr, r->blocks[f->plan].close, k == K_DRAFT,
+		    out);
 	putc('\n', out);
 }
 
@@ -1525,6 +1548,7 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 {
 	const char *within = o->within != NULL ? o->within : "30d";
 	const char *format = o->format != NULL ? o->format : "text";
+	unsigned draft_days = 30;
 	int count, fmt, lang = -1;
 	char unit;
 
@@ -1534,6 +1558,9 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 		return NULL;
 	}
 	if (ip_opt_word(err, "format", format, formats, &fmt) != 0)
+		return NULL;
+	if (o->draft_days != NULL && ip_opt_count(err, "draft-days",
+	    o->draft_days, 36500, &draft_days) != 0)
 		return NULL;
 	if (o->language != NULL && ip_opt_word(err, "language", o->language,
 	    ip_vocab_lang, &lang) != 0)
@@ -1556,6 +1583,7 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 	r->horizon = ip_date_add(o->today, count, unit);
 	if (r->horizon > last)
 		r->horizon = last;
+	r->drafts_from = o->today - (int32_t)draft_days;
 	r->format = (enum format)fmt;
 	r->grouped = o->by_coordinator || o->mail != NULL;
 	r->lang = lang;

@@ -26,7 +26,7 @@
  * chart: each active plan is in one of them (see part()). */
 enum count {
 	F_PLANS, F_ACTIVE, F_CLOSED, F_EVALUATED, F_NEVER, F_OVERDUE,
-	F_PERIOD, F_SHARING, F_INVALID,
+	F_PERIOD, F_SHARING, F_INVALID, F_DRAFTS,
 	NFIG,
 	C_NEVER = NFIG, C_OVERDUE, C_EVALUATED, C_OTHER,
 	NCOUNT
@@ -38,7 +38,7 @@ enum count {
 enum word {
 	W_TITLE, W_ALL, W_OF_PLANS, W_OF_ACTIVE,
 	W_PLANS, W_ACTIVE, W_CLOSED, W_EVALUATED, W_NEVER, W_OVERDUE,
-	W_PERIOD, W_SHARING, W_INVALID,
+	W_PERIOD, W_SHARING, W_INVALID, W_DRAFTS,
 	W_BY_COORDINATOR, W_BY_ORGANIZATION, W_BY_PARTICIPANT_ORGANIZATION,
 	W_BY_LEGAL_BASIS, W_BY_LANGUAGE,
 	W_NO_COORDINATOR, W_THE_PERSON, W_NO_ORGANIZATION, W_NO_LEGAL_BASIS,
@@ -46,6 +46,7 @@ enum word {
 	W_PART_OVERDUE, W_PART_EVALUATED, W_PART_OTHER, W_KEY, W_NO_ACTIVE,
 	W_COL_PLANS, W_COL_ACTIVE, W_COL_CLOSED, W_COL_EVALUATED, W_COL_NEVER,
 	W_COL_OVERDUE, W_COL_PERIOD, W_COL_SHARING, W_COL_INVALID,
+	W_COL_DRAFTS,
 	NWORDS
 };
 
@@ -65,6 +66,7 @@ static const char *const words[NWORDS] = {
 	[W_PERIOD] = N_("plan period ended"),
 	[W_SHARING] = N_("consent to share expired or withdrawn"),
 	[W_INVALID] = N_("with validation errors"),
+	[W_DRAFTS] = N_("drafts, not counted as plans"),
 	[W_BY_COORDINATOR] = N_("Coordinator"),
 	[W_BY_ORGANIZATION] = N_("Organization"),
 	[W_BY_PARTICIPANT_ORGANIZATION] = N_("Participant organization"),
@@ -98,6 +100,7 @@ static const char *const words[NWORDS] = {
 	[W_COL_PERIOD] = N_("ended"),
 	[W_COL_SHARING] = N_("sharing"),
 	[W_COL_INVALID] = N_("invalid"),
+	[W_COL_DRAFTS] = N_("drafts"),
 };
 
 /* A word, translated. */
@@ -127,6 +130,7 @@ static const struct {
 	[F_SHARING] = { "sharing_expired", W_SHARING, W_COL_SHARING,
 	    F_ACTIVE },
 	[F_INVALID] = { "invalid", W_INVALID, W_COL_INVALID, F_PLANS },
+	[F_DRAFTS] = { "drafts", W_DRAFTS, W_COL_DRAFTS, NCOUNT },
 };
 
 /* The parts of a chart, in the order drawn, and how each is drawn: a
@@ -261,6 +265,10 @@ figures(const struct ip_stats_run *r, const struct ip_plan *p, bool invalid,
 	bool active = ip_plan_active_on(p, today);
 	enum ip_sharing sh = ip_sharing_on(p, today, NULL);
 
+	if (ip_plan_draft(p)) {	/* a plan being written is none yet */
+		in[F_DRAFTS] = true;
+		return;
+	}
 	in[F_PLANS] = true;
 	in[F_ACTIVE] = active;
 	in[F_CLOSED] = ip_plan_closed_on(p, today);
@@ -424,7 +432,9 @@ ip_stats_add(struct ip_stats_run *r, const struct ip_plan *p, size_t index)
 	size_t n = groups_of(r, p, gi);
 	for (size_t i = 0; i < n; i++)
 		count(&r->groups[gi[i]], in);
-	remember(r, p, index, in[F_INVALID], gi, n);
+	/* a later plan for its person is one too many, but the draft
+	 * itself is not counted among the plans with errors */
+	remember(r, p, index, in[F_INVALID] || in[F_DRAFTS], gi, n);
 	pthread_mutex_unlock(&r->mu);
 	free(gi);
 }

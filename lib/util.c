@@ -43,33 +43,3 @@ ip_flush(FILE *f, const char *name, const struct ip_err *e)
 	return 0;
 }
 
-int
-ip_edit_distance(const char *a, const char *b, int max)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	int row[64];
-
-	if (lb >= sizeof(row) / sizeof(row[0]) || la >= 64)
-		return max + 1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0], best;
-		row[0] = best = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j];
-			int v = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
-			if (v < best)
-				best = v;
-		}
-		if (best > max)
-			return max + 1;
-	}
-	return row[lb] > max ? max + 1 : row[lb];
-}

@@ -65,6 +65,25 @@ t_no_vg() {
 	[ -n "${IPLAN_VALGRIND:-}" ] || t "$@"
 }
 
+# tree_copy DIR: the source tree, and the build tree as made, copied to
+# DIR (the build tree to DIR/build, times kept): 'make -C DIR BUILD=build'
+# with other paths (PREFIX, DATADIR, LOCALEDIR) builds again only what
+# depends on them, and there, not in the tree under test, which the
+# other stages of make check use at the same time.
+tree_copy() {
+	rm -rf "$1" && mkdir -p "$1/build" &&
+	tar -C "$TOP" --exclude=./build --exclude='./build-*' -cf - . |
+		tar -C "$1" -xf - &&
+	tar -C "$BUILD" --exclude=./npm --exclude='./run*' -cf - . |
+		tar -C "$1/build" -xf -
+}
+# t_plain NAME CODE: as t, but in the plain stage only: the sanitizers'
+# and valgrind's build trees are made with flags of their own, which a
+# make in a tree_copy of them would not know.
+t_plain() {
+	[ -n "${IPLAN_VALGRIND:-}${IPLAN_SANITIZED:-}" ] || t "$@"
+}
+
 # exits N CMD...: runs CMD and succeeds if it exits with status N (a death
 # by a signal never counts as any exit status).
 exits() {

@@ -140,10 +140,12 @@ t "an option's value that is a national id is never printed" "
 # run), the man pages (mode 644, as in man/), the schemas, the
 # pre-commit hook, the bash completion (a link to it for each
 # command) and the message catalogues (which speak) land, under PREFIX;
-# make uninstall takes every file away again.
-t "make install DESTDIR: what lands, and make uninstall" "
+# make uninstall takes every file away again.  In a copy of the tree: the
+# commands are built again for that PREFIX.
+t_plain "make install DESTDIR: what lands, and make uninstall" "
 	cd '$TMP' && dest='$TMP/dest' && rm -rf \"\$dest\" &&
-	make -s -C '$TOP' BUILD='$BUILD' DESTDIR=\"\$dest\" PREFIX=/opt/ip \
+	tree_copy '$TMP/src' &&
+	make -s -C '$TMP/src' BUILD=build DESTDIR=\"\$dest\" PREFIX=/opt/ip \
 		install >/dev/null &&
 	{
 		for c in '$TOP'/cmd/ip-*.c; do
@@ -154,7 +156,9 @@ t "make install DESTDIR: what lands, and make uninstall" "
 		done
 		echo 'share/iplan/iplan.xsd 644'
 		echo 'share/iplan/ip-plan.schema.json 644'
-		echo 'share/iplan/hooks/pre-commit 755'
+		for h in pre-commit pre-merge-commit pre-receive; do
+			echo \"share/iplan/hooks/\$h 755\"
+		done
 		echo 'share/bash-completion/completions/iplan 644'
 		for l in '$TOP'/po/*.po; do
 			l=\$(basename \"\$l\" .po) &&
@@ -180,6 +184,6 @@ t "make install DESTDIR: what lands, and make uninstall" "
 	cmp '$TOP/lib/iplan.xsd' \"\$dest/opt/ip/share/iplan/iplan.xsd\" &&
 	LC_ALL=nn_NO.UTF-8 IPLAN_LOCALEDIR=\"\$dest/opt/ip/share/locale\" \
 		\"\$dest/opt/ip/bin/ip-validate\" --help | grep -q '^bruk: ' &&
-	make -s -C '$TOP' BUILD='$BUILD' DESTDIR=\"\$dest\" PREFIX=/opt/ip \
+	make -s -C '$TMP/src' BUILD=build DESTDIR=\"\$dest\" PREFIX=/opt/ip \
 		uninstall >/dev/null &&
 	test -z \"\$(find \"\$dest\" ! -type d)\""

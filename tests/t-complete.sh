@@ -145,16 +145,14 @@ t "complete: plans and directories; any file where one is written" "
 # nothing is left.
 t "complete: make install puts it where bash-completion looks" "
 	cd '$TMP' && rm -rf '$TMP/dest' &&
-	make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$TMP/dest' PREFIX=/usr \
-		install >/dev/null &&
+	make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$TMP/dest' install >/dev/null &&
 	for cmd in '$TOP'/cmd/ip-*.c; do
 		cmd=\$(basename \"\$cmd\" .c)
-		XDG_DATA_DIRS='$TMP/dest/usr/share' bash -c '
+		XDG_DATA_DIRS='$TMP/dest/usr/local/share' bash -c '
 			. /usr/share/bash-completion/bash_completion &&
 			__load_completion \"\$1\" && complete -p \"\$1\"' \
 			load \"\$cmd\" >got &&
 		grep -q \" -F _iplan \$cmd\\\$\" got || exit 1
 	done &&
-	make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$TMP/dest' PREFIX=/usr \
-		uninstall &&
+	make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$TMP/dest' uninstall &&
 	find '$TMP/dest' ! -type d >left && same /dev/null left"

@@ -806,7 +806,7 @@ t_no_vg "export as git's textconv: README's recipe keeps git's copies in the rep
 	export_fresh && mkdir home &&
 	export HOME=\$PWD/home GIT_CONFIG_NOSYSTEM=1 && unset TMPDIR &&
 	sed -n '/^## Plans in git\$/,/^## /s/^    //p' '$TOP/README.md' >recipe &&
-	grep -q '^export TMPDIR=' recipe &&
+	grep -q '^export TMPDIR=' recipe && grep -qx 'umask 077' recipe &&
 	git init -q repo && cd repo &&
 	git config user.name Test && git config user.email test@example.org &&
 	. ../recipe && test \"\$TMPDIR\" = \"\$PWD/.git/tmp\" &&
@@ -815,6 +815,14 @@ t_no_vg "export as git's textconv: README's recipe keeps git's copies in the rep
 	git add .gitattributes plan.yaml && git commit -q -m plan &&
 	sed -i 's/^    - date: 2026-12-01\$/&\n      done: 2026-12-02/' plan.yaml &&
 	git commit -q -a -m review &&
+	git log -p -1 --format= >diff &&
+	grep -qx -- '+  - \\*\\*1. desember 2026:\\*\\* gjennomført 2. desember 2026' diff &&
+	rm plan.yaml && git checkout -q -- plan.yaml &&
+	test \$(stat -c %a plan.yaml) = 600 &&
+	printf 'format: iplan/1\\nperson: [\\n' >plan.yaml &&
+	git commit -q -a -m broken && exits 0 git log -p -1 --format= >diff 2>err &&
+	grep -qx -- '+person: \\[' diff && grep -q '/plan.yaml:3:1: error: ' err &&
+	git reset -q --hard HEAD~ &&
 	git config diff.iplan.textconv \
 		'f() { echo \"\$1\" >>../converted; ip-export \"\$1\"; }; f' &&
 	git diff HEAD~ HEAD >diff &&
@@ -969,3 +977,32 @@ if [ -z "$export_slow" ]; then
 		export_a4 "teen on $export_today" "$TEEN" --today $export_today
 	done
 fi
+
+# A draft says so at the top, in the page's title, and on every printed
+# page, in the plan's language; a plan made active no longer does.
+t "export: a draft says Utkast at the top, in each language" "
+	export_fresh &&
+	for l in nb:Utkast nn:Utkast en:Draft; do
+		exits 0 ip-export --language \${l%%:*} --today $TODAY \
+			'$TESTS/validate/draft.yaml' >out &&
+		head -n 1 out | grep -qx \"# \${l#*:}: Individu[ae]l\\(l\\)* plan for Kari Nordmann\" &&
+		exits 0 ip-export --format html --language \${l%%:*} \
+			--today $TODAY '$TESTS/validate/draft.yaml' >out.html &&
+		grep -q \"<title>\${l#*:}: \" out.html &&
+		grep -q \"@top-center { content: \\\"\${l#*:}\\\";\" out.html || exit 1
+	done &&
+	exits 0 ip-export --today $TODAY '$TESTS/validate/valid.yaml' >out &&
+	! grep -q Utkast out"
+[ -n "$export_slow" ] ||
+t "export: a draft says Utkast on every page in print" "
+	export_fresh &&
+	sed 's/^status: active\$/status: draft/' '$TOP/examples/lars-kvalifisering.yaml' >draft.yaml &&
+	grep -q '^status: draft\$' draft.yaml &&
+	exits 0 ip-export --format html --today $TODAY draft.yaml >draft.html &&
+	HOME=\$PWD timeout 120 chromium --headless --no-sandbox --disable-gpu \
+		--no-pdf-header-footer --print-to-pdf=draft.pdf draft.html 2>log ||
+		{ cat log; exit 1; }
+	pages=\$(pdfinfo draft.pdf | sed -n 's/^Pages: *//p') &&
+	test \"\$pages\" -ge 2 &&
+	pdftotext draft.pdf - | awk 'BEGIN { RS = \"\\f\" } NF { print \$1 }' >first &&
+	test \$(grep -cx Utkast first) -eq \$pages"

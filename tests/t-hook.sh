@@ -91,18 +91,20 @@ t_no_vg "hook: ip-validate missing: refused" "
 	hook_repo && cp '$VALID' plan.yaml && git add plan.yaml &&
 	(PATH=/usr/bin:/bin && exits 1 git commit -q -m nopath 2>err) &&
 	hook_commits 0 && grep -q '^pre-commit: not committed' err"
-t "hook: make install puts it under DATADIR/hooks, executable" "
+t "hook: make install puts the hooks under DATADIR/hooks, executable" "
 	cd '$TMP' && make -s -n -C '$TOP' BUILD='$BUILD' DESTDIR=/dest PREFIX=/usr install >out &&
-	grep -qx 'install -m 755 cmd/pre-commit.sh /dest/usr/share/iplan/hooks/pre-commit' out"
-t "hook: ip-validate(1) and README link the one make install puts in place" "
-	cd '$TMP' &&
-	sed -n 's|^ln -s \\(/.*\\) \\.git/hooks/pre-commit\$|\\1|p' \
-		'$TOP/man/ip-validate.1' >want && test -s want &&
-	sed -n 's|^    ln -s \\(/.*\\) \\.git/hooks/pre-commit\$|\\1|p' \
-		'$TOP/README.md' | same want - &&
-	make -s -n -C '$TOP' BUILD='$BUILD' PREFIX=/usr/local DESTDIR= \
-		install >out &&
-	grep -qx \"install -m 755 cmd/pre-commit.sh \$(cat want)\" out"
+	grep -qx 'install -m 755 cmd/pre-commit.sh /dest/usr/share/iplan/hooks/pre-commit' out &&
+	grep -qx 'install -m 755 cmd/pre-commit.sh /dest/usr/share/iplan/hooks/pre-merge-commit' out &&
+	grep -qx 'install -m 755 cmd/pre-receive.sh /dest/usr/share/iplan/hooks/pre-receive' out"
+t "hook: ip-validate(1) and README install them as --print-hook-dir names them" "
+	line='git config core.hooksPath \"\$(ip-validate --print-hook-dir)\"' &&
+	grep -qx \"\$line\" '$TOP/man/ip-validate.1' &&
+	grep -qx \"    \$line\" '$TOP/README.md' &&
+	line='ln -s \"\$(ip-validate --print-hook-dir)/pre-receive\" hooks/pre-receive' &&
+	grep -qx \"\$line\" '$TOP/man/ip-validate.1' &&
+	grep -qF 'ln -s \"\$(ip-validate --print-hook-dir)/pre-receive\"' '$TOP/README.md' &&
+	ip-validate --print-hook-dir | grep -q '^/.*/share/iplan/hooks\$' &&
+	! grep -q 'ln -s /usr/local/share/iplan/hooks' '$TOP/README.md' '$TOP/man/'*"
 
 # The hook refuses when it cannot check: a pathspec made literal or
 # unglobbed by the environment, a stage of its own that fails, a sed
@@ -130,3 +132,129 @@ for hook_stage in find sort xargs; do
 		! env PATH=\"\$PWD/fake:\$PATH\" git commit -q -m c 2>err &&
 		hook_commits 0"
 done
+
+# --- merges, pushes, and the installed hooks --------------------------------
+
+# A merge that git commits on its own runs pre-merge-commit, the same
+# hook: a plan the other branch broke does not come in with it.
+t_no_vg "hook: pre-merge-commit refuses a merge that brings a broken plan" "
+	hook_repo &&
+	ln -s '$TOP/cmd/pre-commit.sh' .git/hooks/pre-merge-commit &&
+	cp '$VALID' plan.yaml && git add plan.yaml && git commit -q -m base &&
+	git checkout -q -b side && cp '$BROKEN' other.yaml &&
+	git add other.yaml && git commit -q --no-verify -m broken &&
+	git checkout -q - && echo notes >README && git add README &&
+	git commit -q -m readme && hook_commits 3 &&
+	exits 1 git merge -q --no-edit side >out 2>err && hook_commits 3 &&
+	grep -q '^other.yaml:15:1: error: .*\\[unknown-key\\]\$' err &&
+	exits 1 git commit -q --no-edit 2>err && hook_commits 3 &&
+	grep -q '^other.yaml:15:1: error: ' err"
+
+# hook_shared: a bare repository at $TMP/shared.git with the pre-receive
+# hook, the remote origin of a fresh hook_repo.
+hook_shared() {
+	hook_repo && rm -rf "$TMP/shared.git" &&
+	git init -q --bare "$TMP/shared.git" &&
+	ln -s "$TOP/cmd/pre-receive.sh" "$TMP/shared.git/hooks/pre-receive" &&
+	git remote add origin "$TMP/shared.git"
+}
+# hook_tip: the commit main is at in the shared repository.
+hook_tip() {
+	git -C "$TMP/shared.git" rev-parse -q --verify refs/heads/main
+}
+
+t_no_vg "hook: pre-receive refuses a push with a broken plan in any commit" "
+	hook_shared && cp '$VALID' plan.yaml && git add plan.yaml &&
+	git commit -q -m valid && exits 0 git push -q origin HEAD:main 2>err &&
+	same /dev/null err && test \"\$(hook_tip)\" = \"\$(git rev-parse HEAD)\" &&
+	cp '$BROKEN' plan.yaml && git commit -q -a --no-verify -m broken &&
+	broken=\$(git rev-parse HEAD) &&
+	cp '$VALID' plan.yaml && git commit -q -a -m 'fixed after' &&
+	exits 1 git push -q origin HEAD:main 2>err &&
+	test \"\$(hook_tip)\" = \"\$(git rev-parse HEAD~2)\" &&
+	grep -q '^remote: plan.yaml:15:1: error: .*\\[unknown-key\\]' err &&
+	grep -q \"^remote: pre-receive: refs/heads/main: commit \$broken \" err &&
+	grep -q '^remote: pre-receive: push refused' err &&
+	test ! -e '$TMP/shared.git/iplan-pre-receive' &&
+	git reset -q --hard HEAD~2 && cp '$WARNS' plan.yaml &&
+	git commit -q -a -m 'fixed in place' &&
+	exits 0 git push -q origin HEAD:main 2>err &&
+	grep -q '^remote: plan.yaml:[0-9:]* warning: .*\\[subgoal-due\\]' err &&
+	test \"\$(hook_tip)\" = \"\$(git rev-parse HEAD)\""
+t_no_vg "hook: pre-receive takes a draft, and refuses it made active with items missing" "
+	hook_shared && cp '$TESTS/validate/draft.yaml' plan.yaml &&
+	git add plan.yaml && git commit -q -m draft &&
+	exits 0 git push -q origin HEAD:main 2>err &&
+	grep -q '^remote: plan.yaml:17:1: warning: .*\\[item-c\\]' err &&
+	sed 's/^status: draft\$/status: active/' plan.yaml >active &&
+	mv active plan.yaml && git commit -q -a --no-verify -m active &&
+	exits 1 git push -q origin HEAD:main 2>err &&
+	grep -q '^remote: plan.yaml:17:1: error: .*\\[item-c\\]' err &&
+	test \"\$(hook_tip)\" = \"\$(git rev-parse HEAD~1)\" &&
+	exits 0 git push -q origin --delete main 2>err && ! hook_tip"
+t "hook: pre-receive, a new branch, renames, a link, and a plan checked as pushed" "
+	hook_shared && mkdir plans && cp '$VALID' plans/a.yaml &&
+	git add plans && git commit -q -m a &&
+	exits 0 git push -q origin HEAD:main 2>err && same /dev/null err &&
+	git checkout -q -b side && git mv plans/a.yaml 'plans/Kari Nordmann.yml' &&
+	ln -s 'Kari Nordmann.yml' plans/link.yaml && git add plans &&
+	git commit -q -m renamed && cp '$BROKEN' 'plans/Kari Nordmann.yml' &&
+	exits 0 git push -q origin side 2>err && same /dev/null err &&
+	git add plans && git commit -q --no-verify -m broken &&
+	cp '$VALID' 'plans/Kari Nordmann.yml' &&
+	exits 1 git push -q origin side 2>err &&
+	grep -q '^remote: plans/Kari Nordmann.yml:15:1: error: ' err"
+
+# make install under another PREFIX after make: only what depends on the
+# paths is built again, and the commands find their catalogues and hooks
+# there.  In a copy of the tree, so that the one under test is not
+# touched; not in the sanitizers' and valgrind's stages, whose build
+# trees make with flags of their own.
+HOOK_X=$TMP/prefix
+t_plain "make install PREFIX=X after make: Norwegian messages and the hooks from X" "
+	cd '$TMP' && rm -rf '$HOOK_X' && tree_copy '$TMP/src' &&
+	make -C '$TMP/src' BUILD=build all >out 2>&1 &&
+	! grep -q -e '^cc ' -e '^clang ' out &&
+	make -C '$TMP/src' BUILD=build PREFIX='$HOOK_X' install >out 2>&1 &&
+	grep -q '^cc .*-DIPLAN_LOCALEDIR=.*$HOOK_X/share/locale' out &&
+	grep -q '^cc .*-DIPLAN_DATADIR=.*$HOOK_X/share/iplan.* lib/new.c' out &&
+	cd '$TESTS/validate' &&
+	env -u IPLAN_LOCALEDIR LC_ALL=nb_NO.UTF-8 '$HOOK_X/bin/ip-validate' \
+		unknown-key.yaml 2>'$TMP/err';
+	test \$? = 1 &&
+	grep -q \"^unknown-key.yaml:15:1: feil: ukjent nøkkel 'coordinater'\" '$TMP/err' &&
+	'$HOOK_X/bin/ip-new' --name Kari - | sed -n 2p >'$TMP/line' &&
+	echo '# yaml-language-server: \$schema=$HOOK_X/share/iplan/ip-plan.schema.json' |
+		same - '$TMP/line' &&
+	test -s '$HOOK_X/share/iplan/ip-plan.schema.json' &&
+	echo '$HOOK_X/share/iplan/hooks' >'$TMP/want' &&
+	'$HOOK_X/bin/ip-validate' --print-hook-dir | same '$TMP/want' - &&
+	ip-validate --print-hook-dir >'$TMP/got' && ! cmp -s '$TMP/want' '$TMP/got'"
+t_plain "ip-validate --check-hooks: what git runs, in a clone and a shared repository" "
+	test -x '$HOOK_X/bin/ip-validate' && PATH='$HOOK_X/bin':\$PATH &&
+	hook_repo && rm .git/hooks/pre-commit &&
+	exits 1 ip-validate --check-hooks >out &&
+	grep -qx 'pre-commit: none at .git/hooks/pre-commit: git checks nothing there' out &&
+	grep -qx 'To check every commit and merge: git config core.hooksPath $HOOK_X/share/iplan/hooks' out &&
+	git config core.hooksPath \"\$(ip-validate --print-hook-dir)\" &&
+	exits 0 ip-validate --check-hooks >out &&
+	grep -qx 'pre-commit: iplan.s hook is active: $HOOK_X/share/iplan/hooks/pre-commit' out &&
+	grep -qx 'pre-merge-commit: iplan.s hook is active: $HOOK_X/share/iplan/hooks/pre-merge-commit' out &&
+	cp '$BROKEN' plan.yaml && git add plan.yaml &&
+	exits 1 git commit -q -m broken 2>err && hook_commits 0 &&
+	git config --unset core.hooksPath &&
+	printf '#!/bin/sh\\nexit 0\\n' >.git/hooks/pre-commit &&
+	chmod +x .git/hooks/pre-commit &&
+	exits 1 ip-validate --check-hooks >out &&
+	grep -qx 'pre-commit: .git/hooks/pre-commit is not iplan.s hook: git runs it, and not iplan.s checks' out &&
+	cp '$HOOK_X/share/iplan/hooks/pre-commit' .git/hooks/pre-commit &&
+	chmod -x .git/hooks/pre-commit && exits 1 ip-validate --check-hooks >out &&
+	grep -qx 'pre-commit: .git/hooks/pre-commit is not an executable file: git does not run it' out &&
+	git init -q --bare '$TMP/bare.git' && cd '$TMP/bare.git' &&
+	exits 1 ip-validate --check-hooks >out &&
+	grep -qx 'pre-receive: none at hooks/pre-receive: git checks nothing there' out &&
+	ln -s \"\$(ip-validate --print-hook-dir)/pre-receive\" hooks/pre-receive &&
+	exits 0 ip-validate --check-hooks >out &&
+	grep -qx 'pre-receive: iplan.s hook is active: hooks/pre-receive' out &&
+	cd / && exits 2 ip-validate --check-hooks >out 2>err &&
+	grep -q '^ip-validate: cannot tell which hooks git runs here' err"

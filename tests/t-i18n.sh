@@ -56,6 +56,13 @@ i18n_findings() {
 		../validate/syntax-bracket.yaml 2>&1
 }
 
+# "Did you mean": keys and words in Norwegian, dates in Norwegian order.
+i18n_words() {
+	cd "$TESTS/validate" &&
+	exits 1 ip-validate --today "$TODAY" words-keys.yaml 2>&1 &&
+	exits 1 ip-validate --today "$TODAY" words-values.yaml 2>&1
+}
+
 # The corpus of edits gone wrong (tests/syntax): each YAML error where
 # the fix goes, with its hint.
 i18n_syntax() {
@@ -104,7 +111,7 @@ i18n_stats() {
 # Under valgrind, nynorsk alone: English takes the paths of the other
 # scripts' goldens, and bokmål the same code as nynorsk with another
 # catalogue.
-for name in findings syntax help errors review stats; do
+for name in findings words syntax help errors review stats; do
 	for l in C nb nn; do
 		if [ "$l" = nn ]; then i18n_t=t; else i18n_t=t_no_vg; fi
 		$i18n_t "golden: $name in $l" "

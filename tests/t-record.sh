@@ -83,6 +83,15 @@ t "record refuses: standard input" "
 t "record refuses: a plan closed already" "
 	rec_refuses 'closed already' ip-close --reason x closed.yaml &&
 	rec_refuses 'the plan is closed' ip-evaluate closed.yaml"
+t "record refuses: ip-evaluate of a draft, until it is made active" "
+	rec_fresh && cp '$TESTS/validate/draft.yaml' draft.yaml &&
+	cp draft.yaml before &&
+	exits 2 ip-evaluate --today $TODAY --summary x draft.yaml 2>err &&
+	cmp draft.yaml before &&
+	grep -q '^ip-evaluate: the plan is a draft: make it active' err &&
+	sed 's/^status: draft\$/status: active/' draft.yaml >active.yaml &&
+	exits 0 ip-evaluate --today $TODAY --summary x active.yaml >/dev/null &&
+	grep -q 'summary: x' active.yaml"
 t "record refuses: ip-close without a reason" "
 	rec_refuses 'reason is required' ip-close amina.yaml"
 t "record refuses: a plan that does not load, with its findings" "

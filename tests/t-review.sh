@@ -26,12 +26,39 @@ rv_is() {
 	exits $rv_rc ip-review --today "$rv_today" --within "$rv_within" \
 	    "$rv_file" >"$TMP/got.full" &&
 	rv_cmd="; record it: ip-evaluate $rv_file" &&
+	{ ! tail -n 1 "$TMP/got.full" | grep -q '  draft begun ' ||
+	    rv_cmd="; finish it: ip-edit $rv_file"; } &&
 	sed -e '$s/; record it: ip-evaluate [^ ]*\( or ip-close [^ ]*\)\{0,1\}$//' \
+	    -e '$s/; finish it: ip-edit [^ ]*$//' \
 		"$TMP/got.full" >"$TMP/got" &&
 	same "$TMP/want" "$TMP/got" &&
 	{ [ $rv_rc = 0 ] || tail -n 1 "$TMP/got.full" | grep -qF "$rv_cmd"; } &&
-	! sed '$d' "$TMP/got.full" | grep -q 'record it:'
+	! sed '$d' "$TMP/got.full" | grep -q 'record it:\|finish it:'
 }
+
+# --- drafts ----------------------------------------------------------------
+
+# ../validate/draft.yaml: begun (created) 2026-09-01, with reviews planned
+# and a period that ends 2027-01-15, of which nothing is said: a draft is
+# due for nothing but being finished.
+DRAFT_LINE='../validate/draft.yaml  draft begun 31 days ago and not yet active: finish it and make it status: active  (no coordinator)'
+t "review: a draft begun 30 days ago is not reported, 31 days ago it is, once" "
+	rv_is 2026-10-01 30d ../validate/draft.yaml &&
+	rv_is 2026-10-02 30d ../validate/draft.yaml \"2026-09-01  \$DRAFT_LINE\" &&
+	rv_is 2027-01-10 1y ../validate/draft.yaml \
+		'2026-09-01  ../validate/draft.yaml  draft begun 131 days ago and not yet active: finish it and make it status: active  (no coordinator)'"
+t "review: --draft-days sets the age; without created, from the period's start" "
+	cd '$RV' &&
+	exits 0 ip-review --today 2026-10-02 --draft-days 31 ../validate/draft.yaml >'$TMP/got' &&
+	same /dev/null '$TMP/got' &&
+	exits 1 ip-review --today 2026-10-02 --draft-days 1 --format tsv ../validate/draft.yaml >'$TMP/got' &&
+	printf '2026-09-01\t-31\toverdue\tdraft\t../validate/draft.yaml\tIP-TEST-1\t\t\t\n' >'$TMP/want' &&
+	sed 1d '$TMP/got' | same '$TMP/want' - &&
+	sed '/^created:/d' ../validate/draft.yaml >'$TMP/nocreated.yaml' &&
+	exits 1 ip-review --today 2026-02-15 '$TMP/nocreated.yaml' >'$TMP/got' &&
+	grep -q '^2026-01-15  .*nocreated.yaml  draft begun 31 days ago' '$TMP/got' &&
+	exits 2 ip-review --draft-days 0 ../validate/draft.yaml 2>'$TMP/err' &&
+	grep -q '^ip-review: .*draft-days' '$TMP/err'"
 
 # --- each kind of finding at its boundaries --------------------------------
 

@@ -46,6 +46,17 @@ t "an evaluation a year ago to the day is not in the last 12 months, a day later
 	exits 0 ip-stats --today 2026-11-23 --format tsv plans/person-coordinator.yaml >'$TMP/a' &&
 	test \"\$(cut -f 5 '$TMP/a' | tail -n 1)\" = 1"
 
+t "a draft is counted apart, never among the plans" "
+	cd '$ST' &&
+	exits 0 ip-stats --today $TODAY --format tsv plans >'$TMP/a' &&
+	exits 0 ip-stats --today $TODAY --format tsv plans \
+		../validate/draft.yaml >'$TMP/b' &&
+	test \"\$(head -n 1 '$TMP/b' | cut -f 11)\" = drafts &&
+	test \"\$(tail -n 1 '$TMP/a' | cut -f 11)\" = 0 &&
+	test \"\$(tail -n 1 '$TMP/b' | cut -f 11)\" = 1 &&
+	cut -f 1-10 '$TMP/a' >'$TMP/a10' && cut -f 1-10 '$TMP/b' >'$TMP/b10' &&
+	same '$TMP/a10' '$TMP/b10'"
+
 # --- a file that does not load --------------------------------------------
 
 t "a file that does not load: reported as ip-review does, counted nowhere, exit 2" "
@@ -131,7 +142,7 @@ t "corpus: the figures equal ip-review's and ip-validate's, in all four formats 
 	done"
 t "corpus: every figure is met, most of them differ" "
 	cut -f 2- '$TMP/got' | sed -n 2p | tr '\t' '\n' >'$TMP/n' &&
-	test \$(wc -l <'$TMP/n') = 9 && ! grep -qx 0 '$TMP/n' &&
+	test \$(wc -l <'$TMP/n') = 10 && ! grep -qx 0 '$TMP/n' &&
 	test \$(sort -u '$TMP/n' | wc -l) -ge 8"
 t "corpus: the same bytes with -j 1 and -j 4" "
 	for f in tsv html; do

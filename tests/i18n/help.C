@@ -28,6 +28,7 @@ shows, at each of the items a-i, what the regulation asks for.
 
 Exit status: 0 written, 2 trouble.  See ip-new(1).
 usage: ip-validate [-q] [--strict] [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...
+       ip-validate --print-hook-dir | --check-hooks
 Check individual plans (individuell plan) against the nine items of
 the regulation and for consistency.  Directories are searched for
 *.yaml and *.yml; - or no FILE reads standard input.
@@ -36,18 +37,21 @@ the regulation and for consistency.  Directories are searched for
       --strict           count warnings as errors
   -j, --jobs N           check N files at once (default: the cores)
       --today DATE       check as of DATE (YYYY-MM-DD)
+      --print-hook-dir   show where iplan's git hooks are installed
+      --check-hooks      tell whether git runs them in this repository
   -h, --help             show this help and exit
   -V, --version          show the version and exit
 
 Exit status: 0 clean, 1 findings, 2 trouble.  See ip-validate(1).
 usage: ip-review [--within N{d|w|m|y}] [--by-coordinator] [--format text|tsv|ics]
                  [--language nb|nn|en] [--mail[=mbox]] [--mail-to ADDR]
-                 [--mail-from ADDR] [-j N] [--today YYYY-MM-DD] [FILE|DIR|-]...
+                 [--mail-from ADDR] [--draft-days N] [-j N]
+                 [--today YYYY-MM-DD] [FILE|DIR|-]...
 Report what is due in individual plans (individuell plan): reviews due or
 overdue, plan periods and consents ending, open sub-goals past their date,
-measures ended without a review, plans never reviewed.  Directories are
-searched for *.yaml and *.yml; - or no FILE reads standard input.
-Nothing is printed when nothing is due.
+measures ended without a review, plans never reviewed, drafts left unfinished.
+Directories are searched for *.yaml and *.yml; - or no FILE reads standard
+input.  Nothing is printed when nothing is due.
 
       --within N{d|w|m|y}
                          report what falls due within N days, weeks,
@@ -61,6 +65,7 @@ Nothing is printed when nothing is due.
       --mail-to ADDR     where the plans without a coordinator's address go
                          (default: the sender)
       --mail-from ADDR   the sender (default: you, at this host)
+      --draft-days N     report a draft begun more than N days ago (default: 30)
   -j, --jobs N           read N files at once (default: the cores)
       --today DATE       report as of DATE (YYYY-MM-DD)
   -h, --help             show this help and exit

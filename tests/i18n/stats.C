@@ -1,22 +1,24 @@
 Individual plans as of 2026-11-24
 
-Coordinator                plans  active  closed  eval 12m  never  overdue  ended  sharing  invalid
-All plans                     14      13       1         9      1        2      1        2        3
-Bjørn Ødegård                  2       2       0         2      0        0      0        0        0
-<bjorn.odegard@molde.komm
-une.no>
-Ingrid Aasen                   3       3       0         3      0        1      0        0        1
-<ingrid.aasen@molde.kommu
-ne.no>
-Kari Nordmann                  1       1       0         0      0        0      0        0        0
-Kim "K" ?Koordinator? &        1       1       0         1      0        0      1        1        0
+Coordinator        plans  active  closed  eval 12m  never  overdue  ended  sharing  invalid  drafts
+All plans             14      13       1         9      1        2      1        2        3       0
+Bjørn Ødegård          2       2       0         2      0        0      0        0        0       0
+<bjorn.odegard@mo
+lde.kommune.no>
+Ingrid Aasen           3       3       0         3      0        1      0        0        1       0
+<ingrid.aasen@mol
+de.kommune.no>
+Kari Nordmann          1       1       0         0      0        0      0        0        0       0
+Kim "K"                1       1       0         1      0        0      1        1        0       0
+?Koordinator? &
 Co
-<kim@example.kommune.no>
-Ola Hansen                     4       3       1         3      0        0      0        0        0
-<ola.hansen@molde.kommune
-.no>
-(the person)                   1       1       0         0      0        0      0        1        0
-(no coordinator)               2       2       0         0      1        1      0        0        2
+<kim@example.komm
+une.no>
+Ola Hansen             4       3       1         3      0        0      0        0        0       0
+<ola.hansen@molde
+.kommune.no>
+(the person)           1       1       0         0      0        0      0        1        0       0
+(no coordinator)       2       2       0         0      1        1      0        0        2       0
 
 eval 12m  evaluated in the last 12 months
 never     never evaluated
@@ -24,4 +26,5 @@ overdue   review overdue
 ended     plan period ended
 sharing   consent to share expired or withdrawn
 invalid   with validation errors
+drafts    drafts, not counted as plans
 <html lang="en">

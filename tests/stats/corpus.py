@@ -20,7 +20,8 @@ import re
 import sys
 
 FIGS = ["plans", "active", "closed", "evaluated_12m", "never_evaluated",
-        "review_overdue", "period_ended", "sharing_expired", "invalid"]
+        "review_overdue", "period_ended", "sharing_expired", "invalid",
+        "drafts"]
 SEP = "\x1f"
 
 COORDS = [("Ingrid Aasen", "ingrid.aasen@molde.kommune.no"),
@@ -77,6 +78,8 @@ def plan(rng, i, today):
     m = {"loads": 1}
     start = day(-rng.randint(30, 900))
     closed = rng.random() < 0.15
+    draft = i % 29 == 3                     # being written: not a plan
+    m["draft"] = int(draft)
     m["closed"] = int(closed)
     lang = rng.choice(["nb", "nb", "nn", "en", None])
     m["language"] = lang or "nb"
@@ -84,7 +87,10 @@ def plan(rng, i, today):
            "format: iplan/1", "id: IP-T-%04d" % i]
     if lang:
         out.append("language: " + lang)
-    out.append("status: " + ("closed" if closed else "active"))
+    out.append("status: " + ("draft" if draft else "closed" if closed
+                             else "active"))
+    if draft:
+        out.append("created: " + d(start))
     if closed:
         out += ["closed:", "  date: " + d(day(-rng.randint(1, 20))),
                 "  reason: Målene er nådd."]
@@ -249,7 +255,10 @@ def count(by, today, manifest, review_tsv, validate_err):
                                                  "overdue"), ())
                                    or bool(m["withdrawn"])),
             "invalid": int(f in errors),
+            "drafts": 0,
         }
+        if m.get("draft"):                  # counted apart, and only so
+            fig = dict.fromkeys(FIGS, 0) | {"drafts": 1}
         keys = ["all"]
         if by == "coordinator":
             keys.append(m["coordinator"])
@@ -312,14 +321,15 @@ def read(fmt, path):
         for g in j["groups"]:
             rows.append([g["group"]] + [g[n] for n in FIGS])
     elif fmt == "text":
-        # one table: a row ends in the nine figures; a group's name that
+        # one table: a row ends in the figures; a group's name that
         # is wider than its column wraps onto the lines under it, between
         # words or, for a word wider than the column, inside it, so the
         # names are compared without their spaces (see t-stats.sh)
         for ln in text.split("\n\n")[1].split("\n")[1:]:
             tok = ln.split()
-            if len(tok) >= 9 and all(t.isdigit() for t in tok[-9:]):
-                rows.append(["".join(tok[:-9])] + tok[-9:])
+            n = len(FIGS)
+            if len(tok) >= n and all(t.isdigit() for t in tok[-n:]):
+                rows.append(["".join(tok[:-n])] + tok[-n:])
             else:
                 rows[-1][0] += "".join(tok)
     elif fmt == "html":

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "view.h"
+#include "suggest.h"
 
 /* --- dates --------------------------------------------------------------- */
 
@@ -611,6 +612,46 @@ test_edit_distance(void **state)
 	assert_int_equal(ip_edit_distance(a, b, 2), 0);
 	b[62] = 'y';
 	assert_int_equal(ip_edit_distance(a, b, 2), 1);
+}
+
+static void
+test_suggest(void **state)
+{
+	static const char *const roles[] = { "person", "relative",
+		"provider", "other", NULL };
+	static const char *const keys[] = { "id", "text", "subgoals", NULL };
+	char iso[11];
+	(void)state;
+	/* Norwegian words, bokmål and nynorsk, any case */
+	assert_string_equal(ip_suggest_word("pårørende", roles), "relative");
+	assert_string_equal(ip_suggest_word("Pårørande", roles), "relative");
+	assert_string_equal(ip_suggest_word("koordinator", roles), "provider");
+	assert_string_equal(ip_suggest_word("PÅRØRENDE", roles), "relative");
+	assert_string_equal(ip_suggest_word("delmål", keys), "subgoals");
+	assert_string_equal(ip_suggest_word("Delmål", keys), "subgoals");
+	assert_string_equal(ip_suggest_word("tekst", keys), "text");
+	/* a slip in a Norwegian word, and in an English one */
+	assert_string_equal(ip_suggest_word("pårørene", roles), "relative");
+	assert_string_equal(ip_suggest_word("persn", roles), "person");
+	assert_string_equal(ip_suggest_word("Provider", roles), "provider");
+	/* nothing near; a word only for a key not among these */
+	assert_null(ip_suggest_word("venn", roles));
+	assert_null(ip_suggest_word("tiltak", keys));
+	assert_null(ip_suggest_word("", roles));
+	/* Norwegian order */
+	assert_true(ip_suggest_date("15.06.2027", iso));
+	assert_string_equal(iso, "2027-06-15");
+	assert_true(ip_suggest_date("1/2/2026", iso));
+	assert_string_equal(iso, "2026-02-01");
+	assert_true(ip_suggest_date("29-02-2028", iso));
+	assert_string_equal(iso, "2028-02-29");
+	assert_false(ip_suggest_date("29.02.2027", iso));	/* no such day */
+	assert_false(ip_suggest_date("15.06.27", iso));	/* which century? */
+	assert_false(ip_suggest_date("15.06-2027", iso));
+	assert_false(ip_suggest_date("2027-06-15", iso));
+	assert_false(ip_suggest_date("15.06.2027x", iso));
+	assert_false(ip_suggest_date("15", iso));
+	assert_false(ip_suggest_date("", iso));
 }
 
 /* --- the YAML loader ----------------------------------------------------- */
@@ -1328,6 +1369,7 @@ main(void)
 		cmocka_unit_test(test_sha1),
 		cmocka_unit_test(test_uuid5),
 		cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_yaml_tree),
 		cmocka_unit_test(test_yaml_strict),
 		cmocka_unit_test(test_yaml_depth),
