@@ -259,5 +259,5 @@ t "ip-stats(1): the KOSTRA recipe as written" "
 t "stats TSV: a group's name that looks like a formula is neutralised" "
 	exits 0 ip-stats --today $TODAY --by coordinator --format tsv \
 		'$TESTS/review/formula.yaml' >'$TMP/out' &&
-	grep -qx \"'@SUM(1+1) <-2+3@molde.kommune.no>	1	1	0	1	0	0	0	0	0\" '$TMP/out'"
+	grep -qx \"'@SUM(1+1) <-2+3@molde.kommune.no>	1	1	0	1	0	0	0	0	0	0\" '$TMP/out'"
 

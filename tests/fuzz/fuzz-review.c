@@ -37,7 +37,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (ip_plan_load_buf((const char *)data, size, d, &p) == 0)
 		ip_review_add(r, p, 0);
-	ip_review_finish(r, null);
+	size_t unsent = 0;
+	ip_review_finish(r, null, &unsent);
 	ip_plan_free(p);
 	ip_diags_free(d);
 	return 0;
