@@ -84,7 +84,7 @@ static const struct ip_labels labels[] = {
 		.goals = "Mål og delmål",
 		.goal = "Mål %s",
 		.due = "Frist",
-		.goal_status = { "pågår", "oppnådd", "avsluttet" },
+		.goal_status = { "pågår", "oppnådd", "avbrutt" },
 		.resources = "Ressurser",
 		.needs = "Behov",
 		.measures = "Tiltak",
@@ -229,7 +229,7 @@ static const struct ip_labels labels[] = {
 		    "planen er ikke avsluttet",
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
 		    "fortsatt åpent",
-		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etter",
+		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etterpå",
 		.ev_never = "Første evaluering var planlagt, ingen er "
 		    "gjennomført",
 		.ev_file = "Fil",
@@ -269,7 +269,7 @@ static const struct ip_labels labels[] = {
 		.goals = "Mål og delmål",
 		.goal = "Mål %s",
 		.due = "Frist",
-		.goal_status = { "pågår", "oppnådd", "avslutta" },
+		.goal_status = { "pågår", "oppnådd", "avbrote" },
 		.resources = "Ressursar",
 		.needs = "Behov",
 		.measures = "Tiltak",
