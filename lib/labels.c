@@ -116,7 +116,7 @@ static const struct ip_labels labels[] = {
 		.by = "av %s",
 		.consent_compulsory = "ikke nødvendig fordi personen er under "
 		    "tvungent psykisk helsevern",
-		.consent_sharing = "Samtykke til informasjonsdeling",
+		.consent_sharing = "Samtykke til å dele opplysninger",
 		.valid_until = "gjelder til og med %s",
 		.consent_with = "Deltakere med tilgang",
 		.not_recorded = "ikke registrert",
@@ -129,10 +129,10 @@ static const struct ip_labels labels[] = {
 		.restricted = "Begrenset visning for %s",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "Du er ikke omfattet av "
-			    "samtykket til informasjonsdeling.",
-			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "samtykket til å dele opplysninger.",
+			[IP_WHY_EXPIRED] = "Samtykket til å dele opplysninger "
 			    "gjaldt til og med %s.",
-			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			[IP_WHY_WITHDRAWN] = "Samtykket til å dele opplysninger "
 			    "ble trukket tilbake %s.",
 			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen ble "
 			    "trukket tilbake %s, og med det all deling av "
@@ -205,7 +205,7 @@ static const struct ip_labels labels[] = {
 		.cf_signature = "Underskrift",
 		.cf_guardian = "Underskrift av den som har foreldreansvar, "
 		    "eller av verge, hvis personen ikke kan samtykke selv",
-		.printed = "Utskrift %s",
+		.printed = "Skrevet ut %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
 		.participant = "Deltaker %s",
@@ -224,7 +224,7 @@ static const struct ip_labels labels[] = {
 		.laws = laws_nb,
 		.ev_review = "Evaluering av planen",
 		.ev_period_end = "Planperioden slutter",
-		.ev_consent = "Samtykket til informasjonsdeling går ut",
+		.ev_consent = "Samtykket til å dele opplysninger går ut",
 		.ev_withdrawn = "Samtykket til planen er trukket tilbake, men "
 		    "planen er ikke avsluttet",
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
@@ -301,7 +301,7 @@ static const struct ip_labels labels[] = {
 		.by = "av %s",
 		.consent_compulsory = "ikkje naudsynt fordi personen er under "
 		    "tvungent psykisk helsevern",
-		.consent_sharing = "Samtykke til informasjonsdeling",
+		.consent_sharing = "Samtykke til å dele opplysningar",
 		.valid_until = "gjeld til og med %s",
 		.consent_with = "Deltakarar med tilgang",
 		.not_recorded = "ikkje registrert",
@@ -314,10 +314,10 @@ static const struct ip_labels labels[] = {
 		.restricted = "Avgrensa vising for %s",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "Du er ikkje omfatta av "
-			    "samtykket til informasjonsdeling.",
-			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "samtykket til å dele opplysningar.",
+			[IP_WHY_EXPIRED] = "Samtykket til å dele opplysningar "
 			    "galdt til og med %s.",
-			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			[IP_WHY_WITHDRAWN] = "Samtykket til å dele opplysningar "
 			    "vart trekt tilbake %s.",
 			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen vart "
 			    "trekt tilbake %s, og med det all deling av "
@@ -391,7 +391,7 @@ static const struct ip_labels labels[] = {
 		.cf_signature = "Underskrift",
 		.cf_guardian = "Underskrift av den som har foreldreansvaret, "
 		    "eller av verje, dersom personen ikkje kan samtykkje sjølv",
-		.printed = "Utskrift %s",
+		.printed = "Skrive ut %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
 		.participant = "Deltakar %s",
@@ -410,7 +410,7 @@ static const struct ip_labels labels[] = {
 		.laws = laws_nn,
 		.ev_review = "Evaluering av planen",
 		.ev_period_end = "Planperioden sluttar",
-		.ev_consent = "Samtykket til informasjonsdeling går ut",
+		.ev_consent = "Samtykket til å dele opplysningar går ut",
 		.ev_withdrawn = "Samtykket til planen er trekt tilbake, men "
 		    "planen er ikkje avslutta",
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "

@@ -471,7 +471,7 @@ t "export SOURCE_DATE_EPOCH: the print date it gives, and nothing else changes" 
 	export_fresh &&
 	epoch=\$(date -u -d '2026-11-24 23:59:59' +%s) &&
 	SOURCE_DATE_EPOCH=\$epoch ip-export --today 2026-12-01 '$EXPORT/kari.yaml' >md &&
-	tail -n 1 md >last && echo '*Utskrift 24. november 2026*' >want &&
+	tail -n 1 md >last && echo '*Skrevet ut 24. november 2026*' >want &&
 	same want last &&
 	ip-export --today 2026-11-24 '$EXPORT/kari.yaml' >plain &&
 	same plain md &&
@@ -486,14 +486,14 @@ t "export: the footer has the print date, and the revision given" "
 	export_fresh &&
 	ip-export --today 2026-09-01 --revision 'v1.2-3-gabc123' '$EXPORT/kari.yaml' |
 		tail -n 1 >last &&
-	echo '*Utskrift 1. september 2026 · versjon v1.2-3-gabc123*' >want &&
+	echo '*Skrevet ut 1. september 2026 · versjon v1.2-3-gabc123*' >want &&
 	same want last &&
 	ip-export --today 2026-09-01 --language nn '$EXPORT/kari.yaml' |
-		tail -n 1 >last && echo '*Utskrift 1. september 2026*' >want &&
+		tail -n 1 >last && echo '*Skrive ut 1. september 2026*' >want &&
 	same want last &&
 	ip-export --today 2026-09-01 --revision '<b>x</b>' --format html \
 		'$EXPORT/kari.yaml' >page.html &&
-	grep -qF '<p><em>Utskrift 1. september 2026 · versjon &lt;b&gt;x&lt;/b&gt;</em></p>' page.html"
+	grep -qF '<p><em>Skrevet ut 1. september 2026 · versjon &lt;b&gt;x&lt;/b&gt;</em></p>' page.html"
 
 # Lise's consent ends with 2027-01-14: the day is part of "the same".
 # Not under valgrind: these rerun the views of kari.yaml that the tests
