@@ -8,13 +8,16 @@
 #include "i18n.h"
 #include "view.h"
 
-/* The regulation's words for each item, in bokmål: the regulation's own
- * text. */
+/* The regulation's words for each item, in bokmål: the text of
+ * «Forskrift om individuell plan ved ytelse av velferdstjenester» (in
+ * force from 1 August 2022), which replaced § 19 of the 2011 regulation
+ * and reworded items c and i. */
 const char *const ip_item_words[] = {
 	"en oversikt over tjenestemottakerens mål, ressurser og behov for "
 	"tjenester",
 	"en oversikt over hvem som deltar i arbeidet med planen",
-	"en angivelse av hvem som er koordinator",
+	"en angivelse av hvem som gis et ansvar for å sikre samordningen av "
+	"og framdriften i arbeidet med planen",
 	"en oversikt over hva tjenestemottakeren, tjeneste- og bidragsytere "
 	"og eventuelt pårørende vil bidra med i planarbeidet",
 	"en oversikt over hvilke tiltak som er aktuelle og omfanget av dem, "
@@ -26,17 +29,40 @@ const char *const ip_item_words[] = {
 	"samtykke til at deltakere i planleggingen gis tilgang til "
 	"taushetsbelagte opplysninger",
 	"en oversikt over nødvendig eller ønskelig samarbeid med andre "
-	"tjenesteytere, institusjoner og etater",
+	"tjenesteytere, institusjoner eller etater",
+};
+
+/* The same in nynorsk: a translation, which the skeleton quotes and the
+ * nynorsk catalogue gives the findings (a unit test holds the two equal). */
+const char *const ip_item_words_nn[] = {
+	"ei oversikt over tenestemottakarens mål, ressursar og behov for "
+	"tenester",
+	"ei oversikt over kven som deltek i arbeidet med planen",
+	"ei opplysning om kven som får ansvar for å sikre samordninga av og "
+	"framdrifta i arbeidet med planen",
+	"ei oversikt over kva tenestemottakaren, teneste- og bidragsytarane "
+	"og eventuelt pårørande vil bidra med i planarbeidet",
+	"ei oversikt over kva tiltak som er aktuelle og omfanget av dei, og "
+	"kven som skal ha ansvaret for desse",
+	"ei skildring av korleis tiltaka skal gjennomførast",
+	"ei opplysning om planperioden og tidspunkt for eventuelle "
+	"justeringar og revisjonar av planen",
+	"samtykket frå tenestemottakaren til at planen blir utarbeidd, og "
+	"eventuelt samtykke til at deltakarar i planlegginga får tilgang til "
+	"teiepliktige opplysningar",
+	"ei oversikt over naudsynt eller ønskjeleg samarbeid med andre "
+	"tenesteytarar, institusjonar eller etatar",
 };
 
 /* The same in English: a translation, as findings quote it in English,
- * and the messages' catalogues translate it into the other languages
- * (the bokmål ones the words above). */
+ * and the messages' catalogues translate it into the other languages:
+ * into the words above (a unit test holds them equal). */
 const char *const ip_item_words_en[] = {
 	N_("an overview of the service recipient's goals, resources and needs "
 	    "for services"),
 	N_("an overview of who takes part in the work on the plan"),
-	N_("a statement of who the coordinator is"),
+	N_("a statement of who is given responsibility for ensuring the "
+	    "coordination and progress of the work on the plan"),
 	N_("an overview of what the service recipient, the service providers "
 	    "and contributors and any relatives will contribute to the work on "
 	    "the plan"),
@@ -49,7 +75,7 @@ const char *const ip_item_words_en[] = {
 	    "where relevant, consent to participants in the planning being given "
 	    "access to confidential information"),
 	N_("an overview of necessary or desirable cooperation with other "
-	    "service providers, institutions and agencies"),
+	    "service providers, institutions or agencies"),
 };
 
 /* Where to point at something missing: the key if it was written, else

@@ -68,7 +68,7 @@ static const struct ip_labels labels[] = {
 		.status = "Status",
 		.closed = "avsluttet",
 		.closed_on = "avsluttet %s",
-		.next_overdue = "%s (forfalt)",
+		.next_overdue = "%s (på overtid)",
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "fra %s",
@@ -88,7 +88,7 @@ static const struct ip_labels labels[] = {
 		.goals = "Mål og delmål",
 		.goal = "Mål %s",
 		.due = "Frist",
-		.goal_status = { "pågår", "oppnådd", "avsluttet" },
+		.goal_status = { "pågår", "oppnådd", "avbrutt" },
 		.resources = "Ressurser",
 		.needs = "Behov",
 		.measures = "Tiltak",
@@ -120,7 +120,7 @@ static const struct ip_labels labels[] = {
 		.by = "av %s",
 		.consent_compulsory = "ikke nødvendig fordi personen er under "
 		    "tvungent psykisk helsevern",
-		.consent_sharing = "Samtykke til informasjonsdeling",
+		.consent_sharing = "Samtykke til å dele opplysninger",
 		.valid_until = "gjelder til og med %s",
 		.consent_with = "Deltakere med tilgang",
 		.not_recorded = "ikke registrert",
@@ -135,16 +135,16 @@ static const struct ip_labels labels[] = {
 		.restricted = "Begrenset visning for %s",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "Du er ikke omfattet av "
-			    "samtykket til informasjonsdeling.",
-			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "samtykket til å dele opplysninger.",
+			[IP_WHY_EXPIRED] = "Samtykket til å dele opplysninger "
 			    "gjaldt til og med %s.",
-			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			[IP_WHY_WITHDRAWN] = "Samtykket til å dele opplysninger "
 			    "ble trukket tilbake %s.",
 			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen ble "
 			    "trukket tilbake %s, og med det all deling av "
 			    "opplysninger.",
 			[IP_WHY_NO_CONSENT] = "Det er ikke gitt samtykke til "
-			    "informasjonsdeling.",
+			    "å dele opplysninger.",
 		},
 		.restricted_shows = "Denne utgaven av planen viser derfor "
 		    "bare det du trenger for å gjøre din del av arbeidet med "
@@ -231,7 +231,7 @@ static const struct ip_labels labels[] = {
 		.cf_child_heard = "Barnet har fått informasjon og sagt sin "
 		    "mening før samtykket ble gitt (barneloven § 31).",
 		.cf_signature_of = "Underskrift, %s",
-		.printed = "Utskrift %s",
+		.printed = "Skrevet ut %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
 		.participant = "Deltaker %s",
@@ -250,21 +250,21 @@ static const struct ip_labels labels[] = {
 		.laws = laws_nb,
 		.ev_review = "Evaluering av planen",
 		.ev_period_end = "Planperioden slutter",
-		.ev_consent = "Samtykket til informasjonsdeling går ut",
+		.ev_consent = "Samtykket til å dele opplysninger går ut",
 		.ev_withdrawn = "Samtykket til planen er trukket tilbake, men "
 		    "planen er ikke avsluttet",
-		.ev_sharing_withdrawn = "Et samtykke til informasjonsdeling "
+		.ev_sharing_withdrawn = "Et samtykke til å dele opplysninger "
 		    "er trukket tilbake",
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
 		    "fortsatt åpent",
-		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etter",
+		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etterpå",
 		.ev_draft = "Utkast til plan, ennå ikke aktiv",
 		.ev_never = "Første evaluering var planlagt, ingen er "
 		    "gjennomført",
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "tjenestemottakeren",
-		.ev_overdue = "Forfalt %s",
+		.ev_overdue = "Fristen var %s",
 	},
 	[IP_LANG_NN] = {
 		.code = "nn",
@@ -283,7 +283,7 @@ static const struct ip_labels labels[] = {
 		.status = "Status",
 		.closed = "avslutta",
 		.closed_on = "avslutta %s",
-		.next_overdue = "%s (forfallen)",
+		.next_overdue = "%s (på overtid)",
 		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "frå %s",
@@ -303,7 +303,7 @@ static const struct ip_labels labels[] = {
 		.goals = "Mål og delmål",
 		.goal = "Mål %s",
 		.due = "Frist",
-		.goal_status = { "pågår", "oppnådd", "avslutta" },
+		.goal_status = { "pågår", "oppnådd", "avbrote" },
 		.resources = "Ressursar",
 		.needs = "Behov",
 		.measures = "Tiltak",
@@ -335,7 +335,7 @@ static const struct ip_labels labels[] = {
 		.by = "av %s",
 		.consent_compulsory = "ikkje naudsynt fordi personen er under "
 		    "tvungent psykisk helsevern",
-		.consent_sharing = "Samtykke til informasjonsdeling",
+		.consent_sharing = "Samtykke til å dele opplysningar",
 		.valid_until = "gjeld til og med %s",
 		.consent_with = "Deltakarar med tilgang",
 		.not_recorded = "ikkje registrert",
@@ -350,16 +350,16 @@ static const struct ip_labels labels[] = {
 		.restricted = "Avgrensa vising for %s",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "Du er ikkje omfatta av "
-			    "samtykket til informasjonsdeling.",
-			[IP_WHY_EXPIRED] = "Samtykket til informasjonsdeling "
+			    "samtykket til å dele opplysningar.",
+			[IP_WHY_EXPIRED] = "Samtykket til å dele opplysningar "
 			    "galdt til og med %s.",
-			[IP_WHY_WITHDRAWN] = "Samtykket til informasjonsdeling "
+			[IP_WHY_WITHDRAWN] = "Samtykket til å dele opplysningar "
 			    "vart trekt tilbake %s.",
 			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen vart "
 			    "trekt tilbake %s, og med det all deling av "
 			    "opplysningar.",
 			[IP_WHY_NO_CONSENT] = "Det er ikkje gitt samtykke til "
-			    "informasjonsdeling.",
+			    "å dele opplysningar.",
 		},
 		.restricted_shows = "Denne utgåva av planen viser difor "
 		    "berre det du treng for å gjere din del av arbeidet med "
@@ -447,7 +447,7 @@ static const struct ip_labels labels[] = {
 		.cf_child_heard = "Barnet har fått informasjon og sagt meininga "
 		    "si før samtykket vart gitt (barnelova § 31).",
 		.cf_signature_of = "Underskrift, %s",
-		.printed = "Utskrift %s",
+		.printed = "Skrive ut %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
 		.participant = "Deltakar %s",
@@ -466,10 +466,10 @@ static const struct ip_labels labels[] = {
 		.laws = laws_nn,
 		.ev_review = "Evaluering av planen",
 		.ev_period_end = "Planperioden sluttar",
-		.ev_consent = "Samtykket til informasjonsdeling går ut",
+		.ev_consent = "Samtykket til å dele opplysningar går ut",
 		.ev_withdrawn = "Samtykket til planen er trekt tilbake, men "
 		    "planen er ikkje avslutta",
-		.ev_sharing_withdrawn = "Eit samtykke til informasjonsdeling "
+		.ev_sharing_withdrawn = "Eit samtykke til å dele opplysningar "
 		    "er trekt tilbake",
 		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
 		    "framleis ope",
@@ -480,7 +480,7 @@ static const struct ip_labels labels[] = {
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "tenestemottakaren",
-		.ev_overdue = "Forfallen %s",
+		.ev_overdue = "Fristen var %s",
 	},
 	[IP_LANG_EN] = {
 		.code = "en",

@@ -423,25 +423,6 @@ struct lang {
 	const char *provider_id, *provider_name, *provider_contribution;
 };
 
-static const char *const items_nn[] = {
-	"ei oversikt over måla, ressursane og behovet for tenester til "
-	"tenestemottakaren",
-	"ei oversikt over kven som deltek i arbeidet med planen",
-	"ei opplysning om kven som er koordinator",
-	"ei oversikt over kva tenestemottakaren, teneste- og bidragsytarane "
-	"og eventuelt pårørande vil bidra med i planarbeidet",
-	"ei oversikt over kva tiltak som er aktuelle og omfanget av dei, og "
-	"kven som skal ha ansvaret for desse",
-	"ei skildring av korleis tiltaka skal gjennomførast",
-	"ei opplysning om planperioden og tidspunkt for eventuelle "
-	"justeringar og revisjonar av planen",
-	"samtykket frå tenestemottakaren til at planen blir utarbeidd, og "
-	"eventuelt samtykke til at deltakarar i planlegginga får tilgang til "
-	"teiepliktige opplysningar",
-	"ei oversikt over naudsynt eller ønskjeleg samarbeid med andre "
-	"tenesteytarar, institusjonar og etatar",
-};
-
 static const struct lang langs[] = {
 	[IP_LANG_NB] = {
 		.items = ip_item_words, .lq = "«", .rq = "»",
@@ -453,8 +434,8 @@ static const struct lang langs[] = {
 		    "programmet viser hvilke punkter som ennå mangler. "
 		    "Formatet er beskrevet i ip-plan(5).",
 		.privacy = "Filen inneholder helseopplysninger: hold den "
-		    "lesbar bare for deg, og del den bare med dem personen "
-		    "har samtykket til at kan få se den.",
+		    "lesbar bare for deg, og del den bare med deltakerne "
+		    "samtykket gjelder.",
 		.draft = "Et utkast: ip-validate varsler om punktene som "
 		    "mangler, uten å stoppe en commit. Når planen er ferdig, "
 		    "skriv status: active; da krever ip-validate alle "
@@ -520,17 +501,18 @@ static const struct lang langs[] = {
 		.provider_contribution = "Besøk og stell som i tiltak t1.",
 	},
 	[IP_LANG_NN] = {
-		.items = items_nn, .lq = "«", .rq = "»",
+		.items = ip_item_words_nn, .lq = "«", .rq = "»",
 		.title = "Individuell plan, laga med ip-new",
 		.intro = "Planen følgjer punkta a–i i forskrifta om "
-		    "individuell plan: over kvart punkt står ordlyden i "
-		    "forskrifta og eit råd om korleis det blir skrive godt. "
+		    "individuell plan: over kvart punkt står ordlyden "
+		    "omsett frå forskrifta og eit råd om korleis det blir "
+		    "skrive godt. "
 		    "Fyll ut det som står tomt, og køyr ip-validate på fila: "
 		    "programmet viser kva punkt som enno manglar. "
 		    "Formatet er skildra i ip-plan(5).",
 		.privacy = "Fila inneheld helseopplysningar: hald ho lesbar "
-		    "berre for deg, og del ho berre med dei personen har "
-		    "samtykt til at kan få sjå ho.",
+		    "berre for deg, og del ho berre med deltakarane "
+		    "samtykket gjeld.",
 		.draft = "Eit utkast: ip-validate varslar om punkta som "
 		    "manglar, utan å stoppe ein commit. Når planen er ferdig, "
 		    "skriv status: active; då krev ip-validate alle punkta.",

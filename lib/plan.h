@@ -248,9 +248,10 @@ int ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
 int ip_plan_load_tree(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out, struct ip_ynode **tree);
 
-/* The regulation's words for items a to i, in bokmål; and in English,
- * marked for the messages' catalogues (N_). */
+/* The regulation's words for items a to i, in bokmål and nynorsk; and
+ * in English, marked for the messages' catalogues (N_). */
 extern const char *const ip_item_words[];
+extern const char *const ip_item_words_nn[];
 extern const char *const ip_item_words_en[];
 
 /* True if s is empty or holds only white space (see ip-plan(5)), which

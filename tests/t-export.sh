@@ -517,8 +517,8 @@ t "export: the consent history, and who has access on the document's day" "
 	grep -qx '  - \*\*Deltakere med tilgang:\*\* Hege Dahl, Rune Dahl, Ola Hansen, Siri Moe, Nav Nordvik' aug &&
 	ip-export --today 2026-12-01 '$TEEN' >dec &&
 	grep -qx '  - \*\*Samtykke til planen:\*\* gitt 10. januar 2026 av Hege Dahl og Rune Dahl' dec &&
-	grep -qx '  - \*\*Samtykke til informasjonsdeling:\*\* gitt 1. februar 2026 av Hege Dahl og Rune Dahl, trukket tilbake 1. september 2026: Nav Nordvik' dec &&
-	grep -qx '  - \*\*Samtykke til informasjonsdeling:\*\* gitt 15. mars 2026 av Hege Dahl og Rune Dahl, gjelder til og med 10. januar 2027: Siri Moe' dec &&
+	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 1. februar 2026 av Hege Dahl og Rune Dahl, trukket tilbake 1. september 2026: Nav Nordvik' dec &&
+	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 15. mars 2026 av Hege Dahl og Rune Dahl, gjelder til og med 10. januar 2027: Siri Moe' dec &&
 	grep -qx '  - \*\*Deltakere med tilgang:\*\* Ola Hansen, Siri Moe' dec &&
 	ip-export --today 2026-12-01 --format xml '$TEEN' >xml &&
 	test \$(grep -c '<information_sharing>' xml) -eq 3 &&
@@ -622,7 +622,7 @@ t "export SOURCE_DATE_EPOCH: the print date it gives, and nothing else changes" 
 	export_fresh &&
 	epoch=\$(date -u -d '2026-11-24 23:59:59' +%s) &&
 	SOURCE_DATE_EPOCH=\$epoch ip-export --today 2026-12-01 '$EXPORT/kari.yaml' >md &&
-	tail -n 1 md >last && echo '*Utskrift 24. november 2026*' >want &&
+	tail -n 1 md >last && echo '*Skrevet ut 24. november 2026*' >want &&
 	same want last &&
 	ip-export --today 2026-11-24 '$EXPORT/kari.yaml' >plain &&
 	same plain md &&
@@ -637,14 +637,14 @@ t "export: the footer has the print date, and the revision given" "
 	export_fresh &&
 	ip-export --today 2026-09-01 --revision 'v1.2-3-gabc123' '$EXPORT/kari.yaml' |
 		tail -n 1 >last &&
-	echo '*Utskrift 1. september 2026 · versjon v1.2-3-gabc123*' >want &&
+	echo '*Skrevet ut 1. september 2026 · versjon v1.2-3-gabc123*' >want &&
 	same want last &&
 	ip-export --today 2026-09-01 --language nn '$EXPORT/kari.yaml' |
-		tail -n 1 >last && echo '*Utskrift 1. september 2026*' >want &&
+		tail -n 1 >last && echo '*Skrive ut 1. september 2026*' >want &&
 	same want last &&
 	ip-export --today 2026-09-01 --revision '<b>x</b>' --format html \
 		'$EXPORT/kari.yaml' >page.html &&
-	grep -qF '<p><em>Utskrift 1. september 2026 · versjon &lt;b&gt;x&lt;/b&gt;</em></p>' page.html"
+	grep -qF '<p><em>Skrevet ut 1. september 2026 · versjon &lt;b&gt;x&lt;/b&gt;</em></p>' page.html"
 
 # Lise's consent ends with 2027-01-14: the day is part of "the same".
 # Not under valgrind: these rerun the views of kari.yaml that the tests
@@ -848,7 +848,7 @@ t_no_vg "export as git's textconv: a plan's diff is its document's" "
 	git log -p -1 --format= >diff &&
 	grep -qx -- '-  - \*\*1. desember 2026:\*\* planlagt' diff &&
 	grep -qx -- '+  - \*\*1. desember 2026:\*\* gjennomført 2. desember 2026' diff &&
-	grep -qxE -- '-  - \*\*Neste evaluering:\*\* 1\. desember 2026( \(forfalt\))?' diff &&
+	grep -qxE -- '-  - \*\*Neste evaluering:\*\* 1\. desember 2026( \(på overtid\))?' diff &&
 	! grep -q 'done: 2026-12-02' diff &&
 	git diff --no-textconv HEAD~ HEAD | grep -qx -- '+      done: 2026-12-02' &&
 	git show HEAD >show && grep -qF 'gjennomført 2. desember 2026' show &&

@@ -239,7 +239,7 @@ t "ip-export's next review is ip-review's, review_interval and all" "
 	ip-export --today $TODAY plans/interval.yaml >'$TMP/doc' &&
 	grep -q '^  - \*\*Neste evaluering:\*\* 30\. november 2026\$' '$TMP/doc' &&
 	ip-export --today 2026-12-01 plans/interval.yaml >'$TMP/doc' &&
-	grep -q '^  - \*\*Neste evaluering:\*\* 30\. november 2026 (forfalt)\$' '$TMP/doc' &&
+	grep -q '^  - \*\*Neste evaluering:\*\* 30\. november 2026 (på overtid)\$' '$TMP/doc' &&
 	sed 's/^status: active/status: closed/' plans/interval.yaml >'$TMP/closed.yaml' &&
 	ip-export '$TMP/closed.yaml' >'$TMP/doc' &&
 	! grep -q 'Neste evaluering' '$TMP/doc'"
@@ -742,7 +742,7 @@ t "ics: an overdue item is on the day of the run, its own date in the descriptio
 	sed -n '/^UID:review+IP-2026-0117+2026-12-02@iplan/,/^END:VEVENT/p' '$TMP/o.ics' >'$TMP/ev' &&
 	grep -qx 'DTSTART;VALUE=DATE:20270120.' '$TMP/ev' &&
 	grep -qx 'SEQUENCE:49.' '$TMP/ev' &&
-	grep -q '^DESCRIPTION:Forfalt 2. desember 2026' '$TMP/ev' &&
+	grep -q '^DESCRIPTION:Fristen var 2. desember 2026' '$TMP/ev' &&
 	exits 1 ip-review --today 2027-01-21 --format ics plans/emma.yaml >'$TMP/p.ics' &&
 	grep -q '^UID:review+IP-2026-0117+2026-12-02@iplan' '$TMP/p.ics' &&
 	grep -qx 'DTSTART;VALUE=DATE:20270121.' '$TMP/p.ics' &&

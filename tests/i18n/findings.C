@@ -6,7 +6,7 @@ findings.yaml:41:5: error: measure 't1' has no extent: item e asks for "an overv
 findings.yaml:43:18: error: responsible 'ola' is not a participant's id [unknown-ref]
 findings.yaml:51:13: warning: review date is outside the plan period [outside-period]
 findings.yaml:58:16: error: consent to share information withdrawn before it was given [date-order]
-findings.yaml:61:5: error: cooperation without 'with' whom: item i asks for "an overview of necessary or desirable cooperation with other service providers, institutions and agencies" (in English) [item-i]
+findings.yaml:61:5: error: cooperation without 'with' whom: item i asks for "an overview of necessary or desirable cooperation with other service providers, institutions or agencies" (in English) [item-i]
 structure.yaml:9:26: error: 'sosialloven' is not a known legal_basis: use pasrl-2-5, hol-7-1, hol-7-2a, sphl-2-5, phvl-4-1, navl-15, sotjl-28, sotjl-33 or bvl-15-9 [value]
 structure.yaml:14:15: error: 'birth_date' must be a date (YYYY-MM-DD): a quoted '1990-05-17' is text; write 1990-05-17 without quotes [type]
 structure.yaml:15:16: error: 'interpreter' must be true or false: a quoted 'false' is text; write false without quotes [type]

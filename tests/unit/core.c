@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <libintl.h>
+#include <locale.h>
 
 #include "view.h"
 #include "suggest.h"
@@ -1347,6 +1349,33 @@ test_guardians(void **state)
 	ip_plan_free(p);
 }
 
+/* The catalogues translate the English words of each item into the
+ * stored words that the skeletons quote: a wording changed in one place
+ * and not the other fails here. */
+static void
+test_item_words_catalogues(void **state)
+{
+	static const struct {
+		const char *lang, *locale;
+		const char *const *words;
+	} want[] = {
+		{ "nb", "nb_NO.UTF-8", ip_item_words },
+		{ "nn", "nn_NO.UTF-8", ip_item_words_nn },
+	};
+
+	(void)state;
+	assert_non_null(bindtextdomain("iplan", IPLAN_BUILDDIR "/locale"));
+	for (size_t l = 0; l < sizeof want / sizeof *want; l++) {
+		assert_non_null(setlocale(LC_ALL, want[l].locale));
+		assert_int_equal(setenv("LANGUAGE", want[l].lang, 1), 0);
+		for (int i = 0; i < 9; i++)
+			assert_string_equal(dgettext("iplan",
+			    ip_item_words_en[i]), want[l].words[i]);
+	}
+	unsetenv("LANGUAGE");
+	setlocale(LC_ALL, "C");
+}
+
 int
 main(void)
 {
@@ -1390,6 +1419,7 @@ main(void)
 		cmocka_unit_test(test_person_age_from_national_id),
 		cmocka_unit_test(test_covering),
 		cmocka_unit_test(test_guardians),
+		cmocka_unit_test(test_item_words_catalogues),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
