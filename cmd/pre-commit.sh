@@ -4,9 +4,10 @@
 #
 # It checks each plan as it is staged, which is what is committed, not as
 # it is in the working tree.  Warnings are shown and do not refuse the
-# commit.  Install it in a repository of plans as:
+# commit.  The same script runs as pre-merge-commit.  Install both in a
+# repository of plans as:
 #
-#	ln -s /usr/local/share/iplan/hooks/pre-commit .git/hooks/pre-commit
+#	git config core.hooksPath "$(ip-validate --print-hook-dir)"
 #
 # Set IPLAN_HOOK_OPTIONS to give ip-validate options, such as --strict.
 # git commit --no-verify skips it.

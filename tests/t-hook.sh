@@ -104,7 +104,8 @@ t "hook: ip-validate(1) and README install them as --print-hook-dir names them" 
 	grep -qx \"\$line\" '$TOP/man/ip-validate.1' &&
 	grep -qF 'ln -s \"\$(ip-validate --print-hook-dir)/pre-receive\"' '$TOP/README.md' &&
 	ip-validate --print-hook-dir | grep -q '^/.*/share/iplan/hooks\$' &&
-	! grep -q 'ln -s /usr/local/share/iplan/hooks' '$TOP/README.md' '$TOP/man/'*"
+	! grep -q 'ln -s /usr/local/share/iplan/hooks' '$TOP/README.md' \
+		'$TOP/man/'* '$TOP/cmd/'*.sh"
 
 # The hook refuses when it cannot check: a pathspec made literal or
 # unglobbed by the environment, a stage of its own that fails, a sed

@@ -87,21 +87,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = ip_xmalloc(size + 1), *steps = NULL, *whole = NULL;
 	size_t nsteps = 0, nwhole = 0;
-	bool after_digit = false;
 
 	memcpy(s, data, size);
 	s[size] = '\0';
 	FILE *f = ip_xmemstream(&steps, &nsteps);
 	for (const char *t = s; *t != '\0';) {
 		const char *instead;
-		size_t n = ip_clean_step(t, after_digit, &instead);
+		size_t n = ip_clean_step(t, &instead);
 		if (n == 0 || n > (size_t)(s + size - t) || memchr(t, '\0', n))
 			abort();
 		if (instead != NULL)
 			fputs(instead, f);
 		else
 			fwrite(t, 1, n, f);
-		after_digit = digit(*t);
 		t += n;
 	}
 	ip_xmemstream_close(f);
