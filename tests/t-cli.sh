@@ -1,6 +1,8 @@
 # t-cli.sh - what every command shares: --help, --version, usage errors,
 # and man pages that match.  Sourced by run.sh.
 
+vg_first_only
+
 # to_closed_pipe CMD...: runs CMD with standard output a pipe whose
 # reader has left, as after `| head`: a FIFO opened read-write, then
 # opened for writing, then closed for reading.  CMD's exit status goes to

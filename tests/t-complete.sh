@@ -7,6 +7,8 @@
 # --list-measures, which tests here run on each kind of input: under
 # valgrind those tests alone run them.
 
+vg_first_only
+
 # comp CWORD WORD...: what completing the word at index CWORD of the
 # command line WORD... offers, one a line, in a fresh bash.
 comp() {

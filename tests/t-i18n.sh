@@ -7,6 +7,8 @@
 # tests/i18n/NAME.LANG holds what the commands print in the locale LANG
 # (C, nb, nn); i18n_NAME below prints it.
 
+vg_first_only
+
 I18N=$TESTS/i18n
 # The locale for each language the golden files are in.
 i18n_locale() {

@@ -2,6 +2,8 @@
 # what ip-validate says of it, safe writing, and refused options.
 # Sourced by run.sh.
 
+vg_first_only
+
 # Every test runs in a fresh empty directory, $TMP/new, so that `ls -A`
 # shows anything left behind.
 new_fresh() {

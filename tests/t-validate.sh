@@ -1,6 +1,8 @@
 # t-validate.sh - ip-validate: golden cases, the examples, hostile input.
 # Sourced by run.sh.
 
+vg_first_only
+
 # Golden cases: tests/validate/NAME.yaml beside NAME.expect, the exact
 # diagnostics.  The exit status follows from them: 2 for trouble (io),
 # 1 for any error, else 0.
@@ -283,8 +285,8 @@ t "one-plan comes after each file's own findings, on the later file" "
 	same '$TMP/want' '$TMP/err'"
 
 t "-j 4 prints what -j 1 prints, in the same order" "
-	exits 1 ip-validate -j 1 --today $TODAY '$TESTS/validate' 2>'$TMP/j1' &&
 	exits 1 ip-validate -j 4 --today $TODAY '$TESTS/validate' 2>'$TMP/j4' &&
+	exits 1 ip-validate -j 1 --today $TODAY '$TESTS/validate' 2>'$TMP/j1' &&
 	test \$(grep -c '\\[one-plan\\]\$' '$TMP/j1') -gt 10 &&
 	same '$TMP/j1' '$TMP/j4'"
 
