@@ -83,6 +83,23 @@ struct ip_view {
 	bool restricted;	/* viewer is not covered */
 	enum ip_view_why why;
 	int32_t why_day;	/* with IP_WHY_EXPIRED and the withdrawals */
+	/* A restricted view decides once, in one pass over the plan, what
+	 * it shows and the number of each entry shown, so that asking
+	 * costs no more than a lookup, however large the plan. */
+	struct ip_arena a;	/* the tables below */
+	const struct ip_participant *coordinator;
+	const void **served;	/* the goals and sub-goals the reader's
+				   measures list, sorted by address */
+	size_t n_served;
+	size_t *goal_no;	/* by goal: its number, 0 if not shown */
+	size_t *sub_at;		/* by goal: where its sub-goals begin in
+				   sub_no */
+	size_t *sub_no;		/* by sub-goal: its number under its goal
+				   counting those shown before it, from 1 */
+	size_t *measure_no, *participant_no;	/* likewise */
+	size_t resolved;	/* ids resolved to make the tables: one for
+				   each the reader's measures list (the unit
+				   tests hold it) */
 };
 
 /* Makes the view of p for the participant with the id for_id (NULL: the
@@ -90,9 +107,11 @@ struct ip_view {
  * ip_sees_all() names see the whole plan; anyone else sees only their
  * own part, as the table in view.c says.  Returns 0; -1 if no participant
  * has that id; -2 if more than one has it, since a view could not tell
- * them apart. */
+ * them apart.  Aborts when out of memory.  Free with ip_view_free() (as
+ * well after -1 and -2). */
 int ip_view_make(struct ip_view *v, const struct ip_plan *p,
     const char *for_id, int32_t today);
+void ip_view_free(struct ip_view *v);
 
 /* The fields of a plan, as the visibility table knows them.  Those marked
  * "entry" are asked about one entry of a list: a goal, sub-goal, measure
