@@ -384,6 +384,37 @@ ip_view_free(struct ip_view *v)
 	ip_arena_free(&v->a);
 }
 
+const char *
+ip_view_masked(const struct ip_view *v, struct ip_arena *a, const char *s,
+    const char *mask)
+{
+	size_t len = strlen(s), mlen = strlen(mask), n = 0, k;
+	char *out = NULL;
+
+	if (!v->restricted)
+		return s;
+	for (size_t at = 0; at < len; at += k) {
+		if ((k = ip_nid_written(s + at)) == 0) {
+			k = 1;
+			if (out != NULL)
+				out[n++] = s[at];
+			continue;
+		}
+		if (out == NULL) {
+			/* an id takes 11 bytes at least */
+			out = ip_arena_alloc(a, len + (len / 11 + 1) * mlen + 1);
+			memcpy(out, s, at);
+			n = at;
+		}
+		memcpy(out + n, mask, mlen);
+		n += mlen;
+	}
+	if (out == NULL)
+		return s;
+	out[n] = '\0';
+	return out;
+}
+
 size_t
 ip_view_goal_number(const struct ip_view *v, size_t goal)
 {

@@ -113,6 +113,14 @@ int ip_view_make(struct ip_view *v, const struct ip_plan *p,
     const char *for_id, int32_t today);
 void ip_view_free(struct ip_view *v);
 
+/* s as the view v may show it: in a restricted view, each national id
+ * that ip_nid_written() finds in s (asked at every character) replaced
+ * by mask, since a reader outside the consent sees no national id, even
+ * one written into a field they are shown; s itself in a full view or
+ * if it has none, else a copy in a.  Aborts when out of memory. */
+const char *ip_view_masked(const struct ip_view *v, struct ip_arena *a,
+    const char *s, const char *mask);
+
 /* The fields of a plan, as the visibility table knows them.  Those marked
  * "entry" are asked about one entry of a list: a goal, sub-goal, measure
  * or participant, passed as the entry argument of ip_view_shows(). */

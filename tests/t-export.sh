@@ -269,6 +269,35 @@ t "export: a '|' before U+FB01 and U+FFFC stays as written, marks by reference a
 	grep -qF 'Individual plan for Kari|ﬁnn' out.html.en &&
 	grep -qF '<name>Ola|ﬂ|ﬁ||ﬁ</name>' out.xml.nn &&
 	! grep -q \$(printf '\\357\\267[\\220\\221]') out.*"
+# A character reference in free text is decoded by cmark: one to a
+# control (ESC, BEL, CSI, CR, DEL) in a link's destination or title, a
+# reference definition, an image or a code fence's info string was
+# written raw, and git log -p through the textconv driver set the
+# terminal's title and cleared its screen.  Each is U+FFFD now, in every
+# format, and so through git.
+export_controls='[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]'
+t "export: character references to controls are U+FFFD in every format, and through textconv" "
+	export_fresh &&
+	for f in markdown html xml fhir fhir-json; do
+		exits 0 ip-export --format \$f '$EXPORT/controls.yaml' >out.\$f &&
+		! LC_ALL=C grep -qP '$export_controls' out.\$f || exit 1
+	done &&
+	grep -qxF '**Contribution:** Text �\\]0;OWNED� and �31m red� and a�b.' out.markdown &&
+	grep -qxF '\`\`\` a�[2J�b' out.markdown &&
+	grep -qF '[x](�]0;OWNED��[2J)' out.markdown &&
+	grep -qF '[y](/u \"t�[2J�\")' out.markdown &&
+	grep -qF '[z](�]0;X� \"��[2J\")' out.markdown &&
+	grep -qF '[i](�[2J \"�\")' out.markdown &&
+	grep -qF '<code class=\"language-a�[2J�b\">' out.html &&
+	mkdir home && export HOME=\$PWD/home TMPDIR=\$PWD GIT_CONFIG_NOSYSTEM=1 &&
+	git init -q repo && cd repo &&
+	git config user.name Test && git config user.email test@example.org &&
+	git config diff.iplan.textconv ip-export &&
+	echo '*.yaml diff=iplan' >.gitattributes &&
+	cp '$EXPORT/controls.yaml' plan.yaml &&
+	git add .gitattributes plan.yaml && git commit -q -m plan &&
+	git log -p --format= >diff && grep -qF '[x](�]0;OWNED��[2J)' diff &&
+	! LC_ALL=C grep -qP '$export_controls' diff"
 printf 'format: iplan/1\nperson: {name: "Kari \357\267\220 \357\267\221 |x"}\n' \
 	>"$TMP/marks.yaml"
 t "export: a plan that holds the renderer's marks is refused, located, in every format and language" "

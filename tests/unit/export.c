@@ -119,6 +119,7 @@ static const struct {
 	LABEL(restricted),
 	LABEL(restricted_why),
 	LABEL(restricted_shows),
+	LABEL(nid_hidden),
 	LABEL(left_out_field),
 	LABEL(left_out),
 	LABEL(others_left_out),
