@@ -1457,6 +1457,7 @@ cooperation(struct doc *d, cmark_node *root)
 static const char *
 cell(struct doc *d, cmark_node *p)
 {
+	shown_tree(d, p);
 	char *h = cmark_render_html(p, CMARK_OPT_DEFAULT);
 	cmark_node_free(p);
 	size_t n = strlen(h);

@@ -406,6 +406,15 @@ resource(struct fw *x, const char *type)
 	x->js[x->depth].any = true;
 }
 
+/* Text from the plan as the view shows it (a national id written in it
+ * masked in a restricted view), cleaned for XML. */
+static const char *
+shown(struct fw *x, const char *s)
+{
+	return ip_xml_clean(&x->a, ip_view_masked(x->v, &x->a, s,
+	    x->l->nid_hidden));
+}
+
 /* <name value="s"/>, nothing if s is NULL or blank: FHIR has no empty
  * values.  White space at either end goes, as FHIR's XML asks. */
 static void
@@ -415,6 +424,7 @@ val(struct fw *x, const char *name, const char *s)
 
 	if (s == NULL || ip_blank(s))
 		return;
+	s = shown(x, s);
 	size_t n = strlen(s);
 	if (strchr(ws, s[0]) != NULL || strchr(ws, s[n - 1]) != NULL) {
 		s += strspn(s, ws);
@@ -422,7 +432,7 @@ val(struct fw *x, const char *name, const char *s)
 			;
 		s = ip_arena_strndup(&x->a, s, n);
 	}
-	put(x, name, ip_xml_clean(&x->a, s));
+	put(x, name, s);
 }
 
 static void
@@ -572,7 +582,7 @@ narrative(struct fw *x, const char *const *texts, size_t n)
 			spaces(&div, 2 * x->xdepth + 2);
 		}
 		adds(&div, "<p>");
-		xml_escaped(&div, ip_xml_clean(&x->a, texts[i]), false);
+		xml_escaped(&div, shown(x, texts[i]), false);
 		adds(&div, "</p>");
 	}
 	if (!x->json) {
@@ -704,6 +714,7 @@ human_name(struct fw *x, const char *s)
 
 	if (s == NULL || ip_blank(s))
 		return;
+	s = shown(x, s);	/* before it is split into names */
 	start(x, "name");
 	val(x, "text", s);
 	const char *comma = strchr(s, ',');

@@ -77,10 +77,13 @@ check(struct xw *x, int rc)
 		x->failed = true;
 }
 
+/* s as the view shows it (a national id written in it masked in a
+ * restricted view), cleaned for XML. */
 static const xmlChar *
 clean(struct xw *x, const char *s)
 {
-	return (const xmlChar *)ip_xml_clean(&x->a, s);
+	return (const xmlChar *)ip_xml_clean(&x->a, ip_view_masked(x->v,
+	    &x->a, s, x->r->l->nid_hidden));
 }
 
 static void

@@ -906,6 +906,28 @@ t "export --for: no hidden goal's id, and numbers that count only what is shown"
 	grep -qx '### Tiltak 1: Job training' md && grep -qx '### Mål 1' md &&
 	grep -q '^  - \*\*Delmål 1.1:\*\* Come to work on time' md"
 
+# National ids written, in many forms, into every field a restricted
+# view shows (tests/view/masked.yaml): the reader sees none in any
+# format, each masked with the label the document's language has; the
+# coordinator, whom the consent covers, sees them as written.
+t "export --for: national ids in the fields a restricted view shows are masked in every format" "
+	export_fresh &&
+	for f in markdown html xml fhir fhir-json; do
+		exits 0 ip-export --today 2026-06-01 --format \$f --for emp \
+			'$TESTS/view/masked.yaml' >out.\$f &&
+		! grep -e 41873 -e '418 73' -e '８７３' out.\$f &&
+		grep -q 'national identity number hidden' out.\$f || exit 1
+	done &&
+	xmllint --noout --schema '$XSD' out.xml 2>/dev/null &&
+	grep -qxF '  - **Plan ID:** IP-(national identity number hidden)' out.markdown &&
+	grep -qxF '### Emp (national identity number hidden)' out.markdown &&
+	grep -qF 'Training for (national identity number hidden)</th><td>Weekly, (national identity number hidden)</td>' out.html &&
+	exits 0 ip-export --today 2026-06-01 --language nn --for emp \
+		'$TESTS/view/masked.yaml' >nn.md &&
+	grep -qxF '  - **Koordinator:** Kari (fødselsnummer skjult)' nn.md &&
+	exits 0 ip-export --today 2026-06-01 --for k '$TESTS/view/masked.yaml' >k.md &&
+	grep -qxF '  - **Plan ID:** IP-090594-41873' k.md"
+
 t "export --for twice: refused" "
 	export_fresh &&
 	exits 2 ip-export --for emp --for per '$EXPORT/kari.yaml' >out 2>err &&
