@@ -514,21 +514,26 @@ uuid(struct fw *x, enum kind k, const char *id)
 	return uuid_of(x, k, id, NULL);
 }
 
-/* The place of the participant q in the list, from 1, as text. */
+/* The number of the participant q, as the view numbers them (its place
+ * in the list, from 1, in a full view), as text. */
 static const char *
 place_of(struct fw *x, const struct ip_participant *q)
 {
 	size_t i = (size_t)(q - (const struct ip_participant *)
 	    x->p->participants.v);
-	return ip_arena_printf(&x->a, "%zu", i + 1);
+	return ip_arena_printf(&x->a, "%zu",
+	    ip_view_participant_number(x->v, i));
 }
 
-/* The place of goal i, or of its sub-goal j (from 0), as text. */
+/* The number of goal i, or of its sub-goal j (from 0), as the view
+ * numbers them, as text. */
 static const char *
 place_of_goal(struct fw *x, size_t i, const struct ip_subgoal *s, size_t j)
 {
-	return s ? ip_arena_printf(&x->a, "%zu.%zu", i + 1, j + 1)
-	    : ip_arena_printf(&x->a, "%zu", i + 1);
+	size_t n = ip_view_goal_number(x->v, i);
+	return s ? ip_arena_printf(&x->a, "%zu.%zu", n,
+	    ip_view_subgoal_number(x->v, i, j))
+	    : ip_arena_printf(&x->a, "%zu", n);
 }
 
 /* The fullUrl of goal i, or of its sub-goal s (the j-th). */
@@ -1082,8 +1087,8 @@ goal(struct fw *x, const struct ip_goal *g, size_t i,
 	char buf[IP_LONG_DATE];
 
 	if (text == NULL || ip_blank(text))
-		text = ip_label_fill(&x->a, x->l->goal,
-		    id ? id : place_of_goal(x, i, s, j));
+		text = ip_label_fill(&x->a, x->l->goal, id && !x->v->restricted
+		    ? id : place_of_goal(x, i, s, j));
 	const char *narr[] = { text, s != NULL && s->due.set
 	    ? ip_label_fill(&x->a, x->l->until, ip_labels_date(x->l,
 	    s->due.day, buf)) : NULL,
@@ -1096,8 +1101,10 @@ goal(struct fw *x, const struct ip_goal *g, size_t i,
 		if (ip_view_shows(x->v, IP_F_SUBGOAL, sub))
 			milestone(x, goal_url(x, g, i, sub, k));
 	}
-	/* goal ids are the plan's own: its CarePlan names their system */
-	ident(x, "identifier", uuid(x, K_CAREPLAN, NULL), id);
+	/* goal ids are the plan's own, or in a restricted view the view's:
+	 * its CarePlan names their system */
+	ident(x, "identifier", uuid(x, K_CAREPLAN, NULL),
+	    ip_view_goal_id(x->v, &x->a, i, s ? j : SIZE_MAX));
 	if (s != NULL && s->status.set) {
 		put(x, "lifecycleStatus", lifecycle[s->status.v]);
 		concept(x, "achievementStatus", HL7_CS "goal-achievement",
@@ -1193,7 +1200,7 @@ measure_status(struct fw *x, const struct ip_measure *m)
 }
 
 static void
-measure(struct fw *x, const struct ip_measure *m)
+measure(struct fw *x, const struct ip_measure *m, size_t i)
 {
 	const struct ip_participant *q =
 	    m->responsible.s ? ip_find_participant(x->p, m->responsible.s)
@@ -1202,12 +1209,13 @@ measure(struct fw *x, const struct ip_measure *m)
 	bool extent = m->extent.s != NULL && !ip_blank(m->extent.s);
 
 	start(x, "activity");
-	if (m->id.s != NULL)
-		attr(x, "id", ip_xml_clean(&x->a, m->id.s));
+	const char *own = ip_view_measure_id(x->v, &x->a, i);
+	if (own != NULL)
+		attr(x, "id", ip_xml_clean(&x->a, own));
 	start(x, "detail");
 	concept(x, "code", NULL, NULL, NULL, m->title.s);
-	for (size_t i = 0; i < m->goals.n; i++) {
-		const char *id = m->goals.v[i].s;
+	for (size_t k = 0; k < m->goals.n; k++) {
+		const char *id = m->goals.v[k].s;
 		if (goal_shown(x, id))
 			ref(x, "goal", uuid(x, K_GOAL, id));
 	}
@@ -1341,7 +1349,7 @@ careplan(struct fw *x)
 	for (size_t i = 0; i < ml->n; i++) {
 		const struct ip_measure *m = &ml->v[i];
 		if (ip_view_shows(v, IP_F_MEASURE, m))
-			measure(x, m);
+			measure(x, m, i);
 	}
 	if (ip_view_shows(v, IP_F_REVIEWS, NULL))
 		for (size_t i = 0; i < p->period.reviews.n; i++)

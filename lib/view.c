@@ -438,3 +438,35 @@ ip_view_participant_number(const struct ip_view *v, size_t i)
 {
 	return v->restricted ? v->participant_no[i] : i + 1;
 }
+
+const char *
+ip_view_goal_id(const struct ip_view *v, struct ip_arena *a, size_t goal,
+    size_t sub)
+{
+	const struct ip_goal *g = &v->p->goals.v[goal];
+
+	if (!v->restricted)
+		return sub == SIZE_MAX ? g->id.s : g->subgoals.v[sub].id.s;
+	if (sub == SIZE_MAX)
+		return ip_arena_printf(a, "goal-%zu",
+		    ip_view_goal_number(v, goal));
+	return ip_arena_printf(a, "goal-%zu-%zu", ip_view_goal_number(v, goal),
+	    ip_view_subgoal_number(v, goal, sub));
+}
+
+const char *
+ip_view_goal_ref(const struct ip_view *v, struct ip_arena *a, const char *id)
+{
+	size_t goal, sub;
+
+	if (!v->restricted || ip_goal_named(v->p, id, &goal, &sub) == NULL)
+		return id;
+	return ip_view_goal_id(v, a, goal, sub);
+}
+
+const char *
+ip_view_measure_id(const struct ip_view *v, struct ip_arena *a, size_t i)
+{
+	return v->restricted ? ip_arena_printf(a, "measure-%zu",
+	    ip_view_measure_number(v, i)) : v->p->measures.v[i].id.s;
+}

@@ -193,6 +193,20 @@ size_t ip_view_subgoal_number(const struct ip_view *v, size_t goal,
 size_t ip_view_measure_number(const struct ip_view *v, size_t i);
 size_t ip_view_participant_number(const struct ip_view *v, size_t i);
 
+/* The ids a view gives goal (its index in the plan) or its sub-goal sub
+ * (SIZE_MAX: the goal itself), and measure i: in a full view the plan's
+ * own (NULL if it has none); in a restricted view ids of the view's own,
+ * made of the numbers above as the document's anchors are ("goal-2",
+ * "goal-2-1", "measure-1"), so that no id tells of entries the reader
+ * does not see.  ip_view_goal_ref() is that of the goal or sub-goal the
+ * id in a measure's goals names, or id if it names none.  In a. */
+const char *ip_view_goal_id(const struct ip_view *v, struct ip_arena *a,
+    size_t goal, size_t sub);
+const char *ip_view_goal_ref(const struct ip_view *v, struct ip_arena *a,
+    const char *id);
+const char *ip_view_measure_id(const struct ip_view *v, struct ip_arena *a,
+    size_t i);
+
 /* The goal or sub-goal that the id in a measure's goals names: the first
  * with that id in the order of the plan (a goal, then its sub-goals);
  * NULL if none.  In *goal the index of the goal it is or is under, in

@@ -928,6 +928,26 @@ t "export --for: national ids in the fields a restricted view shows are masked i
 	exits 0 ip-export --today 2026-06-01 --for k '$TESTS/view/masked.yaml' >k.md &&
 	grep -qxF '  - **Plan ID:** IP-090594-41873' k.md"
 
+# In XML and FHIR, too, a restricted view's ids are its own, as its
+# numbers are: <measure id="m4"> and a Goal identified "s3" told the
+# employer that m1 to m3, s1 and s2 exist.  Still unique, and valid.
+t "export --for: XML and FHIR give goals and measures ids of the view's own" "
+	export_fresh &&
+	for f in xml fhir fhir-json; do
+		exits 0 ip-export --today 2026-06-01 --format \$f --for emp \
+			'$TESTS/view/numbering.yaml' >out.\$f &&
+		! grep -E '\"(m[0-9]|s[0-9]|g1)\"' out.\$f &&
+		grep -q '\"measure-1\"' out.\$f &&
+		grep -q '\"goal-1-1\"' out.\$f || exit 1
+	done &&
+	xmllint --noout --schema '$XSD' out.xml 2>/dev/null &&
+	grep -qF '<subgoal id=\"goal-1-1\">' out.xml &&
+	grep -qF '<goal ref=\"goal-1-1\"/>' out.xml &&
+	grep -qF '<activity id=\"measure-1\">' out.fhir &&
+	exits 0 ip-export --today 2026-06-01 --format xml --for k \
+		'$TESTS/view/numbering.yaml' >k.xml &&
+	grep -qF '<measure id=\"m4\">' k.xml"
+
 t "export --for twice: refused" "
 	export_fresh &&
 	exits 2 ip-export --for emp --for per '$EXPORT/kari.yaml' >out 2>err &&
