@@ -536,12 +536,12 @@ place_of_goal(struct fw *x, size_t i, const struct ip_subgoal *s, size_t j)
 	    : ip_arena_printf(&x->a, "%zu", n);
 }
 
-/* The fullUrl of goal i, or of its sub-goal s (the j-th). */
+/* The fullUrl of goal i, or of its sub-goal s (the j-th), made of its
+ * id in the view. */
 static const char *
-goal_url(struct fw *x, const struct ip_goal *g, size_t i,
-    const struct ip_subgoal *s, size_t j)
+goal_url(struct fw *x, size_t i, const struct ip_subgoal *s, size_t j)
 {
-	const char *id = s ? s->id.s : g->id.s;
+	const char *id = ip_view_goal_id(x->v, &x->a, i, s ? j : SIZE_MAX);
 	return id ? uuid(x, K_GOAL, id)
 	    : uuid_of(x, K_GOAL, NULL, place_of_goal(x, i, s, j));
 }
@@ -831,20 +831,11 @@ cooperation_url(struct fw *x, size_t i)
 static bool
 goal_shown(struct fw *x, const char *id)
 {
-	const union ip_goal_list *l = &x->p->goals;
+	size_t goal, sub;
+	const void *e = ip_goal_named(x->p, id, &goal, &sub);
 
-	for (size_t i = 0; id != NULL && i < l->n; i++) {
-		const struct ip_goal *g = &l->v[i];
-		if (g->id.s != NULL && strcmp(g->id.s, id) == 0)
-			return ip_view_shows(x->v, IP_F_GOAL, g);
-		for (size_t j = 0; j < g->subgoals.n; j++) {
-			const struct ip_subgoal *s =
-			    &g->subgoals.v[j];
-			if (s->id.s != NULL && strcmp(s->id.s, id) == 0)
-				return ip_view_shows(x->v, IP_F_SUBGOAL, s);
-		}
-	}
-	return false;
+	return e != NULL && ip_view_shows(x->v, sub == SIZE_MAX ? IP_F_GOAL
+	    : IP_F_SUBGOAL, e);
 }
 
 /* --- the resources -------------------------------------------------------- */
@@ -1080,7 +1071,7 @@ goal(struct fw *x, const struct ip_goal *g, size_t i,
 		{ "not-achieved", "Not Achieved" } };
 	const char *id = s ? s->id.s : g->id.s;
 	const char *text = s ? s->text.s : g->text.s;
-	const char *url = goal_url(x, g, i, s, j);
+	const char *url = goal_url(x, i, s, j);
 	const struct ip_plan *p = x->p;
 	bool closed = p->status.set && p->status.v == IP_STATUS_CLOSED
 	    && ip_view_shows(x->v, IP_F_STATUS, NULL);
@@ -1099,7 +1090,7 @@ goal(struct fw *x, const struct ip_goal *g, size_t i,
 		const struct ip_subgoal *sub =
 		    &g->subgoals.v[k];
 		if (ip_view_shows(x->v, IP_F_SUBGOAL, sub))
-			milestone(x, goal_url(x, g, i, sub, k));
+			milestone(x, goal_url(x, i, sub, k));
 	}
 	/* goal ids are the plan's own, or in a restricted view the view's:
 	 * its CarePlan names their system */
@@ -1217,7 +1208,8 @@ measure(struct fw *x, const struct ip_measure *m, size_t i)
 	for (size_t k = 0; k < m->goals.n; k++) {
 		const char *id = m->goals.v[k].s;
 		if (goal_shown(x, id))
-			ref(x, "goal", uuid(x, K_GOAL, id));
+			ref(x, "goal", uuid(x, K_GOAL,
+			    ip_view_goal_ref(x->v, &x->a, id)));
 	}
 	put(x, "status", measure_status(x, m));
 	if (m->start.set || m->end.set || extent) {
@@ -1338,12 +1330,12 @@ careplan(struct fw *x)
 	for (size_t i = 0; i < gl->n; i++) {
 		const struct ip_goal *g = &gl->v[i];
 		if (ip_view_shows(v, IP_F_GOAL, g))
-			ref(x, "goal", goal_url(x, g, i, NULL, 0));
+			ref(x, "goal", goal_url(x, i, NULL, 0));
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
 			    &g->subgoals.v[j];
 			if (ip_view_shows(v, IP_F_SUBGOAL, s))
-				ref(x, "goal", goal_url(x, g, i, s, j));
+				ref(x, "goal", goal_url(x, i, s, j));
 		}
 	}
 	for (size_t i = 0; i < ml->n; i++) {
