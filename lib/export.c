@@ -137,23 +137,24 @@ ip_export_render(const struct ip_plan *p, const char *name,
 		r.text_lang = ip_vocab_lang[lang];
 	/* -2, a --for that two participants' ids match, is refused with
 	 * every other id used twice */
-	if (ip_view_make(&v, p, h->for_id, h->today) == -1) {
+	char *out = NULL;
+	if (ip_view_make(&v, p, h->for_id, h->today) == -1)
 		ip_fail(err, _("--for '%s': no participant has that id in '%s'"),
 		    h->for_id, name);
-		return NULL;
-	}
-	if (refused(p, name, (h->format == IP_EXPORT_FHIR
+	else if (refused(p, name, (h->format == IP_EXPORT_FHIR
 	    || h->format == IP_EXPORT_FHIR_JSON) && !h->consent_form,
-	    h->today, err) != 0) {
+	    h->today, err) != 0)
 		*findings = true;
-		return NULL;
-	}
-	if (h->consent_form)
-		return ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
-	if (h->format == IP_EXPORT_XML)
-		return ip_export_xml(&r, err);
-	if (h->format == IP_EXPORT_FHIR || h->format == IP_EXPORT_FHIR_JSON)
-		return ip_export_fhir(&r, h->today,
+	else if (h->consent_form)
+		out = ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
+	else if (h->format == IP_EXPORT_XML)
+		out = ip_export_xml(&r, err);
+	else if (h->format == IP_EXPORT_FHIR
+	    || h->format == IP_EXPORT_FHIR_JSON)
+		out = ip_export_fhir(&r, h->today,
 		    h->format == IP_EXPORT_FHIR_JSON, h->transaction);
-	return ip_export_document(&r, h->format == IP_EXPORT_HTML);
+	else
+		out = ip_export_document(&r, h->format == IP_EXPORT_HTML);
+	ip_view_free(&v);
+	return out;
 }

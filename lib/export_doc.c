@@ -30,6 +30,7 @@
 #include <strings.h>
 
 #include "export.h"
+#include "utf8.h"
 
 struct doc {
 	const struct ip_render *r;
@@ -60,49 +61,101 @@ struct doc {
 /* --- characters a document does not show --------------------------------- */
 
 /*
- * Replaces, in place, each character of s that could make a line of the
- * document read as something else by U+FFFD, which is as long in UTF-8:
- * the bidirectional embeddings, overrides and isolates (U+202A to U+202E,
- * U+2066 to U+2069), the line and paragraph separators U+2028 and U+2029,
- * and the noncharacters U+FDD0 and U+FDD1, which render_md() uses as
- * marks of its own: a plan cannot hold them (the loader refuses every
- * noncharacter), but a character reference in free text, "&#xFDD0;",
- * makes one.  Returns whether it changed anything.
+ * Whether a document shows the character c as U+FFFD: the controls a
+ * terminal obeys (C0 but tab and line feed, DEL, C1), which a character
+ * reference in free text ("&#27;", "&#155;") makes though no plan can
+ * hold them, and which would reach a terminal through Markdown read in
+ * git log -p; the bidirectional embeddings, overrides and isolates
+ * (U+202A to U+202E, U+2066 to U+2069) and the line and paragraph
+ * separators U+2028 and U+2029, which could make a line read as
+ * something else; and the noncharacters U+FDD0 and U+FDD1, which
+ * render_md() uses as marks of its own.
  */
 static bool
-neutralise(char *s)
+replaced(uint32_t c)
 {
-	bool changed = false;
+	return (ip_is_control(c) && c != '\t' && c != '\n')
+	    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+	    || c == 0x2028 || c == 0x2029 || c == 0xfdd0 || c == 0xfdd1;
+}
 
-	for (; (s = strpbrk(s, "\xe2\xef")) != NULL; s++) {
-		if (s[1] == '\0')
-			break;
-		unsigned char b = (unsigned char)s[1], c = (unsigned char)s[2];
-		if ((s[0] == '\xe2' && b == 0x80 && c >= 0xa8 && c <= 0xae)
-		    || (s[0] == '\xe2' && b == 0x81 && c >= 0xa6 && c <= 0xa9)
-		    || (s[0] == '\xef' && b == 0xb7 && (c == 0x90
-		    || c == 0x91))) {
-			memcpy(s, "\xef\xbf\xbd", 3);
-			s += 2;
-			changed = true;
+const char *
+ip_shown_text(const struct ip_render *r, struct ip_arena *a, const char *s)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	const unsigned char *u;
+	size_t len, n = 0, k;
+	char *out = NULL;
+
+	s = ip_view_masked(r->v, a, s, r->l->nid_hidden);
+	u = (const unsigned char *)s;
+	len = strlen(s);
+	for (size_t at = 0; at < len; at += k) {
+		uint32_t c;
+		bool ok = (k = ip_utf8_decode(u + at, len - at, &c)) > 0
+		    && !replaced(c);
+		if (k == 0)
+			k = 1;	/* a byte of no character: cmark let none by */
+		if (ok) {
+			if (out != NULL) {
+				memcpy(out + n, s + at, k);
+				n += k;
+			}
+			continue;
 		}
+		if (out == NULL) {
+			out = ip_arena_alloc(a, 3 * len + 1);
+			memcpy(out, s, at);
+			n = at;
+		}
+		memcpy(out + n, fffd, 3);
+		n += 3;
 	}
-	return changed;
+	if (out == NULL)
+		return s;
+	out[n] = '\0';
+	return out;
 }
 
 /* The same for a string of cmark's node n, read by get and set by set. */
 static void
-neutralise_node(cmark_node *n, const char *(*get)(cmark_node *),
+shown_node(struct doc *d, cmark_node *n, const char *(*get)(cmark_node *),
     int (*set)(cmark_node *, const char *))
 {
-	const char *s = get(n);
+	const char *s = get(n), *t;
 
-	if (s == NULL || strpbrk(s, "\xe2\xef") == NULL)
-		return;
-	char *copy = ip_xstrdup(s);
-	if (neutralise(copy))
-		set(n, copy);
-	free(copy);
+	if (s != NULL && (t = ip_shown_text(d->r, &d->a, s)) != s)
+		set(n, t);
+}
+
+/* Every string of the tree below root as a document shows it. */
+static void
+shown_tree(struct doc *d, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(c);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE
+		    || t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK
+		    || t == CMARK_NODE_HTML_INLINE)
+			shown_node(d, c, cmark_node_get_literal,
+			    cmark_node_set_literal);
+		if (t == CMARK_NODE_CODE_BLOCK)
+			shown_node(d, c, cmark_node_get_fence_info,
+			    cmark_node_set_fence_info);
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+			shown_node(d, c, cmark_node_get_url,
+			    cmark_node_set_url);
+			shown_node(d, c, cmark_node_get_title,
+			    cmark_node_set_title);
+		}
+	}
+	cmark_iter_free(it);
 }
 
 /* --- building blocks ----------------------------------------------------- */
@@ -167,7 +220,6 @@ text(struct doc *d, cmark_node *parent, const char *s)
 		char *line = ip_arena_strndup(&d->a, s, strlen(s));
 		for (char *t = line; (t = strpbrk(t, "\t\n")) != NULL;)
 			*t = ' ';
-		neutralise(line);
 		literal(parent, line);
 		return box;
 	}
@@ -197,7 +249,6 @@ text(struct doc *d, cmark_node *parent, const char *s)
 			char *line = ip_arena_strndup(&d->a, s + a, b - a);
 			for (char *t = line; (t = strchr(t, '\t')) != NULL;)
 				*t = ' ';
-			neutralise(line);
 			literal(parent, line);
 			first = false;
 		}
@@ -344,8 +395,8 @@ replace_by_text(struct doc *d, cmark_node *n, const char *s)
  * Makes a parsed free text safe to graft below a heading of level base:
  * headings demoted under it and on one line, raw HTML shown as the text
  * it is, images (which would load something from elsewhere) as links,
- * links with a dangerous scheme emptied, and the characters neutralise()
- * replaces replaced.  The nodes are collected first, since the tree may
+ * links with a dangerous scheme emptied, and every string as ip_shown_text()
+ * shows it.  The nodes are collected first, since the tree may
  * not change under an iterator.
  */
 static void
@@ -358,24 +409,12 @@ sanitize(struct doc *d, cmark_node *root, int base)
 	bool in_heading = false;
 	unsigned levels = 0;		/* bit k: a heading of level k */
 
+	shown_tree(d, root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *c = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(c);
 		if (t == CMARK_NODE_HEADING)
 			in_heading = ev == CMARK_EVENT_ENTER;
-		if (ev == CMARK_EVENT_ENTER) {
-			neutralise_node(c, cmark_node_get_literal,
-			    cmark_node_set_literal);
-			if (t == CMARK_NODE_CODE_BLOCK)
-				neutralise_node(c, cmark_node_get_fence_info,
-				    cmark_node_set_fence_info);
-			if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
-				neutralise_node(c, cmark_node_get_url,
-				    cmark_node_set_url);
-				neutralise_node(c, cmark_node_get_title,
-				    cmark_node_set_title);
-			}
-		}
 		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_HEADING
 		    && t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE
 		    && t != CMARK_NODE_IMAGE && t != CMARK_NODE_LINK
@@ -512,7 +551,7 @@ line_ends(cmark_node *root)
 }
 
 /* The marks render_md() puts in text for what it escapes, noncharacters
- * that the loader and neutralise() keep out of every document: U+FDD0 for
+ * that the loader and ip_shown_text() keep out of every document: U+FDD0 for
  * '|', U+FDD1 for a tilde that starts a line. */
 #define MARK_BAR	"\xef\xb7\x90"
 #define MARK_TILDE	"\xef\xb7\x91"
@@ -1418,6 +1457,7 @@ cooperation(struct doc *d, cmark_node *root)
 static const char *
 cell(struct doc *d, cmark_node *p)
 {
+	shown_tree(d, p);
 	char *h = cmark_render_html(p, CMARK_OPT_DEFAULT);
 	cmark_node_free(p);
 	size_t n = strlen(h);
@@ -1780,8 +1820,8 @@ page(struct doc *d, const char *body, const char *more_css)
 	char *title = ip_arena_strndup(&d->a, d->title, strlen(d->title));
 	for (char *c = title; (c = strpbrk(c, "\t\n")) != NULL;)
 		*c = ' ';
-	neutralise(title);
-	xmlChar *t = xmlEncodeSpecialChars(NULL, (const xmlChar *)title);
+	xmlChar *t = xmlEncodeSpecialChars(NULL,
+	    (const xmlChar *)ip_shown_text(d->r, &d->a, title));
 	char *s = NULL;
 	size_t len;
 	FILE *f;
@@ -1823,6 +1863,7 @@ render(const struct ip_render *r, bool html,
 	char *out;
 
 	line_ends(root);
+	shown_tree(&d, root);
 	if (html) {
 		char *body = cmark_render_html(root, CMARK_OPT_DEFAULT);
 		out = page(&d, body, more_css);

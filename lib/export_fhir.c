@@ -406,6 +406,15 @@ resource(struct fw *x, const char *type)
 	x->js[x->depth].any = true;
 }
 
+/* Text from the plan as the view shows it (a national id written in it
+ * masked in a restricted view), cleaned for XML. */
+static const char *
+shown(struct fw *x, const char *s)
+{
+	return ip_xml_clean(&x->a, ip_view_masked(x->v, &x->a, s,
+	    x->l->nid_hidden));
+}
+
 /* <name value="s"/>, nothing if s is NULL or blank: FHIR has no empty
  * values.  White space at either end goes, as FHIR's XML asks. */
 static void
@@ -415,6 +424,7 @@ val(struct fw *x, const char *name, const char *s)
 
 	if (s == NULL || ip_blank(s))
 		return;
+	s = shown(x, s);
 	size_t n = strlen(s);
 	if (strchr(ws, s[0]) != NULL || strchr(ws, s[n - 1]) != NULL) {
 		s += strspn(s, ws);
@@ -422,7 +432,7 @@ val(struct fw *x, const char *name, const char *s)
 			;
 		s = ip_arena_strndup(&x->a, s, n);
 	}
-	put(x, name, ip_xml_clean(&x->a, s));
+	put(x, name, s);
 }
 
 static void
@@ -504,29 +514,34 @@ uuid(struct fw *x, enum kind k, const char *id)
 	return uuid_of(x, k, id, NULL);
 }
 
-/* The place of the participant q in the list, from 1, as text. */
+/* The number of the participant q, as the view numbers them (its place
+ * in the list, from 1, in a full view), as text. */
 static const char *
 place_of(struct fw *x, const struct ip_participant *q)
 {
 	size_t i = (size_t)(q - (const struct ip_participant *)
 	    x->p->participants.v);
-	return ip_arena_printf(&x->a, "%zu", i + 1);
+	return ip_arena_printf(&x->a, "%zu",
+	    ip_view_participant_number(x->v, i));
 }
 
-/* The place of goal i, or of its sub-goal j (from 0), as text. */
+/* The number of goal i, or of its sub-goal j (from 0), as the view
+ * numbers them, as text. */
 static const char *
 place_of_goal(struct fw *x, size_t i, const struct ip_subgoal *s, size_t j)
 {
-	return s ? ip_arena_printf(&x->a, "%zu.%zu", i + 1, j + 1)
-	    : ip_arena_printf(&x->a, "%zu", i + 1);
+	size_t n = ip_view_goal_number(x->v, i);
+	return s ? ip_arena_printf(&x->a, "%zu.%zu", n,
+	    ip_view_subgoal_number(x->v, i, j))
+	    : ip_arena_printf(&x->a, "%zu", n);
 }
 
-/* The fullUrl of goal i, or of its sub-goal s (the j-th). */
+/* The fullUrl of goal i, or of its sub-goal s (the j-th), made of its
+ * id in the view. */
 static const char *
-goal_url(struct fw *x, const struct ip_goal *g, size_t i,
-    const struct ip_subgoal *s, size_t j)
+goal_url(struct fw *x, size_t i, const struct ip_subgoal *s, size_t j)
 {
-	const char *id = s ? s->id.s : g->id.s;
+	const char *id = ip_view_goal_id(x->v, &x->a, i, s ? j : SIZE_MAX);
 	return id ? uuid(x, K_GOAL, id)
 	    : uuid_of(x, K_GOAL, NULL, place_of_goal(x, i, s, j));
 }
@@ -572,7 +587,7 @@ narrative(struct fw *x, const char *const *texts, size_t n)
 			spaces(&div, 2 * x->xdepth + 2);
 		}
 		adds(&div, "<p>");
-		xml_escaped(&div, ip_xml_clean(&x->a, texts[i]), false);
+		xml_escaped(&div, shown(x, texts[i]), false);
 		adds(&div, "</p>");
 	}
 	if (!x->json) {
@@ -704,6 +719,7 @@ human_name(struct fw *x, const char *s)
 
 	if (s == NULL || ip_blank(s))
 		return;
+	s = shown(x, s);	/* before it is split into names */
 	start(x, "name");
 	val(x, "text", s);
 	const char *comma = strchr(s, ',');
@@ -815,20 +831,11 @@ cooperation_url(struct fw *x, size_t i)
 static bool
 goal_shown(struct fw *x, const char *id)
 {
-	const union ip_goal_list *l = &x->p->goals;
+	size_t goal, sub;
+	const void *e = ip_goal_named(x->p, id, &goal, &sub);
 
-	for (size_t i = 0; id != NULL && i < l->n; i++) {
-		const struct ip_goal *g = &l->v[i];
-		if (g->id.s != NULL && strcmp(g->id.s, id) == 0)
-			return ip_view_shows(x->v, IP_F_GOAL, g);
-		for (size_t j = 0; j < g->subgoals.n; j++) {
-			const struct ip_subgoal *s =
-			    &g->subgoals.v[j];
-			if (s->id.s != NULL && strcmp(s->id.s, id) == 0)
-				return ip_view_shows(x->v, IP_F_SUBGOAL, s);
-		}
-	}
-	return false;
+	return e != NULL && ip_view_shows(x->v, sub == SIZE_MAX ? IP_F_GOAL
+	    : IP_F_SUBGOAL, e);
 }
 
 /* --- the resources -------------------------------------------------------- */
@@ -1064,15 +1071,15 @@ goal(struct fw *x, const struct ip_goal *g, size_t i,
 		{ "not-achieved", "Not Achieved" } };
 	const char *id = s ? s->id.s : g->id.s;
 	const char *text = s ? s->text.s : g->text.s;
-	const char *url = goal_url(x, g, i, s, j);
+	const char *url = goal_url(x, i, s, j);
 	const struct ip_plan *p = x->p;
 	bool closed = p->status.set && p->status.v == IP_STATUS_CLOSED
 	    && ip_view_shows(x->v, IP_F_STATUS, NULL);
 	char buf[IP_LONG_DATE];
 
 	if (text == NULL || ip_blank(text))
-		text = ip_label_fill(&x->a, x->l->goal,
-		    id ? id : place_of_goal(x, i, s, j));
+		text = ip_label_fill(&x->a, x->l->goal, id && !x->v->restricted
+		    ? id : place_of_goal(x, i, s, j));
 	const char *narr[] = { text, s != NULL && s->due.set
 	    ? ip_label_fill(&x->a, x->l->until, ip_labels_date(x->l,
 	    s->due.day, buf)) : NULL,
@@ -1083,10 +1090,12 @@ goal(struct fw *x, const struct ip_goal *g, size_t i,
 		const struct ip_subgoal *sub =
 		    &g->subgoals.v[k];
 		if (ip_view_shows(x->v, IP_F_SUBGOAL, sub))
-			milestone(x, goal_url(x, g, i, sub, k));
+			milestone(x, goal_url(x, i, sub, k));
 	}
-	/* goal ids are the plan's own: its CarePlan names their system */
-	ident(x, "identifier", uuid(x, K_CAREPLAN, NULL), id);
+	/* goal ids are the plan's own, or in a restricted view the view's:
+	 * its CarePlan names their system */
+	ident(x, "identifier", uuid(x, K_CAREPLAN, NULL),
+	    ip_view_goal_id(x->v, &x->a, i, s ? j : SIZE_MAX));
 	if (s != NULL && s->status.set) {
 		put(x, "lifecycleStatus", lifecycle[s->status.v]);
 		concept(x, "achievementStatus", HL7_CS "goal-achievement",
@@ -1182,7 +1191,7 @@ measure_status(struct fw *x, const struct ip_measure *m)
 }
 
 static void
-measure(struct fw *x, const struct ip_measure *m)
+measure(struct fw *x, const struct ip_measure *m, size_t i)
 {
 	const struct ip_participant *q =
 	    m->responsible.s ? ip_find_participant(x->p, m->responsible.s)
@@ -1191,14 +1200,16 @@ measure(struct fw *x, const struct ip_measure *m)
 	bool extent = m->extent.s != NULL && !ip_blank(m->extent.s);
 
 	start(x, "activity");
-	if (m->id.s != NULL)
-		attr(x, "id", ip_xml_clean(&x->a, m->id.s));
+	const char *own = ip_view_measure_id(x->v, &x->a, i);
+	if (own != NULL)
+		attr(x, "id", ip_xml_clean(&x->a, own));
 	start(x, "detail");
 	concept(x, "code", NULL, NULL, NULL, m->title.s);
-	for (size_t i = 0; i < m->goals.n; i++) {
-		const char *id = m->goals.v[i].s;
+	for (size_t k = 0; k < m->goals.n; k++) {
+		const char *id = m->goals.v[k].s;
 		if (goal_shown(x, id))
-			ref(x, "goal", uuid(x, K_GOAL, id));
+			ref(x, "goal", uuid(x, K_GOAL,
+			    ip_view_goal_ref(x->v, &x->a, id)));
 	}
 	put(x, "status", measure_status(x, m));
 	if (m->start.set || m->end.set || extent) {
@@ -1319,18 +1330,18 @@ careplan(struct fw *x)
 	for (size_t i = 0; i < gl->n; i++) {
 		const struct ip_goal *g = &gl->v[i];
 		if (ip_view_shows(v, IP_F_GOAL, g))
-			ref(x, "goal", goal_url(x, g, i, NULL, 0));
+			ref(x, "goal", goal_url(x, i, NULL, 0));
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
 			    &g->subgoals.v[j];
 			if (ip_view_shows(v, IP_F_SUBGOAL, s))
-				ref(x, "goal", goal_url(x, g, i, s, j));
+				ref(x, "goal", goal_url(x, i, s, j));
 		}
 	}
 	for (size_t i = 0; i < ml->n; i++) {
 		const struct ip_measure *m = &ml->v[i];
 		if (ip_view_shows(v, IP_F_MEASURE, m))
-			measure(x, m);
+			measure(x, m, i);
 	}
 	if (ip_view_shows(v, IP_F_REVIEWS, NULL))
 		for (size_t i = 0; i < p->period.reviews.n; i++)

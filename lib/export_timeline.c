@@ -163,7 +163,8 @@ measures(struct tl *t)
 		    ip_view_measure_number(t->r->v, i)));
 		if (m->title.s != NULL)
 			title = ip_arena_printf(t->a, "%s: %s", title,
-			    cut(t, m->title.s, TL_TITLE_MAX));
+			    cut(t, ip_shown_text(t->r, t->a, m->title.s),
+			    TL_TITLE_MAX));
 		double x1 = x_of(t, a), x2 = x_of(t, b);
 		fprintf(t->f, "<text x=\"%d\" y=\"%d\"%s>%s</text>\n"
 		    "<rect class=\"bar%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "

@@ -12,6 +12,7 @@
 #include <libxml/chvalid.h>
 #include <libxml/xmlstring.h>
 #include <libxml/xmlwriter.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,10 +78,13 @@ check(struct xw *x, int rc)
 		x->failed = true;
 }
 
+/* s as the view shows it (a national id written in it masked in a
+ * restricted view), cleaned for XML. */
 static const xmlChar *
 clean(struct xw *x, const char *s)
 {
-	return (const xmlChar *)ip_xml_clean(&x->a, s);
+	return (const xmlChar *)ip_xml_clean(&x->a, ip_view_masked(x->v,
+	    &x->a, s, x->r->l->nid_hidden));
 }
 
 static void
@@ -245,7 +249,8 @@ goals(struct xw *x, const union ip_goal_list *l)
 		any = true;
 		start(x, "goal");
 		if (ip_view_shows(x->v, IP_F_GOAL, g)) {
-			attr(x, "id", g->id.s);
+			attr(x, "id", ip_view_goal_id(x->v, &x->a, i,
+			    SIZE_MAX));
 			elem(x, "text", g->text.s);
 		}
 		if (shown > 0) {
@@ -256,7 +261,8 @@ goals(struct xw *x, const union ip_goal_list *l)
 				if (!ip_view_shows(x->v, IP_F_SUBGOAL, s))
 					continue;
 				start(x, "subgoal");
-				attr(x, "id", s->id.s);
+				attr(x, "id", ip_view_goal_id(x->v, &x->a, i,
+				    j));
 				elem(x, "text", s->text.s);
 				xml_date(x, "due", &s->due);
 				word(x, "status", &s->status,
@@ -285,11 +291,17 @@ measures(struct xw *x, const union ip_measure_list *l)
 			start(x, "measures");
 		any = true;
 		start(x, "measure");
-		attr(x, "id", m->id.s);
+		attr(x, "id", ip_view_measure_id(x->v, &x->a, i));
 		elem(x, "title", m->title.s);
 		elem(x, "extent", m->extent.s);
 		ref(x, "responsible", m->responsible.s);
-		refs(x, "goals", "goal", &m->goals);
+		if (m->goals.n > 0) {
+			start(x, "goals");
+			for (size_t k = 0; k < m->goals.n; k++)
+				ref(x, "goal", ip_view_goal_ref(x->v, &x->a,
+				    m->goals.v[k].s));
+			end(x);
+		}
 		xml_date(x, "start", &m->start);
 		xml_date(x, "end", &m->end);
 		elem(x, "how", m->how.s);

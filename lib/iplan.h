@@ -127,7 +127,8 @@ int32_t ip_date_today(void);
 /* Calls fn for every plan file named by paths: files as given, "-" for
  * standard input, directories searched recursively for *.yaml and *.yml in
  * byte order of their names (hidden entries left out), each file once
- * however often it is met (by device and inode).  A path that cannot
+ * however often it is met (by device and inode); a link to a directory
+ * met in a directory is not followed (one named is).  A path that cannot
  * be read is passed to fn too, so that loading it reports why.  fn gets the
  * file's index in that order and the stream to write its output to.
  *

@@ -133,6 +133,7 @@ static const struct ip_labels labels[] = {
 		.reason = "Begrunnelse for avslutning",
 		.none = "Ikke registrert.",
 		.restricted = "Begrenset visning for %s",
+		.nid_hidden = "(fødselsnummer skjult)",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "Du er ikke omfattet av "
 			    "samtykket til å dele opplysninger.",
@@ -348,6 +349,7 @@ static const struct ip_labels labels[] = {
 		.reason = "Grunngjeving for avsluttinga",
 		.none = "Ikkje registrert.",
 		.restricted = "Avgrensa vising for %s",
+		.nid_hidden = "(fødselsnummer skjult)",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "Du er ikkje omfatta av "
 			    "samtykket til å dele opplysningar.",
@@ -564,6 +566,7 @@ static const struct ip_labels labels[] = {
 		.reason = "Reason for closing",
 		.none = "Not recorded.",
 		.restricted = "Restricted view for %s",
+		.nid_hidden = "(national identity number hidden)",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "The consent to share "
 			    "information does not cover you.",

@@ -11,6 +11,7 @@
  * below says what that is, field by field.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "view.h"
@@ -209,28 +210,6 @@ why_not(struct ip_view *v, const char *id, int32_t day)
 	}
 }
 
-int
-ip_view_make(struct ip_view *v, const struct ip_plan *p,
-    const char *for_id, int32_t today)
-{
-	*v = (struct ip_view){ .p = p, .why = IP_WHY_NONE };
-	if (for_id == NULL)
-		return 0;
-	if ((v->viewer = ip_find_participant(p, for_id)) == NULL)
-		return -1;
-	for (size_t i = 0; i < p->participants.n; i++) {
-		const struct ip_participant *q =
-		    &p->participants.v[i];
-		if (q != v->viewer && same_id(q->id.s, for_id))
-			return -2;
-	}
-	if (ip_sees_all(p, v->viewer, today))
-		return 0;
-	why_not(v, for_id, today);
-	v->restricted = true;
-	return 0;
-}
-
 const void *
 ip_goal_named(const struct ip_plan *p, const char *id, size_t *goal,
     size_t *sub)
@@ -250,24 +229,22 @@ ip_goal_named(const struct ip_plan *p, const char *id, size_t *goal,
 	return NULL;
 }
 
+/* Entries compared by address, as the table of those served is sorted. */
+static int
+by_address(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const void *const *)a;
+	uintptr_t y = (uintptr_t)*(const void *const *)b;
+	return (x > y) - (x < y);
+}
+
 /* Whether the viewer answers for a measure that lists the goal or
  * sub-goal entry. */
 static bool
 served(const struct ip_view *v, const void *entry)
 {
-	const struct ip_plan *p = v->p;
-	size_t goal, sub;
-
-	for (size_t i = 0; i < p->measures.n; i++) {
-		const struct ip_measure *m =
-		    &p->measures.v[i];
-		if (!same_id(m->responsible.s, v->viewer->id.s))
-			continue;
-		for (size_t k = 0; k < m->goals.n; k++)
-			if (ip_goal_named(p, m->goals.v[k].s, &goal, &sub) == entry)
-				return true;
-	}
-	return false;
+	return v->n_served > 0 && bsearch(&entry, v->served, v->n_served,
+	    sizeof(*v->served), by_address) != NULL;
 }
 
 bool
@@ -290,8 +267,7 @@ ip_view_shows(const struct ip_view *v, enum ip_field f, const void *entry)
 			return true;
 		/* FALLTHROUGH */
 	case IP_SEEN_IF_COORD:
-		return v->p->coordinator.s != NULL
-		    && q == ip_find_participant(v->p, v->p->coordinator.s);
+		return q != NULL && q == v->coordinator;
 	case IP_SEEN_IF_SERVED:
 		return served(v, entry);
 	case IP_SEEN_BY_COVERED:
@@ -312,48 +288,185 @@ ip_view_shows_goal(const struct ip_view *v, const struct ip_goal *g)
 	return false;
 }
 
+/* The numbers of the entries of list l (of size bytes each, entries of
+ * field f): for each, 1 + how many of those before it the view shows. */
+static size_t *
+numbers(struct ip_view *v, enum ip_field f, const struct ip_list *l,
+    size_t size)
+{
+	size_t *no = ip_arena_alloc(&v->a, (l->n + 1) * sizeof(*no)), n = 1;
+	for (size_t k = 0; k < l->n; k++) {
+		no[k] = n;
+		n += ip_view_shows(v, f, (const char *)l->v + k * size);
+	}
+	return no;
+}
+
+/* Makes the tables of the restricted view v: whom the coordinator is,
+ * the goals and sub-goals served, then each entry's number, in one pass
+ * over each list of the plan. */
+static void
+tables(struct ip_view *v)
+{
+	const struct ip_plan *p = v->p;
+	size_t refs = 0, subs = 0, goal, sub;
+
+	v->coordinator = p->coordinator.s == NULL ? NULL
+	    : ip_find_participant(p, p->coordinator.s);
+	for (size_t i = 0; i < p->measures.n; i++)
+		if (ip_view_shows(v, IP_F_MEASURE, &p->measures.v[i]))
+			refs += p->measures.v[i].goals.n;
+	v->served = ip_arena_alloc(&v->a, (refs + 1) * sizeof(*v->served));
+	for (size_t i = 0; i < p->measures.n; i++) {
+		const struct ip_measure *m = &p->measures.v[i];
+		if (!ip_view_shows(v, IP_F_MEASURE, m))
+			continue;
+		for (size_t k = 0; k < m->goals.n; k++, v->resolved++) {
+			const void *e = ip_goal_named(p, m->goals.v[k].s,
+			    &goal, &sub);
+			if (e != NULL)
+				v->served[v->n_served++] = e;
+		}
+	}
+	qsort(v->served, v->n_served, sizeof(*v->served), by_address);
+
+	v->measure_no = numbers(v, IP_F_MEASURE, &p->measures.any,
+	    sizeof(struct ip_measure));
+	v->participant_no = numbers(v, IP_F_PARTICIPANT,
+	    &p->participants.any, sizeof(struct ip_participant));
+	v->goal_no = ip_arena_alloc(&v->a, (p->goals.n + 1)
+	    * sizeof(*v->goal_no));
+	v->sub_at = ip_arena_alloc(&v->a, (p->goals.n + 1)
+	    * sizeof(*v->sub_at));
+	for (size_t i = 0; i < p->goals.n; i++)
+		subs += p->goals.v[i].subgoals.n;
+	v->sub_no = ip_arena_alloc(&v->a, (subs + 1) * sizeof(*v->sub_no));
+	for (size_t i = 0, n = 1, at = 0; i < p->goals.n; i++) {
+		const struct ip_goal *g = &p->goals.v[i];
+		bool shown = ip_view_shows(v, IP_F_GOAL, g);
+		v->goal_no[i] = n;
+		v->sub_at[i] = at;
+		for (size_t j = 0, k = 1; j < g->subgoals.n; j++, at++) {
+			v->sub_no[at] = k;
+			if (ip_view_shows(v, IP_F_SUBGOAL, &g->subgoals.v[j]))
+				k++, shown = true;
+		}
+		n += shown;
+	}
+}
+
+int
+ip_view_make(struct ip_view *v, const struct ip_plan *p,
+    const char *for_id, int32_t today)
+{
+	*v = (struct ip_view){ .p = p, .why = IP_WHY_NONE };
+	if (for_id == NULL)
+		return 0;
+	if ((v->viewer = ip_find_participant(p, for_id)) == NULL)
+		return -1;
+	for (size_t i = 0; i < p->participants.n; i++) {
+		const struct ip_participant *q =
+		    &p->participants.v[i];
+		if (q != v->viewer && same_id(q->id.s, for_id))
+			return -2;
+	}
+	if (ip_sees_all(p, v->viewer, today))
+		return 0;
+	why_not(v, for_id, today);
+	v->restricted = true;
+	tables(v);
+	return 0;
+}
+
+void
+ip_view_free(struct ip_view *v)
+{
+	ip_arena_free(&v->a);
+}
+
+const char *
+ip_view_masked(const struct ip_view *v, struct ip_arena *a, const char *s,
+    const char *mask)
+{
+	size_t len = strlen(s), mlen = strlen(mask), n = 0, k;
+	char *out = NULL;
+
+	if (!v->restricted)
+		return s;
+	for (size_t at = 0; at < len; at += k) {
+		if ((k = ip_nid_written(s + at)) == 0) {
+			k = 1;
+			if (out != NULL)
+				out[n++] = s[at];
+			continue;
+		}
+		if (out == NULL) {
+			/* an id takes 11 bytes at least */
+			out = ip_arena_alloc(a, len + (len / 11 + 1) * mlen + 1);
+			memcpy(out, s, at);
+			n = at;
+		}
+		memcpy(out + n, mask, mlen);
+		n += mlen;
+	}
+	if (out == NULL)
+		return s;
+	out[n] = '\0';
+	return out;
+}
+
 size_t
 ip_view_goal_number(const struct ip_view *v, size_t goal)
 {
-	size_t n = 1;
-	if (!v->restricted)
-		return goal + 1;
-	for (size_t i = 0; i < goal; i++)
-		n += ip_view_shows_goal(v, &v->p->goals.v[i]);
-	return n;
-}
-
-/* 1 + how many of the first i entries of list l (of size bytes each,
- * entries of field f) the view shows; i + 1 in a full view. */
-static size_t
-number(const struct ip_view *v, enum ip_field f, const struct ip_list *l,
-    size_t size, size_t i)
-{
-	size_t n = 1;
-	if (!v->restricted)
-		return i + 1;
-	for (size_t k = 0; k < i; k++)
-		n += ip_view_shows(v, f, (const char *)l->v + k * size);
-	return n;
+	return v->restricted ? v->goal_no[goal] : goal + 1;
 }
 
 size_t
 ip_view_subgoal_number(const struct ip_view *v, size_t goal, size_t i)
 {
-	return number(v, IP_F_SUBGOAL, &v->p->goals.v[goal].subgoals.any,
-	    sizeof(struct ip_subgoal), i);
+	return v->restricted ? v->sub_no[v->sub_at[goal] + i] : i + 1;
 }
 
 size_t
 ip_view_measure_number(const struct ip_view *v, size_t i)
 {
-	return number(v, IP_F_MEASURE, &v->p->measures.any,
-	    sizeof(struct ip_measure), i);
+	return v->restricted ? v->measure_no[i] : i + 1;
 }
 
 size_t
 ip_view_participant_number(const struct ip_view *v, size_t i)
 {
-	return number(v, IP_F_PARTICIPANT, &v->p->participants.any,
-	    sizeof(struct ip_participant), i);
+	return v->restricted ? v->participant_no[i] : i + 1;
+}
+
+const char *
+ip_view_goal_id(const struct ip_view *v, struct ip_arena *a, size_t goal,
+    size_t sub)
+{
+	const struct ip_goal *g = &v->p->goals.v[goal];
+
+	if (!v->restricted)
+		return sub == SIZE_MAX ? g->id.s : g->subgoals.v[sub].id.s;
+	if (sub == SIZE_MAX)
+		return ip_arena_printf(a, "goal-%zu",
+		    ip_view_goal_number(v, goal));
+	return ip_arena_printf(a, "goal-%zu-%zu", ip_view_goal_number(v, goal),
+	    ip_view_subgoal_number(v, goal, sub));
+}
+
+const char *
+ip_view_goal_ref(const struct ip_view *v, struct ip_arena *a, const char *id)
+{
+	size_t goal, sub;
+
+	if (!v->restricted || ip_goal_named(v->p, id, &goal, &sub) == NULL)
+		return id;
+	return ip_view_goal_id(v, a, goal, sub);
+}
+
+const char *
+ip_view_measure_id(const struct ip_view *v, struct ip_arena *a, size_t i)
+{
+	return v->restricted ? ip_arena_printf(a, "measure-%zu",
+	    ip_view_measure_number(v, i)) : v->p->measures.v[i].id.s;
 }

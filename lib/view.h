@@ -83,6 +83,23 @@ struct ip_view {
 	bool restricted;	/* viewer is not covered */
 	enum ip_view_why why;
 	int32_t why_day;	/* with IP_WHY_EXPIRED and the withdrawals */
+	/* A restricted view decides once, in one pass over the plan, what
+	 * it shows and the number of each entry shown, so that asking
+	 * costs no more than a lookup, however large the plan. */
+	struct ip_arena a;	/* the tables below */
+	const struct ip_participant *coordinator;
+	const void **served;	/* the goals and sub-goals the reader's
+				   measures list, sorted by address */
+	size_t n_served;
+	size_t *goal_no;	/* by goal: its number, 0 if not shown */
+	size_t *sub_at;		/* by goal: where its sub-goals begin in
+				   sub_no */
+	size_t *sub_no;		/* by sub-goal: its number under its goal
+				   counting those shown before it, from 1 */
+	size_t *measure_no, *participant_no;	/* likewise */
+	size_t resolved;	/* ids resolved to make the tables: one for
+				   each the reader's measures list (the unit
+				   tests hold it) */
 };
 
 /* Makes the view of p for the participant with the id for_id (NULL: the
@@ -90,9 +107,19 @@ struct ip_view {
  * ip_sees_all() names see the whole plan; anyone else sees only their
  * own part, as the table in view.c says.  Returns 0; -1 if no participant
  * has that id; -2 if more than one has it, since a view could not tell
- * them apart. */
+ * them apart.  Aborts when out of memory.  Free with ip_view_free() (as
+ * well after -1 and -2). */
 int ip_view_make(struct ip_view *v, const struct ip_plan *p,
     const char *for_id, int32_t today);
+void ip_view_free(struct ip_view *v);
+
+/* s as the view v may show it: in a restricted view, each national id
+ * that ip_nid_written() finds in s (asked at every character) replaced
+ * by mask, since a reader outside the consent sees no national id, even
+ * one written into a field they are shown; s itself in a full view or
+ * if it has none, else a copy in a.  Aborts when out of memory. */
+const char *ip_view_masked(const struct ip_view *v, struct ip_arena *a,
+    const char *s, const char *mask);
 
 /* The fields of a plan, as the visibility table knows them.  Those marked
  * "entry" are asked about one entry of a list: a goal, sub-goal, measure
@@ -165,6 +192,20 @@ size_t ip_view_subgoal_number(const struct ip_view *v, size_t goal,
     size_t i);
 size_t ip_view_measure_number(const struct ip_view *v, size_t i);
 size_t ip_view_participant_number(const struct ip_view *v, size_t i);
+
+/* The ids a view gives goal (its index in the plan) or its sub-goal sub
+ * (SIZE_MAX: the goal itself), and measure i: in a full view the plan's
+ * own (NULL if it has none); in a restricted view ids of the view's own,
+ * made of the numbers above as the document's anchors are ("goal-2",
+ * "goal-2-1", "measure-1"), so that no id tells of entries the reader
+ * does not see.  ip_view_goal_ref() is that of the goal or sub-goal the
+ * id in a measure's goals names, or id if it names none.  In a. */
+const char *ip_view_goal_id(const struct ip_view *v, struct ip_arena *a,
+    size_t goal, size_t sub);
+const char *ip_view_goal_ref(const struct ip_view *v, struct ip_arena *a,
+    const char *id);
+const char *ip_view_measure_id(const struct ip_view *v, struct ip_arena *a,
+    size_t i);
 
 /* The goal or sub-goal that the id in a measure's goals names: the first
  * with that id in the order of the plan (a goal, then its sub-goals);

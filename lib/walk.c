@@ -438,8 +438,16 @@ visit(struct walk *w, const char *path, bool top)
 			walk_error(w, errno, "'%s'", path);
 		return 0;
 	}
-	if (S_ISDIR(st.st_mode))
+	if (S_ISDIR(st.st_mode)) {
+		/* a link to a directory met on the way is not followed, as
+		 * find(1) and grep -r do not: the walk stays in the tree it
+		 * was given, and links cannot make it go round, nor visit a
+		 * directory by 2^n ways */
+		struct stat link;
+		if (!top && lstat(path, &link) == 0 && S_ISLNK(link.st_mode))
+			return 0;
 		return walk_dir(w, path, &st);
+	}
 	if (top || (S_ISREG(st.st_mode) && is_plan_name(strrchr(path, '/')
 	    + 1)))
 		return file(w, path, &st);

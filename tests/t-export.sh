@@ -275,6 +275,35 @@ t "export: a '|' before U+FB01 and U+FFFC stays as written, marks by reference a
 	grep -qF 'Individual plan for Kari|ﬁnn' out.html.en &&
 	grep -qF '<name>Ola|ﬂ|ﬁ||ﬁ</name>' out.xml.nn &&
 	! grep -q \$(printf '\\357\\267[\\220\\221]') out.*"
+# A character reference in free text is decoded by cmark: one to a
+# control (ESC, BEL, CSI, CR, DEL) in a link's destination or title, a
+# reference definition, an image or a code fence's info string was
+# written raw, and git log -p through the textconv driver set the
+# terminal's title and cleared its screen.  Each is U+FFFD now, in every
+# format, and so through git.
+export_controls='[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]'
+t "export: character references to controls are U+FFFD in every format, and through textconv" "
+	export_fresh &&
+	for f in markdown html xml fhir fhir-json; do
+		exits 0 ip-export --format \$f '$EXPORT/controls.yaml' >out.\$f &&
+		! LC_ALL=C grep -qP '$export_controls' out.\$f || exit 1
+	done &&
+	grep -qxF '**Contribution:** Text �\\]0;OWNED� and �31m red� and a�b.' out.markdown &&
+	grep -qxF '\`\`\` a�[2J�b' out.markdown &&
+	grep -qF '[x](�]0;OWNED��[2J)' out.markdown &&
+	grep -qF '[y](/u \"t�[2J�\")' out.markdown &&
+	grep -qF '[z](�]0;X� \"��[2J\")' out.markdown &&
+	grep -qF '[i](�[2J \"�\")' out.markdown &&
+	grep -qF '<code class=\"language-a�[2J�b\">' out.html &&
+	mkdir home && export HOME=\$PWD/home TMPDIR=\$PWD GIT_CONFIG_NOSYSTEM=1 &&
+	git init -q repo && cd repo &&
+	git config user.name Test && git config user.email test@example.org &&
+	git config diff.iplan.textconv ip-export &&
+	echo '*.yaml diff=iplan' >.gitattributes &&
+	cp '$EXPORT/controls.yaml' plan.yaml &&
+	git add .gitattributes plan.yaml && git commit -q -m plan &&
+	git log -p --format= >diff && grep -qF '[x](�]0;OWNED��[2J)' diff &&
+	! LC_ALL=C grep -qP '$export_controls' diff"
 printf 'format: iplan/1\nperson: {name: "Kari \357\267\220 \357\267\221 |x"}\n' \
 	>"$TMP/marks.yaml"
 t_no_vg "export: a plan that holds the renderer's marks is refused, located, in every format and language" "
@@ -888,6 +917,48 @@ t "export --for: no hidden goal's id, and numbers that count only what is shown"
 	ip-export --today 2026-06-01 --for emp '$TESTS/view/numbering.yaml' >md &&
 	grep -qx '### Tiltak 1: Job training' md && grep -qx '### Mål 1' md &&
 	grep -q '^  - \*\*Delmål 1.1:\*\* Come to work on time' md"
+
+# National ids written, in many forms, into every field a restricted
+# view shows (tests/view/masked.yaml): the reader sees none in any
+# format, each masked with the label the document's language has; the
+# coordinator, whom the consent covers, sees them as written.
+t "export --for: national ids in the fields a restricted view shows are masked in every format" "
+	export_fresh &&
+	for f in markdown html xml fhir fhir-json; do
+		exits 0 ip-export --today 2026-06-01 --format \$f --for emp \
+			'$TESTS/view/masked.yaml' >out.\$f &&
+		! grep -e 41873 -e '418 73' -e '８７３' out.\$f &&
+		grep -q 'national identity number hidden' out.\$f || exit 1
+	done &&
+	xmllint --noout --schema '$XSD' out.xml 2>/dev/null &&
+	grep -qxF '  - **Plan ID:** IP-(national identity number hidden)' out.markdown &&
+	grep -qxF '### Emp (national identity number hidden)' out.markdown &&
+	grep -qF 'Training for (national identity number hidden)</th><td>Weekly, (national identity number hidden)</td>' out.html &&
+	exits 0 ip-export --today 2026-06-01 --language nn --for emp \
+		'$TESTS/view/masked.yaml' >nn.md &&
+	grep -qxF '  - **Koordinator:** Kari (fødselsnummer skjult)' nn.md &&
+	exits 0 ip-export --today 2026-06-01 --for k '$TESTS/view/masked.yaml' >k.md &&
+	grep -qxF '  - **Plan ID:** IP-090594-41873' k.md"
+
+# In XML and FHIR, too, a restricted view's ids are its own, as its
+# numbers are: <measure id="m4"> and a Goal identified "s3" told the
+# employer that m1 to m3, s1 and s2 exist.  Still unique, and valid.
+t "export --for: XML and FHIR give goals and measures ids of the view's own" "
+	export_fresh &&
+	for f in xml fhir fhir-json; do
+		exits 0 ip-export --today 2026-06-01 --format \$f --for emp \
+			'$TESTS/view/numbering.yaml' >out.\$f &&
+		! grep -E '\"(m[0-9]|s[0-9]|g1)\"' out.\$f &&
+		grep -q '\"measure-1\"' out.\$f &&
+		grep -q '\"goal-1-1\"' out.\$f || exit 1
+	done &&
+	xmllint --noout --schema '$XSD' out.xml 2>/dev/null &&
+	grep -qF '<subgoal id=\"goal-1-1\">' out.xml &&
+	grep -qF '<goal ref=\"goal-1-1\"/>' out.xml &&
+	grep -qF '<activity id=\"measure-1\">' out.fhir &&
+	exits 0 ip-export --today 2026-06-01 --format xml --for k \
+		'$TESTS/view/numbering.yaml' >k.xml &&
+	grep -qF '<measure id=\"m4\">' k.xml"
 
 t "export --for twice: refused" "
 	export_fresh &&

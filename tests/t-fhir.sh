@@ -160,18 +160,28 @@ fhir_restricted() {
 	cname=$(xmllint --xpath "string(//$(el participant)[@id='$coord']/$(el name))" full.xml)
 	n=$(fhir_xpath view.fhir "count((//Practitioner | //RelatedPerson)[name/text/@value != '$cname']/telecom)")
 	test "$n" = 0 || { echo "$2: contact of others shown"; return 1; }
-	# measures: the viewer's own; goals: those they list
+	# measures: the viewer's own; goals: those they list; each by an id
+	# of the view's own (measure-1, goal-1-2), which tells nothing of
+	# the others
+	want=$(xmllint --xpath "count(//$(el measure)[$(el responsible)/@ref='$2'])" full.xml)
+	i=0
 	for m in $(fhir_xpath view.fhir '//activity/@id' 2>/dev/null |
 	    sed 's/ id="\([^"]*\)"/\1 /g'); do
-		r=$(xmllint --xpath "string(//$(el measure)[@id='$m']/$(el responsible)/@ref)" full.xml)
-		[ "$r" = "$2" ] || { echo "$2: measure $m shown"; return 1; }
+		i=$((i + 1))
+		[ "$m" = "measure-$i" ] || { echo "$2: measure $m shown"; return 1; }
 	done
-	own=" $(xmllint --xpath "//$(el measure)[$(el responsible)/@ref='$2']/$(el goals)/$(el goal)/@ref" \
-	    full.xml 2>/dev/null | sed 's/ ref="\([^"]*\)"/\1 /g' | tr '\n' ' ') "
+	[ "$i" = "$want" ] || { echo "$2: $i measures, not $want"; return 1; }
+	want=$(xmllint --xpath "//$(el measure)[$(el responsible)/@ref='$2']/$(el goals)/$(el goal)/@ref" \
+	    full.xml 2>/dev/null | sed 's/ ref="\([^"]*\)"/\1\n/g' | sed '/^$/d' |
+	    sort -u | wc -l)
+	i=0
 	for g in $(fhir_xpath view.fhir '//Goal/identifier/value/@value' \
 	    2>/dev/null | sed 's/ value="\([^"]*\)"/\1 /g'); do
-		case $own in *" $g "*) ;; *) echo "$2: goal $g shown"; return 1 ;; esac
+		i=$((i + 1))
+		echo "$g" | grep -qxE 'goal-[1-9][0-9]*(-[1-9][0-9]*)?' ||
+			{ echo "$2: goal $g shown"; return 1; }
 	done
+	[ "$i" = "$want" ] || { echo "$2: $i goals, not $want"; return 1; }
 	# no value of the hidden fields, word for word
 	fhir_xpath full.fhir '//Patient/identifier/value/@value
 	    | //Patient/telecom/value/@value | //Patient/address/text/@value

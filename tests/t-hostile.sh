@@ -98,6 +98,34 @@ t "export: free text is parsed while the markup budget lasts" "
 	test \$(grep -c '^<p><strong>Bidrag:</strong> <em>a</em> <em>a</em> ' page.html) = 3 &&
 	test \$(grep -c '^<p><strong>Bidrag:</strong> \*a\* \*a\* ' page.html) = 12"
 
+# A restricted view of 400 goals and 400 measures, all for one reader,
+# took 5 minutes (each goal's number asked again of every goal before it,
+# each time through every measure: O(n^4)), against 0.1 s for the whole
+# plan.  The view now decides once what it shows (the unit test
+# test_restricted_view_decides_once counts it); the timeout, far above
+# the 0.1 s either takes, fails only a view that is slow again.
+t_no_vg "export: a restricted view of 400 goals and measures is no slower than the whole" "
+	hostile_fresh && python3 - >plan.yaml <<-'PY' &&
+	out = ['format: iplan/1', 'id: IP-1', 'person: {name: Kari}',
+	       'coordinator: c', 'participants:',
+	       '  - {id: kari, name: Kari, role: person}',
+	       '  - {id: c, name: Coord, role: provider}',
+	       '  - {id: r, name: Reader, role: provider}', 'goals:']
+	for i in range(400):
+	    out.append('  - {id: g%d, text: G, subgoals: [{id: g%d.1, text: S}]}'
+	               % (i, i))
+	out.append('measures:')
+	for i in range(400):
+	    out.append('  - {id: m%d, title: M, responsible: r, goals: [g%d.1]}'
+	               % (i, i))
+	print('\n'.join(out))
+	PY
+	for f in markdown html xml fhir; do
+		exits 0 timeout 20 ip-export --format \$f --for r plan.yaml \
+			>view.\$f || return 1
+	done &&
+	test \$(grep -c '^### ' view.markdown) -ge 800"
+
 # --- characters that make a line read as something else ----------------------
 
 # U+202E (right-to-left override), U+2066 (left-to-right isolate) and

@@ -820,3 +820,24 @@ t "mail: usage errors" "
 	grep -q \"^ip-review: invalid --mail: 'maildir'\" '$TMP/err' &&
 	exits 2 ip-review --mail-to a@b.no '$RV/plans' 2>'$TMP/err' &&
 	grep -q '^ip-review: --mail-to and --mail-from go with --mail' '$TMP/err'"
+
+# A file's name may hold what no plan can: ESC, BEL and CSI (C1).  No
+# output of ip-review (text, TSV, the calendar, mail) nor of ip-stats
+# writes a control but tab and line feed (and the calendar's CR before
+# each line feed, which iCalendar asks for): each is '?'.
+t "review, stats: a file name with controls reaches no output as controls" "
+	rm -rf '$TMP/ctl' && mkdir '$TMP/ctl' && cd '$TMP/ctl' && mkdir plans &&
+	cp '$TESTS/export/kari.yaml' \"plans/\$(printf 'a\\033]0;X\\007\\302\\233b').yaml\" &&
+	for f in text tsv ics; do
+		exits 1 ip-review --today $TODAY --within 1y --format \$f plans \
+			>out.\$f || exit 1
+	done &&
+	exits 1 ip-review --today $TODAY --within 1y --mail=mbox \
+		--mail-to admin@example.org plans >out.mbox &&
+	for f in text tsv; do
+		ip-stats --today $TODAY --format \$f plans >stats.\$f || exit 1
+	done &&
+	sed -i 's/\r\$//' out.ics &&
+	! LC_ALL=C grep -P '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' out.* stats.* &&
+	grep -qF 'plans/a?]0;X??b.yaml' out.text &&
+	grep -qF 'plans/a?]0\;X??b.yaml' out.ics"

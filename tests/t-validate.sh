@@ -218,11 +218,32 @@ rm -f "$TMP/hostile" && mkdir "$TMP/hostile"
 t "hostile: a directory without plans" "
 	exits 0 ip-validate '$TMP/hostile' 2>'$TMP/err' && same /dev/null '$TMP/err'"
 rmdir "$TMP/hostile"
-t "hostile: a symlink loop in a directory walk" "
+# A link to a directory met in a directory is not followed (one named
+# is): the walk stays in the tree it was given.  A link back up is no
+# loop then, and a chain of directories each with two links to the next
+# (2^24 ways to the last) took longer than any timeout; a link loop named
+# as a plan is still trouble.
+t "hostile: links to directories in a walk are not followed, so no loop" "
 	mkdir -p '$TMP/loop/d' && ln -s .. '$TMP/loop/d/up' &&
 	ln -s self '$TMP/loop/self.yaml' 2>/dev/null; ln -sf self.yaml '$TMP/loop/self' &&
 	timeout $hostile_s ip-validate '$TMP/loop' 2>'$TMP/err'; test \$? -eq 2 &&
-	grep -q \"^ip-validate: '$TMP/loop/d/up': Too many levels of symbolic links\$\" '$TMP/err'"
+	printf \"ip-validate: '%s': Too many levels of symbolic links\\n\" \
+		'$TMP/loop/self' '$TMP/loop/self.yaml' >'$TMP/want' &&
+	same '$TMP/want' '$TMP/err' &&
+	mkdir '$TMP/chain' && cd '$TMP/chain' &&
+	for i in \$(seq 0 24); do mkdir d\$i || exit 1; done &&
+	for i in \$(seq 0 23); do
+		ln -s ../d\$((i + 1)) d\$i/a && ln -s ../d\$((i + 1)) d\$i/b || exit 1
+	done &&
+	printf 'format: iplan/1\\nperson: [\\n' >d24/broken.yaml &&
+	cp '$TESTS/validate/subgoal-due.yaml' d0/plan.yaml &&
+	mkdir outside && printf 'format: iplan/1\\nperson: [\\n' >outside/broken.yaml &&
+	ln -s ../outside d0/out &&
+	exits 0 timeout $hostile_s ip-validate --today $TODAY d0 2>'$TMP/err' &&
+	grep -q '^d0/plan.yaml:.*\\[subgoal-due\\]\$' '$TMP/err' &&
+	! grep -q broken '$TMP/err' &&
+	exits 1 ip-validate d0/out d24 2>'$TMP/err' &&
+	test \$(grep -c '/broken.yaml:3:1: error: ' '$TMP/err') = 2"
 # Root reads any file: there, the file is read as nobody, which may not
 # even enter the scratch directory.
 as_user=

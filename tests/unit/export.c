@@ -119,6 +119,7 @@ static const struct {
 	LABEL(restricted),
 	LABEL(restricted_why),
 	LABEL(restricted_shows),
+	LABEL(nid_hidden),
 	LABEL(left_out_field),
 	LABEL(left_out),
 	LABEL(others_left_out),
@@ -260,6 +261,69 @@ test_visibility_table_complete(void **state)
 				    "by", text ? "a" : "no");
 		}
 	}
+}
+
+/* A restricted view decides once what it shows: of 400 goals, each with
+ * two sub-goals, the reader's 400 measures (every other measure) list
+ * the second sub-goal of every other goal.  The view resolves each id
+ * its reader's measures list once, however often it is asked (it did so
+ * for every goal asked about, for every earlier goal: O(n^4)), and
+ * numbers what it shows from 1 with no gaps. */
+static void
+test_restricted_view_decides_once(void **state)
+{
+	(void)state;
+	enum { N = 400 };
+	char *yaml = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&yaml, &len);
+	assert_non_null(f);
+	fputs("format: iplan/1\nid: IP-1\nperson: {name: Kari}\n"
+	    "coordinator: c\nparticipants:\n"
+	    "  - {id: kari, name: Kari, role: person}\n"
+	    "  - {id: c, name: Coord, role: provider}\n"
+	    "  - {id: r, name: Reader, role: provider}\ngoals:\n", f);
+	for (int i = 0; i < N; i++)
+		fprintf(f, "  - id: g%d\n    text: G\n    subgoals:\n"
+		    "      - {id: g%d.1, text: S}\n"
+		    "      - {id: g%d.2, text: S}\n", i, i, i);
+	fputs("measures:\n", f);
+	for (int i = 0; i < 2 * N; i++)
+		fprintf(f, "  - {id: m%d, title: M, responsible: %s, "
+		    "goals: [g%d.2]}\n", i, i % 2 ? "c" : "r",
+		    i % N | 1);
+	fclose(f);
+	struct ip_diags *d = ip_diags_new("unit");
+	struct ip_plan *p;
+	assert_int_equal(ip_plan_load_buf(yaml, len, d, &p), 0);
+	ip_diags_free(d);
+	free(yaml);
+
+	struct ip_view v;
+	assert_int_equal(ip_view_make(&v, p, "r", 0), 0);
+	assert_true(v.restricted);
+	struct ip_render r = { .v = &v, .l = ip_labels(IP_LANG_EN) };
+	char *md = ip_export_document(&r, false);
+	assert_non_null(md);
+	free(md);
+	assert_int_equal(v.resolved, N);
+	for (size_t i = 0; i < N; i++) {
+		bool shown = i % 2 == 1;
+		assert_int_equal(ip_view_shows_goal(&v, &p->goals.v[i]),
+		    shown);
+		assert_false(ip_view_shows(&v, IP_F_GOAL, &p->goals.v[i]));
+		assert_false(ip_view_shows(&v, IP_F_SUBGOAL,
+		    &p->goals.v[i].subgoals.v[0]));
+		assert_int_equal(ip_view_shows(&v, IP_F_SUBGOAL,
+		    &p->goals.v[i].subgoals.v[1]), shown);
+		assert_int_equal(ip_view_goal_number(&v, i), 1 + i / 2);
+		assert_int_equal(ip_view_subgoal_number(&v, i, 1), 1);
+	}
+	for (size_t i = 0; i < 2 * N; i++)
+		assert_int_equal(ip_view_measure_number(&v, i), 1 + (i + 1) / 2);
+	assert_int_equal(ip_view_participant_number(&v, 2), 2);
+	ip_view_free(&v);
+	ip_plan_free(p);
 }
 
 /* --- the XML cleaner ------------------------------------------------------ */
@@ -1058,6 +1122,7 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 		fail_msg("%s: XML not valid: %s", at, last_error);
 	for (size_t f = 0; f < 4; f++)
 		free(out[f]);
+	ip_view_free(&v);
 }
 
 /* A plan whose ids are ambiguous, or with two persons, is refused in
@@ -1232,6 +1297,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_labels_complete_and_alike),
 		cmocka_unit_test(test_visibility_table_complete),
+		cmocka_unit_test(test_restricted_view_decides_once),
 		cmocka_unit_test(test_clean_keeps_good_text),
 		cmocka_unit_test(test_clean_replaces_what_xml_cannot_carry),
 		cmocka_unit_test(test_xml_with_bad_text_is_valid),
