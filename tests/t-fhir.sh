@@ -365,40 +365,29 @@ t "fhir: every identifier has a system, but an H-nummer's" "
 
 # --- the checkers can fail --------------------------------------------------------
 
-# fhir_fault KEY PYTHON: kari's Bundle in JSON, changed by the Python
-# statement (on b, the Bundle, and r(Type), its first resource of that
-# type), breaks the invariant KEY, and the check says so.
-fhir_fault() {
-	python3 -c "
-import json
-b = json.load(open('kari.json'))
-def r(t):
-    return next(e['resource'] for e in b['entry']
-                if e['resource']['resourceType'] == t)
-$2
-json.dump(b, open('broken.json', 'w'))" &&
-	exits 1 $FHIR_INVARIANTS broken.json >out && grep -q "^broken.json: $1 " out ||
-		{ echo "not caught: $1"; cat out; return 1; }
+# fhir_faults CHECK CMD: kari's Bundle in JSON passes the check CMD; each
+# fault tests/fhir-faults.py seeds for CHECK breaks it, and one run of
+# CMD over them all (its start is most of its cost) names each file
+# (KEY.json) with its KEY.
+fhir_faults() {
+	ip-export --today $TODAY --format fhir-json "$TESTS/export/kari.yaml" \
+		>kari.json && $2 kari.json &&
+	python3 "$TESTS/fhir-faults.py" "$1" kari.json >keys &&
+	test -s keys && exits 1 $2 $(sed 's/$/.json/' keys) >out || return 1
+	while read -r key; do
+		grep -q "^$key.json: $key " out ||
+			{ echo "not caught: $key"; cat out; return 1; }
+	done <keys
 }
 
 t "fhir invariants: the check finds what breaks them" "
-	fhir_fresh &&
-	ip-export --today $TODAY --format fhir-json '$TESTS/export/kari.yaml' \
-		>kari.json && $FHIR_INVARIANTS kari.json &&
-	fhir_fault ctm-1 \"p = r('CareTeam')['participant']; rp = next(e['fullUrl'] for e in b['entry'] if e['resource']['resourceType'] == 'RelatedPerson'); p[0]['member'] = {'reference': rp}; p[0]['onBehalfOf'] = {'reference': 'urn:uuid:0'}\" &&
-	fhir_fault org-1 \"del r('Organization')['name']; r('Organization').pop('identifier', None)\" &&
-	fhir_fault per-1 \"r('CarePlan')['period'] = {'start': '2027-01-01', 'end': '2026-01-01'}\" &&
-	fhir_fault dom-6 \"del r('Goal')['text']\" &&
-	fhir_fault ele-1 \"r('Patient')['address'] = [{}]\" &&
-	fhir_fault bdl-3 \"b['entry'][0]['request'] = {'method': 'PUT', 'url': 'CarePlan/x'}\" &&
-	fhir_fault ext-1 \"r('Goal').setdefault('extension', []).append({'url': 'x'})\" &&
-	fhir_fault ppc-1 \"del r('Consent')['policyRule']; r('Consent').pop('policy', None)\""
+	fhir_fresh && fhir_faults invariants '$FHIR_INVARIANTS'"
 
 t "fhir-json checkers: the schema and the XML find what differs" "
 	fhir_fresh &&
 	ip-export --today $TODAY --format fhir-json '$TESTS/export/kari.yaml' >kari.json &&
 	ip-export --today $TODAY --format fhir '$TESTS/export/kari.yaml' >kari.xml &&
-	$FHIR_SCHEMA kari.json && $FHIR_JSON kari.xml kari.json &&
+	$FHIR_JSON kari.xml kari.json &&
 	python3 -c \"
 import json
 b = json.load(open('kari.json'))
@@ -407,7 +396,9 @@ json.dump(b, open('array.json', 'w'))
 b = json.load(open('kari.json'))
 b['entry'][0]['resource']['intent'] = 'order'
 json.dump(b, open('other.json', 'w'))\" &&
-	exits 1 $FHIR_SCHEMA array.json >out && grep -q 'title' out &&
+	exits 1 $FHIR_SCHEMA kari.json array.json >out &&
+	grep -q '^array.json: /entry/0/resource/title: ' out &&
+	! grep -q '^kari.json' out &&
 	exits 1 $FHIR_JSON kari.xml other.json >out && grep -q 'intent' out"
 
 
