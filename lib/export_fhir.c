@@ -1296,6 +1296,9 @@ careplan(struct fw *x)
 	ref(x, "subject", x->patient);
 	if (ip_view_shows(v, IP_F_PERIOD, NULL))
 		period(x, "period", &p->period.start, &p->period.end);
+	/* shown with the status, as in the XML */
+	if (ip_view_shows(v, IP_F_STATUS, NULL))
+		fhir_date(x, "created", &p->created);
 	if (ip_view_shows(v, IP_F_COORDINATOR, NULL)
 	    && participant_url(x, coord) != NULL)
 		ref(x, "author", participant_url(x, coord));
