@@ -3,10 +3,10 @@
 
 Usage: python3 fhir-faults.py CHECK BUNDLE.json
 
-Writes, into the current directory, KEY.json for each fault of CHECK
-(invariants: tests/fhir-invariants.js; no-basis: tests/fhir-no-basis.py):
-the Bundle changed so that it breaks what KEY names, and nothing else
-that check looks at.  t-fhir.sh runs the check once over them all and
+Writes, into the current directory, KEY.json (or KEY.WHICH.json) for
+each fault of CHECK (invariants: tests/fhir-invariants.js; no-basis:
+tests/fhir-no-basis.py): the Bundle changed so that it breaks what KEY
+names.  t-fhir.sh runs the check once over them all and
 wants each file reported with its KEY.
 """
 import copy
@@ -42,13 +42,10 @@ def ppc_1(b):
     first(b, 'Consent').pop('policy', None)
 
 
-def unclaimed(b):
-    del first(b, 'Practitioner')['meta']['profile']
-
-
-def slice_value(b):
-    i = first(b, 'Practitioner')['identifier']
-    del i[0]['value']
+def hnr(b):
+    """The Patient's H-nummer."""
+    return next(i for i in first(b, 'Patient')['identifier']
+                if i['type']['coding'][0]['code'] == 'HNR')
 
 
 FAULTS = {
@@ -63,6 +60,15 @@ FAULTS = {
         'ext-1': lambda b: first(b, 'Goal').setdefault(
             'extension', []).append({'url': 'x'}),
         'ppc-1': ppc_1,
+    },
+    'no-basis': {
+        'profile': lambda b: first(b, 'RelatedPerson')['meta'].pop(
+            'profile'),
+        'min.hpr': lambda b: first(b, 'Practitioner')['identifier'][0].pop(
+            'value'),
+        'min.assigner': lambda b: hnr(b).pop('assigner'),
+        'fixed': lambda b: hnr(b).update(
+            system='HNR', type={'coding': [{'code': 'FNR'}]}),
     },
 }
 

@@ -16,6 +16,7 @@ FHIR_JSON="python3 $TESTS/fhir-json.py"
 FHIR_NODE="env NODE_PATH=$BUILD/npm/node_modules node"
 FHIR_INVARIANTS="$FHIR_NODE $TESTS/fhir-invariants.js"
 FHIR_SCHEMA="$FHIR_NODE $TESTS/fhir-schema.js"
+FHIR_NO_BASIS="python3 $TESTS/fhir-no-basis.py"
 FHIR=$TMP/fhir
 
 fhir_fresh() {
@@ -106,6 +107,10 @@ t "fhir-json: each Bundle in JSON says what it says in XML" "
 
 t "fhir: every Bundle keeps every FHIRPath invariant of R4" "
 	cd '$FHIR/all' && $FHIR_INVARIANTS *.json"
+
+t "fhir: every Bundle meets HL7 Norway's no-basis profiles it claims" "
+	cd '$FHIR/all' && n=\$(ls *.json | wc -l) && test \$n -ge $fhir_min &&
+	$FHIR_NO_BASIS *.json"
 
 t_no_vg "fhir --bundle transaction: a PUT of every entry at Type/id" "
 	cd '$FHIR/all' && n=0 &&
@@ -255,7 +260,8 @@ t "fhir --language: the texts and displays in it, the codes not" "
 	test \"\$(fhir_xpath en 'string(//CarePlan/category/coding/code/@value)')\" = A02-2 &&
 	! cmp -s en nn"
 
-# The kind of national id names the identifier's system.
+# The kind of national id names the identifier's system; an H-nummer,
+# which has none, is left out without its issuer, with a warning.
 t "fhir: the national id's system is its kind's; an H-nummer's its type" "
 	fhir_fresh &&
 	for c in check-digit:x ok-dnummer:4.2 hnr:HNR fhnr:4.3 synthetic:4.1; do
@@ -272,12 +278,16 @@ t "fhir: the national id's system is its kind's; an H-nummer's its type" "
 		sys=\$(fhir_xpath out 'string(//Patient/identifier/system/@value)')
 		type=\$(fhir_xpath out 'string(//Patient/identifier/type/coding/code/@value)')
 		case \$kind in
-		HNR) test \"\$type\" = HNR && test -z \"\$sys\" ;;
+		HNR) test -z \"\$type\" && test -z \"\$sys\" &&
+			test \"\$(fhir_xpath out 'count(//Patient/identifier)')\" = 0 ;;
 		*) test \"\$sys\" = urn:oid:2.16.578.1.12.4.1.\$kind &&
 			test -z \"\$type\" ;;
 		esac || { echo \"\$c: '\$sys' '\$type'\"; exit 1; }
 		if [ \${c%%:*} = synthetic ]; then
 			grep -q 'warning: .*synthetic.*\[test-national-id\]' err
+		elif [ \$kind = HNR ]; then
+			test \$(wc -l <err) = 1 &&
+			grep -q 'warning: .*H-nummer.*\[national-id-issuer\]' err
 		else
 			test ! -s err
 		fi || { cat err; exit 1; }
@@ -359,6 +369,10 @@ t "fhir: HPR-nummer, organisasjonsnummer and no-basis profiles" "
 	ip-export --today $TODAY --format fhir \$f >out 2>err &&
 	test \"\$(fhir_xpath out 'string(//Practitioner/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.4\"]/value/@value)')\" = 9144900 &&
 	test \"\$(fhir_xpath out 'count(//Organization/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.101\"][value/@value=\"974760673\" or value/@value=\"889640782\"])')\" = 2 &&
+	test \"\$(fhir_xpath out 'string(//Organization[name/@value=\"St. Olavs hospital HF\"]/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.102\"]/value/@value)')\" = 4001031 &&
+	test \"\$(fhir_xpath out 'string(//Organization[name/@value=\"Molde kommune\"]/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.2\"]/value/@value)')\" = 8113440 &&
+	test \"\$(fhir_xpath out 'string(//Patient/identifier[type/coding/code/@value=\"HNR\"]/assigner/display/@value)')\" = 'Helse Møre og Romsdal HF' &&
+	test ! -s err &&
 	for r in Patient Practitioner RelatedPerson Organization; do
 		test \"\$(fhir_xpath out \"count(//\$r[not(meta/profile/@value = 'http://hl7.no/fhir/StructureDefinition/no-basis-\$r')])\")\" = 0 &&
 		test \"\$(fhir_xpath out \"count(//\$r)\")\" -gt 0 || exit 1
@@ -368,7 +382,7 @@ t "fhir: HPR-nummer, organisasjonsnummer and no-basis profiles" "
 	test \"\$(fhir_xpath out 'count(//identifier[not(system) and not(type/coding/code/@value=\"HNR\")])')\" = 0 &&
 	exits 1 ip-export --today $TODAY --format fhir \
 		'$TESTS/validate/identities-bad.yaml' >out 2>err &&
-	test \$(grep -c '\[identifier\]' err) = 3"
+	test \$(grep -c '\[identifier\]' err) = 5"
 
 t "fhir: every identifier has a system, but an H-nummer's" "
 	cd '$FHIR/all' &&
@@ -379,23 +393,27 @@ t "fhir: every identifier has a system, but an H-nummer's" "
 
 # --- the checkers can fail --------------------------------------------------------
 
-# fhir_faults CHECK CMD: kari's Bundle in JSON passes the check CMD; each
-# fault tests/fhir-faults.py seeds for CHECK breaks it, and one run of
-# CMD over them all (its start is most of its cost) names each file
-# (KEY.json) with its KEY.
+# fhir_faults CHECK CMD PLAN: PLAN's Bundle in JSON passes the check CMD;
+# each fault tests/fhir-faults.py seeds for CHECK breaks it, and one run
+# of CMD over them all (its start is most of its cost) names each file
+# (KEY.json, or KEY.WHICH.json) with its KEY.
 fhir_faults() {
-	ip-export --today $TODAY --format fhir-json "$TESTS/export/kari.yaml" \
-		>kari.json && $2 kari.json &&
-	python3 "$TESTS/fhir-faults.py" "$1" kari.json >keys &&
+	ip-export --today $TODAY --format fhir-json "$3" >good.json &&
+	$2 good.json && python3 "$TESTS/fhir-faults.py" "$1" good.json >keys &&
 	test -s keys && exits 1 $2 $(sed 's/$/.json/' keys) >out || return 1
 	while read -r key; do
-		grep -q "^$key.json: $key " out ||
+		grep -q "^$key.json: ${key%%.*} " out ||
 			{ echo "not caught: $key"; cat out; return 1; }
 	done <keys
 }
 
 t "fhir invariants: the check finds what breaks them" "
-	fhir_fresh && fhir_faults invariants '$FHIR_INVARIANTS'"
+	fhir_fresh && fhir_faults invariants '$FHIR_INVARIANTS' \
+		'$TESTS/export/kari.yaml'"
+
+t "fhir no-basis: the check finds what breaks the profiles" "
+	fhir_fresh && fhir_faults no-basis '$FHIR_NO_BASIS' \
+		'$TESTS/validate/identities.yaml'"
 
 t "fhir-json checkers: the schema and the XML find what differs" "
 	fhir_fresh &&
