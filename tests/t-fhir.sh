@@ -2,7 +2,8 @@
 # exports is a Bundle, a collection and a transaction, that HL7's R4 XML
 # Schema and JSON Schema accept (tests/fhir-r4), whose XML and JSON say
 # the same (tests/fhir-json.py), that keeps every FHIRPath invariant of
-# R4 (tests/fhir-invariants.js) and what else the schemas cannot check
+# R4 (tests/fhir-invariants.js), meets HL7 Norway's no-basis profiles
+# (tests/fhir-no-basis.py) and what else the schemas cannot check
 # (tests/fhir-check.py); ids that two plans or two views never share;
 # restricted views hold only what the visibility table shows, every
 # resource labelled; Norwegian identities; reruns, -o, the national id's
