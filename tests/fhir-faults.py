@@ -60,6 +60,9 @@ FAULTS = {
         'ext-1': lambda b: first(b, 'Goal').setdefault(
             'extension', []).append({'url': 'x'}),
         'ppc-1': ppc_1,
+        # an element left open, which FHIR's narrative rules refuse
+        'txt-1': lambda b: first(b, 'Goal')['text'].update(
+            div='<div xmlns="http://www.w3.org/1999/xhtml"><p>x</div>'),
     },
     'no-basis': {
         'profile': lambda b: first(b, 'RelatedPerson')['meta'].pop(
