@@ -85,13 +85,13 @@ t "fhir: every plan exports, or is refused with a reason, never in trouble" "
 	done"
 
 # One xmllint for them all: compiling the schema is most of its time.
-t "fhir: every Bundle is valid FHIR R4, offline" "
+t_plain "fhir: every Bundle is valid FHIR R4, offline" "
 	cd '$FHIR/all' && n=\$(ls *.xml | wc -l) &&
 	test \$n -ge $fhir_min &&
 	xmllint --nonet --noout --schema '$FHIR_XSD' *.xml 2>'$FHIR/err' &&
 	test \$(grep -c ' validates\$' '$FHIR/err') = \$n"
 
-t "fhir: no empty element, unique fullUrls, every reference resolves, identifiers with a system" "
+t_plain "fhir: no empty element, unique fullUrls, every reference resolves, identifiers with a system" "
 	cd '$FHIR/all' && $FHIR_CHECK *.xml"
 
 # The JSON: HL7's JSON Schema, the same content as the XML, and every
@@ -99,7 +99,7 @@ t "fhir: no empty element, unique fullUrls, every reference resolves, identifier
 # Each node check starts by compiling what it checks against, which is
 # most of its cost: one run over every Bundle and the seeded faults that
 # show it can fail, which it must find and only them.
-t "fhir-json: every Bundle is valid against HL7's R4 JSON Schema; a fault is not" "
+t_plain "fhir-json: every Bundle is valid against HL7's R4 JSON Schema; a fault is not" "
 	fhir_fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
 	test \$n -ge $fhir_min && python3 -c \"
 import json
@@ -111,7 +111,7 @@ json.dump(b, open('array.json', 'w'))\" &&
 	test -z \"\$(grep -v '^array.json: ' out)\"
 "
 
-t "fhir-json: each Bundle in JSON says what it says in XML" "
+t_plain "fhir-json: each Bundle in JSON says what it says in XML" "
 	cd '$FHIR/all' && n=0 && set -- &&
 	for j in *.json; do
 		set -- \"\$@\" \"\${j%.json}.xml\" \"\$j\"; n=\$((n + 1))
@@ -137,12 +137,12 @@ fhir_faults() {
 	done <keys
 }
 
-t "fhir: every Bundle keeps every FHIRPath invariant of R4; faults do not" "
+t_plain "fhir: every Bundle keeps every FHIRPath invariant of R4; faults do not" "
 	fhir_fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
 	test \$n -ge $fhir_min && fhir_faults invariants '$FHIR_INVARIANTS' \
 		'$TESTS/export/kari.yaml' '$FHIR/all'/*.json"
 
-t "fhir: every Bundle meets the no-basis profiles it claims; faults do not" "
+t_plain "fhir: every Bundle meets the no-basis profiles it claims; faults do not" "
 	fhir_fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
 	test \$n -ge $fhir_min && fhir_faults no-basis '$FHIR_NO_BASIS' \
 		'$TESTS/validate/identities.yaml' '$FHIR/all'/*.json"
