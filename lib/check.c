@@ -296,6 +296,20 @@ check_national_id(const struct ip_person *ps, int32_t today,
 		    _("national_id is a synthetic %s, made for test "
 		    "environments: not a real person's"),
 		    ip_nid_kind_name(nid.kind));
+	/* an H-nummer is unique only inside its issuer (HL7 Norway's
+	 * no-basis-Patient wants the assigner): see export_fhir.c */
+	bool issuer = ps->national_id_issuer.s != NULL
+	    && !ip_blank(ps->national_id_issuer.s);
+	if (nid.kind == IP_NID_HNR && !issuer)
+		ip_diag(d, ps->national_id.pos, IP_R_NID_ISSUER,
+		    _("national_id is an H-nummer, unique only at the "
+		    "hospital that gave it: name the hospital in "
+		    "national_id_issuer (the FHIR export leaves the "
+		    "H-nummer out without it)"));
+	else if (nid.kind != IP_NID_HNR && issuer)
+		ip_diag(d, ps->national_id_issuer.pos, IP_R_NID_ISSUER,
+		    _("national_id_issuer is for an H-nummer, and "
+		    "national_id is none"));
 	enum ip_birth from = ip_birth_source(ps, &born);
 	switch (from) {
 	case IP_BIRTH_DIFFERS:
@@ -409,13 +423,24 @@ check_goals(const struct ip_plan *p, struct ip_diags *d)
 	}
 }
 
+/* An organization's numbers in its registers: organisasjonsnummer,
+ * RESH-id, HER-id. */
 static void
-check_orgnr(struct ip_diags *d, const struct ip_text *t)
+check_org_ids(struct ip_diags *d, const struct ip_text *orgnr,
+    const struct ip_text *resh, const struct ip_text *her)
 {
-	if (t->s != NULL && !ip_orgnr_valid(t->s))
-		ip_diag(d, t->pos, IP_R_IDENTIFIER,
+	if (orgnr->s != NULL && !ip_orgnr_valid(orgnr->s))
+		ip_diag(d, orgnr->pos, IP_R_IDENTIFIER,
 		    _("organization_number is not an organisasjonsnummer "
 		    "(nine digits, the last a mod-11 check digit)"));
+	if (resh->s != NULL && !ip_register_number_valid(resh->s))
+		ip_diag(d, resh->pos, IP_R_IDENTIFIER,
+		    _("resh_id is not a RESH-id (one to nine digits, the "
+		    "first not 0)"));
+	if (her->s != NULL && !ip_register_number_valid(her->s))
+		ip_diag(d, her->pos, IP_R_IDENTIFIER,
+		    _("her_id is not a HER-id (one to nine digits, the first "
+		    "not 0)"));
 }
 
 static void
@@ -439,11 +464,12 @@ check_participants(const struct ip_plan *p, struct ip_diags *d)
 			check_item(d, at(q->contribution.pos, q->pos), 'd',
 			    ip_arena_printf(&d->arena, _("participant '%s' "
 			    "has no contribution"), name(&q->id)));
-		if (q->hpr.s != NULL && !ip_hpr_valid(q->hpr.s))
+		if (q->hpr.s != NULL && !ip_register_number_valid(q->hpr.s))
 			ip_diag(d, q->hpr.pos, IP_R_IDENTIFIER,
 			    _("hpr is not an HPR-nummer (one to nine digits, "
 			    "the first not 0)"));
-		check_orgnr(d, &q->organization_number);
+		check_org_ids(d, &q->organization_number, &q->resh_id,
+		    &q->her_id);
 	}
 
 	if (p->coordinator.s == NULL) {
@@ -684,7 +710,8 @@ check_cooperation(const struct ip_plan *p, struct ip_diags *d)
 		if (c->with.s == NULL)
 			check_item(d, at(c->with.pos, c->pos), 'i',
 			    _("cooperation without 'with' whom"));
-		check_orgnr(d, &c->organization_number);
+		check_org_ids(d, &c->organization_number, &c->resh_id,
+		    &c->her_id);
 	}
 }
 

@@ -77,6 +77,7 @@ static const struct schema contact_s = { "contact",
 static const struct field person_f[] = {
 	T(struct ip_person, name, F_TEXT, NULL, NULL),
 	T(struct ip_person, national_id, F_TEXT, NULL, NULL),
+	T(struct ip_person, national_id_issuer, F_TEXT, NULL, NULL),
 	T(struct ip_person, birth_date, F_DATE, NULL, NULL),
 	T(struct ip_person, contact, F_MAP, &contact_s, NULL),
 	T(struct ip_person, interpreter, F_BOOL, NULL, NULL),
@@ -96,6 +97,8 @@ static const struct field participant_f[] = {
 	T(struct ip_participant, contribution, F_TEXT, NULL, NULL),
 	T(struct ip_participant, hpr, F_TEXT, NULL, NULL),
 	T(struct ip_participant, organization_number, F_TEXT, NULL, NULL),
+	T(struct ip_participant, resh_id, F_TEXT, NULL, NULL),
+	T(struct ip_participant, her_id, F_TEXT, NULL, NULL),
 	END
 };
 static const struct schema participant_s = { N_("a participant"),
@@ -196,6 +199,8 @@ static const struct field cooperation_f[] = {
 	T(struct ip_cooperation, about, F_TEXT, NULL, NULL),
 	T(struct ip_cooperation, contact, F_TEXT, NULL, NULL),
 	T(struct ip_cooperation, organization_number, F_TEXT, NULL, NULL),
+	T(struct ip_cooperation, resh_id, F_TEXT, NULL, NULL),
+	T(struct ip_cooperation, her_id, F_TEXT, NULL, NULL),
 	END
 };
 static const struct schema cooperation_s = { N_("a cooperation entry"),

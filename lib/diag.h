@@ -49,6 +49,7 @@ enum ip_severity { IP_WARNING = 1, IP_ERROR = 2 };
 	X(FUTURE,	"future-date",		IP_WARNING) \
 	X(NATIONAL_ID,	"national-id",		IP_ERROR) \
 	X(TEST_ID,	"test-national-id",	IP_WARNING) \
+	X(NID_ISSUER,	"national-id-issuer",	IP_WARNING) \
 	X(BIRTH_DATE,	"birth-date",		IP_WARNING) \
 	X(IDENTIFIER,	"identifier",		IP_ERROR) \
 	X(CLOSED,	"closed",		IP_ERROR) \

@@ -37,8 +37,9 @@ source_date(const char *s, int32_t *day, const struct ip_err *err)
  * role person is ambiguous: a view of it might show one participant's
  * part to another, so no format is written (the XML, whose schema keys
  * the ids, could not be either).  FHIR's identifier names the kind of
- * national id: one that is of no kind cannot be written, and a synthetic
- * one is written with a warning.  Writes those findings to err->f, as
+ * national id: one that is of no kind cannot be written, a synthetic
+ * one is written with a warning, and an H-nummer without its issuer is
+ * left out with one.  Writes those findings to err->f, as
  * ip-validate(1) does; returns -1 if any is an error.
  */
 static int
@@ -54,8 +55,8 @@ refused(const struct ip_plan *p, const char *name, bool fhir, int32_t today,
 	for (size_t i = 0; i < all->n; i++) {
 		enum ip_rule rule = all->v[i].rule;
 		bool f = fhir && (rule == IP_R_NATIONAL_ID
-		    || rule == IP_R_TEST_ID || rule == IP_R_DATE_ORDER
-		    || rule == IP_R_IDENTIFIER);
+		    || rule == IP_R_TEST_ID || rule == IP_R_NID_ISSUER
+		    || rule == IP_R_DATE_ORDER || rule == IP_R_IDENTIFIER);
 		if (f || rule == IP_R_DUP_ID || rule == IP_R_UNKNOWN_REF
 		    || rule == IP_R_PERSON_TWICE) {
 			ip_diag(bad, all->v[i].pos, rule, "%s", all->v[i].msg);

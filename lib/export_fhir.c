@@ -38,6 +38,7 @@
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
 #define VOLVEN "urn:oid:2.16.578.1.12.4.1.1."
 #define NO_OID "urn:oid:2.16.578.1.12.4.1.4."
+#define HER_OID "urn:oid:2.16.578.1.12.4.1.2"	/* the Adresseregister's */
 #define NO_BASIS "http://hl7.no/fhir/StructureDefinition/no-basis-"
 #define EXT "http://hl7.org/fhir/StructureDefinition/"
 #define HL7_CS "http://terminology.hl7.org/CodeSystem/"
@@ -810,13 +811,32 @@ organization_url(struct fw *x, const struct ip_participant *o)
 	    : uuid_of(x, K_ORGANIZATION, NULL, place_of(x, o));
 }
 
-/* Whether cooperation entry o has an Organization: one with a name or an
- * organisasjonsnummer (org-1). */
-static bool
-has_organization(const struct ip_cooperation *o)
+/* What names cooperation entry o's Organization: its name, else the
+ * first of its numbers; NULL if it has none of them, and no Organization
+ * (org-1 wants a name or an identifier). */
+static const char *
+organization_label(const struct ip_cooperation *o)
 {
-	return (o->with.s != NULL && !ip_blank(o->with.s))
-	    || o->organization_number.s != NULL;
+	const struct ip_text *t[] = { &o->with, &o->organization_number,
+		&o->resh_id, &o->her_id };
+
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		if (t[i]->s != NULL && !ip_blank(t[i]->s))
+			return t[i]->s;
+	return NULL;
+}
+
+/* An Organization's identifiers in Norway's registers: the
+ * organisasjonsnummer of Enhetsregisteret and the RESH-id, as
+ * no-basis-Organization slices them (ENH, RSH), and the HER-id of the
+ * Adresseregister, under HL7 Norway's naming system. */
+static void
+organization_ids(struct fw *x, const char *orgnr, const char *resh,
+    const char *her)
+{
+	ident(x, "identifier", NO_OID "101", orgnr);
+	ident(x, "identifier", NO_OID "102", resh);
+	ident(x, "identifier", HER_OID, her);
 }
 
 /* The fullUrl of the Organization of the i-th cooperation entry. */
@@ -842,9 +862,12 @@ goal_shown(struct fw *x, const char *id)
 
 /* The national id as an identifier whose system names its kind: HL7
  * Norway's no-basis naming systems.  An H-nummer is a hospital's own and
- * has no system of its own: no-basis names its type instead. */
+ * has no system of its own: no-basis names its type instead, and wants
+ * its assigner, the hospital, without which the number could be
+ * another's at another hospital: it is left out then, as ip-validate
+ * warns (national-id-issuer). */
 static void
-identifier(struct fw *x, const char *nid)
+identifier(struct fw *x, const char *nid, const char *issuer)
 {
 	static const char *const systems[] = {
 		[IP_NID_FNR] = NO_OID "1",
@@ -853,14 +876,22 @@ identifier(struct fw *x, const char *nid)
 	};
 	enum ip_nid_kind k = ip_nid_parse(nid, NULL);
 
-	if (k == IP_NID_INVALID)
+	bool hnr = k == IP_NID_HNR;
+
+	if (k == IP_NID_INVALID || (hnr && (issuer == NULL
+	    || ip_blank(issuer))))
 		return;
 	start(x, "identifier");
-	if (k == IP_NID_HNR)
+	if (hnr)
 		concept(x, "type", VOLVEN "8327", "HNR", "H-nummer", NULL);
 	if (systems[k] != NULL)
 		put(x, "system", systems[k]);
 	val(x, "value", nid);
+	if (hnr) {
+		start(x, "assigner");
+		val(x, "display", issuer);
+		end(x);
+	}
 	end(x);
 }
 
@@ -884,7 +915,7 @@ patient(struct fw *x)
 	}
 	if (ps->national_id.s != NULL
 	    && ip_view_shows(x->v, IP_F_NATIONAL_ID, NULL))
-		identifier(x, ps->national_id.s);
+		identifier(x, ps->national_id.s, ps->national_id_issuer.s);
 	if (name)
 		human_name(x, ps->name.s);
 	if (contact) {
@@ -938,8 +969,9 @@ participants(struct fw *x)
 }
 
 /* An Organization for each organization of the participants shown, once
- * for each name, with the first organisasjonsnummer given it, and one for
- * each cooperation partner with a name or a number. */
+ * for each name, with the first organisasjonsnummer, RESH-id and HER-id
+ * given it, and one for each cooperation partner with a name or a
+ * number. */
 static void
 organizations(struct fw *x)
 {
@@ -951,13 +983,19 @@ organizations(struct fw *x)
 		    &l->v[i];
 		if (organization_of(x, q) != q)
 			continue;
-		const char *number = NULL, *url = organization_url(x, q);
-		for (size_t j = i; number == NULL && j < l->n; j++)
-			if (organization_of(x, &l->v[j]) == q)
-				number = l->v[j].organization_number.s;
+		const char *number = NULL, *resh = NULL, *her = NULL;
+		const char *url = organization_url(x, q);
+		for (size_t j = i; j < l->n; j++) {
+			const struct ip_participant *o = &l->v[j];
+			if (organization_of(x, o) != q)
+				continue;
+			number = number ? number : o->organization_number.s;
+			resh = resh ? resh : o->resh_id.s;
+			her = her ? her : o->her_id.s;
+		}
 		const char *text[] = { q->organization.s };
 		open_entry(x, K_ORGANIZATION, url, text, 1);
-		ident(x, "identifier", NO_OID "101", number);
+		organization_ids(x, number, resh, her);
 		val(x, "name", q->organization.s);
 		close_entry(x, K_ORGANIZATION, url);
 	}
@@ -966,13 +1004,14 @@ organizations(struct fw *x)
 	for (size_t i = 0; i < c->n; i++) {
 		const struct ip_cooperation *o =
 		    &c->v[i];
-		if (!has_organization(o))
+		const char *label = organization_label(o);
+		if (label == NULL)
 			continue;
 		const char *url = cooperation_url(x, i);
-		const char *text[] = { o->with.s ? o->with.s
-		    : o->organization_number.s, o->about.s };
+		const char *text[] = { label, o->about.s };
 		open_entry(x, K_COOPERATION, url, text, 2);
-		ident(x, "identifier", NO_OID "101", o->organization_number.s);
+		organization_ids(x, o->organization_number.s, o->resh_id.s,
+		    o->her_id.s);
 		val(x, "name", o->with.s);
 		if (o->contact.s != NULL && !ip_blank(o->contact.s)) {
 			start(x, "contact");
@@ -1033,7 +1072,7 @@ careteam(struct fw *x)
 		start(x, "participant");
 		concept(x, "role", NULL, NULL, NULL, l->cooperation);
 		concept(x, "role", NULL, NULL, NULL, o->about.s);
-		if (has_organization(o))
+		if (organization_label(o) != NULL)
 			ref(x, "member", cooperation_url(x, i));
 		end(x);
 	}
@@ -1307,6 +1346,9 @@ careplan(struct fw *x)
 	ref(x, "subject", x->patient);
 	if (ip_view_shows(v, IP_F_PERIOD, NULL))
 		period(x, "period", &p->period.start, &p->period.end);
+	/* shown with the status, as in the XML */
+	if (ip_view_shows(v, IP_F_STATUS, NULL))
+		fhir_date(x, "created", &p->created);
 	if (ip_view_shows(v, IP_F_COORDINATOR, NULL)
 	    && participant_url(x, coord) != NULL)
 		ref(x, "author", participant_url(x, coord));

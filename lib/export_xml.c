@@ -179,8 +179,10 @@ person(struct xw *x, const struct ip_person *ps)
 		return;
 	start(x, "person");
 	elem(x, "name", ps->name.s);
-	if (ip_view_shows(v, IP_F_NATIONAL_ID, NULL))
+	if (ip_view_shows(v, IP_F_NATIONAL_ID, NULL)) {
 		elem(x, "national_id", ps->national_id.s);
+		elem(x, "national_id_issuer", ps->national_id_issuer.s);
+	}
 	if (ip_view_shows(v, IP_F_BIRTH_DATE, NULL))
 		xml_date(x, "birth_date", &ps->birth_date);
 	if ((c->phone.s || c->email.s || c->address.s)
@@ -225,6 +227,8 @@ participants(struct xw *x, const union ip_participant_list *l)
 			elem(x, "contribution", q->contribution.s);
 		elem(x, "hpr", q->hpr.s);
 		elem(x, "organization_number", q->organization_number.s);
+		elem(x, "resh_id", q->resh_id.s);
+		elem(x, "her_id", q->her_id.s);
 		end(x);
 	}
 	if (any)
@@ -410,6 +414,8 @@ cooperation(struct xw *x, const union ip_cooperation_list *l)
 		elem(x, "about", c->about.s);
 		elem(x, "contact", c->contact.s);
 		elem(x, "organization_number", c->organization_number.s);
+		elem(x, "resh_id", c->resh_id.s);
+		elem(x, "her_id", c->her_id.s);
 		end(x);
 	}
 	end(x);

@@ -218,7 +218,7 @@ ip_orgnr_valid(const char *s)
 }
 
 bool
-ip_hpr_valid(const char *s)
+ip_register_number_valid(const char *s)
 {
 	return digits(s, 1, 9);
 }

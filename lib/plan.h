@@ -108,6 +108,7 @@ enum ip_goal_status { IP_GOAL_OPEN, IP_GOAL_ACHIEVED, IP_GOAL_DROPPED };
 struct ip_person {
 	struct ip_pos pos;
 	struct ip_text name, national_id;
+	struct ip_text national_id_issuer;	/* who gave an H-nummer */
 	struct ip_date birth_date;
 	struct ip_contact contact;
 	struct ip_bool interpreter;
@@ -121,6 +122,7 @@ struct ip_participant {
 	struct ip_text organization, phone, email, contribution;
 	struct ip_text hpr;			/* HPR-nummer */
 	struct ip_text organization_number;	/* organisasjonsnummer */
+	struct ip_text resh_id, her_id;		/* of the organization */
 };
 
 struct ip_subgoal {
@@ -195,6 +197,7 @@ struct ip_cooperation {
 	struct ip_pos pos;
 	struct ip_text with, about, contact;
 	struct ip_text organization_number;	/* organisasjonsnummer */
+	struct ip_text resh_id, her_id;
 };
 
 struct ip_closed {
@@ -374,8 +377,9 @@ bool ip_national_id_valid(const char *s);
 /* True if s is an organisasjonsnummer: nine digits, the last the mod-11
  * check digit of the first eight. */
 bool ip_orgnr_valid(const char *s);
-/* True if s is an HPR-nummer: one to nine digits, not starting with 0. */
-bool ip_hpr_valid(const char *s);
+/* True if s is an HPR-nummer, a RESH-id or a HER-id: one to nine digits,
+ * not starting with 0. */
+bool ip_register_number_valid(const char *s);
 /* The one rule for what in text looks like a national id, which every
  * output masks: the length in bytes of the valid national id written at
  * the start of s, 0 if none.  Its eleven digits may be ASCII or

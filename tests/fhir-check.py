@@ -10,7 +10,9 @@ For each Bundle that ip-export --format fhir wrote:
   and its resource's id is that UUID;
 - every reference resolves to an entry of the Bundle, and that entry's
   resource is of a type the element may refer to (FHIR R4's Reference()
-  targets, for each element the exporter writes a reference in).
+  targets, for each element the exporter writes a reference in);
+- every identifier has a system, but an H-nummer, which has none (see
+  iplan-fhir(7)) and is known by its type.
 Prints each problem as FILE: PROBLEM; exits 1 if there is any, 2 on
 trouble.  Only the standard library.
 """
@@ -66,6 +68,12 @@ def check(path):
         if len(el) == 0 and not el.get("value"):
             problems.append("ele-1: <%s> has no value and no children"
                             % local(el.tag))
+
+    for ident in root.iter(NS + "identifier"):
+        code = ident.find(NS + "type/" + NS + "coding/" + NS + "code")
+        if ident.find(NS + "system") is None and (
+                code is None or code.get("value") != "HNR"):
+            problems.append("an identifier without a system")
 
     types = {}
     for entry in root.findall(NS + "entry"):

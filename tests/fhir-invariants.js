@@ -12,8 +12,8 @@
 // alike are reported, as FILE: KEY (SEVERITY) at PATH: WHAT, and exit 1;
 // exit 2 on trouble.  resolve() finds an entry of the Bundle by its
 // fullUrl, as a server resolves the references of a Bundle; htmlChecks()
-// (txt-1, txt-2) takes a narrative that is an XHTML div with some text,
-// and nothing that would run.
+// (txt-1, txt-2) is fhirpath.js's own, which holds a narrative to FHIR's
+// rules for its XHTML.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -49,55 +49,59 @@ const functions = {
 		},
 		arity: { 0: [] },
 	},
-	htmlChecks: {
-		fn: divs => divs.map(d => {
-			const s = d && d.data !== undefined ? d.data : d;
-			return typeof s === 'string' && /^<div xmlns="http:\/\/www\.w3\.org\/1999\/xhtml">[\s\S]*[^\s<>][\s\S]*<\/div>$/.test(s) &&
-			    !/<script|<iframe|<form|\son[a-z]+=/i.test(s);
-		}),
-		arity: { 0: [] },
-	},
 };
 const options = { userInvocationTable: functions, traceFn: () => {} };
 
 // Where each invariant is evaluated: the expression that selects the
-// elements breaking it, and on what.
+// elements breaking it, and on what: the Bundle, each resource of a type,
+// or the Bundle's descendants (all of them, or those of a type), found
+// once for each Bundle and given to every invariant that wants them.
 function selector(c) {
 	const [type, ...rest] = c.path.split('.');
 	// each name quoted: `div` is also an operator
-	const tail = rest.map(n => '.`' + n + '`').join('');
-	const broken = `.where((${c.expression}).not())`;
+	const tail = rest.map(n => '`' + n + '`').join('.');
+	const broken = `where((${c.expression}).not())`;
+	const on = tail ? `${tail}.${broken}` : broken;
 	// fhirpath.js gives a narrative's XHTML no value (hasValue() is
 	// false): txt-1 and txt-2 check it instead
 	if (type === 'Element')
-		return { on: 'bundle', expr: 'Bundle.descendants()' +
-		    `.where(($this is FHIR.xhtml).not())${broken}` };
+		return { on: 'descendants', type: null,
+		    expr: `where(($this is FHIR.xhtml).not()).${broken}` };
 	// fhirpath.js types no Extension: every one is an element of
 	// that name (or modifierExtension)
 	if (type === 'Extension')
-		return { on: 'bundle', expr: 'Bundle.descendants()' +
-		    `.select(extension | modifierExtension)${tail}${broken}` };
+		return { on: 'descendants', type: null,
+		    expr: `select(extension | modifierExtension).${on}` };
 	if (types.has(type) && c.path !== 'Bundle')
-		return { on: 'bundle', expr:
-		    `Bundle.descendants().ofType(${type})${tail}${broken}` };
+		return { on: 'descendants', type, expr: on };
 	if (type === 'Bundle')
-		return { on: 'bundle', expr: `Bundle${tail}${broken}` };
+		return { on: 'bundle', expr: `Bundle.${on}` };
 	if (type === 'DomainResource')
-		return { on: 'resource', type: null, expr: `$this${broken}` };
-	return { on: 'resource', type, expr: `${type}${tail}${broken}` };
+		return { on: 'resource', type: null, expr: broken };
+	return { on: 'resource', type, expr: `${type}.${on}` };
 }
 
+const compile = (expr, key) => {
+	try {
+		return fhirpath.compile(expr, r4, options);
+	} catch (e) {
+		console.error(`${file}: ${key}: cannot compile ${expr}`);
+		process.exit(2);
+	}
+};
 const all = inv.types.concat(inv.resources).map(c => {
 	const s = selector(c);
 	s.c = c;
-	try {
-		s.run = fhirpath.compile(s.expr, r4, options);
-	} catch (e) {
-		console.error(`${file}: ${c.key}: cannot compile ${s.expr}`);
-		process.exit(2);
-	}
+	s.run = compile(s.expr, c.key);
 	return s;
 });
+// the Bundle's elements, and those of each type (ofType() takes
+// subtypes too, as a Quantity's invariant holds for an Age)
+const descendants = fhirpath.compile('Bundle.descendants()', r4,
+    Object.assign({ resolveInternalTypes: false }, options));
+const ofType = new Map([...types].map(t => [t, fhirpath.compile(
+    `ofType(${t})`, r4, Object.assign({ resolveInternalTypes: false },
+    options))]));
 
 let bad = 0;
 for (const f of args) {
@@ -115,15 +119,27 @@ for (const f of args) {
 	}
 	entries = new Map((bundle.entry || []).filter(e => e.fullUrl)
 	    .map(e => [e.fullUrl, e.resource]));
+	const env = { ucum: 'http://unitsofmeasure.org' };
+	const nodes = descendants(bundle, env);
+	const typed = new Map();
 	for (const s of all) {
-		const on = s.on === 'bundle' ? [bundle]
-		    : (bundle.entry || []).map(e => e.resource).filter(r => r &&
-		    (s.type === null || r.resourceType === s.type));
+		let on;
+		if (s.on === 'bundle')
+			on = [bundle];
+		else if (s.on === 'descendants' && s.type === null)
+			on = [nodes];
+		else if (s.on === 'descendants') {
+			if (!typed.has(s.type))
+				typed.set(s.type, ofType.get(s.type)(nodes, env));
+			on = [typed.get(s.type)];
+		} else
+			on = (bundle.entry || []).map(e => e.resource).filter(r =>
+			    r && (s.type === null || r.resourceType === s.type));
 		for (const r of on) {
 			let found;
 			try {
-				found = s.run(r, { resource: r, rootResource: r,
-				    ucum: 'http://unitsofmeasure.org' });
+				found = s.run(r, Object.assign({ resource: r,
+				    rootResource: r }, env));
 			} catch (e) {
 				console.error(`${f}: ${s.c.key}: ${e.message}`);
 				process.exit(2);

@@ -101,7 +101,7 @@ def kind(prop, defs, path, out, problems):
     if ref:
         out.append(f"{path} " + {
             "text": "text", "markdown": "text", "required_text": "text",
-            "national_id": "text", "hpr": "text",
+            "national_id": "text", "hpr": "text", "register_number": "text",
             "organization_number": "text", "date": "date", "boolean": "boolean",
             "interval": "interval"}.get(ref, "?" + ref))
     elif "const" in prop:
