@@ -2,7 +2,7 @@
  * export.h - private interfaces of ip-export: the words of the documents
  * in each language, the document as a CommonMark tree, and the XML.
  *
- * Only lib/export*.c, lib/labels.c, lib/new.c (the names of the laws),
+ * Only lib/export*.c, lib/labels.c, lib/new.c (its skeleton's words),
  * lib/review.c (its calendar) and the unit tests include this header.
  */
 #ifndef IPLAN_EXPORT_H
@@ -99,7 +99,29 @@ struct ip_labels {
 	const char *ev_file, *ev_nobody, *ev_the_person;
 	const char *ev_overdue;		/* "Forfalt %s": the item's own date,
 					   when before the day of the run */
+	/* ip-new's skeleton */
+	const char *lq, *rq;		/* quotation marks: "«", "»" */
+	const char *sk_title;		/* "Individuell plan, laget med ip-new
+					   %s": the date, written out */
+	const char *sk_intro, *sk_privacy, *sk_draft;
+	const char *sk_legal_basis, *sk_person;
+	const char *sk_guide[9];	/* how to write each item well */
+	const char *sk_guide_h_compulsory;	/* h under compulsory care */
+	/* the commented examples */
+	const char *sk_goal, *sk_subgoal, *sk_resource, *sk_need,
+	    *sk_measure, *sk_extent, *sk_how, *sk_with, *sk_about,
+	    *sk_contact;
+	/* a done review and a closed plan, as ip-evaluate and ip-close
+	 * write them, so that a hand edit has a model */
+	const char *sk_review_hint, *sk_review_summary, *sk_close_hint,
+	    *sk_close_reason;
+	/* the provider of the example measure when there is no
+	 * coordinator to name: a participant to write in */
+	const char *sk_provider_id, *sk_provider_name,
+	    *sk_provider_contribution;
 	const char *const *laws;	/* by ip_vocab_legal_basis; NULL ends */
+	const char *const *items;	/* the regulation's words for items a
+					   to i (nine) */
 };
 
 /* The words for lang; never NULL. */
