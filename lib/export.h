@@ -3,6 +3,7 @@
  * in each language, the document as a CommonMark tree, and the XML.
  *
  * Only lib/export*.c, lib/labels.c, lib/new.c (its skeleton's words),
+ * lib/record.c (ip-evaluate's template),
  * lib/review.c (its calendar) and the unit tests include this header.
  */
 #ifndef IPLAN_EXPORT_H
@@ -97,8 +98,11 @@ struct ip_labels {
 	    *ev_sharing_withdrawn,
 	    *ev_subgoal, *ev_measure, *ev_never, *ev_draft;
 	const char *ev_file, *ev_nobody, *ev_the_person;
-	const char *ev_overdue;		/* "Forfalt %s": the item's own date,
-					   when before the day of the run */
+	const char *ev_overdue;		/* "Fristen var %s": the item's own
+					   date, when before the day of the run */
+	/* ip-evaluate's summary template: what it says above the open
+	 * sub-goals and the measures */
+	const char *ed_summary_head, *ed_open_subgoals;
 	/* ip-new's skeleton */
 	const char *lq, *rq;		/* quotation marks: "«", "»" */
 	const char *sk_title;		/* "Individuell plan, laget med ip-new

@@ -3,6 +3,7 @@
  * bokmål, nynorsk and English: section titles, labels, the words for
  * roles and statuses, month names and the names of the laws; the
  * words of ip-review's calendar, which follows the plan's language too;
+ * ip-evaluate's summary template;
  * the regulation's items a to i; and the comments and examples of
  * ip-new's skeleton.  Every word a document or a skeleton says in three
  * languages is here, and nowhere else.
@@ -316,6 +317,10 @@ static const struct ip_labels labels[] = {
 		.ev_nobody = "ingen",
 		.ev_the_person = "tjenestemottakeren",
 		.ev_overdue = "Fristen var %s",
+		.ed_summary_head = "Skriv sammendraget av evalueringsmøtet over "
+		    "denne linjen.\n# Linjer som begynner med # tas ikke med, "
+		    "og et tomt sammendrag\n# avbryter uten at noe blir skrevet.",
+		.ed_open_subgoals = "Åpne delmål",
 		.items = items_nb,
 		.lq = "«", .rq = "»",
 		.sk_title = "Individuell plan, laget med ip-new",
@@ -607,6 +612,10 @@ static const struct ip_labels labels[] = {
 		.ev_nobody = "ingen",
 		.ev_the_person = "tenestemottakaren",
 		.ev_overdue = "Fristen var %s",
+		.ed_summary_head = "Skriv samandraget av evalueringsmøtet over "
+		    "denne linja.\n# Linjer som byrjar med # kjem ikkje med, og "
+		    "eit tomt samandrag\n# avbryt utan at noko blir skrive.",
+		.ed_open_subgoals = "Opne delmål",
 		.items = items_nn,
 		.lq = "«", .rq = "»",
 		.sk_title = "Individuell plan, laga med ip-new",
@@ -893,6 +902,10 @@ static const struct ip_labels labels[] = {
 		.ev_nobody = "none",
 		.ev_the_person = "the service user",
 		.ev_overdue = "Overdue since %s",
+		.ed_summary_head = "Write the summary of the evaluation meeting "
+		    "above this line.\n# Lines that start with # are left out, "
+		    "and an empty summary\n# stops without writing anything.",
+		.ed_open_subgoals = "Open sub-goals",
 		.items = ip_item_words_en,
 		.lq = "“", .rq = "”",
 		.sk_title = "Individual plan (individuell plan), made with ip-new",

@@ -171,6 +171,8 @@ static const struct {
 	LABEL(ev_nobody),
 	LABEL(ev_the_person),
 	LABEL(ev_overdue),
+	LABEL(ed_summary_head),
+	LABEL(ed_open_subgoals),
 	LABEL(lq),
 	LABEL(rq),
 	LABEL(sk_title),
