@@ -83,6 +83,9 @@ struct ip_labels {
 	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
 	    *cf_withdraw, *cf_withdraw_text, *cf_sign,
 	    *cf_place_date, *cf_signature, *cf_guardian;
+	/* under compulsory care, where the consent to share is the only
+	 * one the form asks for: the withdrawal in the singular */
+	const char *cf_withdraw_one;
 	/* the form for a child under 16, which the guardians sign: "Jeg"
 	 * or "Vi" (one guardian or more) and the same within a sentence;
 	 * texts with "%s" for one of these; the line on hearing the child
@@ -90,6 +93,9 @@ struct ip_labels {
 	const char *cf_we[2], *cf_we_lc[2];
 	const char *cf_child_plan, *cf_child_sharing, *cf_child_until_withdrawn,
 	    *cf_child_withdraw_text, *cf_child_heard, *cf_signature_of;
+	/* a child under compulsory care: the plan without consent, and
+	 * the one consent's withdrawal ("%s" as above) */
+	const char *cf_child_plan_compulsory, *cf_child_withdraw_one;
 	/* ip-review's calendar: the title of an event by the kind of
 	 * finding, with "%s" the id, then "%s" the text of the sub-goal or
 	 * the title of the measure; the file in its description, and the

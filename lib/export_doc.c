@@ -1673,7 +1673,8 @@ build_form(struct doc *d)
 
 	/* a child's guardians consent for the child, in the third person */
 	heading(d, root, 2, l->consent_plan);
-	paragraph(d, root, compulsory ? l->cf_plan_compulsory : child
+	paragraph(d, root, compulsory ? (child ? l->cf_child_plan_compulsory
+	    : l->cf_plan_compulsory) : child
 	    ? ip_label_fill(&d->a, l->cf_child_plan, we) : l->cf_plan_text);
 
 	heading(d, root, 2, l->consent_sharing);
@@ -1685,8 +1686,10 @@ build_form(struct doc *d)
 		    : l->cf_until_withdrawn);
 
 	heading(d, root, 2, l->cf_withdraw);
-	paragraph(d, root, child ? ip_label_fill(&d->a,
-	    l->cf_child_withdraw_text, we) : l->cf_withdraw_text);
+	/* under compulsory care the consent to share is the only one */
+	paragraph(d, root, child ? ip_label_fill(&d->a, compulsory
+	    ? l->cf_child_withdraw_one : l->cf_child_withdraw_text, we)
+	    : compulsory ? l->cf_withdraw_one : l->cf_withdraw_text);
 	if (p->coordinator.s != NULL) {
 		cmark_node *c = paragraph(d, root, NULL);
 		label(d, c, l->coordinator);

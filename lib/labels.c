@@ -258,6 +258,9 @@ static const struct ip_labels labels[] = {
 		.cf_withdraw_text = "Samtykkene er frivillige. Jeg kan når som "
 		    "helst trekke dem tilbake, helt eller delvis, uten å "
 		    "begrunne det, ved å si fra til koordinatoren for planen.",
+		.cf_withdraw_one = "Samtykket er frivillig. Jeg kan når som helst "
+		    "trekke det tilbake, helt eller delvis, uten å begrunne det, "
+		    "ved å si fra til koordinatoren for planen.",
 		.cf_sign = "Underskrift",
 		.cf_place_date = "Sted og dato",
 		.cf_signature = "Underskrift",
@@ -282,6 +285,14 @@ static const struct ip_labels labels[] = {
 		    "Fra barnet fyller 16 år, samtykker barnet selv.",
 		.cf_child_heard = "Barnet har fått informasjon og sagt sin "
 		    "mening før samtykket ble gitt (barneloven § 31).",
+		.cf_child_plan_compulsory = "Fordi barnet er under tvungent "
+		    "psykisk helsevern, lages planen uten samtykke. Når det "
+		    "tvungne vernet opphører, trengs samtykke for at planen skal "
+		    "fortsette.",
+		.cf_child_withdraw_one = "Samtykket er frivillig. %s kan når "
+		    "som helst trekke det tilbake, helt eller delvis, uten å "
+		    "begrunne det, ved å si fra til koordinatoren for planen. "
+		    "Fra barnet fyller 16 år, samtykker barnet selv.",
 		.cf_signature_of = "Underskrift, %s",
 		.printed = "Skrevet ut %s",
 		.revision = "versjon %s",
@@ -553,6 +564,9 @@ static const struct ip_labels labels[] = {
 		.cf_withdraw_text = "Samtykka er frivillige. Eg kan når som "
 		    "helst trekkje dei tilbake, heilt eller delvis, utan å "
 		    "grunngje det, ved å seie frå til koordinatoren for planen.",
+		.cf_withdraw_one = "Samtykket er frivillig. Eg kan når som helst "
+		    "trekkje det tilbake, heilt eller delvis, utan å grunngje "
+		    "det, ved å seie frå til koordinatoren for planen.",
 		.cf_sign = "Underskrift",
 		.cf_place_date = "Stad og dato",
 		.cf_signature = "Underskrift",
@@ -577,6 +591,14 @@ static const struct ip_labels labels[] = {
 		    "Frå barnet fyller 16 år, samtykkjer barnet sjølv.",
 		.cf_child_heard = "Barnet har fått informasjon og sagt meininga "
 		    "si før samtykket vart gitt (barnelova § 31).",
+		.cf_child_plan_compulsory = "Fordi barnet er under tvungent "
+		    "psykisk helsevern, blir planen laga utan samtykke. Når det "
+		    "tvungne vernet tek slutt, trengst samtykke for at planen "
+		    "skal halde fram.",
+		.cf_child_withdraw_one = "Samtykket er frivillig. %s kan når "
+		    "som helst trekkje det tilbake, heilt eller delvis, utan å "
+		    "grunngje det, ved å seie frå til koordinatoren for planen. "
+		    "Frå barnet fyller 16 år, samtykkjer barnet sjølv.",
 		.cf_signature_of = "Underskrift, %s",
 		.printed = "Skrive ut %s",
 		.revision = "versjon %s",
@@ -846,6 +868,9 @@ static const struct ip_labels labels[] = {
 		.cf_withdraw_text = "The consents are voluntary. I may withdraw "
 		    "them at any time, in whole or in part, without giving a "
 		    "reason, by telling the coordinator of the plan.",
+		.cf_withdraw_one = "The consent is voluntary. I may withdraw it "
+		    "at any time, in whole or in part, without giving a reason, "
+		    "by telling the coordinator of the plan.",
 		.cf_sign = "Signature",
 		.cf_place_date = "Place and date",
 		.cf_signature = "Signature",
@@ -870,6 +895,14 @@ static const struct ip_labels labels[] = {
 		.cf_child_heard = "The child has been informed and has given "
 		    "their views before the consent was given (Children Act, "
 		    "barneloven § 31).",
+		.cf_child_plan_compulsory = "Since the child is under compulsory "
+		    "mental health care, the plan is drawn up without consent. "
+		    "When the compulsory care ends, consent is needed for the "
+		    "plan to go on.",
+		.cf_child_withdraw_one = "The consent is voluntary. %s may "
+		    "withdraw it at any time, in whole or in part, without "
+		    "giving a reason, by telling the coordinator of the plan. "
+		    "From the age of 16, the child consents themselves.",
 		.cf_signature_of = "Signature, %s",
 		.printed = "Printed %s",
 		.revision = "revision %s",

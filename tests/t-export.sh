@@ -947,6 +947,21 @@ t "export --consent-form for a child: the guardians', in the third person, a lin
 	ip-export --consent-form --today 2026-11-30 six.yaml >six &&
 	grep -q '^Vi samtykker' six && ! grep -q 'barneloven' six"
 
+t "export --consent-form under compulsory care: one consent, so the singular; a child's in the third person" "
+	export_fresh &&
+	for l in nb nn en; do
+		ip-export --consent-form --today 2026-11-30 --language \$l '$TOP/examples/amina-psychiatric.yaml' >\$l || exit 1
+	done &&
+	grep -q '^Samtykket er frivillig\. Jeg kan når som helst trekke det tilbake' nb &&
+	grep -q '^Samtykket er frivillig\. Eg kan når som helst trekkje det tilbake' nn &&
+	grep -q '^The consent is voluntary\. I may withdraw it' en &&
+	! grep -q -e Samtykkene -e Samtykka -e 'The consents' nb nn en &&
+	sed 's/^  care: voluntary\$/  care: compulsory/' '$TEEN' >child.yaml &&
+	ip-export --consent-form --today 2026-11-30 child.yaml >child &&
+	grep -q '^Fordi barnet er under tvungent psykisk helsevern, lages planen uten samtykke\.' child &&
+	grep -q '^Samtykket er frivillig\. Vi kan når som helst trekke det tilbake' child &&
+	! grep -q -e 'Fordi jeg' -e Samtykkene child"
+
 t "export --consent-form from the 16th birthday: the person signs alone" "
 	export_fresh &&
 	ip-export --consent-form --today 2026-12-01 '$TEEN' >form &&
