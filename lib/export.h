@@ -33,9 +33,11 @@ struct ip_labels {
 					   date, when before today */
 	const char *from, *until;	/* "fra %s", "til %s": a date */
 	/* the person */
-	const char *person, *name, *national_id, *birth_date, *phone, *email,
+	const char *person, *name, *birth_date, *phone, *email,
 	    *address, *interpreter, *interpreter_yes, *interpreter_no,
 	    *compulsory, *yes;
+	const char *national_id[5];	/* by enum ip_nid_kind: what the
+					   number is ("D-nummer") */
 	/* sections, in the order of the document */
 	const char *goals, *goal, *due, *goal_status[3];
 	const char *resources, *needs;
@@ -112,7 +114,7 @@ struct ip_labels {
 	/* ip-new's skeleton */
 	const char *lq, *rq;		/* quotation marks: "«", "»" */
 	const char *sk_title;		/* "Individuell plan, laget med ip-new
-					   %s": the date, written out */
+					   %s.": the day, written out */
 	const char *sk_intro, *sk_privacy, *sk_draft;
 	const char *sk_legal_basis, *sk_person;
 	const char *sk_guide[9];	/* how to write each item well */

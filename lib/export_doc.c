@@ -1039,8 +1039,10 @@ person(struct doc *d, cmark_node *root)
 	heading(d, root, 2, l->person);
 	cmark_node *facts = list(root);
 	fact_user(d, facts, l->name, ps->name.s);
-	if (shows(d, IP_F_NATIONAL_ID, NULL))
-		fact_user(d, facts, l->national_id, ps->national_id.s);
+	if (shows(d, IP_F_NATIONAL_ID, NULL) && ps->national_id.s != NULL)
+		/* named by what it is, as ip-validate knows it */
+		fact_user(d, facts, l->national_id[ip_nid_parse(
+		    ps->national_id.s, NULL)], ps->national_id.s);
 	if (shows(d, IP_F_BIRTH_DATE, NULL))
 		fact(d, facts, l->birth_date, doc_date(d, &ps->birth_date));
 	if (shows(d, IP_F_PERSON_CONTACT, NULL)) {

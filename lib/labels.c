@@ -127,7 +127,8 @@ static const struct ip_labels labels[] = {
 		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Navn",
-		.national_id = "Fødselsnummer/D-nummer",
+		.national_id = { "Identitetsnummer", "Fødselsnummer",
+		    "D-nummer", "H-nummer", "FH-nummer" },
 		.birth_date = "Fødselsdato",
 		.phone = "Telefon",
 		.email = "E-post",
@@ -213,7 +214,8 @@ static const struct ip_labels labels[] = {
 			[IP_F_PARTICIPANT_ROLE] = "deltakernes roller",
 			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysninger for "
 			    "andre enn koordinatoren",
-			[IP_F_NATIONAL_ID] = "fødselsnummer/D-nummer",
+			[IP_F_NATIONAL_ID] = "fødselsnummer eller annet "
+			    "identitetsnummer",
 			[IP_F_BIRTH_DATE] = "fødselsdato",
 			[IP_F_PERSON_CONTACT] = "personens "
 			    "kontaktopplysninger",
@@ -326,7 +328,7 @@ static const struct ip_labels labels[] = {
 		    "gjennomført",
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
-		.ev_the_person = "tjenestemottakeren",
+		.ev_the_person = "personen selv",
 		.ev_overdue = "Fristen var %s",
 		.ed_summary_head = "Skriv sammendraget av evalueringsmøtet over "
 		    "denne linjen.\n# Linjer som begynner med # tas ikke med, "
@@ -334,7 +336,7 @@ static const struct ip_labels labels[] = {
 		.ed_open_subgoals = "Åpne delmål",
 		.items = items_nb,
 		.lq = "«", .rq = "»",
-		.sk_title = "Individuell plan, laget med ip-new",
+		.sk_title = "Individuell plan, laget med ip-new %s.",
 		.sk_intro = "Planen følger punktene a–i i forskriften om "
 		    "individuell plan: over hvert punkt står forskriftens "
 		    "ordlyd og et råd om hvordan det skrives godt. Fyll ut "
@@ -350,7 +352,8 @@ static const struct ip_labels labels[] = {
 		    "punktene.",
 		.sk_legal_basis = "Lovgrunnlaget planen lages etter, ett eller "
 		    "flere av:",
-		.sk_person = "Tjenestemottakeren. Ta hensyn til språk og kultur: "
+		.sk_person = "Personen planen gjelder, tjenestemottakeren i "
+		    "forskriften. Ta hensyn til språk og kultur: "
 		    "skriv planen på et språk personen forstår, og si om det "
 		    "trengs tolk (interpreter: true).",
 		.sk_guide = {
@@ -432,7 +435,8 @@ static const struct ip_labels labels[] = {
 		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Namn",
-		.national_id = "Fødselsnummer/D-nummer",
+		.national_id = { "Identitetsnummer", "Fødselsnummer",
+		    "D-nummer", "H-nummer", "FH-nummer" },
 		.birth_date = "Fødselsdato",
 		.phone = "Telefon",
 		.email = "E-post",
@@ -519,7 +523,8 @@ static const struct ip_labels labels[] = {
 			[IP_F_PARTICIPANT_ROLE] = "rollene til deltakarane",
 			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysningar for "
 			    "andre enn koordinatoren",
-			[IP_F_NATIONAL_ID] = "fødselsnummer/D-nummer",
+			[IP_F_NATIONAL_ID] = "fødselsnummer eller anna "
+			    "identitetsnummer",
 			[IP_F_BIRTH_DATE] = "fødselsdato",
 			[IP_F_PERSON_CONTACT] = "kontaktopplysningane til "
 			    "personen",
@@ -632,7 +637,7 @@ static const struct ip_labels labels[] = {
 		    "gjennomført",
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
-		.ev_the_person = "tenestemottakaren",
+		.ev_the_person = "personen sjølv",
 		.ev_overdue = "Fristen var %s",
 		.ed_summary_head = "Skriv samandraget av evalueringsmøtet over "
 		    "denne linja.\n# Linjer som byrjar med # kjem ikkje med, og "
@@ -640,7 +645,7 @@ static const struct ip_labels labels[] = {
 		.ed_open_subgoals = "Opne delmål",
 		.items = items_nn,
 		.lq = "«", .rq = "»",
-		.sk_title = "Individuell plan, laga med ip-new",
+		.sk_title = "Individuell plan, laga med ip-new %s.",
 		.sk_intro = "Planen følgjer punkta a–i i forskrifta om "
 		    "individuell plan: over kvart punkt står ordlyden "
 		    "omsett frå forskrifta og eit råd om korleis det blir "
@@ -656,7 +661,8 @@ static const struct ip_labels labels[] = {
 		    "skriv status: active; då krev ip-validate alle punkta.",
 		.sk_legal_basis = "Lovgrunnlaget planen blir laga etter, eitt "
 		    "eller fleire av:",
-		.sk_person = "Tenestemottakaren. Ta omsyn til språk og kultur: "
+		.sk_person = "Personen planen gjeld, tenestemottakaren i "
+		    "forskrifta. Ta omsyn til språk og kultur: "
 		    "skriv planen på eit språk personen forstår, og sei om "
 		    "det trengst tolk (interpreter: true).",
 		.sk_guide = {
@@ -673,7 +679,7 @@ static const struct ip_labels labels[] = {
 			"sjølv eller ein pårørande.",
 			"Skriv under contribution kva kvar deltakar konkret "
 			"skal gjere, også personen sjølv.",
-			"Gi kvart tiltak eit omfang (extent), ein ansvarleg "
+			"Gje kvart tiltak eit omfang (extent), ein ansvarleg "
 			"deltakar (responsible) og måla det gjeld (goals).",
 			"Skildre kven som gjer kva, kvar og når: under how "
 			"for kvart tiltak, eller her for planen som heilskap.",
@@ -738,7 +744,8 @@ static const struct ip_labels labels[] = {
 		.until = "until and including %s",
 		.person = "Personal details",
 		.name = "Name",
-		.national_id = "National identity number / D number",
+		.national_id = { "Identity number", "National identity number",
+		    "D number", "H number", "FH number" },
 		.birth_date = "Date of birth",
 		.phone = "Phone",
 		.email = "Email",
@@ -825,8 +832,8 @@ static const struct ip_labels labels[] = {
 			[IP_F_PARTICIPANT_ROLE] = "the participants' roles",
 			[IP_F_PARTICIPANT_CONTACT] = "the contact details of "
 			    "anyone but the coordinator",
-			[IP_F_NATIONAL_ID] = "the national identity number / D "
-			    "number",
+			[IP_F_NATIONAL_ID] = "the national identity number or "
+			    "other identity number",
 			[IP_F_BIRTH_DATE] = "the date of birth",
 			[IP_F_PERSON_CONTACT] = "the person's contact details",
 			[IP_F_INTERPRETER] = "the need for an interpreter",
@@ -933,7 +940,7 @@ static const struct ip_labels labels[] = {
 		.ev_never = "First review planned, none held yet",
 		.ev_file = "File",
 		.ev_nobody = "none",
-		.ev_the_person = "the service user",
+		.ev_the_person = "the person",
 		.ev_overdue = "Overdue since %s",
 		.ed_summary_head = "Write the summary of the evaluation meeting "
 		    "above this line.\n# Lines that start with # are left out, "
@@ -941,7 +948,8 @@ static const struct ip_labels labels[] = {
 		.ed_open_subgoals = "Open sub-goals",
 		.items = ip_item_words_en,
 		.lq = "“", .rq = "”",
-		.sk_title = "Individual plan (individuell plan), made with ip-new",
+		.sk_title = "Individual plan (individuell plan), made with "
+		    "ip-new on %s.",
 		.sk_intro = "The plan follows items a–i of the regulation on "
 		    "individual plans: above each item stand its words, in "
 		    "English, and a hint on writing it well. Fill in what is "

@@ -468,7 +468,12 @@ skeleton(FILE *f, struct values *v)
 	const char *someone = v->coordinator_id ? v->coordinator_id
 	    : l->sk_provider_id;
 
-	fprintf(f, "# %s %s.\n", l->sk_title, val[PH_TODAY]);
+	char written[IP_LONG_DATE];
+
+	/* the day written out, as documents write it: created: has it
+	 * for programs */
+	fprintf(f, "# %s\n", ip_label_fill(&v->a, l->sk_title,
+	    ip_labels_date(l, v->o->today, written)));
 	/* the YAML language server's modeline: editors complete keys and
 	 * flag mistakes from the installed JSON Schema */
 	if (!v->o->no_schema)

@@ -399,6 +399,18 @@ for export_format in markdown html xml; do
 		done <shown"
 done
 
+t "export: the national id is labelled by its kind, in each language" "
+	export_fresh &&
+	sed 's/^  national_id: \"03105827724\"\$/  national_id: \"57059012187\"/' '$EXPORT/kari.yaml' >d.yaml &&
+	grep -q 57059012187 d.yaml &&
+	ip-export --today 2026-11-30 d.yaml >nb &&
+	grep -q '^  - \*\*D-nummer:\*\* 57059012187\$' nb &&
+	ip-export --today 2026-11-30 --language en d.yaml >en &&
+	grep -q '^  - \*\*D number:\*\* 57059012187\$' en &&
+	ip-export --today 2026-11-30 '$EXPORT/kari.yaml' >fnr &&
+	grep -q '^  - \*\*Fødselsnummer:\*\* 03105827724\$' fnr &&
+	! grep -q 'D-nummer' fnr"
+
 t "export --for: the notice says restricted, in each language" "
 	export_fresh &&
 	ip-export --today $TODAY --for per '$EXPORT/kari.yaml' >nb &&

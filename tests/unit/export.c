@@ -976,7 +976,10 @@ may_see(const struct ip_plan *p, const struct ip_participant *q,
 static void
 assert_no_labels(const struct ip_labels *l, const char *md, const char *at)
 {
-	const char *hidden[] = { l->national_id, l->birth_date, l->address,
+	const char *hidden[] = { l->national_id[IP_NID_INVALID],
+		l->national_id[IP_NID_FNR], l->national_id[IP_NID_DNR],
+		l->national_id[IP_NID_HNR], l->national_id[IP_NID_FHNR],
+		l->birth_date, l->address,
 		l->interpreter, l->compulsory, l->legal_basis, l->next_review,
 		l->review_interval, l->consent_plan, l->consent_sharing,
 		l->consent_with, l->status, l->reason };
