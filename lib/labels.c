@@ -605,7 +605,7 @@ static const struct ip_labels labels[] = {
 		    "grunngje det, ved å seie frå til koordinatoren for planen. "
 		    "Frå barnet fyller 16 år, samtykkjer barnet sjølv.",
 		.cf_signature_of = "Underskrift, %s",
-		.printed = "Skrive ut %s",
+		.printed = "Skriven ut %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
 		.participant = "Deltakar %s",

@@ -652,7 +652,7 @@ t "export: the footer has the print date, and the revision given" "
 	echo '*Skrevet ut 1. september 2026 · versjon v1.2-3-gabc123*' >want &&
 	same want last &&
 	ip-export --today 2026-09-01 --language nn '$EXPORT/kari.yaml' |
-		tail -n 1 >last && echo '*Skrive ut 1. september 2026*' >want &&
+		tail -n 1 >last && echo '*Skriven ut 1. september 2026*' >want &&
 	same want last &&
 	ip-export --today 2026-09-01 --revision '<b>x</b>' --format html \
 		'$EXPORT/kari.yaml' >page.html &&
