@@ -8,55 +8,10 @@
 #include "i18n.h"
 #include "view.h"
 
-/* The regulation's words for each item, in bokmål: the text of
- * «Forskrift om individuell plan ved ytelse av velferdstjenester» (in
- * force from 1 August 2022), which replaced § 19 of the 2011 regulation
- * and reworded items c and i. */
-const char *const ip_item_words[] = {
-	"en oversikt over tjenestemottakerens mål, ressurser og behov for "
-	"tjenester",
-	"en oversikt over hvem som deltar i arbeidet med planen",
-	"en angivelse av hvem som gis et ansvar for å sikre samordningen av "
-	"og framdriften i arbeidet med planen",
-	"en oversikt over hva tjenestemottakeren, tjeneste- og bidragsytere "
-	"og eventuelt pårørende vil bidra med i planarbeidet",
-	"en oversikt over hvilke tiltak som er aktuelle og omfanget av dem, "
-	"og hvem som skal ha ansvaret for disse",
-	"en beskrivelse av hvordan tiltakene skal gjennomføres",
-	"en angivelse av planperioden og tidspunkt for eventuelle justeringer "
-	"og revisjoner av planen",
-	"tjenestemottakerens samtykke til at planen utarbeides og eventuelt "
-	"samtykke til at deltakere i planleggingen gis tilgang til "
-	"taushetsbelagte opplysninger",
-	"en oversikt over nødvendig eller ønskelig samarbeid med andre "
-	"tjenesteytere, institusjoner eller etater",
-};
-
-/* The same in nynorsk: a translation, which the skeleton quotes and the
- * nynorsk catalogue gives the findings (a unit test holds the two equal). */
-const char *const ip_item_words_nn[] = {
-	"ei oversikt over tenestemottakarens mål, ressursar og behov for "
-	"tenester",
-	"ei oversikt over kven som deltek i arbeidet med planen",
-	"ei opplysning om kven som får ansvar for å sikre samordninga av og "
-	"framdrifta i arbeidet med planen",
-	"ei oversikt over kva tenestemottakaren, teneste- og bidragsytarane "
-	"og eventuelt pårørande vil bidra med i planarbeidet",
-	"ei oversikt over kva tiltak som er aktuelle og omfanget av dei, og "
-	"kven som skal ha ansvaret for desse",
-	"ei skildring av korleis tiltaka skal gjennomførast",
-	"ei opplysning om planperioden og tidspunkt for eventuelle "
-	"justeringar og revisjonar av planen",
-	"samtykket frå tenestemottakaren til at planen blir utarbeidd, og "
-	"eventuelt samtykke til at deltakarar i planlegginga får tilgang til "
-	"teiepliktige opplysningar",
-	"ei oversikt over naudsynt eller ønskjeleg samarbeid med andre "
-	"tenesteytarar, institusjonar eller etatar",
-};
-
-/* The same in English: a translation, as findings quote it in English,
- * and the messages' catalogues translate it into the other languages:
- * into the words above (a unit test holds them equal). */
+/* The regulation's words for each item (a to i), in English: a
+ * translation, as findings quote it in English; the messages' catalogues
+ * translate it into the words the documents keep (ip_labels()'s items,
+ * which a unit test holds equal to the catalogues). */
 const char *const ip_item_words_en[] = {
 	N_("an overview of the service recipient's goals, resources and needs "
 	    "for services"),

@@ -2,7 +2,8 @@
  * export.h - private interfaces of ip-export: the words of the documents
  * in each language, the document as a CommonMark tree, and the XML.
  *
- * Only lib/export*.c, lib/labels.c, lib/new.c (the names of the laws),
+ * Only lib/export*.c, lib/labels.c, lib/new.c (its skeleton's words),
+ * lib/record.c (ip-evaluate's template),
  * lib/review.c (its calendar) and the unit tests include this header.
  */
 #ifndef IPLAN_EXPORT_H
@@ -32,9 +33,11 @@ struct ip_labels {
 					   date, when before today */
 	const char *from, *until;	/* "fra %s", "til %s": a date */
 	/* the person */
-	const char *person, *name, *national_id, *birth_date, *phone, *email,
+	const char *person, *name, *birth_date, *phone, *email,
 	    *address, *interpreter, *interpreter_yes, *interpreter_no,
 	    *compulsory, *yes;
+	const char *national_id[5];	/* by enum ip_nid_kind: what the
+					   number is ("D-nummer") */
 	/* sections, in the order of the document */
 	const char *goals, *goal, *due, *goal_status[3];
 	const char *resources, *needs;
@@ -85,6 +88,9 @@ struct ip_labels {
 	    *cf_sharing_text, *cf_nobody, *cf_until, *cf_until_withdrawn,
 	    *cf_withdraw, *cf_withdraw_text, *cf_sign,
 	    *cf_place_date, *cf_signature, *cf_guardian;
+	/* under compulsory care, where the consent to share is the only
+	 * one the form asks for: the withdrawal in the singular */
+	const char *cf_withdraw_one;
 	/* the form for a child under 16, which the guardians sign: "Jeg"
 	 * or "Vi" (one guardian or more) and the same within a sentence;
 	 * texts with "%s" for one of these; the line on hearing the child
@@ -92,6 +98,9 @@ struct ip_labels {
 	const char *cf_we[2], *cf_we_lc[2];
 	const char *cf_child_plan, *cf_child_sharing, *cf_child_until_withdrawn,
 	    *cf_child_withdraw_text, *cf_child_heard, *cf_signature_of;
+	/* a child under compulsory care: the plan without consent, and
+	 * the one consent's withdrawal ("%s" as above) */
+	const char *cf_child_plan_compulsory, *cf_child_withdraw_one;
 	/* ip-review's calendar: the title of an event by the kind of
 	 * finding, with "%s" the id, then "%s" the text of the sub-goal or
 	 * the title of the measure; the file in its description, and the
@@ -100,9 +109,34 @@ struct ip_labels {
 	    *ev_sharing_withdrawn,
 	    *ev_subgoal, *ev_measure, *ev_never, *ev_draft;
 	const char *ev_file, *ev_nobody, *ev_the_person;
-	const char *ev_overdue;		/* "Forfalt %s": the item's own date,
-					   when before the day of the run */
+	const char *ev_overdue;		/* "Fristen var %s": the item's own
+					   date, when before the day of the run */
+	/* ip-evaluate's summary template: what it says above the open
+	 * sub-goals and the measures */
+	const char *ed_summary_head, *ed_open_subgoals;
+	/* ip-new's skeleton */
+	const char *lq, *rq;		/* quotation marks: "«", "»" */
+	const char *sk_title;		/* "Individuell plan, laget med ip-new
+					   %s.": the day, written out */
+	const char *sk_intro, *sk_privacy, *sk_draft;
+	const char *sk_legal_basis, *sk_person;
+	const char *sk_guide[9];	/* how to write each item well */
+	const char *sk_guide_h_compulsory;	/* h under compulsory care */
+	/* the commented examples */
+	const char *sk_goal, *sk_subgoal, *sk_resource, *sk_need,
+	    *sk_measure, *sk_extent, *sk_how, *sk_with, *sk_about,
+	    *sk_contact;
+	/* a done review and a closed plan, as ip-evaluate and ip-close
+	 * write them, so that a hand edit has a model */
+	const char *sk_review_hint, *sk_review_summary, *sk_close_hint,
+	    *sk_close_reason;
+	/* the provider of the example measure when there is no
+	 * coordinator to name: a participant to write in */
+	const char *sk_provider_id, *sk_provider_name,
+	    *sk_provider_contribution;
 	const char *const *laws;	/* by ip_vocab_legal_basis; NULL ends */
+	const char *const *items;	/* the regulation's words for items a
+					   to i (nine) */
 };
 
 /* The words for lang; never NULL. */

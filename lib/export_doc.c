@@ -1078,8 +1078,10 @@ person(struct doc *d, cmark_node *root)
 	heading(d, root, 2, l->person);
 	cmark_node *facts = list(root);
 	fact_user(d, facts, l->name, ps->name.s);
-	if (shows(d, IP_F_NATIONAL_ID, NULL))
-		fact_user(d, facts, l->national_id, ps->national_id.s);
+	if (shows(d, IP_F_NATIONAL_ID, NULL) && ps->national_id.s != NULL)
+		/* named by what it is, as ip-validate knows it */
+		fact_user(d, facts, l->national_id[ip_nid_parse(
+		    ps->national_id.s, NULL)], ps->national_id.s);
 	if (shows(d, IP_F_BIRTH_DATE, NULL))
 		fact(d, facts, l->birth_date, doc_date(d, &ps->birth_date));
 	if (shows(d, IP_F_PERSON_CONTACT, NULL)) {
@@ -1713,7 +1715,8 @@ build_form(struct doc *d)
 
 	/* a child's guardians consent for the child, in the third person */
 	heading(d, root, 2, l->consent_plan);
-	paragraph(d, root, compulsory ? l->cf_plan_compulsory : child
+	paragraph(d, root, compulsory ? (child ? l->cf_child_plan_compulsory
+	    : l->cf_plan_compulsory) : child
 	    ? ip_label_fill(&d->a, l->cf_child_plan, we) : l->cf_plan_text);
 
 	heading(d, root, 2, l->consent_sharing);
@@ -1725,8 +1728,10 @@ build_form(struct doc *d)
 		    : l->cf_until_withdrawn);
 
 	heading(d, root, 2, l->cf_withdraw);
-	paragraph(d, root, child ? ip_label_fill(&d->a,
-	    l->cf_child_withdraw_text, we) : l->cf_withdraw_text);
+	/* under compulsory care the consent to share is the only one */
+	paragraph(d, root, child ? ip_label_fill(&d->a, compulsory
+	    ? l->cf_child_withdraw_one : l->cf_child_withdraw_text, we)
+	    : compulsory ? l->cf_withdraw_one : l->cf_withdraw_text);
 	if (p->coordinator.s != NULL) {
 		cmark_node *c = paragraph(d, root, NULL);
 		label(d, c, l->coordinator);

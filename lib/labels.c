@@ -1,8 +1,12 @@
 /*
  * labels.c - the words of the documents that ip-export writes, in
  * bokmål, nynorsk and English: section titles, labels, the words for
- * roles and statuses, month names and the names of the laws; and the
- * words of ip-review's calendar, which follows the plan's language too.
+ * roles and statuses, month names and the names of the laws; the
+ * words of ip-review's calendar, which follows the plan's language too;
+ * ip-evaluate's summary template;
+ * the regulation's items a to i; and the comments and examples of
+ * ip-new's skeleton.  Every word a document or a skeleton says in three
+ * languages is here, and nowhere else.
  */
 #include <stdio.h>
 #include <stdarg.h>
@@ -50,6 +54,54 @@ static const char *const laws_en[] = {
 	NULL
 };
 
+/* The regulation's words for each item, in bokmål: the text of
+ * «Forskrift om individuell plan ved ytelse av velferdstjenester» (in
+ * force from 1 August 2022), which replaced § 19 of the 2011 regulation
+ * and reworded items c and i. */
+static const char *const items_nb[] = {
+	"en oversikt over tjenestemottakerens mål, ressurser og behov for "
+	"tjenester",
+	"en oversikt over hvem som deltar i arbeidet med planen",
+	"en angivelse av hvem som gis et ansvar for å sikre samordningen av "
+	"og framdriften i arbeidet med planen",
+	"en oversikt over hva tjenestemottakeren, tjeneste- og bidragsytere "
+	"og eventuelt pårørende vil bidra med i planarbeidet",
+	"en oversikt over hvilke tiltak som er aktuelle og omfanget av dem, "
+	"og hvem som skal ha ansvaret for disse",
+	"en beskrivelse av hvordan tiltakene skal gjennomføres",
+	"en angivelse av planperioden og tidspunkt for eventuelle justeringer "
+	"og revisjoner av planen",
+	"tjenestemottakerens samtykke til at planen utarbeides og eventuelt "
+	"samtykke til at deltakere i planleggingen gis tilgang til "
+	"taushetsbelagte opplysninger",
+	"en oversikt over nødvendig eller ønskelig samarbeid med andre "
+	"tjenesteytere, institusjoner eller etater",
+};
+
+/* The same in nynorsk: a translation, which the skeleton quotes and the
+ * nynorsk catalogue gives the findings.  (English: ip_item_words_en,
+ * whose translations in the catalogues a unit test holds equal to
+ * these.) */
+static const char *const items_nn[] = {
+	"ei oversikt over tenestemottakarens mål, ressursar og behov for "
+	"tenester",
+	"ei oversikt over kven som deltek i arbeidet med planen",
+	"ei opplysning om kven som får ansvar for å sikre samordninga av og "
+	"framdrifta i arbeidet med planen",
+	"ei oversikt over kva tenestemottakaren, teneste- og bidragsytarane "
+	"og eventuelt pårørande vil bidra med i planarbeidet",
+	"ei oversikt over kva tiltak som er aktuelle og omfanget av dei, og "
+	"kven som skal ha ansvaret for desse",
+	"ei skildring av korleis tiltaka skal gjennomførast",
+	"ei opplysning om planperioden og tidspunkt for eventuelle "
+	"justeringar og revisjonar av planen",
+	"samtykket frå tenestemottakaren til at planen blir utarbeidd, og "
+	"eventuelt samtykke til at deltakarar i planlegginga får tilgang til "
+	"teiepliktige opplysningar",
+	"ei oversikt over naudsynt eller ønskjeleg samarbeid med andre "
+	"tenesteytarar, institusjonar eller etatar",
+};
+
 static const struct ip_labels labels[] = {
 	[IP_LANG_NB] = {
 		.code = "nb",
@@ -75,7 +127,8 @@ static const struct ip_labels labels[] = {
 		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Navn",
-		.national_id = "Fødselsnummer/D-nummer",
+		.national_id = { "Identitetsnummer", "Fødselsnummer",
+		    "D-nummer", "H-nummer", "FH-nummer" },
 		.birth_date = "Fødselsdato",
 		.phone = "Telefon",
 		.email = "E-post",
@@ -162,7 +215,8 @@ static const struct ip_labels labels[] = {
 			[IP_F_PARTICIPANT_ROLE] = "deltakernes roller",
 			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysninger for "
 			    "andre enn koordinatoren",
-			[IP_F_NATIONAL_ID] = "fødselsnummer/D-nummer",
+			[IP_F_NATIONAL_ID] = "fødselsnummer eller annet "
+			    "identitetsnummer",
 			[IP_F_BIRTH_DATE] = "fødselsdato",
 			[IP_F_PERSON_CONTACT] = "personens "
 			    "kontaktopplysninger",
@@ -207,6 +261,9 @@ static const struct ip_labels labels[] = {
 		.cf_withdraw_text = "Samtykkene er frivillige. Jeg kan når som "
 		    "helst trekke dem tilbake, helt eller delvis, uten å "
 		    "begrunne det, ved å si fra til koordinatoren for planen.",
+		.cf_withdraw_one = "Samtykket er frivillig. Jeg kan når som helst "
+		    "trekke det tilbake, helt eller delvis, uten å begrunne det, "
+		    "ved å si fra til koordinatoren for planen.",
 		.cf_sign = "Underskrift",
 		.cf_place_date = "Sted og dato",
 		.cf_signature = "Underskrift",
@@ -231,6 +288,14 @@ static const struct ip_labels labels[] = {
 		    "Fra barnet fyller 16 år, samtykker barnet selv.",
 		.cf_child_heard = "Barnet har fått informasjon og sagt sin "
 		    "mening før samtykket ble gitt (barneloven § 31).",
+		.cf_child_plan_compulsory = "Fordi barnet er under tvungent "
+		    "psykisk helsevern, lages planen uten samtykke. Når det "
+		    "tvungne vernet opphører, trengs samtykke for at planen skal "
+		    "fortsette.",
+		.cf_child_withdraw_one = "Samtykket er frivillig. %s kan når "
+		    "som helst trekke det tilbake, helt eller delvis, uten å "
+		    "begrunne det, ved å si fra til koordinatoren for planen. "
+		    "Fra barnet fyller 16 år, samtykker barnet selv.",
 		.cf_signature_of = "Underskrift, %s",
 		.printed = "Skrevet ut %s",
 		.revision = "versjon %s",
@@ -264,8 +329,88 @@ static const struct ip_labels labels[] = {
 		    "gjennomført",
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
-		.ev_the_person = "tjenestemottakeren",
+		.ev_the_person = "personen selv",
 		.ev_overdue = "Fristen var %s",
+		.ed_summary_head = "Skriv sammendraget av evalueringsmøtet over "
+		    "denne linjen.\n# Linjer som begynner med # tas ikke med, "
+		    "og et tomt sammendrag\n# avbryter uten at noe blir skrevet.",
+		.ed_open_subgoals = "Åpne delmål",
+		.items = items_nb,
+		.lq = "«", .rq = "»",
+		.sk_title = "Individuell plan, laget med ip-new %s.",
+		.sk_intro = "Planen følger punktene a–i i forskriften om "
+		    "individuell plan: over hvert punkt står forskriftens "
+		    "ordlyd og et råd om hvordan det skrives godt. Fyll ut "
+		    "det som står tomt, og kjør ip-validate på filen: "
+		    "programmet viser hvilke punkter som ennå mangler. "
+		    "Formatet er beskrevet i ip-plan(5).",
+		.sk_privacy = "Filen inneholder helseopplysninger: hold den "
+		    "lesbar bare for deg, og del den bare med deltakerne "
+		    "samtykket gjelder.",
+		.sk_draft = "Et utkast: ip-validate varsler om punktene som "
+		    "mangler, uten å stoppe en commit. Når planen er ferdig, "
+		    "skriv status: active; da krever ip-validate alle "
+		    "punktene.",
+		.sk_legal_basis = "Lovgrunnlaget planen lages etter, ett eller "
+		    "flere av:",
+		.sk_person = "Personen planen gjelder, tjenestemottakeren i "
+		    "forskriften. Ta hensyn til språk og kultur: "
+		    "skriv planen på et språk personen forstår, og si om det "
+		    "trengs tolk (interpreter: true).",
+		.sk_guide = {
+			"Skriv målene med personens egne ord: de styrer "
+			"tiltakene. Delmål skal være konkrete, noe som kan "
+			"observeres, med en dato (due).",
+			"Personen har rett til å delta; pårørende deltar så "
+			"langt personen ønsker det. Skriv navn, rolle og "
+			"hvordan hver enkelt kan nås. For et barn under 16: "
+			"før opp dem som har foreldreansvar, eller verge "
+			"(role: guardian); de samtykker for barnet.",
+			"Koordinatoren oppnevnes av tjenestene og skal være "
+			"en tjenesteyter (role: provider), aldri personen selv "
+			"eller en pårørende.",
+			"Skriv under contribution hva hver deltaker konkret "
+			"skal gjøre, også personen selv.",
+			"Gi hvert tiltak et omfang (extent), en ansvarlig "
+			"deltaker (responsible) og målene det gjelder (goals).",
+			"Beskriv hvem som gjør hva, hvor og når: under how "
+			"for hvert tiltak, eller her for planen som helhet.",
+			"Planen skal evalueres på tidspunktene som står her; "
+			"en plan som ikke evalueres, blir fort utdatert.",
+			"Skriv når samtykket ble gitt og av hvem, og hvilke "
+			"deltakere som kan få taushetsbelagte opplysninger: "
+			"bare de som er omfattet av samtykket. Hvis personen "
+			"trekker tilbake et samtykke, skriv datoen under "
+			"withdrawn.",
+			"Skriv hvem tjenestene må eller bør samarbeide med, "
+			"om hva, og hvem som er kontaktperson.",
+		},
+		.sk_guide_h_compulsory = "Under tvungent psykisk helsevern "
+		    "lages planen uten samtykke; når tvangen opphører, trengs "
+		    "samtykke for å fortsette. Skriv likevel hvem som kan få "
+		    "taushetsbelagte opplysninger, og datoen under withdrawn "
+		    "om et samtykke trekkes tilbake.",
+		.sk_goal = "Jeg vil klare meg selv hjemme.",
+		.sk_subgoal = "Dusjer selv, med dusjstol, tre dager i uka.",
+		.sk_resource = "Godt humør, og en datter som bor i nærheten.",
+		.sk_need = "Hjelp til stell om morgenen.",
+		.sk_review_hint = "Etter et evalueringsmøte skriver ip-evaluate(1) "
+		    "det slik (eller skriv det selv):",
+		.sk_review_summary = "Vi gikk gjennom delmålene sammen. Delmål "
+		    "1.1 er nådd; tiltak t1 fortsetter.",
+		.sk_close_hint = "Når planen avsluttes, skriver ip-close(1) dette "
+		    "(eller skriv det selv):",
+		.sk_close_reason = "Målene er nådd, og koordinerte tjenester "
+		    "trengs ikke lenger.",
+		.sk_measure = "Hjemmesykepleie",
+		.sk_extent = "3 besøk i uka",
+		.sk_how = "Besøk mandag, onsdag og fredag kl. 8–9.",
+		.sk_with = "Fastlegen",
+		.sk_about = "Medisiner og sårstell",
+		.sk_contact = "Legekontoret",
+		.sk_provider_id = "hjemmesykepleien",
+		.sk_provider_name = "Hjemmesykepleien",
+		.sk_provider_contribution = "Besøk og stell som i tiltak t1.",
 	},
 	[IP_LANG_NN] = {
 		.code = "nn",
@@ -291,7 +436,8 @@ static const struct ip_labels labels[] = {
 		.until = "til og med %s",
 		.person = "Personalia",
 		.name = "Namn",
-		.national_id = "Fødselsnummer/D-nummer",
+		.national_id = { "Identitetsnummer", "Fødselsnummer",
+		    "D-nummer", "H-nummer", "FH-nummer" },
 		.birth_date = "Fødselsdato",
 		.phone = "Telefon",
 		.email = "E-post",
@@ -379,7 +525,8 @@ static const struct ip_labels labels[] = {
 			[IP_F_PARTICIPANT_ROLE] = "rollene til deltakarane",
 			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysningar for "
 			    "andre enn koordinatoren",
-			[IP_F_NATIONAL_ID] = "fødselsnummer/D-nummer",
+			[IP_F_NATIONAL_ID] = "fødselsnummer eller anna "
+			    "identitetsnummer",
 			[IP_F_BIRTH_DATE] = "fødselsdato",
 			[IP_F_PERSON_CONTACT] = "kontaktopplysningane til "
 			    "personen",
@@ -424,6 +571,9 @@ static const struct ip_labels labels[] = {
 		.cf_withdraw_text = "Samtykka er frivillige. Eg kan når som "
 		    "helst trekkje dei tilbake, heilt eller delvis, utan å "
 		    "grunngje det, ved å seie frå til koordinatoren for planen.",
+		.cf_withdraw_one = "Samtykket er frivillig. Eg kan når som helst "
+		    "trekkje det tilbake, heilt eller delvis, utan å grunngje "
+		    "det, ved å seie frå til koordinatoren for planen.",
 		.cf_sign = "Underskrift",
 		.cf_place_date = "Stad og dato",
 		.cf_signature = "Underskrift",
@@ -448,8 +598,16 @@ static const struct ip_labels labels[] = {
 		    "Frå barnet fyller 16 år, samtykkjer barnet sjølv.",
 		.cf_child_heard = "Barnet har fått informasjon og sagt meininga "
 		    "si før samtykket vart gitt (barnelova § 31).",
+		.cf_child_plan_compulsory = "Fordi barnet er under tvungent "
+		    "psykisk helsevern, blir planen laga utan samtykke. Når det "
+		    "tvungne vernet tek slutt, trengst samtykke for at planen "
+		    "skal halde fram.",
+		.cf_child_withdraw_one = "Samtykket er frivillig. %s kan når "
+		    "som helst trekkje det tilbake, heilt eller delvis, utan å "
+		    "grunngje det, ved å seie frå til koordinatoren for planen. "
+		    "Frå barnet fyller 16 år, samtykkjer barnet sjølv.",
 		.cf_signature_of = "Underskrift, %s",
-		.printed = "Skrive ut %s",
+		.printed = "Skriven ut %s",
 		.revision = "versjon %s",
 		.subgoal = "Delmål %s",
 		.participant = "Deltakar %s",
@@ -481,8 +639,88 @@ static const struct ip_labels labels[] = {
 		    "gjennomført",
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
-		.ev_the_person = "tenestemottakaren",
+		.ev_the_person = "personen sjølv",
 		.ev_overdue = "Fristen var %s",
+		.ed_summary_head = "Skriv samandraget av evalueringsmøtet over "
+		    "denne linja.\n# Linjer som byrjar med # kjem ikkje med, og "
+		    "eit tomt samandrag\n# avbryt utan at noko blir skrive.",
+		.ed_open_subgoals = "Opne delmål",
+		.items = items_nn,
+		.lq = "«", .rq = "»",
+		.sk_title = "Individuell plan, laga med ip-new %s.",
+		.sk_intro = "Planen følgjer punkta a–i i forskrifta om "
+		    "individuell plan: over kvart punkt står ordlyden "
+		    "omsett frå forskrifta og eit råd om korleis det blir "
+		    "skrive godt. "
+		    "Fyll ut det som står tomt, og køyr ip-validate på fila: "
+		    "programmet viser kva punkt som enno manglar. "
+		    "Formatet er skildra i ip-plan(5).",
+		.sk_privacy = "Fila inneheld helseopplysningar: hald ho lesbar "
+		    "berre for deg, og del ho berre med deltakarane "
+		    "samtykket gjeld.",
+		.sk_draft = "Eit utkast: ip-validate varslar om punkta som "
+		    "manglar, utan å stoppe ein commit. Når planen er ferdig, "
+		    "skriv status: active; då krev ip-validate alle punkta.",
+		.sk_legal_basis = "Lovgrunnlaget planen blir laga etter, eitt "
+		    "eller fleire av:",
+		.sk_person = "Personen planen gjeld, tenestemottakaren i "
+		    "forskrifta. Ta omsyn til språk og kultur: "
+		    "skriv planen på eit språk personen forstår, og sei om "
+		    "det trengst tolk (interpreter: true).",
+		.sk_guide = {
+			"Skriv måla med orda til personen sjølv: dei styrer "
+			"tiltaka. Delmål skal vere konkrete, noko som kan "
+			"observerast, med ein dato (due).",
+			"Personen har rett til å delta; pårørande deltek så "
+			"langt personen ønskjer det. Skriv namn, rolle og "
+			"korleis kvar enkelt kan nåast. For eit barn under 16: "
+			"før opp dei som har foreldreansvaret, eller verje "
+			"(role: guardian); dei samtykkjer for barnet.",
+			"Koordinatoren blir oppnemnd av tenestene og skal "
+			"vere ein tenesteytar (role: provider), aldri personen "
+			"sjølv eller ein pårørande.",
+			"Skriv under contribution kva kvar deltakar konkret "
+			"skal gjere, også personen sjølv.",
+			"Gje kvart tiltak eit omfang (extent), ein ansvarleg "
+			"deltakar (responsible) og måla det gjeld (goals).",
+			"Skildre kven som gjer kva, kvar og når: under how "
+			"for kvart tiltak, eller her for planen som heilskap.",
+			"Planen skal evaluerast på tidspunkta som står her; "
+			"ein plan som ikkje blir evaluert, blir fort forelda.",
+			"Skriv når samtykket vart gitt og av kven, og kva "
+			"deltakarar som kan få teiepliktige opplysningar: "
+			"berre dei som er omfatta av samtykket. Dersom "
+			"personen trekkjer tilbake eit samtykke, skriv datoen "
+			"under withdrawn.",
+			"Skriv kven tenestene må eller bør samarbeide med, om "
+			"kva, og kven som er kontaktperson.",
+		},
+		.sk_guide_h_compulsory = "Under tvungent psykisk helsevern blir "
+		    "planen laga utan samtykke; når tvangen tek slutt, "
+		    "trengst samtykke for å halde fram. Skriv likevel kven "
+		    "som kan få teiepliktige opplysningar, og datoen under "
+		    "withdrawn om eit samtykke blir trekt tilbake.",
+		.sk_goal = "Eg vil klare meg sjølv heime.",
+		.sk_subgoal = "Dusjar sjølv, med dusjstol, tre dagar i veka.",
+		.sk_resource = "Godt humør, og ei dotter som bur i nærleiken.",
+		.sk_need = "Hjelp til stell om morgonen.",
+		.sk_review_hint = "Etter eit evalueringsmøte skriv ip-evaluate(1) "
+		    "det slik (eller skriv det sjølv):",
+		.sk_review_summary = "Vi gjekk gjennom delmåla saman. Delmål 1.1 "
+		    "er nådd; tiltak t1 held fram.",
+		.sk_close_hint = "Når planen blir avslutta, skriv ip-close(1) "
+		    "dette (eller skriv det sjølv):",
+		.sk_close_reason = "Måla er nådde, og koordinerte tenester trengst "
+		    "ikkje lenger.",
+		.sk_measure = "Heimesjukepleie",
+		.sk_extent = "3 besøk i veka",
+		.sk_how = "Besøk måndag, onsdag og fredag kl. 8–9.",
+		.sk_with = "Fastlegen",
+		.sk_about = "Medisinar og sårstell",
+		.sk_contact = "Legekontoret",
+		.sk_provider_id = "heimesjukepleia",
+		.sk_provider_name = "Heimesjukepleia",
+		.sk_provider_contribution = "Besøk og stell som i tiltak t1.",
 	},
 	[IP_LANG_EN] = {
 		.code = "en",
@@ -508,7 +746,8 @@ static const struct ip_labels labels[] = {
 		.until = "until and including %s",
 		.person = "Personal details",
 		.name = "Name",
-		.national_id = "National identity number / D number",
+		.national_id = { "Identity number", "National identity number",
+		    "D number", "H number", "FH number" },
 		.birth_date = "Date of birth",
 		.phone = "Phone",
 		.email = "Email",
@@ -596,8 +835,8 @@ static const struct ip_labels labels[] = {
 			[IP_F_PARTICIPANT_ROLE] = "the participants' roles",
 			[IP_F_PARTICIPANT_CONTACT] = "the contact details of "
 			    "anyone but the coordinator",
-			[IP_F_NATIONAL_ID] = "the national identity number / D "
-			    "number",
+			[IP_F_NATIONAL_ID] = "the national identity number or "
+			    "other identity number",
 			[IP_F_BIRTH_DATE] = "the date of birth",
 			[IP_F_PERSON_CONTACT] = "the person's contact details",
 			[IP_F_INTERPRETER] = "the need for an interpreter",
@@ -639,6 +878,9 @@ static const struct ip_labels labels[] = {
 		.cf_withdraw_text = "The consents are voluntary. I may withdraw "
 		    "them at any time, in whole or in part, without giving a "
 		    "reason, by telling the coordinator of the plan.",
+		.cf_withdraw_one = "The consent is voluntary. I may withdraw it "
+		    "at any time, in whole or in part, without giving a reason, "
+		    "by telling the coordinator of the plan.",
 		.cf_sign = "Signature",
 		.cf_place_date = "Place and date",
 		.cf_signature = "Signature",
@@ -663,6 +905,14 @@ static const struct ip_labels labels[] = {
 		.cf_child_heard = "The child has been informed and has given "
 		    "their views before the consent was given (Children Act, "
 		    "barneloven § 31).",
+		.cf_child_plan_compulsory = "Since the child is under compulsory "
+		    "mental health care, the plan is drawn up without consent. "
+		    "When the compulsory care ends, consent is needed for the "
+		    "plan to go on.",
+		.cf_child_withdraw_one = "The consent is voluntary. %s may "
+		    "withdraw it at any time, in whole or in part, without "
+		    "giving a reason, by telling the coordinator of the plan. "
+		    "From the age of 16, the child consents themselves.",
 		.cf_signature_of = "Signature, %s",
 		.printed = "Printed %s",
 		.revision = "revision %s",
@@ -693,8 +943,90 @@ static const struct ip_labels labels[] = {
 		.ev_never = "First review planned, none held yet",
 		.ev_file = "File",
 		.ev_nobody = "none",
-		.ev_the_person = "the service user",
+		.ev_the_person = "the person",
 		.ev_overdue = "Overdue since %s",
+		.ed_summary_head = "Write the summary of the evaluation meeting "
+		    "above this line.\n# Lines that start with # are left out, "
+		    "and an empty summary\n# stops without writing anything.",
+		.ed_open_subgoals = "Open sub-goals",
+		.items = ip_item_words_en,
+		.lq = "“", .rq = "”",
+		.sk_title = "Individual plan (individuell plan), made with "
+		    "ip-new on %s.",
+		.sk_intro = "The plan follows items a–i of the regulation on "
+		    "individual plans: above each item stand its words, in "
+		    "English, and a hint on writing it well. Fill in what is "
+		    "empty and run ip-validate on the file: it shows which "
+		    "items are still missing. The format is described in "
+		    "ip-plan(5).",
+		.sk_privacy = "This file holds health data: keep it readable by "
+		    "you alone, and share it only with those the person has "
+		    "agreed may see it.",
+		.sk_draft = "A draft: ip-validate warns of the items missing "
+		    "without stopping a commit. When the plan is done, write "
+		    "status: active; then ip-validate requires every item.",
+		.sk_legal_basis = "The laws the plan is made under, one or more "
+		    "of:",
+		.sk_person = "The person the plan is for. Take language and "
+		    "culture into account: write the plan in a language the "
+		    "person understands, and say if an interpreter is needed "
+		    "(interpreter: true).",
+		.sk_guide = {
+			"Write the goals in the person's own words: they "
+			"govern the measures. Make sub-goals concrete, "
+			"something that can be observed, with a date (due).",
+			"The person has the right to take part; relatives "
+			"take part as far as the person wishes. Give each "
+			"one's name, role and how to reach them. For a child "
+			"under 16, list those with parental responsibility, "
+			"or a guardian (role: guardian): they consent for the "
+			"child.",
+			"The services appoint the coordinator (role: "
+			"provider), never the person or a relative.",
+			"Under contribution, write what each participant "
+			"will actually do, the person too.",
+			"Give each measure its scope (extent), a responsible "
+			"participant (responsible) and the goals it serves "
+			"(goals).",
+			"Say who does what, where and when: under how for "
+			"each measure, or here for the plan as a whole.",
+			"The plan is evaluated at the times set here; a plan "
+			"that is never evaluated soon goes out of date.",
+			"Write when consent was given and by whom, and which "
+			"participants may see confidential information: only "
+			"those the person has agreed may see it. If the person "
+			"withdraws a consent, write the date under withdrawn.",
+			"Write whom the services must or should work with, "
+			"about what, and who the contact person is.",
+		},
+		.sk_guide_h_compulsory = "Under compulsory mental health care "
+		    "the plan is made without consent; when the compulsory "
+		    "care ends, consent is needed to go on. Still write who "
+		    "may see confidential information, and the date under "
+		    "withdrawn if a consent is withdrawn.",
+		.sk_goal = "I want to manage on my own at home.",
+		.sk_subgoal = "Showers on their own, with a shower chair, three "
+		    "days a week.",
+		.sk_resource = "Good humour, and a daughter who lives nearby.",
+		.sk_need = "Help with personal care in the morning.",
+		.sk_review_hint = "After an evaluation meeting, ip-evaluate(1) "
+		    "writes it so (or write it yourself):",
+		.sk_review_summary = "We went through the sub-goals together. "
+		    "Sub-goal 1.1 is achieved; measure t1 goes on.",
+		.sk_close_hint = "When the plan ends, ip-close(1) writes this (or "
+		    "write it yourself):",
+		.sk_close_reason = "The goals are reached, and coordinated "
+		    "services are no longer needed.",
+		.sk_measure = "Home nursing",
+		.sk_extent = "3 visits a week",
+		.sk_how = "Visits on Monday, Wednesday and Friday, 8–9 am.",
+		.sk_with = "The GP",
+		.sk_about = "Medication and wound care",
+		.sk_contact = "The medical centre",
+		.sk_provider_id = "home-nursing",
+		.sk_provider_name = "Home nursing service",
+		.sk_provider_contribution = "Visits and personal care as in "
+		    "measure t1.",
 	},
 };
 

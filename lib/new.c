@@ -404,258 +404,6 @@ render(struct values *v)
 
 /* --- the built-in skeleton ----------------------------------------------- */
 
-/* The skeleton's words in one language. */
-struct lang {
-	const char *const *items;	/* the regulation's words, a to i */
-	const char *lq, *rq;		/* quotation marks */
-	const char *title, *intro, *privacy, *draft;
-	const char *legal_basis, *person;
-	const char *guide[9];		/* how to write each item well */
-	const char *guide_h_compulsory;	/* h under compulsory care */
-	/* the commented examples */
-	const char *goal, *subgoal, *resource, *need, *measure, *extent,
-	    *how, *with, *about, *contact;
-	/* a done review and a closed plan, as ip-evaluate and ip-close
-	 * write them, so that a hand edit has a model */
-	const char *review_hint, *review_summary, *close_hint, *close_reason;
-	/* the provider of the example measure when there is no
-	 * coordinator to name: a participant to write in */
-	const char *provider_id, *provider_name, *provider_contribution;
-};
-
-static const struct lang langs[] = {
-	[IP_LANG_NB] = {
-		.items = ip_item_words, .lq = "«", .rq = "»",
-		.title = "Individuell plan, laget med ip-new",
-		.intro = "Planen følger punktene a–i i forskriften om "
-		    "individuell plan: over hvert punkt står forskriftens "
-		    "ordlyd og et råd om hvordan det skrives godt. Fyll ut "
-		    "det som står tomt, og kjør ip-validate på filen: "
-		    "programmet viser hvilke punkter som ennå mangler. "
-		    "Formatet er beskrevet i ip-plan(5).",
-		.privacy = "Filen inneholder helseopplysninger: hold den "
-		    "lesbar bare for deg, og del den bare med deltakerne "
-		    "samtykket gjelder.",
-		.draft = "Et utkast: ip-validate varsler om punktene som "
-		    "mangler, uten å stoppe en commit. Når planen er ferdig, "
-		    "skriv status: active; da krever ip-validate alle "
-		    "punktene.",
-		.legal_basis = "Lovgrunnlaget planen lages etter, ett eller "
-		    "flere av:",
-		.person = "Tjenestemottakeren. Ta hensyn til språk og kultur: "
-		    "skriv planen på et språk personen forstår, og si om det "
-		    "trengs tolk (interpreter: true).",
-		.guide = {
-			"Skriv målene med personens egne ord: de styrer "
-			"tiltakene. Delmål skal være konkrete, noe som kan "
-			"observeres, med en dato (due).",
-			"Personen har rett til å delta; pårørende deltar så "
-			"langt personen ønsker det. Skriv navn, rolle og "
-			"hvordan hver enkelt kan nås. For et barn under 16: "
-			"før opp dem som har foreldreansvar, eller verge "
-			"(role: guardian); de samtykker for barnet.",
-			"Koordinatoren oppnevnes av tjenestene og skal være "
-			"en tjenesteyter (role: provider), aldri personen selv "
-			"eller en pårørende.",
-			"Skriv under contribution hva hver deltaker konkret "
-			"skal gjøre, også personen selv.",
-			"Gi hvert tiltak et omfang (extent), en ansvarlig "
-			"deltaker (responsible) og målene det gjelder (goals).",
-			"Beskriv hvem som gjør hva, hvor og når: under how "
-			"for hvert tiltak, eller her for planen som helhet.",
-			"Planen skal evalueres på tidspunktene som står her; "
-			"en plan som ikke evalueres, blir fort utdatert.",
-			"Skriv når samtykket ble gitt og av hvem, og hvilke "
-			"deltakere som kan få taushetsbelagte opplysninger: "
-			"bare de som er omfattet av samtykket. Hvis personen "
-			"trekker tilbake et samtykke, skriv datoen under "
-			"withdrawn.",
-			"Skriv hvem tjenestene må eller bør samarbeide med, "
-			"om hva, og hvem som er kontaktperson.",
-		},
-		.guide_h_compulsory = "Under tvungent psykisk helsevern "
-		    "lages planen uten samtykke; når tvangen opphører, trengs "
-		    "samtykke for å fortsette. Skriv likevel hvem som kan få "
-		    "taushetsbelagte opplysninger, og datoen under withdrawn "
-		    "om et samtykke trekkes tilbake.",
-		.goal = "Jeg vil klare meg selv hjemme.",
-		.subgoal = "Dusjer selv, med dusjstol, tre dager i uka.",
-		.resource = "Godt humør, og en datter som bor i nærheten.",
-		.need = "Hjelp til stell om morgenen.",
-		.review_hint = "Etter et evalueringsmøte skriver ip-evaluate(1) "
-		    "det slik (eller skriv det selv):",
-		.review_summary = "Vi gikk gjennom delmålene sammen. Delmål "
-		    "1.1 er nådd; tiltak t1 fortsetter.",
-		.close_hint = "Når planen avsluttes, skriver ip-close(1) dette "
-		    "(eller skriv det selv):",
-		.close_reason = "Målene er nådd, og koordinerte tjenester "
-		    "trengs ikke lenger.",
-		.measure = "Hjemmesykepleie",
-		.extent = "3 besøk i uka",
-		.how = "Besøk mandag, onsdag og fredag kl. 8–9.",
-		.with = "Fastlegen",
-		.about = "Medisiner og sårstell",
-		.contact = "Legekontoret",
-		.provider_id = "hjemmesykepleien",
-		.provider_name = "Hjemmesykepleien",
-		.provider_contribution = "Besøk og stell som i tiltak t1.",
-	},
-	[IP_LANG_NN] = {
-		.items = ip_item_words_nn, .lq = "«", .rq = "»",
-		.title = "Individuell plan, laga med ip-new",
-		.intro = "Planen følgjer punkta a–i i forskrifta om "
-		    "individuell plan: over kvart punkt står ordlyden "
-		    "omsett frå forskrifta og eit råd om korleis det blir "
-		    "skrive godt. "
-		    "Fyll ut det som står tomt, og køyr ip-validate på fila: "
-		    "programmet viser kva punkt som enno manglar. "
-		    "Formatet er skildra i ip-plan(5).",
-		.privacy = "Fila inneheld helseopplysningar: hald ho lesbar "
-		    "berre for deg, og del ho berre med deltakarane "
-		    "samtykket gjeld.",
-		.draft = "Eit utkast: ip-validate varslar om punkta som "
-		    "manglar, utan å stoppe ein commit. Når planen er ferdig, "
-		    "skriv status: active; då krev ip-validate alle punkta.",
-		.legal_basis = "Lovgrunnlaget planen blir laga etter, eitt "
-		    "eller fleire av:",
-		.person = "Tenestemottakaren. Ta omsyn til språk og kultur: "
-		    "skriv planen på eit språk personen forstår, og sei om "
-		    "det trengst tolk (interpreter: true).",
-		.guide = {
-			"Skriv måla med orda til personen sjølv: dei styrer "
-			"tiltaka. Delmål skal vere konkrete, noko som kan "
-			"observerast, med ein dato (due).",
-			"Personen har rett til å delta; pårørande deltek så "
-			"langt personen ønskjer det. Skriv namn, rolle og "
-			"korleis kvar enkelt kan nåast. For eit barn under 16: "
-			"før opp dei som har foreldreansvaret, eller verje "
-			"(role: guardian); dei samtykkjer for barnet.",
-			"Koordinatoren blir oppnemnd av tenestene og skal "
-			"vere ein tenesteytar (role: provider), aldri personen "
-			"sjølv eller ein pårørande.",
-			"Skriv under contribution kva kvar deltakar konkret "
-			"skal gjere, også personen sjølv.",
-			"Gi kvart tiltak eit omfang (extent), ein ansvarleg "
-			"deltakar (responsible) og måla det gjeld (goals).",
-			"Skildre kven som gjer kva, kvar og når: under how "
-			"for kvart tiltak, eller her for planen som heilskap.",
-			"Planen skal evaluerast på tidspunkta som står her; "
-			"ein plan som ikkje blir evaluert, blir fort forelda.",
-			"Skriv når samtykket vart gitt og av kven, og kva "
-			"deltakarar som kan få teiepliktige opplysningar: "
-			"berre dei som er omfatta av samtykket. Dersom "
-			"personen trekkjer tilbake eit samtykke, skriv datoen "
-			"under withdrawn.",
-			"Skriv kven tenestene må eller bør samarbeide med, om "
-			"kva, og kven som er kontaktperson.",
-		},
-		.guide_h_compulsory = "Under tvungent psykisk helsevern blir "
-		    "planen laga utan samtykke; når tvangen tek slutt, "
-		    "trengst samtykke for å halde fram. Skriv likevel kven "
-		    "som kan få teiepliktige opplysningar, og datoen under "
-		    "withdrawn om eit samtykke blir trekt tilbake.",
-		.goal = "Eg vil klare meg sjølv heime.",
-		.subgoal = "Dusjar sjølv, med dusjstol, tre dagar i veka.",
-		.resource = "Godt humør, og ei dotter som bur i nærleiken.",
-		.need = "Hjelp til stell om morgonen.",
-		.review_hint = "Etter eit evalueringsmøte skriv ip-evaluate(1) "
-		    "det slik (eller skriv det sjølv):",
-		.review_summary = "Vi gjekk gjennom delmåla saman. Delmål 1.1 "
-		    "er nådd; tiltak t1 held fram.",
-		.close_hint = "Når planen blir avslutta, skriv ip-close(1) "
-		    "dette (eller skriv det sjølv):",
-		.close_reason = "Måla er nådde, og koordinerte tenester trengst "
-		    "ikkje lenger.",
-		.measure = "Heimesjukepleie",
-		.extent = "3 besøk i veka",
-		.how = "Besøk måndag, onsdag og fredag kl. 8–9.",
-		.with = "Fastlegen",
-		.about = "Medisinar og sårstell",
-		.contact = "Legekontoret",
-		.provider_id = "heimesjukepleia",
-		.provider_name = "Heimesjukepleia",
-		.provider_contribution = "Besøk og stell som i tiltak t1.",
-	},
-	[IP_LANG_EN] = {
-		.items = ip_item_words_en, .lq = "“", .rq = "”",
-		.title = "Individual plan (individuell plan), made with ip-new",
-		.intro = "The plan follows items a–i of the regulation on "
-		    "individual plans: above each item stand its words, in "
-		    "English, and a hint on writing it well. Fill in what is "
-		    "empty and run ip-validate on the file: it shows which "
-		    "items are still missing. The format is described in "
-		    "ip-plan(5).",
-		.privacy = "This file holds health data: keep it readable by "
-		    "you alone, and share it only with those the person has "
-		    "agreed may see it.",
-		.draft = "A draft: ip-validate warns of the items missing "
-		    "without stopping a commit. When the plan is done, write "
-		    "status: active; then ip-validate requires every item.",
-		.legal_basis = "The laws the plan is made under, one or more "
-		    "of:",
-		.person = "The person the plan is for. Take language and "
-		    "culture into account: write the plan in a language the "
-		    "person understands, and say if an interpreter is needed "
-		    "(interpreter: true).",
-		.guide = {
-			"Write the goals in the person's own words: they "
-			"govern the measures. Make sub-goals concrete, "
-			"something that can be observed, with a date (due).",
-			"The person has the right to take part; relatives "
-			"take part as far as the person wishes. Give each "
-			"one's name, role and how to reach them. For a child "
-			"under 16, list those with parental responsibility, "
-			"or a guardian (role: guardian): they consent for the "
-			"child.",
-			"The services appoint the coordinator (role: "
-			"provider), never the person or a relative.",
-			"Under contribution, write what each participant "
-			"will actually do, the person too.",
-			"Give each measure its scope (extent), a responsible "
-			"participant (responsible) and the goals it serves "
-			"(goals).",
-			"Say who does what, where and when: under how for "
-			"each measure, or here for the plan as a whole.",
-			"The plan is evaluated at the times set here; a plan "
-			"that is never evaluated soon goes out of date.",
-			"Write when consent was given and by whom, and which "
-			"participants may see confidential information: only "
-			"those the person has agreed may see it. If the person "
-			"withdraws a consent, write the date under withdrawn.",
-			"Write whom the services must or should work with, "
-			"about what, and who the contact person is.",
-		},
-		.guide_h_compulsory = "Under compulsory mental health care "
-		    "the plan is made without consent; when the compulsory "
-		    "care ends, consent is needed to go on. Still write who "
-		    "may see confidential information, and the date under "
-		    "withdrawn if a consent is withdrawn.",
-		.goal = "I want to manage on my own at home.",
-		.subgoal = "Showers on their own, with a shower chair, three "
-		    "days a week.",
-		.resource = "Good humour, and a daughter who lives nearby.",
-		.need = "Help with personal care in the morning.",
-		.review_hint = "After an evaluation meeting, ip-evaluate(1) "
-		    "writes it so (or write it yourself):",
-		.review_summary = "We went through the sub-goals together. "
-		    "Sub-goal 1.1 is achieved; measure t1 goes on.",
-		.close_hint = "When the plan ends, ip-close(1) writes this (or "
-		    "write it yourself):",
-		.close_reason = "The goals are reached, and coordinated "
-		    "services are no longer needed.",
-		.measure = "Home nursing",
-		.extent = "3 visits a week",
-		.how = "Visits on Monday, Wednesday and Friday, 8–9 am.",
-		.with = "The GP",
-		.about = "Medication and wound care",
-		.contact = "The medical centre",
-		.provider_id = "home-nursing",
-		.provider_name = "Home nursing service",
-		.provider_contribution = "Visits and personal care as in "
-		    "measure t1.",
-	},
-};
-
 /* Columns taken by the n bytes of UTF-8 at s: one per character. */
 static size_t
 columns(const char *s, size_t n)
@@ -694,7 +442,7 @@ comment(FILE *f, const char *first, const char *rest, const char *text)
 static void
 new_item(FILE *f, struct values *v, char letter, const char *guide)
 {
-	const struct lang *l = &langs[v->lang];
+	const struct ip_labels *l = ip_labels(v->lang);
 	char first[] = "# a) ";
 
 	first[2] = letter;
@@ -713,40 +461,44 @@ key(FILE *f, const char *indent, const char *k, const char *value)
 static void
 skeleton(FILE *f, struct values *v)
 {
-	const struct lang *l = &langs[v->lang];
+	const struct ip_labels *l = ip_labels(v->lang);
 	const char *const *val = v->val;
 	const char *mid = new_date(&v->a, v->start + (v->end - v->start) / 2);
 	/* who provides the example measure: never the person */
 	const char *someone = v->coordinator_id ? v->coordinator_id
-	    : l->provider_id;
-	const struct ip_labels *words = ip_labels(v->lang);
+	    : l->sk_provider_id;
 
-	fprintf(f, "# %s %s.\n", l->title, val[PH_TODAY]);
+	char written[IP_LONG_DATE];
+
+	/* the day written out, as documents write it: created: has it
+	 * for programs */
+	fprintf(f, "# %s\n", ip_label_fill(&v->a, l->sk_title,
+	    ip_labels_date(l, v->o->today, written)));
 	/* the YAML language server's modeline: editors complete keys and
 	 * flag mistakes from the installed JSON Schema */
 	if (!v->o->no_schema)
 		fputs("# yaml-language-server: $schema=" IPLAN_DATADIR
 		    "/ip-plan.schema.json\n", f);
 	fputs("#\n", f);
-	comment(f, "# ", "# ", l->intro);
+	comment(f, "# ", "# ", l->sk_intro);
 	fputs("#\n", f);
-	comment(f, "# ", "# ", l->privacy);
+	comment(f, "# ", "# ", l->sk_privacy);
 	fputs("\nformat: iplan/1\n", f);
 	key(f, "", "id", val[PH_ID]);
 	key(f, "", "language", val[PH_LANGUAGE]);
-	comment(f, "# ", "# ", l->draft);
+	comment(f, "# ", "# ", l->sk_draft);
 	fputs("status: draft\n", f);
 	key(f, "", "created", val[PH_TODAY]);
-	comment(f, "# ", "# ", l->close_hint);
+	comment(f, "# ", "# ", l->sk_close_hint);
 	fprintf(f, "# status: closed\n# closed:\n#   date: %s\n", val[PH_END]);
-	comment(f, "#   reason: ", "#     ", l->close_reason);
-	comment(f, "# ", "# ", l->legal_basis);
+	comment(f, "#   reason: ", "#     ", l->sk_close_reason);
+	comment(f, "# ", "# ", l->sk_legal_basis);
 	for (size_t i = 0; ip_vocab_legal_basis[i] != NULL; i++)
 		fprintf(f, "#   %-10s %s\n", ip_vocab_legal_basis[i],
-		    words->laws[i]);
+		    l->laws[i]);
 	fprintf(f, "legal_basis:\n  # - %s\n\n", ip_vocab_legal_basis[0]);
 
-	comment(f, "# ", "# ", l->person);
+	comment(f, "# ", "# ", l->sk_person);
 	fputs("person:\n", f);
 	key(f, "  ", "name", val[PH_NAME]);
 	key(f, "  ", "national_id", val[PH_NATIONAL_ID]);
@@ -756,7 +508,7 @@ skeleton(FILE *f, struct values *v)
 	key(f, "  ", "care", val[PH_CARE]);
 
 	fputs("\n", f);
-	new_item(f, v, 'a', l->guide[0]);
+	new_item(f, v, 'a', l->sk_guide[0]);
 	fprintf(f, "goals:\n"
 	    "  # - id: g1\n"
 	    "  #   text: %s\n"
@@ -766,12 +518,12 @@ skeleton(FILE *f, struct values *v)
 	    "  #       due: %s\n"
 	    "  #       status: open\n"
 	    "resources:\n  # - %s\nneeds:\n  # - %s\n",
-	    l->goal, l->subgoal, mid, l->resource, l->need);
+	    l->sk_goal, l->sk_subgoal, mid, l->sk_resource, l->sk_need);
 
 	fputs("\n", f);
-	new_item(f, v, 'b', l->guide[1]);
-	new_item(f, v, 'c', l->guide[2]);
-	new_item(f, v, 'd', l->guide[3]);
+	new_item(f, v, 'b', l->sk_guide[1]);
+	new_item(f, v, 'c', l->sk_guide[2]);
+	new_item(f, v, 'd', l->sk_guide[3]);
 	fputs("participants:\n", f);
 	key(f, "  - ", "id", val[PH_PERSON_ID]);
 	key(f, "    ", "name", val[PH_NAME]);
@@ -786,12 +538,12 @@ skeleton(FILE *f, struct values *v)
 		fprintf(f, "  # - id: %s\n"
 		    "  #   name: %s\n"
 		    "  #   role: provider\n"
-		    "  #   contribution: %s\n", l->provider_id, l->provider_name,
-		    l->provider_contribution);
+		    "  #   contribution: %s\n", l->sk_provider_id, l->sk_provider_name,
+		    l->sk_provider_contribution);
 	key(f, "", "coordinator", val[PH_COORDINATOR_ID]);
 
 	fputs("\n", f);
-	new_item(f, v, 'e', l->guide[4]);
+	new_item(f, v, 'e', l->sk_guide[4]);
 	fprintf(f, "measures:\n"
 	    "  # - id: t1\n"
 	    "  #   title: %s\n"
@@ -801,15 +553,15 @@ skeleton(FILE *f, struct values *v)
 	    "  #   start: %s\n"
 	    "  #   end: %s\n"
 	    "  #   how: %s\n",
-	    l->measure, l->extent, someone, val[PH_START], val[PH_END],
-	    l->how);
+	    l->sk_measure, l->sk_extent, someone, val[PH_START], val[PH_END],
+	    l->sk_how);
 
 	fputs("\n", f);
-	new_item(f, v, 'f', l->guide[5]);
+	new_item(f, v, 'f', l->sk_guide[5]);
 	fputs("implementation:\n", f);
 
 	fputs("\n", f);
-	new_item(f, v, 'g', l->guide[6]);
+	new_item(f, v, 'g', l->sk_guide[6]);
 	fputs("period:\n", f);
 	key(f, "  ", "start", val[PH_START]);
 	key(f, "  ", "end", val[PH_END]);
@@ -824,14 +576,14 @@ skeleton(FILE *f, struct values *v)
 	 * it is: the meeting has not been */
 	int32_t planned = v->nreviews ? v->reviews[0]
 	    : v->start + (v->end - v->start) / 2;
-	comment(f, "# ", "# ", l->review_hint);
+	comment(f, "# ", "# ", l->sk_review_hint);
 	fprintf(f, "#   - date: %s\n#     done: %s\n#     summary: |\n",
 	    new_date(&v->a, planned), new_date(&v->a, planned + 2));
-	comment(f, "#       ", "#       ", l->review_summary);
+	comment(f, "#       ", "#       ", l->sk_review_summary);
 
 	fputs("\n", f);
-	new_item(f, v, 'h', v->compulsory ? l->guide_h_compulsory
-	    : l->guide[7]);
+	new_item(f, v, 'h', v->compulsory ? l->sk_guide_h_compulsory
+	    : l->sk_guide[7]);
 	fprintf(f, "consent:\n"
 	    "  plan:\n"
 	    "    date:\n"
@@ -845,11 +597,11 @@ skeleton(FILE *f, struct values *v)
 	    "    withdrawn:\n", someone);
 
 	fputs("\n", f);
-	new_item(f, v, 'i', l->guide[8]);
+	new_item(f, v, 'i', l->sk_guide[8]);
 	fprintf(f, "cooperation:\n"
 	    "  # - with: %s\n"
 	    "  #   about: %s\n"
-	    "  #   contact: %s\n", l->with, l->about, l->contact);
+	    "  #   contact: %s\n", l->sk_with, l->sk_about, l->sk_contact);
 }
 
 /* --- templates ----------------------------------------------------------- */

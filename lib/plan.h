@@ -251,10 +251,9 @@ int ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
 int ip_plan_load_tree(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out, struct ip_ynode **tree);
 
-/* The regulation's words for items a to i, in bokmål and nynorsk; and
- * in English, marked for the messages' catalogues (N_). */
-extern const char *const ip_item_words[];
-extern const char *const ip_item_words_nn[];
+/* The regulation's words for items a to i in English, marked for the
+ * messages' catalogues (N_); bokmål's and nynorsk's are the documents'
+ * words (ip_labels()). */
 extern const char *const ip_item_words_en[];
 
 /* True if s is empty or holds only white space (see ip-plan(5)), which

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export.h"
 #include "i18n.h"
 
 /* The day a plan starts, or INT32_MIN. */
@@ -342,27 +343,6 @@ ip_evaluate_edit(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 
 /* --- the summary ----------------------------------------------------------- */
 
-/* The words of the template, by enum ip_lang. */
-static const struct {
-	const char *head, *subgoals, *measures, *none, *from, *until;
-} words[] = {
-	[IP_LANG_NB] = {
-		"Skriv sammendraget av evalueringsmøtet over denne linjen.\n"
-		"# Linjer som begynner med # tas ikke med, og et tomt "
-		"sammendrag\n# avbryter uten at noe blir skrevet.",
-		"Åpne delmål", "Tiltak", "ingen", "fra", "til" },
-	[IP_LANG_NN] = {
-		"Skriv samandraget av evalueringsmøtet over denne linja.\n"
-		"# Linjer som byrjar med # kjem ikkje med, og eit tomt "
-		"samandrag\n# avbryt utan at noko blir skrive.",
-		"Opne delmål", "Tiltak", "ingen", "frå", "til" },
-	[IP_LANG_EN] = {
-		"Write the summary of the evaluation meeting above this "
-		"line.\n# Lines that start with # are left out, and an empty "
-		"summary\n# stops without writing anything.",
-		"Open sub-goals", "Measures", "none", "from", "until" },
-};
-
 /* s on one line, at most 60 bytes of it, cut at a character. */
 static void
 put_short(FILE *f, const char *s)
@@ -380,14 +360,15 @@ put_short(FILE *f, const char *s)
 char *
 ip_evaluate_template(const struct ip_plan *p)
 {
-	enum ip_lang lang = p->language.set ? (enum ip_lang)p->language.v
-	    : IP_LANG_NB;
+	const struct ip_labels *l = ip_labels(p->language.set
+	    ? (enum ip_lang)p->language.v : IP_LANG_NB);
+	struct ip_arena a = { 0 };
 	char *buf, day[16];
 	size_t len, open = 0;
 	FILE *f = ip_xmemstream(&buf, &len);
 
-	fprintf(f, "\n# %s\n#\n# %s:\n", words[lang].head,
-	    words[lang].subgoals);
+	fprintf(f, "\n# %s\n#\n# %s:\n", l->ed_summary_head,
+	    l->ed_open_subgoals);
 	for (size_t i = 0; i < p->goals.n; i++)
 		for (size_t j = 0; j < p->goals.v[i].subgoals.n; j++) {
 			const struct ip_subgoal *s =
@@ -400,23 +381,24 @@ ip_evaluate_template(const struct ip_plan *p)
 			open++;
 		}
 	if (open == 0)
-		fprintf(f, "#   (%s)\n", words[lang].none);
-	fprintf(f, "#\n# %s:\n", words[lang].measures);
+		fprintf(f, "#   (%s)\n", l->ev_nobody);
+	fprintf(f, "#\n# %s:\n", l->measures);
 	for (size_t i = 0; i < p->measures.n; i++) {
 		const struct ip_measure *m = &p->measures.v[i];
 		fprintf(f, "#   %s  ", m->id.s ? m->id.s : "?");
 		put_short(f, m->title.s ? m->title.s : "");
 		if (m->start.set)
-			fprintf(f, ", %s %s", words[lang].from,
-			    ip_date_format(m->start.day, day));
+			fprintf(f, ", %s", ip_label_fill(&a, l->from,
+			    ip_date_format(m->start.day, day)));
 		if (m->end.set)
-			fprintf(f, ", %s %s", words[lang].until,
-			    ip_date_format(m->end.day, day));
+			fprintf(f, ", %s", ip_label_fill(&a, l->until,
+			    ip_date_format(m->end.day, day)));
 		putc('\n', f);
 	}
 	if (p->measures.n == 0)
-		fprintf(f, "#   (%s)\n", words[lang].none);
+		fprintf(f, "#   (%s)\n", l->ev_nobody);
 	ip_xmemstream_close(f);
+	ip_arena_free(&a);
 	return buf;
 }
 

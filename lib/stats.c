@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export.h"
 #include "i18n.h"
 #include "view.h"
 
@@ -102,6 +103,23 @@ static const char *const words[NWORDS] = {
 	[W_COL_INVALID] = N_("invalid"),
 	[W_COL_DRAFTS] = N_("drafts"),
 };
+
+/* The documents' words in the messages' language, for what ip-stats
+ * writes for people as documents write it: the day, the laws. */
+static const struct ip_labels *
+stats_labels(void)
+{
+	/* TRANSLATORS: the code of this catalogue's language (nb, nn),
+	 * for the lang attribute of ip-stats' HTML page and the words it
+	 * shares with the documents, whose words are in the messages'
+	 * language. */
+	const char *code = _("en");
+
+	for (int i = 0; ip_vocab_lang[i] != NULL; i++)
+		if (strcmp(ip_vocab_lang[i], code) == 0)
+			return ip_labels((enum ip_lang)i);
+	return ip_labels(IP_LANG_EN);
+}
 
 /* A word, translated. */
 static const char *
@@ -510,6 +528,8 @@ put_label(FILE *f, const struct ip_stats_run *r, const struct group *g,
 
 	if (g == &r->all)
 		put(f, word(W_ALL), e);
+	else if (g->class == NAMED && r->o.by == IP_BY_LEGAL_BASIS)
+		put(f, ip_labels_law(stats_labels(), g->key), e);
 	else if (g->class == NAMED)
 		put(f, g->key, e);
 	else
@@ -661,7 +681,7 @@ label(const struct ip_stats_run *r, const struct group *g)
 static void
 write_text(const struct ip_stats_run *r, FILE *f)
 {
-	char date[11], num[32], *name;
+	char date[IP_LONG_DATE], num[32], *name;
 	const char *head = word(r->o.by == IP_BY_NONE ? W_GROUP
 	    : by_words[r->o.by]);
 	int wcol[NFIG], wgroup = width(head), wnums = 0, wkey = 0;
@@ -687,7 +707,7 @@ write_text(const struct ip_stats_run *r, FILE *f)
 		    ? TEXT_COLUMNS - wnums : GROUP_MIN;
 	if (wgroup < width(head))	/* the head is never cut */
 		wgroup = width(head);
-	stats_title(f, ip_date_format(r->o.today, date));
+	stats_title(f, ip_labels_date(stats_labels(), r->o.today, date));
 	fputs("\n\n", f);
 	fprintf(f, "%s%*s", head, wgroup - width(head), "");
 	for (int i = 0; i < NFIG; i++) {
@@ -855,17 +875,15 @@ html_key(FILE *f)
 static void
 write_html(const struct ip_stats_run *r, FILE *f)
 {
-	char date[11];
+	char date[IP_LONG_DATE];
 
-	ip_date_format(r->o.today, date);
+	const struct ip_labels *l = stats_labels();
+
+	ip_labels_date(l, r->o.today, date);
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n<title>",
-	    /* TRANSLATORS: the code of this catalogue's language (nb,
-	     * nn), for the lang attribute of ip-stats' HTML page, whose
-	     * words are in the messages' language. */
-	    _("en"));
+	    "initial-scale=1\">\n<title>", l->code);
 	stats_title(f, date);
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
 	    "<h1>", html_style);

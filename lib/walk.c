@@ -364,7 +364,9 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 {
 	for (size_t i = 0; i < w->depth; i++)
 		if (w->up[i].dev == st->st_dev && w->up[i].ino == st->st_ino) {
-			walk_error(w, ELOOP, "'%s'", path);
+			/* TRANSLATORS: a path, quoted as the language
+			 * quotes, before the system's error message */
+			walk_error(w, ELOOP, _("'%s'"), path);
 			return 0;
 		}
 
@@ -435,7 +437,7 @@ visit(struct walk *w, const char *path, bool top)
 		/* a dangling link met on the way is passed over, unless it
 		 * is named as a plan */
 		if (errno != ENOENT || is_plan_name(strrchr(path, '/') + 1))
-			walk_error(w, errno, "'%s'", path);
+			walk_error(w, errno, _("'%s'"), path);
 		return 0;
 	}
 	if (S_ISDIR(st.st_mode)) {

@@ -50,7 +50,7 @@ t "edit: the question in bokmål and nynorsk, answered in their letters" "
 	grep -q 'Hva nå? \\[r\\]ediger igjen på linje 15, \\[l\\]agre likevel, \\[a\\]vbryt uten å lagre' ../out &&
 	grep -q 'feil: ukjent nøkkel' ../out && grep -q '^coordinator: ola' plan.yaml &&
 	edit_fresh && LC_ALL=nn_NO.UTF-8 exits 0 edit_run 'r\n' plan.yaml &&
-	grep -q 'Kva no? \\[r\\]edigér på nytt på linje 15' ../out &&
+	grep -q 'Kva no? \\[r\\]ediger på nytt på linje 15' ../out &&
 	grep -q 'about: Arbeid\$' plan.yaml"
 t "edit: no answer (end of input): not saved, the edit kept and named" "
 	edit_fresh && cp plan.yaml before && exits 1 edit_run '' plan.yaml &&

@@ -434,6 +434,18 @@ for export_format in markdown html xml; do
 		done <shown"
 done
 
+t "export: the national id is labelled by its kind, in each language" "
+	export_fresh &&
+	sed 's/^  national_id: \"03105827724\"\$/  national_id: \"57059012187\"/' '$EXPORT/kari.yaml' >d.yaml &&
+	grep -q 57059012187 d.yaml &&
+	ip-export --today 2026-11-30 d.yaml >nb &&
+	grep -q '^  - \*\*D-nummer:\*\* 57059012187\$' nb &&
+	ip-export --today 2026-11-30 --language en d.yaml >en &&
+	grep -q '^  - \*\*D number:\*\* 57059012187\$' en &&
+	ip-export --today 2026-11-30 '$EXPORT/kari.yaml' >fnr &&
+	grep -q '^  - \*\*Fødselsnummer:\*\* 03105827724\$' fnr &&
+	! grep -q 'D-nummer' fnr"
+
 t "export --for: the notice says restricted, in each language" "
 	export_fresh &&
 	ip-export --today $TODAY --for per '$EXPORT/kari.yaml' >nb &&
@@ -681,7 +693,7 @@ t "export: the footer has the print date, and the revision given" "
 	echo '*Skrevet ut 1. september 2026 · versjon v1.2-3-gabc123*' >want &&
 	same want last &&
 	ip-export --today 2026-09-01 --language nn '$EXPORT/kari.yaml' |
-		tail -n 1 >last && echo '*Skrive ut 1. september 2026*' >want &&
+		tail -n 1 >last && echo '*Skriven ut 1. september 2026*' >want &&
 	same want last &&
 	ip-export --today 2026-09-01 --revision '<b>x</b>' --format html \
 		'$EXPORT/kari.yaml' >page.html &&
@@ -1028,6 +1040,21 @@ t "export --consent-form for a child: the guardians', in the third person, a lin
 	sed 's/^  birth_date: 2010-12-01\$/  birth_date: 2020-12-01/' '$TEEN' >six.yaml &&
 	ip-export --consent-form --today 2026-11-30 six.yaml >six &&
 	grep -q '^Vi samtykker' six && ! grep -q 'barneloven' six"
+
+t "export --consent-form under compulsory care: one consent, so the singular; a child's in the third person" "
+	export_fresh &&
+	for l in nb nn en; do
+		ip-export --consent-form --today 2026-11-30 --language \$l '$TOP/examples/amina-psychiatric.yaml' >\$l || exit 1
+	done &&
+	grep -q '^Samtykket er frivillig\. Jeg kan når som helst trekke det tilbake' nb &&
+	grep -q '^Samtykket er frivillig\. Eg kan når som helst trekkje det tilbake' nn &&
+	grep -q '^The consent is voluntary\. I may withdraw it' en &&
+	! grep -q -e Samtykkene -e Samtykka -e 'The consents' nb nn en &&
+	sed 's/^  care: voluntary\$/  care: compulsory/' '$TEEN' >child.yaml &&
+	ip-export --consent-form --today 2026-11-30 child.yaml >child &&
+	grep -q '^Fordi barnet er under tvungent psykisk helsevern, lages planen uten samtykke\.' child &&
+	grep -q '^Samtykket er frivillig\. Vi kan når som helst trekke det tilbake' child &&
+	! grep -q -e 'Fordi jeg' -e Samtykkene child"
 
 t "export --consent-form from the 16th birthday: the person signs alone" "
 	export_fresh &&

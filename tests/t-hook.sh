@@ -223,7 +223,7 @@ t_plain "make install PREFIX=X after make: Norwegian messages and the hooks from
 	env -u IPLAN_LOCALEDIR LC_ALL=nb_NO.UTF-8 '$HOOK_X/bin/ip-validate' \
 		unknown-key.yaml 2>'$TMP/err';
 	test \$? = 1 &&
-	grep -q \"^unknown-key.yaml:15:1: feil: ukjent nøkkel 'coordinater'\" '$TMP/err' &&
+	grep -q \"^unknown-key.yaml:15:1: feil: ukjent nøkkel «coordinater»\" '$TMP/err' &&
 	'$HOOK_X/bin/ip-new' --name Kari - | sed -n 2p >'$TMP/line' &&
 	echo '# yaml-language-server: \$schema=$HOOK_X/share/iplan/ip-plan.schema.json' |
 		same - '$TMP/line' &&

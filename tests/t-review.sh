@@ -233,7 +233,7 @@ t "the person as coordinator is shown as the person, never by name" "
 	sed 1d '$TMP/tsv' | cut -f 8,9 >'$TMP/got' && same '$TMP/want' '$TMP/got' &&
 	exits 1 ip-review --today $TODAY --format ics '$TMP/self.yaml' >'$TMP/self.ics' &&
 	python3 '$RV/icscheck.py' '$TMP/self.ics' >'$TMP/events' &&
-	grep -q 'Koordinator: tjenestemottakeren' '$TMP/events' &&
+	grep -q 'Koordinator: personen selv' '$TMP/events' &&
 	! grep -i 'haugen' '$TMP/by' '$TMP/tsv' '$TMP/self.ics'"
 
 # ip-export(1) gives as the next review the one ip-review reports first.
@@ -782,7 +782,8 @@ t "mail: --mail=mbox parses as one message for each address, in bokmål" "
 	grep -q '^  Disse individuelle planene trenger deg per 2026-11-24:' '$TMP/msgs' &&
 	grep -q '^  Sendt av ip-review' '$TMP/msgs' &&
 	! grep -q 'need you\\|review due' '$TMP/msgs' &&
-	sed -n '/^admin@/,\$p' '$TMP/msgs' | grep -q '(koordinator: tjenestemottakeren)\\|(ingen koordinator)'"
+	sed -n '/^admin@/,\$p' '$TMP/msgs' | tr -s ' \\n' '  ' |
+		grep -q '(koordinator: personen selv)\\|(ingen koordinator)'"
 t "mail: no national id, and an address from a plan only if plain" "
 	sed -e 's/^id: IP-2026-0117/id: \"17059012274\"/' \
 	    -e 's/^    email: ingrid.aasen@molde.kommune.no/    email: \"x@y.no\\\\nBcc: all@evil.example\"/' \

@@ -39,6 +39,20 @@ t_no_vg "no figure names the person, nor shows a national id" "
 	! grep -e Siri -e Ulla -e 'Emma Haugen' -e 'firma' '$TMP/all' &&
 	! grep -E '[0-9]{11}' '$TMP/all'"
 
+t "for people the day is written out and the laws named, as documents do; for programs, codes" "
+	cd '$ST' &&
+	LC_ALL=nb_NO.UTF-8 exits 0 ip-stats --today $TODAY --by legal-basis \
+		--format html plans >'$TMP/nb.html' &&
+	grep -q '<h1>Individuelle planer per 24\. november 2026</h1>' '$TMP/nb.html' &&
+	grep -q '>helse- og omsorgstjenesteloven § 7-1<' '$TMP/nb.html' &&
+	! grep -q 'hol-7-1' '$TMP/nb.html' &&
+	LC_ALL=nn_NO.UTF-8 exits 0 ip-stats --today $TODAY --by legal-basis \
+		plans >'$TMP/nn.text' &&
+	grep -q '^Individuelle planar per 24\. november 2026\$' '$TMP/nn.text' &&
+	LC_ALL=nb_NO.UTF-8 exits 0 ip-stats --today $TODAY --by legal-basis \
+		--format tsv plans >'$TMP/nb.tsv' &&
+	grep -q '^hol-7-1	' '$TMP/nb.tsv'"
+
 t "an evaluation a year ago to the day is not in the last 12 months, a day later is" "
 	cd '$ST' &&
 	exits 0 ip-stats --today $TODAY --format tsv plans/person-coordinator.yaml >'$TMP/a' &&

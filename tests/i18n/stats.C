@@ -1,4 +1,4 @@
-Individual plans as of 2026-11-24
+Individual plans as of 24 November 2026
 
 Coordinator        plans  active  closed  eval 12m  never  overdue  ended  sharing  invalid  drafts
 All plans             14      13       1         9      1        2      1        2        3       0

@@ -339,11 +339,22 @@ def read(fmt, path):
             rows.append([r[0]] + [c.strip() for c in r[1:]])
     label = {"All plans": "all", "(no coordinator)": "(none)",
              "(no organization)": "(none)", "(no legal basis)": "(none)"}
-    if fmt == "text":
-        label = {k.replace(" ", ""): v for k, v in label.items()}
+    # the laws, named for people as documents name them (lib/labels.c)
+    label.update({"Patients' and Users' Rights Act § 2-5": "pasrl-2-5",
+                  "Health and Care Services Act § 7-1": "hol-7-1",
+                  "Health and Care Services Act § 7-2 a": "hol-7-2a",
+                  "Specialist Health Services Act § 2-5": "sphl-2-5",
+                  "Mental Health Care Act § 4-1": "phvl-4-1",
+                  "Nav Act § 15": "navl-15",
+                  "Social Services Act § 28": "sotjl-28",
+                  "Social Services Act § 33": "sotjl-33",
+                  "Child Welfare Act § 15-9": "bvl-15-9"})
+    if fmt in ("text", "html"):
+        label.update({k.replace(" ", ""): v for k, v in label.items()})
     print("\t".join(["group"] + FIGS))
     for r in rows:
-        key = label.get(r[0], r[0]) if fmt != "json" else r[0]
+        key = label.get(r[0], label.get(r[0].replace(" ", ""), r[0])) \
+            if fmt != "json" else r[0]
         print("\t".join([key] + [str(x) for x in r[1:]]))
 
 

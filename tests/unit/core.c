@@ -14,6 +14,7 @@
 #include <libintl.h>
 #include <locale.h>
 
+#include "export.h"
 #include "view.h"
 #include "suggest.h"
 
@@ -1357,10 +1358,10 @@ test_item_words_catalogues(void **state)
 {
 	static const struct {
 		const char *lang, *locale;
-		const char *const *words;
+		enum ip_lang words;
 	} want[] = {
-		{ "nb", "nb_NO.UTF-8", ip_item_words },
-		{ "nn", "nn_NO.UTF-8", ip_item_words_nn },
+		{ "nb", "nb_NO.UTF-8", IP_LANG_NB },
+		{ "nn", "nn_NO.UTF-8", IP_LANG_NN },
 	};
 
 	(void)state;
@@ -1370,7 +1371,8 @@ test_item_words_catalogues(void **state)
 		assert_int_equal(setenv("LANGUAGE", want[l].lang, 1), 0);
 		for (int i = 0; i < 9; i++)
 			assert_string_equal(dgettext("iplan",
-			    ip_item_words_en[i]), want[l].words[i]);
+			    ip_item_words_en[i]),
+			    ip_labels(want[l].words)->items[i]);
 	}
 	unsetenv("LANGUAGE");
 	setlocale(LC_ALL, "C");

@@ -35,7 +35,8 @@ static struct ip_err unit_err;
 /* --- the labels ----------------------------------------------------------- */
 
 /* Every string of struct ip_labels, by its place: an array counts as its
- * elements.  (laws, a NULL-terminated list, is held apart.) */
+ * elements.  (laws, a NULL-terminated list, and items, nine, are held
+ * apart.) */
 #define LABEL(f) { #f, offsetof(struct ip_labels, f), \
 	sizeof(((struct ip_labels *)0)->f) / sizeof(const char *) }
 static const struct {
@@ -146,6 +147,7 @@ static const struct {
 	LABEL(cf_until_withdrawn),
 	LABEL(cf_withdraw),
 	LABEL(cf_withdraw_text),
+	LABEL(cf_withdraw_one),
 	LABEL(cf_sign),
 	LABEL(cf_place_date),
 	LABEL(cf_signature),
@@ -156,6 +158,8 @@ static const struct {
 	LABEL(cf_child_sharing),
 	LABEL(cf_child_until_withdrawn),
 	LABEL(cf_child_withdraw_text),
+	LABEL(cf_child_plan_compulsory),
+	LABEL(cf_child_withdraw_one),
 	LABEL(cf_child_heard),
 	LABEL(cf_signature_of),
 	LABEL(ev_review),
@@ -171,6 +175,35 @@ static const struct {
 	LABEL(ev_nobody),
 	LABEL(ev_the_person),
 	LABEL(ev_overdue),
+	LABEL(ed_summary_head),
+	LABEL(ed_open_subgoals),
+	LABEL(lq),
+	LABEL(rq),
+	LABEL(sk_title),
+	LABEL(sk_intro),
+	LABEL(sk_privacy),
+	LABEL(sk_draft),
+	LABEL(sk_legal_basis),
+	LABEL(sk_person),
+	LABEL(sk_guide),
+	LABEL(sk_guide_h_compulsory),
+	LABEL(sk_goal),
+	LABEL(sk_subgoal),
+	LABEL(sk_resource),
+	LABEL(sk_need),
+	LABEL(sk_measure),
+	LABEL(sk_extent),
+	LABEL(sk_how),
+	LABEL(sk_with),
+	LABEL(sk_about),
+	LABEL(sk_contact),
+	LABEL(sk_review_hint),
+	LABEL(sk_review_summary),
+	LABEL(sk_close_hint),
+	LABEL(sk_close_reason),
+	LABEL(sk_provider_id),
+	LABEL(sk_provider_name),
+	LABEL(sk_provider_contribution),
 };
 #undef LABEL
 
@@ -231,6 +264,12 @@ test_labels_complete_and_alike(void **state)
 		while (nb->laws[nb_laws] != NULL)
 			nb_laws++;
 		assert_int_equal(laws, nb_laws);
+		/* the regulation's nine items, and nothing to fill */
+		for (int i = 0; i < 9; i++) {
+			assert_non_null(l->items[i]);
+			assert_true(*l->items[i] != '\0');
+			assert_null(strchr(l->items[i], '%'));
+		}
 	}
 	/* the table covers the struct: every string before laws, which
 	 * is all of it but day_dot, a bool padded to a pointer's room */
@@ -1001,7 +1040,10 @@ may_see(const struct ip_plan *p, const struct ip_participant *q,
 static void
 assert_no_labels(const struct ip_labels *l, const char *md, const char *at)
 {
-	const char *hidden[] = { l->national_id, l->birth_date, l->address,
+	const char *hidden[] = { l->national_id[IP_NID_INVALID],
+		l->national_id[IP_NID_FNR], l->national_id[IP_NID_DNR],
+		l->national_id[IP_NID_HNR], l->national_id[IP_NID_FHNR],
+		l->birth_date, l->address,
 		l->interpreter, l->compulsory, l->legal_basis, l->next_review,
 		l->review_interval, l->consent_plan, l->consent_sharing,
 		l->consent_with, l->status, l->reason };
