@@ -114,13 +114,14 @@ brk(const struct ip_doc *doc, size_t pos)
 	return 0;
 }
 
-/* Whether a line break ends just before pos. */
-static bool
-after_brk(const struct ip_doc *doc, size_t pos)
+/* The bytes of the line break that ends just before pos, 0 if none. */
+static size_t
+brk_before(const struct ip_doc *doc, size_t pos)
 {
-	return (pos >= 1 && brk(doc, pos - 1) == 1)
-	    || (pos >= 2 && brk(doc, pos - 2) == 2)
-	    || (pos >= 3 && brk(doc, pos - 3) == 3);
+	for (size_t b = 3; b > 0; b--)
+		if (pos >= b && brk(doc, pos - b) == b)
+			return b;
+	return 0;
 }
 
 /* The start of the line pos is on: past a byte order mark on the
@@ -130,7 +131,7 @@ line_start(const struct ip_doc *doc, size_t pos)
 {
 	size_t bom = doc->len >= 3 && memcmp(doc->buf, "\xef\xbb\xbf", 3)
 	    == 0 ? 3 : 0;
-	while (pos > bom && !after_brk(doc, pos))
+	while (pos > bom && brk_before(doc, pos) == 0)
 		pos--;
 	return pos;
 }
@@ -574,7 +575,9 @@ rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
 		e->ctx = C_KEY;
 		e->col = col(doc, k->start);
 	} else {
-		size_t dash = n->start;
+		/* a list in a list on its line starts at its own dash */
+		size_t dash = n->start - (n->kind == IP_Y_SEQ && !is_flow(doc,
+		    n) && n->start > 0);
 		while (dash > 0 && doc->buf[dash] != '-')
 			dash--;
 		e = record(doc, E_VALUE, dash + 1, end ? end
@@ -718,38 +721,6 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	return 0;
 }
 
-int
-ip_doc_append(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v)
-{
-	struct ip_ynode *path[IP_MAX_DEPTH + 3];
-	bool text;
-	size_t depth;
-
-	if (locate(doc, seq, IP_Y_SEQ, path, &depth, &text) != 0)
-		return -1;
-	bool flow = text && in_flow(doc, path, depth);
-	size_t at = 0, dc = 0;
-	if (text && !flow) {
-		at = eol(doc, content_end(doc, seq->last));
-		dc = col(doc, seq->start);
-	}
-	v->next = NULL;
-	v->start = v->end = (uint32_t)at;
-	if (seq->last)
-		seq->last->next = v;
-	else
-		seq->first = v;
-	seq->last = v;
-	seq->n++;
-	if (text && !flow) {
-		struct edit *e = record(doc, E_ITEM, at, at);
-		e->col = dc;
-		e->node = v;
-		e->parent = seq;
-	}
-	return 0;
-}
-
 /* Whether only spaces, and a dash if dash, come before pos on its line. */
 static bool
 first_on_line(const struct ip_doc *doc, size_t pos, bool dash)
@@ -761,6 +732,57 @@ first_on_line(const struct ip_doc *doc, size_t pos, bool dash)
 		for (i++; i < pos && doc->buf[i] == ' '; i++)
 			;
 	return i == pos;
+}
+
+int
+ip_doc_append(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v)
+{
+	return ip_doc_insert(doc, seq, v, ip_ynode_count(seq));
+}
+
+int
+ip_doc_insert(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v,
+    size_t i)
+{
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	bool text;
+	size_t depth;
+
+	if (locate(doc, seq, IP_Y_SEQ, path, &depth, &text) != 0)
+		return -1;
+	struct ip_ynode *prev = i == 0 || seq->first == NULL ? NULL
+	    : ip_ynode_item(seq, i - 1 < seq->n ? i - 1 : seq->n - 1);
+	bool flow = text && in_flow(doc, path, depth);
+	/* before the first item: at the end of the line above its dash,
+	 * if the dash begins its line; else the list is written afresh */
+	bool whole = text && !flow && prev == NULL && seq->first != NULL
+	    && (!first_on_line(doc, seq->start, false)
+	    || brk_before(doc, line_start(doc, seq->start)) == 0);
+	size_t at = 0, dc = 0;
+	if (text && !flow && !whole) {
+		at = prev != NULL ? eol(doc, content_end(doc, prev))
+		    : line_start(doc, seq->start);
+		at -= prev != NULL ? 0 : brk_before(doc, at);
+		dc = col(doc, seq->start);
+	}
+	v->start = v->end = (uint32_t)at;
+	v->next = prev != NULL ? prev->next : seq->first;
+	if (prev != NULL)
+		prev->next = v;
+	else
+		seq->first = v;
+	if (seq->last == prev)
+		seq->last = v;
+	seq->n++;
+	if (whole)
+		rewrite(doc, path, depth);
+	else if (text && !flow) {
+		struct edit *e = record(doc, E_ITEM, at, at);
+		e->col = dc;
+		e->node = v;
+		e->parent = seq;
+	}
+	return 0;
 }
 
 int
@@ -803,12 +825,9 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	size_t to = eol(doc, content_end(doc, last));
 	if (to < doc->len) {
 		to += brk(doc, to);
-	} else if (from > 0) {
+	} else {
 		/* the last line has no break: take the one before it */
-		size_t b = 3;
-		while (b > 1 && (b > from || brk(doc, from - b) != b))
-			b--;
-		from -= b;
+		from -= brk_before(doc, from);
 	}
 	record(doc, E_CUT, from, to);
 	return 0;
@@ -992,15 +1011,6 @@ render(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
 	}
 }
 
-/* Whether child is still in parent. */
-static bool
-holds(const struct ip_ynode *parent, const struct ip_ynode *child)
-{
-	for (const struct ip_ynode *c = parent->first; c; c = c->next)
-		if (c == child)
-			return true;
-	return false;
-}
 
 /* The comments in the flow collection n, which is written afresh in
  * block style: each on a line of its own after it, at column c, so that
@@ -1073,12 +1083,33 @@ render_edit(const struct ip_doc *doc, FILE *f, const struct edit *e)
 
 /* --- finishing ----------------------------------------------------------- */
 
+/* The place of the node n among its parent's, or SIZE_MAX if it is no
+ * longer there. */
+static size_t
+place(const struct ip_ynode *parent, const struct ip_ynode *n)
+{
+	size_t i = 0;
+	for (const struct ip_ynode *c = parent->first; c; c = c->next, i++)
+		if (c == n)
+			return i;
+	return SIZE_MAX;
+}
+
+/* The edits in the order of the text: by where they go, and two new
+ * items or keys put at the same place in the order of their parent. */
 static int
 by_place(const void *a, const void *b)
 {
 	const struct edit *x = a, *y = b;
 	if (x->from != y->from)
 		return x->from < y->from ? -1 : 1;
+	if ((x->kind == E_ITEM || x->kind == E_KEYVAL) && x->kind == y->kind
+	    && x->parent == y->parent) {
+		size_t i = place(x->parent, x->node), j = place(y->parent,
+		    y->node);
+		if (i != j)
+			return i < j ? -1 : 1;
+	}
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
@@ -1114,7 +1145,7 @@ settle(struct ip_doc *doc)
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *e = &doc->e[i];
 		drop[i] = (e->kind == E_KEYVAL || e->kind == E_ITEM)
-		    && !holds(e->parent, e->node);
+		    && place(e->parent, e->node) == SIZE_MAX;
 		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
 			drop[i] = within(e, &doc->e[j]);
 	}

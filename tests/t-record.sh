@@ -39,6 +39,14 @@ t "record: no review near the meeting: a done review is added, and the next" "
 	    amina.yaml >got &&
 	printf '%s\n' 'review done on 2026-07-01: added' \
 	    'next review: 2026-09-01 (added)' >want && same want got"
+t "record: the reviews added go among the others in the order of their dates" "
+	rec_fresh &&
+	exits 0 ip-evaluate --today $TODAY --date 2026-07-01 --next-in 2m \
+	    amina.yaml >/dev/null &&
+	sed -n 's/^    - date: //p' amina.yaml >got &&
+	printf '%s\n' 2026-07-01 2026-09-01 2026-09-01 2026-12-01 2027-03-01 \
+	    2027-05-24 >want && same want got &&
+	sed -n '/^    - date: 2026-07-01/{n;p;}' amina.yaml | grep -q 'done: 2026-07-01'"
 t "record: a plan without review_interval gets no next review, and says so" "
 	rec_fresh && sed '/review_interval:/d' amina.yaml >plan.yaml &&
 	exits 0 ip-evaluate --today $TODAY --date 2027-05-24 plan.yaml >got &&

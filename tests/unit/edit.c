@@ -562,6 +562,31 @@ set_lines(struct ip_doc *doc, struct ip_ynode *root)
 	ip_doc_set(doc, root, "status", ip_doc_new_text(doc, "a\nb"));
 }
 
+/* Items put at the start, between, and two at one place the second
+ * before the first. */
+static void
+insert_items(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *s = ip_ynode_get(root, "needs");
+	ip_doc_insert(doc, s, ip_doc_new_word(doc, "first"), 0);
+	ip_doc_insert(doc, s, ip_doc_new_word(doc, "y"), 2);
+	ip_doc_insert(doc, s, ip_doc_new_word(doc, "x"), 2);
+}
+
+static void
+insert_first(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_insert(doc, ip_ynode_get(root, "needs"),
+	    ip_doc_new_word(doc, "first"), 0);
+}
+
+static void
+insert_nested(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_insert(doc, ip_ynode_item(ip_ynode_get(root, "x"), 0),
+	    ip_doc_new_word(doc, "first"), 0);
+}
+
 static void
 test_edit_shapes(void **state)
 {
@@ -633,6 +658,18 @@ test_edit_shapes(void **state)
 	    remove_id, "format: iplan/1\nstatus: active\n");
 	assert_edit("format: iplan/1\r\nid: a", remove_id,
 	    "format: iplan/1");
+	/* items put among others, on lines of their own: before the first
+	 * after what is above its dash, a comment line too */
+	assert_edit("format: iplan/1\nneeds:\n  # the needs\n  - a  # a\n"
+	    "  - b\n", insert_items, "format: iplan/1\nneeds:\n"
+	    "  # the needs\n  - first\n  - a  # a\n  - x\n  - y\n  - b\n");
+	assert_edit("format: iplan/1\r\nneeds:\r\n- a\r\n", insert_first,
+	    "format: iplan/1\r\nneeds:\r\n- first\r\n- a\r\n");
+	/* a list whose first dash does not begin its line is written
+	 * afresh */
+	assert_edit("format: iplan/1\nx:\n  - - a\n    - b\nneeds: [c]\n",
+	    insert_nested, "format: iplan/1\nx:\n  - - first\n    - a\n"
+	    "    - b\nneeds: [c]\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
