@@ -282,7 +282,6 @@ check_national_id(const struct ip_person *ps, int32_t today,
     struct ip_diags *d)
 {
 	struct ip_nid nid;
-	int32_t born;
 
 	if (!ip_nid_parse(ps->national_id.s, &nid)) {
 		ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
@@ -296,6 +295,17 @@ check_national_id(const struct ip_person *ps, int32_t today,
 		    _("national_id is a synthetic %s, made for test "
 		    "environments: not a real person's"),
 		    ip_nid_kind_name(nid.kind));
+	ip_check_birth(ps, today, d);
+}
+
+void
+ip_check_birth(const struct ip_person *ps, int32_t today, struct ip_diags *d)
+{
+	int32_t born;
+
+	if (ps->national_id.s == NULL || !ip_national_id_valid(
+	    ps->national_id.s))
+		return;
 	enum ip_birth from = ip_birth_source(ps, &born);
 	switch (from) {
 	case IP_BIRTH_DIFFERS:
