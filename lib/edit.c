@@ -5,9 +5,10 @@
  * intends, and records where in the text it goes: a replacement of the
  * bytes [from, to) of the text as read, rendered only when the doc is
  * finished, from the tree as the edits have left it.  A value replaced
- * is replaced from the colon of its key to the end of its own text; a
- * key is added, and an item appended, at the end of the line where the
- * last one's text ends (after a comment there), on a line of its own at
+ * is replaced from the colon of its key to the end of its own text, and
+ * the comments in that text follow the new value, each on a line of its
+ * own; a key is added, and an item put, at the end of the line where the
+ * one before it ends (after a comment there), on a line of its own at
  * the column of its neighbours; an item removed takes its lines with it.
  * An edit inside a flow collection ({...}, [...]) rewrites the outermost
  * one in block style instead.  Nothing else of the text changes.
@@ -874,12 +875,13 @@ ip_doc_insert(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v,
 
 /* The keys and items added at the end of a line in [from, to), which an
  * item removed takes with it, go where those lines were, at the end of
- * the line before, unless their place went with the item.  False if
- * there is none before. */
+ * the line before that no removal took, unless their place went with the
+ * item.  False if there is none before. */
 static bool
 keep_inserts(struct ip_doc *doc, size_t from, size_t to)
 {
 	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	size_t at = SIZE_MAX;	/* the end of the line before, not cut */
 
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *x = &doc->e[i];
@@ -887,9 +889,21 @@ keep_inserts(struct ip_doc *doc, size_t from, size_t to)
 		    || x->from >= to || path_to(doc->root, x->parent, path, 0)
 		    == 0)
 			continue;
-		if (brk_before(doc, from) == 0)
-			return false;
-		x->from = x->to = from - brk_before(doc, from);
+		for (size_t start = from; at == SIZE_MAX;) {
+			size_t b = brk_before(doc, start), j;
+			if (b == 0)
+				return false;
+			for (j = 0; j < doc->ne; j++)
+				if (doc->e[j].kind == E_CUT && doc->e[j].from
+				    < start && doc->e[j].from <= start - b
+				    && start - b < doc->e[j].to)
+					break;
+			if (j == doc->ne)
+				at = start - b;
+			else
+				start = doc->e[j].from;
+		}
+		x->from = x->to = at;
 		/* and what is added after them goes there too */
 		x->node->start = x->node->end = (uint32_t)x->from;
 		if (x->kind == E_KEYVAL)
@@ -931,8 +945,11 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	if (!text || c->fresh || in_flow(doc, path, depth))
 		return 0;
 	if (parent->n == 0 || !first_on_line(doc, c->start, step == 1)) {
-		/* nothing left, or not a line of its own: written afresh */
+		/* nothing left, or not a line of its own: written afresh;
+		 * what is added after it goes after where its text ended */
 		rewrite_to(doc, path, depth, old_end);
+		if (parent->n == 0 && !is_flow(doc, parent))
+			parent->end = (uint32_t)old_end;
 		return 0;
 	}
 	size_t from = line_start(doc, c->start);
@@ -987,13 +1004,15 @@ spaces(FILE *f, size_t n)
 }
 
 /* Whether the text s (of several lines) can be a literal block: each line
- * printable, the first not starting with a space, and at most one line
- * break at the end, so that no blank line after it is taken in. */
+ * printable, the first not starting with a space or a tab (libyaml takes
+ * a tab there for indentation), and at most one line break at the end,
+ * so that no blank line after it is taken in. */
 static bool
 literal_ok(const char *s, size_t len)
 {
-	if (len == 0 || s[0] == ' ' || s[0] == '\n' || memchr(s, '\n', len)
-	    == NULL || (len >= 2 && s[len - 1] == '\n' && s[len - 2] == '\n')
+	if (len == 0 || s[0] == ' ' || s[0] == '\t' || s[0] == '\n'
+	    || memchr(s, '\n', len) == NULL
+	    || (len >= 2 && s[len - 1] == '\n' && s[len - 2] == '\n')
 	    || strstr(s, "\xc2\x85") || strstr(s, "\xe2\x80\xa8")
 	    || strstr(s, "\xe2\x80\xa9") || strstr(s, "\xef\xbb\xbf"))
 		return false;
@@ -1212,6 +1231,12 @@ place(const struct ip_ynode *parent, const struct ip_ynode *n)
 	return SIZE_MAX;
 }
 
+static int
+rank(const struct edit *e)
+{
+	return e->kind == E_VALUE ? 0 : e->kind == E_CUT ? 2 : 1;
+}
+
 /* The edits in the order of the text: by where they go, and two new
  * items or keys put at the same place in the order of their parent. */
 static int
@@ -1221,10 +1246,9 @@ by_place(const void *a, const void *b)
 	if (x->from != y->from)
 		return x->from < y->from ? -1 : 1;
 	/* an empty value at the end of its line, then what is added after
-	 * that line */
-	if ((x->kind == E_VALUE) != (y->kind == E_VALUE) && (x->kind == E_CUT)
-	    == (y->kind == E_CUT))
-		return x->kind == E_VALUE ? -1 : 1;
+	 * that line, then the cut of the last line that follows it */
+	if (rank(x) != rank(y))
+		return rank(x) < rank(y) ? -1 : 1;
 	if ((x->kind == E_ITEM || x->kind == E_KEYVAL) && x->kind == y->kind
 	    && x->parent == y->parent) {
 		size_t i = place(x->parent, x->node), j = place(y->parent,
@@ -1263,9 +1287,9 @@ within(const struct edit *e, const struct edit *r)
 	return true;
 }
 
-/* Drops the edits another replaces, and those of nodes since removed or
- * put in a collection since removed; returns the number left, in
- * order. */
+/* Drops the edits another replaces, those of nodes since removed or put
+ * in a collection since removed, and those put in a collection written
+ * afresh, which writes them; returns the number left, in order. */
 static size_t
 settle(struct ip_doc *doc)
 {
@@ -1278,11 +1302,13 @@ settle(struct ip_doc *doc)
 	bool *drop = ip_xcalloc(doc->ne, sizeof(*drop));
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *e = &doc->e[i];
-		drop[i] = (e->kind == E_KEYVAL || e->kind == E_ITEM)
-		    && (place(e->parent, e->node) == SIZE_MAX
+		bool insert = e->kind == E_KEYVAL || e->kind == E_ITEM;
+		drop[i] = insert && (place(e->parent, e->node) == SIZE_MAX
 		    || path_to(doc->root, e->parent, path, 0) == 0);
 		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
-			drop[i] = within(e, &doc->e[j]);
+			drop[i] = within(e, &doc->e[j]) || (insert
+			    && doc->e[j].kind == E_VALUE && path_to(
+			    doc->e[j].node, e->parent, path, 0) != 0);
 	}
 	for (size_t i = 0; i < doc->ne; i++)
 		if (!drop[i])

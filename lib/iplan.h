@@ -317,7 +317,8 @@ int ip_file_is_plan(const char *path);
  * their neighbours, and leaves every other byte as it was (comments,
  * blank lines, quoting, CRLF line ends).  A part in flow style ({...},
  * [...]) that must change is rewritten in block style at its own
- * indentation; nothing else is.
+ * indentation; nothing else is.  The comments in a value replaced follow
+ * the new value; those on the lines of an item removed go with it.
  *
  * A struct ip_doc holds a plan file's text, the plan loaded from it and
  * its YAML tree, whose nodes (struct ip_ynode, owned by the doc) the

@@ -643,6 +643,30 @@ into_removed(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+two_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+	ip_doc_set_after(doc, root, "status", ip_doc_new_word(doc, "closed"),
+	    "language");
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+}
+
+static void
+emptied_then_after(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *m = ip_ynode_get(root, "id");
+	ip_doc_remove(doc, m, ip_ynode_item(m, 0));
+	ip_doc_set_after(doc, root, "status", ip_doc_new_word(doc, "closed"),
+	    "id");
+}
+
+static void
+tab_first(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "\ta\nb"));
+}
+
+static void
 insert_nested(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_insert(doc, ip_ynode_item(ip_ynode_get(root, "x"), 0),
@@ -772,6 +796,17 @@ test_edit_shapes(void **state)
 	    "format: iplan/1\nneeds:\n  - \"a\"\n  - b");
 	assert_edit("format: iplan/1\nperson:\n  name: K", into_removed,
 	    "format: iplan/1");
+	/* keys added after one removed, then the one above it removed;
+	 * after a mapping its removal emptied; a text whose first line
+	 * starts with a tab, which libyaml takes for indentation in a
+	 * literal block */
+	assert_edit("format: iplan/1\nid: x\nlanguage: nb\nperson: {}\n",
+	    two_removed, "format: iplan/1\nstatus: closed\nperson: {}\n");
+	assert_edit("format: iplan/1\nid:\n    role: x\n\ngoals:\n",
+	    emptied_then_after,
+	    "format: iplan/1\nid: {}\nstatus: closed\n\ngoals:\n");
+	assert_edit("format: iplan/1\nid: x\n", tab_first,
+	    "format: iplan/1\nid: \"\\ta\\nb\"\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
