@@ -717,6 +717,16 @@ end_line(struct ip_doc *doc, const struct ip_ynode *prev, size_t at)
 		rewrite_to(doc, path, depth, doc->len);
 }
 
+/* The column of the key k: of its '?' if it is an explicit one. */
+static size_t
+key_col(const struct ip_doc *doc, const struct ip_ynode *k)
+{
+	size_t p = k->start, l = line_start(doc, k->start);
+	while (p > l && doc->buf[p - 1] == ' ')
+		p--;
+	return col(doc, p > l && doc->buf[p - 1] == '?' ? p - 1 : k->start);
+}
+
 int
 ip_doc_set(struct ip_doc *doc, struct ip_ynode *map, const char *key,
     struct ip_ynode *v)
@@ -782,7 +792,7 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	bool whole = text && !flow && prev == NULL;
 	if (text && !flow && !whole) {
 		at = eol(doc, content_end(doc, prev));
-		kc = col(doc, map->first->start);
+		kc = key_col(doc, map->first);
 		end_line(doc, prev, at);
 	}
 	k->next = v;
@@ -959,6 +969,16 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	} else {
 		/* the last line has no break: take the one before it */
 		from -= brk_before(doc, from);
+	}
+	/* a cut made before that shares a line break with this one (the
+	 * last line's, taken with the line before) becomes part of it */
+	for (size_t i = 0; i < doc->ne; i++) {
+		struct edit *x = &doc->e[i];
+		if (x->kind == E_CUT && x->from < to && from < x->to) {
+			from = x->from < from ? x->from : from;
+			to = x->to > to ? x->to : to;
+			x->to = x->from;
+		}
 	}
 	if (!keep_inserts(doc, from, to)) {
 		/* first in the file: written afresh, with them */

@@ -667,6 +667,13 @@ tab_first(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+two_last_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 2));
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+}
+
+static void
 insert_nested(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_insert(doc, ip_ynode_item(ip_ynode_get(root, "x"), 0),
@@ -807,6 +814,13 @@ test_edit_shapes(void **state)
 	    "format: iplan/1\nid: {}\nstatus: closed\n\ngoals:\n");
 	assert_edit("format: iplan/1\nid: x\n", tab_first,
 	    "format: iplan/1\nid: \"\\ta\\nb\"\n");
+	/* the last two lines removed, the last without a line break; a
+	 * key added after an explicit one */
+	assert_edit("format: iplan/1\nid: x\nstatus: active", two_last_removed,
+	    "format: iplan/1\n");
+	assert_edit("? id\n: x\nformat: iplan/1\n", close_plan,
+	    "? id\n: x\nformat: iplan/1\nstatus: closed\nclosed:\n"
+	    "  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
