@@ -473,8 +473,19 @@ ip_doc_new_seq(struct ip_doc *doc)
 
 /* --- where the text of a node ends ---------------------------------------- */
 
+/* The end of the line that pos is on: where its line break is. */
+static size_t
+eol(const struct ip_doc *doc, size_t pos)
+{
+	while (pos < doc->len && brk(doc, pos) == 0)
+		pos++;
+	return pos;
+}
+
 /* One past the last character of n's own text: of a block scalar less
- * the blank lines after it, of a block collection that of its last. */
+ * the empty lines after it (but not its lines of spaces, which a new
+ * value in their place would take in), of a block collection that of
+ * its last. */
 static size_t
 content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 {
@@ -483,20 +494,20 @@ content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 	if (n->kind != IP_Y_SCALAR && !is_flow(doc, n) && n->last != NULL)
 		return content_end(doc, n->last);
 	size_t e = n->end;
-	if (n->kind == IP_Y_SCALAR && n->end > n->start
-	    && (doc->buf[n->start] == '|' || doc->buf[n->start] == '>'))
-		while (e > n->start && strchr(" \t\r\n", doc->buf[e - 1]))
-			e--;
+	if (n->kind != IP_Y_SCALAR || n->end <= n->start
+	    || (doc->buf[n->start] != '|' && doc->buf[n->start] != '>'))
+		return e;
+	while (e > n->start && strchr(" \t\r\n", doc->buf[e - 1]))
+		e--;
+	for (size_t p = eol(doc, e); p < n->end && brk(doc, p) > 0;) {
+		size_t next = p + brk(doc, p), q = eol(doc, next);
+		if (q > n->end)
+			break;
+		if (q > next)
+			e = q;
+		p = q;
+	}
 	return e;
-}
-
-/* The end of the line that pos is on: where its line break is. */
-static size_t
-eol(const struct ip_doc *doc, size_t pos)
-{
-	while (pos < doc->len && brk(doc, pos) == 0)
-		pos++;
-	return pos;
 }
 
 /* One past the colon after the key k. */

@@ -674,6 +674,12 @@ two_last_removed(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_two_lines(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "a\nb"));
+}
+
+static void
 insert_nested(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_insert(doc, ip_ynode_item(ip_ynode_get(root, "x"), 0),
@@ -821,6 +827,10 @@ test_edit_shapes(void **state)
 	assert_edit("? id\n: x\nformat: iplan/1\n", close_plan,
 	    "? id\n: x\nformat: iplan/1\nstatus: closed\nclosed:\n"
 	    "  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n");
+	/* a block scalar of lines of spaces replaced with them, not its
+	 * empty lines after it */
+	assert_edit("format: iplan/1\nid: |\n     \n\nstatus: x\n",
+	    set_two_lines, "format: iplan/1\nid: |-\n  a\n  b\n\nstatus: x\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
