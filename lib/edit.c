@@ -70,6 +70,7 @@ struct ip_doc {
 	} *cmt;			/* the comments of the text, in order */
 	size_t ncmt, cmt_cap;
 	bool indexed;		/* cmt made */
+	bool no_literal;	/* the edit rendered writes no literal block */
 	char *out;		/* the text made */
 	size_t out_len;
 	struct ip_plan *result;
@@ -805,7 +806,8 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 		at = eol(doc, content_end(doc, prev));
 		kc = key_col(doc, map->first);
 		end_line(doc, prev, at);
-	}
+	} else if (whole)	/* where what is added after it goes */
+		at = content_end(doc, map);
 	k->next = v;
 	v->next = prev != NULL ? prev->next : NULL;
 	k->start = k->end = v->start = v->end = (uint32_t)at;
@@ -873,7 +875,8 @@ ip_doc_insert(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v,
 		dc = col(doc, seq->start);
 		if (prev != NULL)
 			end_line(doc, prev, at);
-	}
+	} else if (whole)	/* where what is added after it goes */
+		at = content_end(doc, prev != NULL ? prev : seq);
 	v->start = v->end = (uint32_t)at;
 	v->next = prev != NULL ? prev->next : seq->first;
 	if (prev != NULL)
@@ -1084,7 +1087,7 @@ render_scalar(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
 		fprintf(f, " %s", n->s);
 		return;
 	}
-	if (!literal_ok(n->s, n->len)) {
+	if (doc->no_literal || !literal_ok(n->s, n->len)) {
 		putc(' ', f);
 		ip_yaml_quote(f, n->s, n->len);
 		return;
@@ -1247,7 +1250,28 @@ ends_in_clip(const struct ip_doc *doc, const struct ip_ynode *n)
 		n = n->last;
 	return n->kind == IP_Y_SCALAR && !n->plain && (n->fresh
 	    || doc->buf[n->start] == '|' || doc->buf[n->start] == '>')
-	    && literal_ok(n->s, n->len) && n->s[n->len - 1] == '\n';
+	    && !doc->no_literal && literal_ok(n->s, n->len)
+	    && n->s[n->len - 1] == '\n';
+}
+
+/* Whether a comment line, or a line of spaces, more indented than column
+ * c comes after the line of pos, before the next line of YAML: a literal
+ * block written before it, deeper than c, would take it in. */
+static bool
+in_reach(const struct ip_doc *doc, size_t pos, size_t c)
+{
+	for (size_t p = eol(doc, pos); p < doc->len;) {
+		p += brk(doc, p);
+		size_t i = p, e = eol(doc, p);
+		while (i < e && (doc->buf[i] == ' ' || doc->buf[i] == '\t'))
+			i++;
+		if (i < e && doc->buf[i] != '#')
+			return false;
+		if (i - p > c)
+			return true;
+		p = e;
+	}
+	return false;
 }
 
 /* The place of the node n among its parent's, or SIZE_MAX if it is no
@@ -1364,6 +1388,8 @@ ip_doc_finish(struct ip_doc *doc, struct ip_diags *d, const struct ip_err *e)
 		fwrite(doc->buf + at, 1, ed->from - at, f);
 		fflush(f);
 		ed->nfrom = doc->out_len;
+		doc->no_literal = ed->kind != E_CUT && in_reach(doc, ed->to,
+		    ed->col);
 		render_edit(doc, f, ed);
 		if (ed->to == doc->len && ed->kind != E_CUT && doc->len > 0
 		    && brk_before(doc, doc->len) == 0

@@ -680,6 +680,12 @@ set_two_lines(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_after_comment(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "a\nb"));
+}
+
+static void
 insert_nested(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_insert(doc, ip_ynode_item(ip_ynode_get(root, "x"), 0),
@@ -831,6 +837,11 @@ test_edit_shapes(void **state)
 	 * empty lines after it */
 	assert_edit("format: iplan/1\nid: |\n     \n\nstatus: x\n",
 	    set_two_lines, "format: iplan/1\nid: |-\n  a\n  b\n\nstatus: x\n");
+	/* a comment line after it, indented more than its key, would be a
+	 * line of a literal block: the text is quoted */
+	assert_edit("format: iplan/1\nid:\n    # a comment\nstatus: x\n",
+	    set_after_comment, "format: iplan/1\nid: \"a\\nb\"\n"
+	    "    # a comment\nstatus: x\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
