@@ -237,7 +237,6 @@ check_national_id(const struct ip_person *ps, int32_t today,
     struct ip_diags *d)
 {
 	struct ip_nid nid;
-	int32_t born;
 
 	if (!ip_nid_parse(ps->national_id.s, &nid)) {
 		ip_diag(d, ps->national_id.pos, IP_R_NATIONAL_ID,
@@ -265,6 +264,17 @@ check_national_id(const struct ip_person *ps, int32_t today,
 		ip_diag(d, ps->national_id_issuer.pos, IP_R_NID_ISSUER,
 		    _("national_id_issuer is for an H-nummer, and "
 		    "national_id is none"));
+	ip_check_birth(ps, today, d);
+}
+
+void
+ip_check_birth(const struct ip_person *ps, int32_t today, struct ip_diags *d)
+{
+	int32_t born;
+
+	if (ps->national_id.s == NULL || !ip_national_id_valid(
+	    ps->national_id.s))
+		return;
 	enum ip_birth from = ip_birth_source(ps, &born);
 	switch (from) {
 	case IP_BIRTH_DIFFERS:

@@ -5,9 +5,10 @@
  * intends, and records where in the text it goes: a replacement of the
  * bytes [from, to) of the text as read, rendered only when the doc is
  * finished, from the tree as the edits have left it.  A value replaced
- * is replaced from the colon of its key to the end of its own text; a
- * key is added, and an item appended, at the end of the line where the
- * last one's text ends (after a comment there), on a line of its own at
+ * is replaced from the colon of its key to the end of its own text, and
+ * the comments in that text follow the new value, each on a line of its
+ * own; a key is added, and an item put, at the end of the line where the
+ * one before it ends (after a comment there), on a line of its own at
  * the column of its neighbours; an item removed takes its lines with it.
  * An edit inside a flow collection ({...}, [...]) rewrites the outermost
  * one in block style instead.  Nothing else of the text changes.
@@ -64,6 +65,12 @@ struct ip_doc {
 	size_t seq_off;		/* how far a list's dashes are from its key */
 	struct edit *e;
 	size_t ne, cap;
+	struct span {
+		size_t from, to;
+	} *cmt;			/* the comments of the text, in order */
+	size_t ncmt, cmt_cap;
+	bool indexed;		/* cmt made */
+	bool no_literal;	/* the edit rendered writes no literal block */
 	char *out;		/* the text made */
 	size_t out_len;
 	struct ip_plan *result;
@@ -92,35 +99,29 @@ offsets_plus(struct ip_ynode *n, uint32_t skip)
 	}
 }
 
-/* The bytes of the line break that starts at pos, 0 if none: LF, CR,
- * CR LF, and NEL, LS and PS, which YAML counts too. */
+/* The bytes of the line break that starts at pos, 0 if none: LF, CR or
+ * CR LF.  (NEL, LS and PS, line breaks to YAML 1.1 and not to 1.2, a
+ * plan that loads does not hold.) */
 static size_t
 brk(const struct ip_doc *doc, size_t pos)
 {
-	const unsigned char *s = (const unsigned char *)doc->buf + pos;
-	size_t left = doc->len - pos;
-
-	if (left == 0)
+	if (pos >= doc->len)
 		return 0;
-	if (s[0] == '\n')
+	if (doc->buf[pos] == '\n')
 		return 1;
-	if (s[0] == '\r')
-		return left > 1 && s[1] == '\n' ? 2 : 1;
-	if (left > 1 && s[0] == 0xc2 && s[1] == 0x85)
-		return 2;
-	if (left > 2 && s[0] == 0xe2 && s[1] == 0x80
-	    && (s[2] == 0xa8 || s[2] == 0xa9))
-		return 3;
+	if (doc->buf[pos] == '\r')
+		return pos + 1 < doc->len && doc->buf[pos + 1] == '\n' ? 2 : 1;
 	return 0;
 }
 
-/* Whether a line break ends just before pos. */
-static bool
-after_brk(const struct ip_doc *doc, size_t pos)
+/* The bytes of the line break that ends just before pos, 0 if none. */
+static size_t
+brk_before(const struct ip_doc *doc, size_t pos)
 {
-	return (pos >= 1 && brk(doc, pos - 1) == 1)
-	    || (pos >= 2 && brk(doc, pos - 2) == 2)
-	    || (pos >= 3 && brk(doc, pos - 3) == 3);
+	for (size_t b = 2; b > 0; b--)
+		if (pos >= b && brk(doc, pos - b) == b)
+			return b;
+	return 0;
 }
 
 /* The start of the line pos is on: past a byte order mark on the
@@ -130,7 +131,7 @@ line_start(const struct ip_doc *doc, size_t pos)
 {
 	size_t bom = doc->len >= 3 && memcmp(doc->buf, "\xef\xbb\xbf", 3)
 	    == 0 ? 3 : 0;
-	while (pos > bom && !after_brk(doc, pos))
+	while (pos > bom && brk_before(doc, pos) == 0)
 		pos--;
 	return pos;
 }
@@ -249,6 +250,7 @@ ip_doc_free(struct ip_doc *doc)
 	free(doc->buf);
 	free(doc->out);
 	free(doc->e);
+	free(doc->cmt);
 	ip_plan_free(doc->plan);
 	ip_plan_free(doc->result);
 	ip_arena_free(&doc->arena);
@@ -472,8 +474,19 @@ ip_doc_new_seq(struct ip_doc *doc)
 
 /* --- where the text of a node ends ---------------------------------------- */
 
+/* The end of the line that pos is on: where its line break is. */
+static size_t
+eol(const struct ip_doc *doc, size_t pos)
+{
+	while (pos < doc->len && brk(doc, pos) == 0)
+		pos++;
+	return pos;
+}
+
 /* One past the last character of n's own text: of a block scalar less
- * the blank lines after it, of a block collection that of its last. */
+ * the empty lines after it (but not its lines of spaces, which a new
+ * value in their place would take in), of a block collection that of
+ * its last. */
 static size_t
 content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 {
@@ -482,20 +495,20 @@ content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 	if (n->kind != IP_Y_SCALAR && !is_flow(doc, n) && n->last != NULL)
 		return content_end(doc, n->last);
 	size_t e = n->end;
-	if (n->kind == IP_Y_SCALAR && n->end > n->start
-	    && (doc->buf[n->start] == '|' || doc->buf[n->start] == '>'))
-		while (e > n->start && strchr(" \t\r\n", doc->buf[e - 1]))
-			e--;
+	if (n->kind != IP_Y_SCALAR || n->end <= n->start
+	    || (doc->buf[n->start] != '|' && doc->buf[n->start] != '>'))
+		return e;
+	while (e > n->start && strchr(" \t\r\n", doc->buf[e - 1]))
+		e--;
+	for (size_t p = eol(doc, e); p < n->end && brk(doc, p) > 0;) {
+		size_t next = p + brk(doc, p), q = eol(doc, next);
+		if (q > n->end)
+			break;
+		if (q > next)
+			e = q;
+		p = q;
+	}
 	return e;
-}
-
-/* The end of the line that pos is on: where its line break is. */
-static size_t
-eol(const struct ip_doc *doc, size_t pos)
-{
-	while (pos < doc->len && brk(doc, pos) == 0)
-		pos++;
-	return pos;
 }
 
 /* One past the colon after the key k. */
@@ -574,7 +587,9 @@ rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
 		e->ctx = C_KEY;
 		e->col = col(doc, k->start);
 	} else {
-		size_t dash = n->start;
+		/* a list in a list on its line starts at its own dash */
+		size_t dash = n->start - (n->kind == IP_Y_SEQ && !is_flow(doc,
+		    n) && n->start > 0);
 		while (dash > 0 && doc->buf[dash] != '-')
 			dash--;
 		e = record(doc, E_VALUE, dash + 1, end ? end
@@ -613,6 +628,60 @@ in_flow(struct ip_doc *doc, struct ip_ynode **path, size_t depth)
 	return false;
 }
 
+/* --- the comments -------------------------------------------------------- */
+
+/* Adds the comments in [from, to) of the text, which holds no scalar's
+ * text: each '#' that begins a line or follows a blank, to the end of
+ * its line. */
+static void
+comments_in(struct ip_doc *doc, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		if (doc->buf[i] != '#' || (col(doc, i) > 0
+		    && doc->buf[i - 1] != ' ' && doc->buf[i - 1] != '\t'))
+			continue;
+		doc->cmt = ip_grow(doc->cmt, &doc->cmt_cap, doc->ncmt + 1,
+		    sizeof(*doc->cmt));
+		doc->cmt[doc->ncmt++] = (struct span){ i, eol(doc, i) };
+		i = eol(doc, i);
+	}
+}
+
+/* The comments between the scalars of the nodes from n on, after at;
+ * and the one on the line of a block scalar's indicator (| or >),
+ * which is part of its text.  Returns where the last ends. */
+static size_t
+index_nodes(struct ip_doc *doc, const struct ip_ynode *n, size_t at)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->kind != IP_Y_SCALAR) {
+			at = index_nodes(doc, n->first, at);
+			continue;
+		}
+		comments_in(doc, at, n->start);
+		if (n->end > n->start && (doc->buf[n->start] == '|'
+		    || doc->buf[n->start] == '>'))
+			comments_in(doc, n->start, eol(doc, n->start));
+		if (n->end > at)
+			at = n->end;
+	}
+	return at;
+}
+
+/* Finds the comments of the text as read, once, before the first edit
+ * changes the tree: those in a value written afresh are kept
+ * (render_edit()). */
+static void
+index_comments(struct ip_doc *doc)
+{
+	if (doc->indexed)
+		return;
+	doc->indexed = true;
+	comments_in(doc, index_nodes(doc, doc->root, 0), doc->len);
+}
+
+/* --- recording edits, continued ------------------------------------------ */
+
 /* Where parent, which must be of kind, is: 0, with the path to it from
  * the root in path, its length in *depth, and in *text whether it has
  * text of its own (a fresh node, or one in a fresh value, has not, and
@@ -622,6 +691,7 @@ static int
 locate(struct ip_doc *doc, struct ip_ynode *parent, enum ip_ykind kind,
     struct ip_ynode **path, size_t *depth, bool *text)
 {
+	index_comments(doc);
 	*depth = 0;
 	*text = false;
 	if (parent == NULL || parent->kind != kind)
@@ -635,6 +705,38 @@ locate(struct ip_doc *doc, struct ip_ynode *parent, enum ip_ykind kind,
 		if (path[i]->fresh)
 			*text = false;
 	return 0;
+}
+
+/* A key or an item added at the end of a text that ends on no line
+ * break gives the line before it one: if that ends a block scalar that
+ * keeps its last line break, which it has not, the scalar is written
+ * afresh.  prev is what the addition follows. */
+static void
+end_line(struct ip_doc *doc, const struct ip_ynode *prev, size_t at)
+{
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	const struct ip_ynode *n = prev;
+
+	if (at != doc->len || brk_before(doc, at) != 0)
+		return;
+	while (n->kind != IP_Y_SCALAR && n->last != NULL)
+		n = n->last;
+	if (n->fresh || n->kind != IP_Y_SCALAR || n->end <= n->start
+	    || (doc->buf[n->start] != '|' && doc->buf[n->start] != '>'))
+		return;
+	size_t depth = path_to(doc->root, n, path, 0);
+	if (depth > 1)
+		rewrite_to(doc, path, depth, doc->len);
+}
+
+/* The column of the key k: of its '?' if it is an explicit one. */
+static size_t
+key_col(const struct ip_doc *doc, const struct ip_ynode *k)
+{
+	size_t p = k->start, l = line_start(doc, k->start);
+	while (p > l && doc->buf[p - 1] == ' ')
+		p--;
+	return col(doc, p > l && doc->buf[p - 1] == '?' ? p - 1 : k->start);
 }
 
 int
@@ -661,6 +763,9 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 		k->next = v;
 		if (map->last == old)
 			map->last = v;
+		/* a new value of a new key is where the old one was put */
+		v->start = old->start;
+		v->end = old->end;
 		if (!text || k->fresh || in_flow(doc, path, depth))
 			return 0;
 		if (!has_colon(doc, k)) {
@@ -695,10 +800,14 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	struct ip_ynode *prev = a != NULL ? a->next : map->last;
 	size_t at = 0, kc = 0;
 	bool flow = text && in_flow(doc, path, depth);
-	if (text && !flow) {
+	/* a mapping its edits left empty is written afresh */
+	bool whole = text && !flow && prev == NULL;
+	if (text && !flow && !whole) {
 		at = eol(doc, content_end(doc, prev));
-		kc = col(doc, map->first->start);
-	}
+		kc = key_col(doc, map->first);
+		end_line(doc, prev, at);
+	} else if (whole)	/* where what is added after it goes */
+		at = content_end(doc, map);
 	k->next = v;
 	v->next = prev != NULL ? prev->next : NULL;
 	k->start = k->end = v->start = v->end = (uint32_t)at;
@@ -709,43 +818,13 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	if (map->last == prev)
 		map->last = v;
 	map->n += 2;
-	if (text && !flow) {
+	if (whole)
+		rewrite(doc, path, depth);
+	else if (text && !flow) {
 		struct edit *e = record(doc, E_KEYVAL, at, at);
 		e->col = kc;
 		e->node = k;
 		e->parent = map;
-	}
-	return 0;
-}
-
-int
-ip_doc_append(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v)
-{
-	struct ip_ynode *path[IP_MAX_DEPTH + 3];
-	bool text;
-	size_t depth;
-
-	if (locate(doc, seq, IP_Y_SEQ, path, &depth, &text) != 0)
-		return -1;
-	bool flow = text && in_flow(doc, path, depth);
-	size_t at = 0, dc = 0;
-	if (text && !flow) {
-		at = eol(doc, content_end(doc, seq->last));
-		dc = col(doc, seq->start);
-	}
-	v->next = NULL;
-	v->start = v->end = (uint32_t)at;
-	if (seq->last)
-		seq->last->next = v;
-	else
-		seq->first = v;
-	seq->last = v;
-	seq->n++;
-	if (text && !flow) {
-		struct edit *e = record(doc, E_ITEM, at, at);
-		e->col = dc;
-		e->node = v;
-		e->parent = seq;
 	}
 	return 0;
 }
@@ -761,6 +840,101 @@ first_on_line(const struct ip_doc *doc, size_t pos, bool dash)
 		for (i++; i < pos && doc->buf[i] == ' '; i++)
 			;
 	return i == pos;
+}
+
+int
+ip_doc_append(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v)
+{
+	return ip_doc_insert(doc, seq, v, ip_ynode_count(seq));
+}
+
+int
+ip_doc_insert(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v,
+    size_t i)
+{
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	bool text;
+	size_t depth;
+
+	if (locate(doc, seq, IP_Y_SEQ, path, &depth, &text) != 0)
+		return -1;
+	struct ip_ynode *prev = i == 0 || seq->first == NULL ? NULL
+	    : ip_ynode_item(seq, i - 1 < seq->n ? i - 1 : seq->n - 1);
+	bool flow = text && in_flow(doc, path, depth);
+	/* before the first item: at the end of the line above its dash,
+	 * if the dash begins its line; else, or if its edits left it
+	 * empty, the list is written afresh */
+	bool whole = text && !flow && prev == NULL && (seq->first == NULL
+	    || !first_on_line(doc, seq->start, false)
+	    || brk_before(doc, line_start(doc, seq->start)) == 0);
+	size_t at = 0, dc = 0;
+	if (text && !flow && !whole) {
+		at = prev != NULL ? eol(doc, content_end(doc, prev))
+		    : line_start(doc, seq->start);
+		at -= prev != NULL ? 0 : brk_before(doc, at);
+		dc = col(doc, seq->start);
+		if (prev != NULL)
+			end_line(doc, prev, at);
+	} else if (whole)	/* where what is added after it goes */
+		at = content_end(doc, prev != NULL ? prev : seq);
+	v->start = v->end = (uint32_t)at;
+	v->next = prev != NULL ? prev->next : seq->first;
+	if (prev != NULL)
+		prev->next = v;
+	else
+		seq->first = v;
+	if (seq->last == prev)
+		seq->last = v;
+	seq->n++;
+	if (whole)
+		rewrite(doc, path, depth);
+	else if (text && !flow) {
+		struct edit *e = record(doc, E_ITEM, at, at);
+		e->col = dc;
+		e->node = v;
+		e->parent = seq;
+	}
+	return 0;
+}
+
+/* The keys and items added at the end of a line in [from, to), which an
+ * item removed takes with it, go where those lines were, at the end of
+ * the line before that no removal took, unless their place went with the
+ * item.  False if there is none before. */
+static bool
+keep_inserts(struct ip_doc *doc, size_t from, size_t to)
+{
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	size_t at = SIZE_MAX;	/* the end of the line before, not cut */
+
+	for (size_t i = 0; i < doc->ne; i++) {
+		struct edit *x = &doc->e[i];
+		if ((x->kind != E_KEYVAL && x->kind != E_ITEM) || x->from < from
+		    || x->from >= to || path_to(doc->root, x->parent, path, 0)
+		    == 0)
+			continue;
+		for (size_t start = from; at == SIZE_MAX;) {
+			size_t b = brk_before(doc, start), j;
+			if (b == 0)
+				return false;
+			for (j = 0; j < doc->ne; j++)
+				if (doc->e[j].kind == E_CUT && doc->e[j].from
+				    < start && doc->e[j].from <= start - b
+				    && start - b < doc->e[j].to)
+					break;
+			if (j == doc->ne)
+				at = start - b;
+			else
+				start = doc->e[j].from;
+		}
+		x->from = x->to = at;
+		/* and what is added after them goes there too */
+		x->node->start = x->node->end = (uint32_t)x->from;
+		if (x->kind == E_KEYVAL)
+			x->node->next->start = x->node->next->end
+			    = (uint32_t)x->from;
+	}
+	return true;
 }
 
 int
@@ -795,20 +969,35 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	if (!text || c->fresh || in_flow(doc, path, depth))
 		return 0;
 	if (parent->n == 0 || !first_on_line(doc, c->start, step == 1)) {
-		/* nothing left, or not a line of its own: written afresh */
+		/* nothing left, or not a line of its own: written afresh;
+		 * what is added after it goes after where its text ended */
 		rewrite_to(doc, path, depth, old_end);
+		if (parent->n == 0 && !is_flow(doc, parent))
+			parent->end = (uint32_t)old_end;
 		return 0;
 	}
 	size_t from = line_start(doc, c->start);
 	size_t to = eol(doc, content_end(doc, last));
 	if (to < doc->len) {
 		to += brk(doc, to);
-	} else if (from > 0) {
+	} else {
 		/* the last line has no break: take the one before it */
-		size_t b = 3;
-		while (b > 1 && (b > from || brk(doc, from - b) != b))
-			b--;
-		from -= b;
+		from -= brk_before(doc, from);
+	}
+	/* a cut made before that shares a line break with this one (the
+	 * last line's, taken with the line before) becomes part of it */
+	for (size_t i = 0; i < doc->ne; i++) {
+		struct edit *x = &doc->e[i];
+		if (x->kind == E_CUT && x->from < to && from < x->to) {
+			from = x->from < from ? x->from : from;
+			to = x->to > to ? x->to : to;
+			x->to = x->from;
+		}
+	}
+	if (!keep_inserts(doc, from, to)) {
+		/* first in the file: written afresh, with them */
+		rewrite_to(doc, path, depth, old_end);
+		return 0;
 	}
 	record(doc, E_CUT, from, to);
 	return 0;
@@ -849,13 +1038,15 @@ spaces(FILE *f, size_t n)
 }
 
 /* Whether the text s (of several lines) can be a literal block: each line
- * printable, the first not starting with a space, and at most one line
- * break at the end, so that no blank line after it is taken in. */
+ * printable, the first not starting with a space or a tab (libyaml takes
+ * a tab there for indentation), and at most one line break at the end,
+ * so that no blank line after it is taken in. */
 static bool
 literal_ok(const char *s, size_t len)
 {
-	if (len == 0 || s[0] == ' ' || s[0] == '\n' || memchr(s, '\n', len)
-	    == NULL || (len >= 2 && s[len - 1] == '\n' && s[len - 2] == '\n')
+	if (len == 0 || s[0] == ' ' || s[0] == '\t' || s[0] == '\n'
+	    || memchr(s, '\n', len) == NULL
+	    || (len >= 2 && s[len - 1] == '\n' && s[len - 2] == '\n')
 	    || strstr(s, "\xc2\x85") || strstr(s, "\xe2\x80\xa8")
 	    || strstr(s, "\xe2\x80\xa9") || strstr(s, "\xef\xbb\xbf"))
 		return false;
@@ -865,29 +1056,6 @@ literal_ok(const char *s, size_t len)
 			return false;
 	}
 	return true;
-}
-
-static void
-double_quoted(FILE *f, const char *s, size_t len)
-{
-	putc('"', f);
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", f);
-		else if (c == '\t')
-			fputs("\\t", f);
-		else if (c < 0x20 || c == 0x7f)
-			fprintf(f, "\\x%02x", c);
-		else if (c == 0xc2 && i + 1 < len
-		    && (unsigned char)s[i + 1] == 0x85)
-			fputs("\\N", f), i++;
-		else
-			putc(c, f);
-	}
-	putc('"', f);
 }
 
 /* A scalar after "key:" or "-": its lines, if a literal block, at ind. */
@@ -919,9 +1087,9 @@ render_scalar(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
 		fprintf(f, " %s", n->s);
 		return;
 	}
-	if (!literal_ok(n->s, n->len)) {
+	if (doc->no_literal || !literal_ok(n->s, n->len)) {
 		putc(' ', f);
-		double_quoted(f, n->s, n->len);
+		ip_yaml_quote(f, n->s, n->len);
 		return;
 	}
 	bool clip = n->s[n->len - 1] == '\n';
@@ -992,44 +1160,45 @@ render(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
 	}
 }
 
-/* Whether child is still in parent. */
-static bool
-holds(const struct ip_ynode *parent, const struct ip_ynode *child)
-{
-	for (const struct ip_ynode *c = parent->first; c; c = c->next)
-		if (c == child)
-			return true;
-	return false;
-}
 
-/* The comments in the flow collection n, which is written afresh in
- * block style: each on a line of its own after it, at column c, so that
- * none is lost.  Quoted scalars are passed over; a plain one in flow
- * style cannot hold " #". */
+/* The comments in the text [from, to) that a value written afresh
+ * replaces, each on a line of its own after it at column c, so that
+ * none is lost. */
 static void
-flow_comments(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
+kept_comments(const struct ip_doc *doc, FILE *f, size_t from, size_t to,
     size_t c)
 {
-	char quote = 0;
-
-	for (size_t i = n->start; i < n->end; i++) {
-		char ch = doc->buf[i];
-		if (quote == '"' && ch == '\\')
-			i++;
-		else if (quote != 0 && ch == quote)
-			quote = quote == '\'' && i + 1 < n->end
-			    && doc->buf[i + 1] == '\'' ? (i++, quote) : 0;
-		else if (quote == 0 && (ch == '"' || ch == '\''))
-			quote = ch;
-		else if (quote == 0 && ch == '#' && strchr(" \t\r\n",
-		    doc->buf[i - 1]) != NULL) {
-			size_t end = eol(doc, i);
-			fputs(doc->nl, f);
-			spaces(f, c);
-			fwrite(doc->buf + i, 1, end - i, f);
-			i = end;
-		}
+	size_t lo = 0, hi = doc->ncmt;
+	while (lo < hi) {	/* the first at or after from */
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->cmt[mid].from < from)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (size_t i = lo; i < doc->ncmt && doc->cmt[i].from < to; i++) {
+		fputs(doc->nl, f);
+		spaces(f, c);
+		fwrite(doc->buf + doc->cmt[i].from, 1, doc->cmt[i].to
+		    - doc->cmt[i].from, f);
+	}
+}
+
+/* The column of the comments kept after the value n after "key:" (the
+ * key at column c), after "-" (the dash at c) or as the document: that
+ * of its items, or if it has none, as a scalar, the key's or the dash's,
+ * so that none is taken into a literal block. */
+static size_t
+kept_col(const struct ip_doc *doc, const struct ip_ynode *n, enum ctx ctx,
+    size_t c)
+{
+	if (ctx == C_ROOT)
+		return 0;
+	if (n->first == NULL)
+		return c;
+	if (ctx == C_DASH)
+		return c + 2;
+	return c + (n->kind == IP_Y_SEQ ? doc->seq_off : doc->step);
 }
 
 static void
@@ -1050,10 +1219,8 @@ render_edit(const struct ip_doc *doc, FILE *f, const struct edit *e)
 			free(r);
 		} else
 			render(doc, f, e->node, e->ctx, e->col);
-		if (is_flow(doc, e->node))
-			flow_comments(doc, f, e->node, e->ctx == C_KEY
-			    ? e->col + doc->step : e->ctx == C_DASH
-			    ? e->col + 2 : 0);
+		kept_comments(doc, f, e->from, e->tail, kept_col(doc, e->node,
+		    e->ctx, e->col));
 		break;
 	case E_KEYVAL:
 		fputs(doc->nl, f);
@@ -1073,12 +1240,87 @@ render_edit(const struct ip_doc *doc, FILE *f, const struct edit *e)
 
 /* --- finishing ----------------------------------------------------------- */
 
+/* Whether n, as render() writes it, ends in a literal block that keeps
+ * its last line break (|): at the end of a text without one, it needs
+ * one after it. */
+static bool
+ends_in_clip(const struct ip_doc *doc, const struct ip_ynode *n)
+{
+	while (n->kind != IP_Y_SCALAR && n->last != NULL)
+		n = n->last;
+	return n->kind == IP_Y_SCALAR && !n->plain && (n->fresh
+	    || doc->buf[n->start] == '|' || doc->buf[n->start] == '>')
+	    && !doc->no_literal && literal_ok(n->s, n->len)
+	    && n->s[n->len - 1] == '\n';
+}
+
+/* Whether a comment line, or a line of spaces, more indented than column
+ * c comes after the line of pos, before the next line of YAML: a literal
+ * block written before it, deeper than c, would take it in. */
+static bool
+in_reach(const struct ip_doc *doc, size_t pos, size_t c)
+{
+	for (size_t p = eol(doc, pos); p < doc->len;) {
+		p += brk(doc, p);
+		size_t i = p, e = eol(doc, p);
+		while (i < e && (doc->buf[i] == ' ' || doc->buf[i] == '\t'))
+			i++;
+		if (i < e && doc->buf[i] != '#')
+			return false;
+		if (i - p > c)
+			return true;
+		p = e;
+	}
+	return false;
+}
+
+/* The place of the node n among its parent's, or SIZE_MAX if it is no
+ * longer there. */
+static size_t
+place(const struct ip_ynode *parent, const struct ip_ynode *n)
+{
+	size_t i = 0;
+	for (const struct ip_ynode *c = parent->first; c; c = c->next, i++)
+		if (c == n)
+			return i;
+	return SIZE_MAX;
+}
+
+static int
+rank(const struct edit *e)
+{
+	return e->kind == E_VALUE ? 0 : e->kind == E_CUT ? 2 : 1;
+}
+
+/* The edits in the order of the text: by where they go, and two new
+ * items or keys put at the same place in the order of their parent. */
 static int
 by_place(const void *a, const void *b)
 {
 	const struct edit *x = a, *y = b;
 	if (x->from != y->from)
 		return x->from < y->from ? -1 : 1;
+	/* an empty value at the end of its line, then what is added after
+	 * that line, then the cut of the last line that follows it */
+	if (rank(x) != rank(y))
+		return rank(x) < rank(y) ? -1 : 1;
+	if ((x->kind == E_ITEM || x->kind == E_KEYVAL) && x->kind == y->kind
+	    && x->parent == y->parent) {
+		size_t i = place(x->parent, x->node), j = place(y->parent,
+		    y->node);
+		if (i != j)
+			return i < j ? -1 : 1;
+	}
+	/* into collections one inside the other, whose last lines end
+	 * there: the inner first, its keys or dashes further in, or its
+	 * dashes where the outer's keys are */
+	if ((x->kind == E_ITEM || x->kind == E_KEYVAL) && (y->kind == E_ITEM
+	    || y->kind == E_KEYVAL) && x->parent != y->parent) {
+		if (x->col != y->col)
+			return x->col > y->col ? -1 : 1;
+		if (x->kind != y->kind)
+			return x->kind == E_ITEM ? -1 : 1;
+	}
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
@@ -1100,11 +1342,13 @@ within(const struct edit *e, const struct edit *r)
 	return true;
 }
 
-/* Drops the edits another replaces and those of nodes since removed;
- * returns the number left, in order. */
+/* Drops the edits another replaces, those of nodes since removed or put
+ * in a collection since removed, and those put in a collection written
+ * afresh, which writes them; returns the number left, in order. */
 static size_t
 settle(struct ip_doc *doc)
 {
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
 	size_t n = 0;
 
 	if (doc->ne == 0)
@@ -1113,10 +1357,13 @@ settle(struct ip_doc *doc)
 	bool *drop = ip_xcalloc(doc->ne, sizeof(*drop));
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *e = &doc->e[i];
-		drop[i] = (e->kind == E_KEYVAL || e->kind == E_ITEM)
-		    && !holds(e->parent, e->node);
+		bool insert = e->kind == E_KEYVAL || e->kind == E_ITEM;
+		drop[i] = insert && (place(e->parent, e->node) == SIZE_MAX
+		    || path_to(doc->root, e->parent, path, 0) == 0);
 		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
-			drop[i] = within(e, &doc->e[j]);
+			drop[i] = within(e, &doc->e[j]) || (insert
+			    && doc->e[j].kind == E_VALUE && path_to(
+			    doc->e[j].node, e->parent, path, 0) != 0);
 	}
 	for (size_t i = 0; i < doc->ne; i++)
 		if (!drop[i])
@@ -1141,7 +1388,14 @@ ip_doc_finish(struct ip_doc *doc, struct ip_diags *d, const struct ip_err *e)
 		fwrite(doc->buf + at, 1, ed->from - at, f);
 		fflush(f);
 		ed->nfrom = doc->out_len;
+		doc->no_literal = ed->kind != E_CUT && in_reach(doc, ed->to,
+		    ed->col);
 		render_edit(doc, f, ed);
+		if (ed->to == doc->len && ed->kind != E_CUT && doc->len > 0
+		    && brk_before(doc, doc->len) == 0
+		    && ends_in_clip(doc, ed->kind == E_KEYVAL
+		    ? ed->node->next : ed->node))
+			fputs(doc->nl, f);
 		fflush(f);
 		ed->nto = doc->out_len;
 		at = ed->to;

@@ -121,6 +121,28 @@ ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
 	return 0;
 }
 
+/* The consent form, and a guardian's view, go by the person's age (a
+ * child's guardians sign and see for the child): what the plan leaves
+ * unclear of the day they were born is said as ip-validate(1) says it,
+ * so that the user gives birth_date, and an error refuses them. */
+static int
+birth_unclear(const struct ip_plan *p, const char *name, int32_t today,
+    const struct ip_err *err)
+{
+	struct ip_diags *d = ip_diags_for(name);
+	int rc = 0;
+
+	ip_check_birth(&p->person, today, d);
+	if (d->n > 0)
+		ip_diags_print(d, err->f, 0);
+	if (d->counts[IP_ERROR] > 0)
+		rc = ip_fail(err, _("'%s': the person's day of birth is "
+		    "wrong, and what is written goes by their age: not "
+		    "exported"), name);
+	ip_diags_free(d);
+	return rc;
+}
+
 char *
 ip_export_render(const struct ip_plan *p, const char *name,
     const struct ip_export_how *h, const struct ip_err *err, bool *findings)
@@ -144,7 +166,9 @@ ip_export_render(const struct ip_plan *p, const char *name,
 		    h->for_id, name);
 	else if (refused(p, name, (h->format == IP_EXPORT_FHIR
 	    || h->format == IP_EXPORT_FHIR_JSON) && !h->consent_form,
-	    h->today, err) != 0)
+	    h->today, err) != 0 || ((h->consent_form || (v.viewer != NULL
+	    && ip_is_guardian(v.viewer))) && birth_unclear(p, name, h->today,
+	    err) != 0))
 		*findings = true;
 	else if (h->consent_form)
 		out = ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);

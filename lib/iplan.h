@@ -318,7 +318,8 @@ int ip_file_is_plan(const char *path);
  * their neighbours, and leaves every other byte as it was (comments,
  * blank lines, quoting, CRLF line ends).  A part in flow style ({...},
  * [...]) that must change is rewritten in block style at its own
- * indentation; nothing else is.
+ * indentation; nothing else is.  The comments in a value replaced follow
+ * the new value; those on the lines of an item removed go with it.
  *
  * A struct ip_doc holds a plan file's text, the plan loaded from it and
  * its YAML tree, whose nodes (struct ip_ynode, owned by the doc) the
@@ -408,6 +409,12 @@ int ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map,
 /* Adds v as the last item of a list. */
 int ip_doc_append(struct ip_doc *doc, struct ip_ynode *seq,
     struct ip_ynode *v);
+/* Adds v as item i of a list (0 the first), before the one that was;
+ * as the last if i is past the end.  It goes on lines of its own after
+ * the item before it (before the first: after the line above that
+ * one's dash). */
+int ip_doc_insert(struct ip_doc *doc, struct ip_ynode *seq,
+    struct ip_ynode *v, size_t i);
 /* Removes an item of a list, or a key and its value from a mapping,
  * with the lines they are written on. */
 int ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,

@@ -76,44 +76,17 @@ struct values {
 
 /* --- rendering values ---------------------------------------------------- */
 
-/*
- * Returns s as a YAML double-quoted scalar, in a.  Quotes and backslashes
- * are escaped, and so is every character a YAML reader may not keep as
- * it is: controls; NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which YAML
- * 1.1 counts as line breaks and folds (libyaml folds NEL into a space);
- * and the byte order mark.  All else is UTF-8 as given.
- */
+/* s as a YAML double-quoted scalar (ip_yaml_quote()), in a. */
 static const char *
 quote(struct ip_arena *a, const char *s)
 {
-	char *q = ip_arena_alloc(a, 4 * strlen(s) + 3), *p = q;
-	const unsigned char *u = (const unsigned char *)s;
-
-	*p++ = '"';
-	while (*u != '\0') {
-		if (*u == '"' || *u == '\\') {
-			*p++ = '\\';
-			*p++ = (char)*u++;
-		} else if (*u == '\n' || *u == '\t') {
-			*p++ = '\\';
-			*p++ = *u++ == '\n' ? 'n' : 't';
-		} else if (*u < 0x20 || *u == 0x7f) {
-			p += sprintf(p, "\\x%02x", *u++);
-		} else if (u[0] == 0xc2 && u[1] == 0x85) {
-			p += sprintf(p, "\\N");
-			u += 2;
-		} else if (u[0] == 0xe2 && u[1] == 0x80
-		    && (u[2] == 0xa8 || u[2] == 0xa9)) {
-			p += sprintf(p, u[2] == 0xa8 ? "\\L" : "\\P");
-			u += 3;
-		} else if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
-			p += sprintf(p, "\\uFEFF");
-			u += 3;
-		} else
-			*p++ = (char)*u++;
-	}
-	*p++ = '"';
-	*p = '\0';
+	char *buf;
+	size_t len;
+	FILE *f = ip_xmemstream(&buf, &len);
+	ip_yaml_quote(f, s, strlen(s));
+	ip_xmemstream_close(f);
+	const char *q = ip_arena_strndup(a, buf, len);
+	free(buf);
 	return q;
 }
 

@@ -371,6 +371,14 @@ enum ip_birth {
  * over a birth_date that differs, which rule birth-date reports); else
  * birth_date.  ip_person_birth() and the age rules go by it. */
 enum ip_birth ip_birth_source(const struct ip_person *ps, int32_t *day);
+/* What national_id and birth_date leave unclear of the day the person
+ * ps was born, which the age rules go by, as ip-validate(1) says it, into
+ * d: a birth_date that differs from the id's date, an id that does not
+ * tell the century without birth_date (warnings), a day of birth after
+ * today (an error).  Nothing if the plan has no valid national id.
+ * (check.c) */
+void ip_check_birth(const struct ip_person *ps, int32_t today,
+    struct ip_diags *d);
 /* True if s is a national id of any kind. */
 bool ip_national_id_valid(const char *s);
 /* True if s is an organisasjonsnummer: nine digits, the last the mod-11

@@ -237,6 +237,22 @@ nearest_review(struct ip_ynode *reviews, int32_t day, int32_t window,
 	return best;
 }
 
+/* Where a review on day goes in the list, so that it stays in the
+ * order of the dates: before the first review dated after day. */
+static size_t
+in_order(const struct ip_ynode *reviews, int32_t day)
+{
+	size_t n = ip_ynode_count(reviews);
+	for (size_t i = 0; i < n; i++) {
+		const char *date = ip_ynode_scalar(ip_ynode_get(
+		    ip_ynode_item(reviews, i), "date"));
+		int32_t d;
+		if (date != NULL && ip_date_parse(date, &d) == 0 && d > day)
+			return i;
+	}
+	return n;
+}
+
 /* The earliest planned review not done after day, or INT32_MAX. */
 static int32_t
 planned_after(const struct ip_ynode *reviews, int32_t day)
@@ -290,7 +306,7 @@ ip_evaluate_edit(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 		r = ip_doc_new_map(doc);
 		ip_doc_set(doc, r, "date", ip_doc_new_date(doc, o->date));
 		ip_doc_set(doc, r, "done", ip_doc_new_date(doc, o->date));
-		ip_doc_append(doc, reviews, r);
+		ip_doc_insert(doc, reviews, r, in_order(reviews, o->date));
 		fprintf(f, _("review done on %s: added\n"),
 		    ip_date_format(o->date, a));
 	}
@@ -327,7 +343,7 @@ ip_evaluate_edit(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 	else if (ev.next_set && ev.next != planned) {
 		struct ip_ynode *n = ip_doc_new_map(doc);
 		ip_doc_set(doc, n, "date", ip_doc_new_date(doc, ev.next));
-		ip_doc_append(doc, reviews, n);
+		ip_doc_insert(doc, reviews, n, in_order(reviews, ev.next));
 		fprintf(f, _("next review: %s (added)\n"),
 		    ip_date_format(ev.next, a));
 	} else if (ev.next_set || planned != INT32_MAX)

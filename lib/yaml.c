@@ -147,14 +147,24 @@ ip_pos_at(const char *buf, size_t len, size_t off)
  * c-printable) less the noncharacters U+FDD0 to U+FDEF and the last two
  * of each plane, which Unicode keeps for a program's own use (the
  * Markdown renderer marks text with two of them) and HTML does not
- * allow: see ip-plan(5). */
+ * allow; and less NEL, LS and PS, which YAML 1.1 (and libyaml) reads as
+ * line breaks and YAML 1.2 as characters of the text: see ip-plan(5). */
 static bool
 printable(uint32_t c)
 {
 	return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f)
-	    || c == 0x85 || (c >= 0xa0 && c <= 0xd7ff)
+	    || (c >= 0xa0 && c <= 0xd7ff && c != 0x2028 && c != 0x2029)
 	    || (c >= 0xe000 && c < 0xfdd0) || (c > 0xfdef
 	    && (c & 0xfffe) != 0xfffe);
+}
+
+/* NEL, LS and PS: line breaks to YAML 1.1, characters to YAML 1.2.  A
+ * plan holds them only as the escapes \N, \L and \P of double quotes,
+ * which both read alike. */
+static bool
+break_11(uint32_t c)
+{
+	return c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
 /* Bytes that stand for themselves: printable ASCII, tab and line ends. */
@@ -183,7 +193,17 @@ check_encoding(const char *buf, size_t len, struct ip_diags *d)
 		}
 		if (!printable(c)) {
 			struct ip_pos pos = ip_pos_at(buf, len, i);
-			if (c == 0)
+			if (break_11(c))
+				ip_diag(d, pos, IP_R_ENCODING, _("U+%04X (%s) "
+				    "is a line break to some YAML readers and "
+				    "not to others, which would read the plan "
+				    "otherwise: end the line there, or write %s "
+				    "in double quotes"), (unsigned)c,
+				    c == 0x85 ? _("next line") : c == 0x2028
+				    ? _("line separator")
+				    : _("paragraph separator"), c == 0x85
+				    ? "\\N" : c == 0x2028 ? "\\L" : "\\P");
+			else if (c == 0)
 				ip_diag(d, pos, IP_R_ENCODING,
 				    _("NUL byte: plans are text"));
 			else if (c < 0xa0)
@@ -201,17 +221,33 @@ check_encoding(const char *buf, size_t len, struct ip_diags *d)
 	return 0;
 }
 
-/* True if buf may hold a noncharacter, which libyaml lets through: the
- * UTF-8 of one starts with 0xEF (U+FDD0 to U+FDEF, U+FFFE, U+FFFF) or
- * with 0xF0 to 0xF4 (the last two of each other plane).  A few passes of
- * memchr() cost less than decoding every file. */
+/* True if the bytes seq (of n) are in buf. */
 static bool
-may_hold_noncharacter(const char *buf, size_t len)
+holds_bytes(const char *buf, size_t len, const char *seq, size_t n)
+{
+	for (const char *p = buf, *end = buf + len; (p = memchr(p, seq[0],
+	    (size_t)(end - p))) != NULL; p++)
+		if ((size_t)(end - p) >= n && memcmp(p, seq, n) == 0)
+			return true;
+	return false;
+}
+
+/* True if buf may hold a character that libyaml lets through and a plan
+ * may not: a noncharacter, whose UTF-8 starts with 0xEF (U+FDD0 to
+ * U+FDEF, U+FFFE, U+FFFF) or with 0xF0 to 0xF4 (the last two of each
+ * other plane); or NEL, LS or PS, which YAML 1.1 and libyaml take for
+ * line breaks and YAML 1.2 for characters of the text, so that readers
+ * of either read the plan otherwise.  A few passes of memchr() cost
+ * less than decoding every file. */
+static bool
+may_hold_refused(const char *buf, size_t len)
 {
 	for (int b = 0xef; b <= 0xf4; b++)
 		if (memchr(buf, b, len) != NULL)
 			return true;
-	return false;
+	return holds_bytes(buf, len, "\xc2\x85", 2)
+	    || holds_bytes(buf, len, "\xe2\x80\xa8", 3)
+	    || holds_bytes(buf, len, "\xe2\x80\xa9", 3);
 }
 
 struct builder {
@@ -328,8 +364,9 @@ unsupported(struct builder *b, yaml_mark_t m, const char *msg)
 }
 
 /* Checks a decoded scalar: within bounds, and holding only what the
- * file itself may hold, less carriage returns.  Only the escapes of
- * double quotes can make anything else: "\0", "\r", "\x9b", "\uFFFE". */
+ * file itself may hold, less carriage returns, and NEL, LS and PS.
+ * Only the escapes of double quotes can make anything else: "\0", "\r",
+ * "\x9b", "\uFFFE". */
 static int
 check_scalar(struct builder *b, const yaml_event_t *e)
 {
@@ -348,7 +385,7 @@ check_scalar(struct builder *b, const yaml_event_t *e)
 		size_t l = ip_utf8_decode(s + i, len - i, &c);
 		if (l == 0)	/* libyaml writes UTF-8; refuse it if not */
 			l = 1, c = 0xfffe;
-		if (!printable(c) || c == '\r') {
+		if ((!printable(c) && !break_11(c)) || c == '\r') {
 			ip_diag(b->d, mark_pos(e->start_mark), IP_R_ENCODING,
 			    c < 0xa0 ? _("value contains control character "
 			    "U+%04X") : _("value contains U+%04X, which is "
@@ -452,7 +489,7 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 	yaml_event_t e;
 	int docs = 0, rc = 0;
 
-	if (may_hold_noncharacter(b.buf, b.len)
+	if (may_hold_refused(b.buf, b.len)
 	    && check_encoding(b.buf, b.len, d) != 0)
 		return NULL;
 	ip_ystrict_init(&strict, b.buf, b.len);
@@ -490,6 +527,36 @@ ip_yaml_parse(const char *buf, size_t len, struct ip_arena *a,
 		return NULL;
 	}
 	return b.stack[0];
+}
+
+void
+ip_yaml_quote(FILE *f, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	putc('"', f);
+	for (size_t i = 0; i < len; i++) {
+		size_t left = len - i;
+		if (u[i] == '"' || u[i] == '\\')
+			fprintf(f, "\\%c", u[i]);
+		else if (u[i] == '\n')
+			fputs("\\n", f);
+		else if (u[i] == '\t')
+			fputs("\\t", f);
+		else if (u[i] < 0x20 || u[i] == 0x7f)
+			fprintf(f, "\\x%02x", u[i]);
+		else if (left >= 2 && u[i] == 0xc2 && u[i + 1] == 0x85)
+			fputs("\\N", f), i++;
+		else if (left >= 3 && u[i] == 0xe2 && u[i + 1] == 0x80
+		    && (u[i + 2] == 0xa8 || u[i + 2] == 0xa9))
+			fputs(u[i + 2] == 0xa8 ? "\\L" : "\\P", f), i += 2;
+		else if (left >= 3 && u[i] == 0xef && u[i + 1] == 0xbb
+		    && u[i + 2] == 0xbf)
+			fputs("\\uFEFF", f), i += 2;
+		else
+			putc(u[i], f);
+	}
+	putc('"', f);
 }
 
 bool

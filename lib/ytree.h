@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -55,6 +56,12 @@ int ip_read_file(const char *path, char **buf, size_t *len,
     struct ip_diags *d);
 
 bool ip_scalar_is_null(const struct ip_ynode *n);
+/* Writes the len bytes at s as a YAML double-quoted scalar: quotes and
+ * backslashes escaped, and every character a reader may not keep as it
+ * is: the controls; NEL, LS and PS, line breaks to YAML 1.1 and not to
+ * 1.2, which a plan holds only so; and the byte order mark.  All else is
+ * written as it is. */
+void ip_yaml_quote(FILE *f, const char *s, size_t len);
 
 /* The position of byte offset off in the len bytes at buf, counted as the
  * loader counts: 1-based lines (LF, CR, CR LF, NEL, LS, PS) and

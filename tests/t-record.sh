@@ -39,6 +39,14 @@ t "record: no review near the meeting: a done review is added, and the next" "
 	    amina.yaml >got &&
 	printf '%s\n' 'review done on 2026-07-01: added' \
 	    'next review: 2026-09-01 (added)' >want && same want got"
+t "record: the reviews added go among the others in the order of their dates" "
+	rec_fresh &&
+	exits 0 ip-evaluate --today $TODAY --date 2026-07-01 --next-in 2m \
+	    amina.yaml >/dev/null &&
+	sed -n 's/^    - date: //p' amina.yaml >got &&
+	printf '%s\n' 2026-07-01 2026-09-01 2026-09-01 2026-12-01 2027-03-01 \
+	    2027-05-24 >want && same want got &&
+	sed -n '/^    - date: 2026-07-01/{n;p;}' amina.yaml | grep -q 'done: 2026-07-01'"
 t "record: a plan without review_interval gets no next review, and says so" "
 	rec_fresh && sed '/review_interval:/d' amina.yaml >plan.yaml &&
 	exits 0 ip-evaluate --today $TODAY --date 2027-05-24 plan.yaml >got &&
@@ -168,3 +176,49 @@ t "record editor: the plan is locked while the editor is open" "
 	rec_fresh && rec_editor && rec_tty lock &&
 	test \"\$(cat lock-rc)\" = 2 &&
 	grep -q 'is being changed by another command' lock-err"
+
+# A plan in a directory without write permission: nothing written, and
+# a summary written in the editor kept where the message says.  Root
+# writes anywhere: as root, the commands run as nobody, in a directory
+# beside $TMP (whose mode 0700 keeps nobody out), if nobody can reach it.
+rec_ro=$RUN/rec-ro
+rm -rf "$rec_ro" && mkdir -m 755 "$rec_ro"
+rec_as=
+if [ "$(id -u)" -eq 0 ]; then
+	rec_as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	if ! command -v setpriv >/dev/null || ! $rec_as test -x "$rec_ro"; then
+		rec_as= rec_ro=
+		echo "note: t-record: nobody cannot enter $RUN, so a plan in a directory without write permission is not tested"
+	fi
+fi
+# rec_ro_fresh: $rec_ro/d, of the user the commands run as, with
+# amina.yaml; and an editor that writes the summary and takes away the
+# write permission of the directory of the file it is given.
+rec_ro_fresh() {
+	rm -rf "$rec_ro/d" && mkdir "$rec_ro/d" &&
+	cp "$TOP/examples/amina-psychiatric.yaml" "$rec_ro/d/amina.yaml" &&
+	printf '#!/bin/sh\nprintf "Skrevet i editoren.\\n" >"$1" && chmod 555 "$(dirname "$1")"\n' \
+	    >"$rec_ro/editor" && chmod 755 "$rec_ro/editor" &&
+	if [ -n "$rec_as" ]; then chown -R 65534:65534 "$rec_ro/d"; fi
+}
+if [ -n "$rec_ro" ]; then
+	t "record refuses: a plan in a directory without write permission, nothing written" "
+		rec_fresh && rec_ro_fresh && chmod 555 '$rec_ro/d' &&
+		exits 2 $rec_as '$BUILD/ip-evaluate' --today $TODAY \
+		    --summary 'Vi møttes.' '$rec_ro/d/amina.yaml' 2>err &&
+		echo \"ip-evaluate: cannot write in '$rec_ro/d', where '$rec_ro/d/amina.yaml' is: Permission denied\" >want &&
+		same want err &&
+		cmp '$rec_ro/d/amina.yaml' '$TOP/examples/amina-psychiatric.yaml' &&
+		test \"\$(ls -A '$rec_ro/d')\" = amina.yaml"
+	t "record editor: the directory made read-only while the editor is open: the summary kept, and where" "
+		rec_fresh && rec_ro_fresh && out=\$PWD/out &&
+		cd '$rec_ro/d' && ! VISUAL='$rec_ro/editor' $rec_as \
+		    script -qec \"'$BUILD/ip-evaluate' --today $TODAY amina.yaml\" \
+		    /dev/null >\"\$out\" 2>&1 &&
+		grep -q \"cannot write in '.', where 'amina.yaml' is: Permission denied\" \"\$out\" &&
+		kept=\$(sed -n \"s/^ip-evaluate: the summary is kept in '\\(.*\\)'.*/\\1/p\" \"\$out\" | tr -d '\r') &&
+		test \"\$(cat \"\$kept\")\" = 'Skrevet i editoren.' &&
+		cmp amina.yaml '$TOP/examples/amina-psychiatric.yaml' &&
+		test \"\$(ls -A | wc -l)\" = 2"
+fi
+rm -rf "$rec_ro"

@@ -189,6 +189,14 @@ t "hostile: a C1 control in a command-line message is printed as ?" "
 	grep -q \"^ip-validate: invalid date for --today: '?2J' \" '$TMP/err'"
 printf 'format: iplan/1\nid: a\033[31mb\n' >"$TMP/hostile"
 hostile "escape character" ':2:6: error: control character U+001B is not allowed \[encoding\]'
+# NEL, LS and PS: line breaks to YAML 1.1 (libyaml), characters of the
+# text to YAML 1.2; only their escapes in double quotes read alike.
+printf 'format: iplan/1\nid: a\302\205b\n' >"$TMP/hostile"
+hostile "NEL" ':2:6: error: U+0085 (next line) is a line break to some YAML readers and not to others, which would read the plan otherwise: end the line there, or write \\N in double quotes \[encoding\]'
+printf 'format: iplan/1\nimplementation: "a\342\200\250b"\n' >"$TMP/hostile"
+hostile "LS in double quotes" ':2:19: error: U+2028 (line separator) is a line break .* write \\L in double quotes \[encoding\]'
+printf 'format: iplan/1 # x\342\200\251\nid: b\n' >"$TMP/hostile"
+hostile "PS in a comment" ':1:20: error: U+2029 (paragraph separator) is a line break .* write \\P in double quotes \[encoding\]'
 printf 'format: iplan/1\nid: a\357\277\277b\n' >"$TMP/hostile"
 hostile "noncharacter" ':2:6: error: U+FFFF is not a character but a code kept for programs: delete it \[encoding\]'
 printf 'format: iplan/1\nperson: {name: "Kari \357\267\220"}\n' >"$TMP/hostile"

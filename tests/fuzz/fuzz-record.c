@@ -112,9 +112,11 @@ edit(struct ip_doc *doc, struct prog *g, int32_t today)
 	}
 	case 5: {
 		struct ip_ynode *m = ip_doc_map_at(doc, n, key);
-		if (m != NULL)
-			ip_doc_set(doc, m, keys[next(g) % 3],
-			    ip_doc_new_text(doc, text(g, buf, sizeof(buf))));
+		if (m != NULL) {
+			const char *k = keys[next(g) % 3];
+			ip_doc_set(doc, m, k, ip_doc_new_text(doc, text(g, buf,
+			    sizeof(buf))));
+		}
 		return;
 	}
 	case 6: {
@@ -128,7 +130,11 @@ edit(struct ip_doc *doc, struct prog *g, int32_t today)
 	}
 	case 7: {
 		static const char *const in[] = { "3m", "2w", "10d", NULL };
-		struct ip_evaluate_opts o = { .date = today - (int32_t)next(g),
+		/* in this order, whatever the compiler's order of
+		 * initializers and arguments: the same input, the same
+		 * edits (so also in case 5) */
+		int32_t date = today - (int32_t)next(g);
+		struct ip_evaluate_opts o = { .date = date,
 		    .next_in = in[next(g) % 4] };
 		char *report = NULL;
 		if (next(g) & 1)

@@ -6,6 +6,7 @@
  * CRLF.  And the shapes an edit writes, byte for byte.
  */
 #define _DEFAULT_SOURCE		/* DT_DIR */
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,6 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <cmocka.h>
 
 #include "edit.h"
@@ -474,8 +479,8 @@ assert_edit(const char *in, edit_fn *fn, const char *want)
 		fail_msg("does not load as meant");
 	size_t len;
 	const char *out = ip_doc_result_text(doc, &len);
-	assert_int_equal(len, strlen(want));
-	assert_memory_equal(out, want, len);
+	if (len != strlen(want) || memcmp(out, want, len) != 0)
+		fail_msg("made:\n%.*s\nnot:\n%s", (int)len, out, want);
 	ip_doc_free(doc);
 	ip_diags_free(d);
 }
@@ -562,6 +567,131 @@ set_lines(struct ip_doc *doc, struct ip_ynode *root)
 	ip_doc_set(doc, root, "status", ip_doc_new_text(doc, "a\nb"));
 }
 
+/* Items put at the start, between, and two at one place the second
+ * before the first. */
+static void
+insert_items(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *s = ip_ynode_get(root, "needs");
+	ip_doc_insert(doc, s, ip_doc_new_word(doc, "first"), 0);
+	ip_doc_insert(doc, s, ip_doc_new_word(doc, "y"), 2);
+	ip_doc_insert(doc, s, ip_doc_new_word(doc, "x"), 2);
+}
+
+static void
+insert_first(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_insert(doc, ip_ynode_get(root, "needs"),
+	    ip_doc_new_word(doc, "first"), 0);
+}
+
+static void
+set_breaks(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "a\xc2\x85"
+	    "b\xe2\x80\xa8" "c\xe2\x80\xa9\xef\xbb\xbf"));
+}
+
+static void
+replace_values(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "summary", ip_doc_new_text(doc, "ny"));
+	ip_doc_set(doc, root, "needs", ip_doc_new_text(doc, "a\nb"));
+	ip_doc_set(doc, root, "closed", ip_doc_new_word(doc, "x"));
+}
+
+/* What the fuzz targets found: edits after edits. */
+static void
+refill(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *p = ip_ynode_get(root, "period");
+	ip_doc_remove(doc, p, ip_ynode_item(p, 0));
+	ip_doc_set(doc, p, "end", ip_doc_new_date(doc, 20600));
+}
+
+static void
+after_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "a", ip_doc_new_word(doc, "1"));
+	ip_doc_set(doc, root, "a", ip_doc_new_word(doc, "2"));
+	ip_doc_remove(doc, root, ip_ynode_item(root, 2));
+	ip_doc_set(doc, root, "b", ip_doc_new_word(doc, "3"));
+}
+
+static void
+last_lines(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "note", ip_doc_new_text(doc, "a\n"));
+	struct ip_ynode *m = ip_doc_new_map(doc);
+	ip_doc_set(doc, m, "b", ip_doc_new_word(doc, "c"));
+	ip_doc_set(doc, root, "id", m);
+}
+
+static void
+after_block(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_append(doc, ip_ynode_get(root, "needs"),
+	    ip_doc_new_word(doc, "b"));
+}
+
+static void
+into_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *p = ip_ynode_get(root, "person");
+	ip_doc_set(doc, p, "x", ip_doc_new_word(doc, "y"));
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+}
+
+static void
+two_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+	ip_doc_set_after(doc, root, "status", ip_doc_new_word(doc, "closed"),
+	    "language");
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+}
+
+static void
+emptied_then_after(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *m = ip_ynode_get(root, "id");
+	ip_doc_remove(doc, m, ip_ynode_item(m, 0));
+	ip_doc_set_after(doc, root, "status", ip_doc_new_word(doc, "closed"),
+	    "id");
+}
+
+static void
+tab_first(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "\ta\nb"));
+}
+
+static void
+two_last_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 2));
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+}
+
+static void
+set_two_lines(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "a\nb"));
+}
+
+static void
+set_after_comment(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "a\nb"));
+}
+
+static void
+insert_nested(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_insert(doc, ip_ynode_item(ip_ynode_get(root, "x"), 0),
+	    ip_doc_new_word(doc, "first"), 0);
+}
+
 static void
 test_edit_shapes(void **state)
 {
@@ -628,11 +758,90 @@ test_edit_shapes(void **state)
 	assert_edit("format: iplan/1\nlegal_basis: [a\n b, \"c\n   d\"]\n",
 	    append_flow, "format: iplan/1\nlegal_basis:\n  - a\n    b\n"
 	    "  - \"c\n    d\"\n  - hol-7-1\n");
-	/* YAML's other line breaks (here LS) end a line as LF does */
-	assert_edit("format: iplan/1\nid: a\xe2\x80\xa8status: active\n",
-	    remove_id, "format: iplan/1\nstatus: active\n");
+	/* NEL, LS and PS, line breaks to YAML 1.1 and not to 1.2, are
+	 * refused as the plan is read; a text that holds them is written
+	 * with their escapes */
+	for (int i = 0; i < 3; i++) {
+		static const char *const breaks[] = {
+			"format: iplan/1\nid: a\xe2\x80\xa8status: x\n",
+			"format: iplan/1\nid: \"a\xe2\x80\xa9" "b\"\n",
+			"format: iplan/1 # \xc2\x85\n" };
+		struct ip_diags *d = ip_diags_new("t.yaml");
+		struct ip_doc *doc;
+		assert_true(ip_doc_open_buf(breaks[i], strlen(breaks[i]), d,
+		    &doc) < 0);
+		assert_int_equal(d->v[0].rule, IP_R_ENCODING);
+		assert_int_equal(d->v[0].pos.line, i < 2 ? 2 : 1);
+		ip_diags_free(d);
+	}
+	assert_edit("format: iplan/1\nid: x\n", set_breaks,
+	    "format: iplan/1\nid: \"a\\Nb\\Lc\\P\\uFEFF\"\n");
 	assert_edit("format: iplan/1\r\nid: a", remove_id,
 	    "format: iplan/1");
+	/* items put among others, on lines of their own: before the first
+	 * after what is above its dash, a comment line too */
+	assert_edit("format: iplan/1\nneeds:\n  # the needs\n  - a  # a\n"
+	    "  - b\n", insert_items, "format: iplan/1\nneeds:\n"
+	    "  # the needs\n  - first\n  - a  # a\n  - x\n  - y\n  - b\n");
+	assert_edit("format: iplan/1\r\nneeds:\r\n- a\r\n", insert_first,
+	    "format: iplan/1\r\nneeds:\r\n- first\r\n- a\r\n");
+	/* a list whose first dash does not begin its line is written
+	 * afresh */
+	assert_edit("format: iplan/1\nx:\n  - - a\n    - b\nneeds: [c]\n",
+	    insert_nested, "format: iplan/1\nx:\n  - - first\n    - a\n"
+	    "    - b\nneeds: [c]\n");
+	/* the comments in a value replaced follow the new one, each on a
+	 * line of its own, out of reach of a literal block: after a block
+	 * scalar's indicator, in a flow collection, in a mapping */
+	assert_edit("format: iplan/1\nsummary: | # fra møtet\n  tekst\n"
+	    "needs: [a, # first\n  b]  # tail\nclosed:\n  # why\n"
+	    "  reason: a  # r\n  date: 2026-01-01\nid: x\n", replace_values,
+	    "format: iplan/1\nsummary: ny\n# fra møtet\n"
+	    "needs: |-  # tail\n  a\n  b\n# first\nclosed: x\n# why\n"
+	    "# r\nid: x\n");
+	/* a key added to a mapping its edits emptied; keys added after a
+	 * key removed, a value of a new key replaced; a literal block last
+	 * in a text without a last line break, and an empty value there
+	 * replaced after keys were added after it; an item after a block
+	 * scalar that ended the text; a key put in a mapping since
+	 * removed */
+	assert_edit("format: iplan/1\nperiod:\n  start: 2026-01-01\n", refill,
+	    "format: iplan/1\nperiod:\n  end: 2026-05-27\n");
+	assert_edit("format: iplan/1\nid: x\nperson:\n  name: K\n",
+	    after_removed, "format: iplan/1\nid: x\na: 2\nb: 3\n");
+	assert_edit("format: iplan/1\nid:", last_lines,
+	    "format: iplan/1\nid:\n  b: c\nnote: |\n  a\n");
+	assert_edit("format: iplan/1\nneeds:\n  - |\n    a", after_block,
+	    "format: iplan/1\nneeds:\n  - \"a\"\n  - b");
+	assert_edit("format: iplan/1\nperson:\n  name: K", into_removed,
+	    "format: iplan/1");
+	/* keys added after one removed, then the one above it removed;
+	 * after a mapping its removal emptied; a text whose first line
+	 * starts with a tab, which libyaml takes for indentation in a
+	 * literal block */
+	assert_edit("format: iplan/1\nid: x\nlanguage: nb\nperson: {}\n",
+	    two_removed, "format: iplan/1\nstatus: closed\nperson: {}\n");
+	assert_edit("format: iplan/1\nid:\n    role: x\n\ngoals:\n",
+	    emptied_then_after,
+	    "format: iplan/1\nid: {}\nstatus: closed\n\ngoals:\n");
+	assert_edit("format: iplan/1\nid: x\n", tab_first,
+	    "format: iplan/1\nid: \"\\ta\\nb\"\n");
+	/* the last two lines removed, the last without a line break; a
+	 * key added after an explicit one */
+	assert_edit("format: iplan/1\nid: x\nstatus: active", two_last_removed,
+	    "format: iplan/1\n");
+	assert_edit("? id\n: x\nformat: iplan/1\n", close_plan,
+	    "? id\n: x\nformat: iplan/1\nstatus: closed\nclosed:\n"
+	    "  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n");
+	/* a block scalar of lines of spaces replaced with them, not its
+	 * empty lines after it */
+	assert_edit("format: iplan/1\nid: |\n     \n\nstatus: x\n",
+	    set_two_lines, "format: iplan/1\nid: |-\n  a\n  b\n\nstatus: x\n");
+	/* a comment line after it, indented more than its key, would be a
+	 * line of a literal block: the text is quoted */
+	assert_edit("format: iplan/1\nid:\n    # a comment\nstatus: x\n",
+	    set_after_comment, "format: iplan/1\nid: \"a\\nb\"\n"
+	    "    # a comment\nstatus: x\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
@@ -667,6 +876,144 @@ test_edit_diff(void **state)
 	ip_diags_free(d);
 }
 
+/* --- a signal while the plan is written --------------------------------- */
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = malloc(8 << 20);
+	assert_non_null(buf);
+	*len = fread(buf, 1, 8 << 20, f);
+	fclose(f);
+	return buf;
+}
+
+static void
+put(const char *path, const char *buf, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(buf, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The entries of dir but . and .. */
+static int
+entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+static double
+now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* In a child: ip_doc_save() of doc to path, with sig sent after delay
+ * seconds.  Returns the child's wait status. */
+static int
+save_signalled(struct ip_doc *doc, const char *path, int sig, double delay)
+{
+	int status;
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit core = { 0, 0 };	/* no core file */
+		struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL,
+		    .sigev_signo = sig };
+		struct itimerspec at = { .it_value = {
+		    (time_t)delay, (long)((delay - (double)(time_t)delay)
+		    * 1e9) + 1 } };
+		timer_t t;
+		setrlimit(RLIMIT_CORE, &core);
+		if (timer_create(CLOCK_MONOTONIC, &ev, &t) != 0
+		    || timer_settime(t, 0, &at, NULL) != 0)
+			_exit(10);
+		const struct ip_err e = { stderr, "test" };
+		_exit(ip_doc_save(doc, path, &e) == 0 ? 0 : 11);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
+/* SIGINT, SIGTERM, SIGHUP and SIGALRM at moments spread over the writing
+ * of a plan of 1 MB: the plan is after it the old text or the new,
+ * whole, and nothing is left beside it. */
+static void
+test_edit_save_killed(void **state)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGALRM };
+	char dir[PATH_MAX], path[PATH_MAX + 16];
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/unit-edit-XXXXXX", IPLAN_BUILDDIR);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/plan.yaml", dir);
+
+	/* 1 MB of needs, each near the largest value a plan may hold */
+	size_t len = 0;
+	char *old = malloc(2 << 20), *item = malloc(IP_MAX_SCALAR);
+	assert_non_null(old);
+	assert_non_null(item);
+	memset(item, 'a', IP_MAX_SCALAR - 1024);
+	item[IP_MAX_SCALAR - 1024] = '\0';
+	len += (size_t)sprintf(old, "format: iplan/1\nstatus: active\n"
+	    "needs:\n");
+	for (int i = 0; i < 4; i++)
+		len += (size_t)sprintf(old + len, "  - %s\n", item);
+	free(item);
+	struct ip_diags *d = ip_diags_new(path);
+	struct ip_doc *doc;
+	assert_true(ip_doc_open_buf(old, len, d, &doc) >= 0);
+	ip_doc_set(doc, ip_doc_root(doc), "status", ip_doc_new_word(doc,
+	    "closed"));
+	assert_int_equal(ip_doc_finish(doc, d, &err), 0);
+	size_t new_len;
+	const char *new = ip_doc_result_text(doc, &new_len);
+
+	/* how long a save takes, unhindered */
+	put(path, old, len);
+	double t0 = now();
+	assert_int_equal(save_signalled(doc, path, SIGALRM, 1000), 0);
+	double took = now() - t0;
+	int killed = 0;
+	for (int i = 0; i < 16; i++) {
+		put(path, old, len);
+		int st = save_signalled(doc, path, sigs[i % 4], took * i / 12);
+		size_t got_len;
+		char *got = slurp(path, &got_len);
+		if (!((got_len == len && memcmp(got, old, len) == 0)
+		    || (got_len == new_len && memcmp(got, new, new_len) == 0)))
+			fail_msg("signal %d after %.6f s: a plan neither old "
+			    "nor new", sigs[i % 4], took * i / 12);
+		free(got);
+		assert_int_equal(entries(dir), 1);
+		if (WIFSIGNALED(st)) {
+			assert_int_equal(WTERMSIG(st), sigs[i % 4]);
+			killed++;
+		} else
+			assert_int_equal(WEXITSTATUS(st), 0);
+	}
+	assert_true(killed > 0);
+	unlink(path);
+	rmdir(dir);
+	free(old);
+	ip_doc_free(doc);
+	ip_diags_free(d);
+}
+
 int
 main(void)
 {
@@ -675,6 +1022,7 @@ main(void)
 		cmocka_unit_test(test_edit_diff),
 		cmocka_unit_test(test_edit_every_plan),
 		cmocka_unit_test(test_edit_crlf),
+		cmocka_unit_test(test_edit_save_killed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
