@@ -732,6 +732,35 @@ t "text: the command names a file the shell takes as it is" "
 	eval \"set -- \$(cat '$TMP/cmd')\" && test \$# -eq 2 && test \"\$1\" = ip-evaluate &&
 	test \"\$2\" = \"$TMP/it's a plan.yaml\""
 
+# Each command a line ends with, run as printed on a fresh copy of the
+# plan: ip-evaluate records the review; ip-close, which needs a reason only
+# the coordinator can give, asks for it on a terminal (script(1) gives it
+# one) and, off one, says that it needs it and nothing else.
+t "text: the commands a line ends with run as printed" "
+	mkdir '$TMP/run' && cd '$TMP/run' &&
+	cp '$TOP/examples/emma-barnekoordinator.yaml' plan.yaml &&
+	exits 1 ip-review --today 2027-06-10 plan.yaml >got &&
+	sed -n 's/.*; record it: //p' got | sed 's/ or /\\n/g' >cmds &&
+	test \$(wc -l <cmds) -eq 2 &&
+	while read -r cmd; do
+		cp '$TOP/examples/emma-barnekoordinator.yaml' plan.yaml &&
+		case \$cmd in
+		ip-evaluate\\ *)
+			exits 0 \$cmd --today 2027-06-10 </dev/null >out &&
+			grep -q '^ *done: 2027-06-10' plan.yaml ;;
+		ip-close\\ *)
+			exits 2 \$cmd --today 2027-06-10 </dev/null 2>err &&
+			echo 'ip-close: --reason is required: say why the plan ends' >want &&
+			same want err &&
+			cmp -s plan.yaml '$TOP/examples/emma-barnekoordinator.yaml' &&
+			echo 'Flyttet til Bodø' >answer &&
+			script -qec \"\$cmd --today 2027-06-10\" /dev/null <answer >out &&
+			grep -q 'Why does the plan end?' out &&
+			grep -qx '  reason: Flyttet til Bodø' plan.yaml ;;
+		*) false ;;
+		esac || exit 1
+	done <cmds"
+
 # --- the calendar: what is overdue shows on the day of the run -------------
 
 t "ics: an overdue item is on the day of the run, its own date in the description" "
