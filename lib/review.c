@@ -380,43 +380,33 @@ scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *id,
 	r->nf++;
 }
 
-/* True if the consent to share s is renewed by a later one, given after
- * it, that names every participant s names. */
-static bool
-renewed(const struct ip_plan *p, const struct ip_consent_sharing *s)
-{
-	const union ip_sharing_list *l = &p->consent.information_sharing;
-
-	for (size_t i = 0; i < l->n; i++) {
-		const struct ip_consent_sharing *t = &l->v[i];
-		bool all = t != s && t->date.set && s->date.set
-		    && t->date.day > s->date.day;
-		for (size_t k = 0; all && k < s->participants.n; k++)
-			all = ip_consent_names(t, s->participants.v[k].s);
-		if (all)
-			return true;
-	}
-	return false;
-}
-
 /* The consents to share information, each kind once: the earliest end,
- * to the horizon, of those neither withdrawn nor renewed; and the last
- * withdrawn, until a review is done on or after its day. */
+ * to the horizon, of those not withdrawn, if it leaves someone it names
+ * covered by no consent (ip_uncovered()) the day after, or today if that
+ * is later, since a consent given in its place settles it; and the last
+ * withdrawn that left someone it names uncovered that day, until a
+ * review is done on or after its day. */
 static void
 scan_sharing(struct scan *s, const struct ip_reviews *rs)
 {
 	const union ip_sharing_list *l = &s->p->consent.information_sharing;
+	const int32_t today = s->r->today, horizon = s->r->horizon;
 	int32_t end = INT32_MAX, last = INT32_MIN;
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_consent_sharing *c = &l->v[i];
 		if (c->withdrawn.set) {
-			if (c->withdrawn.day <= s->r->horizon
-			    && c->withdrawn.day > last)
-				last = c->withdrawn.day;
-		} else if (c->until.set && c->until.day <= s->r->horizon
-		    && c->until.day < end && !renewed(s->p, c))
-			end = c->until.day;
+			int32_t w = c->withdrawn.day;
+			if (w <= horizon && w > last
+			    && ip_uncovered(s->p, c, w) != NULL)
+				last = w;
+		} else if (c->until.set && c->until.day <= horizon
+		    && c->until.day < end) {
+			int32_t after = c->until.day + 1;
+			if (ip_uncovered(s->p, c, after > today ? after
+			    : today) != NULL)
+				end = c->until.day;
+		}
 	}
 	if (end != INT32_MAX)
 		scan_add(s, K_CONSENT, end, NULL, NULL, NULL);

@@ -677,6 +677,19 @@ t "review: a consent renewed is not reported to expire, the one in force is" "
 	cd '$TMP' && exits 1 ip-review --today 2027-12-20 renewed.yaml >got &&
 	grep -q 'withdrawn 395 days ago' got && ! grep -q expires got"
 
+# Whether the end or the withdrawal of a consent to share is reported is
+# whether it leaves someone uncovered, as ip_covering() says for the views:
+# a renewal after a gap does not hide the gap, a consent with no end
+# covers those a shorter one names, a renewal withdrawn renews nothing.
+t "review: a consent's end is reported when it leaves someone uncovered" "
+	rv_is 2026-12-20 30d sharing-gap.yaml \
+		'2026-12-31  sharing-gap.yaml  consent to share information expires in 11 days  (coordinator Ola Hansen)' &&
+	rv_is 2027-01-20 30d sharing-gap.yaml &&
+	rv_is 2026-12-20 30d sharing-covered.yaml \
+		'2027-01-10  sharing-covered.yaml  consent to share information expires in 21 days  (coordinator Ola Hansen)' &&
+	rv_is 2026-12-20 30d sharing-renewal-withdrawn.yaml \
+		'2026-12-31  sharing-renewal-withdrawn.yaml  consent to share information expires in 11 days  (coordinator Ola Hansen)'"
+
 # --- a consent to the plan withdrawn ----------------------------------------
 
 t "review: consent withdrawn from an active plan, reported until it is closed" "
