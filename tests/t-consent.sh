@@ -57,6 +57,34 @@ t "consent: --withdraw --share ID withdraws only the consents that name ID" "
 	    same - got &&
 	test \$(grep -c 'withdrawn: 2026-11-24' emma.yaml) -eq 1"
 
+# Kari is withdrawn from the consent that names four: it is withdrawn as
+# it was given, and a new one of the same day covers the other three, so
+# that none of them loses a day, and the plan keeps who had access when.
+t "consent: --withdraw --share ID of a consent that names others keeps them covered" "
+	cons_fresh &&
+	exits 0 ip-consent --today $TODAY --withdraw --share kari --date 2026-11-20 emma.yaml >got &&
+	printf '%s\n' 'consent to share information of 2026-02-20 withdrawn 2026-11-20' \
+	    'consent to share information given 2026-11-20, for the 3 other participants it named' >want &&
+	same want got &&
+	for who in kari hanne; do
+		for day in 2026-11-19 2026-11-20; do
+			printf '%s %s ' \$who \$day &&
+			ip-export --today \$day --format xml --for \$who emma.yaml |
+			    sed -n 's/.* view=\"\\([a-z]*\\)\".*/\\1/p' | head -n 1
+		done
+	done >views &&
+	printf '%s\n' 'kari 2026-11-19 full' 'kari 2026-11-20 restricted' \
+	    'hanne 2026-11-19 full' 'hanne 2026-11-20 full' >want &&
+	same want views &&
+	exits 1 ip-review --today $TODAY emma.yaml >review &&
+	grep -q '^2026-11-20  emma.yaml  consent to share information withdrawn 4 days ago, with no review since' review &&
+	ip-export --today $TODAY emma.yaml >doc &&
+	grep -q 'trukket tilbake 20. november 2026: Hanne Lie, Martin' doc &&
+	grep -q 'Kari Sand' doc &&
+	exits 0 ip-validate --today $TODAY emma.yaml &&
+	exits 2 ip-consent --today $TODAY --withdraw --share kari emma.yaml 2>err &&
+	grep -q 'no consent to share information in force on 2026-11-24 names --share kari' err"
+
 t "consent: the consent to the plan withdrawn is recorded, and ip-validate asks to close it" "
 	cons_fresh &&
 	exits 0 ip-consent --today $TODAY --withdraw --plan --date 2026-11-01 \
@@ -110,7 +138,7 @@ t "consent refuses: an --until before --date" "
 t "consent refuses: a withdrawal with nothing in force" "
 	cons_refuses 'no consent to share information is in force on 2027-06-01' \
 	    ip-consent --today $TODAY --withdraw --date 2027-06-01 emma.yaml &&
-	cons_refuses 'no consent to share information is in force' \
+	cons_refuses 'no consent to share information in force on 2026-11-24 names --share per: there is nothing to withdraw' \
 	    ip-consent --today $TODAY --withdraw --share per kari.yaml"
 t "consent refuses: --plan without --by, and nothing to record" "
 	cons_refuses 'needs --by' ip-consent --today $TODAY --plan emma.yaml &&
