@@ -220,6 +220,7 @@ printf '%-8s %-34s %14s %6s\n' plans "command (callgrind)" instructions ratio
 for c in "floor (libyaml events)|$B/floor" \
     "ip-validate -j 1|$BUILD/ip-validate -j 1 --today $TODAY" \
     "ip-review -j 1|$BUILD/ip-review -j 1 --today $TODAY" \
+    "ip-review --mail=mbox -j 1|$BUILD/ip-review -j 1 --mail=mbox --today $TODAY" \
     "ip-stats --by organization -j 1|$BUILD/ip-stats -j 1 --by organization --today $TODAY"; do
 	label=${c%%|*} cmd=${c#*|}
 	# shellcheck disable=SC2086
