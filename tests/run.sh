@@ -77,9 +77,14 @@ tree_copy() {
 	tar -C "$BUILD" --exclude=./npm --exclude='./run*' -cf - . |
 		tar -C "$1/build" -xf -
 }
-# t_plain NAME CODE: as t, but in the plain stage only: the sanitizers'
-# and valgrind's build trees are made with flags of their own, which a
-# make in a tree_copy of them would not know.
+# t_plain NAME CODE: as t, but in the plain stage only.  For two kinds
+# of test: one that runs make in a tree_copy, since the sanitizers' and
+# valgrind's build trees are made with flags of their own, which that
+# make would not know; and one whose time goes to an outside tool
+# judging what the commands printed (a browser, a schema, the FHIR
+# invariants), since the other stages' commands print the same bytes
+# (the golden tests hold them to it) and their own checks, of memory and
+# undefined behaviour, are in the commands, which other tests run there.
 t_plain() {
 	[ -n "${IPLAN_VALGRIND:-}${IPLAN_SANITIZED:-}" ] || t "$@"
 }

@@ -46,7 +46,7 @@ for cmd in "$TOP"/cmd/ip-*.c; do
 	t "$cmd --help" "
 		exits 0 $cmd --help >'$TMP/help' &&
 		grep -q '^usage: $cmd' '$TMP/help'"
-	t "$cmd --version" "
+	t_cli "$cmd --version" "
 		exits 0 $cmd --version >'$TMP/version' &&
 		grep -q '^$cmd (iplan) [0-9]' '$TMP/version'"
 	t "$cmd bad option" "

@@ -552,8 +552,7 @@ t "export --for an unknown id: exit 2, nothing written" "
 
 # The unit tests find the schema, and a place for their files, wherever
 # they are run from.
-[ -z "${IPLAN_VALGRIND:-}" ] &&
-t "export unit tests: they pass run from another directory" "
+t_plain "export unit tests: they pass run from another directory" "
 	export_fresh && '$BUILD/tests/export' >log 2>&1 &&
 	grep -q '^\[  PASSED  \] [0-9]* test' log && test -z \"\$(ls -A | grep -v '^log\$')\""
 
@@ -888,8 +887,7 @@ t "export --for twice: refused" "
 # labels are not in the plan's language, and the consent forms: axe-core
 # in chromium finds no WCAG 2.1 A or AA rule broken and no best practice
 # missed, on screen or in print (tests/browser/axe.js).
-[ -n "$export_slow" ] ||
-t "export HTML: axe-core in chromium finds nothing to fix" "
+t_plain "export HTML: axe-core in chromium finds nothing to fix" "
 	export_fresh &&
 	for p in '$TOP'/examples/*.yaml '$EXPORT/kari.yaml'; do
 		n=\$(basename \$p .yaml)
@@ -959,7 +957,7 @@ t "export --consent-form from the 16th birthday: the person signs alone" "
 export_a4() {
 	export_a4_name=$1 export_a4_plan=$2
 	shift 2
-	t "export --consent-form $export_a4_name: one A4 page in print" "
+	t_plain "export --consent-form $export_a4_name: one A4 page in print" "
 		export_fresh &&
 		exits 0 ip-export --consent-form --format html $* '$export_a4_plan' >form.html &&
 		HOME=\$PWD timeout 120 chromium --headless --no-sandbox --disable-gpu \
@@ -969,14 +967,12 @@ export_a4() {
 }
 # Each example's, and a child's form signed by two guardians, and the
 # same plan's from the 16th birthday.
-if [ -z "$export_slow" ]; then
-	for export_plan in "$TOP"/examples/*.yaml; do
-		export_a4 "$(basename "$export_plan" .yaml)" "$export_plan"
-	done
-	for export_today in 2026-11-30 2026-12-01; do
-		export_a4 "teen on $export_today" "$TEEN" --today $export_today
-	done
-fi
+for export_plan in "$TOP"/examples/*.yaml; do
+	export_a4 "$(basename "$export_plan" .yaml)" "$export_plan"
+done
+for export_today in 2026-11-30 2026-12-01; do
+	export_a4 "teen on $export_today" "$TEEN" --today $export_today
+done
 
 # A draft says so at the top, in the page's title, and on every printed
 # page, in the plan's language; a plan made active no longer does.
@@ -993,8 +989,7 @@ t "export: a draft says Utkast at the top, in each language" "
 	done &&
 	exits 0 ip-export --today $TODAY '$TESTS/validate/valid.yaml' >out &&
 	! grep -q Utkast out"
-[ -n "$export_slow" ] ||
-t "export: a draft says Utkast on every page in print" "
+t_plain "export: a draft says Utkast on every page in print" "
 	export_fresh &&
 	sed 's/^status: active\$/status: draft/' '$TOP/examples/lars-kvalifisering.yaml' >draft.yaml &&
 	grep -q '^status: draft\$' draft.yaml &&

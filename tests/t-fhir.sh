@@ -83,28 +83,28 @@ t "fhir: every plan exports, or is refused with a reason, never in trouble" "
 	done"
 
 # One xmllint for them all: compiling the schema is most of its time.
-t "fhir: every Bundle is valid FHIR R4, offline" "
+t_plain "fhir: every Bundle is valid FHIR R4, offline" "
 	cd '$FHIR/all' && n=\$(ls *.xml | wc -l) &&
 	test \$n -ge $fhir_min &&
 	xmllint --nonet --noout --schema '$FHIR_XSD' *.xml 2>'$FHIR/err' &&
 	test \$(grep -c ' validates\$' '$FHIR/err') = \$n"
 
-t "fhir: no empty element, unique fullUrls, every reference resolves" "
+t_plain "fhir: no empty element, unique fullUrls, every reference resolves" "
 	cd '$FHIR/all' && $FHIR_CHECK *.xml"
 
 # The JSON: HL7's JSON Schema, the same content as the XML, and every
 # invariant of R4 in every Bundle (the XML holds what its JSON holds).
-t "fhir-json: every Bundle is valid against HL7's R4 JSON Schema" "
+t_plain "fhir-json: every Bundle is valid against HL7's R4 JSON Schema" "
 	cd '$FHIR/all' && n=\$(ls *.json | wc -l) && test \$n -ge $fhir_min &&
 	$FHIR_SCHEMA *.json"
 
-t "fhir-json: each Bundle in JSON says what it says in XML" "
+t_plain "fhir-json: each Bundle in JSON says what it says in XML" "
 	cd '$FHIR/all' && n=0 && set -- &&
 	for j in *.json; do
 		set -- \"\$@\" \"\${j%.json}.xml\" \"\$j\"; n=\$((n + 1))
 	done && test \$n -ge $fhir_min && $FHIR_JSON \"\$@\""
 
-t "fhir: every Bundle keeps every FHIRPath invariant of R4" "
+t_plain "fhir: every Bundle keeps every FHIRPath invariant of R4" "
 	cd '$FHIR/all' && $FHIR_INVARIANTS *.json"
 
 t_no_vg "fhir --bundle transaction: a PUT of every entry at Type/id" "
