@@ -3,7 +3,9 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "i18n.h"
@@ -21,7 +23,8 @@ static struct ip_cli cli = {
 	.help = N_("Close the individual plan PLAN: status closed, with the "
 	    "date and the reason,\nchanging nothing else in the file.\n"
 	    "\n"
-	    "      --reason TEXT     why the plan ends (required)\n"
+	    "      --reason TEXT     why the plan ends (required; asked for "
+	    "on a terminal)\n"
 	    "      --date DATE       the day it ends (default: today)\n"
 	    "  -n, --dry-run         print the change as a diff, write "
 	    "nothing\n"
@@ -40,6 +43,29 @@ enum { O_REASON = 0x200, O_DATE };
 struct close_ctx {
 	struct ip_close_opts o;
 };
+
+/* The reason, asked for on the terminal when --reason is not given, so
+ * that "ip-close PLAN", as ip-review(1) prints it, asks for what only the
+ * user can say; NULL off a terminal or if the answer is blank. */
+static char *
+ask_reason(void)
+{
+	char *line = NULL;
+	size_t cap = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
+		return NULL;
+	/* TRANSLATORS: asked on the terminal when ip-close is run
+	   without --reason; the answer is the plan's closed.reason. */
+	fputs(_("Why does the plan end? "), stderr);
+	if (getline(&line, &cap, stdin) < 0
+	    || line[strspn(line, " \t\r\n")] == '\0') {
+		free(line);
+		return NULL;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	return line;
+}
 
 static int
 edit(struct ip_doc *doc, void *ctx, const struct ip_err *e)
@@ -61,6 +87,7 @@ main(int argc, char *argv[])
 	struct close_ctx ctx = { 0 };
 	struct ip_change ch = { .edit = edit, .ctx = &ctx };
 	const char *date = NULL;
+	char *asked = NULL;
 	int c, rc;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv, ":nfhV",
@@ -84,16 +111,17 @@ main(int argc, char *argv[])
 		    "standard input (-)"));
 		return IP_EXIT_TROUBLE;
 	}
-	if (ctx.o.reason == NULL) {
-		ip_error(cli.prog, _("--reason is required: say why the plan "
-		    "ends"));
-		return ip_cli_usage(&cli);
-	}
 	ch.today = ip_cli_today(&cli);
 	ctx.o.date = ch.today;
 	if (date != NULL && ip_opt_date(&cli.err, "date", date,
 	    &ctx.o.date) != 0)
 		return IP_EXIT_TROUBLE;
+	if (ctx.o.reason == NULL && (ctx.o.reason = asked = ask_reason())
+	    == NULL) {
+		ip_error(cli.prog, _("--reason is required: say why the plan "
+		    "ends"));
+		return IP_EXIT_TROUBLE;
+	}
 	rc = ip_change_plan(&ch, cli.prog);
 	if (rc == IP_EXIT_OK && !ch.dry_run) {
 		char day[16];
@@ -101,5 +129,6 @@ main(int argc, char *argv[])
 		    ip_date_format(ctx.o.date, day));
 		rc = ip_finish_stdout(cli.prog, rc);
 	}
+	free(asked);
 	return rc;
 }

@@ -19,7 +19,7 @@ static struct ip_cli cli = {
 	.usage = N_("usage: ip-consent PLAN --plan --by ID|NAME [options]\n"
 	    "       ip-consent PLAN --share ID... [--until DATE] "
 	    "[--by ID|NAME] [options]\n"
-	    "       ip-consent PLAN --withdraw [--plan | --share ID] "
+	    "       ip-consent PLAN --withdraw [--plan | --share ID...] "
 	    "[options]\n"
 	    "       ip-consent --list-participants PLAN\n"),
 	/* TRANSLATORS: the rest of --help.  Translate the words, not the
@@ -37,9 +37,9 @@ static struct ip_cli cli = {
 	    "after --share\n"
 	    "      --withdraw        withdraw the consents to share in force "
 	    "(with --share,\n"
-	    "                        those that name the ids), or with --plan "
-	    "the consent\n"
-	    "                        to the plan\n"
+	    "                        for those ids only: the others stay "
+	    "covered), or with\n"
+	    "                        --plan the consent to the plan\n"
 	    "      --date DATE       the day it was given or withdrawn "
 	    "(default: today)\n"
 	    "      --until DATE      the last day a consent to share is in "

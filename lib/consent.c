@@ -201,8 +201,42 @@ to_withdraw(const struct ip_plan *p, const struct ip_consent_sharing *s,
 	    == IP_SHARING_ACTIVE;
 }
 
+/* True if id is one of o->ids. */
+static bool
+withdrawn_id(const struct ip_consent_opts *o, const char *id)
+{
+	for (size_t i = 0; id != NULL && i < o->n_ids; i++)
+		if (strcmp(o->ids[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* The participants of the consent to share s that a withdrawal for o->ids
+ * leaves covered: how many, and (with n) the first n of them, in s's
+ * order, as a list of new nodes in *ids. */
+static size_t
+kept(struct ip_doc *doc, const struct ip_consent_sharing *s,
+    const struct ip_consent_opts *o, struct ip_ynode **ids)
+{
+	size_t n = 0;
+
+	*ids = doc != NULL ? ip_doc_new_seq(doc) : NULL;
+	for (size_t k = 0; o->n_ids > 0 && k < s->participants.n; k++) {
+		const char *id = s->participants.v[k].s;
+		if (id == NULL || withdrawn_id(o, id))
+			continue;
+		if (*ids != NULL)
+			ip_doc_append(doc, *ids, ip_doc_new_text(doc, id));
+		n++;
+	}
+	return n;
+}
+
 /* The withdrawal, on o->date, of the consent to the plan (o->plan) or of
- * the consents to share to_withdraw() names. */
+ * the consents to share to_withdraw() names.  A consent withdrawn for
+ * some of its participants only (o->ids) is withdrawn whole, as it was
+ * given, and a new one of the same day, until and by covers the others:
+ * the plan keeps who had access when. */
 static int
 withdraw(struct ip_doc *doc, const struct ip_consent_opts *o, FILE *f,
     const struct ip_err *e)
@@ -230,24 +264,53 @@ withdraw(struct ip_doc *doc, const struct ip_consent_opts *o, FILE *f,
 		putc('\n', f);
 		return 0;
 	}
+	bool some = false;
 	for (size_t i = 0; i < l->n; i++)
-		n += to_withdraw(p, &l->v[i], o);
+		if (to_withdraw(p, &l->v[i], o)) {
+			struct ip_ynode *none;
+			n++;
+			some = some || kept(NULL, &l->v[i], o, &none) > 0;
+		}
+	if (n == 0 && o->n_ids > 0)
+		return ip_fail(e, _("no consent to share information in force "
+		    "on %s names --share %s: there is nothing to withdraw"),
+		    ip_date_format(o->date, a), o->ids[0]);
 	if (n == 0)
 		return ip_fail(e, _("no consent to share information is in "
 		    "force on %s: there is nothing to withdraw"),
 		    ip_date_format(o->date, a));
-	struct ip_ynode *seq = sharing_list(doc, false);
+	/* the consents given in place of those withdrawn go into a list */
+	struct ip_ynode *seq = sharing_list(doc, some);
 	for (size_t i = 0; i < l->n; i++) {
-		if (!to_withdraw(p, &l->v[i], o))
+		const struct ip_consent_sharing *s = &l->v[i];
+		struct ip_ynode *ids;
+		if (!to_withdraw(p, s, o))
 			continue;
 		struct ip_ynode *c = seq != NULL ? sharing_item(seq, i)
 		    : ip_ynode_get(ip_ynode_get(ip_doc_root(doc), "consent"),
 		    "information_sharing");
+		size_t left = kept(doc, s, o, &ids);
+		struct ip_ynode *again = left > 0 ? copy(doc, c) : NULL;
 		ip_doc_set_after(doc, c, "withdrawn", ip_doc_new_date(doc,
 		    o->date), "until");
 		fprintf(f, _("consent to share information of %s withdrawn "
-		    "%s"), ip_date_format(l->v[i].date.day, b),
+		    "%s"), ip_date_format(s->date.day, b),
 		    ip_date_format(o->date, a));
+		putc('\n', f);
+		if (again == NULL)
+			continue;
+		ip_doc_set(doc, again, "date", ip_doc_new_date(doc, o->date));
+		ip_doc_set(doc, again, "participants", ids);
+		ip_doc_append(doc, seq, again);
+		/* TRANSLATORS: after a consent to share information was
+		   withdrawn for some of its participants: a new one of the
+		   same day covers the others.  %s is a date, %zu how many
+		   participants. */
+		fprintf(f, P_("consent to share information given %s, "
+		    "for the %zu other participant it named",
+		    "consent to share information given %s, for the %zu "
+		    "other participants it named", left),
+		    ip_date_format(o->date, a), left);
 		putc('\n', f);
 	}
 	return 0;

@@ -181,6 +181,14 @@ bidi_escape(uint32_t c)
 	return NULL;
 }
 
+/* Most of what is written: printable ASCII but digits, which may begin a
+ * national id, stands for itself. */
+static bool
+stands(unsigned char b)
+{
+	return b >= 0x20 && b < 0x7f && !is_digit((char)b);
+}
+
 size_t
 ip_clean_step(const char *s, const char **instead)
 {
@@ -189,8 +197,7 @@ ip_clean_step(const char *s, const char **instead)
 	size_t n;
 
 	*instead = NULL;
-	/* most of what is written: printable ASCII stands for itself */
-	if (b >= 0x20 && b < 0x7f && !is_digit(b))
+	if (stands(b))
 		return 1;
 	if ((n = ip_nid_written(s)) > 0) {
 		*instead = "<national id>";
@@ -212,10 +219,19 @@ ip_fputs_clean(const char *s, FILE *f)
 	while (*s != '\0') {
 		const char *run = s, *instead = NULL;
 		size_t n = 0;
-		/* what stands as it is, in one write */
-		while (*s != '\0' && (n = ip_clean_step(s, &instead),
-		    instead == NULL))
+		/* what stands as it is, in one write; printable ASCII but
+		 * digits, most of it, as ip_clean_step() takes it, without a
+		 * call for each byte */
+		for (;;) {
+			if (stands((unsigned char)*s)) {
+				s++;
+				continue;
+			}
+			if (*s == '\0' || (n = ip_clean_step(s, &instead),
+			    instead != NULL))
+				break;
 			s += n;
+		}
 		fwrite(run, 1, (size_t)(s - run), f);
 		if (*s != '\0') {
 			fputs(instead, f);

@@ -171,36 +171,44 @@ ip_mail_date(int64_t t, char *buf)
 }
 
 /* Writes one line of text, lead spaces and the n bytes at s,
- * quoted-printable, with soft line breaks within QP_LINE. */
+ * quoted-printable, with soft line breaks within QP_LINE: through a
+ * buffer of its own, a write for each piece of it rather than for each
+ * byte. */
 static void
 qp_line(FILE *out, size_t lead, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t col = 0;
+	char buf[256];
+	size_t col = 0, k = 0;
+	bool from = n >= 5 && lead == 0 && memcmp(s, "From ", 5) == 0;
 
 	for (size_t i = 0; i < lead + n; i++) {
 		unsigned char c = i < lead ? ' ' : (unsigned char)s[i - lead];
-		char tok[3] = { (char)c };
-		size_t len = 1;
 		bool last = i + 1 == lead + n;
-		bool from = i == 0 && n >= 5 && memcmp(s, "From ", 5) == 0;
-		if (!((c >= 33 && c <= 126 && c != '=' && !(i == 0 && c == '.')
-		    && !from) || (c == ' ' && !last))) {
-			tok[0] = '=';
-			tok[1] = hex[c >> 4];
-			tok[2] = hex[c & 15];
-			len = 3;
+		bool quote = !((c >= 33 && c <= 126 && c != '='
+		    && !(i == 0 && (c == '.' || from))) || (c == ' ' && !last));
+		size_t len = quote ? 3 : 1;
+		if (k + 2 + len > sizeof(buf)) {
+			fwrite(buf, 1, k, out);
+			k = 0;
 		}
 		/* room for the token and, unless the line ends, a soft
 		 * break's '=' */
 		if (col + len + (last ? 0 : 1) > QP_LINE) {
-			fputs("=\n", out);
+			buf[k++] = '=';
+			buf[k++] = '\n';
 			col = 0;
 		}
-		fwrite(tok, 1, len, out);
+		if (quote) {
+			buf[k++] = '=';
+			buf[k++] = hex[c >> 4];
+			buf[k++] = hex[c & 15];
+		} else
+			buf[k++] = (char)c;
 		col += len;
 	}
-	putc('\n', out);
+	buf[k++] = '\n';
+	fwrite(buf, 1, k, out);
 }
 
 /* The space to wrap the line from s to end at, so that what comes

@@ -241,12 +241,13 @@ digit_at(const char *s, size_t *len)
 }
 
 /* The length of the first of the strings in v (NULL ends it) that s
- * starts with; 0 if none. */
+ * starts with; 0 if none.  The first bytes are compared first: this is
+ * asked at every digit of everything written. */
 static size_t
 one_of(const char *s, const char *const *v)
 {
 	for (; *v != NULL; v++)
-		if (strncmp(s, *v, strlen(*v)) == 0)
+		if (**v == *s && strncmp(s, *v, strlen(*v)) == 0)
 			return strlen(*v);
 	return 0;
 }

@@ -105,6 +105,8 @@ struct block {
 				   else INT32_MAX */
 	uint32_t folded;	/* the findings its line stands for */
 	bool close;		/* the action may be to close the plan */
+	bool mail_to;		/* mail goes to the coordinator's address
+				   (mail_to()) */
 };
 
 struct ip_review_run {
@@ -380,43 +382,33 @@ scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *id,
 	r->nf++;
 }
 
-/* True if the consent to share s is renewed by a later one, given after
- * it, that names every participant s names. */
-static bool
-renewed(const struct ip_plan *p, const struct ip_consent_sharing *s)
-{
-	const union ip_sharing_list *l = &p->consent.information_sharing;
-
-	for (size_t i = 0; i < l->n; i++) {
-		const struct ip_consent_sharing *t = &l->v[i];
-		bool all = t != s && t->date.set && s->date.set
-		    && t->date.day > s->date.day;
-		for (size_t k = 0; all && k < s->participants.n; k++)
-			all = ip_consent_names(t, s->participants.v[k].s);
-		if (all)
-			return true;
-	}
-	return false;
-}
-
 /* The consents to share information, each kind once: the earliest end,
- * to the horizon, of those neither withdrawn nor renewed; and the last
- * withdrawn, until a review is done on or after its day. */
+ * to the horizon, of those not withdrawn, if it leaves someone it names
+ * covered by no consent (ip_uncovered()) the day after, or today if that
+ * is later, since a consent given in its place settles it; and the last
+ * withdrawn that left someone it names uncovered that day, until a
+ * review is done on or after its day. */
 static void
 scan_sharing(struct scan *s, const struct ip_reviews *rs)
 {
 	const union ip_sharing_list *l = &s->p->consent.information_sharing;
+	const int32_t today = s->r->today, horizon = s->r->horizon;
 	int32_t end = INT32_MAX, last = INT32_MIN;
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct ip_consent_sharing *c = &l->v[i];
 		if (c->withdrawn.set) {
-			if (c->withdrawn.day <= s->r->horizon
-			    && c->withdrawn.day > last)
-				last = c->withdrawn.day;
-		} else if (c->until.set && c->until.day <= s->r->horizon
-		    && c->until.day < end && !renewed(s->p, c))
-			end = c->until.day;
+			int32_t w = c->withdrawn.day;
+			if (w <= horizon && w > last
+			    && ip_uncovered(s->p, c, w) != NULL)
+				last = w;
+		} else if (c->until.set && c->until.day <= horizon
+		    && c->until.day < end) {
+			int32_t after = c->until.day + 1;
+			if (ip_uncovered(s->p, c, after > today ? after
+			    : today) != NULL)
+				end = c->until.day;
+		}
 	}
 	if (end != INT32_MAX)
 		scan_add(s, K_CONSENT, end, NULL, NULL, NULL);
@@ -579,23 +571,22 @@ by_group(const struct ip_review_run *r, const struct plan_rec *x,
 	return c != 0 ? c : strcmp(coord_email(r, x), coord_email(r, y));
 }
 
-/* The address a plan's mail goes to: its coordinator's, if that is a
- * plain address and the coordinator is not the person, else NULL: the
- * address of --mail-to. */
+/* The address the mail of the plan record i goes to: its coordinator's,
+ * if make_blocks() found it a plain address of a coordinator who is not
+ * the person, else NULL: the address of --mail-to. */
 static const char *
-mail_to(const struct ip_review_run *r, const struct plan_rec *pr)
+mail_to(const struct ip_review_run *r, uint32_t i)
 {
-	const char *a = coord_email(r, pr);
-	return *a != '\0' && ip_mail_address_ok(a) ? a : NULL;
+	return r->blocks[i].mail_to ? coord_email(r, &r->plans[i]) : NULL;
 }
 
 /* The plans of one address together, those for --mail-to last, each
  * address's in the order of by_group(). */
 static int
-by_address(const struct ip_review_run *r, const struct plan_rec *x,
-    const struct plan_rec *y)
+by_address(const struct ip_review_run *r, uint32_t i, uint32_t j)
 {
-	const char *a = mail_to(r, x), *b = mail_to(r, y);
+	const struct plan_rec *x = &r->plans[i], *y = &r->plans[j];
+	const char *a = mail_to(r, i), *b = mail_to(r, j);
 	int c;
 
 	if ((a == NULL) != (b == NULL))
@@ -615,7 +606,7 @@ by_block(const struct ip_review_run *r, const void *a, const void *b)
 	const struct plan_rec *px = &r->plans[x->plan],
 	    *py = &r->plans[y->plan];
 	int32_t ux = r->blocks[x->plan].urgent, uy = r->blocks[y->plan].urgent;
-	int c = r->mail != NULL ? by_address(r, px, py)
+	int c = r->mail != NULL ? by_address(r, x->plan, y->plan)
 	    : r->grouped ? by_group(r, px, py) : 0;
 
 	if (c != 0)
@@ -880,13 +871,18 @@ folded(const struct block *b, const struct finding *f)
 	}
 }
 
-/* What the text makes of each plan's findings: r->blocks. */
+/* What the text makes of each plan's findings: r->blocks.  Whether a
+ * plan's mail goes to its coordinator is decided here, once a plan, and
+ * not at each comparison of the sort. */
 static void
 make_blocks(struct ip_review_run *r)
 {
 	r->blocks = ip_xcalloc(r->nplans, sizeof(*r->blocks));
-	for (size_t i = 0; i < r->nplans; i++)
-		r->blocks[i] = (struct block){ INT32_MAX, INT32_MAX, 0, false };
+	for (size_t i = 0; i < r->nplans; i++) {
+		const char *a = coord_email(r, &r->plans[i]);
+		r->blocks[i] = (struct block){ INT32_MAX, INT32_MAX, 0, false,
+		    r->mail != NULL && *a != '\0' && ip_mail_address_ok(a) };
+	}
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct finding *f = &r->f[i];
 		struct block *b = &r->blocks[f->plan];
@@ -1413,7 +1409,7 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 {
 	const struct ip_review_mail *m = r->mail;
 	const struct plan_rec *pr = &r->plans[r->f[from].plan];
-	const char *addr = mail_to(r, pr);
+	const char *addr = mail_to(r, r->f[from].plan);
 	char date[32], day[11], *body = NULL, *subject = NULL, *intro = NULL;
 	size_t plans = 0, size = 0, ssize = 0, isize = 0;
 	FILE *b = open_memstream(&body, &size);
@@ -1488,10 +1484,10 @@ mail_all(struct ip_review_run *r)
 	size_t from = 0, seq = 0, failed = 0;
 
 	while (from < r->nf) {
-		const char *a = mail_to(r, &r->plans[r->f[from].plan]);
+		const char *a = mail_to(r, r->f[from].plan);
 		size_t to = from + 1;
 		for (; to < r->nf; to++) {
-			const char *b = mail_to(r, &r->plans[r->f[to].plan]);
+			const char *b = mail_to(r, r->f[to].plan);
 			if ((a == NULL) != (b == NULL) || (a != NULL
 			    && strcmp(a, b) != 0))
 				break;

@@ -7,7 +7,8 @@
  * the reviews done and the consents given by then count.  Each figure
  * comes from the code that decides it for the other commands:
  * ip_never_reviewed() and ip_review_overdue() as ip-review reports them,
- * ip_sharing_on() as the views decide it, ip_plan_check() and
+ * ip_covering() (by ip_uncovered()) as the views decide who is covered,
+ * ip_plan_check() and
  * ip_persons_again() as ip-validate checks.  The caller loads the plans
  * and adds them one at a time; what is kept is a row of counts for each
  * group and, for each plan with a valid national id, that and its groups,
@@ -273,6 +274,21 @@ count(struct group *g, const bool in[NCOUNT])
 
 /* --- what a plan counts in ----------------------------------------------- */
 
+/* True if a participant that a consent to share given by today names is
+ * covered by none today (ip_uncovered()): it ran out or was withdrawn,
+ * or the consent to the plan was, and none took its place. */
+static bool
+sharing_ended(const struct ip_plan *p, int32_t today)
+{
+	const union ip_sharing_list *l = &p->consent.information_sharing;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].date.set && l->v[i].date.day <= today
+		    && ip_uncovered(p, &l->v[i], today) != NULL)
+			return true;
+	return false;
+}
+
 /* Which figures p counts in as of today, and which part of the chart. */
 static void
 figures(const struct ip_stats_run *r, const struct ip_plan *p, bool invalid,
@@ -281,7 +297,6 @@ figures(const struct ip_stats_run *r, const struct ip_plan *p, bool invalid,
 	const int32_t today = r->o.today;
 	const struct ip_period *pe = &p->period;
 	bool active = ip_plan_active_on(p, today);
-	enum ip_sharing sh = ip_sharing_on(p, today, NULL);
 
 	if (ip_plan_draft(p)) {	/* a plan being written is none yet */
 		in[F_DRAFTS] = true;
@@ -303,7 +318,7 @@ figures(const struct ip_stats_run *r, const struct ip_plan *p, bool invalid,
 	in[F_NEVER] = ip_never_reviewed(p, today);
 	in[F_OVERDUE] = ip_review_overdue(p, today);
 	in[F_PERIOD] = pe->end.set && pe->end.day < today;
-	in[F_SHARING] = sh == IP_SHARING_EXPIRED || sh == IP_SHARING_WITHDRAWN;
+	in[F_SHARING] = sharing_ended(p, today);
 	in[in[F_NEVER] ? C_NEVER : in[F_OVERDUE] ? C_OVERDUE
 	    : in[F_EVALUATED] ? C_EVALUATED : C_OTHER] = true;
 }

@@ -4,6 +4,8 @@
  */
 #include "utf8.h"
 
+#include <string.h>
+
 size_t
 ip_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -43,19 +45,41 @@ ip_is_control(uint32_t c)
 size_t
 ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci)
 {
-	while (c->ci < ci && c->bi < c->len) {
-		c->bi++;
-		while (c->bi < c->len && (c->s[c->bi] & 0xc0) == 0x80)
-			c->bi++;
-		c->ci++;
+	/* in locals: the bytes, being unsigned char, could alias *c, and
+	 * the compiler would load and store it at every byte; this is
+	 * asked at every event of every plan loaded */
+	const unsigned char *s = c->s;
+	size_t len = c->len, at = c->ci, bi = c->bi;
+
+	while (at < ci && bi < len) {
+		/* where the next eight bytes are ASCII, each is a
+		 * character: up to eight at once, unless a byte that
+		 * continues the eighth follows, as in malformed UTF-8 only */
+		if (len - bi > 8) {
+			uint64_t w;
+			size_t k = ci - at < 8 ? ci - at : 8;
+			memcpy(&w, s + bi, sizeof(w));
+			if ((w & 0x8080808080808080u) == 0
+			    && (k < 8 || (s[bi + 8] & 0xc0) != 0x80)) {
+				bi += k;
+				at += k;
+				continue;
+			}
+		}
+		bi++;
+		while (bi < len && (s[bi] & 0xc0) == 0x80)
+			bi++;
+		at++;
 	}
-	while (c->ci > ci && c->bi > 0) {
-		c->bi--;
-		while (c->bi > 0 && (c->s[c->bi] & 0xc0) == 0x80)
-			c->bi--;
-		c->ci--;
+	while (at > ci && bi > 0) {
+		bi--;
+		while (bi > 0 && (s[bi] & 0xc0) == 0x80)
+			bi--;
+		at--;
 	}
-	return c->bi;
+	c->ci = at;
+	c->bi = bi;
+	return bi;
 }
 
 size_t

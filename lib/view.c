@@ -107,6 +107,19 @@ ip_covering(const struct ip_plan *p, const char *id, int32_t day)
 	return NULL;
 }
 
+const char *
+ip_uncovered(const struct ip_plan *p, const struct ip_consent_sharing *s,
+    int32_t day)
+{
+	for (size_t i = 0; i < s->participants.n; i++) {
+		const char *id = s->participants.v[i].s;
+		if (ip_find_participant(p, id) != NULL
+		    && ip_covering(p, id, day) == NULL)
+			return id;
+	}
+	return NULL;
+}
+
 enum ip_sharing
 ip_sharing_on(const struct ip_plan *p, int32_t day, int32_t *since)
 {

@@ -38,6 +38,13 @@ bool ip_consent_names(const struct ip_consent_sharing *s, const char *id);
 const struct ip_consent_sharing *ip_covering(const struct ip_plan *p,
     const char *id, int32_t day);
 
+/* The first participant of p that the consent to share s names and that
+ * no consent covers on day (ip_covering()), as when s ran out or was
+ * withdrawn and no other consent took its place; NULL if every
+ * participant s names is covered, or is no longer one of p's. */
+const char *ip_uncovered(const struct ip_plan *p,
+    const struct ip_consent_sharing *s, int32_t day);
+
 /* The state of p's consents to share information taken together on day:
  * IP_SHARING_ACTIVE if one is in force; else that of the one that ended
  * last (with *since as ip_consent_on() gives it); IP_SHARING_NONE if

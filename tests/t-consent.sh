@@ -37,6 +37,16 @@ t "consent: a participant a new consent adds is covered from its date only" "
 	ip-export --today 2026-12-01 --format xml --for kari emma.yaml >after &&
 	grep -q 'view=\"full\"' after"
 
+# cons_withdrawn LINE: after a withdrawal of 2026-11-20 in emma.yaml,
+# ip-review reports it, the document (in doc) has LINE in its history,
+# and the plan validates.
+cons_withdrawn() {
+	exits 1 ip-review --today $TODAY emma.yaml >review &&
+	grep -q '^2026-11-20  emma.yaml  consent to share information withdrawn 4 days ago, with no review since' review &&
+	ip-export --today $TODAY emma.yaml >doc &&
+	grep -q "$1" doc &&
+	exits 0 ip-validate --today $TODAY emma.yaml
+}
 t "consent: a withdrawal is reported by ip-review and shown in the document" "
 	cons_fresh &&
 	exits 0 ip-consent --today $TODAY --withdraw --date 2026-11-20 \
@@ -44,12 +54,8 @@ t "consent: a withdrawal is reported by ip-review and shown in the document" "
 	printf '%s\n' 'consent to share information of 2026-02-20 withdrawn 2026-11-20' \
 	    'consent to share information of 2026-03-09 withdrawn 2026-11-20' >want &&
 	same want got &&
-	exits 1 ip-review --today $TODAY emma.yaml >review &&
-	grep -q '^2026-11-20  emma.yaml  consent to share information withdrawn 4 days ago, with no review since' review &&
-	ip-export --today $TODAY emma.yaml >doc &&
-	grep -q 'trukket tilbake 20. november 2026: Sissel Aune\$' doc &&
-	grep -qx '  - \*\*Deltakere med tilgang:\*\* Ingrid Haugen, Thomas Haugen' doc &&
-	exits 0 ip-validate --today $TODAY emma.yaml"
+	cons_withdrawn 'trukket tilbake 20. november 2026: Sissel Aune\$' &&
+	grep -qx '  - \*\*Deltakere med tilgang:\*\* Ingrid Haugen, Thomas Haugen' doc"
 
 t "consent: --withdraw --share ID withdraws only the consents that name ID" "
 	cons_fresh &&
@@ -57,6 +63,30 @@ t "consent: --withdraw --share ID withdraws only the consents that name ID" "
 	echo 'consent to share information of 2026-03-09 withdrawn 2026-11-24' |
 	    same - got &&
 	test \$(grep -c 'withdrawn: 2026-11-24' emma.yaml) -eq 1"
+
+# Kari is withdrawn from the consent that names four: it is withdrawn as
+# it was given, and a new one of the same day covers the other three, so
+# that none of them loses a day, and the plan keeps who had access when.
+t "consent: --withdraw --share ID of a consent that names others keeps them covered" "
+	cons_fresh &&
+	exits 0 ip-consent --today $TODAY --withdraw --share kari --date 2026-11-20 emma.yaml >got &&
+	printf '%s\n' 'consent to share information of 2026-02-20 withdrawn 2026-11-20' \
+	    'consent to share information given 2026-11-20, for the 3 other participants it named' >want &&
+	same want got &&
+	for who in kari hanne; do
+		for day in 2026-11-19 2026-11-20; do
+			printf '%s %s ' \$who \$day &&
+			ip-export --today \$day --format xml --for \$who emma.yaml |
+			    sed -n 's/.* view=\"\\([a-z]*\\)\".*/\\1/p' | head -n 1
+		done
+	done >views &&
+	printf '%s\n' 'kari 2026-11-19 full' 'kari 2026-11-20 restricted' \
+	    'hanne 2026-11-19 full' 'hanne 2026-11-20 full' >want &&
+	same want views &&
+	cons_withdrawn 'trukket tilbake 20. november 2026: Hanne Lie, Martin' &&
+	grep -q 'Kari Sand' doc &&
+	exits 2 ip-consent --today $TODAY --withdraw --share kari emma.yaml 2>err &&
+	grep -q 'no consent to share information in force on 2026-11-24 names --share kari' err"
 
 t "consent: the consent to the plan withdrawn is recorded, and ip-validate asks to close it" "
 	cons_fresh &&
@@ -113,7 +143,7 @@ t_no_vg "consent refuses: an --until before --date" "
 t "consent refuses: a withdrawal with nothing in force" "
 	cons_refuses 'no consent to share information is in force on 2027-06-01' \
 	    ip-consent --today $TODAY --withdraw --date 2027-06-01 emma.yaml &&
-	cons_refuses 'no consent to share information is in force' \
+	cons_refuses 'no consent to share information in force on 2026-11-24 names --share per: there is nothing to withdraw' \
 	    ip-consent --today $TODAY --withdraw --share per kari.yaml"
 t_no_vg "consent refuses: --plan without --by, and nothing to record" "
 	cons_refuses 'needs --by' ip-consent --today $TODAY --plan emma.yaml &&

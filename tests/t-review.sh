@@ -685,6 +685,19 @@ t "review: a consent renewed is not reported to expire, the one in force is" "
 	cd '$TMP' && exits 1 ip-review --today 2027-12-20 renewed.yaml >got &&
 	grep -q 'withdrawn 395 days ago' got && ! grep -q expires got"
 
+# Whether the end or the withdrawal of a consent to share is reported is
+# whether it leaves someone uncovered, as ip_covering() says for the views:
+# a renewal after a gap does not hide the gap, a consent with no end
+# covers those a shorter one names, a renewal withdrawn renews nothing.
+t "review: a consent's end is reported when it leaves someone uncovered" "
+	rv_is 2026-12-20 30d sharing-gap.yaml \
+		'2026-12-31  sharing-gap.yaml  consent to share information expires in 11 days  (coordinator Ola Hansen)' &&
+	rv_is 2027-01-20 30d sharing-gap.yaml &&
+	rv_is 2026-12-20 30d sharing-covered.yaml \
+		'2027-01-10  sharing-covered.yaml  consent to share information expires in 21 days  (coordinator Ola Hansen)' &&
+	rv_is 2026-12-20 30d sharing-renewal-withdrawn.yaml \
+		'2026-12-31  sharing-renewal-withdrawn.yaml  consent to share information expires in 11 days  (coordinator Ola Hansen)'"
+
 # --- a consent to the plan withdrawn ----------------------------------------
 
 t "review: consent withdrawn from an active plan, reported until it is closed" "
@@ -739,6 +752,35 @@ t "text: the command names a file the shell takes as it is" "
 	test \"\$(sh -c 'for a; do printf \"%s|\" \"\$a\"; done' sh \$(cat '$TMP/cmd'))\" != x &&
 	eval \"set -- \$(cat '$TMP/cmd')\" && test \$# -eq 2 && test \"\$1\" = ip-evaluate &&
 	test \"\$2\" = \"$TMP/it's a plan.yaml\""
+
+# Each command a line ends with, run as printed on a fresh copy of the
+# plan: ip-evaluate records the review; ip-close, which needs a reason only
+# the coordinator can give, asks for it on a terminal (script(1) gives it
+# one) and, off one, says that it needs it and nothing else.
+t "text: the commands a line ends with run as printed" "
+	mkdir '$TMP/run' && cd '$TMP/run' &&
+	cp '$TOP/examples/emma-barnekoordinator.yaml' plan.yaml &&
+	exits 1 ip-review --today 2027-06-10 plan.yaml >got &&
+	sed -n 's/.*; record it: //p' got | sed 's/ or /\\n/g' >cmds &&
+	test \$(wc -l <cmds) -eq 2 &&
+	while read -r cmd; do
+		cp '$TOP/examples/emma-barnekoordinator.yaml' plan.yaml &&
+		case \$cmd in
+		ip-evaluate\\ *)
+			exits 0 \$cmd --today 2027-06-10 </dev/null >out &&
+			grep -q '^ *done: 2027-06-10' plan.yaml ;;
+		ip-close\\ *)
+			exits 2 \$cmd --today 2027-06-10 </dev/null 2>err &&
+			echo 'ip-close: --reason is required: say why the plan ends' >want &&
+			same want err &&
+			cmp -s plan.yaml '$TOP/examples/emma-barnekoordinator.yaml' &&
+			echo 'Flyttet til Bodø' >answer &&
+			script -qec \"\$cmd --today 2027-06-10\" /dev/null <answer >out &&
+			grep -q 'Why does the plan end?' out &&
+			grep -qx '  reason: Flyttet til Bodø' plan.yaml ;;
+		*) false ;;
+		esac || exit 1
+	done <cmds"
 
 # --- the calendar: what is overdue shows on the day of the run -------------
 

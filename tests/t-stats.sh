@@ -193,6 +193,21 @@ t "on a day: every figure as the plans' dates give it, on both sides of each dat
 		done | sort -u | wc -l >'$TMP/n' &&
 		test \$(cat '$TMP/n') -ge 2 || { echo \"column \$f: the same on all three days\"; exit 1; }
 	done"
+# sharing_expired asks who is covered (ip_covering()), as the views and
+# ip-review do: a consent that alone covers Nav ran out on 2027-01-10 while
+# Ola's with no end is in force (tests/review/sharing-covered.yaml); the
+# consent that names both lapses on 2026-12-31 and is renewed on
+# 2027-01-15 (sharing-gap.yaml).
+t "on a day: consent to share expired for a participant no consent covers" "
+	for c in sharing-covered:2027-01-10:0 sharing-covered:2027-01-11:1 \
+	    sharing-gap:2026-12-31:0 sharing-gap:2027-01-01:1 \
+	    sharing-gap:2027-01-15:0; do
+		f=\${c%%:*} d=\${c#*:} d=\${d%:*} &&
+		exits 0 ip-stats --today \$d --format tsv '$TESTS/review/'\$f.yaml >'$TMP/got' &&
+		test \"\$(head -n 1 '$TMP/got' | cut -f 9)\" = sharing_expired &&
+		test \"\$(tail -n 1 '$TMP/got' | cut -f 9)\" = \${c##*:} ||
+		{ echo \"\$c: \$(tail -n 1 '$TMP/got')\"; exit 1; }
+	done"
 t "on a day: the KOSTRA figure of a year's end counts the plans as they stood" "
 	cd '$TOP/examples' &&
 	exits 0 ip-stats --today 2025-12-31 --format tsv . >'$TMP/got' &&

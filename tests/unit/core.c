@@ -1418,6 +1418,50 @@ test_item_words_catalogues(void **state)
 	setlocale(LC_ALL, "C");
 }
 
+/* ip_utf8_byte() as it was before it took ASCII eight bytes at a time:
+ * one character at a time, its continuation bytes with it. */
+static size_t
+utf8_byte_slow(const unsigned char *s, size_t len, size_t ci)
+{
+	size_t bi = 0;
+	for (size_t n = 0; n < ci && bi < len; n++)
+		for (bi++; bi < len && (s[bi] & 0xc0) == 0x80; bi++)
+			;
+	return bi;
+}
+
+/* The cursor gives, forwards and back, by steps of every length, the
+ * offset counting one character at a time gives, in ASCII, Norwegian
+ * letters, runs that end just before and after a multi-byte character,
+ * and malformed UTF-8: continuation bytes after ASCII, a lead byte at
+ * the end. */
+static void
+test_utf8_cursor(void **state)
+{
+	static const char *const texts[] = {
+		"format: iplan/1\nperson:\n  name: Kari Nordmann\n",
+		"æøå ÆØÅ: Bodø, Tromsø og Ålesund — «sitat» og “sitat”.",
+		"12345678æ12345678\u2014abcdefgh\U0001F600ijklmnopq",
+		"abcdefgh\x80\x80ijklmnop\xbfqrstuvwx\xc3",
+		"\x80\x80\x80" "abc",
+		"",
+	};
+	(void)state;
+	for (size_t t = 0; t < sizeof(texts) / sizeof(*texts); t++) {
+		const unsigned char *s = (const unsigned char *)texts[t];
+		size_t len = strlen(texts[t]);
+		for (size_t step = 1; step <= 11; step++) {
+			struct ip_utf8_cursor c = { s, len, 0, 0 };
+			for (size_t ci = 0; ci <= len + 2; ci += step)
+				assert_int_equal(ip_utf8_byte(&c, ci),
+				    utf8_byte_slow(s, len, ci));
+			for (size_t ci = len + 2; ci-- > 0;)
+				assert_int_equal(ip_utf8_byte(&c, ci),
+				    utf8_byte_slow(s, len, ci));
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -1461,6 +1505,7 @@ main(void)
 		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_person_age_from_national_id),
 		cmocka_unit_test(test_covering),
+		cmocka_unit_test(test_utf8_cursor),
 		cmocka_unit_test(test_guardians),
 		cmocka_unit_test(test_item_words_catalogues),
 	};

@@ -1205,8 +1205,8 @@ check_refused(const struct ip_plan *p, const char *file)
 	free(msgs);
 }
 
-/* The days to look at: about each consent's start and end, and the
- * person's 12th and 16th birthdays. */
+/* The days to look at: about each consent's start, end and withdrawal,
+ * and the person's 12th and 16th birthdays. */
 static size_t
 days_of(const struct ip_plan *p, int32_t *days, size_t max)
 {
@@ -1215,7 +1215,7 @@ days_of(const struct ip_plan *p, int32_t *days, size_t max)
 	int32_t born;
 
 	days[n++] = ip_days_from_civil(2026, 11, 24);
-	for (size_t i = 0; i < l->n && n + 4 <= max - 4; i++) {
+	for (size_t i = 0; i < l->n && n + 6 <= max - 4; i++) {
 		const struct ip_consent_sharing *s = &l->v[i];
 		if (s->date.set) {
 			days[n++] = s->date.day - 1;
@@ -1224,6 +1224,10 @@ days_of(const struct ip_plan *p, int32_t *days, size_t max)
 		if (s->until.set) {
 			days[n++] = s->until.day;
 			days[n++] = s->until.day + 1;
+		}
+		if (s->withdrawn.set) {
+			days[n++] = s->withdrawn.day - 1;
+			days[n++] = s->withdrawn.day;
 		}
 	}
 	if (ip_person_birth(p, &born)) {
