@@ -515,15 +515,30 @@ uuid(struct fw *x, enum kind k, const char *id)
 	return uuid_of(x, k, id, NULL);
 }
 
+/* The index of participant q in the plan's list. */
+static size_t
+index_of(struct fw *x, const struct ip_participant *q)
+{
+	return (size_t)(q - (const struct ip_participant *)
+	    x->p->participants.v);
+}
+
 /* The number of the participant q, as the view numbers them (its place
  * in the list, from 1, in a full view), as text. */
 static const char *
 place_of(struct fw *x, const struct ip_participant *q)
 {
-	size_t i = (size_t)(q - (const struct ip_participant *)
-	    x->p->participants.v);
 	return ip_arena_printf(&x->a, "%zu",
-	    ip_view_participant_number(x->v, i));
+	    ip_view_participant_number(x->v, index_of(x, q)));
+}
+
+/* The UUID of an entry of kind k named after participant q: made of the
+ * id the view gives q, or of its number if it has none. */
+static const char *
+participant_uuid(struct fw *x, enum kind k, const struct ip_participant *q)
+{
+	const char *id = ip_view_participant_id(x->v, &x->a, index_of(x, q));
+	return id ? uuid(x, k, id) : uuid_of(x, k, NULL, place_of(x, q));
 }
 
 /* The number of goal i, or of its sub-goal j (from 0), as the view
@@ -777,8 +792,7 @@ participant_url(struct fw *x, const struct ip_participant *q)
 		return x->patient;
 	if (!ip_view_shows(x->v, IP_F_PARTICIPANT, q))
 		return NULL;
-	return q->id.s ? uuid(x, kind_of(q), q->id.s)
-	    : uuid_of(x, kind_of(q), NULL, place_of(x, q));
+	return participant_uuid(x, kind_of(q), q);
 }
 
 /* The first participant shown with the organization of q, whose id names
@@ -807,8 +821,7 @@ organization_of(struct fw *x, const struct ip_participant *q)
 static const char *
 organization_url(struct fw *x, const struct ip_participant *o)
 {
-	return o->id.s ? uuid(x, K_ORGANIZATION, o->id.s)
-	    : uuid_of(x, K_ORGANIZATION, NULL, place_of(x, o));
+	return participant_uuid(x, K_ORGANIZATION, o);
 }
 
 /* What names cooperation entry o's Organization: its name, else the

@@ -156,7 +156,8 @@ texts(struct xw *x, const char *list, const char *entry,
 	end(x);
 }
 
-/* A list of references as <list><entry ref="id"/>...</list>. */
+/* A list of references to participants as <list><entry ref="id"/>...
+ * </list>, each by the id the view gives them. */
 static void
 refs(struct xw *x, const char *list, const char *entry,
     const union ip_text_list *l)
@@ -165,7 +166,7 @@ refs(struct xw *x, const char *list, const char *entry,
 		return;
 	start(x, list);
 	for (size_t i = 0; i < l->n; i++)
-		ref(x, entry, l->v[i].s);
+		ref(x, entry, ip_view_participant_ref(x->v, &x->a, l->v[i].s));
 	end(x);
 }
 
@@ -214,7 +215,7 @@ participants(struct xw *x, const union ip_participant_list *l)
 			start(x, "participants");
 		any = true;
 		start(x, "participant");
-		attr(x, "id", q->id.s);
+		attr(x, "id", ip_view_participant_id(x->v, &x->a, i));
 		elem(x, "name", q->name.s);
 		if (ip_view_shows(x->v, IP_F_PARTICIPANT_ROLE, q))
 			word(x, "role", &q->role, ip_vocab_role);
@@ -298,7 +299,8 @@ measures(struct xw *x, const union ip_measure_list *l)
 		attr(x, "id", ip_view_measure_id(x->v, &x->a, i));
 		elem(x, "title", m->title.s);
 		elem(x, "extent", m->extent.s);
-		ref(x, "responsible", m->responsible.s);
+		ref(x, "responsible", ip_view_participant_ref(x->v, &x->a,
+		    m->responsible.s));
 		if (m->goals.n > 0) {
 			start(x, "goals");
 			for (size_t k = 0; k < m->goals.n; k++)
@@ -432,7 +434,8 @@ plan(struct xw *x)
 	attr(x, "xmlns", IP_XML_NS);
 	if (v->viewer != NULL) {
 		attr(x, "view", v->restricted ? "restricted" : "full");
-		attr(x, "for", v->viewer->id.s);
+		attr(x, "for", ip_view_participant_ref(v, &x->a,
+		    v->viewer->id.s));
 	}
 	if (x->r->has_generated)
 		attr(x, "generated", ip_date_format(x->r->generated, buf));
@@ -457,7 +460,8 @@ plan(struct xw *x)
 	if (ip_view_shows(v, IP_F_LEGAL_BASIS, NULL))
 		texts(x, "legal_basis", "law", &p->legal_basis);
 	person(x, &p->person);
-	ref(x, "coordinator", p->coordinator.s);
+	ref(x, "coordinator", ip_view_participant_ref(v, &x->a,
+	    p->coordinator.s));
 	participants(x, &p->participants);
 	goals(x, &p->goals);
 	if (ip_view_shows(v, IP_F_RESOURCES, NULL))

@@ -483,3 +483,25 @@ ip_view_measure_id(const struct ip_view *v, struct ip_arena *a, size_t i)
 	return v->restricted ? ip_arena_printf(a, "measure-%zu",
 	    ip_view_measure_number(v, i)) : v->p->measures.v[i].id.s;
 }
+
+const char *
+ip_view_participant_id(const struct ip_view *v, struct ip_arena *a, size_t i)
+{
+	return v->restricted ? ip_arena_printf(a, "participant-%zu",
+	    ip_view_participant_number(v, i)) : v->p->participants.v[i].id.s;
+}
+
+const char *
+ip_view_participant_ref(const struct ip_view *v, struct ip_arena *a,
+    const char *id)
+{
+	const struct ip_participant *q;
+
+	if (!v->restricted)
+		return id;
+	if (id == NULL || (q = ip_find_participant(v->p, id)) == NULL
+	    || !ip_view_shows(v, IP_F_PARTICIPANT, q))
+		return NULL;
+	return ip_view_participant_id(v, a, (size_t)(q - (const struct
+	    ip_participant *)v->p->participants.v));
+}

@@ -206,13 +206,26 @@ size_t ip_view_participant_number(const struct ip_view *v, size_t i);
  * made of the numbers above as the document's anchors are ("goal-2",
  * "goal-2-1", "measure-1"), so that no id tells of entries the reader
  * does not see.  ip_view_goal_ref() is that of the goal or sub-goal the
- * id in a measure's goals names, or id if it names none.  In a. */
+ * id in a measure's goals names, or id if it names none.  Ids made are
+ * in the arena a. */
 const char *ip_view_goal_id(const struct ip_view *v, struct ip_arena *a,
     size_t goal, size_t sub);
 const char *ip_view_goal_ref(const struct ip_view *v, struct ip_arena *a,
     const char *id);
 const char *ip_view_measure_id(const struct ip_view *v, struct ip_arena *a,
     size_t i);
+
+/* The id a view gives participant i: in a full view the plan's own (NULL
+ * if it has none), in a restricted view one of the view's own made of
+ * the number above ("participant-2"), never the plan's id, which may be
+ * a national id and tells of those left out.  ip_view_participant_ref()
+ * is that of the participant a reference (coordinator, responsible, a
+ * consent's participants) names: in a full view the reference itself, in
+ * a restricted view NULL if it names no participant the view shows. */
+const char *ip_view_participant_id(const struct ip_view *v,
+    struct ip_arena *a, size_t i);
+const char *ip_view_participant_ref(const struct ip_view *v,
+    struct ip_arena *a, const char *id);
 
 /* The goal or sub-goal that the id in a measure's goals names: the first
  * with that id in the order of the plan (a goal, then its sub-goals);

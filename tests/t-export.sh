@@ -89,6 +89,13 @@ export_views() {
 		exits 0 ip-export --today $TODAY --for "$id" "$1" >view.md ||
 			return 1
 		test "$view" = restricted || { echo "$id: view '$view'"; return 1; }
+		# the view's own ids: the reader's is for, and none of the
+		# plan's participant ids is left in any id or reference
+		me=$(xmllint --xpath 'string(/*/@for)' view.xml)
+		for pid in $ids; do
+			n=$(xmllint --xpath "count((//@id | //@ref | /*/@for)[. = '$pid'])" view.xml)
+			test "$n" = 0 || { echo "$id: the plan's id $pid kept"; return 1; }
+		done
 		# the rule of ip-export(1), written out here on its own: the
 		# person's name, the plan's id and period, the coordinator and
 		# how to reach them, the reader's own entry and measures, and
@@ -104,10 +111,10 @@ export_views() {
 			or local-name()='role']
 		    | /*/*[local-name()='status' or local-name()='closed']
 		    | //$(export_el person)/$(export_el contact)
-		    | //$(export_el participant)[@id != '$id' and @id != '$coord']
-		    | //$(export_el participant)[@id != '$id']/$(export_el contribution)
+		    | //$(export_el participant)[@id != '$me' and @id != '$coord']
+		    | //$(export_el participant)[@id != '$me']/$(export_el contribution)
 		    | //$(export_el participant)[@id != '$coord']/*[local-name()='phone' or local-name()='email']
-		    | //$(export_el measure)[not($(export_el responsible)/@ref = '$id')]
+		    | //$(export_el measure)[not($(export_el responsible)/@ref = '$me')]
 		    | //$(export_el goal)[not(@id = $served)]/$(export_el text)
 		    | //$(export_el subgoal)[not(@id = $served)]"
 		n=$(xmllint --xpath "count($hidden)" view.xml)
@@ -456,7 +463,7 @@ t "export --for: the notice says restricted, in each language" "
 	grep -q '^> \*\*Restricted view for Per Berg\.\*\*' en &&
 	grep -qx 'Utelatt i begrenset visning.' nb &&
 	ip-export --today $TODAY --for per --format xml '$EXPORT/kari.yaml' >xml &&
-	grep -q '^<plan xmlns=\"urn:iplan:plan:1\" view=\"restricted\" for=\"per\">\$' xml"
+	grep -q '^<plan xmlns=\"urn:iplan:plan:1\" view=\"restricted\" for=\"participant-2\">\$' xml"
 
 # What a restricted view hides it says is left out, not that the plan
 # has none of it: the person's details, and the consent to the plan that
@@ -971,6 +978,38 @@ t "export --for: XML and FHIR give goals and measures ids of the view's own" "
 	exits 0 ip-export --today 2026-06-01 --format xml --for k \
 		'$TESTS/view/numbering.yaml' >k.xml &&
 	grep -qF '<measure id=\"m4\">' k.xml"
+
+# Participants too: the coordinator's and the reader's entries kept the
+# plan's ids, which may be a national id (masked in an id) and tell of
+# those left out.  Renamed in the plan, they change nothing of a view,
+# whose references name its own ids.
+t "export --for: XML and FHIR give participants ids of the view's own" "
+	export_fresh &&
+	sed -e 's/^coordinator: ola\$/coordinator: \"03105827724\"/' \
+	    -e 's/^  - id: ola\$/  - id: \"03105827724\"/' \
+	    -e 's/^    responsible: ola\$/    responsible: \"03105827724\"/' \
+	    -e 's/^  - id: lise\$/  - id: l2/' \
+	    -e 's/participants: \[ola, lise\]/participants: [\"03105827724\", l2]/' \
+	    '$EXPORT/kari.yaml' >other.yaml &&
+	sed -e 's/^  - id: per\$/  - id: p2/' \
+	    -e 's/^    responsible: per\$/    responsible: p2/' other.yaml >reader.yaml &&
+	test \$(diff '$EXPORT/kari.yaml' reader.yaml | grep -c '^>') = 7 &&
+	for f in xml fhir fhir-json; do
+		exits 0 ip-export --today $TODAY --format \$f --for per \
+			'$EXPORT/kari.yaml' >a.\$f &&
+		exits 0 ip-export --today $TODAY --format \$f --for per \
+			other.yaml >b.\$f &&
+		same a.\$f b.\$f || exit 1
+	done &&
+	exits 0 ip-export --today $TODAY --format xml --for p2 reader.yaml >c.xml &&
+	same a.xml c.xml &&
+	xmllint --noout --schema '$XSD' a.xml 2>/dev/null &&
+	test \$(xmllint --xpath 'count((//@id | //@ref | /*/@for)[contains(., \"participant-\")])' a.xml) = 5 &&
+	grep -qF 'view=\"restricted\" for=\"participant-2\">' a.xml &&
+	grep -qF '<coordinator ref=\"participant-1\"/>' a.xml &&
+	grep -qF '<participant id=\"participant-1\">' a.xml &&
+	grep -qF '<participant id=\"participant-2\">' a.xml &&
+	grep -qF '<responsible ref=\"participant-2\"/>' a.xml"
 
 t "export --for twice: refused" "
 	export_fresh &&
