@@ -681,7 +681,7 @@ static const struct ip_labels labels[] = {
 			"sjølv eller ein pårørande.",
 			"Skriv under contribution kva kvar deltakar konkret "
 			"skal gjere, også personen sjølv.",
-			"Gje kvart tiltak eit omfang (extent), ein ansvarleg "
+			"Gi kvart tiltak eit omfang (extent), ein ansvarleg "
 			"deltakar (responsible) og måla det gjeld (goals).",
 			"Skildre kven som gjer kva, kvar og når: under how "
 			"for kvart tiltak, eller her for planen som heilskap.",
