@@ -231,7 +231,7 @@ static const struct ip_labels labels[] = {
 			[IP_F_NEEDS] = "behov for tjenester",
 			[IP_F_IMPLEMENTATION] = "hvordan planen som helhet "
 			    "gjennomføres",
-			[IP_F_REVIEWS] = "evalueringene og oppsummeringene fra "
+			[IP_F_REVIEWS] = "evalueringene og sammendragene fra "
 			    "dem",
 			[IP_F_CONSENT] = "samtykkene",
 			[IP_F_COOPERATION] = "samarbeidet med andre "
@@ -321,10 +321,10 @@ static const struct ip_labels labels[] = {
 		    "planen er ikke avsluttet",
 		.ev_sharing_withdrawn = "Et samtykke til å dele opplysninger "
 		    "er trukket tilbake",
-		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
-		    "fortsatt åpent",
+		.ev_subgoal = "Delmål %s «%s» har passert fristen og "
+		    "pågår fortsatt",
 		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etterpå",
-		.ev_draft = "Utkast til plan, ennå ikke aktiv",
+		.ev_draft = "Utkast til plan, ennå ikke aktivt",
 		.ev_never = "Første evaluering var planlagt, ingen er "
 		    "gjennomført",
 		.ev_file = "Fil",
@@ -631,10 +631,10 @@ static const struct ip_labels labels[] = {
 		    "planen er ikkje avslutta",
 		.ev_sharing_withdrawn = "Eit samtykke til å dele opplysningar "
 		    "er trekt tilbake",
-		.ev_subgoal = "Delmål %s «%s» har passert fristen og er "
-		    "framleis ope",
+		.ev_subgoal = "Delmål %s «%s» har passert fristen og "
+		    "pågår framleis",
 		.ev_measure = "Tiltak %s «%s» slutta, inga evaluering etterpå",
-		.ev_draft = "Utkast til plan, enno ikkje aktiv",
+		.ev_draft = "Utkast til plan, enno ikkje aktivt",
 		.ev_never = "Første evaluering var planlagd, inga er "
 		    "gjennomført",
 		.ev_file = "Fil",
@@ -681,7 +681,7 @@ static const struct ip_labels labels[] = {
 			"sjølv eller ein pårørande.",
 			"Skriv under contribution kva kvar deltakar konkret "
 			"skal gjere, også personen sjølv.",
-			"Gje kvart tiltak eit omfang (extent), ein ansvarleg "
+			"Gi kvart tiltak eit omfang (extent), ein ansvarleg "
 			"deltakar (responsible) og måla det gjeld (goals).",
 			"Skildre kven som gjer kva, kvar og når: under how "
 			"for kvart tiltak, eller her for planen som heilskap.",
