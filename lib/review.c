@@ -1410,13 +1410,13 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	const struct ip_review_mail *m = r->mail;
 	const struct plan_rec *pr = &r->plans[r->f[from].plan];
 	const char *addr = mail_to(r, r->f[from].plan);
-	char date[32], day[11], *body = NULL, *subject = NULL, *intro = NULL;
-	size_t plans = 0, size = 0, ssize = 0, isize = 0;
-	FILE *b = open_memstream(&body, &size);
-	FILE *sj = open_memstream(&subject, &ssize);
-	FILE *in = open_memstream(&intro, &isize);
+	char date[32], day[11], *buf = NULL;
+	size_t plans = 0, size = 0;
+	/* the subject, ending in a NUL, then the intro and then the
+	 * lines, in one stream */
+	FILE *b = open_memstream(&buf, &size);
 
-	if (b == NULL || sj == NULL || in == NULL)
+	if (b == NULL)
 		ip_limit("memory for a message");
 	for (size_t i = from; i < to; i++)
 		plans += i == from || r->f[i].plan != r->f[i - 1].plan;
@@ -1424,29 +1424,32 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	/* TRANSLATORS: the subject of ip-review's mail to a coordinator;
 	   %zu is the number of their individual plans ("individuelle
 	   planer") that need them now. */
-	fprintf(sj, P_("%zu individual plan needs you", "%zu individual "
+	fprintf(b, P_("%zu individual plan needs you", "%zu individual "
 	    "plans need you", plans), plans);
-	fprintf(sj, " (%s)", day);
-	fclose(sj);
+	fprintf(b, " (%s)", day);
+	putc('\0', b);
+	long intro = ftell(b);
 	if (addr != NULL)
 		/* TRANSLATORS: the first line of ip-review's mail to a
 		   coordinator; %s is the day, YYYY-MM-DD. */
-		fprintf(in, _("These individual plans need you, as of %s:"),
+		fprintf(b, _("These individual plans need you, as of %s:"),
 		    day);
 	else
 		/* TRANSLATORS: the first line of ip-review's mail of the
 		   plans whose coordinator has no address to send to, or is
 		   the person; %s is the day, YYYY-MM-DD. */
-		fprintf(in, _("These individual plans need their "
+		fprintf(b, _("These individual plans need their "
 		    "coordinator, who has no address to send to, as of %s:"),
 		    day);
-	fputs("\n\n", in);
-	fclose(in);
+	fputs("\n\n", b);
+	long lines = ftell(b);
 	struct ip_review_run line = *r;
 	line.grouped = addr != NULL;	/* the coordinator after each line
 					   only in the mail to --mail-to */
 	print_lines(&line, from, to, b);
 	fclose(b);
+	if (intro < 0 || lines < intro)
+		ip_limit("memory for a message");
 	/* TRANSLATORS: the footer of ip-review's mail, after "-- ". */
 	const char *footer = _("Sent by ip-review, which reminds the "
 	    "coordinators of individual plans of what is due.  The plans "
@@ -1458,7 +1461,7 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 		ip_mail_address(out, "To", coord_name(r, pr), addr);
 	else
 		ip_mail_address(out, "To", NULL, m->to);
-	ip_mail_field(out, "Subject", subject);
+	ip_mail_field(out, "Subject", buf);
 	fprintf(out, "Date: %s\n", ip_mail_date(m->now, date));
 	fprintf(out, "Message-ID: <ip-review.%s.%zu@%s>\n", m->id, seq,
 	    m->domain);
@@ -1466,13 +1469,12 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	    "Content-Type: text/plain; charset=utf-8\n"
 	    "Content-Transfer-Encoding: quoted-printable\n"
 	    "Auto-Submitted: auto-generated\n\n", out);
-	ip_mail_body(out, intro, isize, 76, 0);
-	ip_mail_body(out, body, size, 76, 12);	/* under the date */
+	ip_mail_body(out, buf + intro, (size_t)(lines - intro), 76, 0);
+	ip_mail_body(out, buf + lines, size - (size_t)lines, 76, 12);
+						/* under the date */
 	ip_mail_body(out, "\n-- \n", 5, 76, 0);
 	ip_mail_body(out, footer, strlen(footer), 76, 0);
-	free(intro);
-	free(body);
-	free(subject);
+	free(buf);
 }
 
 /* The messages, one for each address, through r->mail; how many could
