@@ -107,6 +107,8 @@ struct block {
 	bool close;		/* the action may be to close the plan */
 	bool mail_to;		/* mail goes to the coordinator's address
 				   (mail_to()) */
+	uint32_t group;		/* its group's place in the order of
+				   by_plan_group(), if grouped */
 };
 
 struct ip_review_run {
@@ -596,9 +598,21 @@ by_address(const struct ip_review_run *r, uint32_t i, uint32_t j)
 	return by_group(r, x, y);
 }
 
+/* The order of the plan records at a and b in the groups of the text:
+ * their addresses' (mail) or their coordinators'. */
+static int
+by_plan_group(const struct ip_review_run *r, const void *a, const void *b)
+{
+	uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+
+	return r->mail != NULL ? by_address(r, i, j)
+	    : by_group(r, &r->plans[i], &r->plans[j]);
+}
+
 /* The lines of the text: each coordinator's together (--by-coordinator)
- * or each address's (mail), then the plans by their most urgent line,
- * each plan's lines together, by date. */
+ * or each address's (mail), in the order make_blocks() numbered them,
+ * then the plans by their most urgent line, each plan's lines together,
+ * by date. */
 static int
 by_block(const struct ip_review_run *r, const void *a, const void *b)
 {
@@ -606,11 +620,10 @@ by_block(const struct ip_review_run *r, const void *a, const void *b)
 	const struct plan_rec *px = &r->plans[x->plan],
 	    *py = &r->plans[y->plan];
 	int32_t ux = r->blocks[x->plan].urgent, uy = r->blocks[y->plan].urgent;
-	int c = r->mail != NULL ? by_address(r, x->plan, y->plan)
-	    : r->grouped ? by_group(r, px, py) : 0;
+	uint32_t gx = r->blocks[x->plan].group, gy = r->blocks[y->plan].group;
 
-	if (c != 0)
-		return c;
+	if (gx != gy)
+		return gx < gy ? -1 : 1;
 	if (ux != uy)
 		return ux < uy ? -1 : 1;
 	if (px->order != py->order)
@@ -881,7 +894,19 @@ make_blocks(struct ip_review_run *r)
 	for (size_t i = 0; i < r->nplans; i++) {
 		const char *a = coord_email(r, &r->plans[i]);
 		r->blocks[i] = (struct block){ INT32_MAX, INT32_MAX, 0, false,
-		    r->mail != NULL && *a != '\0' && ip_mail_address_ok(a) };
+		    r->mail != NULL && *a != '\0' && ip_mail_address_ok(a), 0 };
+	}
+	if (r->grouped && r->nplans > 0) {
+		/* the groups numbered in their order, once a plan, and not
+		 * compared by name at each comparison of the sort */
+		uint32_t *v = ip_xcalloc(r->nplans, sizeof(*v));
+		for (size_t i = 0; i < r->nplans; i++)
+			v[i] = (uint32_t)i;
+		sort(r, v, r->nplans, sizeof(*v), by_plan_group);
+		for (size_t i = 1; i < r->nplans; i++)
+			r->blocks[v[i]].group = r->blocks[v[i - 1]].group
+			    + (by_plan_group(r, &v[i - 1], &v[i]) != 0);
+		free(v);
 	}
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct finding *f = &r->f[i];
