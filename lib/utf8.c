@@ -65,20 +65,6 @@ ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci)
 				at += k;
 				continue;
 			}
-			/* else the eight at once all the same, if they begin
-			 * and end with whole characters and hold no more than
-			 * are wanted: as many as the bytes that continue none
-			 * (10xxxxxx continues), each 1 in its byte's top bit,
-			 * summed by the multiplication into the top byte */
-			uint64_t cont = w & ~(w << 1) & 0x8080808080808080u;
-			size_t n = 8 - (size_t)((cont >> 7)
-			    * 0x0101010101010101u >> 56);
-			if (at + n <= ci && (s[bi] & 0xc0) != 0x80
-			    && (s[bi + 8] & 0xc0) != 0x80) {
-				bi += 8;
-				at += n;
-				continue;
-			}
 		}
 		bi++;
 		while (bi < len && (s[bi] & 0xc0) == 0x80)
