@@ -1453,7 +1453,7 @@ test_utf8_cursor(void **state)
 		const unsigned char *s = (const unsigned char *)texts[t];
 		size_t len = strlen(texts[t]);
 		for (size_t step = 1; step <= 11; step++) {
-			struct ip_utf8_cursor c = { s, len, 0, 0 };
+			struct ip_utf8_cursor c = { s, len, 0, 0, 0, 0 };
 			for (size_t ci = 0; ci <= len + 2; ci += step)
 				assert_int_equal(ip_utf8_byte(&c, ci),
 				    utf8_byte_slow(s, len, ci));
