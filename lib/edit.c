@@ -198,7 +198,7 @@ doc_load(struct ip_doc *doc, struct ip_diags *d)
 	} else {
 		struct ip_utf8_cursor c = {
 			(const unsigned char *)doc->buf + skip,
-			doc->len - skip, 0, 0 };
+			doc->len - skip, 0, 0, 0, 0 };
 		offsets(doc->root, &c, skip);
 	}
 	const char *lf = memchr(doc->buf, '\n', doc->len);

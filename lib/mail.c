@@ -13,8 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "utf8.h"
-
 #define LINE	78		/* RFC 5322's line, less CRLF */
 #define QP_LINE	76		/* quoted-printable's */
 
@@ -183,6 +181,30 @@ qp_line(FILE *out, size_t lead, const char *s, size_t n)
 	bool from = n >= 5 && lead == 0 && memcmp(s, "From ", 5) == 0;
 
 	for (size_t i = 0; i < lead + n; i++) {
+		/* a run of bytes that stand as they are, none of them the
+		 * first or the last, within the line (and room for a soft
+		 * break) and the buffer: what the steps below would do,
+		 * without their tests at each byte */
+		if (i > 0 && col < QP_LINE - 1 && k < sizeof(buf) - 2) {
+			size_t m = QP_LINE - 1 - col, j = 0;
+			if (m > sizeof(buf) - 2 - k)
+				m = sizeof(buf) - 2 - k;
+			if (m > lead + n - 1 - i)
+				m = lead + n - 1 - i;
+			for (; j < m; j++) {
+				unsigned char c = i + j < lead ? ' '
+				    : (unsigned char)s[i + j - lead];
+				if (c != ' ' && (c < 33 || c > 126 || c == '='))
+					break;
+				buf[k + j] = (char)c;
+			}
+			if (j > 0) {
+				k += j;
+				col += j;
+				i += j - 1;
+				continue;
+			}
+		}
 		unsigned char c = i < lead ? ' ' : (unsigned char)s[i - lead];
 		bool last = i + 1 == lead + n;
 		bool quote = !((c >= 33 && c <= 126 && c != '='
@@ -220,7 +242,7 @@ wrap_at(const char *s, const char *end, size_t room)
 	const char *cut = NULL;
 	size_t c = 0;
 
-	if (ip_utf8_chars(s, (size_t)(end - s)) <= room)
+	if ((size_t)(end - s) <= room)	/* never more characters than bytes */
 		return NULL;
 	for (const char *t = s; t < end; t++) {
 		if (*t == ' ' && t > s && (c <= room || cut == NULL))
@@ -229,7 +251,7 @@ wrap_at(const char *s, const char *end, size_t room)
 			break;
 		c += ((unsigned char)*t & 0xc0) != 0x80;
 	}
-	return cut;
+	return c > room ? cut : NULL;	/* NULL: the line fits */
 }
 
 void

@@ -263,6 +263,25 @@ static const char *const marks[] = { "-", ".", "/", "_", "\u2010",
 	"\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212",
 	"\uff0d", "\uff0e", "\uff0f", "\uff3f", NULL };
 
+/* The length of the blank at s, 0 if none: the ASCII ones without a
+ * walk through the list, which only a byte above ASCII needs. */
+static size_t
+blank_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t')
+		return 1;
+	return (unsigned char)*s < 0x80 ? 0 : one_of(s, blanks);
+}
+
+/* The length of the mark at s, 0 if none, as blank_at() a blank. */
+static size_t
+mark_at(const char *s)
+{
+	if (*s == '-' || *s == '.' || *s == '/' || *s == '_')
+		return 1;
+	return (unsigned char)*s < 0x80 ? 0 : one_of(s, marks);
+}
+
 /* The length of the separator at s: blanks, a mark, or a mark with
  * blanks about it; 0 if none. */
 static size_t
@@ -270,10 +289,10 @@ separator_at(const char *s)
 {
 	size_t n = 0, k;
 
-	while ((k = one_of(s + n, blanks)) > 0)
+	while ((k = blank_at(s + n)) > 0)
 		n += k;
-	if ((k = one_of(s + n, marks)) > 0)
-		for (n += k; (k = one_of(s + n, blanks)) > 0; n += k)
+	if ((k = mark_at(s + n)) > 0)
+		for (n += k; (k = blank_at(s + n)) > 0; n += k)
 			;
 	return n;
 }

@@ -107,6 +107,8 @@ struct block {
 	bool close;		/* the action may be to close the plan */
 	bool mail_to;		/* mail goes to the coordinator's address
 				   (mail_to()) */
+	uint32_t group;		/* its group's place in the order of
+				   by_plan_group(), if grouped */
 };
 
 struct ip_review_run {
@@ -596,9 +598,21 @@ by_address(const struct ip_review_run *r, uint32_t i, uint32_t j)
 	return by_group(r, x, y);
 }
 
+/* The order of the plan records at a and b in the groups of the text:
+ * their addresses' (mail) or their coordinators'. */
+static int
+by_plan_group(const struct ip_review_run *r, const void *a, const void *b)
+{
+	uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+
+	return r->mail != NULL ? by_address(r, i, j)
+	    : by_group(r, &r->plans[i], &r->plans[j]);
+}
+
 /* The lines of the text: each coordinator's together (--by-coordinator)
- * or each address's (mail), then the plans by their most urgent line,
- * each plan's lines together, by date. */
+ * or each address's (mail), in the order make_blocks() numbered them,
+ * then the plans by their most urgent line, each plan's lines together,
+ * by date. */
 static int
 by_block(const struct ip_review_run *r, const void *a, const void *b)
 {
@@ -606,11 +620,10 @@ by_block(const struct ip_review_run *r, const void *a, const void *b)
 	const struct plan_rec *px = &r->plans[x->plan],
 	    *py = &r->plans[y->plan];
 	int32_t ux = r->blocks[x->plan].urgent, uy = r->blocks[y->plan].urgent;
-	int c = r->mail != NULL ? by_address(r, x->plan, y->plan)
-	    : r->grouped ? by_group(r, px, py) : 0;
+	uint32_t gx = r->blocks[x->plan].group, gy = r->blocks[y->plan].group;
 
-	if (c != 0)
-		return c;
+	if (gx != gy)
+		return gx < gy ? -1 : 1;
 	if (ux != uy)
 		return ux < uy ? -1 : 1;
 	if (px->order != py->order)
@@ -881,7 +894,19 @@ make_blocks(struct ip_review_run *r)
 	for (size_t i = 0; i < r->nplans; i++) {
 		const char *a = coord_email(r, &r->plans[i]);
 		r->blocks[i] = (struct block){ INT32_MAX, INT32_MAX, 0, false,
-		    r->mail != NULL && *a != '\0' && ip_mail_address_ok(a) };
+		    r->mail != NULL && *a != '\0' && ip_mail_address_ok(a), 0 };
+	}
+	if (r->grouped && r->nplans > 0) {
+		/* the groups numbered in their order, once a plan, and not
+		 * compared by name at each comparison of the sort */
+		uint32_t *v = ip_xcalloc(r->nplans, sizeof(*v));
+		for (size_t i = 0; i < r->nplans; i++)
+			v[i] = (uint32_t)i;
+		sort(r, v, r->nplans, sizeof(*v), by_plan_group);
+		for (size_t i = 1; i < r->nplans; i++)
+			r->blocks[v[i]].group = r->blocks[v[i - 1]].group
+			    + (by_plan_group(r, &v[i - 1], &v[i]) != 0);
+		free(v);
 	}
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct finding *f = &r->f[i];
@@ -1410,13 +1435,13 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	const struct ip_review_mail *m = r->mail;
 	const struct plan_rec *pr = &r->plans[r->f[from].plan];
 	const char *addr = mail_to(r, r->f[from].plan);
-	char date[32], day[11], *body = NULL, *subject = NULL, *intro = NULL;
-	size_t plans = 0, size = 0, ssize = 0, isize = 0;
-	FILE *b = open_memstream(&body, &size);
-	FILE *sj = open_memstream(&subject, &ssize);
-	FILE *in = open_memstream(&intro, &isize);
+	char date[32], day[11], *buf = NULL;
+	size_t plans = 0, size = 0;
+	/* the subject, ending in a NUL, then the intro and then the
+	 * lines, in one stream */
+	FILE *b = open_memstream(&buf, &size);
 
-	if (b == NULL || sj == NULL || in == NULL)
+	if (b == NULL)
 		ip_limit("memory for a message");
 	for (size_t i = from; i < to; i++)
 		plans += i == from || r->f[i].plan != r->f[i - 1].plan;
@@ -1424,29 +1449,32 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	/* TRANSLATORS: the subject of ip-review's mail to a coordinator;
 	   %zu is the number of their individual plans ("individuelle
 	   planer") that need them now. */
-	fprintf(sj, P_("%zu individual plan needs you", "%zu individual "
+	fprintf(b, P_("%zu individual plan needs you", "%zu individual "
 	    "plans need you", plans), plans);
-	fprintf(sj, " (%s)", day);
-	fclose(sj);
+	fprintf(b, " (%s)", day);
+	putc('\0', b);
+	long intro = ftell(b);
 	if (addr != NULL)
 		/* TRANSLATORS: the first line of ip-review's mail to a
 		   coordinator; %s is the day, YYYY-MM-DD. */
-		fprintf(in, _("These individual plans need you, as of %s:"),
+		fprintf(b, _("These individual plans need you, as of %s:"),
 		    day);
 	else
 		/* TRANSLATORS: the first line of ip-review's mail of the
 		   plans whose coordinator has no address to send to, or is
 		   the person; %s is the day, YYYY-MM-DD. */
-		fprintf(in, _("These individual plans need their "
+		fprintf(b, _("These individual plans need their "
 		    "coordinator, who has no address to send to, as of %s:"),
 		    day);
-	fputs("\n\n", in);
-	fclose(in);
+	fputs("\n\n", b);
+	long lines = ftell(b);
 	struct ip_review_run line = *r;
 	line.grouped = addr != NULL;	/* the coordinator after each line
 					   only in the mail to --mail-to */
 	print_lines(&line, from, to, b);
 	fclose(b);
+	if (intro < 0 || lines < intro)
+		ip_limit("memory for a message");
 	/* TRANSLATORS: the footer of ip-review's mail, after "-- ". */
 	const char *footer = _("Sent by ip-review, which reminds the "
 	    "coordinators of individual plans of what is due.  The plans "
@@ -1458,7 +1486,7 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 		ip_mail_address(out, "To", coord_name(r, pr), addr);
 	else
 		ip_mail_address(out, "To", NULL, m->to);
-	ip_mail_field(out, "Subject", subject);
+	ip_mail_field(out, "Subject", buf);
 	fprintf(out, "Date: %s\n", ip_mail_date(m->now, date));
 	fprintf(out, "Message-ID: <ip-review.%s.%zu@%s>\n", m->id, seq,
 	    m->domain);
@@ -1466,13 +1494,12 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	    "Content-Type: text/plain; charset=utf-8\n"
 	    "Content-Transfer-Encoding: quoted-printable\n"
 	    "Auto-Submitted: auto-generated\n\n", out);
-	ip_mail_body(out, intro, isize, 76, 0);
-	ip_mail_body(out, body, size, 76, 12);	/* under the date */
+	ip_mail_body(out, buf + intro, (size_t)(lines - intro), 76, 0);
+	ip_mail_body(out, buf + lines, size - (size_t)lines, 76, 12);
+						/* under the date */
 	ip_mail_body(out, "\n-- \n", 5, 76, 0);
 	ip_mail_body(out, footer, strlen(footer), 76, 0);
-	free(intro);
-	free(body);
-	free(subject);
+	free(buf);
 }
 
 /* The messages, one for each address, through r->mail; how many could

@@ -42,6 +42,8 @@ ip_is_control(uint32_t c)
 	return c < 0x20 || (c >= 0x7f && c <= 0x9f);
 }
 
+#define RUN	256	/* the most bytes of ASCII ip_utf8_byte() looks ahead */
+
 size_t
 ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci)
 {
@@ -51,6 +53,13 @@ ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci)
 	const unsigned char *s = c->s;
 	size_t len = c->len, at = c->ci, bi = c->bi;
 
+	/* in the run of ASCII about bi: as many bytes as characters */
+	if (ci >= at ? ci - at < c->to - bi : at - ci <= bi - c->from) {
+		bi = ci >= at ? bi + (ci - at) : bi - (at - ci);
+		c->ci = ci;
+		c->bi = bi;
+		return bi;
+	}
 	while (at < ci && bi < len) {
 		/* where the next eight bytes are ASCII, each is a
 		 * character: up to eight at once, unless a byte that
@@ -79,6 +88,16 @@ ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci)
 	}
 	c->ci = at;
 	c->bi = bi;
+	/* the run of ASCII from bi on, up to RUN bytes: what the next
+	 * calls, which mostly move a few characters on, skip in one step */
+	size_t to = bi, stop = len - bi > RUN ? bi + RUN : len;
+	for (uint64_t w; stop - to >= 8 && (memcpy(&w, s + to, sizeof(w)),
+	    (w & 0x8080808080808080u) == 0);)
+		to += 8;
+	while (to < stop && s[to] < 0x80)
+		to++;
+	c->from = bi;
+	c->to = to;
 	return bi;
 }
 

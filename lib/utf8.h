@@ -27,6 +27,8 @@ size_t ip_utf8_chars(const char *s, size_t n);
 struct ip_utf8_cursor {
 	const unsigned char *s;
 	size_t len, ci, bi;	/* character ci begins at byte bi */
+	size_t from, to;	/* from <= bi <= to, bytes from to to-1
+				   ASCII: a character a byte (start at 0) */
 };
 size_t ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci);
 

@@ -613,8 +613,9 @@ ip_ystrict_event(struct ip_ystrict *s, const yaml_event_t *e,
 		return 0;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		end = byte_at(s, e->end_mark);
 		if (s->flow > 0) {
+			/* a block collection's end needs no offset */
+			end = byte_at(s, e->end_mark);
 			if (comments(s, end, d) != 0)
 				return -1;
 			if (--s->flow == 0)

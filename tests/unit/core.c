@@ -1418,7 +1418,7 @@ test_item_words_catalogues(void **state)
 	setlocale(LC_ALL, "C");
 }
 
-/* ip_utf8_byte() as it was before it took ASCII eight bytes at a time:
+/* ip_utf8_byte() as it was before it took eight bytes at a time:
  * one character at a time, its continuation bytes with it. */
 static size_t
 utf8_byte_slow(const unsigned char *s, size_t len, size_t ci)
@@ -1433,7 +1433,7 @@ utf8_byte_slow(const unsigned char *s, size_t len, size_t ci)
 /* The cursor gives, forwards and back, by steps of every length, the
  * offset counting one character at a time gives, in ASCII, Norwegian
  * letters, runs that end just before and after a multi-byte character,
- * and malformed UTF-8: continuation bytes after ASCII, a lead byte at
+ * eight bytes of multi-byte characters and no ASCII, and malformed UTF-8: continuation bytes after ASCII, a lead byte at
  * the end. */
 static void
 test_utf8_cursor(void **state)
@@ -1444,6 +1444,8 @@ test_utf8_cursor(void **state)
 		"12345678æ12345678\u2014abcdefgh\U0001F600ijklmnopq",
 		"abcdefgh\x80\x80ijklmnop\xbfqrstuvwx\xc3",
 		"\x80\x80\x80" "abc",
+		"ææææøøøøåååå«»\u2014\u2014\u2014\U0001F600\U0001F600ab\u2014c",
+		"ab\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80" "cdæ\xe2\x80",
 		"",
 	};
 	(void)state;
@@ -1451,7 +1453,7 @@ test_utf8_cursor(void **state)
 		const unsigned char *s = (const unsigned char *)texts[t];
 		size_t len = strlen(texts[t]);
 		for (size_t step = 1; step <= 11; step++) {
-			struct ip_utf8_cursor c = { s, len, 0, 0 };
+			struct ip_utf8_cursor c = { s, len, 0, 0, 0, 0 };
 			for (size_t ci = 0; ci <= len + 2; ci += step)
 				assert_int_equal(ip_utf8_byte(&c, ci),
 				    utf8_byte_slow(s, len, ci));
