@@ -1358,8 +1358,10 @@ settle(struct ip_doc *doc)
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *e = &doc->e[i];
 		bool insert = e->kind == E_KEYVAL || e->kind == E_ITEM;
-		drop[i] = insert && (place(e->parent, e->node) == SIZE_MAX
-		    || path_to(doc->root, e->parent, path, 0) == 0);
+		drop[i] = insert ? place(e->parent, e->node) == SIZE_MAX
+		    || path_to(doc->root, e->parent, path, 0) == 0
+		    : e->kind == E_VALUE && path_to(doc->root, e->node, path,
+		    0) == 0;
 		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
 			drop[i] = within(e, &doc->e[j]) || (insert
 			    && doc->e[j].kind == E_VALUE && path_to(

@@ -693,6 +693,13 @@ insert_nested(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_then_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_date(doc, 20600));
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -842,6 +849,10 @@ test_edit_shapes(void **state)
 	assert_edit("format: iplan/1\nid:\n    # a comment\nstatus: x\n",
 	    set_after_comment, "format: iplan/1\nid: \"a\\nb\"\n"
 	    "    # a comment\nstatus: x\n");
+	/* a value set, then its key removed, the last line without a line
+	 * break: the value goes with it */
+	assert_edit("format: iplan/1\nid:", set_then_removed,
+	    "format: iplan/1");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
