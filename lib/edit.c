@@ -739,6 +739,21 @@ key_col(const struct ip_doc *doc, const struct ip_ynode *k)
 	return col(doc, p > l && doc->buf[p - 1] == '?' ? p - 1 : k->start);
 }
 
+/* The column of the keys of map: of its first, or if that was added,
+ * the one it was added at (a mapping written afresh has none, and writes
+ * what is added to it). */
+static size_t
+keys_col(const struct ip_doc *doc, const struct ip_ynode *map)
+{
+	const struct ip_ynode *k = map->first;
+	if (!k->fresh)
+		return key_col(doc, k);
+	for (size_t i = 0; i < doc->ne; i++)
+		if (doc->e[i].kind == E_KEYVAL && doc->e[i].node == k)
+			return doc->e[i].col;
+	return 0;
+}
+
 int
 ip_doc_set(struct ip_doc *doc, struct ip_ynode *map, const char *key,
     struct ip_ynode *v)
@@ -804,7 +819,7 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	bool whole = text && !flow && prev == NULL;
 	if (text && !flow && !whole) {
 		at = eol(doc, content_end(doc, prev));
-		kc = key_col(doc, map->first);
+		kc = keys_col(doc, map);
 		end_line(doc, prev, at);
 	} else if (whole)	/* where what is added after it goes */
 		at = content_end(doc, map);

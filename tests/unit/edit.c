@@ -700,6 +700,15 @@ set_then_removed(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+keys_around_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *p = ip_ynode_get(root, "period");
+	ip_doc_set(doc, p, "a", ip_doc_new_word(doc, "1"));
+	ip_doc_remove(doc, p, ip_ynode_item(p, 0));
+	ip_doc_set(doc, p, "b", ip_doc_new_word(doc, "2"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -853,6 +862,10 @@ test_edit_shapes(void **state)
 	 * break: the value goes with it */
 	assert_edit("format: iplan/1\nid:", set_then_removed,
 	    "format: iplan/1");
+	/* a key added after one added where the first was removed: at the
+	 * column of the keys */
+	assert_edit("format: iplan/1\nperiod:\n  start:", keys_around_removed,
+	    "format: iplan/1\nperiod:\n  a: 1\n  b: 2");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
