@@ -981,7 +981,8 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	if (parent->last == last)
 		parent->last = prev;
 	parent->n -= step;
-	if (!text || c->fresh || in_flow(doc, path, depth))
+	/* a new one has no text to take, unless it was the last left */
+	if (!text || (c->fresh && parent->n > 0) || in_flow(doc, path, depth))
 		return 0;
 	if (parent->n == 0 || !first_on_line(doc, c->start, step == 1)) {
 		/* nothing left, or not a line of its own: written afresh;
@@ -1350,6 +1351,10 @@ within(const struct edit *e, const struct edit *r)
 	if (e->kind == E_VALUE && r->kind == E_VALUE && e->from == r->from
 	    && e->to == r->to)
 		return e->seq < r->seq;
+	/* a value still in the tree (settle() drops the others) keeps its
+	 * place, even where a cut of the lines in it ends */
+	if (e->kind == E_VALUE && r->kind == E_CUT)
+		return false;
 	if (r->to == r->from || e->from < r->from || e->to > r->to)
 		return false;
 	if (e->from == e->to && (e->from == r->to || e->from == r->from))

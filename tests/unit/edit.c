@@ -709,6 +709,15 @@ keys_around_removed(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+emptied_by_new(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *p = ip_ynode_get(root, "person");
+	ip_doc_set(doc, p, "note", ip_doc_new_word(doc, "y"));
+	ip_doc_remove(doc, p, ip_ynode_item(p, 0));
+	ip_doc_remove(doc, p, ip_ynode_item(p, 0));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -866,6 +875,11 @@ test_edit_shapes(void **state)
 	 * column of the keys */
 	assert_edit("format: iplan/1\nperiod:\n  start:", keys_around_removed,
 	    "format: iplan/1\nperiod:\n  a: 1\n  b: 2");
+	/* a mapping emptied by removing a new key, after the old one: {} */
+	assert_edit("format: iplan/1\nperson:\n  name: x\n", emptied_by_new,
+	    "format: iplan/1\nperson: {}\n");
+	assert_edit("format: iplan/1\nperson:\n  name: x", emptied_by_new,
+	    "format: iplan/1\nperson: {}");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
