@@ -1364,7 +1364,8 @@ within(const struct edit *e, const struct edit *r)
 
 /* Drops the edits another replaces, those of nodes since removed or put
  * in a collection since removed, and those put in a collection written
- * afresh, which writes them; returns the number left, in order. */
+ * afresh, or of a value inside one, which writes them; returns the number
+ * left, in order. */
 static size_t
 settle(struct ip_doc *doc)
 {
@@ -1382,10 +1383,14 @@ settle(struct ip_doc *doc)
 		    || path_to(doc->root, e->parent, path, 0) == 0
 		    : e->kind == E_VALUE && path_to(doc->root, e->node, path,
 		    0) == 0;
+		/* what an insert goes into, or a value inside another */
+		const struct ip_ynode *in = insert ? e->parent
+		    : e->kind == E_VALUE ? e->node : NULL;
 		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
-			drop[i] = within(e, &doc->e[j]) || (insert
-			    && doc->e[j].kind == E_VALUE && path_to(
-			    doc->e[j].node, e->parent, path, 0) != 0);
+			drop[i] = within(e, &doc->e[j]) || (in != NULL
+			    && doc->e[j].kind == E_VALUE && (insert
+			    || doc->e[j].node != in) && path_to(
+			    doc->e[j].node, in, path, 0) != 0);
 	}
 	for (size_t i = 0; i < doc->ne; i++)
 		if (!drop[i])

@@ -718,6 +718,15 @@ emptied_by_new(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_in_rewritten(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
+	    0);
+	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
+	ip_doc_set(doc, i, "name", ip_doc_new_word(doc, "z"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -880,6 +889,10 @@ test_edit_shapes(void **state)
 	    "format: iplan/1\nperson: {}\n");
 	assert_edit("format: iplan/1\nperson:\n  name: x", emptied_by_new,
 	    "format: iplan/1\nperson: {}");
+	/* a value set inside an item written afresh, its line's rest after
+	 * the end of the item's text: the item writes it */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x ",
+	    set_in_rewritten, "format: iplan/1\nparticipants:\n  - name: z ");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
