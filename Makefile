@@ -161,30 +161,34 @@ $(BUILD)/schema/%: tests/schema/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 # valgrind.  'make test' is the first alone.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # Each stage adds its "passed failed" to the tally; the last line is the
-# sum of them all.  Once the build tree is made, the two parts of the
-# valgrind stage, the longest, run beside the others, which follow one
-# another: three at once on two cores, since with two the cores were
-# idle half the time.  Each run has a scratch directory of its own (see
-# tests/run.sh), the sanitizers and the fuzz targets trees of their own.
-# Each output is shown when its part ends (-Otarget), not line by line.
+# sum of them all.  Once the build tree is made, the five parts (the
+# plain suite, the two halves of the valgrind stage, the ASan stage and
+# the fuzz targets' inputs) run four at once on two cores: when they ran
+# as three, one a chain of the plain, ASan and fuzz stages, that chain
+# ran on alone at the end while a core was idle.  Each run has a scratch
+# directory of its own (see tests/run.sh), the sanitizers and the fuzz
+# targets trees of their own.  Each output is shown when its part ends
+# (-Otarget), not line by line.
 TALLY = $(abspath $(BUILD))/check.tally
 check: | install-deps
 	@rm -f $(TALLY)
-	@$(MAKE) --no-print-directory -j2 all $(UNIT_BINS) $(HELPERS) \
-		$(BUILD)/iplan.pot browser-deps
-	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory -j3 -Otarget \
-		check-valgrind-1 check-valgrind-2 check-rest
+	@$(MAKE) --no-print-directory -j2 test-deps
+	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory -j4 -Otarget \
+		check-valgrind-1 check-valgrind-2 test check-asan check-fuzz
 	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
 		p, f; exit f > 0 }' $(TALLY)
-check-rest: | check-deps
-	@$(MAKE) --no-print-directory -j1 test check-asan check-fuzz
 
 # UPDATE=1 rewrites the golden files with what the commands print now
 # (review with git diff); a golden test that fails leaves what was
 # printed beside the golden file as FILE.actual.
-test: all $(UNIT_BINS) $(HELPERS) $(BUILD)/iplan.pot browser-deps \
-		| check-deps
+test: test-deps | check-deps
 	@UPDATE='$(UPDATE)' sh tests/run.sh $(BUILD)
+
+# What the suite runs: the commands, the unit tests, the helpers, the
+# catalogues, and the browser's modules, which only the plain stage's
+# outside checks use (t_plain in tests/run.sh): not the ASan stage's.
+test-deps: all $(UNIT_BINS) $(HELPERS) $(BUILD)/iplan.pot \
+	$(if $(IPLAN_SANITIZED),,browser-deps)
 
 # The browser tests' modules (axe-core, puppeteer-core), at the versions
 # tests/browser/package-lock.json pins, in the build tree.
@@ -211,7 +215,7 @@ VG_PART1 = t-cli t-complete t-export t-fhir t-hook t-i18n t-schema t-stats
 VG_SCRIPTS = $(basename $(notdir $(wildcard tests/t-*.sh)))
 check-valgrind: check-valgrind-1 check-valgrind-2
 check-valgrind-1 check-valgrind-2: all $(HELPERS) $(BUILD)/iplan.pot \
-		browser-deps | check-deps
+		| check-deps
 	@IPLAN_VALGRIND=1 IPLAN_RUN=$(@:check-valgrind-%=%) \
 		IPLAN_SCRIPTS='$(if $(filter %-1,$@),$(VG_PART1), \
 		$(filter-out $(VG_PART1),$(VG_SCRIPTS)))' sh tests/run.sh $(BUILD)
@@ -300,8 +304,8 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE all pot deps install-deps check-deps browser-deps check check-rest \
-	test check-asan check-valgrind check-valgrind-1 check-valgrind-2 \
+.PHONY: FORCE all pot deps install-deps check-deps browser-deps check \
+	test test-deps check-asan check-valgrind check-valgrind-1 check-valgrind-2 \
 	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall \
 	clean
 .DELETE_ON_ERROR:
