@@ -739,6 +739,21 @@ key_col(const struct ip_doc *doc, const struct ip_ynode *k)
 	return col(doc, p > l && doc->buf[p - 1] == '?' ? p - 1 : k->start);
 }
 
+/* The column of the keys of map: of its first, or if that was added,
+ * the one it was added at (a mapping written afresh has none, and writes
+ * what is added to it). */
+static size_t
+keys_col(const struct ip_doc *doc, const struct ip_ynode *map)
+{
+	const struct ip_ynode *k = map->first;
+	if (!k->fresh)
+		return key_col(doc, k);
+	for (size_t i = 0; i < doc->ne; i++)
+		if (doc->e[i].kind == E_KEYVAL && doc->e[i].node == k)
+			return doc->e[i].col;
+	return 0;
+}
+
 int
 ip_doc_set(struct ip_doc *doc, struct ip_ynode *map, const char *key,
     struct ip_ynode *v)
@@ -804,7 +819,7 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	bool whole = text && !flow && prev == NULL;
 	if (text && !flow && !whole) {
 		at = eol(doc, content_end(doc, prev));
-		kc = key_col(doc, map->first);
+		kc = keys_col(doc, map);
 		end_line(doc, prev, at);
 	} else if (whole)	/* where what is added after it goes */
 		at = content_end(doc, map);
@@ -966,7 +981,8 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	if (parent->last == last)
 		parent->last = prev;
 	parent->n -= step;
-	if (!text || c->fresh || in_flow(doc, path, depth))
+	/* a new one has no text to take, unless it was the last left */
+	if (!text || (c->fresh && parent->n > 0) || in_flow(doc, path, depth))
 		return 0;
 	if (parent->n == 0 || !first_on_line(doc, c->start, step == 1)) {
 		/* nothing left, or not a line of its own: written afresh;
@@ -1335,6 +1351,10 @@ within(const struct edit *e, const struct edit *r)
 	if (e->kind == E_VALUE && r->kind == E_VALUE && e->from == r->from
 	    && e->to == r->to)
 		return e->seq < r->seq;
+	/* a value still in the tree (settle() drops the others) keeps its
+	 * place, even where a cut of the lines in it ends */
+	if (e->kind == E_VALUE && r->kind == E_CUT)
+		return false;
 	if (r->to == r->from || e->from < r->from || e->to > r->to)
 		return false;
 	if (e->from == e->to && (e->from == r->to || e->from == r->from))
@@ -1344,7 +1364,8 @@ within(const struct edit *e, const struct edit *r)
 
 /* Drops the edits another replaces, those of nodes since removed or put
  * in a collection since removed, and those put in a collection written
- * afresh, which writes them; returns the number left, in order. */
+ * afresh, or of a value inside one, which writes them; returns the number
+ * left, in order. */
 static size_t
 settle(struct ip_doc *doc)
 {
@@ -1358,12 +1379,18 @@ settle(struct ip_doc *doc)
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *e = &doc->e[i];
 		bool insert = e->kind == E_KEYVAL || e->kind == E_ITEM;
-		drop[i] = insert && (place(e->parent, e->node) == SIZE_MAX
-		    || path_to(doc->root, e->parent, path, 0) == 0);
+		drop[i] = insert ? place(e->parent, e->node) == SIZE_MAX
+		    || path_to(doc->root, e->parent, path, 0) == 0
+		    : e->kind == E_VALUE && path_to(doc->root, e->node, path,
+		    0) == 0;
+		/* what an insert goes into, or a value inside another */
+		const struct ip_ynode *in = insert ? e->parent
+		    : e->kind == E_VALUE ? e->node : NULL;
 		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
-			drop[i] = within(e, &doc->e[j]) || (insert
-			    && doc->e[j].kind == E_VALUE && path_to(
-			    doc->e[j].node, e->parent, path, 0) != 0);
+			drop[i] = within(e, &doc->e[j]) || (in != NULL
+			    && doc->e[j].kind == E_VALUE && (insert
+			    || doc->e[j].node != in) && path_to(
+			    doc->e[j].node, in, path, 0) != 0);
 	}
 	for (size_t i = 0; i < doc->ne; i++)
 		if (!drop[i])

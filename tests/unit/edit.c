@@ -693,6 +693,40 @@ insert_nested(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_then_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_date(doc, 20600));
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+}
+
+static void
+keys_around_removed(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *p = ip_ynode_get(root, "period");
+	ip_doc_set(doc, p, "a", ip_doc_new_word(doc, "1"));
+	ip_doc_remove(doc, p, ip_ynode_item(p, 0));
+	ip_doc_set(doc, p, "b", ip_doc_new_word(doc, "2"));
+}
+
+static void
+emptied_by_new(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *p = ip_ynode_get(root, "person");
+	ip_doc_set(doc, p, "note", ip_doc_new_word(doc, "y"));
+	ip_doc_remove(doc, p, ip_ynode_item(p, 0));
+	ip_doc_remove(doc, p, ip_ynode_item(p, 0));
+}
+
+static void
+set_in_rewritten(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
+	    0);
+	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
+	ip_doc_set(doc, i, "name", ip_doc_new_word(doc, "z"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -842,6 +876,23 @@ test_edit_shapes(void **state)
 	assert_edit("format: iplan/1\nid:\n    # a comment\nstatus: x\n",
 	    set_after_comment, "format: iplan/1\nid: \"a\\nb\"\n"
 	    "    # a comment\nstatus: x\n");
+	/* a value set, then its key removed, the last line without a line
+	 * break: the value goes with it */
+	assert_edit("format: iplan/1\nid:", set_then_removed,
+	    "format: iplan/1");
+	/* a key added after one added where the first was removed: at the
+	 * column of the keys */
+	assert_edit("format: iplan/1\nperiod:\n  start:", keys_around_removed,
+	    "format: iplan/1\nperiod:\n  a: 1\n  b: 2");
+	/* a mapping emptied by removing a new key, after the old one: {} */
+	assert_edit("format: iplan/1\nperson:\n  name: x\n", emptied_by_new,
+	    "format: iplan/1\nperson: {}\n");
+	assert_edit("format: iplan/1\nperson:\n  name: x", emptied_by_new,
+	    "format: iplan/1\nperson: {}");
+	/* a value set inside an item written afresh, its line's rest after
+	 * the end of the item's text: the item writes it */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x ",
+	    set_in_rewritten, "format: iplan/1\nparticipants:\n  - name: z ");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
