@@ -18,6 +18,10 @@ TODAY=2026-11-24
 export LC_ALL=C TZ=UTC NO_COLOR=1
 # (LANGUAGE would choose the messages' language before LC_ALL does.)
 unset IPLAN_TODAY LANGUAGE
+# The tests that run make run it as a user would: not with the flags of
+# the make that runs the suite ('make -s test' silenced the compiler
+# lines a test looks for) nor in its jobserver.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 # The commands' message catalogues as built, not the installed ones (see
 # cmd/cli.c): a test that sets a Norwegian locale reads what this tree
 # translates.
