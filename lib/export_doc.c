@@ -23,13 +23,12 @@
  * and memory linear in the plan, whatever its content.
  */
 #include <cmark.h>
-#include <libxml/xmlstring.h>
-#include <libxml/entities.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "export.h"
+#include "html.h"
 #include "utf8.h"
 
 struct doc {
@@ -1825,33 +1824,14 @@ page(struct doc *d, const char *body, const char *more_css)
 	char *title = ip_arena_strndup(&d->a, d->title, strlen(d->title));
 	for (char *c = title; (c = strpbrk(c, "\t\n")) != NULL;)
 		*c = ' ';
-	xmlChar *t = xmlEncodeSpecialChars(NULL,
-	    (const xmlChar *)ip_shown_text(d->r, &d->a, title));
 	char *s = NULL;
 	size_t len;
-	FILE *f;
+	FILE *f = ip_xmemstream(&s, &len);
 
-	if (t == NULL)
-		ip_oom();
-	f = ip_xmemstream(&s, &len);
-	fprintf(f, "<!DOCTYPE html>\n"
-	    "<html lang=\"%s\">\n"
-	    "<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    "default-src 'none'; style-src 'unsafe-inline'\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n"
-	    "<title>%s</title>\n"
-	    "<style>\n%s%s</style>\n"
-	    "</head>\n"
-	    "<body>\n"
-	    "<main class=\"plan\">\n"
-	    "%s"
-	    "</main>\n"
-	    "</body>\n"
-	    "</html>\n", d->l->code, (const char *)t, css, more_css, body);
-	xmlFree(t);
+	ip_html_start(f, d->l->code, ip_shown_text(d->r, &d->a, title),
+	    ip_arena_printf(&d->a, "%s%s", css, more_css), "plan");
+	fputs(body, f);
+	ip_html_end(f);
 	ip_xmemstream_close(f);
 	return s;
 }
