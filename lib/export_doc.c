@@ -2,34 +2,21 @@
  * export_doc.c - ip-export's documents: the plan as a CommonMark node
  * tree, rendered by cmark as Markdown or as a standalone HTML page.
  *
- * No text from the plan is ever written as Markdown by hand.  Plain text
- * values become text nodes, which cmark's renderer escapes, so that
- * nothing in them (#, *, |, <script>, a line that starts with 1.) can
- * change the document's structure.  Free-text (md) values are parsed by
- * cmark and grafted in as blocks, their headings demoted below the
- * section they sit in, raw HTML turned into text, images into links and
- * links with a dangerous scheme emptied; one that cmark would not write
- * back as it read it is shown as plain text instead.  Where the renderer
- * escapes too little (blanks at line ends, a tilde that starts a line,
- * a '|', which GitHub's Markdown reads as a table's), line_ends() and
- * render_md() make up for it.  HTML is rendered from the same tree, in
- * cmark's safe mode, inside a page with its own style sheet and no
- * scripts or external resources.
- *
- * The tree is bounded by the size of the plan: each free text is parsed
- * once, and only while the document's markup budget lasts (see
- * ip-export(1)); past it, text is shown as plain text, and a text of more
- * lines than the budget has left as one line.  So an export takes time
- * and memory linear in the plan, whatever its content.
+ * The text of the plan enters the tree and leaves it only through the
+ * safe-CommonMark layer (safe_md.h): plain text values as text nodes,
+ * free-text (md) values parsed and made safe, the whole shown as
+ * ip_shown_text() shows it.  What is built here of the document's own
+ * words (headings, labels, the spans that mark the plan's language, the
+ * table and timeline of the HTML page) is markup of its own.  The HTML
+ * page is the shell of html.h around the body cmark renders.
  */
 #include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "export.h"
 #include "html.h"
-#include "utf8.h"
+#include "safe_md.h"
 
 struct doc {
 	const struct ip_render *r;
@@ -41,237 +28,27 @@ struct doc {
 	const char *lang;		/* the plan's language, where it is
 					   not the labels': HTML only */
 	struct ip_arena a;		/* strings while the tree is built */
-	size_t budget;			/* markup left: see markup() */
+	struct ip_md md;		/* what the plan's text passes
+					   through, its strings in a */
 };
-
-/*
- * The document's markup budget: how many characters that may make
- * CommonMark structure (ASCII punctuation, line ends: see markup()) the
- * free texts of one document may have in all and still be parsed as
- * CommonMark, each text counting PARSE_COST more for the parse itself;
- * and how many line ends its plain texts may have and still keep them.
- * Each costs a few of cmark's nodes, so the budget holds the tree to some
- * tens of megabytes and the parsing to well under a second, while a plan
- * of real prose, even one of a megabyte, stays inside it.
- */
-#define MARKUP_BUDGET	50000
-#define PARSE_COST	8
-
-/* --- characters a document does not show --------------------------------- */
-
-/*
- * Whether a document shows the character c as U+FFFD: the controls a
- * terminal obeys (C0 but tab and line feed, DEL, C1), which a character
- * reference in free text ("&#27;", "&#155;") makes though no plan can
- * hold them, and which would reach a terminal through Markdown read in
- * git log -p; the bidirectional embeddings, overrides and isolates
- * (U+202A to U+202E, U+2066 to U+2069) and the line and paragraph
- * separators U+2028 and U+2029, which could make a line read as
- * something else; and the noncharacters U+FDD0 and U+FDD1, which
- * render_md() uses as marks of its own.
- */
-static bool
-replaced(uint32_t c)
-{
-	return (ip_is_control(c) && c != '\t' && c != '\n')
-	    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-	    || c == 0x2028 || c == 0x2029 || c == 0xfdd0 || c == 0xfdd1;
-}
-
-const char *
-ip_shown_text(const struct ip_render *r, struct ip_arena *a, const char *s)
-{
-	static const char fffd[] = "\xef\xbf\xbd";
-	const unsigned char *u;
-	size_t len, n = 0, k;
-	char *out = NULL;
-
-	s = ip_view_masked(r->v, a, s, r->l->nid_hidden);
-	u = (const unsigned char *)s;
-	len = strlen(s);
-	for (size_t at = 0; at < len; at += k) {
-		uint32_t c;
-		bool ok = (k = ip_utf8_decode(u + at, len - at, &c)) > 0
-		    && !replaced(c);
-		if (k == 0)
-			k = 1;	/* a byte of no character: cmark let none by */
-		if (ok) {
-			if (out != NULL) {
-				memcpy(out + n, s + at, k);
-				n += k;
-			}
-			continue;
-		}
-		if (out == NULL) {
-			out = ip_arena_alloc(a, 3 * len + 1);
-			memcpy(out, s, at);
-			n = at;
-		}
-		memcpy(out + n, fffd, 3);
-		n += 3;
-	}
-	if (out == NULL)
-		return s;
-	out[n] = '\0';
-	return out;
-}
-
-/* The same for a string of cmark's node n, read by get and set by set. */
-static void
-shown_node(struct doc *d, cmark_node *n, const char *(*get)(cmark_node *),
-    int (*set)(cmark_node *, const char *))
-{
-	const char *s = get(n), *t;
-
-	if (s != NULL && (t = ip_shown_text(d->r, &d->a, s)) != s)
-		set(n, t);
-}
-
-/* Every string of the tree below root as a document shows it. */
-static void
-shown_tree(struct doc *d, cmark_node *root)
-{
-	cmark_iter *it = cmark_iter_new(root);
-	cmark_event_type ev;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *c = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(c);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE
-		    || t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK
-		    || t == CMARK_NODE_HTML_INLINE)
-			shown_node(d, c, cmark_node_get_literal,
-			    cmark_node_set_literal);
-		if (t == CMARK_NODE_CODE_BLOCK)
-			shown_node(d, c, cmark_node_get_fence_info,
-			    cmark_node_set_fence_info);
-		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
-			shown_node(d, c, cmark_node_get_url,
-			    cmark_node_set_url);
-			shown_node(d, c, cmark_node_get_title,
-			    cmark_node_set_title);
-		}
-	}
-	cmark_iter_free(it);
-}
 
 /* --- building blocks ----------------------------------------------------- */
 
 static cmark_node *
-doc_add(cmark_node *parent, cmark_node_type type)
-{
-	cmark_node *n = cmark_node_new(type);
-	cmark_node_append_child(parent, n);
-	return n;
-}
-
-static void
-literal(cmark_node *parent, const char *s)
-{
-	cmark_node_set_literal(doc_add(parent, CMARK_NODE_TEXT), s);
-}
-
-/* A node that renders as the HTML on_enter, its children, on_exit; the
- * last child of parent, unless parent is NULL. */
-static cmark_node *
-wrap(cmark_node *parent, cmark_node_type type,
-    const char *on_enter, const char *on_exit)
-{
-	cmark_node *w = parent ? doc_add(parent, type) : cmark_node_new(type);
-	cmark_node_set_on_enter(w, on_enter);
-	cmark_node_set_on_exit(w, on_exit);
-	return w;
-}
-
-/*
- * Appends the plain text s to the inline container parent.  Each line has
- * its blanks trimmed, which Markdown ignores anyway and which at the start
- * of a line would make code; tabs become spaces; lines are joined by soft
- * breaks, or by spaces in a heading, which is one line.  Blank lines,
- * which end a paragraph, start a new one after parent when parent is a
- * paragraph in the tree; elsewhere (a heading, strong text) they join as
- * the other lines do.  A parent that is a custom inline (the span that
- * marks the plan's language) counts as the container it stands in, and
- * a new paragraph gets a span like it.  A text of more lines than the
- * markup budget has left is one line, its line ends spaces.  Returns the
- * container the text
- * ends in, where anything that follows it goes.
- */
-static cmark_node *
-text(struct doc *d, cmark_node *parent, const char *s)
-{
-	cmark_node *span = NULL, *box = parent;
-	if (cmark_node_get_type(parent) == CMARK_NODE_CUSTOM_INLINE) {
-		span = parent;
-		box = cmark_node_parent(parent);
-	}
-	bool flat = cmark_node_get_type(box) == CMARK_NODE_HEADING;
-	bool split = cmark_node_get_type(box) == CMARK_NODE_PARAGRAPH
-	    && cmark_node_parent(box) != NULL;
-	bool first = true, blank = false;
-	size_t lines = 0;
-
-	for (const char *nl = s; (nl = strchr(nl, '\n')) != NULL; nl++)
-		lines++;
-	if (lines > d->budget) {
-		char *line = ip_arena_strndup(&d->a, s, strlen(s));
-		for (char *t = line; (t = strpbrk(t, "\t\n")) != NULL;)
-			*t = ' ';
-		literal(parent, line);
-		return box;
-	}
-	d->budget -= lines;
-	while (*s != '\0') {
-		size_t n = strcspn(s, "\n"), a = 0, b = n;
-		while (a < b && (s[a] == ' ' || s[a] == '\t'))
-			a++;
-		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-			b--;
-		if (b > a) {
-			if (!first && split && blank) {
-				cmark_node *p = cmark_node_new(
-				    CMARK_NODE_PARAGRAPH);
-				cmark_node_insert_after(box, p);
-				box = parent = p;
-				if (span != NULL) {
-					span = parent = wrap(p,
-					    CMARK_NODE_CUSTOM_INLINE,
-					    cmark_node_get_on_enter(span),
-					    cmark_node_get_on_exit(span));
-				}
-			} else if (!first && flat)
-				literal(parent, " ");
-			else if (!first)
-				doc_add(parent, CMARK_NODE_SOFTBREAK);
-			char *line = ip_arena_strndup(&d->a, s + a, b - a);
-			for (char *t = line; (t = strchr(t, '\t')) != NULL;)
-				*t = ' ';
-			literal(parent, line);
-			first = false;
-		}
-		blank = b == a;
-		s += n + (s[n] != '\0');
-	}
-	return box;
-}
-
-static cmark_node *
 heading(struct doc *d, cmark_node *parent, int level, const char *s)
 {
-	cmark_node *h = doc_add(parent, CMARK_NODE_HEADING);
+	cmark_node *h = ip_md_add(parent, CMARK_NODE_HEADING);
 	cmark_node_set_heading_level(h, level);
 	if (s != NULL)
-		text(d, h, s);
+		ip_md_text(&d->md, h, s);
 	return h;
 }
 
 static cmark_node *
 paragraph(struct doc *d, cmark_node *parent, const char *s)
 {
-	cmark_node *p = doc_add(parent, CMARK_NODE_PARAGRAPH);
-	return s != NULL ? text(d, p, s) : p;
+	cmark_node *p = ip_md_add(parent, CMARK_NODE_PARAGRAPH);
+	return s != NULL ? ip_md_text(&d->md, p, s) : p;
 }
 
 /* "**name:**", not yet in the tree. */
@@ -279,7 +56,7 @@ static cmark_node *
 strong(struct doc *d, const char *name)
 {
 	cmark_node *s = cmark_node_new(CMARK_NODE_STRONG);
-	text(d, s, ip_arena_printf(&d->a, "%s:", name));
+	ip_md_text(&d->md, s, ip_arena_printf(&d->a, "%s:", name));
 	return s;
 }
 
@@ -288,13 +65,13 @@ static void
 label(struct doc *d, cmark_node *p, const char *name)
 {
 	cmark_node_append_child(p, strong(d, name));
-	literal(p, " ");
+	ip_md_literal(p, " ");
 }
 
 static cmark_node *
 list(cmark_node *parent)
 {
-	cmark_node *l = doc_add(parent, CMARK_NODE_LIST);
+	cmark_node *l = ip_md_add(parent, CMARK_NODE_LIST);
 	cmark_node_set_list_type(l, CMARK_BULLET_LIST);
 	return l;
 }
@@ -302,7 +79,8 @@ list(cmark_node *parent)
 static cmark_node *
 doc_item(cmark_node *list)
 {
-	return doc_add(doc_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+	return ip_md_add(ip_md_add(list, CMARK_NODE_ITEM),
+	    CMARK_NODE_PARAGRAPH);
 }
 
 /* A list item "**label:** " for value to follow; NULL, and no item, if
@@ -324,7 +102,7 @@ fact(struct doc *d, cmark_node *list, const char *name, const char *value)
 {
 	cmark_node *p = fact_item(d, list, name, value);
 	if (p != NULL)
-		text(d, p, value);
+		ip_md_text(&d->md, p, value);
 }
 
 /* A list is tight (no blank lines between its items) if each item holds
@@ -350,7 +128,7 @@ user_inline(struct doc *d, cmark_node *parent)
 {
 	if (d->lang == NULL)
 		return parent;
-	return wrap(parent, CMARK_NODE_CUSTOM_INLINE,
+	return ip_md_wrap(parent, CMARK_NODE_CUSTOM_INLINE,
 	    ip_arena_printf(&d->a, "<span lang=\"%s\">", d->lang), "</span>");
 }
 
@@ -360,330 +138,13 @@ user_block(struct doc *d, cmark_node *parent)
 {
 	if (d->lang == NULL)
 		return parent;
-	return wrap(parent, CMARK_NODE_CUSTOM_BLOCK,
+	return ip_md_wrap(parent, CMARK_NODE_CUSTOM_BLOCK,
 	    ip_arena_printf(&d->a, "<div lang=\"%s\">", d->lang), "</div>");
-}
-
-/* --- free text in CommonMark --------------------------------------------- */
-
-/* The schemes cmark's safe mode will not link to. */
-static bool
-dangerous(const char *url)
-{
-	static const char *const schemes[] = { "javascript:", "vbscript:",
-		"file:", "data:" };
-	for (size_t i = 0; i < sizeof(schemes) / sizeof(*schemes); i++)
-		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
-			return true;
-	return false;
-}
-
-/* Puts text nodes for s in place of the node n. */
-static void
-replace_by_text(struct doc *d, cmark_node *n, const char *s)
-{
-	cmark_node *tmp = cmark_node_new(CMARK_NODE_PARAGRAPH), *c;
-	text(d, tmp, s);
-	while ((c = cmark_node_first_child(tmp)) != NULL)
-		cmark_node_insert_before(n, c);
-	cmark_node_free(tmp);
-	cmark_node_free(n);
-}
-
-/*
- * Makes a parsed free text safe to graft below a heading of level base:
- * headings demoted under it and on one line, raw HTML shown as the text
- * it is, images (which would load something from elsewhere) as links,
- * links with a dangerous scheme emptied, and every string as ip_shown_text()
- * shows it.  The nodes are collected first, since the tree may
- * not change under an iterator.
- */
-static void
-sanitize(struct doc *d, cmark_node *root, int base)
-{
-	cmark_iter *it = cmark_iter_new(root);
-	cmark_node **v = NULL;
-	size_t n = 0, cap = 0;
-	cmark_event_type ev;
-	bool in_heading = false;
-	unsigned levels = 0;		/* bit k: a heading of level k */
-
-	shown_tree(d, root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *c = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(c);
-		if (t == CMARK_NODE_HEADING)
-			in_heading = ev == CMARK_EVENT_ENTER;
-		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_HEADING
-		    && t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE
-		    && t != CMARK_NODE_IMAGE && t != CMARK_NODE_LINK
-		    && !(in_heading && (t == CMARK_NODE_SOFTBREAK
-		    || t == CMARK_NODE_LINEBREAK))))
-			continue;
-		if (t == CMARK_NODE_HEADING && ev == CMARK_EVENT_ENTER)
-			levels |= 1u << cmark_node_get_heading_level(c);
-		v = ip_grow(v, &cap, n + 1, sizeof(*v));
-		v[n++] = c;
-	}
-	cmark_iter_free(it);
-
-	for (size_t i = 0; i < n; i++) {
-		cmark_node *c = v[i], *link, *k;
-		switch (cmark_node_get_type(c)) {
-		case CMARK_NODE_HEADING: {
-			/* the levels the text uses, in order, right below
-			 * base: no level is skipped */
-			int level = cmark_node_get_heading_level(c), rank = 1;
-			for (int lv = 1; lv < level; lv++)
-				rank += (levels >> lv) & 1;
-			level = base + rank;
-			cmark_node_set_heading_level(c, level < 6 ? level : 6);
-			break;
-		}
-		case CMARK_NODE_HTML_BLOCK: {
-			cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
-			cmark_node_insert_before(c, p);
-			text(d, p, cmark_node_get_literal(c));
-			cmark_node_free(c);
-			break;
-		}
-		case CMARK_NODE_HTML_INLINE:
-			replace_by_text(d, c, cmark_node_get_literal(c));
-			break;
-		case CMARK_NODE_SOFTBREAK:	/* in a heading, one line */
-		case CMARK_NODE_LINEBREAK:
-			k = cmark_node_new(CMARK_NODE_TEXT);
-			cmark_node_set_literal(k, " ");
-			cmark_node_insert_before(c, k);
-			cmark_node_free(c);
-			break;
-		case CMARK_NODE_IMAGE:
-			link = cmark_node_new(CMARK_NODE_LINK);
-			cmark_node_set_url(link, cmark_node_get_url(c));
-			cmark_node_set_title(link, cmark_node_get_title(c));
-			while ((k = cmark_node_first_child(c)) != NULL)
-				cmark_node_append_child(link, k);
-			cmark_node_insert_before(c, link);
-			cmark_node_free(c);
-			c = link;
-			/* FALLTHROUGH */
-		case CMARK_NODE_LINK:
-			if (dangerous(cmark_node_get_url(c)))
-				cmark_node_set_url(c, "");
-			break;
-		default:
-			break;
-		}
-	}
-	free(v);
-}
-
-/* Whether inline node n starts a line, or ends one. */
-static bool
-starts_line(cmark_node *n)
-{
-	cmark_node *prev = cmark_node_previous(n);
-	cmark_node_type t = prev ? cmark_node_get_type(prev)
-	    : cmark_node_get_type(cmark_node_parent(n));
-	return prev ? t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK
-	    : t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING;
-}
-
-static bool
-ends_line(cmark_node *n)
-{
-	cmark_node *next = cmark_node_next(n);
-	cmark_node_type t = next ? cmark_node_get_type(next)
-	    : cmark_node_get_type(cmark_node_parent(n));
-	return next ? t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK
-	    : t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING;
-}
-
-/*
- * Blanks at the start and at the end of a line mean nothing in
- * CommonMark, and cmark's renderer writes them as they are, where they
- * would make code or a hard line break.  Plain text has none (text()
- * trims its lines); free text can have them, from entities such as
- * &#32;.  So they go, with any text node they leave empty, and so may a
- * paragraph.
- */
-static void
-line_ends(cmark_node *root)
-{
-	cmark_iter *it;
-	cmark_event_type ev;
-	cmark_node **empty = NULL;
-	size_t n = 0, cap = 0;
-
-	cmark_consolidate_text_nodes(root);
-	it = cmark_iter_new(root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *t = cmark_iter_get_node(it);
-		if (cmark_node_get_type(t) != CMARK_NODE_TEXT)
-			continue;
-		const char *s = cmark_node_get_literal(t);
-		size_t a = 0, b = strlen(s);
-		if (starts_line(t))
-			a = strspn(s, " \t");
-		while (b > a && ends_line(t) && (s[b - 1] == ' '
-		    || s[b - 1] == '\t'))
-			b--;
-		if (a > 0 || s[b] != '\0') {
-			char *trim = ip_xstrndup(s + a, b - a);
-			cmark_node_set_literal(t, trim);	/* frees s */
-			free(trim);
-		}
-		if (a == b) {
-			empty = ip_grow(empty, &cap, n + 1, sizeof(*empty));
-			empty[n++] = t;
-		}
-	}
-	cmark_iter_free(it);
-	for (size_t i = 0; i < n; i++) {
-		cmark_node *p = cmark_node_parent(empty[i]);
-		cmark_node_free(empty[i]);
-		if (cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH
-		    && cmark_node_first_child(p) == NULL)
-			cmark_node_free(p);
-	}
-	free(empty);
-}
-
-/* The marks render_md() puts in text for what it escapes, noncharacters
- * that the loader and ip_shown_text() keep out of every document: U+FDD0 for
- * '|', U+FDD1 for a tilde that starts a line. */
-#define MARK_BAR	"\xef\xb7\x90"
-#define MARK_TILDE	"\xef\xb7\x91"
-
-/* Puts the marks in the text nodes of root (mark), or takes them out. */
-static void
-marks(cmark_node *root, bool mark)
-{
-	cmark_iter *it = cmark_iter_new(root);
-	cmark_event_type ev;
-	char *buf = NULL;
-	size_t cap = 0;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *t = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER
-		    || cmark_node_get_type(t) != CMARK_NODE_TEXT)
-			continue;
-		const char *s = cmark_node_get_literal(t);
-		bool tilde = mark && s[0] == '~' && starts_line(t);
-		if (!tilde && strpbrk(s, mark ? "|" : "\xef") == NULL)
-			continue;
-		size_t len = strlen(s), k = 0;
-		buf = ip_grow(buf, &cap, 3 * len + 1, 1);
-		for (size_t i = 0; i < len; i++) {
-			if (mark && (s[i] == '|' || (i == 0 && tilde))) {
-				memcpy(buf + k, s[i] == '|' ? MARK_BAR
-				    : MARK_TILDE, 3);
-				k += 3;
-			} else if (!mark && len - i >= 3
-			    && (memcmp(s + i, MARK_BAR, 3) == 0
-			    || memcmp(s + i, MARK_TILDE, 3) == 0)) {
-				buf[k++] = s[i + 2] == '\x90' ? '|' : '~';
-				i += 2;
-			} else
-				buf[k++] = s[i];
-		}
-		buf[k] = '\0';
-		cmark_node_set_literal(t, buf);
-	}
-	cmark_iter_free(it);
-	free(buf);
-}
-
-/*
- * The tree root as Markdown, root left as it was.  cmark's renderer
- * escapes every character that could start Markdown syntax but two.  The
- * tilde: a line that starts with ~~~ would open a code fence.  And '|',
- * since CommonMark has no tables: but GitHub's and GitLab's Markdown,
- * where plans kept in git are read, make a table of lines such as
- * "| a | b |" over "|---|---|".  So each '|' in text, and each tilde
- * that starts a line, is written with a backslash before it, which reads
- * back as the character it was in any dialect: the text carries a mark
- * for it through the renderer, which the output then has replaced.
- */
-static char *
-render_md(cmark_node *root)
-{
-	marks(root, true);
-	char *md = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
-	marks(root, false);
-	/* Each mark, three bytes, becomes two: what is kept moves back, w
-	 * behind r, and overlaps where it was (memmove).  A lead byte that
-	 * ends the string has the NUL after it, which ends the compare. */
-	char *r = md, *w = md, *end = md + strlen(md);
-	for (char *m = md; (m = memchr(m, '\xef', (size_t)(end - m))) != NULL;
-	    m++) {
-		if (m[1] != '\xb7' || (m[2] != '\x90' && m[2] != '\x91'))
-			continue;	/* some other character */
-		memmove(w, r, (size_t)(m - r));
-		w += m - r;
-		*w++ = '\\';
-		*w++ = m[2] == '\x90' ? '|' : '~';
-		r = m + 3;
-		m += 2;
-	}
-	memmove(w, r, (size_t)(end - r) + 1);
-	return md;
-}
-
-/*
- * How many characters in s could make CommonMark structure: ASCII
- * punctuation and line ends.  cmark makes at most a few nodes for each,
- * and for each stretch of text between them.
- */
-static size_t
-markup(const char *s)
-{
-	size_t n = 0;
-	for (; *s != '\0'; s++)
-		n += (*s >= '!' && *s <= '/') || (*s >= ':' && *s <= '@')
-		    || (*s >= '[' && *s <= '`') || (*s >= '{' && *s <= '~')
-		    || *s == '\n';
-	return n;
-}
-
-/*
- * The free text s, parsed and made safe to sit below a heading of level
- * base, or NULL if cmark would not write it back as the very blocks it
- * was parsed into.  cmark's renderer is not exact for every input: a code
- * fence's info string with a line break in it (from an entity) could
- * leave the fence open and swallow the rest of the document.  The caller
- * frees the tree.
- */
-static cmark_node *
-parse(struct doc *d, const char *s, int base)
-{
-	cmark_node *doc = cmark_parse_document(s, strlen(s),
-	    CMARK_OPT_VALIDATE_UTF8);
-	sanitize(d, doc, base);
-	line_ends(doc);		/* before lists count its blocks */
-	char *want = cmark_render_html(doc, CMARK_OPT_DEFAULT);
-	char *md = render_md(doc);
-	cmark_node *back = cmark_parse_document(md, strlen(md),
-	    CMARK_OPT_VALIDATE_UTF8);
-	char *got = cmark_render_html(back, CMARK_OPT_DEFAULT);
-	bool same = strcmp(want, got) == 0;
-
-	free(want);
-	free(md);
-	free(got);
-	cmark_node_free(back);
-	if (!same) {
-		cmark_node_free(doc);
-		return NULL;
-	}
-	return doc;
 }
 
 /*
  * Appends the CommonMark text s to parent, which sits below a heading of
- * level base: parsed while the markup budget lasts, else, or if it would
- * not come back the same, the text as written.  With name, the text starts
+ * level base, as ip_md_free_text() makes it.  With name, the text starts
  * with "**name:**": in its first paragraph, or in one of its own if it
  * starts otherwise.
  */
@@ -691,15 +152,8 @@ static void
 md(struct doc *d, cmark_node *parent, const char *name, const char *s,
     int base)
 {
-	cmark_node *doc = NULL, *c;
-	size_t cost = markup(s) + PARSE_COST;
+	cmark_node *doc = ip_md_free_text(&d->md, s, base), *c;
 
-	if (cost <= d->budget && (doc = parse(d, s, base)) != NULL)
-		d->budget -= cost;
-	if (doc == NULL) {
-		doc = cmark_node_new(CMARK_NODE_DOCUMENT);
-		paragraph(d, doc, s);
-	}
 	if (name != NULL) {
 		cmark_node *p = cmark_node_first_child(doc);
 		if (p == NULL
@@ -714,8 +168,8 @@ md(struct doc *d, cmark_node *parent, const char *name, const char *s,
 		}
 		cmark_node *lab = strong(d, name);
 		if (d->lang != NULL) {	/* the label in the labels' language */
-			cmark_node *w = wrap(NULL, CMARK_NODE_CUSTOM_INLINE,
-			    ip_arena_printf(&d->a, "<span lang=\"%s\">",
+			cmark_node *w = ip_md_wrap(NULL,
+			    CMARK_NODE_CUSTOM_INLINE, ip_arena_printf(&d->a, "<span lang=\"%s\">",
 			    d->l->code), "</span>");
 			cmark_node_append_child(w, lab);
 			lab = w;
@@ -816,7 +270,7 @@ who(struct doc *d, const char *id, bool contact)
 static cmark_node *
 user(struct doc *d, cmark_node *p, const char *s)
 {
-	return text(d, user_inline(d, p), s);
+	return ip_md_text(&d->md, user_inline(d, p), s);
 }
 
 /* A list item "**label:** value", value from the plan; nothing if NULL. */
@@ -916,22 +370,22 @@ static void
 link_to(struct doc *d, cmark_node *p, const char *anchor, const char *s)
 {
 	if (d->html) {
-		cmark_node *a = doc_add(p, CMARK_NODE_LINK);
+		cmark_node *a = ip_md_add(p, CMARK_NODE_LINK);
 		cmark_node_set_url(a, ip_arena_printf(&d->a, "#%s", anchor));
 		p = a;
 	}
-	literal(p, s);
+	ip_md_literal(p, s);
 }
 
 /* A heading whose text is the target of links to anchor, in HTML. */
 static cmark_node *
 anchored(struct doc *d, cmark_node *parent, int level, const char *anchor)
 {
-	cmark_node *h = doc_add(parent, CMARK_NODE_HEADING);
+	cmark_node *h = ip_md_add(parent, CMARK_NODE_HEADING);
 	cmark_node_set_heading_level(h, level);
 	if (!d->html)
 		return h;
-	return wrap(h, CMARK_NODE_CUSTOM_INLINE, ip_arena_printf(&d->a,
+	return ip_md_wrap(h, CMARK_NODE_CUSTOM_INLINE, ip_arena_printf(&d->a,
 	    "<span id=\"%s\">", anchor), "</span>");
 }
 
@@ -962,7 +416,7 @@ serves(struct doc *d, cmark_node *p, const struct ip_measure *m, bool brief)
 		const char *number, *t;
 		bool sub;
 		if (i > 0)
-			literal(p, brief ? ", " : "; ");
+			ip_md_literal(p, brief ? ", " : "; ");
 		if (!goal_of(d, id, &number, &sub, &t)) {
 			p = user(d, p, id);	/* a reference to no goal */
 			continue;
@@ -970,7 +424,7 @@ serves(struct doc *d, cmark_node *p, const struct ip_measure *m, bool brief)
 		link_to(d, p, goal_anchor(d, number), ip_label_fill(&d->a,
 		    sub ? d->l->serves_subgoal : d->l->serves_goal, number));
 		if (t != NULL && !brief) {
-			literal(p, ": ");
+			ip_md_literal(p, ": ");
 			p = user(d, p, short_text(d, t));
 		}
 	}
@@ -1008,22 +462,24 @@ notice(struct doc *d, cmark_node *root)
 		*c = ' ';
 	const char *why = l->restricted_why[v->why];
 
-	cmark_node *q = doc_add(root, CMARK_NODE_BLOCK_QUOTE);
-	cmark_node *par = doc_add(q, CMARK_NODE_PARAGRAPH);
-	text(d, doc_add(par, CMARK_NODE_STRONG), ip_arena_printf(&d->a,
-	    "%s.", ip_label_fill(&d->a, l->restricted, name)));
-	literal(par, " ");
+	cmark_node *q = ip_md_add(root, CMARK_NODE_BLOCK_QUOTE);
+	cmark_node *par = ip_md_add(q, CMARK_NODE_PARAGRAPH);
+	ip_md_text(&d->md, ip_md_add(par, CMARK_NODE_STRONG),
+	    ip_arena_printf(&d->a, "%s.", ip_label_fill(&d->a, l->restricted,
+	    name)));
+	ip_md_literal(par, " ");
 	if (v->why != IP_WHY_NOT_LISTED && v->why != IP_WHY_NO_CONSENT)
 		why = ip_label_fill(&d->a, why,
 		    ip_labels_date(l, v->why_day, buf));
-	text(d, par, why);
-	literal(par, " ");
-	text(d, par, l->restricted_shows);
+	ip_md_text(&d->md, par, why);
+	ip_md_literal(par, " ");
+	ip_md_text(&d->md, par, l->restricted_shows);
 	cmark_node *left = list(q);
 	for (int f = 0; f < IP_F_COUNT; f++)
 		if (ip_field_audience((enum ip_field)f) != IP_SEEN_BY_ALL
 		    && l->left_out_field[f] != NULL)	/* the tests see to it */
-			text(d, doc_item(left), l->left_out_field[f]);
+			ip_md_text(&d->md, doc_item(left),
+			    l->left_out_field[f]);
 	end_list(left);
 }
 
@@ -1125,7 +581,7 @@ goals(struct doc *d, cmark_node *root)
 		any = true;
 		const char *number = ip_arena_printf(&d->a, "%zu",
 		    ip_view_goal_number(d->v, i));
-		text(d, anchored(d, root, 3, goal_anchor(d, number)),
+		ip_md_text(&d->md, anchored(d, root, 3, goal_anchor(d, number)),
 		    ip_label_fill(&d->a, l->goal, number));
 		if (g->text.s != NULL && shows(d, IP_F_GOAL, g))
 			user_paragraph(d, root, g->text.s);
@@ -1140,13 +596,13 @@ goals(struct doc *d, cmark_node *root)
 			    number, ip_view_subgoal_number(d->v, i, j));
 			cmark_node *at = p;
 			if (d->html)
-				at = wrap(p, CMARK_NODE_CUSTOM_INLINE,
+				at = ip_md_wrap(p, CMARK_NODE_CUSTOM_INLINE,
 				    ip_arena_printf(&d->a, "<span id=\"%s\">",
 				    goal_anchor(d, sub)), "</span>");
 			cmark_node_append_child(at, strong(d,
 			    ip_label_fill(&d->a, l->subgoal, sub)));
 			if (s->text.s != NULL) {
-				literal(p, " ");
+				ip_md_literal(p, " ");
 				p = user(d, p, s->text.s);
 			}
 			const char *due = doc_date(d, &s->due), *st = s->status.set
@@ -1154,8 +610,9 @@ goals(struct doc *d, cmark_node *root)
 			if (due == NULL && st == NULL)
 				continue;
 			if (cmark_node_first_child(p) != NULL)
-				doc_add(p, CMARK_NODE_LINEBREAK);
-			text(d, p, ip_arena_printf(&d->a, "%s%s%s%s%s%s%s",
+				ip_md_add(p, CMARK_NODE_LINEBREAK);
+			ip_md_text(&d->md, p, ip_arena_printf(&d->a,
+			    "%s%s%s%s%s%s%s",
 			    due ? l->due : "", due ? ": " : "", due ? due : "",
 			    due && st ? " · " : "", st ? l->status : "",
 			    st ? ": " : "", st ? st : ""));
@@ -1199,9 +656,9 @@ measures(struct doc *d, cmark_node *root)
 			continue;
 		any = true;
 		cmark_node *h = anchored(d, root, 3, measure_anchor(d, i));
-		text(d, h, measure_name(d, i));
+		ip_md_text(&d->md, h, measure_name(d, i));
 		if (m->title.s != NULL) {
-			literal(h, ": ");
+			ip_md_literal(h, ": ");
 			user(d, h, m->title.s);
 		}
 		cmark_node *facts = list(root);
@@ -1314,7 +771,7 @@ reviews(struct doc *d, cmark_node *root)
 		int n = pe->review_interval.n;
 		cmark_node *p = paragraph(d, root, NULL);
 		label(d, p, l->review_interval);
-		text(d, p, ip_arena_printf(&d->a, "%d %s", n,
+		ip_md_text(&d->md, p, ip_arena_printf(&d->a, "%d %s", n,
 		    l->units[ip_interval_unit(&pe->review_interval)][n != 1]));
 	}
 	if (pe->reviews.n == 0 && !pe->review_interval.set)
@@ -1325,7 +782,7 @@ reviews(struct doc *d, cmark_node *root)
 		cmark_node *p = doc_item(list_);
 		const char *when = doc_date(d, r->date.set ? &r->date : &r->done);
 		label(d, p, when ? when : "?");
-		text(d, p, r->done.set ? ip_label_fill(&d->a, l->review_done,
+		ip_md_text(&d->md, p, r->done.set ? ip_label_fill(&d->a, l->review_done,
 		    doc_date(d, &r->done)) : l->review_planned);
 		if (r->summary.s != NULL)
 			md(d, cmark_node_parent(p), NULL, r->summary.s, 2);
@@ -1438,15 +895,15 @@ cooperation(struct doc *d, cmark_node *root)
 		    &d->p->cooperation.v[i];
 		cmark_node *p = doc_item(list_);
 		if (c->with.s != NULL)
-			user(d, doc_add(p, CMARK_NODE_STRONG), c->with.s);
+			user(d, ip_md_add(p, CMARK_NODE_STRONG), c->with.s);
 		const char *parts[][2] = { { l->about, c->about.s },
 			{ l->contact, c->contact.s } };
 		for (size_t k = 0; k < 2; k++) {
 			if (parts[k][1] == NULL)
 				continue;
 			if (cmark_node_first_child(p) != NULL)
-				doc_add(p, CMARK_NODE_LINEBREAK);
-			literal(p, ip_arena_printf(&d->a, "%s: ", parts[k][0]));
+				ip_md_add(p, CMARK_NODE_LINEBREAK);
+			ip_md_literal(p, ip_arena_printf(&d->a, "%s: ", parts[k][0]));
 			p = user(d, p, parts[k][1]);
 		}
 	}
@@ -1458,7 +915,7 @@ cooperation(struct doc *d, cmark_node *root)
 static const char *
 cell(struct doc *d, cmark_node *p)
 {
-	shown_tree(d, p);
+	ip_md_shown_tree(&d->md, p);
 	char *h = cmark_render_html(p, CMARK_OPT_DEFAULT);
 	cmark_node_free(p);
 	size_t n = strlen(h);
@@ -1496,7 +953,7 @@ overview(struct doc *d, cmark_node *root)
 		fputs("<table class=\"who\">\n<thead>\n<tr>", f);
 		for (size_t c = 0; c < NCOLS; c++) {
 			cmark_node *h = cmark_node_new(CMARK_NODE_PARAGRAPH);
-			text(d, h, heads[c]);
+			ip_md_text(&d->md, h, heads[c]);
 			fprintf(f, "<th scope=\"col\">%s</th>", cell(d, h));
 		}
 		fputs("</tr>\n</thead>\n<tbody>\n", f);
@@ -1511,7 +968,7 @@ overview(struct doc *d, cmark_node *root)
 			c[k] = cmark_node_new(CMARK_NODE_PARAGRAPH);
 		link_to(d, c[0], measure_anchor(d, i), measure_name(d, i));
 		if (m->title.s != NULL) {
-			literal(c[0], ": ");
+			ip_md_literal(c[0], ": ");
 			user(d, c[0], m->title.s);
 		}
 		if (m->extent.s != NULL)
@@ -1520,7 +977,7 @@ overview(struct doc *d, cmark_node *root)
 			user(d, c[2], who(d, m->responsible.s, false));
 		const char *when = range(d, &m->start, &m->end);
 		if (when != NULL)
-			text(d, c[3], when);
+			ip_md_text(&d->md, c[3], when);
 		serves(d, c[4], m, true);
 		if (d->html) {
 			fprintf(f, "<tr><th scope=\"row\">%s</th>",
@@ -1531,14 +988,14 @@ overview(struct doc *d, cmark_node *root)
 			continue;
 		}
 		cmark_node *it = doc_item(items), *n;
-		cmark_node *title = doc_add(it, CMARK_NODE_STRONG);
+		cmark_node *title = ip_md_add(it, CMARK_NODE_STRONG);
 		while ((n = cmark_node_first_child(c[0])) != NULL)
 			cmark_node_append_child(title, n);
 		cmark_node_free(c[0]);
 		for (size_t k = 1; k < NCOLS; k++) {
 			if (cmark_node_first_child(c[k]) != NULL) {
-				doc_add(it, CMARK_NODE_LINEBREAK);
-				literal(it, ip_arena_printf(&d->a, "%s: ",
+				ip_md_add(it, CMARK_NODE_LINEBREAK);
+				ip_md_literal(it, ip_arena_printf(&d->a, "%s: ",
 				    heads[k]));
 			}
 			while ((n = cmark_node_first_child(c[k])) != NULL)
@@ -1549,7 +1006,7 @@ overview(struct doc *d, cmark_node *root)
 	if (d->html) {
 		fputs("</tbody>\n</table>\n", f);
 		ip_xmemstream_close(f);
-		wrap(root, CMARK_NODE_CUSTOM_BLOCK, table, "");
+		ip_md_wrap(root, CMARK_NODE_CUSTOM_BLOCK, table, "");
 		free(table);
 	} else
 		end_list(items);
@@ -1561,13 +1018,13 @@ static void
 footer(struct doc *d, cmark_node *root)
 {
 	char buf[IP_LONG_DATE];
-	cmark_node *p = doc_add(doc_add(root, CMARK_NODE_PARAGRAPH), CMARK_NODE_EMPH);
+	cmark_node *p = ip_md_add(ip_md_add(root, CMARK_NODE_PARAGRAPH), CMARK_NODE_EMPH);
 
-	text(d, p, ip_label_fill(&d->a, d->l->printed, ip_labels_date(d->l,
+	ip_md_text(&d->md, p, ip_label_fill(&d->a, d->l->printed, ip_labels_date(d->l,
 	    d->r->has_generated ? d->r->generated : d->r->today, buf)));
 	if (d->r->revision != NULL) {
-		literal(p, " · ");
-		text(d, p, ip_label_fill(&d->a, d->l->revision,
+		ip_md_literal(p, " · ");
+		ip_md_text(&d->md, p, ip_label_fill(&d->a, d->l->revision,
 		    d->r->revision));
 	}
 }
@@ -1581,7 +1038,7 @@ build(struct doc *d)
 	if (d->html) {
 		const char *svg = ip_timeline_svg(d->r, d->r->today, &d->a);
 		if (svg != NULL)
-			wrap(root, CMARK_NODE_CUSTOM_BLOCK, svg, "");
+			ip_md_wrap(root, CMARK_NODE_CUSTOM_BLOCK, svg, "");
 	}
 	overview(d, root);
 	person(d, root);
@@ -1604,9 +1061,9 @@ build(struct doc *d)
 static void
 blank(struct doc *d, cmark_node *root, const char *what)
 {
-	cmark_node *p = doc_add(root, CMARK_NODE_PARAGRAPH);
+	cmark_node *p = ip_md_add(root, CMARK_NODE_PARAGRAPH);
 	label(d, p, what);
-	literal(p, "……………………………………………………………………");
+	ip_md_literal(p, "……………………………………………………………………");
 }
 
 /* The guardians who sign a child's form, in *v (n of them): those of
@@ -1672,7 +1129,7 @@ form_sharing(struct doc *d, cmark_node *root)
 		cmark_node *it = doc_item(names);
 		user(d, it, who(d, q->id.s, false));
 		if (!same_end && s->until.set)
-			text(d, it, ip_arena_printf(&d->a, " (%s)",
+			ip_md_text(&d->md, it, ip_arena_printf(&d->a, " (%s)",
 			    ip_label_fill(&d->a, l->valid_until,
 			    ip_labels_date(l, s->until.day, buf))));
 		n++;
@@ -1828,7 +1285,8 @@ page(struct doc *d, const char *body, const char *more_css)
 	size_t len;
 	FILE *f = ip_xmemstream(&s, &len);
 
-	ip_html_start(f, d->l->code, ip_shown_text(d->r, &d->a, title),
+	ip_html_start(f, d->l->code, ip_shown_text(d->v, d->l->nid_hidden, &d->a,
+	    title),
 	    ip_arena_printf(&d->a, "%s%s", css, more_css), "plan");
 	fputs(body, f);
 	ip_html_end(f);
@@ -1842,19 +1300,16 @@ render(const struct ip_render *r, bool html,
     cmark_node *(*build_fn)(struct doc *), const char *more_css)
 {
 	struct doc d = { .r = r, .v = r->v, .l = r->l, .p = r->v->p,
-	    .html = html, .lang = html ? r->text_lang : NULL,
-	    .budget = MARKUP_BUDGET };
+	    .html = html, .lang = html ? r->text_lang : NULL };
+	ip_md_init(&d.md, r->v, r->l->nid_hidden, &d.a);
 	cmark_node *root = build_fn(&d);
-	char *out;
+	char *out = ip_md_render(&d.md, root, html);
 
-	line_ends(root);
-	shown_tree(&d, root);
 	if (html) {
-		char *body = cmark_render_html(root, CMARK_OPT_DEFAULT);
+		char *body = out;
 		out = page(&d, body, more_css);
 		free(body);
-	} else
-		out = render_md(root);
+	}
 	cmark_node_free(root);
 	ip_arena_free(&d.a);
 	return out;
