@@ -51,13 +51,18 @@ restricted_view(void)
 	return &v;
 }
 
+/* The scheme of url, up to its colon, is one a link must not have: a
+ * page that follows it would run or open something. */
 static bool
 dangerous(const char *url)
 {
-	static const char *const schemes[] = { "javascript:", "vbscript:",
-		"file:", "data:" };
-	for (size_t i = 0; i < sizeof(schemes) / sizeof(*schemes); i++)
-		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+	static const char *const bad[] = { "javascript", "vbscript", "file",
+		"data" };
+	size_t n = strcspn(url, ":/?#");
+
+	for (size_t i = 0; url[n] == ':' && i < sizeof(bad) / sizeof(*bad);
+	    i++)
+		if (strlen(bad[i]) == n && strncasecmp(url, bad[i], n) == 0)
 			return true;
 	return false;
 }
