@@ -330,7 +330,7 @@ static const struct ip_labels labels[] = {
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "personen selv",
-		.ev_overdue = "Fristen var %s",
+		.ev_overdue = "På overtid siden %s",
 		.ed_summary_head = "Skriv sammendraget av evalueringsmøtet over "
 		    "denne linjen.\n# Linjer som begynner med # tas ikke med, "
 		    "og et tomt sammendrag\n# avbryter uten at noe blir skrevet.",
@@ -640,7 +640,7 @@ static const struct ip_labels labels[] = {
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "personen sjølv",
-		.ev_overdue = "Fristen var %s",
+		.ev_overdue = "På overtid sidan %s",
 		.ed_summary_head = "Skriv samandraget av evalueringsmøtet over "
 		    "denne linja.\n# Linjer som byrjar med # kjem ikkje med, og "
 		    "eit tomt samandrag\n# avbryt utan at noko blir skrive.",
