@@ -28,7 +28,6 @@ struct ip_doc {
 					   through, its strings in a */
 };
 
-
 /* Renders the tree build_fn makes of r as Markdown (html false) or as an
  * HTML page whose style sheet is the documents' with more_css after it.
  * build_fn sets the title.  Returns a malloc'd string. */

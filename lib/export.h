@@ -1,10 +1,11 @@
 /*
  * export.h - private interfaces of ip-export: the words of the documents
- * in each language, the document as a CommonMark tree, and the XML.
+ * in each language, the renderers of the formats, and the XML.
  *
- * Only lib/export*.c, lib/labels.c, lib/new.c (its skeleton's words),
- * lib/record.c (ip-evaluate's template),
- * lib/review.c (its calendar) and the unit tests include this header.
+ * Only lib/export*.c, lib/consent_form.c and lib/doc.h (the documents),
+ * lib/labels.c, lib/new.c (its skeleton's words), lib/record.c
+ * (ip-evaluate's template), lib/review.c (its calendar), lib/stats.c
+ * (its words) and the unit tests include this header.
  */
 #ifndef IPLAN_EXPORT_H
 #define IPLAN_EXPORT_H
