@@ -363,34 +363,25 @@ sanitize(struct ip_md *m, cmark_node *root, int base)
 	free(v);
 }
 
-/* Whether inline node n starts a line, or ends one. */
+/* Whether inline node n starts a line (at_end false) or ends one: the
+ * node before it (after it) is a line break, or there is none in its
+ * paragraph or heading. */
 static bool
-starts_line(cmark_node *n)
+line_edge(cmark_node *n, bool at_end)
 {
-	cmark_node *prev = cmark_node_previous(n);
-	cmark_node_type t = prev ? cmark_node_get_type(prev)
-	    : cmark_node_get_type(cmark_node_parent(n));
-	return prev ? t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK
-	    : t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING;
-}
-
-static bool
-ends_line(cmark_node *n)
-{
-	cmark_node *next = cmark_node_next(n);
-	cmark_node_type t = next ? cmark_node_get_type(next)
-	    : cmark_node_get_type(cmark_node_parent(n));
-	return next ? t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK
+	cmark_node *k = at_end ? cmark_node_next(n) : cmark_node_previous(n);
+	cmark_node_type t = cmark_node_get_type(k ? k : cmark_node_parent(n));
+	return k ? t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK
 	    : t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING;
 }
 
 /*
  * Blanks at the start and at the end of a line mean nothing in
  * CommonMark, and cmark's renderer writes them as they are, where they
- * would make code or a hard line break.  Plain text has none (text()
- * trims its lines); free text can have them, from entities such as
- * &#32;.  So they go, with any text node they leave empty, and so may a
- * paragraph.
+ * would make code or a hard line break.  Plain text has none
+ * (ip_md_text() trims its lines); free text can have them, from entities
+ * such as &#32;.  So they go, with any text node they leave empty, and so
+ * may a paragraph.
  */
 static void
 line_ends(cmark_node *root)
@@ -408,9 +399,9 @@ line_ends(cmark_node *root)
 			continue;
 		const char *s = cmark_node_get_literal(t);
 		size_t a = 0, b = strlen(s);
-		if (starts_line(t))
+		if (line_edge(t, false))
 			a = strspn(s, " \t");
-		while (b > a && ends_line(t) && (s[b - 1] == ' '
+		while (b > a && line_edge(t, true) && (s[b - 1] == ' '
 		    || s[b - 1] == '\t'))
 			b--;
 		if (a > 0 || s[b] != '\0') {
@@ -455,7 +446,7 @@ marks(cmark_node *root, bool mark)
 		    || cmark_node_get_type(t) != CMARK_NODE_TEXT)
 			continue;
 		const char *s = cmark_node_get_literal(t);
-		bool tilde = mark && s[0] == '~' && starts_line(t);
+		bool tilde = mark && s[0] == '~' && line_edge(t, false);
 		if (!tilde && strpbrk(s, mark ? "|" : "\xef") == NULL)
 			continue;
 		size_t len = strlen(s), k = 0;
