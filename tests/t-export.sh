@@ -1,6 +1,8 @@
 # t-export.sh - ip-export: golden documents and XML; for every example and
 # fixture, in every language, the structure of each format; the restricted
-# view; reproducible and atomic output; git's textconv.  Sourced by run.sh.
+# view; reproducible and atomic output; git's textconv.
+
+. "$(dirname "$0")/lib.sh"
 
 EXPORT=$TESTS/export
 XSD=$TOP/lib/iplan.xsd
@@ -1022,7 +1024,7 @@ t "export --for twice: refused" "
 # labels are not in the plan's language, and the consent forms: axe-core
 # in chromium finds no WCAG 2.1 A or AA rule broken and no best practice
 # missed, on screen or in print (tests/browser/axe.js).
-t_plain "export HTML: axe-core in chromium finds nothing to fix" "
+t_browser "export HTML: axe-core in chromium finds nothing to fix" "
 	export_fresh &&
 	for p in '$TOP'/examples/*.yaml '$EXPORT/kari.yaml'; do
 		n=\$(basename \$p .yaml)
@@ -1138,7 +1140,7 @@ t "export --consent-form from the 16th birthday: the person signs alone" "
 export_a4() {
 	export_a4_name=$1 export_a4_plan=$2
 	shift 2
-	t_plain "export --consent-form $export_a4_name: one A4 page in print" "
+	t_browser "export --consent-form $export_a4_name: one A4 page in print" "
 		export_fresh &&
 		exits 0 ip-export --consent-form --format html $* '$export_a4_plan' >form.html &&
 		HOME=\$PWD timeout 120 chromium --headless --no-sandbox --disable-gpu \
@@ -1170,7 +1172,7 @@ t_no_vg "export: a draft says Utkast at the top, in each language" "
 	done &&
 	exits 0 ip-export --today $TODAY '$TESTS/validate/valid.yaml' >out &&
 	! grep -q Utkast out"
-t_plain "export: a draft says Utkast on every page in print" "
+t_browser "export: a draft says Utkast on every page in print" "
 	export_fresh &&
 	sed 's/^status: active\$/status: draft/' '$TOP/examples/lars-kvalifisering.yaml' >draft.yaml &&
 	grep -q '^status: draft\$' draft.yaml &&
@@ -1182,3 +1184,5 @@ t_plain "export: a draft says Utkast on every page in print" "
 	test \"\$pages\" -ge 2 &&
 	pdftotext draft.pdf - | awk 'BEGIN { RS = \"\\f\" } NF { print \$1 }' >first &&
 	test \$(grep -cx Utkast first) -eq \$pages"
+
+test_done

@@ -2,10 +2,12 @@
 # in step with the sources, golden files of findings, --help, the
 # commands' errors, ip-review's lines and ip-stats' table in C, bokmål and
 # nynorsk, and what programs read the same bytes in every locale.
-# Sourced by run.sh.
+#
 #
 # tests/i18n/NAME.LANG holds what the commands print in the locale LANG
 # (C, nb, nn); i18n_NAME below prints it.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
@@ -173,3 +175,5 @@ t "findings: FILE:LINE:COL and [rule-id] the same in every locale" "
 	done &&
 	! cmp -s '$I18N/findings.C' '$I18N/findings.nb' &&
 	same '$TMP/C.bare' '$TMP/nb.bare' && same '$TMP/C.bare' '$TMP/nn.bare'"
+
+test_done

@@ -1,6 +1,7 @@
 # t-new.sh - ip-new: the skeleton in each language and from a template,
 # what ip-validate says of it, safe writing, and refused options.
-# Sourced by run.sh.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
@@ -480,3 +481,5 @@ t "new --no-schema: the same plan without the modeline" "
 t "new --template: the template's lines as they are, no modeline added" "
 	new_fresh && exits 0 new_with template plan.yaml &&
 	! grep -q yaml-language-server plan.yaml"
+
+test_done

@@ -1,10 +1,12 @@
 # t-review.sh - ip-review: each kind of finding at its boundaries, the
 # three formats (the calendar read back by a strict checker), grouping by
 # coordinator, and the cron recipe of ip-review(1) as written there.
-# Sourced by run.sh.
+#
 #
 # The plans are in tests/review (a comment at the top of each says what it
 # holds); tests/review/plans is a municipality's directory of them.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
@@ -884,3 +886,5 @@ t "review, stats: a file name with controls reaches no output as controls" "
 	! LC_ALL=C grep -P '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' out.* stats.* &&
 	grep -qF 'plans/a?]0;X??b.yaml' out.text &&
 	grep -qF 'plans/a?]0\;X??b.yaml' out.ics"
+
+test_done

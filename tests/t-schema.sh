@@ -1,6 +1,8 @@
 # t-schema.sh - lib/ip-plan.schema.json, the JSON Schema editors use: held
 # to the loader's tables and to ip-validate's verdicts, with Debian's
-# python3-jsonschema.  Sourced by run.sh.
+# python3-jsonschema.
+
+. "$(dirname "$0")/lib.sh"
 
 SCHEMA=$TOP/lib/ip-plan.schema.json
 # Debian's python3, which sees Debian's python3-jsonschema (make
@@ -51,3 +53,5 @@ while read -r verdict name; do
 done <"$TMP/schema/results"
 t "schema: every plan was judged" "
 	test \$(wc -l <'$TMP/schema/results') -gt \$(wc -l <'$TMP/plans')"
+
+test_done
