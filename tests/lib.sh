@@ -170,12 +170,21 @@ same() {
 	diff -u "$1" "$2"
 }
 
-# golden EXPECTED ACTUAL: ACTUAL is byte for byte the golden file EXPECTED.
+# golden EXPECTED ACTUAL: ACTUAL is byte for byte the golden file EXPECTED,
+# whose name ends in .expect (and no other file's does): the case's name,
+# and where a case has more than one, what it holds, as
+# tests/new/nb.yaml.expect (the plan) beside nb.expect (what ip-validate
+# says of it), or tests/i18n/help.nb.expect.
 # When it is not, the difference is shown and ACTUAL is left beside
 # EXPECTED as EXPECTED.actual, for diff.  With UPDATE set (make test
 # UPDATE=1) EXPECTED becomes ACTUAL instead, and the test passes: review
 # the change with git diff.
 golden() {
+	case $1 in
+	*.expect) ;;
+	*)	echo "golden $1: a golden file's name ends in .expect"
+		return 1 ;;
+	esac
 	rm -f "$1.actual"
 	if [ -n "${UPDATE:-}" ]; then
 		cmp -s "$1" "$2" || cp "$2" "$1"
@@ -188,7 +197,7 @@ golden() {
 # edit_cases WHAT DIR FRESH: the golden diffs of a command that changes
 # a plan in its text.  DIR/CASE.args is the command and its options on a
 # plan that the function FRESH copies into a fresh directory, among
-# others; DIR/CASE.diff is what --dry-run prints, which changes no file;
+# others; DIR/CASE.diff.expect is what --dry-run prints, which changes no file;
 # then the command writes what the diff says, mode kept, and no other
 # file is left.
 edit_cases() {
@@ -198,14 +207,14 @@ edit_cases() {
 			$3 && mkdir .before && cp *.yaml .before/ &&
 			ec=\$(cat '$ec_args') &&
 			eval \"exits 0 \$ec --today $TODAY --dry-run\" >.got &&
-			golden '${ec_args%.args}.diff' .got &&
+			golden '${ec_args%.args}.diff.expect' .got &&
 			for f in *.yaml; do cmp \$f .before/\$f || exit 1; done &&
 			test \"\$(ls -A | tr '\n' ' ')\" = \".before .got \$(ls .before | tr '\n' ' ')\""
 		t "$1 $ec_case: writes what the diff says, mode and group kept" "
 			$3 && mkdir .a && cp *.yaml .a/ && chmod 640 *.yaml &&
 			ec=\$(cat '$ec_args') &&
 			eval \"exits 0 \$ec --today $TODAY\" >.out && test -s .out &&
-			(cd .a && patch -s -p1 <'${ec_args%.args}.diff') &&
+			(cd .a && patch -s -p1 <'${ec_args%.args}.diff.expect') &&
 			for f in *.yaml; do
 				cmp \$f .a/\$f && test \"\$(stat -c %a \$f)\" = 640 ||
 				    exit 1

@@ -138,7 +138,7 @@ export_views() {
 
 # --- golden files ---------------------------------------------------------
 
-# tests/export/CASE.args: the arguments, run in tests/export; CASE.out:
+# tests/export/CASE.args: the arguments, run in tests/export; CASE.expect:
 # the output, byte for byte.  Under valgrind, not a case that is only a
 # plan in Markdown, HTML or XML: "each format well formed" below runs
 # those exports, in one language, as the languages differ only in
@@ -156,7 +156,7 @@ for export_case in "$EXPORT"/*.args; do
 	t "export $export_case: golden" "
 		cd '$EXPORT' && args=\$(cat $export_case.args) &&
 		eval \"exits 0 ip-export --today $TODAY \$args\" >'$TMP/out' &&
-		golden $export_case.out '$TMP/out'"
+		golden $export_case.expect '$TMP/out'"
 done
 
 # --- every example and fixture, every language ------------------------------
@@ -228,7 +228,7 @@ t "export injection: the headings are the ones built, the free text's demoted" "
 	export_fresh &&
 	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
 	cmark md | grep '^<h[1-6]>' >headings &&
-	golden '$EXPORT/injection.headings' headings &&
+	golden '$EXPORT/injection.headings.expect' headings &&
 	exits 0 ip-export --format html '$EXPORT/injection.yaml' >page.html &&
 	xmllint --html --xpath '//h1|//h2|//h3|//h4|//h5|//h6' page.html \
 		2>/dev/null | sed 's/<span id=\"[^\"]*\">//g; s/<\/span>//g' \
@@ -625,7 +625,7 @@ t_no_vg "export: ids used twice, references to no id or two persons are refused 
 		cd '$EXPORT' &&
 		exits 1 ip-export --format \$f dangling.yaml >'$TMP/export/out' \
 			2>'$TMP/export/err' &&
-		cd '$TMP/export' && test ! -s out && golden '$EXPORT/dangling.err' err &&
+		cd '$TMP/export' && test ! -s out && golden '$EXPORT/dangling.err.expect' err &&
 		for v in '$TESTS/view/duplicates.yaml --for emp' \
 		    '$TESTS/view/duplicates.yaml' \
 		    '$TESTS/validate/person-twice.yaml --for sjef' \

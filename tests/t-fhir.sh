@@ -81,8 +81,8 @@ fhir_export_all="
 				exit 1
 		done
 	done &&
-	for g in '$TESTS'/export/*-fhir*.out; do
-		cp \"\$g\" '$FHIR/all/golden-'\"\$(basename \"\$g\" .out).xml\"
+	for g in '$TESTS'/export/*-fhir*.expect; do
+		cp \"\$g\" '$FHIR/all/golden-'\"\$(basename \"\$g\" .expect).xml\"
 	done"
 t "fhir: every plan exports, or is refused with a reason, never in trouble" \
 	"$fhir_export_all"

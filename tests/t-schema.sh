@@ -37,7 +37,7 @@ t "schema: a key or a word the loader lacks is found" "
 mkdir -p "$TMP/schema"
 find "$TOP/examples" "$TESTS" -name '*.yaml' -type f | sort >"$TMP/plans"
 for args in "$TESTS"/new/*.args; do
-	out=${args%.args}.out
+	out=${args%.args}.yaml.expect
 	[ -f "$out" ] && echo "$out"
 done >>"$TMP/plans"
 tr '\n' '\0' <"$TMP/plans" | xargs -0 $PY "$TESTS/schema/check.py" plans \

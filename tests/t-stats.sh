@@ -4,7 +4,6 @@
 # the same bytes with any -j, the HTML page in a real browser (axe-core,
 # WCAG 2.1 A and AA), and the KOSTRA recipe of ip-stats(1) as written.
 #
-#
 # tests/stats/plans holds plans made for the edges (a comment at the top of
 # each says what); the golden files count them with tests/review/plans.
 
@@ -14,7 +13,7 @@ vg_first_only
 
 ST=$TESTS/stats
 
-# --- golden files: tests/stats/NAME.args gives the options, NAME.out the
+# --- golden files: tests/stats/NAME.args gives the options, NAME.expect the
 # output, as of $TODAY, over plans and ../review/plans ----------------------
 
 for args in "$ST"/*.args; do
@@ -23,7 +22,7 @@ for args in "$ST"/*.args; do
 		cd '$ST' &&
 		exits 0 ip-stats --today $TODAY $(cat "$args") plans \
 			../review/plans >'$TMP/got' 2>'$TMP/err' &&
-		same '$ST/$name.out' '$TMP/got' && same /dev/null '$TMP/err'"
+		golden '$ST/$name.expect' '$TMP/got' && same /dev/null '$TMP/err'"
 done
 
 # Every format and grouping of the plans the golden files count: under
@@ -264,22 +263,22 @@ t "html: the pages of the corpus by organisation and of no plans" \
 # other test: it makes the corpus and the pages itself.)
 t_browser "html: axe-core in chromium finds nothing to fix, and the page asks for nothing outside" "
 	python3 '$ST/corpus.py' gen '$CORPUS' $TODAY 300 && $stats_pages &&
-	cp '$ST/coordinator.html.out' '$TMP/golden.html' &&
+	cp '$ST/coordinator.html.expect' '$TMP/golden.html' &&
 	TMPDIR='$TMP' NODE_PATH='$BUILD/npm/node_modules' \
 		node '$TESTS/browser/axe.js' '$TMP/golden.html' \
 		'$TMP/corpus.html' '$TMP/empty.html'"
 t "html: only elements that neither run nor load, each closed" "
-	python3 '$TESTS/htmlcheck.py' '$ST/coordinator.html.out' \
+	python3 '$TESTS/htmlcheck.py' '$ST/coordinator.html.expect' \
 		'$TMP/corpus.html' '$TMP/empty.html'"
 t "html: the parts of the bars tell apart in greyscale, each outlined" "
-	python3 '$ST/grey.py' '$ST/coordinator.html.out' &&
+	python3 '$ST/grey.py' '$ST/coordinator.html.expect' &&
 	python3 '$ST/grey.py' '$TMP/corpus.html'"
 t "html: a chart for each group, with its text alternative" "
 	cd '$ST' &&
-	test \$(grep -c '<svg role=\"img\" aria-labelledby=\"chart[0-9]*\"' coordinator.html.out) = \
-		\$(grep -c '<figcaption id=\"chart[0-9]*\">' coordinator.html.out) &&
-	test \$(grep -c '<figcaption' coordinator.html.out) = \
-		\$(grep -c '^<tr><th scope=\"row\">' coordinator.html.out)"
+	test \$(grep -c '<svg role=\"img\" aria-labelledby=\"chart[0-9]*\"' coordinator.html.expect) = \
+		\$(grep -c '<figcaption id=\"chart[0-9]*\">' coordinator.html.expect) &&
+	test \$(grep -c '<figcaption' coordinator.html.expect) = \
+		\$(grep -c '^<tr><th scope=\"row\">' coordinator.html.expect)"
 
 # --- the yearly KOSTRA figure, as ip-stats(1) gives it ----------------------
 
