@@ -4,8 +4,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-# Every test runs in a fresh empty directory, $TMP/hostile.d (t-validate.sh
-# has $TMP/hostile).
+# Every test runs in a fresh empty directory, $TMP/hostile.d.
 hostile_fresh() {
 	rm -rf "$TMP/hostile.d" && mkdir "$TMP/hostile.d" && cd "$TMP/hostile.d"
 }
