@@ -196,7 +196,7 @@ test-deps: all $(UNIT_BINS) $(HELPERS) $(BUILD)/iplan.pot
 # The browser stage: the tests that need chromium or node (t_browser in
 # tests/lib.sh), which no other stage runs.  A missing browser, node or
 # module fails them.
-check-browser: all browser-deps
+check-browser: all browser-deps | check-deps
 	@IPLAN_BROWSER=1 sh tests/run.sh $(BUILD)
 
 # The browser tests' modules (axe-core, puppeteer-core, fhirpath, ajv), at
