@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
-#include "export.h"
+#include "diag.h"
 #include "i18n.h"
 
 /* -o must not name the plan itself, by any name: that would replace it.

@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "persons.h"
 #include "plan.h"
 
 /* A plan with a valid national id, to find two plans for one person:

@@ -1,12 +1,15 @@
 /*
  * diag.c - the catalogue of rules and the findings for one file.
  */
+#include "diag.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "plan.h"
+#include "nid.h"
+#include "utf8.h"
 
 static const struct {
 	const char *id;
@@ -263,6 +266,13 @@ ip_message(FILE *f, const char *prog, const char *msg)
 	free(buf);
 }
 
+static void
+sort(struct ip_diags *d)
+{
+	if (d->n > 1)	/* qsort() wants an array, even of none */
+		qsort(d->v, d->n, sizeof(d->v[0]), cmp);
+}
+
 /* The lines go to f in one write, through a buffer of their own: stderr
  * is unbuffered, and would cost a system call for each character. */
 int
@@ -272,8 +282,7 @@ ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 	size_t len = 0;
 	FILE *w = ip_xmemstream(&buf, &len);
 
-	if (d->n > 1)	/* qsort() wants an array, even of none */
-		qsort(d->v, d->n, sizeof(d->v[0]), cmp);
+	sort(d);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct ip_diag *g = &d->v[i];
 		enum ip_severity sev = g->sev;
@@ -293,4 +302,36 @@ ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 	fwrite(buf, 1, len, f);
 	free(buf);
 	return ferror(f) ? -1 : 0;
+}
+
+/* Line breaks as YAML counts them: LF, CR, CR LF, NEL, LS and PS. */
+static bool
+is_break(uint32_t c)
+{
+	return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028
+	    || c == 0x2029;
+}
+
+struct ip_pos
+ip_pos_at(const char *buf, size_t len, size_t off)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	struct ip_pos pos = { 1, 1 };
+	size_t i = 0;
+
+	while (i < off && i < len) {
+		uint32_t c;
+		size_t l = ip_utf8_decode(s + i, len - i, &c);
+		if (l == 0)
+			l = 1, c = 0xfffd;
+		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+			l = 2;
+		if (is_break(c)) {
+			pos.line++;
+			pos.col = 1;
+		} else
+			pos.col++;
+		i += l;
+	}
+	return pos;
 }

@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "date.h"
 #include "i18n.h"
+#include "labels.h"
+#include "nid.h"
 
 #define WIDTH 72		/* of comment lines */
 #define MAX_REVIEWS 100		/* review dates ip-new writes */

@@ -4,9 +4,11 @@
  * them; ip-stats counts them among the plans with errors.  And the
  * person's age on a day, which decides what guardians see.
  */
+#include "persons.h"
+
 #include <stdlib.h>
 
-#include "plan.h"
+#include "date.h"
 
 bool
 ip_plan_person(const struct ip_plan *p, size_t order,
@@ -107,4 +109,28 @@ bool
 ip_is_guardian(const struct ip_participant *q)
 {
 	return q->role.set && q->role.v == IP_ROLE_GUARDIAN;
+}
+
+enum ip_birth
+ip_birth_source(const struct ip_person *ps, int32_t *day)
+{
+	const struct ip_date *given = &ps->birth_date;
+	struct ip_nid n;
+
+	if (ps->national_id.s == NULL
+	    || ip_nid_parse(ps->national_id.s, &n) == IP_NID_INVALID
+	    || n.kind == IP_NID_FHNR) {
+		*day = given->day;
+		return given->set ? IP_BIRTH_GIVEN : IP_BIRTH_UNKNOWN;
+	}
+	if (given->set && ip_nid_fits(&n, given->day)) {
+		*day = given->day;
+		return IP_BIRTH_GIVEN;
+	}
+	if (given->set) {	/* the number's date, if it has a century */
+		*day = n.dated ? n.birth : given->day;
+		return IP_BIRTH_DIFFERS;
+	}
+	*day = n.birth;
+	return n.dated ? IP_BIRTH_NATIONAL_ID : IP_BIRTH_AMBIGUOUS;
 }

@@ -20,8 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "date.h"
+#include "due.h"
 #include "i18n.h"
+#include "labels.h"
+#include "persons.h"
 #include "view.h"
 
 /* The figures, in the order of the TSV columns, then the parts of the

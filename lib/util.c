@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "i18n.h"
-#include "plan.h"
 
 const char *
 ip_version(void)

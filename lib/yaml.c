@@ -111,38 +111,6 @@ ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 	return err == 0 ? 0 : -1;
 }
 
-/* Line breaks as YAML counts them: LF, CR, CR LF, NEL, LS and PS. */
-static bool
-is_break(uint32_t c)
-{
-	return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028
-	    || c == 0x2029;
-}
-
-struct ip_pos
-ip_pos_at(const char *buf, size_t len, size_t off)
-{
-	const unsigned char *s = (const unsigned char *)buf;
-	struct ip_pos pos = { 1, 1 };
-	size_t i = 0;
-
-	while (i < off && i < len) {
-		uint32_t c;
-		size_t l = ip_utf8_decode(s + i, len - i, &c);
-		if (l == 0)
-			l = 1, c = 0xfffd;
-		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
-			l = 2;
-		if (is_break(c)) {
-			pos.line++;
-			pos.col = 1;
-		} else
-			pos.col++;
-		i += l;
-	}
-	return pos;
-}
-
 /* Characters a plan may hold: those YAML allows in a stream (YAML 1.1
  * c-printable) less the noncharacters U+FDD0 to U+FDEF and the last two
  * of each plane, which Unicode keeps for a program's own use (the

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "plan.h"
 
 static void

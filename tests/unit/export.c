@@ -27,7 +27,9 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
-#include "export.h"
+#include "nid.h"
+#include "persons.h"
+#include "render.h"
 
 /* Where ip_export_xml() says why it failed. */
 static struct ip_err unit_err;
