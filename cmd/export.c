@@ -8,8 +8,6 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
-#include "diag.h"
-#include "i18n.h"
 
 /* -o must not name the plan itself, by any name: that would replace it.
  * Standard input is the plan too when it is a file. */
@@ -52,7 +50,7 @@ ip_export(const char *path, const struct ip_export_opts *o,
 		    ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
 		goto done;
 	}
-	if ((out = ip_export_render(p, d->file, &h, err, &findings))
+	if ((out = ip_export_render(p, ip_diags_name(d), &h, err, &findings))
 	    == NULL) {
 		rc = findings ? IP_EXIT_FINDINGS : IP_EXIT_TROUBLE;
 		goto done;

@@ -13,8 +13,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "i18n.h"
-#include "plan.h"
 
 static void
 add(void *run, const struct ip_plan *p, size_t index)

@@ -46,6 +46,12 @@ ip_diags_for(const char *path)
 	return ip_diags_new(strcmp(path, "-") == 0 ? "<stdin>" : path);
 }
 
+const char *
+ip_diags_name(const struct ip_diags *d)
+{
+	return d->file;
+}
+
 void
 ip_diags_reset(struct ip_diags *d, const char *name)
 {
@@ -334,4 +340,14 @@ ip_pos_at(const char *buf, size_t len, size_t off)
 		i += l;
 	}
 	return pos;
+}
+
+unsigned
+ip_diags_first_line(struct ip_diags *d)
+{
+	sort(d);
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].sev == IP_ERROR && d->v[i].pos.line > 0)
+			return d->v[i].pos.line;
+	return d->n > 0 ? d->v[0].pos.line : 0;
 }

@@ -106,6 +106,8 @@ void ip_diags_free(struct ip_diags *d);
  * "<stdin>" for "-".  Aborts when out of memory.  Free with
  * ip_diags_free(). */
 struct ip_diags *ip_diags_for(const char *path);
+/* The name the findings show their file under: "<stdin>" for "-". */
+const char *ip_diags_name(const struct ip_diags *d);
 /* Forgets the findings and names the list after another file. */
 void ip_diags_reset(struct ip_diags *d, const char *name);
 
@@ -121,6 +123,9 @@ size_t ip_diags_errors(const struct ip_diags *d);
 size_t ip_diags_warnings(const struct ip_diags *d);
 /* True if the list holds an I/O or size trouble (exit status 2). */
 bool ip_diags_trouble(const struct ip_diags *d);
+/* The line of the first error as ip_diags_print() sorts them, else of the
+ * first finding; 0 if none has a line (for an editor to start at). */
+unsigned ip_diags_first_line(struct ip_diags *d);
 
 /* --- plans --------------------------------------------------------------- */
 
@@ -169,6 +174,33 @@ int ip_date_parse(const char *s, int32_t *day);
 char *ip_date_format(int32_t day, char *buf);
 /* Today's date from the system clock, in local time. */
 int32_t ip_date_today(void);
+
+/* The ids a plan gives its participants, its sub-goals or its measures,
+ * for shell completion: fn is called with each in the plan's order, NULL
+ * for an item that has none. */
+enum ip_ids { IP_IDS_PARTICIPANTS, IP_IDS_SUBGOALS, IP_IDS_MEASURES };
+void ip_plan_ids(const struct ip_plan *p, enum ip_ids what,
+    void (*fn)(const char *id, void *ctx), void *ctx);
+
+/* --- one plan per person (rule one-plan) --------------------------------- */
+
+/* ip-validate(1)'s rule one-plan over plans the caller loads: every later
+ * plan with a national id that an earlier one has is an error naming the
+ * first. */
+struct ip_one_plan_run;
+/* Starts a run; aborts when out of memory.  End it with
+ * ip_one_plan_finish(). */
+struct ip_one_plan_run *ip_one_plan_start(void);
+/* Adds p, the plan found at index in the walk; keeps its national id,
+ * its file name and where the id stands, if it has a valid one.  Safe to
+ * call from several threads at once. */
+void ip_one_plan_add(struct ip_one_plan_run *r, const struct ip_plan *p,
+    size_t index);
+/* Calls found(ctx, d) for each later plan for a person, in walk order,
+ * with d holding that one error, named after the plan's file (d lives
+ * until found returns); then frees r. */
+void ip_one_plan_finish(struct ip_one_plan_run *r,
+    void (*found)(void *ctx, struct ip_diags *d), void *ctx);
 
 /* --- walking the arguments ----------------------------------------------- */
 

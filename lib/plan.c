@@ -158,3 +158,20 @@ ip_interval_unit(const struct ip_interval *iv)
 	static const char units[] = "dwmy";
 	return (int)(strchr(units, iv->unit) - units);
 }
+
+void
+ip_plan_ids(const struct ip_plan *p, enum ip_ids what,
+    void (*fn)(const char *id, void *ctx), void *ctx)
+{
+	if (what == IP_IDS_PARTICIPANTS) {
+		for (size_t i = 0; i < p->participants.n; i++)
+			fn(p->participants.v[i].id.s, ctx);
+	} else if (what == IP_IDS_SUBGOALS) {
+		for (size_t i = 0; i < p->goals.n; i++)
+			for (size_t j = 0; j < p->goals.v[i].subgoals.n; j++)
+				fn(p->goals.v[i].subgoals.v[j].id.s, ctx);
+	} else {
+		for (size_t i = 0; i < p->measures.n; i++)
+			fn(p->measures.v[i].id.s, ctx);
+	}
+}
