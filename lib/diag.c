@@ -1,9 +1,12 @@
 /*
- * diag.c - the catalogue of rules and the findings for one file.
+ * diag.c - the catalogue of rules and the findings for one file, and
+ * the messages a function gives on the struct ip_err it is handed.
  */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -350,4 +353,31 @@ ip_diags_first_line(struct ip_diags *d)
 		if (d->v[i].sev == IP_ERROR && d->v[i].pos.line > 0)
 			return d->v[i].pos.line;
 	return d->n > 0 ? d->v[0].pos.line : 0;
+}
+
+int
+ip_fail(const struct ip_err *e, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ip_message(e->f, e->prog, buf);
+	return -1;
+}
+
+int
+ip_flush(FILE *f, const char *name, const struct ip_err *e)
+{
+	/* errno is the last failure's, if an earlier write failed */
+	if (fflush(f) != 0 || ferror(f)) {
+		/* the reader left, as head(1) does: on purpose, so quiet */
+		if (errno != EPIPE)
+			ip_fail(e, _("cannot write to %s: %s"), name,
+			    strerror(errno ? errno : EIO));
+		return -1;
+	}
+	return 0;
 }

@@ -1,7 +1,6 @@
 /*
- * export.c - the ip-export driver: check that the output is not the plan,
- * load the plan, render it with the library and write it; or list the
- * plan's participants for completion.
+ * export_driver.c - the ip-export driver: check that the output is not
+ * the plan, load the plan, render it with the library and write it.
  */
 #include <stdlib.h>
 #include <string.h>

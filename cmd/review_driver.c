@@ -1,5 +1,5 @@
 /*
- * review.c - the ip-review driver: add each plan that loads to the
+ * review_driver.c - the ip-review driver: add each plan that loads to the
  * library's run (see plans.c), write what is due or mail it, and choose
  * the exit status.
  */
