@@ -366,6 +366,7 @@ struct ip_export_opts {
 	bool consent_form;	/* --consent-form: the form to sign */
 	const char *revision;	/* --revision: a label for the footer */
 	const char *output;	/* -o: a file; NULL or "-": standard output */
+	bool force;		/* --force: -o may replace a plan */
 	const char *source_date_epoch;	/* $SOURCE_DATE_EPOCH, or NULL */
 	int32_t today;		/* days since 1970-01-01 */
 };
@@ -428,11 +429,13 @@ void ip_out_abort(struct ip_out *o);
  * the change: a plan changed on disk meanwhile is not overwritten, and
  * the commit says so. */
 void ip_out_expect(struct ip_out *o, const char *buf, size_t len);
-/* Whether the file at path is a plan, which an export must not replace
- * unless asked: 1 if it is a regular file whose first key is format with
- * a value that starts with iplan/, or that loads as a plan; 0 if not, or
- * if it is no regular file; -1 with errno set if it cannot be read. */
-int ip_file_is_plan(const char *path);
+/* The one check of an export's -o, output, before the plan at input
+ * ("-" or NULL: standard input) is read: never the plan itself, by any
+ * name (standard input too, when it is a file); and, unless force, no
+ * file that is a plan, which a plan read from a pipe could be.  Returns
+ * 0, or -1 after saying why on e. */
+int ip_out_check(const char *output, const char *input, bool force,
+    const struct ip_err *e);
 
 /* --- editing a plan in its own text (edit.c) ----------------------------- */
 
