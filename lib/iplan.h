@@ -388,8 +388,8 @@ struct ip_export_how {
 	int32_t today;
 };
 
-/* Checks the options of o but its output into *h; returns 0, or -1 after
- * saying why on e. */
+/* Checks the options of o into *h, all but its output (ip_out_check());
+ * returns 0, or -1 after saying why on e. */
 int ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
     const struct ip_err *e);
 
