@@ -3,6 +3,8 @@
  * see, and render the plan.
  */
 
+#include "iplan.h"	/* ip_export_how(), ip_export_render() */
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -9,6 +9,8 @@
  * the template with its placeholders replaced.  The result is loaded with
  * the real loader before a byte of it is written.
  */
+#include "iplan.h"	/* ip_new_make() */
+
 #include <stdlib.h>
 #include <string.h>
 

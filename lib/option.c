@@ -2,6 +2,8 @@
  * option.c - the checks of option values more than one command needs,
  * and the version that --version shows.
  */
+#include "iplan.h"	/* ip_opt_word() ..., ip_version() */
+
 #include <stdlib.h>
 
 #include "i18n.h"

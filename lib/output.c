@@ -7,6 +7,8 @@
  */
 #define _DEFAULT_SOURCE		/* flock() */
 #define _XOPEN_SOURCE 700	/* realpath() */
+#include "iplan.h"	/* ip_out_open() ... */
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>

@@ -12,6 +12,8 @@
  * or event for each finding; or as mail, one message for each
  * coordinator (mail.c).
  */
+#include "iplan.h"	/* ip_review_start() ... */
+
 #include <pthread.h>
 #include <stddef.h>
 #include <stdarg.h>

@@ -16,6 +16,8 @@
  * written to the stream given, as text, TSV, JSON or an HTML page;
  * nothing here prints on its own.
  */
+#include "iplan.h"	/* ip_stats_start() ... */
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>

@@ -9,6 +9,8 @@
  * Duplicate keys, anchors, aliases, tags and further documents are refused,
  * and depth, node count and value length are bounded.
  */
+#include "ytree.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -21,7 +23,6 @@
 #include "i18n.h"
 #include "utf8.h"
 #include "ysyntax.h"
-#include "ytree.h"
 
 /* A FIFO opened without waiting has no writer yet, and would read as
  * empty: waits on fd, whose status is st, for one to write, or to come
