@@ -955,7 +955,7 @@ t "export --for: national ids in the fields a restricted view shows are masked i
 	grep -qF 'Training for (national identity number hidden)</th><td>Weekly, (national identity number hidden)</td>' out.html &&
 	exits 0 ip-export --today 2026-06-01 --language nn --for emp \
 		'$TESTS/view/masked.yaml' >nn.md &&
-	grep -qxF '  - **Koordinator:** Kari (fødselsnummer skjult)' nn.md &&
+	grep -qxF '  - **Koordinator:** Kari (identitetsnummer skjult)' nn.md &&
 	exits 0 ip-export --today 2026-06-01 --for k '$TESTS/view/masked.yaml' >k.md &&
 	grep -qxF '  - **Plan ID:** IP-090594-41873' k.md"
 

@@ -792,7 +792,7 @@ t "ics: an overdue item is on the day of the run, its own date in the descriptio
 	sed -n '/^UID:review+IP-2026-0117+2026-12-02@iplan/,/^END:VEVENT/p' '$TMP/o.ics' >'$TMP/ev' &&
 	grep -qx 'DTSTART;VALUE=DATE:20270120.' '$TMP/ev' &&
 	grep -qx 'SEQUENCE:49.' '$TMP/ev' &&
-	grep -q '^DESCRIPTION:Fristen var 2. desember 2026' '$TMP/ev' &&
+	grep -q '^DESCRIPTION:På overtid siden 2. desember 2026' '$TMP/ev' &&
 	exits 1 ip-review --today 2027-01-21 --format ics plans/emma.yaml >'$TMP/p.ics' &&
 	grep -q '^UID:review+IP-2026-0117+2026-12-02@iplan' '$TMP/p.ics' &&
 	grep -qx 'DTSTART;VALUE=DATE:20270121.' '$TMP/p.ics' &&

@@ -24,6 +24,25 @@ for args in "$ST"/*.args; do
 		same '$ST/$name.out' '$TMP/got' && same /dev/null '$TMP/err'"
 done
 
+# The text table, in the groupings by free text: no line wider than 99
+# columns, and every group's name as the TSV gives it (but the ones in
+# brackets, which are words of ip-stats) whole on a line: no word cut.
+t_no_vg "text: no line over 99 columns, no name cut inside a word" "
+	cd '$ST' &&
+	for by in coordinator organization participant-organization; do
+		LC_ALL=nb_NO.UTF-8 ip-stats --today $TODAY --by \$by plans \
+			../review/plans >'$TMP/text' &&
+		LC_ALL=nb_NO.UTF-8 ip-stats --today $TODAY --by \$by \
+			--format tsv plans ../review/plans |
+			sed 1,2d | cut -f 1 | grep -v '^(' >'$TMP/names' &&
+		test -s '$TMP/names' &&
+		! LC_ALL=C.UTF-8 awk 'length(\$0) > 99' '$TMP/text' | grep . &&
+		while IFS= read -r name; do
+			grep -qF \"\$name\" '$TMP/text' ||
+				{ echo \"cut: \$name\"; exit 1; }
+		done <'$TMP/names' || exit 1
+	done"
+
 # Every format and grouping of the plans the golden files count: under
 # valgrind, the golden runs, which take each format and each grouping.
 t_no_vg "no figure names the person, nor shows a national id" "
