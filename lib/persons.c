@@ -80,14 +80,12 @@ ip_persons_again(void *v, size_t n, size_t size,
 	free(dup);
 }
 
-/* A plan with a valid national id, to find two plans for one person:
- * its size is in ip-validate(1). */
+/* A plan with a valid national id, to find two plans for one person. */
 struct seen {
 	struct ip_person_seen who;
 	size_t file;		/* offset of its file's name in names */
 	struct ip_pos pos;	/* of its national_id */
 };
-_Static_assert(sizeof(struct seen) == 32, "ip-validate(1) says 32 bytes");
 
 struct ip_one_plan_run {
 	pthread_mutex_t mu;	/* guards everything below */

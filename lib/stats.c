@@ -190,15 +190,13 @@ struct group {
 };
 
 /* A plan with a valid national id, to count a later plan for the same
- * person as ip-validate's rule one-plan does: its size is in
- * ip-stats(1). */
+ * person as ip-validate's rule one-plan does. */
 struct seen {
 	struct ip_person_seen who;
 	uint32_t group;		/* its first group in member */
 	uint32_t ngroups;	/* how many, or INVALID: counted as invalid
 				   already */
 };
-_Static_assert(sizeof(struct seen) == 24, "ip-stats(1) says 24 bytes");
 #define INVALID UINT32_MAX
 
 struct ip_stats_run {
