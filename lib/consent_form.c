@@ -5,9 +5,10 @@
  * name and birth date, never the national id, and of the participants
  * only those the consents to share cover on the form's day.
  */
-#include "export.h"
+#include "render.h"
 
 #include "doc.h"
+#include "persons.h"
 
 /* A line to write on: "Sted og dato: ……………………". */
 static void

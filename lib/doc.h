@@ -10,7 +10,7 @@
 
 #include <cmark.h>
 
-#include "export.h"
+#include "render.h"
 #include "safe_md.h"
 
 /* A document being built. */

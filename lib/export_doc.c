@@ -10,12 +10,16 @@
  * table and timeline of the HTML page) is markup of its own.  The HTML
  * page is the shell of html.h around the body cmark renders.
  */
-#include "export.h"
+#include "render.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "doc.h"
+#include "due.h"
+#include "nid.h"
+#include "persons.h"
 
 /* --- the plan's own text in the plan's language ------------------------- */
 
