@@ -12,11 +12,11 @@
  */
 #include "render.h"
 
-#include <libxml/entities.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+#include "html.h"
 #include "safe_md.h"
 
 /* The drawing, in user units: a label column left of the axis. */
@@ -43,14 +43,7 @@ struct tl {
 static const char *
 esc(struct tl *t, const char *s)
 {
-	xmlChar *e = xmlEncodeSpecialChars(NULL,
-	    (const xmlChar *)ip_xml_clean(t->a, s));
-	if (e == NULL)
-		ip_oom();
-	char *out = ip_arena_strndup(t->a, (const char *)e,
-	    strlen((const char *)e));
-	xmlFree(e);
-	return out;
+	return ip_html_escaped(t->a, ip_xml_clean(t->a, s));
 }
 
 /* s cut to at most max characters, at a space if it can, with "…". */

@@ -10,25 +10,54 @@
 
 #include <string.h>
 
+#include "arena.h"
+
+/* The entity that stands for c in HTML's text and attributes, or NULL
+ * if c stands for itself. */
+static const char *
+entity(char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	default: return NULL;
+	}
+}
+
 void
 ip_html_escape(FILE *f, const char *s, size_t n)
 {
 	size_t run = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *e;
-		switch (s[i]) {
-		case '&': e = "&amp;"; break;
-		case '<': e = "&lt;"; break;
-		case '>': e = "&gt;"; break;
-		case '"': e = "&quot;"; break;
-		default: continue;
-		}
+		const char *e = entity(s[i]);
+		if (e == NULL)
+			continue;
 		fwrite(s + run, 1, i - run, f);
 		fputs(e, f);
 		run = i + 1;
 	}
 	fwrite(s + run, 1, n - run, f);
+}
+
+const char *
+ip_html_escaped(struct ip_arena *a, const char *s)
+{
+	size_t n = 0;
+
+	for (const char *c = s; *c != '\0'; c++)
+		n += entity(*c) != NULL ? strlen(entity(*c)) : 1;
+	char *out = ip_arena_alloc(a, n + 1), *w = out;
+	for (; *s != '\0'; s++) {
+		const char *e = entity(*s);
+		size_t k = e != NULL ? strlen(e) : 1;
+		memcpy(w, e != NULL ? e : s, k);
+		w += k;
+	}
+	*w = '\0';
+	return out;
 }
 
 void

@@ -15,6 +15,9 @@
 /* Writes the n bytes at s to f with &, <, > and " escaped, as text or as
  * the value of an attribute in double quotes. */
 void ip_html_escape(FILE *f, const char *s, size_t n);
+/* The string s so escaped, in the arena a. */
+struct ip_arena;
+const char *ip_html_escaped(struct ip_arena *a, const char *s);
 
 /* Writes to f the start of a page in the language lang (its code, "nb"):
  * the head, whose Content-Security-Policy lets the page load nothing and
