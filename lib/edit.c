@@ -485,8 +485,8 @@ eol(const struct ip_doc *doc, size_t pos)
 
 /* One past the last character of n's own text: of a block scalar less
  * the empty lines after it (but not its lines of spaces, which a new
- * value in their place would take in), of a block collection that of
- * its last. */
+ * value in their place would take in, nor those it keeps), of a block
+ * collection that of its last. */
 static size_t
 content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 {
@@ -498,6 +498,11 @@ content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 	if (n->kind != IP_Y_SCALAR || n->end <= n->start
 	    || (doc->buf[n->start] != '|' && doc->buf[n->start] != '>'))
 		return e;
+	/* with its empty lines, if it keeps them (|+): to its last line
+	 * break, which ends the last line of its text */
+	for (size_t i = n->start + 1; i < n->start + 3 && i < n->end; i++)
+		if (doc->buf[i] == '+')
+			return e - brk_before(doc, e);
 	while (e > n->start && strchr(" \t\r\n", doc->buf[e - 1]))
 		e--;
 	for (size_t p = eol(doc, e); p < n->end && brk(doc, p) > 0;) {

@@ -727,6 +727,13 @@ set_in_rewritten(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+add_name(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, ip_ynode_get(root, "person"), "name",
+	    ip_doc_new_word(doc, "z"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -893,6 +900,17 @@ test_edit_shapes(void **state)
 	 * the end of the item's text: the item writes it */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x ",
 	    set_in_rewritten, "format: iplan/1\nparticipants:\n  - name: z ");
+	/* a block scalar that keeps its empty lines after it (|+): a key
+	 * added after it goes after them, and a value in its place takes
+	 * them, as they are its own text */
+	assert_edit("format: iplan/1\nid: |+\n  x\n\n", close_plan,
+	    "format: iplan/1\nid: |+\n  x\n\nstatus: closed\nclosed:\n"
+	    "  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n");
+	assert_edit("format: iplan/1\nperson:\n  note: >2+\n    x\n   \n\n"
+	    "id: y\n", add_name, "format: iplan/1\nperson:\n  note: >2+\n"
+	    "    x\n   \n\n  name: z\nid: y\n");
+	assert_edit("format: iplan/1\nid: |+\n  x\n\nstatus: x\n",
+	    set_two_lines, "format: iplan/1\nid: |-\n  a\n  b\nstatus: x\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
