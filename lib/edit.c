@@ -814,7 +814,7 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	}
 	if (map->n / 2 >= IP_MAX_KEYS)
 		return -1;
-	k = fresh_scalar(doc, key, true);
+	k = fresh_scalar(doc, key, plain_ok(key));
 	/* after the value of after, or the last */
 	struct ip_ynode *a = after != NULL ? key_of(map, after) : NULL;
 	struct ip_ynode *prev = a != NULL ? a->next : map->last;
@@ -1131,15 +1131,34 @@ render_scalar(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
 static void render(const struct ip_doc *doc, FILE *f,
     const struct ip_ynode *n, enum ctx ctx, size_t c);
 
-/* The key k and its value, at column c. */
+/* The key k and its value, at column c.  A new key is written plain
+ * where that reads back as the same text, else quoted; and as an
+ * explicit key (? key, its colon on the next line) if it is longer than
+ * the 1024 characters within which libyaml looks for a key's colon. */
 static void
 render_key(const struct ip_doc *doc, FILE *f, const struct ip_ynode *k,
     size_t c)
 {
-	if (k->fresh)
-		fputs(k->s, f);
-	else
+	if (!k->fresh)
 		fwrite(doc->buf + k->start, 1, k->end - k->start, f);
+	else {
+		char *s;
+		size_t len;
+		FILE *m = ip_xmemstream(&s, &len);
+		if (k->plain)
+			fputs(k->s, m);
+		else
+			ip_yaml_quote(m, k->s, k->len);
+		ip_xmemstream_close(m);
+		if (len > 1024)
+			fputs("? ", f);
+		fwrite(s, 1, len, f);
+		if (len > 1024) {
+			fputs(doc->nl, f);
+			spaces(f, c);
+		}
+		free(s);
+	}
 	putc(':', f);
 	render(doc, f, k->next, C_KEY, c);
 }

@@ -733,6 +733,19 @@ add_name(struct ip_doc *doc, struct ip_ynode *root)
 	    ip_doc_new_word(doc, "z"));
 }
 
+static char long_key[1026];
+
+static void
+odd_keys(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "a\nb", ip_doc_new_word(doc, "x"));
+	ip_doc_set(doc, root, "yes", ip_doc_new_word(doc, "y"));
+	ip_doc_set(doc, root, long_key + 1, ip_doc_new_word(doc, "z"));
+	struct ip_ynode *m = ip_doc_new_map(doc);
+	ip_doc_set(doc, m, "date", ip_doc_new_date(doc, 20600));
+	ip_doc_set(doc, root, long_key, m);
+}
+
 static void
 test_edit_shapes(void **state)
 {
@@ -911,6 +924,15 @@ test_edit_shapes(void **state)
 	    "    x\n   \n\n  name: z\nid: y\n");
 	assert_edit("format: iplan/1\nid: |+\n  x\n\nstatus: x\n",
 	    set_two_lines, "format: iplan/1\nid: |-\n  a\n  b\nstatus: x\n");
+	/* a new key is quoted where it would not read back as the same
+	 * text, and longer than 1024 characters, the most libyaml reads
+	 * before a key's colon, an explicit one */
+	memset(long_key, 'k', sizeof(long_key) - 1);
+	static char want[2200];
+	snprintf(want, sizeof(want), "format: iplan/1\n\"a\\nb\": x\n"
+	    "\"yes\": y\n%s: z\n? %s\n:\n  date: 2026-05-27\n", long_key + 1,
+	    long_key);
+	assert_edit("format: iplan/1\n", odd_keys, want);
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
