@@ -1132,32 +1132,41 @@ static void render(const struct ip_doc *doc, FILE *f,
     const struct ip_ynode *n, enum ctx ctx, size_t c);
 
 /* The key k and its value, at column c.  A new key is written plain
- * where that reads back as the same text, else quoted; and as an
- * explicit key (? key, its colon on the next line) if it is longer than
- * the 1024 characters within which libyaml looks for a key's colon. */
+ * where that reads back as the same text, else quoted; a key as read,
+ * as it was.  One of no text (null), of several lines, or longer than
+ * the 1024 characters within which libyaml looks for a key's colon is
+ * an explicit key (? key), its colon on the next line. */
 static void
 render_key(const struct ip_doc *doc, FILE *f, const struct ip_ynode *k,
     size_t c)
 {
-	if (!k->fresh)
-		fwrite(doc->buf + k->start, 1, k->end - k->start, f);
-	else {
-		char *s;
-		size_t len;
+	char *s = NULL;
+	size_t len = k->end - k->start;
+
+	if (k->fresh) {
 		FILE *m = ip_xmemstream(&s, &len);
 		if (k->plain)
 			fputs(k->s, m);
 		else
 			ip_yaml_quote(m, k->s, k->len);
 		ip_xmemstream_close(m);
-		if (len > 1024)
-			fputs("? ", f);
+	}
+	bool explicit = len == 0 || len > 1024 || (!k->fresh
+	    && eol(doc, k->start) < k->end);
+	if (explicit)
+		putc('?', f);
+	if (s != NULL) {
+		if (explicit)
+			putc(' ', f);
 		fwrite(s, 1, len, f);
-		if (len > 1024) {
-			fputs(doc->nl, f);
-			spaces(f, c);
-		}
 		free(s);
+	} else if (explicit && len > 0)
+		render_scalar(doc, f, k, c + 2);
+	else
+		fwrite(doc->buf + k->start, 1, len, f);
+	if (explicit) {
+		fputs(doc->nl, f);
+		spaces(f, c);
 	}
 	putc(':', f);
 	render(doc, f, k->next, C_KEY, c);

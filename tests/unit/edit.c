@@ -747,6 +747,12 @@ odd_keys(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_null_key(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "", ip_doc_new_word(doc, "v"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -933,6 +939,10 @@ test_edit_shapes(void **state)
 	    "\"yes\": y\n%s: z\n? %s\n:\n  date: 2026-05-27\n", long_key + 1,
 	    long_key);
 	assert_edit("format: iplan/1\n", odd_keys, want);
+	/* a mapping written afresh keeps its keys of no text (null) and
+	 * of several lines explicit */
+	assert_edit("format: iplan/1\n? # c\n? a\n  b\n: x\n", set_null_key,
+	    "format: iplan/1\n?\n: v\n? a\n  b\n: x\n# c\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
