@@ -45,21 +45,13 @@ ip_is_control(uint32_t c)
 #define RUN	256	/* the most bytes of ASCII ip_utf8_byte() looks ahead */
 
 size_t
-ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci)
+ip_utf8_byte_walk(struct ip_utf8_cursor *c, size_t ci)
 {
 	/* in locals: the bytes, being unsigned char, could alias *c, and
-	 * the compiler would load and store it at every byte; this is
-	 * asked at every event of every plan loaded */
+	 * the compiler would load and store it at every byte */
 	const unsigned char *s = c->s;
 	size_t len = c->len, at = c->ci, bi = c->bi;
 
-	/* in the run of ASCII about bi: as many bytes as characters */
-	if (ci >= at ? ci - at < c->to - bi : at - ci <= bi - c->from) {
-		bi = ci >= at ? bi + (ci - at) : bi - (at - ci);
-		c->ci = ci;
-		c->bi = bi;
-		return bi;
-	}
 	while (at < ci && bi < len) {
 		/* where the next eight bytes are ASCII, each is a
 		 * character: up to eight at once, unless a byte that

@@ -30,6 +30,23 @@ struct ip_utf8_cursor {
 	size_t from, to;	/* from <= bi <= to, bytes from to to-1
 				   ASCII: a character a byte (start at 0) */
 };
-size_t ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci);
+/* ip_utf8_byte() where ci is outside the run of ASCII about c->bi. */
+size_t ip_utf8_byte_walk(struct ip_utf8_cursor *c, size_t ci);
+
+/* The byte at which character ci begins, moving c there.  Asked at every
+ * event of every plan loaded, mostly a few characters on in a run of
+ * ASCII: that step is here, inline; ip_utf8_byte_walk() takes the
+ * others. */
+static inline size_t
+ip_utf8_byte(struct ip_utf8_cursor *c, size_t ci)
+{
+	size_t at = c->ci, bi = c->bi;
+
+	if (ci >= at ? ci - at < c->to - bi : at - ci <= bi - c->from) {
+		c->ci = ci;
+		return c->bi = ci >= at ? bi + (ci - at) : bi - (at - ci);
+	}
+	return ip_utf8_byte_walk(c, ci);
+}
 
 #endif
