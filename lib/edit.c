@@ -1432,6 +1432,17 @@ settle(struct ip_doc *doc)
 	return n;
 }
 
+/* Whether nothing follows the i-th of the n edits in the text made:
+ * the text after it is the end, or cut to the end by those after it. */
+static bool
+ends_text(const struct ip_doc *doc, size_t i, size_t n)
+{
+	size_t at = doc->e[i].to;
+	while (++i < n && doc->e[i].kind == E_CUT && doc->e[i].from == at)
+		at = doc->e[i].to;
+	return i == n && at == doc->len;
+}
+
 int
 ip_doc_finish(struct ip_doc *doc, struct ip_diags *d, const struct ip_err *e)
 {
@@ -1451,7 +1462,7 @@ ip_doc_finish(struct ip_doc *doc, struct ip_diags *d, const struct ip_err *e)
 		doc->no_literal = ed->kind != E_CUT && in_reach(doc, ed->to,
 		    ed->col);
 		render_edit(doc, f, ed);
-		if (ed->to == doc->len && ed->kind != E_CUT && doc->len > 0
+		if (ends_text(doc, i, n) && ed->kind != E_CUT && doc->len > 0
 		    && brk_before(doc, doc->len) == 0
 		    && ends_in_clip(doc, ed->kind == E_KEYVAL
 		    ? ed->node->next : ed->node))

@@ -753,6 +753,14 @@ set_null_key(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+block_before_cut(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+	ip_doc_set_after(doc, root, "note", ip_doc_new_text(doc, "a\n"),
+	    "format");
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -943,6 +951,10 @@ test_edit_shapes(void **state)
 	 * of several lines explicit */
 	assert_edit("format: iplan/1\n? # c\n? a\n  b\n: x\n", set_null_key,
 	    "format: iplan/1\n?\n: v\n? a\n  b\n: x\n# c\n");
+	/* a literal block put before the cut of the last line, which has
+	 * no line break, gets its last line break */
+	assert_edit("format: iplan/1\nid: x", block_before_cut,
+	    "format: iplan/1\nnote: |\n  a\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
