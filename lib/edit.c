@@ -1375,8 +1375,10 @@ by_place(const void *a, const void *b)
 
 /* Whether e is made void by r, which replaces text e is inside of. */
 static bool
-within(const struct edit *e, const struct edit *r)
+within(const struct ip_doc *doc, const struct edit *e, const struct edit *r)
 {
+	size_t end = r->to;
+
 	if (e == r)
 		return false;
 	/* the same value replaced twice, even an empty one: the later
@@ -1388,7 +1390,13 @@ within(const struct edit *e, const struct edit *r)
 	 * place, even where a cut of the lines in it ends */
 	if (e->kind == E_VALUE && r->kind == E_CUT)
 		return false;
-	if (r->to == r->from || e->from < r->from || e->to > r->to)
+	/* a cut of lines in a value written afresh, which writes what is
+	 * left of them, to the end of its last line and its line break */
+	if (e->kind == E_CUT && r->kind == E_VALUE && e->from < r->to) {
+		end = eol(doc, r->to);
+		end += brk(doc, end);
+	}
+	if (r->to == r->from || e->from < r->from || e->to > end)
 		return false;
 	if (e->from == e->to && (e->from == r->to || e->from == r->from))
 		return false;
@@ -1420,7 +1428,7 @@ settle(struct ip_doc *doc)
 		const struct ip_ynode *in = insert ? e->parent
 		    : e->kind == E_VALUE ? e->node : NULL;
 		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
-			drop[i] = within(e, &doc->e[j]) || (in != NULL
+			drop[i] = within(doc, e, &doc->e[j]) || (in != NULL
 			    && doc->e[j].kind == E_VALUE && (insert
 			    || doc->e[j].node != in) && path_to(
 			    doc->e[j].node, in, path, 0) != 0);

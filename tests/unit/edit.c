@@ -761,6 +761,15 @@ block_before_cut(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+cut_in_rewritten(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
+	    0);
+	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
+	ip_doc_remove(doc, i, ip_ynode_item(i, 1));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -955,6 +964,11 @@ test_edit_shapes(void **state)
 	 * no line break, gets its last line break */
 	assert_edit("format: iplan/1\nid: x", block_before_cut,
 	    "format: iplan/1\nnote: |\n  a\n");
+	/* a key removed from an item written afresh: the item writes
+	 * what is left, and its last line break stays */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
+	    "    role: y  # r\nid: z\n", cut_in_rewritten,
+	    "format: iplan/1\nparticipants:\n  - name: x  # r\nid: z\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
