@@ -1304,19 +1304,27 @@ ends_in_clip(const struct ip_doc *doc, const struct ip_ynode *n)
 }
 
 /* Whether a comment line, or a line of spaces, more indented than column
- * c comes after the line of pos, before the next line of YAML: a literal
- * block written before it, deeper than c, would take it in. */
+ * c comes after the line of pos, before the next line of YAML, in the
+ * text that the i-th of the n edits leaves, less what the cuts after it
+ * take: a literal block written before it, deeper than c, would take it
+ * in. */
 static bool
-in_reach(const struct ip_doc *doc, size_t pos, size_t c)
+in_reach(const struct ip_doc *doc, size_t pos, size_t c, size_t i, size_t n)
 {
 	for (size_t p = eol(doc, pos); p < doc->len;) {
 		p += brk(doc, p);
-		size_t i = p, e = eol(doc, p);
-		while (i < e && (doc->buf[i] == ' ' || doc->buf[i] == '\t'))
-			i++;
-		if (i < e && doc->buf[i] != '#')
+		for (size_t j = i + 1; j < n; j++)
+			if (doc->e[j].kind == E_CUT && doc->e[j].from <= p
+			    && p < doc->e[j].to)
+				p = doc->e[j].to;
+		if (p >= doc->len)
+			break;
+		size_t k = p, e = eol(doc, p);
+		while (k < e && (doc->buf[k] == ' ' || doc->buf[k] == '\t'))
+			k++;
+		if (k < e && doc->buf[k] != '#')
 			return false;
-		if (i - p > c)
+		if (k - p > c)
 			return true;
 		p = e;
 	}
@@ -1468,7 +1476,7 @@ ip_doc_finish(struct ip_doc *doc, struct ip_diags *d, const struct ip_err *e)
 		fflush(f);
 		ed->nfrom = doc->out_len;
 		doc->no_literal = ed->kind != E_CUT && in_reach(doc, ed->to,
-		    ed->col);
+		    ed->col, i, n);
 		render_edit(doc, f, ed);
 		if (ends_text(doc, i, n) && ed->kind != E_CUT && doc->len > 0
 		    && brk_before(doc, doc->len) == 0

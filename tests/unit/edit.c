@@ -964,6 +964,10 @@ test_edit_shapes(void **state)
 	 * no line break, gets its last line break */
 	assert_edit("format: iplan/1\nid: x", block_before_cut,
 	    "format: iplan/1\nnote: |\n  a\n");
+	/* a line of spaces that comes after it once the lines between are
+	 * cut would be taken into a literal block: the text is quoted */
+	assert_edit("format: iplan/1\nid: x\n   ", block_before_cut,
+	    "format: iplan/1\nnote: \"a\\n\"\n   ");
 	/* a key removed from an item written afresh: the item writes
 	 * what is left, and its last line break stays */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
