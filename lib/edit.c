@@ -505,7 +505,12 @@ content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 			return e - brk_before(doc, e);
 	while (e > n->start && strchr(" \t\r\n", doc->buf[e - 1]))
 		e--;
-	for (size_t p = eol(doc, e); p < n->end && brk(doc, p) > 0;) {
+	/* and the spaces that end its last line of text, which are text */
+	if (eol(doc, e) < n->end)
+		e = eol(doc, e);
+	else
+		e = n->end;
+	for (size_t p = e; p < n->end && brk(doc, p) > 0;) {
 		size_t next = p + brk(doc, p), q = eol(doc, next);
 		if (q > n->end)
 			break;

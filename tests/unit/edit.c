@@ -770,6 +770,14 @@ cut_in_rewritten(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+remove_first_in_item(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
+	    0);
+	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -968,6 +976,12 @@ test_edit_shapes(void **state)
 	 * cut would be taken into a literal block: the text is quoted */
 	assert_edit("format: iplan/1\nid: x\n   ", block_before_cut,
 	    "format: iplan/1\nnote: \"a\\n\"\n   ");
+	/* the spaces that end a block scalar's last line are its text:
+	 * written afresh, it takes them */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n"
+	    "    note: |\n      x\n      a ", remove_first_in_item,
+	    "format: iplan/1\nparticipants:\n  - note: |-\n      x\n"
+	    "      a ");
 	/* a key removed from an item written afresh: the item writes
 	 * what is left, and its last line break stays */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
