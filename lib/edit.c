@@ -136,10 +136,15 @@ line_start(const struct ip_doc *doc, size_t pos)
 	return pos;
 }
 
+/* The column of pos, as libyaml counts it: a byte order mark that
+ * begins a line other than the first is one. */
 static size_t
 col(const struct ip_doc *doc, size_t pos)
 {
-	return pos - line_start(doc, pos);
+	size_t l = line_start(doc, pos);
+	if (pos - l >= 3 && memcmp(doc->buf + l, "\xef\xbb\xbf", 3) == 0)
+		return pos - l - 2;
+	return pos - l;
 }
 
 static bool

@@ -976,6 +976,9 @@ test_edit_shapes(void **state)
 	 * cut would be taken into a literal block: the text is quoted */
 	assert_edit("format: iplan/1\nid: x\n   ", block_before_cut,
 	    "format: iplan/1\nnote: \"a\\n\"\n   ");
+	/* a byte order mark that begins a line is a column to libyaml */
+	assert_edit("format: iplan/1\nneeds:\n\xef\xbb\xbf- a\n", after_block,
+	    "format: iplan/1\nneeds:\n\xef\xbb\xbf- a\n - b\n");
 	/* the spaces that end a block scalar's last line are its text:
 	 * written afresh, it takes them */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n"
