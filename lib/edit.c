@@ -999,6 +999,12 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	/* a new one has no text to take, unless it was the last left */
 	if (!text || (c->fresh && parent->n > 0) || in_flow(doc, path, depth))
 		return 0;
+	/* in a value written afresh, which writes what is left */
+	struct ip_ynode *in[IP_MAX_DEPTH + 3];
+	for (size_t i = 0; i < doc->ne; i++)
+		if (doc->e[i].kind == E_VALUE && path_to(doc->e[i].node,
+		    parent, in, 0) != 0)
+			return 0;
 	if (parent->n == 0 || !first_on_line(doc, c->start, step == 1)) {
 		/* nothing left, or not a line of its own: written afresh;
 		 * what is added after it goes after where its text ended */

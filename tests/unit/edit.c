@@ -778,6 +778,16 @@ remove_first_in_item(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+cuts_around_rewritten(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
+	    0);
+	ip_doc_remove(doc, i, ip_ynode_item(i, 3));
+	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
+	ip_doc_remove(doc, i, ip_ynode_item(i, 1));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -972,6 +982,11 @@ test_edit_shapes(void **state)
 	 * no line break, gets its last line break */
 	assert_edit("format: iplan/1\nid: x", block_before_cut,
 	    "format: iplan/1\nnote: |\n  a\n");
+	/* nor is a key removed from it after that, which would join the
+	 * cut of the last line after it */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
+	    "    note: y\n    role: z", cuts_around_rewritten,
+	    "format: iplan/1\nparticipants:\n  - name: x");
 	/* a line of spaces that comes after it once the lines between are
 	 * cut would be taken into a literal block: the text is quoted */
 	assert_edit("format: iplan/1\nid: x\n   ", block_before_cut,
