@@ -497,6 +497,10 @@ content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 {
 	if (n->fresh)
 		return n->end;
+	/* written afresh: the end of the text it replaces */
+	for (size_t i = 0; i < doc->ne; i++)
+		if (doc->e[i].kind == E_VALUE && doc->e[i].node == n)
+			return doc->e[i].to;
 	if (n->kind != IP_Y_SCALAR && !is_flow(doc, n) && n->last != NULL)
 		return content_end(doc, n->last);
 	size_t e = n->end;

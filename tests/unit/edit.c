@@ -788,6 +788,16 @@ cuts_around_rewritten(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+key_after_rewritten(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
+	    0);
+	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
+	ip_doc_remove(doc, i, ip_ynode_item(i, 1));
+	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "closed"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -987,6 +997,10 @@ test_edit_shapes(void **state)
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
 	    "    note: y\n    role: z", cuts_around_rewritten,
 	    "format: iplan/1\nparticipants:\n  - name: x");
+	/* and a key added after it goes after the text it replaces */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
+	    "    role: z\n", key_after_rewritten, "format: iplan/1\n"
+	    "participants:\n  - name: x\nstatus: closed\n");
 	/* a line of spaces that comes after it once the lines between are
 	 * cut would be taken into a literal block: the text is quoted */
 	assert_edit("format: iplan/1\nid: x\n   ", block_before_cut,
