@@ -748,6 +748,19 @@ end_line(struct ip_doc *doc, const struct ip_ynode *prev, size_t at)
 		rewrite_to(doc, path, depth, doc->len);
 }
 
+/* Whether n is in a value written afresh (or is one), which writes
+ * what is in it: an edit inside it records nothing. */
+static bool
+afresh(const struct ip_doc *doc, const struct ip_ynode *n)
+{
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	for (size_t i = 0; i < doc->ne; i++)
+		if (doc->e[i].kind == E_VALUE && path_to(doc->e[i].node, n,
+		    path, 0) != 0)
+			return true;
+	return false;
+}
+
 /* The column of the key k: of its '?' if it is an explicit one. */
 static size_t
 key_col(const struct ip_doc *doc, const struct ip_ynode *k)
@@ -854,7 +867,7 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	map->n += 2;
 	if (whole)
 		rewrite(doc, path, depth);
-	else if (text && !flow) {
+	else if (text && !flow && !afresh(doc, map)) {
 		struct edit *e = record(doc, E_KEYVAL, at, at);
 		e->col = kc;
 		e->node = k;
@@ -922,7 +935,7 @@ ip_doc_insert(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v,
 	seq->n++;
 	if (whole)
 		rewrite(doc, path, depth);
-	else if (text && !flow) {
+	else if (text && !flow && !afresh(doc, seq)) {
 		struct edit *e = record(doc, E_ITEM, at, at);
 		e->col = dc;
 		e->node = v;
@@ -1003,12 +1016,8 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	/* a new one has no text to take, unless it was the last left */
 	if (!text || (c->fresh && parent->n > 0) || in_flow(doc, path, depth))
 		return 0;
-	/* in a value written afresh, which writes what is left */
-	struct ip_ynode *in[IP_MAX_DEPTH + 3];
-	for (size_t i = 0; i < doc->ne; i++)
-		if (doc->e[i].kind == E_VALUE && path_to(doc->e[i].node,
-		    parent, in, 0) != 0)
-			return 0;
+	if (afresh(doc, parent))
+		return 0;
 	if (parent->n == 0 || !first_on_line(doc, c->start, step == 1)) {
 		/* nothing left, or not a line of its own: written afresh;
 		 * what is added after it goes after where its text ended */
