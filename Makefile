@@ -20,15 +20,16 @@ PKGS = yaml-0.1 libcmark libxml-2.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
-# The Debian packages for building, and for 'make check'.
+# The Debian packages for building, for 'make test' and the other stages
+# of 'make check', and for its browser stage.
 BUILD_DEBS = cc:build-essential pkg-config:pkg-config yaml-0.1:libyaml-dev \
 	libcmark:libcmark-dev libxml-2.0:libxml2-dev msgfmt:gettext
 CHECK_DEBS = cmocka:libcmocka-dev mandoc:mandoc xmllint:libxml2-utils \
-	chromium:chromium pdfinfo:poppler-utils node:nodejs npm:npm \
 	cmark:cmark valgrind:valgrind clang:clang python3:python3 git:git \
 	strace:strace localedef:locales \
 	/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema \
 	/usr/share/bash-completion/bash_completion:bash-completion
+BROWSER_DEBS = chromium:chromium pdfinfo:poppler-utils node:nodejs npm:npm
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
@@ -71,10 +72,12 @@ all: $(BINS) $(MO)
 deps:
 	@BUILD_DEBS='$(BUILD_DEBS)' sh tests/deps.sh
 install-deps:
-	@BUILD_DEBS='$(BUILD_DEBS) $(CHECK_DEBS)' \
+	@BUILD_DEBS='$(BUILD_DEBS) $(CHECK_DEBS) $(BROWSER_DEBS)' \
 		LOCALES='$(TEST_LOCALES)' sh tests/deps.sh --install
 check-deps: deps
 	@BUILD_DEBS='$(CHECK_DEBS)' LOCALES='$(TEST_LOCALES)' sh tests/deps.sh
+browser-debs: deps
+	@BUILD_DEBS='$(BROWSER_DEBS)' sh tests/deps.sh
 
 $(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | deps
 	@mkdir -p $(@D)
@@ -158,23 +161,25 @@ $(BUILD)/schema/%: tests/schema/%.c $(BUILD)/libiplan.a $(LIB_HDR) \
 
 # The whole suite three times: as built, under AddressSanitizer and
 # UndefinedBehaviorSanitizer (a build of its own), and the commands under
-# valgrind.  'make test' is the first alone.
+# valgrind; and the checks in a real browser and in node.  'make test' is
+# the first alone, offline, with neither chromium nor npm's modules.
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # Each stage adds its "passed failed" to the tally; the last line is the
-# sum of them all.  Once the build tree is made, the five parts (the
-# plain suite, the two halves of the valgrind stage, the ASan stage and
-# the fuzz targets' inputs) run four at once on two cores: when they ran
-# as three, one a chain of the plain, ASan and fuzz stages, that chain
-# ran on alone at the end while a core was idle.  Each run has a scratch
-# directory of its own (see tests/run.sh), the sanitizers and the fuzz
-# targets trees of their own.  Each output is shown when its part ends
-# (-Otarget), not line by line.
+# sum of them all.  Once the build tree is made, the six parts (the plain
+# suite, the two halves of the valgrind stage, the ASan stage, the
+# browser stage and the fuzz targets' inputs) run five at once on two
+# cores: when they ran as three, one a chain of the plain, ASan and fuzz
+# stages, that chain ran on alone at the end while a core was idle.  Each
+# run has a scratch directory of its own (see tests/lib.sh), the
+# sanitizers and the fuzz targets trees of their own.  Each output is
+# shown when its part ends (-Otarget), not line by line.
 TALLY = $(abspath $(BUILD))/check.tally
 check: | install-deps
 	@rm -f $(TALLY)
-	@$(MAKE) --no-print-directory -j2 test-deps
-	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory -j4 -Otarget \
-		check-valgrind-1 check-valgrind-2 test check-asan check-fuzz
+	@$(MAKE) --no-print-directory -j2 test-deps browser-deps
+	@CHECK_TALLY=$(TALLY) $(MAKE) --no-print-directory -j5 -Otarget \
+		check-valgrind-1 check-valgrind-2 test check-asan \
+		check-browser check-fuzz
 	@awk '{ p += $$1; f += $$2 } END { printf "%d passed, %d failed\n", \
 		p, f; exit f > 0 }' $(TALLY)
 
@@ -185,17 +190,21 @@ test: test-deps | check-deps
 	@UPDATE='$(UPDATE)' sh tests/run.sh $(BUILD)
 
 # What the suite runs: the commands, the unit tests, the helpers, the
-# catalogues, and the browser's modules, which only the plain stage's
-# outside checks use (t_plain in tests/run.sh): not the ASan stage's.
-test-deps: all $(UNIT_BINS) $(HELPERS) $(BUILD)/iplan.pot \
-	$(if $(IPLAN_SANITIZED),,browser-deps)
+# catalogues.  One script alone: 'make test-deps && sh tests/t-new.sh'.
+test-deps: all $(UNIT_BINS) $(HELPERS) $(BUILD)/iplan.pot
 
-# The browser tests' modules (axe-core, puppeteer-core), at the versions
-# tests/browser/package-lock.json pins, in the build tree.
+# The browser stage: the tests that need chromium or node (t_browser in
+# tests/lib.sh), which no other stage runs.  A missing browser, node or
+# module fails them.
+check-browser: all browser-deps | check-deps
+	@IPLAN_BROWSER=1 sh tests/run.sh $(BUILD)
+
+# The browser tests' modules (axe-core, puppeteer-core, fhirpath, ajv), at
+# the versions tests/browser/package-lock.json pins, in the build tree.
 NPM_DIR = $(BUILD)/npm
 browser-deps: $(NPM_DIR)/node_modules/.installed
 $(NPM_DIR)/node_modules/.installed: tests/browser/package.json \
-		tests/browser/package-lock.json | check-deps
+		tests/browser/package-lock.json | browser-debs
 	@rm -rf $(NPM_DIR) && mkdir -p $(NPM_DIR)
 	cp tests/browser/package.json tests/browser/package-lock.json \
 		$(NPM_DIR)/
@@ -304,8 +313,9 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE all pot deps install-deps check-deps browser-deps check \
-	test test-deps check-asan check-valgrind check-valgrind-1 check-valgrind-2 \
+.PHONY: FORCE all pot deps install-deps check-deps browser-debs \
+	browser-deps check test test-deps check-browser check-asan \
+	check-valgrind check-valgrind-1 check-valgrind-2 \
 	fuzz-build fuzz-targets fuzz check-fuzz bench demo install uninstall \
 	clean
 .DELETE_ON_ERROR:

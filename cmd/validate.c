@@ -9,14 +9,12 @@
 #include "i18n.h"
 #include "plan.h"
 
-/* A plan with a valid national id, to find two plans for one person:
- * its size is in ip-validate(1). */
+/* A plan with a valid national id, to find two plans for one person. */
 struct seen {
 	struct ip_person_seen who;
 	size_t file;		/* offset of its file's name in names */
 	struct ip_pos pos;
 };
-_Static_assert(sizeof(struct seen) == 32, "ip-validate(1) says 32 bytes");
 
 /* Shared by the threads of one run: only under mu. */
 struct run {

@@ -422,7 +422,7 @@ check_participants(const struct ip_plan *p, struct ip_diags *d)
 		if (!q->role.set)
 			check_item(d, at(q->role.pos, q->pos), 'b',
 			    _("a participant without a role (person, "
-			    "relative, provider or other)"));
+			    "relative, provider, guardian or other)"));
 		if (q->contribution.s == NULL && q->role.set
 		    && (q->role.v == IP_ROLE_PERSON
 			|| q->role.v == IP_ROLE_PROVIDER))

@@ -88,7 +88,7 @@ static const char *const items_nn[] = {
 	"ei oversikt over kven som deltek i arbeidet med planen",
 	"ei opplysning om kven som får ansvar for å sikre samordninga av og "
 	"framdrifta i arbeidet med planen",
-	"ei oversikt over kva tenestemottakaren, teneste- og bidragsytarane "
+	"ei oversikt over kva tenestemottakaren, teneste- og bidragsytarar "
 	"og eventuelt pårørande vil bidra med i planarbeidet",
 	"ei oversikt over kva tiltak som er aktuelle og omfanget av dei, og "
 	"kven som skal ha ansvaret for desse",
@@ -186,7 +186,7 @@ static const struct ip_labels labels[] = {
 		.reason = "Begrunnelse for avslutning",
 		.none = "Ikke registrert.",
 		.restricted = "Begrenset visning for %s",
-		.nid_hidden = "(fødselsnummer skjult)",
+		.nid_hidden = "(identitetsnummer skjult)",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "Du er ikke omfattet av "
 			    "samtykket til å dele opplysninger.",
@@ -330,14 +330,14 @@ static const struct ip_labels labels[] = {
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "personen selv",
-		.ev_overdue = "Fristen var %s",
+		.ev_overdue = "På overtid siden %s",
 		.ed_summary_head = "Skriv sammendraget av evalueringsmøtet over "
 		    "denne linjen.\n# Linjer som begynner med # tas ikke med, "
 		    "og et tomt sammendrag\n# avbryter uten at noe blir skrevet.",
 		.ed_open_subgoals = "Åpne delmål",
 		.items = items_nb,
 		.lq = "«", .rq = "»",
-		.sk_title = "Individuell plan, laget med ip-new %s.",
+		.sk_title = "Individuell plan, laget %s med ip-new.",
 		.sk_intro = "Planen følger punktene a–i i forskriften om "
 		    "individuell plan: over hvert punkt står forskriftens "
 		    "ordlyd og et råd om hvordan det skrives godt. Fyll ut "
@@ -363,7 +363,7 @@ static const struct ip_labels labels[] = {
 			"observeres, med en dato (due).",
 			"Personen har rett til å delta; pårørende deltar så "
 			"langt personen ønsker det. Skriv navn, rolle og "
-			"hvordan hver enkelt kan nås. For et barn under 16: "
+			"hvordan hver enkelt kan nås. For et barn under 16 år: "
 			"før opp dem som har foreldreansvar, eller verge "
 			"(role: guardian); de samtykker for barnet.",
 			"Koordinatoren oppnevnes av tjenestene og skal være "
@@ -391,26 +391,26 @@ static const struct ip_labels labels[] = {
 		    "taushetsbelagte opplysninger, og datoen under withdrawn "
 		    "om et samtykke trekkes tilbake.",
 		.sk_goal = "Jeg vil klare meg selv hjemme.",
-		.sk_subgoal = "Dusjer selv, med dusjstol, tre dager i uka.",
+		.sk_subgoal = "Dusjer selv, med dusjstol, tre dager i uken.",
 		.sk_resource = "Godt humør, og en datter som bor i nærheten.",
 		.sk_need = "Hjelp til stell om morgenen.",
 		.sk_review_hint = "Etter et evalueringsmøte skriver ip-evaluate(1) "
 		    "det slik (eller skriv det selv):",
 		.sk_review_summary = "Vi gikk gjennom delmålene sammen. Delmål "
-		    "1.1 er nådd; tiltak t1 fortsetter.",
+		    "1.1 er nådd; tiltak 1 fortsetter.",
 		.sk_close_hint = "Når planen avsluttes, skriver ip-close(1) dette "
 		    "(eller skriv det selv):",
 		.sk_close_reason = "Målene er nådd, og koordinerte tjenester "
 		    "trengs ikke lenger.",
 		.sk_measure = "Hjemmesykepleie",
-		.sk_extent = "3 besøk i uka",
+		.sk_extent = "3 besøk i uken",
 		.sk_how = "Besøk mandag, onsdag og fredag kl. 8–9.",
 		.sk_with = "Fastlegen",
 		.sk_about = "Medisiner og sårstell",
 		.sk_contact = "Legekontoret",
 		.sk_provider_id = "hjemmesykepleien",
 		.sk_provider_name = "Hjemmesykepleien",
-		.sk_provider_contribution = "Besøk og stell som i tiltak t1.",
+		.sk_provider_contribution = "Besøk og stell som i tiltak 1.",
 	},
 	[IP_LANG_NN] = {
 		.code = "nn",
@@ -495,7 +495,7 @@ static const struct ip_labels labels[] = {
 		.reason = "Grunngjeving for avsluttinga",
 		.none = "Ikkje registrert.",
 		.restricted = "Avgrensa vising for %s",
-		.nid_hidden = "(fødselsnummer skjult)",
+		.nid_hidden = "(identitetsnummer skjult)",
 		.restricted_why = {
 			[IP_WHY_NOT_LISTED] = "Du er ikkje omfatta av "
 			    "samtykket til å dele opplysningar.",
@@ -640,14 +640,14 @@ static const struct ip_labels labels[] = {
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "personen sjølv",
-		.ev_overdue = "Fristen var %s",
+		.ev_overdue = "På overtid sidan %s",
 		.ed_summary_head = "Skriv samandraget av evalueringsmøtet over "
 		    "denne linja.\n# Linjer som byrjar med # kjem ikkje med, og "
 		    "eit tomt samandrag\n# avbryt utan at noko blir skrive.",
 		.ed_open_subgoals = "Opne delmål",
 		.items = items_nn,
 		.lq = "«", .rq = "»",
-		.sk_title = "Individuell plan, laga med ip-new %s.",
+		.sk_title = "Individuell plan, laga %s med ip-new.",
 		.sk_intro = "Planen følgjer punkta a–i i forskrifta om "
 		    "individuell plan: over kvart punkt står ordlyden "
 		    "omsett frå forskrifta og eit råd om korleis det blir "
@@ -673,7 +673,7 @@ static const struct ip_labels labels[] = {
 			"observerast, med ein dato (due).",
 			"Personen har rett til å delta; pårørande deltek så "
 			"langt personen ønskjer det. Skriv namn, rolle og "
-			"korleis kvar enkelt kan nåast. For eit barn under 16: "
+			"korleis kvar enkelt kan nåast. For eit barn under 16 år: "
 			"før opp dei som har foreldreansvaret, eller verje "
 			"(role: guardian); dei samtykkjer for barnet.",
 			"Koordinatoren blir oppnemnd av tenestene og skal "
@@ -707,7 +707,7 @@ static const struct ip_labels labels[] = {
 		.sk_review_hint = "Etter eit evalueringsmøte skriv ip-evaluate(1) "
 		    "det slik (eller skriv det sjølv):",
 		.sk_review_summary = "Vi gjekk gjennom delmåla saman. Delmål 1.1 "
-		    "er nådd; tiltak t1 held fram.",
+		    "er nådd; tiltak 1 held fram.",
 		.sk_close_hint = "Når planen blir avslutta, skriv ip-close(1) "
 		    "dette (eller skriv det sjølv):",
 		.sk_close_reason = "Måla er nådde, og koordinerte tenester trengst "
@@ -720,7 +720,7 @@ static const struct ip_labels labels[] = {
 		.sk_contact = "Legekontoret",
 		.sk_provider_id = "heimesjukepleia",
 		.sk_provider_name = "Heimesjukepleia",
-		.sk_provider_contribution = "Besøk og stell som i tiltak t1.",
+		.sk_provider_contribution = "Besøk og stell som i tiltak 1.",
 	},
 	[IP_LANG_EN] = {
 		.code = "en",
@@ -1012,7 +1012,7 @@ static const struct ip_labels labels[] = {
 		.sk_review_hint = "After an evaluation meeting, ip-evaluate(1) "
 		    "writes it so (or write it yourself):",
 		.sk_review_summary = "We went through the sub-goals together. "
-		    "Sub-goal 1.1 is achieved; measure t1 goes on.",
+		    "Sub-goal 1.1 is achieved; measure 1 goes on.",
 		.sk_close_hint = "When the plan ends, ip-close(1) writes this (or "
 		    "write it yourself):",
 		.sk_close_reason = "The goals are reached, and coordinated "
@@ -1026,7 +1026,7 @@ static const struct ip_labels labels[] = {
 		.sk_provider_id = "home-nursing",
 		.sk_provider_name = "Home nursing service",
 		.sk_provider_contribution = "Visits and personal care as in "
-		    "measure t1.",
+		    "measure 1.",
 	},
 };
 

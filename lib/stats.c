@@ -185,15 +185,13 @@ struct group {
 };
 
 /* A plan with a valid national id, to count a later plan for the same
- * person as ip-validate's rule one-plan does: its size is in
- * ip-stats(1). */
+ * person as ip-validate's rule one-plan does. */
 struct seen {
 	struct ip_person_seen who;
 	uint32_t group;		/* its first group in member */
 	uint32_t ngroups;	/* how many, or INVALID: counted as invalid
 				   already */
 };
-_Static_assert(sizeof(struct seen) == 24, "ip-stats(1) says 24 bytes");
 #define INVALID UINT32_MAX
 
 struct ip_stats_run {
@@ -651,8 +649,8 @@ width(const char *s)
 #define GROUP_MIN	12
 
 /* The bytes of s that fill at most w columns, cut after a space if
- * there is one, so that a name wraps between words; at least one
- * character. */
+ * there is one, so that a name wraps between words (a word wider than
+ * w is cut); at least one character. */
 static size_t
 fit(const char *s, int w)
 {
@@ -690,9 +688,12 @@ label(const struct ip_stats_run *r, const struct group *g)
 }
 
 /* One table: a row for all plans and one for each group, a column for
- * each figure, as the TSV; the group's name wrapped within its column,
- * so that no line is wider than TEXT_COLUMNS; the heads of the columns
- * in full in a key under it. */
+ * each figure, as the TSV; the heads of the columns in full in a key
+ * under it.  No line is wider than TEXT_COLUMNS: if a group's name is
+ * wider than what the figures leave for it, every group's name is on a
+ * line of its own (wrapped between words, the rest of it indented) and
+ * its figures on the line under it, so that no word is cut and no line
+ * of a name is taken for another group's. */
 static void
 write_text(const struct ip_stats_run *r, FILE *f)
 {
@@ -717,14 +718,15 @@ write_text(const struct ip_stats_run *r, FILE *f)
 		free(name);
 		name = NULL;
 	}
-	if (wgroup > TEXT_COLUMNS - wnums)
-		wgroup = TEXT_COLUMNS - wnums > GROUP_MIN
-		    ? TEXT_COLUMNS - wnums : GROUP_MIN;
-	if (wgroup < width(head))	/* the head is never cut */
-		wgroup = width(head);
+	bool above = wgroup > TEXT_COLUMNS - wnums;
+	if (above)
+		wgroup = GROUP_MIN;
 	stats_title(f, ip_labels_date(stats_labels(), r->o.today, date));
 	fputs("\n\n", f);
-	fprintf(f, "%s%*s", head, wgroup - width(head), "");
+	if (above && width(head) > wgroup)	/* as the names are */
+		fprintf(f, "%s\n%*s", head, wgroup, "");
+	else
+		fprintf(f, "%s%*s", head, wgroup - width(head), "");
 	for (int i = 0; i < NFIG; i++) {
 		const char *h = word(figs[i].col);
 		fprintf(f, "  %*s%s", wcol[i] - width(h), "", h);
@@ -733,26 +735,27 @@ write_text(const struct ip_stats_run *r, FILE *f)
 	for (size_t k = 0; k <= r->ngroups; k++) {
 		const struct group *g = k == 0 ? &r->all : &r->groups[k - 1];
 		name = label(r, g);
-		const char *s = name;
-		bool first = true;
-		do {
-			size_t n = fit(s, wgroup), shown = n;
-			while (shown > 0 && s[shown - 1] == ' ')
-				shown--;
-			char *piece = ip_xstrndup(s, shown);
-			int pad = wgroup - width(piece);
-			fputs(piece, f);
-			free(piece);
-			s += n;
-			while (*s == ' ')
-				s++;
-			if (first)
-				for (int i = 0; i < NFIG; i++)
-					fprintf(f, "%*s  %*zu", i == 0 ? pad
-					    : 0, "", wcol[i], g->n[i]);
-			putc('\n', f);
-			first = false;
-		} while (*s != '\0');
+		int pad = wgroup;
+		if (above) {
+			int indent = 0;
+			for (const char *s = name; *s != '\0'; indent = 2) {
+				size_t n = fit(s, TEXT_COLUMNS - indent);
+				size_t shown = n;
+				while (shown > 0 && s[shown - 1] == ' ')
+					shown--;
+				fprintf(f, "%*s%.*s\n", indent, "", (int)shown,
+				    s);
+				for (s += n; *s == ' '; s++)
+					;
+			}
+		} else {
+			fputs(name, f);
+			pad -= width(name);
+		}
+		for (int i = 0; i < NFIG; i++)
+			fprintf(f, "%*s  %*zu", i == 0 ? pad : 0, "", wcol[i],
+			    g->n[i]);
+		putc('\n', f);
 		free(name);
 		name = NULL;
 	}

@@ -1,5 +1,7 @@
 # t-cli.sh - what every command shares: --help, --version, usage errors,
-# and man pages that match.  Sourced by run.sh.
+# and man pages that match.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
@@ -189,3 +191,5 @@ t_plain "make install DESTDIR: what lands, and make uninstall" "
 	make -s -C '$TMP/src' BUILD=build DESTDIR=\"\$dest\" PREFIX=/opt/ip \
 		uninstall >/dev/null &&
 	test -z \"\$(find \"\$dest\" ! -type d)\""
+
+test_done

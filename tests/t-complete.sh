@@ -1,11 +1,13 @@
 # t-complete.sh - cmd/completion.bash, the bash completion, run in bash
 # the way bash runs it: COMP_WORDS and COMP_CWORD set, the completion
-# function called, COMPREPLY printed.  Sourced by run.sh.
+# function called, COMPREPLY printed.
 #
 # The commands that completion runs are --help, which t-cli.sh runs, and
 # ip-export --list-participants and ip-evaluate --list-subgoals and
 # --list-measures, which tests here run on each kind of input: under
 # valgrind those tests alone run them.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
@@ -158,3 +160,5 @@ t "complete: make install puts it where bash-completion looks" "
 	done &&
 	make -s -C '$TOP' BUILD='$BUILD' DESTDIR='$TMP/dest' uninstall &&
 	find '$TMP/dest' ! -type d >left && same /dev/null left"
+
+test_done

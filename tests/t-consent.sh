@@ -1,7 +1,8 @@
 # t-consent.sh - ip-consent: a consent to the plan, a new consent to
 # share information, a withdrawal; what each changes in the plan's text
 # and nothing else, what the views make of it, and what it refuses.
-# Sourced by run.sh.
+
+. "$(dirname "$0")/lib.sh"
 
 # Every test works on copies in a fresh directory, $TMP/cons: emma.yaml
 # (a list of consents), kari.yaml (a single mapping), teen.yaml (Jonas,
@@ -14,7 +15,7 @@ cons_fresh() {
 }
 
 # The golden diffs: tests/consent/CASE.args on the plan named in it (see
-# edit_cases in run.sh); the plans they leave validate (not under
+# edit_cases in lib.sh); the plans they leave validate (not under
 # valgrind, which has run each of these commands in the cases).
 edit_cases consent "$TESTS/consent" cons_fresh
 t_no_vg "consent: the plans the golden cases leave validate" "
@@ -163,3 +164,5 @@ t "consent --list-participants: the ids, for completion" "
 	cons_fresh &&
 	exits 0 ip-consent --list-participants teen.yaml >got &&
 	printf '%s\n' jonas mor far ola laerer nav >want && same want got"
+
+test_done

@@ -1,10 +1,12 @@
 # t-edit.sh - ip-edit: a round trip through an editor under script(1),
 # each answer to its question, --no-prompt, the lock, and a plan that
-# changed meanwhile.  Sourced by run.sh.
+# changed meanwhile.
 #
 # The editor is a script: its first call breaks the plan (a misspelt
 # key, line 15), the next fix it and change a word; each call's arguments
 # go to ../calls, so that +LINE is seen.
+
+. "$(dirname "$0")/lib.sh"
 
 edit_fresh() {
 	rm -rf "$TMP/edit" && mkdir -p "$TMP/edit/d" && cd "$TMP/edit/d" &&
@@ -85,3 +87,5 @@ t "edit refuses standard input and a plan it cannot write" "
 	edit_fresh && exits 2 ip-edit - 2>../err &&
 	grep -q 'not standard input' ../err &&
 	exits 2 ip-edit none.yaml 2>../err && test \"\$(ls -A)\" = plan.yaml"
+
+test_done

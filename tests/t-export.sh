@@ -1,6 +1,8 @@
 # t-export.sh - ip-export: golden documents and XML; for every example and
 # fixture, in every language, the structure of each format; the restricted
-# view; reproducible and atomic output; git's textconv.  Sourced by run.sh.
+# view; reproducible and atomic output; git's textconv.
+
+. "$(dirname "$0")/lib.sh"
 
 EXPORT=$TESTS/export
 XSD=$TOP/lib/iplan.xsd
@@ -136,7 +138,7 @@ export_views() {
 
 # --- golden files ---------------------------------------------------------
 
-# tests/export/CASE.args: the arguments, run in tests/export; CASE.out:
+# tests/export/CASE.args: the arguments, run in tests/export; CASE.expect:
 # the output, byte for byte.  Under valgrind, not a case that is only a
 # plan in Markdown, HTML or XML: "each format well formed" below runs
 # those exports, in one language, as the languages differ only in
@@ -154,7 +156,7 @@ for export_case in "$EXPORT"/*.args; do
 	t "export $export_case: golden" "
 		cd '$EXPORT' && args=\$(cat $export_case.args) &&
 		eval \"exits 0 ip-export --today $TODAY \$args\" >'$TMP/out' &&
-		golden $export_case.out '$TMP/out'"
+		golden $export_case.expect '$TMP/out'"
 done
 
 # --- every example and fixture, every language ------------------------------
@@ -226,7 +228,7 @@ t "export injection: the headings are the ones built, the free text's demoted" "
 	export_fresh &&
 	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
 	cmark md | grep '^<h[1-6]>' >headings &&
-	golden '$EXPORT/injection.headings' headings &&
+	golden '$EXPORT/injection.headings.expect' headings &&
 	exits 0 ip-export --format html '$EXPORT/injection.yaml' >page.html &&
 	xmllint --html --xpath '//h1|//h2|//h3|//h4|//h5|//h6' page.html \
 		2>/dev/null | sed 's/<span id=\"[^\"]*\">//g; s/<\/span>//g' \
@@ -623,7 +625,7 @@ t_no_vg "export: ids used twice, references to no id or two persons are refused 
 		cd '$EXPORT' &&
 		exits 1 ip-export --format \$f dangling.yaml >'$TMP/export/out' \
 			2>'$TMP/export/err' &&
-		cd '$TMP/export' && test ! -s out && golden '$EXPORT/dangling.err' err &&
+		cd '$TMP/export' && test ! -s out && golden '$EXPORT/dangling.err.expect' err &&
 		for v in '$TESTS/view/duplicates.yaml --for emp' \
 		    '$TESTS/view/duplicates.yaml' \
 		    '$TESTS/validate/person-twice.yaml --for sjef' \
@@ -955,7 +957,7 @@ t "export --for: national ids in the fields a restricted view shows are masked i
 	grep -qF 'Training for (national identity number hidden)</th><td>Weekly, (national identity number hidden)</td>' out.html &&
 	exits 0 ip-export --today 2026-06-01 --language nn --for emp \
 		'$TESTS/view/masked.yaml' >nn.md &&
-	grep -qxF '  - **Koordinator:** Kari (fødselsnummer skjult)' nn.md &&
+	grep -qxF '  - **Koordinator:** Kari (identitetsnummer skjult)' nn.md &&
 	exits 0 ip-export --today 2026-06-01 --for k '$TESTS/view/masked.yaml' >k.md &&
 	grep -qxF '  - **Plan ID:** IP-090594-41873' k.md"
 
@@ -1022,7 +1024,7 @@ t "export --for twice: refused" "
 # labels are not in the plan's language, and the consent forms: axe-core
 # in chromium finds no WCAG 2.1 A or AA rule broken and no best practice
 # missed, on screen or in print (tests/browser/axe.js).
-t_plain "export HTML: axe-core in chromium finds nothing to fix" "
+t_browser "export HTML: axe-core in chromium finds nothing to fix" "
 	export_fresh &&
 	for p in '$TOP'/examples/*.yaml '$EXPORT/kari.yaml'; do
 		n=\$(basename \$p .yaml)
@@ -1138,7 +1140,7 @@ t "export --consent-form from the 16th birthday: the person signs alone" "
 export_a4() {
 	export_a4_name=$1 export_a4_plan=$2
 	shift 2
-	t_plain "export --consent-form $export_a4_name: one A4 page in print" "
+	t_browser "export --consent-form $export_a4_name: one A4 page in print" "
 		export_fresh &&
 		exits 0 ip-export --consent-form --format html $* '$export_a4_plan' >form.html &&
 		HOME=\$PWD timeout 120 chromium --headless --no-sandbox --disable-gpu \
@@ -1170,7 +1172,7 @@ t_no_vg "export: a draft says Utkast at the top, in each language" "
 	done &&
 	exits 0 ip-export --today $TODAY '$TESTS/validate/valid.yaml' >out &&
 	! grep -q Utkast out"
-t_plain "export: a draft says Utkast on every page in print" "
+t_browser "export: a draft says Utkast on every page in print" "
 	export_fresh &&
 	sed 's/^status: active\$/status: draft/' '$TOP/examples/lars-kvalifisering.yaml' >draft.yaml &&
 	grep -q '^status: draft\$' draft.yaml &&
@@ -1182,3 +1184,5 @@ t_plain "export: a draft says Utkast on every page in print" "
 	test \"\$pages\" -ge 2 &&
 	pdftotext draft.pdf - | awk 'BEGIN { RS = \"\\f\" } NF { print \$1 }' >first &&
 	test \$(grep -cx Utkast first) -eq \$pages"
+
+test_done

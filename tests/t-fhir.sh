@@ -8,8 +8,9 @@
 # restricted views hold only what the visibility table shows, every
 # resource labelled; Norwegian identities; reruns, -o, the national id's
 # kinds, and the checkers themselves.  The golden Bundles are
-# tests/export/*-fhir*.args, with the other golden exports.  Sourced by
-# run.sh.
+# tests/export/*-fhir*.args, with the other golden exports.
+
+. "$(dirname "$0")/lib.sh"
 
 FHIR_XSD=$TESTS/fhir-r4/fhir-single.xsd
 FHIR_CHECK="python3 $TESTS/fhir-check.py"
@@ -47,8 +48,11 @@ fhir_xpath() {
 fhir_plans="$TOP/examples/*.yaml $TESTS/export/*.yaml" fhir_min=3
 [ -z "${IPLAN_VALGRIND:-}" ] && fhir_min=100 &&
 	fhir_plans="$fhir_plans $TESTS/validate/*.yaml $TESTS/fuzz/regress/*/*"
+# The browser stage's checks in node read the JSON alone.
+fhir_formats="fhir:xml fhir-json:json"
+[ -z "${IPLAN_BROWSER:-}" ] || fhir_formats=fhir-json:json
 mkdir -p "$FHIR/all"
-t "fhir: every plan exports, or is refused with a reason, never in trouble" "
+fhir_export_all="
 	for plan in $fhir_plans; do
 		[ -f \"\$plan\" ] || continue
 		name=\$(basename \"\$plan\" .yaml)
@@ -63,7 +67,7 @@ t "fhir: every plan exports, or is refused with a reason, never in trouble" "
 			\"\$plan\" >'$FHIR/all/'\"\$name.json\" || exit 1
 		[ -n \"\${IPLAN_VALGRIND:-}\" ] && continue
 		for id in \$(fhir_ids \"\$plan\"); do
-			for f in fhir:xml fhir-json:json; do
+			for f in $fhir_formats; do
 				exits 0 ip-export --today $TODAY \
 					--format \${f%:*} --for \"\$id\" \"\$plan\" \
 					>'$FHIR/all/'\"\$name-for-\$id.\${f#*:}\" ||
@@ -73,16 +77,21 @@ t "fhir: every plan exports, or is refused with a reason, never in trouble" "
 	done &&
 	for plan in '$TOP'/examples/*.yaml; do
 		name=\$(basename \"\$plan\" .yaml)
-		for f in fhir:xml fhir-json:json; do
+		for f in $fhir_formats; do
 			exits 0 ip-export --today $TODAY --format \${f%:*} \
 				--bundle transaction \"\$plan\" \
 				>'$FHIR/all/'\"\$name-transaction.\${f#*:}\" ||
 				exit 1
 		done
 	done &&
-	for g in '$TESTS'/export/*-fhir*.out; do
-		cp \"\$g\" '$FHIR/all/golden-'\"\$(basename \"\$g\" .out).xml\"
+	for g in '$TESTS'/export/*-fhir*.expect; do
+		cp \"\$g\" '$FHIR/all/golden-'\"\$(basename \"\$g\" .expect).xml\"
 	done"
+t "fhir: every plan exports, or is refused with a reason, never in trouble" \
+	"$fhir_export_all"
+# The browser stage, which runs no other test, makes them for its checks
+# in node.
+t_browser "fhir: every plan exports for the checks in node" "$fhir_export_all"
 
 # One xmllint for them all: compiling the schema is most of its time.
 t_plain "fhir: every Bundle is valid FHIR R4, offline" "
@@ -99,7 +108,7 @@ t_plain "fhir: no empty element, unique fullUrls, every reference resolves, iden
 # Each node check starts by compiling what it checks against, which is
 # most of its cost: one run over every Bundle and the seeded faults that
 # show it can fail, which it must find and only them.
-t_plain "fhir-json: every Bundle is valid against HL7's R4 JSON Schema; a fault is not" "
+t_browser "fhir-json: every Bundle is valid against HL7's R4 JSON Schema; a fault is not" "
 	fhir_fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
 	test \$n -ge $fhir_min && python3 -c \"
 import json
@@ -137,7 +146,7 @@ fhir_faults() {
 	done <keys
 }
 
-t_plain "fhir: every Bundle keeps every FHIRPath invariant of R4; faults do not" "
+t_browser "fhir: every Bundle keeps every FHIRPath invariant of R4; faults do not" "
 	fhir_fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
 	test \$n -ge $fhir_min && fhir_faults invariants '$FHIR_INVARIANTS' \
 		'$TESTS/export/kari.yaml' '$FHIR/all'/*.json"
@@ -464,3 +473,5 @@ t "fhir checker: it finds what it looks for" "
 	fhir_break \"/<subject>/,/<\\/subject>/s|\$patient|\$careteam|\" 'refers to a CareTeam' &&
 	fhir_break \"0,/<fullUrl value=\\\"[^\\\"]*\\\"/s||<fullUrl value=\\\"\$patient\\\"|\" 'used twice' &&
 	fhir_break '0,/<system value=\"urn:oid:2.16.578.1.12.4.1.4.1\"\/>/s///' 'without a system'"
+
+test_done

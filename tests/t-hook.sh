@@ -1,10 +1,12 @@
 # t-hook.sh - cmd/pre-commit.sh, the git hook installed as
 # $(DATADIR)/hooks/pre-commit, in a repository of its own under the build
-# tree.  Sourced by run.sh.
+# tree.
 #
 # The hook runs ip-validate on plain files, as t-validate.sh does under
 # valgrind: in that stage only the odd names run, whose file names
 # ip-validate must clean in its messages.
+
+. "$(dirname "$0")/lib.sh"
 
 # hook_repo: a fresh repository at $TMP/repo with the hook, and cd into
 # it.  git reads no configuration but the repository's; ip-validate
@@ -259,3 +261,5 @@ t_plain "ip-validate --check-hooks: what git runs, in a clone and a shared repos
 	grep -qx 'pre-receive: iplan.s hook is active: hooks/pre-receive' out &&
 	cd / && exits 2 ip-validate --check-hooks >out 2>err &&
 	grep -q '^ip-validate: cannot tell which hooks git runs here' err"
+
+test_done

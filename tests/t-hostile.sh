@@ -1,9 +1,10 @@
 # t-hostile.sh - the commands under hostile conditions: plans built to be
 # slow, outputs that are plans, links, loops, devices and FIFOs, signals,
-# deep trees and text that would disguise a line.  Sourced by run.sh.
+# deep trees and text that would disguise a line.
 
-# Every test runs in a fresh empty directory, $TMP/hostile.d (t-validate.sh
-# has $TMP/hostile).
+. "$(dirname "$0")/lib.sh"
+
+# Every test runs in a fresh empty directory, $TMP/hostile.d.
 hostile_fresh() {
 	rm -rf "$TMP/hostile.d" && mkdir "$TMP/hostile.d" && cd "$TMP/hostile.d"
 }
@@ -352,3 +353,5 @@ t "export, validate: a broken plan with a failing stderr is exit 2" "
 	exits 2 ip-export bad.yaml 2>/dev/full &&
 	exits 2 ip-validate bad.yaml 2>/dev/full &&
 	exits 1 ip-export bad.yaml 2>/dev/null"
+
+test_done

@@ -2,10 +2,11 @@
 # in step with the sources, golden files of findings, --help, the
 # commands' errors, ip-review's lines and ip-stats' table in C, bokmål and
 # nynorsk, and what programs read the same bytes in every locale.
-# Sourced by run.sh.
 #
-# tests/i18n/NAME.LANG holds what the commands print in the locale LANG
+# tests/i18n/NAME.LANG.expect holds what the commands print in the locale LANG
 # (C, nb, nn); i18n_NAME below prints it.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
@@ -118,19 +119,19 @@ for name in findings words syntax help errors review stats; do
 		if [ "$l" = nn ]; then i18n_t=t; else i18n_t=t_no_vg; fi
 		$i18n_t "golden: $name in $l" "
 			LC_ALL=$(i18n_locale $l) i18n_$name >'$TMP/got' &&
-			golden '$I18N/$name.$l' '$TMP/got'"
+			golden '$I18N/$name.$l.expect' '$TMP/got'"
 	done
 done
 
 # --help is translated, and fits in 80 columns in every language (but for
 # the usage, the man page's SYNOPSIS: bruk:, and the lines below it).
 t "--help in nb and nn differs from C and fits in 80 columns" "
-	! cmp -s '$I18N/help.C' '$I18N/help.nb' &&
-	! cmp -s '$I18N/help.C' '$I18N/help.nn' &&
-	! cmp -s '$I18N/help.nb' '$I18N/help.nn' &&
+	! cmp -s '$I18N/help.C.expect' '$I18N/help.nb.expect' &&
+	! cmp -s '$I18N/help.C.expect' '$I18N/help.nn.expect' &&
+	! cmp -s '$I18N/help.nb.expect' '$I18N/help.nn.expect' &&
 	for l in nb nn; do
 		grep -v -e '^bruk: ' -e '^      ip-' -e '^  *\\[' \
-			'$I18N/help.'\$l >'$TMP/help' &&
+			'$I18N/help.'\$l.expect >'$TMP/help' &&
 		test \"\$(LC_ALL=C.UTF-8 wc -L <'$TMP/help')\" -le 80 || exit 1
 	done"
 
@@ -169,7 +170,9 @@ done
 t "findings: FILE:LINE:COL and [rule-id] the same in every locale" "
 	for l in C nb nn; do
 		sed 's/^\([^ ]*:\) [^ ]*: .* \(\[[a-z-]*\]\)\$/\1 \2/' \
-			'$I18N/findings.'\$l >'$TMP/'\$l.bare || exit 1
+			'$I18N/findings.'\$l.expect >'$TMP/'\$l.bare || exit 1
 	done &&
-	! cmp -s '$I18N/findings.C' '$I18N/findings.nb' &&
+	! cmp -s '$I18N/findings.C.expect' '$I18N/findings.nb.expect' &&
 	same '$TMP/C.bare' '$TMP/nb.bare' && same '$TMP/C.bare' '$TMP/nn.bare'"
+
+test_done

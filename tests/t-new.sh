@@ -1,6 +1,7 @@
 # t-new.sh - ip-new: the skeleton in each language and from a template,
 # what ip-validate says of it, safe writing, and refused options.
-# Sourced by run.sh.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
@@ -35,16 +36,16 @@ new_fill() {
 	    -e 's/^coordinator:$/coordinator: ola/'
 }
 
-# new_same CASE FILE: FILE is tests/new/CASE.out.  The modeline that
+# new_same CASE FILE: FILE is tests/new/CASE.yaml.expect.  The modeline that
 # points editors at the JSON Schema names the installed one, under
 # DATADIR: the golden plans name the default one.
 new_same() {
 	sed '2s|^\(# yaml-language-server: $schema=\)/.*/\(ip-plan\.schema\.json\)$|\1/usr/local/share/iplan/\2|' "$2" \
 		>"$TMP/new-same.yaml" &&
-	golden "$TESTS/new/$1.out" "$TMP/new-same.yaml"
+	golden "$TESTS/new/$1.yaml.expect" "$TMP/new-same.yaml"
 }
 
-# Golden cases: tests/new/CASE.args, the options; CASE.out, the plan;
+# Golden cases: tests/new/CASE.args, the options; CASE.yaml.expect, the plan;
 # CASE.expect, what ip-validate says of it: the items, warnings for the
 # drafts of the skeleton, errors for the active plan of the template.
 for new_case in "$TESTS"/new/*.args; do
@@ -435,7 +436,7 @@ t "new: --care compulsory changes the comment at item h, in nb and nn" "
 	grep -q '^#    Under tvungent psykisk helsevern lages planen uten samtykke; når\$' h-nb &&
 	grep -q '^#    Under tvungent psykisk helsevern blir planen laga utan samtykke;\$' h-nn &&
 	! grep -q 'Skriv når samtykket' h-nb h-nn &&
-	grep -q 'Skriv når samtykket' '$TESTS/new/nb.out' '$TESTS/new/nn.out'"
+	grep -q 'Skriv når samtykket' '$TESTS/new/nb.yaml.expect' '$TESTS/new/nn.yaml.expect'"
 
 t "new: -f with a refused option leaves the file as it was" "
 	new_fresh && echo keep >plan.yaml && chmod 644 plan.yaml &&
@@ -480,3 +481,5 @@ t "new --no-schema: the same plan without the modeline" "
 t "new --template: the template's lines as they are, no modeline added" "
 	new_fresh && exits 0 new_with template plan.yaml &&
 	! grep -q yaml-language-server plan.yaml"
+
+test_done

@@ -1,7 +1,8 @@
 # t-record.sh - ip-evaluate and ip-close: what they change in a plan's
 # text and nothing else, the diff of --dry-run, what they refuse, and
 # that a plan they cannot write is left as it was.
-# Sourced by run.sh.
+
+. "$(dirname "$0")/lib.sh"
 
 # Every test works on copies in a fresh directory, $TMP/rec.
 rec_fresh() {
@@ -12,7 +13,7 @@ rec_fresh() {
 }
 
 # The golden diffs: tests/record/CASE.args on the plan named in it (see
-# edit_cases in run.sh).
+# edit_cases in lib.sh).
 edit_cases record "$TESTS/record" rec_fresh
 
 t "record: after the evaluation ip-review no longer reports its review" "
@@ -222,3 +223,5 @@ if [ -n "$rec_ro" ]; then
 		test \"\$(ls -A | wc -l)\" = 2"
 fi
 rm -rf "$rec_ro"
+
+test_done

@@ -1,10 +1,11 @@
 # t-review.sh - ip-review: each kind of finding at its boundaries, the
 # three formats (the calendar read back by a strict checker), grouping by
 # coordinator, and the cron recipe of ip-review(1) as written there.
-# Sourced by run.sh.
 #
 # The plans are in tests/review (a comment at the top of each says what it
 # holds); tests/review/plans is a municipality's directory of them.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
@@ -258,7 +259,7 @@ rv_golden() {
 	shift
 	cd "$RV" &&
 	exits 1 ip-review --today $TODAY "$@" plans >"$TMP/plans.$rv_name" &&
-	golden "$RV/plans.$rv_name" "$TMP/plans.$rv_name"
+	golden "$RV/plans.$rv_name.expect" "$TMP/plans.$rv_name"
 }
 t "plans: text" "rv_golden text"
 t "plans: text, grouped by coordinator" "rv_golden by-coordinator --by-coordinator"
@@ -293,37 +294,37 @@ rv_grouped() {
 	END { exit bad || got != n }' "$2" "$1"
 }
 t "plans: grouping keeps every line, each under its coordinator and only there" "
-	rv_grouped '$RV/plans.by-coordinator' '$RV/plans.text' &&
-	sed 's/^Ola Hansen/Ola Hansem/' '$RV/plans.by-coordinator' >'$TMP/wrong' &&
-	! rv_grouped '$TMP/wrong' '$RV/plans.text' &&
-	sed '\$d' '$RV/plans.by-coordinator' >'$TMP/short' &&
-	! rv_grouped '$TMP/short' '$RV/plans.text'"
+	rv_grouped '$RV/plans.by-coordinator.expect' '$RV/plans.text.expect' &&
+	sed 's/^Ola Hansen/Ola Hansem/' '$RV/plans.by-coordinator.expect' >'$TMP/wrong' &&
+	! rv_grouped '$TMP/wrong' '$RV/plans.text.expect' &&
+	sed '\$d' '$RV/plans.by-coordinator.expect' >'$TMP/short' &&
+	! rv_grouped '$TMP/short' '$RV/plans.text.expect'"
 t "plans: tsv has a header and nine fields on every line" "
-	head -n 1 '$RV/plans.tsv' >'$TMP/head' &&
+	head -n 1 '$RV/plans.tsv.expect' >'$TMP/head' &&
 	printf 'date\tdays\tstatus\tkind\tfile\tplan_id\titem\tcoordinator\tcoordinator_email\n' >'$TMP/want' &&
 	same '$TMP/want' '$TMP/head' &&
-	awk -F '\t' 'NF != 9 { exit 1 }' '$RV/plans.tsv' &&
-	sed 1d '$RV/plans.tsv' | cut -f 4 | grep -vcx never-reviewed >'$TMP/n' &&
-	test \$(cat '$TMP/n') -eq \$(wc -l <'$RV/plans.text')"
+	awk -F '\t' 'NF != 9 { exit 1 }' '$RV/plans.tsv.expect' &&
+	sed 1d '$RV/plans.tsv.expect' | cut -f 4 | grep -vcx never-reviewed >'$TMP/n' &&
+	test \$(cat '$TMP/n') -eq \$(wc -l <'$RV/plans.text.expect')"
 
 t "text: a sub-goal's text and a measure's title cut to 40 characters, on one line" "
 	cd '$RV' &&
 	exits 1 ip-review --today $TODAY long.yaml >'$TMP/long.text' &&
-	golden '$RV/long.text' '$TMP/long.text' &&
+	golden '$RV/long.text.expect' '$TMP/long.text' &&
 	! grep -q 23045640027 '$TMP/long.text'"
 
 # --- the calendar, read back -----------------------------------------------
 
 ICS="python3 $RV/icscheck.py"
 t "ics: the checker reads the calendar, one event per finding" "
-	$ICS '$RV/plans.ics' >'$TMP/events' &&
-	test \$(wc -l <'$TMP/events') -eq \$((\$(wc -l <'$RV/plans.tsv') - 1))"
+	$ICS '$RV/plans.ics.expect' >'$TMP/events' &&
+	test \$(wc -l <'$TMP/events') -eq \$((\$(wc -l <'$RV/plans.tsv.expect') - 1))"
 t "ics: escaping and folding read back to the plan's text" "
 	cd '$RV' &&
 	exits 1 ip-review --today $TODAY --format ics escape.yaml >'$TMP/e.ics' &&
-	golden '$RV/escape.ics' '$TMP/e.ics' &&
+	golden '$RV/escape.ics.expect' '$TMP/e.ics' &&
 	$ICS '$TMP/e.ics' >'$TMP/events' &&
-	golden '$RV/escape.events' '$TMP/events' &&
+	golden '$RV/escape.events.expect' '$TMP/events' &&
 	grep -q '^ ' '$TMP/e.ics'"
 # tests/review/uids.expect holds the UIDs these runs gave before the
 # events' titles were written in the plan's language: a calendar that
@@ -336,12 +337,12 @@ t "ics: UIDs are those of before, in nb, nn and en plans" "
 	exits 1 ip-review --today 2027-06-01 --within 1y --format ics examples >'$TMP/u2.ics' &&
 	{ $ICS '$TMP/u1.ics' && $ICS '$TMP/u2.ics'; } >'$TMP/events' &&
 	sed 's/.*\"UID\": \"\\([^\"]*\\)\".*/\\1/' '$TMP/events' >'$TMP/uids' &&
-	same '$RV/uids.expect' '$TMP/uids'"
+	golden '$RV/uids.expect' '$TMP/uids'"
 t "ics: titles and descriptions in each plan's language: nb, nn and en" "
 	cd '$TOP' &&
 	exits 1 ip-review --today 2027-04-13 --within 60d --format ics examples >'$TMP/ex.ics' &&
 	$ICS '$TMP/ex.ics' >'$TMP/events' &&
-	golden '$RV/examples.events' '$TMP/events' &&
+	golden '$RV/examples.events.expect' '$TMP/events' &&
 	grep -q '\"SUMMARY\": \"Delmål 1.3 (g1.3) «' '$TMP/events' &&
 	grep -q '\"SUMMARY\": \"Tiltak 3 (t3) «Truckførarkurs (AMO-kurs)» slutta, inga evaluering etterpå: ' '$TMP/events' &&
 	grep -q '\"SUMMARY\": \"Sub-goal 1.2 (g1.2) “' '$TMP/events'"
@@ -587,7 +588,7 @@ t "cron: the administrator's recipe of ip-review(1) runs on cron's PATH" "
 	cd / && env -i PATH=/usr/bin:/bin sh -c \"\$job\" >'$TMP/cron/out' 2>'$TMP/cron/err'
 	test \$? -eq 1 && same /dev/null '$TMP/cron/err' &&
 	sed 's|$RV/||g' '$TMP/cron/out' >'$TMP/got' &&
-	same '$RV/plans.text' '$TMP/got'"
+	same '$RV/plans.text.expect' '$TMP/got'"
 t "cron: the calendar recipe of ip-review(1) runs on cron's PATH, mode 0600" "
 	rv_recipes &&
 	grep '^15 5 ' '$TMP/page' >'$TMP/line' && test \$(wc -l <'$TMP/line') -eq 1 &&
@@ -662,7 +663,7 @@ t "review TSV: text cells that look like formulas are neutralised, dates and cou
 	mkdir -p '$TMP/formula/-x' && cd '$TMP/formula' &&
 	cp -- '$RV/formula.yaml' -x/+plan.yaml &&
 	exits 1 ip-review --today $TODAY --format tsv -- -x/+plan.yaml >out &&
-	same '$RV/formula.tsv' out && grep -q \"	'=HYPERLINK(\" out &&
+	golden '$RV/formula.tsv.expect' out && grep -q \"	'=HYPERLINK(\" out &&
 	grep -q '^2026-12-02	8	due	review	' out"
 
 # --- a consent to share information withdrawn -------------------------------
@@ -792,7 +793,7 @@ t "ics: an overdue item is on the day of the run, its own date in the descriptio
 	sed -n '/^UID:review+IP-2026-0117+2026-12-02@iplan/,/^END:VEVENT/p' '$TMP/o.ics' >'$TMP/ev' &&
 	grep -qx 'DTSTART;VALUE=DATE:20270120.' '$TMP/ev' &&
 	grep -qx 'SEQUENCE:49.' '$TMP/ev' &&
-	grep -q '^DESCRIPTION:Fristen var 2. desember 2026' '$TMP/ev' &&
+	grep -q '^DESCRIPTION:På overtid siden 2. desember 2026' '$TMP/ev' &&
 	exits 1 ip-review --today 2027-01-21 --format ics plans/emma.yaml >'$TMP/p.ics' &&
 	grep -q '^UID:review+IP-2026-0117+2026-12-02@iplan' '$TMP/p.ics' &&
 	grep -qx 'DTSTART;VALUE=DATE:20270121.' '$TMP/p.ics' &&
@@ -884,3 +885,5 @@ t "review, stats: a file name with controls reaches no output as controls" "
 	! LC_ALL=C grep -P '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' out.* stats.* &&
 	grep -qF 'plans/a?]0;X??b.yaml' out.text &&
 	grep -qF 'plans/a?]0\;X??b.yaml' out.ics"
+
+test_done

@@ -3,16 +3,17 @@
 # counted from ip-review's and ip-validate's output, in all four formats,
 # the same bytes with any -j, the HTML page in a real browser (axe-core,
 # WCAG 2.1 A and AA), and the KOSTRA recipe of ip-stats(1) as written.
-# Sourced by run.sh.
 #
 # tests/stats/plans holds plans made for the edges (a comment at the top of
 # each says what); the golden files count them with tests/review/plans.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
 ST=$TESTS/stats
 
-# --- golden files: tests/stats/NAME.args gives the options, NAME.out the
+# --- golden files: tests/stats/NAME.args gives the options, NAME.expect the
 # output, as of $TODAY, over plans and ../review/plans ----------------------
 
 for args in "$ST"/*.args; do
@@ -21,8 +22,27 @@ for args in "$ST"/*.args; do
 		cd '$ST' &&
 		exits 0 ip-stats --today $TODAY $(cat "$args") plans \
 			../review/plans >'$TMP/got' 2>'$TMP/err' &&
-		same '$ST/$name.out' '$TMP/got' && same /dev/null '$TMP/err'"
+		golden '$ST/$name.expect' '$TMP/got' && same /dev/null '$TMP/err'"
 done
+
+# The text table, in the groupings by free text: no line wider than 99
+# columns, and every group's name as the TSV gives it (but the ones in
+# brackets, which are words of ip-stats) whole on a line: no word cut.
+t_no_vg "text: no line over 99 columns, no name cut inside a word" "
+	cd '$ST' &&
+	for by in coordinator organization participant-organization; do
+		LC_ALL=nb_NO.UTF-8 ip-stats --today $TODAY --by \$by plans \
+			../review/plans >'$TMP/text' &&
+		LC_ALL=nb_NO.UTF-8 ip-stats --today $TODAY --by \$by \
+			--format tsv plans ../review/plans |
+			sed 1,2d | cut -f 1 | grep -v '^(' >'$TMP/names' &&
+		test -s '$TMP/names' &&
+		! LC_ALL=C.UTF-8 awk 'length(\$0) > 99' '$TMP/text' | grep . &&
+		while IFS= read -r name; do
+			grep -qF \"\$name\" '$TMP/text' ||
+				{ echo \"cut: \$name\"; exit 1; }
+		done <'$TMP/names' || exit 1
+	done"
 
 # Every format and grouping of the plans the golden files count: under
 # valgrind, the golden runs, which take each format and each grouping.
@@ -248,31 +268,36 @@ t "a later plan for the same person counts as invalid, as ip-validate reports it
 
 # --- the page in a real browser -------------------------------------------
 
-t "html: the pages of the corpus by organisation and of no plans" "
+# The pages of the corpus by organisation and of no plans, into $TMP.
+stats_pages="
 	exits 2 ip-stats --today $TODAY --by organization --format html \
 		'$CORPUS' >'$TMP/corpus.html' 2>/dev/null &&
 	exits 2 ip-stats --today $TODAY --format html </dev/null \
 		>'$TMP/empty.html' 2>/dev/null"
+t "html: the pages of the corpus by organisation and of no plans" \
+	"$stats_pages"
 # axe.js fails on any WCAG 2.1 A or AA rule broken, on screen or in print,
 # on a request for anything outside the page, and on a script element; a
-# missing chromium or module fails it too.
-t_plain "html: axe-core in chromium finds nothing to fix, and the page asks for nothing outside" "
-	cp '$ST/coordinator.html.out' '$TMP/golden.html' &&
+# missing chromium or module fails it too.  (The browser stage runs no
+# other test: it makes the corpus and the pages itself.)
+t_browser "html: axe-core in chromium finds nothing to fix, and the page asks for nothing outside" "
+	python3 '$ST/corpus.py' gen '$CORPUS' $TODAY 300 && $stats_pages &&
+	cp '$ST/coordinator.html.expect' '$TMP/golden.html' &&
 	TMPDIR='$TMP' NODE_PATH='$BUILD/npm/node_modules' \
 		node '$TESTS/browser/axe.js' '$TMP/golden.html' \
 		'$TMP/corpus.html' '$TMP/empty.html'"
 t "html: only elements that neither run nor load, each closed" "
-	python3 '$TESTS/htmlcheck.py' '$ST/coordinator.html.out' \
+	python3 '$TESTS/htmlcheck.py' '$ST/coordinator.html.expect' \
 		'$TMP/corpus.html' '$TMP/empty.html'"
 t "html: the parts of the bars tell apart in greyscale, each outlined" "
-	python3 '$ST/grey.py' '$ST/coordinator.html.out' &&
+	python3 '$ST/grey.py' '$ST/coordinator.html.expect' &&
 	python3 '$ST/grey.py' '$TMP/corpus.html'"
 t "html: a chart for each group, with its text alternative" "
 	cd '$ST' &&
-	test \$(grep -c '<svg role=\"img\" aria-labelledby=\"chart[0-9]*\"' coordinator.html.out) = \
-		\$(grep -c '<figcaption id=\"chart[0-9]*\">' coordinator.html.out) &&
-	test \$(grep -c '<figcaption' coordinator.html.out) = \
-		\$(grep -c '^<tr><th scope=\"row\">' coordinator.html.out)"
+	test \$(grep -c '<svg role=\"img\" aria-labelledby=\"chart[0-9]*\"' coordinator.html.expect) = \
+		\$(grep -c '<figcaption id=\"chart[0-9]*\">' coordinator.html.expect) &&
+	test \$(grep -c '<figcaption' coordinator.html.expect) = \
+		\$(grep -c '^<tr><th scope=\"row\">' coordinator.html.expect)"
 
 # --- the yearly KOSTRA figure, as ip-stats(1) gives it ----------------------
 
@@ -292,3 +317,4 @@ t "stats TSV: a group's name that looks like a formula is neutralised" "
 		'$TESTS/review/formula.yaml' >'$TMP/out' &&
 	grep -qx \"'@SUM(1+1) <-2+3@molde.kommune.no>	1	1	0	1	0	0	0	0	0	0\" '$TMP/out'"
 
+test_done

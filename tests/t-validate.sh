@@ -1,5 +1,6 @@
 # t-validate.sh - ip-validate: golden cases, the examples, hostile input.
-# Sourced by run.sh.
+
+. "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
@@ -349,3 +350,5 @@ t "yaml-test-suite: each invalid case refused, located" "
 		'$TMP/err' | sort -u >'$TMP/got' &&
 	test \$(wc -l <'$TMP/want') -eq 94 &&
 	same '$TMP/want' '$TMP/got'"
+
+test_done

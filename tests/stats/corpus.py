@@ -321,17 +321,25 @@ def read(fmt, path):
         for g in j["groups"]:
             rows.append([g["group"]] + [g[n] for n in FIGS])
     elif fmt == "text":
-        # one table: a row ends in the figures; a group's name that
-        # is wider than its column wraps onto the lines under it, between
-        # words or, for a word wider than the column, inside it, so the
-        # names are compared without their spaces (see t-stats.sh)
-        for ln in text.split("\n\n")[1].split("\n")[1:]:
+        # one table: a row ends in the figures; when a group's name is
+        # wider than its column, every name is on lines of its own above
+        # its figures, wrapped between words, so the names are compared
+        # without their spaces (see t-stats.sh)
+        name = ""
+        table = text.split("\n\n")[1].split("\n")
+        # the heads: the group column's on a line of its own then too,
+        # the figures' heads indented under it
+        heads = 2 if table[1][:1] == " " and \
+            not table[1].split()[-1].isdigit() else 1
+        for ln in table[heads:]:
             tok = ln.split()
             n = len(FIGS)
             if len(tok) >= n and all(t.isdigit() for t in tok[-n:]):
-                rows.append(["".join(tok[:-n])] + tok[-n:])
+                rows.append([name + "".join(tok[:-n])] + tok[-n:])
+                name = ""
             else:
-                rows[-1][0] += "".join(tok)
+                name += "".join(tok)
+        assert name == "", "a name with no figures under it"
     elif fmt == "html":
         t = Table()
         t.feed(text)
