@@ -760,11 +760,17 @@ block_before_cut(struct ip_doc *doc, struct ip_ynode *root)
 	    "format");
 }
 
+/* The first participant, a mapping in a list. */
+static struct ip_ynode *
+participant(struct ip_ynode *root)
+{
+	return ip_ynode_item(ip_ynode_get(root, "participants"), 0);
+}
+
 static void
 cut_in_rewritten(struct ip_doc *doc, struct ip_ynode *root)
 {
-	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
-	    0);
+	struct ip_ynode *i = participant(root);
 	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
 	ip_doc_remove(doc, i, ip_ynode_item(i, 1));
 }
@@ -772,28 +778,22 @@ cut_in_rewritten(struct ip_doc *doc, struct ip_ynode *root)
 static void
 remove_first_in_item(struct ip_doc *doc, struct ip_ynode *root)
 {
-	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
-	    0);
+	struct ip_ynode *i = participant(root);
 	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
 }
 
 static void
 cuts_around_rewritten(struct ip_doc *doc, struct ip_ynode *root)
 {
-	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
-	    0);
+	struct ip_ynode *i = participant(root);
 	ip_doc_remove(doc, i, ip_ynode_item(i, 3));
-	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
-	ip_doc_remove(doc, i, ip_ynode_item(i, 1));
+	cut_in_rewritten(doc, root);
 }
 
 static void
 key_after_rewritten(struct ip_doc *doc, struct ip_ynode *root)
 {
-	struct ip_ynode *i = ip_ynode_item(ip_ynode_get(root, "participants"),
-	    0);
-	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
-	ip_doc_remove(doc, i, ip_ynode_item(i, 1));
+	cut_in_rewritten(doc, root);
 	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "closed"));
 }
 
