@@ -103,9 +103,16 @@ $(BUILD)/libiplan.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(BUILD)/cmd/%.o: cmd/%.c $(DRV_HDR) $(LIB_HDR) | deps
+# The commands see the library through its public header alone: they are
+# compiled against a directory that holds iplan.h and nothing else.
+PUBLIC_INC = $(BUILD)/include
+$(PUBLIC_INC)/iplan.h: lib/iplan.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib $(PKG_CFLAGS) -c -o $@ $<
+	cp lib/iplan.h $@
+
+$(BUILD)/cmd/%.o: cmd/%.c $(DRV_HDR) $(PUBLIC_INC)/iplan.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -I$(PUBLIC_INC) -c -o $@ $<
 
 # The commands bind the text domain to the installed catalogues.
 $(BUILD)/cmd/cli.o: $(BUILD)/paths
@@ -139,8 +146,8 @@ $(BUILD)/libipcmd.a: $(DRV_OBJ)
 	$(AR) rcs $@ $(DRV_OBJ)
 
 $(BUILD)/ip-%: cmd/ip-%.c $(BUILD)/libipcmd.a $(BUILD)/libiplan.a \
-		$(DRV_HDR) lib/iplan.h
-	$(CC) $(CFLAGS) $(CPPFLAGS) -Ilib -o $@ $< $(BUILD)/libipcmd.a \
+		$(DRV_HDR) $(PUBLIC_INC)/iplan.h
+	$(CC) $(CFLAGS) $(CPPFLAGS) -I$(PUBLIC_INC) -o $@ $< $(BUILD)/libipcmd.a \
 		$(BUILD)/libiplan.a \
 		$(LDFLAGS) $(PKG_LIBS)
 

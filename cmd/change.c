@@ -6,7 +6,6 @@
 #include <stdio.h>
 
 #include "cmd.h"
-#include "i18n.h"
 
 int
 ip_change_plan(const struct ip_change *c, const char *prog)

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "i18n.h"
 
 /*
  * Messages in the user's language: LANGUAGE, LC_ALL, LC_MESSAGES and

@@ -13,7 +13,16 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <libintl.h>
+
 #include "iplan.h"
+
+/* Messages in the user's language, in the library's text domain
+ * (IP_TEXTDOMAIN, which cli.c binds); xgettext keywords _, N_
+ * and P_:1,2, as the library's. */
+#define _(s) dgettext(IP_TEXTDOMAIN, s)
+#define N_(s) (s)
+#define P_(s, p, n) dngettext(IP_TEXTDOMAIN, s, p, (unsigned long)(n))
 
 /* Exit statuses, the same for every command. */
 enum {
@@ -148,7 +157,6 @@ int ip_new(const char *path, const struct ip_new_opts *o, const char *prog);
  * --list-measures (0, 1 the plan does not load, 2 trouble), having
  * printed why when it is not 0.  The caller checks out for write
  * errors. */
-enum ip_ids { IP_IDS_PARTICIPANTS, IP_IDS_SUBGOALS, IP_IDS_MEASURES };
 int ip_list_ids(const char *path, enum ip_ids what, FILE *out);
 
 /* --- changing a plan in its text (change.c): ip-evaluate, ip-close ------- */

@@ -9,8 +9,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "i18n.h"
-#include "plan.h"
 
 enum answer { A_EDIT, A_SAVE, A_QUIT, A_EOF };
 
@@ -51,16 +49,6 @@ ask(unsigned line, bool can_save)
 				return (enum answer)i;
 			}
 	}
-}
-
-/* The line of the first error, 0 if none has a line.  d is sorted. */
-static unsigned
-first_error(const struct ip_diags *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].sev == IP_ERROR && d->v[i].pos.line > 0)
-			return d->v[i].pos.line;
-	return d->n > 0 ? d->v[0].pos.line : 0;
 }
 
 int
@@ -132,7 +120,7 @@ ip_edit_plan(const char *path, const struct ip_edit_opts *o,
 			rc = IP_EXIT_FINDINGS;
 			goto out;
 		}
-		line = first_error(d);
+		line = ip_diags_first_line(d);
 		enum answer a = ask(line > 0 ? line : 1, loaded >= 0);
 		if (a == A_SAVE)
 			break;

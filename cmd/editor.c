@@ -12,8 +12,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "i18n.h"
-#include "ytree.h"
 
 /* True if a command of that name is on the PATH. */
 static bool

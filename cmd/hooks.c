@@ -16,8 +16,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "i18n.h"
-#include "plan.h"
 
 #define HOOK_DIR IPLAN_DATADIR "/hooks"
 /* No hook is this big: a bigger file is not iplan's. */

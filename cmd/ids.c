@@ -6,7 +6,6 @@
 #include <stdio.h>
 
 #include "cmd.h"
-#include "plan.h"
 
 /* True if s stands in output as it is (see ip_clean_step()). */
 static bool
@@ -22,7 +21,7 @@ shown_as_is(const char *s)
 
 /* Writes id to out if it is shown as it is. */
 static void
-list_id(const char *id, FILE *out)
+list_id(const char *id, void *out)
 {
 	if (id != NULL && shown_as_is(id))
 		fprintf(out, "%s\n", id);
@@ -38,17 +37,8 @@ ip_list_ids(const char *path, enum ip_ids what, FILE *out)
 	if (ip_plan_load(path == NULL ? "-" : path, d, &p) != 0) {
 		ip_diags_print(d, stderr, 0);
 		rc = ip_diags_trouble(d) ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
-	} else if (what == IP_IDS_PARTICIPANTS) {
-		for (size_t i = 0; i < p->participants.n; i++)
-			list_id(p->participants.v[i].id.s, out);
-	} else if (what == IP_IDS_SUBGOALS) {
-		for (size_t i = 0; i < p->goals.n; i++)
-			for (size_t j = 0; j < p->goals.v[i].subgoals.n; j++)
-				list_id(p->goals.v[i].subgoals.v[j].id.s, out);
-	} else {
-		for (size_t i = 0; i < p->measures.n; i++)
-			list_id(p->measures.v[i].id.s, out);
-	}
+	} else
+		ip_plan_ids(p, what, list_id, out);
 	ip_plan_free(p);
 	ip_diags_free(d);
 	return rc;

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "i18n.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-consent",

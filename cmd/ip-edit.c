@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 #include "cmd.h"
-#include "i18n.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-edit",

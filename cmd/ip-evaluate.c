@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "i18n.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-evaluate",

@@ -1,15 +1,12 @@
 /*
  * ip-export - render an individual plan as a document or as XML.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cmd.h"
-#include "i18n.h"
 
 static struct ip_cli cli = {
 	.prog = "ip-export",
@@ -89,7 +86,7 @@ main(int argc, char *argv[])
 	struct ip_export_opts o = {
 		.source_date_epoch = getenv("SOURCE_DATE_EPOCH"),
 	};
-	bool list = false, force = false;
+	bool list = false;
 	int c, rc;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:fhV",
@@ -115,7 +112,7 @@ main(int argc, char *argv[])
 		else if (c == O_LIST_PARTICIPANTS)
 			list = true;
 		else if (c == 'f')
-			force = true;
+			o.force = true;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
@@ -125,18 +122,6 @@ main(int argc, char *argv[])
 		return ip_finish_stdout(cli.prog,
 		    ip_list_ids(argv[optind], IP_IDS_PARTICIPANTS,
 		    stdout));
-	/* a plan read from a pipe has no name to tell it by: an output
-	 * that is a plan is one, unless asked */
-	if (o.output != NULL && !force
-	    && (rc = ip_file_is_plan(o.output)) != 0) {
-		if (rc > 0)
-			ip_error(cli.prog, _("'%s' is a plan: not replaced by "
-			    "its export (use --force)"), o.output);
-		else
-			ip_error(cli.prog, _("cannot read '%s': %s"), o.output,
-			    strerror(errno));
-		return IP_EXIT_TROUBLE;
-	}
 	o.today = ip_cli_today(&cli);
 	return ip_export(argv[optind], &o, cli.prog);
 }

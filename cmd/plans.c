@@ -6,7 +6,6 @@
 #include <stdio.h>
 
 #include "cmd.h"
-#include "diag.h"
 
 struct each {
 	ip_plan_sink *add;

@@ -2,10 +2,17 @@
  * check.c - the content checks of ip-validate: the nine items (a-i) the
  * regulation asks of every plan, and the plan's consistency.
  */
+#include "check.h"
+
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
+#include "decode.h"
+#include "due.h"
 #include "i18n.h"
+#include "nid.h"
+#include "persons.h"
 #include "view.h"
 
 /* The regulation's words for each item (a to i), in English: a

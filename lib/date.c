@@ -1,10 +1,10 @@
 /*
  * date.c - calendar dates as day numbers, and review intervals.
  */
+#include "date.h"
+
 #include <string.h>
 #include <time.h>
-
-#include "plan.h"
 
 /* Howard Hinnant's days_from_civil and civil_from_days. */
 int32_t
@@ -147,11 +147,4 @@ ip_parse_interval(const char *s, int *n, char *unit)
 			return true;
 		}
 	return false;
-}
-
-int
-ip_interval_unit(const struct ip_interval *iv)
-{
-	static const char units[] = "dwmy";
-	return (int)(strchr(units, iv->unit) - units);
 }

@@ -11,12 +11,15 @@
  * absence: the error already points there.  A misspelt key stands so for
  * the key it suggests, if that one is not written.
  */
+#include "decode.h"
+
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
-#include "plan.h"
 #include "suggest.h"
+#include "utf8.h"
 
 enum ftype {
 	F_TEXT,		/* struct ip_text */
@@ -49,18 +52,6 @@ struct schema {
 	const struct field *fields;
 	bool key;
 };
-
-const char *const ip_vocab_lang[] = { "nb", "nn", "en", NULL };
-const char *const ip_vocab_status[] = { "active", "closed", "draft",
-	NULL };
-const char *const ip_vocab_care[] = { "voluntary", "compulsory", NULL };
-const char *const ip_vocab_role[] = { "person", "relative", "provider",
-	"other", "guardian", NULL };
-const char *const ip_vocab_goal_status[] = { "open", "achieved", "dropped",
-	NULL };
-const char *const ip_vocab_legal_basis[] = { "pasrl-2-5", "hol-7-1",
-	"hol-7-2a", "sphl-2-5", "phvl-4-1", "navl-15", "sotjl-28", "sotjl-33",
-	"bvl-15-9", NULL };
 
 #define T(s, k, type, sub, vocab) { #k, type, offsetof(s, k), sub, vocab }
 #define END { NULL, 0, 0, NULL, NULL }
@@ -266,8 +257,6 @@ schema_name(const struct schema *s)
 	return s->key ? s->name : _(s->name);
 }
 
-
-
 static void
 error(struct ctx *c, struct ip_pos pos, enum ip_rule r, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -280,69 +269,6 @@ error(struct ctx *c, struct ip_pos pos, enum ip_rule r, const char *fmt, ...)
 	ip_vdiag(c->d, pos, r, fmt, ap);
 	va_end(ap);
 	c->errors++;
-}
-
-char *
-ip_vocab_list(struct ip_arena *a, const char *const *vocab, const char *last)
-{
-	size_t n = 0, len = 0;
-	while (vocab[n] != NULL)
-		len += strlen(vocab[n++]) + strlen(last) + 2;
-	char *s = ip_arena_alloc(a, len + 1), *p = s;
-	for (size_t i = 0; i < n; i++) {
-		const char *sep = i == 0 ? "" : i + 1 == n ? last : ", ";
-		p += sprintf(p, "%s%s", sep, vocab[i]);
-	}
-	return s;
-}
-
-char *
-ip_vocab_or(struct ip_arena *a, const char *const *vocab)
-{
-	/* TRANSLATORS: between the last two of the words a value may be,
-	 * as in "person, relative, provider or other". */
-	return ip_vocab_list(a, vocab, _(" or "));
-}
-
-int
-ip_vocab_index(const char *const *vocab, const char *s)
-{
-	for (int i = 0; vocab[i] != NULL; i++)
-		if (strcmp(vocab[i], s) == 0)
-			return i;
-	return -1;
-}
-
-/*
- * White space as Unicode's White_Space property has it (ASCII tab to
- * carriage return and space, next line, no-break space, ogham space mark,
- * the spaces from en quad to hair space, line and paragraph separator,
- * narrow no-break space, medium mathematical space, ideographic space),
- * and the zero width no-break space U+FEFF, which shows as nothing.
- */
-static bool
-is_space(uint32_t c)
-{
-	return (c >= '\t' && c <= '\r') || c == ' ' || c == 0x85
-	    || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a)
-	    || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
-	    || c == 0x3000 || c == 0xfeff;
-}
-
-bool
-ip_blank(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = strlen(s);
-
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t l = ip_utf8_decode(u + i, n - i, &c);
-		if (l == 0 || !is_space(c))
-			return false;
-		i += l;
-	}
-	return true;
 }
 
 static bool

@@ -1,12 +1,18 @@
 /*
- * diag.c - the catalogue of rules and the findings for one file.
+ * diag.c - the catalogue of rules and the findings for one file, and
+ * the messages a function gives on the struct ip_err it is handed.
  */
+#include "diag.h"
+
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "plan.h"
+#include "nid.h"
+#include "utf8.h"
 
 static const struct {
 	const char *id;
@@ -41,6 +47,12 @@ struct ip_diags *
 ip_diags_for(const char *path)
 {
 	return ip_diags_new(strcmp(path, "-") == 0 ? "<stdin>" : path);
+}
+
+const char *
+ip_diags_name(const struct ip_diags *d)
+{
+	return d->file;
 }
 
 void
@@ -263,6 +275,13 @@ ip_message(FILE *f, const char *prog, const char *msg)
 	free(buf);
 }
 
+static void
+sort(struct ip_diags *d)
+{
+	if (d->n > 1)	/* qsort() wants an array, even of none */
+		qsort(d->v, d->n, sizeof(d->v[0]), cmp);
+}
+
 /* The lines go to f in one write, through a buffer of their own: stderr
  * is unbuffered, and would cost a system call for each character. */
 int
@@ -272,8 +291,7 @@ ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 	size_t len = 0;
 	FILE *w = ip_xmemstream(&buf, &len);
 
-	if (d->n > 1)	/* qsort() wants an array, even of none */
-		qsort(d->v, d->n, sizeof(d->v[0]), cmp);
+	sort(d);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct ip_diag *g = &d->v[i];
 		enum ip_severity sev = g->sev;
@@ -293,4 +311,73 @@ ip_diags_print(struct ip_diags *d, FILE *f, unsigned flags)
 	fwrite(buf, 1, len, f);
 	free(buf);
 	return ferror(f) ? -1 : 0;
+}
+
+/* Line breaks as YAML counts them: LF, CR, CR LF, NEL, LS and PS. */
+static bool
+is_break(uint32_t c)
+{
+	return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028
+	    || c == 0x2029;
+}
+
+struct ip_pos
+ip_pos_at(const char *buf, size_t len, size_t off)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	struct ip_pos pos = { 1, 1 };
+	size_t i = 0;
+
+	while (i < off && i < len) {
+		uint32_t c;
+		size_t l = ip_utf8_decode(s + i, len - i, &c);
+		if (l == 0)
+			l = 1, c = 0xfffd;
+		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+			l = 2;
+		if (is_break(c)) {
+			pos.line++;
+			pos.col = 1;
+		} else
+			pos.col++;
+		i += l;
+	}
+	return pos;
+}
+
+unsigned
+ip_diags_first_line(struct ip_diags *d)
+{
+	sort(d);
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].sev == IP_ERROR && d->v[i].pos.line > 0)
+			return d->v[i].pos.line;
+	return d->n > 0 ? d->v[0].pos.line : 0;
+}
+
+int
+ip_fail(const struct ip_err *e, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ip_message(e->f, e->prog, buf);
+	return -1;
+}
+
+int
+ip_flush(FILE *f, const char *name, const struct ip_err *e)
+{
+	/* errno is the last failure's, if an earlier write failed */
+	if (fflush(f) != 0 || ferror(f)) {
+		/* the reader left, as head(1) does: on purpose, so quiet */
+		if (errno != EPIPE)
+			ip_fail(e, _("cannot write to %s: %s"), name,
+			    strerror(errno ? errno : EIO));
+		return -1;
+	}
+	return 0;
 }

@@ -77,6 +77,11 @@ struct ip_pos {
 	uint32_t line, col;	/* 1-based; line 0: the whole file */
 };
 
+/* The position of byte offset off in the len bytes at buf, counted as the
+ * loader counts: 1-based lines (LF, CR, CR LF, NEL, LS, PS) and
+ * characters. */
+struct ip_pos ip_pos_at(const char *buf, size_t len, size_t off);
+
 struct ip_diag {
 	struct ip_pos pos;
 	enum ip_rule rule;
@@ -95,10 +100,6 @@ struct ip_diags {
 	struct ip_arena arena;
 };
 
-/* A list of findings for the plan at path, named as messages show it:
- * "<stdin>" for "-".  Aborts when out of memory.  Free with
- * ip_diags_free(). */
-struct ip_diags *ip_diags_for(const char *path);
 
 void ip_diag(struct ip_diags *d, struct ip_pos pos, enum ip_rule r,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -115,19 +116,6 @@ void ip_diags_drop(struct ip_diags *d, size_t from,
 void ip_diags_soften(struct ip_diags *d, size_t from,
     bool (*soften)(const struct ip_diag *, const void *), const void *ctx);
 
-/* How text from a plan or the command line is shown: the character at s
- * stands as it is, and its length is returned with *instead NULL; or it
- * is replaced by *instead: "?" for a control or a byte that is not
- * well-formed UTF-8, so that user text can never forge a line of output
- * or drive a terminal; "<U+202E>" and the like for a bidirectional
- * control (U+202A to U+202E, U+2066 to U+2069) or a line or paragraph
- * separator (U+2028, U+2029), which could make a line read as something
- * else; and "<national id>" for what ip_nid_written() finds at s, since a
- * value quoted may be one typed into the wrong field, and output goes to
- * terminals, logs and cron mail. */
-size_t ip_clean_step(const char *s, const char **instead);
-/* Writes s to f as ip_clean_step() shows it. */
-void ip_fputs_clean(const char *s, FILE *f);
 /* Writes s to f as a text cell of TSV meant for a spreadsheet: as
  * ip_fputs_clean() does, after a "'" if s starts with what a spreadsheet
  * takes for a formula (=, +, -, @, a tab or a carriage return), as OWASP

@@ -2,9 +2,11 @@
  * due.c - when a plan's reviews fall due: what ip-review reports and the
  * documents of ip-export show as the next review.
  */
+#include "due.h"
+
 #include <stdint.h>
 
-#include "plan.h"
+#include "date.h"
 
 /* A review is done on day when its done date is on or before day; one
  * done later is, on day, a review planned for its date.  The review that

@@ -18,6 +18,7 @@
  * read.  A node made by an edit (fresh) has no text: its start and end
  * are where it goes.
  */
+
 #include "edit.h"
 
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "load.h"
 #include "utf8.h"
 
 enum ctx {
@@ -1237,7 +1239,6 @@ render(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
 		}
 	}
 }
-
 
 /* The comments in the text [from, to) that a value written afresh
  * replaces, each on a line of its own after it at column c, so that

@@ -2,12 +2,18 @@
  * export.c - ip-export: check the options, decide what the reader may
  * see, and render the plan.
  */
+
+#include "iplan.h"	/* ip_export_how(), ip_export_render() */
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "check.h"
+#include "date.h"
 #include "i18n.h"
+#include "persons.h"
+#include "render.h"
 
 static const char *const formats[] = { "markdown", "html", "xml", "fhir",
 	"fhir-json", NULL };

@@ -22,6 +22,8 @@
  * lines than the budget has left as one line.  So an export takes time
  * and memory linear in the plan, whatever its content.
  */
+#include "render.h"
+
 #include <cmark.h>
 #include <libxml/xmlstring.h>
 #include <libxml/entities.h>
@@ -29,7 +31,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "export.h"
+#include "date.h"
+#include "due.h"
+#include "nid.h"
+#include "persons.h"
 #include "utf8.h"
 
 struct doc {

@@ -27,12 +27,16 @@
  * FHIR has no empty elements: a primitive is <name value="..."/>, and an
  * element with neither a value nor children is never written.
  */
+#include "render.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "date.h"
 #include "i18n.h"
+#include "nid.h"
+#include "uuid.h"
 
 #define FHIR_NS "http://hl7.org/fhir"
 #define XHTML_NS "http://www.w3.org/1999/xhtml"

@@ -10,11 +10,13 @@
  * only in colour, so that the drawing reads in greyscale print.  Every
  * text from the plan is cleaned for XML and escaped.
  */
+#include "render.h"
+
 #include <libxml/entities.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "date.h"
 
 /* The drawing, in user units: a label column left of the axis. */
 enum {

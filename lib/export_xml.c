@@ -9,6 +9,8 @@
  * libxml2's writer puts out control characters and bad UTF-8 as they
  * are, which no parser accepts: every string passes ip_xml_clean() first.
  */
+#include "render.h"
+
 #include <libxml/chvalid.h>
 #include <libxml/xmlstring.h>
 #include <libxml/xmlwriter.h>
@@ -16,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "date.h"
 #include "i18n.h"
 #include "utf8.h"
 

@@ -16,7 +16,7 @@
 
 #include <libintl.h>
 
-#define IP_TEXTDOMAIN "iplan"
+#include "iplan.h"	/* IP_TEXTDOMAIN */
 
 /* A message, translated now. */
 #define _(s) dgettext(IP_TEXTDOMAIN, s)

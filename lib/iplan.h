@@ -25,11 +25,30 @@
 /* The version the library was built as (compare with IPLAN_VERSION). */
 const char *ip_version(void);
 
+/* The text domain of the messages of the library and the commands, which
+ * the commands bind to the installed catalogues: the library translates
+ * in it whatever the program's default domain is. */
+#define IP_TEXTDOMAIN "iplan"
+
 /* Document languages. */
 enum ip_lang { IP_LANG_NB, IP_LANG_NN, IP_LANG_EN };
 
 struct ip_plan;
 struct ip_diags;
+
+/* --- memory (alloc.c) --------------------------------------------------- */
+
+/* malloc(), calloc(), realloc() of n elements of size bytes (the product
+ * checked for overflow), strdup() and strndup(): never NULL. */
+void *ip_xmalloc(size_t n);
+void *ip_xcalloc(size_t n, size_t size);
+void *ip_xrealloc(void *p, size_t n, size_t size);
+char *ip_xstrdup(const char *s);
+char *ip_xstrndup(const char *s, size_t n);
+
+/* Makes room in the malloc'd array v (NULL to start) for need elements of
+ * size bytes, doubling *cap; returns v, perhaps moved. */
+void *ip_grow(void *v, size_t *cap, size_t need, size_t size);
 
 /* --- saying why ---------------------------------------------------------- */
 
@@ -48,6 +67,20 @@ int ip_fail(const struct ip_err *e, const char *fmt, ...)
  * unless it was a pipe whose reader has left (EPIPE): that reader left
  * on purpose, as head(1) does. */
 int ip_flush(FILE *f, const char *name, const struct ip_err *e);
+
+/* How text from a plan or the command line is shown: the character at s
+ * stands as it is, and its length is returned with *instead NULL; or it
+ * is replaced by *instead: "?" for a control or a byte that is not
+ * well-formed UTF-8, so that user text can never forge a line of output
+ * or drive a terminal; "<U+202E>" and the like for a bidirectional
+ * control (U+202A to U+202E, U+2066 to U+2069) or a line or paragraph
+ * separator (U+2028, U+2029), which could make a line read as something
+ * else; and "<national id>" for what ip_nid_written() finds at s, since a
+ * value quoted may be one typed into the wrong field, and output goes to
+ * terminals, logs and cron mail. */
+size_t ip_clean_step(const char *s, const char **instead);
+/* Writes s to f as ip_clean_step() shows it. */
+void ip_fputs_clean(const char *s, FILE *f);
 
 /* The checks of option values more than one command has.  Each returns
  * 0, or -1 after saying why, naming the option --opt. */
@@ -69,6 +102,12 @@ int ip_opt_date(const struct ip_err *e, const char *opt, const char *arg,
  * Aborts when out of memory.  Free with ip_diags_free(). */
 struct ip_diags *ip_diags_new(const char *name);
 void ip_diags_free(struct ip_diags *d);
+/* A list of findings for the plan at path, named as messages show it:
+ * "<stdin>" for "-".  Aborts when out of memory.  Free with
+ * ip_diags_free(). */
+struct ip_diags *ip_diags_for(const char *path);
+/* The name the findings show their file under: "<stdin>" for "-". */
+const char *ip_diags_name(const struct ip_diags *d);
 /* Forgets the findings and names the list after another file. */
 void ip_diags_reset(struct ip_diags *d, const char *name);
 
@@ -84,9 +123,17 @@ size_t ip_diags_errors(const struct ip_diags *d);
 size_t ip_diags_warnings(const struct ip_diags *d);
 /* True if the list holds an I/O or size trouble (exit status 2). */
 bool ip_diags_trouble(const struct ip_diags *d);
+/* The line of the first error as ip_diags_print() sorts them, else of the
+ * first finding; 0 if none has a line (for an editor to start at). */
+unsigned ip_diags_first_line(struct ip_diags *d);
 
 /* --- plans --------------------------------------------------------------- */
 
+/* Reads a whole file ("-" is standard input) of at most 4 MiB, a plan's
+ * limit, into *buf (malloc'd, the caller frees).  Returns 0, or -1 after
+ * adding an error to d (rule io or limit). */
+int ip_read_file(const char *path, char **buf, size_t *len,
+    struct ip_diags *d);
 /* Loads the plan at path ("-" for standard input), shown in messages under
  * the name d was made with.  On success returns 0 and stores in *out a plan
  * that the caller frees with ip_plan_free().  Otherwise returns -1, stores
@@ -100,6 +147,12 @@ int ip_plan_load(const char *path, struct ip_diags *d, struct ip_plan **out);
  * there were (use such a plan for nothing but its checks), or -1 with
  * *out NULL if the file is not a plan that can be read. */
 int ip_plan_load_partial(const char *path, struct ip_diags *d,
+    struct ip_plan **out);
+/* As ip_plan_load() and ip_plan_load_partial(), from the len bytes at
+ * buf, which the caller keeps. */
+int ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
+    struct ip_plan **out);
+int ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
     struct ip_plan **out);
 void ip_plan_free(struct ip_plan *p);
 
@@ -121,6 +174,33 @@ int ip_date_parse(const char *s, int32_t *day);
 char *ip_date_format(int32_t day, char *buf);
 /* Today's date from the system clock, in local time. */
 int32_t ip_date_today(void);
+
+/* The ids a plan gives its participants, its sub-goals or its measures,
+ * for shell completion: fn is called with each in the plan's order, NULL
+ * for an item that has none. */
+enum ip_ids { IP_IDS_PARTICIPANTS, IP_IDS_SUBGOALS, IP_IDS_MEASURES };
+void ip_plan_ids(const struct ip_plan *p, enum ip_ids what,
+    void (*fn)(const char *id, void *ctx), void *ctx);
+
+/* --- one plan per person (rule one-plan) --------------------------------- */
+
+/* ip-validate(1)'s rule one-plan over plans the caller loads: every later
+ * plan with a national id that an earlier one has is an error naming the
+ * first. */
+struct ip_one_plan_run;
+/* Starts a run; aborts when out of memory.  End it with
+ * ip_one_plan_finish(). */
+struct ip_one_plan_run *ip_one_plan_start(void);
+/* Adds p, the plan found at index in the walk; keeps its national id,
+ * its file name and where the id stands, if it has a valid one.  Safe to
+ * call from several threads at once. */
+void ip_one_plan_add(struct ip_one_plan_run *r, const struct ip_plan *p,
+    size_t index);
+/* Calls found(ctx, d) for each later plan for a person, in walk order,
+ * with d holding that one error, named after the plan's file (d lives
+ * until found returns); then frees r. */
+void ip_one_plan_finish(struct ip_one_plan_run *r,
+    void (*found)(void *ctx, struct ip_diags *d), void *ctx);
 
 /* --- walking the arguments ----------------------------------------------- */
 
@@ -220,6 +300,23 @@ struct ip_review_mail {
 	void *ctx;
 };
 
+/* ip-review(1) a plan at a time: the caller loads the plans. */
+struct ip_review_run;
+/* Checks the options of o (all but jobs); returns a run to add plans to,
+ * or NULL after saying why on e.  End it with ip_review_finish(). */
+struct ip_review_run *ip_review_start(const struct ip_review_opts *o,
+    const struct ip_err *e);
+/* Adds what is due in p, the index-th plan in walk order; keeps nothing
+ * of p.  Safe to call from several threads at once. */
+void ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
+    size_t index);
+/* Sorts the findings and writes them to out as the options asked, or
+ * with mail through its open() and close(), storing in *unsent how many
+ * messages could not be (*unsent is untouched without mail); frees r and
+ * returns how many findings there were.  The caller checks out for write
+ * errors. */
+size_t ip_review_finish(struct ip_review_run *r, FILE *out, size_t *unsent);
+
 /* --- ip-stats ------------------------------------------------------------ */
 
 /* What ip-stats(1) groups the figures by (--by). */
@@ -269,11 +366,39 @@ struct ip_export_opts {
 	bool consent_form;	/* --consent-form: the form to sign */
 	const char *revision;	/* --revision: a label for the footer */
 	const char *output;	/* -o: a file; NULL or "-": standard output */
+	bool force;		/* --force: -o may replace a plan */
 	const char *source_date_epoch;	/* $SOURCE_DATE_EPOCH, or NULL */
 	int32_t today;		/* days since 1970-01-01 */
 };
 
+/* ip-export(1), for a caller that has the plan loaded. */
+enum ip_export_format { IP_EXPORT_MARKDOWN, IP_EXPORT_HTML, IP_EXPORT_XML,
+	IP_EXPORT_FHIR, IP_EXPORT_FHIR_JSON };
 
+/* The options of ip-export(1), checked. */
+struct ip_export_how {
+	enum ip_export_format format;
+	int lang;		/* enum ip_lang; -1: the plan's */
+	const char *for_id;	/* --for; NULL: all */
+	bool consent_form;	/* --consent-form */
+	bool transaction;	/* --bundle transaction */
+	const char *revision;	/* --revision */
+	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
+	bool has_generated;	/* ... if it was set */
+	int32_t today;
+};
+
+/* Checks the options of o into *h, all but its output (ip_out_check());
+ * returns 0, or -1 after saying why on e. */
+int ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
+    const struct ip_err *e);
+
+/* Renders the plan p, shown in messages as name, as h says.  Returns a
+ * malloc'd NUL-terminated document that the caller frees, or NULL after
+ * saying why on e, with *findings true if what stops it is errors in the
+ * plan (as ip-validate(1) prints them, on e->f), false for trouble. */
+char *ip_export_render(const struct ip_plan *p, const char *name,
+    const struct ip_export_how *h, const struct ip_err *e, bool *findings);
 
 /* --- writing files ------------------------------------------------------- */
 
@@ -304,11 +429,13 @@ void ip_out_abort(struct ip_out *o);
  * the change: a plan changed on disk meanwhile is not overwritten, and
  * the commit says so. */
 void ip_out_expect(struct ip_out *o, const char *buf, size_t len);
-/* Whether the file at path is a plan, which an export must not replace
- * unless asked: 1 if it is a regular file whose first key is format with
- * a value that starts with iplan/, or that loads as a plan; 0 if not, or
- * if it is no regular file; -1 with errno set if it cannot be read. */
-int ip_file_is_plan(const char *path);
+/* The one check of an export's -o, output, before the plan at input
+ * ("-" or NULL: standard input) is read: never the plan itself, by any
+ * name (standard input too, when it is a file); and, unless force, no
+ * file that is a plan, which a plan read from a pipe could be.  Returns
+ * 0, or -1 after saying why on e. */
+int ip_out_check(const char *output, const char *input, bool force,
+    const struct ip_err *e);
 
 /* --- editing a plan in its own text (edit.c) ----------------------------- */
 

@@ -8,11 +8,14 @@
  * ip-new's skeleton.  Every word a document or a skeleton says in three
  * languages is here, and nowhere else.
  */
+#include "labels.h"
+
 #include <stdio.h>
 #include <stdarg.h>
 #include <string.h>
 
-#include "export.h"
+#include "check.h"
+#include "date.h"
 
 /* By ip_vocab_legal_basis. */
 static const char *const laws_nb[] = {

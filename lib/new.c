@@ -9,11 +9,15 @@
  * the template with its placeholders replaced.  The result is loaded with
  * the real loader before a byte of it is written.
  */
+#include "iplan.h"	/* ip_new_make() */
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "date.h"
 #include "i18n.h"
+#include "labels.h"
+#include "nid.h"
 
 #define WIDTH 72		/* of comment lines */
 #define MAX_REVIEWS 100		/* review dates ip-new writes */

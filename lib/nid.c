@@ -17,7 +17,7 @@
  * people born in any century.  So a number is valid when its date is a
  * date of the calendar in one of the centuries 1800 to 2099; the old
  * table of individual numbers gives the century where it can, and
- * birth_date where the plan has one (ip_birth_source).
+ * birth_date where the plan has one (ip_birth_source(), persons.c).
  * (Skatteetaten, "Nye fødselsnummer og d-nummer fra 2032".)
  *
  * Organisations and health personnel have numbers of their own: the
@@ -25,9 +25,11 @@
  * check digit with the weights 3 2 7 6 5 4 3 2) and the HPR-nummer of
  * Helsepersonellregisteret (up to nine digits, no check digit).
  */
+#include "nid.h"
+
 #include <string.h>
 
-#include "plan.h"
+#include "date.h"
 
 static const int w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
 static const int w2[] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
@@ -151,30 +153,6 @@ ip_nid_fits(const struct ip_nid *n, int32_t day)
 	ip_civil_from_days(day, &y, &m, &d);
 	return y >= 1800 && y <= 2099 && y % 100 == n->yy && m == n->month
 	    && d == n->mday;
-}
-
-enum ip_birth
-ip_birth_source(const struct ip_person *ps, int32_t *day)
-{
-	const struct ip_date *given = &ps->birth_date;
-	struct ip_nid n;
-
-	if (ps->national_id.s == NULL
-	    || ip_nid_parse(ps->national_id.s, &n) == IP_NID_INVALID
-	    || n.kind == IP_NID_FHNR) {
-		*day = given->day;
-		return given->set ? IP_BIRTH_GIVEN : IP_BIRTH_UNKNOWN;
-	}
-	if (given->set && ip_nid_fits(&n, given->day)) {
-		*day = given->day;
-		return IP_BIRTH_GIVEN;
-	}
-	if (given->set) {	/* the number's date, if it has a century */
-		*day = n.dated ? n.birth : given->day;
-		return IP_BIRTH_DIFFERS;
-	}
-	*day = n.birth;
-	return n.dated ? IP_BIRTH_NATIONAL_ID : IP_BIRTH_AMBIGUOUS;
 }
 
 const char *

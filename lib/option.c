@@ -1,10 +1,19 @@
 /*
- * option.c - the checks of option values more than one command needs.
+ * option.c - the checks of option values more than one command needs,
+ * and the version that --version shows.
  */
+#include "iplan.h"	/* ip_opt_word() ..., ip_version() */
+
 #include <stdlib.h>
 
 #include "i18n.h"
 #include "plan.h"
+
+const char *
+ip_version(void)
+{
+	return IPLAN_VERSION;
+}
 
 int
 ip_opt_word(const struct ip_err *e, const char *opt, const char *s,

@@ -7,6 +7,8 @@
  */
 #define _DEFAULT_SOURCE		/* flock() */
 #define _XOPEN_SOURCE 700	/* realpath() */
+#include "iplan.h"	/* ip_out_open() ... */
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -457,8 +459,12 @@ ip_out_commit(struct ip_out *o, const struct ip_err *err)
 	return rc;
 }
 
-int
-ip_file_is_plan(const char *path)
+/* Whether the file at path is a plan, which an export must not replace
+ * unless asked: 1 if it is a regular file whose first key is format with
+ * a value that starts with iplan/, or that loads as a plan; 0 if not, or
+ * if it is no regular file; -1 with errno set if it cannot be read. */
+static int
+file_is_plan(const char *path)
 {
 	struct stat st;
 	char buf[4096];
@@ -505,6 +511,30 @@ ip_file_is_plan(const char *path)
 	ip_plan_free(p);
 	ip_diags_free(d);
 	return rc;
+}
+
+int
+ip_out_check(const char *output, const char *input, bool force,
+    const struct ip_err *e)
+{
+	struct stat a, b;
+	int rc;
+
+	if (output == NULL || strcmp(output, "-") == 0)
+		return 0;
+	if (!force && (rc = file_is_plan(output)) != 0)
+		return rc > 0 ? ip_fail(e, _("'%s' is a plan: not replaced by "
+		    "its export (use --force)"), output)
+		    : ip_fail(e, _("cannot read '%s': %s"), output,
+		    strerror(errno));
+	if (input == NULL || strcmp(input, "-") == 0 ? fstat(0, &a) != 0
+	    : stat(input, &a) != 0)
+		return 0;	/* loading it says why */
+	if (stat(output, &b) == 0 && a.st_dev == b.st_dev
+	    && a.st_ino == b.st_ino)
+		return ip_fail(e, _("'%s' is the plan itself: not "
+		    "overwritten"), output);
+	return 0;
 }
 
 int

@@ -4,9 +4,14 @@
  * them; ip-stats counts them among the plans with errors.  And the
  * person's age on a day, which decides what guardians see.
  */
-#include <stdlib.h>
+#include "persons.h"
 
-#include "plan.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "i18n.h"
 
 bool
 ip_plan_person(const struct ip_plan *p, size_t order,
@@ -75,6 +80,80 @@ ip_persons_again(void *v, size_t n, size_t size,
 	free(dup);
 }
 
+/* A plan with a valid national id, to find two plans for one person. */
+struct seen {
+	struct ip_person_seen who;
+	size_t file;		/* offset of its file's name in names */
+	struct ip_pos pos;	/* of its national_id */
+};
+
+struct ip_one_plan_run {
+	pthread_mutex_t mu;	/* guards everything below */
+	struct seen *seen;
+	size_t nseen, capseen;
+	char *names;		/* the file names of seen, one after another */
+	size_t nnames, capnames;
+	/* while finishing: */
+	struct ip_diags *d;
+	void (*found)(void *ctx, struct ip_diags *d);
+	void *ctx;
+};
+
+struct ip_one_plan_run *
+ip_one_plan_start(void)
+{
+	struct ip_one_plan_run *r = ip_xcalloc(1, sizeof(*r));
+	pthread_mutex_init(&r->mu, NULL);
+	return r;
+}
+
+void
+ip_one_plan_add(struct ip_one_plan_run *r, const struct ip_plan *p,
+    size_t index)
+{
+	struct ip_person_seen who;
+	if (!ip_plan_person(p, index, &who))
+		return;
+	size_t len = strlen(p->file) + 1;
+	pthread_mutex_lock(&r->mu);
+	r->names = ip_grow(r->names, &r->capnames, r->nnames + len, 1);
+	memcpy(r->names + r->nnames, p->file, len);
+	r->seen = ip_grow(r->seen, &r->capseen, r->nseen + 1, sizeof(*r->seen));
+	r->seen[r->nseen++] = (struct seen){ who, r->nnames,
+	    p->person.national_id.pos };
+	r->nnames += len;
+	pthread_mutex_unlock(&r->mu);
+}
+
+/* The error of rule one-plan, at the later plan's national_id. */
+static void
+again(void *ctx, const void *later, const void *first)
+{
+	struct ip_one_plan_run *r = ctx;
+	const struct seen *l = later, *f = first;
+
+	ip_diags_reset(r->d, r->names + l->file);
+	ip_diag(r->d, l->pos, IP_R_ONE_PLAN, _("another plan has the same "
+	    "national_id: '%s' (only one plan per person)"),
+	    r->names + f->file);
+	r->found(r->ctx, r->d);
+}
+
+void
+ip_one_plan_finish(struct ip_one_plan_run *r,
+    void (*found)(void *ctx, struct ip_diags *d), void *ctx)
+{
+	r->d = ip_diags_new("-");
+	r->found = found;
+	r->ctx = ctx;
+	ip_persons_again(r->seen, r->nseen, sizeof(*r->seen), again, r);
+	ip_diags_free(r->d);
+	pthread_mutex_destroy(&r->mu);
+	free(r->seen);
+	free(r->names);
+	free(r);
+}
+
 bool
 ip_person_birth(const struct ip_plan *p, int32_t *day)
 {
@@ -107,4 +186,28 @@ bool
 ip_is_guardian(const struct ip_participant *q)
 {
 	return q->role.set && q->role.v == IP_ROLE_GUARDIAN;
+}
+
+enum ip_birth
+ip_birth_source(const struct ip_person *ps, int32_t *day)
+{
+	const struct ip_date *given = &ps->birth_date;
+	struct ip_nid n;
+
+	if (ps->national_id.s == NULL
+	    || ip_nid_parse(ps->national_id.s, &n) == IP_NID_INVALID
+	    || n.kind == IP_NID_FHNR) {
+		*day = given->day;
+		return given->set ? IP_BIRTH_GIVEN : IP_BIRTH_UNKNOWN;
+	}
+	if (given->set && ip_nid_fits(&n, given->day)) {
+		*day = given->day;
+		return IP_BIRTH_GIVEN;
+	}
+	if (given->set) {	/* the number's date, if it has a century */
+		*day = n.dated ? n.birth : given->day;
+		return IP_BIRTH_DIFFERS;
+	}
+	*day = n.birth;
+	return n.dated ? IP_BIRTH_NATIONAL_ID : IP_BIRTH_AMBIGUOUS;
 }

@@ -1,109 +1,88 @@
 /*
- * plan.c - loading and freeing plans.
+ * plan.c - questions asked of a loaded plan: its status, its
+ * coordinator, its participants by id.
  */
-#include <stdlib.h>
-#include <string.h>
-
 #include "plan.h"
 
-static int
-by_id(const void *a, const void *b)
-{
-	const struct ip_participant *p = *(const struct ip_participant *const *)a,
-	    *q = *(const struct ip_participant *const *)b;
-	int c = strcmp(p->id.s, q->id.s);
-	return c != 0 ? c : (p > q) - (p < q);	/* then in the plan's order */
-}
+#include <stdio.h>
+#include <string.h>
 
-static void
-index_participants(struct ip_plan *p)
+#include "i18n.h"
+
+const char *const ip_vocab_lang[] = { "nb", "nn", "en", NULL };
+const char *const ip_vocab_status[] = { "active", "closed", "draft",
+	NULL };
+const char *const ip_vocab_care[] = { "voluntary", "compulsory", NULL };
+const char *const ip_vocab_role[] = { "person", "relative", "provider",
+	"other", "guardian", NULL };
+const char *const ip_vocab_goal_status[] = { "open", "achieved", "dropped",
+	NULL };
+const char *const ip_vocab_legal_basis[] = { "pasrl-2-5", "hol-7-1",
+	"hol-7-2a", "sphl-2-5", "phvl-4-1", "navl-15", "sotjl-28", "sotjl-33",
+	"bvl-15-9", NULL };
+
+
+char *
+ip_vocab_list(struct ip_arena *a, const char *const *vocab, const char *last)
 {
-	p->by_id = ip_arena_alloc(&p->arena, (p->participants.n + 1)
-	    * sizeof(*p->by_id));
-	for (size_t i = 0; i < p->participants.n; i++) {
-		const struct ip_participant *q =
-		    &p->participants.v[i];
-		if (q->id.s != NULL)
-			p->by_id[p->n_by_id++] = q;
+	size_t n = 0, len = 0;
+	while (vocab[n] != NULL)
+		len += strlen(vocab[n++]) + strlen(last) + 2;
+	char *s = ip_arena_alloc(a, len + 1), *p = s;
+	for (size_t i = 0; i < n; i++) {
+		const char *sep = i == 0 ? "" : i + 1 == n ? last : ", ";
+		p += sprintf(p, "%s%s", sep, vocab[i]);
 	}
-	if (p->n_by_id > 1)
-		qsort(p->by_id, p->n_by_id, sizeof(*p->by_id), by_id);
+	return s;
 }
 
-/* A plan with errors in its fields is not a plan that loads. */
-static int
-strict(int rc, struct ip_plan **out)
+char *
+ip_vocab_or(struct ip_arena *a, const char *const *vocab)
 {
-	if (rc <= 0)
-		return rc;
-	ip_plan_free(*out);
-	*out = NULL;
+	/* TRANSLATORS: between the last two of the words a value may be,
+	 * as in "person, relative, provider or other". */
+	return ip_vocab_list(a, vocab, _(" or "));
+}
+
+int
+ip_vocab_index(const char *const *vocab, const char *s)
+{
+	for (int i = 0; vocab[i] != NULL; i++)
+		if (strcmp(vocab[i], s) == 0)
+			return i;
 	return -1;
 }
 
-int
-ip_plan_load_tree(const char *buf, size_t len, struct ip_diags *d,
-    struct ip_plan **out, struct ip_ynode **tree)
+/*
+ * White space as Unicode's White_Space property has it (ASCII tab to
+ * carriage return and space, next line, no-break space, ogham space mark,
+ * the spaces from en quad to hair space, line and paragraph separator,
+ * narrow no-break space, medium mathematical space, ideographic space),
+ * and the zero width no-break space U+FEFF, which shows as nothing.
+ */
+static bool
+is_space(uint32_t c)
 {
-	*out = NULL;
-	struct ip_plan *p = ip_xcalloc(1, sizeof(*p));
-	struct ip_ynode *root = ip_yaml_parse(buf, len, &p->arena, d);
-	int rc = root == NULL ? -1 : ip_decode(p, root, d);
-	if (rc < 0) {
-		ip_plan_free(p);
-		return -1;
+	return (c >= '\t' && c <= '\r') || c == ' ' || c == 0x85
+	    || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a)
+	    || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
+	    || c == 0x3000 || c == 0xfeff;
+}
+
+bool
+ip_blank(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t l = ip_utf8_decode(u + i, n - i, &c);
+		if (l == 0 || !is_space(c))
+			return false;
+		i += l;
 	}
-	p->file = ip_arena_strndup(&p->arena, d->file, strlen(d->file));
-	index_participants(p);
-	*out = p;
-	if (tree != NULL)
-		*tree = root;
-	return rc;
-}
-
-int
-ip_plan_load_buf_partial(const char *buf, size_t len, struct ip_diags *d,
-    struct ip_plan **out)
-{
-	return ip_plan_load_tree(buf, len, d, out, NULL);
-}
-
-int
-ip_plan_load_buf(const char *buf, size_t len, struct ip_diags *d,
-    struct ip_plan **out)
-{
-	return strict(ip_plan_load_buf_partial(buf, len, d, out), out);
-}
-
-int
-ip_plan_load_partial(const char *path, struct ip_diags *d,
-    struct ip_plan **out)
-{
-	char *buf;
-	size_t len;
-
-	*out = NULL;
-	if (ip_read_file(path, &buf, &len, d) != 0)
-		return -1;
-	int rc = ip_plan_load_buf_partial(buf, len, d, out);
-	free(buf);
-	return rc;
-}
-
-int
-ip_plan_load(const char *path, struct ip_diags *d, struct ip_plan **out)
-{
-	return strict(ip_plan_load_partial(path, d, out), out);
-}
-
-void
-ip_plan_free(struct ip_plan *p)
-{
-	if (p == NULL)
-		return;
-	ip_arena_free(&p->arena);
-	free(p->refused);
-	free(p);
+	return true;
 }
 
 const char *
@@ -171,4 +150,28 @@ ip_find_participant(const struct ip_plan *p, const char *id)
 	}
 	return lo < p->n_by_id && strcmp(p->by_id[lo]->id.s, id) == 0
 	    ? p->by_id[lo] : NULL;
+}
+
+int
+ip_interval_unit(const struct ip_interval *iv)
+{
+	static const char units[] = "dwmy";
+	return (int)(strchr(units, iv->unit) - units);
+}
+
+void
+ip_plan_ids(const struct ip_plan *p, enum ip_ids what,
+    void (*fn)(const char *id, void *ctx), void *ctx)
+{
+	if (what == IP_IDS_PARTICIPANTS) {
+		for (size_t i = 0; i < p->participants.n; i++)
+			fn(p->participants.v[i].id.s, ctx);
+	} else if (what == IP_IDS_SUBGOALS) {
+		for (size_t i = 0; i < p->goals.n; i++)
+			for (size_t j = 0; j < p->goals.v[i].subgoals.n; j++)
+				fn(p->goals.v[i].subgoals.v[j].id.s, ctx);
+	} else {
+		for (size_t i = 0; i < p->measures.n; i++)
+			fn(p->measures.v[i].id.s, ctx);
+	}
 }

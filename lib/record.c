@@ -3,13 +3,15 @@
  * an evaluation meeting (ip-evaluate) and the end of the plan
  * (ip-close).  Each checks all it is given before it changes anything.
  */
+
 #include "record.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "date.h"
 #include "i18n.h"
+#include "labels.h"
 
 /* The day a plan starts, or INT32_MIN. */
 static int32_t

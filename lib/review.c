@@ -12,15 +12,21 @@
  * or event for each finding; or as mail, one message for each
  * coordinator (mail.c).
  */
+#include "iplan.h"	/* ip_review_start() ... */
+
 #include <pthread.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "date.h"
+#include "due.h"
 #include "i18n.h"
+#include "labels.h"
 #include "mail.h"
+#include "nid.h"
+#include "view.h"
 
 /* The kinds of finding, in the order they sort on one day. */
 enum kind { K_REVIEW, K_PERIOD_END, K_CONSENT, K_WITHDRAWN,
@@ -485,7 +491,6 @@ scan(struct ip_review_run *r, const struct ip_plan *p, size_t order)
 	if (ip_reviews_never(&rs, today, &first))
 		scan_add(&s, K_NEVER, first, NULL, NULL, NULL);
 }
-
 
 void
 ip_review_add(struct ip_review_run *r, const struct ip_plan *p,
@@ -1218,7 +1223,6 @@ ics_date(int32_t day, char *buf)
 	memcpy(buf + 6, iso + 8, 3);
 	return buf;
 }
-
 
 /* The parts of a finding's UID but its kind: the plan's, its id or its
  * file in two pieces, and the key, NULL for a kind that has none. */

@@ -16,12 +16,17 @@
  * written to the stream given, as text, TSV, JSON or an HTML page;
  * nothing here prints on its own.
  */
+#include "iplan.h"	/* ip_stats_start() ... */
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "date.h"
+#include "due.h"
 #include "i18n.h"
+#include "labels.h"
+#include "persons.h"
 #include "view.h"
 
 /* The figures, in the order of the TSV columns, then the parts of the

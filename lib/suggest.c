@@ -2,12 +2,13 @@
  * suggest.c - "did you mean": typing slips, the Norwegian words for the
  * format's keys and values, and dates in Norwegian order.
  */
+
 #include "suggest.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "plan.h"
+#include "date.h"
 
 /*
  * The Norwegian words a writer may put for a key or a value of the

@@ -4,10 +4,12 @@
  * a UUID needs no more than these few lines: SHA-1 is no protection
  * here, only a stable mixing of names that are not secret.
  */
+#include "uuid.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan.h"
+#include "alloc.h"
 
 static uint32_t
 rol(uint32_t x, int n)

@@ -10,11 +10,14 @@
  * covered.  Anyone else sees what their own part needs, and the table
  * below says what that is, field by field.
  */
+#include "view.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "view.h"
+#include "nid.h"
+#include "persons.h"
 
 /* Who besides the covered may see each field.  A field missing here is
  * IP_AUDIENCE_UNSET: seen only by the covered. */
@@ -181,7 +184,6 @@ same_id(const char *a, const char *b)
 {
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
-
 
 /* Why the participant with id, not covered on day, is not: if no consent
  * given by then names them, that (or that none was given at all), and

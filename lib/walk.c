@@ -9,6 +9,8 @@
  * slot's output in order and frees it.  Memory stays the same however
  * many files there are, but for the set of files already met.
  */
+#include "iplan.h"	/* ip_walk() */
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -9,6 +9,8 @@
  * Duplicate keys, anchors, aliases, tags and further documents are refused,
  * and depth, node count and value length are bounded.
  */
+#include "ytree.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -21,7 +23,6 @@
 #include "i18n.h"
 #include "utf8.h"
 #include "ysyntax.h"
-#include "ytree.h"
 
 /* A FIFO opened without waiting has no writer yet, and would read as
  * empty: waits on fd, whose status is st, for one to write, or to come
@@ -109,38 +110,6 @@ ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 		ip_diag(d, (struct ip_pos){ 0, 0 }, IP_R_IO,
 		    _("cannot read '%s': %s"), path, strerror(err));
 	return err == 0 ? 0 : -1;
-}
-
-/* Line breaks as YAML counts them: LF, CR, CR LF, NEL, LS and PS. */
-static bool
-is_break(uint32_t c)
-{
-	return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028
-	    || c == 0x2029;
-}
-
-struct ip_pos
-ip_pos_at(const char *buf, size_t len, size_t off)
-{
-	const unsigned char *s = (const unsigned char *)buf;
-	struct ip_pos pos = { 1, 1 };
-	size_t i = 0;
-
-	while (i < off && i < len) {
-		uint32_t c;
-		size_t l = ip_utf8_decode(s + i, len - i, &c);
-		if (l == 0)
-			l = 1, c = 0xfffd;
-		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
-			l = 2;
-		if (is_break(c)) {
-			pos.line++;
-			pos.col = 1;
-		} else
-			pos.col++;
-		i += l;
-	}
-	return pos;
 }
 
 /* Characters a plan may hold: those YAML allows in a stream (YAML 1.1

@@ -49,11 +49,6 @@ struct ip_ynode {
 struct ip_ynode *ip_yaml_parse(const char *buf, size_t len,
     struct ip_arena *a, struct ip_diags *d);
 
-/* Reads a whole file ("-" is standard input) of at most IP_MAX_FILE bytes
- * into *buf (malloc'd, the caller frees).  Returns 0, or -1 after adding an
- * error to d (rule io or limit). */
-int ip_read_file(const char *path, char **buf, size_t *len,
-    struct ip_diags *d);
 
 bool ip_scalar_is_null(const struct ip_ynode *n);
 /* Writes the len bytes at s as a YAML double-quoted scalar: quotes and
@@ -63,9 +58,5 @@ bool ip_scalar_is_null(const struct ip_ynode *n);
  * written as it is. */
 void ip_yaml_quote(FILE *f, const char *s, size_t len);
 
-/* The position of byte offset off in the len bytes at buf, counted as the
- * loader counts: 1-based lines (LF, CR, CR LF, NEL, LS, PS) and
- * characters. */
-struct ip_pos ip_pos_at(const char *buf, size_t len, size_t off);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "nid.h"
 #include "plan.h"
 
 static uint64_t state;

@@ -16,7 +16,8 @@
 
 #include "alloc.h"
 #include "diag.h"
-#include "export.h"
+#include "render.h"
+#include "nid.h"
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -8,7 +8,7 @@
 
 #include <stdlib.h>
 
-#include "export.h"
+#include "render.h"
 
 /* Loads the plan of the size bytes at data into *p (NULL if it does not
  * load), its findings in *d, and sets o->for_id to the who-th of its

@@ -6,7 +6,7 @@
  *        plantree FILE...
  *
  * --keys prints each key the loader knows, one a line: its path, its type
- * and the words of its vocabulary (see ip_keys() in lib/plan.h).
+ * and the words of its vocabulary (see ip_keys() in lib/decode.h).
  *
  * Otherwise prints, for each FILE, one line of JSON:
  * {"file": FILE, "plan": TREE}, TREE as an editor's YAML language server
@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "plan.h"
 
 static void

@@ -14,9 +14,13 @@
 #include <libintl.h>
 #include <locale.h>
 
-#include "export.h"
-#include "view.h"
+#include "check.h"
+#include "nid.h"
+#include "persons.h"
+#include "render.h"
 #include "suggest.h"
+#include "uuid.h"
+#include "view.h"
 
 /* --- dates --------------------------------------------------------------- */
 

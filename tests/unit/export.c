@@ -27,7 +27,10 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
-#include "export.h"
+#include "decode.h"
+#include "nid.h"
+#include "persons.h"
+#include "render.h"
 
 /* Where ip_export_xml() says why it failed. */
 static struct ip_err unit_err;
@@ -1350,13 +1353,6 @@ check_dir(const char *dir)
 	}
 	free(names);
 }
-
-/* The loader's keys, for the tests that hold other lists to them: in
- * lib/plan.h before the split of issue 31, lib/decode.h after, which
- * this test need not otherwise include.  (Once the split is in, include
- * decode.h instead.) */
-void ip_keys(void (*fn)(const char *path, const char *type,
-    const char *const *vocab, void *ctx), void *ctx);
 
 /* The loader's text keys that tokenize_plan() leaves as they are: ids
  * and references, which must keep meaning what they mean, and numbers,

@@ -1,31 +1,10 @@
 /*
- * export.c - the ip-export driver: check that the output is not the plan,
- * load the plan, render it with the library and write it; or list the
- * plan's participants for completion.
+ * export_driver.c - the ip-export driver: check that the output is not
+ * the plan, load the plan, render it with the library and write it.
  */
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
 #include "cmd.h"
-#include "export.h"
-#include "i18n.h"
-
-/* -o must not name the plan itself, by any name: that would replace it.
- * Standard input is the plan too when it is a file. */
-static int
-not_the_input(const char *path, const char *output, const struct ip_err *err)
-{
-	struct stat a, b;
-	if (output == NULL || strcmp(output, "-") == 0
-	    || (strcmp(path, "-") == 0 ? fstat(0, &a) : stat(path, &a)) != 0
-	    || stat(output, &b) != 0)
-		return 0;
-	if (a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-		return ip_fail(err, _("'%s' is the plan itself: not "
-		    "overwritten"), output);
-	return 0;
-}
 
 int
 ip_export(const char *path, const struct ip_export_opts *o,
@@ -42,7 +21,7 @@ ip_export(const char *path, const struct ip_export_opts *o,
 	if (path == NULL)
 		path = "-";
 	if (ip_export_how(o, &h, err) != 0
-	    || not_the_input(path, o->output, err) != 0)
+	    || ip_out_check(o->output, path, o->force, err) != 0)
 		return IP_EXIT_TROUBLE;
 
 	d = ip_diags_for(path);
@@ -52,7 +31,7 @@ ip_export(const char *path, const struct ip_export_opts *o,
 		    ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
 		goto done;
 	}
-	if ((out = ip_export_render(p, d->file, &h, err, &findings))
+	if ((out = ip_export_render(p, ip_diags_name(d), &h, err, &findings))
 	    == NULL) {
 		rc = findings ? IP_EXIT_FINDINGS : IP_EXIT_TROUBLE;
 		goto done;

@@ -1,5 +1,6 @@
 /*
- * new.c - the ip-new driver: make the plan with the library and write it.
+ * new_driver.c - the ip-new driver: make the plan with the library and
+ * write it.
  */
 #include <stdio.h>
 #include <stdlib.h>

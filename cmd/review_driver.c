@@ -1,5 +1,5 @@
 /*
- * review.c - the ip-review driver: add each plan that loads to the
+ * review_driver.c - the ip-review driver: add each plan that loads to the
  * library's run (see plans.c), write what is due or mail it, and choose
  * the exit status.
  */
@@ -13,8 +13,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "i18n.h"
-#include "plan.h"
 
 static void
 add(void *run, const struct ip_plan *p, size_t index)

@@ -1,18 +1,18 @@
 /*
- * export.h - private interfaces of ip-export: the words of the documents
- * in each language, the document as a CommonMark tree, and the XML.
+ * labels.h - the words of the documents in each language (labels.c):
+ * what a document says that is not from the plan.
  *
- * Only lib/export*.c, lib/labels.c, lib/new.c (its skeleton's words),
- * lib/record.c (ip-evaluate's template),
- * lib/review.c (its calendar) and the unit tests include this header.
+ * Only lib/ and the unit tests include this header.
  */
-#ifndef IPLAN_EXPORT_H
-#define IPLAN_EXPORT_H
+#ifndef IPLAN_LABELS_H
+#define IPLAN_LABELS_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
 #include "plan.h"
 #include "view.h"
-
-/* --- the words of the documents ------------------------------------------ */
 
 /* Everything a document says in one language that is not from the plan.
  * Strings with %s take the one argument named in their comment. */
@@ -157,98 +157,5 @@ const char *ip_label_fill(struct ip_arena *a, const char *lab, ...);
 /* The language's name of the law with the legal_basis code, or the code
  * itself if it has none. */
 const char *ip_labels_law(const struct ip_labels *l, const char *code);
-
-/* --- one export ------------------------------------------------------- */
-
-/* What one export shows (the view decides, field by field) and how. */
-struct ip_render {
-	const struct ip_view *v;
-	const struct ip_labels *l;
-	const char *text_lang;	/* the plan's language, if not the labels' */
-	int32_t today;		/* the print date, without ... */
-	const char *revision;	/* --revision, or NULL */
-	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
-	bool has_generated;	/* ... if it was set */
-};
-
-/* --- the formats ---------------------------------------------------------- */
-
-/* Renders the plan as CommonMark (html false) or as a standalone HTML
- * page (html true).  Returns a malloc'd NUL-terminated string that the
- * caller frees; aborts when out of memory. */
-char *ip_export_document(const struct ip_render *r, bool html);
-
-/* Renders the form on which the person signs the consent to the plan
- * and to share information with those the plan lists, as CommonMark or
- * as a standalone HTML page: the person's name and birth date, never
- * the national id, and of the participants only those the consent to
- * share names.  Returns a malloc'd string; aborts when out of memory. */
-char *ip_export_consent_form(const struct ip_render *r, bool html);
-
-/* The plan's timeline as an SVG figure for the HTML page, in a; NULL if
- * the plan has no period to draw it on. */
-char *ip_timeline_svg(const struct ip_render *r, int32_t today,
-    struct ip_arena *a);
-
-/* Renders the plan as XML in the vocabulary of iplan.xsd.  Returns a
- * malloc'd NUL-terminated string that the caller frees, or NULL after
- * saying why on e. */
-char *ip_export_xml(const struct ip_render *r, const struct ip_err *e);
-
-/* Renders the plan, which has an id, as one HL7 FHIR R4 Bundle in XML or
- * in JSON, a collection or a transaction, as of today (which gives the
- * status of measures and of the consent).  Returns a malloc'd
- * NUL-terminated string that the caller frees; aborts when out of
- * memory. */
-char *ip_export_fhir(const struct ip_render *r, int32_t today, bool json,
-    bool transaction);
-
-/* s as a document (Markdown, HTML, its timeline) shows it, whatever it
- * came from (a value of the plan, a character reference in free text):
- * in a restricted view each national id written in it replaced by
- * r->l->nid_hidden (ip_view_masked()); every control a terminal obeys
- * but tab and line feed, every bidirectional control, U+2028, U+2029,
- * U+FDD0 and U+FDD1 replaced by U+FFFD.  s itself if it has none, else a
- * copy in a. */
-const char *ip_shown_text(const struct ip_render *r, struct ip_arena *a,
-    const char *s);
-
-/* Returns s with every character that XML 1.0 cannot carry (control
- * characters other than tab, line feed and carriage return; surrogates,
- * U+FFFE and U+FFFF) and every sequence that is not well-formed UTF-8
- * (overlong forms too) replaced by U+FFFD: s itself if it has none, else
- * a copy in a. */
-const char *ip_xml_clean(struct ip_arena *a, const char *s);
-
-/* --- the command, without its files -------------------------------------- */
-
-/* ip-export(1), for a caller that has the plan loaded. */
-enum ip_export_format { IP_EXPORT_MARKDOWN, IP_EXPORT_HTML, IP_EXPORT_XML,
-	IP_EXPORT_FHIR, IP_EXPORT_FHIR_JSON };
-
-/* The options of ip-export(1), checked. */
-struct ip_export_how {
-	enum ip_export_format format;
-	int lang;		/* enum ip_lang; -1: the plan's */
-	const char *for_id;	/* --for; NULL: all */
-	bool consent_form;	/* --consent-form */
-	bool transaction;	/* --bundle transaction */
-	const char *revision;	/* --revision */
-	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
-	bool has_generated;	/* ... if it was set */
-	int32_t today;
-};
-
-/* Checks the options of o but its output into *h; returns 0, or -1 after
- * saying why on e. */
-int ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
-    const struct ip_err *e);
-
-/* Renders the plan p, shown in messages as name, as h says.  Returns a
- * malloc'd NUL-terminated document that the caller frees, or NULL after
- * saying why on e, with *findings true if what stops it is errors in the
- * plan (as ip-validate(1) prints them, on e->f), false for trouble. */
-char *ip_export_render(const struct ip_plan *p, const char *name,
-    const struct ip_export_how *h, const struct ip_err *e, bool *findings);
 
 #endif

@@ -1,0 +1,80 @@
+/*
+ * render.h - the renderers of ip-export: the plan as a document
+ * (export_doc.c), its timeline (export_timeline.c), XML (export_xml.c)
+ * and FHIR (export_fhir.c), each from one export's view and words.
+ *
+ * Only lib/ and the unit tests include this header.
+ */
+#ifndef IPLAN_RENDER_H
+#define IPLAN_RENDER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "labels.h"
+#include "view.h"
+
+/* --- one export ------------------------------------------------------- */
+
+/* What one export shows (the view decides, field by field) and how. */
+struct ip_render {
+	const struct ip_view *v;
+	const struct ip_labels *l;
+	const char *text_lang;	/* the plan's language, if not the labels' */
+	int32_t today;		/* the print date, without ... */
+	const char *revision;	/* --revision, or NULL */
+	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
+	bool has_generated;	/* ... if it was set */
+};
+
+/* --- the formats ---------------------------------------------------------- */
+
+/* Renders the plan as CommonMark (html false) or as a standalone HTML
+ * page (html true).  Returns a malloc'd NUL-terminated string that the
+ * caller frees; aborts when out of memory. */
+char *ip_export_document(const struct ip_render *r, bool html);
+
+/* Renders the form on which the person signs the consent to the plan
+ * and to share information with those the plan lists, as CommonMark or
+ * as a standalone HTML page: the person's name and birth date, never
+ * the national id, and of the participants only those the consent to
+ * share names.  Returns a malloc'd string; aborts when out of memory. */
+char *ip_export_consent_form(const struct ip_render *r, bool html);
+
+/* The plan's timeline as an SVG figure for the HTML page, in a; NULL if
+ * the plan has no period to draw it on. */
+char *ip_timeline_svg(const struct ip_render *r, int32_t today,
+    struct ip_arena *a);
+
+/* Renders the plan as XML in the vocabulary of iplan.xsd.  Returns a
+ * malloc'd NUL-terminated string that the caller frees, or NULL after
+ * saying why on e. */
+char *ip_export_xml(const struct ip_render *r, const struct ip_err *e);
+
+/* Renders the plan, which has an id, as one HL7 FHIR R4 Bundle in XML or
+ * in JSON, a collection or a transaction, as of today (which gives the
+ * status of measures and of the consent).  Returns a malloc'd
+ * NUL-terminated string that the caller frees; aborts when out of
+ * memory. */
+char *ip_export_fhir(const struct ip_render *r, int32_t today, bool json,
+    bool transaction);
+
+/* s as a document (Markdown, HTML, its timeline) shows it, whatever it
+ * came from (a value of the plan, a character reference in free text):
+ * in a restricted view each national id written in it replaced by
+ * r->l->nid_hidden (ip_view_masked()); every control a terminal obeys
+ * but tab and line feed, every bidirectional control, U+2028, U+2029,
+ * U+FDD0 and U+FDD1 replaced by U+FFFD.  s itself if it has none, else a
+ * copy in a. */
+const char *ip_shown_text(const struct ip_render *r, struct ip_arena *a,
+    const char *s);
+
+/* Returns s with every character that XML 1.0 cannot carry (control
+ * characters other than tab, line feed and carriage return; surrogates,
+ * U+FFFE and U+FFFF) and every sequence that is not well-formed UTF-8
+ * (overlong forms too) replaced by U+FFFD: s itself if it has none, else
+ * a copy in a. */
+const char *ip_xml_clean(struct ip_arena *a, const char *s);
+
+#endif
