@@ -584,6 +584,21 @@ key_before(const struct ip_ynode *map, const struct ip_ynode *n)
 	return k;
 }
 
+/* Whether pos is the dash of a list's item: a '-' that only spaces and
+ * other dashes come before on its line (not one in a comment or a
+ * value), and a blank or a line break after. */
+static bool
+is_dash(const struct ip_doc *doc, size_t pos)
+{
+	if (doc->buf[pos] != '-' || (pos + 1 < doc->len && !strchr(" \t\r\n",
+	    doc->buf[pos + 1])))
+		return false;
+	for (size_t i = line_start(doc, pos); i < pos; i++)
+		if (doc->buf[i] != ' ' && doc->buf[i] != '-')
+			return false;
+	return true;
+}
+
 /* Records that the value n, in the tree where path (of depth nodes, n
  * last) says, is written afresh: from its key's colon, or its dash, to
  * its end. */
@@ -611,7 +626,7 @@ rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
 		/* a list in a list on its line starts at its own dash */
 		size_t dash = n->start - (n->kind == IP_Y_SEQ && !is_flow(doc,
 		    n) && n->start > 0);
-		while (dash > 0 && doc->buf[dash] != '-')
+		while (dash > 0 && !is_dash(doc, dash))
 			dash--;
 		e = record(doc, E_VALUE, dash + 1, end ? end
 		    : content_end(doc, n));

@@ -1001,6 +1001,12 @@ test_edit_shapes(void **state)
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
 	    "    role: z\n", key_after_rewritten, "format: iplan/1\n"
 	    "participants:\n  - name: x\nstatus: closed\n");
+	/* an item written afresh from its dash, not from a '-' in a
+	 * comment between them */
+	assert_edit("format: iplan/1\nparticipants:\n  - # a-b\n"
+	    "    # x - 2026-01-01\n    id: per\n", remove_first_in_item,
+	    "format: iplan/1\nparticipants:\n  - {}\n  # a-b\n"
+	    "  # x - 2026-01-01\n");
 	/* a line of spaces that comes after it once the lines between are
 	 * cut would be taken into a literal block: the text is quoted */
 	assert_edit("format: iplan/1\nid: x\n   ", block_before_cut,
