@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "safe_md.h"
 
 /* The drawing, in user units: a label column left of the axis. */
 enum {
@@ -165,7 +166,8 @@ measures(struct tl *t)
 		    ip_view_measure_number(t->r->v, i)));
 		if (m->title.s != NULL)
 			title = ip_arena_printf(t->a, "%s: %s", title,
-			    cut(t, ip_shown_text(t->r, t->a, m->title.s),
+			    cut(t, ip_shown_text(t->r->v,
+			    t->r->l->nid_hidden, t->a, m->title.s),
 			    TL_TITLE_MAX));
 		double x1 = x_of(t, a), x2 = x_of(t, b);
 		fprintf(t->f, "<text x=\"%d\" y=\"%d\"%s>%s</text>\n"

@@ -60,16 +60,6 @@ char *ip_export_xml(const struct ip_render *r, const struct ip_err *e);
 char *ip_export_fhir(const struct ip_render *r, int32_t today, bool json,
     bool transaction);
 
-/* s as a document (Markdown, HTML, its timeline) shows it, whatever it
- * came from (a value of the plan, a character reference in free text):
- * in a restricted view each national id written in it replaced by
- * r->l->nid_hidden (ip_view_masked()); every control a terminal obeys
- * but tab and line feed, every bidirectional control, U+2028, U+2029,
- * U+FDD0 and U+FDD1 replaced by U+FFFD.  s itself if it has none, else a
- * copy in a. */
-const char *ip_shown_text(const struct ip_render *r, struct ip_arena *a,
-    const char *s);
-
 /* Returns s with every character that XML 1.0 cannot carry (control
  * characters other than tab, line feed and carriage return; surrogates,
  * U+FFFE and U+FFFF) and every sequence that is not well-formed UTF-8

@@ -24,6 +24,7 @@
 
 #include "date.h"
 #include "due.h"
+#include "html.h"
 #include "i18n.h"
 #include "labels.h"
 #include "persons.h"
@@ -508,20 +509,12 @@ put(FILE *f, const char *s, enum esc e)
 		size_t n = ip_clean_step(s, &instead);
 		const char *t = instead != NULL ? instead : s;
 		size_t tn = instead != NULL ? strlen(instead) : n;
-		for (size_t i = 0; i < tn; i++) {
-			char c = t[i];
-			if (e == ESC_JSON && (c == '"' || c == '\\'))
-				fprintf(f, "\\%c", c);
-			else if (e == ESC_HTML && c == '&')
-				fputs("&amp;", f);
-			else if (e == ESC_HTML && c == '<')
-				fputs("&lt;", f);
-			else if (e == ESC_HTML && c == '>')
-				fputs("&gt;", f);
-			else if (e == ESC_HTML && c == '"')
-				fputs("&quot;", f);
-			else
-				putc(c, f);
+		if (e == ESC_HTML)
+			ip_html_escape(f, t, tn);
+		for (size_t i = 0; e == ESC_JSON && i < tn; i++) {
+			if (t[i] == '"' || t[i] == '\\')
+				putc('\\', f);
+			putc(t[i], f);
 		}
 		s += n;
 	}
@@ -898,19 +891,18 @@ html_key(FILE *f)
 static void
 write_html(const struct ip_stats_run *r, FILE *f)
 {
-	char date[IP_LONG_DATE];
-
 	const struct ip_labels *l = stats_labels();
+	char date[IP_LONG_DATE], *title = NULL;
+	size_t n;
 
 	ip_labels_date(l, r->o.today, date);
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n<title>", l->code);
-	stats_title(f, date);
-	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
-	    "<h1>", html_style);
-	stats_title(f, date);
+	FILE *tf = ip_xmemstream(&title, &n);
+	stats_title(tf, date);
+	ip_xmemstream_close(tf);
+	ip_html_start(f, l->code, title, html_style, NULL);
+	fputs("<h1>", f);
+	ip_html_escape(f, title, n);
+	free(title);
 	fputs("</h1>\n<table>\n<caption>", f);
 	fputs(word(W_FIGURES), f);
 	fputs("</caption>\n<thead>\n<tr><th scope=\"col\">", f);
@@ -945,7 +937,7 @@ write_html(const struct ip_stats_run *r, FILE *f)
 	html_key(f);
 	for (size_t k = 0; k <= r->ngroups; k++)
 		html_chart(r, k == 0 ? &r->all : &r->groups[k - 1], k, f);
-	fputs("</main>\n</body>\n</html>\n", f);
+	ip_html_end(f);
 }
 
 /* --- the run ------------------------------------------------------------- */
