@@ -138,10 +138,15 @@ line_start(const struct ip_doc *doc, size_t pos)
 	return pos;
 }
 
+/* The column of pos, as libyaml counts it: a byte order mark that
+ * begins a line other than the first is one. */
 static size_t
 col(const struct ip_doc *doc, size_t pos)
 {
-	return pos - line_start(doc, pos);
+	size_t l = line_start(doc, pos);
+	if (pos - l >= 3 && memcmp(doc->buf + l, "\xef\xbb\xbf", 3) == 0)
+		return pos - l - 2;
+	return pos - l;
 }
 
 static bool
@@ -487,22 +492,36 @@ eol(const struct ip_doc *doc, size_t pos)
 
 /* One past the last character of n's own text: of a block scalar less
  * the empty lines after it (but not its lines of spaces, which a new
- * value in their place would take in), of a block collection that of
- * its last. */
+ * value in their place would take in, nor those it keeps), of a block
+ * collection that of its last. */
 static size_t
 content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 {
 	if (n->fresh)
 		return n->end;
+	/* written afresh: the end of the text it replaces */
+	for (size_t i = 0; i < doc->ne; i++)
+		if (doc->e[i].kind == E_VALUE && doc->e[i].node == n)
+			return doc->e[i].to;
 	if (n->kind != IP_Y_SCALAR && !is_flow(doc, n) && n->last != NULL)
 		return content_end(doc, n->last);
 	size_t e = n->end;
 	if (n->kind != IP_Y_SCALAR || n->end <= n->start
 	    || (doc->buf[n->start] != '|' && doc->buf[n->start] != '>'))
 		return e;
+	/* with its empty lines, if it keeps them (|+): to its last line
+	 * break, which ends the last line of its text */
+	for (size_t i = n->start + 1; i < n->start + 3 && i < n->end; i++)
+		if (doc->buf[i] == '+')
+			return e - brk_before(doc, e);
 	while (e > n->start && strchr(" \t\r\n", doc->buf[e - 1]))
 		e--;
-	for (size_t p = eol(doc, e); p < n->end && brk(doc, p) > 0;) {
+	/* and the spaces that end its last line of text, which are text */
+	if (eol(doc, e) < n->end)
+		e = eol(doc, e);
+	else
+		e = n->end;
+	for (size_t p = e; p < n->end && brk(doc, p) > 0;) {
 		size_t next = p + brk(doc, p), q = eol(doc, next);
 		if (q > n->end)
 			break;
@@ -565,6 +584,21 @@ key_before(const struct ip_ynode *map, const struct ip_ynode *n)
 	return k;
 }
 
+/* Whether pos is the dash of a list's item: a '-' that only spaces and
+ * other dashes come before on its line (not one in a comment or a
+ * value), and a blank or a line break after. */
+static bool
+is_dash(const struct ip_doc *doc, size_t pos)
+{
+	if (doc->buf[pos] != '-' || (pos + 1 < doc->len && !strchr(" \t\r\n",
+	    doc->buf[pos + 1])))
+		return false;
+	for (size_t i = line_start(doc, pos); i < pos; i++)
+		if (doc->buf[i] != ' ' && doc->buf[i] != '-')
+			return false;
+	return true;
+}
+
 /* Records that the value n, in the tree where path (of depth nodes, n
  * last) says, is written afresh: from its key's colon, or its dash, to
  * its end. */
@@ -592,7 +626,7 @@ rewrite_to(struct ip_doc *doc, struct ip_ynode **path, size_t depth,
 		/* a list in a list on its line starts at its own dash */
 		size_t dash = n->start - (n->kind == IP_Y_SEQ && !is_flow(doc,
 		    n) && n->start > 0);
-		while (dash > 0 && doc->buf[dash] != '-')
+		while (dash > 0 && !is_dash(doc, dash))
 			dash--;
 		e = record(doc, E_VALUE, dash + 1, end ? end
 		    : content_end(doc, n));
@@ -731,6 +765,19 @@ end_line(struct ip_doc *doc, const struct ip_ynode *prev, size_t at)
 		rewrite_to(doc, path, depth, doc->len);
 }
 
+/* Whether n is in a value written afresh (or is one), which writes
+ * what is in it: an edit inside it records nothing. */
+static bool
+afresh(const struct ip_doc *doc, const struct ip_ynode *n)
+{
+	struct ip_ynode *path[IP_MAX_DEPTH + 3];
+	for (size_t i = 0; i < doc->ne; i++)
+		if (doc->e[i].kind == E_VALUE && path_to(doc->e[i].node, n,
+		    path, 0) != 0)
+			return true;
+	return false;
+}
+
 /* The column of the key k: of its '?' if it is an explicit one. */
 static size_t
 key_col(const struct ip_doc *doc, const struct ip_ynode *k)
@@ -811,7 +858,7 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	}
 	if (map->n / 2 >= IP_MAX_KEYS)
 		return -1;
-	k = fresh_scalar(doc, key, true);
+	k = fresh_scalar(doc, key, plain_ok(key));
 	/* after the value of after, or the last */
 	struct ip_ynode *a = after != NULL ? key_of(map, after) : NULL;
 	struct ip_ynode *prev = a != NULL ? a->next : map->last;
@@ -837,7 +884,7 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 	map->n += 2;
 	if (whole)
 		rewrite(doc, path, depth);
-	else if (text && !flow) {
+	else if (text && !flow && !afresh(doc, map)) {
 		struct edit *e = record(doc, E_KEYVAL, at, at);
 		e->col = kc;
 		e->node = k;
@@ -905,7 +952,7 @@ ip_doc_insert(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v,
 	seq->n++;
 	if (whole)
 		rewrite(doc, path, depth);
-	else if (text && !flow) {
+	else if (text && !flow && !afresh(doc, seq)) {
 		struct edit *e = record(doc, E_ITEM, at, at);
 		e->col = dc;
 		e->node = v;
@@ -985,6 +1032,8 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	parent->n -= step;
 	/* a new one has no text to take, unless it was the last left */
 	if (!text || (c->fresh && parent->n > 0) || in_flow(doc, path, depth))
+		return 0;
+	if (afresh(doc, parent))
 		return 0;
 	if (parent->n == 0 || !first_on_line(doc, c->start, step == 1)) {
 		/* nothing left, or not a line of its own: written afresh;
@@ -1128,15 +1177,43 @@ render_scalar(const struct ip_doc *doc, FILE *f, const struct ip_ynode *n,
 static void render(const struct ip_doc *doc, FILE *f,
     const struct ip_ynode *n, enum ctx ctx, size_t c);
 
-/* The key k and its value, at column c. */
+/* The key k and its value, at column c.  A new key is written plain
+ * where that reads back as the same text, else quoted; a key as read,
+ * as it was.  One of no text (null), of several lines, or longer than
+ * the 1024 characters within which libyaml looks for a key's colon is
+ * an explicit key (? key), its colon on the next line. */
 static void
 render_key(const struct ip_doc *doc, FILE *f, const struct ip_ynode *k,
     size_t c)
 {
-	if (k->fresh)
-		fputs(k->s, f);
+	char *s = NULL;
+	size_t len = k->end - k->start;
+
+	if (k->fresh) {
+		FILE *m = ip_xmemstream(&s, &len);
+		if (k->plain)
+			fputs(k->s, m);
+		else
+			ip_yaml_quote(m, k->s, k->len);
+		ip_xmemstream_close(m);
+	}
+	bool explicit = len == 0 || len > 1024 || (!k->fresh
+	    && eol(doc, k->start) < k->end);
+	if (explicit)
+		putc('?', f);
+	if (s != NULL) {
+		if (explicit)
+			putc(' ', f);
+		fwrite(s, 1, len, f);
+		free(s);
+	} else if (explicit && len > 0)
+		render_scalar(doc, f, k, c + 2);
 	else
-		fwrite(doc->buf + k->start, 1, k->end - k->start, f);
+		fwrite(doc->buf + k->start, 1, len, f);
+	if (explicit) {
+		fputs(doc->nl, f);
+		spaces(f, c);
+	}
 	putc(':', f);
 	render(doc, f, k->next, C_KEY, c);
 }
@@ -1272,19 +1349,27 @@ ends_in_clip(const struct ip_doc *doc, const struct ip_ynode *n)
 }
 
 /* Whether a comment line, or a line of spaces, more indented than column
- * c comes after the line of pos, before the next line of YAML: a literal
- * block written before it, deeper than c, would take it in. */
+ * c comes after the line of pos, before the next line of YAML, in the
+ * text that the i-th of the n edits leaves, less what the cuts after it
+ * take: a literal block written before it, deeper than c, would take it
+ * in. */
 static bool
-in_reach(const struct ip_doc *doc, size_t pos, size_t c)
+in_reach(const struct ip_doc *doc, size_t pos, size_t c, size_t i, size_t n)
 {
 	for (size_t p = eol(doc, pos); p < doc->len;) {
 		p += brk(doc, p);
-		size_t i = p, e = eol(doc, p);
-		while (i < e && (doc->buf[i] == ' ' || doc->buf[i] == '\t'))
-			i++;
-		if (i < e && doc->buf[i] != '#')
+		for (size_t j = i + 1; j < n; j++)
+			if (doc->e[j].kind == E_CUT && doc->e[j].from <= p
+			    && p < doc->e[j].to)
+				p = doc->e[j].to;
+		if (p >= doc->len)
+			break;
+		size_t k = p, e = eol(doc, p);
+		while (k < e && (doc->buf[k] == ' ' || doc->buf[k] == '\t'))
+			k++;
+		if (k < e && doc->buf[k] != '#')
 			return false;
-		if (i - p > c)
+		if (k - p > c)
 			return true;
 		p = e;
 	}
@@ -1343,8 +1428,10 @@ by_place(const void *a, const void *b)
 
 /* Whether e is made void by r, which replaces text e is inside of. */
 static bool
-within(const struct edit *e, const struct edit *r)
+within(const struct ip_doc *doc, const struct edit *e, const struct edit *r)
 {
+	size_t end = r->to;
+
 	if (e == r)
 		return false;
 	/* the same value replaced twice, even an empty one: the later
@@ -1356,7 +1443,13 @@ within(const struct edit *e, const struct edit *r)
 	 * place, even where a cut of the lines in it ends */
 	if (e->kind == E_VALUE && r->kind == E_CUT)
 		return false;
-	if (r->to == r->from || e->from < r->from || e->to > r->to)
+	/* a cut of lines in a value written afresh, which writes what is
+	 * left of them, to the end of its last line and its line break */
+	if (e->kind == E_CUT && r->kind == E_VALUE && e->from < r->to) {
+		end = eol(doc, r->to);
+		end += brk(doc, end);
+	}
+	if (r->to == r->from || e->from < r->from || e->to > end)
 		return false;
 	if (e->from == e->to && (e->from == r->to || e->from == r->from))
 		return false;
@@ -1388,7 +1481,7 @@ settle(struct ip_doc *doc)
 		const struct ip_ynode *in = insert ? e->parent
 		    : e->kind == E_VALUE ? e->node : NULL;
 		for (size_t j = 0; j < doc->ne && !drop[i]; j++)
-			drop[i] = within(e, &doc->e[j]) || (in != NULL
+			drop[i] = within(doc, e, &doc->e[j]) || (in != NULL
 			    && doc->e[j].kind == E_VALUE && (insert
 			    || doc->e[j].node != in) && path_to(
 			    doc->e[j].node, in, path, 0) != 0);
@@ -1398,6 +1491,17 @@ settle(struct ip_doc *doc)
 			doc->e[n++] = doc->e[i];
 	free(drop);
 	return n;
+}
+
+/* Whether nothing follows the i-th of the n edits in the text made:
+ * the text after it is the end, or cut to the end by those after it. */
+static bool
+ends_text(const struct ip_doc *doc, size_t i, size_t n)
+{
+	size_t at = doc->e[i].to;
+	while (++i < n && doc->e[i].kind == E_CUT && doc->e[i].from == at)
+		at = doc->e[i].to;
+	return i == n && at == doc->len;
 }
 
 int
@@ -1417,9 +1521,9 @@ ip_doc_finish(struct ip_doc *doc, struct ip_diags *d, const struct ip_err *e)
 		fflush(f);
 		ed->nfrom = doc->out_len;
 		doc->no_literal = ed->kind != E_CUT && in_reach(doc, ed->to,
-		    ed->col);
+		    ed->col, i, n);
 		render_edit(doc, f, ed);
-		if (ed->to == doc->len && ed->kind != E_CUT && doc->len > 0
+		if (ends_text(doc, i, n) && ed->kind != E_CUT && doc->len > 0
 		    && brk_before(doc, doc->len) == 0
 		    && ends_in_clip(doc, ed->kind == E_KEYVAL
 		    ? ed->node->next : ed->node))

@@ -727,6 +727,77 @@ set_in_rewritten(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+add_name(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, ip_ynode_get(root, "person"), "name",
+	    ip_doc_new_word(doc, "z"));
+}
+
+static char long_key[1026];
+
+static void
+odd_keys(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "a\nb", ip_doc_new_word(doc, "x"));
+	ip_doc_set(doc, root, "yes", ip_doc_new_word(doc, "y"));
+	ip_doc_set(doc, root, long_key + 1, ip_doc_new_word(doc, "z"));
+	struct ip_ynode *m = ip_doc_new_map(doc);
+	ip_doc_set(doc, m, "date", ip_doc_new_date(doc, 20600));
+	ip_doc_set(doc, root, long_key, m);
+}
+
+static void
+set_null_key(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "", ip_doc_new_word(doc, "v"));
+}
+
+static void
+block_before_cut(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 1));
+	ip_doc_set_after(doc, root, "note", ip_doc_new_text(doc, "a\n"),
+	    "format");
+}
+
+/* The first participant, a mapping in a list. */
+static struct ip_ynode *
+participant(struct ip_ynode *root)
+{
+	return ip_ynode_item(ip_ynode_get(root, "participants"), 0);
+}
+
+static void
+cut_in_rewritten(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *i = participant(root);
+	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
+	ip_doc_remove(doc, i, ip_ynode_item(i, 1));
+}
+
+static void
+remove_first_in_item(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *i = participant(root);
+	ip_doc_remove(doc, i, ip_ynode_item(i, 0));
+}
+
+static void
+cuts_around_rewritten(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *i = participant(root);
+	ip_doc_remove(doc, i, ip_ynode_item(i, 3));
+	cut_in_rewritten(doc, root);
+}
+
+static void
+key_after_rewritten(struct ip_doc *doc, struct ip_ynode *root)
+{
+	cut_in_rewritten(doc, root);
+	ip_doc_set(doc, root, "status", ip_doc_new_word(doc, "closed"));
+}
+
+static void
 test_edit_shapes(void **state)
 {
 	(void)state;
@@ -893,6 +964,67 @@ test_edit_shapes(void **state)
 	 * the end of the item's text: the item writes it */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x ",
 	    set_in_rewritten, "format: iplan/1\nparticipants:\n  - name: z ");
+	/* a block scalar that keeps its empty lines after it (|+): a key
+	 * added after it goes after them, and a value in its place takes
+	 * them, as they are its own text */
+	assert_edit("format: iplan/1\nid: |+\n  x\n\n", close_plan,
+	    "format: iplan/1\nid: |+\n  x\n\nstatus: closed\nclosed:\n"
+	    "  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n");
+	assert_edit("format: iplan/1\nperson:\n  note: >2+\n    x\n   \n\n"
+	    "id: y\n", add_name, "format: iplan/1\nperson:\n  note: >2+\n"
+	    "    x\n   \n\n  name: z\nid: y\n");
+	assert_edit("format: iplan/1\nid: |+\n  x\n\nstatus: x\n",
+	    set_two_lines, "format: iplan/1\nid: |-\n  a\n  b\nstatus: x\n");
+	/* a new key is quoted where it would not read back as the same
+	 * text, and longer than 1024 characters, the most libyaml reads
+	 * before a key's colon, an explicit one */
+	memset(long_key, 'k', sizeof(long_key) - 1);
+	static char want[2200];
+	snprintf(want, sizeof(want), "format: iplan/1\n\"a\\nb\": x\n"
+	    "\"yes\": y\n%s: z\n? %s\n:\n  date: 2026-05-27\n", long_key + 1,
+	    long_key);
+	assert_edit("format: iplan/1\n", odd_keys, want);
+	/* a mapping written afresh keeps its keys of no text (null) and
+	 * of several lines explicit */
+	assert_edit("format: iplan/1\n? # c\n? a\n  b\n: x\n", set_null_key,
+	    "format: iplan/1\n?\n: v\n? a\n  b\n: x\n# c\n");
+	/* a literal block put before the cut of the last line, which has
+	 * no line break, gets its last line break */
+	assert_edit("format: iplan/1\nid: x", block_before_cut,
+	    "format: iplan/1\nnote: |\n  a\n");
+	/* nor is a key removed from it after that, which would join the
+	 * cut of the last line after it */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
+	    "    note: y\n    role: z", cuts_around_rewritten,
+	    "format: iplan/1\nparticipants:\n  - name: x");
+	/* and a key added after it goes after the text it replaces */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
+	    "    role: z\n", key_after_rewritten, "format: iplan/1\n"
+	    "participants:\n  - name: x\nstatus: closed\n");
+	/* an item written afresh from its dash, not from a '-' in a
+	 * comment between them */
+	assert_edit("format: iplan/1\nparticipants:\n  - # a-b\n"
+	    "    # x - 2026-01-01\n    id: per\n", remove_first_in_item,
+	    "format: iplan/1\nparticipants:\n  - {}\n  # a-b\n"
+	    "  # x - 2026-01-01\n");
+	/* a line of spaces that comes after it once the lines between are
+	 * cut would be taken into a literal block: the text is quoted */
+	assert_edit("format: iplan/1\nid: x\n   ", block_before_cut,
+	    "format: iplan/1\nnote: \"a\\n\"\n   ");
+	/* a byte order mark that begins a line is a column to libyaml */
+	assert_edit("format: iplan/1\nneeds:\n\xef\xbb\xbf- a\n", after_block,
+	    "format: iplan/1\nneeds:\n\xef\xbb\xbf- a\n - b\n");
+	/* the spaces that end a block scalar's last line are its text:
+	 * written afresh, it takes them */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n"
+	    "    note: |\n      x\n      a ", remove_first_in_item,
+	    "format: iplan/1\nparticipants:\n  - note: |-\n      x\n"
+	    "      a ");
+	/* a key removed from an item written afresh: the item writes
+	 * what is left, and its last line break stays */
+	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n    name: x\n"
+	    "    role: y  # r\nid: z\n", cut_in_rewritten,
+	    "format: iplan/1\nparticipants:\n  - name: x  # r\nid: z\n");
 	/* no line break at the end */
 	assert_edit("format: iplan/1\nstatus: active", close_plan,
 	    "format: iplan/1\nstatus: closed\nclosed:\n  date: 2026-11-24\n"
