@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "date.h"
+#include "i18n.h"
 
 /* By ip_vocab_legal_basis. */
 static const char *const laws_nb[] = {
@@ -1037,6 +1038,21 @@ const struct ip_labels *
 ip_labels(enum ip_lang lang)
 {
 	return &labels[lang <= IP_LANG_EN ? lang : IP_LANG_NB];
+}
+
+const struct ip_labels *
+ip_labels_messages(void)
+{
+	/* TRANSLATORS: the code of this catalogue's language (nb, nn),
+	 * for the lang attribute of ip-stats' HTML page and the words it
+	 * shares with the documents, whose words are in the messages'
+	 * language. */
+	const char *code = _("en");
+
+	for (int i = 0; ip_vocab_lang[i] != NULL; i++)
+		if (strcmp(ip_vocab_lang[i], code) == 0)
+			return ip_labels((enum ip_lang)i);
+	return ip_labels(IP_LANG_EN);
 }
 
 char *

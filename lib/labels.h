@@ -141,6 +141,10 @@ struct ip_labels {
 
 /* The words for lang; never NULL. */
 const struct ip_labels *ip_labels(enum ip_lang lang);
+/* The words in the language of the messages (the user's locale), for
+ * what a command writes for people as documents write it: a day, a law
+ * (ip-stats' figures, ip-review's mail). */
+const struct ip_labels *ip_labels_messages(void);
 
 /* Formats day the way the language writes dates into buf (at least
  * IP_LONG_DATE bytes); returns buf. */

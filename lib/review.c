@@ -1439,7 +1439,7 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	const struct ip_review_mail *m = r->mail;
 	const struct plan_rec *pr = &r->plans[r->f[from].plan];
 	const char *addr = mail_to(r, r->f[from].plan);
-	char date[32], day[11], *buf = NULL;
+	char date[32], day[11], written[IP_LONG_DATE], *buf = NULL;
 	size_t plans = 0, size = 0;
 	/* the subject, ending in a NUL, then the intro and then the
 	 * lines, in one stream */
@@ -1450,6 +1450,7 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	for (size_t i = from; i < to; i++)
 		plans += i == from || r->f[i].plan != r->f[i - 1].plan;
 	ip_date_format(r->today, day);
+	ip_labels_date(ip_labels_messages(), r->today, written);
 	/* TRANSLATORS: the subject of ip-review's mail to a coordinator;
 	   %zu is the number of their individual plans ("individuelle
 	   planer") that need them now. */
@@ -1460,16 +1461,18 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	long intro = ftell(b);
 	if (addr != NULL)
 		/* TRANSLATORS: the first line of ip-review's mail to a
-		   coordinator; %s is the day, YYYY-MM-DD. */
+		   coordinator; %s is the day, written out as documents
+		   write it ("7. desember 2026"). */
 		fprintf(b, _("These individual plans need you, as of %s:"),
-		    day);
+		    written);
 	else
 		/* TRANSLATORS: the first line of ip-review's mail of the
 		   plans whose coordinator has no address to send to, or is
-		   the person; %s is the day, YYYY-MM-DD. */
+		   the person; %s is the day, written out as documents
+		   write it. */
 		fprintf(b, _("These individual plans need their "
 		    "coordinator, who has no address to send to, as of %s:"),
-		    day);
+		    written);
 	fputs("\n\n", b);
 	long lines = ftell(b);
 	struct ip_review_run line = *r;

@@ -111,23 +111,6 @@ static const char *const words[NWORDS] = {
 	[W_COL_DRAFTS] = N_("drafts"),
 };
 
-/* The documents' words in the messages' language, for what ip-stats
- * writes for people as documents write it: the day, the laws. */
-static const struct ip_labels *
-stats_labels(void)
-{
-	/* TRANSLATORS: the code of this catalogue's language (nb, nn),
-	 * for the lang attribute of ip-stats' HTML page and the words it
-	 * shares with the documents, whose words are in the messages'
-	 * language. */
-	const char *code = _("en");
-
-	for (int i = 0; ip_vocab_lang[i] != NULL; i++)
-		if (strcmp(ip_vocab_lang[i], code) == 0)
-			return ip_labels((enum ip_lang)i);
-	return ip_labels(IP_LANG_EN);
-}
-
 /* A word, translated. */
 static const char *
 word(enum word w)
@@ -540,7 +523,7 @@ put_label(FILE *f, const struct ip_stats_run *r, const struct group *g,
 	if (g == &r->all)
 		put(f, word(W_ALL), e);
 	else if (g->class == NAMED && r->o.by == IP_BY_LEGAL_BASIS)
-		put(f, ip_labels_law(stats_labels(), g->key), e);
+		put(f, ip_labels_law(ip_labels_messages(), g->key), e);
 	else if (g->class == NAMED)
 		put(f, g->key, e);
 	else
@@ -719,7 +702,7 @@ write_text(const struct ip_stats_run *r, FILE *f)
 	bool above = wgroup > TEXT_COLUMNS - wnums;
 	if (above)
 		wgroup = GROUP_MIN;
-	stats_title(f, ip_labels_date(stats_labels(), r->o.today, date));
+	stats_title(f, ip_labels_date(ip_labels_messages(), r->o.today, date));
 	fputs("\n\n", f);
 	if (above && width(head) > wgroup)	/* as the names are */
 		fprintf(f, "%s\n%*s", head, wgroup, "");
@@ -891,7 +874,7 @@ html_key(FILE *f)
 static void
 write_html(const struct ip_stats_run *r, FILE *f)
 {
-	const struct ip_labels *l = stats_labels();
+	const struct ip_labels *l = ip_labels_messages();
 	char date[IP_LONG_DATE], *title = NULL;
 	size_t n;
 

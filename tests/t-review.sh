@@ -822,7 +822,7 @@ t "mail: --mail=mbox parses as one message for each address, in bokmål" "
 		ola.hansen@molde.kommune.no admin@molde.kommune.no >'$TMP/want' &&
 	same '$TMP/want' '$TMP/to' &&
 	test \$(grep -c '	[0-9]* individuelle planer trenger deg (2026-11-24)\$' '$TMP/msgs') -eq 4 &&
-	grep -q '^  Disse individuelle planene trenger deg per 2026-11-24:' '$TMP/msgs' &&
+	grep -q '^  Disse individuelle planene trenger deg per 24. november 2026:' '$TMP/msgs' &&
 	grep -q '^  Sendt av ip-review' '$TMP/msgs' &&
 	! grep -q 'need you\\|review due' '$TMP/msgs' &&
 	sed -n '/^admin@/,\$p' '$TMP/msgs' | tr -s ' \\n' '  ' |
