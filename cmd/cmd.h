@@ -135,13 +135,17 @@ struct ip_review_cli {
 int ip_review(char *const *paths, size_t n, const struct ip_review_cli *c,
     const char *prog);
 
-/* Renders the plan at path ("-" or NULL: standard input) as o asks and
- * writes it, atomically when to a file (replacing the file).  Nothing is
- * written unless the whole document was made.  Returns the exit status
- * for ip-export(1) (0 written, 1 the plan has errors that stop it, 2
- * trouble), having printed why when it is not 0. */
+/* Renders the plan at path ("-" or NULL: standard input) as o asks,
+ * with render (ip_export_render(), or ip_consent_form_render() where only
+ * the form is wanted), and writes it, atomically when to a file
+ * (replacing the file).  Nothing is written unless the whole document was
+ * made.  Returns the exit status for ip-export(1) (0 written, 1 the plan
+ * has errors that stop it, 2 trouble), having printed why when it is not
+ * 0. */
+typedef char *ip_render_fn(const struct ip_plan *p, const char *name,
+    const struct ip_export_how *h, const struct ip_err *e, bool *findings);
 int ip_export(const char *path, const struct ip_export_opts *o,
-    const char *prog);
+    ip_render_fn *render, const char *prog);
 
 /* Writes a new plan to path ("-" or NULL: standard output), mode 0600,
  * never over an existing file unless o->force.  Nothing is written unless

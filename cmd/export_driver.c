@@ -8,7 +8,7 @@
 
 int
 ip_export(const char *path, const struct ip_export_opts *o,
-    const char *prog)
+    ip_render_fn *render, const char *prog)
 {
 	const struct ip_err e = { stderr, prog }, *err = &e;
 	struct ip_export_how h;
@@ -31,7 +31,7 @@ ip_export(const char *path, const struct ip_export_opts *o,
 		    ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
 		goto done;
 	}
-	if ((out = ip_export_render(p, ip_diags_name(d), &h, err, &findings))
+	if ((out = render(p, ip_diags_name(d), &h, err, &findings))
 	    == NULL) {
 		rc = findings ? IP_EXIT_FINDINGS : IP_EXIT_TROUBLE;
 		goto done;

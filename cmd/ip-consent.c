@@ -198,7 +198,8 @@ main(int argc, char *argv[])
 		if (form) {
 			struct ip_export_opts eo = { .consent_form = true,
 			    .today = ch.today };
-			rc = ip_export(ch.path, &eo, cli.prog);
+			rc = ip_export(ch.path, &eo, ip_consent_form_render,
+			    cli.prog);
 		}
 		rc = ip_finish_stdout(cli.prog, rc);
 	}

@@ -123,5 +123,5 @@ main(int argc, char *argv[])
 		    ip_list_ids(argv[optind], IP_IDS_PARTICIPANTS,
 		    stdout));
 	o.today = ip_cli_today(&cli);
-	return ip_export(argv[optind], &o, cli.prog);
+	return ip_export(argv[optind], &o, ip_export_render, cli.prog);
 }

@@ -183,3 +183,17 @@ ip_export_consent_form(const struct ip_render *r, bool html)
 {
 	return ip_doc_render(r, html, build_form, form_css);
 }
+
+char *
+ip_consent_form_render(const struct ip_plan *p, const char *name,
+    const struct ip_export_how *h, const struct ip_err *err, bool *findings)
+{
+	struct ip_view v;
+	struct ip_render r;
+
+	if (ip_render_prepare(p, name, h, err, &r, &v, findings) != 0)
+		return NULL;
+	char *out = ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
+	ip_view_free(&v);
+	return out;
+}

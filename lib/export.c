@@ -1,9 +1,9 @@
 /*
- * export.c - ip-export: check the options, decide what the reader may
- * see, and render the plan.
+ * export.c - ip-export: check the options, and what comes before every
+ * rendering: the words, what the reader may see, the plans refused.
  */
 
-#include "iplan.h"	/* ip_export_how(), ip_export_render() */
+#include "iplan.h"	/* ip_export_how() */
 
 #include <errno.h>
 #include <stdlib.h>
@@ -149,43 +149,33 @@ birth_unclear(const struct ip_plan *p, const char *name, int32_t today,
 	return rc;
 }
 
-char *
-ip_export_render(const struct ip_plan *p, const char *name,
-    const struct ip_export_how *h, const struct ip_err *err, bool *findings)
+int
+ip_render_prepare(const struct ip_plan *p, const char *name,
+    const struct ip_export_how *h, const struct ip_err *err,
+    struct ip_render *r, struct ip_view *v, bool *findings)
 {
-	struct ip_view v;
-	struct ip_render r = { .v = &v, .today = h->today,
+	*r = (struct ip_render){ .v = v, .today = h->today,
 	    .revision = h->revision, .generated = h->generated,
 	    .has_generated = h->has_generated };
-
 	*findings = false;
 	enum ip_lang lang = p->language.set ? (enum ip_lang)p->language.v
 	    : IP_LANG_NB;
-	r.l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang : lang);
+	r->l = ip_labels(h->lang >= 0 ? (enum ip_lang)h->lang : lang);
 	if (h->lang >= 0 && h->lang != (int)lang)
-		r.text_lang = ip_vocab_lang[lang];
+		r->text_lang = ip_vocab_lang[lang];
 	/* -2, a --for that two participants' ids match, is refused with
 	 * every other id used twice */
-	char *out = NULL;
-	if (ip_view_make(&v, p, h->for_id, h->today) == -1)
+	if (ip_view_make(v, p, h->for_id, h->today) == -1)
 		ip_fail(err, _("--for '%s': no participant has that id in '%s'"),
 		    h->for_id, name);
 	else if (refused(p, name, (h->format == IP_EXPORT_FHIR
 	    || h->format == IP_EXPORT_FHIR_JSON) && !h->consent_form,
-	    h->today, err) != 0 || ((h->consent_form || (v.viewer != NULL
-	    && ip_is_guardian(v.viewer))) && birth_unclear(p, name, h->today,
+	    h->today, err) != 0 || ((h->consent_form || (v->viewer != NULL
+	    && ip_is_guardian(v->viewer))) && birth_unclear(p, name, h->today,
 	    err) != 0))
 		*findings = true;
-	else if (h->consent_form)
-		out = ip_export_consent_form(&r, h->format == IP_EXPORT_HTML);
-	else if (h->format == IP_EXPORT_XML)
-		out = ip_export_xml(&r, err);
-	else if (h->format == IP_EXPORT_FHIR
-	    || h->format == IP_EXPORT_FHIR_JSON)
-		out = ip_export_fhir(&r, h->today,
-		    h->format == IP_EXPORT_FHIR_JSON, h->transaction);
 	else
-		out = ip_export_document(&r, h->format == IP_EXPORT_HTML);
-	ip_view_free(&v);
-	return out;
+		return 0;
+	ip_view_free(v);
+	return -1;
 }

@@ -399,6 +399,10 @@ int ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
  * plan (as ip-validate(1) prints them, on e->f), false for trouble. */
 char *ip_export_render(const struct ip_plan *p, const char *name,
     const struct ip_export_how *h, const struct ip_err *e, bool *findings);
+/* As ip_export_render() for h->consent_form, and linking only what the
+ * consent form needs (for ip-consent --form). */
+char *ip_consent_form_render(const struct ip_plan *p, const char *name,
+    const struct ip_export_how *h, const struct ip_err *e, bool *findings);
 
 /* --- writing files ------------------------------------------------------- */
 

@@ -42,6 +42,18 @@ char *ip_export_document(const struct ip_render *r, bool html);
  * share names.  Returns a malloc'd string; aborts when out of memory. */
 char *ip_export_consent_form(const struct ip_render *r, bool html);
 
+/* What comes before every rendering of the plan p (shown in messages as
+ * name) as h says: the words in *r, the view in *v for the reader, and
+ * the plans refused (ids used twice, more than one person, dates in the
+ * wrong order for FHIR, a day of birth unclear where the age decides).
+ * Returns 0, the caller freeing v with ip_view_free(), or -1 after
+ * saying why on err, with *findings true if errors in the plan stop it. */
+struct ip_view;
+struct ip_export_how;
+int ip_render_prepare(const struct ip_plan *p, const char *name,
+    const struct ip_export_how *h, const struct ip_err *err,
+    struct ip_render *r, struct ip_view *v, bool *findings);
+
 /* The plan's timeline as an SVG figure for the HTML page, in a; NULL if
  * the plan has no period to draw it on. */
 char *ip_timeline_svg(const struct ip_render *r, int32_t today,
