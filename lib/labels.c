@@ -87,8 +87,8 @@ static const char *const items_nb[] = {
  * whose translations in the catalogues a unit test holds equal to
  * these.) */
 static const char *const items_nn[] = {
-	"ei oversikt over tenestemottakarens mål, ressursar og behov for "
-	"tenester",
+	"ei oversikt over kva mål, ressursar og behov for tenester "
+	"tenestemottakaren har",
 	"ei oversikt over kven som deltek i arbeidet med planen",
 	"ei opplysning om kven som får ansvar for å sikre samordninga av og "
 	"framdrifta i arbeidet med planen",
