@@ -514,7 +514,7 @@ static const struct ip_labels labels[] = {
 			    "å dele opplysningar.",
 		},
 		.restricted_shows = "Denne utgåva av planen viser difor "
-		    "berre det du treng for å gjere din del av arbeidet med "
+		    "berre det du treng for å gjere delen din av arbeidet med "
 		    "planen. Dette er utelate:",
 		.left_out_field = {
 			[IP_F_PARTICIPANT] = "dei andre deltakarane",
