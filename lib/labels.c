@@ -640,7 +640,7 @@ static const struct ip_labels labels[] = {
 		.ev_measure = "Tiltak %s «%s» slutta, inga evaluering etterpå",
 		.ev_draft = "Utkast til plan, enno ikkje aktivt",
 		.ev_never = "Første evaluering var planlagd, inga er "
-		    "gjennomført",
+		    "gjennomført enno",
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "personen sjølv",
