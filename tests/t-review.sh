@@ -821,12 +821,19 @@ t "mail: --mail=mbox parses as one message for each address, in bokmål" "
 	printf '%s\n' bjorn.odegard@molde.kommune.no ingrid.aasen@molde.kommune.no \
 		ola.hansen@molde.kommune.no admin@molde.kommune.no >'$TMP/want' &&
 	same '$TMP/want' '$TMP/to' &&
-	test \$(grep -c '	[0-9]* individuelle planer trenger deg (2026-11-24)\$' '$TMP/msgs') -eq 4 &&
+	test \$(grep -c '	[0-9]* individuelle planer trenger deg (24. november 2026)\$' '$TMP/msgs') -eq 4 &&
 	grep -q '^  Disse individuelle planene trenger deg per 24. november 2026:' '$TMP/msgs' &&
 	grep -q '^  Sendt av ip-review' '$TMP/msgs' &&
 	! grep -q 'need you\\|review due' '$TMP/msgs' &&
 	sed -n '/^admin@/,\$p' '$TMP/msgs' | tr -s ' \\n' '  ' |
 		grep -q '(koordinator: personen selv)\\|(ingen koordinator)'"
+t "mail: one plan is one plan, in the subject and the first line" "
+	cd '$RV' &&
+	LC_ALL=nb_NO.UTF-8 exits 1 ip-review --today $TODAY --mail=mbox \
+		--mail-from ip@molde.kommune.no plans/emma.yaml >'$TMP/one.mbox' &&
+	$MBOX '$TMP/one.mbox' >'$TMP/one' &&
+	grep -q '	1 individuell plan trenger deg (24. november 2026)\$' '$TMP/one' &&
+	grep -q '^  Denne individuelle planen trenger deg per 24. november 2026:' '$TMP/one'"
 t "mail: no national id, and an address from a plan only if plain" "
 	sed -e 's/^id: IP-2026-0117/id: \"17059012274\"/' \
 	    -e 's/^    email: ingrid.aasen@molde.kommune.no/    email: \"x@y.no\\\\nBcc: all@evil.example\"/' \
