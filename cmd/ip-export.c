@@ -8,8 +8,26 @@
 
 #include "cmd.h"
 
+enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION,
+	O_LIST_PARTICIPANTS, O_BUNDLE };
+
+static const struct ip_opt opts[] = {
+	{ "format", O_FORMAT, IP_ARG_WORDS, ip_export_formats },
+	{ "language", O_LANGUAGE, IP_ARG_WORDS, ip_vocab_lang },
+	{ "for", O_FOR, IP_ARG_PARTICIPANT, NULL },
+	{ "bundle", O_BUNDLE, IP_ARG_WORDS, ip_export_bundles },
+	{ "consent-form", O_CONSENT_FORM, IP_ARG_NONE, NULL },
+	{ "revision", O_REVISION, IP_ARG_TEXT, NULL },
+	{ "output", 'o', IP_ARG_FILE, NULL },
+	/* for shell completion: see ip-export(1) */
+	{ "list-participants", O_LIST_PARTICIPANTS, IP_ARG_NONE, NULL },
+	{ "force", 'f', IP_ARG_NONE, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-export",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -62,35 +80,16 @@ static struct ip_cli cli = {
 	    "See ip-export(1).\n"),
 };
 
-enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION,
-	O_LIST_PARTICIPANTS, O_BUNDLE };
-
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ "language", required_argument, NULL, O_LANGUAGE },
-		{ "for", required_argument, NULL, O_FOR },
-		{ "bundle", required_argument, NULL, O_BUNDLE },
-		{ "consent-form", no_argument, NULL, O_CONSENT_FORM },
-		{ "revision", required_argument, NULL, O_REVISION },
-		{ "output", required_argument, NULL, 'o' },
-		/* for shell completion, not in --help: see ip-export(1) */
-		{ "list-participants", no_argument, NULL,
-		    O_LIST_PARTICIPANTS },
-		{ "force", no_argument, NULL, 'f' },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct ip_export_opts o = {
 		.source_date_epoch = getenv("SOURCE_DATE_EPOCH"),
 	};
 	bool list = false;
 	int c, rc;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:fhV",
-	    longopts)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		if (c == O_FORMAT)
 			o.format = optarg;
 		else if (c == O_LANGUAGE)

@@ -15,9 +15,10 @@
 #include "persons.h"
 #include "render.h"
 
-static const char *const formats[] = { "markdown", "html", "xml", "fhir",
-	"fhir-json", NULL };
-static const char *const bundles[] = { "collection", "transaction", NULL };
+const char *const ip_export_formats[] = { "markdown", "html", "xml",
+	"fhir", "fhir-json", NULL };
+const char *const ip_export_bundles[] = { "collection", "transaction",
+	NULL };
 
 /* SOURCE_DATE_EPOCH: seconds since 1970-01-01 00:00 UTC, as reproducible
  * builds define it; a date from it up to the year 9999. */
@@ -100,11 +101,11 @@ ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
 	*h = (struct ip_export_how){ .lang = -1, .for_id = o->for_id,
 	    .today = o->today };
 	if ((o->format != NULL && ip_opt_word(err, "format", o->format,
-	    formats, &format) != 0)
+	    ip_export_formats, &format) != 0)
 	    || (o->language != NULL && ip_opt_word(err, "language",
 	    o->language, ip_vocab_lang, &h->lang) != 0)
 	    || (o->bundle != NULL && ip_opt_word(err, "bundle", o->bundle,
-	    bundles, &bundle) != 0)
+	    ip_export_bundles, &bundle) != 0)
 	    || (o->source_date_epoch != NULL && source_date(
 	    o->source_date_epoch, &h->generated, err) != 0))
 		return -1;
@@ -115,12 +116,12 @@ ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
 	if (o->bundle != NULL && h->format != IP_EXPORT_FHIR
 	    && h->format != IP_EXPORT_FHIR_JSON)
 		return ip_fail(err, _("--bundle is for --format fhir or "
-		    "fhir-json, not %s"), formats[format]);
+		    "fhir-json, not %s"), ip_export_formats[format]);
 	h->revision = o->revision;
 	if (h->consent_form && h->format != IP_EXPORT_MARKDOWN
 	    && h->format != IP_EXPORT_HTML)
 		return ip_fail(err, _("--consent-form is written as markdown "
-		    "or html, not as %s"), formats[format]);
+		    "or html, not as %s"), ip_export_formats[format]);
 	if (h->consent_form && h->for_id != NULL)
 		return ip_fail(err, _("--consent-form and --for do not go "
 		    "together: the form is for the person to sign"));

@@ -95,6 +95,13 @@ int ip_opt_date(const struct ip_err *e, const char *opt, const char *arg,
     int32_t *day);
 /* The most threads a walk runs (-j). */
 #define IP_MAX_JOBS 64
+/* The words of the options that take a word of the plan's,
+ * NULL-terminated, indexed as the plan's (ip-plan(5)): the languages
+ * (enum ip_lang: --language), the care (ip-new --care) and a sub-goal's
+ * statuses (ip-evaluate --subgoal). */
+extern const char *const ip_vocab_lang[];
+extern const char *const ip_vocab_care[];
+extern const char *const ip_vocab_goal_status[];
 
 /* --- diagnostics --------------------------------------------------------- */
 
@@ -262,6 +269,9 @@ int ip_new_make(const struct ip_new_opts *o, const struct ip_err *e,
 
 /* --- ip-review ----------------------------------------------------------- */
 
+/* The words of ip-review --format, NULL-terminated. */
+extern const char *const ip_review_formats[];
+
 /* The options of ip-review(1); ip_review() checks the strings. */
 struct ip_review_opts {
 	int32_t today;		/* days since 1970-01-01 */
@@ -374,6 +384,10 @@ struct ip_export_opts {
 /* ip-export(1), for a caller that has the plan loaded. */
 enum ip_export_format { IP_EXPORT_MARKDOWN, IP_EXPORT_HTML, IP_EXPORT_XML,
 	IP_EXPORT_FHIR, IP_EXPORT_FHIR_JSON };
+/* The words of --format, NULL-terminated, indexed by the enum; and of
+ * --bundle: collection, transaction. */
+extern const char *const ip_export_formats[];
+extern const char *const ip_export_bundles[];
 
 /* The options of ip-export(1), checked. */
 struct ip_export_how {
