@@ -185,7 +185,14 @@ struct ip_review_cli {
 int ip_review(char *const *paths, size_t n, const struct ip_review_cli *c,
     const char *prog);
 
-/* Renders the plan at path ("-" or NULL: standard input) as o asks,
+/* ip-export's options: how to render, and where to. */
+struct ip_export_cli {
+	struct ip_export_how how;
+	const char *output;	/* -o: a file; NULL or "-": standard output */
+	bool force;		/* -f: -o may replace a file that is a plan */
+};
+
+/* Renders the plan at path ("-" or NULL: standard input) as c asks,
  * with render (ip_export_render(), or ip_consent_form_render() where only
  * the form is wanted), and writes it, atomically when to a file
  * (replacing the file).  Nothing is written unless the whole document was
@@ -194,7 +201,7 @@ int ip_review(char *const *paths, size_t n, const struct ip_review_cli *c,
  * 0. */
 typedef char *ip_render_fn(const struct ip_plan *p, const char *name,
     const struct ip_export_how *h, const struct ip_err *e, bool *findings);
-int ip_export(const char *path, const struct ip_export_opts *o,
+int ip_export(const char *path, const struct ip_export_cli *c,
     ip_render_fn *render, const char *prog);
 
 /* Writes a new plan to path ("-" or NULL: standard output), mode 0600,

@@ -195,9 +195,9 @@ main(int argc, char *argv[])
 	if (rc == IP_EXIT_OK && !ch.dry_run) {
 		fputs(ctx.report, stdout);
 		if (form) {
-			struct ip_export_opts eo = { .consent_form = true,
-			    .today = ch.today };
-			rc = ip_export(ch.path, &eo, ip_consent_form_render,
+			struct ip_export_cli ec = { .how = { .lang = -1,
+			    .consent_form = true, .today = ch.today } };
+			rc = ip_export(ch.path, &ec, ip_consent_form_render,
 			    cli.prog);
 		}
 		rc = ip_finish_stdout(cli.prog, rc);
