@@ -396,14 +396,12 @@ t "fhir: two plans, or two views of one, never share a resource id" "
 # The day the plan was begun is CarePlan.created, shown with its status.
 t "fhir: CarePlan.created is the plan's created, not in a restricted view" "
 	fhir_fresh &&
-	sed 's/^format: iplan\/1\$/&\\ncreated: 2026-01-05/' \
-		'$TESTS/export/kari.yaml' >created.yaml &&
-	grep -q '^created: 2026-01-05' created.yaml &&
-	ip-export --today $TODAY --format fhir created.yaml >full &&
-	ip-export --today $TODAY --format fhir-json created.yaml >full.json &&
-	ip-export --today $TODAY --format fhir --for per created.yaml >per &&
-	test \"\$(fhir_xpath full 'string(//CarePlan/created/@value)')\" = 2026-01-05 &&
-	grep -q '\"created\": \"2026-01-05\"' full.json &&
+	grep -q '^created: 2026-01-12\$' '$TESTS/export/kari.yaml' &&
+	ip-export --today $TODAY --format fhir '$TESTS/export/kari.yaml' >full &&
+	ip-export --today $TODAY --format fhir-json '$TESTS/export/kari.yaml' >full.json &&
+	ip-export --today $TODAY --format fhir --for per '$TESTS/export/kari.yaml' >per &&
+	test \"\$(fhir_xpath full 'string(//CarePlan/created/@value)')\" = 2026-01-12 &&
+	grep -q '\"created\": \"2026-01-12\"' full.json &&
 	grep -q REDACTED per && test \"\$(fhir_xpath per 'count(//CarePlan/created)')\" = 0 &&
 	xmllint --nonet --noout --schema '$FHIR_XSD' full 2>/dev/null"
 
