@@ -22,13 +22,13 @@ to_closed_pipe() {
 # (usage errors, --today's value, a closed pipe): under valgrind, for the
 # first command only, as the others hand it to the same code.
 t_cli() {
-	if [ "$cmd" = "$cli_first" ]; then t "$@"; else t_no_vg "$@"; fi
+	if [ "$cmd" = "$first" ]; then t "$@"; else t_no_vg "$@"; fi
 }
 
-cli_first=
+first=
 for cmd in "$TOP"/cmd/ip-*.c; do
 	cmd=$(basename "$cmd" .c)
-	cli_first=${cli_first:-$cmd}
+	first=${first:-$cmd}
 	t "$cmd --help" "
 		exits 0 $cmd --help >'$TMP/help' &&
 		grep -q '^usage: $cmd' '$TMP/help'"
