@@ -48,13 +48,12 @@ static char shortopts[2 + 3 * IP_MAX_OPTS + 1] = ":";
 static void
 make_tables(const struct ip_opt *opts)
 {
-	static const int has_arg[] = { [IP_ARG_NONE] = no_argument,
-	    [IP_ARG_OPTIONAL] = optional_argument };
 	size_t n = 0, k = 1;
 
 	for (const struct ip_opt *o = opts; o->name != NULL; o++, n++) {
 		assert(n < IP_MAX_OPTS);
-		int arg = o->arg <= IP_ARG_OPTIONAL ? has_arg[o->arg]
+		int arg = o->arg == IP_ARG_NONE ? no_argument
+		    : o->arg == IP_ARG_OPTIONAL ? optional_argument
 		    : required_argument;
 		longopts[n] = (struct option){ o->name, arg, NULL, o->val };
 		if (o->val < 0x80) {

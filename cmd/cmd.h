@@ -37,8 +37,8 @@ enum {
  * A command's options, as one table (git's OPT_* lists): cli.c makes
  * getopt_long()'s array and short options from it, and prints it for the
  * shell's completion (--completion-helper, which cmd/completion.bash
- * asks for), so that an option is written once.  t-cli.sh holds --help
- * and the man page to it.
+ * asks for), so that an option is written once.  tests/t-options.sh
+ * holds --help and the man page to it.
  */
 
 /* What an option's value is, and so what completes it. */
@@ -60,8 +60,10 @@ enum ip_arg {
 
 struct ip_opt {
 	const char *name;	/* the long option, without "--"; NULL ends */
-	int val;		/* what the loop switches on: a letter is the
-				   short option too, from 0x200 long only */
+	int val;		/* what the loop switches on: a letter (below
+				   0x80) is the short option too; a long
+				   option alone is from 0x200 (0x100 for
+				   those every command has) */
 	enum ip_arg arg;
 	const char *const *words;	/* NULL-terminated, or NULL */
 };
@@ -114,9 +116,10 @@ struct ip_cli {
  * argv[0] and repeat values. */
 int ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[]);
 /* ... and pass every option the command does not handle itself (h, V,
- * IP_OPT_TODAY, --completion-helper, '?', ':') here.  Returns -1 to go on, or the exit status
- * that main returns now (after --help, --version or a usage error: the
- * option named, never its value, then the usage). */
+ * IP_OPT_TODAY, IP_OPT_COMPLETE, '?', ':') here.  Returns -1 to go on,
+ * or the exit status that main returns now (after --help, --version,
+ * --completion-helper or a usage error: the option named, never its
+ * value, then the usage). */
 int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
 /* Writes the usage to stderr; returns IP_EXIT_TROUBLE, for main to return
  * after a usage error it has told. */
