@@ -21,6 +21,14 @@ help_options() {
 	tr -d , | tr ' ' '\n' | LC_ALL=C sort -u
 }
 
+# usage_options: the options in the usage of a --help on standard input
+# and the summary below it (the lines up to the first blank one), one a
+# line, sorted.
+usage_options() {
+	sed '/^$/q' | grep -oE -- '(^|[ [|])--?[a-zA-Z][a-z-]*' |
+	sed 's/^[ [|]//' | LC_ALL=C sort -u
+}
+
 # man_options SECTION PAGE: the options in a section of an mdoc page,
 # sorted: in OPTIONS those its list (.It) names, in SYNOPSIS all
 # ("Fl -jobs" is --jobs, "Fl j" -j).
@@ -59,10 +67,12 @@ for cmd in "$TOP"/cmd/ip-*.c; do
 	t "$cmd: the option table, --help and the man page name the same options" "
 		cd '$TMP' && table_options $cmd >$cmd.table && test -s $cmd.table &&
 		$cmd --help | help_options >$cmd.help &&
+		$cmd --help | usage_options >$cmd.usage && test -s $cmd.usage &&
 		man_options OPTIONS '$page' >$cmd.man &&
 		man_options SYNOPSIS '$page' >$cmd.synopsis &&
 		test -s $cmd.synopsis &&
 		agree $cmd $cmd.table $cmd.help --help &&
+		agree $cmd $cmd.table $cmd.usage '+the usage' &&
 		agree $cmd $cmd.table $cmd.man 'the OPTIONS of $cmd(1)' &&
 		agree $cmd $cmd.table $cmd.synopsis '+the SYNOPSIS of $cmd(1)'"
 	t_no_vg "$cmd: the completion offers the options of the table" "
