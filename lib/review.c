@@ -95,7 +95,7 @@ _Static_assert(sizeof(struct finding) == 16, "a finding is 16 bytes");
 _Static_assert(sizeof(struct plan_rec) == 20, "a plan record is 20 bytes");
 
 enum format { FMT_TEXT, FMT_TSV, FMT_ICS };
-static const char *const formats[] = { "text", "tsv", "ics", NULL };
+const char *const ip_review_formats[] = { "text", "tsv", "ics", NULL };
 
 /* A string kept once: where it is and the hash of its bytes. */
 struct str_slot {
@@ -1589,7 +1589,7 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 		    "count and a unit: 30d, 4w, 3m)"), within);
 		return NULL;
 	}
-	if (ip_opt_word(err, "format", format, formats, &fmt) != 0)
+	if (ip_opt_word(err, "format", format, ip_review_formats, &fmt) != 0)
 		return NULL;
 	if (o->draft_days != NULL && ip_opt_count(err, "draft-days",
 	    o->draft_days, 36500, &draft_days) != 0)
