@@ -191,6 +191,21 @@ ip_cli_usage(const struct ip_cli *cli)
 	return IP_EXIT_TROUBLE;
 }
 
+int
+ip_cli_operands(const struct ip_cli *cli, int n, int min, int max)
+{
+	if (n < min)
+		ip_error(cli->prog, _("no plan given: name the plan's file"));
+	else if (n > max)
+		/* TRANSLATORS: %d is 2 or more; often an option that takes
+		   no value was given one, as in "-f md" for "--format md". */
+		ip_error(cli->prog, _("one plan at a time, and %d files are "
+		    "given (does an option before them take no value?)"), n);
+	else
+		return 0;
+	return ip_cli_usage(cli);
+}
+
 int32_t
 ip_cli_today(struct ip_cli *cli)
 {

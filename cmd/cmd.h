@@ -124,6 +124,10 @@ int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
 /* Writes the usage to stderr; returns IP_EXIT_TROUBLE, for main to return
  * after a usage error it has told. */
 int ip_cli_usage(const struct ip_cli *cli);
+/* Whether n files (the operands) are at least min and at most max; if
+ * not, says which (never the names: a name may be a national id), then
+ * the usage, and returns IP_EXIT_TROUBLE; else 0. */
+int ip_cli_operands(const struct ip_cli *cli, int n, int min, int max);
 /* The date of --today, else the system's date: the only clock reading. */
 int32_t ip_cli_today(struct ip_cli *cli);
 /* Prints "PROG: message\n" to stderr and returns -1. */

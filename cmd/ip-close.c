@@ -102,8 +102,8 @@ main(int argc, char *argv[])
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
-	if (argc - optind != 1)
-		return ip_cli_usage(&cli);
+	if ((rc = ip_cli_operands(&cli, argc - optind, 1, 1)) != 0)
+		return rc;
 	ch.path = argv[optind];
 	if (strcmp(ch.path, "-") == 0) {
 		ip_error(cli.prog, _("a plan to change is a file, not "

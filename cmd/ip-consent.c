@@ -136,10 +136,9 @@ main(int argc, char *argv[])
 			goto done;
 	}
 	rc = IP_EXIT_TROUBLE;
-	if (argc - optind < 1 || (argc - optind > 1 && ctx.o.n_ids == 0)) {
-		rc = ip_cli_usage(&cli);
+	if ((rc = ip_cli_operands(&cli, argc - optind, 1, ctx.o.n_ids > 0
+	    ? argc - optind : 1)) != 0)
 		goto done;
-	}
 	ch.path = argv[optind];
 	/* the ids after PLAN are more of --share's */
 	for (int i = optind + 1; i < argc; i++)

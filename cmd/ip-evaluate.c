@@ -178,10 +178,8 @@ main(int argc, char *argv[])
 		}
 	}
 	rc = IP_EXIT_TROUBLE;
-	if (argc - optind != 1) {
-		ip_cli_usage(&cli);
+	if (ip_cli_operands(&cli, argc - optind, 1, 1) != 0)
 		goto out;
-	}
 	ev.path = ch.path = argv[optind];
 	if (list >= 0) {
 		rc = ip_finish_stdout(cli.prog, ip_list_ids(ch.path,

@@ -126,8 +126,8 @@ main(int argc, char *argv[])
 				return rc;
 		}
 	}
-	if (argc - optind > 1)
-		return ip_cli_usage(&cli);
+	if ((rc = ip_cli_operands(&cli, argc - optind, 0, 1)) != 0)
+		return rc;
 	if (list)
 		return ip_finish_stdout(cli.prog,
 		    ip_list_ids(argv[optind], IP_IDS_PARTICIPANTS,

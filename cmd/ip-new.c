@@ -112,8 +112,8 @@ main(int argc, char *argv[])
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
-	if (argc - optind > 1)
-		return ip_cli_usage(&cli);
+	if ((rc = ip_cli_operands(&cli, argc - optind, 0, 1)) != 0)
+		return rc;
 	o.today = ip_cli_today(&cli);
 	return ip_new(argv[optind], &o, cli.prog);
 }

@@ -91,6 +91,23 @@ t "ip-new: an ambiguous option is named as given" "
 	exits 2 ip-new --re 3 --name Kari 2>'$TMP/err' </dev/null &&
 	echo \"ip-new: ambiguous option '--re'\" >'$TMP/want' &&
 	head -n 1 '$TMP/err' | same '$TMP/want' -"
+# Too many files, or none: said, with the usage, never the names (one
+# may be a national id); "-f md" (-f is --force, not --format) is the
+# usual cause.
+for cmd in ip-export ip-new ip-evaluate ip-close ip-edit ip-consent; do
+	t_no_vg "$cmd: two files are one too many, said without their names" "
+		exits 2 $cmd md 03105827724 2>'$TMP/err' </dev/null &&
+		echo \"$cmd: one plan at a time, and 2 files are given (does an option before them take no value?)\" >'$TMP/want' &&
+		head -n 1 '$TMP/err' | same '$TMP/want' - &&
+		sed -n 2p '$TMP/err' | grep -q '^usage: $cmd ' &&
+		! grep -q '0310\\|md' '$TMP/err'"
+done
+for cmd in ip-evaluate ip-close ip-edit ip-consent; do
+	t_no_vg "$cmd: no plan given, said" "
+		exits 2 $cmd 2>'$TMP/err' </dev/null &&
+		echo \"$cmd: no plan given: name the plan's file\" >'$TMP/want' &&
+		head -n 1 '$TMP/err' | same '$TMP/want' -"
+done
 t "ip-validate: -j takes a count" "
 	exits 2 ip-validate -j 0 '$TOP/examples' 2>'$TMP/err' &&
 	echo \"ip-validate: invalid --jobs: '0' (use 1 to 64)\" >'$TMP/want' &&
