@@ -177,24 +177,33 @@ qp_plain(unsigned char c)
 	return c >= ' ' && c <= '~' && c != '=';
 }
 
+/* True if a line of the message that begins at s (n bytes left) would
+ * be changed on its way: "From " begins a message in an mbox, and a "."
+ * may be taken by an SMTP server for the end of the text. */
+static bool
+read_otherwise(const char *s, size_t n)
+{
+	return *s == '.' || (n >= 5 && memcmp(s, "From ", 5) == 0);
+}
+
 /* Writes one line of text, lead spaces (fewer than QP_LINE) and the n
  * bytes at s (n > 0 if lead > 0: a line never ends in its indent),
- * quoted-printable, with soft line breaks within QP_LINE: through a
- * buffer of its own, a write for each piece of it rather than for each
- * byte. */
+ * quoted-printable, with soft line breaks within QP_LINE, the first
+ * byte of each line of the message encoded if read_otherwise(): through
+ * a buffer of its own, a write for each piece of it rather than for
+ * each byte. */
 static void
 qp_line(FILE *out, size_t lead, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char buf[256];
 	size_t col = lead, k = lead;
-	bool from = n >= 5 && lead == 0 && memcmp(s, "From ", 5) == 0;
 
 	memset(buf, ' ', lead);		/* spaces, none the first or last */
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		bool first = i + lead == 0, last = i + 1 == n;
-		if (!first && !last && qp_plain(c) && col < QP_LINE - 1
+		bool last = i + 1 == n;
+		if (col > 0 && !last && qp_plain(c) && col < QP_LINE - 1
 		    && k < sizeof(buf) - 2) {
 			/* the run of such bytes from c on, within the line
 			 * (and room for a soft break) and the buffer: what
@@ -212,10 +221,10 @@ qp_line(FILE *out, size_t lead, const char *s, size_t n)
 			i += j - 1;
 			continue;
 		}
-		bool quote = !qp_plain(c) || (c == ' ' && last)
-		    || (first && (c == '.' || from));
+		bool quote = !qp_plain(c) || (c == ' ' && last);
 		size_t len = quote ? 3 : 1;
-		if (k + 2 + len > sizeof(buf)) {
+		if (k + 2 + 3 + 1 > sizeof(buf)) {	/* a soft break, the
+							   token, the end */
 			fwrite(buf, 1, k, out);
 			k = 0;
 		}
@@ -226,6 +235,8 @@ qp_line(FILE *out, size_t lead, const char *s, size_t n)
 			buf[k++] = '\n';
 			col = 0;
 		}
+		if (col == 0 && read_otherwise(s + i, n - i))
+			quote = true, len = 3;
 		if (quote) {
 			buf[k++] = '=';
 			buf[k++] = hex[c >> 4];
