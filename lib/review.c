@@ -1450,8 +1450,9 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	const char *addr = mail_to(r, r->f[from].plan);
 	char date[32], day[11], written[IP_LONG_DATE];
 	size_t plans = 0;
-	/* the subject, ending in a NUL, then the intro and then the
-	 * lines, in one stream */
+	/* the subject and the coordinator's name as the text writes it,
+	 * each ending in a NUL, then the intro and then the lines, in one
+	 * stream */
 	FILE *b = d->f;
 
 	rewind(b);
@@ -1465,6 +1466,10 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	fprintf(b, P_("%zu individual plan needs you", "%zu individual "
 	    "plans need you", plans), plans);
 	fprintf(b, " (%s)", day);
+	putc('\0', b);
+	long name = ftell(b);
+	if (addr != NULL)
+		ip_fputs_clean(coord_name(r, pr), b);
 	putc('\0', b);
 	long intro = ftell(b);
 	if (addr != NULL)
@@ -1487,7 +1492,7 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	line.grouped = addr != NULL;	/* the coordinator after each line
 					   only in the mail to --mail-to */
 	print_lines(&line, from, to, b);
-	if (fflush(b) != 0 || intro < 0 || lines < intro)
+	if (fflush(b) != 0 || name < 0 || intro < name || lines < intro)
 		ip_limit("memory for a message");
 	/* the text written since the rewind: a memory stream's size is
 	 * where it stands */
@@ -1501,7 +1506,7 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 
 	ip_mail_address(out, "From", NULL, m->from);
 	if (addr != NULL)
-		ip_mail_address(out, "To", coord_name(r, pr), addr);
+		ip_mail_address(out, "To", buf + name, addr);
 	else
 		ip_mail_address(out, "To", NULL, m->to);
 	ip_mail_field(out, "Subject", buf);

@@ -838,6 +838,14 @@ t "mail: no national id, and an address from a plan only if plain" "
 	grep -v '^ ' '$TMP/msgs' | cut -f 1 >'$TMP/to' &&
 	echo ip@molde.kommune.no >'$TMP/want' && same '$TMP/want' '$TMP/to' &&
 	! grep -q '^Bcc' '$TMP/n.mbox' && ! grep -q 17059012274 '$TMP/n.mbox'"
+t "mail: the coordinator's name in To as the text writes it" "
+	sed 's/^    name: Ingrid Aasen/    name: \"Ingrid \\\\u202e 17059012274\"/' \
+		'$RV/from.yaml' >'$TMP/to.yaml' &&
+	grep -q 'u202e 17059012274' '$TMP/to.yaml' &&
+	exits 1 ip-review --today $TODAY --mail=mbox --mail-from ip@molde.kommune.no \
+		'$TMP/to.yaml' >'$TMP/t.mbox' &&
+	$MBOX '$TMP/t.mbox' >'$TMP/msgs' &&
+	grep -q '^ingrid.aasen@molde.kommune.no	' '$TMP/msgs'"
 # A line of quoted-printable broken with "=" goes on on the next line of
 # the message: that line too must not begin with "From " (an mbox reader
 # would begin a new message there) or "." (an SMTP server may drop it).
