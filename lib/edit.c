@@ -138,15 +138,24 @@ line_start(const struct ip_doc *doc, size_t pos)
 	return pos;
 }
 
-/* The column of pos, as libyaml counts it: a byte order mark that
- * begins a line other than the first is one. */
+/* Where the indentation of the line pos is on begins: past a byte order
+ * mark that begins a line other than the first, which libyaml skips. */
 static size_t
-col(const struct ip_doc *doc, size_t pos)
+indent_start(const struct ip_doc *doc, size_t pos)
 {
 	size_t l = line_start(doc, pos);
 	if (pos - l >= 3 && memcmp(doc->buf + l, "\xef\xbb\xbf", 3) == 0)
-		return pos - l - 2;
-	return pos - l;
+		return l + 3;
+	return l;
+}
+
+/* The column of pos, as libyaml counts it: such a byte order mark is
+ * one. */
+static size_t
+col(const struct ip_doc *doc, size_t pos)
+{
+	size_t l = line_start(doc, pos), i = indent_start(doc, pos);
+	return pos - i + (i > l);
 }
 
 static bool
@@ -593,7 +602,7 @@ is_dash(const struct ip_doc *doc, size_t pos)
 	if (doc->buf[pos] != '-' || (pos + 1 < doc->len && !strchr(" \t\r\n",
 	    doc->buf[pos + 1])))
 		return false;
-	for (size_t i = line_start(doc, pos); i < pos; i++)
+	for (size_t i = indent_start(doc, pos); i < pos; i++)
 		if (doc->buf[i] != ' ' && doc->buf[i] != '-')
 			return false;
 	return true;
@@ -897,7 +906,7 @@ ip_doc_set_after(struct ip_doc *doc, struct ip_ynode *map, const char *key,
 static bool
 first_on_line(const struct ip_doc *doc, size_t pos, bool dash)
 {
-	size_t i = line_start(doc, pos);
+	size_t i = indent_start(doc, pos);
 	while (i < pos && doc->buf[i] == ' ')
 		i++;
 	if (dash && i < pos && doc->buf[i] == '-')

@@ -1014,6 +1014,11 @@ test_edit_shapes(void **state)
 	/* a byte order mark that begins a line is a column to libyaml */
 	assert_edit("format: iplan/1\nneeds:\n\xef\xbb\xbf- a\n", after_block,
 	    "format: iplan/1\nneeds:\n\xef\xbb\xbf- a\n - b\n");
+	/* and the dash after it is the item's: its value, written afresh
+	 * in block style, starts there */
+	assert_edit("format: iplan/1\nparticipants:\n\xef\xbb\xbf  - "
+	    "{id: per, name: x}\n", remove_first_in_item,
+	    "format: iplan/1\nparticipants:\n\xef\xbb\xbf  - name: x\n");
 	/* the spaces that end a block scalar's last line are its text:
 	 * written afresh, it takes them */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n"
