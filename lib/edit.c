@@ -1039,6 +1039,17 @@ keep_inserts(struct ip_doc *doc, size_t from, size_t to)
 	return true;
 }
 
+/* Whether the text of n (its last scalar) ends in a line break, which a
+ * block scalar takes from the line break after its last line. */
+static bool
+ends_in_break(const struct ip_ynode *n)
+{
+	while (n->kind != IP_Y_SCALAR && n->last != NULL)
+		n = n->last;
+	return n->kind == IP_Y_SCALAR && !n->plain && n->len > 0
+	    && n->s[n->len - 1] == '\n';
+}
+
 int
 ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
     struct ip_ynode *child)
@@ -1096,8 +1107,9 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	size_t to = eol(doc, content_end(doc, last));
 	if (to < doc->len) {
 		to += brk(doc, to);
-	} else {
-		/* the last line has no break: take the one before it */
+	} else if (prev == NULL || !ends_in_break(prev)) {
+		/* the last line has no break: take the one before it,
+		 * unless a block scalar before ends with it */
 		from -= brk_before(doc, from);
 	}
 	/* a cut made before that shares a line break with this one (the

@@ -569,6 +569,12 @@ remove_id(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+remove_third(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 2));
+}
+
+static void
 set_lines(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "to\nlinjer\n"));
@@ -1038,6 +1044,10 @@ test_edit_shapes(void **state)
 	assert_edit("? # c\n x\nformat: iplan/1\nstatus: active\n",
 	    close_plan, "? # c\n x\nformat: iplan/1\nstatus: closed\n"
 	    "closed:\n  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n");
+	/* the last line, without a line break, removed after a block
+	 * scalar: the line break before it is the block's, and stays */
+	assert_edit("format: iplan/1\nnote: |\n  x\nid: y", remove_third,
+	    "format: iplan/1\nnote: |\n  x\n");
 	/* the spaces that end a block scalar's last line are its text:
 	 * written afresh, it takes them */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n"
