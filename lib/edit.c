@@ -523,6 +523,31 @@ eol(const struct ip_doc *doc, size_t pos)
 	return pos;
 }
 
+/* Past the lines of blanks after a plain scalar that ends at e, up to
+ * the last with a tab: libyaml reads them as the scalar's own, and
+ * refuses a tab at the start of a line elsewhere, so they go with it. */
+static size_t
+past_tab_lines(const struct ip_doc *doc, size_t e)
+{
+	size_t q = eol(doc, e), last = e;
+	for (size_t i = e; i < q; i++)
+		if (doc->buf[i] != ' ' && doc->buf[i] != '\t')
+			return e;	/* a comment: none are its own */
+	while (brk(doc, q) > 0) {
+		size_t from = q + brk(doc, q), to = eol(doc, from);
+		bool tab = false;
+		for (size_t i = from; i < to; i++)
+			if (doc->buf[i] == '\t')
+				tab = true;
+			else if (doc->buf[i] != ' ')
+				return last;
+		if (tab)
+			last = to;
+		q = to;
+	}
+	return last;
+}
+
 /* One past the last character of n's own text: of a block scalar less
  * the empty lines after it (but not its lines of spaces, which a new
  * value in their place would take in, nor those it keeps), of a block
@@ -539,6 +564,8 @@ content_end(const struct ip_doc *doc, const struct ip_ynode *n)
 	if (n->kind != IP_Y_SCALAR && !is_flow(doc, n) && n->last != NULL)
 		return content_end(doc, n->last);
 	size_t e = n->end;
+	if (n->kind == IP_Y_SCALAR && n->plain)
+		return past_tab_lines(doc, e);
 	if (n->kind != IP_Y_SCALAR || n->end <= n->start
 	    || (doc->buf[n->start] != '|' && doc->buf[n->start] != '>'))
 		return e;

@@ -569,6 +569,12 @@ remove_id(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_id_quoted(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "  y"));
+}
+
+static void
 remove_third(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_remove(doc, root, ip_ynode_item(root, 2));
@@ -1048,6 +1054,10 @@ test_edit_shapes(void **state)
 	 * scalar: the line break before it is the block's, and stays */
 	assert_edit("format: iplan/1\nnote: |\n  x\nid: y", remove_third,
 	    "format: iplan/1\nnote: |\n  x\n");
+	/* lines of blanks with a tab after a plain scalar are its own to
+	 * libyaml, which refuses them after a quoted one: they go with it */
+	assert_edit("format: iplan/1\nid: x\n  \t\n\nstatus: active\n",
+	    set_id_quoted, "format: iplan/1\nid: \"  y\"\n\nstatus: active\n");
 	/* the spaces that end a block scalar's last line are its text:
 	 * written afresh, it takes them */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n"
