@@ -1,0 +1,119 @@
+/*
+ * fields.h - the table of a plan's fields, one X-macro per mapping type,
+ * in the style of the rule catalogue (diag.h): what the person, their
+ * contact and each participant hold.  The loader's rows (decode.c), the
+ * members of struct ip_person, ip_contact and ip_participant (plan.h),
+ * the words of the documents' labels (labels.h, labels.c) and the generic
+ * lines of the documents and the XML (export_doc.c, export_xml.c) are all
+ * made from it: a text field added here is read, kept, labelled, held to
+ * the visibility table and written, and the tests (t-schema, the unit
+ * tests of the views) name each place outside the code that lacks it: the
+ * XML Schema, the JSON Schema, ip-plan(5) and the plans the views' test
+ * renders.  What is particular to a field (the FHIR mapping, a label that
+ * depends on the value, the place of a line apart from the others) stays
+ * code, named by the row.
+ *
+ * A row is X(map, key, type, sub, group, doc, xml, nb, nn, en):
+ *
+ *   map	the mapping type: the row is member key of struct ip_<map>
+ *   key	the key in the plan file, and the member's name
+ *   type	TEXT (struct ip_text), DATE (ip_date), BOOL (ip_bool), ENUM
+ *		(ip_enum, a word of the vocabulary ip_vocab_<sub>), MAP
+ *		(struct ip_<sub>, whose rows are IP_<SUB>_FIELDS)
+ *   sub	what ENUM and MAP need, as above; 0 for the others
+ *   group	the field of the visibility table (IP_F_<group>, view.h)
+ *		that says who may see it; entry fields are asked about the
+ *		entry (the participant)
+ *   doc	how the documents (Markdown, HTML) show it: FACT, a line
+ *		"label: value" in the section's facts, in the table's order;
+ *		OWN, the renderer's function <map>_<key>() in that place;
+ *		APART, placed by the section itself (a heading, a text of
+ *		its own); NO, left out of the documents
+ *   xml	how the XML export writes it: ELEM, an element <key> in the
+ *		table's order; OWN, the renderer's function xml_<map>_<key>()
+ *   nb, nn, en	its label in bokmål, nynorsk and English (struct
+ *		ip_labels' <map>_<key>), NULL where no document labels it
+ *
+ * Only lib/ and the tests include this header.
+ */
+#ifndef IPLAN_FIELDS_H
+#define IPLAN_FIELDS_H
+
+#define IP_CONTACT_FIELDS(X) \
+	X(contact, phone, TEXT, 0, PERSON_CONTACT, FACT, ELEM, \
+	    "Telefon", "Telefon", "Phone") \
+	X(contact, email, TEXT, 0, PERSON_CONTACT, FACT, ELEM, \
+	    "E-post", "E-post", "Email") \
+	X(contact, address, TEXT, 0, PERSON_CONTACT, FACT, ELEM, \
+	    "Adresse", "Adresse", "Address")
+
+/* The national id's label depends on what it is (ip_labels' national_id
+ * by enum ip_nid_kind); national_id_issuer, who gave an H-nummer, is for
+ * FHIR and XML;
+ * the care is shown only when compulsory, and the need of an
+ * interpreter in words of its own. */
+#define IP_PERSON_FIELDS(X) \
+	X(person, name, TEXT, 0, PERSON_NAME, FACT, ELEM, \
+	    "Navn", "Namn", "Name") \
+	X(person, national_id, TEXT, 0, NATIONAL_ID, OWN, ELEM, \
+	    NULL, NULL, NULL) \
+	X(person, national_id_issuer, TEXT, 0, NATIONAL_ID, NO, ELEM, \
+	    NULL, NULL, NULL) \
+	X(person, birth_date, DATE, 0, BIRTH_DATE, FACT, ELEM, \
+	    "Fødselsdato", "Fødselsdato", "Date of birth") \
+	X(person, contact, MAP, contact, PERSON_CONTACT, OWN, OWN, \
+	    NULL, NULL, NULL) \
+	X(person, interpreter, BOOL, 0, INTERPRETER, OWN, ELEM, \
+	    "Tolk", "Tolk", "Interpreter") \
+	X(person, care, ENUM, care, CARE, OWN, ELEM, \
+	    "Tvungent psykisk helsevern", "Tvungent psykisk helsevern", \
+	    "Compulsory mental health care")
+
+/* A participant's name is the heading of their entry, the role is told
+ * with being the coordinator, and the contribution is a text under the
+ * entry.  hpr is the HPR-nummer, organization_number the
+ * organisasjonsnummer, resh_id and her_id those of the organization:
+ * for FHIR and XML. */
+#define IP_PARTICIPANT_FIELDS(X) \
+	X(participant, id, TEXT, 0, PARTICIPANT, NO, OWN, \
+	    NULL, NULL, NULL) \
+	X(participant, name, TEXT, 0, PARTICIPANT, APART, ELEM, \
+	    NULL, NULL, NULL) \
+	X(participant, role, ENUM, role, PARTICIPANT_ROLE, OWN, ELEM, \
+	    "Rolle", "Rolle", "Role") \
+	X(participant, organization, TEXT, 0, PARTICIPANT, FACT, ELEM, \
+	    "Virksomhet", "Verksemd", "Organisation") \
+	X(participant, phone, TEXT, 0, PARTICIPANT_CONTACT, FACT, ELEM, \
+	    "Telefon", "Telefon", "Phone") \
+	X(participant, email, TEXT, 0, PARTICIPANT_CONTACT, FACT, ELEM, \
+	    "E-post", "E-post", "Email") \
+	X(participant, contribution, TEXT, 0, CONTRIBUTION, APART, ELEM, \
+	    "Bidrag", "Bidrag", "Contribution") \
+	X(participant, hpr, TEXT, 0, PARTICIPANT, NO, ELEM, \
+	    NULL, NULL, NULL) \
+	X(participant, organization_number, TEXT, 0, PARTICIPANT, NO, ELEM, \
+	    NULL, NULL, NULL) \
+	X(participant, resh_id, TEXT, 0, PARTICIPANT, NO, ELEM, \
+	    NULL, NULL, NULL) \
+	X(participant, her_id, TEXT, 0, PARTICIPANT, NO, ELEM, \
+	    NULL, NULL, NULL)
+
+/* The C type of a row's member, and the vocabulary of its words. */
+#define IP_FIELD_CTYPE_TEXT(sub) struct ip_text
+#define IP_FIELD_CTYPE_DATE(sub) struct ip_date
+#define IP_FIELD_CTYPE_BOOL(sub) struct ip_bool
+#define IP_FIELD_CTYPE_ENUM(sub) struct ip_enum
+#define IP_FIELD_CTYPE_MAP(sub) struct ip_##sub
+#define IP_FIELD_VOCAB_TEXT(sub) NULL
+#define IP_FIELD_VOCAB_DATE(sub) NULL
+#define IP_FIELD_VOCAB_BOOL(sub) NULL
+#define IP_FIELD_VOCAB_ENUM(sub) ip_vocab_##sub
+#define IP_FIELD_VOCAB_MAP(sub) NULL
+
+/* A row as a member of its struct (plan.h), and as a label (labels.h). */
+#define IP_FIELD_MEMBER(map, key, type, sub, group, doc, xml, nb, nn, en) \
+	IP_FIELD_CTYPE_##type(sub) key;
+#define IP_FIELD_LABEL(map, key, type, sub, group, doc, xml, nb, nn, en) \
+	const char *map##_##key;
+
+#endif
