@@ -41,173 +41,169 @@ static struct ip_err unit_err;
  * elements.  (laws, a NULL-terminated list, and items, nine, are held
  * apart.) */
 #define LABEL(f) { #f, offsetof(struct ip_labels, f), \
-	sizeof(((struct ip_labels *)0)->f) / sizeof(const char *) }
+	sizeof(((struct ip_labels *)0)->f) / sizeof(const char *) },
+#define FIELD_LABEL(map, key, type, sub, group, doc, xml, nb, nn, en) \
+	LABEL(map##_##key)
 static const struct {
 	const char *name;
 	size_t off, n;
 } label_fields[] = {
-	LABEL(code),
-	LABEL(months),
-	LABEL(title),
-	LABEL(title_nameless),
-	LABEL(draft),
-	LABEL(draft_title),
-	LABEL(period),
-	LABEL(coordinator),
-	LABEL(next_review),
-	LABEL(status),
-	LABEL(closed),
-	LABEL(closed_on),
-	LABEL(draft_status),
-	LABEL(next_overdue),
-	LABEL(plan_id),
-	LABEL(legal_basis),
-	LABEL(from),
-	LABEL(until),
-	LABEL(person),
-	LABEL(name),
-	LABEL(national_id),
-	LABEL(birth_date),
-	LABEL(phone),
-	LABEL(email),
-	LABEL(address),
-	LABEL(interpreter),
-	LABEL(interpreter_yes),
-	LABEL(interpreter_no),
-	LABEL(compulsory),
-	LABEL(yes),
-	LABEL(goals),
-	LABEL(goal),
-	LABEL(due),
-	LABEL(goal_status),
-	LABEL(resources),
-	LABEL(needs),
-	LABEL(measures),
-	LABEL(measure),
-	LABEL(extent),
-	LABEL(responsible),
-	LABEL(when),
-	LABEL(serves),
-	LABEL(subplan),
-	LABEL(how),
-	LABEL(implementation),
-	LABEL(participants),
-	LABEL(role),
-	LABEL(roles),
-	LABEL(is_coordinator),
-	LABEL(organization),
-	LABEL(contribution),
-	LABEL(reviews),
-	LABEL(review),
-	LABEL(review_interval),
-	LABEL(units),
-	LABEL(review_done),
-	LABEL(review_planned),
-	LABEL(consent),
-	LABEL(consent_plan),
-	LABEL(given),
-	LABEL(by),
-	LABEL(consent_compulsory),
-	LABEL(consent_sharing),
-	LABEL(valid_until),
-	LABEL(consent_with),
-	LABEL(not_recorded),
-	LABEL(withdrawn),
-	LABEL(nobody),
-	LABEL(and),
-	LABEL(cooperation),
-	LABEL(about),
-	LABEL(contact),
-	LABEL(reason),
-	LABEL(none),
-	LABEL(restricted),
-	LABEL(restricted_why),
-	LABEL(restricted_shows),
-	LABEL(nid_hidden),
-	LABEL(left_out_field),
-	LABEL(left_out),
-	LABEL(others_left_out),
-	LABEL(printed),
-	LABEL(revision),
-	LABEL(subgoal),
-	LABEL(participant),
-	LABEL(serves_goal),
-	LABEL(serves_subgoal),
-	LABEL(who_does_what),
-	LABEL(how_in_measures),
-	LABEL(tl_title),
-	LABEL(tl_desc),
-	LABEL(tl_review_planned),
-	LABEL(tl_review_done),
-	LABEL(tl_due),
-	LABEL(tl_today),
-	LABEL(cf_title),
-	LABEL(cf_plan_text),
-	LABEL(cf_plan_compulsory),
-	LABEL(cf_sharing_text),
-	LABEL(cf_nobody),
-	LABEL(cf_until),
-	LABEL(cf_until_withdrawn),
-	LABEL(cf_withdraw),
-	LABEL(cf_withdraw_text),
-	LABEL(cf_withdraw_one),
-	LABEL(cf_sign),
-	LABEL(cf_place_date),
-	LABEL(cf_signature),
-	LABEL(cf_guardian),
-	LABEL(cf_we),
-	LABEL(cf_we_lc),
-	LABEL(cf_child_plan),
-	LABEL(cf_child_sharing),
-	LABEL(cf_child_until_withdrawn),
-	LABEL(cf_child_withdraw_text),
-	LABEL(cf_child_plan_compulsory),
-	LABEL(cf_child_withdraw_one),
-	LABEL(cf_child_heard),
-	LABEL(cf_signature_of),
-	LABEL(ev_review),
-	LABEL(ev_period_end),
-	LABEL(ev_consent),
-	LABEL(ev_withdrawn),
-	LABEL(ev_sharing_withdrawn),
-	LABEL(ev_subgoal),
-	LABEL(ev_measure),
-	LABEL(ev_never),
-	LABEL(ev_draft),
-	LABEL(ev_file),
-	LABEL(ev_nobody),
-	LABEL(ev_the_person),
-	LABEL(ev_overdue),
-	LABEL(ed_summary_head),
-	LABEL(ed_open_subgoals),
-	LABEL(lq),
-	LABEL(rq),
-	LABEL(sk_title),
-	LABEL(sk_intro),
-	LABEL(sk_privacy),
-	LABEL(sk_draft),
-	LABEL(sk_legal_basis),
-	LABEL(sk_person),
-	LABEL(sk_guide),
-	LABEL(sk_guide_h_compulsory),
-	LABEL(sk_goal),
-	LABEL(sk_subgoal),
-	LABEL(sk_resource),
-	LABEL(sk_need),
-	LABEL(sk_measure),
-	LABEL(sk_extent),
-	LABEL(sk_how),
-	LABEL(sk_with),
-	LABEL(sk_about),
-	LABEL(sk_contact),
-	LABEL(sk_review_hint),
-	LABEL(sk_review_summary),
-	LABEL(sk_close_hint),
-	LABEL(sk_close_reason),
-	LABEL(sk_provider_id),
-	LABEL(sk_provider_name),
-	LABEL(sk_provider_contribution),
+	IP_CONTACT_FIELDS(FIELD_LABEL)
+	IP_PERSON_FIELDS(FIELD_LABEL)
+	IP_PARTICIPANT_FIELDS(FIELD_LABEL)
+	LABEL(code)
+	LABEL(months)
+	LABEL(title)
+	LABEL(title_nameless)
+	LABEL(draft)
+	LABEL(draft_title)
+	LABEL(period)
+	LABEL(coordinator)
+	LABEL(next_review)
+	LABEL(status)
+	LABEL(closed)
+	LABEL(closed_on)
+	LABEL(draft_status)
+	LABEL(next_overdue)
+	LABEL(plan_id)
+	LABEL(legal_basis)
+	LABEL(from)
+	LABEL(until)
+	LABEL(person)
+	LABEL(national_id)
+	LABEL(interpreter_yes)
+	LABEL(interpreter_no)
+	LABEL(yes)
+	LABEL(goals)
+	LABEL(goal)
+	LABEL(due)
+	LABEL(goal_status)
+	LABEL(resources)
+	LABEL(needs)
+	LABEL(measures)
+	LABEL(measure)
+	LABEL(extent)
+	LABEL(responsible)
+	LABEL(when)
+	LABEL(serves)
+	LABEL(subplan)
+	LABEL(how)
+	LABEL(implementation)
+	LABEL(participants)
+	LABEL(roles)
+	LABEL(is_coordinator)
+	LABEL(reviews)
+	LABEL(review)
+	LABEL(review_interval)
+	LABEL(units)
+	LABEL(review_done)
+	LABEL(review_planned)
+	LABEL(consent)
+	LABEL(consent_plan)
+	LABEL(given)
+	LABEL(by)
+	LABEL(consent_compulsory)
+	LABEL(consent_sharing)
+	LABEL(valid_until)
+	LABEL(consent_with)
+	LABEL(not_recorded)
+	LABEL(withdrawn)
+	LABEL(nobody)
+	LABEL(and)
+	LABEL(cooperation)
+	LABEL(about)
+	LABEL(contact)
+	LABEL(reason)
+	LABEL(none)
+	LABEL(restricted)
+	LABEL(restricted_why)
+	LABEL(restricted_shows)
+	LABEL(nid_hidden)
+	LABEL(left_out_field)
+	LABEL(left_out)
+	LABEL(others_left_out)
+	LABEL(printed)
+	LABEL(revision)
+	LABEL(subgoal)
+	LABEL(participant)
+	LABEL(serves_goal)
+	LABEL(serves_subgoal)
+	LABEL(who_does_what)
+	LABEL(how_in_measures)
+	LABEL(tl_title)
+	LABEL(tl_desc)
+	LABEL(tl_review_planned)
+	LABEL(tl_review_done)
+	LABEL(tl_due)
+	LABEL(tl_today)
+	LABEL(cf_title)
+	LABEL(cf_plan_text)
+	LABEL(cf_plan_compulsory)
+	LABEL(cf_sharing_text)
+	LABEL(cf_nobody)
+	LABEL(cf_until)
+	LABEL(cf_until_withdrawn)
+	LABEL(cf_withdraw)
+	LABEL(cf_withdraw_text)
+	LABEL(cf_withdraw_one)
+	LABEL(cf_sign)
+	LABEL(cf_place_date)
+	LABEL(cf_signature)
+	LABEL(cf_guardian)
+	LABEL(cf_we)
+	LABEL(cf_we_lc)
+	LABEL(cf_child_plan)
+	LABEL(cf_child_sharing)
+	LABEL(cf_child_until_withdrawn)
+	LABEL(cf_child_withdraw_text)
+	LABEL(cf_child_plan_compulsory)
+	LABEL(cf_child_withdraw_one)
+	LABEL(cf_child_heard)
+	LABEL(cf_signature_of)
+	LABEL(ev_review)
+	LABEL(ev_period_end)
+	LABEL(ev_consent)
+	LABEL(ev_withdrawn)
+	LABEL(ev_sharing_withdrawn)
+	LABEL(ev_subgoal)
+	LABEL(ev_measure)
+	LABEL(ev_never)
+	LABEL(ev_draft)
+	LABEL(ev_file)
+	LABEL(ev_nobody)
+	LABEL(ev_the_person)
+	LABEL(ev_overdue)
+	LABEL(ed_summary_head)
+	LABEL(ed_open_subgoals)
+	LABEL(lq)
+	LABEL(rq)
+	LABEL(sk_title)
+	LABEL(sk_intro)
+	LABEL(sk_privacy)
+	LABEL(sk_draft)
+	LABEL(sk_legal_basis)
+	LABEL(sk_person)
+	LABEL(sk_guide)
+	LABEL(sk_guide_h_compulsory)
+	LABEL(sk_goal)
+	LABEL(sk_subgoal)
+	LABEL(sk_resource)
+	LABEL(sk_need)
+	LABEL(sk_measure)
+	LABEL(sk_extent)
+	LABEL(sk_how)
+	LABEL(sk_with)
+	LABEL(sk_about)
+	LABEL(sk_contact)
+	LABEL(sk_review_hint)
+	LABEL(sk_review_summary)
+	LABEL(sk_close_hint)
+	LABEL(sk_close_reason)
+	LABEL(sk_provider_id)
+	LABEL(sk_provider_name)
+	LABEL(sk_provider_contribution)
 };
+#undef FIELD_LABEL
 #undef LABEL
 
 /* The conversions of a label, "%s%s" for one with two: what it takes. */
@@ -1072,10 +1068,10 @@ assert_no_labels(const struct ip_labels *l, const char *md, const char *at)
 	const char *hidden[] = { l->national_id[IP_NID_INVALID],
 		l->national_id[IP_NID_FNR], l->national_id[IP_NID_DNR],
 		l->national_id[IP_NID_HNR], l->national_id[IP_NID_FHNR],
-		l->birth_date, l->address,
-		l->interpreter, l->compulsory, l->legal_basis, l->next_review,
-		l->review_interval, l->consent_plan, l->consent_sharing,
-		l->consent_with, l->status, l->reason };
+		l->person_birth_date, l->contact_address,
+		l->person_interpreter, l->person_care, l->legal_basis,
+		l->next_review, l->review_interval, l->consent_plan,
+		l->consent_sharing, l->consent_with, l->status, l->reason };
 	char want[128];
 	for (size_t i = 0; i < sizeof(hidden) / sizeof(*hidden); i++) {
 		snprintf(want, sizeof(want), "**%s:**", hidden[i]);
@@ -1084,7 +1080,7 @@ assert_no_labels(const struct ip_labels *l, const char *md, const char *at)
 	}
 	/* the coordinator is named as such, but no one's role */
 	for (size_t i = 0; i < 5; i++) {
-		snprintf(want, sizeof(want), "**%s:** %s", l->role,
+		snprintf(want, sizeof(want), "**%s:** %s", l->participant_role,
 		    l->roles[i]);
 		if (strstr(md, want) != NULL)
 			fail_msg("%s: shows '%s'", at, want);
