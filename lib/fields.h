@@ -1,7 +1,9 @@
 /*
  * fields.h - the table of a plan's fields, one X-macro per mapping type,
  * in the style of the rule catalogue (diag.h): what the person, their
- * contact and each participant hold.  The loader's rows (decode.c), the
+ * contact and each participant hold; and the groups of fields that the
+ * visibility table (view.c) knows, with the words that tell a reader
+ * what a restricted view leaves out.  The loader's rows (decode.c), the
  * members of struct ip_person, ip_contact and ip_participant (plan.h),
  * the words of the documents' labels (labels.h, labels.c) and the generic
  * lines of the documents and the XML (export_doc.c, export_xml.c) are all
@@ -21,9 +23,8 @@
  *		(ip_enum, a word of the vocabulary ip_vocab_<sub>), MAP
  *		(struct ip_<sub>, whose rows are IP_<SUB>_FIELDS)
  *   sub	what ENUM and MAP need, as above; 0 for the others
- *   group	the field of the visibility table (IP_F_<group>, view.h)
- *		that says who may see it; entry fields are asked about the
- *		entry (the participant)
+ *   group	the field of the visibility table that says who may see
+ *		it (IP_FIELD_GROUPS above)
  *   doc	how the documents (Markdown, HTML) show it: FACT, a line
  *		"label: value" in the section's facts, in the table's order;
  *		OWN, the renderer's function <map>_<key>() in that place;
@@ -38,6 +39,136 @@
  */
 #ifndef IPLAN_FIELDS_H
 #define IPLAN_FIELDS_H
+
+/*
+ * The fields of the visibility table (enum ip_field, view.h), which a row
+ * below names as its group: fields of the plan, or "entry:" of one entry
+ * of a list, asked about that entry (a goal, sub-goal, measure or
+ * participant).  A group is X(group, audience, nb, nn, en):
+ *
+ *   group	the field's name, IP_F_<group>
+ *   audience	who besides the covered may see it, IP_SEEN_<audience>
+ *		(view.h)
+ *   nb, nn, en	what the notice of a restricted view tells its reader is
+ *		left out, in bokmål, nynorsk and English; NULL for those
+ *		every reader sees
+ *
+ * The notice lists them in this order.
+ */
+#define IP_FIELD_GROUPS(X) \
+	/* person.name */ \
+	X(PERSON_NAME, BY_ALL, NULL, NULL, NULL) \
+	/* id */ \
+	X(PLAN_ID, BY_ALL, NULL, NULL, NULL) \
+	/* period.start, period.end */ \
+	X(PERIOD, BY_ALL, NULL, NULL, NULL) \
+	/* coordinator, and who that is */ \
+	X(COORDINATOR, BY_ALL, NULL, NULL, NULL) \
+	/* entry: a participant's name, organization */ \
+	X(PARTICIPANT, IF_COORD_OR_OWN, \
+	    "de andre deltakerne", \
+	    "dei andre deltakarane", \
+	    "the other participants") \
+	/* entry: a participant's contribution */ \
+	X(CONTRIBUTION, IF_OWN, \
+	    "de andre deltakernes bidrag", \
+	    "bidraga frå dei andre deltakarane", \
+	    "the other participants' contributions") \
+	/* entry: a measure, every field of it */ \
+	X(MEASURE, IF_OWN, \
+	    "alle tiltak unntatt tiltakene du er ansvarlig for", \
+	    "alle tiltak utanom tiltaka du er ansvarleg for", \
+	    "all measures but those you are responsible for") \
+	/* entry: a goal's id and text */ \
+	X(GOAL, IF_SERVED, \
+	    "mål som ikke er knyttet til noen av tiltakene som er med", \
+	    "mål som ikkje er knytte til nokon av tiltaka som er med", \
+	    "goals that none of the measures shown serve") \
+	/* entry: a sub-goal, every field of it */ \
+	X(SUBGOAL, IF_SERVED, \
+	    "delmål som ikke er knyttet til noen av tiltakene som er med", \
+	    "delmål som ikkje er knytte til nokon av tiltaka som er med", \
+	    "sub-goals that none of the measures shown serve") \
+	/* entry: a participant's role */ \
+	X(PARTICIPANT_ROLE, BY_COVERED, \
+	    "deltakernes roller", \
+	    "rollene til deltakarane", \
+	    "the participants' roles") \
+	/* entry: a participant's phone, email */ \
+	X(PARTICIPANT_CONTACT, IF_COORD, \
+	    "kontaktopplysninger for andre enn koordinatoren", \
+	    "kontaktopplysningar for andre enn koordinatoren", \
+	    "the contact details of anyone but the coordinator") \
+	/* person.national_id */ \
+	X(NATIONAL_ID, BY_COVERED, \
+	    "fødselsnummer eller annet identitetsnummer", \
+	    "fødselsnummer eller anna identitetsnummer", \
+	    "the national identity number or other identity number") \
+	/* person.birth_date */ \
+	X(BIRTH_DATE, BY_COVERED, \
+	    "fødselsdato", \
+	    "fødselsdato", \
+	    "the date of birth") \
+	/* person.contact */ \
+	X(PERSON_CONTACT, BY_COVERED, \
+	    "personens kontaktopplysninger", \
+	    "kontaktopplysningane til personen", \
+	    "the person's contact details") \
+	/* person.interpreter */ \
+	X(INTERPRETER, BY_COVERED, \
+	    "behov for tolk", \
+	    "behov for tolk", \
+	    "the need for an interpreter") \
+	/* person.care */ \
+	X(CARE, BY_COVERED, \
+	    "om personen er under tvungent psykisk helsevern", \
+	    "om personen er under tvungent psykisk helsevern", \
+	    "whether the person is under compulsory mental health care") \
+	/* legal_basis */ \
+	X(LEGAL_BASIS, BY_COVERED, \
+	    "lovgrunnlaget for planen", \
+	    "lovgrunnlaget for planen", \
+	    "the legal basis of the plan") \
+	/* status, closed.date */ \
+	X(STATUS, BY_COVERED, \
+	    "planens status", \
+	    "statusen til planen", \
+	    "the plan's status") \
+	/* closed.reason */ \
+	X(CLOSED_REASON, BY_COVERED, \
+	    "en eventuell begrunnelse for at planen er avsluttet", \
+	    "ei eventuell grunngjeving for at planen er avslutta", \
+	    "any reason the plan was closed") \
+	/* resources */ \
+	X(RESOURCES, BY_COVERED, \
+	    "personens ressurser", \
+	    "ressursane til personen", \
+	    "the person's resources") \
+	/* needs */ \
+	X(NEEDS, BY_COVERED, \
+	    "behov for tjenester", \
+	    "behov for tenester", \
+	    "the needs for services") \
+	/* implementation */ \
+	X(IMPLEMENTATION, BY_COVERED, \
+	    "hvordan planen som helhet gjennomføres", \
+	    "korleis planen som heilskap blir gjennomført", \
+	    "how the plan as a whole is carried out") \
+	/* period.review_interval, .reviews, the next review */ \
+	X(REVIEWS, BY_COVERED, \
+	    "evalueringene og sammendragene fra dem", \
+	    "evalueringane og samandraga frå dei", \
+	    "the reviews and their summaries") \
+	/* consent */ \
+	X(CONSENT, BY_COVERED, \
+	    "samtykkene", \
+	    "samtykka", \
+	    "the consents") \
+	/* cooperation */ \
+	X(COOPERATION, BY_COVERED, \
+	    "samarbeidet med andre tjenesteytere og etater", \
+	    "samarbeidet med andre tenesteytarar og etatar", \
+	    "the cooperation with other services and agencies")
 
 #define IP_CONTACT_FIELDS(X) \
 	X(contact, phone, TEXT, 0, PERSON_CONTACT, FACT, ELEM, \
