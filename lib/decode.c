@@ -57,7 +57,7 @@ struct schema {
 #define END { NULL, 0, 0, NULL, NULL }
 
 /* A row of the table of fields (fields.h) as one of the loader's. */
-#define ROW(map, key, type, sub, group, doc, xml, nb, nn, en) \
+#define ROW(map, key, type, sub, ...) \
 	{ #key, F_##type, offsetof(struct ip_##map, key), SUB_##type(sub), \
 	    IP_FIELD_VOCAB_##type(sub) },
 #define SUB_TEXT(sub) NULL

@@ -386,7 +386,7 @@ fact_DATE(struct ip_doc *d, cmark_node *facts, const char *label,
 #define FACT_OWN(map, key, type, group) map##_##key(d, facts, s);
 #define FACT_APART(map, key, type, group)
 #define FACT_NO(map, key, type, group)
-#define FACT(map, key, type, sub, group, doc, xml, nb, nn, en) \
+#define FACT(map, key, type, sub, group, doc, ...) \
 	FACT_##doc(map, key, type, group)
 
 static void

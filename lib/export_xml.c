@@ -214,7 +214,7 @@ xml_ENUM(struct xw *x, const char *key, const struct ip_enum *e,
 	if (ip_view_shows(x->v, IP_F_##group, entry)) \
 		xml_##type(x, #key, &s->key, IP_FIELD_VOCAB_##type(sub));
 #define ELEM_OWN(map, key, type, sub, group) xml_##map##_##key(x, s);
-#define ELEM(map, key, type, sub, group, doc, xml, nb, nn, en) \
+#define ELEM(map, key, type, sub, group, doc, xml, ...) \
 	ELEM_##xml(map, key, type, sub, group)
 
 /* Only if it holds something. */

@@ -15,7 +15,7 @@
  * depends on the value, the place of a line apart from the others) stays
  * code, named by the row.
  *
- * A row is X(map, key, type, sub, group, doc, xml, nb, nn, en):
+ * A row is X(map, key, type, sub, group, doc, xml, new, nb, nn, en):
  *
  *   map	the mapping type: the row is member key of struct ip_<map>
  *   key	the key in the plan file, and the member's name
@@ -32,6 +32,14 @@
  *		its own); NO, left out of the documents
  *   xml	how the XML export writes it: ELEM, an element <key> in the
  *		table's order; OWN, the renderer's function xml_<map>_<key>()
+ *   new	what ip-new does with it (new.c), in the skeleton it writes and
+ *		in a template it checks: PH, it writes the value of the
+ *		placeholder of the key's name, and given_<map>_<key>() checks
+ *		that the template does; EMPTY, it writes the key empty and a
+ *		template must leave it so (a MAP: its rows say, through
+ *		skeleton_<sub>() and given_<map>_<key>()); NO, it writes
+ *		nothing and a template may hold it; OWN, its own code writes
+ *		and checks it
  *   nb, nn, en	its label in bokmål, nynorsk and English (struct
  *		ip_labels' <map>_<key>), NULL where no document labels it
  *
@@ -171,11 +179,11 @@
 	    "the cooperation with other services and agencies")
 
 #define IP_CONTACT_FIELDS(X) \
-	X(contact, phone, TEXT, 0, PERSON_CONTACT, FACT, ELEM, \
+	X(contact, phone, TEXT, 0, PERSON_CONTACT, FACT, ELEM, EMPTY, \
 	    "Telefon", "Telefon", "Phone") \
-	X(contact, email, TEXT, 0, PERSON_CONTACT, FACT, ELEM, \
+	X(contact, email, TEXT, 0, PERSON_CONTACT, FACT, ELEM, EMPTY, \
 	    "E-post", "E-post", "Email") \
-	X(contact, address, TEXT, 0, PERSON_CONTACT, FACT, ELEM, \
+	X(contact, address, TEXT, 0, PERSON_CONTACT, FACT, ELEM, EMPTY, \
 	    "Adresse", "Adresse", "Address")
 
 /* The national id's label depends on what it is (ip_labels' national_id
@@ -184,19 +192,19 @@
  * the care is shown only when compulsory, and the need of an
  * interpreter in words of its own. */
 #define IP_PERSON_FIELDS(X) \
-	X(person, name, TEXT, 0, PERSON_NAME, FACT, ELEM, \
+	X(person, name, TEXT, 0, PERSON_NAME, FACT, ELEM, PH, \
 	    "Navn", "Namn", "Name") \
-	X(person, national_id, TEXT, 0, NATIONAL_ID, OWN, ELEM, \
+	X(person, national_id, TEXT, 0, NATIONAL_ID, OWN, ELEM, PH, \
 	    NULL, NULL, NULL) \
-	X(person, national_id_issuer, TEXT, 0, NATIONAL_ID, NO, ELEM, \
+	X(person, national_id_issuer, TEXT, 0, NATIONAL_ID, NO, ELEM, NO, \
 	    NULL, NULL, NULL) \
-	X(person, birth_date, DATE, 0, BIRTH_DATE, FACT, ELEM, \
+	X(person, birth_date, DATE, 0, BIRTH_DATE, FACT, ELEM, PH, \
 	    "Fødselsdato", "Fødselsdato", "Date of birth") \
-	X(person, contact, MAP, contact, PERSON_CONTACT, OWN, OWN, \
+	X(person, contact, MAP, contact, PERSON_CONTACT, OWN, OWN, EMPTY, \
 	    NULL, NULL, NULL) \
-	X(person, interpreter, BOOL, 0, INTERPRETER, OWN, ELEM, \
+	X(person, interpreter, BOOL, 0, INTERPRETER, OWN, ELEM, EMPTY, \
 	    "Tolk", "Tolk", "Interpreter") \
-	X(person, care, ENUM, care, CARE, OWN, ELEM, \
+	X(person, care, ENUM, care, CARE, OWN, ELEM, PH, \
 	    "Tvungent psykisk helsevern", "Tvungent psykisk helsevern", \
 	    "Compulsory mental health care")
 
@@ -206,27 +214,27 @@
  * organisasjonsnummer, resh_id and her_id those of the organization:
  * for FHIR and XML. */
 #define IP_PARTICIPANT_FIELDS(X) \
-	X(participant, id, TEXT, 0, PARTICIPANT, NO, OWN, \
+	X(participant, id, TEXT, 0, PARTICIPANT, NO, OWN, OWN, \
 	    NULL, NULL, NULL) \
-	X(participant, name, TEXT, 0, PARTICIPANT, APART, ELEM, \
+	X(participant, name, TEXT, 0, PARTICIPANT, APART, ELEM, OWN, \
 	    NULL, NULL, NULL) \
-	X(participant, role, ENUM, role, PARTICIPANT_ROLE, OWN, ELEM, \
+	X(participant, role, ENUM, role, PARTICIPANT_ROLE, OWN, ELEM, OWN, \
 	    "Rolle", "Rolle", "Role") \
-	X(participant, organization, TEXT, 0, PARTICIPANT, FACT, ELEM, \
+	X(participant, organization, TEXT, 0, PARTICIPANT, FACT, ELEM, OWN, \
 	    "Virksomhet", "Verksemd", "Organisation") \
-	X(participant, phone, TEXT, 0, PARTICIPANT_CONTACT, FACT, ELEM, \
+	X(participant, phone, TEXT, 0, PARTICIPANT_CONTACT, FACT, ELEM, OWN, \
 	    "Telefon", "Telefon", "Phone") \
-	X(participant, email, TEXT, 0, PARTICIPANT_CONTACT, FACT, ELEM, \
+	X(participant, email, TEXT, 0, PARTICIPANT_CONTACT, FACT, ELEM, OWN, \
 	    "E-post", "E-post", "Email") \
-	X(participant, contribution, TEXT, 0, CONTRIBUTION, APART, ELEM, \
+	X(participant, contribution, TEXT, 0, CONTRIBUTION, APART, ELEM, OWN, \
 	    "Bidrag", "Bidrag", "Contribution") \
-	X(participant, hpr, TEXT, 0, PARTICIPANT, NO, ELEM, \
+	X(participant, hpr, TEXT, 0, PARTICIPANT, NO, ELEM, OWN, \
 	    NULL, NULL, NULL) \
 	X(participant, organization_number, TEXT, 0, PARTICIPANT, NO, ELEM, \
+	    OWN, NULL, NULL, NULL) \
+	X(participant, resh_id, TEXT, 0, PARTICIPANT, NO, ELEM, OWN, \
 	    NULL, NULL, NULL) \
-	X(participant, resh_id, TEXT, 0, PARTICIPANT, NO, ELEM, \
-	    NULL, NULL, NULL) \
-	X(participant, her_id, TEXT, 0, PARTICIPANT, NO, ELEM, \
+	X(participant, her_id, TEXT, 0, PARTICIPANT, NO, ELEM, OWN, \
 	    NULL, NULL, NULL)
 
 /* The C type of a row's member, and the vocabulary of its words. */
@@ -242,9 +250,8 @@
 #define IP_FIELD_VOCAB_MAP(sub) NULL
 
 /* A row as a member of its struct (plan.h), and as a label (labels.h). */
-#define IP_FIELD_MEMBER(map, key, type, sub, group, doc, xml, nb, nn, en) \
+#define IP_FIELD_MEMBER(map, key, type, sub, ...) \
 	IP_FIELD_CTYPE_##type(sub) key;
-#define IP_FIELD_LABEL(map, key, type, sub, group, doc, xml, nb, nn, en) \
-	const char *map##_##key;
+#define IP_FIELD_LABEL(map, key, ...) const char *map##_##key;
 
 #endif

@@ -107,9 +107,12 @@ static const char *const items_nn[] = {
 };
 
 /* The labels of the plan's fields, from their table (fields.h). */
-#define NB(map, key, type, sub, group, doc, xml, nb, nn, en) .map##_##key = nb,
-#define NN(map, key, type, sub, group, doc, xml, nb, nn, en) .map##_##key = nn,
-#define EN(map, key, type, sub, group, doc, xml, nb, nn, en) .map##_##key = en,
+#define NB(map, key, type, sub, group, doc, xml, new, nb, nn, en) \
+	.map##_##key = nb,
+#define NN(map, key, type, sub, group, doc, xml, new, nb, nn, en) \
+	.map##_##key = nn,
+#define EN(map, key, type, sub, group, doc, xml, new, nb, nn, en) \
+	.map##_##key = en,
 /* What a restricted view leaves out, by the groups of fields.h. */
 #define LEFT_OUT_NB(group, audience, nb, nn, en) [IP_F_##group] = nb,
 #define LEFT_OUT_NN(group, audience, nb, nn, en) [IP_F_##group] = nn,

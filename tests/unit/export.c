@@ -42,8 +42,7 @@ static struct ip_err unit_err;
  * apart.) */
 #define LABEL(f) { #f, offsetof(struct ip_labels, f), \
 	sizeof(((struct ip_labels *)0)->f) / sizeof(const char *) },
-#define FIELD_LABEL(map, key, type, sub, group, doc, xml, nb, nn, en) \
-	LABEL(map##_##key)
+#define FIELD_LABEL(map, key, ...) LABEL(map##_##key)
 static const struct {
 	const char *name;
 	size_t off, n;
