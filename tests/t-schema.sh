@@ -58,17 +58,17 @@ t "fields: some plan the views' test renders sets every key of the loader" "
 # The checks can fail: a key the loader has and no place does is named,
 # with the place.
 t "fields: a key of the loader that a place lacks is named" "
-	{ '$PLANTREE' --keys && echo 'person.preferred_name text'; } >'$TMP/keys' &&
+	{ '$PLANTREE' --keys && echo 'person.no_such_key text'; } >'$TMP/keys' &&
 	'$PLANTREE' $FIELDS_PLANS >'$TMP/trees' 2>/dev/null;
 	exits 1 $FIELDS xsd '$TMP/keys' '$TOP/lib/iplan.xsd' >'$TMP/out' &&
-	grep -qx '$TOP/lib/iplan.xsd: the loader has person.preferred_name, the XML Schema has not: no element or attribute preferred_name in <plan/person>' '$TMP/out' &&
+	grep -qx '$TOP/lib/iplan.xsd: the loader has person.no_such_key, the XML Schema has not: no element or attribute no_such_key in <plan/person>' '$TMP/out' &&
 	exits 1 $FIELDS man '$TMP/keys' '$TOP/man/ip-plan.5' >'$TMP/out' &&
-	grep -qx '$TOP/man/ip-plan.5: the loader has person.preferred_name, ip-plan(5) has no .It Ic preferred_name where it belongs' '$TMP/out' &&
+	grep -qx '$TOP/man/ip-plan.5: the loader has person.no_such_key, ip-plan(5) has no .It Ic no_such_key where it belongs' '$TMP/out' &&
 	exits 1 $FIELDS fhir '$TMP/keys' '$TOP/man/iplan-fhir.7' >'$TMP/out' &&
-	grep -qx '$TOP/man/iplan-fhir.7: the loader has person.preferred_name, iplan-fhir(7) does not say where it goes (.It Ic person.preferred_name under \"Where each field goes\")' '$TMP/out' &&
+	grep -qx '$TOP/man/iplan-fhir.7: the loader has person.no_such_key, iplan-fhir(7) does not say where it goes (.It Ic person.no_such_key under \"Where each field goes\")' '$TMP/out' &&
 	test \$(wc -l <'$TMP/out') = 1 &&
 	exits 1 $FIELDS fixture '$TMP/keys' '$TMP/trees' >'$TMP/out' &&
-	grep -qx \"the loader has person.preferred_name, no plan the views' test renders sets it (tests/unit/export.c; add it to one in tests/view)\" '$TMP/out' &&
+	grep -qx \"the loader has person.no_such_key, no plan the views' test renders sets it (tests/unit/export.c; add it to one in tests/view)\" '$TMP/out' &&
 	test \$(wc -l <'$TMP/out') = 1"
 
 # Every plan of the tree, and variants of a valid one that differ from it

@@ -1407,7 +1407,7 @@ test_token_keys_name_a_key_left_out(void **state)
 {
 	(void)state;
 	size_t missing = 0;
-	token_key("person.preferred_name", "text", NULL, &missing);
+	token_key("person.no_such_key", "text", NULL, &missing);
 	assert_int_equal(missing, 1);
 	token_key("format", "text", NULL, &missing);
 	token_key("person.care", "word", (const char *const[]){ NULL },
