@@ -1,6 +1,7 @@
 /*
  * decode.c - from a YAML tree to a typed plan, driven by one table per
- * mapping type.  Structure only: wrong types, unknown keys, impossible
+ * mapping type (those of the person, their contact and a participant
+ * made from the table of fields, fields.h).  Structure only: wrong types, unknown keys, impossible
  * dates and values outside a vocabulary.  What must be present is for the
  * checks in check.c.
  *

@@ -6,7 +6,9 @@
  * ip-evaluate's summary template;
  * the regulation's items a to i; and the comments and examples of
  * ip-new's skeleton.  Every word a document or a skeleton says in three
- * languages is here, and nowhere else.
+ * languages is here, and nowhere else, but for the labels of the plan's
+ * fields and what a restricted view says it leaves out, which are in the
+ * table of fields (fields.h) and come in here from it.
  */
 #include "labels.h"
 

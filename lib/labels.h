@@ -70,8 +70,8 @@ struct ip_labels {
 	const char *nid_hidden;		/* what stands for a national id
 					   written in a field the reader is
 					   shown: ip_view_masked() */
-	/* what the reader is kept from, by enum ip_field; NULL for the
-	 * fields every reader sees */
+	/* what the reader is kept from, by enum ip_field, from the table
+	 * of fields (fields.h); NULL for the fields every reader sees */
 	const char *left_out_field[IP_F_COUNT];
 	const char *left_out;		/* in a section left out */
 	const char *others_left_out;	/* in a section shown in part */

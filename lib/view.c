@@ -8,7 +8,7 @@
  * participants only from then.  The person sees their whole plan, and so
  * do their guardians while the person is under 16, and everyone
  * covered.  Anyone else sees what their own part needs, and the table
- * below says what that is, field by field.
+ * of fields (fields.h) says what that is, field by field.
  */
 #include "view.h"
 
