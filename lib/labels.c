@@ -304,7 +304,7 @@ static const struct ip_labels labels[] = {
 		.ev_measure = "Tiltak %s «%s» sluttet, ingen evaluering etterpå",
 		.ev_draft = "Utkast til plan, ennå ikke aktivt",
 		.ev_never = "Første evaluering var planlagt, ingen er "
-		    "gjennomført",
+		    "gjennomført ennå",
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "personen selv",

@@ -730,7 +730,7 @@ t "text: a plan whose period ended is one line, its findings folded in" "
 	grep -q \"^2027-03-01  emma-barnekoordinator.yaml  plan period ended 101 days ago: evaluate and renew the plan, or close it (and \$((n - 1)) findings that follow from it)  (coordinator Hanne Lie); record it: ip-evaluate emma-barnekoordinator.yaml or ip-close emma-barnekoordinator.yaml\\\$\" '$TMP/got' &&
 	LC_ALL=nb_NO.UTF-8 ip-review --today 2027-06-10 emma-barnekoordinator.yaml >'$TMP/nb' ;
 	grep -q ': evaluer og forny planen, eller avslutt den (og ' '$TMP/nb' &&
-	grep -q '; registrer: ip-evaluate emma-barnekoordinator.yaml eller ip-close ' '$TMP/nb'"
+	grep -q '; før inn: ip-evaluate emma-barnekoordinator.yaml eller ip-close ' '$TMP/nb'"
 t "text: a consent that ran out before the period ended keeps its line" "
 	sed 's/^\\(  *\\)until: .*/\\1until: 2027-01-10/' '$TOP/examples/emma-barnekoordinator.yaml' >'$TMP/early.yaml' &&
 	grep -q '^ *until: 2027-01-10' '$TMP/early.yaml' &&
