@@ -780,6 +780,7 @@ enum who_sees {
 
 struct token {
 	char s[16];
+	const char *key;	/* the loader's path of the text */
 	enum who_sees who;
 	const void *entry;	/* the participant or measure, or the id of
 				   the goal or sub-goal */
@@ -823,6 +824,7 @@ tokenize(struct tokens *t, const char *key, struct ip_text *text,
 	assert_true(t->n < sizeof(t->v) / sizeof(*t->v));
 	struct token *k = &t->v[t->n++];
 	snprintf(k->s, sizeof(k->s), "zq%04zuq", t->n);
+	k->key = key;
 	k->who = who;
 	k->entry = entry;
 	k->no_fhir = false;
@@ -1148,6 +1150,8 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 	char *out[4] = { ip_export_document(&r, false),
 		ip_export_document(&r, true), ip_export_xml(&r, &unit_err),
 		ip_export_fhir(&r, day, false, false) };
+	static const char *const format[4] = { "Markdown", "HTML", "XML",
+		"FHIR" };
 	for (size_t f = 0; f < 4; f++) {
 		assert_non_null(out[f]);
 		for (size_t i = 0; i < t->n; i++) {
@@ -1155,8 +1159,9 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 			    && !(f == 3 && t->v[i].no_fhir);
 			bool got = strstr(out[f], t->v[i].s) != NULL;
 			if (want != got)
-				fail_msg("%s, format %zu: %s %s", at, f,
-				    t->v[i].s, got ? "shown" : "not shown");
+				fail_msg("%s, %s: %s (%s) %s", at, format[f],
+				    t->v[i].key, t->v[i].s, got ? "shown"
+				    : "not shown");
 		}
 	}
 	if (!full)
