@@ -217,6 +217,15 @@ xml_ENUM(struct xw *x, const char *key, const struct ip_enum *e,
 #define ELEM(map, key, type, sub, group, doc, xml, ...) \
 	ELEM_##xml(map, key, type, sub, group)
 
+/* True if the text t is given: with the macro below, if a mapping whose
+ * rows are texts holds any. */
+static bool
+held_TEXT(const struct ip_text *t)
+{
+	return t->s != NULL;
+}
+#define HELD(map, key, type, ...) || held_##type(&s->key)
+
 /* Only if it holds something. */
 static void
 xml_person_contact(struct xw *x, const struct ip_person *ps)
@@ -224,7 +233,7 @@ xml_person_contact(struct xw *x, const struct ip_person *ps)
 	const struct ip_contact *s = &ps->contact;
 	const void *entry = NULL;
 
-	if ((s->phone.s || s->email.s || s->address.s)
+	if ((false IP_CONTACT_FIELDS(HELD))
 	    && ip_view_shows(x->v, IP_F_PERSON_CONTACT, NULL)) {
 		start(x, "contact");
 		IP_CONTACT_FIELDS(ELEM)
@@ -244,7 +253,8 @@ person(struct xw *x, const struct ip_person *s)
 	end(x);
 }
 
-/* An attribute, as the view numbers it. */
+/* An attribute, as the view numbers it: s is one of the plan's
+ * participants. */
 static void
 xml_participant_id(struct xw *x, const struct ip_participant *s)
 {
