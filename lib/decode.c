@@ -1,7 +1,7 @@
 /*
  * decode.c - from a YAML tree to a typed plan, driven by one table per
- * mapping type (those of the person, their contact and a participant
- * made from the table of fields, fields.h).  Structure only: wrong types, unknown keys, impossible
+ * mapping type (those of the person, their contact, a participant and a
+ * partner in cooperation made from the table of fields, fields.h).  Structure only: wrong types, unknown keys, impossible
  * dates and values outside a vocabulary.  What must be present is for the
  * checks in check.c.
  *
@@ -179,12 +179,7 @@ static const struct schema consent_s = { "consent",
 	sizeof(struct ip_consent), consent_f, true };
 
 static const struct field cooperation_f[] = {
-	T(struct ip_cooperation, with, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, about, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, contact, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, organization_number, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, resh_id, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, her_id, F_TEXT, NULL, NULL),
+	IP_COOPERATION_FIELDS(ROW)
 	END
 };
 static const struct schema cooperation_s = { N_("a cooperation entry"),

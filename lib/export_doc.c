@@ -779,6 +779,24 @@ consent(struct ip_doc *d, cmark_node *root)
 	ip_doc_end_list(facts);
 }
 
+/* A line "label: value" of the paragraph p, after a line break if it is
+ * not the first: the FACT rows of the table of cooperation, in its
+ * order. */
+static void
+line(struct ip_doc *d, cmark_node **p, const char *label, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (cmark_node_first_child(*p) != NULL)
+		ip_md_add(*p, CMARK_NODE_LINEBREAK);
+	ip_md_literal(*p, ip_arena_printf(&d->a, "%s: ", label));
+	*p = ip_doc_user(d, *p, s);
+}
+#define LINE_FACT(map, key) line(d, &p, l->map##_##key, c->key.s);
+#define LINE_APART(map, key)
+#define LINE_NO(map, key)
+#define LINE(map, key, type, sub, group, doc, ...) LINE_##doc(map, key)
+
 static void
 cooperation(struct ip_doc *d, cmark_node *root)
 {
@@ -799,17 +817,7 @@ cooperation(struct ip_doc *d, cmark_node *root)
 		if (c->with.s != NULL)
 			ip_doc_user(d, ip_md_add(p, CMARK_NODE_STRONG),
 			    c->with.s);
-		const char *parts[][2] = { { l->about, c->about.s },
-			{ l->contact, c->contact.s } };
-		for (size_t k = 0; k < 2; k++) {
-			if (parts[k][1] == NULL)
-				continue;
-			if (cmark_node_first_child(p) != NULL)
-				ip_md_add(p, CMARK_NODE_LINEBREAK);
-			ip_md_literal(p, ip_arena_printf(&d->a, "%s: ",
-			    parts[k][0]));
-			p = ip_doc_user(d, p, parts[k][1]);
-		}
+		IP_COOPERATION_FIELDS(LINE)
 	}
 	ip_doc_end_list(list_);
 }

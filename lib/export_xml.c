@@ -456,15 +456,10 @@ cooperation(struct xw *x, const union ip_cooperation_list *l)
 		return;
 	start(x, "cooperation");
 	for (size_t i = 0; i < l->n; i++) {
-		const struct ip_cooperation *c =
-		    &l->v[i];
+		const struct ip_cooperation *s = &l->v[i];
+		const void *entry = NULL;
 		start(x, "partner");
-		elem(x, "with", c->with.s);
-		elem(x, "about", c->about.s);
-		elem(x, "contact", c->contact.s);
-		elem(x, "organization_number", c->organization_number.s);
-		elem(x, "resh_id", c->resh_id.s);
-		elem(x, "her_id", c->her_id.s);
+		IP_COOPERATION_FIELDS(ELEM)
 		end(x);
 	}
 	end(x);

@@ -1,19 +1,24 @@
 /*
  * fields.h - the table of a plan's fields, one X-macro per mapping type,
  * in the style of the rule catalogue (diag.h): what the person, their
- * contact and each participant hold; and the groups of fields that the
- * visibility table (view.c) knows, with the words that tell a reader
- * what a restricted view leaves out.  The loader's rows (decode.c), the
- * members of struct ip_person, ip_contact and ip_participant (plan.h),
- * the words of the documents' labels (labels.h, labels.c) and the generic
- * lines of the documents and the XML (export_doc.c, export_xml.c) are all
- * made from it: a text field added here is read, kept, labelled, held to
- * the visibility table and written, and the tests (t-schema, the unit
- * tests of the views) name each place outside the code that lacks it: the
- * XML Schema, the JSON Schema, ip-plan(5) and the plans the views' test
- * renders.  What is particular to a field (the FHIR mapping, a label that
- * depends on the value, the place of a line apart from the others) stays
- * code, named by the row.
+ * contact, each participant and each partner in cooperation hold; and
+ * the groups of fields that the visibility table (view.c) knows, with
+ * the words that tell a reader what a restricted view leaves out.
+ *
+ * The members of struct ip_person, ip_contact, ip_participant and
+ * ip_cooperation (plan.h), the loader's rows for them (decode.c), enum
+ * ip_field (view.h) and who may see each (view.c), the labels and the
+ * restricted view's notice in three languages (labels.h, labels.c), the
+ * generic lines of the documents and the XML (export_doc.c,
+ * export_xml.c) and ip-new's skeleton and template check for the person
+ * (new.c) are made from it: a text field added here is read, kept,
+ * labelled, held to the visibility table and written.  The tests name
+ * each place outside the code that lacks it (t-schema: the XML Schema,
+ * the JSON Schema, ip-plan(5), iplan-fhir(7) and the plans the views'
+ * test renders; the unit test of the views: its list of texts, and the
+ * FHIR Bundle that leaves it out).  What is particular to a field (the
+ * FHIR mapping, a label that depends on the value, the place of a line
+ * apart from the others) stays code, named by the row.
  *
  * A row is X(map, key, type, sub, group, doc, xml, new, nb, nn, en):
  *
@@ -26,7 +31,8 @@
  *   group	the field of the visibility table that says who may see
  *		it (IP_FIELD_GROUPS above)
  *   doc	how the documents (Markdown, HTML) show it: FACT, a line
- *		"label: value" in the section's facts, in the table's order;
+ *		"label: value" among the section's facts (a partner's: the
+ *		lines of its entry), in the table's order;
  *		OWN, the renderer's function <map>_<key>() in that place;
  *		APART, placed by the section itself (a heading, a text of
  *		its own); NO, left out of the documents
@@ -235,6 +241,24 @@
 	X(participant, resh_id, TEXT, 0, PARTICIPANT, NO, ELEM, OWN, \
 	    NULL, NULL, NULL) \
 	X(participant, her_id, TEXT, 0, PARTICIPANT, NO, ELEM, OWN, \
+	    NULL, NULL, NULL)
+
+/* A partner in cooperation: the name of whom the plan works with is the
+ * entry's heading; the identifiers of the health registers are for FHIR
+ * and XML.  ip-new writes a commented example and lets a template hold
+ * what a service writes in every plan. */
+#define IP_COOPERATION_FIELDS(X) \
+	X(cooperation, with, TEXT, 0, COOPERATION, APART, ELEM, OWN, \
+	    NULL, NULL, NULL) \
+	X(cooperation, about, TEXT, 0, COOPERATION, FACT, ELEM, OWN, \
+	    "Gjelder", "Gjeld", "About") \
+	X(cooperation, contact, TEXT, 0, COOPERATION, FACT, ELEM, OWN, \
+	    "Kontakt", "Kontakt", "Contact") \
+	X(cooperation, organization_number, TEXT, 0, COOPERATION, NO, ELEM, \
+	    OWN, NULL, NULL, NULL) \
+	X(cooperation, resh_id, TEXT, 0, COOPERATION, NO, ELEM, OWN, \
+	    NULL, NULL, NULL) \
+	X(cooperation, her_id, TEXT, 0, COOPERATION, NO, ELEM, OWN, \
 	    NULL, NULL, NULL)
 
 /* The C type of a row's member, and the vocabulary of its words. */

@@ -146,6 +146,7 @@ static const struct ip_labels labels[] = {
 		IP_CONTACT_FIELDS(NB)
 		IP_PERSON_FIELDS(NB)
 		IP_PARTICIPANT_FIELDS(NB)
+		IP_COOPERATION_FIELDS(NB)
 		.person = "Personalia",
 		.national_id = { "Identitetsnummer", "Fødselsnummer",
 		    "D-nummer", "H-nummer", "FH-nummer" },
@@ -192,8 +193,6 @@ static const struct ip_labels labels[] = {
 		.nobody = "ingen",
 		.and = "og",
 		.cooperation = "Samarbeid",
-		.about = "Gjelder",
-		.contact = "Kontakt",
 		.reason = "Begrunnelse for avslutning",
 		.none = "Ikke registrert.",
 		.restricted = "Begrenset visning for %s",
@@ -415,6 +414,7 @@ static const struct ip_labels labels[] = {
 		IP_CONTACT_FIELDS(NN)
 		IP_PERSON_FIELDS(NN)
 		IP_PARTICIPANT_FIELDS(NN)
+		IP_COOPERATION_FIELDS(NN)
 		.person = "Personalia",
 		.national_id = { "Identitetsnummer", "Fødselsnummer",
 		    "D-nummer", "H-nummer", "FH-nummer" },
@@ -461,8 +461,6 @@ static const struct ip_labels labels[] = {
 		.nobody = "ingen",
 		.and = "og",
 		.cooperation = "Samarbeid",
-		.about = "Gjeld",
-		.contact = "Kontakt",
 		.reason = "Grunngjeving for avsluttinga",
 		.none = "Ikkje registrert.",
 		.restricted = "Avgrensa vising for %s",
@@ -685,6 +683,7 @@ static const struct ip_labels labels[] = {
 		IP_CONTACT_FIELDS(EN)
 		IP_PERSON_FIELDS(EN)
 		IP_PARTICIPANT_FIELDS(EN)
+		IP_COOPERATION_FIELDS(EN)
 		.person = "Personal details",
 		.national_id = { "Identity number", "National identity number",
 		    "D number", "H number", "FH number" },
@@ -731,8 +730,6 @@ static const struct ip_labels labels[] = {
 		.nobody = "no one",
 		.and = "and",
 		.cooperation = "Cooperation",
-		.about = "About",
-		.contact = "Contact",
 		.reason = "Reason for closing",
 		.none = "Not recorded.",
 		.restricted = "Restricted view for %s",

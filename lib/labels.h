@@ -38,6 +38,7 @@ struct ip_labels {
 	IP_CONTACT_FIELDS(IP_FIELD_LABEL)
 	IP_PERSON_FIELDS(IP_FIELD_LABEL)
 	IP_PARTICIPANT_FIELDS(IP_FIELD_LABEL)
+	IP_COOPERATION_FIELDS(IP_FIELD_LABEL)
 	/* the person */
 	const char *person, *interpreter_yes, *interpreter_no, *yes;
 	const char *national_id[5];	/* by enum ip_nid_kind: what the
@@ -58,7 +59,7 @@ struct ip_labels {
 	const char *nobody;		/* "ingen": no one with access */
 	const char *and;		/* "og": the last two of who gave a
 					   consent */
-	const char *cooperation, *about, *contact;
+	const char *cooperation;
 	const char *reason;
 	const char *none;		/* a section with nothing in it */
 	/* the restricted view */

@@ -175,11 +175,10 @@ struct ip_consent {
 	struct ip_bool guardians_own_part;
 };
 
+/* Its members are the rows of its table (fields.h). */
 struct ip_cooperation {
 	struct ip_pos pos;
-	struct ip_text with, about, contact;
-	struct ip_text organization_number;	/* organisasjonsnummer */
-	struct ip_text resh_id, her_id;
+	IP_COOPERATION_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_closed {

@@ -50,6 +50,7 @@ static const struct {
 	IP_CONTACT_FIELDS(FIELD_LABEL)
 	IP_PERSON_FIELDS(FIELD_LABEL)
 	IP_PARTICIPANT_FIELDS(FIELD_LABEL)
+	IP_COOPERATION_FIELDS(FIELD_LABEL)
 	LABEL(code),
 	LABEL(months),
 	LABEL(title),
@@ -110,8 +111,6 @@ static const struct {
 	LABEL(nobody),
 	LABEL(and),
 	LABEL(cooperation),
-	LABEL(about),
-	LABEL(contact),
 	LABEL(reason),
 	LABEL(none),
 	LABEL(restricted),
