@@ -56,7 +56,8 @@ t "fields: some plan the views' test renders sets every key of the loader" "
 	exits 0 $FIELDS fixture '$TMP/keys' '$TMP/trees'"
 
 # The checks can fail: a key the loader has and no place does is named,
-# with the place.
+# with the place.  (That nothing else is named, the tests above say: a
+# field being added fails them, not this one.)
 t "fields: a key of the loader that a place lacks is named" "
 	{ '$PLANTREE' --keys && echo 'person.no_such_key text'; } >'$TMP/keys' &&
 	'$PLANTREE' $FIELDS_PLANS >'$TMP/trees' 2>/dev/null;
@@ -66,10 +67,8 @@ t "fields: a key of the loader that a place lacks is named" "
 	grep -qx '$TOP/man/ip-plan.5: the loader has person.no_such_key, ip-plan(5) has no .It Ic no_such_key where it belongs' '$TMP/out' &&
 	exits 1 $FIELDS fhir '$TMP/keys' '$TOP/man/iplan-fhir.7' >'$TMP/out' &&
 	grep -qx '$TOP/man/iplan-fhir.7: the loader has person.no_such_key, iplan-fhir(7) does not say where it goes (.It Ic person.no_such_key under \"Where each field goes\")' '$TMP/out' &&
-	test \$(wc -l <'$TMP/out') = 1 &&
 	exits 1 $FIELDS fixture '$TMP/keys' '$TMP/trees' >'$TMP/out' &&
-	grep -qx \"the loader has person.no_such_key, no plan the views' test renders sets it (tests/unit/export.c; add it to one in tests/view)\" '$TMP/out' &&
-	test \$(wc -l <'$TMP/out') = 1"
+	grep -qx \"the loader has person.no_such_key, no plan the views' test renders sets it (tests/unit/export.c; add it to one in tests/view)\" '$TMP/out'"
 
 # Every plan of the tree, and variants of a valid one that differ from it
 # in one line of shape: the schema refuses exactly what ip-validate
