@@ -1,9 +1,10 @@
 /*
  * decode.c - from a YAML tree to a typed plan, driven by one table per
  * mapping type (those of the person, their contact, a participant and a
- * partner in cooperation made from the table of fields, fields.h).  Structure only: wrong types, unknown keys, impossible
- * dates and values outside a vocabulary.  What must be present is for the
- * checks in check.c.
+ * partner in cooperation made from the table of fields, fields.h).
+ * Structure only: wrong types, unknown keys, impossible dates and values
+ * outside a vocabulary.  What must be present is for the checks in
+ * check.c.
  *
  * A value it refuses is reported and left out, as if absent, and so is an
  * unknown key: the rest is decoded all the same, for the checks to run on

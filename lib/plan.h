@@ -85,7 +85,8 @@ IP_LIST(ip_sharing_list, struct ip_consent_sharing);
 /* Every mapping type starts with its position: that of its key, also when
  * it is empty; line 0 if absent. */
 
-/* The members of these three are the rows of their tables (fields.h). */
+/* The members of the contact, the person, a participant and a partner in
+ * cooperation are the rows of their tables (fields.h). */
 struct ip_contact {
 	struct ip_pos pos;
 	IP_CONTACT_FIELDS(IP_FIELD_MEMBER)
@@ -175,7 +176,6 @@ struct ip_consent {
 	struct ip_bool guardians_own_part;
 };
 
-/* Its members are the rows of its table (fields.h). */
 struct ip_cooperation {
 	struct ip_pos pos;
 	IP_COOPERATION_FIELDS(IP_FIELD_MEMBER)
