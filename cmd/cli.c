@@ -3,6 +3,7 @@
  * the usage error), the signals they set, and how they end: what a
  * command does and the library never does.
  */
+#include <assert.h>
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
@@ -40,9 +41,36 @@ i18n_init(void)
 	textdomain(IP_TEXTDOMAIN);
 }
 
+/* getopt_long()'s tables, made from the command's once. */
+static struct option longopts[IP_MAX_OPTS + 2];
+static char shortopts[2 + 3 * IP_MAX_OPTS + 1] = ":";
+
+static void
+make_tables(const struct ip_opt *opts)
+{
+	size_t n = 0, k = 1;
+
+	for (const struct ip_opt *o = opts; o->name != NULL; o++, n++) {
+		assert(n < IP_MAX_OPTS);
+		int arg = o->arg == IP_ARG_NONE ? no_argument
+		    : o->arg == IP_ARG_OPTIONAL ? optional_argument
+		    : required_argument;
+		longopts[n] = (struct option){ o->name, arg, NULL, o->val };
+		if (o->val < 0x80) {
+			shortopts[k++] = (char)o->val;
+			if (arg != no_argument)
+				shortopts[k++] = ':';
+			if (arg == optional_argument)
+				shortopts[k++] = ':';
+		}
+	}
+	longopts[n] = (struct option){ "completion-helper", no_argument, NULL,
+	    IP_OPT_COMPLETE };
+	shortopts[k] = '\0';
+}
+
 int
-ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
-    const char *shortopts, const struct option *longopts)
+ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[])
 {
 	if (cli->argv == NULL) {
 		i18n_init();
@@ -51,9 +79,33 @@ ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
 		signal(SIGXFSZ, SIG_IGN);	/* past ulimit -f: EFBIG */
 		opterr = 0;
 		cli->argv = argv;
-		cli->longopts = longopts;
+		make_tables(cli->opts);
 	}
 	return getopt_long(argc, argv, shortopts, longopts, NULL);
+}
+
+/* --completion-helper: the table, as cmd.h shows it. */
+static int
+print_table(const struct ip_cli *cli)
+{
+	static const char *const kinds[] = { [IP_ARG_NONE] = "none",
+	    [IP_ARG_OPTIONAL] = "optional", [IP_ARG_TEXT] = "text",
+	    [IP_ARG_WORDS] = "words", [IP_ARG_FILE] = "file",
+	    [IP_ARG_PLAN] = "plan", [IP_ARG_DATE] = "date",
+	    [IP_ARG_INTERVAL] = "interval", [IP_ARG_JOBS] = "jobs",
+	    [IP_ARG_PARTICIPANT] = "participant",
+	    [IP_ARG_SUBGOAL] = "subgoal", [IP_ARG_MEASURE] = "measure" };
+
+	for (const struct ip_opt *o = cli->opts; o->name != NULL; o++) {
+		if (o->val < 0x80)
+			printf("-%c,", o->val);
+		printf("--%s %s", o->name, kinds[o->arg]);
+		for (const char *const *w = o->words; w != NULL && *w != NULL;
+		    w++)
+			printf(" %s", *w);
+		putchar('\n');
+	}
+	return ip_finish_stdout(cli->prog, IP_EXIT_OK);
 }
 
 /*
@@ -73,7 +125,7 @@ bad_option(const struct ip_cli *cli, int c)
 	int matches = 0;
 
 	if (strncmp(arg, "--", 2) == 0 && len > 2)
-		for (lo = cli->longopts; lo->name != NULL; lo++)
+		for (lo = longopts; lo->name != NULL; lo++)
 			if (strncmp(lo->name, arg + 2, len - 2) == 0) {
 				if (lo->name[len - 2] == '\0') {
 					match = lo;
@@ -115,6 +167,8 @@ ip_cli_option(struct ip_cli *cli, int c, const char *arg)
 	case 'V':
 		printf("%s (iplan) %s\n", cli->prog, ip_version());
 		return ip_finish_stdout(cli->prog, IP_EXIT_OK);
+	case IP_OPT_COMPLETE:
+		return print_table(cli);
 	case IP_OPT_TODAY:
 		if (ip_opt_date(&cli->err, "today", arg, &cli->today) != 0)
 			return IP_EXIT_TROUBLE;
@@ -135,6 +189,21 @@ ip_cli_usage(const struct ip_cli *cli)
 {
 	fputs(_(cli->usage), stderr);
 	return IP_EXIT_TROUBLE;
+}
+
+int
+ip_cli_operands(const struct ip_cli *cli, int n, int min, int max)
+{
+	if (n < min)
+		ip_error(cli->prog, _("no plan given: name the plan's file"));
+	else if (n > max)
+		/* TRANSLATORS: %d is 2 or more; often an option that takes
+		   no value was given one, as in "-f md" for "--format md". */
+		ip_error(cli->prog, _("one plan at a time, and %d files are "
+		    "given (does an option before them take no value?)"), n);
+	else
+		return 0;
+	return ip_cli_usage(cli);
 }
 
 int32_t

@@ -33,44 +33,101 @@ enum {
 
 /* --- the options every command shares ------------------------------------ */
 
-struct option;
+/*
+ * A command's options, as one table (git's OPT_* lists): cli.c makes
+ * getopt_long()'s array and short options from it, and prints it for the
+ * shell's completion (--completion-helper, which cmd/completion.bash
+ * asks for), so that an option is written once.  tests/t-options.sh
+ * holds --help and the man page to it.
+ */
 
-/* What every command shares.  Give ip_cli_getopt() these entries ... */
+/* What an option's value is, and so what completes it. */
+enum ip_arg {
+	IP_ARG_NONE,		/* no value */
+	IP_ARG_OPTIONAL,	/* --opt, or --opt=WORD, one of words */
+	IP_ARG_TEXT,		/* free text: nothing to offer */
+	IP_ARG_WORDS,		/* one of words */
+	IP_ARG_FILE,		/* any file, or one of words ("-") */
+	IP_ARG_PLAN,		/* a plan file, or one of words ("-") */
+	IP_ARG_DATE,		/* YYYY-MM-DD: today's is offered */
+	IP_ARG_INTERVAL,	/* N{d|w|m|y} */
+	IP_ARG_JOBS,		/* threads: 1 to the cores */
+	IP_ARG_PARTICIPANT,	/* a participant's id in the plan given */
+	IP_ARG_SUBGOAL,		/* ID=STATUS, a sub-goal's id, words the
+				   statuses */
+	IP_ARG_MEASURE		/* a measure's id in the plan given */
+};
+
+struct ip_opt {
+	const char *name;	/* the long option, without "--"; NULL ends */
+	int val;		/* what the loop switches on: a letter (below
+				   0x80) is the short option too; a long
+				   option alone is from 0x200 (0x100 for
+				   those every command has) */
+	enum ip_arg arg;
+	const char *const *words;	/* NULL-terminated, or NULL */
+};
+
+/* A NULL-terminated list of words, for struct ip_opt. */
+#define IP_WORDS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+/* The options every command has, to end its table with. */
 #define IP_OPT_TODAY 0x100
-#define IP_CLI_LONGOPTS \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, 'V' }, \
-	{ "today", required_argument, NULL, IP_OPT_TODAY }
+#define IP_CLI_OPTS \
+	{ "help", 'h', IP_ARG_NONE, NULL }, \
+	{ "version", 'V', IP_ARG_NONE, NULL }, \
+	{ "today", IP_OPT_TODAY, IP_ARG_DATE, NULL }, \
+	{ NULL, 0, IP_ARG_NONE, NULL }
+
+/* The most options a command has, the shared ones included. */
+#define IP_MAX_OPTS 24
+
+/*
+ * --completion-helper, which every command has and no --help shows (as
+ * git's --git-completion-helper): prints the table, one option a line,
+ * its names, what its value is and the words it takes:
+ *
+ *	-o,--output file
+ *	--format words markdown html xml fhir fhir-json
+ *	--consent-form none
+ *
+ * the kinds as enum ip_arg names them, in lower case.
+ */
+#define IP_OPT_COMPLETE 0x101
 
 struct ip_cli {
 	const char *prog;	/* "ip-validate" */
 	const char *usage;	/* "usage: ip-validate ...\n", N_() */
 	const char *help;	/* the rest of --help, N_() */
+	const struct ip_opt *opts;	/* the table, ending in IP_CLI_OPTS */
 	int32_t today;		/* --today, see ip_cli_today() */
 	bool today_set;
 	char *const *argv;	/* set by ip_cli_getopt() */
-	const struct option *longopts;
 	struct ip_err err;	/* stderr and prog, for the library */
 };
 
-/* getopt_long() for a command, called as main's first act.  The first call
- * sets the messages' language from the locale (gettext, text domain
- * "iplan"); ignores SIGPIPE and SIGXFSZ, so that a write to a pipe whose
- * reader has left fails with EPIPE (see ip_finish_stdout()), and one past
- * the limit on file size with EFBIG, rather than killing the command; and
- * it turns off getopt's own messages, which name argv[0] and repeat
- * values.
- * shortopts must start with ':', so that a missing value returns ':'. */
-int ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[],
-    const char *shortopts, const struct option *longopts);
+/* getopt_long() for a command, on the options of cli->opts, called as
+ * main's first act.  The first call makes getopt_long()'s tables from
+ * cli->opts; sets the messages' language from the locale (gettext, text
+ * domain "iplan"); ignores SIGPIPE and SIGXFSZ, so that a write to a
+ * pipe whose reader has left fails with EPIPE (see ip_finish_stdout()),
+ * and one past the limit on file size with EFBIG, rather than killing
+ * the command; and it turns off getopt's own messages, which name
+ * argv[0] and repeat values. */
+int ip_cli_getopt(struct ip_cli *cli, int argc, char *argv[]);
 /* ... and pass every option the command does not handle itself (h, V,
- * IP_OPT_TODAY, '?', ':') here.  Returns -1 to go on, or the exit status
- * that main returns now (after --help, --version or a usage error: the
- * option named, never its value, then the usage). */
+ * IP_OPT_TODAY, IP_OPT_COMPLETE, '?', ':') here.  Returns -1 to go on,
+ * or the exit status that main returns now (after --help, --version,
+ * --completion-helper or a usage error: the option named, never its
+ * value, then the usage). */
 int ip_cli_option(struct ip_cli *cli, int c, const char *arg);
 /* Writes the usage to stderr; returns IP_EXIT_TROUBLE, for main to return
  * after a usage error it has told. */
 int ip_cli_usage(const struct ip_cli *cli);
+/* Whether n files (the operands) are at least min and at most max; if
+ * not, says which (never the names: a name may be a national id), then
+ * the usage, and returns IP_EXIT_TROUBLE; else 0. */
+int ip_cli_operands(const struct ip_cli *cli, int n, int min, int max);
 /* The date of --today, else the system's date: the only clock reading. */
 int32_t ip_cli_today(struct ip_cli *cli);
 /* Prints "PROG: message\n" to stderr and returns -1. */
@@ -135,7 +192,14 @@ struct ip_review_cli {
 int ip_review(char *const *paths, size_t n, const struct ip_review_cli *c,
     const char *prog);
 
-/* Renders the plan at path ("-" or NULL: standard input) as o asks,
+/* ip-export's options: how to render, and where to. */
+struct ip_export_cli {
+	struct ip_export_how how;
+	const char *output;	/* -o: a file; NULL or "-": standard output */
+	bool force;		/* -f: -o may replace a file that is a plan */
+};
+
+/* Renders the plan at path ("-" or NULL: standard input) as c asks,
  * with render (ip_export_render(), or ip_consent_form_render() where only
  * the form is wanted), and writes it, atomically when to a file
  * (replacing the file).  Nothing is written unless the whole document was
@@ -144,7 +208,7 @@ int ip_review(char *const *paths, size_t n, const struct ip_review_cli *c,
  * 0. */
 typedef char *ip_render_fn(const struct ip_plan *p, const char *name,
     const struct ip_export_how *h, const struct ip_err *e, bool *findings);
-int ip_export(const char *path, const struct ip_export_opts *o,
+int ip_export(const char *path, const struct ip_export_cli *c,
     ip_render_fn *render, const char *prog);
 
 /* Writes a new plan to path ("-" or NULL: standard output), mode 0600,

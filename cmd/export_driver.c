@@ -1,17 +1,17 @@
 /*
- * export_driver.c - the ip-export driver: check that the output is not
- * the plan, load the plan, render it with the library and write it.
+ * export_driver.c - the ip-export driver: check that the options go
+ * together and that the output is not the plan, load the plan, render
+ * it with the library and write it.
  */
 #include <stdlib.h>
 
 #include "cmd.h"
 
 int
-ip_export(const char *path, const struct ip_export_opts *o,
+ip_export(const char *path, const struct ip_export_cli *c,
     ip_render_fn *render, const char *prog)
 {
 	const struct ip_err e = { stderr, prog }, *err = &e;
-	struct ip_export_how h;
 	bool findings;
 	struct ip_plan *p = NULL;
 	struct ip_diags *d = NULL;
@@ -20,8 +20,8 @@ ip_export(const char *path, const struct ip_export_opts *o,
 
 	if (path == NULL)
 		path = "-";
-	if (ip_export_how(o, &h, err) != 0
-	    || ip_out_check(o->output, path, o->force, err) != 0)
+	if (ip_export_check(&c->how, err) != 0
+	    || ip_out_check(c->output, path, c->force, err) != 0)
 		return IP_EXIT_TROUBLE;
 
 	d = ip_diags_for(path);
@@ -31,13 +31,13 @@ ip_export(const char *path, const struct ip_export_opts *o,
 		    ? IP_EXIT_TROUBLE : IP_EXIT_FINDINGS;
 		goto done;
 	}
-	if ((out = render(p, ip_diags_name(d), &h, err, &findings))
+	if ((out = render(p, ip_diags_name(d), &c->how, err, &findings))
 	    == NULL) {
 		rc = findings ? IP_EXIT_FINDINGS : IP_EXIT_TROUBLE;
 		goto done;
 	}
 	/* a short write leaves the stream in error: the commit says so */
-	struct ip_out *f = ip_out_open(o->output, stdout, true, err);
+	struct ip_out *f = ip_out_open(c->output, stdout, true, err);
 	if (f != NULL) {
 		fputs(out, ip_out_file(f));
 		if (ip_out_commit(f, err) == 0)

@@ -9,8 +9,19 @@
 
 #include "cmd.h"
 
+enum { O_REASON = 0x200, O_DATE };
+
+static const struct ip_opt opts[] = {
+	{ "reason", O_REASON, IP_ARG_TEXT, NULL },
+	{ "date", O_DATE, IP_ARG_DATE, NULL },
+	{ "dry-run", 'n', IP_ARG_NONE, NULL },
+	{ "force", 'f', IP_ARG_NONE, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-close",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -36,8 +47,6 @@ static struct ip_cli cli = {
 	    "Exit status: 0 closed, 1 the plan would have more errors, "
 	    "2 trouble.\nSee ip-close(1).\n"),
 };
-
-enum { O_REASON = 0x200, O_DATE };
 
 struct close_ctx {
 	struct ip_close_opts o;
@@ -75,22 +84,13 @@ edit(struct ip_doc *doc, void *ctx, const struct ip_err *e)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "reason", required_argument, NULL, O_REASON },
-		{ "date", required_argument, NULL, O_DATE },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct close_ctx ctx = { 0 };
 	struct ip_change ch = { .edit = edit, .ctx = &ctx };
 	const char *date = NULL;
 	char *asked = NULL;
 	int c, rc;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":nfhV",
-	    longopts)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		if (c == O_REASON)
 			ctx.o.reason = optarg;
 		else if (c == O_DATE)
@@ -102,8 +102,8 @@ main(int argc, char *argv[])
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
-	if (argc - optind != 1)
-		return ip_cli_usage(&cli);
+	if ((rc = ip_cli_operands(&cli, argc - optind, 1, 1)) != 0)
+		return rc;
 	ch.path = argv[optind];
 	if (strcmp(ch.path, "-") == 0) {
 		ip_error(cli.prog, _("a plan to change is a file, not "

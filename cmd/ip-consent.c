@@ -10,8 +10,27 @@
 
 #include "cmd.h"
 
+enum { O_PLAN = 0x200, O_SHARE, O_WITHDRAW, O_DATE, O_UNTIL, O_BY, O_FORM,
+	O_LIST_PARTICIPANTS };
+
+static const struct ip_opt opts[] = {
+	{ "plan", O_PLAN, IP_ARG_NONE, NULL },
+	{ "share", O_SHARE, IP_ARG_PARTICIPANT, NULL },
+	{ "withdraw", O_WITHDRAW, IP_ARG_NONE, NULL },
+	{ "date", O_DATE, IP_ARG_DATE, NULL },
+	{ "until", O_UNTIL, IP_ARG_DATE, NULL },
+	{ "by", O_BY, IP_ARG_PARTICIPANT, NULL },
+	{ "form", O_FORM, IP_ARG_NONE, NULL },
+	{ "dry-run", 'n', IP_ARG_NONE, NULL },
+	{ "force", 'f', IP_ARG_NONE, NULL },
+	/* for shell completion: see ip-consent(1) */
+	{ "list-participants", O_LIST_PARTICIPANTS, IP_ARG_NONE, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-consent",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -63,9 +82,6 @@ static struct ip_cli cli = {
 	    "2 trouble.\nSee ip-consent(1).\n"),
 };
 
-enum { O_PLAN = 0x200, O_SHARE, O_WITHDRAW, O_DATE, O_UNTIL, O_BY, O_FORM,
-	O_LIST_PARTICIPANTS };
-
 struct consent_ctx {
 	struct ip_consent_opts o;
 	char *report;		/* what was recorded */
@@ -81,22 +97,6 @@ edit(struct ip_doc *doc, void *ctx, const struct ip_err *e)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "plan", no_argument, NULL, O_PLAN },
-		{ "share", required_argument, NULL, O_SHARE },
-		{ "withdraw", no_argument, NULL, O_WITHDRAW },
-		{ "date", required_argument, NULL, O_DATE },
-		{ "until", required_argument, NULL, O_UNTIL },
-		{ "by", required_argument, NULL, O_BY },
-		{ "form", no_argument, NULL, O_FORM },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		/* for shell completion: see ip-consent(1) */
-		{ "list-participants", no_argument, NULL,
-		    O_LIST_PARTICIPANTS },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct consent_ctx ctx = { 0 };
 	struct ip_change ch = { .edit = edit, .ctx = &ctx };
 	const char *date = NULL, *until = NULL;
@@ -111,8 +111,7 @@ main(int argc, char *argv[])
 		ip_error(cli.prog, "%s", strerror(ENOMEM));
 		goto done;
 	}
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":nfhV",
-	    longopts)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		if (c == O_PLAN)
 			plan = true;
 		else if (c == O_SHARE)
@@ -137,10 +136,9 @@ main(int argc, char *argv[])
 			goto done;
 	}
 	rc = IP_EXIT_TROUBLE;
-	if (argc - optind < 1 || (argc - optind > 1 && ctx.o.n_ids == 0)) {
-		rc = ip_cli_usage(&cli);
+	if ((rc = ip_cli_operands(&cli, argc - optind, 1, ctx.o.n_ids > 0
+	    ? argc - optind : 1)) != 0)
 		goto done;
-	}
 	ch.path = argv[optind];
 	/* the ids after PLAN are more of --share's */
 	for (int i = optind + 1; i < argc; i++)
@@ -196,9 +194,9 @@ main(int argc, char *argv[])
 	if (rc == IP_EXIT_OK && !ch.dry_run) {
 		fputs(ctx.report, stdout);
 		if (form) {
-			struct ip_export_opts eo = { .consent_form = true,
-			    .today = ch.today };
-			rc = ip_export(ch.path, &eo, ip_consent_form_render,
+			struct ip_export_cli ec = { .how = { .lang = -1,
+			    .consent_form = true, .today = ch.today } };
+			rc = ip_export(ch.path, &ec, ip_consent_form_render,
 			    cli.prog);
 		}
 		rc = ip_finish_stdout(cli.prog, rc);

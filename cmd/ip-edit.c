@@ -6,8 +6,16 @@
 
 #include "cmd.h"
 
+enum { O_NO_PROMPT = 0x200 };
+
+static const struct ip_opt opts[] = {
+	{ "no-prompt", O_NO_PROMPT, IP_ARG_NONE, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-edit",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -31,27 +39,20 @@ static struct ip_cli cli = {
 	    "2 trouble.\nSee ip-edit(1).\n"),
 };
 
-enum { O_NO_PROMPT = 0x200 };
-
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "no-prompt", no_argument, NULL, O_NO_PROMPT },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct ip_edit_opts o = { 0 };
 	int c, rc;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":hV", longopts)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		if (c == O_NO_PROMPT)
 			o.no_prompt = true;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
-	if (argc - optind != 1)
-		return ip_cli_usage(&cli);
+	if ((rc = ip_cli_operands(&cli, argc - optind, 1, 1)) != 0)
+		return rc;
 	o.today = ip_cli_today(&cli);
 	return ip_edit_plan(argv[optind], &o, cli.prog);
 }

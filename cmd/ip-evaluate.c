@@ -12,8 +12,27 @@
 
 #include "cmd.h"
 
+enum { O_DATE = 0x200, O_SUMMARY, O_SUMMARY_FILE, O_SUBGOAL,
+	O_END_MEASURE, O_NEXT, O_NEXT_IN, O_LIST_SUBGOALS, O_LIST_MEASURES };
+
+static const struct ip_opt opts[] = {
+	{ "date", O_DATE, IP_ARG_DATE, NULL },
+	{ "summary", O_SUMMARY, IP_ARG_TEXT, NULL },
+	{ "summary-file", O_SUMMARY_FILE, IP_ARG_FILE, IP_WORDS("-") },
+	{ "subgoal", O_SUBGOAL, IP_ARG_SUBGOAL, ip_vocab_goal_status },
+	{ "end-measure", O_END_MEASURE, IP_ARG_MEASURE, NULL },
+	{ "next", O_NEXT, IP_ARG_DATE, NULL },
+	{ "next-in", O_NEXT_IN, IP_ARG_INTERVAL, NULL },
+	{ "dry-run", 'n', IP_ARG_NONE, NULL },
+	{ "force", 'f', IP_ARG_NONE, NULL },
+	{ "list-subgoals", O_LIST_SUBGOALS, IP_ARG_NONE, NULL },
+	{ "list-measures", O_LIST_MEASURES, IP_ARG_NONE, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-evaluate",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -61,9 +80,6 @@ static struct ip_cli cli = {
 	    "Exit status: 0 recorded, 1 the plan would have more errors, "
 	    "2 trouble.\nSee ip-evaluate(1).\n"),
 };
-
-enum { O_DATE = 0x200, O_SUMMARY, O_SUMMARY_FILE, O_SUBGOAL,
-	O_END_MEASURE, O_NEXT, O_NEXT_IN, O_LIST_SUBGOALS, O_LIST_MEASURES };
 
 struct evaluate {
 	struct ip_evaluate_opts o;
@@ -126,21 +142,6 @@ edit(struct ip_doc *doc, void *ctx, const struct ip_err *e)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "date", required_argument, NULL, O_DATE },
-		{ "summary", required_argument, NULL, O_SUMMARY },
-		{ "summary-file", required_argument, NULL, O_SUMMARY_FILE },
-		{ "subgoal", required_argument, NULL, O_SUBGOAL },
-		{ "end-measure", required_argument, NULL, O_END_MEASURE },
-		{ "next", required_argument, NULL, O_NEXT },
-		{ "next-in", required_argument, NULL, O_NEXT_IN },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "list-subgoals", no_argument, NULL, O_LIST_SUBGOALS },
-		{ "list-measures", no_argument, NULL, O_LIST_MEASURES },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct evaluate ev = { 0 };
 	struct ip_change ch = { .edit = edit, .ctx = &ev };
 	const char *date = NULL, *summary_file = NULL;
@@ -156,8 +157,7 @@ main(int argc, char *argv[])
 	}
 	ev.o.subgoals = sub;
 	ev.o.end_measures = end;
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":nfhV",
-	    longopts)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		switch (c) {
 		case O_DATE: date = optarg; break;
 		case O_SUMMARY: ev.o.summary = optarg; break;
@@ -178,10 +178,8 @@ main(int argc, char *argv[])
 		}
 	}
 	rc = IP_EXIT_TROUBLE;
-	if (argc - optind != 1) {
-		ip_cli_usage(&cli);
+	if (ip_cli_operands(&cli, argc - optind, 1, 1) != 0)
 		goto out;
-	}
 	ev.path = ch.path = argv[optind];
 	if (list >= 0) {
 		rc = ip_finish_stdout(cli.prog, ip_list_ids(ch.path,

@@ -8,8 +8,26 @@
 
 #include "cmd.h"
 
+enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION,
+	O_LIST_PARTICIPANTS, O_BUNDLE };
+
+static const struct ip_opt opts[] = {
+	{ "format", O_FORMAT, IP_ARG_WORDS, ip_export_formats },
+	{ "language", O_LANGUAGE, IP_ARG_WORDS, ip_vocab_lang },
+	{ "for", O_FOR, IP_ARG_PARTICIPANT, NULL },
+	{ "bundle", O_BUNDLE, IP_ARG_WORDS, ip_export_bundles },
+	{ "consent-form", O_CONSENT_FORM, IP_ARG_NONE, NULL },
+	{ "revision", O_REVISION, IP_ARG_TEXT, NULL },
+	{ "output", 'o', IP_ARG_FILE, NULL },
+	/* for shell completion: see ip-export(1) */
+	{ "list-participants", O_LIST_PARTICIPANTS, IP_ARG_NONE, NULL },
+	{ "force", 'f', IP_ARG_NONE, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-export",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -62,66 +80,62 @@ static struct ip_cli cli = {
 	    "See ip-export(1).\n"),
 };
 
-enum { O_FORMAT = 0x200, O_LANGUAGE, O_FOR, O_CONSENT_FORM, O_REVISION,
-	O_LIST_PARTICIPANTS, O_BUNDLE };
-
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ "language", required_argument, NULL, O_LANGUAGE },
-		{ "for", required_argument, NULL, O_FOR },
-		{ "bundle", required_argument, NULL, O_BUNDLE },
-		{ "consent-form", no_argument, NULL, O_CONSENT_FORM },
-		{ "revision", required_argument, NULL, O_REVISION },
-		{ "output", required_argument, NULL, 'o' },
-		/* for shell completion, not in --help: see ip-export(1) */
-		{ "list-participants", no_argument, NULL,
-		    O_LIST_PARTICIPANTS },
-		{ "force", no_argument, NULL, 'f' },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct ip_export_opts o = {
-		.source_date_epoch = getenv("SOURCE_DATE_EPOCH"),
-	};
+	struct ip_export_cli o = { .how = { .lang = -1 } };
+	struct ip_export_how *h = &o.how;
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	bool list = false;
-	int c, rc;
+	int c, rc, w;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":o:fhV",
-	    longopts)) != -1) {
-		if (c == O_FORMAT)
-			o.format = optarg;
-		else if (c == O_LANGUAGE)
-			o.language = optarg;
-		else if (c == O_FOR && o.for_id != NULL) {
-			ip_error(cli.prog, _("--for given twice: one view at "
-			    "a time"));
-			return ip_cli_usage(&cli);
-		} else if (c == O_FOR)
-			o.for_id = optarg;
-		else if (c == O_BUNDLE)
-			o.bundle = optarg;
-		else if (c == O_CONSENT_FORM)
-			o.consent_form = true;
-		else if (c == O_REVISION)
-			o.revision = optarg;
-		else if (c == 'o')
-			o.output = optarg;
-		else if (c == O_LIST_PARTICIPANTS)
-			list = true;
-		else if (c == 'f')
-			o.force = true;
-		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
-			return rc;
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
+		switch (c) {
+		case O_FORMAT:
+			if (ip_opt_word(&cli.err, "format", optarg,
+			    ip_export_formats, &w) != 0)
+				return IP_EXIT_TROUBLE;
+			h->format = (enum ip_export_format)w;
+			break;
+		case O_LANGUAGE:
+			if (ip_opt_word(&cli.err, "language", optarg,
+			    ip_vocab_lang, &h->lang) != 0)
+				return IP_EXIT_TROUBLE;
+			break;
+		case O_FOR:
+			if (h->for_id != NULL) {
+				ip_error(cli.prog, _("--for given twice: one "
+				    "view at a time"));
+				return ip_cli_usage(&cli);
+			}
+			h->for_id = optarg;
+			break;
+		case O_BUNDLE:
+			if (ip_opt_word(&cli.err, "bundle", optarg,
+			    ip_export_bundles, &w) != 0)
+				return IP_EXIT_TROUBLE;
+			h->bundle = (enum ip_export_bundle)(w + 1);
+			break;
+		case O_CONSENT_FORM: h->consent_form = true; break;
+		case O_REVISION: h->revision = optarg; break;
+		case 'o': o.output = optarg; break;
+		case O_LIST_PARTICIPANTS: list = true; break;
+		case 'f': o.force = true; break;
+		default:
+			if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
+				return rc;
+		}
 	}
-	if (argc - optind > 1)
-		return ip_cli_usage(&cli);
+	if ((rc = ip_cli_operands(&cli, argc - optind, 0, 1)) != 0)
+		return rc;
 	if (list)
 		return ip_finish_stdout(cli.prog,
 		    ip_list_ids(argv[optind], IP_IDS_PARTICIPANTS,
 		    stdout));
-	o.today = ip_cli_today(&cli);
+	h->today = ip_cli_today(&cli);
+	if (epoch != NULL && ip_source_date(epoch, &h->generated,
+	    &cli.err) != 0)
+		return IP_EXIT_TROUBLE;
+	h->has_generated = epoch != NULL;
 	return ip_export(argv[optind], &o, ip_export_render, cli.prog);
 }

@@ -6,8 +6,33 @@
 
 #include "cmd.h"
 
+enum {
+	O_NAME = 0x200, O_NATIONAL_ID, O_BIRTH_DATE, O_COORDINATOR, O_START,
+	O_PERIOD, O_REVIEWS, O_REVIEW_INTERVAL, O_LANGUAGE, O_CARE, O_ID,
+	O_TEMPLATE, O_NO_SCHEMA
+};
+
+static const struct ip_opt opts[] = {
+	{ "name", O_NAME, IP_ARG_TEXT, NULL },
+	{ "national-id", O_NATIONAL_ID, IP_ARG_TEXT, NULL },
+	{ "birth-date", O_BIRTH_DATE, IP_ARG_TEXT, NULL },
+	{ "coordinator", O_COORDINATOR, IP_ARG_TEXT, NULL },
+	{ "start", O_START, IP_ARG_DATE, NULL },
+	{ "period", O_PERIOD, IP_ARG_INTERVAL, NULL },
+	{ "reviews", O_REVIEWS, IP_ARG_TEXT, NULL },
+	{ "review-interval", O_REVIEW_INTERVAL, IP_ARG_INTERVAL, NULL },
+	{ "language", O_LANGUAGE, IP_ARG_WORDS, ip_vocab_lang },
+	{ "care", O_CARE, IP_ARG_WORDS, ip_vocab_care },
+	{ "id", O_ID, IP_ARG_TEXT, NULL },
+	{ "template", O_TEMPLATE, IP_ARG_PLAN, IP_WORDS("-") },
+	{ "force", 'f', IP_ARG_NONE, NULL },
+	{ "no-schema", O_NO_SCHEMA, IP_ARG_NONE, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-new",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -57,34 +82,9 @@ static struct ip_cli cli = {
 	    "Exit status: 0 written, 2 trouble.  See ip-new(1).\n"),
 };
 
-enum {
-	O_NAME = 0x200, O_NATIONAL_ID, O_BIRTH_DATE, O_COORDINATOR, O_START,
-	O_PERIOD, O_REVIEWS, O_REVIEW_INTERVAL, O_LANGUAGE, O_CARE, O_ID,
-	O_TEMPLATE, O_NO_SCHEMA
-};
-
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "name", required_argument, NULL, O_NAME },
-		{ "national-id", required_argument, NULL, O_NATIONAL_ID },
-		{ "birth-date", required_argument, NULL, O_BIRTH_DATE },
-		{ "coordinator", required_argument, NULL, O_COORDINATOR },
-		{ "start", required_argument, NULL, O_START },
-		{ "period", required_argument, NULL, O_PERIOD },
-		{ "reviews", required_argument, NULL, O_REVIEWS },
-		{ "review-interval", required_argument, NULL,
-		    O_REVIEW_INTERVAL },
-		{ "language", required_argument, NULL, O_LANGUAGE },
-		{ "care", required_argument, NULL, O_CARE },
-		{ "id", required_argument, NULL, O_ID },
-		{ "template", required_argument, NULL, O_TEMPLATE },
-		{ "force", no_argument, NULL, 'f' },
-		{ "no-schema", no_argument, NULL, O_NO_SCHEMA },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct ip_new_opts o = { 0 };
 	const char **arg[] = {
 		[O_NAME - O_NAME] = &o.name,
@@ -102,8 +102,7 @@ main(int argc, char *argv[])
 	};
 	int c, rc;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":fhV",
-	    longopts)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		if (c >= O_NAME && c <= O_TEMPLATE)
 			*arg[c - O_NAME] = optarg;
 		else if (c == 'f')
@@ -113,8 +112,8 @@ main(int argc, char *argv[])
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			return rc;
 	}
-	if (argc - optind > 1)
-		return ip_cli_usage(&cli);
+	if ((rc = ip_cli_operands(&cli, argc - optind, 0, 1)) != 0)
+		return rc;
 	o.today = ip_cli_today(&cli);
 	return ip_new(argv[optind], &o, cli.prog);
 }

@@ -6,8 +6,28 @@
 
 #include "cmd.h"
 
+enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT, O_LANGUAGE, O_MAIL,
+	O_MAIL_TO, O_MAIL_FROM, O_DRAFT_DAYS };
+
+/* --mail=mbox */
+static const char *const mail_how[] = { "mbox", NULL };
+
+static const struct ip_opt opts[] = {
+	{ "within", O_WITHIN, IP_ARG_INTERVAL, NULL },
+	{ "by-coordinator", O_BY_COORDINATOR, IP_ARG_NONE, NULL },
+	{ "format", O_FORMAT, IP_ARG_WORDS, ip_review_formats },
+	{ "language", O_LANGUAGE, IP_ARG_WORDS, ip_vocab_lang },
+	{ "mail", O_MAIL, IP_ARG_OPTIONAL, mail_how },
+	{ "mail-to", O_MAIL_TO, IP_ARG_TEXT, NULL },
+	{ "mail-from", O_MAIL_FROM, IP_ARG_TEXT, NULL },
+	{ "draft-days", O_DRAFT_DAYS, IP_ARG_TEXT, NULL },
+	{ "jobs", 'j', IP_ARG_JOBS, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-review",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -62,31 +82,14 @@ static struct ip_cli cli = {
 	    "See ip-review(1).\n"),
 };
 
-enum { O_WITHIN = 0x200, O_BY_COORDINATOR, O_FORMAT, O_LANGUAGE, O_MAIL,
-	O_MAIL_TO, O_MAIL_FROM, O_DRAFT_DAYS };
-
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "within", required_argument, NULL, O_WITHIN },
-		{ "by-coordinator", no_argument, NULL, O_BY_COORDINATOR },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ "language", required_argument, NULL, O_LANGUAGE },
-		{ "mail", optional_argument, NULL, O_MAIL },
-		{ "mail-to", required_argument, NULL, O_MAIL_TO },
-		{ "mail-from", required_argument, NULL, O_MAIL_FROM },
-		{ "draft-days", required_argument, NULL, O_DRAFT_DAYS },
-		{ "jobs", required_argument, NULL, 'j' },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct ip_review_cli rv = { .o = { .jobs = ip_default_jobs() } };
 	struct ip_review_opts *o = &rv.o;
 	int c, rc;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":j:hV",
-	    longopts)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		if (c == O_WITHIN)
 			o->within = optarg;
 		else if (c == O_BY_COORDINATOR)
@@ -96,10 +99,9 @@ main(int argc, char *argv[])
 		else if (c == O_LANGUAGE)
 			o->language = optarg;
 		else if (c == O_MAIL) {
-			static const char *const how[] = { "mbox", NULL };
 			int w;
 			if (optarg != NULL && ip_opt_word(&cli.err, "mail",
-			    optarg, how, &w) != 0)
+			    optarg, mail_how, &w) != 0)
 				return IP_EXIT_TROUBLE;
 			rv.mail = true;
 			rv.mbox = optarg != NULL;

@@ -9,8 +9,18 @@
 
 #include "cmd.h"
 
+enum { O_BY = 0x200, O_FORMAT };
+
+static const struct ip_opt opts[] = {
+	{ "by", O_BY, IP_ARG_WORDS, ip_stats_by_words },
+	{ "format", O_FORMAT, IP_ARG_WORDS, ip_stats_formats },
+	{ "jobs", 'j', IP_ARG_JOBS, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-stats",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -48,8 +58,6 @@ static struct ip_cli cli = {
 	    "not load is\nreported and counted nowhere).  See ip-stats(1).\n"),
 };
 
-enum { O_BY = 0x200, O_FORMAT };
-
 static void
 add(void *run, const struct ip_plan *p, size_t index)
 {
@@ -59,21 +67,13 @@ add(void *run, const struct ip_plan *p, size_t index)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, O_BY },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ "jobs", required_argument, NULL, 'j' },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct ip_stats_opts o = { 0 };
 	unsigned jobs = ip_default_jobs();
 	char **paths = NULL;
 	size_t n = 0;
 	int c, rc, w;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":j:hV",
-	    longopts)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		if (c == O_BY) {
 			if (ip_opt_word(&cli.err, "by", optarg,
 			    ip_stats_by_words, &w) != 0)

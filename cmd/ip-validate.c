@@ -6,8 +6,20 @@
 
 #include "cmd.h"
 
+enum { O_STRICT = 0x200, O_PRINT_HOOK_DIR, O_CHECK_HOOKS };
+
+static const struct ip_opt opts[] = {
+	{ "quiet", 'q', IP_ARG_NONE, NULL },
+	{ "strict", O_STRICT, IP_ARG_NONE, NULL },
+	{ "jobs", 'j', IP_ARG_JOBS, NULL },
+	{ "print-hook-dir", O_PRINT_HOOK_DIR, IP_ARG_NONE, NULL },
+	{ "check-hooks", O_CHECK_HOOKS, IP_ARG_NONE, NULL },
+	IP_CLI_OPTS
+};
+
 static struct ip_cli cli = {
 	.prog = "ip-validate",
+	.opts = opts,
 	/* TRANSLATORS: the usage of a command, as its man page's SYNOPSIS:
 	 * translate "usage" (and "options"), nothing else; line up the
 	 * lines that follow. */
@@ -39,28 +51,16 @@ static struct ip_cli cli = {
 	    "See ip-validate(1).\n"),
 };
 
-enum { O_PRINT_HOOK_DIR = 0x200, O_CHECK_HOOKS };
-
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "print-hook-dir", no_argument, NULL, O_PRINT_HOOK_DIR },
-		{ "check-hooks", no_argument, NULL, O_CHECK_HOOKS },
-		IP_CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct ip_validate_opts o = { .jobs = ip_default_jobs() };
 	int c, rc, hooks = 0;
 
-	while ((c = ip_cli_getopt(&cli, argc, argv, ":qj:hV",
-	    longopts)) != -1) {
+	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		if (c == 'q')
 			o.quiet = true;
-		else if (c == 's')
+		else if (c == O_STRICT)
 			o.strict = true;
 		else if (c == O_PRINT_HOOK_DIR || c == O_CHECK_HOOKS) {
 			if (hooks != 0 && hooks != c)

@@ -28,7 +28,8 @@ ip_export_render(const struct ip_plan *p, const char *name,
 	else if (h->format == IP_EXPORT_FHIR
 	    || h->format == IP_EXPORT_FHIR_JSON)
 		out = ip_export_fhir(&r, h->today,
-		    h->format == IP_EXPORT_FHIR_JSON, h->transaction);
+		    h->format == IP_EXPORT_FHIR_JSON,
+		    h->bundle == IP_BUNDLE_TRANSACTION);
 	else
 		out = ip_export_document(&r, h->format == IP_EXPORT_HTML);
 	ip_view_free(&v);

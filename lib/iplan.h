@@ -95,6 +95,13 @@ int ip_opt_date(const struct ip_err *e, const char *opt, const char *arg,
     int32_t *day);
 /* The most threads a walk runs (-j). */
 #define IP_MAX_JOBS 64
+/* The words of the options that take a word of the plan's,
+ * NULL-terminated, indexed as the plan's (ip-plan(5)): the languages
+ * (enum ip_lang: --language), the care (ip-new --care) and a sub-goal's
+ * statuses (ip-evaluate --subgoal). */
+extern const char *const ip_vocab_lang[];
+extern const char *const ip_vocab_care[];
+extern const char *const ip_vocab_goal_status[];
 
 /* --- diagnostics --------------------------------------------------------- */
 
@@ -262,6 +269,9 @@ int ip_new_make(const struct ip_new_opts *o, const struct ip_err *e,
 
 /* --- ip-review ----------------------------------------------------------- */
 
+/* The words of ip-review --format, NULL-terminated. */
+extern const char *const ip_review_formats[];
+
 /* The options of ip-review(1); ip_review() checks the strings. */
 struct ip_review_opts {
 	int32_t today;		/* days since 1970-01-01 */
@@ -355,43 +365,39 @@ void ip_stats_finish(struct ip_stats_run *r, FILE *out);
 
 /* --- ip-export ----------------------------------------------------------- */
 
-/* The options of ip-export(1) as given, NULL where not given; ip_export()
- * checks them. */
-struct ip_export_opts {
-	const char *format;	/* markdown, html, xml, fhir or fhir-json;
-				 * NULL: markdown */
-	const char *bundle;	/* --bundle collection or transaction */
-	const char *language;	/* nb, nn or en; NULL: the plan's */
-	const char *for_id;	/* --for: a participant's id; NULL: all */
-	bool consent_form;	/* --consent-form: the form to sign */
-	const char *revision;	/* --revision: a label for the footer */
-	const char *output;	/* -o: a file; NULL or "-": standard output */
-	bool force;		/* --force: -o may replace a plan */
-	const char *source_date_epoch;	/* $SOURCE_DATE_EPOCH, or NULL */
-	int32_t today;		/* days since 1970-01-01 */
-};
-
 /* ip-export(1), for a caller that has the plan loaded. */
 enum ip_export_format { IP_EXPORT_MARKDOWN, IP_EXPORT_HTML, IP_EXPORT_XML,
 	IP_EXPORT_FHIR, IP_EXPORT_FHIR_JSON };
+/* The words of --format, NULL-terminated, indexed by the enum. */
+extern const char *const ip_export_formats[];
+/* The FHIR Bundle's type (--bundle); not given, a collection. */
+enum ip_export_bundle { IP_BUNDLE_DEFAULT, IP_BUNDLE_COLLECTION,
+	IP_BUNDLE_TRANSACTION };
+/* The words of --bundle, NULL-terminated: the i-th is enum
+ * ip_export_bundle i + 1. */
+extern const char *const ip_export_bundles[];
 
-/* The options of ip-export(1), checked. */
+/* The options of ip-export(1), as values. */
 struct ip_export_how {
 	enum ip_export_format format;
 	int lang;		/* enum ip_lang; -1: the plan's */
 	const char *for_id;	/* --for; NULL: all */
 	bool consent_form;	/* --consent-form */
-	bool transaction;	/* --bundle transaction */
+	enum ip_export_bundle bundle;	/* --bundle */
 	const char *revision;	/* --revision */
 	int32_t generated;	/* from SOURCE_DATE_EPOCH ... */
 	bool has_generated;	/* ... if it was set */
 	int32_t today;
 };
 
-/* Checks the options of o into *h, all but its output (ip_out_check());
- * returns 0, or -1 after saying why on e. */
-int ip_export_how(const struct ip_export_opts *o, struct ip_export_how *h,
-    const struct ip_err *e);
+/* Checks that the options of h go together: --bundle with FHIR, the
+ * consent form in Markdown or HTML and for no one's view.  Returns 0,
+ * or -1 after saying why on e. */
+int ip_export_check(const struct ip_export_how *h, const struct ip_err *e);
+/* The day of $SOURCE_DATE_EPOCH's value s (seconds since 1970-01-01
+ * 00:00 UTC, as reproducible builds set it), into *day: 0, or -1 after
+ * saying why on e. */
+int ip_source_date(const char *s, int32_t *day, const struct ip_err *e);
 
 /* Renders the plan p, shown in messages as name, as h says.  Returns a
  * malloc'd NUL-terminated document that the caller frees, or NULL after

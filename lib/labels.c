@@ -89,8 +89,8 @@ static const char *const items_nb[] = {
  * whose translations in the catalogues a unit test holds equal to
  * these.) */
 static const char *const items_nn[] = {
-	"ei oversikt over tenestemottakarens mål, ressursar og behov for "
-	"tenester",
+	"ei oversikt over kva mål, ressursar og behov for tenester "
+	"tenestemottakaren har",
 	"ei oversikt over kven som deltek i arbeidet med planen",
 	"ei opplysning om kven som får ansvar for å sikre samordninga av og "
 	"framdrifta i arbeidet med planen",
@@ -479,7 +479,7 @@ static const struct ip_labels labels[] = {
 			    "å dele opplysningar.",
 		},
 		.restricted_shows = "Denne utgåva av planen viser difor "
-		    "berre det du treng for å gjere din del av arbeidet med "
+		    "berre det du treng for å gjere delen din av arbeidet med "
 		    "planen. Dette er utelate:",
 		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_NN) },
 		.left_out = "Utelate i avgrensa vising.",
@@ -572,7 +572,7 @@ static const struct ip_labels labels[] = {
 		.ev_measure = "Tiltak %s «%s» slutta, inga evaluering etterpå",
 		.ev_draft = "Utkast til plan, enno ikkje aktivt",
 		.ev_never = "Første evaluering var planlagd, inga er "
-		    "gjennomført",
+		    "gjennomført enno",
 		.ev_file = "Fil",
 		.ev_nobody = "ingen",
 		.ev_the_person = "personen sjølv",

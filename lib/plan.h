@@ -224,12 +224,10 @@ struct ip_plan {
  * counts as left out. */
 bool ip_blank(const char *s);
 
-/* The vocabularies, NULL-terminated, indexed by the enums above. */
-extern const char *const ip_vocab_lang[];
+/* The vocabularies, NULL-terminated, indexed by the enums above (those
+ * of options in iplan.h). */
 extern const char *const ip_vocab_status[];
-extern const char *const ip_vocab_care[];
 extern const char *const ip_vocab_role[];
-extern const char *const ip_vocab_goal_status[];
 extern const char *const ip_vocab_legal_basis[];
 /* The index of s in vocab, or -1. */
 int ip_vocab_index(const char *const *vocab, const char *s);

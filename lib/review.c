@@ -95,7 +95,7 @@ _Static_assert(sizeof(struct finding) == 16, "a finding is 16 bytes");
 _Static_assert(sizeof(struct plan_rec) == 20, "a plan record is 20 bytes");
 
 enum format { FMT_TEXT, FMT_TSV, FMT_ICS };
-static const char *const formats[] = { "text", "tsv", "ics", NULL };
+const char *const ip_review_formats[] = { "text", "tsv", "ics", NULL };
 
 /* A string kept once: where it is and the hash of its bytes. */
 struct str_slot {
@@ -755,8 +755,8 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 	case K_CONSENT:
 		if (days < 0)
 			/* TRANSLATORS: %ld is a number of days; this is the
-			   consent to share information ("samtykke til
-			   informasjonsdeling"), valid until and including
+			   consent to share information ("samtykke til å
+			   dele opplysninger"), valid until and including
 			   a day. */
 			say(out, P_("consent to share information expired %ld "
 			    "day ago, and the plan is still active",
@@ -794,8 +794,8 @@ print_what(const struct ip_review_run *r, const struct finding *f,
 	case K_SHARING_WITHDRAWN:
 		if (days < 0)
 			/* TRANSLATORS: %ld is a number of days; a consent to
-			   share information ("samtykke til
-			   informasjonsdeling") was withdrawn, and no review
+			   share information ("samtykke til å dele
+			   opplysninger") was withdrawn, and no review
 			   has been held since. */
 			say(out, P_("consent to share information withdrawn "
 			    "%ld day ago, with no review since", "consent to "
@@ -1439,7 +1439,7 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	const struct ip_review_mail *m = r->mail;
 	const struct plan_rec *pr = &r->plans[r->f[from].plan];
 	const char *addr = mail_to(r, r->f[from].plan);
-	char date[32], day[11], written[IP_LONG_DATE], *buf = NULL;
+	char date[32], written[IP_LONG_DATE], *buf = NULL;
 	size_t plans = 0, size = 0;
 	/* the subject, ending in a NUL, then the intro and then the
 	 * lines, in one stream */
@@ -1449,30 +1449,32 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 		ip_limit("memory for a message");
 	for (size_t i = from; i < to; i++)
 		plans += i == from || r->f[i].plan != r->f[i - 1].plan;
-	ip_date_format(r->today, day);
 	ip_labels_date(ip_labels_messages(), r->today, written);
 	/* TRANSLATORS: the subject of ip-review's mail to a coordinator;
 	   %zu is the number of their individual plans ("individuelle
-	   planer") that need them now. */
-	fprintf(b, P_("%zu individual plan needs you", "%zu individual "
-	    "plans need you", plans), plans);
-	fprintf(b, " (%s)", day);
+	   planer") that need them now, %s the day, written out as
+	   documents write it ("7. desember 2026"). */
+	fprintf(b, P_("%zu individual plan needs you (%s)", "%zu individual "
+	    "plans need you (%s)", plans), plans, written);
 	putc('\0', b);
 	long intro = ftell(b);
 	if (addr != NULL)
 		/* TRANSLATORS: the first line of ip-review's mail to a
-		   coordinator; %s is the day, written out as documents
-		   write it ("7. desember 2026"). */
-		fprintf(b, _("These individual plans need you, as of %s:"),
+		   coordinator, of one plan or more; %s is the day, written
+		   out as documents write it. */
+		fprintf(b, P_("This individual plan needs you, as of %s:",
+		    "These individual plans need you, as of %s:", plans),
 		    written);
 	else
 		/* TRANSLATORS: the first line of ip-review's mail of the
 		   plans whose coordinator has no address to send to, or is
-		   the person; %s is the day, written out as documents
-		   write it. */
-		fprintf(b, _("These individual plans need their "
-		    "coordinator, who has no address to send to, as of %s:"),
-		    written);
+		   the person (or who have none); %s is the day, written out
+		   as documents write it. */
+		fprintf(b, P_("As of %s, this individual plan needs its "
+		    "coordinator, but there is no coordinator's address to "
+		    "send to:", "As of %s, these individual plans need their "
+		    "coordinator, but there is no coordinator's address to "
+		    "send to:", plans), written);
 	fputs("\n\n", b);
 	long lines = ftell(b);
 	struct ip_review_run line = *r;
@@ -1587,7 +1589,7 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 		    "count and a unit: 30d, 4w, 3m)"), within);
 		return NULL;
 	}
-	if (ip_opt_word(err, "format", format, formats, &fmt) != 0)
+	if (ip_opt_word(err, "format", format, ip_review_formats, &fmt) != 0)
 		return NULL;
 	if (o->draft_days != NULL && ip_opt_count(err, "draft-days",
 	    o->draft_days, 36500, &draft_days) != 0)

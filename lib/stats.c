@@ -60,7 +60,8 @@ enum word {
 
 static const char *const words[NWORDS] = {
 	/* TRANSLATORS: the headings and labels of ip-stats' table and page;
-	 * the date is YYYY-MM-DD. */
+	 * the title's %s is the day, written out as documents write it
+	 * ("31. desember 2026"). */
 	[W_TITLE] = N_("Individual plans as of %s"),
 	[W_ALL] = N_("All plans"),
 	[W_OF_PLANS] = N_("of plans"),

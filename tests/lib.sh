@@ -194,6 +194,23 @@ golden() {
 	fi
 }
 
+# comp CWORD WORD...: what cmd/completion.bash offers in completing the
+# word at index CWORD of the command line WORD..., one a line, in a fresh
+# bash, as bash runs it: COMP_WORDS and COMP_CWORD set, the completion
+# function called, COMPREPLY printed.
+comp() {
+	bash -c '
+		. "$1" || exit 2
+		cword=$2
+		shift 2
+		COMP_WORDS=("$@") COMP_CWORD=$cword COMPREPLY=()
+		COMP_LINE="$*" COMP_POINT=${#COMP_LINE}
+		_iplan "$1" "${COMP_WORDS[cword]}" "${COMP_WORDS[cword - 1]}" ||
+			exit 2
+		((${#COMPREPLY[@]} == 0)) || printf "%s\n" "${COMPREPLY[@]}"
+	' comp "$TOP/cmd/completion.bash" "$@"
+}
+
 # edit_cases WHAT DIR FRESH: the golden diffs of a command that changes
 # a plan in its text.  DIR/CASE.args is the command and its options on a
 # plan that the function FRESH copies into a fresh directory, among

@@ -2,37 +2,19 @@
 # the way bash runs it: COMP_WORDS and COMP_CWORD set, the completion
 # function called, COMPREPLY printed.
 #
-# The commands that completion runs are --help, which t-cli.sh runs, and
-# ip-export --list-participants and ip-evaluate --list-subgoals and
-# --list-measures, which tests here run on each kind of input: under
-# valgrind those tests alone run them.
+# The commands that completion runs are --completion-helper, which
+# t-options.sh runs, and ip-export --list-participants and ip-evaluate
+# --list-subgoals and --list-measures, which tests here run on each kind
+# of input: under valgrind those tests alone run them.
 
 . "$(dirname "$0")/lib.sh"
 
 vg_first_only
 
-# comp CWORD WORD...: what completing the word at index CWORD of the
-# command line WORD... offers, one a line, in a fresh bash.
-comp() {
-	bash -c '
-		. "$1" || exit 2
-		cword=$2
-		shift 2
-		COMP_WORDS=("$@") COMP_CWORD=$cword COMPREPLY=()
-		COMP_LINE="$*" COMP_POINT=${#COMP_LINE}
-		_iplan "$1" "${COMP_WORDS[cword]}" "${COMP_WORDS[cword - 1]}" ||
-			exit 2
-		((${#COMPREPLY[@]} == 0)) || printf "%s\n" "${COMPREPLY[@]}"
-	' comp "$TOP/cmd/completion.bash" "$@"
-}
-
-# Every option --help shows, and no other but -h, -V and --, is offered.
+# Registered for every command (t-options.sh holds what it offers of
+# each to the command's options).
 for cmd in "$TOP"/cmd/ip-*.c; do
 	cmd=$(basename "$cmd" .c)
-	t_no_vg "complete $cmd: the options of --help" "
-		cd '$TMP' && { $cmd --help | grep -oE -- '(^|[ [])--?[a-zA-Z][a-z-]*' |
-			sed 's/^[ [[]//'; echo --; } | sort -u >want &&
-		comp 1 $cmd - | sort >got && same want got"
 	t "complete $cmd: is registered for $cmd" "
 		cd '$TMP' && bash -c '. \"\$1\" && complete -p $cmd' complete \
 			'$TOP/cmd/completion.bash' >got &&
@@ -93,7 +75,7 @@ t_no_vg "complete ip-evaluate --subgoal, --end-measure: the plan's ids" "
 t "complete ip-evaluate --subgoal ID=: the statuses, after bash's '='" "
 	cd '$TMP/complete' &&
 	comp 4 ip-evaluate plan.yaml --subgoal g1.1 = >got &&
-	printf '%s\n' achieved open dropped >want && same want got &&
+	printf '%s\n' open achieved dropped >want && same want got &&
 	comp 5 ip-evaluate plan.yaml --subgoal g1.1 = d >got &&
 	echo dropped | same - got &&
 	comp 3 ip-evaluate plan.yaml --subgoal g1.1=a >got &&
@@ -132,6 +114,19 @@ t "complete: intervals, dates and counts" "
 	comp 2 ip-validate -j '' >got &&
 	seq 1 \$(getconf _NPROCESSORS_ONLN) | same - got &&
 	comp 2 ip-new --name '' >got && same /dev/null got"
+t "complete: --mail=mbox, but after --mail a plan" "
+	mkdir -p '$TMP/complete-mail' && cd '$TMP/complete-mail' &&
+	: >a.yaml && : >c.txt &&
+	comp 3 ip-review --mail = '' >got && echo mbox | same - got &&
+	comp 1 ip-review --mail=m >got && echo --mail=mbox | same - got &&
+	comp 2 ip-review --mail '' >got && echo a.yaml | same - got"
+t "complete: - where standard input is a value" "
+	mkdir -p '$TMP/complete-dash' && cd '$TMP/complete-dash' &&
+	: >a.yaml && : >c.txt &&
+	comp 2 ip-new --template '' >../got &&
+	printf '%s\n' - a.yaml | same - ../got &&
+	comp 2 ip-evaluate --summary-file '' | sort >../got &&
+	printf '%s\n' - a.yaml c.txt | same - ../got"
 t "complete: plans and directories; any file where one is written" "
 	mkdir -p '$TMP/complete-files/sub' && cd '$TMP/complete-files' &&
 	: >a.yaml && : >b.yml && : >c.txt &&

@@ -9,7 +9,7 @@ XSD=$TOP/lib/iplan.xsd
 
 # Every test runs in a fresh empty directory, $TMP/export, so that `ls -A`
 # shows anything left behind.
-export_fresh() {
+fresh() {
 	rm -rf "$TMP/export" && mkdir "$TMP/export" && cd "$TMP/export"
 }
 
@@ -19,7 +19,7 @@ export_fresh() {
 # anchors and links within the page, and the plan's language marked on
 # its text.
 export_who='<h2>\(Hvem gjør hva\|Kven gjer kva\|Who does what\)</h2>'
-export_body() {
+body() {
 	sed -n '/^<main class="plan">$/,/^<\/main>$/p' "$1" | sed '1d;$d' |
 	sed -e '/^<figure class="timeline">$/,/^<\/figure>$/d' \
 	    -e "\\%^$export_who\$%,\\%^</table>\$%d" \
@@ -30,16 +30,16 @@ export_body() {
 
 # The same of Markdown rendered by cmark: without the list of who does
 # what.
-export_md_body() {
+md_body() {
 	sed "\\%^$export_who\$%,\\%^</ul>\$%d" "$1"
 }
 
 # Elements that would run or load something: none may be in a page.
-export_active='count(//script|//img|//iframe|//object|//embed|//link|//form|//*[@src]|//a[starts-with(translate(@href,"JAVSCRIPT","javscript"),"javascript:")])'
+active='count(//script|//img|//iframe|//object|//embed|//link|//form|//*[@src]|//a[starts-with(translate(@href,"JAVSCRIPT","javscript"),"javascript:")])'
 
-# export_formats PLAN LANG: exports PLAN in LANG in each format and checks
+# formats PLAN LANG: exports PLAN in LANG in each format and checks
 # what each must be.  Leaves md, page.html and plan.xml.
-export_formats() {
+formats() {
 	exits 0 ip-export --today $TODAY --language "$2" "$1" >md &&
 	exits 0 ip-export --today $TODAY --language "$2" --format html "$1" \
 		>page.html &&
@@ -47,14 +47,14 @@ export_formats() {
 		>plan.xml &&
 	# The Markdown, parsed back by cmark, is the very tree the page was
 	# rendered from: no text changed its structure.
-	cmark md >md.full.html && export_md_body md.full.html >md.html &&
-	export_body page.html >body.html &&
+	cmark md >md.full.html && md_body md.full.html >md.html &&
+	body page.html >body.html &&
 	test -s body.html && same md.html body.html &&
 	# The page is well formed, holds only the elements it may, and
 	# nothing in it runs or loads (libxml2's HTML parser, which knows
 	# HTML 4 only, finds the XPath's elements all the same).
 	python3 "$TESTS/htmlcheck.py" page.html &&
-	test "$(xmllint --html --xpath "$export_active" page.html 2>/dev/null)" = 0 &&
+	test "$(xmllint --html --xpath "$active" page.html 2>/dev/null)" = 0 &&
 	grep -q "^<html lang=\"$2\">\$" page.html &&
 	# The XML validates against the schema that ships.
 	xmllint --noout --schema "$XSD" plan.xml 2>err ||
@@ -63,20 +63,20 @@ export_formats() {
 
 # XPath on the XML export, by local names (xmllint --xpath takes no
 # namespace prefixes).
-export_el() {
+el() {
 	printf '*[local-name()="%s"]' "$1"
 }
 
-# export_views PLAN: the view for each participant of PLAN.  A full view
+# views PLAN: the view for each participant of PLAN.  A full view
 # is the whole plan; a restricted one has none of the fields ip-export(1)
 # lists, and its Markdown says so and has no national id.
-export_views() {
+views() {
 	ip-export --today $TODAY --format xml "$1" >all.xml || return 1
-	nid=$(xmllint --xpath "string(//$(export_el national_id))" all.xml)
-	phone=$(xmllint --xpath "string(//$(export_el contact)/$(export_el phone))" all.xml)
-	email=$(xmllint --xpath "string(//$(export_el contact)/$(export_el email))" all.xml)
-	address=$(xmllint --xpath "string(//$(export_el contact)/$(export_el address))" all.xml)
-	ids=$(xmllint --xpath "//$(export_el participants)/$(export_el participant)/@id" \
+	nid=$(xmllint --xpath "string(//$(el national_id))" all.xml)
+	phone=$(xmllint --xpath "string(//$(el contact)/$(el phone))" all.xml)
+	email=$(xmllint --xpath "string(//$(el contact)/$(el email))" all.xml)
+	address=$(xmllint --xpath "string(//$(el contact)/$(el address))" all.xml)
+	ids=$(xmllint --xpath "//$(el participants)/$(el participant)/@id" \
 		all.xml 2>/dev/null | sed 's/ id="\([^"]*\)"/\1 /g')
 	for id in $ids; do
 		exits 0 ip-export --today $TODAY --format xml --for "$id" "$1" \
@@ -103,7 +103,7 @@ export_views() {
 		# how to reach them, the reader's own entry and measures, and
 		# the goals and sub-goals those measures list
 		coord=$(xmllint --xpath 'string(//*[local-name()="coordinator"]/@ref)' view.xml)
-		served="//$(export_el measure)/$(export_el goals)/$(export_el goal)/@ref"
+		served="//$(el measure)/$(el goals)/$(el goal)/@ref"
 		hidden="//*[local-name()='national_id' or local-name()='birth_date'
 			or local-name()='care' or local-name()='legal_basis'
 			or local-name()='needs' or local-name()='resources'
@@ -112,13 +112,13 @@ export_views() {
 			or local-name()='consent' or local-name()='cooperation'
 			or local-name()='role']
 		    | /*/*[local-name()='status' or local-name()='closed']
-		    | //$(export_el person)/$(export_el contact)
-		    | //$(export_el participant)[@id != '$me' and @id != '$coord']
-		    | //$(export_el participant)[@id != '$me']/$(export_el contribution)
-		    | //$(export_el participant)[@id != '$coord']/*[local-name()='phone' or local-name()='email']
-		    | //$(export_el measure)[not($(export_el responsible)/@ref = '$me')]
-		    | //$(export_el goal)[not(@id = $served)]/$(export_el text)
-		    | //$(export_el subgoal)[not(@id = $served)]"
+		    | //$(el person)/$(el contact)
+		    | //$(el participant)[@id != '$me' and @id != '$coord']
+		    | //$(el participant)[@id != '$me']/$(el contribution)
+		    | //$(el participant)[@id != '$coord']/*[local-name()='phone' or local-name()='email']
+		    | //$(el measure)[not($(el responsible)/@ref = '$me')]
+		    | //$(el goal)[not(@id = $served)]/$(el text)
+		    | //$(el subgoal)[not(@id = $served)]"
 		n=$(xmllint --xpath "count($hidden)" view.xml)
 		test "$n" = 0 || { echo "$id: $n hidden fields shown"; return 1; }
 		grep -q '^> \*\*' view.md || { echo "$id: no notice"; return 1; }
@@ -143,14 +143,14 @@ export_views() {
 # plan in Markdown, HTML or XML: "each format well formed" below runs
 # those exports, in one language, as the languages differ only in
 # constant words.
-export_only_format() {
+only_format() {
 	sed -E -e 's/--format (markdown|html|xml)( |$)//' \
 	    -e 's/--language [a-z]+( |$)//' -e 's/^ *[^ -][^ ]*\.yaml *$//' \
 	    "$1" | grep -q . && return 1
 	grep -q '\.yaml *$' "$1"
 }
 for export_case in "$EXPORT"/*.args; do
-	[ -n "${IPLAN_VALGRIND:-}" ] && export_only_format "$export_case" &&
+	[ -n "${IPLAN_VALGRIND:-}" ] && only_format "$export_case" &&
 		continue
 	export_case=$(basename "$export_case" .args)
 	t "export $export_case: golden" "
@@ -169,23 +169,23 @@ done
 # one view or one refusal in every format and language (t_no_vg) run
 # only in the plain and ASan stages: valgrind runs each renderer on
 # every fixture here, and every view of them.
-export_langs='nb nn en' export_slow=
-[ -n "${IPLAN_VALGRIND:-}" ] && export_langs=nb export_slow=skip
+langs='nb nn en' slow=
+[ -n "${IPLAN_VALGRIND:-}" ] && langs=nb slow=skip
 
 for export_plan in "$TOP"/examples/*.yaml "$EXPORT"/*.yaml; do
 	export_name=$(basename "$export_plan" .yaml)
 	[ "$export_name" = dangling ] && continue	# no XML: see below
 	case $export_plan in
-	"$TOP"/examples/*) [ -n "$export_slow" ] && continue ;;
+	"$TOP"/examples/*) [ -n "$slow" ] && continue ;;
 	esac
 	export_dir=$TMP/export-$export_name
 	mkdir "$export_dir"
-	for export_lang in $export_langs; do
+	for export_lang in $langs; do
 		t "export $export_name --language $export_lang: each format well formed" "
 			mkdir '$export_dir/$export_lang' && cd '$export_dir/$export_lang' &&
-			export_formats '$export_plan' $export_lang"
+			formats '$export_plan' $export_lang"
 	done
-	[ -n "$export_slow" ] && continue
+	[ -n "$slow" ] && continue
 	t "export $export_name: the XML holds no words, so is the same in every language" "
 		cd '$export_dir' && same nb/plan.xml nn/plan.xml &&
 		same nb/plan.xml en/plan.xml"
@@ -203,16 +203,16 @@ done
 for export_plan in "$TOP"/examples/*.yaml "$EXPORT"/*.yaml; do
 	case $export_plan in
 	*/dangling.yaml) continue ;;
-	"$TOP"/examples/*) [ -n "$export_slow" ] && continue ;;
+	"$TOP"/examples/*) [ -n "$slow" ] && continue ;;
 	esac
 	t "export $(basename "$export_plan" .yaml): every participant's view" "
-		export_fresh && export_views '$export_plan'"
+		fresh && views '$export_plan'"
 done
 
 # The timeline draws a few dozen ticks whatever the period: from the
 # year 1 to 9999, once 120,000 month ticks and a 7.5 MB page.
 t "export HTML: a period of ten thousand years gets at most 48 ticks" "
-	export_fresh &&
+	fresh &&
 	sed -e 's/^  start: 2026-01-15\$/  start: 0001-01-01/' \
 	    -e 's/^  end: 2027-01-14\$/  end: 9999-12-31/' '$EXPORT/kari.yaml' >long.yaml &&
 	grep -q '^  start: 0001-01-01' long.yaml && grep -q '^  end: 9999-12-31' long.yaml &&
@@ -225,7 +225,7 @@ t "export HTML: a period of ten thousand years gets at most 48 ticks" "
 # --- text from the plan stays text -------------------------------------------
 
 t "export injection: the headings are the ones built, the free text's demoted" "
-	export_fresh &&
+	fresh &&
 	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
 	cmark md | grep '^<h[1-6]>' >headings &&
 	golden '$EXPORT/injection.headings.expect' headings &&
@@ -235,7 +235,7 @@ t "export injection: the headings are the ones built, the free text's demoted" "
 		>page.headings && same headings page.headings"
 
 t "export injection: no raw HTML, one code block, the text shown as written" "
-	export_fresh &&
+	fresh &&
 	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
 	cmark -t xml md >md.xml &&
 	! grep -q '<html_block\|<html_inline\|<image' md.xml &&
@@ -254,7 +254,7 @@ t "export injection: no raw HTML, one code block, the text shown as written" "
 # CommonMark has no tables, but GitHub's and GitLab's Markdown do: every
 # '|' is escaped, and reads back as the '|' it was.
 t "export injection: no '|' unescaped, so no table in any dialect" "
-	export_fresh &&
+	fresh &&
 	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
 	grep -c '|' md >n && test \$(cat n) -ge 9 &&
 	! grep -nE '(^|[^\\\\])[|]' md &&
@@ -270,7 +270,7 @@ t "export injection: no '|' unescaped, so no table in any dialect" "
 # holds the Markdown renderer's marks is refused where they are, in every
 # format and language, and nothing is written.
 t "export: a '|' before U+FB01 and U+FFFC stays as written, marks by reference are U+FFFD" "
-	export_fresh &&
+	fresh &&
 	for lang in nb nn en; do
 		for f in markdown html xml fhir; do
 			exits 0 ip-export --today $TODAY --language \$lang \
@@ -290,12 +290,12 @@ t "export: a '|' before U+FB01 and U+FFFC stays as written, marks by reference a
 # written raw, and git log -p through the textconv driver set the
 # terminal's title and cleared its screen.  Each is U+FFFD now, in every
 # format, and so through git.
-export_controls='[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]'
+controls='[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]'
 t "export: character references to controls are U+FFFD in every format, and through textconv" "
-	export_fresh &&
+	fresh &&
 	for f in markdown html xml fhir fhir-json; do
 		exits 0 ip-export --format \$f '$EXPORT/controls.yaml' >out.\$f &&
-		! LC_ALL=C grep -qP '$export_controls' out.\$f || exit 1
+		! LC_ALL=C grep -qP '$controls' out.\$f || exit 1
 	done &&
 	grep -qxF '**Contribution:** Text �\\]0;OWNED� and �31m red� and a�b.' out.markdown &&
 	grep -qxF '\`\`\` a�[2J�b' out.markdown &&
@@ -312,11 +312,11 @@ t "export: character references to controls are U+FFFD in every format, and thro
 	cp '$EXPORT/controls.yaml' plan.yaml &&
 	git add .gitattributes plan.yaml && git commit -q -m plan &&
 	git log -p --format= >diff && grep -qF '[x](�]0;OWNED��[2J)' diff &&
-	! LC_ALL=C grep -qP '$export_controls' diff"
+	! LC_ALL=C grep -qP '$controls' diff"
 printf 'format: iplan/1\nperson: {name: "Kari \357\267\220 \357\267\221 |x"}\n' \
 	>"$TMP/marks.yaml"
 t_no_vg "export: a plan that holds the renderer's marks is refused, located, in every format and language" "
-	export_fresh &&
+	fresh &&
 	for lang in nb nn en; do
 		for f in markdown html xml fhir; do
 			exits 1 ip-export --today $TODAY --language \$lang \
@@ -329,7 +329,7 @@ t_no_vg "export: a plan that holds the renderer's marks is refused, located, in 
 
 # A blank line in plain text ends a paragraph, as it does in Markdown.
 t "export injection: blank lines in plain text keep its paragraphs apart" "
-	export_fresh &&
+	fresh &&
 	exits 0 ip-export '$EXPORT/injection.yaml' >md &&
 	cmark md | sed -n '/^<h3>Mål 2</,/^<h2>/p' >got &&
 	cat >want <<-\\EOF &&
@@ -350,22 +350,22 @@ t "export injection: blank lines in plain text keep its paragraphs apart" "
 
 # Long lists and deep or tangled free text, each near the loader's limits,
 # must not take long: each export has ten seconds.
-export_long() {	# NAME HEAD REPEAT N TAIL
+long() {	# NAME HEAD REPEAT N TAIL
 	awk -v h="$2" -v r="$3" -v n="$4" -v t="$5" 'BEGIN {
 		printf "format: iplan/1\n%s", h
 		for (i = 0; i < n; i++) printf "%s", r
 		printf "%s\n", t }' >"$1.yaml"
 }
-[ -z "$export_slow" ] &&
+[ -z "$slow" ] &&
 t "export: pathological plans finish in time" "
-	export_fresh &&
-	export_long laws 'legal_basis: [' 'pasrl-2-5, ' 45000 'hol-7-1]' &&
-	export_long refs 'goals: [{id: g}]\nmeasures: [{id: t, goals: [' 'g, ' \
+	fresh &&
+	long laws 'legal_basis: [' 'pasrl-2-5, ' 45000 'hol-7-1]' &&
+	long refs 'goals: [{id: g}]\nmeasures: [{id: t, goals: [' 'g, ' \
 		45000 'g]}]' &&
-	export_long quotes 'implementation: |\n  ' '> ' 120000 'x' &&
-	export_long brackets 'implementation: |\n  ' '[' 120000 'x' &&
-	export_long emphasis 'implementation: |\n  ' '*a _b ' 40000 'x' &&
-	export_long lines 'goals: [{id: g, text: \"' '  # ~~~ 1. <x> * |\\n' \
+	long quotes 'implementation: |\n  ' '> ' 120000 'x' &&
+	long brackets 'implementation: |\n  ' '[' 120000 'x' &&
+	long emphasis 'implementation: |\n  ' '*a _b ' 40000 'x' &&
+	long lines 'goals: [{id: g, text: \"' '  # ~~~ 1. <x> * |\\n' \
 		15000 '  \"}]' &&
 	for plan in laws refs quotes brackets emphasis lines; do
 		for f in markdown html xml; do
@@ -414,7 +414,7 @@ Molde legesenter
 Medisiner og blodtrykk
 Nav Molde
 Sykepenger og arbeidsavklaring'
-export_shown='Kari Nordmann
+shown='Kari Nordmann
 IP-2026-0042
 Ola Hansen
 Molde kommune, hjemmetjenesten
@@ -430,13 +430,13 @@ arbeidsplan
 Avtale med Molde Bakeri AS
 Jeg vil tilbake i jobb'
 
-for export_format in markdown html xml; do
-	t "export --for per --format $export_format: hides exactly what it says" "
-		export_fresh &&
-		exits 0 ip-export --today $TODAY --format $export_format \
+for format in markdown html xml; do
+	t "export --for per --format $format: hides exactly what it says" "
+		fresh &&
+		exits 0 ip-export --today $TODAY --format $format \
 			--for per '$EXPORT/kari.yaml' >out &&
 		printf '%s\n' '$export_hidden' >hidden &&
-		printf '%s\n' '$export_shown' >shown &&
+		printf '%s\n' '$shown' >shown &&
 		! grep -F -f hidden out &&
 		while read -r s; do
 			grep -qF -- \"\$s\" out || { echo \"not shown: \$s\"; exit 1; }
@@ -444,7 +444,7 @@ for export_format in markdown html xml; do
 done
 
 t "export: the national id is labelled by its kind, in each language" "
-	export_fresh &&
+	fresh &&
 	sed 's/^  national_id: \"03105827724\"\$/  national_id: \"57059012187\"/' '$EXPORT/kari.yaml' >d.yaml &&
 	grep -q 57059012187 d.yaml &&
 	ip-export --today 2026-11-30 d.yaml >nb &&
@@ -456,7 +456,7 @@ t "export: the national id is labelled by its kind, in each language" "
 	! grep -q 'D-nummer' fnr"
 
 t "export --for: the notice says restricted, in each language" "
-	export_fresh &&
+	fresh &&
 	ip-export --today $TODAY --for per '$EXPORT/kari.yaml' >nb &&
 	ip-export --today $TODAY --for per --language nn '$EXPORT/kari.yaml' >nn &&
 	ip-export --today $TODAY --for per --language en '$EXPORT/kari.yaml' >en &&
@@ -471,7 +471,7 @@ t "export --for: the notice says restricted, in each language" "
 # has none of it: the person's details, and the consent to the plan that
 # compulsory care makes unneeded.
 t "export --for: hidden details are left out, not 'not recorded', in each language" "
-	export_fresh &&
+	fresh &&
 	printf '%s\n' 'format: iplan/1' \
 		'person: {national_id: \"03105827724\", birth_date: 1958-10-03, care: compulsory}' \
 		'participants: [{id: a, role: relative}]' >plan.yaml &&
@@ -489,7 +489,7 @@ t "export --for: hidden details are left out, not 'not recorded', in each langua
 	done"
 
 t "export --for: the person, the coordinator and those consented to see all" "
-	export_fresh &&
+	fresh &&
 	ip-export --today $TODAY '$EXPORT/kari.yaml' >all &&
 	for id in kari ola lise; do
 		ip-export --today $TODAY --for \$id '$EXPORT/kari.yaml' >view &&
@@ -497,7 +497,7 @@ t "export --for: the person, the coordinator and those consented to see all" "
 	done"
 
 t "export --for: a consent that has ended covers no one but the person" "
-	export_fresh &&
+	fresh &&
 	ip-export --today 2027-01-14 --format xml --for lise '$EXPORT/kari.yaml' >last &&
 	grep -q 'view=\"full\"' last &&
 	ip-export --today 2027-01-15 --format xml --for lise '$EXPORT/kari.yaml' >after &&
@@ -512,10 +512,10 @@ t "export --for: a consent that has ended covers no one but the person" "
 # 2026-03-15; NAV's consent was withdrawn on 2026-09-01.
 TEEN=$TESTS/view/teen.yaml
 
-# export_whole DAY ID PLAN: the view of PLAN for ID on DAY is the whole
+# whole DAY ID PLAN: the view of PLAN for ID on DAY is the whole
 # plan in every format: Markdown and HTML as the plan's own, the XML
-# marked full, the FHIR Bundle not redacted; export_part the opposite.
-export_whole() {
+# marked full, the FHIR Bundle not redacted; part the opposite.
+whole() {
 	for f in markdown html; do
 		ip-export --today $1 --format $f "$3" >all &&
 		ip-export --today $1 --format $f --for $2 "$3" >view &&
@@ -526,7 +526,7 @@ export_whole() {
 	ip-export --today $1 --format fhir --for $2 "$3" >view &&
 	! grep -q REDACTED view
 }
-export_part() {
+part() {
 	for f in markdown html; do
 		ip-export --today $1 --format $f "$3" >all &&
 		ip-export --today $1 --format $f --for $2 "$3" >view &&
@@ -539,14 +539,14 @@ export_part() {
 }
 
 t_no_vg "export --for a guardian: the whole plan before the 16th birthday, restricted from it, in every format" "
-	export_fresh &&
-	export_whole 2026-11-30 mor '$TEEN' && export_whole 2026-11-30 far '$TEEN' &&
-	export_part 2026-12-01 mor '$TEEN' && export_part 2026-12-01 far '$TEEN' &&
+	fresh &&
+	whole 2026-11-30 mor '$TEEN' && whole 2026-11-30 far '$TEEN' &&
+	part 2026-12-01 mor '$TEEN' && part 2026-12-01 far '$TEEN' &&
 	ip-export --today 2026-12-01 --for far '$TEEN' >far.md &&
 	grep -q 'Begrenset visning for Rune Dahl' far.md"
 
 t "export --for a guardian: consent.guardians_own_part keeps them to their part from 12 to 16" "
-	export_fresh &&
+	fresh &&
 	sed 's/^consent:\$/&\n  guardians_own_part: true/' '$TEEN' >own.yaml &&
 	ip-export --today 2022-11-30 --format xml --for mor own.yaml >at11 &&
 	grep -q 'view=\"full\"' at11 &&
@@ -558,17 +558,17 @@ t "export --for a guardian: consent.guardians_own_part keeps them to their part 
 	grep -q 'view=\"full\"' plain"
 
 t_no_vg "export --for a participant a later consent adds: covered only from its date, in every format" "
-	export_fresh &&
-	export_part 2026-03-14 laerer '$TEEN' &&
-	export_whole 2026-03-15 laerer '$TEEN' &&
-	export_part 2026-03-08 sissel '$TOP/examples/emma-barnekoordinator.yaml' &&
-	export_whole 2026-03-09 sissel '$TOP/examples/emma-barnekoordinator.yaml' &&
+	fresh &&
+	part 2026-03-14 laerer '$TEEN' &&
+	whole 2026-03-15 laerer '$TEEN' &&
+	part 2026-03-08 sissel '$TOP/examples/emma-barnekoordinator.yaml' &&
+	whole 2026-03-09 sissel '$TOP/examples/emma-barnekoordinator.yaml' &&
 	ip-export --today 2026-03-14 --for laerer '$TEEN' >before.md &&
 	grep -q 'Begrenset visning for Siri Moe' before.md &&
 	grep -q 'ikke omfattet av samtykket' before.md"
 
 t "export: the consent history, and who has access on the document's day" "
-	export_fresh &&
+	fresh &&
 	ip-export --today 2026-08-31 '$TEEN' >aug &&
 	grep -qx '  - \*\*Deltakere med tilgang:\*\* Hege Dahl, Rune Dahl, Ola Hansen, Siri Moe, Nav Nordvik' aug &&
 	ip-export --today 2026-12-01 '$TEEN' >dec &&
@@ -585,7 +585,7 @@ t "export: the consent history, and who has access on the document's day" "
 	echo 2 | same - n"
 
 t "export --for emma's parents: guardians of a child of 7 see the whole plan" "
-	export_fresh &&
+	fresh &&
 	ip-export --today $TODAY '$TOP/examples/emma-barnekoordinator.yaml' >all &&
 	for id in ingrid thomas hanne sissel; do
 		ip-export --today $TODAY --for \$id \
@@ -597,7 +597,7 @@ t "export --for emma's parents: guardians of a child of 7 see the whole plan" "
 	grep -q 'view=\"restricted\"' early"
 
 t "export --for an unknown id: exit 2, nothing written" "
-	export_fresh &&
+	fresh &&
 	exits 2 ip-export --for nobody -o out.md '$EXPORT/kari.yaml' 2>err &&
 	echo \"ip-export: --for 'nobody': no participant has that id in '$EXPORT/kari.yaml'\" >want &&
 	same want err && test \"\$(ls -A | tr '\n' ' ')\" = 'err want ' &&
@@ -609,7 +609,7 @@ t "export --for an unknown id: exit 2, nothing written" "
 # The unit tests find the schema, and a place for their files, wherever
 # they are run from.
 t_plain "export unit tests: they pass run from another directory" "
-	export_fresh && '$BUILD/tests/export' >log 2>&1 &&
+	fresh && '$BUILD/tests/export' >log 2>&1 &&
 	grep -q '^\[  PASSED  \] [0-9]* test' log && test -z \"\$(ls -A | grep -v '^log\$')\""
 
 # --- the XML ------------------------------------------------------------------
@@ -618,7 +618,7 @@ t_plain "export unit tests: they pass run from another directory" "
 # whose ids are ambiguous, or with two participants with role person, is
 # refused in every format, for every reader, with the same message.
 t_no_vg "export: ids used twice, references to no id or two persons are refused in every format, exit 1" "
-	export_fresh &&
+	fresh &&
 	exits 1 ip-export --format xml -o out.xml '$EXPORT/dangling.yaml' 2>err &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err ' &&
 	for f in markdown html xml fhir; do
@@ -645,7 +645,7 @@ export_break() {
 	! xmllint --noout --schema "$XSD" broken.xml 2>/dev/null
 }
 t "export XML: the schema refuses what the vocabulary does not allow" "
-	export_fresh &&
+	fresh &&
 	ip-export --format xml '$EXPORT/kari.yaml' >kari.xml &&
 	xmllint --noout --schema '$XSD' kari.xml 2>/dev/null &&
 	export_break 's/<coordinator ref=\"ola\"/<coordinator ref=\"nobody\"/' &&
@@ -685,7 +685,7 @@ fi
 # --- reproducible output --------------------------------------------------------
 
 t "export SOURCE_DATE_EPOCH: the print date it gives, and nothing else changes" "
-	export_fresh &&
+	fresh &&
 	epoch=\$(date -u -d '2026-11-24 23:59:59' +%s) &&
 	SOURCE_DATE_EPOCH=\$epoch ip-export --today 2026-12-01 '$EXPORT/kari.yaml' >md &&
 	tail -n 1 md >last && echo '*Skrevet ut 24. november 2026*' >want &&
@@ -700,7 +700,7 @@ t "export SOURCE_DATE_EPOCH: the print date it gives, and nothing else changes" 
 	xmllint --noout --schema '$XSD' xml 2>/dev/null"
 
 t "export: the footer has the print date, and the revision given" "
-	export_fresh &&
+	fresh &&
 	ip-export --today 2026-09-01 --revision 'v1.2-3-gabc123' '$EXPORT/kari.yaml' |
 		tail -n 1 >last &&
 	echo '*Skrevet ut 1. september 2026 · versjon v1.2-3-gabc123*' >want &&
@@ -716,7 +716,7 @@ t "export: the footer has the print date, and the revision given" "
 # Not under valgrind: these rerun the views of kari.yaml that the tests
 # above run, a consent that has ended among them.
 t_no_vg "export --for: the same --today gives the same bytes, a day past until does not" "
-	export_fresh &&
+	fresh &&
 	for f in markdown html xml; do
 		ip-export --format \$f --today 2027-01-14 --for lise '$EXPORT/kari.yaml' >a &&
 		ip-export --format \$f --today 2027-01-14 --for lise '$EXPORT/kari.yaml' >b &&
@@ -728,7 +728,7 @@ t_no_vg "export --for: the same --today gives the same bytes, a day past until d
 	done"
 
 t "export SOURCE_DATE_EPOCH that is not a number of seconds: exit 2" "
-	export_fresh &&
+	fresh &&
 	SOURCE_DATE_EPOCH=yesterday exits 2 ip-export '$EXPORT/kari.yaml' \
 		>out 2>err &&
 	echo \"ip-export: invalid SOURCE_DATE_EPOCH: 'yesterday' (use seconds since 1970-01-01)\" >want &&
@@ -739,14 +739,14 @@ t "export SOURCE_DATE_EPOCH that is not a number of seconds: exit 2" "
 # --- files, streams and errors ---------------------------------------------------
 
 t "export -o: the same bytes as standard output, mode 0600, nothing else left" "
-	export_fresh &&
+	fresh &&
 	ip-export --format html '$EXPORT/kari.yaml' >stdout.html &&
 	exits 0 ip-export --format html -o plan.html '$EXPORT/kari.yaml' &&
 	same stdout.html plan.html && test \$(stat -c %a plan.html) = 600 &&
 	test \"\$(ls -A | tr '\n' ' ')\" = 'plan.html stdout.html '"
 
 t "export -o: replaces an export, atomically, its mode kept" "
-	export_fresh && echo old >plan.md && chmod 644 plan.md &&
+	fresh && echo old >plan.md && chmod 644 plan.md &&
 	ino=\$(stat -c %i plan.md) &&
 	exits 0 ip-export --output plan.md '$EXPORT/kari.yaml' &&
 	ip-export '$EXPORT/kari.yaml' >want && same want plan.md &&
@@ -755,7 +755,7 @@ t "export -o: replaces an export, atomically, its mode kept" "
 	test \"\$(ls -A | tr '\n' ' ')\" = 'plan.md want '"
 
 t "export -o: never the plan itself, by any name" "
-	export_fresh && cp '$EXPORT/kari.yaml' plan.yaml &&
+	fresh && cp '$EXPORT/kari.yaml' plan.yaml &&
 	ln plan.yaml link.yaml &&
 	exits 2 ip-export -f -o plan.yaml plan.yaml 2>err &&
 	echo \"ip-export: 'plan.yaml' is the plan itself: not overwritten\" >want &&
@@ -772,7 +772,7 @@ t "export -o: never the plan itself, by any name" "
 	test \"\$(ls -A | tr '\n' ' ')\" = 'err link.yaml plan.yaml want '"
 
 t "export -o: a link is followed, and a FIFO or a device written into" "
-	export_fresh && ip-export '$EXPORT/kari.yaml' >want &&
+	fresh && ip-export '$EXPORT/kari.yaml' >want &&
 	echo old >target.md && ln -s target.md link.md &&
 	exits 0 ip-export -o link.md '$EXPORT/kari.yaml' &&
 	test -L link.md && same want target.md &&
@@ -788,20 +788,20 @@ t "export -o: a link is followed, and a FIFO or a device written into" "
 	test \"\$(ls -A | tr '\n' ' ')\" = 'fifo from-fifo from-stdout link.md target.md want '"
 
 t "export -o: a name as long as a file's name may be" "
-	export_fresh && ip-export '$EXPORT/kari.yaml' >want &&
+	fresh && ip-export '$EXPORT/kari.yaml' >want &&
 	name=\$(printf '%0250d.md' 0) &&
 	exits 0 ip-export -o \"\$name\" '$EXPORT/kari.yaml' &&
 	same want \"\$name\" &&
 	test \"\$(ls -A | wc -l)\" -eq 2"
 
 t "export -o: a directory is refused" "
-	export_fresh && mkdir dir &&
+	fresh && mkdir dir &&
 	exits 2 ip-export -o dir '$EXPORT/kari.yaml' 2>err &&
 	echo \"ip-export: cannot write 'dir': Is a directory\" >want &&
 	same want err && test -z \"\$(ls -A dir)\""
 
 t "export -o into a directory that cannot be written: exit 2, no file" "
-	export_fresh &&
+	fresh &&
 	exits 2 ip-export -o nodir/plan.md '$EXPORT/kari.yaml' 2>err &&
 	grep -q \"^ip-export: cannot create a file beside 'nodir/plan.md': \" err &&
 	if [ \$(id -u) != 0 ]; then
@@ -815,7 +815,7 @@ t "export -o into a directory that cannot be written: exit 2, no file" "
 # by SIGXFSZ that leaves the temporary file behind.  ip-new writes through
 # the same code.
 t "export -o beyond the file size limit: exit 2, nothing left" "
-	export_fresh &&
+	fresh &&
 	(ulimit -f 1 &&
 	exits 2 ip-export --format html -o c.md '$EXPORT/kari.yaml' 2>err) &&
 	echo \"ip-export: cannot write 'c.md': File too large\" >want &&
@@ -833,14 +833,14 @@ t "export: a full disk is an error, not a short document" "
 	grep -q '^ip-export: cannot write to standard output: ' '$TMP/err'"
 
 t "export: - and no file read standard input" "
-	export_fresh &&
+	fresh &&
 	ip-export '$EXPORT/kari.yaml' >want &&
 	exits 0 ip-export - <'$EXPORT/kari.yaml' >dash &&
 	exits 0 ip-export <'$EXPORT/kari.yaml' >none &&
 	same want dash && same want none"
 
 t "export: a plan that does not load is exit 1, its errors as ip-validate prints them" "
-	export_fresh && printf 'format: iplan/1\nperson: [\n' >bad.yaml &&
+	fresh && printf 'format: iplan/1\nperson: [\n' >bad.yaml &&
 	exits 1 ip-export bad.yaml >out 2>err && same /dev/null out &&
 	exits 1 ip-validate bad.yaml 2>want && same want err &&
 	exits 1 ip-export - <bad.yaml 2>err &&
@@ -851,7 +851,7 @@ t "export: a missing file is exit 2" "
 	grep -q \"^$TMP/no-such.yaml: error: .*No such file or directory \\[io\\]\$\" '$TMP/err'"
 
 t "export: refused options and arguments, exit 2" "
-	export_fresh &&
+	fresh &&
 	exits 2 ip-export --format pdf '$EXPORT/kari.yaml' 2>err &&
 	echo \"ip-export: invalid --format: 'pdf' (use markdown, html, xml, fhir or fhir-json)\" >want &&
 	same want err &&
@@ -869,7 +869,7 @@ t "export: refused options and arguments, exit 2" "
 # As git's textconv, ip-export reads the files git gives it as any other:
 # what these test is git's side, so not under valgrind.
 t_no_vg "export as git's textconv: README's recipe keeps git's copies in the repository" "
-	export_fresh && mkdir home &&
+	fresh && mkdir home &&
 	export HOME=\$PWD/home GIT_CONFIG_NOSYSTEM=1 && unset TMPDIR &&
 	sed -n '/^## Plans in git\$/,/^## /s/^    //p' '$TOP/README.md' >recipe &&
 	grep -q '^export TMPDIR=' recipe && grep -qx 'umask 077' recipe &&
@@ -900,7 +900,7 @@ t_no_vg "export as git's textconv: README's recipe keeps git's copies in the rep
 # configuration of its own; git's copies of the plans go to TMPDIR, not
 # to /tmp, as ip-export(1) advises.
 t_no_vg "export as git's textconv: a plan's diff is its document's" "
-	export_fresh && mkdir home tmp &&
+	fresh && mkdir home tmp &&
 	export HOME=\$PWD/home TMPDIR=\$PWD/tmp GIT_CONFIG_NOSYSTEM=1 &&
 	git init -q repo && cd repo &&
 	git config user.name Test && git config user.email test@example.org &&
@@ -931,7 +931,7 @@ t_no_vg "export as git's textconv: a plan's diff is its document's" "
 # view shows, so that they tell nothing of the others; a --for that names
 # two participants, or is given twice, is refused.
 t "export --for: no hidden goal's id, and numbers that count only what is shown" "
-	export_fresh &&
+	fresh &&
 	for f in markdown html xml; do
 		exits 0 ip-export --today 2026-06-01 --format \$f --for emp \
 			'$TESTS/view/numbering.yaml' >out &&
@@ -948,7 +948,7 @@ t "export --for: no hidden goal's id, and numbers that count only what is shown"
 # format, each masked with the label the document's language has; the
 # coordinator, whom the consent covers, sees them as written.
 t "export --for: national ids in the fields a restricted view shows are masked in every format" "
-	export_fresh &&
+	fresh &&
 	for f in markdown html xml fhir fhir-json; do
 		exits 0 ip-export --today 2026-06-01 --format \$f --for emp \
 			'$TESTS/view/masked.yaml' >out.\$f &&
@@ -969,7 +969,7 @@ t "export --for: national ids in the fields a restricted view shows are masked i
 # numbers are: <measure id="m4"> and a Goal identified "s3" told the
 # employer that m1 to m3, s1 and s2 exist.  Still unique, and valid.
 t "export --for: XML and FHIR give goals and measures ids of the view's own" "
-	export_fresh &&
+	fresh &&
 	for f in xml fhir fhir-json; do
 		exits 0 ip-export --today 2026-06-01 --format \$f --for emp \
 			'$TESTS/view/numbering.yaml' >out.\$f &&
@@ -990,7 +990,7 @@ t "export --for: XML and FHIR give goals and measures ids of the view's own" "
 # those left out.  Renamed in the plan, they change nothing of a view,
 # whose references name its own ids.
 t "export --for: XML and FHIR give participants ids of the view's own" "
-	export_fresh &&
+	fresh &&
 	sed -e 's/^coordinator: ola\$/coordinator: \"03105827724\"/' \
 	    -e 's/^  - id: ola\$/  - id: \"03105827724\"/' \
 	    -e 's/^    responsible: ola\$/    responsible: \"03105827724\"/' \
@@ -1018,7 +1018,7 @@ t "export --for: XML and FHIR give participants ids of the view's own" "
 	grep -qF '<responsible ref=\"participant-2\"/>' a.xml"
 
 t "export --for twice: refused" "
-	export_fresh &&
+	fresh &&
 	exits 2 ip-export --for emp --for per '$EXPORT/kari.yaml' >out 2>err &&
 	test ! -s out && grep -qx 'ip-export: --for given twice: one view at a time' err"
 
@@ -1029,7 +1029,7 @@ t "export --for twice: refused" "
 # in chromium finds no WCAG 2.1 A or AA rule broken and no best practice
 # missed, on screen or in print (tests/browser/axe.js).
 t_browser "export HTML: axe-core in chromium finds nothing to fix" "
-	export_fresh &&
+	fresh &&
 	for p in '$TOP'/examples/*.yaml '$EXPORT/kari.yaml'; do
 		n=\$(basename \$p .yaml)
 		for l in nb nn en; do
@@ -1046,7 +1046,7 @@ t_browser "export HTML: axe-core in chromium finds nothing to fix" "
 # --- the consent form --------------------------------------------------------
 
 t "export --consent-form: the person's name and birth date, no national id, only those the consent names" "
-	export_fresh &&
+	fresh &&
 	for f in markdown html; do
 		exits 0 ip-export --consent-form --format \$f '$EXPORT/kari.yaml' >form &&
 		grep -q 'Kari Nordmann' form && grep -q '3. oktober 1958' form &&
@@ -1058,13 +1058,13 @@ t "export --consent-form: the person's name and birth date, no national id, only
 # The form, and a guardian's view, go by the person's age: a national id
 # that does not tell the century (issue 28) is said, as ip-validate says
 # it, asking for birth_date; one whose date is after today refuses them;
-# birth_date gives the century.  export_birth ID [TEXT]: teen.yaml with
+# birth_date gives the century.  birth ID [TEXT]: teen.yaml with
 # the national id ID for its birth_date, and TEXT after it.
-export_birth() {
+birth() {
 	sed "s/^  birth_date: .*/  national_id: \"$1\"${2:-}/" "$TEEN" >born.yaml
 }
 t "export --consent-form, --for a guardian: a national id without the century asks for birth_date" "
-	export_fresh && export_birth 30108285008 &&
+	fresh && birth 30108285008 &&
 	for a in --consent-form '--for mor'; do
 		exits 0 ip-export --today 2026-11-30 \$a born.yaml >out 2>err &&
 		grep -q 'Jonas' out &&
@@ -1074,7 +1074,7 @@ t "export --consent-form, --for a guardian: a national id without the century as
 	exits 0 ip-export --today 2026-11-30 --for ola born.yaml >out 2>err &&
 	test ! -s err"
 t "export --consent-form, --for a guardian: a day of birth after today refuses them" "
-	export_fresh && export_birth 15033099921 &&
+	fresh && birth 15033099921 &&
 	for a in --consent-form '--for mor'; do
 		exits 1 ip-export --today 2026-11-30 \$a born.yaml >out 2>err &&
 		test ! -s out && grep -q 'national_id is after today.*.national-id.\$' err &&
@@ -1082,12 +1082,12 @@ t "export --consent-form, --for a guardian: a day of birth after today refuses t
 		exit 1
 	done"
 t "export --consent-form: birth_date gives the national id's century" "
-	export_fresh && export_birth 15033099921 '\\n  birth_date: 1930-03-15' &&
+	fresh && birth 15033099921 '\\n  birth_date: 1930-03-15' &&
 	exits 0 ip-export --today 2026-11-30 --consent-form born.yaml >out 2>err &&
 	test ! -s err && grep -q '15. mars 1930' out && grep -q '^Jeg samtykker' out"
 
 t "export --consent-form: not as XML, not for a participant" "
-	export_fresh &&
+	fresh &&
 	exits 2 ip-export --consent-form --format xml '$EXPORT/kari.yaml' >out 2>err &&
 	test ! -s out &&
 	grep -qx 'ip-export: --consent-form is written as markdown or html, not as xml' err &&
@@ -1095,7 +1095,7 @@ t "export --consent-form: not as XML, not for a participant" "
 	test ! -s out && grep -q '^ip-export: --consent-form and --for do not go together' err"
 
 t "export --consent-form for a child: the guardians', in the third person, a line each, the child heard" "
-	export_fresh &&
+	fresh &&
 	ip-export --consent-form --today 2026-11-30 '$TEEN' >form &&
 	grep -q '^Vi samtykker i at det lages en individuell plan for barnet\.' form &&
 	grep -q '^Vi samtykker i at disse deltakerne kan dele opplysninger om barnet' form &&
@@ -1118,7 +1118,7 @@ t "export --consent-form for a child: the guardians', in the third person, a lin
 	grep -q '^Vi samtykker' six && ! grep -q 'barneloven' six"
 
 t "export --consent-form under compulsory care: one consent, so the singular; a child's in the third person" "
-	export_fresh &&
+	fresh &&
 	for l in nb nn en; do
 		ip-export --consent-form --today 2026-11-30 --language \$l '$TOP/examples/amina-psychiatric.yaml' >\$l || exit 1
 	done &&
@@ -1133,7 +1133,7 @@ t "export --consent-form under compulsory care: one consent, so the singular; a 
 	! grep -q -e 'Fordi jeg' -e Samtykkene child"
 
 t "export --consent-form from the 16th birthday: the person signs alone" "
-	export_fresh &&
+	fresh &&
 	ip-export --consent-form --today 2026-12-01 '$TEEN' >form &&
 	grep -q '^Jeg samtykker i at det lages en individuell plan for meg\.' form &&
 	grep -q '^\*\*Underskrift:\*\* ' form &&
@@ -1145,7 +1145,7 @@ export_a4() {
 	export_a4_name=$1 export_a4_plan=$2
 	shift 2
 	t_browser "export --consent-form $export_a4_name: one A4 page in print" "
-		export_fresh &&
+		fresh &&
 		exits 0 ip-export --consent-form --format html $* '$export_a4_plan' >form.html &&
 		HOME=\$PWD timeout 120 chromium --headless --no-sandbox --disable-gpu \
 			--no-pdf-header-footer --print-to-pdf=form.pdf form.html 2>log ||
@@ -1157,14 +1157,14 @@ export_a4() {
 for export_plan in "$TOP"/examples/*.yaml; do
 	export_a4 "$(basename "$export_plan" .yaml)" "$export_plan"
 done
-for export_today in 2026-11-30 2026-12-01; do
-	export_a4 "teen on $export_today" "$TEEN" --today $export_today
+for today in 2026-11-30 2026-12-01; do
+	export_a4 "teen on $today" "$TEEN" --today $today
 done
 
 # A draft says so at the top, in the page's title, and on every printed
 # page, in the plan's language; a plan made active no longer does.
 t_no_vg "export: a draft says Utkast at the top, in each language" "
-	export_fresh &&
+	fresh &&
 	for l in nb:Utkast nn:Utkast en:Draft; do
 		exits 0 ip-export --language \${l%%:*} --today $TODAY \
 			'$TESTS/validate/draft.yaml' >out &&
@@ -1177,7 +1177,7 @@ t_no_vg "export: a draft says Utkast at the top, in each language" "
 	exits 0 ip-export --today $TODAY '$TESTS/validate/valid.yaml' >out &&
 	! grep -q Utkast out"
 t_browser "export: a draft says Utkast on every page in print" "
-	export_fresh &&
+	fresh &&
 	sed 's/^status: active\$/status: draft/' '$TOP/examples/lars-kvalifisering.yaml' >draft.yaml &&
 	grep -q '^status: draft\$' draft.yaml &&
 	exits 0 ip-export --format html --today $TODAY draft.yaml >draft.html &&

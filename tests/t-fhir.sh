@@ -21,7 +21,7 @@ FHIR_SCHEMA="$FHIR_NODE $TESTS/fhir-schema.js"
 FHIR_NO_BASIS="python3 $TESTS/fhir-no-basis.py"
 FHIR=$TMP/fhir
 
-fhir_fresh() {
+fresh() {
 	rm -rf "$FHIR/t" && mkdir -p "$FHIR/t" && cd "$FHIR/t"
 }
 
@@ -32,9 +32,9 @@ fhir_ids() {
 		2>/dev/null | sed 's/ id="\([^"]*\)"/\1\n/g' | sed '/^$/d'
 }
 
-# fhir_xpath FILE EXPR: the XPath on a Bundle, its namespace taken off
+# xpath FILE EXPR: the XPath on a Bundle, its namespace taken off
 # (xmllint --xpath takes no prefixes).
-fhir_xpath() {
+xpath() {
 	sed 's| xmlns="http://hl7.org/fhir"||' "$1" | xmllint --xpath "$2" -
 }
 
@@ -45,15 +45,15 @@ fhir_xpath() {
 # tests/validate that do not load, or that the FHIR export refuses (exit
 # 1, said why), are not Bundles.  The examples export as transactions
 # too.  Under valgrind the examples alone, whole.
-fhir_plans="$TOP/examples/*.yaml $TESTS/export/*.yaml" fhir_min=3
-[ -z "${IPLAN_VALGRIND:-}" ] && fhir_min=100 &&
-	fhir_plans="$fhir_plans $TESTS/validate/*.yaml $TESTS/fuzz/regress/*/*"
+plans="$TOP/examples/*.yaml $TESTS/export/*.yaml" min=3
+[ -z "${IPLAN_VALGRIND:-}" ] && min=100 &&
+	plans="$plans $TESTS/validate/*.yaml $TESTS/fuzz/regress/*/*"
 # The browser stage's checks in node read the JSON alone.
-fhir_formats="fhir:xml fhir-json:json"
-[ -z "${IPLAN_BROWSER:-}" ] || fhir_formats=fhir-json:json
+formats="fhir:xml fhir-json:json"
+[ -z "${IPLAN_BROWSER:-}" ] || formats=fhir-json:json
 mkdir -p "$FHIR/all"
-fhir_export_all="
-	for plan in $fhir_plans; do
+export_all="
+	for plan in $plans; do
 		[ -f \"\$plan\" ] || continue
 		name=\$(basename \"\$plan\" .yaml)
 		ip-export --today $TODAY --format fhir \"\$plan\" \
@@ -67,7 +67,7 @@ fhir_export_all="
 			\"\$plan\" >'$FHIR/all/'\"\$name.json\" || exit 1
 		[ -n \"\${IPLAN_VALGRIND:-}\" ] && continue
 		for id in \$(fhir_ids \"\$plan\"); do
-			for f in $fhir_formats; do
+			for f in $formats; do
 				exits 0 ip-export --today $TODAY \
 					--format \${f%:*} --for \"\$id\" \"\$plan\" \
 					>'$FHIR/all/'\"\$name-for-\$id.\${f#*:}\" ||
@@ -77,7 +77,7 @@ fhir_export_all="
 	done &&
 	for plan in '$TOP'/examples/*.yaml; do
 		name=\$(basename \"\$plan\" .yaml)
-		for f in $fhir_formats; do
+		for f in $formats; do
 			exits 0 ip-export --today $TODAY --format \${f%:*} \
 				--bundle transaction \"\$plan\" \
 				>'$FHIR/all/'\"\$name-transaction.\${f#*:}\" ||
@@ -88,15 +88,15 @@ fhir_export_all="
 		cp \"\$g\" '$FHIR/all/golden-'\"\$(basename \"\$g\" .expect).xml\"
 	done"
 t "fhir: every plan exports, or is refused with a reason, never in trouble" \
-	"$fhir_export_all"
+	"$export_all"
 # The browser stage, which runs no other test, makes them for its checks
 # in node.
-t_browser "fhir: every plan exports for the checks in node" "$fhir_export_all"
+t_browser "fhir: every plan exports for the checks in node" "$export_all"
 
 # One xmllint for them all: compiling the schema is most of its time.
 t_plain "fhir: every Bundle is valid FHIR R4, offline" "
 	cd '$FHIR/all' && n=\$(ls *.xml | wc -l) &&
-	test \$n -ge $fhir_min &&
+	test \$n -ge $min &&
 	xmllint --nonet --noout --schema '$FHIR_XSD' *.xml 2>'$FHIR/err' &&
 	test \$(grep -c ' validates\$' '$FHIR/err') = \$n"
 
@@ -109,8 +109,8 @@ t_plain "fhir: no empty element, unique fullUrls, every reference resolves, iden
 # most of its cost: one run over every Bundle and the seeded faults that
 # show it can fail, which it must find and only them.
 t_browser "fhir-json: every Bundle is valid against HL7's R4 JSON Schema; a fault is not" "
-	fhir_fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
-	test \$n -ge $fhir_min && python3 -c \"
+	fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
+	test \$n -ge $min && python3 -c \"
 import json
 b = json.load(open('$FHIR/all/kari.json'))
 b['entry'][0]['resource']['title'] = ['x']
@@ -124,7 +124,7 @@ t_plain "fhir-json: each Bundle in JSON says what it says in XML" "
 	cd '$FHIR/all' && n=0 && set -- &&
 	for j in *.json; do
 		set -- \"\$@\" \"\${j%.json}.xml\" \"\$j\"; n=\$((n + 1))
-	done && test \$n -ge $fhir_min && $FHIR_JSON \"\$@\""
+	done && test \$n -ge $min && $FHIR_JSON \"\$@\""
 
 # fhir_faults CHECK CMD PLAN FILE...: each fault tests/fhir-faults.py
 # seeds for CHECK in PLAN's Bundle in JSON breaks the check CMD, and one
@@ -147,38 +147,38 @@ fhir_faults() {
 }
 
 t_browser "fhir: every Bundle keeps every FHIRPath invariant of R4; faults do not" "
-	fhir_fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
-	test \$n -ge $fhir_min && fhir_faults invariants '$FHIR_INVARIANTS' \
+	fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
+	test \$n -ge $min && fhir_faults invariants '$FHIR_INVARIANTS' \
 		'$TESTS/export/kari.yaml' '$FHIR/all'/*.json"
 
 t_plain "fhir: every Bundle meets the no-basis profiles it claims; faults do not" "
-	fhir_fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
-	test \$n -ge $fhir_min && fhir_faults no-basis '$FHIR_NO_BASIS' \
+	fresh && n=\$(ls '$FHIR/all'/*.json | wc -l) &&
+	test \$n -ge $min && fhir_faults no-basis '$FHIR_NO_BASIS' \
 		'$TESTS/validate/identities.yaml' '$FHIR/all'/*.json"
 
 t_no_vg "fhir --bundle transaction: a PUT of every entry at Type/id" "
 	cd '$FHIR/all' && n=0 &&
 	for f in *-transaction.xml; do
-		fhir_xpath \$f 'string(/Bundle/type/@value)' | grep -qx transaction &&
-		test \"\$(fhir_xpath \$f 'count(//entry)')\" -gt 5 &&
-		test \"\$(fhir_xpath \$f 'count(//entry[request/method/@value=\"PUT\"
+		xpath \$f 'string(/Bundle/type/@value)' | grep -qx transaction &&
+		test \"\$(xpath \$f 'count(//entry)')\" -gt 5 &&
+		test \"\$(xpath \$f 'count(//entry[request/method/@value=\"PUT\"
 		    and request/url/@value=concat(local-name(resource/*), \"/\",
-		    resource/*/id/@value)])')\" = \"\$(fhir_xpath \$f 'count(//entry)')\" ||
+		    resource/*/id/@value)])')\" = \"\$(xpath \$f 'count(//entry)')\" ||
 			{ echo \"\$f\"; exit 1; }
 		n=\$((n + 1))
 	done && test \$n -ge 3"
 
 # --- restricted views -----------------------------------------------------------
 
-# fhir_restricted PLAN ID: the Bundle for ID, if the view is restricted,
+# restricted PLAN ID: the Bundle for ID, if the view is restricted,
 # holds nothing the table hides from those outside the consent.
-fhir_restricted() {
+restricted() {
 	ip-export --today $TODAY --format fhir "$1" >full.fhir &&
 	ip-export --today $TODAY --format xml "$1" >full.xml &&
 	ip-export --today $TODAY --format fhir --for "$2" "$1" >view.fhir ||
 		return 1
 	# the restricted are marked so; the covered see the whole plan
-	if [ "$(fhir_xpath view.fhir 'count(/Bundle/meta/security[code/@value="REDACTED"])')" = 0 ]; then
+	if [ "$(xpath view.fhir 'count(/Bundle/meta/security[code/@value="REDACTED"])')" = 0 ]; then
 		same full.fhir view.fhir
 		return
 	fi
@@ -189,16 +189,16 @@ fhir_restricted() {
 	# reviews, notes but the notice; only the viewer's and the
 	# coordinator's people, the coordinator's contact alone
 	# every resource labelled, not only the Bundle
-	n=$(fhir_xpath view.fhir 'count(//resource/*[not(meta/security/code/@value = "REDACTED")])')
+	n=$(xpath view.fhir 'count(//resource/*[not(meta/security/code/@value = "REDACTED")])')
 	test "$n" = 0 || { echo "$2: $n resources not labelled"; return 1; }
-	n=$(fhir_xpath view.fhir 'count(//Patient/*[not(self::id or self::name
+	n=$(xpath view.fhir 'count(//Patient/*[not(self::id or self::name
 		or self::meta or self::text)]
 		| //Consent | //CarePlan/activity[not(@id)]
 		| //CarePlan/note[position() > 1] | //CareTeam/status
 		| //RelatedPerson/relationship | //CarePlan/status[@value != "unknown"]
 		| //CareTeam/participant[count(role) > 2])')
 	test "$n" = 0 || { echo "$2: $n hidden fields shown"; return 1; }
-	for who in $(fhir_xpath view.fhir '//Practitioner/name/text/@value
+	for who in $(xpath view.fhir '//Practitioner/name/text/@value
 	    | //RelatedPerson/name/text/@value' 2>/dev/null |
 	    sed 's/ value="\([^"]*\)"/\1\n/g' | tr ' ' '_'); do
 		who=$(echo "$who" | tr '_' ' ')
@@ -207,14 +207,14 @@ fhir_restricted() {
 			{ echo "$2: $who shown"; return 1; }
 	done
 	cname=$(xmllint --xpath "string(//$(el participant)[@id='$coord']/$(el name))" full.xml)
-	n=$(fhir_xpath view.fhir "count((//Practitioner | //RelatedPerson)[name/text/@value != '$cname']/telecom)")
+	n=$(xpath view.fhir "count((//Practitioner | //RelatedPerson)[name/text/@value != '$cname']/telecom)")
 	test "$n" = 0 || { echo "$2: contact of others shown"; return 1; }
 	# measures: the viewer's own; goals: those they list; each by an id
 	# of the view's own (measure-1, goal-1-2), which tells nothing of
 	# the others
 	want=$(xmllint --xpath "count(//$(el measure)[$(el responsible)/@ref='$2'])" full.xml)
 	i=0
-	for m in $(fhir_xpath view.fhir '//activity/@id' 2>/dev/null |
+	for m in $(xpath view.fhir '//activity/@id' 2>/dev/null |
 	    sed 's/ id="\([^"]*\)"/\1 /g'); do
 		i=$((i + 1))
 		[ "$m" = "measure-$i" ] || { echo "$2: measure $m shown"; return 1; }
@@ -224,7 +224,7 @@ fhir_restricted() {
 	    full.xml 2>/dev/null | sed 's/ ref="\([^"]*\)"/\1\n/g' | sed '/^$/d' |
 	    sort -u | wc -l)
 	i=0
-	for g in $(fhir_xpath view.fhir '//Goal/identifier/value/@value' \
+	for g in $(xpath view.fhir '//Goal/identifier/value/@value' \
 	    2>/dev/null | sed 's/ value="\([^"]*\)"/\1 /g'); do
 		i=$((i + 1))
 		echo "$g" | grep -qxE 'goal-[1-9][0-9]*(-[1-9][0-9]*)?' ||
@@ -232,7 +232,7 @@ fhir_restricted() {
 	done
 	[ "$i" = "$want" ] || { echo "$2: $i goals, not $want"; return 1; }
 	# no value of the hidden fields, word for word
-	fhir_xpath full.fhir '//Patient/identifier/value/@value
+	xpath full.fhir '//Patient/identifier/value/@value
 	    | //Patient/telecom/value/@value | //Patient/address/text/@value
 	    | //CarePlan/note/text/@value' 2>/dev/null |
 	    sed 's/^ *value="\(.*\)"$/\1/' | sed 's/ value="/\n/g; s/"$//' |
@@ -250,16 +250,16 @@ for fhir_plan in "$TOP"/examples/*.yaml "$TESTS"/export/*.yaml; do
 	[ "$fhir_name" = dangling ] && continue
 	grep -q '^id:' "$fhir_plan" || continue
 	t "fhir $fhir_name: every participant's view holds what the table shows" "
-		fhir_fresh && : >restricted &&
+		fresh && : >restricted &&
 		for id in \$(fhir_ids '$fhir_plan'); do
-			fhir_restricted '$fhir_plan' \"\$id\" || exit 1
+			restricted '$fhir_plan' \"\$id\" || exit 1
 		done"
 done
 
 # Under valgrind, neither this check of the views chosen (the goldens
 # export two of them) nor the reruns below, which repeat exports done.
 t_no_vg "fhir: the restricted views tested are restricted ones" "
-	fhir_fresh && n=0 &&
+	fresh && n=0 &&
 	for p in export/kari:per ../examples/amina-psychiatric:ingvild \
 	    ../examples/lars-kvalifisering:kjetil; do
 		ip-export --today $TODAY --format fhir --for \${p#*:} \
@@ -270,7 +270,7 @@ t_no_vg "fhir: the restricted views tested are restricted ones" "
 # --- the same bytes, and -o ---------------------------------------------------
 
 t_no_vg "fhir: byte-identical across runs, clocks and locales" "
-	fhir_fresh &&
+	fresh &&
 	for plan in '$TOP'/examples/*.yaml '$TESTS/export/kari.yaml'; do
 		ip-export --today $TODAY --format fhir \"\$plan\" >a &&
 		TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 ip-export --today $TODAY \
@@ -283,7 +283,7 @@ t_no_vg "fhir: byte-identical across runs, clocks and locales" "
 		'$TESTS/export/kari.yaml' >d && cmp c d"
 
 t "fhir -o: the same bytes as standard output, the mode it had, atomically" "
-	fhir_fresh && echo old >plan.xml && chmod 644 plan.xml &&
+	fresh && echo old >plan.xml && chmod 644 plan.xml &&
 	ino=\$(stat -c %i plan.xml) &&
 	ip-export --today $TODAY --format fhir '$TESTS/export/kari.yaml' >want &&
 	exits 0 ip-export --today $TODAY --format fhir -o plan.xml \
@@ -293,7 +293,7 @@ t "fhir -o: the same bytes as standard output, the mode it had, atomically" "
 	test \"\$(ls -A | tr '\n' ' ')\" = 'plan.xml want '"
 
 t "fhir -o: a plan it refuses leaves the file as it was" "
-	fhir_fresh && echo old >plan.xml &&
+	fresh && echo old >plan.xml &&
 	exits 1 ip-export --format fhir -o plan.xml \
 		'$TESTS/export/dangling.yaml' 2>err &&
 	echo old >want && same want plan.xml &&
@@ -303,21 +303,21 @@ t "fhir -o: a plan it refuses leaves the file as it was" "
 # --- what it says ---------------------------------------------------------------
 
 t "fhir --language: the texts and displays in it, the codes not" "
-	fhir_fresh &&
+	fresh &&
 	ip-export --today $TODAY --format fhir --language en \
 		'$TESTS/export/kari.yaml' >en &&
 	ip-export --today $TODAY --format fhir --language nn \
 		'$TESTS/export/kari.yaml' >nn &&
-	test \"\$(fhir_xpath en 'string(//CarePlan/category/text/@value)')\" = 'Individual plan' &&
-	test \"\$(fhir_xpath en 'string(/Bundle/language/@value)')\" = en &&
-	test \"\$(fhir_xpath nn 'string(//CarePlan/category/text/@value)')\" = 'Individuell plan' &&
-	test \"\$(fhir_xpath en 'string(//CarePlan/category/coding/code/@value)')\" = A02-2 &&
+	test \"\$(xpath en 'string(//CarePlan/category/text/@value)')\" = 'Individual plan' &&
+	test \"\$(xpath en 'string(/Bundle/language/@value)')\" = en &&
+	test \"\$(xpath nn 'string(//CarePlan/category/text/@value)')\" = 'Individuell plan' &&
+	test \"\$(xpath en 'string(//CarePlan/category/coding/code/@value)')\" = A02-2 &&
 	! cmp -s en nn"
 
 # The kind of national id names the identifier's system; an H-nummer,
 # which has none, is left out without its issuer, with a warning.
 t "fhir: the national id's system is its kind's; an H-nummer's its type" "
-	fhir_fresh &&
+	fresh &&
 	for c in check-digit:x ok-dnummer:4.2 hnr:HNR fhnr:4.3 synthetic:4.1; do
 		f='$TESTS/validate/national-id-'\${c%%:*}.yaml
 		kind=\${c#*:}
@@ -329,11 +329,11 @@ t "fhir: the national id's system is its kind's; an H-nummer's its type" "
 		fi
 		exits 0 ip-export --today $TODAY --format fhir \$f >out 2>err ||
 			exit 1
-		sys=\$(fhir_xpath out 'string(//Patient/identifier/system/@value)')
-		type=\$(fhir_xpath out 'string(//Patient/identifier/type/coding/code/@value)')
+		sys=\$(xpath out 'string(//Patient/identifier/system/@value)')
+		type=\$(xpath out 'string(//Patient/identifier/type/coding/code/@value)')
 		case \$kind in
 		HNR) test -z \"\$type\" && test -z \"\$sys\" &&
-			test \"\$(fhir_xpath out 'count(//Patient/identifier)')\" = 0 ;;
+			test \"\$(xpath out 'count(//Patient/identifier)')\" = 0 ;;
 		*) test \"\$sys\" = urn:oid:2.16.578.1.12.4.1.\$kind &&
 			test -z \"\$type\" ;;
 		esac || { echo \"\$c: '\$sys' '\$type'\"; exit 1; }
@@ -351,7 +351,7 @@ t "fhir: the national id's system is its kind's; an H-nummer's its type" "
 # national id: another id, the same fullUrls; another plan id, none the
 # same.
 t "fhir: fullUrls from the plan's id and local ids, never the national id" "
-	fhir_fresh &&
+	fresh &&
 	sed 's/03105827724/43105827718/' '$TESTS/export/kari.yaml' >nid.yaml &&
 	sed 's/^id: .*/id: IP-OTHER/' '$TESTS/export/kari.yaml' >pid.yaml &&
 	! cmp -s nid.yaml '$TESTS/export/kari.yaml' &&
@@ -366,7 +366,7 @@ t "fhir: fullUrls from the plan's id and local ids, never the national id" "
 # Two plans, a plan and its views, two views: never one resource id.  A
 # plan without id has none to make them from, and is refused.
 t "fhir: two plans, or two views of one, never share a resource id" "
-	fhir_fresh &&
+	fresh &&
 	sed 's/^format: iplan\/1\$/&\\nid: IP-2026-0099/' '$TESTS/export/closed.yaml' \
 		>closed.yaml && grep -q '^id: IP-2026-0099' closed.yaml &&
 	ip-export --today $TODAY --format fhir closed.yaml >a &&
@@ -379,7 +379,7 @@ t "fhir: two plans, or two views of one, never share a resource id" "
 	ip-export --today $TODAY --format fhir \$lars >f &&
 	grep -q REDACTED c && grep -q REDACTED d && grep -q REDACTED e &&
 	for f in a b c d e f; do
-		fhir_xpath \$f '//entry/fullUrl/@value' | tr ' ' '\n' |
+		xpath \$f '//entry/fullUrl/@value' | tr ' ' '\n' |
 			sed '/^\$/d' | sort >\$f.ids || exit 1
 		test \$(wc -l <\$f.ids) -gt 5 || exit 1
 	done &&
@@ -395,20 +395,18 @@ t "fhir: two plans, or two views of one, never share a resource id" "
 
 # The day the plan was begun is CarePlan.created, shown with its status.
 t "fhir: CarePlan.created is the plan's created, not in a restricted view" "
-	fhir_fresh &&
-	sed 's/^format: iplan\/1\$/&\\ncreated: 2026-01-05/' \
-		'$TESTS/export/kari.yaml' >created.yaml &&
-	grep -q '^created: 2026-01-05' created.yaml &&
-	ip-export --today $TODAY --format fhir created.yaml >full &&
-	ip-export --today $TODAY --format fhir-json created.yaml >full.json &&
-	ip-export --today $TODAY --format fhir --for per created.yaml >per &&
-	test \"\$(fhir_xpath full 'string(//CarePlan/created/@value)')\" = 2026-01-05 &&
-	grep -q '\"created\": \"2026-01-05\"' full.json &&
-	grep -q REDACTED per && test \"\$(fhir_xpath per 'count(//CarePlan/created)')\" = 0 &&
+	fresh &&
+	grep -q '^created: 2026-01-12\$' '$TESTS/export/kari.yaml' &&
+	ip-export --today $TODAY --format fhir '$TESTS/export/kari.yaml' >full &&
+	ip-export --today $TODAY --format fhir-json '$TESTS/export/kari.yaml' >full.json &&
+	ip-export --today $TODAY --format fhir --for per '$TESTS/export/kari.yaml' >per &&
+	test \"\$(xpath full 'string(//CarePlan/created/@value)')\" = 2026-01-12 &&
+	grep -q '\"created\": \"2026-01-12\"' full.json &&
+	grep -q REDACTED per && test \"\$(xpath per 'count(//CarePlan/created)')\" = 0 &&
 	xmllint --nonet --noout --schema '$FHIR_XSD' full 2>/dev/null"
 
 t "fhir: a plan whose dates are out of order is refused" "
-	fhir_fresh &&
+	fresh &&
 	sed 's/^  end: 2027-01-14\$/  end: 2025-01-14/' '$TESTS/export/kari.yaml' \
 		>late.yaml && ! cmp -s late.yaml '$TESTS/export/kari.yaml' &&
 	exits 1 ip-export --today $TODAY --format fhir-json late.yaml \
@@ -418,22 +416,22 @@ t "fhir: a plan whose dates are out of order is refused" "
 # Norwegian identities: an HPR-nummer, organisasjonsnumre, the no-basis
 # profiles; names told apart; identifiers with a system.
 t "fhir: HPR-nummer, organisasjonsnummer and no-basis profiles" "
-	fhir_fresh &&
+	fresh &&
 	f='$TESTS/validate/identities.yaml' &&
 	ip-export --today $TODAY --format fhir \$f >out 2>err &&
-	test \"\$(fhir_xpath out 'string(//Practitioner/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.4\"]/value/@value)')\" = 9144900 &&
-	test \"\$(fhir_xpath out 'count(//Organization/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.101\"][value/@value=\"974760673\" or value/@value=\"889640782\"])')\" = 2 &&
-	test \"\$(fhir_xpath out 'string(//Organization[name/@value=\"St. Olavs hospital HF\"]/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.102\"]/value/@value)')\" = 4001031 &&
-	test \"\$(fhir_xpath out 'string(//Organization[name/@value=\"Molde kommune\"]/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.2\"]/value/@value)')\" = 8113440 &&
-	test \"\$(fhir_xpath out 'string(//Patient/identifier[type/coding/code/@value=\"HNR\"]/assigner/display/@value)')\" = 'Helse Møre og Romsdal HF' &&
+	test \"\$(xpath out 'string(//Practitioner/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.4\"]/value/@value)')\" = 9144900 &&
+	test \"\$(xpath out 'count(//Organization/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.101\"][value/@value=\"974760673\" or value/@value=\"889640782\"])')\" = 2 &&
+	test \"\$(xpath out 'string(//Organization[name/@value=\"St. Olavs hospital HF\"]/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.4.102\"]/value/@value)')\" = 4001031 &&
+	test \"\$(xpath out 'string(//Organization[name/@value=\"Molde kommune\"]/identifier[system/@value=\"urn:oid:2.16.578.1.12.4.1.2\"]/value/@value)')\" = 8113440 &&
+	test \"\$(xpath out 'string(//Patient/identifier[type/coding/code/@value=\"HNR\"]/assigner/display/@value)')\" = 'Helse Møre og Romsdal HF' &&
 	test ! -s err &&
 	for r in Patient Practitioner RelatedPerson Organization; do
-		test \"\$(fhir_xpath out \"count(//\$r[not(meta/profile/@value = 'http://hl7.no/fhir/StructureDefinition/no-basis-\$r')])\")\" = 0 &&
-		test \"\$(fhir_xpath out \"count(//\$r)\")\" -gt 0 || exit 1
+		test \"\$(xpath out \"count(//\$r[not(meta/profile/@value = 'http://hl7.no/fhir/StructureDefinition/no-basis-\$r')])\")\" = 0 &&
+		test \"\$(xpath out \"count(//\$r)\")\" -gt 0 || exit 1
 	done &&
-	test \"\$(fhir_xpath out 'string(//Practitioner/name/family/@value)')\" = Hansen &&
-	test \"\$(fhir_xpath out 'string(//Practitioner/name/given/@value)')\" = Ola &&
-	test \"\$(fhir_xpath out 'count(//identifier[not(system) and not(type/coding/code/@value=\"HNR\")])')\" = 0 &&
+	test \"\$(xpath out 'string(//Practitioner/name/family/@value)')\" = Hansen &&
+	test \"\$(xpath out 'string(//Practitioner/name/given/@value)')\" = Ola &&
+	test \"\$(xpath out 'count(//identifier[not(system) and not(type/coding/code/@value=\"HNR\")])')\" = 0 &&
 	exits 1 ip-export --today $TODAY --format fhir \
 		'$TESTS/validate/identities-bad.yaml' >out 2>err &&
 	test \$(grep -c '\[identifier\]' err) = 5"
@@ -441,7 +439,7 @@ t "fhir: HPR-nummer, organisasjonsnummer and no-basis profiles" "
 # --- the checkers can fail --------------------------------------------------------
 
 t "fhir-json checker: the XML finds what differs" "
-	fhir_fresh &&
+	fresh &&
 	ip-export --today $TODAY --format fhir-json '$TESTS/export/kari.yaml' >kari.json &&
 	ip-export --today $TODAY --format fhir '$TESTS/export/kari.yaml' >kari.xml &&
 	$FHIR_JSON kari.xml kari.json &&
@@ -462,13 +460,13 @@ fhir_break() {
 }
 
 t "fhir checker: it finds what it looks for" "
-	fhir_fresh &&
+	fresh &&
 	ip-export --today $TODAY --format fhir '$TESTS/export/kari.yaml' >kari.xml &&
 	$FHIR_CHECK kari.xml &&
 	fhir_break 's|<text value=\"Individuell plan\"/>|<text value=\"\"/>|' ele-1 &&
 	fhir_break 's|<code value=\"A02-2\"/>|<code/>|' ele-1 &&
-	patient=\$(fhir_xpath kari.xml 'string(//entry[resource/Patient]/fullUrl/@value)') &&
-	careteam=\$(fhir_xpath kari.xml 'string(//entry[resource/CareTeam]/fullUrl/@value)') &&
+	patient=\$(xpath kari.xml 'string(//entry[resource/Patient]/fullUrl/@value)') &&
+	careteam=\$(xpath kari.xml 'string(//entry[resource/CareTeam]/fullUrl/@value)') &&
 	fhir_break \"s|<reference value=.\$patient./>|<reference value=\\\"urn:uuid:0\\\"/>|\" 'is no entry' &&
 	fhir_break \"/<subject>/,/<\\/subject>/s|\$patient|\$careteam|\" 'refers to a CareTeam' &&
 	fhir_break \"0,/<fullUrl value=\\\"[^\\\"]*\\\"/s||<fullUrl value=\\\"\$patient\\\"|\" 'used twice' &&

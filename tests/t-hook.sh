@@ -8,10 +8,10 @@
 
 . "$(dirname "$0")/lib.sh"
 
-# hook_repo: a fresh repository at $TMP/repo with the hook, and cd into
+# repo: a fresh repository at $TMP/repo with the hook, and cd into
 # it.  git reads no configuration but the repository's; ip-validate
 # checks as of $TODAY.
-hook_repo() {
+repo() {
 	export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 \
 		IPLAN_HOOK_OPTIONS="--today $TODAY" &&
 	rm -rf "$TMP/repo" && mkdir "$TMP/repo" && cd "$TMP/repo" &&
@@ -20,8 +20,8 @@ hook_repo() {
 	git config commit.gpgsign false &&
 	ln -s "$TOP/cmd/pre-commit.sh" .git/hooks/pre-commit
 }
-# hook_commits N: the repository has N commits.
-hook_commits() {
+# commits N: the repository has N commits.
+commits() {
 	test "$(git rev-list --count --all)" -eq "$1"
 }
 
@@ -30,69 +30,69 @@ WARNS=$TESTS/validate/subgoal-due.yaml
 VALID=$TESTS/validate/valid.yaml
 
 t_no_vg "hook: a broken plan is refused, with where and why" "
-	hook_repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
-	exits 1 git commit -q -m broken 2>err && hook_commits 0 &&
+	repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
+	exits 1 git commit -q -m broken 2>err && commits 0 &&
 	sed 's/^unknown-key\\.yaml:/plan.yaml:/' '$TESTS/validate/unknown-key.expect' >want &&
 	grep -v '^pre-commit: ' err | same want - &&
 	grep -q '^pre-commit: not committed: ' err &&
 	test ! -e .git/iplan-pre-commit"
 t_no_vg "hook: fixed, it commits, its warnings shown" "
-	hook_repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
+	repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
 	exits 1 git commit -q -m broken 2>/dev/null &&
 	cp '$WARNS' plan.yaml && git add plan.yaml &&
-	exits 0 git commit -q -m fixed 2>err && hook_commits 1 &&
+	exits 0 git commit -q -m fixed 2>err && commits 1 &&
 	sed 's/^subgoal-due\\.yaml:/plan.yaml:/' '$TESTS/validate/subgoal-due.expect' >want &&
 	same want err && test ! -e .git/iplan-pre-commit"
 t_no_vg "hook: the staged plan is checked, not the working tree's" "
-	hook_repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
+	repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
 	cp '$VALID' plan.yaml &&
-	exits 1 git commit -q -m staged-broken 2>err && hook_commits 0 &&
+	exits 1 git commit -q -m staged-broken 2>err && commits 0 &&
 	grep -q '^plan.yaml:15:1: error: .*\\[unknown-key\\]\$' err &&
 	git add plan.yaml && cp '$BROKEN' plan.yaml &&
-	exits 0 git commit -q -m staged-fixed 2>err && hook_commits 1 &&
+	exits 0 git commit -q -m staged-fixed 2>err && commits 1 &&
 	same /dev/null err"
 t_no_vg "hook: git commit -a and git commit PATH check what they commit" "
-	hook_repo && cp '$VALID' plan.yaml && git add plan.yaml &&
+	repo && cp '$VALID' plan.yaml && git add plan.yaml &&
 	git commit -q -m valid && cp '$BROKEN' plan.yaml &&
-	exits 1 git commit -q -a -m all 2>err && hook_commits 1 &&
+	exits 1 git commit -q -a -m all 2>err && commits 1 &&
 	grep -q '^plan.yaml:15:1: error: ' err &&
-	exits 1 git commit -q -m path plan.yaml 2>err && hook_commits 1 &&
+	exits 1 git commit -q -m path plan.yaml 2>err && commits 1 &&
 	grep -q '^plan.yaml:15:1: error: ' err"
 t_no_vg "hook: a renamed plan is checked, under its new name" "
-	hook_repo && mkdir plans && cp '$BROKEN' plans/old.yaml &&
+	repo && mkdir plans && cp '$BROKEN' plans/old.yaml &&
 	git add plans && git commit -q --no-verify -m 'broken before' &&
 	git mv plans/old.yaml 'plans/Kari Nordmann.yml' &&
-	exits 1 git commit -q -m renamed 2>err && hook_commits 1 &&
+	exits 1 git commit -q -m renamed 2>err && commits 1 &&
 	grep -q '^plans/Kari Nordmann.yml:15:1: error: .*\\[unknown-key\\]\$' err &&
 	cp '$VALID' 'plans/Kari Nordmann.yml' && git add plans &&
-	exits 0 git commit -q -m 'renamed and fixed' 2>err && hook_commits 2 &&
+	exits 0 git commit -q -m 'renamed and fixed' 2>err && commits 2 &&
 	same /dev/null err"
 t_no_vg "hook: passes when no plan is added or changed" "
-	hook_repo && cp '$BROKEN' plan.yaml &&
+	repo && cp '$BROKEN' plan.yaml &&
 	git add plan.yaml && git commit -q --no-verify -m broken &&
 	echo notes >README && cp '$BROKEN' new.yaml && git add README &&
 	exits 0 git commit -q -m readme 2>err && same /dev/null err &&
 	cp '$BROKEN' plan.txt && git add plan.txt &&
 	exits 0 git commit -q -m text 2>err && same /dev/null err &&
 	git rm -q plan.yaml && exits 0 git commit -q -m removed 2>err &&
-	same /dev/null err && hook_commits 4 && test ! -e .git/iplan-pre-commit"
+	same /dev/null err && commits 4 && test ! -e .git/iplan-pre-commit"
 t_no_vg "hook: two plans for one person in one commit are refused" "
-	hook_repo && cp '$VALID' a.yaml && cp '$VALID' b.yaml && git add . &&
-	exits 1 git commit -q -m twice 2>err && hook_commits 0 &&
+	repo && cp '$VALID' a.yaml && cp '$VALID' b.yaml && git add . &&
+	exits 1 git commit -q -m twice 2>err && commits 0 &&
 	grep -q '^b.yaml:[0-9]*:[0-9]*: error: .*\\[one-plan\\]\$' err"
 t "hook: odd names: one like an option, a staged link, a newline" "
-	hook_repo && cp '$BROKEN' ./-q.yaml && git add -- -q.yaml &&
+	repo && cp '$BROKEN' ./-q.yaml && git add -- -q.yaml &&
 	exits 1 git commit -q -m dash 2>err &&
 	grep -q '^-q.yaml:15:1: error: ' err && git rm -q --cached -- -q.yaml &&
 	rm ./-q.yaml && cp '$VALID' real.yaml && ln -s real.yaml link.yaml &&
 	git add real.yaml link.yaml && exits 0 git commit -q -m link 2>err &&
 	same /dev/null err && cp '$BROKEN' \"\$(printf 'a\\nb.yaml')\" &&
 	git add . && exits 1 git commit -q -m newline 2>err &&
-	grep -q '^a?b.yaml:15:1: error: ' err && hook_commits 1"
+	grep -q '^a?b.yaml:15:1: error: ' err && commits 1"
 t_no_vg "hook: ip-validate missing: refused" "
-	hook_repo && cp '$VALID' plan.yaml && git add plan.yaml &&
+	repo && cp '$VALID' plan.yaml && git add plan.yaml &&
 	(PATH=/usr/bin:/bin && exits 1 git commit -q -m nopath 2>err) &&
-	hook_commits 0 && grep -q '^pre-commit: not committed' err"
+	commits 0 && grep -q '^pre-commit: not committed' err"
 t "hook: make install puts the hooks under DATADIR/hooks, executable" "
 	cd '$TMP' && make -s -n -C '$TOP' BUILD='$BUILD' DESTDIR=/dest PREFIX=/usr install >out &&
 	grep -qx 'install -m 755 cmd/pre-commit.sh /dest/usr/share/iplan/hooks/pre-commit' out &&
@@ -114,26 +114,26 @@ t "hook: ip-validate(1) and README install them as --print-hook-dir names them" 
 # without -z (as on BSD and macOS) change nothing.
 for hook_env in GIT_LITERAL_PATHSPECS=1 GIT_NOGLOB_PATHSPECS=1; do
 	t_no_vg "hook: $hook_env still refuses a broken plan" "
-		hook_repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
+		repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
 		exits 1 env $hook_env git commit -q -m broken 2>err &&
-		hook_commits 0 && grep -q 'unknown-key' err"
+		commits 0 && grep -q 'unknown-key' err"
 done
-# hook_fake CMD: a CMD on PATH that fails, or, for sed, knows no -z.
-hook_fake() {
+# fake CMD: a CMD on PATH that fails, or, for sed, knows no -z.
+fake() {
 	mkdir -p fake && printf '#!/bin/sh\n%s\n' "$2" >fake/$1 &&
 	chmod +x fake/$1
 }
 t_no_vg "hook: a sed without -z changes nothing, a broken plan is refused" "
-	hook_repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
-	hook_fake sed 'case \" \$* \" in *\" -z \"*) echo \"sed: illegal option -- z\" >&2; exit 1;; esac; exec /bin/sed \"\$@\"' &&
+	repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
+	fake sed 'case \" \$* \" in *\" -z \"*) echo \"sed: illegal option -- z\" >&2; exit 1;; esac; exec /bin/sed \"\$@\"' &&
 	exits 1 env PATH=\"\$PWD/fake:\$PATH\" git commit -q -m broken 2>err &&
-	hook_commits 0 && grep -q 'unknown-key' err"
-for hook_stage in find sort xargs; do
-	t_no_vg "hook: a $hook_stage that fails refuses the commit" "
-		hook_repo && cp '$VALID' plan.yaml && git add plan.yaml &&
-		hook_fake $hook_stage 'exit 1' &&
+	commits 0 && grep -q 'unknown-key' err"
+for stage in find sort xargs; do
+	t_no_vg "hook: a $stage that fails refuses the commit" "
+		repo && cp '$VALID' plan.yaml && git add plan.yaml &&
+		fake $stage 'exit 1' &&
 		! env PATH=\"\$PWD/fake:\$PATH\" git commit -q -m c 2>err &&
-		hook_commits 0"
+		commits 0"
 done
 
 # --- merges, pushes, and the installed hooks --------------------------------
@@ -141,40 +141,40 @@ done
 # A merge that git commits on its own runs pre-merge-commit, the same
 # hook: a plan the other branch broke does not come in with it.
 t_no_vg "hook: pre-merge-commit refuses a merge that brings a broken plan" "
-	hook_repo &&
+	repo &&
 	ln -s '$TOP/cmd/pre-commit.sh' .git/hooks/pre-merge-commit &&
 	cp '$VALID' plan.yaml && git add plan.yaml && git commit -q -m base &&
 	git checkout -q -b side && cp '$BROKEN' other.yaml &&
 	git add other.yaml && git commit -q --no-verify -m broken &&
 	git checkout -q - && echo notes >README && git add README &&
-	git commit -q -m readme && hook_commits 3 &&
-	exits 1 git merge -q --no-edit side >out 2>err && hook_commits 3 &&
+	git commit -q -m readme && commits 3 &&
+	exits 1 git merge -q --no-edit side >out 2>err && commits 3 &&
 	grep -q '^other.yaml:15:1: error: .*\\[unknown-key\\]\$' err &&
-	exits 1 git commit -q --no-edit 2>err && hook_commits 3 &&
+	exits 1 git commit -q --no-edit 2>err && commits 3 &&
 	grep -q '^other.yaml:15:1: error: ' err"
 
-# hook_shared: a bare repository at $TMP/shared.git with the pre-receive
-# hook, the remote origin of a fresh hook_repo.
-hook_shared() {
-	hook_repo && rm -rf "$TMP/shared.git" &&
+# shared: a bare repository at $TMP/shared.git with the pre-receive
+# hook, the remote origin of a fresh repo.
+shared() {
+	repo && rm -rf "$TMP/shared.git" &&
 	git init -q --bare "$TMP/shared.git" &&
 	ln -s "$TOP/cmd/pre-receive.sh" "$TMP/shared.git/hooks/pre-receive" &&
 	git remote add origin "$TMP/shared.git"
 }
-# hook_tip: the commit main is at in the shared repository.
-hook_tip() {
+# tip: the commit main is at in the shared repository.
+tip() {
 	git -C "$TMP/shared.git" rev-parse -q --verify refs/heads/main
 }
 
 t_no_vg "hook: pre-receive refuses a push with a broken plan in any commit" "
-	hook_shared && cp '$VALID' plan.yaml && git add plan.yaml &&
+	shared && cp '$VALID' plan.yaml && git add plan.yaml &&
 	git commit -q -m valid && exits 0 git push -q origin HEAD:main 2>err &&
-	same /dev/null err && test \"\$(hook_tip)\" = \"\$(git rev-parse HEAD)\" &&
+	same /dev/null err && test \"\$(tip)\" = \"\$(git rev-parse HEAD)\" &&
 	cp '$BROKEN' plan.yaml && git commit -q -a --no-verify -m broken &&
 	broken=\$(git rev-parse HEAD) &&
 	cp '$VALID' plan.yaml && git commit -q -a -m 'fixed after' &&
 	exits 1 git push -q origin HEAD:main 2>err &&
-	test \"\$(hook_tip)\" = \"\$(git rev-parse HEAD~2)\" &&
+	test \"\$(tip)\" = \"\$(git rev-parse HEAD~2)\" &&
 	grep -q '^remote: plan.yaml:15:1: error: .*\\[unknown-key\\]' err &&
 	grep -q \"^remote: pre-receive: refs/heads/main: commit \$broken \" err &&
 	grep -q '^remote: pre-receive: push refused' err &&
@@ -183,9 +183,9 @@ t_no_vg "hook: pre-receive refuses a push with a broken plan in any commit" "
 	git commit -q -a -m 'fixed in place' &&
 	exits 0 git push -q origin HEAD:main 2>err &&
 	grep -q '^remote: plan.yaml:[0-9:]* warning: .*\\[subgoal-due\\]' err &&
-	test \"\$(hook_tip)\" = \"\$(git rev-parse HEAD)\""
+	test \"\$(tip)\" = \"\$(git rev-parse HEAD)\""
 t_no_vg "hook: pre-receive takes a draft, and refuses it made active with items missing" "
-	hook_shared && cp '$TESTS/validate/draft.yaml' plan.yaml &&
+	shared && cp '$TESTS/validate/draft.yaml' plan.yaml &&
 	git add plan.yaml && git commit -q -m draft &&
 	exits 0 git push -q origin HEAD:main 2>err &&
 	grep -q '^remote: plan.yaml:17:1: warning: .*\\[item-c\\]' err &&
@@ -193,10 +193,10 @@ t_no_vg "hook: pre-receive takes a draft, and refuses it made active with items 
 	mv active plan.yaml && git commit -q -a --no-verify -m active &&
 	exits 1 git push -q origin HEAD:main 2>err &&
 	grep -q '^remote: plan.yaml:17:1: error: .*\\[item-c\\]' err &&
-	test \"\$(hook_tip)\" = \"\$(git rev-parse HEAD~1)\" &&
-	exits 0 git push -q origin --delete main 2>err && ! hook_tip"
+	test \"\$(tip)\" = \"\$(git rev-parse HEAD~1)\" &&
+	exits 0 git push -q origin --delete main 2>err && ! tip"
 t "hook: pre-receive, a new branch, renames, a link, and a plan checked as pushed" "
-	hook_shared && mkdir plans && cp '$VALID' plans/a.yaml &&
+	shared && mkdir plans && cp '$VALID' plans/a.yaml &&
 	git add plans && git commit -q -m a &&
 	exits 0 git push -q origin HEAD:main 2>err && same /dev/null err &&
 	git checkout -q -b side && git mv plans/a.yaml 'plans/Kari Nordmann.yml' &&
@@ -235,7 +235,7 @@ t_plain "make install PREFIX=X after make: Norwegian messages and the hooks from
 	ip-validate --print-hook-dir >'$TMP/got' && ! cmp -s '$TMP/want' '$TMP/got'"
 t_plain "ip-validate --check-hooks: what git runs, in a clone and a shared repository" "
 	test -x '$HOOK_X/bin/ip-validate' && PATH='$HOOK_X/bin':\$PATH &&
-	hook_repo && rm .git/hooks/pre-commit &&
+	repo && rm .git/hooks/pre-commit &&
 	exits 1 ip-validate --check-hooks >out &&
 	grep -qx 'pre-commit: none at .git/hooks/pre-commit: git checks nothing there' out &&
 	grep -qx 'To check every commit and merge: git config core.hooksPath $HOOK_X/share/iplan/hooks' out &&
@@ -244,7 +244,7 @@ t_plain "ip-validate --check-hooks: what git runs, in a clone and a shared repos
 	grep -qx 'pre-commit: iplan.s hook is active: $HOOK_X/share/iplan/hooks/pre-commit' out &&
 	grep -qx 'pre-merge-commit: iplan.s hook is active: $HOOK_X/share/iplan/hooks/pre-merge-commit' out &&
 	cp '$BROKEN' plan.yaml && git add plan.yaml &&
-	exits 1 git commit -q -m broken 2>err && hook_commits 0 &&
+	exits 1 git commit -q -m broken 2>err && commits 0 &&
 	git config --unset core.hooksPath &&
 	printf '#!/bin/sh\\nexit 0\\n' >.git/hooks/pre-commit &&
 	chmod +x .git/hooks/pre-commit &&

@@ -5,17 +5,17 @@
 . "$(dirname "$0")/lib.sh"
 
 # Every test runs in a fresh empty directory, $TMP/hostile.d.
-hostile_fresh() {
+fresh() {
 	rm -rf "$TMP/hostile.d" && mkdir "$TMP/hostile.d" && cd "$TMP/hostile.d"
 }
 
 # --- a plan built to be slow to export ----------------------------------------
 
-# hostile_plan KIND N SIZE: a plan of N participants, each with a
+# plan KIND N SIZE: a plan of N participants, each with a
 # contribution of SIZE bytes of one kind of markup; "lines" is "a" lines,
 # "list" a list nested ever deeper.  15 of 262000 bytes is a plan of 4 MB,
 # within every limit of ip-plan(5).
-hostile_plan() {
+plan() {
 	python3 - "$@" <<-'PY'
 	import sys
 	kind, n, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -41,7 +41,7 @@ hostile_plan() {
 # issue's 100 MB of memory and the libraries mapped.  The bound does not
 # hold under the sanitizers, whose own memory is counted; their run keeps
 # every other check here.
-hostile_limit() {
+limit() {
 	if [ -z "${IPLAN_SANITIZED:-}" ]; then
 		ulimit -v 163840
 	fi
@@ -64,17 +64,17 @@ hostile_n=15
 # million nodes), and the timeout, 60 s where the export takes well under
 # a second, only one that is quadratic again.
 t_no_vg "export: a 4 MB plan of emphasis is plain text past the markup budget" "
-	hostile_fresh && hostile_plan emph $hostile_n 262000 >plan.yaml &&
+	fresh && plan emph $hostile_n 262000 >plan.yaml &&
 	test \$(wc -c <plan.yaml) -gt \$((hostile_n * 260000)) &&
-	(hostile_limit && exits 0 timeout 60 ip-export plan.yaml >md &&
+	(limit && exits 0 timeout 60 ip-export plan.yaml >md &&
 	exits 0 timeout 60 ip-export --format html plan.yaml >page.html) &&
 	test \$(grep -c '^\*\*Bidrag:\*\* \\\\\*a\\\\\* \\\\\*a\\\\\* ' md) = \$hostile_n &&
 	test \$(grep -c '<em>a</em>' page.html) = 0 &&
 	test \$(grep -c '^<p><strong>Bidrag:</strong> \*a\* \*a\* ' page.html) = \$hostile_n"
 
 t_no_vg "export: a 4 MB plan of table bars has every bar escaped, in bounds" "
-	hostile_fresh && hostile_plan pipe $hostile_n 262000 >plan.yaml &&
-	(hostile_limit && exits 0 timeout 60 ip-export plan.yaml >md &&
+	fresh && plan pipe $hostile_n 262000 >plan.yaml &&
+	(limit && exits 0 timeout 60 ip-export plan.yaml >md &&
 	exits 0 timeout 60 ip-export --format html plan.yaml >page.html) &&
 	test \$(grep -c '^\*\*Bidrag:\*\* \\\\| \\\\| ' md) = \$hostile_n &&
 	! grep -q '[^\\\\]|' md &&
@@ -82,10 +82,10 @@ t_no_vg "export: a 4 MB plan of table bars has every bar escaped, in bounds" "
 	test \$(cat n) = \$hostile_n"
 
 t_no_vg "export: 4 MB of short lines, deep lists or links, in bounds" "
-	hostile_fresh &&
+	fresh &&
 	for kind in lines list link; do
-		hostile_plan \$kind \$hostile_n 262000 >plan.yaml &&
-		(hostile_limit && exits 0 timeout 60 ip-export plan.yaml >md &&
+		plan \$kind \$hostile_n 262000 >plan.yaml &&
+		(limit && exits 0 timeout 60 ip-export plan.yaml >md &&
 		exits 0 timeout 60 ip-export --format html plan.yaml \
 			>page.html) || return 1
 	done"
@@ -94,7 +94,7 @@ t_no_vg "export: 4 MB of short lines, deep lists or links, in bounds" "
 # asterisks each (26 KB), the first three are parsed, and the rest, past
 # the budget of 50,000, are plain text.
 t "export: free text is parsed while the markup budget lasts" "
-	hostile_fresh && hostile_plan emph 15 26000 >plan.yaml &&
+	fresh && plan emph 15 26000 >plan.yaml &&
 	exits 0 ip-export --format html plan.yaml >page.html &&
 	test \$(grep -c '^<p><strong>Bidrag:</strong> <em>a</em> <em>a</em> ' page.html) = 3 &&
 	test \$(grep -c '^<p><strong>Bidrag:</strong> \*a\* \*a\* ' page.html) = 12"
@@ -106,7 +106,7 @@ t "export: free text is parsed while the markup budget lasts" "
 # test_restricted_view_decides_once counts it); the timeout, far above
 # the 0.1 s either takes, fails only a view that is slow again.
 t_no_vg "export: a restricted view of 400 goals and measures is no slower than the whole" "
-	hostile_fresh && python3 - >plan.yaml <<-'PY' &&
+	fresh && python3 - >plan.yaml <<-'PY' &&
 	out = ['format: iplan/1', 'id: IP-1', 'person: {name: Kari}',
 	       'coordinator: c', 'participants:',
 	       '  - {id: kari, name: Kari, role: person}',
@@ -135,21 +135,21 @@ t_no_vg "export: a restricted view of 400 goals and measures is no slower than t
 # address and the title; and in free text, references to U+FDD0 and
 # U+FDD1, the noncharacters ip-export marks '|' and '~' with (which a
 # plan cannot hold: see t-validate).
-hostile_bidi=$(printf 'a\342\200\256b c\342\201\246d e\\Lf')
-hostile_fffd=$(printf '\357\277\275')
+bidi=$(printf 'a\342\200\256b c\342\201\246d e\\Lf')
+fffd=$(printf '\357\277\275')
 t "export: bidi controls and line separators never reach a document" "
-	hostile_fresh &&
+	fresh &&
 	printf 'format: iplan/1\nperson: {name: \"K%s\"}\nneeds: [\"%s\"]\nimplementation: \"%s &#xFDD0;&#xFDD1; \`%s\` [x](<http://e/%s>) |\"\n' \
-		\"\$hostile_bidi\" \"\$hostile_bidi\" \"\$hostile_bidi\" \
-		\"\$hostile_bidi\" \"\$hostile_bidi\" >plan.yaml &&
+		\"\$bidi\" \"\$bidi\" \"\$bidi\" \
+		\"\$bidi\" \"\$bidi\" >plan.yaml &&
 	printf '\342\200\256\n\342\201\246\n\342\200\250\n\357\267\220\n\357\267\221\n' >bad &&
 	exits 0 ip-export plan.yaml >md &&
 	exits 0 ip-export --format html plan.yaml >page.html &&
 	! grep -q -F -f bad md page.html &&
-	test \$(grep -o \"\$hostile_fffd\" md | wc -l) = 20 &&
-	test \$(grep -o \"\$hostile_fffd\" page.html | wc -l) = 20 &&
-	grep -qx \"  - a\${hostile_fffd}b c\${hostile_fffd}d e\${hostile_fffd}f\" md &&
-	grep -qF 'f $hostile_fffd$hostile_fffd ' md &&
+	test \$(grep -o \"\$fffd\" md | wc -l) = 20 &&
+	test \$(grep -o \"\$fffd\" page.html | wc -l) = 20 &&
+	grep -qx \"  - a\${fffd}b c\${fffd}d e\${fffd}f\" md &&
+	grep -qF 'f $fffd$fffd ' md &&
 	grep -q '(http://e/a.*f) \\\\|\$' md &&
 	exits 0 ip-export --format xml plan.yaml >plan.xml &&
 	grep -q -F -f bad plan.xml"
@@ -160,7 +160,7 @@ t "export: bidi controls and line separators never reach a document" "
 # that is a plan, by its first key or because it loads, is never replaced
 # unless asked.
 t "export -o: a file that is a plan is not replaced, unless --force" "
-	hostile_fresh && cp '$TESTS/export/kari.yaml' plan.yaml &&
+	fresh && cp '$TESTS/export/kari.yaml' plan.yaml &&
 	exits 2 sh -c 'cat plan.yaml | ip-export -o plan.yaml -' 2>err &&
 	echo \"ip-export: 'plan.yaml' is a plan: not replaced by its export (use --force)\" >want &&
 	same want err && cmp plan.yaml '$TESTS/export/kari.yaml' &&
@@ -183,19 +183,19 @@ t "export -o: a file that is a plan is not replaced, unless --force" "
 # there is never followed, not even root's own, and the file it leads to
 # is written by naming it.  Beside $TMP, whose mode 0700 keeps nobody
 # out.
-hostile_shared=$RUN/hostile-shared
-rm -rf "$hostile_shared" && mkdir -m 755 "$hostile_shared"
+shared=$RUN/hostile-shared
+rm -rf "$shared" && mkdir -m 755 "$shared"
 hostile_as=
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
     setpriv --reuid=65534 --regid=65534 --clear-groups \
     "$BUILD/ip-export" --version >/dev/null 2>&1 &&
     setpriv --reuid=65534 --regid=65534 --clear-groups \
-    test -x "$hostile_shared"; then
+    test -x "$shared"; then
 	hostile_as="setpriv --reuid=65534 --regid=65534 --clear-groups"
 fi
 if [ "$(id -u)" -eq 0 ]; then
 	t "export -o, new -f: root follows no link in a sticky shared directory" "
-		hostile_fresh && d='$hostile_shared' && rm -rf \"\$d\"/* &&
+		fresh && d='$shared' && rm -rf \"\$d\"/* &&
 		mkdir -m 1777 \"\$d/tmp\" && echo victim >\"\$d/victim\" &&
 		chmod 644 \"\$d/victim\" &&
 		ln -s ../victim \"\$d/tmp/out.md\" &&
@@ -212,7 +212,7 @@ if [ "$(id -u)" -eq 0 ]; then
 		grep -q '^# Individuell plan' \"\$d/victim\""
 else
 	t "export -o: one's own link in a sticky shared directory is followed" "
-		hostile_fresh && d='$hostile_shared' && rm -rf \"\$d\"/* &&
+		fresh && d='$shared' && rm -rf \"\$d\"/* &&
 		mkdir -m 1777 \"\$d/tmp\" && echo old >\"\$d/mine\" &&
 		ln -s ../mine \"\$d/tmp/out.md\" &&
 		exits 0 ip-export -o \"\$d/tmp/out.md\" '$TESTS/export/kari.yaml' &&
@@ -221,7 +221,7 @@ else
 fi
 if [ -n "$hostile_as" ]; then
 	t "export -o, new -f: a link another user planted in a sticky directory is not followed" "
-		hostile_fresh && d='$hostile_shared' && rm -rf \"\$d\"/* &&
+		fresh && d='$shared' && rm -rf \"\$d\"/* &&
 		mkdir -m 1777 \"\$d/tmp\" && echo victim >\"\$d/tmp/victim\" &&
 		chown 65534 \"\$d/tmp/victim\" &&
 		ln -s victim \"\$d/tmp/out.md\" && chown -h 1 \"\$d/tmp/out.md\" &&
@@ -244,13 +244,13 @@ elif [ "$(id -u)" -eq 0 ]; then
 	# A clone under a private directory (such as /root) cannot be
 	# entered by nobody: root's own case above still runs, as in
 	# t-validate.sh.
-	echo "note: t-hostile: nobody cannot enter $hostile_shared, so no link of another user is planted to test"
+	echo "note: t-hostile: nobody cannot enter $shared, so no link of another user is planted to test"
 fi
 
-rm -rf "$hostile_shared"
+rm -rf "$shared"
 
 t "export -o, new -f: a loop of links is an error, and stays" "
-	hostile_fresh && ln -s loop loop &&
+	fresh && ln -s loop loop &&
 	exits 2 ip-export -o loop '$TESTS/export/kari.yaml' 2>err &&
 	echo \"ip-export: cannot write 'loop': Too many levels of symbolic links\" >want &&
 	same want err && test -L loop &&
@@ -259,7 +259,7 @@ t "export -o, new -f: a loop of links is an error, and stays" "
 	test \"\$(readlink loop)\" = loop"
 
 t "export -o /dev/stdout appends to standard output that is a file" "
-	hostile_fresh && echo earlier >log && chmod 640 log &&
+	fresh && echo earlier >log && chmod 640 log &&
 	ino=\$(stat -c %i log) &&
 	exits 0 ip-export -o /dev/stdout '$TESTS/export/kari.yaml' >>log &&
 	exits 0 ip-export -o log '$TESTS/export/sparse.yaml' >>log &&
@@ -271,7 +271,7 @@ t "export -o /dev/stdout appends to standard output that is a file" "
 # --- what a replaced file keeps ---------------------------------------------------
 
 t "export -o, new -f: a replaced file keeps its mode and group; a new one is 0600" "
-	hostile_fresh && echo old >shared.md && chmod 664 shared.md &&
+	fresh && echo old >shared.md && chmod 664 shared.md &&
 	g=\$(id -G | tr ' ' '\n' | tail -1) && chgrp \$g shared.md &&
 	exits 0 ip-export -o shared.md '$TESTS/export/kari.yaml' &&
 	test \$(stat -c %a:%g shared.md) = 664:\$g &&
@@ -285,7 +285,7 @@ t "export -o, new -f: a replaced file keeps its mode and group; a new one is 060
 # The new name is on disk only when its directory is synced after the
 # rename, as strace(1) shows.  (LeakSanitizer cannot run under ptrace.)
 t "export -o: the directory is synced after the rename" "
-	hostile_fresh && echo old >out.md &&
+	fresh && echo old >out.md &&
 	ASAN_OPTIONS=detect_leaks=0 \
 	strace -f -e trace=rename,renameat,renameat2,fsync -o trace \
 		ip-export -o out.md '$TESTS/export/kari.yaml' &&
@@ -299,7 +299,7 @@ t "export -o: the directory is synced after the rename" "
 # deeper than a path can name (PATH_MAX) is passed over with a message
 # that says so.
 t "validate: a tree of any depth a path can name is searched" "
-	hostile_fresh && p=d && i=0 &&
+	fresh && p=d && i=0 &&
 	while [ \$i -lt 100 ]; do p=\$p/d; i=\$((i + 1)); done &&
 	mkdir -p \$p && cp '$TESTS/export/sparse.yaml' \$p/plan.yaml &&
 	exits 1 ip-validate d 2>err &&
@@ -309,7 +309,7 @@ t "validate: a tree of any depth a path can name is searched" "
 # 1100 levels of dddd/, made a hundred at a time: a mkdir and a cd -P a
 # level took a minute, each cd -P reading the whole path again.
 t "validate: a tree deeper than a path can name says so" "
-	hostile_fresh && mkdir x && (cd x && i=0 &&
+	fresh && mkdir x && (cd x && i=0 &&
 	d=\$(printf 'dddd/%.0s' \$(seq 100)) &&
 	while [ \$i -lt 11 ]; do mkdir -p \"\$d\" && cd -P \"\$d\" || exit 1;
 		i=\$((i + 1)); done &&
@@ -323,7 +323,7 @@ t "validate: a tree deeper than a path can name says so" "
 # A FIFO named as the plan, opened before its writer comes, is read when
 # the writer writes, not as an empty file; the writer is not left blocked.
 t "validate, export: a named FIFO is read once its writer comes" "
-	hostile_fresh && mkfifo fifo || exit 1
+	fresh && mkfifo fifo || exit 1
 	{ timeout 20 ip-validate --today $TODAY fifo >out 2>err; echo \$? >rc; } &
 	timeout 20 sh -c 'cat \"\$1\" >fifo' sh '$TESTS/export/kari.yaml' &&
 	wait && ip-validate --today $TODAY '$TESTS/export/kari.yaml' >want 2>&1
@@ -340,7 +340,7 @@ t "validate, export: a named FIFO is read once its writer comes" "
 # A national id with a separator is masked where a bare one is; a bidi
 # control or a line separator is shown as its code point, never obeyed.
 t "validate: national ids with a separator masked, bidi controls escaped" "
-	hostile_fresh &&
+	fresh &&
 	printf 'format: iplan/1\nperson: {\"a 14031961298 b 140319 61298 c 140319-61298 d x\342\200\256y\342\201\246z\": 1}\n' >plan.yaml &&
 	exits 1 ip-validate plan.yaml 2>err &&
 	grep -qF \"unknown key 'a <national id> b <national id> c <national id> d x<U+202E>y<U+2066>z' in person\" err &&
@@ -349,7 +349,7 @@ t "validate: national ids with a separator masked, bidi controls escaped" "
 # Findings that cannot be printed are trouble, in ip-export as in
 # ip-validate.
 t "export, validate: a broken plan with a failing stderr is exit 2" "
-	hostile_fresh && printf 'format: iplan/1\nperson: [\n' >bad.yaml &&
+	fresh && printf 'format: iplan/1\nperson: [\n' >bad.yaml &&
 	exits 2 ip-export bad.yaml 2>/dev/full &&
 	exits 2 ip-validate bad.yaml 2>/dev/full &&
 	exits 1 ip-export bad.yaml 2>/dev/null"

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # Every test works on copies in a fresh directory, $TMP/rec.
-rec_fresh() {
+fresh() {
 	rm -rf "$TMP/rec" && mkdir "$TMP/rec" && cd "$TMP/rec" &&
 	cp "$TOP/examples/amina-psychiatric.yaml" amina.yaml &&
 	cp "$TOP/examples/lars-kvalifisering.yaml" lars.yaml &&
@@ -14,10 +14,10 @@ rec_fresh() {
 
 # The golden diffs: tests/record/CASE.args on the plan named in it (see
 # edit_cases in lib.sh).
-edit_cases record "$TESTS/record" rec_fresh
+edit_cases record "$TESTS/record" fresh
 
 t "record: after the evaluation ip-review no longer reports its review" "
-	rec_fresh &&
+	fresh &&
 	exits 1 ip-review --today 2026-11-28 amina.yaml >before &&
 	grep -q 'review due' before &&
 	exits 0 ip-evaluate --today 2026-11-28 --summary 'Vi møttes.' \
@@ -26,7 +26,7 @@ t "record: after the evaluation ip-review no longer reports its review" "
 	test ! -s after &&
 	exits 0 ip-validate --today 2026-11-28 amina.yaml"
 t "record: what ip-evaluate recorded, in the user's language" "
-	rec_fresh &&
+	fresh &&
 	LC_ALL=nb_NO.UTF-8 exits 0 ip-evaluate --today $TODAY \
 	    --summary 'Vi møttes.' --subgoal g1.2=achieved \
 	    --end-measure t4=2026-11-30 amina.yaml >got &&
@@ -35,13 +35,13 @@ t "record: what ip-evaluate recorded, in the user's language" "
 	    'tiltak t4: avsluttes 2026-11-30' 'neste evaluering: 2027-03-01' >want &&
 	same want got"
 t "record: no review near the meeting: a done review is added, and the next" "
-	rec_fresh &&
+	fresh &&
 	exits 0 ip-evaluate --today $TODAY --date 2026-07-01 --next-in 2m \
 	    amina.yaml >got &&
 	printf '%s\n' 'review done on 2026-07-01: added' \
 	    'next review: 2026-09-01 (added)' >want && same want got"
 t "record: the reviews added go among the others in the order of their dates" "
-	rec_fresh &&
+	fresh &&
 	exits 0 ip-evaluate --today $TODAY --date 2026-07-01 --next-in 2m \
 	    amina.yaml >/dev/null &&
 	sed -n 's/^    - date: //p' amina.yaml >got &&
@@ -49,16 +49,16 @@ t "record: the reviews added go among the others in the order of their dates" "
 	    2027-05-24 >want && same want got &&
 	sed -n '/^    - date: 2026-07-01/{n;p;}' amina.yaml | grep -q 'done: 2026-07-01'"
 t "record: a plan without review_interval gets no next review, and says so" "
-	rec_fresh && sed '/review_interval:/d' amina.yaml >plan.yaml &&
+	fresh && sed '/review_interval:/d' amina.yaml >plan.yaml &&
 	exits 0 ip-evaluate --today $TODAY --date 2027-05-24 plan.yaml >got &&
 	grep -q '^no next review: the plan has no review_interval' got"
 t "record: a CRLF plan stays CRLF, every line" "
-	rec_fresh && sed 's/\$/\r/' amina.yaml >crlf.yaml &&
+	fresh && sed 's/\$/\r/' amina.yaml >crlf.yaml &&
 	exits 0 ip-evaluate --today $TODAY --summary 'To
 linjer.' crlf.yaml >/dev/null &&
 	! grep -v \"\$(printf '\r')\\\$\" crlf.yaml && grep -q 'linjer' crlf.yaml"
 t "record: --summary-file -, a summary of lines as a literal block" "
-	rec_fresh && printf 'Første linje.\n\n# Overskrift\n' |
+	fresh && printf 'Første linje.\n\n# Overskrift\n' |
 	exits 0 ip-evaluate --today $TODAY --summary-file - amina.yaml >/dev/null &&
 	grep -A4 'done: 2026-11-24' amina.yaml >got &&
 	printf '%s\n' '      done: 2026-11-24' '      summary: |' \
@@ -68,35 +68,35 @@ t "record: --summary-file -, a summary of lines as a literal block" "
 # unknown sub-goal, a plan that does not load, a plan it cannot write and
 # one it would make worse; the others are refusals of an option's value,
 # the path of the first.
-rec_refuses() {
+refuses() {
 	rec_want=$1
 	shift
-	rec_fresh && cp amina.yaml before && cp closed.yaml before-closed &&
+	fresh && cp amina.yaml before && cp closed.yaml before-closed &&
 	exits 2 "$@" 2>err && cmp amina.yaml before &&
 	cmp closed.yaml before-closed && grep -q -- "$rec_want" err
 }
 t "record refuses: an unknown sub-goal, named" "
-	rec_refuses \"ip-evaluate: the plan has no sub-goal 'g9.9'\$\" \
+	refuses \"ip-evaluate: the plan has no sub-goal 'g9.9'\$\" \
 	    ip-evaluate --subgoal g9.9=achieved amina.yaml"
 t_no_vg "record refuses: an unknown measure, named" "
-	rec_refuses \"ip-evaluate: the plan has no measure 'x1'\$\" \
+	refuses \"ip-evaluate: the plan has no measure 'x1'\$\" \
 	    ip-evaluate --end-measure x1 amina.yaml"
 t_no_vg "record refuses: a status outside the vocabulary" "
-	rec_refuses 'invalid --subgoal' ip-evaluate --subgoal g1.2=done amina.yaml"
+	refuses 'invalid --subgoal' ip-evaluate --subgoal g1.2=done amina.yaml"
 t_no_vg "record refuses: a meeting before the plan's start" "
-	rec_refuses \"before the plan's start, 2026-06-01\" \
+	refuses \"before the plan's start, 2026-06-01\" \
 	    ip-evaluate --date 2026-01-01 amina.yaml"
 t_no_vg "record refuses: a next review not after the meeting" "
-	rec_refuses 'is not after the meeting' \
+	refuses 'is not after the meeting' \
 	    ip-evaluate --date 2026-12-01 --next 2026-11-01 amina.yaml"
 t_no_vg "record refuses: standard input" "
-	rec_refuses 'not standard input' ip-evaluate - &&
-	rec_refuses 'not standard input' ip-close --reason x -"
+	refuses 'not standard input' ip-evaluate - &&
+	refuses 'not standard input' ip-close --reason x -"
 t_no_vg "record refuses: a plan closed already" "
-	rec_refuses 'closed already' ip-close --reason x closed.yaml &&
-	rec_refuses 'the plan is closed' ip-evaluate closed.yaml"
+	refuses 'closed already' ip-close --reason x closed.yaml &&
+	refuses 'the plan is closed' ip-evaluate closed.yaml"
 t "record refuses: ip-evaluate of a draft, until it is made active" "
-	rec_fresh && cp '$TESTS/validate/draft.yaml' draft.yaml &&
+	fresh && cp '$TESTS/validate/draft.yaml' draft.yaml &&
 	cp draft.yaml before &&
 	exits 2 ip-evaluate --today $TODAY --summary x draft.yaml 2>err &&
 	cmp draft.yaml before &&
@@ -105,17 +105,17 @@ t "record refuses: ip-evaluate of a draft, until it is made active" "
 	exits 0 ip-evaluate --today $TODAY --summary x active.yaml >/dev/null &&
 	grep -q 'summary: x' active.yaml"
 t_no_vg "record refuses: ip-close without a reason" "
-	rec_refuses 'reason is required' ip-close amina.yaml"
+	refuses 'reason is required' ip-close amina.yaml"
 t "record refuses: a plan that does not load, with its findings" "
-	rec_fresh && printf 'format: iplan/1\nid: [\n' >bad.yaml &&
+	fresh && printf 'format: iplan/1\nid: [\n' >bad.yaml &&
 	cp bad.yaml before && exits 2 ip-evaluate bad.yaml 2>err &&
 	cmp bad.yaml before && grep -q '^bad.yaml:3:1: error: ' err"
 t "record refuses: a read-only plan" "
-	rec_fresh && chmod 444 amina.yaml && cp amina.yaml before &&
+	fresh && chmod 444 amina.yaml && cp amina.yaml before &&
 	exits 2 ip-close --reason x amina.yaml 2>err && cmp amina.yaml before &&
 	grep -q \"cannot write 'amina.yaml'\" err && test -z \"\$(ls -A | grep '^\.')\""
 t "record refuses: more errors than before, unless --force" "
-	rec_fresh && sed -i '162s/2026-06-01/2026-07-01/' amina.yaml &&
+	fresh && sed -i '162s/2026-06-01/2026-07-01/' amina.yaml &&
 	cp amina.yaml before &&
 	exits 1 ip-evaluate --end-measure t1=2026-06-02 amina.yaml 2>err &&
 	cmp amina.yaml before && grep -q 'date-order' err &&
@@ -152,7 +152,7 @@ rec_tty() {
 	    >out 2>&1
 }
 t "record editor: a private file beside the plan, the template, the summary" "
-	rec_fresh && rec_editor && rec_tty write &&
+	fresh && rec_editor && rec_tty write &&
 	test \"\$(cat mode)\" = '-rw-------' && test \"\$(cat dir)\" = . &&
 	grep -q '^# Open sub-goals:' template &&
 	grep -q '^#   g1.2  Amina does her own shopping' template &&
@@ -160,21 +160,21 @@ t "record editor: a private file beside the plan, the template, the summary" "
 	grep -q '      summary: Amina lager middag selv.' amina.yaml &&
 	test \"\$(ls -A | sort | tr '\n' ' ')\" = 'amina.yaml closed.yaml dir editor lars.yaml mode out template '"
 t "record editor: the template in the plan's language" "
-	rec_fresh && rec_editor && cp lars.yaml amina.yaml && rec_tty empty;
+	fresh && rec_editor && cp lars.yaml amina.yaml && rec_tty empty;
 	grep -q '^# Skriv samandraget' template &&
 	grep -q '^# Opne delmål:' template"
 t "record editor: an empty summary writes nothing, leaves nothing" "
-	rec_fresh && rec_editor && cp amina.yaml before && ! rec_tty empty &&
+	fresh && rec_editor && cp amina.yaml before && ! rec_tty empty &&
 	cmp amina.yaml before && grep -q 'summary is empty' out &&
 	test -z \"\$(ls -A | grep summary)\""
 t "record editor: a plan changed meanwhile is not overwritten, the summary kept" "
-	rec_fresh && rec_editor && ! rec_tty change &&
+	fresh && rec_editor && ! rec_tty change &&
 	tail -n 1 amina.yaml | grep -q 'changed meanwhile' &&
 	grep -q \"has changed since it was read: not overwritten\" out &&
 	kept=\$(sed -n \"s/^ip-evaluate: the summary is kept in '\\(.*\\)'.*/\\1/p\" out | tr -d '\r') &&
 	test \"\$(cat \"\$kept\")\" = 'Skrevet i editoren.'"
 t "record editor: the plan is locked while the editor is open" "
-	rec_fresh && rec_editor && rec_tty lock &&
+	fresh && rec_editor && rec_tty lock &&
 	test \"\$(cat lock-rc)\" = 2 &&
 	grep -q 'is being changed by another command' lock-err"
 
@@ -182,38 +182,38 @@ t "record editor: the plan is locked while the editor is open" "
 # a summary written in the editor kept where the message says.  Root
 # writes anywhere: as root, the commands run as nobody, in a directory
 # beside $TMP (whose mode 0700 keeps nobody out), if nobody can reach it.
-rec_ro=$RUN/rec-ro
-rm -rf "$rec_ro" && mkdir -m 755 "$rec_ro"
+ro=$RUN/rec-ro
+rm -rf "$ro" && mkdir -m 755 "$ro"
 rec_as=
 if [ "$(id -u)" -eq 0 ]; then
 	rec_as="setpriv --reuid=65534 --regid=65534 --clear-groups"
-	if ! command -v setpriv >/dev/null || ! $rec_as test -x "$rec_ro"; then
-		rec_as= rec_ro=
+	if ! command -v setpriv >/dev/null || ! $rec_as test -x "$ro"; then
+		rec_as= ro=
 		echo "note: t-record: nobody cannot enter $RUN, so a plan in a directory without write permission is not tested"
 	fi
 fi
-# rec_ro_fresh: $rec_ro/d, of the user the commands run as, with
+# ro_fresh: $ro/d, of the user the commands run as, with
 # amina.yaml; and an editor that writes the summary and takes away the
 # write permission of the directory of the file it is given.
-rec_ro_fresh() {
-	rm -rf "$rec_ro/d" && mkdir "$rec_ro/d" &&
-	cp "$TOP/examples/amina-psychiatric.yaml" "$rec_ro/d/amina.yaml" &&
+ro_fresh() {
+	rm -rf "$ro/d" && mkdir "$ro/d" &&
+	cp "$TOP/examples/amina-psychiatric.yaml" "$ro/d/amina.yaml" &&
 	printf '#!/bin/sh\nprintf "Skrevet i editoren.\\n" >"$1" && chmod 555 "$(dirname "$1")"\n' \
-	    >"$rec_ro/editor" && chmod 755 "$rec_ro/editor" &&
-	if [ -n "$rec_as" ]; then chown -R 65534:65534 "$rec_ro/d"; fi
+	    >"$ro/editor" && chmod 755 "$ro/editor" &&
+	if [ -n "$rec_as" ]; then chown -R 65534:65534 "$ro/d"; fi
 }
-if [ -n "$rec_ro" ]; then
+if [ -n "$ro" ]; then
 	t "record refuses: a plan in a directory without write permission, nothing written" "
-		rec_fresh && rec_ro_fresh && chmod 555 '$rec_ro/d' &&
+		fresh && ro_fresh && chmod 555 '$ro/d' &&
 		exits 2 $rec_as '$BUILD/ip-evaluate' --today $TODAY \
-		    --summary 'Vi møttes.' '$rec_ro/d/amina.yaml' 2>err &&
-		echo \"ip-evaluate: cannot write in '$rec_ro/d', where '$rec_ro/d/amina.yaml' is: Permission denied\" >want &&
+		    --summary 'Vi møttes.' '$ro/d/amina.yaml' 2>err &&
+		echo \"ip-evaluate: cannot write in '$ro/d', where '$ro/d/amina.yaml' is: Permission denied\" >want &&
 		same want err &&
-		cmp '$rec_ro/d/amina.yaml' '$TOP/examples/amina-psychiatric.yaml' &&
-		test \"\$(ls -A '$rec_ro/d')\" = amina.yaml"
+		cmp '$ro/d/amina.yaml' '$TOP/examples/amina-psychiatric.yaml' &&
+		test \"\$(ls -A '$ro/d')\" = amina.yaml"
 	t "record editor: the directory made read-only while the editor is open: the summary kept, and where" "
-		rec_fresh && rec_ro_fresh && out=\$PWD/out &&
-		cd '$rec_ro/d' && ! VISUAL='$rec_ro/editor' $rec_as \
+		fresh && ro_fresh && out=\$PWD/out &&
+		cd '$ro/d' && ! VISUAL='$ro/editor' $rec_as \
 		    script -qec \"'$BUILD/ip-evaluate' --today $TODAY amina.yaml\" \
 		    /dev/null >\"\$out\" 2>&1 &&
 		grep -q \"cannot write in '.', where 'amina.yaml' is: Permission denied\" \"\$out\" &&
@@ -222,6 +222,6 @@ if [ -n "$rec_ro" ]; then
 		cmp amina.yaml '$TOP/examples/amina-psychiatric.yaml' &&
 		test \"\$(ls -A | wc -l)\" = 2"
 fi
-rm -rf "$rec_ro"
+rm -rf "$ro"
 
 test_done

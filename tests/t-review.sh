@@ -17,16 +17,16 @@ RV=$TESTS/review
 # ip-evaluate FILE" (and " or ip-close FILE" when the plan may be closed),
 # which the LINEs leave out; or, with no LINE, prints nothing and exits 0.
 rv_is() {
-	rv_today=$1 rv_within=$2 rv_file=$3
+	today=$1 within=$2 rv_file=$3
 	shift 3
-	rv_rc=0
+	rc=0
 	: >"$TMP/want"
 	if [ $# -gt 0 ]; then
-		rv_rc=1
+		rc=1
 		printf '%s\n' "$@" >"$TMP/want"
 	fi
 	cd "$RV" &&
-	exits $rv_rc ip-review --today "$rv_today" --within "$rv_within" \
+	exits $rc ip-review --today "$today" --within "$within" \
 	    "$rv_file" >"$TMP/got.full" &&
 	rv_cmd="; record it: ip-evaluate $rv_file" &&
 	{ ! tail -n 1 "$TMP/got.full" | grep -q '  draft begun ' ||
@@ -35,7 +35,7 @@ rv_is() {
 	    -e '$s/; finish it: ip-edit [^ ]*$//' \
 		"$TMP/got.full" >"$TMP/got" &&
 	same "$TMP/want" "$TMP/got" &&
-	{ [ $rv_rc = 0 ] || tail -n 1 "$TMP/got.full" | grep -qF "$rv_cmd"; } &&
+	{ [ $rc = 0 ] || tail -n 1 "$TMP/got.full" | grep -qF "$rv_cmd"; } &&
 	! sed '$d' "$TMP/got.full" | grep -q 'record it:\|finish it:'
 }
 
@@ -255,11 +255,11 @@ t "ip-export's next review is ip-review's, review_interval and all" "
 # rv_golden NAME ARGS: ip-review --today $TODAY ARGS plans (in
 # tests/review) prints tests/review/plans.NAME and exits 1.
 rv_golden() {
-	rv_name=$1
+	name=$1
 	shift
 	cd "$RV" &&
-	exits 1 ip-review --today $TODAY "$@" plans >"$TMP/plans.$rv_name" &&
-	golden "$RV/plans.$rv_name.expect" "$TMP/plans.$rv_name"
+	exits 1 ip-review --today $TODAY "$@" plans >"$TMP/plans.$name" &&
+	golden "$RV/plans.$name.expect" "$TMP/plans.$name"
 }
 t "plans: text" "rv_golden text"
 t "plans: text, grouped by coordinator" "rv_golden by-coordinator --by-coordinator"
@@ -272,10 +272,10 @@ t "plans: the same on 1 thread and on 3" "
 		exits 1 ip-review -j 1 --today $TODAY --format \$f plans >'$TMP/j1' &&
 		same '$TMP/j1' '$TMP/j3' || exit 1
 	done"
-# rv_grouped GROUPED PLAIN: each line of GROUPED is a line of PLAIN
+# grouped GROUPED PLAIN: each line of GROUPED is a line of PLAIN
 # without the coordinator it ends in there, under the heading of that
 # coordinator (its name, without the address); none is left out.
-rv_grouped() {
+grouped() {
 	awk '{ sub(/; record it: ip-evaluate .*$/, "") }
 	NR == FNR {
 		c = $0
@@ -294,11 +294,11 @@ rv_grouped() {
 	END { exit bad || got != n }' "$2" "$1"
 }
 t "plans: grouping keeps every line, each under its coordinator and only there" "
-	rv_grouped '$RV/plans.by-coordinator.expect' '$RV/plans.text.expect' &&
+	grouped '$RV/plans.by-coordinator.expect' '$RV/plans.text.expect' &&
 	sed 's/^Ola Hansen/Ola Hansem/' '$RV/plans.by-coordinator.expect' >'$TMP/wrong' &&
-	! rv_grouped '$TMP/wrong' '$RV/plans.text.expect' &&
+	! grouped '$TMP/wrong' '$RV/plans.text.expect' &&
 	sed '\$d' '$RV/plans.by-coordinator.expect' >'$TMP/short' &&
-	! rv_grouped '$TMP/short' '$RV/plans.text.expect'"
+	! grouped '$TMP/short' '$RV/plans.text.expect'"
 t "plans: tsv has a header and nine fields on every line" "
 	head -n 1 '$RV/plans.tsv.expect' >'$TMP/head' &&
 	printf 'date\tdays\tstatus\tkind\tfile\tplan_id\titem\tcoordinator\tcoordinator_email\n' >'$TMP/want' &&
@@ -415,7 +415,7 @@ rv_cal() {
 	printf "${1-}"
 	printf 'END:VEVENT\r\nEND:VCALENDAR\r\n'
 }
-rv_ok() {
+ok() {
 	t "ics checker: takes $1" "
 		rv_cal '$2' >'$TMP/ok.ics' && $ICS '$TMP/ok.ics' >'$TMP/events' &&
 		grep -q '\"UID\": \"u1\"' '$TMP/events'"
@@ -427,9 +427,9 @@ rv_bad() {
 		grep -q '^icscheck: line' '$TMP/err'"
 }
 A67=$(printf '%67s' '' | tr ' ' a)
-rv_ok "a minimal calendar" ''
-rv_ok "a line of 75 octets" "SUMMARY:$A67\r\n"
-rv_ok "escapes, and a fold between two characters" 'SUMMARY:a\\, b\\; \303\270\r\n c\\n\r\n'
+ok "a minimal calendar" ''
+ok "a line of 75 octets" "SUMMARY:$A67\r\n"
+ok "escapes, and a fold between two characters" 'SUMMARY:a\\, b\\; \303\270\r\n c\\n\r\n'
 rv_bad "a line of 76 octets" "SUMMARY:${A67}a\r\n"
 rv_bad "a character folded in two" 'SUMMARY:\303\r\n \270\r\n'
 rv_bad "a bare LF" 'SUMMARY:a\nb\r\n'
@@ -508,8 +508,8 @@ t "a national id is never printed" "
 # fixed to $TODAY, and a sendmail that keeps each mail with its arguments
 # in $TMP/cron/mail, in $TMP/cron/sbin; neither is on cron's PATH.
 
-# rv_recipes: the page's lines without their indent, in $TMP/page.
-rv_recipes() {
+# recipes: the page's lines without their indent, in $TMP/page.
+recipes() {
 	mandoc -T ascii "$TOP/man/ip-review.1" | sed 's/^ *//' >"$TMP/page" &&
 	rm -rf "$TMP/cron" &&
 	mkdir -p "$TMP/cron/bin" "$TMP/cron/sbin" "$TMP/cron/mail" "$TMP/cron/www" &&
@@ -558,7 +558,7 @@ rv_cron() {
 
 # The Message-ID holds the process id: the golden file has it as PID.
 t "cron: the recipe of ip-review(1) mails each coordinator their part" "
-	rv_recipes && { rv_cron plans; test \$? = 1; } &&
+	recipes && { rv_cron plans; test \$? = 1; } &&
 	same /dev/null '$TMP/cron/out' &&
 	for m in 0 1 2 3; do cat '$TMP/cron/mail/'\$m; echo .; done |
 		sed 's/^\(Message-ID: <ip-review\.[0-9]*\.\)[0-9]*\./\1PID./' >'$TMP/mails' &&
@@ -572,7 +572,7 @@ t "cron: a name that holds an address in angle brackets is mailed to ADMIN" "
 	    -e '/email: ingrid/d' '$RV/plans/emma.yaml' >'$TMP/forged/emma.yaml' &&
 	grep -q '^    name: Ingrid Aasen <boss@evil.example>\$' '$TMP/forged/emma.yaml' &&
 	! grep -q 'email:' '$TMP/forged/emma.yaml' &&
-	rv_recipes && { rv_cron '$TMP/forged'; test \$? = 1; } &&
+	recipes && { rv_cron '$TMP/forged'; test \$? = 1; } &&
 	same /dev/null '$TMP/cron/out' &&
 	test \$(ls '$TMP/cron/mail' | wc -l) -eq 1 &&
 	sed -n '1p;/^To:/p' '$TMP/cron/mail/0' >'$TMP/got' &&
@@ -582,7 +582,7 @@ t "cron: a name that holds an address in angle brackets is mailed to ADMIN" "
 	grep -q '?boss@evil.example?' '$TMP/cron/mail/0' &&
 	! grep -q '<boss@' '$TMP/cron/mail/0'"
 t "cron: the administrator's recipe of ip-review(1) runs on cron's PATH" "
-	rv_recipes &&
+	recipes &&
 	sed -n '/^MAILTO=/{n;p;q;}' '$TMP/page' >'$TMP/line' &&
 	job=\$(rv_job \"\$(cat '$TMP/line')\" '$RV/plans') &&
 	cd / && env -i PATH=/usr/bin:/bin sh -c \"\$job\" >'$TMP/cron/out' 2>'$TMP/cron/err'
@@ -590,7 +590,7 @@ t "cron: the administrator's recipe of ip-review(1) runs on cron's PATH" "
 	sed 's|$RV/||g' '$TMP/cron/out' >'$TMP/got' &&
 	same '$RV/plans.text.expect' '$TMP/got'"
 t "cron: the calendar recipe of ip-review(1) runs on cron's PATH, mode 0600" "
-	rv_recipes &&
+	recipes &&
 	grep '^15 5 ' '$TMP/page' >'$TMP/line' && test \$(wc -l <'$TMP/line') -eq 1 &&
 	job=\$(rv_job \"\$(cat '$TMP/line')\" '$RV/plans') &&
 	(umask 022 && cd / && env -i PATH=/usr/bin:/bin sh -c \"\$job\") >'$TMP/cron/out' 2>&1 &&
@@ -601,7 +601,7 @@ t "cron: the calendar recipe of ip-review(1) runs on cron's PATH, mode 0600" "
 	ls -A '$TMP/cron/www' >'$TMP/files' && echo reviews.ics >'$TMP/want' &&
 	same '$TMP/want' '$TMP/files'"
 t "cron: after trouble the calendar recipe keeps the old calendar, and no new file" "
-	rv_recipes &&
+	recipes &&
 	job=\$(rv_job \"\$(grep '^15 5 ' '$TMP/page')\" '$RV/plans $TMP/none.yaml') &&
 	echo old >'$TMP/cron/www/reviews.ics' &&
 	(cd / && env -i PATH=/usr/bin:/bin sh -c \"\$job\") >'$TMP/cron/out' 2>&1 &&
@@ -821,12 +821,19 @@ t "mail: --mail=mbox parses as one message for each address, in bokmål" "
 	printf '%s\n' bjorn.odegard@molde.kommune.no ingrid.aasen@molde.kommune.no \
 		ola.hansen@molde.kommune.no admin@molde.kommune.no >'$TMP/want' &&
 	same '$TMP/want' '$TMP/to' &&
-	test \$(grep -c '	[0-9]* individuelle planer trenger deg (2026-11-24)\$' '$TMP/msgs') -eq 4 &&
+	test \$(grep -c '	[0-9]* individuelle planer trenger deg (24. november 2026)\$' '$TMP/msgs') -eq 4 &&
 	grep -q '^  Disse individuelle planene trenger deg per 24. november 2026:' '$TMP/msgs' &&
 	grep -q '^  Sendt av ip-review' '$TMP/msgs' &&
 	! grep -q 'need you\\|review due' '$TMP/msgs' &&
 	sed -n '/^admin@/,\$p' '$TMP/msgs' | tr -s ' \\n' '  ' |
 		grep -q '(koordinator: personen selv)\\|(ingen koordinator)'"
+t "mail: one plan is one plan, in the subject and the first line" "
+	cd '$RV' &&
+	LC_ALL=nb_NO.UTF-8 exits 1 ip-review --today $TODAY --mail=mbox \
+		--mail-from ip@molde.kommune.no plans/emma.yaml >'$TMP/one.mbox' &&
+	$MBOX '$TMP/one.mbox' >'$TMP/one' &&
+	grep -q '	1 individuell plan trenger deg (24. november 2026)\$' '$TMP/one' &&
+	grep -q '^  Denne individuelle planen trenger deg per 24. november 2026:' '$TMP/one'"
 t "mail: no national id, and an address from a plan only if plain" "
 	sed -e 's/^id: IP-2026-0117/id: \"17059012274\"/' \
 	    -e 's/^    email: ingrid.aasen@molde.kommune.no/    email: \"x@y.no\\\\nBcc: all@evil.example\"/' \

@@ -135,10 +135,10 @@ t "--by and --format take only their words" "
 # for what neither reports (closed, evaluated in the last 12 months,
 # consent withdrawn, the groups), what the generator wrote.
 CORPUS=$TMP/corpus
-# stats_formats BY: the formats the corpus is counted in for the grouping
+# formats BY: the formats the corpus is counted in for the grouping
 # BY: all four, but under valgrind one, each format for some grouping, as
 # what a writer does is the same for every grouping.
-stats_formats() {
+formats() {
 	if [ -z "${IPLAN_VALGRIND:-}" ]; then
 		echo text tsv json html
 	else
@@ -161,7 +161,7 @@ t "corpus: the figures equal ip-review's and ip-validate's, in all four formats 
 			'$TMP/review.tsv' '$TMP/validate.err' >'$TMP/want' &&
 		test \$(wc -l <'$TMP/want') -gt 1 &&
 		opt= && { [ \$by = none ] || opt=\"--by \$by\"; } &&
-		for f in \$(stats_formats \$by); do
+		for f in \$(formats \$by); do
 			exits 2 ip-stats \$opt --format \$f --today $TODAY \
 				'$CORPUS' >'$TMP/got.\$f' 2>'$TMP/err' &&
 			same '$TMP/review.err' '$TMP/err' &&
@@ -269,19 +269,19 @@ t "a later plan for the same person counts as invalid, as ip-validate reports it
 # --- the page in a real browser -------------------------------------------
 
 # The pages of the corpus by organisation and of no plans, into $TMP.
-stats_pages="
+pages="
 	exits 2 ip-stats --today $TODAY --by organization --format html \
 		'$CORPUS' >'$TMP/corpus.html' 2>/dev/null &&
 	exits 2 ip-stats --today $TODAY --format html </dev/null \
 		>'$TMP/empty.html' 2>/dev/null"
 t "html: the pages of the corpus by organisation and of no plans" \
-	"$stats_pages"
+	"$pages"
 # axe.js fails on any WCAG 2.1 A or AA rule broken, on screen or in print,
 # on a request for anything outside the page, and on a script element; a
 # missing chromium or module fails it too.  (The browser stage runs no
 # other test: it makes the corpus and the pages itself.)
 t_browser "html: axe-core in chromium finds nothing to fix, and the page asks for nothing outside" "
-	python3 '$ST/corpus.py' gen '$CORPUS' $TODAY 300 && $stats_pages &&
+	python3 '$ST/corpus.py' gen '$CORPUS' $TODAY 300 && $pages &&
 	cp '$ST/coordinator.html.expect' '$TMP/golden.html' &&
 	TMPDIR='$TMP' NODE_PATH='$BUILD/npm/node_modules' \
 		node '$TESTS/browser/axe.js' '$TMP/golden.html' \

@@ -12,9 +12,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const formats[] = { "html", "markdown" };
-	static const char *const langs[] = { "nb", "nn", NULL, "en" };
-	struct ip_export_opts o = { .consent_form = true };
+	static const enum ip_export_format formats[] = { IP_EXPORT_HTML,
+	    IP_EXPORT_MARKDOWN };
+	struct ip_export_how o = { .consent_form = true };
 	struct ip_diags *d;
 	struct ip_plan *p;
 
@@ -22,9 +22,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	/* bit 1 format, 2-3 language, 7 SOURCE_DATE_EPOCH */
 	unsigned pick = data[--size];
-	o.language = langs[(pick >> 2) & 3];
-	o.source_date_epoch = pick & 0x80 ? "1795478400" : NULL;
-	fuzz_load(data, size, 0, &o, &d, &p);
+	o.lang = fuzz_langs[(pick >> 2) & 3];
+	fuzz_load(data, size, 0, pick & 0x80, &o, &d, &p);
 	if (p != NULL)
 		free(fuzz_render(p, &o, formats[(pick >> 1) & 1]));
 	ip_plan_free(p);

@@ -13,10 +13,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const formats[] = { "html", "xml", "markdown",
-	    "fhir" };
-	static const char *const langs[] = { "nb", "nn", NULL, "en" };
-	struct ip_export_opts o = { 0 };
+	static const enum ip_export_format formats[] = { IP_EXPORT_HTML,
+	    IP_EXPORT_XML, IP_EXPORT_MARKDOWN, IP_EXPORT_FHIR };
+	struct ip_export_how o = { 0 };
 	struct ip_diags *d;
 	struct ip_plan *p;
 
@@ -24,9 +23,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	/* bits 0-1 format, 2-3 language, 4-6 --for, 7 SOURCE_DATE_EPOCH */
 	unsigned pick = data[--size];
-	o.language = langs[(pick >> 2) & 3];
-	o.source_date_epoch = pick & 0x80 ? "1795478400" : NULL;
-	fuzz_load(data, size, (pick >> 4) & 7, &o, &d, &p);
+	o.lang = fuzz_langs[(pick >> 2) & 3];
+	fuzz_load(data, size, (pick >> 4) & 7, pick & 0x80, &o, &d, &p);
 	if (p != NULL)
 		free(fuzz_render(p, &o, formats[pick & 3]));
 	ip_plan_free(p);

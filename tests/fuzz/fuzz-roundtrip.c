@@ -154,9 +154,8 @@ quiet(void *ctx, const char *msg, ...)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const langs[] = { "nb", "nn", NULL, "en" };
 	static xmlSchemaPtr plan_xsd, fhir_xsd;
-	struct ip_export_opts o = { 0 };
+	struct ip_export_how o = { 0 };
 	struct ip_diags *d;
 	struct ip_plan *p;
 
@@ -169,12 +168,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	/* bits 0-1 language, 4-6 --for, 7 SOURCE_DATE_EPOCH */
 	unsigned pick = data[--size];
-	o.language = langs[pick & 3];
-	o.source_date_epoch = pick & 0x80 ? "1795478400" : NULL;
-	fuzz_load(data, size, (pick >> 4) & 7, &o, &d, &p);
+	o.lang = fuzz_langs[pick & 3];
+	fuzz_load(data, size, (pick >> 4) & 7, pick & 0x80, &o, &d, &p);
 	if (p != NULL) {
-		char *md = fuzz_render(p, &o, "markdown");
-		char *html = fuzz_render(p, &o, "html");
+		char *md = fuzz_render(p, &o, IP_EXPORT_MARKDOWN);
+		char *html = fuzz_render(p, &o, IP_EXPORT_HTML);
 		if ((md == NULL) != (html == NULL))
 			abort();
 		if (md != NULL) {
@@ -201,11 +199,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(md);
 		free(html);
-		char *xml = fuzz_render(p, &o, "xml");
+		char *xml = fuzz_render(p, &o, IP_EXPORT_XML);
 		if (xml != NULL)
 			validate(xml, plan_xsd);
 		free(xml);
-		char *fhir = fuzz_render(p, &o, "fhir");
+		char *fhir = fuzz_render(p, &o, IP_EXPORT_FHIR);
 		if (fhir != NULL)
 			validate(fhir, fhir_xsd);
 		free(fhir);
