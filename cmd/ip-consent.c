@@ -136,8 +136,8 @@ main(int argc, char *argv[])
 			goto done;
 	}
 	rc = IP_EXIT_TROUBLE;
-	if ((rc = ip_cli_operands(&cli, argc - optind, 1, ctx.o.n_ids > 0
-	    ? argc - optind : 1)) != 0)
+	if (ip_cli_operands(&cli, argc - optind, 1, ctx.o.n_ids > 0
+	    ? argc - optind : 1) != 0)
 		goto done;
 	ch.path = argv[optind];
 	/* the ids after PLAN are more of --share's */

@@ -86,9 +86,8 @@ drop_chunk(struct ip_chunk *c)
 	free(c);
 }
 
-/* n bytes of a, not zeroed: for what is written over at once. */
-static void *
-take(struct ip_arena *a, size_t n)
+void *
+ip_arena_take(struct ip_arena *a, size_t n)
 {
 	const size_t align = sizeof(max_align_t);
 	n = (n + align - 1) / align * align;
@@ -110,16 +109,10 @@ take(struct ip_arena *a, size_t n)
 	return p;
 }
 
-void *
-ip_arena_alloc(struct ip_arena *a, size_t n)
-{
-	return memset(take(a, n), 0, n);
-}
-
 char *
 ip_arena_strndup(struct ip_arena *a, const char *s, size_t n)
 {
-	char *p = take(a, n + 1);
+	char *p = ip_arena_take(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -134,7 +127,7 @@ ip_arena_vprintf(struct ip_arena *a, const char *fmt, va_list ap)
 	va_end(aq);
 	if (n < 0)	/* past INT_MAX bytes: memory no plan needs */
 		ip_oom();
-	char *p = take(a, (size_t)n + 1);
+	char *p = ip_arena_take(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }

@@ -641,13 +641,18 @@ decode_map(struct ctx *c, const struct schema *s, const struct ip_ynode *map,
 		return;
 	}
 	*(struct ip_pos *)out = map->pos;
+	bool unknown = false;
 	for (const struct ip_ynode *k = map->first; k; k = k->next->next) {
 		const struct field *f = find_field(s, k->s);
 		if (f != NULL)
 			decode_field(c, f, k, k->next, out);
+		else
+			unknown = true;
 	}
-	/* then the unknown keys, once it is known which keys are written */
-	for (const struct ip_ynode *k = map->first; k; k = k->next->next) {
+	/* then the unknown keys, if any, once it is known which keys are
+	 * written */
+	for (const struct ip_ynode *k = unknown ? map->first : NULL; k;
+	    k = k->next->next) {
 		if (find_field(s, k->s) != NULL)
 			continue;
 		const struct field *f = unknown_key(c, s, k);

@@ -101,6 +101,29 @@ offsets_plus(struct ip_ynode *n, uint32_t skip)
 	}
 }
 
+static size_t content_end(const struct ip_doc *doc,
+    const struct ip_ynode *n);
+
+/* The value of an explicit key without a colon ("? key" alone) is an
+ * empty scalar that libyaml puts where the next token starts, lines
+ * below perhaps, past comments, in a mapping further out: it is put at
+ * the end of its key, where it is.  (After a colon it is right: there.) */
+static void
+place_bare_values(const struct ip_doc *doc, struct ip_ynode *n)
+{
+	for (; n != NULL; n = n->next) {
+		for (struct ip_ynode *k = n->kind == IP_Y_MAP ? n->first : NULL;
+		    k != NULL; k = k->next->next) {
+			struct ip_ynode *v = k->next;
+			if (v->kind == IP_Y_SCALAR && v->len == 0 && v->plain
+			    && (v->start == 0 || doc->buf[v->start - 1] != ':'))
+				v->start = v->end = (uint32_t)content_end(doc,
+				    k);
+		}
+		place_bare_values(doc, n->first);
+	}
+}
+
 /* The bytes of the line break that starts at pos, 0 if none: LF, CR or
  * CR LF.  (NEL, LS and PS, line breaks to YAML 1.1 and not to 1.2, a
  * plan that loads does not hold.) */
@@ -217,6 +240,7 @@ doc_load(struct ip_doc *doc, struct ip_diags *d)
 			doc->len - skip, 0, 0, 0, 0 };
 		offsets(doc->root, &c, skip);
 	}
+	place_bare_values(doc, doc->root);
 	const char *lf = memchr(doc->buf, '\n', doc->len);
 	doc->nl = lf != NULL && lf > doc->buf && lf[-1] == '\r' ? "\r\n"
 	    : "\n";
@@ -804,6 +828,11 @@ static size_t
 keys_col(const struct ip_doc *doc, const struct ip_ynode *map)
 {
 	const struct ip_ynode *k = map->first;
+	/* an explicit key's '?' may be on a line above it: the first key
+	 * with its colon on its line is at the mapping's column */
+	for (const struct ip_ynode *r = k; r != NULL; r = r->next->next)
+		if (!r->fresh && has_colon(doc, r))
+			return key_col(doc, r);
 	if (!k->fresh)
 		return key_col(doc, k);
 	for (size_t i = 0; i < doc->ne; i++)
@@ -1021,7 +1050,17 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	if (parent == NULL || parent->kind == IP_Y_SCALAR
 	    || locate(doc, parent, parent->kind, path, &depth, &text) != 0)
 		return -1;
-	size_t old_end = text ? content_end(doc, parent) : 0;
+	/* a key whose colon is not on its line (an explicit one, "? key",
+	 * its '?' perhaps on a line above) has no lines of its own to cut:
+	 * the mapping is written afresh, or the nearest above it that has
+	 * a place of its own, as ip_doc_set_after() does */
+	size_t up = depth;
+	bool bare = text && parent->kind == IP_Y_MAP && !child->fresh
+	    && !has_colon(doc, child);
+	while (bare && up > 1 && path[up - 2]->kind == IP_Y_MAP
+	    && !has_colon(doc, key_before(path[up - 2], path[up - 1])))
+		up--;
+	size_t old_end = text ? content_end(doc, path[up - 1]) : 0;
 	/* unlink it: a key with its value */
 	struct ip_ynode *prev = NULL, *c = parent->first;
 	size_t step = parent->kind == IP_Y_MAP ? 2 : 1;
@@ -1044,11 +1083,12 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 		return 0;
 	if (afresh(doc, parent))
 		return 0;
-	if (parent->n == 0 || !first_on_line(doc, c->start, step == 1)) {
+	if (parent->n == 0 || bare || !first_on_line(doc, c->start,
+	    step == 1)) {
 		/* nothing left, or not a line of its own: written afresh;
 		 * what is added after it goes after where its text ended */
-		rewrite_to(doc, path, depth, old_end);
-		if (parent->n == 0 && !is_flow(doc, parent))
+		rewrite_to(doc, path, up, old_end);
+		if (parent->n == 0 && up == depth && !is_flow(doc, parent))
 			parent->end = (uint32_t)old_end;
 		return 0;
 	}
@@ -1357,14 +1397,16 @@ ends_in_clip(const struct ip_doc *doc, const struct ip_ynode *n)
 	    && n->s[n->len - 1] == '\n';
 }
 
-/* Whether a comment line, or a line of spaces, more indented than column
- * c comes after the line of pos, before the next line of YAML, in the
- * text that the i-th of the n edits leaves, less what the cuts after it
- * take: a literal block written before it, deeper than c, would take it
- * in. */
+/* Whether text follows pos on its line (spaces, a comment), or a comment
+ * line, or a line of spaces, more indented than column c comes after the
+ * line of pos, before the next line of YAML, in the text that the i-th
+ * of the n edits leaves, less what the cuts after it take: a literal
+ * block written before it, deeper than c, would take it in. */
 static bool
 in_reach(const struct ip_doc *doc, size_t pos, size_t c, size_t i, size_t n)
 {
+	if (eol(doc, pos) > pos)
+		return true;
 	for (size_t p = eol(doc, pos); p < doc->len;) {
 		p += brk(doc, p);
 		for (size_t j = i + 1; j < n; j++)

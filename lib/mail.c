@@ -168,49 +168,63 @@ ip_mail_date(int64_t t, char *buf)
 	return buf;
 }
 
-/* Writes one line of text, lead spaces and the n bytes at s,
- * quoted-printable, with soft line breaks within QP_LINE: through a
- * buffer of its own, a write for each piece of it rather than for each
- * byte. */
+/* True if the byte c stands as itself in quoted-printable inside a line:
+ * printable ASCII but '=', and space, which at the end of a line is
+ * encoded. */
+static bool
+qp_plain(unsigned char c)
+{
+	return c >= ' ' && c <= '~' && c != '=';
+}
+
+/* True if a line of the message that begins at s (n bytes left) would
+ * be changed on its way: "From " begins a message in an mbox, and a "."
+ * may be taken by an SMTP server for the end of the text. */
+static bool
+read_otherwise(const char *s, size_t n)
+{
+	return *s == '.' || (n >= 5 && memcmp(s, "From ", 5) == 0);
+}
+
+/* Writes one line of text, lead spaces (fewer than QP_LINE) and the n
+ * bytes at s (n > 0 if lead > 0: a line never ends in its indent),
+ * quoted-printable, with soft line breaks within QP_LINE, the first
+ * byte of each line of the message encoded if read_otherwise(): through
+ * a buffer of its own, a write for each piece of it rather than for
+ * each byte. */
 static void
 qp_line(FILE *out, size_t lead, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char buf[256];
-	size_t col = 0, k = 0;
-	bool from = n >= 5 && lead == 0 && memcmp(s, "From ", 5) == 0;
+	size_t col = lead, k = lead;
 
-	for (size_t i = 0; i < lead + n; i++) {
-		/* a run of bytes that stand as they are, none of them the
-		 * first or the last, within the line (and room for a soft
-		 * break) and the buffer: what the steps below would do,
-		 * without their tests at each byte */
-		if (i > 0 && col < QP_LINE - 1 && k < sizeof(buf) - 2) {
+	memset(buf, ' ', lead);		/* spaces, none the first or last */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		bool last = i + 1 == n;
+		if (col > 0 && !last && qp_plain(c) && col < QP_LINE - 1
+		    && k < sizeof(buf) - 2) {
+			/* the run of such bytes from c on, within the line
+			 * (and room for a soft break) and the buffer: what
+			 * the steps below would do, without their tests at
+			 * each byte */
 			size_t m = QP_LINE - 1 - col, j = 0;
 			if (m > sizeof(buf) - 2 - k)
 				m = sizeof(buf) - 2 - k;
-			if (m > lead + n - 1 - i)
-				m = lead + n - 1 - i;
-			for (; j < m; j++) {
-				unsigned char c = i + j < lead ? ' '
-				    : (unsigned char)s[i + j - lead];
-				if (c != ' ' && (c < 33 || c > 126 || c == '='))
-					break;
-				buf[k + j] = (char)c;
-			}
-			if (j > 0) {
-				k += j;
-				col += j;
-				i += j - 1;
-				continue;
-			}
+			if (m > n - 1 - i)
+				m = n - 1 - i;
+			for (; j < m && qp_plain((unsigned char)s[i + j]); j++)
+				buf[k + j] = s[i + j];
+			k += j;
+			col += j;
+			i += j - 1;
+			continue;
 		}
-		unsigned char c = i < lead ? ' ' : (unsigned char)s[i - lead];
-		bool last = i + 1 == lead + n;
-		bool quote = !((c >= 33 && c <= 126 && c != '='
-		    && !(i == 0 && (c == '.' || from))) || (c == ' ' && !last));
+		bool quote = !qp_plain(c) || (c == ' ' && last);
 		size_t len = quote ? 3 : 1;
-		if (k + 2 + len > sizeof(buf)) {
+		if (k + 2 + 3 + 1 > sizeof(buf)) {	/* a soft break, the
+							   token, the end */
 			fwrite(buf, 1, k, out);
 			k = 0;
 		}
@@ -221,6 +235,8 @@ qp_line(FILE *out, size_t lead, const char *s, size_t n)
 			buf[k++] = '\n';
 			col = 0;
 		}
+		if (col == 0 && read_otherwise(s + i, n - i))
+			quote = true, len = 3;
 		if (quote) {
 			buf[k++] = '=';
 			buf[k++] = hex[c >> 4];
@@ -239,19 +255,21 @@ qp_line(FILE *out, size_t lead, const char *s, size_t n)
 static const char *
 wrap_at(const char *s, const char *end, size_t room)
 {
-	const char *cut = NULL;
-	size_t c = 0;
+	const char *cut = NULL, *t = s;
+	size_t c = 0;		/* the characters before t */
 
 	if ((size_t)(end - s) <= room)	/* never more characters than bytes */
 		return NULL;
-	for (const char *t = s; t < end; t++) {
-		if (*t == ' ' && t > s && (c <= room || cut == NULL))
+	for (; t < end && c <= room; t++) {
+		if (*t == ' ' && t > s)
 			cut = t;
-		if (c > room && cut != NULL)
-			break;
 		c += ((unsigned char)*t & 0xc0) != 0x80;
 	}
-	return c > room ? cut : NULL;	/* NULL: the line fits */
+	if (c <= room)
+		return NULL;	/* the line fits */
+	if (cut == NULL)
+		cut = memchr(t, ' ', (size_t)(end - t));
+	return cut;
 }
 
 void

@@ -73,11 +73,12 @@ bool
 ip_blank(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t n = strlen(s);
 
-	for (size_t i = 0; i < n;) {
+	/* s ends in a NUL, which stops the decoder: no need to count its
+	 * bytes first, as most strings end the loop at their first */
+	for (size_t i = 0; u[i] != '\0';) {
 		uint32_t c;
-		size_t l = ip_utf8_decode(u + i, n - i, &c);
+		size_t l = ip_utf8_decode(u + i, 4, &c);
 		if (l == 0 || !is_space(c))
 			return false;
 		i += l;

@@ -1430,23 +1430,32 @@ print_ics(struct ip_review_run *r, FILE *out)
 
 /* --- mail ---------------------------------------------------------------- */
 
+/* A memory stream for the text of one message after another, its buffer
+ * kept from one to the next. */
+struct draft {
+	FILE *f;
+	char *buf;
+	size_t size;
+};
+
 /* One message: the lines of findings from..to-1, all for one address,
- * to (NULL: --mail-to's), as mail.c writes a message. */
+ * to (NULL: --mail-to's), as mail.c writes a message; its text drafted
+ * in d. */
 static void
 mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
-    FILE *out)
+    struct draft *d, FILE *out)
 {
 	const struct ip_review_mail *m = r->mail;
 	const struct plan_rec *pr = &r->plans[r->f[from].plan];
 	const char *addr = mail_to(r, r->f[from].plan);
-	char date[32], written[IP_LONG_DATE], *buf = NULL;
-	size_t plans = 0, size = 0;
-	/* the subject, ending in a NUL, then the intro and then the
-	 * lines, in one stream */
-	FILE *b = open_memstream(&buf, &size);
+	char date[32], written[IP_LONG_DATE];
+	size_t plans = 0;
+	/* the subject and the coordinator's name as the text writes it,
+	 * each ending in a NUL, then the intro and then the lines, in one
+	 * stream */
+	FILE *b = d->f;
 
-	if (b == NULL)
-		ip_limit("memory for a message");
+	rewind(b);
 	for (size_t i = from; i < to; i++)
 		plans += i == from || r->f[i].plan != r->f[i - 1].plan;
 	ip_labels_date(ip_labels_messages(), r->today, written);
@@ -1456,6 +1465,10 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	   documents write it ("7. desember 2026"). */
 	fprintf(b, P_("%zu individual plan needs you (%s)", "%zu individual "
 	    "plans need you (%s)", plans), plans, written);
+	putc('\0', b);
+	long name = ftell(b);
+	if (addr != NULL)
+		ip_fputs_clean(coord_name(r, pr), b);
 	putc('\0', b);
 	long intro = ftell(b);
 	if (addr != NULL)
@@ -1481,9 +1494,12 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 	line.grouped = addr != NULL;	/* the coordinator after each line
 					   only in the mail to --mail-to */
 	print_lines(&line, from, to, b);
-	fclose(b);
-	if (intro < 0 || lines < intro)
+	if (fflush(b) != 0 || name < 0 || intro < name || lines < intro)
 		ip_limit("memory for a message");
+	/* the text written since the rewind: a memory stream's size is
+	 * where it stands */
+	const char *buf = d->buf;
+	size_t size = d->size;
 	/* TRANSLATORS: the footer of ip-review's mail, after "-- ". */
 	const char *footer = _("Sent by ip-review, which reminds the "
 	    "coordinators of individual plans of what is due.  The plans "
@@ -1492,7 +1508,7 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 
 	ip_mail_address(out, "From", NULL, m->from);
 	if (addr != NULL)
-		ip_mail_address(out, "To", coord_name(r, pr), addr);
+		ip_mail_address(out, "To", buf + name, addr);
 	else
 		ip_mail_address(out, "To", NULL, m->to);
 	ip_mail_field(out, "Subject", buf);
@@ -1508,7 +1524,6 @@ mail_one(const struct ip_review_run *r, size_t from, size_t to, size_t seq,
 						/* under the date */
 	ip_mail_body(out, "\n-- \n", 5, 76, 0);
 	ip_mail_body(out, footer, strlen(footer), 76, 0);
-	free(buf);
 }
 
 /* The messages, one for each address, through r->mail; how many could
@@ -1518,7 +1533,10 @@ mail_all(struct ip_review_run *r)
 {
 	const struct ip_review_mail *m = r->mail;
 	size_t from = 0, seq = 0, failed = 0;
+	struct draft d = { NULL, NULL, 0 };
 
+	if ((d.f = open_memstream(&d.buf, &d.size)) == NULL)
+		ip_limit("memory for a message");
 	while (from < r->nf) {
 		const char *a = mail_to(r, r->f[from].plan);
 		size_t to = from + 1;
@@ -1533,11 +1551,13 @@ mail_all(struct ip_review_run *r)
 		if (out == NULL)
 			failed++;
 		else {
-			mail_one(r, from, to, ++seq, out);
+			mail_one(r, from, to, ++seq, &d, out);
 			failed += m->close(m->ctx, out) != 0;
 		}
 		from = to;
 	}
+	fclose(d.f);
+	free(d.buf);
 	return failed;
 }
 

@@ -845,6 +845,26 @@ t "mail: no national id, and an address from a plan only if plain" "
 	grep -v '^ ' '$TMP/msgs' | cut -f 1 >'$TMP/to' &&
 	echo ip@molde.kommune.no >'$TMP/want' && same '$TMP/want' '$TMP/to' &&
 	! grep -q '^Bcc' '$TMP/n.mbox' && ! grep -q 17059012274 '$TMP/n.mbox'"
+t "mail: the coordinator's name in To as the text writes it" "
+	sed 's/^    name: Ingrid Aasen/    name: \"Ingrid \\\\u202e 17059012274\"/' \
+		'$RV/from.yaml' >'$TMP/to.yaml' &&
+	grep -q 'u202e 17059012274' '$TMP/to.yaml' &&
+	exits 1 ip-review --today $TODAY --mail=mbox --mail-from ip@molde.kommune.no \
+		'$TMP/to.yaml' >'$TMP/t.mbox' &&
+	$MBOX '$TMP/t.mbox' >'$TMP/msgs' &&
+	grep -q '^ingrid.aasen@molde.kommune.no	' '$TMP/msgs'"
+# A line of quoted-printable broken with "=" goes on on the next line of
+# the message: that line too must not begin with "From " (an mbox reader
+# would begin a new message there) or "." (an SMTP server may drop it).
+t "mail: no line after a soft line break begins with 'From ' or '.'" "
+	cd '$RV' &&
+	exits 1 ip-review --today $TODAY --mail=mbox --mail-from ip@molde.kommune.no \
+		from.yaml >'$TMP/f.mbox' &&
+	test \$(grep -c '^From ' '$TMP/f.mbox') -eq 1 &&
+	! grep -q '^\\.' '$TMP/f.mbox' &&
+	test \$(grep -c '=\$' '$TMP/f.mbox') -ge 2 &&
+	$MBOX '$TMP/f.mbox' >'$TMP/msgs' &&
+	grep -q 'øFrom x\" still' '$TMP/msgs' && grep -q 'ø\\. x\" still' '$TMP/msgs'"
 t "mail: each message through \$SENDMAIL -t -oi; one refused is trouble" "
 	mkdir -p '$TMP/sm' &&
 	printf '#!/bin/sh\nn=\$(ls %s | wc -l)\n{ echo \"\$*\"; cat; } >%s/m\$n\n' '$TMP/sm' '$TMP/sm' >'$TMP/sendmail' &&

@@ -2,8 +2,9 @@
 """mboxcheck.py - reads ip-review --mail=mbox output with Python's mailbox
 and email, as a mail reader would, and checks each message: the fields
 RFC 5322 and MIME ask for, UTF-8 text, no line longer than 78
-characters, raw or decoded, no eleven digits in a row (a national id),
-one message for each address.  Prints a line for each message: its To
+characters, raw or decoded, no eleven digits in a row (a national id)
+and no control character (but line feed) in the Subject, the To or the
+body, one message for each address.  Prints a line for each message: its To
 address, its decoded Subject, and then its decoded body, indented.
 
   mboxcheck.py MBOX
@@ -54,6 +55,9 @@ def check(path):
         text = str(msg["Subject"]) + body + str(msg["To"])
         if re.search(r"\d{11}", text):
             bad.append("message %d has eleven digits in a row" % count)
+        if re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028-\u202e"
+                     "\u2066-\u2069]", text):
+            bad.append("message %d has a control character" % count)
         print("%s\t%s" % (addr, msg["Subject"]))
         for line in body.rstrip("\n").split("\n"):
             print("  " + line)

@@ -1019,6 +1019,17 @@ test_edit_shapes(void **state)
 	assert_edit("format: iplan/1\nparticipants:\n\xef\xbb\xbf  - "
 	    "{id: per, name: x}\n", remove_first_in_item,
 	    "format: iplan/1\nparticipants:\n\xef\xbb\xbf  - name: x\n");
+	/* an explicit key without a value, its '?' a line above: removed
+	 * with the key's lines, not the next key's (libyaml puts the empty
+	 * value where the next key starts); the mapping is written afresh,
+	 * its comments kept after it */
+	assert_edit("format: iplan/1\n? # c\n  x\nid: y\n", remove_id,
+	    "format: iplan/1\nid: y\n# c\n");
+	/* keys added to a mapping whose first key is such a one go at the
+	 * mapping's column, not that key's */
+	assert_edit("? # c\n x\nformat: iplan/1\nstatus: active\n",
+	    close_plan, "? # c\n x\nformat: iplan/1\nstatus: closed\n"
+	    "closed:\n  date: 2026-11-24\n  reason: \"Flyttet: Molde\"\n");
 	/* the spaces that end a block scalar's last line are its text:
 	 * written afresh, it takes them */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n"
