@@ -71,7 +71,7 @@ static const char *const words[NWORDS] = {
 	[W_CLOSED] = N_("closed"),
 	[W_EVALUATED] = N_("evaluated in the last 12 months"),
 	[W_NEVER] = N_("never evaluated"),
-	[W_OVERDUE] = N_("review overdue"),
+	[W_OVERDUE] = N_("with review overdue"),
 	[W_PERIOD] = N_("plan period ended"),
 	[W_SHARING] = N_("consent to share expired or withdrawn"),
 	[W_INVALID] = N_("with validation errors"),
@@ -92,7 +92,7 @@ static const char *const words[NWORDS] = {
 	    "bar: never evaluated first, then review overdue, then evaluated "
 	    "in the last 12 months; the rest are other active plans."),
 	[W_PART_NEVER] = N_("never evaluated"),
-	[W_PART_OVERDUE] = N_("review overdue"),
+	[W_PART_OVERDUE] = N_("with review overdue"),
 	[W_PART_EVALUATED] = N_("evaluated in the last 12 months"),
 	[W_PART_OTHER] = N_("other active"),
 	[W_KEY] = N_("Key"),

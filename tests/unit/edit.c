@@ -317,7 +317,15 @@ one_edit(const struct text *t, enum op op, size_t *tried)
 			break;
 		}
 	}
-	if (op == OP_REMOVE) {
+	/* an explicit key without its colon on its line ("? key") has no
+	 * place of its own: its mapping is written afresh, from the line of
+	 * the mapping's key */
+	size_t c = p->key != NULL ? p->key->end : 0;
+	while (p->key != NULL && c < t->len && (t->buf[c] == ' '
+	    || t->buf[c] == '\t'))
+		c++;
+	bool bare = p->key != NULL && (c >= t->len || t->buf[c] != ':');
+	if (op == OP_REMOVE || (bare && op == OP_REPLACE)) {
 		lo = line_of(t->buf, p->parent->start) - 1;
 		hi = line_of(t->buf, p->parent->end) + 1;
 	}
