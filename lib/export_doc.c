@@ -692,8 +692,9 @@ reviews(struct ip_doc *d, cmark_node *root)
 	ip_doc_end_list(list_);
 }
 
-/* "gitt 10. januar 2026 av Kari Nordmann", "gjelder til ...", with
- * ", trukket tilbake ..." when it was withdrawn. */
+/* "gitt 10. januar 2026 av Kari Nordmann", "gjelder til ..." ("gjaldt"
+ * if that day is before the document's), with ", trukket tilbake ..."
+ * when it was withdrawn. */
 static const char *
 given(struct ip_doc *d, const struct ip_date *day, const char *by,
     const struct ip_date *until, const struct ip_date *withdrawn)
@@ -708,7 +709,8 @@ given(struct ip_doc *d, const struct ip_date *day, const char *by,
 		    ip_label_fill(&d->a, l->by, by));
 	const char *more[2] = {
 		until != NULL && until->set ? ip_label_fill(&d->a,
-		    l->valid_until, ip_doc_date(d, until)) : NULL,
+		    until->day < d->r->today ? l->valid_until_past
+		    : l->valid_until, ip_doc_date(d, until)) : NULL,
 		withdrawn->set ? ip_label_fill(&d->a, l->withdrawn,
 		    ip_doc_date(d, withdrawn)) : NULL };
 	for (size_t i = 0; i < 2; i++)

@@ -55,6 +55,8 @@ struct ip_labels {
 	const char *consent, *consent_plan, *given, *by,
 	    *consent_compulsory, *consent_sharing, *valid_until,
 	    *consent_with, *not_recorded;
+	const char *valid_until_past;	/* "gjaldt til og med %s": before
+					   the document's day */
 	const char *withdrawn;		/* "trukket tilbake %s": a date */
 	const char *nobody;		/* "ingen": no one with access */
 	const char *and;		/* "og": the last two of who gave a

@@ -576,6 +576,11 @@ t "export: the consent history, and who has access on the document's day" "
 	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 1. februar 2026 av Hege Dahl og Rune Dahl, trukket tilbake 1. september 2026: Nav Nordvik' dec &&
 	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 15. mars 2026 av Hege Dahl og Rune Dahl, gjelder til og med 10. januar 2027: Siri Moe' dec &&
 	grep -qx '  - \*\*Deltakere med tilgang:\*\* Ola Hansen, Siri Moe' dec &&
+	ip-export --today 2027-01-11 '$TEEN' >jan &&
+	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 15. mars 2026 av Hege Dahl og Rune Dahl, gjaldt til og med 10. januar 2027: Siri Moe' jan &&
+	ip-export --today 2027-01-11 --language nn '$TEEN' >jan.nn &&
+	grep -q 'galdt til og med 10. januar 2027: Siri Moe' jan.nn &&
+	ip-export --today 2027-01-10 '$TEEN' | grep -q 'gjelder til og med 10. januar 2027: Siri Moe' &&
 	ip-export --today 2026-12-01 --format xml '$TEEN' >xml &&
 	test \$(grep -c '<information_sharing>' xml) -eq 3 &&
 	ip-export --today 2026-12-01 --format fhir '$TEEN' >fhir &&

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-plans.h"
 #include "nid.h"
 #include "plan.h"
 
@@ -198,11 +199,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	const char *s = (const char *)data, *end = s + size;
 	for (size_t i = 0; i < MAX_PLANS && s <= end; i++) {
-		const char *nul = memchr(s, '\0', (size_t)(end - s));
-		size_t len = nul != NULL ? (size_t)(nul - s) : (size_t)(end - s);
+		size_t len;
+		const char *text = fuzz_plan(&s, end, &len);
 		struct ip_plan *p;
 		ip_diags_reset(d, "fuzz.yaml");
-		if (ip_plan_load_buf(s, len, d, &p) == 0) {
+		if (ip_plan_load_buf(text, len, d, &p) == 0) {
 			const char *nid = ip_plan_national_id(p);
 			if (nid != NULL && ip_national_id_valid(nid)
 			    && (box.nid[box.nnid++] = strdup(nid)) == NULL)
@@ -210,7 +211,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ip_review_add(r, p, i);
 		}
 		ip_plan_free(p);
-		s += len + 1;
 	}
 	size_t unsent = 0;
 	ip_review_finish(r, null, &unsent);

@@ -8,8 +8,8 @@
  * does by default.
  */
 #include <stdlib.h>
-#include <string.h>
 
+#include "fuzz-plans.h"
 #include "plan.h"
 
 #define MAX_PLANS	8
@@ -40,14 +40,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	const char *s = (const char *)data, *end = s + size;
 	for (size_t i = 0; i < MAX_PLANS && s <= end; i++) {
-		const char *nul = memchr(s, '\0', (size_t)(end - s));
-		size_t len = nul != NULL ? (size_t)(nul - s) : (size_t)(end - s);
+		size_t len;
+		const char *text = fuzz_plan(&s, end, &len);
 		struct ip_plan *p;
 		ip_diags_reset(d, "fuzz.yaml");
-		if (ip_plan_load_buf(s, len, d, &p) == 0)
+		if (ip_plan_load_buf(text, len, d, &p) == 0)
 			ip_stats_add(r, p, i);
 		ip_plan_free(p);
-		s += len + 1;
 	}
 	ip_stats_finish(r, null);
 	ip_diags_free(d);

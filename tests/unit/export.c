@@ -105,6 +105,7 @@ static const struct {
 	LABEL(consent_compulsory),
 	LABEL(consent_sharing),
 	LABEL(valid_until),
+	LABEL(valid_until_past),
 	LABEL(consent_with),
 	LABEL(not_recorded),
 	LABEL(withdrawn),
