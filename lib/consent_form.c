@@ -116,8 +116,8 @@ build_form(struct ip_doc *d)
 	    l->cf_title, p->person.name.s) : l->cf_title;
 	ip_doc_heading(d, root, 1, d->title);
 	cmark_node *facts = ip_doc_list(root);
-	ip_doc_fact_user(d, facts, l->name, p->person.name.s);
-	ip_doc_fact(d, facts, l->birth_date, ip_doc_date(d, &born));
+	ip_doc_fact_user(d, facts, l->person_name, p->person.name.s);
+	ip_doc_fact(d, facts, l->person_birth_date, ip_doc_date(d, &born));
 	ip_doc_fact_user(d, facts, l->plan_id, p->id.s);
 	ip_doc_fact(d, facts, l->period, ip_doc_range(d, &p->period.start,
 	    &p->period.end));

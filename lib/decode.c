@@ -1,8 +1,10 @@
 /*
  * decode.c - from a YAML tree to a typed plan, driven by one table per
- * mapping type.  Structure only: wrong types, unknown keys, impossible
- * dates and values outside a vocabulary.  What must be present is for the
- * checks in check.c.
+ * mapping type (those of the person, their contact, a participant and a
+ * partner in cooperation made from the table of fields, fields.h).
+ * Structure only: wrong types, unknown keys, impossible dates and values
+ * outside a vocabulary.  What must be present is for the checks in
+ * check.c.
  *
  * A value it refuses is reported and left out, as if absent, and so is an
  * unknown key: the rest is decoded all the same, for the checks to run on
@@ -56,40 +58,32 @@ struct schema {
 #define T(s, k, type, sub, vocab) { #k, type, offsetof(s, k), sub, vocab }
 #define END { NULL, 0, 0, NULL, NULL }
 
+/* A row of the table of fields (fields.h) as one of the loader's. */
+#define ROW(map, key, type, sub, ...) \
+	{ #key, F_##type, offsetof(struct ip_##map, key), SUB_##type(sub), \
+	    IP_FIELD_VOCAB_##type(sub) },
+#define SUB_TEXT(sub) NULL
+#define SUB_DATE(sub) NULL
+#define SUB_BOOL(sub) NULL
+#define SUB_ENUM(sub) NULL
+#define SUB_MAP(sub) &sub##_s
+
 static const struct field contact_f[] = {
-	T(struct ip_contact, phone, F_TEXT, NULL, NULL),
-	T(struct ip_contact, email, F_TEXT, NULL, NULL),
-	T(struct ip_contact, address, F_TEXT, NULL, NULL),
+	IP_CONTACT_FIELDS(ROW)
 	END
 };
 static const struct schema contact_s = { "contact",
 	sizeof(struct ip_contact), contact_f, true };
 
 static const struct field person_f[] = {
-	T(struct ip_person, name, F_TEXT, NULL, NULL),
-	T(struct ip_person, national_id, F_TEXT, NULL, NULL),
-	T(struct ip_person, national_id_issuer, F_TEXT, NULL, NULL),
-	T(struct ip_person, birth_date, F_DATE, NULL, NULL),
-	T(struct ip_person, contact, F_MAP, &contact_s, NULL),
-	T(struct ip_person, interpreter, F_BOOL, NULL, NULL),
-	T(struct ip_person, care, F_ENUM, NULL, ip_vocab_care),
+	IP_PERSON_FIELDS(ROW)
 	END
 };
 static const struct schema person_s = { "person",
 	sizeof(struct ip_person), person_f, true };
 
 static const struct field participant_f[] = {
-	T(struct ip_participant, id, F_TEXT, NULL, NULL),
-	T(struct ip_participant, name, F_TEXT, NULL, NULL),
-	T(struct ip_participant, role, F_ENUM, NULL, ip_vocab_role),
-	T(struct ip_participant, organization, F_TEXT, NULL, NULL),
-	T(struct ip_participant, phone, F_TEXT, NULL, NULL),
-	T(struct ip_participant, email, F_TEXT, NULL, NULL),
-	T(struct ip_participant, contribution, F_TEXT, NULL, NULL),
-	T(struct ip_participant, hpr, F_TEXT, NULL, NULL),
-	T(struct ip_participant, organization_number, F_TEXT, NULL, NULL),
-	T(struct ip_participant, resh_id, F_TEXT, NULL, NULL),
-	T(struct ip_participant, her_id, F_TEXT, NULL, NULL),
+	IP_PARTICIPANT_FIELDS(ROW)
 	END
 };
 static const struct schema participant_s = { N_("a participant"),
@@ -186,12 +180,7 @@ static const struct schema consent_s = { "consent",
 	sizeof(struct ip_consent), consent_f, true };
 
 static const struct field cooperation_f[] = {
-	T(struct ip_cooperation, with, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, about, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, contact, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, organization_number, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, resh_id, F_TEXT, NULL, NULL),
-	T(struct ip_cooperation, her_id, F_TEXT, NULL, NULL),
+	IP_COOPERATION_FIELDS(ROW)
 	END
 };
 static const struct schema cooperation_s = { N_("a cooperation entry"),

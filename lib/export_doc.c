@@ -361,33 +361,83 @@ glance(struct ip_doc *d, cmark_node *root)
 		md(d, root, l->reason, p->closed.reason.s, 2);
 }
 
+/* --- the table's fields (fields.h) as facts ----------------------------- */
+
+/* The line "label: value" of a field that the table says is a FACT. */
+static void
+fact_TEXT(struct ip_doc *d, cmark_node *facts, const char *label,
+    const struct ip_text *t)
+{
+	ip_doc_fact_user(d, facts, label, t->s);
+}
+
+static void
+fact_DATE(struct ip_doc *d, cmark_node *facts, const char *label,
+    const struct ip_date *t)
+{
+	ip_doc_fact(d, facts, label, ip_doc_date(d, t));
+}
+
+/* The rows of a table as a section's facts, in the table's order: of the
+ * struct s, asking the view about entry (NULL: a field of the plan). */
+#define FACT_FACT(map, key, type, group) \
+	if (shows(d, IP_F_##group, entry)) \
+		fact_##type(d, facts, d->l->map##_##key, &s->key);
+#define FACT_OWN(map, key, type, group) map##_##key(d, facts, s);
+#define FACT_APART(map, key, type, group)
+#define FACT_NO(map, key, type, group)
+#define FACT(map, key, type, sub, group, doc, ...) \
+	FACT_##doc(map, key, type, group)
+
+static void
+person_national_id(struct ip_doc *d, cmark_node *facts,
+    const struct ip_person *s)
+{
+	if (shows(d, IP_F_NATIONAL_ID, NULL) && s->national_id.s != NULL)
+		/* named by what it is, as ip-validate knows it */
+		ip_doc_fact_user(d, facts, d->l->national_id[ip_nid_parse(
+		    s->national_id.s, NULL)], s->national_id.s);
+}
+
+static void
+person_contact(struct ip_doc *d, cmark_node *facts,
+    const struct ip_person *ps)
+{
+	const struct ip_contact *s = &ps->contact;
+	const void *entry = NULL;
+
+	IP_CONTACT_FIELDS(FACT)
+}
+
+static void
+person_interpreter(struct ip_doc *d, cmark_node *facts,
+    const struct ip_person *s)
+{
+	if (s->interpreter.set && shows(d, IP_F_INTERPRETER, NULL))
+		ip_doc_fact(d, facts, d->l->person_interpreter,
+		    s->interpreter.v ? d->l->interpreter_yes
+		    : d->l->interpreter_no);
+}
+
+/* Told only when compulsory. */
+static void
+person_care(struct ip_doc *d, cmark_node *facts, const struct ip_person *s)
+{
+	if (s->care.set && s->care.v == IP_CARE_COMPULSORY
+	    && shows(d, IP_F_CARE, NULL))
+		ip_doc_fact(d, facts, d->l->person_care, d->l->yes);
+}
+
 static void
 person(struct ip_doc *d, cmark_node *root)
 {
-	const struct ip_person *ps = &d->p->person;
+	const struct ip_person *s = &d->p->person;
 	const struct ip_labels *l = d->l;
+	const void *entry = NULL;
 
 	ip_doc_heading(d, root, 2, l->person);
 	cmark_node *facts = ip_doc_list(root);
-	ip_doc_fact_user(d, facts, l->name, ps->name.s);
-	if (shows(d, IP_F_NATIONAL_ID, NULL) && ps->national_id.s != NULL)
-		/* named by what it is, as ip-validate knows it */
-		ip_doc_fact_user(d, facts, l->national_id[ip_nid_parse(
-		    ps->national_id.s, NULL)], ps->national_id.s);
-	if (shows(d, IP_F_BIRTH_DATE, NULL))
-		ip_doc_fact(d, facts, l->birth_date, ip_doc_date(d,
-		    &ps->birth_date));
-	if (shows(d, IP_F_PERSON_CONTACT, NULL)) {
-		ip_doc_fact_user(d, facts, l->phone, ps->contact.phone.s);
-		ip_doc_fact_user(d, facts, l->email, ps->contact.email.s);
-		ip_doc_fact_user(d, facts, l->address, ps->contact.address.s);
-	}
-	if (ps->interpreter.set && shows(d, IP_F_INTERPRETER, NULL))
-		ip_doc_fact(d, facts, l->interpreter, ps->interpreter.v
-		    ? l->interpreter_yes : l->interpreter_no);
-	if (ps->care.set && ps->care.v == IP_CARE_COMPULSORY
-	    && shows(d, IP_F_CARE, NULL))
-		ip_doc_fact(d, facts, l->compulsory, l->yes);
+	IP_PERSON_FIELDS(FACT)
 	if (cmark_node_first_child(facts) == NULL && !d->v->restricted)
 		none(d, root);
 	ip_doc_end_list(facts);
@@ -552,6 +602,24 @@ implementation(struct ip_doc *d, cmark_node *root)
 		none(d, root);
 }
 
+/* The role, and whether they are the coordinator, which every reader
+ * that sees the participant is told. */
+static void
+participant_role(struct ip_doc *d, cmark_node *facts,
+    const struct ip_participant *s)
+{
+	const struct ip_labels *l = d->l;
+	const char *coordinator = d->p->coordinator.s;
+	const char *role = s->role.set && shows(d, IP_F_PARTICIPANT_ROLE, s)
+	    ? l->roles[s->role.v] : NULL;
+
+	if (s->id.s != NULL && coordinator != NULL
+	    && strcmp(s->id.s, coordinator) == 0)
+		role = role ? ip_arena_printf(&d->a, "%s, %s", role,
+		    l->is_coordinator) : l->is_coordinator;
+	ip_doc_fact(d, facts, l->participant_role, role);
+}
+
 static void
 participants(struct ip_doc *d, cmark_node *root)
 {
@@ -574,23 +642,14 @@ participants(struct ip_doc *d, cmark_node *root)
 			    l->participant, ip_arena_printf(&d->a, "%zu",
 			    ip_view_participant_number(d->v, i))));
 		cmark_node *facts = ip_doc_list(root);
-		const char *role = q->role.set
-		    && shows(d, IP_F_PARTICIPANT_ROLE, q)
-		    ? l->roles[q->role.v] : NULL;
-		if (q->id.s != NULL && p->coordinator.s != NULL
-		    && strcmp(q->id.s, p->coordinator.s) == 0)
-			role = role ? ip_arena_printf(&d->a, "%s, %s", role,
-			    l->is_coordinator) : l->is_coordinator;
-		ip_doc_fact(d, facts, l->role, role);
-		ip_doc_fact_user(d, facts, l->organization, q->organization.s);
-		if (shows(d, IP_F_PARTICIPANT_CONTACT, q)) {
-			ip_doc_fact_user(d, facts, l->phone, q->phone.s);
-			ip_doc_fact_user(d, facts, l->email, q->email.s);
-		}
+		const struct ip_participant *s = q;
+		const void *entry = q;
+		IP_PARTICIPANT_FIELDS(FACT)
 		ip_doc_end_list(facts);
 		if (q->contribution.s != NULL
 		    && shows(d, IP_F_CONTRIBUTION, q))
-			md(d, root, l->contribution, q->contribution.s, 3);
+			md(d, root, l->participant_contribution,
+			    q->contribution.s, 3);
 	}
 	if (!any && !d->v->restricted)
 		none(d, root);
@@ -722,6 +781,24 @@ consent(struct ip_doc *d, cmark_node *root)
 	ip_doc_end_list(facts);
 }
 
+/* A line "label: value" of the paragraph p, after a line break if it is
+ * not the first: the FACT rows of the table of cooperation, in its
+ * order. */
+static void
+line(struct ip_doc *d, cmark_node **p, const char *label, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (cmark_node_first_child(*p) != NULL)
+		ip_md_add(*p, CMARK_NODE_LINEBREAK);
+	ip_md_literal(*p, ip_arena_printf(&d->a, "%s: ", label));
+	*p = ip_doc_user(d, *p, s);
+}
+#define LINE_FACT(map, key) line(d, &p, l->map##_##key, c->key.s);
+#define LINE_APART(map, key)
+#define LINE_NO(map, key)
+#define LINE(map, key, type, sub, group, doc, ...) LINE_##doc(map, key)
+
 static void
 cooperation(struct ip_doc *d, cmark_node *root)
 {
@@ -742,17 +819,7 @@ cooperation(struct ip_doc *d, cmark_node *root)
 		if (c->with.s != NULL)
 			ip_doc_user(d, ip_md_add(p, CMARK_NODE_STRONG),
 			    c->with.s);
-		const char *parts[][2] = { { l->about, c->about.s },
-			{ l->contact, c->contact.s } };
-		for (size_t k = 0; k < 2; k++) {
-			if (parts[k][1] == NULL)
-				continue;
-			if (cmark_node_first_child(p) != NULL)
-				ip_md_add(p, CMARK_NODE_LINEBREAK);
-			ip_md_literal(p, ip_arena_printf(&d->a, "%s: ",
-			    parts[k][0]));
-			p = ip_doc_user(d, p, parts[k][1]);
-		}
+		IP_COOPERATION_FIELDS(LINE)
 	}
 	ip_doc_end_list(list_);
 }

@@ -1411,7 +1411,7 @@ careplan(struct fw *x)
 		note_list(x, l->legal_basis, &p->legal_basis, true);
 	if (p->person.care.set && p->person.care.v == IP_CARE_COMPULSORY
 	    && ip_view_shows(v, IP_F_CARE, NULL))
-		note(x, l->compulsory, l->yes);
+		note(x, l->person_care, l->yes);
 	if (p->closed.date.set && ip_view_shows(v, IP_F_STATUS, NULL))
 		note(x, l->status, ip_label_fill(&x->a, l->closed_on,
 		    ip_date_format(p->closed.date.day, buf)));

@@ -172,35 +172,94 @@ refs(struct xw *x, const char *list, const char *entry,
 	end(x);
 }
 
-static void
-person(struct xw *x, const struct ip_person *ps)
-{
-	const struct ip_view *v = x->v;
-	const struct ip_contact *c = &ps->contact;
+/* --- the table's fields (fields.h) as elements ---------------------------- */
 
-	if (ps->pos.line == 0)
-		return;
-	start(x, "person");
-	elem(x, "name", ps->name.s);
-	if (ip_view_shows(v, IP_F_NATIONAL_ID, NULL)) {
-		elem(x, "national_id", ps->national_id.s);
-		elem(x, "national_id_issuer", ps->national_id_issuer.s);
-	}
-	if (ip_view_shows(v, IP_F_BIRTH_DATE, NULL))
-		xml_date(x, "birth_date", &ps->birth_date);
-	if ((c->phone.s || c->email.s || c->address.s)
-	    && ip_view_shows(v, IP_F_PERSON_CONTACT, NULL)) {
+/* The element <key> of a field that the table says is an ELEM; vocab is
+ * that of a word, NULL for the others. */
+static void
+xml_TEXT(struct xw *x, const char *key, const struct ip_text *t,
+    const char *const *vocab)
+{
+	(void)vocab;
+	elem(x, key, t->s);
+}
+
+static void
+xml_DATE(struct xw *x, const char *key, const struct ip_date *t,
+    const char *const *vocab)
+{
+	(void)vocab;
+	xml_date(x, key, t);
+}
+
+static void
+xml_BOOL(struct xw *x, const char *key, const struct ip_bool *b,
+    const char *const *vocab)
+{
+	(void)vocab;
+	if (b->set)
+		elem(x, key, b->v ? "true" : "false");
+}
+
+static void
+xml_ENUM(struct xw *x, const char *key, const struct ip_enum *e,
+    const char *const *vocab)
+{
+	word(x, key, e, vocab);
+}
+
+/* The rows of a table as elements, in the table's order: of the struct
+ * s, asking the view about entry (NULL: a field of the plan). */
+#define ELEM_ELEM(map, key, type, sub, group) \
+	if (ip_view_shows(x->v, IP_F_##group, entry)) \
+		xml_##type(x, #key, &s->key, IP_FIELD_VOCAB_##type(sub));
+#define ELEM_OWN(map, key, type, sub, group) xml_##map##_##key(x, s);
+#define ELEM(map, key, type, sub, group, doc, xml, ...) \
+	ELEM_##xml(map, key, type, sub, group)
+
+/* True if the text t is given: with the macro below, if a mapping whose
+ * rows are texts holds any. */
+static bool
+held_TEXT(const struct ip_text *t)
+{
+	return t->s != NULL;
+}
+#define HELD(map, key, type, ...) || held_##type(&s->key)
+
+/* Only if it holds something. */
+static void
+xml_person_contact(struct xw *x, const struct ip_person *ps)
+{
+	const struct ip_contact *s = &ps->contact;
+	const void *entry = NULL;
+
+	if ((false IP_CONTACT_FIELDS(HELD))
+	    && ip_view_shows(x->v, IP_F_PERSON_CONTACT, NULL)) {
 		start(x, "contact");
-		elem(x, "phone", c->phone.s);
-		elem(x, "email", c->email.s);
-		elem(x, "address", c->address.s);
+		IP_CONTACT_FIELDS(ELEM)
 		end(x);
 	}
-	if (ps->interpreter.set && ip_view_shows(v, IP_F_INTERPRETER, NULL))
-		elem(x, "interpreter", ps->interpreter.v ? "true" : "false");
-	if (ip_view_shows(v, IP_F_CARE, NULL))
-		word(x, "care", &ps->care, ip_vocab_care);
+}
+
+static void
+person(struct xw *x, const struct ip_person *s)
+{
+	const void *entry = NULL;
+
+	if (s->pos.line == 0)
+		return;
+	start(x, "person");
+	IP_PERSON_FIELDS(ELEM)
 	end(x);
+}
+
+/* An attribute, as the view numbers it: s is one of the plan's
+ * participants. */
+static void
+xml_participant_id(struct xw *x, const struct ip_participant *s)
+{
+	attr(x, "id", ip_view_participant_id(x->v, &x->a,
+	    (size_t)(s - x->v->p->participants.v)));
 }
 
 static void
@@ -209,29 +268,15 @@ participants(struct xw *x, const union ip_participant_list *l)
 	bool any = false;
 
 	for (size_t i = 0; i < l->n; i++) {
-		const struct ip_participant *q =
-		    &l->v[i];
-		if (!ip_view_shows(x->v, IP_F_PARTICIPANT, q))
+		const struct ip_participant *s = &l->v[i];
+		const void *entry = s;
+		if (!ip_view_shows(x->v, IP_F_PARTICIPANT, s))
 			continue;
 		if (!any)
 			start(x, "participants");
 		any = true;
 		start(x, "participant");
-		attr(x, "id", ip_view_participant_id(x->v, &x->a, i));
-		elem(x, "name", q->name.s);
-		if (ip_view_shows(x->v, IP_F_PARTICIPANT_ROLE, q))
-			word(x, "role", &q->role, ip_vocab_role);
-		elem(x, "organization", q->organization.s);
-		if (ip_view_shows(x->v, IP_F_PARTICIPANT_CONTACT, q)) {
-			elem(x, "phone", q->phone.s);
-			elem(x, "email", q->email.s);
-		}
-		if (ip_view_shows(x->v, IP_F_CONTRIBUTION, q))
-			elem(x, "contribution", q->contribution.s);
-		elem(x, "hpr", q->hpr.s);
-		elem(x, "organization_number", q->organization_number.s);
-		elem(x, "resh_id", q->resh_id.s);
-		elem(x, "her_id", q->her_id.s);
+		IP_PARTICIPANT_FIELDS(ELEM)
 		end(x);
 	}
 	if (any)
@@ -411,15 +456,10 @@ cooperation(struct xw *x, const union ip_cooperation_list *l)
 		return;
 	start(x, "cooperation");
 	for (size_t i = 0; i < l->n; i++) {
-		const struct ip_cooperation *c =
-		    &l->v[i];
+		const struct ip_cooperation *s = &l->v[i];
+		const void *entry = NULL;
 		start(x, "partner");
-		elem(x, "with", c->with.s);
-		elem(x, "about", c->about.s);
-		elem(x, "contact", c->contact.s);
-		elem(x, "organization_number", c->organization_number.s);
-		elem(x, "resh_id", c->resh_id.s);
-		elem(x, "her_id", c->her_id.s);
+		IP_COOPERATION_FIELDS(ELEM)
 		end(x);
 	}
 	end(x);

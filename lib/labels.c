@@ -6,7 +6,9 @@
  * ip-evaluate's summary template;
  * the regulation's items a to i; and the comments and examples of
  * ip-new's skeleton.  Every word a document or a skeleton says in three
- * languages is here, and nowhere else.
+ * languages is here, and nowhere else, but for the labels of the plan's
+ * fields and what a restricted view says it leaves out, which are in the
+ * table of fields (fields.h) and come in here from it.
  */
 #include "labels.h"
 
@@ -106,6 +108,18 @@ static const char *const items_nn[] = {
 	"tenesteytarar, institusjonar eller etatar",
 };
 
+/* The labels of the plan's fields, from their table (fields.h). */
+#define NB(map, key, type, sub, group, doc, xml, new, nb, nn, en) \
+	.map##_##key = nb,
+#define NN(map, key, type, sub, group, doc, xml, new, nb, nn, en) \
+	.map##_##key = nn,
+#define EN(map, key, type, sub, group, doc, xml, new, nb, nn, en) \
+	.map##_##key = en,
+/* What a restricted view leaves out, by the groups of fields.h. */
+#define LEFT_OUT_NB(group, audience, nb, nn, en) [IP_F_##group] = nb,
+#define LEFT_OUT_NN(group, audience, nb, nn, en) [IP_F_##group] = nn,
+#define LEFT_OUT_EN(group, audience, nb, nn, en) [IP_F_##group] = en,
+
 static const struct ip_labels labels[] = {
 	[IP_LANG_NB] = {
 		.code = "nb",
@@ -129,18 +143,15 @@ static const struct ip_labels labels[] = {
 		.legal_basis = "Lovgrunnlag",
 		.from = "fra %s",
 		.until = "til og med %s",
+		IP_CONTACT_FIELDS(NB)
+		IP_PERSON_FIELDS(NB)
+		IP_PARTICIPANT_FIELDS(NB)
+		IP_COOPERATION_FIELDS(NB)
 		.person = "Personalia",
-		.name = "Navn",
 		.national_id = { "Identitetsnummer", "Fødselsnummer",
 		    "D-nummer", "H-nummer", "FH-nummer" },
-		.birth_date = "Fødselsdato",
-		.phone = "Telefon",
-		.email = "E-post",
-		.address = "Adresse",
-		.interpreter = "Tolk",
 		.interpreter_yes = "trengs",
 		.interpreter_no = "trengs ikke",
-		.compulsory = "Tvungent psykisk helsevern",
 		.yes = "ja",
 		.goals = "Mål og delmål",
 		.goal = "Mål %s",
@@ -158,12 +169,9 @@ static const struct ip_labels labels[] = {
 		.how = "Gjennomføring",
 		.implementation = "Gjennomføring",
 		.participants = "Deltakere",
-		.role = "Rolle",
 		.roles = { "tjenestemottaker", "pårørende", "tjenesteyter",
 		    "annen", "foresatt" },
 		.is_coordinator = "koordinator",
-		.organization = "Virksomhet",
-		.contribution = "Bidrag",
 		.reviews = "Evalueringer",
 		.review = "Evaluering",
 		.review_interval = "Evalueringsintervall",
@@ -186,8 +194,6 @@ static const struct ip_labels labels[] = {
 		.nobody = "ingen",
 		.and = "og",
 		.cooperation = "Samarbeid",
-		.about = "Gjelder",
-		.contact = "Kontakt",
 		.reason = "Begrunnelse for avslutning",
 		.none = "Ikke registrert.",
 		.restricted = "Begrenset visning for %s",
@@ -208,40 +214,7 @@ static const struct ip_labels labels[] = {
 		.restricted_shows = "Denne utgaven av planen viser derfor "
 		    "bare det du trenger for å gjøre din del av arbeidet med "
 		    "planen. Dette er utelatt:",
-		.left_out_field = {
-			[IP_F_PARTICIPANT] = "de andre deltakerne",
-			[IP_F_CONTRIBUTION] = "de andre deltakernes bidrag",
-			[IP_F_MEASURE] = "alle tiltak unntatt tiltakene du er "
-			    "ansvarlig for",
-			[IP_F_GOAL] = "mål som ikke er knyttet til noen av "
-			    "tiltakene som er med",
-			[IP_F_SUBGOAL] = "delmål som ikke er knyttet til noen "
-			    "av tiltakene som er med",
-			[IP_F_PARTICIPANT_ROLE] = "deltakernes roller",
-			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysninger for "
-			    "andre enn koordinatoren",
-			[IP_F_NATIONAL_ID] = "fødselsnummer eller annet "
-			    "identitetsnummer",
-			[IP_F_BIRTH_DATE] = "fødselsdato",
-			[IP_F_PERSON_CONTACT] = "personens "
-			    "kontaktopplysninger",
-			[IP_F_INTERPRETER] = "behov for tolk",
-			[IP_F_CARE] = "om personen er under tvungent psykisk "
-			    "helsevern",
-			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
-			[IP_F_STATUS] = "planens status",
-			[IP_F_CLOSED_REASON] = "en eventuell begrunnelse for at "
-			    "planen er avsluttet",
-			[IP_F_RESOURCES] = "personens ressurser",
-			[IP_F_NEEDS] = "behov for tjenester",
-			[IP_F_IMPLEMENTATION] = "hvordan planen som helhet "
-			    "gjennomføres",
-			[IP_F_REVIEWS] = "evalueringene og sammendragene fra "
-			    "dem",
-			[IP_F_CONSENT] = "samtykkene",
-			[IP_F_COOPERATION] = "samarbeidet med andre "
-			    "tjenesteytere og etater",
-		},
+		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_NB) },
 		.left_out = "Utelatt i begrenset visning.",
 		.others_left_out = "Eventuelle andre oppføringer er utelatt "
 		    "i begrenset visning.",
@@ -439,18 +412,15 @@ static const struct ip_labels labels[] = {
 		.legal_basis = "Lovgrunnlag",
 		.from = "frå %s",
 		.until = "til og med %s",
+		IP_CONTACT_FIELDS(NN)
+		IP_PERSON_FIELDS(NN)
+		IP_PARTICIPANT_FIELDS(NN)
+		IP_COOPERATION_FIELDS(NN)
 		.person = "Personalia",
-		.name = "Namn",
 		.national_id = { "Identitetsnummer", "Fødselsnummer",
 		    "D-nummer", "H-nummer", "FH-nummer" },
-		.birth_date = "Fødselsdato",
-		.phone = "Telefon",
-		.email = "E-post",
-		.address = "Adresse",
-		.interpreter = "Tolk",
 		.interpreter_yes = "trengst",
 		.interpreter_no = "trengst ikkje",
-		.compulsory = "Tvungent psykisk helsevern",
 		.yes = "ja",
 		.goals = "Mål og delmål",
 		.goal = "Mål %s",
@@ -468,12 +438,9 @@ static const struct ip_labels labels[] = {
 		.how = "Gjennomføring",
 		.implementation = "Gjennomføring",
 		.participants = "Deltakarar",
-		.role = "Rolle",
 		.roles = { "tenestemottakar", "pårørande", "tenesteytar",
 		    "annan", "føresett" },
 		.is_coordinator = "koordinator",
-		.organization = "Verksemd",
-		.contribution = "Bidrag",
 		.reviews = "Evalueringar",
 		.review = "Evaluering",
 		.review_interval = "Evalueringsintervall",
@@ -496,8 +463,6 @@ static const struct ip_labels labels[] = {
 		.nobody = "ingen",
 		.and = "og",
 		.cooperation = "Samarbeid",
-		.about = "Gjeld",
-		.contact = "Kontakt",
 		.reason = "Grunngjeving for avsluttinga",
 		.none = "Ikkje registrert.",
 		.restricted = "Avgrensa vising for %s",
@@ -518,40 +483,7 @@ static const struct ip_labels labels[] = {
 		.restricted_shows = "Denne utgåva av planen viser difor "
 		    "berre det du treng for å gjere delen din av arbeidet med "
 		    "planen. Dette er utelate:",
-		.left_out_field = {
-			[IP_F_PARTICIPANT] = "dei andre deltakarane",
-			[IP_F_CONTRIBUTION] = "bidraga frå dei andre "
-			    "deltakarane",
-			[IP_F_MEASURE] = "alle tiltak utanom tiltaka du er "
-			    "ansvarleg for",
-			[IP_F_GOAL] = "mål som ikkje er knytte til nokon av "
-			    "tiltaka som er med",
-			[IP_F_SUBGOAL] = "delmål som ikkje er knytte til nokon "
-			    "av tiltaka som er med",
-			[IP_F_PARTICIPANT_ROLE] = "rollene til deltakarane",
-			[IP_F_PARTICIPANT_CONTACT] = "kontaktopplysningar for "
-			    "andre enn koordinatoren",
-			[IP_F_NATIONAL_ID] = "fødselsnummer eller anna "
-			    "identitetsnummer",
-			[IP_F_BIRTH_DATE] = "fødselsdato",
-			[IP_F_PERSON_CONTACT] = "kontaktopplysningane til "
-			    "personen",
-			[IP_F_INTERPRETER] = "behov for tolk",
-			[IP_F_CARE] = "om personen er under tvungent psykisk "
-			    "helsevern",
-			[IP_F_LEGAL_BASIS] = "lovgrunnlaget for planen",
-			[IP_F_STATUS] = "statusen til planen",
-			[IP_F_CLOSED_REASON] = "ei eventuell grunngjeving for at "
-			    "planen er avslutta",
-			[IP_F_RESOURCES] = "ressursane til personen",
-			[IP_F_NEEDS] = "behov for tenester",
-			[IP_F_IMPLEMENTATION] = "korleis planen som heilskap "
-			    "blir gjennomført",
-			[IP_F_REVIEWS] = "evalueringane og samandraga frå dei",
-			[IP_F_CONSENT] = "samtykka",
-			[IP_F_COOPERATION] = "samarbeidet med andre "
-			    "tenesteytarar og etatar",
-		},
+		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_NN) },
 		.left_out = "Utelate i avgrensa vising.",
 		.others_left_out = "Eventuelle andre oppføringar er "
 		    "utelatne i avgrensa vising.",
@@ -750,18 +682,15 @@ static const struct ip_labels labels[] = {
 		.legal_basis = "Legal basis",
 		.from = "from %s",
 		.until = "until and including %s",
+		IP_CONTACT_FIELDS(EN)
+		IP_PERSON_FIELDS(EN)
+		IP_PARTICIPANT_FIELDS(EN)
+		IP_COOPERATION_FIELDS(EN)
 		.person = "Personal details",
-		.name = "Name",
 		.national_id = { "Identity number", "National identity number",
 		    "D number", "H number", "FH number" },
-		.birth_date = "Date of birth",
-		.phone = "Phone",
-		.email = "Email",
-		.address = "Address",
-		.interpreter = "Interpreter",
 		.interpreter_yes = "needed",
 		.interpreter_no = "not needed",
-		.compulsory = "Compulsory mental health care",
 		.yes = "yes",
 		.goals = "Goals and sub-goals",
 		.goal = "Goal %s",
@@ -779,12 +708,9 @@ static const struct ip_labels labels[] = {
 		.how = "How",
 		.implementation = "Implementation",
 		.participants = "Participants",
-		.role = "Role",
 		.roles = { "service user", "relative", "service provider",
 		    "other", "guardian" },
 		.is_coordinator = "coordinator",
-		.organization = "Organisation",
-		.contribution = "Contribution",
 		.reviews = "Reviews",
 		.review = "Review",
 		.review_interval = "Review interval",
@@ -807,8 +733,6 @@ static const struct ip_labels labels[] = {
 		.nobody = "no one",
 		.and = "and",
 		.cooperation = "Cooperation",
-		.about = "About",
-		.contact = "Contact",
 		.reason = "Reason for closing",
 		.none = "Not recorded.",
 		.restricted = "Restricted view for %s",
@@ -829,38 +753,7 @@ static const struct ip_labels labels[] = {
 		.restricted_shows = "So this copy of the plan shows only what "
 		    "you need to do your part in the work on the plan. Left "
 		    "out:",
-		.left_out_field = {
-			[IP_F_PARTICIPANT] = "the other participants",
-			[IP_F_CONTRIBUTION] = "the other participants' "
-			    "contributions",
-			[IP_F_MEASURE] = "all measures but those you are "
-			    "responsible for",
-			[IP_F_GOAL] = "goals that none of the measures shown "
-			    "serve",
-			[IP_F_SUBGOAL] = "sub-goals that none of the measures "
-			    "shown serve",
-			[IP_F_PARTICIPANT_ROLE] = "the participants' roles",
-			[IP_F_PARTICIPANT_CONTACT] = "the contact details of "
-			    "anyone but the coordinator",
-			[IP_F_NATIONAL_ID] = "the national identity number or "
-			    "other identity number",
-			[IP_F_BIRTH_DATE] = "the date of birth",
-			[IP_F_PERSON_CONTACT] = "the person's contact details",
-			[IP_F_INTERPRETER] = "the need for an interpreter",
-			[IP_F_CARE] = "whether the person is under compulsory "
-			    "mental health care",
-			[IP_F_LEGAL_BASIS] = "the legal basis of the plan",
-			[IP_F_STATUS] = "the plan's status",
-			[IP_F_CLOSED_REASON] = "any reason the plan was closed",
-			[IP_F_RESOURCES] = "the person's resources",
-			[IP_F_NEEDS] = "the needs for services",
-			[IP_F_IMPLEMENTATION] = "how the plan as a whole is "
-			    "carried out",
-			[IP_F_REVIEWS] = "the reviews and their summaries",
-			[IP_F_CONSENT] = "the consents",
-			[IP_F_COOPERATION] = "the cooperation with other "
-			    "services and agencies",
-		},
+		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_EN) },
 		.left_out = "Left out of the restricted view.",
 		.others_left_out = "Any other entries are left out of the "
 		    "restricted view.",

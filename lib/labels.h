@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "fields.h"
 #include "plan.h"
 #include "view.h"
 
@@ -32,10 +33,14 @@ struct ip_labels {
 	const char *next_overdue;	/* "%s (forfalt)": the next review's
 					   date, when before today */
 	const char *from, *until;	/* "fra %s", "til %s": a date */
+	/* the labels of the plan's fields, from their table (fields.h):
+	 * person_name is person.name's ("Navn"), NULL if it has none */
+	IP_CONTACT_FIELDS(IP_FIELD_LABEL)
+	IP_PERSON_FIELDS(IP_FIELD_LABEL)
+	IP_PARTICIPANT_FIELDS(IP_FIELD_LABEL)
+	IP_COOPERATION_FIELDS(IP_FIELD_LABEL)
 	/* the person */
-	const char *person, *name, *birth_date, *phone, *email,
-	    *address, *interpreter, *interpreter_yes, *interpreter_no,
-	    *compulsory, *yes;
+	const char *person, *interpreter_yes, *interpreter_no, *yes;
 	const char *national_id[5];	/* by enum ip_nid_kind: what the
 					   number is ("D-nummer") */
 	/* sections, in the order of the document */
@@ -44,8 +49,7 @@ struct ip_labels {
 	const char *measures, *measure, *extent, *responsible, *when,
 	    *serves, *subplan, *how;
 	const char *implementation;
-	const char *participants, *role, *roles[5], *is_coordinator,
-	    *organization, *contribution;
+	const char *participants, *roles[5], *is_coordinator;
 	const char *reviews, *review, *review_interval, *units[4][2], *review_done,
 	    *review_planned;
 	const char *consent, *consent_plan, *given, *by,
@@ -57,7 +61,7 @@ struct ip_labels {
 	const char *nobody;		/* "ingen": no one with access */
 	const char *and;		/* "og": the last two of who gave a
 					   consent */
-	const char *cooperation, *about, *contact;
+	const char *cooperation;
 	const char *reason;
 	const char *none;		/* a section with nothing in it */
 	/* the restricted view */
@@ -69,8 +73,8 @@ struct ip_labels {
 	const char *nid_hidden;		/* what stands for a national id
 					   written in a field the reader is
 					   shown: ip_view_masked() */
-	/* what the reader is kept from, by enum ip_field; NULL for the
-	 * fields every reader sees */
+	/* what the reader is kept from, by enum ip_field, from the table
+	 * of fields (fields.h); NULL for the fields every reader sees */
 	const char *left_out_field[IP_F_COUNT];
 	const char *left_out;		/* in a section left out */
 	const char *others_left_out;	/* in a section shown in part */

@@ -435,6 +435,47 @@ key(FILE *f, const char *indent, const char *k, const char *value)
 	fprintf(f, "%s%s:%s%s\n", indent, k, *value ? " " : "", value);
 }
 
+/* The value of the placeholder named name, "" if there is none. */
+static const char *
+placeholder_value(const struct values *v, const char *name)
+{
+	for (size_t i = 0; i < PH_COUNT; i++)
+		if (strcmp(placeholders[i].name, name) == 0)
+			return v->val[i];
+	return "";
+}
+
+/* The rows of a table (fields.h) as the skeleton writes them, at
+ * indent. */
+#define SKELETON_PH(k, type, sub) key(f, indent, #k, \
+	placeholder_value(v, #k));
+#define SKELETON_EMPTY(k, type, sub) SKELETON_EMPTY_##type(k, sub)
+#define SKELETON_EMPTY_TEXT(k, sub) key(f, indent, #k, "");
+#define SKELETON_EMPTY_BOOL(k, sub) key(f, indent, #k, "");
+#define SKELETON_EMPTY_MAP(k, sub) \
+	key(f, indent, #k, ""); \
+	skeleton_##sub(f, v);
+#define SKELETON_NO(k, type, sub)
+#define SKELETON(map, k, type, sub, group, doc, xml, new, ...) \
+	SKELETON_##new(k, type, sub)
+
+static void
+skeleton_contact(FILE *f, const struct values *v)
+{
+	const char *indent = "    ";
+
+	(void)v;
+	IP_CONTACT_FIELDS(SKELETON)
+}
+
+static void
+skeleton_person(FILE *f, const struct values *v)
+{
+	const char *indent = "  ";
+
+	IP_PERSON_FIELDS(SKELETON)
+}
+
 static void
 skeleton(FILE *f, struct values *v)
 {
@@ -477,12 +518,7 @@ skeleton(FILE *f, struct values *v)
 
 	comment(f, "# ", "# ", l->sk_person);
 	fputs("person:\n", f);
-	key(f, "  ", "name", val[PH_NAME]);
-	key(f, "  ", "national_id", val[PH_NATIONAL_ID]);
-	key(f, "  ", "birth_date", val[PH_BIRTH_DATE]);
-	fputs("  contact:\n    phone:\n    email:\n    address:\n"
-	    "  interpreter:\n", f);
-	key(f, "  ", "care", val[PH_CARE]);
+	skeleton_person(f, v);
 
 	fputs("\n", f);
 	new_item(f, v, 'a', l->sk_guide[0]);
@@ -849,6 +885,86 @@ list_empty(struct ip_diags *d, const struct ip_list *l, const char *field)
 		not_given(d, l->pos, field, NULL);
 }
 
+/* Unless t is empty, adds that path, its field, is filled in. */
+static void
+empty_TEXT(struct ip_diags *d, const struct ip_text *t, const char *path)
+{
+	text_is(d, t, NULL, path, NULL);
+}
+
+static void
+empty_BOOL(struct ip_diags *d, const struct ip_bool *b, const char *path)
+{
+	if (b->set)
+		not_given(d, b->pos, path, NULL);
+}
+
+/* The rows of a table (fields.h) as a template is checked: those of s,
+ * a struct of the plan whose path is WHERE ("person."). */
+#define GIVEN_PH(map, key, type) given_##map##_##key(v, s, d);
+#define GIVEN_EMPTY(map, key, type) GIVEN_EMPTY_##type(map, key)
+#define GIVEN_EMPTY_TEXT(map, key) empty_TEXT(d, &s->key, WHERE #key);
+#define GIVEN_EMPTY_BOOL(map, key) empty_BOOL(d, &s->key, WHERE #key);
+#define GIVEN_EMPTY_MAP(map, key) given_##map##_##key(v, s, d);
+#define GIVEN_NO(map, key, type)
+#define GIVEN(map, key, type, sub, group, doc, xml, new, ...) \
+	GIVEN_##new(map, key, type)
+
+static void
+given_person_name(const struct values *v, const struct ip_person *s,
+    struct ip_diags *d)
+{
+	text_is(d, &s->name, v->o->name, "person.name", "name");
+}
+
+static void
+given_person_national_id(const struct values *v, const struct ip_person *s,
+    struct ip_diags *d)
+{
+	text_is(d, &s->national_id, v->o->national_id, "person.national_id",
+	    "national_id");
+}
+
+static void
+given_person_birth_date(const struct values *v, const struct ip_person *s,
+    struct ip_diags *d)
+{
+	date_is(d, &s->birth_date, v->birth_set, v->birth,
+	    "person.birth_date", "birth_date");
+}
+
+static void
+given_person_contact(const struct values *v, const struct ip_person *ps,
+    struct ip_diags *d)
+{
+	const struct ip_contact *s = &ps->contact;
+
+	(void)v;
+#define WHERE "person.contact."
+	IP_CONTACT_FIELDS(GIVEN)
+#undef WHERE
+}
+
+static void
+given_person_care(const struct values *v, const struct ip_person *s,
+    struct ip_diags *d)
+{
+	if (s->care.set && s->care.v != (v->compulsory ? IP_CARE_COMPULSORY
+	    : IP_CARE_VOLUNTARY))
+		not_given(d, s->care.pos, "person.care", "care");
+}
+
+/* The person's fields: those the options fill hold what they give, the
+ * others are empty. */
+static void
+given_person(const struct values *v, const struct ip_person *s,
+    struct ip_diags *d)
+{
+#define WHERE "person."
+	IP_PERSON_FIELDS(GIVEN)
+#undef WHERE
+}
+
 /*
  * Adds to d each field of p that holds something the options did not
  * give: p must be this person's plan, from the options, and no one's old
@@ -868,20 +984,7 @@ check_given(const struct values *v, const struct ip_plan *p,
 	text_is(d, &p->id, o->id, "id", "id");
 	if (p->closed.pos.line != 0)
 		not_given(d, p->closed.pos, "closed", NULL);
-	text_is(d, &ps->name, o->name, "person.name", "name");
-	text_is(d, &ps->national_id, o->national_id, "person.national_id",
-	    "national_id");
-	date_is(d, &ps->birth_date, v->birth_set, v->birth,
-	    "person.birth_date", "birth_date");
-	text_is(d, &ps->contact.phone, NULL, "person.contact.phone", NULL);
-	text_is(d, &ps->contact.email, NULL, "person.contact.email", NULL);
-	text_is(d, &ps->contact.address, NULL, "person.contact.address",
-	    NULL);
-	if (ps->interpreter.set)
-		not_given(d, ps->interpreter.pos, "person.interpreter", NULL);
-	if (ps->care.set && ps->care.v != (v->compulsory ? IP_CARE_COMPULSORY
-	    : IP_CARE_VOLUNTARY))
-		not_given(d, ps->care.pos, "person.care", "care");
+	given_person(v, ps, d);
 
 	list_empty(d, &p->goals.any, "goals");
 	list_empty(d, &p->resources.any, "resources");

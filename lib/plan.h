@@ -2,7 +2,7 @@
  * plan.h - the typed plan of libiplan: what a plan file decodes to
  * (decode.h), its vocabularies, and the questions asked of a loaded plan
  * (plan.c).  It includes the headers of the layers below it: arena.h,
- * date.h, diag.h and ytree.h.
+ * date.h, diag.h and ytree.h; and the table of the fields (fields.h).
  *
  * Only lib/ and the tests include this header; commands use iplan.h.
  */
@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "date.h"
 #include "diag.h"
+#include "fields.h"
 #include "iplan.h"
 #include "utf8.h"
 #include "ytree.h"
@@ -84,9 +85,11 @@ IP_LIST(ip_sharing_list, struct ip_consent_sharing);
 /* Every mapping type starts with its position: that of its key, also when
  * it is empty; line 0 if absent. */
 
+/* The members of the contact, the person, a participant and a partner in
+ * cooperation are the rows of their tables (fields.h). */
 struct ip_contact {
 	struct ip_pos pos;
-	struct ip_text phone, email, address;
+	IP_CONTACT_FIELDS(IP_FIELD_MEMBER)
 };
 
 enum ip_care { IP_CARE_VOLUNTARY, IP_CARE_COMPULSORY };
@@ -97,22 +100,12 @@ enum ip_goal_status { IP_GOAL_OPEN, IP_GOAL_ACHIEVED, IP_GOAL_DROPPED };
 
 struct ip_person {
 	struct ip_pos pos;
-	struct ip_text name, national_id;
-	struct ip_text national_id_issuer;	/* who gave an H-nummer */
-	struct ip_date birth_date;
-	struct ip_contact contact;
-	struct ip_bool interpreter;
-	struct ip_enum care;
+	IP_PERSON_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_participant {
 	struct ip_pos pos;
-	struct ip_text id, name;
-	struct ip_enum role;
-	struct ip_text organization, phone, email, contribution;
-	struct ip_text hpr;			/* HPR-nummer */
-	struct ip_text organization_number;	/* organisasjonsnummer */
-	struct ip_text resh_id, her_id;		/* of the organization */
+	IP_PARTICIPANT_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_subgoal {
@@ -185,9 +178,7 @@ struct ip_consent {
 
 struct ip_cooperation {
 	struct ip_pos pos;
-	struct ip_text with, about, contact;
-	struct ip_text organization_number;	/* organisasjonsnummer */
-	struct ip_text resh_id, her_id;
+	IP_COOPERATION_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_closed {

@@ -8,7 +8,7 @@
  * participants only from then.  The person sees their whole plan, and so
  * do their guardians while the person is under 16, and everyone
  * covered.  Anyone else sees what their own part needs, and the table
- * below says what that is, field by field.
+ * of fields (fields.h) says what that is, field by field.
  */
 #include "view.h"
 
@@ -19,34 +19,12 @@
 #include "nid.h"
 #include "persons.h"
 
-/* Who besides the covered may see each field.  A field missing here is
- * IP_AUDIENCE_UNSET: seen only by the covered. */
+/* Who besides the covered may see each field, as fields.h says.  A
+ * field missing here is IP_AUDIENCE_UNSET: seen only by the covered. */
 static const enum ip_audience audience[IP_F_COUNT] = {
-	[IP_F_PERSON_NAME] = IP_SEEN_BY_ALL,
-	[IP_F_PLAN_ID] = IP_SEEN_BY_ALL,
-	[IP_F_PERIOD] = IP_SEEN_BY_ALL,
-	[IP_F_COORDINATOR] = IP_SEEN_BY_ALL,
-	[IP_F_PARTICIPANT] = IP_SEEN_IF_COORD_OR_OWN,
-	[IP_F_CONTRIBUTION] = IP_SEEN_IF_OWN,
-	[IP_F_MEASURE] = IP_SEEN_IF_OWN,
-	[IP_F_GOAL] = IP_SEEN_IF_SERVED,
-	[IP_F_SUBGOAL] = IP_SEEN_IF_SERVED,
-	[IP_F_PARTICIPANT_ROLE] = IP_SEEN_BY_COVERED,
-	[IP_F_PARTICIPANT_CONTACT] = IP_SEEN_IF_COORD,
-	[IP_F_NATIONAL_ID] = IP_SEEN_BY_COVERED,
-	[IP_F_BIRTH_DATE] = IP_SEEN_BY_COVERED,
-	[IP_F_PERSON_CONTACT] = IP_SEEN_BY_COVERED,
-	[IP_F_INTERPRETER] = IP_SEEN_BY_COVERED,
-	[IP_F_CARE] = IP_SEEN_BY_COVERED,
-	[IP_F_LEGAL_BASIS] = IP_SEEN_BY_COVERED,
-	[IP_F_STATUS] = IP_SEEN_BY_COVERED,
-	[IP_F_CLOSED_REASON] = IP_SEEN_BY_COVERED,
-	[IP_F_RESOURCES] = IP_SEEN_BY_COVERED,
-	[IP_F_NEEDS] = IP_SEEN_BY_COVERED,
-	[IP_F_IMPLEMENTATION] = IP_SEEN_BY_COVERED,
-	[IP_F_REVIEWS] = IP_SEEN_BY_COVERED,
-	[IP_F_CONSENT] = IP_SEEN_BY_COVERED,
-	[IP_F_COOPERATION] = IP_SEEN_BY_COVERED,
+#define X(group, aud, nb, nn, en) [IP_F_##group] = IP_SEEN_##aud,
+	IP_FIELD_GROUPS(X)
+#undef X
 };
 
 enum ip_audience

@@ -8,6 +8,7 @@
 #ifndef IPLAN_VIEW_H
 #define IPLAN_VIEW_H
 
+#include "fields.h"
 #include "plan.h"
 
 /* --- the consents to share information on a day ------------------------- */
@@ -128,36 +129,14 @@ void ip_view_free(struct ip_view *v);
 const char *ip_view_masked(const struct ip_view *v, struct ip_arena *a,
     const char *s, const char *mask);
 
-/* The fields of a plan, as the visibility table knows them.  Those marked
- * "entry" are asked about one entry of a list: a goal, sub-goal, measure
- * or participant, passed as the entry argument of ip_view_shows(). */
+/* The fields of a plan, as the visibility table knows them: the groups
+ * of fields.h.  Those marked "entry" there are asked about one entry of
+ * a list: a goal, sub-goal, measure or participant, passed as the entry
+ * argument of ip_view_shows(). */
 enum ip_field {
-	IP_F_PERSON_NAME,	/* person.name */
-	IP_F_PLAN_ID,		/* id */
-	IP_F_PERIOD,		/* period.start, period.end */
-	IP_F_COORDINATOR,	/* coordinator, and who that is */
-	IP_F_PARTICIPANT,	/* entry: a participant's name, organization */
-	IP_F_CONTRIBUTION,	/* entry: a participant's contribution */
-	IP_F_MEASURE,		/* entry: a measure, every field of it */
-	IP_F_GOAL,		/* entry: a goal's id and text */
-	IP_F_SUBGOAL,		/* entry: a sub-goal, every field of it */
-	IP_F_PARTICIPANT_ROLE,	/* entry: a participant's role */
-	IP_F_PARTICIPANT_CONTACT, /* entry: a participant's phone, email */
-	IP_F_NATIONAL_ID,	/* person.national_id */
-	IP_F_BIRTH_DATE,	/* person.birth_date */
-	IP_F_PERSON_CONTACT,	/* person.contact */
-	IP_F_INTERPRETER,	/* person.interpreter */
-	IP_F_CARE,		/* person.care */
-	IP_F_LEGAL_BASIS,	/* legal_basis */
-	IP_F_STATUS,		/* status, closed.date */
-	IP_F_CLOSED_REASON,	/* closed.reason */
-	IP_F_RESOURCES,		/* resources */
-	IP_F_NEEDS,		/* needs */
-	IP_F_IMPLEMENTATION,	/* implementation */
-	IP_F_REVIEWS,		/* period.review_interval, period.reviews,
-				   and the next review they give */
-	IP_F_CONSENT,		/* consent */
-	IP_F_COOPERATION,	/* cooperation */
+#define X(group, audience, nb, nn, en) IP_F_##group,
+	IP_FIELD_GROUPS(X)
+#undef X
 	IP_F_COUNT
 };
 

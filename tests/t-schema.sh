@@ -1,7 +1,7 @@
 # t-schema.sh - lib/ip-plan.schema.json, the JSON Schema editors use: held
 # to the loader's tables and to ip-validate's verdicts, with Debian's
-# python3-jsonschema; and the XML Schema, ip-plan(5) and the plans of the
-# views' test held to the loader's keys.
+# python3-jsonschema; and the XML Schema, ip-plan(5), iplan-fhir(7) and the
+# plans of the views' test held to the loader's keys.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -33,11 +33,12 @@ t "schema: a key or a word the loader lacks is found" "
 
 # --- the other places that list the plan's keys -----------------------------
 
-# The XML Schema, ip-plan(5)'s ".It Ic" entries and the plans the views'
-# unit test renders (tests/unit/export.c, which holds its own list of
-# tokens to the loader's keys) each have every key the loader knows: a
-# field added to the loader and forgotten in one of them is named, with
-# the place (tests/schema/fields.py).
+# The XML Schema, ip-plan(5)'s ".It Ic" entries, iplan-fhir(7)'s "Where
+# each field goes" and the plans the views' unit test renders
+# (tests/unit/export.c, which holds its own list of tokens to the
+# loader's keys) each have every key the loader knows: a field added to
+# the loader and forgotten in one of them is named, with the place
+# (tests/schema/fields.py).
 FIELDS="$PY $TESTS/schema/fields.py"
 FIELDS_PLANS="$TOP/examples/*.yaml $TESTS/export/*.yaml $TESTS/validate/*.yaml $TESTS/review/plans/*.yaml $TESTS/view/*.yaml"
 t "fields: the XML Schema has every key of the loader" "
@@ -46,23 +47,28 @@ t "fields: the XML Schema has every key of the loader" "
 t "fields: ip-plan(5) has an .It Ic entry for every key of the loader" "
 	'$PLANTREE' --keys >'$TMP/keys' &&
 	exits 0 $FIELDS man '$TMP/keys' '$TOP/man/ip-plan.5'"
+t "fields: iplan-fhir(7) says where every key of the loader goes" "
+	'$PLANTREE' --keys >'$TMP/keys' &&
+	exits 0 $FIELDS fhir '$TMP/keys' '$TOP/man/iplan-fhir.7'"
 t "fields: some plan the views' test renders sets every key of the loader" "
 	'$PLANTREE' --keys >'$TMP/keys' &&
 	'$PLANTREE' $FIELDS_PLANS >'$TMP/trees' 2>/dev/null;
 	exits 0 $FIELDS fixture '$TMP/keys' '$TMP/trees'"
 
 # The checks can fail: a key the loader has and no place does is named,
-# with the place.
+# with the place.  (That nothing else is named, the tests above say: a
+# field being added fails them, not this one.)
 t "fields: a key of the loader that a place lacks is named" "
-	{ '$PLANTREE' --keys && echo 'person.preferred_name text'; } >'$TMP/keys' &&
+	{ '$PLANTREE' --keys && echo 'person.no_such_key text'; } >'$TMP/keys' &&
 	'$PLANTREE' $FIELDS_PLANS >'$TMP/trees' 2>/dev/null;
 	exits 1 $FIELDS xsd '$TMP/keys' '$TOP/lib/iplan.xsd' >'$TMP/out' &&
-	grep -qx '$TOP/lib/iplan.xsd: the loader has person.preferred_name, the XML Schema has not: no element or attribute preferred_name in <plan/person>' '$TMP/out' &&
+	grep -qx '$TOP/lib/iplan.xsd: the loader has person.no_such_key, the XML Schema has not: no element or attribute no_such_key in <plan/person>' '$TMP/out' &&
 	exits 1 $FIELDS man '$TMP/keys' '$TOP/man/ip-plan.5' >'$TMP/out' &&
-	grep -qx '$TOP/man/ip-plan.5: the loader has person.preferred_name, ip-plan(5) has no .It Ic preferred_name where it belongs' '$TMP/out' &&
+	grep -qx '$TOP/man/ip-plan.5: the loader has person.no_such_key, ip-plan(5) has no .It Ic no_such_key where it belongs' '$TMP/out' &&
+	exits 1 $FIELDS fhir '$TMP/keys' '$TOP/man/iplan-fhir.7' >'$TMP/out' &&
+	grep -qx '$TOP/man/iplan-fhir.7: the loader has person.no_such_key, iplan-fhir(7) does not say where it goes (.It Ic person.no_such_key under \"Where each field goes\")' '$TMP/out' &&
 	exits 1 $FIELDS fixture '$TMP/keys' '$TMP/trees' >'$TMP/out' &&
-	grep -qx \"the loader has person.preferred_name, no plan the views' test renders sets it (tests/unit/export.c; add it to one in tests/view)\" '$TMP/out' &&
-	test \$(wc -l <'$TMP/out') = 1"
+	grep -qx \"the loader has person.no_such_key, no plan the views' test renders sets it (tests/unit/export.c; add it to one in tests/view)\" '$TMP/out'"
 
 # Every plan of the tree, and variants of a valid one that differ from it
 # in one line of shape: the schema refuses exactly what ip-validate

@@ -3,6 +3,7 @@
 
 usage: fields.py xsd KEYS XSD
        fields.py man KEYS PAGE
+       fields.py fhir KEYS PAGE
        fields.py fixture KEYS TREES
 
 KEYS is what 'plantree --keys' prints: each key the loader knows, its
@@ -19,11 +20,19 @@ man: ip-plan(5) has an ".It Ic KEY" entry for the key in the section
 of its top-level key ("The plan" for those; "The person" for person.*,
 "Participants" for participants[].*), nested in its parent's entry.
 
+fhir: iplan-fhir(7) says where the key goes in its section "Where each
+field goes": an ".It Ic" entry names the key, one of its parents (which
+then says where all of it goes), or a pattern that matches it
+("consent.*.withdrawn"); an entry "period.start , end" names
+period.start and period.end.  A mapping or a list whose keys have
+entries needs none of its own.
+
 fixture: some plan of TREES ('plantree FILE...', a line a plan: the
 "every field" fixtures, the plans that the unit test of the views,
 tests/unit/export.c, renders in every reader's view) sets each key.
 """
 
+import fnmatch
 import json
 import re
 import sys
@@ -183,6 +192,53 @@ def check_man(keys, path):
     return bad
 
 
+# --- iplan-fhir(7) -----------------------------------------------------------
+
+def fhir_entries(path):
+    """The paths, without [], that the ".It Ic" entries of "Where each
+    field goes" name."""
+    found = []
+    inside = False
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('.Ss ') or line.startswith('.Sh '):
+                inside = line[4:].strip().strip('"') == \
+                    'Where each field goes'
+            elif inside and line.startswith('.It Ic '):
+                words = line.split()[2:]
+                if ':' in words:	# "participants[].role : guardian"
+                    words = words[:words.index(':')]
+                first = None
+                for w in words:
+                    if w == ',':
+                        continue
+                    w = w.replace('[]', '')
+                    if first is None:
+                        first = w
+                    elif '.' not in w and '.' in first:
+                        w = first.rsplit('.', 1)[0] + '.' + w
+                    found.append(w)
+    return found
+
+
+def check_fhir(keys, path):
+    entries = fhir_entries(path)
+    bad = 0
+    for key, kind in keys:
+        k = key.replace('[]', '')
+        if kind in ('mapping', 'list', 'list1') and \
+                any(e.startswith(k + '.') for e in entries):
+            continue	# its keys say where they go
+        if not any(fnmatch.fnmatchcase(k, e) or k.startswith(e + '.')
+                   or fnmatch.fnmatchcase(k, e + '.*')
+                   for e in entries):
+            print('%s: the loader has %s, iplan-fhir(7) does not say where '
+                  'it goes (.It Ic %s under "Where each field goes")'
+                  % (path, key, key))
+            bad = 1
+    return bad
+
+
 # --- the "every field" fixture -----------------------------------------------
 
 def has(node, ps):
@@ -217,14 +273,15 @@ def check_fixture(keys, path):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ('xsd', 'man', 'fixture'):
+    if len(sys.argv) != 4 or sys.argv[1] not in ('xsd', 'man', 'fhir',
+                                                  'fixture'):
         print(__doc__.split('\n\n')[1], file=sys.stderr)
         return 2
     keys = loader_keys(sys.argv[2])
     if not keys:
         print('fields.py: no keys in ' + sys.argv[2], file=sys.stderr)
         return 2
-    check = {'xsd': check_xsd, 'man': check_man,
+    check = {'xsd': check_xsd, 'man': check_man, 'fhir': check_fhir,
              'fixture': check_fixture}[sys.argv[1]]
     if check(keys, sys.argv[3]):
         return 1

@@ -42,10 +42,15 @@ static struct ip_err unit_err;
  * apart.) */
 #define LABEL(f) { #f, offsetof(struct ip_labels, f), \
 	sizeof(((struct ip_labels *)0)->f) / sizeof(const char *) }
+#define FIELD_LABEL(map, key, ...) LABEL(map##_##key),
 static const struct {
 	const char *name;
 	size_t off, n;
 } label_fields[] = {
+	IP_CONTACT_FIELDS(FIELD_LABEL)
+	IP_PERSON_FIELDS(FIELD_LABEL)
+	IP_PARTICIPANT_FIELDS(FIELD_LABEL)
+	IP_COOPERATION_FIELDS(FIELD_LABEL)
 	LABEL(code),
 	LABEL(months),
 	LABEL(title),
@@ -65,16 +70,9 @@ static const struct {
 	LABEL(from),
 	LABEL(until),
 	LABEL(person),
-	LABEL(name),
 	LABEL(national_id),
-	LABEL(birth_date),
-	LABEL(phone),
-	LABEL(email),
-	LABEL(address),
-	LABEL(interpreter),
 	LABEL(interpreter_yes),
 	LABEL(interpreter_no),
-	LABEL(compulsory),
 	LABEL(yes),
 	LABEL(goals),
 	LABEL(goal),
@@ -92,11 +90,8 @@ static const struct {
 	LABEL(how),
 	LABEL(implementation),
 	LABEL(participants),
-	LABEL(role),
 	LABEL(roles),
 	LABEL(is_coordinator),
-	LABEL(organization),
-	LABEL(contribution),
 	LABEL(reviews),
 	LABEL(review),
 	LABEL(review_interval),
@@ -117,8 +112,6 @@ static const struct {
 	LABEL(nobody),
 	LABEL(and),
 	LABEL(cooperation),
-	LABEL(about),
-	LABEL(contact),
 	LABEL(reason),
 	LABEL(none),
 	LABEL(restricted),
@@ -209,6 +202,7 @@ static const struct {
 	LABEL(sk_provider_name),
 	LABEL(sk_provider_contribution),
 };
+#undef FIELD_LABEL
 #undef LABEL
 
 /* The conversions of a label, "%s%s" for one with two: what it takes. */
@@ -788,6 +782,7 @@ enum who_sees {
 
 struct token {
 	char s[16];
+	const char *key;	/* the loader's path of the text */
 	enum who_sees who;
 	const void *entry;	/* the participant or measure, or the id of
 				   the goal or sub-goal */
@@ -831,6 +826,7 @@ tokenize(struct tokens *t, const char *key, struct ip_text *text,
 	assert_true(t->n < sizeof(t->v) / sizeof(*t->v));
 	struct token *k = &t->v[t->n++];
 	snprintf(k->s, sizeof(k->s), "zq%04zuq", t->n);
+	k->key = key;
 	k->who = who;
 	k->entry = entry;
 	k->no_fhir = false;
@@ -1075,10 +1071,10 @@ assert_no_labels(const struct ip_labels *l, const char *md, const char *at)
 	const char *hidden[] = { l->national_id[IP_NID_INVALID],
 		l->national_id[IP_NID_FNR], l->national_id[IP_NID_DNR],
 		l->national_id[IP_NID_HNR], l->national_id[IP_NID_FHNR],
-		l->birth_date, l->address,
-		l->interpreter, l->compulsory, l->legal_basis, l->next_review,
-		l->review_interval, l->consent_plan, l->consent_sharing,
-		l->consent_with, l->status, l->reason };
+		l->person_birth_date, l->contact_address,
+		l->person_interpreter, l->person_care, l->legal_basis,
+		l->next_review, l->review_interval, l->consent_plan,
+		l->consent_sharing, l->consent_with, l->status, l->reason };
 	char want[128];
 	for (size_t i = 0; i < sizeof(hidden) / sizeof(*hidden); i++) {
 		snprintf(want, sizeof(want), "**%s:**", hidden[i]);
@@ -1087,7 +1083,7 @@ assert_no_labels(const struct ip_labels *l, const char *md, const char *at)
 	}
 	/* the coordinator is named as such, but no one's role */
 	for (size_t i = 0; i < 5; i++) {
-		snprintf(want, sizeof(want), "**%s:** %s", l->role,
+		snprintf(want, sizeof(want), "**%s:** %s", l->participant_role,
 		    l->roles[i]);
 		if (strstr(md, want) != NULL)
 			fail_msg("%s: shows '%s'", at, want);
@@ -1156,6 +1152,8 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 	char *out[4] = { ip_export_document(&r, false),
 		ip_export_document(&r, true), ip_export_xml(&r, &unit_err),
 		ip_export_fhir(&r, day, false, false) };
+	static const char *const format[4] = { "Markdown", "HTML", "XML",
+		"FHIR" };
 	for (size_t f = 0; f < 4; f++) {
 		assert_non_null(out[f]);
 		for (size_t i = 0; i < t->n; i++) {
@@ -1163,8 +1161,9 @@ check_view(const struct ip_plan *p, const struct ip_participant *q,
 			    && !(f == 3 && t->v[i].no_fhir);
 			bool got = strstr(out[f], t->v[i].s) != NULL;
 			if (want != got)
-				fail_msg("%s, format %zu: %s %s", at, f,
-				    t->v[i].s, got ? "shown" : "not shown");
+				fail_msg("%s, %s: %s (%s) %s", at, format[f],
+				    t->v[i].key, t->v[i].s, got ? "shown"
+				    : "not shown");
 		}
 	}
 	if (!full)
@@ -1415,7 +1414,7 @@ test_token_keys_name_a_key_left_out(void **state)
 {
 	(void)state;
 	size_t missing = 0;
-	token_key("person.preferred_name", "text", NULL, &missing);
+	token_key("person.no_such_key", "text", NULL, &missing);
 	assert_int_equal(missing, 1);
 	token_key("format", "text", NULL, &missing);
 	token_key("person.care", "word", (const char *const[]){ NULL },
