@@ -80,9 +80,9 @@
 	X(COORDINATOR, BY_ALL, NULL, NULL, NULL) \
 	/* entry: a participant's name, organization */ \
 	X(PARTICIPANT, IF_COORD_OR_OWN, \
-	    "de andre deltakerne", \
-	    "dei andre deltakarane", \
-	    "the other participants") \
+	    "de andre deltakerne utenom koordinatoren", \
+	    "dei andre deltakarane utanom koordinatoren", \
+	    "the other participants but the coordinator") \
 	/* entry: a participant's contribution */ \
 	X(CONTRIBUTION, IF_OWN, \
 	    "de andre deltakernes bidrag", \

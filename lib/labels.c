@@ -131,7 +131,7 @@ static const struct ip_labels labels[] = {
 		.title_nameless = "Individuell plan",
 		.draft = "Utkast",
 		.draft_title = "Utkast: %s",
-		.draft_status = "utkast, ikke aktiv ennå",
+		.draft_status = "utkast, ennå ikke aktivt",
 		.period = "Planperiode",
 		.coordinator = "Koordinator",
 		.next_review = "Neste evaluering",
@@ -206,8 +206,8 @@ static const struct ip_labels labels[] = {
 			[IP_WHY_WITHDRAWN] = "Samtykket til å dele opplysninger "
 			    "ble trukket tilbake %s.",
 			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen ble "
-			    "trukket tilbake %s, og med det all deling av "
-			    "opplysninger.",
+			    "trukket tilbake %s, og med det opphørte all "
+			    "deling av opplysninger.",
 			[IP_WHY_NO_CONSENT] = "Det er ikke gitt samtykke til "
 			    "å dele opplysninger.",
 		},
@@ -265,7 +265,7 @@ static const struct ip_labels labels[] = {
 		    "begrunne det, ved å si fra til koordinatoren for planen. "
 		    "Fra barnet fyller 16 år, samtykker barnet selv.",
 		.cf_child_heard = "Barnet har fått informasjon og sagt sin "
-		    "mening før samtykket ble gitt (barneloven § 31).",
+		    "mening før samtykke ble gitt (barneloven § 31).",
 		.cf_child_plan_compulsory = "Fordi barnet er under tvungent "
 		    "psykisk helsevern, lages planen uten samtykke. Når det "
 		    "tvungne vernet opphører, trengs samtykke for at planen skal "
@@ -475,8 +475,8 @@ static const struct ip_labels labels[] = {
 			[IP_WHY_WITHDRAWN] = "Samtykket til å dele opplysningar "
 			    "vart trekt tilbake %s.",
 			[IP_WHY_PLAN_WITHDRAWN] = "Samtykket til planen vart "
-			    "trekt tilbake %s, og med det all deling av "
-			    "opplysningar.",
+			    "trekt tilbake %s, og med det tok all deling av "
+			    "opplysningar slutt.",
 			[IP_WHY_NO_CONSENT] = "Det er ikkje gitt samtykke til "
 			    "å dele opplysningar.",
 		},
@@ -505,7 +505,7 @@ static const struct ip_labels labels[] = {
 		.cf_until = "Samtykket gjeld til og med %s.",
 		.cf_until_withdrawn = "Samtykket gjeld til eg trekkjer det "
 		    "tilbake.",
-		.cf_withdraw = "Å trekkje samtykket tilbake",
+		.cf_withdraw = "Å trekkje samtykke tilbake",
 		.cf_withdraw_text = "Samtykka er frivillige. Eg kan når som "
 		    "helst trekkje dei tilbake, heilt eller delvis, utan å "
 		    "grunngje det, ved å seie frå til koordinatoren for planen.",
@@ -535,7 +535,7 @@ static const struct ip_labels labels[] = {
 		    "grunngje det, ved å seie frå til koordinatoren for planen. "
 		    "Frå barnet fyller 16 år, samtykkjer barnet sjølv.",
 		.cf_child_heard = "Barnet har fått informasjon og sagt meininga "
-		    "si før samtykket vart gitt (barnelova § 31).",
+		    "si før samtykke vart gitt (barnelova § 31).",
 		.cf_child_plan_compulsory = "Fordi barnet er under tvungent "
 		    "psykisk helsevern, blir planen laga utan samtykke. Når det "
 		    "tvungne vernet tek slutt, trengst samtykke for at planen "
@@ -597,8 +597,9 @@ static const struct ip_labels labels[] = {
 		    "berre for deg, og del ho berre med deltakarane "
 		    "samtykket gjeld.",
 		.sk_draft = "Eit utkast: ip-validate varslar om punkta som "
-		    "manglar, utan å stoppe ein commit. Når planen er ferdig, "
-		    "skriv status: active; då krev ip-validate alle punkta.",
+		    "manglar, utan å stoppe ei innsjekking (git commit). Når "
+		    "planen er ferdig, skriv status: active; då krev "
+		    "ip-validate alle punkta.",
 		.sk_legal_basis = "Lovgrunnlaget planen blir laga etter, eitt "
 		    "eller fleire av:",
 		.sk_person = "Personen planen gjeld, tenestemottakaren i "

@@ -97,9 +97,9 @@ t_no_vg "hook: the refusal in the user's language, bokmål and nynorsk" "
 	repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
 	exits 1 env LC_ALL=nb_NO.UTF-8 git commit -q -m broken 2>err &&
 	grep -q '^plan.yaml:15:1: feil: ' err &&
-	grep -qx 'pre-commit: ingen commit: rett planene over og legg dem til på nytt (git add), eller bruk git commit --no-verify' err &&
+	grep -qx 'pre-commit: ikke sjekket inn: rett planene over og legg dem til på nytt (git add), eller sjekk inn med git commit --no-verify' err &&
 	exits 1 env LC_ALL=nn_NO.UTF-8 git commit -q -m broken 2>err &&
-	grep -q '^pre-commit: ingen commit: rett planane over ' err &&
+	grep -q '^pre-commit: ikkje sjekka inn: rett planane over ' err &&
 	commits 0"
 t_no_vg "hook: without gettext(1), the refusal in English" "
 	repo && cp '$BROKEN' plan.yaml && git add plan.yaml && mkdir bin &&
@@ -261,7 +261,7 @@ t_plain "make install PREFIX=X after make: Norwegian messages and the hooks from
 	exits 1 env -u IPLAN_LOCALEDIR PATH='$HOOK_X/bin':\"\$PATH\" \
 		LC_ALL=nb_NO.UTF-8 git commit -q -m broken 2>err &&
 	grep -q '^plan.yaml:15:1: feil: ' err &&
-	grep -q '^pre-commit: ingen commit: ' err &&
+	grep -q '^pre-commit: ikke sjekket inn: ' err &&
 	ip-validate --print-hook-dir >'$TMP/got' && ! cmp -s '$TMP/want' '$TMP/got'"
 t_plain "ip-validate --check-hooks: what git runs, in a clone and a shared repository" "
 	test -x '$HOOK_X/bin/ip-validate' && PATH='$HOOK_X/bin':\$PATH &&
