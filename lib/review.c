@@ -111,6 +111,8 @@ struct block {
 				   else INT32_MAX */
 	uint32_t folded;	/* the findings its line stands for */
 	bool close;		/* the action may be to close the plan */
+	bool consent;		/* its findings are all of consents to share,
+				   which ip-consent(1) records */
 	bool mail_to;		/* mail goes to the coordinator's address
 				   (mail_to()) */
 	uint32_t group;		/* its group's place in the order of
@@ -898,8 +900,10 @@ make_blocks(struct ip_review_run *r)
 	r->blocks = ip_xcalloc(r->nplans, sizeof(*r->blocks));
 	for (size_t i = 0; i < r->nplans; i++) {
 		const char *a = coord_email(r, &r->plans[i]);
-		r->blocks[i] = (struct block){ INT32_MAX, INT32_MAX, 0, false,
-		    r->mail != NULL && *a != '\0' && ip_mail_address_ok(a), 0 };
+		r->blocks[i] = (struct block){ .urgent = INT32_MAX,
+		    .ended = INT32_MAX, .consent = true,
+		    .mail_to = r->mail != NULL && *a != '\0'
+		    && ip_mail_address_ok(a) };
 	}
 	if (r->grouped && r->nplans > 0) {
 		/* the groups numbered in their order, once a plan, and not
@@ -920,6 +924,8 @@ make_blocks(struct ip_review_run *r)
 			b->ended = f->date;
 		if (f->kind == K_WITHDRAWN && f->date <= r->today)
 			b->close = true;
+		b->consent &= f->kind == K_CONSENT
+		    || f->kind == K_SHARING_WITHDRAWN;
 	}
 	for (size_t i = 0; i < r->nf; i++) {
 		const struct finding *f = &r->f[i];
@@ -980,13 +986,15 @@ print_shell_word(const struct ip_review_run *r, const struct plan_rec *pr,
 }
 
 /* The end of a plan's last line: the command that records what was
- * done, ip-evaluate(1), or ip-close(1) when the plan may be closed, or
- * for a draft ip-edit(1), which finishes it; nothing for a plan read from
+ * done, ip-evaluate(1), or ip-close(1) too when the plan may be closed,
+ * or ip-consent(1) when all that is due is consents to share, or for a
+ * draft ip-edit(1), which finishes it; nothing for a plan read from
  * standard input. */
 static void
 print_command(const struct ip_review_run *r, const struct plan_rec *pr,
-    bool close, bool draft, FILE *out)
+    const struct block *b, bool draft, FILE *out)
 {
+	bool close = b->close;
 	const char *lab = draft
 	    /* TRANSLATORS: the end of the line of a draft in ip-review:
 	       the command that edits it; %s is "ip-edit FILE", which
@@ -994,8 +1002,9 @@ print_command(const struct ip_review_run *r, const struct plan_rec *pr,
 	    ? _("; finish it: %s") : close
 	    /* TRANSLATORS: the end of the last line of a plan in
 	       ip-review: the commands that record an evaluation, and
-	       that close the plan; each %s is "ip-evaluate FILE" or
-	       "ip-close FILE", which stay as they are. */
+	       that close the plan; each %s is "ip-evaluate FILE",
+	       "ip-consent FILE" or "ip-close FILE", which stay as they
+	       are. */
 	    ? _("; record it: %s or %s") : _("; record it: %s");
 	const char *slot;
 
@@ -1004,8 +1013,8 @@ print_command(const struct ip_review_run *r, const struct plan_rec *pr,
 		return;		/* no file to name */
 	for (int k = 0; (slot = strstr(lab, "%s")) != NULL; lab = slot + 2) {
 		fprintf(out, "%.*s", (int)(slot - lab), lab);
-		fputs(draft ? "ip-edit " : k++ == 0 ? "ip-evaluate "
-		    : "ip-close ", out);
+		fputs(draft ? "ip-edit " : b->consent ? "ip-consent "
+		    : k++ == 0 ? "ip-evaluate " : "ip-close ", out);
 		print_shell_word(r, pr, out);
 	}
 	fputs(lab, out);
@@ -1034,8 +1043,7 @@ print_text(const struct ip_review_run *r, size_t i, bool last, FILE *out)
 		print_coordinator(r, pr, false, out);
 	}
 	if (last)
-		print_command(r, pr, r->blocks[f->plan].close, k == K_DRAFT,
-		    out);
+		print_command(r, pr, &r->blocks[f->plan], k == K_DRAFT, out);
 	putc('\n', out);
 }
 

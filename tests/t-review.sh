@@ -14,8 +14,9 @@ RV=$TESTS/review
 # rv_is TODAY WITHIN FILE [LINE...]: as of TODAY, `ip-review --within
 # WITHIN FILE` in tests/review prints exactly the LINEs and exits 1, the
 # last of them ending in the command that records it, "; record it:
-# ip-evaluate FILE" (and " or ip-close FILE" when the plan may be closed),
-# which the LINEs leave out; or, with no LINE, prints nothing and exits 0.
+# ip-evaluate FILE" (and " or ip-close FILE" when the plan may be closed;
+# "ip-consent FILE" when every LINE is of a consent to share), which the
+# LINEs leave out; or, with no LINE, prints nothing and exits 0.
 rv_is() {
 	today=$1 within=$2 rv_file=$3
 	shift 3
@@ -29,9 +30,11 @@ rv_is() {
 	exits $rc ip-review --today "$today" --within "$within" \
 	    "$rv_file" >"$TMP/got.full" &&
 	rv_cmd="; record it: ip-evaluate $rv_file" &&
+	{ grep -qv '  consent to share information ' "$TMP/want" ||
+	    rv_cmd="; record it: ip-consent $rv_file"; } &&
 	{ ! tail -n 1 "$TMP/got.full" | grep -q '  draft begun ' ||
 	    rv_cmd="; finish it: ip-edit $rv_file"; } &&
-	sed -e '$s/; record it: ip-evaluate [^ ]*\( or ip-close [^ ]*\)\{0,1\}$//' \
+	sed -e '$s/; record it: ip-\(evaluate\|consent\) [^ ]*\( or ip-close [^ ]*\)\{0,1\}$//' \
 	    -e '$s/; finish it: ip-edit [^ ]*$//' \
 		"$TMP/got.full" >"$TMP/got" &&
 	same "$TMP/want" "$TMP/got" &&
@@ -276,7 +279,7 @@ t "plans: the same on 1 thread and on 3" "
 # without the coordinator it ends in there, under the heading of that
 # coordinator (its name, without the address); none is left out.
 grouped() {
-	awk '{ sub(/; record it: ip-evaluate .*$/, "") }
+	awk '{ sub(/; record it: ip-(evaluate|consent) .*$/, "") }
 	NR == FNR {
 		c = $0
 		sub(/^.*  \(/, "(", c)
@@ -453,7 +456,7 @@ t "a plan that does not load: reported, the rest still read, exit 2" "
 		>'$TMP/got' 2>'$TMP/err' &&
 	printf '%s\n' \"broken.yaml:7:10: error: '2026-02-30' is not a real date [date]\" >'$TMP/want' &&
 	same '$TMP/want' '$TMP/err' &&
-	printf '%s\n' '2026-12-01  plans/molde/consent.yaml  consent to share information expires in 7 days  (coordinator Bjørn Ødegård); record it: ip-evaluate plans/molde/consent.yaml' \
+	printf '%s\n' '2026-12-01  plans/molde/consent.yaml  consent to share information expires in 7 days  (coordinator Bjørn Ødegård); record it: ip-consent plans/molde/consent.yaml' \
 		'2026-12-02  plans/emma.yaml  review due in 8 days  (coordinator Ingrid Aasen); record it: ip-evaluate plans/emma.yaml' \
 		'2026-12-24  plans/molde/period-end.yaml  plan period ends in 30 days  (coordinator Bjørn Ødegård); record it: ip-evaluate plans/molde/period-end.yaml' >'$TMP/want' &&
 	same '$TMP/want' '$TMP/got'"
@@ -743,7 +746,7 @@ t "text: each plan's lines together, the most urgent first, the command on the l
 	exits 1 ip-review --today $TODAY plans >'$TMP/got' &&
 	cut -d ' ' -f 3 '$TMP/got' | uniq >'$TMP/files' &&
 	test \$(wc -l <'$TMP/files') -eq \$(sort -u '$TMP/files' | wc -l) &&
-	awk '{ f = \$2; if (f != last && last != \"\" && prev !~ /; record it: ip-evaluate /) bad = 1
+	awk '{ f = \$2; if (f != last && last != \"\" && prev !~ /; record it: ip-(evaluate|consent) /) bad = 1
 		if (f == last && prev ~ /; record it:/) bad = 1
 		last = f; prev = \$0 } END { exit bad }' '$TMP/got'"
 t "text: the command names a file the shell takes as it is" "
