@@ -213,7 +213,8 @@ static const struct ip_labels labels[] = {
 		},
 		.restricted_shows = "Denne utgaven av planen viser derfor "
 		    "bare det du trenger for å gjøre din del av arbeidet med "
-		    "planen. Dette er utelatt:",
+		    "planen. Mål, delmål og tiltak er nummerert bare blant "
+		    "dem som er med her. Dette er utelatt:",
 		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_NB) },
 		.left_out = "Utelatt i begrenset visning.",
 		.others_left_out = "Eventuelle andre oppføringer er utelatt "
@@ -482,7 +483,8 @@ static const struct ip_labels labels[] = {
 		},
 		.restricted_shows = "Denne utgåva av planen viser difor "
 		    "berre det du treng for å gjere delen din av arbeidet med "
-		    "planen. Dette er utelate:",
+		    "planen. Mål, delmål og tiltak er nummererte berre blant "
+		    "dei som er med her. Dette er utelate:",
 		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_NN) },
 		.left_out = "Utelate i avgrensa vising.",
 		.others_left_out = "Eventuelle andre oppføringar er "
@@ -752,8 +754,9 @@ static const struct ip_labels labels[] = {
 			    "has been given.",
 		},
 		.restricted_shows = "So this copy of the plan shows only what "
-		    "you need to do your part in the work on the plan. Left "
-		    "out:",
+		    "you need to do your part in the work on the plan. Goals, "
+		    "sub-goals and measures are numbered among those shown "
+		    "here only. Left out:",
 		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_EN) },
 		.left_out = "Left out of the restricted view.",
 		.others_left_out = "Any other entries are left out of the "
