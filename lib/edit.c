@@ -974,6 +974,17 @@ first_on_line(const struct ip_doc *doc, size_t pos, bool dash)
 	return i == pos;
 }
 
+/* Whether the item that begins at pos has its dash on its line: not so
+ * one written below a dash alone on the line above. */
+static bool
+dash_on_line(const struct ip_doc *doc, size_t pos)
+{
+	size_t i = indent_start(doc, pos);
+	while (i < pos && doc->buf[i] == ' ')
+		i++;
+	return i < pos && doc->buf[i] == '-';
+}
+
 int
 ip_doc_append(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v)
 {
@@ -1125,8 +1136,9 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	if (afresh(doc, parent))
 		return 0;
 	if (parent->n == 0 || bare || !first_on_line(doc, c->start,
-	    step == 1)) {
-		/* nothing left, or not a line of its own: written afresh;
+	    step == 1) || (step == 1 && !dash_on_line(doc, c->start))) {
+		/* nothing left, or not a line of its own (an item below its
+		 * dash has the dash's line too): written afresh;
 		 * what is added after it goes after where its text ended */
 		rewrite_to(doc, path, up, old_end);
 		if (parent->n == 0 && up == depth && !is_flow(doc, parent))

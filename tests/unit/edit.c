@@ -577,6 +577,13 @@ set_id_quoted(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+remove_s_first(struct ip_doc *doc, struct ip_ynode *root)
+{
+	struct ip_ynode *s = ip_ynode_get(root, "s");
+	ip_doc_remove(doc, s, ip_ynode_item(s, 0));
+}
+
+static void
 remove_first(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_remove(doc, root, ip_ynode_item(root, 0));
@@ -1072,6 +1079,9 @@ test_edit_shapes(void **state)
 	 * libyaml, which refuses them after a quoted one: they go with it */
 	assert_edit("format: iplan/1\nid: x\n  \t\n\nstatus: active\n",
 	    set_id_quoted, "format: iplan/1\nid: \"  y\"\n\nstatus: active\n");
+	/* an item below its dash has the dash's line too */
+	assert_edit("format: iplan/1\ns:\n-\n  t\n- u\n", remove_s_first,
+	    "format: iplan/1\ns:\n- u\n");
 	/* a key that is a block scalar has its colon on a line of its
 	 * own: the '?' on a line above goes with it, its comment kept */
 	assert_edit("? # c\n>\n: \nformat: iplan/1\nid: x\n",
