@@ -182,6 +182,20 @@ char *ip_date_format(int32_t day, char *buf);
 /* Today's date from the system clock, in local time. */
 int32_t ip_date_today(void);
 
+/* A length of time, as a plan's review_interval and the options
+ * --within, --period, --review-interval and --next-in give it: months
+ * and years added to a date end on the same day of the month, or on the
+ * month's last day if it has none. */
+struct ip_span {
+	int n;			/* 1 to 9999; 0: none given */
+	char unit;		/* 'd', 'w', 'm' or 'y' */
+};
+/* Parses a count of 1 to 9999 and a unit, the two apart or not: "6m",
+ * "6 months", "14 days", "1y" (d, day, days, w, week, weeks, m, month,
+ * months, y, year, years).  Returns true with *n and *unit set, else
+ * false, saying nothing: each option says why in its own words. */
+bool ip_parse_interval(const char *s, int *n, char *unit);
+
 /* The ids a plan gives its participants, its sub-goals or its measures,
  * for shell completion: fn is called with each in the plan's order, NULL
  * for an item that has none. */
@@ -269,22 +283,26 @@ int ip_new_make(const struct ip_new_opts *o, const struct ip_err *e,
 
 /* --- ip-review ----------------------------------------------------------- */
 
-/* The words of ip-review --format, NULL-terminated. */
+enum ip_review_format { IP_REVIEW_TEXT, IP_REVIEW_TSV, IP_REVIEW_ICS };
+/* The words of ip-review --format, NULL-terminated, indexed by the
+ * enum. */
 extern const char *const ip_review_formats[];
 
-/* The options of ip-review(1); ip_review() checks the strings. */
+/* The options of ip-review(1), as values. */
 struct ip_review_opts {
 	int32_t today;		/* days since 1970-01-01 */
-	const char *within;	/* --within: the horizon; NULL: 30 days */
-	const char *format;	/* --format text, tsv or ics; NULL: text */
+	struct ip_span within;	/* --within: the horizon; n 0: 30 days */
+	enum ip_review_format format;	/* --format */
 	bool by_coordinator;	/* --by-coordinator: grouped, text only */
-	const char *draft_days;	/* --draft-days: a draft older is reported;
-				   NULL: 30 */
-	const char *language;	/* --language nb, nn or en: the calendar's
-				   words for every plan; NULL: each plan's */
+	unsigned draft_days;	/* --draft-days: a draft older is reported;
+				   0: 30 */
+	int lang;		/* --language, enum ip_lang: the calendar's
+				   words for every plan; -1: each plan's */
 	const struct ip_review_mail *mail;	/* --mail, or NULL */
 	unsigned jobs;		/* -j: threads; 0 or 1: one */
 };
+/* The most --draft-days. */
+#define IP_MAX_DRAFT_DAYS 36500
 
 /* True if addr is a plain address, local@domain, of printable ASCII
  * with none of the characters that would end it or start another field
@@ -312,8 +330,9 @@ struct ip_review_mail {
 
 /* ip-review(1) a plan at a time: the caller loads the plans. */
 struct ip_review_run;
-/* Checks the options of o (all but jobs); returns a run to add plans to,
- * or NULL after saying why on e.  End it with ip_review_finish(). */
+/* Checks that the options of o go together (--by-coordinator with the
+ * text format, --mail with neither); returns a run to add plans to, or
+ * NULL after saying why on e.  End it with ip_review_finish(). */
 struct ip_review_run *ip_review_start(const struct ip_review_opts *o,
     const struct ip_err *e);
 /* Adds what is due in p, the index-th plan in walk order; keeps nothing
