@@ -638,16 +638,27 @@ struct ip_close_opts {
 int ip_close_edit(struct ip_doc *doc, const struct ip_close_opts *o,
     const struct ip_err *e);
 
-/* The options of ip-evaluate(1), the strings as given. */
+/* A sub-goal's status (ip-evaluate --subgoal ID=STATUS). */
+struct ip_subgoal_status {
+	const char *id;
+	int status;			/* index into ip_vocab_goal_status */
+};
+/* The end of a measure (ip-evaluate --end-measure ID[=DATE]). */
+struct ip_measure_end {
+	const char *id;
+	int32_t day;			/* DATE, or the meeting's */
+};
+/* The options of ip-evaluate(1), as values. */
 struct ip_evaluate_opts {
 	int32_t date;			/* --date: the meeting, or today */
 	const char *summary;		/* its summary, or NULL */
-	char *const *subgoals;		/* --subgoal ID=STATUS ... */
+	const struct ip_subgoal_status *subgoals;	/* --subgoal ... */
 	size_t n_subgoals;
-	char *const *end_measures;	/* --end-measure ID[=DATE] ... */
+	const struct ip_measure_end *end_measures; /* --end-measure ... */
 	size_t n_end_measures;
-	const char *next;		/* --next DATE, or NULL */
-	const char *next_in;		/* --next-in N{d|w|m}, or NULL */
+	bool next_set;			/* --next given: */
+	int32_t next;			/* ... the next review */
+	struct ip_span next_in;		/* --next-in; n 0: not given */
 };
 /* Checks o against the plan of doc as ip_evaluate_edit() does, changing
  * nothing: for a command to check before it asks for a summary.  0, or
