@@ -254,25 +254,39 @@ unsigned ip_default_jobs(void);
 
 /* --- ip-new -------------------------------------------------------------- */
 
-/* The options of ip-new(1) as given on the command line, NULL where not
- * given; ip_new() checks each the way ip-validate(1) would. */
+/* The options of ip-new(1): the texts as given, NULL where not given,
+ * which ip_new_make() checks the way ip-validate(1) checks the fields
+ * they fill; the rest as values. */
 struct ip_new_opts {
 	const char *name;		/* --name: the person; required */
 	const char *national_id;	/* --national-id */
-	const char *birth_date;		/* --birth-date */
 	const char *coordinator;	/* --coordinator: a name */
-	const char *start;		/* --start; NULL: today */
-	const char *period;		/* --period; NULL: one year */
-	const char *reviews;		/* --reviews N */
-	const char *review_interval;	/* --review-interval */
-	const char *language;		/* --language; NULL: nb */
-	const char *care;		/* --care */
 	const char *id;			/* --id: the plan's id */
 	const char *template_file;	/* --template; NULL: the built-in one */
+	bool birth_date_set;		/* --birth-date given: */
+	int32_t birth_date;		/* ... the day; else the national id's */
+	bool start_set;			/* --start given: */
+	int32_t start;			/* ... the day; else today */
+	struct ip_span period;		/* --period; n 0: one year */
+	/* the review dates: one of the two, not both */
+	unsigned reviews;		/* --reviews N, 1 to IP_MAX_REVIEWS;
+					   0: not given */
+	struct ip_span review_interval;	/* --review-interval; n 0: not
+					   given */
+	int lang;			/* --language, enum ip_lang; -1: not
+					   given (nb) */
+	int care;			/* --care, an index into ip_vocab_care;
+					   -1: not given (voluntary) */
+	bool refused;			/* the caller has refused an option,
+					   having said why: ip_new_make()
+					   checks the texts, says what else is
+					   wrong and fails */
 	bool force;			/* --force: replace an existing file */
 	bool no_schema;			/* --no-schema: no modeline */
 	int32_t today;			/* days since 1970-01-01 */
 };
+/* The most review dates ip-new(1) writes. */
+#define IP_MAX_REVIEWS 100
 
 /* Makes a new plan as o asks: checks every option and loads the result,
  * then stores it in *buf (malloc'd, the caller frees) and *len.  Returns
