@@ -169,6 +169,10 @@ t "new: reports every bad option" "
 	bad \"ip-new: invalid --language: 'no' (use nb, nn or en)
 ip-new: invalid --care: 'forced' (use voluntary or compulsory)\" \
 		--name Kari --language no --care forced"
+t "new: reports a bad value and a bad text together" "
+	bad \"ip-new: invalid --period: '1x' (use a count and a unit, such as 1y, 6m or 26w)
+ip-new: --name is empty\" \
+		--name ' ' --period 1x"
 t_no_vg "new: refuses a bad --period" "
 	bad \"ip-new: invalid --period: '0y' (use a count and a unit, such as 1y, 6m or 26w)\" \
 		--name Kari --period 0y"
