@@ -19,7 +19,7 @@ static const struct ip_opt opts[] = {
 	{ "coordinator", O_COORDINATOR, IP_ARG_TEXT, NULL },
 	{ "start", O_START, IP_ARG_DATE, NULL },
 	{ "period", O_PERIOD, IP_ARG_INTERVAL, NULL },
-	{ "reviews", O_REVIEWS, IP_ARG_TEXT, NULL },
+	{ "reviews", O_REVIEWS, IP_ARG_COUNT, NULL },
 	{ "review-interval", O_REVIEW_INTERVAL, IP_ARG_INTERVAL, NULL },
 	{ "language", O_LANGUAGE, IP_ARG_WORDS, ip_vocab_lang },
 	{ "care", O_CARE, IP_ARG_WORDS, ip_vocab_care },

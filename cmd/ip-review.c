@@ -20,7 +20,7 @@ static const struct ip_opt opts[] = {
 	{ "mail", O_MAIL, IP_ARG_OPTIONAL, mail_how },
 	{ "mail-to", O_MAIL_TO, IP_ARG_TEXT, NULL },
 	{ "mail-from", O_MAIL_FROM, IP_ARG_TEXT, NULL },
-	{ "draft-days", O_DRAFT_DAYS, IP_ARG_TEXT, NULL },
+	{ "draft-days", O_DRAFT_DAYS, IP_ARG_COUNT, NULL },
 	{ "jobs", 'j', IP_ARG_JOBS, NULL },
 	IP_CLI_OPTS
 };

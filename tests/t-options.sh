@@ -98,8 +98,8 @@ for cmd in "$TOP"/cmd/ip-*.c; do
 			printf '%s\\n' \$words | same - $cmd.got ||
 			    echo \"$cmd: \$opt: the completion offers other words\"
 		done >$cmd.bad && cat $cmd.bad && test ! -s $cmd.bad"
-	# Each option whose value becomes a date, an interval, a count of
-	# jobs or a word (the kinds the table gives) refuses one that is
+	# Each option whose value becomes a date, an interval, a count or a
+	# word (the kinds the table gives) refuses one that is
 	# none, naming the option and the value, exit 2, before any plan is
 	# read: the command turns it into its value, not the library on
 	# the plan's way.
@@ -107,7 +107,7 @@ for cmd in "$TOP"/cmd/ip-*.c; do
 		cd '$TMP' && $cmd --completion-helper | while read -r names kind words; do
 			opt=\${names#*,}
 			case \$kind in
-			date|interval|jobs|words|subgoal) set -- \$opt x1 ;;
+			date|interval|count|jobs|words|subgoal) set -- \$opt x1 ;;
 			optional) set -- \$opt=x1 ;;
 			*) continue ;;
 			esac
