@@ -1269,7 +1269,9 @@ static void render(const struct ip_doc *doc, FILE *f,
  * where that reads back as the same text, else quoted; a key as read,
  * as it was.  One of no text (null), of several lines, or longer than
  * the 1024 characters within which libyaml looks for a key's colon is
- * an explicit key (? key), its colon on the next line. */
+ * an explicit key (? key), its colon on the next line; so is one as read
+ * that begins with a byte order mark, which libyaml skips at the start
+ * of a line (it came from "? key" or a column further in). */
 static void
 render_key(const struct ip_doc *doc, FILE *f, const struct ip_ynode *k,
     size_t c)
@@ -1286,7 +1288,8 @@ render_key(const struct ip_doc *doc, FILE *f, const struct ip_ynode *k,
 		ip_xmemstream_close(m);
 	}
 	bool explicit = len == 0 || len > 1024 || (!k->fresh
-	    && eol(doc, k->start) < k->end);
+	    && (eol(doc, k->start) < k->end || (c == 0 && len >= 3
+	    && memcmp(doc->buf + k->start, "\xef\xbb\xbf", 3) == 0)));
 	if (explicit)
 		putc('?', f);
 	if (s != NULL) {

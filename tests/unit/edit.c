@@ -575,6 +575,12 @@ set_id_quoted(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+set_bom_key(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "\xef\xbb\xbf", ip_doc_new_text(doc, "v"));
+}
+
+static void
 remove_third(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_remove(doc, root, ip_ynode_item(root, 2));
@@ -1058,6 +1064,11 @@ test_edit_shapes(void **state)
 	 * libyaml, which refuses them after a quoted one: they go with it */
 	assert_edit("format: iplan/1\nid: x\n  \t\n\nstatus: active\n",
 	    set_id_quoted, "format: iplan/1\nid: \"  y\"\n\nstatus: active\n");
+	/* a key that begins with a byte order mark, which libyaml skips
+	 * at the start of a line, stays off it: "? key"; its value had no
+	 * place, so the mapping is written afresh, its comment after it */
+	assert_edit("format: iplan/1\n? \xef\xbb\xbf # c\nid: x\n",
+	    set_bom_key, "format: iplan/1\n? \xef\xbb\xbf\n: v\nid: x\n# c\n");
 	/* the spaces that end a block scalar's last line are its text:
 	 * written afresh, it takes them */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n"
