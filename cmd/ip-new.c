@@ -96,17 +96,22 @@ values(const struct given *g, struct ip_new_opts *o)
 	const struct ip_err *e = &cli.err;
 	int bad = 0;
 
-	if ((o->birth_date_set = g->birth_date != NULL))
-		bad |= ip_opt_date(e, "birth-date", g->birth_date,
-		    &o->birth_date);
+	if (g->birth_date != NULL && ip_opt_date(e, "birth-date",
+	    g->birth_date, &o->birth_date) != 0)
+		bad = -1;
+	else
+		o->birth_date_set = g->birth_date != NULL;
 	if (g->language != NULL)
 		bad |= ip_opt_word(e, "language", g->language, ip_vocab_lang,
 		    &o->lang);
 	if (g->care != NULL)
 		bad |= ip_opt_word(e, "care", g->care, ip_vocab_care,
 		    &o->care);
-	if ((o->start_set = g->start != NULL))
-		bad |= ip_opt_date(e, "start", g->start, &o->start);
+	if (g->start != NULL && ip_opt_date(e, "start", g->start,
+	    &o->start) != 0)
+		bad = -1;
+	else
+		o->start_set = g->start != NULL;
 	if (g->period != NULL && !ip_parse_interval(g->period,
 	    &o->period.n, &o->period.unit))
 		bad = ip_fail(e, _("invalid --period: '%s' (use a count and "
