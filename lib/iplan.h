@@ -308,8 +308,8 @@ struct ip_review_opts {
 	struct ip_span within;	/* --within: the horizon; n 0: 30 days */
 	enum ip_review_format format;	/* --format */
 	bool by_coordinator;	/* --by-coordinator: grouped, text only */
-	unsigned draft_days;	/* --draft-days: a draft older is reported;
-				   0: 30 */
+	unsigned draft_days;	/* --draft-days, to IP_MAX_DRAFT_DAYS: a
+				   draft older is reported; 0: 30 */
 	int lang;		/* --language, enum ip_lang: the calendar's
 				   words for every plan; -1: each plan's */
 	const struct ip_review_mail *mail;	/* --mail, or NULL */
