@@ -704,11 +704,14 @@ rewrite(struct ip_doc *doc, struct ip_ynode **path, size_t depth)
 }
 
 /* Whether the key k is followed by its colon on its line: not so an
- * explicit key (? key) without a value, whose value has no place. */
+ * explicit key (? key) without a value, whose value has no place, nor a
+ * block scalar (? |), whose text ends where the line of its colon
+ * begins. */
 static bool
 has_colon(const struct ip_doc *doc, const struct ip_ynode *k)
 {
-	return k->fresh || colon(doc, k) != k->end;
+	size_t c = colon(doc, k);
+	return k->fresh || (c != k->end && c <= eol(doc, k->start));
 }
 
 /* If the collection c, at the end of path, is in flow style or inside
