@@ -279,12 +279,14 @@ ip_evaluate_edit(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 		fprintf(f, _("summary recorded\n"));
 	}
 	for (size_t i = 0; i < ev.n_sub; i++) {
-		const char *status =
-		    ip_vocab_goal_status[o->subgoals[i].status];
+		int status = o->subgoals[i].status;
 		ip_doc_set_after(doc, ev.sub[i], "status",
-		    ip_doc_new_word(doc, status), "due");
-		fprintf(f, _("sub-goal %s: status %s\n"), ip_ynode_scalar(
-		    ip_ynode_get(ev.sub[i], "id")), status);
+		    ip_doc_new_word(doc, ip_vocab_goal_status[status]), "due");
+		/* TRANSLATORS: the second %s is the sub-goal's new status
+		 * as the documents write it ("oppnådd" for achieved). */
+		fprintf(f, _("sub-goal %s: %s\n"), ip_ynode_scalar(
+		    ip_ynode_get(ev.sub[i], "id")),
+		    ip_labels_messages()->goal_status[status]);
 	}
 	for (size_t i = 0; i < ev.n_end; i++) {
 		ip_doc_set_after(doc, ev.measure[i], "end",
@@ -334,7 +336,7 @@ put_short(FILE *f, const char *s)
 	if (strlen(s) > 60) {
 		while ((s[n] & 0xc0) == 0x80)	/* the rest of a character */
 			putc(s[n++], f);
-		fputs("...", f);
+		fputs("…", f);
 	}
 }
 
@@ -368,11 +370,15 @@ ip_evaluate_template(const struct ip_plan *p)
 		const struct ip_measure *m = &p->measures.v[i];
 		fprintf(f, "#   %s  ", m->id.s ? m->id.s : "?");
 		put_short(f, m->title.s ? m->title.s : "");
-		if (m->start.set)
-			fprintf(f, ", %s", ip_label_fill(&a, l->from,
+		/* "title, from DATE until DATE" */
+		const char *sep = ", ";
+		if (m->start.set) {
+			fprintf(f, "%s%s", sep, ip_label_fill(&a, l->from,
 			    ip_date_format(m->start.day, day)));
+			sep = " ";
+		}
 		if (m->end.set)
-			fprintf(f, ", %s", ip_label_fill(&a, l->until,
+			fprintf(f, "%s%s", sep, ip_label_fill(&a, l->until,
 			    ip_date_format(m->end.day, day)));
 		putc('\n', f);
 	}
