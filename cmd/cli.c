@@ -90,7 +90,8 @@ print_table(const struct ip_cli *cli)
 {
 	static const char *const kinds[] = { [IP_ARG_NONE] = "none",
 	    [IP_ARG_OPTIONAL] = "optional", [IP_ARG_TEXT] = "text",
-	    [IP_ARG_WORDS] = "words", [IP_ARG_FILE] = "file",
+	    [IP_ARG_COUNT] = "count", [IP_ARG_WORDS] = "words",
+	    [IP_ARG_FILE] = "file",
 	    [IP_ARG_PLAN] = "plan", [IP_ARG_DATE] = "date",
 	    [IP_ARG_INTERVAL] = "interval", [IP_ARG_JOBS] = "jobs",
 	    [IP_ARG_PARTICIPANT] = "participant",

@@ -46,6 +46,7 @@ enum ip_arg {
 	IP_ARG_NONE,		/* no value */
 	IP_ARG_OPTIONAL,	/* --opt, or --opt=WORD, one of words */
 	IP_ARG_TEXT,		/* free text: nothing to offer */
+	IP_ARG_COUNT,		/* a number from 1: nothing to offer */
 	IP_ARG_WORDS,		/* one of words */
 	IP_ARG_FILE,		/* any file, or one of words ("-") */
 	IP_ARG_PLAN,		/* a plan file, or one of words ("-") */

@@ -135,7 +135,7 @@ _iplan() {
 	[[ $kind == optional && ${COMP_WORDS[COMP_CWORD - 1]} != = &&
 	    -z $prefix ]] && kind=
 	case $kind in
-	text)
+	text | count)
 		return 0 ;;
 	words | optional)
 		_iplan_words "${words[@]}" ;;

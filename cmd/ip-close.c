@@ -86,16 +86,19 @@ main(int argc, char *argv[])
 {
 	struct close_ctx ctx = { 0 };
 	struct ip_change ch = { .edit = edit, .ctx = &ctx };
-	const char *date = NULL;
+	bool date_set = false;
 	char *asked = NULL;
 	int c, rc;
 
 	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		if (c == O_REASON)
 			ctx.o.reason = optarg;
-		else if (c == O_DATE)
-			date = optarg;
-		else if (c == 'n')
+		else if (c == O_DATE) {
+			if (ip_opt_date(&cli.err, "date", optarg,
+			    &ctx.o.date) != 0)
+				return IP_EXIT_TROUBLE;
+			date_set = true;
+		} else if (c == 'n')
 			ch.dry_run = true;
 		else if (c == 'f')
 			ch.force = true;
@@ -111,10 +114,8 @@ main(int argc, char *argv[])
 		return IP_EXIT_TROUBLE;
 	}
 	ch.today = ip_cli_today(&cli);
-	ctx.o.date = ch.today;
-	if (date != NULL && ip_opt_date(&cli.err, "date", date,
-	    &ctx.o.date) != 0)
-		return IP_EXIT_TROUBLE;
+	if (!date_set)
+		ctx.o.date = ch.today;
 	if (ctx.o.reason == NULL && (ctx.o.reason = asked = ask_reason())
 	    == NULL) {
 		ip_error(cli.prog, _("--reason is required: say why the plan "

@@ -99,7 +99,7 @@ main(int argc, char *argv[])
 {
 	struct consent_ctx ctx = { 0 };
 	struct ip_change ch = { .edit = edit, .ctx = &ctx };
-	const char *date = NULL, *until = NULL;
+	bool date_set = false;
 	/* the repeated options and the ids after PLAN, at most one an
 	 * argument */
 	char **ids = calloc((size_t)argc, sizeof(*ids));
@@ -118,11 +118,17 @@ main(int argc, char *argv[])
 			ids[ctx.o.n_ids++] = optarg;
 		else if (c == O_WITHDRAW)
 			withdraw = true;
-		else if (c == O_DATE)
-			date = optarg;
-		else if (c == O_UNTIL)
-			until = optarg;
-		else if (c == O_BY)
+		else if (c == O_DATE) {
+			if (ip_opt_date(&cli.err, "date", optarg,
+			    &ctx.o.date) != 0)
+				goto done;
+			date_set = true;
+		} else if (c == O_UNTIL) {
+			if (ip_opt_date(&cli.err, "until", optarg,
+			    &ctx.o.until) != 0)
+				goto done;
+			ctx.o.until_set = true;
+		} else if (c == O_BY)
 			by[ctx.o.n_by++] = optarg;
 		else if (c == O_FORM)
 			form = true;
@@ -134,8 +140,9 @@ main(int argc, char *argv[])
 			ch.force = true;
 		else if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 			goto done;
+		else
+			rc = IP_EXIT_TROUBLE;
 	}
-	rc = IP_EXIT_TROUBLE;
 	if (ip_cli_operands(&cli, argc - optind, 1, ctx.o.n_ids > 0
 	    ? argc - optind : 1) != 0)
 		goto done;
@@ -168,7 +175,7 @@ main(int argc, char *argv[])
 		rc = ip_cli_usage(&cli);
 		goto done;
 	}
-	if ((until != NULL && ctx.o.what != IP_CONSENT_SHARE)
+	if ((ctx.o.until_set && ctx.o.what != IP_CONSENT_SHARE)
 	    || (ctx.o.n_by > 0 && withdraw)) {
 		ip_error(cli.prog, _("--until goes with --share, and --by "
 		    "with --plan or --share"));
@@ -179,12 +186,8 @@ main(int argc, char *argv[])
 	ctx.o.ids = ids;
 	ctx.o.by = by;
 	ch.today = ip_cli_today(&cli);
-	ctx.o.date = ch.today;
-	if ((date != NULL && ip_opt_date(&cli.err, "date", date,
-	    &ctx.o.date) != 0) || (until != NULL && ip_opt_date(&cli.err,
-	    "until", until, &ctx.o.until) != 0))
-		goto done;
-	ctx.o.until_set = until != NULL;
+	if (!date_set)
+		ctx.o.date = ch.today;
 	/* a consent to the plan withdrawn is an error of an active plan
 	 * until it is closed (consent-withdrawn): recorded all the same,
 	 * as the fact it is, with ip-close(1) to follow */

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,16 +140,52 @@ edit(struct ip_doc *doc, void *ctx, const struct ip_err *e)
 	return ip_evaluate_edit(doc, &ev->o, &ev->report, e);
 }
 
+/* --subgoal ID=STATUS, split at the first '=' (arg is argv's, written
+ * in place): 0, or -1 after saying why. */
+static int
+subgoal(char *arg, struct ip_subgoal_status *s)
+{
+	char *eq = strchr(arg, '=');
+
+	if (eq == NULL)
+		return ip_fail(&cli.err, _("invalid --subgoal: '%s' (use "
+		    "ID=achieved, ID=open or ID=dropped)"), arg);
+	if (ip_opt_word(&cli.err, "subgoal", eq + 1, ip_vocab_goal_status,
+	    &s->status) != 0)
+		return -1;
+	*eq = '\0';
+	s->id = arg;
+	return 0;
+}
+
+/* --end-measure ID[=DATE], as subgoal(); without a DATE, the day is
+ * INT32_MIN until --date is known. */
+static int
+end_measure(char *arg, struct ip_measure_end *m)
+{
+	char *eq = strchr(arg, '=');
+
+	m->day = INT32_MIN;
+	if (eq != NULL && ip_opt_date(&cli.err, "end-measure", eq + 1,
+	    &m->day) != 0)
+		return -1;
+	if (eq != NULL)
+		*eq = '\0';
+	m->id = arg;
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct evaluate ev = { 0 };
 	struct ip_change ch = { .edit = edit, .ctx = &ev };
-	const char *date = NULL, *summary_file = NULL;
+	const char *summary_file = NULL;
+	bool date_set = false;
 	int list = -1;		/* --list-subgoals, --list-measures */
 	/* the repeated options, at most one an argument */
-	char **sub = calloc((size_t)argc + 1, sizeof(*sub));
-	char **end = calloc((size_t)argc + 1, sizeof(*end));
+	struct ip_subgoal_status *sub = calloc((size_t)argc, sizeof(*sub));
+	struct ip_measure_end *end = calloc((size_t)argc, sizeof(*end));
 	int c, rc = IP_EXIT_TROUBLE;
 
 	if (sub == NULL || end == NULL) {
@@ -157,17 +194,40 @@ main(int argc, char *argv[])
 	}
 	ev.o.subgoals = sub;
 	ev.o.end_measures = end;
+	/* each value checked as it comes, the first refused ending it */
 	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
 		switch (c) {
-		case O_DATE: date = optarg; break;
+		case O_DATE:
+			if (ip_opt_date(&cli.err, "date", optarg,
+			    &ev.o.date) != 0)
+				goto out;
+			date_set = true;
+			break;
 		case O_SUMMARY: ev.o.summary = optarg; break;
 		case O_SUMMARY_FILE: summary_file = optarg; break;
-		case O_SUBGOAL: sub[ev.o.n_subgoals++] = optarg; break;
-		case O_END_MEASURE:
-			end[ev.o.n_end_measures++] = optarg;
+		case O_SUBGOAL:
+			if (subgoal(optarg, &sub[ev.o.n_subgoals++]) != 0)
+				goto out;
 			break;
-		case O_NEXT: ev.o.next = optarg; break;
-		case O_NEXT_IN: ev.o.next_in = optarg; break;
+		case O_END_MEASURE:
+			if (end_measure(optarg,
+			    &end[ev.o.n_end_measures++]) != 0)
+				goto out;
+			break;
+		case O_NEXT:
+			if (ip_opt_date(&cli.err, "next", optarg,
+			    &ev.o.next) != 0)
+				goto out;
+			ev.o.next_set = true;
+			break;
+		case O_NEXT_IN:
+			if (!ip_parse_interval(optarg, &ev.o.next_in.n,
+			    &ev.o.next_in.unit)) {
+				ip_fail(&cli.err, _("invalid --next-in: '%s' "
+				    "(use N{d|w|m}, such as 6m)"), optarg);
+				goto out;
+			}
+			break;
 		case 'n': ch.dry_run = true; break;
 		case 'f': ch.force = true; break;
 		case O_LIST_SUBGOALS: list = IP_IDS_SUBGOALS; break;
@@ -175,9 +235,9 @@ main(int argc, char *argv[])
 		default:
 			if ((rc = ip_cli_option(&cli, c, optarg)) >= 0)
 				goto out;
+			rc = IP_EXIT_TROUBLE;
 		}
 	}
-	rc = IP_EXIT_TROUBLE;
 	if (ip_cli_operands(&cli, argc - optind, 1, 1) != 0)
 		goto out;
 	ev.path = ch.path = argv[optind];
@@ -195,15 +255,16 @@ main(int argc, char *argv[])
 		ip_error(cli.prog, _("--summary and --summary-file: give one"));
 		goto out;
 	}
-	if (ev.o.next != NULL && ev.o.next_in != NULL) {
+	if (ev.o.next_set && ev.o.next_in.n > 0) {
 		ip_error(cli.prog, _("--next and --next-in: give one"));
 		goto out;
 	}
 	ch.today = ip_cli_today(&cli);
-	ev.o.date = ch.today;
-	if (date != NULL && ip_opt_date(&cli.err, "date", date,
-	    &ev.o.date) != 0)
-		goto out;
+	if (!date_set)
+		ev.o.date = ch.today;
+	for (size_t i = 0; i < ev.o.n_end_measures; i++)
+		if (end[i].day == INT32_MIN)
+			end[i].day = ev.o.date;
 	if (summary_file != NULL) {
 		char *text = ip_read_text(summary_file, cli.prog);
 		if (text == NULL)

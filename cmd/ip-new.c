@@ -19,7 +19,7 @@ static const struct ip_opt opts[] = {
 	{ "coordinator", O_COORDINATOR, IP_ARG_TEXT, NULL },
 	{ "start", O_START, IP_ARG_DATE, NULL },
 	{ "period", O_PERIOD, IP_ARG_INTERVAL, NULL },
-	{ "reviews", O_REVIEWS, IP_ARG_TEXT, NULL },
+	{ "reviews", O_REVIEWS, IP_ARG_COUNT, NULL },
 	{ "review-interval", O_REVIEW_INTERVAL, IP_ARG_INTERVAL, NULL },
 	{ "language", O_LANGUAGE, IP_ARG_WORDS, ip_vocab_lang },
 	{ "care", O_CARE, IP_ARG_WORDS, ip_vocab_care },
@@ -82,21 +82,71 @@ static struct ip_cli cli = {
 	    "Exit status: 0 written, 2 trouble.  See ip-new(1).\n"),
 };
 
+/* The options whose values are not texts, as given (NULL: not). */
+struct given {
+	const char *birth_date, *language, *care, *start, *period, *reviews,
+	    *review_interval;
+};
+
+/* Turns the values of g into o's, all of them, so that every one
+ * refused is said at once: 0, or -1 if one is. */
+static int
+values(const struct given *g, struct ip_new_opts *o)
+{
+	const struct ip_err *e = &cli.err;
+	int bad = 0;
+
+	if (g->birth_date != NULL && ip_opt_date(e, "birth-date",
+	    g->birth_date, &o->birth_date) != 0)
+		bad = -1;
+	else
+		o->birth_date_set = g->birth_date != NULL;
+	if (g->language != NULL)
+		bad |= ip_opt_word(e, "language", g->language, ip_vocab_lang,
+		    &o->lang);
+	if (g->care != NULL)
+		bad |= ip_opt_word(e, "care", g->care, ip_vocab_care,
+		    &o->care);
+	if (g->start != NULL && ip_opt_date(e, "start", g->start,
+	    &o->start) != 0)
+		bad = -1;
+	else
+		o->start_set = g->start != NULL;
+	if (g->period != NULL && !ip_parse_interval(g->period,
+	    &o->period.n, &o->period.unit))
+		bad = ip_fail(e, _("invalid --period: '%s' (use a count and "
+		    "a unit, such as 1y, 6m or 26w)"), g->period);
+	if (g->reviews != NULL)
+		bad |= ip_opt_count(e, "reviews", g->reviews, IP_MAX_REVIEWS,
+		    &o->reviews);
+	if (g->review_interval != NULL && !ip_parse_interval(
+	    g->review_interval, &o->review_interval.n,
+	    &o->review_interval.unit))
+		bad = ip_fail(e, _("invalid --review-interval: '%s' (use a "
+		    "count and a unit, such as 3m, 6 months or 8w)"),
+		    g->review_interval);
+	if (g->reviews != NULL && g->review_interval != NULL)
+		bad = ip_fail(e, _("--reviews and --review-interval: give "
+		    "one, not both"));
+	return bad;
+}
+
 int
 main(int argc, char *argv[])
 {
-	struct ip_new_opts o = { 0 };
+	struct ip_new_opts o = { .lang = -1, .care = -1 };
+	struct given g = { 0 };
 	const char **arg[] = {
 		[O_NAME - O_NAME] = &o.name,
 		[O_NATIONAL_ID - O_NAME] = &o.national_id,
-		[O_BIRTH_DATE - O_NAME] = &o.birth_date,
+		[O_BIRTH_DATE - O_NAME] = &g.birth_date,
 		[O_COORDINATOR - O_NAME] = &o.coordinator,
-		[O_START - O_NAME] = &o.start,
-		[O_PERIOD - O_NAME] = &o.period,
-		[O_REVIEWS - O_NAME] = &o.reviews,
-		[O_REVIEW_INTERVAL - O_NAME] = &o.review_interval,
-		[O_LANGUAGE - O_NAME] = &o.language,
-		[O_CARE - O_NAME] = &o.care,
+		[O_START - O_NAME] = &g.start,
+		[O_PERIOD - O_NAME] = &g.period,
+		[O_REVIEWS - O_NAME] = &g.reviews,
+		[O_REVIEW_INTERVAL - O_NAME] = &g.review_interval,
+		[O_LANGUAGE - O_NAME] = &g.language,
+		[O_CARE - O_NAME] = &g.care,
 		[O_ID - O_NAME] = &o.id,
 		[O_TEMPLATE - O_NAME] = &o.template_file,
 	};
@@ -114,6 +164,9 @@ main(int argc, char *argv[])
 	}
 	if ((rc = ip_cli_operands(&cli, argc - optind, 0, 1)) != 0)
 		return rc;
+	/* the library says what else is wrong, the texts, as it checks
+	 * them: every option refused is said at once */
+	o.refused = values(&g, &o) != 0;
 	o.today = ip_cli_today(&cli);
 	return ip_new(argv[optind], &o, cli.prog);
 }

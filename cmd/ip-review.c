@@ -20,7 +20,7 @@ static const struct ip_opt opts[] = {
 	{ "mail", O_MAIL, IP_ARG_OPTIONAL, mail_how },
 	{ "mail-to", O_MAIL_TO, IP_ARG_TEXT, NULL },
 	{ "mail-from", O_MAIL_FROM, IP_ARG_TEXT, NULL },
-	{ "draft-days", O_DRAFT_DAYS, IP_ARG_TEXT, NULL },
+	{ "draft-days", O_DRAFT_DAYS, IP_ARG_COUNT, NULL },
 	{ "jobs", 'j', IP_ARG_JOBS, NULL },
 	IP_CLI_OPTS
 };
@@ -85,21 +85,33 @@ static struct ip_cli cli = {
 int
 main(int argc, char *argv[])
 {
-	struct ip_review_cli rv = { .o = { .jobs = ip_default_jobs() } };
+	struct ip_review_cli rv = { .o = { .lang = -1,
+	    .jobs = ip_default_jobs() } };
 	struct ip_review_opts *o = &rv.o;
-	int c, rc;
+	int c, rc, w;
 
+	/* each value checked as it comes, the first refused ending it */
 	while ((c = ip_cli_getopt(&cli, argc, argv)) != -1) {
-		if (c == O_WITHIN)
-			o->within = optarg;
-		else if (c == O_BY_COORDINATOR)
+		if (c == O_WITHIN) {
+			if (!ip_parse_interval(optarg, &o->within.n,
+			    &o->within.unit)) {
+				ip_fail(&cli.err, _("invalid horizon for "
+				    "--within: '%s' (use a count and a unit: "
+				    "30d, 4w, 3m)"), optarg);
+				return IP_EXIT_TROUBLE;
+			}
+		} else if (c == O_BY_COORDINATOR)
 			o->by_coordinator = true;
-		else if (c == O_FORMAT)
-			o->format = optarg;
-		else if (c == O_LANGUAGE)
-			o->language = optarg;
-		else if (c == O_MAIL) {
-			int w;
+		else if (c == O_FORMAT) {
+			if (ip_opt_word(&cli.err, "format", optarg,
+			    ip_review_formats, &w) != 0)
+				return IP_EXIT_TROUBLE;
+			o->format = (enum ip_review_format)w;
+		} else if (c == O_LANGUAGE) {
+			if (ip_opt_word(&cli.err, "language", optarg,
+			    ip_vocab_lang, &o->lang) != 0)
+				return IP_EXIT_TROUBLE;
+		} else if (c == O_MAIL) {
 			if (optarg != NULL && ip_opt_word(&cli.err, "mail",
 			    optarg, mail_how, &w) != 0)
 				return IP_EXIT_TROUBLE;
@@ -109,9 +121,11 @@ main(int argc, char *argv[])
 			rv.mail_to = optarg;
 		else if (c == O_MAIL_FROM)
 			rv.mail_from = optarg;
-		else if (c == O_DRAFT_DAYS)
-			o->draft_days = optarg;
-		else if (c == 'j') {
+		else if (c == O_DRAFT_DAYS) {
+			if (ip_opt_count(&cli.err, "draft-days", optarg,
+			    IP_MAX_DRAFT_DAYS, &o->draft_days) != 0)
+				return IP_EXIT_TROUBLE;
+		} else if (c == 'j') {
 			if (ip_opt_count(&cli.err, "jobs", optarg, IP_MAX_JOBS,
 			    &o->jobs) != 0)
 				return IP_EXIT_TROUBLE;

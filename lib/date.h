@@ -2,7 +2,7 @@
  * date.h - calendar dates as days since 1970-01-01 (proleptic
  * Gregorian), and review intervals as written in a plan.  The dates of
  * the public interface (ip_date_parse(), ip_date_format(),
- * ip_date_today()) are in iplan.h.
+ * ip_date_today(), ip_parse_interval()) are in iplan.h.
  *
  * Only lib/ and the tests include this header.
  */
@@ -20,8 +20,5 @@ bool ip_date_valid(int y, int m, int d);
 int ip_days_in_month(int y, int m);
 /* Adds n units ('d', 'w', 'm', 'y'); months and years clamp to month end. */
 int32_t ip_date_add(int32_t day, int n, char unit);
-
-/* Parses "6 months", "6m", "14 days", "1y" ... */
-bool ip_parse_interval(const char *s, int *n, char *unit);
 
 #endif

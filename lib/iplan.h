@@ -182,6 +182,20 @@ char *ip_date_format(int32_t day, char *buf);
 /* Today's date from the system clock, in local time. */
 int32_t ip_date_today(void);
 
+/* A length of time, as a plan's review_interval and the options
+ * --within, --period, --review-interval and --next-in give it: months
+ * and years added to a date end on the same day of the month, or on the
+ * month's last day if it has none. */
+struct ip_span {
+	int n;			/* 1 to 9999; 0: none given */
+	char unit;		/* 'd', 'w', 'm' or 'y' */
+};
+/* Parses a count of 1 to 9999 and a unit, the two apart or not: "6m",
+ * "6 months", "14 days", "1y" (d, day, days, w, week, weeks, m, month,
+ * months, y, year, years).  Returns true with *n and *unit set, else
+ * false, saying nothing: each option says why in its own words. */
+bool ip_parse_interval(const char *s, int *n, char *unit);
+
 /* The ids a plan gives its participants, its sub-goals or its measures,
  * for shell completion: fn is called with each in the plan's order, NULL
  * for an item that has none. */
@@ -240,25 +254,39 @@ unsigned ip_default_jobs(void);
 
 /* --- ip-new -------------------------------------------------------------- */
 
-/* The options of ip-new(1) as given on the command line, NULL where not
- * given; ip_new() checks each the way ip-validate(1) would. */
+/* The options of ip-new(1): the texts as given, NULL where not given,
+ * which ip_new_make() checks the way ip-validate(1) checks the fields
+ * they fill; the rest as values. */
 struct ip_new_opts {
 	const char *name;		/* --name: the person; required */
 	const char *national_id;	/* --national-id */
-	const char *birth_date;		/* --birth-date */
 	const char *coordinator;	/* --coordinator: a name */
-	const char *start;		/* --start; NULL: today */
-	const char *period;		/* --period; NULL: one year */
-	const char *reviews;		/* --reviews N */
-	const char *review_interval;	/* --review-interval */
-	const char *language;		/* --language; NULL: nb */
-	const char *care;		/* --care */
 	const char *id;			/* --id: the plan's id */
 	const char *template_file;	/* --template; NULL: the built-in one */
+	bool birth_date_set;		/* --birth-date given: */
+	int32_t birth_date;		/* ... the day; else the national id's */
+	bool start_set;			/* --start given: */
+	int32_t start;			/* ... the day; else today */
+	struct ip_span period;		/* --period; n 0: one year */
+	/* the review dates: one of the two, not both */
+	unsigned reviews;		/* --reviews N, 1 to IP_MAX_REVIEWS;
+					   0: not given */
+	struct ip_span review_interval;	/* --review-interval; n 0: not
+					   given */
+	int lang;			/* --language, enum ip_lang; -1: not
+					   given (nb) */
+	int care;			/* --care, an index into ip_vocab_care;
+					   -1: not given (voluntary) */
+	bool refused;			/* the caller has refused an option,
+					   having said why: ip_new_make()
+					   checks the texts, says what else is
+					   wrong and fails */
 	bool force;			/* --force: replace an existing file */
 	bool no_schema;			/* --no-schema: no modeline */
 	int32_t today;			/* days since 1970-01-01 */
 };
+/* The most review dates ip-new(1) writes. */
+#define IP_MAX_REVIEWS 100
 
 /* Makes a new plan as o asks: checks every option and loads the result,
  * then stores it in *buf (malloc'd, the caller frees) and *len.  Returns
@@ -269,22 +297,26 @@ int ip_new_make(const struct ip_new_opts *o, const struct ip_err *e,
 
 /* --- ip-review ----------------------------------------------------------- */
 
-/* The words of ip-review --format, NULL-terminated. */
+enum ip_review_format { IP_REVIEW_TEXT, IP_REVIEW_TSV, IP_REVIEW_ICS };
+/* The words of ip-review --format, NULL-terminated, indexed by the
+ * enum. */
 extern const char *const ip_review_formats[];
 
-/* The options of ip-review(1); ip_review() checks the strings. */
+/* The options of ip-review(1), as values. */
 struct ip_review_opts {
 	int32_t today;		/* days since 1970-01-01 */
-	const char *within;	/* --within: the horizon; NULL: 30 days */
-	const char *format;	/* --format text, tsv or ics; NULL: text */
+	struct ip_span within;	/* --within: the horizon; n 0: 30 days */
+	enum ip_review_format format;	/* --format */
 	bool by_coordinator;	/* --by-coordinator: grouped, text only */
-	const char *draft_days;	/* --draft-days: a draft older is reported;
-				   NULL: 30 */
-	const char *language;	/* --language nb, nn or en: the calendar's
-				   words for every plan; NULL: each plan's */
+	unsigned draft_days;	/* --draft-days, to IP_MAX_DRAFT_DAYS: a
+				   draft older is reported; 0: 30 */
+	int lang;		/* --language, enum ip_lang: the calendar's
+				   words for every plan; -1: each plan's */
 	const struct ip_review_mail *mail;	/* --mail, or NULL */
 	unsigned jobs;		/* -j: threads; 0 or 1: one */
 };
+/* The most --draft-days. */
+#define IP_MAX_DRAFT_DAYS 36500
 
 /* True if addr is a plain address, local@domain, of printable ASCII
  * with none of the characters that would end it or start another field
@@ -312,8 +344,9 @@ struct ip_review_mail {
 
 /* ip-review(1) a plan at a time: the caller loads the plans. */
 struct ip_review_run;
-/* Checks the options of o (all but jobs); returns a run to add plans to,
- * or NULL after saying why on e.  End it with ip_review_finish(). */
+/* Checks that the options of o go together (--by-coordinator with the
+ * text format, --mail with neither); returns a run to add plans to, or
+ * NULL after saying why on e.  End it with ip_review_finish(). */
 struct ip_review_run *ip_review_start(const struct ip_review_opts *o,
     const struct ip_err *e);
 /* Adds what is due in p, the index-th plan in walk order; keeps nothing
@@ -619,16 +652,27 @@ struct ip_close_opts {
 int ip_close_edit(struct ip_doc *doc, const struct ip_close_opts *o,
     const struct ip_err *e);
 
-/* The options of ip-evaluate(1), the strings as given. */
+/* A sub-goal's status (ip-evaluate --subgoal ID=STATUS). */
+struct ip_subgoal_status {
+	const char *id;
+	int status;			/* index into ip_vocab_goal_status */
+};
+/* The end of a measure (ip-evaluate --end-measure ID[=DATE]). */
+struct ip_measure_end {
+	const char *id;
+	int32_t day;			/* DATE, or the meeting's */
+};
+/* The options of ip-evaluate(1), as values. */
 struct ip_evaluate_opts {
 	int32_t date;			/* --date: the meeting, or today */
 	const char *summary;		/* its summary, or NULL */
-	char *const *subgoals;		/* --subgoal ID=STATUS ... */
+	const struct ip_subgoal_status *subgoals;	/* --subgoal ... */
 	size_t n_subgoals;
-	char *const *end_measures;	/* --end-measure ID[=DATE] ... */
+	const struct ip_measure_end *end_measures; /* --end-measure ... */
 	size_t n_end_measures;
-	const char *next;		/* --next DATE, or NULL */
-	const char *next_in;		/* --next-in N{d|w|m}, or NULL */
+	bool next_set;			/* --next given: */
+	int32_t next;			/* ... the next review */
+	struct ip_span next_in;		/* --next-in; n 0: not given */
 };
 /* Checks o against the plan of doc as ip_evaluate_edit() does, changing
  * nothing: for a command to check before it asks for a summary.  0, or

@@ -11,6 +11,7 @@
  */
 #include "iplan.h"	/* ip_new_make() */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,6 @@
 #include "nid.h"
 
 #define WIDTH 72		/* of comment lines */
-#define MAX_REVIEWS 100		/* review dates ip-new writes */
 
 /* The options, as bits: which were given, which a placeholder carries. */
 enum {
@@ -69,7 +69,7 @@ struct values {
 	bool compulsory;
 	int32_t start, end, birth;
 	bool birth_set;
-	int32_t reviews[MAX_REVIEWS];
+	int32_t reviews[IP_MAX_REVIEWS];
 	size_t nreviews;
 	int every;			/* the review interval; 0: none */
 	char unit;
@@ -193,6 +193,13 @@ check_text(struct values *v, const char *opt, const char *s,
 	return rc;
 }
 
+/* An interval as the messages show it: "6m". */
+static const char *
+span_text(struct ip_arena *a, struct ip_span s)
+{
+	return ip_arena_printf(a, "%d%c", s.n, s.unit);
+}
+
 /* The review dates, n of them (0: none asked for) or every v->every
  * v->unit, inside the period. */
 static int
@@ -218,16 +225,17 @@ review_dates(struct values *v, unsigned n, const struct ip_err *err)
 			    v->unit);
 			if (day >= v->end)
 				break;
-			if (v->nreviews == MAX_REVIEWS)
+			if (v->nreviews == IP_MAX_REVIEWS)
 				return ip_fail(err, _("--review-interval '%s' "
 				    "gives more than %d review dates in the "
-				    "period"), o->review_interval, MAX_REVIEWS);
+				    "period"), span_text(&v->a,
+				    o->review_interval), IP_MAX_REVIEWS);
 			v->reviews[v->nreviews++] = day;
 		}
 		if (v->nreviews == 0)
 			return ip_fail(err, _("--review-interval '%s': the "
 			    "period has no room for 1 review date"),
-			    o->review_interval);
+			    span_text(&v->a, o->review_interval));
 	}
 	return 0;
 }
@@ -246,15 +254,15 @@ static int
 check_options(struct values *v, const struct ip_err *err)
 {
 	const struct ip_new_opts *o = v->o;
-	const char *const given[] = {	/* in the order of O_* */
-		o->name, o->national_id, o->birth_date, o->coordinator, o->id,
-		o->language, o->care, o->start, o->period, o->reviews,
-		o->review_interval };
+	const bool given[] = {	/* in the order of O_* */
+		o->name != NULL, o->national_id != NULL, o->birth_date_set,
+		o->coordinator != NULL, o->id != NULL, o->lang >= 0,
+		o->care >= 0, o->start_set, o->period.n > 0, o->reviews > 0,
+		o->review_interval.n > 0 };
 	int bad = 0;	/* -1 once any is refused */
-	int lang = IP_LANG_NB, care = IP_CARE_VOLUNTARY;
 
 	for (size_t k = 0; k < sizeof(given) / sizeof(given[0]); k++)
-		if (given[k] != NULL)
+		if (given[k])
 			v->given |= 1u << k;
 	if (o->name == NULL)
 		bad = ip_fail(err, _("no --name: a plan is for one person, "
@@ -268,16 +276,13 @@ check_options(struct values *v, const struct ip_err *err)
 		bad = ip_fail(err, _("invalid --national-id: not a valid "
 		    "fødselsnummer, D-nummer, H-nummer or FH-nummer (11 "
 		    "digits, a real date, both check digits)"));
-	if (o->birth_date != NULL) {
-		int32_t day;
-		if (ip_opt_date(err, "birth-date", o->birth_date, &day) != 0)
-			bad = -1;
-		else if (nid.kind != IP_NID_INVALID
-		    && nid.kind != IP_NID_FHNR && !ip_nid_fits(&nid, day))
+	if (o->birth_date_set) {
+		if (nid.kind != IP_NID_INVALID && nid.kind != IP_NID_FHNR
+		    && !ip_nid_fits(&nid, o->birth_date))
 			bad = ip_fail(err, _("--birth-date differs from the "
 			    "date in --national-id"));
 		else {
-			v->birth = day;
+			v->birth = o->birth_date;
 			v->birth_set = true;
 		}
 	} else if (nid.dated) {
@@ -288,50 +293,33 @@ check_options(struct values *v, const struct ip_err *err)
 		bad |= check_text(v, "coordinator", o->coordinator, err);
 	if (o->id != NULL)
 		bad |= check_text(v, "id", o->id, err);
-	if (o->language != NULL)
-		bad |= ip_opt_word(err, "language", o->language,
-		    ip_vocab_lang, &lang);
-	if (o->care != NULL)
-		bad |= ip_opt_word(err, "care", o->care, ip_vocab_care,
-		    &care);
-	v->lang = (enum ip_lang)lang;
-	v->compulsory = care == IP_CARE_COMPULSORY;
-
-	/* the period and its reviews: each value first on its own, then
-	 * what follows from them together */
-	int n = 1;
-	char unit = 'y';
-	unsigned nreviews = 0;
-	int dates = 0;	/* -1 if any of them is refused */
-	v->start = o->today;
-	if (o->start != NULL && ip_opt_date(err, "start", o->start,
-	    &v->start) != 0)
-		dates = -1;
-	if (o->period != NULL && !ip_parse_interval(o->period, &n, &unit))
-		dates = ip_fail(err, _("invalid --period: '%s' (use a count "
-		    "and a unit, such as 1y, 6m or 26w)"), o->period);
-	if (o->reviews != NULL && ip_opt_count(err, "reviews", o->reviews,
-	    MAX_REVIEWS, &nreviews) != 0)
-		dates = -1;
-	if (o->review_interval != NULL && !ip_parse_interval(
-	    o->review_interval, &v->every, &v->unit))
-		dates = ip_fail(err, _("invalid --review-interval: '%s' (use "
-		    "a count and a unit, such as 3m, 6 months or 8w)"),
-		    o->review_interval);
-	if (o->reviews != NULL && o->review_interval != NULL)
-		dates = ip_fail(err, _("--reviews and --review-interval: give "
-		    "one, not both"));
-	if (dates != 0)
+	v->lang = o->lang >= 0 ? (enum ip_lang)o->lang : IP_LANG_NB;
+	v->compulsory = o->care == IP_CARE_COMPULSORY;
+	if (o->refused)
 		return -1;
+	if (o->reviews > IP_MAX_REVIEWS) {	/* as ip_opt_count() says */
+		char n[16];
+		snprintf(n, sizeof(n), "%u", o->reviews);
+		return ip_fail(err, _("invalid --%s: '%s' (use 1 to %u)"),
+		    "reviews", n, IP_MAX_REVIEWS);
+	}
+
+	/* the period and its reviews */
+	struct ip_span period = o->period.n > 0 ? o->period
+	    : (struct ip_span){ 1, 'y' };
+	v->start = o->start_set ? o->start : o->today;
+	v->every = o->review_interval.n;
+	v->unit = o->review_interval.unit;
 	/* the period ends the day before the same date a period later */
-	v->end = ip_date_add(v->start, n, unit) - 1;
+	v->end = ip_date_add(v->start, period.n, period.unit) - 1;
 	if (past_9999(v->end))
 		return ip_fail(err, _("a period of %d%c from %s ends after "
-		    "the year 9999"), n, unit, new_date(&v->a, v->start));
+		    "the year 9999"), period.n, period.unit,
+		    new_date(&v->a, v->start));
 	if (v->end <= v->start)
 		return ip_fail(err, _("--period '%s' is too short: a plan "
-		    "period is at least two days"), o->period);
-	return review_dates(v, nreviews, err) | bad;
+		    "period is at least two days"), span_text(&v->a, period));
+	return review_dates(v, o->reviews, err) | bad;
 }
 
 /* Renders every value a plan is made of. */

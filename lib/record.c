@@ -74,17 +74,6 @@ ip_close_edit(struct ip_doc *doc, const struct ip_close_opts *o,
 
 /* --- ip-evaluate ---------------------------------------------------------- */
 
-/* "ID=VALUE": the id into *id (in a), the value into *value (NULL if
- * there is no '='). */
-static void
-split(struct ip_arena *a, const char *arg, const char **id,
-    const char **value)
-{
-	const char *eq = strchr(arg, '=');
-	*id = eq ? ip_arena_strndup(a, arg, (size_t)(eq - arg)) : arg;
-	*value = eq ? eq + 1 : NULL;
-}
-
 /* The sub-goal of the plan's tree with the id, or NULL. */
 static struct ip_ynode *
 find_subgoal(struct ip_ynode *root, const char *id)
@@ -104,9 +93,7 @@ struct evaluation {
 	struct ip_arena a;
 	size_t n_sub, n_end;
 	struct ip_ynode **sub;		/* the sub-goals, by o->subgoals */
-	const char **status;		/* their new status */
 	struct ip_ynode **measure;	/* the measures, by o->end_measures */
-	int32_t *end;			/* their end */
 	bool next_set;
 	int32_t next;
 };
@@ -129,57 +116,31 @@ check(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 		return -1;
 	ev->sub = ip_arena_alloc(&ev->a, (o->n_subgoals + 1)
 	    * sizeof(*ev->sub));
-	ev->status = ip_arena_alloc(&ev->a, (o->n_subgoals + 1)
-	    * sizeof(*ev->status));
 	for (size_t i = 0; i < o->n_subgoals; i++) {
-		const char *id, *st;
-		int v;
-		split(&ev->a, o->subgoals[i], &id, &st);
-		if (st == NULL)
-			return ip_fail(e, _("invalid --subgoal: '%s' (use "
-			    "ID=achieved, ID=open or ID=dropped)"),
-			    o->subgoals[i]);
-		if (ip_opt_word(e, "subgoal", st, ip_vocab_goal_status, &v)
-		    != 0)
-			return -1;
+		const char *id = o->subgoals[i].id;
 		if ((ev->sub[i] = find_subgoal(root, id)) == NULL)
 			return ip_fail(e, _("the plan has no sub-goal '%s'"),
 			    id);
-		ev->status[i] = ip_vocab_goal_status[v];
 	}
 	ev->n_sub = o->n_subgoals;
 	ev->measure = ip_arena_alloc(&ev->a, (o->n_end_measures + 1)
 	    * sizeof(*ev->measure));
-	ev->end = ip_arena_alloc(&ev->a, (o->n_end_measures + 1)
-	    * sizeof(*ev->end));
 	for (size_t i = 0; i < o->n_end_measures; i++) {
-		const char *id, *day;
-		split(&ev->a, o->end_measures[i], &id, &day);
-		ev->end[i] = o->date;
-		if (day != NULL && ip_opt_date(e, "end-measure", day,
-		    &ev->end[i]) != 0)
-			return -1;
+		const struct ip_measure_end *m = &o->end_measures[i];
 		if ((ev->measure[i] = ip_ynode_find(ip_ynode_get(root,
-		    "measures"), "id", id)) == NULL)
+		    "measures"), "id", m->id)) == NULL)
 			return ip_fail(e, _("the plan has no measure '%s'"),
-			    id);
-		if (not_before_start(p, ev->end[i], "end-measure", e) != 0)
+			    m->id);
+		if (not_before_start(p, m->day, "end-measure", e) != 0)
 			return -1;
 	}
 	ev->n_end = o->n_end_measures;
-	if (o->next != NULL) {
-		if (ip_opt_date(e, "next", o->next, &ev->next) != 0)
-			return -1;
-		ev->next_set = true;
-	} else if (o->next_in != NULL) {
-		int n;
-		char unit;
-		if (!ip_parse_interval(o->next_in, &n, &unit) || n <= 0)
-			return ip_fail(e, _("invalid --next-in: '%s' (use "
-			    "N{d|w|m}, such as 6m)"), o->next_in);
-		ev->next = ip_date_add(o->date, n, unit);
-		ev->next_set = true;
-	}
+	if (o->next_set)
+		ev->next = o->next;
+	else if (o->next_in.n > 0)
+		ev->next = ip_date_add(o->date, o->next_in.n,
+		    o->next_in.unit);
+	ev->next_set = o->next_set || o->next_in.n > 0;
 	if (ev->next_set && ev->next <= o->date)
 		return ip_fail(e, _("the next review, %s, is not after the "
 		    "meeting, %s"), ip_date_format(ev->next, a),
@@ -318,21 +279,21 @@ ip_evaluate_edit(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 		fprintf(f, _("summary recorded\n"));
 	}
 	for (size_t i = 0; i < ev.n_sub; i++) {
+		int status = o->subgoals[i].status;
 		ip_doc_set_after(doc, ev.sub[i], "status",
-		    ip_doc_new_word(doc, ev.status[i]), "due");
+		    ip_doc_new_word(doc, ip_vocab_goal_status[status]), "due");
 		/* TRANSLATORS: the second %s is the sub-goal's new status
 		 * as the documents write it ("oppnådd" for achieved). */
 		fprintf(f, _("sub-goal %s: %s\n"), ip_ynode_scalar(
 		    ip_ynode_get(ev.sub[i], "id")),
-		    ip_labels_messages()->goal_status[ip_vocab_index(
-		    ip_vocab_goal_status, ev.status[i])]);
+		    ip_labels_messages()->goal_status[status]);
 	}
 	for (size_t i = 0; i < ev.n_end; i++) {
 		ip_doc_set_after(doc, ev.measure[i], "end",
-		    ip_doc_new_date(doc, ev.end[i]), "start");
+		    ip_doc_new_date(doc, o->end_measures[i].day), "start");
 		fprintf(f, _("measure %s: ends on %s\n"), ip_ynode_scalar(
 		    ip_ynode_get(ev.measure[i], "id")),
-		    ip_date_format(ev.end[i], a));
+		    ip_date_format(o->end_measures[i].day, a));
 	}
 
 	/* the next review: as asked, or one planned, or the interval's */

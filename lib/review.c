@@ -94,7 +94,6 @@ struct finding {
 _Static_assert(sizeof(struct finding) == 16, "a finding is 16 bytes");
 _Static_assert(sizeof(struct plan_rec) == 20, "a plan record is 20 bytes");
 
-enum format { FMT_TEXT, FMT_TSV, FMT_ICS };
 const char *const ip_review_formats[] = { "text", "tsv", "ics", NULL };
 
 /* A string kept once: where it is and the hash of its bytes. */
@@ -122,7 +121,7 @@ struct block {
 struct ip_review_run {
 	int32_t today, horizon;
 	int32_t drafts_from;	/* a draft begun before it is reported */
-	enum format format;
+	enum ip_review_format format;
 	bool grouped;		/* --by-coordinator, or mail */
 	int lang;		/* --language: enum ip_lang, or -1 */
 	const struct ip_review_mail *mail;
@@ -1574,11 +1573,11 @@ mail_all(struct ip_review_run *r)
 static void
 print(struct ip_review_run *r, FILE *out)
 {
-	if (r->format == FMT_ICS) {
+	if (r->format == IP_REVIEW_ICS) {
 		print_ics(r, out);	/* a calendar even when empty */
 		return;
 	}
-	if (r->format == FMT_TSV) {
+	if (r->format == IP_REVIEW_TSV) {
 		if (r->nf > 0)
 			fputs("date\tdays\tstatus\tkind\tfile\tplan_id\titem\t"
 			    "coordinator\tcoordinator_email\n", out);
@@ -1606,31 +1605,13 @@ print(struct ip_review_run *r, FILE *out)
 struct ip_review_run *
 ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 {
-	const char *within = o->within != NULL ? o->within : "30d";
-	const char *format = o->format != NULL ? o->format : "text";
-	unsigned draft_days = 30;
-	int count, fmt, lang = -1;
-	char unit;
-
-	if (!ip_parse_interval(within, &count, &unit)) {
-		ip_fail(err, _("invalid horizon for --within: '%s' (use a "
-		    "count and a unit: 30d, 4w, 3m)"), within);
-		return NULL;
-	}
-	if (ip_opt_word(err, "format", format, ip_review_formats, &fmt) != 0)
-		return NULL;
-	if (o->draft_days != NULL && ip_opt_count(err, "draft-days",
-	    o->draft_days, 36500, &draft_days) != 0)
-		return NULL;
-	if (o->language != NULL && ip_opt_word(err, "language", o->language,
-	    ip_vocab_lang, &lang) != 0)
-		return NULL;
-	if (o->by_coordinator && fmt != FMT_TEXT) {
+	if (o->by_coordinator && o->format != IP_REVIEW_TEXT) {
 		ip_fail(err, _("--by-coordinator goes with --format text "
 		    "only"));
 		return NULL;
 	}
-	if (o->mail != NULL && (fmt != FMT_TEXT || o->by_coordinator)) {
+	if (o->mail != NULL && (o->format != IP_REVIEW_TEXT
+	    || o->by_coordinator)) {
 		ip_fail(err, _("--mail writes text, one message for each "
 		    "coordinator: it goes with neither --format nor "
 		    "--by-coordinator"));
@@ -1640,13 +1621,15 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 	struct ip_review_run *r = ip_xcalloc(1, sizeof(*r));
 	const int32_t last = ip_days_from_civil(9999, 12, 31);
 	r->today = o->today;
-	r->horizon = ip_date_add(o->today, count, unit);
+	r->horizon = o->within.n > 0 ? ip_date_add(o->today, o->within.n,
+	    o->within.unit) : o->today + 30;
 	if (r->horizon > last)
 		r->horizon = last;
-	r->drafts_from = o->today - (int32_t)draft_days;
-	r->format = (enum format)fmt;
+	r->drafts_from = o->today - (int32_t)(o->draft_days > 0
+	    ? o->draft_days : 30);
+	r->format = o->format;
 	r->grouped = o->by_coordinator || o->mail != NULL;
-	r->lang = lang;
+	r->lang = o->lang;
 	r->mail = o->mail;
 	append(r, "", 0, false);	/* s[0]: "" */
 	pthread_mutex_init(&r->mu, NULL);
@@ -1656,7 +1639,7 @@ ip_review_start(const struct ip_review_opts *o, const struct ip_err *err)
 size_t
 ip_review_finish(struct ip_review_run *r, FILE *out, size_t *unsent)
 {
-	if (r->format == FMT_TEXT) {
+	if (r->format == IP_REVIEW_TEXT) {
 		make_blocks(r);
 		sort(r, r->f, r->nf, sizeof(*r->f), by_block);
 	} else

@@ -169,6 +169,13 @@ t "new: reports every bad option" "
 	bad \"ip-new: invalid --language: 'no' (use nb, nn or en)
 ip-new: invalid --care: 'forced' (use voluntary or compulsory)\" \
 		--name Kari --language no --care forced"
+t "new: reports a bad value and a bad text together" "
+	bad \"ip-new: invalid --period: '1x' (use a count and a unit, such as 1y, 6m or 26w)
+ip-new: --name is empty\" \
+		--name ' ' --period 1x"
+t_no_vg "new: a birth date refused is not held to the national id" "
+	bad \"ip-new: invalid date for --birth-date: '1958-02-30' (use YYYY-MM-DD)\" \
+		--name Kari --national-id 03105827724 --birth-date 1958-02-30"
 t_no_vg "new: refuses a bad --period" "
 	bad \"ip-new: invalid --period: '0y' (use a count and a unit, such as 1y, 6m or 26w)\" \
 		--name Kari --period 0y"

@@ -98,6 +98,25 @@ for cmd in "$TOP"/cmd/ip-*.c; do
 			printf '%s\\n' \$words | same - $cmd.got ||
 			    echo \"$cmd: \$opt: the completion offers other words\"
 		done >$cmd.bad && cat $cmd.bad && test ! -s $cmd.bad"
+	# Each option whose value becomes a date, an interval, a count or a
+	# word (the kinds the table gives) refuses one that is
+	# none, naming the option and the value, exit 2, before any plan is
+	# read: the command turns it into its value, not the library on
+	# the plan's way.
+	t_no_vg "$cmd: a bad value of each typed option is refused, the option named" "
+		cd '$TMP' && $cmd --completion-helper | while read -r names kind words; do
+			opt=\${names#*,}
+			case \$kind in
+			date|interval|count|jobs|words|subgoal) set -- \$opt x1 ;;
+			optional) set -- \$opt=x1 ;;
+			*) continue ;;
+			esac
+			exits 2 $cmd \"\$@\" none/no-such.yaml >$cmd.out 2>$cmd.err &&
+			test ! -s $cmd.out &&
+			grep -q -- \"^$cmd: invalid .*\$opt: 'x1'\" $cmd.err &&
+			! grep -q no-such $cmd.err ||
+			    { echo \"$cmd \$*:\"; cat $cmd.err; }
+		done >$cmd.bad && cat $cmd.bad && test ! -s $cmd.bad"
 done
 
 test_done

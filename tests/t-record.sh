@@ -65,9 +65,11 @@ t "record: --summary-file -, a summary of lines as a literal block" "
 	    '        Første linje.' '' '        # Overskrift' >want && same want got"
 
 # What they refuse, each leaving every file as it was.  Under valgrind, an
-# unknown sub-goal, a plan that does not load, a plan it cannot write and
-# one it would make worse; the others are refusals of an option's value,
-# the path of the first.
+# unknown sub-goal, a bad --next-in, a plan that does not load, a plan it
+# cannot write and one it would make worse; the others are refusals of
+# an option's value, the path of the first two: a value the plan must
+# have (an id, a date after its start) is refused by the library, one
+# that is not a value at all by the command, before it reads the plan.
 refuses() {
 	rec_want=$1
 	shift
@@ -83,6 +85,17 @@ t_no_vg "record refuses: an unknown measure, named" "
 	    ip-evaluate --end-measure x1 amina.yaml"
 t_no_vg "record refuses: a status outside the vocabulary" "
 	refuses 'invalid --subgoal' ip-evaluate --subgoal g1.2=done amina.yaml"
+t "record refuses: a bad --next-in, named" "
+	refuses \"^ip-evaluate: invalid --next-in: '3x' (use N{d|w|m}, such as 6m)\$\" \
+	    ip-evaluate --next-in 3x amina.yaml"
+t_no_vg "record refuses: a bad date of --end-measure and of --next, named" "
+	refuses \"^ip-evaluate: invalid date for --end-measure: '2026-02-30' (use YYYY-MM-DD)\$\" \
+	    ip-evaluate --end-measure t4=2026-02-30 amina.yaml &&
+	refuses \"^ip-evaluate: invalid date for --next: '1.3.2027' (use YYYY-MM-DD)\$\" \
+	    ip-evaluate --next 1.3.2027 amina.yaml"
+t_no_vg "record refuses: a sub-goal without a status, named" "
+	refuses \"^ip-evaluate: invalid --subgoal: 'g1.2' (use ID=achieved, ID=open or ID=dropped)\$\" \
+	    ip-evaluate --subgoal g1.2 amina.yaml"
 t_no_vg "record refuses: a meeting before the plan's start" "
 	refuses \"before the plan's start, 2026-06-01\" \
 	    ip-evaluate --date 2026-01-01 amina.yaml"

@@ -129,7 +129,8 @@ edit(struct ip_doc *doc, struct prog *g, int32_t today)
 		return;
 	}
 	case 7: {
-		static const char *const in[] = { "3m", "2w", "10d", NULL };
+		static const struct ip_span in[] = { { 3, 'm' }, { 2, 'w' },
+		    { 10, 'd' }, { 0, 0 } };
 		/* in this order, whatever the compiler's order of
 		 * initializers and arguments: the same input, the same
 		 * edits (so also in case 5) */

@@ -166,15 +166,17 @@ mail_close(void *ctx, FILE *f)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const formats[] = { "tsv", "ics", "text", "text" };
-	static const char *const within[] = { "1d", "1y", NULL, "9999y" };
+	static const enum ip_review_format formats[] = { IP_REVIEW_TSV,
+	    IP_REVIEW_ICS, IP_REVIEW_TEXT, IP_REVIEW_TEXT };
+	static const struct ip_span within[] = { { 1, 'd' }, { 1, 'y' },
+	    { 0, 0 }, { 9999, 'y' } };
 	static FILE *null;
 	struct mailbox box = { 0 };
 	const struct ip_review_mail mail = { .from = "ip-review@example.no",
 	    .to = "koordinator@example.no", .now = 1796652478, .id = "1.2",
 	    .domain = "example.no", .open = mail_open, .close = mail_close,
 	    .ctx = &box };
-	struct ip_review_opts o = { 0 };
+	struct ip_review_opts o = { .lang = -1 };
 	struct ip_review_run *r;
 	struct ip_diags *d;
 	const struct ip_err err = { stderr, "fuzz-review" };
@@ -188,7 +190,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * message failing to open) */
 	unsigned pick = data[--size];
 	bool mail_on = pick & 16;
-	o.format = mail_on ? NULL : formats[pick & 3];
+	o.format = mail_on ? IP_REVIEW_TEXT : formats[pick & 3];
 	o.by_coordinator = !mail_on && (pick & 3) == 3;
 	o.within = within[(pick >> 2) & 3];
 	o.mail = mail_on ? &mail : NULL;
