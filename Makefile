@@ -58,13 +58,16 @@ FUZZ_JOBS ?= 1
 # see cmd/cli.c).
 LINGUAS = $(sort $(patsubst po/%.po,%,$(wildcard po/*.po)))
 MO = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/iplan.mo)
+# The git hooks, made from cmd/NAME.sh.
+HOOKS = $(BUILD)/hooks/pre-commit $(BUILD)/hooks/pre-receive
 # What xgettext reads, in this order: the library, the drivers, the
-# commands.
-POT_SRC = $(LIB_SRC) $(DRV_SRC) $(CMDS:%=cmd/%.c)
+# commands, the hooks.
+POT_SRC = $(LIB_SRC) $(DRV_SRC) $(CMDS:%=cmd/%.c) \
+	$(HOOKS:$(BUILD)/hooks/%=cmd/%.sh)
 # The locales the tests run the commands in (see tests/deps.sh).
 TEST_LOCALES = nb_NO.UTF-8 nn_NO.UTF-8
 
-all: $(BINS) $(MO)
+all: $(BINS) $(MO) $(HOOKS)
 
 # 'deps' stops the build with the apt-get line for what is missing; the
 # README's two commands, 'make demo' and 'make check', install it instead
@@ -97,6 +100,12 @@ $(BUILD)/paths: FORCE
 $(BUILD)/lib/new.o $(BUILD)/cmd/hooks.o: $(BUILD)/paths
 $(BUILD)/lib/new.o $(BUILD)/cmd/hooks.o: \
 	CPPFLAGS += -DIPLAN_DATADIR='"$(DATADIR)"'
+
+# The hooks find the catalogues where make install puts them.
+$(BUILD)/hooks/%: cmd/%.sh $(BUILD)/paths
+	@mkdir -p $(@D)
+	sed 's|@LOCALEDIR@|$(LOCALEDIR)|' $< >$@.new
+	chmod 755 $@.new && mv $@.new $@
 
 # Made afresh: ar would keep the members of files moved away.
 $(BUILD)/libiplan.a: $(LIB_OBJ)
@@ -131,7 +140,7 @@ $(BUILD)/locale/%/LC_MESSAGES/iplan.mo: po/%.po | deps
 # made in the build tree with po/iplan.pot (tests/t-i18n.sh).
 $(BUILD)/iplan.pot: $(POT_SRC) | deps
 	@mkdir -p $(@D)
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ \
 		--keyword=P_:1,2 --add-comments=TRANSLATORS --sort-by-file \
 		--add-location=file --package-name=iplan --foreign-user \
 		--no-wrap \
@@ -290,9 +299,9 @@ install: all
 	$(if $(DATA),mkdir -p $(DESTDIR)$(DATADIR) && \
 		install -m 644 $(DATA) $(DESTDIR)$(DATADIR))
 	install -m 644 lib/ip-plan.schema.json $(DESTDIR)$(DATADIR)
-	install -m 755 cmd/pre-commit.sh $(DESTDIR)$(DATADIR)/hooks/pre-commit
-	install -m 755 cmd/pre-commit.sh $(DESTDIR)$(DATADIR)/hooks/pre-merge-commit
-	install -m 755 cmd/pre-receive.sh $(DESTDIR)$(DATADIR)/hooks/pre-receive
+	install -m 755 $(BUILD)/hooks/pre-commit $(DESTDIR)$(DATADIR)/hooks/pre-commit
+	install -m 755 $(BUILD)/hooks/pre-commit $(DESTDIR)$(DATADIR)/hooks/pre-merge-commit
+	install -m 755 $(BUILD)/hooks/pre-receive $(DESTDIR)$(DATADIR)/hooks/pre-receive
 	install -m 644 cmd/completion.bash $(DESTDIR)$(BASHCOMPDIR)/iplan
 	for l in $(LINGUAS); do \
 		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \

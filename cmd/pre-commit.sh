@@ -16,6 +16,14 @@
 # (and find two plans for one person), under the repository's own git
 # directory, readable by the user alone, never in /tmp: plans are health
 # data.  Whatever happens, they are removed.
+# Its messages are in the user's language, from iplan's catalogue
+# (gettext(1); make puts the installed LOCALEDIR here), or in English where
+# gettext is missing.  IPLAN_LOCALEDIR, as for the commands, is the tests'.
+TEXTDOMAIN=iplan
+TEXTDOMAINDIR=${IPLAN_LOCALEDIR:-@LOCALEDIR@}
+export TEXTDOMAIN TEXTDOMAINDIR
+command -v gettext >/dev/null 2>&1 || gettext() { printf '%s' "$1"; }
+
 gitdir=$(git rev-parse --absolute-git-dir) && [ -n "$gitdir" ] || exit 2
 dir=$gitdir/iplan-pre-commit
 umask 077
@@ -44,7 +52,7 @@ xargs -0 sh -c 'for f; do shift; set -- "$@" "${f#./}"; done
 	exec ip-validate ${IPLAN_HOOK_OPTIONS:-} -- "$@"' sh <"$dir/sorted"
 status=$?
 if [ $status -ne 0 ]; then
-	echo "pre-commit: not committed: fix the plans above and stage them" \
-	    "again (git add), or commit with --no-verify" >&2
+	printf '%s\n' "$(gettext "pre-commit: not committed: fix the plans \
+above and stage them again (git add), or commit with --no-verify")" >&2
 	exit 1
 fi

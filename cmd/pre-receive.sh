@@ -15,6 +15,14 @@
 # (and find two plans for one person), under the repository's own git
 # directory, readable by the user alone, never in /tmp: plans are health
 # data.  Whatever happens, they are removed.
+# Its messages are in the user's language, from iplan's catalogue
+# (gettext(1); make puts the installed LOCALEDIR here), or in English where
+# gettext is missing.  IPLAN_LOCALEDIR, as for the commands, is the tests'.
+TEXTDOMAIN=iplan
+TEXTDOMAINDIR=${IPLAN_LOCALEDIR:-@LOCALEDIR@}
+export TEXTDOMAIN TEXTDOMAINDIR
+command -v gettext >/dev/null 2>&1 || gettext() { printf '%s' "$1"; }
+
 gitdir=$(git rev-parse --absolute-git-dir) && [ -n "$gitdir" ] || exit 2
 dir=$gitdir/iplan-pre-receive
 umask 077
@@ -45,15 +53,17 @@ while read -r old new ref; do
 			xargs -0 -r ip-validate ${IPLAN_HOOK_OPTIONS:-} --)
 		status=$?
 		if [ $status -ne 0 ]; then
-			echo "pre-receive: $ref: commit $commit has the" \
-			    "findings above" >&2
+			# TRANSLATORS: the first %s is a branch or a tag
+			# (refs/heads/main), the second a commit id.
+			printf "$(gettext "pre-receive: %s: commit %s has \
+the findings above")\n" "$ref" "$commit" >&2
 			refused=1
 		fi
 	done <"$dir/commits"
 done
 if [ $refused -ne 0 ]; then
-	echo "pre-receive: push refused: every commit must hold valid" \
-	    "plans; amend or squash the commits named (git rebase -i)" \
-	    "and push again" >&2
+	printf '%s\n' "$(gettext "pre-receive: push refused: every commit \
+must hold valid plans; amend or squash the commits named (git rebase -i) \
+and push again")" >&2
 	exit 1
 fi

@@ -704,11 +704,14 @@ rewrite(struct ip_doc *doc, struct ip_ynode **path, size_t depth)
 }
 
 /* Whether the key k is followed by its colon on its line: not so an
- * explicit key (? key) without a value, whose value has no place. */
+ * explicit key (? key) without a value, whose value has no place, nor a
+ * block scalar (? |), whose text ends where the line of its colon
+ * begins. */
 static bool
 has_colon(const struct ip_doc *doc, const struct ip_ynode *k)
 {
-	return k->fresh || colon(doc, k) != k->end;
+	size_t c = colon(doc, k);
+	return k->fresh || (c != k->end && c <= eol(doc, k->start));
 }
 
 /* If the collection c, at the end of path, is in flow style or inside
@@ -1269,7 +1272,9 @@ static void render(const struct ip_doc *doc, FILE *f,
  * where that reads back as the same text, else quoted; a key as read,
  * as it was.  One of no text (null), of several lines, or longer than
  * the 1024 characters within which libyaml looks for a key's colon is
- * an explicit key (? key), its colon on the next line. */
+ * an explicit key (? key), its colon on the next line; so is one as read
+ * that begins with a byte order mark, which libyaml skips at the start
+ * of a line (it came from "? key" or a column further in). */
 static void
 render_key(const struct ip_doc *doc, FILE *f, const struct ip_ynode *k,
     size_t c)
@@ -1286,7 +1291,8 @@ render_key(const struct ip_doc *doc, FILE *f, const struct ip_ynode *k,
 		ip_xmemstream_close(m);
 	}
 	bool explicit = len == 0 || len > 1024 || (!k->fresh
-	    && eol(doc, k->start) < k->end);
+	    && (eol(doc, k->start) < k->end || (c == 0 && len >= 3
+	    && memcmp(doc->buf + k->start, "\xef\xbb\xbf", 3) == 0)));
 	if (explicit)
 		putc('?', f);
 	if (s != NULL) {

@@ -226,7 +226,7 @@ static const struct ip_labels labels[] = {
 		.cf_until = "Samtykket gjelder til og med %s.",
 		.cf_until_withdrawn = "Samtykket gjelder til jeg trekker det "
 		    "tilbake.",
-		.cf_withdraw = "Å trekke samtykket tilbake",
+		.cf_withdraw = "Å trekke samtykke tilbake",
 		.cf_withdraw_text = "Samtykkene er frivillige. Jeg kan når som "
 		    "helst trekke dem tilbake, helt eller delvis, uten å "
 		    "begrunne det, ved å si fra til koordinatoren for planen.",
@@ -317,9 +317,9 @@ static const struct ip_labels labels[] = {
 		    "lesbar bare for deg, og del den bare med deltakerne "
 		    "samtykket gjelder.",
 		.sk_draft = "Et utkast: ip-validate varsler om punktene som "
-		    "mangler, uten å stoppe en commit. Når planen er ferdig, "
-		    "skriv status: active; da krever ip-validate alle "
-		    "punktene.",
+		    "mangler, uten å stoppe en innsjekking (git commit). Når "
+		    "planen er ferdig, skriv status: active; da krever "
+		    "ip-validate alle punktene.",
 		.sk_legal_basis = "Lovgrunnlaget planen lages etter, ett eller "
 		    "flere av:",
 		.sk_person = "Personen planen gjelder, tjenestemottakeren i "

@@ -1,6 +1,6 @@
-# t-hook.sh - cmd/pre-commit.sh, the git hook installed as
-# $(DATADIR)/hooks/pre-commit, in a repository of its own under the build
-# tree.
+# t-hook.sh - the git hooks as make builds them from cmd/pre-commit.sh and
+# cmd/pre-receive.sh, and installs them under $(DATADIR)/hooks, each in a
+# repository of its own under the build tree.
 #
 # The hook runs ip-validate on plain files, as t-validate.sh does under
 # valgrind: in that stage only the odd names run, whose file names
@@ -18,7 +18,7 @@ repo() {
 	git init -q && git config user.name Test &&
 	git config user.email test@example.org &&
 	git config commit.gpgsign false &&
-	ln -s "$TOP/cmd/pre-commit.sh" .git/hooks/pre-commit
+	ln -s "$BUILD/hooks/pre-commit" .git/hooks/pre-commit
 }
 # commits N: the repository has N commits.
 commits() {
@@ -93,11 +93,27 @@ t_no_vg "hook: ip-validate missing: refused" "
 	repo && cp '$VALID' plan.yaml && git add plan.yaml &&
 	(PATH=/usr/bin:/bin && exits 1 git commit -q -m nopath 2>err) &&
 	commits 0 && grep -q '^pre-commit: not committed' err"
+t_no_vg "hook: the refusal in the user's language, bokmål and nynorsk" "
+	repo && cp '$BROKEN' plan.yaml && git add plan.yaml &&
+	exits 1 env LC_ALL=nb_NO.UTF-8 git commit -q -m broken 2>err &&
+	grep -q '^plan.yaml:15:1: feil: ' err &&
+	grep -qx 'pre-commit: ingen commit: rett planene over og legg dem til på nytt (git add), eller bruk git commit --no-verify' err &&
+	exits 1 env LC_ALL=nn_NO.UTF-8 git commit -q -m broken 2>err &&
+	grep -q '^pre-commit: ingen commit: rett planane over ' err &&
+	commits 0"
+t_no_vg "hook: without gettext(1), the refusal in English" "
+	repo && cp '$BROKEN' plan.yaml && git add plan.yaml && mkdir bin &&
+	for c in git sh rm mkdir find sort xargs ip-validate; do
+		ln -s \"\$(command -v \$c)\" bin/ || exit 1
+	done &&
+	exits 1 env PATH=\"\$PWD/bin\" LC_ALL=nb_NO.UTF-8 git commit -q -m broken 2>err &&
+	grep -q '^plan.yaml:15:1: feil: ' err &&
+	grep -q '^pre-commit: not committed: fix the plans above' err && commits 0"
 t "hook: make install puts the hooks under DATADIR/hooks, executable" "
 	cd '$TMP' && make -s -n -C '$TOP' BUILD='$BUILD' DESTDIR=/dest PREFIX=/usr install >out &&
-	grep -qx 'install -m 755 cmd/pre-commit.sh /dest/usr/share/iplan/hooks/pre-commit' out &&
-	grep -qx 'install -m 755 cmd/pre-commit.sh /dest/usr/share/iplan/hooks/pre-merge-commit' out &&
-	grep -qx 'install -m 755 cmd/pre-receive.sh /dest/usr/share/iplan/hooks/pre-receive' out"
+	grep -qx 'install -m 755 $BUILD/hooks/pre-commit /dest/usr/share/iplan/hooks/pre-commit' out &&
+	grep -qx 'install -m 755 $BUILD/hooks/pre-commit /dest/usr/share/iplan/hooks/pre-merge-commit' out &&
+	grep -qx 'install -m 755 $BUILD/hooks/pre-receive /dest/usr/share/iplan/hooks/pre-receive' out"
 t "hook: ip-validate(1) and README install them as --print-hook-dir names them" "
 	line='git config core.hooksPath \"\$(ip-validate --print-hook-dir)\"' &&
 	grep -qx \"\$line\" '$TOP/man/ip-validate.1' &&
@@ -142,7 +158,7 @@ done
 # hook: a plan the other branch broke does not come in with it.
 t_no_vg "hook: pre-merge-commit refuses a merge that brings a broken plan" "
 	repo &&
-	ln -s '$TOP/cmd/pre-commit.sh' .git/hooks/pre-merge-commit &&
+	ln -s '$BUILD/hooks/pre-commit' .git/hooks/pre-merge-commit &&
 	cp '$VALID' plan.yaml && git add plan.yaml && git commit -q -m base &&
 	git checkout -q -b side && cp '$BROKEN' other.yaml &&
 	git add other.yaml && git commit -q --no-verify -m broken &&
@@ -158,7 +174,7 @@ t_no_vg "hook: pre-merge-commit refuses a merge that brings a broken plan" "
 shared() {
 	repo && rm -rf "$TMP/shared.git" &&
 	git init -q --bare "$TMP/shared.git" &&
-	ln -s "$TOP/cmd/pre-receive.sh" "$TMP/shared.git/hooks/pre-receive" &&
+	ln -s "$BUILD/hooks/pre-receive" "$TMP/shared.git/hooks/pre-receive" &&
 	git remote add origin "$TMP/shared.git"
 }
 # tip: the commit main is at in the shared repository.
@@ -184,6 +200,13 @@ t_no_vg "hook: pre-receive refuses a push with a broken plan in any commit" "
 	exits 0 git push -q origin HEAD:main 2>err &&
 	grep -q '^remote: plan.yaml:[0-9:]* warning: .*\\[subgoal-due\\]' err &&
 	test \"\$(tip)\" = \"\$(git rev-parse HEAD)\""
+t_no_vg "hook: pre-receive says why in the pusher's language" "
+	shared && cp '$BROKEN' plan.yaml && git add plan.yaml &&
+	git commit -q --no-verify -m broken && broken=\$(git rev-parse HEAD) &&
+	exits 1 env LC_ALL=nn_NO.UTF-8 git push -q origin HEAD:main 2>err &&
+	grep -q '^remote: plan.yaml:15:1: feil: ' err &&
+	grep -qx \"remote: pre-receive: refs/heads/main: commit \$broken har funna over *\" err &&
+	grep -q '^remote: pre-receive: push avvist: kvar commit må ha gyldige planar; ' err && ! tip"
 t_no_vg "hook: pre-receive takes a draft, and refuses it made active with items missing" "
 	shared && cp '$TESTS/validate/draft.yaml' plan.yaml &&
 	git add plan.yaml && git commit -q -m draft &&
@@ -232,6 +255,13 @@ t_plain "make install PREFIX=X after make: Norwegian messages and the hooks from
 	test -s '$HOOK_X/share/iplan/ip-plan.schema.json' &&
 	echo '$HOOK_X/share/iplan/hooks' >'$TMP/want' &&
 	'$HOOK_X/bin/ip-validate' --print-hook-dir | same '$TMP/want' - &&
+	repo && rm .git/hooks/pre-commit &&
+	ln -s '$HOOK_X/share/iplan/hooks/pre-commit' .git/hooks/pre-commit &&
+	cp '$BROKEN' plan.yaml && git add plan.yaml &&
+	exits 1 env -u IPLAN_LOCALEDIR PATH='$HOOK_X/bin':\"\$PATH\" \
+		LC_ALL=nb_NO.UTF-8 git commit -q -m broken 2>err &&
+	grep -q '^plan.yaml:15:1: feil: ' err &&
+	grep -q '^pre-commit: ingen commit: ' err &&
 	ip-validate --print-hook-dir >'$TMP/got' && ! cmp -s '$TMP/want' '$TMP/got'"
 t_plain "ip-validate --check-hooks: what git runs, in a clone and a shared repository" "
 	test -x '$HOOK_X/bin/ip-validate' && PATH='$HOOK_X/bin':\$PATH &&

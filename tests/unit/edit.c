@@ -317,14 +317,16 @@ one_edit(const struct text *t, enum op op, size_t *tried)
 			break;
 		}
 	}
-	/* an explicit key without its colon on its line ("? key") has no
+	/* an explicit key without its colon on its line ("? key", or a
+	 * block scalar "? |" whose colon begins the line after it) has no
 	 * place of its own: its mapping is written afresh, from the line of
 	 * the mapping's key */
 	size_t c = p->key != NULL ? p->key->end : 0;
 	while (p->key != NULL && c < t->len && (t->buf[c] == ' '
 	    || t->buf[c] == '\t'))
 		c++;
-	bool bare = p->key != NULL && (c >= t->len || t->buf[c] != ':');
+	bool bare = p->key != NULL && (c >= t->len || t->buf[c] != ':'
+	    || line_of(t->buf, c) != line_of(t->buf, p->key->start));
 	if (op == OP_REMOVE || (bare && op == OP_REPLACE)) {
 		lo = line_of(t->buf, p->parent->start) - 1;
 		hi = line_of(t->buf, p->parent->end) + 1;
@@ -572,6 +574,18 @@ static void
 set_id_quoted(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_set(doc, root, "id", ip_doc_new_text(doc, "  y"));
+}
+
+static void
+remove_first(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_remove(doc, root, ip_ynode_item(root, 0));
+}
+
+static void
+set_bom_key(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "\xef\xbb\xbf", ip_doc_new_text(doc, "v"));
 }
 
 static void
@@ -1058,6 +1072,15 @@ test_edit_shapes(void **state)
 	 * libyaml, which refuses them after a quoted one: they go with it */
 	assert_edit("format: iplan/1\nid: x\n  \t\n\nstatus: active\n",
 	    set_id_quoted, "format: iplan/1\nid: \"  y\"\n\nstatus: active\n");
+	/* a key that is a block scalar has its colon on a line of its
+	 * own: the '?' on a line above goes with it, its comment kept */
+	assert_edit("? # c\n>\n: \nformat: iplan/1\nid: x\n",
+	    remove_first, "format: iplan/1\nid: x\n# c\n");
+	/* a key that begins with a byte order mark, which libyaml skips
+	 * at the start of a line, stays off it: "? key"; its value had no
+	 * place, so the mapping is written afresh, its comment after it */
+	assert_edit("format: iplan/1\n? \xef\xbb\xbf # c\nid: x\n",
+	    set_bom_key, "format: iplan/1\n? \xef\xbb\xbf\n: v\nid: x\n# c\n");
 	/* the spaces that end a block scalar's last line are its text:
 	 * written afresh, it takes them */
 	assert_edit("format: iplan/1\nparticipants:\n  - id: per\n"
