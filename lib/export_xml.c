@@ -241,18 +241,22 @@ held_TEXTS1(const union ip_text_list *t)
 #define SHOWN(map, key, type, sub, group, ...) \
 	|| (held_##type(&s->key) && ip_view_shows(x->v, IP_F_##group, entry))
 
-/* Only if it holds something. */
+/* The mapping s, whose rows are those of the table fields, as the
+ * element name, only if it holds something the view shows. */
+#define MAP_ELEM(name, fields) \
+	if (false fields(SHOWN)) { \
+		start(x, name); \
+		fields(ELEM) \
+		end(x); \
+	}
+
 static void
 xml_person_contact(struct xw *x, const struct ip_person *ps)
 {
 	const struct ip_contact *s = &ps->contact;
 	const void *entry = NULL;
 
-	if (false IP_CONTACT_FIELDS(SHOWN)) {
-		start(x, "contact");
-		IP_CONTACT_FIELDS(ELEM)
-		end(x);
-	}
+	MAP_ELEM("contact", IP_CONTACT_FIELDS)
 }
 
 static void
@@ -403,18 +407,13 @@ xml_measure_goals(struct xw *x, const struct ip_measure *s)
 	end(x);
 }
 
-/* Only if it holds something. */
 static void
 xml_measure_subplan(struct xw *x, const struct ip_measure *m)
 {
 	const struct ip_subplan *s = &m->subplan;
 	const void *entry = m;
 
-	if (false IP_SUBPLAN_FIELDS(SHOWN)) {
-		start(x, "subplan");
-		IP_SUBPLAN_FIELDS(ELEM)
-		end(x);
-	}
+	MAP_ELEM("subplan", IP_SUBPLAN_FIELDS)
 }
 
 static void
@@ -525,11 +524,7 @@ xml_consent_plan(struct xw *x, const struct ip_consent *c)
 	const struct ip_consent_plan *s = &c->plan;
 	const void *entry = NULL;
 
-	if (!consent_plan_held(s))
-		return;
-	start(x, "plan");
-	IP_CONSENT_PLAN_FIELDS(ELEM)
-	end(x);
+	MAP_ELEM("plan", IP_CONSENT_PLAN_FIELDS)
 }
 
 static void
@@ -578,18 +573,13 @@ xml_plan_cooperation(struct xw *x, const struct ip_plan *p)
 	end(x);
 }
 
-/* Only if it holds something the view shows. */
 static void
 xml_plan_closed(struct xw *x, const struct ip_plan *p)
 {
 	const struct ip_closed *s = &p->closed;
 	const void *entry = NULL;
 
-	if (false IP_CLOSED_FIELDS(SHOWN)) {
-		start(x, "closed");
-		IP_CLOSED_FIELDS(ELEM)
-		end(x);
-	}
+	MAP_ELEM("closed", IP_CLOSED_FIELDS)
 }
 
 static void
