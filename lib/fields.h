@@ -60,8 +60,8 @@
  *   nb, nn, en	its label in bokmål, nynorsk and English (struct
  *		ip_labels' <map>_<key>), NULL where no document labels it
  *		or where the section that places it (APART) labels it with
- *		words of its own, shared with more than the field (ip_labels'
- *		due, period, reviews and the like)
+ *		ip_labels' own words (period, due, serves, subplan, how and
+ *		the like)
  *
  * Only lib/ and the tests include this header.
  */
