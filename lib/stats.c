@@ -50,6 +50,7 @@ enum word {
 	W_BY_COORDINATOR, W_BY_ORGANIZATION, W_BY_PARTICIPANT_ORGANIZATION,
 	W_BY_LEGAL_BASIS, W_BY_LANGUAGE,
 	W_NO_COORDINATOR, W_THE_PERSON, W_NO_ORGANIZATION, W_NO_LEGAL_BASIS,
+	W_LANG_NB, W_LANG_NN, W_LANG_EN,
 	W_GROUP, W_FIGURES, W_CHARTS, W_CHARTS_NOTE, W_PART_NEVER,
 	W_PART_OVERDUE, W_PART_EVALUATED, W_PART_OTHER, W_KEY, W_NO_ACTIVE,
 	W_COL_PLANS, W_COL_ACTIVE, W_COL_CLOSED, W_COL_EVALUATED, W_COL_NEVER,
@@ -85,6 +86,11 @@ static const char *const words[NWORDS] = {
 	[W_THE_PERSON] = N_("(the person)"),
 	[W_NO_ORGANIZATION] = N_("(no organization)"),
 	[W_NO_LEGAL_BASIS] = N_("(no legal basis)"),
+	/* TRANSLATORS: the plan's language, a group of ip-stats --by
+	 * language */
+	[W_LANG_NB] = N_("Norwegian Bokmål"),
+	[W_LANG_NN] = N_("Norwegian Nynorsk"),
+	[W_LANG_EN] = N_("English"),
 	[W_GROUP] = N_("Group"),
 	[W_FIGURES] = N_("The figures"),
 	[W_CHARTS] = N_("Reviews of the active plans"),
@@ -521,10 +527,15 @@ put_label(FILE *f, const struct ip_stats_run *r, const struct group *g,
 	    [IP_BY_PARTICIPANT_ORGANIZATION] = W_NO_ORGANIZATION,
 	    [IP_BY_LEGAL_BASIS] = W_NO_LEGAL_BASIS };
 
+	static const enum word langs[] = { [IP_LANG_NB] = W_LANG_NB,
+	    [IP_LANG_NN] = W_LANG_NN, [IP_LANG_EN] = W_LANG_EN };
+
 	if (g == &r->all)
 		put(f, word(W_ALL), e);
 	else if (g->class == NAMED && r->o.by == IP_BY_LEGAL_BASIS)
 		put(f, ip_labels_law(ip_labels_messages(), g->key), e);
+	else if (g->class == NAMED && r->o.by == IP_BY_LANGUAGE)
+		put(f, word(langs[ip_vocab_index(ip_vocab_lang, g->key)]), e);
 	else if (g->class == NAMED)
 		put(f, g->key, e);
 	else

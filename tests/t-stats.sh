@@ -72,6 +72,19 @@ t "for people the day is written out and the laws named, as documents do; for pr
 	LC_ALL=nb_NO.UTF-8 exits 0 ip-stats --today $TODAY --by legal-basis \
 		--format tsv plans >'$TMP/nb.tsv' &&
 	grep -q '^hol-7-1	' '$TMP/nb.tsv'"
+t "--by language: the languages named for people, their codes for programs" "
+	cd '$ST' &&
+	LC_ALL=nb_NO.UTF-8 exits 0 ip-stats --today $TODAY --by language \
+		plans >'$TMP/nb.text' &&
+	grep -q '^nynorsk  ' '$TMP/nb.text' && grep -q '^engelsk  ' '$TMP/nb.text' &&
+	! grep -q '^nn ' '$TMP/nb.text' &&
+	LC_ALL=C exits 0 ip-stats --today $TODAY --by language \
+		--format html plans >'$TMP/en.html' &&
+	grep -q '>Norwegian Nynorsk<' '$TMP/en.html' &&
+	! grep -q '>nn<' '$TMP/en.html' &&
+	LC_ALL=nn_NO.UTF-8 exits 0 ip-stats --today $TODAY --by language \
+		--format json plans >'$TMP/nn.json' &&
+	grep -q '\"nn\"' '$TMP/nn.json' && ! grep -q 'nynorsk' '$TMP/nn.json'"
 
 t "an evaluation a year ago to the day is not in the last 12 months, a day later is" "
 	cd '$ST' &&

@@ -357,6 +357,9 @@ def read(fmt, path):
                   "Social Services Act § 28": "sotjl-28",
                   "Social Services Act § 33": "sotjl-33",
                   "Child Welfare Act § 15-9": "bvl-15-9"})
+    # the languages, named for people (lib/stats.c)
+    label.update({"Norwegian Bokmål": "nb", "Norwegian Nynorsk": "nn",
+                  "English": "en"})
     if fmt in ("text", "html"):
         label.update({k.replace(" ", ""): v for k, v in label.items()})
     print("\t".join(["group"] + FIGS))
