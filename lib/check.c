@@ -428,8 +428,9 @@ check_participants(const struct ip_plan *p, struct ip_diags *d)
 			    _("a participant without a name"));
 		if (!q->role.set)
 			check_item(d, at(q->role.pos, q->pos), 'b',
-			    _("a participant without a role (person, "
-			    "relative, provider, guardian or other)"));
+			    ip_arena_printf(&d->arena, _("a participant "
+			    "without a role (%s)"), ip_vocab_or(&d->arena,
+			    ip_vocab_role)));
 		if (q->contribution.s == NULL && q->role.set
 		    && (q->role.v == IP_ROLE_PERSON
 			|| q->role.v == IP_ROLE_PROVIDER))

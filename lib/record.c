@@ -320,8 +320,12 @@ ip_evaluate_edit(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 	for (size_t i = 0; i < ev.n_sub; i++) {
 		ip_doc_set_after(doc, ev.sub[i], "status",
 		    ip_doc_new_word(doc, ev.status[i]), "due");
-		fprintf(f, _("sub-goal %s: status %s\n"), ip_ynode_scalar(
-		    ip_ynode_get(ev.sub[i], "id")), ev.status[i]);
+		/* TRANSLATORS: the second %s is the sub-goal's new status
+		 * as the documents write it ("oppnådd" for achieved). */
+		fprintf(f, _("sub-goal %s: %s\n"), ip_ynode_scalar(
+		    ip_ynode_get(ev.sub[i], "id")),
+		    ip_labels_messages()->goal_status[ip_vocab_index(
+		    ip_vocab_goal_status, ev.status[i])]);
 	}
 	for (size_t i = 0; i < ev.n_end; i++) {
 		ip_doc_set_after(doc, ev.measure[i], "end",
@@ -371,7 +375,7 @@ put_short(FILE *f, const char *s)
 	if (strlen(s) > 60) {
 		while ((s[n] & 0xc0) == 0x80)	/* the rest of a character */
 			putc(s[n++], f);
-		fputs("...", f);
+		fputs("…", f);
 	}
 }
 
@@ -405,11 +409,15 @@ ip_evaluate_template(const struct ip_plan *p)
 		const struct ip_measure *m = &p->measures.v[i];
 		fprintf(f, "#   %s  ", m->id.s ? m->id.s : "?");
 		put_short(f, m->title.s ? m->title.s : "");
-		if (m->start.set)
-			fprintf(f, ", %s", ip_label_fill(&a, l->from,
+		/* "title, from DATE until DATE" */
+		const char *sep = ", ";
+		if (m->start.set) {
+			fprintf(f, "%s%s", sep, ip_label_fill(&a, l->from,
 			    ip_date_format(m->start.day, day)));
+			sep = " ";
+		}
 		if (m->end.set)
-			fprintf(f, ", %s", ip_label_fill(&a, l->until,
+			fprintf(f, "%s%s", sep, ip_label_fill(&a, l->until,
 			    ip_date_format(m->end.day, day)));
 		putc('\n', f);
 	}

@@ -31,7 +31,7 @@ t "record: what ip-evaluate recorded, in the user's language" "
 	    --summary 'Vi møttes.' --subgoal g1.2=achieved \
 	    --end-measure t4=2026-11-30 amina.yaml >got &&
 	printf '%s\n' 'evaluering planlagt 2026-12-01: gjennomført 2026-11-24' \
-	    'sammendrag ført inn' 'delmål g1.2: status achieved' \
+	    'sammendrag ført inn' 'delmål g1.2: oppnådd' \
 	    'tiltak t4: slutter 2026-11-30' 'neste evaluering: 2027-03-01' >want &&
 	same want got"
 t "record: no review near the meeting: a done review is added, and the next" "
@@ -157,6 +157,8 @@ t "record editor: a private file beside the plan, the template, the summary" "
 	grep -q '^# Open sub-goals:' template &&
 	grep -q '^#   g1.2  Amina does her own shopping' template &&
 	grep -q '^#   t4  ' template &&
+	grep -qx '#   t1  Treatment and follow-up by the FACT team, from 2026-06-01 until and including 2027-05-31' template &&
+	grep -qx '#   t2  Psychiatric consultations and assessment of the compulsory c…, from 2026-06-01 until and including 2027-05-31' template &&
 	grep -q '      summary: Amina lager middag selv.' amina.yaml &&
 	test \"\$(ls -A | sort | tr '\n' ' ')\" = 'amina.yaml closed.yaml dir editor lars.yaml mode out template '"
 t "record editor: the template in the plan's language" "
