@@ -243,7 +243,7 @@ withdraw(struct ip_doc *doc, const struct ip_consent_opts *o, FILE *f,
 {
 	const struct ip_plan *p = ip_doc_plan(doc);
 	const struct ip_consent_plan *pl = &p->consent.plan;
-	const union ip_sharing_list *l = &p->consent.information_sharing;
+	const union ip_consent_sharing_list *l = &p->consent.information_sharing;
 	char a[16], b[16];
 	size_t n = 0;
 

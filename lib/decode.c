@@ -1,7 +1,6 @@
 /*
  * decode.c - from a YAML tree to a typed plan, driven by one table per
- * mapping type (those of the person, their contact, a participant and a
- * partner in cooperation made from the table of fields, fields.h).
+ * mapping type, made from the table of fields (fields.h).
  * Structure only: wrong types, unknown keys, impossible dates and values
  * outside a vocabulary.  What must be present is for the checks in
  * check.c.
@@ -55,18 +54,34 @@ struct schema {
 	bool key;
 };
 
-#define T(s, k, type, sub, vocab) { #k, type, offsetof(s, k), sub, vocab }
 #define END { NULL, 0, 0, NULL, NULL }
 
 /* A row of the table of fields (fields.h) as one of the loader's. */
 #define ROW(map, key, type, sub, ...) \
-	{ #key, F_##type, offsetof(struct ip_##map, key), SUB_##type(sub), \
-	    IP_FIELD_VOCAB_##type(sub) },
+	{ #key, FTYPE_##type, offsetof(struct ip_##map, key), \
+	    SUB_##type(sub), IP_FIELD_VOCAB_##type(sub) },
+#define FTYPE_TEXT F_TEXT
+#define FTYPE_DATE F_DATE
+#define FTYPE_BOOL F_BOOL
+#define FTYPE_ENUM F_ENUM
+#define FTYPE_INTERVAL F_INTERVAL
+#define FTYPE_MAP F_MAP
+#define FTYPE_LIST F_LIST
+#define FTYPE_LIST1 F_LIST1
+#define FTYPE_TEXTS F_TEXTS
+#define FTYPE_TEXTS1 F_TEXTS1
+#define FTYPE_WORDS F_TEXTS
 #define SUB_TEXT(sub) NULL
 #define SUB_DATE(sub) NULL
 #define SUB_BOOL(sub) NULL
 #define SUB_ENUM(sub) NULL
+#define SUB_INTERVAL(sub) NULL
 #define SUB_MAP(sub) &sub##_s
+#define SUB_LIST(sub) &sub##_s
+#define SUB_LIST1(sub) &sub##_s
+#define SUB_TEXTS(sub) NULL
+#define SUB_TEXTS1(sub) NULL
+#define SUB_WORDS(sub) NULL
 
 static const struct field contact_f[] = {
 	IP_CONTACT_FIELDS(ROW)
@@ -90,90 +105,64 @@ static const struct schema participant_s = { N_("a participant"),
 	sizeof(struct ip_participant), participant_f, false };
 
 static const struct field subgoal_f[] = {
-	T(struct ip_subgoal, id, F_TEXT, NULL, NULL),
-	T(struct ip_subgoal, text, F_TEXT, NULL, NULL),
-	T(struct ip_subgoal, due, F_DATE, NULL, NULL),
-	T(struct ip_subgoal, status, F_ENUM, NULL, ip_vocab_goal_status),
+	IP_SUBGOAL_FIELDS(ROW)
 	END
 };
 static const struct schema subgoal_s = { N_("a sub-goal"),
 	sizeof(struct ip_subgoal), subgoal_f, false };
 
 static const struct field goal_f[] = {
-	T(struct ip_goal, id, F_TEXT, NULL, NULL),
-	T(struct ip_goal, text, F_TEXT, NULL, NULL),
-	T(struct ip_goal, subgoals, F_LIST, &subgoal_s, NULL),
+	IP_GOAL_FIELDS(ROW)
 	END
 };
 static const struct schema goal_s = { N_("a goal"), sizeof(struct ip_goal),
 	goal_f, false };
 
 static const struct field subplan_f[] = {
-	T(struct ip_subplan, kind, F_TEXT, NULL, NULL),
-	T(struct ip_subplan, reference, F_TEXT, NULL, NULL),
+	IP_SUBPLAN_FIELDS(ROW)
 	END
 };
 static const struct schema subplan_s = { "subplan",
 	sizeof(struct ip_subplan), subplan_f, true };
 
 static const struct field measure_f[] = {
-	T(struct ip_measure, id, F_TEXT, NULL, NULL),
-	T(struct ip_measure, title, F_TEXT, NULL, NULL),
-	T(struct ip_measure, extent, F_TEXT, NULL, NULL),
-	T(struct ip_measure, responsible, F_TEXT, NULL, NULL),
-	T(struct ip_measure, goals, F_TEXTS, NULL, NULL),
-	T(struct ip_measure, start, F_DATE, NULL, NULL),
-	T(struct ip_measure, end, F_DATE, NULL, NULL),
-	T(struct ip_measure, how, F_TEXT, NULL, NULL),
-	T(struct ip_measure, subplan, F_MAP, &subplan_s, NULL),
+	IP_MEASURE_FIELDS(ROW)
 	END
 };
 static const struct schema measure_s = { N_("a measure"),
 	sizeof(struct ip_measure), measure_f, false };
 
 static const struct field review_f[] = {
-	T(struct ip_review, date, F_DATE, NULL, NULL),
-	T(struct ip_review, done, F_DATE, NULL, NULL),
-	T(struct ip_review, summary, F_TEXT, NULL, NULL),
+	IP_REVIEW_FIELDS(ROW)
 	END
 };
 static const struct schema review_s = { N_("a review"),
 	sizeof(struct ip_review), review_f, false };
 
 static const struct field period_f[] = {
-	T(struct ip_period, start, F_DATE, NULL, NULL),
-	T(struct ip_period, end, F_DATE, NULL, NULL),
-	T(struct ip_period, review_interval, F_INTERVAL, NULL, NULL),
-	T(struct ip_period, reviews, F_LIST, &review_s, NULL),
+	IP_PERIOD_FIELDS(ROW)
 	END
 };
 static const struct schema period_s = { "period",
 	sizeof(struct ip_period), period_f, true };
 
 static const struct field consent_plan_f[] = {
-	T(struct ip_consent_plan, date, F_DATE, NULL, NULL),
-	T(struct ip_consent_plan, by, F_TEXTS1, NULL, NULL),
-	T(struct ip_consent_plan, withdrawn, F_DATE, NULL, NULL),
+	IP_CONSENT_PLAN_FIELDS(ROW)
 	END
 };
 static const struct schema consent_plan_s = { "consent.plan",
 	sizeof(struct ip_consent_plan), consent_plan_f, true };
 
-static const struct field sharing_f[] = {
-	T(struct ip_consent_sharing, date, F_DATE, NULL, NULL),
-	T(struct ip_consent_sharing, participants, F_TEXTS, NULL, NULL),
-	T(struct ip_consent_sharing, until, F_DATE, NULL, NULL),
-	T(struct ip_consent_sharing, withdrawn, F_DATE, NULL, NULL),
-	T(struct ip_consent_sharing, by, F_TEXTS1, NULL, NULL),
+static const struct field consent_sharing_f[] = {
+	IP_CONSENT_SHARING_FIELDS(ROW)
 	END
 };
-static const struct schema sharing_s = { N_("a consent to share "
-	"information"), sizeof(struct ip_consent_sharing), sharing_f, false };
+static const struct schema consent_sharing_s = { N_("a consent to "
+	"share information"), sizeof(struct ip_consent_sharing),
+	consent_sharing_f, false };
 
 static const struct field consent_f[] = {
-	T(struct ip_consent, plan, F_MAP, &consent_plan_s, NULL),
-	T(struct ip_consent, information_sharing, F_LIST1, &sharing_s, NULL),
-	T(struct ip_consent, guardians_own_part, F_BOOL, NULL, NULL),
+	IP_CONSENT_FIELDS(ROW)
 	END
 };
 static const struct schema consent_s = { "consent",
@@ -187,32 +176,14 @@ static const struct schema cooperation_s = { N_("a cooperation entry"),
 	sizeof(struct ip_cooperation), cooperation_f, false };
 
 static const struct field closed_f[] = {
-	T(struct ip_closed, date, F_DATE, NULL, NULL),
-	T(struct ip_closed, reason, F_TEXT, NULL, NULL),
+	IP_CLOSED_FIELDS(ROW)
 	END
 };
 static const struct schema closed_s = { "closed",
 	sizeof(struct ip_closed), closed_f, true };
 
 static const struct field plan_f[] = {
-	T(struct ip_plan, format, F_TEXT, NULL, NULL),
-	T(struct ip_plan, id, F_TEXT, NULL, NULL),
-	T(struct ip_plan, language, F_ENUM, NULL, ip_vocab_lang),
-	T(struct ip_plan, status, F_ENUM, NULL, ip_vocab_status),
-	T(struct ip_plan, created, F_DATE, NULL, NULL),
-	T(struct ip_plan, closed, F_MAP, &closed_s, NULL),
-	T(struct ip_plan, legal_basis, F_TEXTS, NULL, ip_vocab_legal_basis),
-	T(struct ip_plan, person, F_MAP, &person_s, NULL),
-	T(struct ip_plan, coordinator, F_TEXT, NULL, NULL),
-	T(struct ip_plan, participants, F_LIST, &participant_s, NULL),
-	T(struct ip_plan, goals, F_LIST, &goal_s, NULL),
-	T(struct ip_plan, resources, F_TEXTS1, NULL, NULL),
-	T(struct ip_plan, needs, F_TEXTS1, NULL, NULL),
-	T(struct ip_plan, measures, F_LIST, &measure_s, NULL),
-	T(struct ip_plan, implementation, F_TEXT, NULL, NULL),
-	T(struct ip_plan, period, F_MAP, &period_s, NULL),
-	T(struct ip_plan, consent, F_MAP, &consent_s, NULL),
-	T(struct ip_plan, cooperation, F_LIST, &cooperation_s, NULL),
+	IP_PLAN_FIELDS(ROW)
 	END
 };
 static const struct schema plan_s = { N_("the plan"), sizeof(struct ip_plan),

@@ -455,6 +455,20 @@ in_part(struct ip_doc *d, cmark_node *root)
 		ip_doc_paragraph(d, root, d->l->others_left_out);
 }
 
+/* The goal's rows that the table says are facts, under its text: a list
+ * that ip_doc_end_list() removes if it has none. */
+static void
+goal_facts(struct ip_doc *d, cmark_node *root, const struct ip_goal *s)
+{
+	const void *entry = s;
+	cmark_node *facts = ip_doc_list(root);
+
+	(void)d;	/* for the rows, of which there may be none */
+	(void)entry;
+	IP_GOAL_FIELDS(FACT)
+	ip_doc_end_list(facts);
+}
+
 static void
 goals(struct ip_doc *d, cmark_node *root)
 {
@@ -473,6 +487,7 @@ goals(struct ip_doc *d, cmark_node *root)
 		    ip_label_fill(&d->a, l->goal, number));
 		if (g->text.s != NULL && shows(d, IP_F_GOAL, g))
 			user_paragraph(d, root, g->text.s);
+		goal_facts(d, root, g);
 		cmark_node *subs = ip_doc_list(root);
 		for (size_t j = 0; j < g->subgoals.n; j++) {
 			const struct ip_subgoal *s =
@@ -531,6 +546,24 @@ texts(struct ip_doc *d, cmark_node *root, const char *title,
 	ip_doc_end_list(l);
 }
 
+/* By name, if a participant's id. */
+static void
+measure_responsible(struct ip_doc *d, cmark_node *facts,
+    const struct ip_measure *s)
+{
+	if (s->responsible.s != NULL)
+		ip_doc_fact_user(d, facts, d->l->measure_responsible,
+		    ip_doc_who(d, s->responsible.s, false));
+}
+
+/* The start and the end, as one fact. */
+static void
+measure_start(struct ip_doc *d, cmark_node *facts, const struct ip_measure *s)
+{
+	ip_doc_fact(d, facts, d->l->measure_start, ip_doc_range(d, &s->start,
+	    &s->end));
+}
+
 static void
 measures(struct ip_doc *d, cmark_node *root)
 {
@@ -551,12 +584,9 @@ measures(struct ip_doc *d, cmark_node *root)
 			ip_doc_user(d, h, m->title.s);
 		}
 		cmark_node *facts = ip_doc_list(root);
-		ip_doc_fact_user(d, facts, l->extent, m->extent.s);
-		if (m->responsible.s != NULL)
-			ip_doc_fact_user(d, facts, l->responsible,
-			    ip_doc_who(d, m->responsible.s, false));
-		ip_doc_fact(d, facts, l->when, ip_doc_range(d, &m->start,
-		    &m->end));
+		const struct ip_measure *s = m;
+		const void *entry = m;
+		IP_MEASURE_FIELDS(FACT)
 		if (m->goals.n > 0) {
 			cmark_node *p = ip_doc_item(facts);
 			ip_doc_label(d, p, l->serves);
@@ -848,8 +878,8 @@ overview(struct ip_doc *d, cmark_node *root)
 {
 	const struct ip_labels *l = d->l;
 	const struct ip_plan *p = d->p;
-	const char *heads[] = { l->measures, l->extent, l->responsible,
-		l->when, l->serves };
+	const char *heads[] = { l->measures, l->measure_extent,
+		l->measure_responsible, l->measure_start, l->serves };
 	enum { NCOLS = sizeof(heads) / sizeof(*heads) };
 	size_t shown = 0, len;
 	char *table = NULL;

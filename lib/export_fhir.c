@@ -1561,7 +1561,7 @@ consent(struct fw *x)
 {
 	const struct ip_plan *p = x->p;
 	const struct ip_consent_plan *pl = &p->consent.plan;
-	const union ip_sharing_list *l = &p->consent.information_sharing;
+	const union ip_consent_sharing_list *l = &p->consent.information_sharing;
 
 	if (!ip_view_shows(x->v, IP_F_CONSENT, NULL))
 		return;

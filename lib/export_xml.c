@@ -71,6 +71,7 @@ struct xw {
 	xmlTextWriterPtr w;
 	struct ip_arena a;
 	bool failed;		/* a write returned < 0 */
+	size_t goal;		/* the goal whose sub-goals are written */
 };
 
 static void
@@ -217,33 +218,51 @@ xml_ENUM(struct xw *x, const char *key, const struct ip_enum *e,
 #define ELEM(map, key, type, sub, group, doc, xml, ...) \
 	ELEM_##xml(map, key, type, sub, group)
 
-/* True if the text t is given: with the macro below, if a mapping whose
- * rows are texts holds any. */
+/* True if the field is given: with the macros below, if a mapping holds
+ * any of its rows (HELD), or any that the view shows (SHOWN). */
 static bool
 held_TEXT(const struct ip_text *t)
 {
 	return t->s != NULL;
 }
-#define HELD(map, key, type, ...) || held_##type(&s->key)
 
-/* Only if it holds something. */
+static bool
+held_DATE(const struct ip_date *t)
+{
+	return t->set;
+}
+
+static bool
+held_TEXTS1(const union ip_text_list *t)
+{
+	return t->n > 0;
+}
+#define HELD(map, key, type, ...) || held_##type(&s->key)
+#define SHOWN(map, key, type, sub, group, ...) \
+	|| (held_##type(&s->key) && ip_view_shows(x->v, IP_F_##group, entry))
+
+/* The mapping s, whose rows are those of the table fields, as the
+ * element name, only if it holds something the view shows. */
+#define MAP_ELEM(name, fields) \
+	if (false fields(SHOWN)) { \
+		start(x, name); \
+		fields(ELEM) \
+		end(x); \
+	}
+
 static void
 xml_person_contact(struct xw *x, const struct ip_person *ps)
 {
 	const struct ip_contact *s = &ps->contact;
 	const void *entry = NULL;
 
-	if ((false IP_CONTACT_FIELDS(HELD))
-	    && ip_view_shows(x->v, IP_F_PERSON_CONTACT, NULL)) {
-		start(x, "contact");
-		IP_CONTACT_FIELDS(ELEM)
-		end(x);
-	}
+	MAP_ELEM("contact", IP_CONTACT_FIELDS)
 }
 
 static void
-person(struct xw *x, const struct ip_person *s)
+xml_plan_person(struct xw *x, const struct ip_plan *p)
 {
+	const struct ip_person *s = &p->person;
 	const void *entry = NULL;
 
 	if (s->pos.line == 0)
@@ -263,8 +282,9 @@ xml_participant_id(struct xw *x, const struct ip_participant *s)
 }
 
 static void
-participants(struct xw *x, const union ip_participant_list *l)
+xml_plan_participants(struct xw *x, const struct ip_plan *p)
 {
+	const union ip_participant_list *l = &p->participants;
 	bool any = false;
 
 	for (size_t i = 0; i < l->n; i++) {
@@ -283,46 +303,63 @@ participants(struct xw *x, const union ip_participant_list *l)
 		end(x);
 }
 
+/* An attribute, as the view numbers it: s is one of the plan's goals. */
 static void
-goals(struct xw *x, const union ip_goal_list *l)
+xml_goal_id(struct xw *x, const struct ip_goal *s)
 {
+	if (ip_view_shows(x->v, IP_F_GOAL, s))
+		attr(x, "id", ip_view_goal_id(x->v, &x->a,
+		    (size_t)(s - x->v->p->goals.v), SIZE_MAX));
+}
+
+/* An attribute, as the view numbers it: s is a sub-goal of the goal
+ * being written. */
+static void
+xml_subgoal_id(struct xw *x, const struct ip_subgoal *s)
+{
+	attr(x, "id", ip_view_goal_id(x->v, &x->a, x->goal,
+	    (size_t)(s - x->v->p->goals.v[x->goal].subgoals.v)));
+}
+
+static void
+xml_goal_subgoals(struct xw *x, const struct ip_goal *g)
+{
+	size_t shown = 0;
+
+	for (size_t j = 0; j < g->subgoals.n; j++)
+		shown += ip_view_shows(x->v, IP_F_SUBGOAL, &g->subgoals.v[j]);
+	if (shown == 0)
+		return;
+	start(x, "subgoals");
+	for (size_t j = 0; j < g->subgoals.n; j++) {
+		const struct ip_subgoal *s = &g->subgoals.v[j];
+		const void *entry = s;
+		if (!ip_view_shows(x->v, IP_F_SUBGOAL, s))
+			continue;
+		start(x, "subgoal");
+		IP_SUBGOAL_FIELDS(ELEM)
+		end(x);
+	}
+	end(x);
+}
+
+static void
+xml_plan_goals(struct xw *x, const struct ip_plan *p)
+{
+	const union ip_goal_list *l = &p->goals;
 	bool any = false;
 
 	for (size_t i = 0; i < l->n; i++) {
-		const struct ip_goal *g = &l->v[i];
-		if (!ip_view_shows_goal(x->v, g))
+		const struct ip_goal *s = &l->v[i];
+		const void *entry = s;
+		if (!ip_view_shows_goal(x->v, s))
 			continue;
-		size_t shown = 0;
-		for (size_t j = 0; j < g->subgoals.n; j++)
-			shown += ip_view_shows(x->v, IP_F_SUBGOAL,
-			    &g->subgoals.v[j]);
 		if (!any)
 			start(x, "goals");
 		any = true;
+		x->goal = i;
 		start(x, "goal");
-		if (ip_view_shows(x->v, IP_F_GOAL, g)) {
-			attr(x, "id", ip_view_goal_id(x->v, &x->a, i,
-			    SIZE_MAX));
-			elem(x, "text", g->text.s);
-		}
-		if (shown > 0) {
-			start(x, "subgoals");
-			for (size_t j = 0; j < g->subgoals.n; j++) {
-				const struct ip_subgoal *s =
-				    &g->subgoals.v[j];
-				if (!ip_view_shows(x->v, IP_F_SUBGOAL, s))
-					continue;
-				start(x, "subgoal");
-				attr(x, "id", ip_view_goal_id(x->v, &x->a, i,
-				    j));
-				elem(x, "text", s->text.s);
-				xml_date(x, "due", &s->due);
-				word(x, "status", &s->status,
-				    ip_vocab_goal_status);
-				end(x);
-			}
-			end(x);
-		}
+		IP_GOAL_FIELDS(ELEM)
 		end(x);
 	}
 	if (any)
@@ -330,40 +367,71 @@ goals(struct xw *x, const union ip_goal_list *l)
 }
 
 static void
-measures(struct xw *x, const union ip_measure_list *l)
+xml_plan_resources(struct xw *x, const struct ip_plan *p)
 {
+	if (ip_view_shows(x->v, IP_F_RESOURCES, NULL))
+		texts(x, "resources", "resource", &p->resources);
+}
+
+static void
+xml_plan_needs(struct xw *x, const struct ip_plan *p)
+{
+	if (ip_view_shows(x->v, IP_F_NEEDS, NULL))
+		texts(x, "needs", "need", &p->needs);
+}
+
+/* An attribute, as the view numbers it: s is one of the plan's
+ * measures. */
+static void
+xml_measure_id(struct xw *x, const struct ip_measure *s)
+{
+	attr(x, "id", ip_view_measure_id(x->v, &x->a,
+	    (size_t)(s - x->v->p->measures.v)));
+}
+
+static void
+xml_measure_responsible(struct xw *x, const struct ip_measure *s)
+{
+	ref(x, "responsible", ip_view_participant_ref(x->v, &x->a,
+	    s->responsible.s));
+}
+
+static void
+xml_measure_goals(struct xw *x, const struct ip_measure *s)
+{
+	if (s->goals.n == 0)
+		return;
+	start(x, "goals");
+	for (size_t k = 0; k < s->goals.n; k++)
+		ref(x, "goal", ip_view_goal_ref(x->v, &x->a, s->goals.v[k].s));
+	end(x);
+}
+
+static void
+xml_measure_subplan(struct xw *x, const struct ip_measure *m)
+{
+	const struct ip_subplan *s = &m->subplan;
+	const void *entry = m;
+
+	MAP_ELEM("subplan", IP_SUBPLAN_FIELDS)
+}
+
+static void
+xml_plan_measures(struct xw *x, const struct ip_plan *p)
+{
+	const union ip_measure_list *l = &p->measures;
 	bool any = false;
 
 	for (size_t i = 0; i < l->n; i++) {
-		const struct ip_measure *m = &l->v[i];
-		const struct ip_subplan *sp = &m->subplan;
-		if (!ip_view_shows(x->v, IP_F_MEASURE, m))
+		const struct ip_measure *s = &l->v[i];
+		const void *entry = s;
+		if (!ip_view_shows(x->v, IP_F_MEASURE, s))
 			continue;
 		if (!any)
 			start(x, "measures");
 		any = true;
 		start(x, "measure");
-		attr(x, "id", ip_view_measure_id(x->v, &x->a, i));
-		elem(x, "title", m->title.s);
-		elem(x, "extent", m->extent.s);
-		ref(x, "responsible", ip_view_participant_ref(x->v, &x->a,
-		    m->responsible.s));
-		if (m->goals.n > 0) {
-			start(x, "goals");
-			for (size_t k = 0; k < m->goals.n; k++)
-				ref(x, "goal", ip_view_goal_ref(x->v, &x->a,
-				    m->goals.v[k].s));
-			end(x);
-		}
-		xml_date(x, "start", &m->start);
-		xml_date(x, "end", &m->end);
-		elem(x, "how", m->how.s);
-		if (sp->kind.s || sp->reference.s) {
-			start(x, "subplan");
-			elem(x, "kind", sp->kind.s);
-			elem(x, "reference", sp->reference.s);
-			end(x);
-		}
+		IP_MEASURE_FIELDS(ELEM)
 		end(x);
 	}
 	if (any)
@@ -371,38 +439,48 @@ measures(struct xw *x, const union ip_measure_list *l)
 }
 
 static void
-period(struct xw *x, const struct ip_period *pe)
+xml_period_review_interval(struct xw *x, const struct ip_period *pe)
 {
 	static const char *const units[] = { "day", "week", "month", "year" };
 	const struct ip_interval *iv = &pe->review_interval;
+
+	if (!iv->set || !ip_view_shows(x->v, IP_F_REVIEWS, NULL))
+		return;
+	start(x, "review_interval");
+	check(x, xmlTextWriterWriteFormatAttribute(x->w,
+	    (const xmlChar *)"count", "%d", iv->n));
+	attr(x, "unit", units[ip_interval_unit(iv)]);
+	end(x);
+}
+
+static void
+xml_period_reviews(struct xw *x, const struct ip_period *pe)
+{
+	if (pe->reviews.n == 0 || !ip_view_shows(x->v, IP_F_REVIEWS, NULL))
+		return;
+	start(x, "reviews");
+	for (size_t i = 0; i < pe->reviews.n; i++) {
+		const struct ip_review *s = &pe->reviews.v[i];
+		const void *entry = NULL;
+		start(x, "review");
+		IP_REVIEW_FIELDS(ELEM)
+		end(x);
+	}
+	end(x);
+}
+
+static void
+xml_plan_period(struct xw *x, const struct ip_plan *p)
+{
+	const struct ip_period *s = &p->period;
+	const void *entry = NULL;
 	bool reviews = ip_view_shows(x->v, IP_F_REVIEWS, NULL);
 
-	if (!pe->start.set && !pe->end.set
-	    && (!reviews || (!iv->set && pe->reviews.n == 0)))
+	if (!s->start.set && !s->end.set
+	    && (!reviews || (!s->review_interval.set && s->reviews.n == 0)))
 		return;
 	start(x, "period");
-	xml_date(x, "start", &pe->start);
-	xml_date(x, "end", &pe->end);
-	if (iv->set && reviews) {
-		start(x, "review_interval");
-		check(x, xmlTextWriterWriteFormatAttribute(x->w,
-		    (const xmlChar *)"count", "%d", iv->n));
-		attr(x, "unit", units[ip_interval_unit(iv)]);
-		end(x);
-	}
-	if (pe->reviews.n > 0 && reviews) {
-		start(x, "reviews");
-		for (size_t i = 0; i < pe->reviews.n; i++) {
-			const struct ip_review *r =
-			    &pe->reviews.v[i];
-			start(x, "review");
-			xml_date(x, "date", &r->date);
-			xml_date(x, "done", &r->done);
-			elem(x, "summary", r->summary.s);
-			end(x);
-		}
-		end(x);
-	}
+	IP_PERIOD_FIELDS(ELEM)
 	end(x);
 }
 
@@ -415,43 +493,73 @@ each(struct xw *x, const char *name, const union ip_text_list *l)
 }
 
 static void
-consent(struct xw *x, const struct ip_consent *c)
+xml_consent_plan_by(struct xw *x, const struct ip_consent_plan *s)
 {
-	const struct ip_consent_plan *pl = &c->plan;
-	bool plan = pl->date.set || pl->by.n > 0 || pl->withdrawn.set;
+	each(x, "by", &s->by);
+}
 
-	if ((!plan && c->information_sharing.n == 0
-	    && !c->guardians_own_part.set)
-	    || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
-		return;
-	start(x, "consent");
-	if (plan) {
-		start(x, "plan");
-		xml_date(x, "date", &pl->date);
-		each(x, "by", &pl->by);
-		xml_date(x, "withdrawn", &pl->withdrawn);
-		end(x);
-	}
+static void
+xml_consent_sharing_participants(struct xw *x,
+    const struct ip_consent_sharing *s)
+{
+	refs(x, "participants", "participant", &s->participants);
+}
+
+static void
+xml_consent_sharing_by(struct xw *x, const struct ip_consent_sharing *s)
+{
+	each(x, "by", &s->by);
+}
+
+/* Whether the consent to the plan holds anything. */
+static bool
+consent_plan_held(const struct ip_consent_plan *s)
+{
+	return false IP_CONSENT_PLAN_FIELDS(HELD);
+}
+
+static void
+xml_consent_plan(struct xw *x, const struct ip_consent *c)
+{
+	const struct ip_consent_plan *s = &c->plan;
+	const void *entry = NULL;
+
+	MAP_ELEM("plan", IP_CONSENT_PLAN_FIELDS)
+}
+
+static void
+xml_consent_information_sharing(struct xw *x, const struct ip_consent *c)
+{
 	for (size_t i = 0; i < c->information_sharing.n; i++) {
 		const struct ip_consent_sharing *s =
 		    &c->information_sharing.v[i];
+		const void *entry = NULL;
 		start(x, "information_sharing");
-		xml_date(x, "date", &s->date);
-		refs(x, "participants", "participant", &s->participants);
-		xml_date(x, "until", &s->until);
-		xml_date(x, "withdrawn", &s->withdrawn);
-		each(x, "by", &s->by);
+		IP_CONSENT_SHARING_FIELDS(ELEM)
 		end(x);
 	}
-	if (c->guardians_own_part.set)
-		elem(x, "guardians_own_part", c->guardians_own_part.v
-		    ? "true" : "false");
+}
+
+static void
+xml_plan_consent(struct xw *x, const struct ip_plan *p)
+{
+	const struct ip_consent *s = &p->consent;
+	const void *entry = NULL;
+
+	if ((!consent_plan_held(&s->plan) && s->information_sharing.n == 0
+	    && !s->guardians_own_part.set)
+	    || !ip_view_shows(x->v, IP_F_CONSENT, NULL))
+		return;
+	start(x, "consent");
+	IP_CONSENT_FIELDS(ELEM)
 	end(x);
 }
 
 static void
-cooperation(struct xw *x, const union ip_cooperation_list *l)
+xml_plan_cooperation(struct xw *x, const struct ip_plan *p)
 {
+	const union ip_cooperation_list *l = &p->cooperation;
+
 	if (l->n == 0 || !ip_view_shows(x->v, IP_F_COOPERATION, NULL))
 		return;
 	start(x, "cooperation");
@@ -466,10 +574,34 @@ cooperation(struct xw *x, const union ip_cooperation_list *l)
 }
 
 static void
+xml_plan_closed(struct xw *x, const struct ip_plan *p)
+{
+	const struct ip_closed *s = &p->closed;
+	const void *entry = NULL;
+
+	MAP_ELEM("closed", IP_CLOSED_FIELDS)
+}
+
+static void
+xml_plan_legal_basis(struct xw *x, const struct ip_plan *p)
+{
+	if (ip_view_shows(x->v, IP_F_LEGAL_BASIS, NULL))
+		texts(x, "legal_basis", "law", &p->legal_basis);
+}
+
+static void
+xml_plan_coordinator(struct xw *x, const struct ip_plan *p)
+{
+	ref(x, "coordinator", ip_view_participant_ref(x->v, &x->a,
+	    p->coordinator.s));
+}
+
+static void
 plan(struct xw *x)
 {
 	const struct ip_view *v = x->v;
-	const struct ip_plan *p = v->p;
+	const struct ip_plan *s = v->p;
+	const void *entry = NULL;
 	char buf[11];
 
 	start(x, "plan");
@@ -481,41 +613,7 @@ plan(struct xw *x)
 	}
 	if (x->r->has_generated)
 		attr(x, "generated", ip_date_format(x->r->generated, buf));
-	elem(x, "format", p->format.s);
-	elem(x, "id", p->id.s);
-	word(x, "language", &p->language, ip_vocab_lang);
-	bool status = ip_view_shows(v, IP_F_STATUS, NULL);
-	bool reason = p->closed.reason.s != NULL
-	    && ip_view_shows(v, IP_F_CLOSED_REASON, NULL);
-	if (status) {
-		word(x, "status", &p->status, ip_vocab_status);
-		xml_date(x, "created", &p->created);
-	}
-	if ((status && p->closed.date.set) || reason) {
-		start(x, "closed");
-		if (status)
-			xml_date(x, "date", &p->closed.date);
-		if (reason)
-			elem(x, "reason", p->closed.reason.s);
-		end(x);
-	}
-	if (ip_view_shows(v, IP_F_LEGAL_BASIS, NULL))
-		texts(x, "legal_basis", "law", &p->legal_basis);
-	person(x, &p->person);
-	ref(x, "coordinator", ip_view_participant_ref(v, &x->a,
-	    p->coordinator.s));
-	participants(x, &p->participants);
-	goals(x, &p->goals);
-	if (ip_view_shows(v, IP_F_RESOURCES, NULL))
-		texts(x, "resources", "resource", &p->resources);
-	if (ip_view_shows(v, IP_F_NEEDS, NULL))
-		texts(x, "needs", "need", &p->needs);
-	measures(x, &p->measures);
-	if (ip_view_shows(v, IP_F_IMPLEMENTATION, NULL))
-		elem(x, "implementation", p->implementation.s);
-	period(x, &p->period);
-	consent(x, &p->consent);
-	cooperation(x, &p->cooperation);
+	IP_PLAN_FIELDS(ELEM)
 	end(x);
 }
 

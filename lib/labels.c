@@ -139,14 +139,10 @@ static const struct ip_labels labels[] = {
 		.closed = "avsluttet",
 		.closed_on = "avsluttet %s",
 		.next_overdue = "%s (på overtid)",
-		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "fra %s",
 		.until = "til og med %s",
-		IP_CONTACT_FIELDS(NB)
-		IP_PERSON_FIELDS(NB)
-		IP_PARTICIPANT_FIELDS(NB)
-		IP_COOPERATION_FIELDS(NB)
+		IP_FIELD_TABLES(NB)
 		.person = "Personalia",
 		.national_id = { "Identitetsnummer", "Fødselsnummer",
 		    "D-nummer", "H-nummer", "FH-nummer" },
@@ -161,9 +157,6 @@ static const struct ip_labels labels[] = {
 		.needs = "Behov",
 		.measures = "Tiltak",
 		.measure = "Tiltak %s",
-		.extent = "Omfang",
-		.responsible = "Ansvarlig",
-		.when = "Tidsrom",
 		.serves = "Gjelder",
 		.subplan = "Delplan",
 		.how = "Gjennomføring",
@@ -177,10 +170,8 @@ static const struct ip_labels labels[] = {
 		.review_interval = "Evalueringsintervall",
 		.units = { { "dag", "dager" }, { "uke", "uker" },
 		    { "måned", "måneder" }, { "år", "år" } },
-		.review_done = "gjennomført %s",
 		.review_planned = "planlagt",
 		.consent = "Samtykke",
-		.consent_plan = "Samtykke til planen",
 		.given = "gitt",
 		.by = "av %s",
 		.consent_compulsory = "ikke nødvendig fordi personen er under "
@@ -409,14 +400,10 @@ static const struct ip_labels labels[] = {
 		.closed = "avslutta",
 		.closed_on = "avslutta %s",
 		.next_overdue = "%s (på overtid)",
-		.plan_id = "Plan-ID",
 		.legal_basis = "Lovgrunnlag",
 		.from = "frå %s",
 		.until = "til og med %s",
-		IP_CONTACT_FIELDS(NN)
-		IP_PERSON_FIELDS(NN)
-		IP_PARTICIPANT_FIELDS(NN)
-		IP_COOPERATION_FIELDS(NN)
+		IP_FIELD_TABLES(NN)
 		.person = "Personalia",
 		.national_id = { "Identitetsnummer", "Fødselsnummer",
 		    "D-nummer", "H-nummer", "FH-nummer" },
@@ -431,9 +418,6 @@ static const struct ip_labels labels[] = {
 		.needs = "Behov",
 		.measures = "Tiltak",
 		.measure = "Tiltak %s",
-		.extent = "Omfang",
-		.responsible = "Ansvarleg",
-		.when = "Tidsrom",
 		.serves = "Gjeld",
 		.subplan = "Delplan",
 		.how = "Gjennomføring",
@@ -447,10 +431,8 @@ static const struct ip_labels labels[] = {
 		.review_interval = "Evalueringsintervall",
 		.units = { { "dag", "dagar" }, { "veke", "veker" },
 		    { "månad", "månader" }, { "år", "år" } },
-		.review_done = "gjennomført %s",
 		.review_planned = "planlagd",
 		.consent = "Samtykke",
-		.consent_plan = "Samtykke til planen",
 		.given = "gitt",
 		.by = "av %s",
 		.consent_compulsory = "ikkje naudsynt fordi personen er under "
@@ -681,14 +663,10 @@ static const struct ip_labels labels[] = {
 		.closed = "closed",
 		.closed_on = "closed on %s",
 		.next_overdue = "%s (overdue)",
-		.plan_id = "Plan ID",
 		.legal_basis = "Legal basis",
 		.from = "from %s",
 		.until = "until and including %s",
-		IP_CONTACT_FIELDS(EN)
-		IP_PERSON_FIELDS(EN)
-		IP_PARTICIPANT_FIELDS(EN)
-		IP_COOPERATION_FIELDS(EN)
+		IP_FIELD_TABLES(EN)
 		.person = "Personal details",
 		.national_id = { "Identity number", "National identity number",
 		    "D number", "H number", "FH number" },
@@ -703,9 +681,6 @@ static const struct ip_labels labels[] = {
 		.needs = "Needs",
 		.measures = "Measures",
 		.measure = "Measure %s",
-		.extent = "Scope",
-		.responsible = "Responsible",
-		.when = "When",
 		.serves = "Serves",
 		.subplan = "Sub-plan",
 		.how = "How",
@@ -719,10 +694,8 @@ static const struct ip_labels labels[] = {
 		.review_interval = "Review interval",
 		.units = { { "day", "days" }, { "week", "weeks" },
 		    { "month", "months" }, { "year", "years" } },
-		.review_done = "held %s",
 		.review_planned = "planned",
 		.consent = "Consent",
-		.consent_plan = "Consent to the plan",
 		.given = "given",
 		.by = "by %s",
 		.consent_compulsory = "not needed, since the person is under "

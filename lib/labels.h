@@ -28,17 +28,14 @@ struct ip_labels {
 	/* at a glance */
 	const char *period, *coordinator, *next_review, *status, *closed,
 	    *draft_status,
-	    *plan_id, *legal_basis;
+	    *legal_basis;
 	const char *closed_on;		/* "avsluttet %s": a date */
 	const char *next_overdue;	/* "%s (forfalt)": the next review's
 					   date, when before today */
 	const char *from, *until;	/* "fra %s", "til %s": a date */
 	/* the labels of the plan's fields, from their table (fields.h):
 	 * person_name is person.name's ("Navn"), NULL if it has none */
-	IP_CONTACT_FIELDS(IP_FIELD_LABEL)
-	IP_PERSON_FIELDS(IP_FIELD_LABEL)
-	IP_PARTICIPANT_FIELDS(IP_FIELD_LABEL)
-	IP_COOPERATION_FIELDS(IP_FIELD_LABEL)
+	IP_FIELD_TABLES(IP_FIELD_LABEL)
 	/* the person */
 	const char *person, *interpreter_yes, *interpreter_no, *yes;
 	const char *national_id[5];	/* by enum ip_nid_kind: what the
@@ -46,13 +43,12 @@ struct ip_labels {
 	/* sections, in the order of the document */
 	const char *goals, *goal, *due, *goal_status[3];
 	const char *resources, *needs;
-	const char *measures, *measure, *extent, *responsible, *when,
-	    *serves, *subplan, *how;
+	const char *measures, *measure, *serves, *subplan, *how;
 	const char *implementation;
 	const char *participants, *roles[5], *is_coordinator;
-	const char *reviews, *review, *review_interval, *units[4][2], *review_done,
+	const char *reviews, *review, *review_interval, *units[4][2],
 	    *review_planned;
-	const char *consent, *consent_plan, *given, *by,
+	const char *consent, *given, *by,
 	    *consent_compulsory, *consent_sharing, *valid_until,
 	    *consent_with, *not_recorded;
 	const char *valid_until_past;	/* "gjaldt til og med %s": before

@@ -80,13 +80,13 @@ IP_LIST(ip_subgoal_list, struct ip_subgoal);
 IP_LIST(ip_measure_list, struct ip_measure);
 IP_LIST(ip_review_list, struct ip_review);
 IP_LIST(ip_cooperation_list, struct ip_cooperation);
-IP_LIST(ip_sharing_list, struct ip_consent_sharing);
+IP_LIST(ip_consent_sharing_list, struct ip_consent_sharing);
 
 /* Every mapping type starts with its position: that of its key, also when
  * it is empty; line 0 if absent. */
 
-/* The members of the contact, the person, a participant and a partner in
- * cooperation are the rows of their tables (fields.h). */
+/* The members of every mapping type are the rows of its table (fields.h):
+ * what each means is said there. */
 struct ip_contact {
 	struct ip_pos pos;
 	IP_CONTACT_FIELDS(IP_FIELD_MEMBER)
@@ -110,70 +110,49 @@ struct ip_participant {
 
 struct ip_subgoal {
 	struct ip_pos pos;
-	struct ip_text id, text;
-	struct ip_date due;
-	struct ip_enum status;
+	IP_SUBGOAL_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_goal {
 	struct ip_pos pos;
-	struct ip_text id, text;
-	union ip_subgoal_list subgoals;
+	IP_GOAL_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_subplan {
 	struct ip_pos pos;
-	struct ip_text kind, reference;
+	IP_SUBPLAN_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_measure {
 	struct ip_pos pos;
-	struct ip_text id, title, extent, responsible;
-	union ip_text_list goals;	/* goal ids */
-	struct ip_date start, end;
-	struct ip_text how;
-	struct ip_subplan subplan;
+	IP_MEASURE_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_review {
 	struct ip_pos pos;
-	struct ip_date date, done;
-	struct ip_text summary;
+	IP_REVIEW_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_period {
 	struct ip_pos pos;
-	struct ip_date start, end;
-	struct ip_interval review_interval;
-	union ip_review_list reviews;
+	IP_PERIOD_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_consent_plan {
 	struct ip_pos pos;
-	struct ip_date date;
-	union ip_text_list by;		/* participant ids, or free text */
-	struct ip_date withdrawn;
+	IP_CONSENT_PLAN_FIELDS(IP_FIELD_MEMBER)
 };
 
 /* One consent to share information: a plan has a list of them, each
  * never rewritten once given (see ip_covering()). */
 struct ip_consent_sharing {
 	struct ip_pos pos;
-	struct ip_date date;
-	union ip_text_list participants;	/* participant ids */
-	struct ip_date until;
-	struct ip_date withdrawn;
-	union ip_text_list by;		/* participant ids, or free text */
+	IP_CONSENT_SHARING_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_consent {
 	struct ip_pos pos;
-	struct ip_consent_plan plan;
-	union ip_sharing_list information_sharing;
-	/* guardians see only their own part from the person's 12th
-	 * birthday (pasient- og brukerrettighetsloven § 3-4 second
-	 * paragraph): see ip_guardian_sees_all() */
-	struct ip_bool guardians_own_part;
+	IP_CONSENT_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_cooperation {
@@ -183,29 +162,12 @@ struct ip_cooperation {
 
 struct ip_closed {
 	struct ip_pos pos;
-	struct ip_date date;
-	struct ip_text reason;
+	IP_CLOSED_FIELDS(IP_FIELD_MEMBER)
 };
 
 struct ip_plan {
 	struct ip_pos pos;
-	struct ip_text format, id;
-	struct ip_enum language;	/* enum ip_lang */
-	struct ip_enum status;
-	struct ip_date created;		/* the day the plan was begun */
-	struct ip_closed closed;
-	union ip_text_list legal_basis;	/* from a vocabulary */
-	struct ip_person person;
-	struct ip_text coordinator;
-	union ip_participant_list participants;
-	union ip_goal_list goals;
-	union ip_text_list resources;
-	union ip_text_list needs;
-	union ip_measure_list measures;
-	struct ip_text implementation;
-	struct ip_period period;
-	struct ip_consent consent;
-	union ip_cooperation_list cooperation;
+	IP_PLAN_FIELDS(IP_FIELD_MEMBER)
 
 	/* Not from the file: */
 	const char *file;		/* display name */

@@ -400,7 +400,8 @@ scan_add(struct scan *s, enum kind k, int32_t date, const struct ip_text *id,
 static void
 scan_sharing(struct scan *s, const struct ip_reviews *rs)
 {
-	const union ip_sharing_list *l = &s->p->consent.information_sharing;
+	const union ip_consent_sharing_list *l =
+	    &s->p->consent.information_sharing;
 	const int32_t today = s->r->today, horizon = s->r->horizon;
 	int32_t end = INT32_MAX, last = INT32_MIN;
 

@@ -274,7 +274,7 @@ count(struct group *g, const bool in[NCOUNT])
 static bool
 sharing_ended(const struct ip_plan *p, int32_t today)
 {
-	const union ip_sharing_list *l = &p->consent.information_sharing;
+	const union ip_consent_sharing_list *l = &p->consent.information_sharing;
 
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].date.set && l->v[i].date.day <= today

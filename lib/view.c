@@ -78,7 +78,8 @@ ip_consent_names(const struct ip_consent_sharing *s, const char *id)
 const struct ip_consent_sharing *
 ip_covering(const struct ip_plan *p, const char *id, int32_t day)
 {
-	const union ip_sharing_list *l = &p->consent.information_sharing;
+	const union ip_consent_sharing_list *l =
+	    &p->consent.information_sharing;
 
 	for (size_t i = 0; id != NULL && i < l->n; i++)
 		if (ip_consent_names(&l->v[i], id)
@@ -104,7 +105,8 @@ ip_uncovered(const struct ip_plan *p, const struct ip_consent_sharing *s,
 enum ip_sharing
 ip_sharing_on(const struct ip_plan *p, int32_t day, int32_t *since)
 {
-	const union ip_sharing_list *l = &p->consent.information_sharing;
+	const union ip_consent_sharing_list *l =
+	    &p->consent.information_sharing;
 	enum ip_sharing state = IP_SHARING_NONE;
 	int32_t last = INT32_MIN, unused;
 
@@ -170,7 +172,8 @@ same_id(const char *a, const char *b)
 static void
 why_not(struct ip_view *v, const char *id, int32_t day)
 {
-	const union ip_sharing_list *l = &v->p->consent.information_sharing;
+	const union ip_consent_sharing_list *l =
+	    &v->p->consent.information_sharing;
 	const struct ip_consent_sharing *last = NULL;
 	const struct ip_date *pw = &v->p->consent.plan.withdrawn;
 	enum ip_sharing st;

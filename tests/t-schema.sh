@@ -70,6 +70,14 @@ t "fields: a key of the loader that a place lacks is named" "
 	exits 1 $FIELDS fixture '$TMP/keys' '$TMP/trees' >'$TMP/out' &&
 	grep -qx \"the loader has person.no_such_key, no plan the views' test renders sets it (tests/unit/export.c; add it to one in tests/view)\" '$TMP/out'"
 
+# A key of a goal, which the entry of goals[] says where it goes: one
+# it does not name is named.
+t "fields: iplan-fhir(7) names each key of a list in the list's entry" "
+	{ '$PLANTREE' --keys && echo 'goals[].no_such_key text'; } >'$TMP/keys' &&
+	exits 1 $FIELDS fhir '$TMP/keys' '$TOP/man/iplan-fhir.7' >'$TMP/out' &&
+	grep -qx '$TOP/man/iplan-fhir.7: the loader has goals\[\].no_such_key, iplan-fhir(7) does not say where it goes (.It Ic goals\[\].no_such_key under \"Where each field goes\", or .Ic no_such_key in the entry of goals)' '$TMP/out' &&
+	test \$(wc -l <'$TMP/out') -eq 1"
+
 # Every plan of the tree, and variants of a valid one that differ from it
 # in one line of shape: the schema refuses exactly what ip-validate
 # refuses for a reason the schema expresses.  One result a plan.

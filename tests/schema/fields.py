@@ -21,11 +21,13 @@ of its top-level key ("The plan" for those; "The person" for person.*,
 "Participants" for participants[].*), nested in its parent's entry.
 
 fhir: iplan-fhir(7) says where the key goes in its section "Where each
-field goes": an ".It Ic" entry names the key, one of its parents (which
-then says where all of it goes), or a pattern that matches it
-("consent.*.withdrawn"); an entry "period.start , end" names
-period.start and period.end.  A mapping or a list whose keys have
-entries needs none of its own.
+field goes": an ".It Ic" entry names the key, or a pattern that matches
+it ("consent.*.withdrawn"); an entry "period.start , end" names
+period.start and period.end; else the entry of the nearest mapping or
+list above it says where it goes with a line ".Ic key" (".Ic note" in
+the entry "goals[]"), so that a key added to a goal is named when the
+page forgets it.  A mapping or a list whose keys have entries needs none
+of its own.
 
 fixture: some plan of TREES ('plantree FILE...', a line a plan: the
 "every field" fixtures, the plans that the unit test of the views,
@@ -196,19 +198,22 @@ def check_man(keys, path):
 
 def fhir_entries(path):
     """The paths, without [], that the ".It Ic" entries of "Where each
-    field goes" name."""
+    field goes" name, each with the lines of its entry."""
     found = []
     inside = False
+    body = None
     with open(path, encoding='utf-8') as f:
         for line in f:
             if line.startswith('.Ss ') or line.startswith('.Sh '):
                 inside = line[4:].strip().strip('"') == \
                     'Where each field goes'
+                body = None
             elif inside and line.startswith('.It Ic '):
                 words = line.split()[2:]
                 if ':' in words:	# "participants[].role : guardian"
                     words = words[:words.index(':')]
                 first = None
+                body = []
                 for w in words:
                     if w == ',':
                         continue
@@ -217,25 +222,40 @@ def fhir_entries(path):
                         first = w
                     elif '.' not in w and '.' in first:
                         w = first.rsplit('.', 1)[0] + '.' + w
-                    found.append(w)
+                    found.append((w, body))
+            elif body is not None:
+                body.append(line)
     return found
 
 
 def check_fhir(keys, path):
     entries = fhir_entries(path)
+    names = [e for e, _ in entries]
     bad = 0
     for key, kind in keys:
         k = key.replace('[]', '')
         if kind in ('mapping', 'list', 'list1') and \
-                any(e.startswith(k + '.') for e in entries):
+                any(e.startswith(k + '.') for e in names):
             continue	# its keys say where they go
-        if not any(fnmatch.fnmatchcase(k, e) or k.startswith(e + '.')
-                   or fnmatch.fnmatchcase(k, e + '.*')
-                   for e in entries):
-            print('%s: the loader has %s, iplan-fhir(7) does not say where '
-                  'it goes (.It Ic %s under "Where each field goes")'
-                  % (path, key, key))
-            bad = 1
+        if any(fnmatch.fnmatchcase(k, e)
+               or ('*' in e and fnmatch.fnmatchcase(k, e + '.*'))
+               for e in names):
+            continue
+        # else the entry of the nearest mapping or list above it, which
+        # must name it: ".Ic note" in "goals[]"
+        above = [(e, b) for e, b in entries if k.startswith(e + '.')]
+        where = ''
+        if above:
+            e, body = max(above, key=lambda eb: len(eb[0]))
+            rest = k[len(e) + 1:].split('.')[0]
+            if any(re.match(r'\.Ic %s( |$)' % re.escape(rest), line)
+                   for line in body):
+                continue
+            where = ', or .Ic %s in the entry of %s' % (rest, e)
+        print('%s: the loader has %s, iplan-fhir(7) does not say where '
+              'it goes (.It Ic %s under "Where each field goes"%s)'
+              % (path, key, key, where))
+        bad = 1
     return bad
 
 

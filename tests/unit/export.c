@@ -47,10 +47,7 @@ static const struct {
 	const char *name;
 	size_t off, n;
 } label_fields[] = {
-	IP_CONTACT_FIELDS(FIELD_LABEL)
-	IP_PERSON_FIELDS(FIELD_LABEL)
-	IP_PARTICIPANT_FIELDS(FIELD_LABEL)
-	IP_COOPERATION_FIELDS(FIELD_LABEL)
+	IP_FIELD_TABLES(FIELD_LABEL)
 	LABEL(code),
 	LABEL(months),
 	LABEL(title),
@@ -65,7 +62,6 @@ static const struct {
 	LABEL(closed_on),
 	LABEL(draft_status),
 	LABEL(next_overdue),
-	LABEL(plan_id),
 	LABEL(legal_basis),
 	LABEL(from),
 	LABEL(until),
@@ -82,9 +78,6 @@ static const struct {
 	LABEL(needs),
 	LABEL(measures),
 	LABEL(measure),
-	LABEL(extent),
-	LABEL(responsible),
-	LABEL(when),
 	LABEL(serves),
 	LABEL(subplan),
 	LABEL(how),
@@ -96,10 +89,8 @@ static const struct {
 	LABEL(review),
 	LABEL(review_interval),
 	LABEL(units),
-	LABEL(review_done),
 	LABEL(review_planned),
 	LABEL(consent),
-	LABEL(consent_plan),
 	LABEL(given),
 	LABEL(by),
 	LABEL(consent_compulsory),
@@ -915,7 +906,8 @@ tokenize_plan(struct tokens *t, struct ip_plan *p)
 	/* who gave a consent: free text, or ids that stay references; FHIR
 	 * has the plan's only where a consent to share has none of its
 	 * own */
-	const union ip_sharing_list *sh = &p->consent.information_sharing;
+	const union ip_consent_sharing_list *sh =
+	    &p->consent.information_sharing;
 	bool each_own = sh->n > 0;
 	for (size_t i = 0; i < sh->n; i++) {
 		by_texts(t, "consent.information_sharing[].by", &sh->v[i].by);
@@ -1006,7 +998,8 @@ age_on(const struct ip_plan *p, int32_t day)
 static bool
 covers(const struct ip_plan *p, const struct ip_participant *q, int32_t day)
 {
-	const union ip_sharing_list *l = &p->consent.information_sharing;
+	const union ip_consent_sharing_list *l =
+	    &p->consent.information_sharing;
 	const struct ip_date *pw = &p->consent.plan.withdrawn;
 	int age = age_on(p, day);
 
@@ -1241,7 +1234,8 @@ check_refused(const struct ip_plan *p, const char *file)
 static size_t
 days_of(const struct ip_plan *p, int32_t *days, size_t max)
 {
-	const union ip_sharing_list *l = &p->consent.information_sharing;
+	const union ip_consent_sharing_list *l =
+	    &p->consent.information_sharing;
 	size_t n = 0;
 	int32_t born;
 
@@ -1309,7 +1303,7 @@ check_plan(const char *path)
 	t.n = 0;
 	tokenize_plan(&t, p);
 
-	union ip_sharing_list *l = &p->consent.information_sharing;
+	union ip_consent_sharing_list *l = &p->consent.information_sharing;
 	struct ip_consent_sharing *s = l->n > 0 ? &l->v[0] : NULL;
 	struct ip_date *withdrawn[] = { NULL, s ? &s->withdrawn : NULL,
 		&p->consent.plan.withdrawn };
