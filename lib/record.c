@@ -74,16 +74,31 @@ ip_close_edit(struct ip_doc *doc, const struct ip_close_opts *o,
 
 /* --- ip-evaluate ---------------------------------------------------------- */
 
-/* The sub-goal of the plan's tree with the id, or NULL. */
+/* An item's place in its list, counted from 1 as the documents number
+ * it; 0 if it is not there. */
+static size_t
+place(const struct ip_ynode *list, const struct ip_ynode *item)
+{
+	for (size_t i = 0; i < ip_ynode_count(list); i++)
+		if (ip_ynode_item(list, i) == item)
+			return i + 1;
+	return 0;
+}
+
+/* The sub-goal of the plan's tree with the id, or NULL; its number in
+ * the documents ("1.2") in number. */
 static struct ip_ynode *
-find_subgoal(struct ip_ynode *root, const char *id)
+find_subgoal(struct ip_ynode *root, const char *id, char number[48])
 {
 	struct ip_ynode *goals = ip_ynode_get(root, "goals");
 	for (size_t i = 0; i < ip_ynode_count(goals); i++) {
-		struct ip_ynode *s = ip_ynode_find(ip_ynode_get(
-		    ip_ynode_item(goals, i), "subgoals"), "id", id);
-		if (s != NULL)
+		struct ip_ynode *list = ip_ynode_get(ip_ynode_item(goals, i),
+		    "subgoals");
+		struct ip_ynode *s = ip_ynode_find(list, "id", id);
+		if (s != NULL) {
+			snprintf(number, 48, "%zu.%zu", i + 1, place(list, s));
 			return s;
+		}
 	}
 	return NULL;
 }
@@ -93,6 +108,7 @@ struct evaluation {
 	struct ip_arena a;
 	size_t n_sub, n_end;
 	struct ip_ynode **sub;		/* the sub-goals, by o->subgoals */
+	char (*sub_number)[48];		/* their numbers in the documents */
 	struct ip_ynode **measure;	/* the measures, by o->end_measures */
 	bool next_set;
 	int32_t next;
@@ -116,9 +132,12 @@ check(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 		return -1;
 	ev->sub = ip_arena_alloc(&ev->a, (o->n_subgoals + 1)
 	    * sizeof(*ev->sub));
+	ev->sub_number = ip_arena_alloc(&ev->a, (o->n_subgoals + 1)
+	    * sizeof(*ev->sub_number));
 	for (size_t i = 0; i < o->n_subgoals; i++) {
 		const char *id = o->subgoals[i].id;
-		if ((ev->sub[i] = find_subgoal(root, id)) == NULL)
+		if ((ev->sub[i] = find_subgoal(root, id,
+		    ev->sub_number[i])) == NULL)
 			return ip_fail(e, _("the plan has no sub-goal '%s'"),
 			    id);
 	}
@@ -282,16 +301,24 @@ ip_evaluate_edit(struct ip_doc *doc, const struct ip_evaluate_opts *o,
 		int status = o->subgoals[i].status;
 		ip_doc_set_after(doc, ev.sub[i], "status",
 		    ip_doc_new_word(doc, ip_vocab_goal_status[status]), "due");
-		/* TRANSLATORS: the second %s is the sub-goal's new status
-		 * as the documents write it ("oppnådd" for achieved). */
-		fprintf(f, _("sub-goal %s: %s\n"), ip_ynode_scalar(
-		    ip_ynode_get(ev.sub[i], "id")),
+		/* TRANSLATORS: the first %s is the sub-goal's number in
+		 * the documents ("delmål 1.2"), the second its id, which
+		 * --subgoal takes, the third its new status as the
+		 * documents write it ("oppnådd" for achieved). */
+		fprintf(f, _("sub-goal %s (%s): %s\n"), ev.sub_number[i],
+		    ip_ynode_scalar(ip_ynode_get(ev.sub[i], "id")),
 		    ip_labels_messages()->goal_status[status]);
 	}
+	struct ip_ynode *measures = ip_ynode_get(ip_doc_root(doc), "measures");
 	for (size_t i = 0; i < ev.n_end; i++) {
+		size_t number = place(measures, ev.measure[i]);
 		ip_doc_set_after(doc, ev.measure[i], "end",
 		    ip_doc_new_date(doc, o->end_measures[i].day), "start");
-		fprintf(f, _("measure %s: ends on %s\n"), ip_ynode_scalar(
+		/* TRANSLATORS: the measure's number in the documents
+		 * ("tiltak 3"), its id, which --end-measure takes, and the
+		 * date it ends. */
+		fprintf(f, _("measure %zu (%s): ends on %s\n"), number,
+		    ip_ynode_scalar(
 		    ip_ynode_get(ev.measure[i], "id")),
 		    ip_date_format(o->end_measures[i].day, a));
 	}
