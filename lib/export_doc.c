@@ -428,6 +428,15 @@ person_care(struct ip_doc *d, cmark_node *facts, const struct ip_person *s)
 		ip_doc_fact(d, facts, d->l->person_care, d->l->yes);
 }
 
+/* Ends a section that a restricted view shows only in part: whether it
+ * left anything out is not told either. */
+static void
+in_part(struct ip_doc *d, cmark_node *root)
+{
+	if (d->v->restricted)
+		ip_doc_paragraph(d, root, d->l->others_left_out);
+}
+
 static void
 person(struct ip_doc *d, cmark_node *root)
 {
@@ -438,21 +447,14 @@ person(struct ip_doc *d, cmark_node *root)
 	ip_doc_heading(d, root, 2, l->person);
 	cmark_node *facts = ip_doc_list(root);
 	IP_PERSON_FIELDS(FACT)
-	if (cmark_node_first_child(facts) == NULL && !d->v->restricted)
+	bool shown = cmark_node_first_child(facts) != NULL;
+	if (!shown && !d->v->restricted)
 		none(d, root);
 	ip_doc_end_list(facts);
-	/* whether or not the plan has them: that is not shown either */
-	if (d->v->restricted)
+	if (shown)
+		in_part(d, root);
+	else if (d->v->restricted)
 		ip_doc_paragraph(d, root, l->left_out);
-}
-
-/* Ends a section that a restricted view shows only in part: whether it
- * left anything out is not told either. */
-static void
-in_part(struct ip_doc *d, cmark_node *root)
-{
-	if (d->v->restricted)
-		ip_doc_paragraph(d, root, d->l->others_left_out);
 }
 
 /* The goal's rows that the table says are facts, under its text: a list

@@ -119,9 +119,9 @@
 	    "sub-goals that none of the measures shown serve") \
 	/* entry: a participant's role */ \
 	X(PARTICIPANT_ROLE, BY_COVERED, \
-	    "deltakernes roller", \
-	    "rollene til deltakarane", \
-	    "the participants' roles") \
+	    "deltakernes roller, utenom hvem som er koordinator", \
+	    "rollene til deltakarane, utanom kven som er koordinator", \
+	    "the participants' roles, but for who is the coordinator") \
 	/* entry: a participant's phone, email */ \
 	X(PARTICIPANT_CONTACT, IF_COORD, \
 	    "kontaktopplysninger for andre enn koordinatoren", \
