@@ -205,8 +205,8 @@ t_no_vg "hook: pre-receive says why in the pusher's language" "
 	git commit -q --no-verify -m broken && broken=\$(git rev-parse HEAD) &&
 	exits 1 env LC_ALL=nn_NO.UTF-8 git push -q origin HEAD:main 2>err &&
 	grep -q '^remote: plan.yaml:15:1: feil: ' err &&
-	grep -qx \"remote: pre-receive: refs/heads/main: commit \$broken har funna over *\" err &&
-	grep -q '^remote: pre-receive: push avvist: kvar commit må ha gyldige planar; ' err && ! tip"
+	grep -qx \"remote: pre-receive: refs/heads/main: innsjekkinga \$broken har funna over *\" err &&
+	grep -q '^remote: pre-receive: push avvist: planane i kvar innsjekking må vere gyldige; ' err && ! tip"
 t_no_vg "hook: pre-receive takes a draft, and refuses it made active with items missing" "
 	shared && cp '$TESTS/validate/draft.yaml' plan.yaml &&
 	git add plan.yaml && git commit -q -m draft &&

@@ -32,7 +32,7 @@ t "record: what ip-evaluate recorded, in the user's language" "
 	    --end-measure t4=2026-11-30 amina.yaml >got &&
 	printf '%s\n' 'evaluering planlagt 2026-12-01: gjennomført 2026-11-24' \
 	    'sammendrag ført inn' 'delmål 1.2 (g1.2): oppnådd' \
-	    'tiltak 4 (t4): slutter 2026-11-30' 'neste evaluering: 2027-03-01' >want &&
+	    'tiltak 4 (t4): sluttdato 2026-11-30' 'neste evaluering: 2027-03-01' >want &&
 	same want got"
 t "record: no review near the meeting: a done review is added, and the next" "
 	fresh &&
