@@ -9,7 +9,8 @@
  * the comments in that text follow the new value, each on a line of its
  * own; a key is added, and an item put, at the end of the line where the
  * one before it ends (after a comment there), on a line of its own at
- * the column of its neighbours; an item removed takes its lines with it.
+ * the column of its neighbours; an item removed takes its lines with it,
+ * and the comment lines indented under it.
  * An edit inside a flow collection ({...}, [...]) rewrites the outermost
  * one in block style instead.  Nothing else of the text changes.
  *
@@ -1080,6 +1081,30 @@ keep_inserts(struct ip_doc *doc, size_t from, size_t to)
 	return true;
 }
 
+/* Past the comment lines after to, up to the last indented deeper than
+ * the line at from begins (and the blank lines between): those are the
+ * removed node's own, and left behind they could fall into a block
+ * scalar before it, as its text.  The end of the last, or to. */
+static size_t
+own_comments(const struct ip_doc *doc, size_t from, size_t to)
+{
+	size_t i = indent_start(doc, from), base;
+	for (base = i; base < doc->len && doc->buf[base] == ' '; base++)
+		;
+	base -= i;
+	for (size_t p = to; brk(doc, p) > 0;) {
+		size_t s = p + brk(doc, p), q = eol(doc, s), h = s;
+		while (h < q && doc->buf[h] == ' ')
+			h++;
+		if (h < q && (doc->buf[h] != '#' || h - s <= base))
+			break;
+		if (h < q)
+			to = q;
+		p = q;
+	}
+	return to;
+}
+
 /* Whether the text of n (its last scalar) ends in a line break, which a
  * block scalar takes from the line break after its last line. */
 static bool
@@ -1146,7 +1171,7 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 		return 0;
 	}
 	size_t from = line_start(doc, c->start);
-	size_t to = eol(doc, content_end(doc, last));
+	size_t to = own_comments(doc, from, eol(doc, content_end(doc, last)));
 	if (to < doc->len) {
 		to += brk(doc, to);
 	} else if (prev == NULL || !ends_in_break(prev)) {

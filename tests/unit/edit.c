@@ -1079,6 +1079,14 @@ test_edit_shapes(void **state)
 	 * libyaml, which refuses them after a quoted one: they go with it */
 	assert_edit("format: iplan/1\nid: x\n  \t\n\nstatus: active\n",
 	    set_id_quoted, "format: iplan/1\nid: \"  y\"\n\nstatus: active\n");
+	/* the comments indented under a key removed go with it: left,
+	 * they would be the text of a block scalar before it */
+	assert_edit("format: iplan/1\nid: |\n  text\np:\n  a: 1\n\n  # p\n"
+	    "\nq: 2\n", remove_third, "format: iplan/1\nid: |\n  text\n\n"
+	    "q: 2\n");
+	/* and those at its column or left of it stay */
+	assert_edit("format: iplan/1\nid: |\n  text\np:\n  a: 1\n# q\nq: 2\n",
+	    remove_third, "format: iplan/1\nid: |\n  text\n# q\nq: 2\n");
 	/* an item below its dash has the dash's line too */
 	assert_edit("format: iplan/1\ns:\n-\n  t\n- u\n", remove_s_first,
 	    "format: iplan/1\ns:\n- u\n");
