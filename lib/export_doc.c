@@ -717,7 +717,8 @@ reviews(struct ip_doc *d, cmark_node *root)
 		ip_doc_label(d, p, when ? when : "?");
 		ip_md_text(&d->md, p, r->done.set ? ip_label_fill(&d->a,
 		    l->review_done, ip_doc_date(d, &r->done))
-		    : l->review_planned);
+		    : r->date.set && r->date.day < d->r->today
+		    ? l->review_overdue : l->review_planned);
 		if (r->summary.s != NULL)
 			md(d, cmark_node_parent(p), NULL, r->summary.s, 2);
 	}
@@ -725,8 +726,8 @@ reviews(struct ip_doc *d, cmark_node *root)
 }
 
 /* "gitt 10. januar 2026 av Kari Nordmann", "gjelder til ..." ("gjaldt"
- * if that day is before the document's), with ", trukket tilbake ..."
- * when it was withdrawn. */
+ * if that day is before the document's, "skulle gjelde" if it was
+ * withdrawn), with ", trukket tilbake ..." when it was withdrawn. */
 static const char *
 given(struct ip_doc *d, const struct ip_date *day, const char *by,
     const struct ip_date *until, const struct ip_date *withdrawn)
@@ -741,7 +742,8 @@ given(struct ip_doc *d, const struct ip_date *day, const char *by,
 		    ip_label_fill(&d->a, l->by, by));
 	const char *more[2] = {
 		until != NULL && until->set ? ip_label_fill(&d->a,
-		    until->day < d->r->today ? l->valid_until_past
+		    withdrawn->set ? l->valid_until_withdrawn
+		    : until->day < d->r->today ? l->valid_until_past
 		    : l->valid_until, ip_doc_date(d, until)) : NULL,
 		withdrawn->set ? ip_label_fill(&d->a, l->withdrawn,
 		    ip_doc_date(d, withdrawn)) : NULL };
@@ -805,7 +807,8 @@ consent(struct ip_doc *d, cmark_node *root)
 		v = given(d, &s->date, join(d, &s->by, PARTICIPANTS, l->and),
 		    &s->until, &s->withdrawn);
 		ip_doc_fact(d, facts, l->consent_sharing, who_
-		    ? ip_arena_printf(&d->a, "%s: %s", v, who_) : v);
+		    ? ip_arena_printf(&d->a, "%s; %s", v,
+		    ip_label_fill(&d->a, l->covers, who_)) : v);
 	}
 	if (c->information_sharing.n == 0)
 		ip_doc_fact(d, facts, l->consent_sharing, l->not_recorded);

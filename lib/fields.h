@@ -104,8 +104,8 @@
 	    "the other participants' contributions") \
 	/* entry: a measure, every field of it, its subplan's too */ \
 	X(MEASURE, IF_OWN, \
-	    "alle tiltak unntatt tiltakene du er ansvarlig for", \
-	    "alle tiltak utanom tiltaka du er ansvarleg for", \
+	    "alle tiltak utenom dem du er ansvarlig for", \
+	    "alle tiltak utanom dei du er ansvarleg for", \
 	    "all measures but those you are responsible for") \
 	/* entry: a goal's id and text */ \
 	X(GOAL, IF_SERVED, \

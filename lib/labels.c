@@ -171,6 +171,7 @@ static const struct ip_labels labels[] = {
 		.units = { { "dag", "dager" }, { "uke", "uker" },
 		    { "måned", "måneder" }, { "år", "år" } },
 		.review_planned = "planlagt",
+		.review_overdue = "planlagt, på overtid",
 		.consent = "Samtykke",
 		.given = "gitt",
 		.by = "av %s",
@@ -179,6 +180,8 @@ static const struct ip_labels labels[] = {
 		.consent_sharing = "Samtykke til å dele opplysninger",
 		.valid_until = "gjelder til og med %s",
 		.valid_until_past = "gjaldt til og med %s",
+		.valid_until_withdrawn = "skulle gjelde til og med %s",
+		.covers = "omfatter %s",
 		.consent_with = "Deltakere med tilgang",
 		.not_recorded = "ikke registrert",
 		.withdrawn = "trukket tilbake %s",
@@ -204,11 +207,12 @@ static const struct ip_labels labels[] = {
 		},
 		.restricted_shows = "Denne utgaven av planen viser derfor "
 		    "bare det du trenger for å gjøre din del av arbeidet med "
-		    "planen. Mål, delmål og tiltak er nummerert bare blant "
-		    "dem som er med her. Dette er utelatt:",
+		    "planen. Mål, delmål og tiltak er nummerert fortløpende "
+		    "blant dem som vises her, så numrene kan være andre enn i "
+		    "hele planen. Dette er utelatt:",
 		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_NB) },
 		.left_out = "Utelatt i begrenset visning.",
-		.others_left_out = "Eventuelle andre oppføringer er utelatt "
+		.others_left_out = "Eventuelt annet innhold her er utelatt "
 		    "i begrenset visning.",
 		.cf_title = "Samtykke til individuell plan",
 		.cf_plan_text = "Jeg samtykker i at det lages en individuell "
@@ -256,8 +260,9 @@ static const struct ip_labels labels[] = {
 		    "som helst trekke dem tilbake, helt eller delvis, uten å "
 		    "begrunne det, ved å si fra til koordinatoren for planen. "
 		    "Fra barnet fyller 16 år, samtykker barnet selv.",
-		.cf_child_heard = "Barnet har fått informasjon og sagt sin "
-		    "mening før samtykke ble gitt (barneloven § 31).",
+		.cf_child_heard = "Barnet har fått informasjon og anledning "
+		    "til å si sin mening før samtykke blir gitt (barneloven "
+		    "§ 31).",
 		.cf_child_plan_compulsory = "Fordi barnet er under tvungent "
 		    "psykisk helsevern, lages planen uten samtykke. Når det "
 		    "tvungne vernet opphører, trengs samtykke for at planen skal "
@@ -304,7 +309,7 @@ static const struct ip_labels labels[] = {
 		.ed_summary_head = "Skriv sammendraget av evalueringsmøtet over "
 		    "denne linjen.\n# Linjer som begynner med # tas ikke med, "
 		    "og et tomt sammendrag\n# avbryter uten at noe blir skrevet.",
-		.ed_open_subgoals = "Åpne delmål",
+		.ed_open_subgoals = "Delmål som pågår",
 		.items = items_nb,
 		.lq = "«", .rq = "»",
 		.sk_title = "Individuell plan, laget %s med ip-new.",
@@ -432,6 +437,7 @@ static const struct ip_labels labels[] = {
 		.units = { { "dag", "dagar" }, { "veke", "veker" },
 		    { "månad", "månader" }, { "år", "år" } },
 		.review_planned = "planlagd",
+		.review_overdue = "planlagd, på overtid",
 		.consent = "Samtykke",
 		.given = "gitt",
 		.by = "av %s",
@@ -440,6 +446,8 @@ static const struct ip_labels labels[] = {
 		.consent_sharing = "Samtykke til å dele opplysningar",
 		.valid_until = "gjeld til og med %s",
 		.valid_until_past = "galdt til og med %s",
+		.valid_until_withdrawn = "skulle gjelde til og med %s",
+		.covers = "omfattar %s",
 		.consent_with = "Deltakarar med tilgang",
 		.not_recorded = "ikkje registrert",
 		.withdrawn = "trekt tilbake %s",
@@ -465,12 +473,13 @@ static const struct ip_labels labels[] = {
 		},
 		.restricted_shows = "Denne utgåva av planen viser difor "
 		    "berre det du treng for å gjere delen din av arbeidet med "
-		    "planen. Mål, delmål og tiltak er nummererte berre blant "
-		    "dei som er med her. Dette er utelate:",
+		    "planen. Mål, delmål og tiltak er nummererte fortløpande "
+		    "blant dei som er viste her, så numra kan vere andre enn i "
+		    "heile planen. Dette er utelate:",
 		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_NN) },
 		.left_out = "Utelate i avgrensa vising.",
-		.others_left_out = "Eventuelle andre oppføringar er "
-		    "utelatne i avgrensa vising.",
+		.others_left_out = "Eventuelt anna innhald her er utelate i "
+		    "avgrensa vising.",
 		.cf_title = "Samtykke til individuell plan",
 		.cf_plan_text = "Eg samtykkjer i at det blir laga ein "
 		    "individuell plan for meg. Planen samlar måla mine, kva eg "
@@ -518,8 +527,8 @@ static const struct ip_labels labels[] = {
 		    "som helst trekkje dei tilbake, heilt eller delvis, utan å "
 		    "grunngje det, ved å seie frå til koordinatoren for planen. "
 		    "Frå barnet fyller 16 år, samtykkjer barnet sjølv.",
-		.cf_child_heard = "Barnet har fått informasjon og sagt meininga "
-		    "si før samtykke vart gitt (barnelova § 31).",
+		.cf_child_heard = "Barnet har fått informasjon og høve til å "
+		    "seie meininga si før samtykke blir gitt (barnelova § 31).",
 		.cf_child_plan_compulsory = "Fordi barnet er under tvungent "
 		    "psykisk helsevern, blir planen laga utan samtykke. Når det "
 		    "tvungne vernet tek slutt, trengst samtykke for at planen "
@@ -566,7 +575,7 @@ static const struct ip_labels labels[] = {
 		.ed_summary_head = "Skriv samandraget av evalueringsmøtet over "
 		    "denne linja.\n# Linjer som byrjar med # kjem ikkje med, og "
 		    "eit tomt samandrag\n# avbryt utan at noko blir skrive.",
-		.ed_open_subgoals = "Opne delmål",
+		.ed_open_subgoals = "Delmål som pågår",
 		.items = items_nn,
 		.lq = "«", .rq = "»",
 		.sk_title = "Individuell plan, laga %s med ip-new.",
@@ -695,6 +704,7 @@ static const struct ip_labels labels[] = {
 		.units = { { "day", "days" }, { "week", "weeks" },
 		    { "month", "months" }, { "year", "years" } },
 		.review_planned = "planned",
+		.review_overdue = "planned, overdue",
 		.consent = "Consent",
 		.given = "given",
 		.by = "by %s",
@@ -703,6 +713,9 @@ static const struct ip_labels labels[] = {
 		.consent_sharing = "Consent to share information",
 		.valid_until = "valid until and including %s",
 		.valid_until_past = "was valid until and including %s",
+		.valid_until_withdrawn = "was to be valid until and including "
+		    "%s",
+		.covers = "covers %s",
 		.consent_with = "Participants with access",
 		.not_recorded = "not recorded",
 		.withdrawn = "withdrawn on %s",
@@ -728,11 +741,12 @@ static const struct ip_labels labels[] = {
 		},
 		.restricted_shows = "So this copy of the plan shows only what "
 		    "you need to do your part in the work on the plan. Goals, "
-		    "sub-goals and measures are numbered among those shown "
-		    "here only. Left out:",
+		    "sub-goals and measures are numbered in turn among those "
+		    "shown here, so their numbers may differ from the whole "
+		    "plan's. Left out:",
 		.left_out_field = { IP_FIELD_GROUPS(LEFT_OUT_EN) },
 		.left_out = "Left out of the restricted view.",
-		.others_left_out = "Any other entries are left out of the "
+		.others_left_out = "Anything else here is left out of the "
 		    "restricted view.",
 		.cf_title = "Consent to an individual plan",
 		.cf_plan_text = "I consent to an individual plan being drawn up "
@@ -779,9 +793,9 @@ static const struct ip_labels labels[] = {
 		    "withdraw them at any time, in whole or in part, without "
 		    "giving a reason, by telling the coordinator of the plan. "
 		    "From the age of 16, the child consents themselves.",
-		.cf_child_heard = "The child has been informed and has given "
-		    "their views before the consent was given (Children Act, "
-		    "barneloven § 31).",
+		.cf_child_heard = "The child has been informed and given the "
+		    "opportunity to express their views before consent is "
+		    "given (Children Act, barneloven § 31).",
 		.cf_child_plan_compulsory = "Since the child is under compulsory "
 		    "mental health care, the plan is drawn up without consent. "
 		    "When the compulsory care ends, consent is needed for the "

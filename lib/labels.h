@@ -48,12 +48,19 @@ struct ip_labels {
 	const char *participants, *roles[5], *is_coordinator;
 	const char *reviews, *review, *review_interval, *units[4][2],
 	    *review_planned;
+	const char *review_overdue;	/* "planlagt, på overtid": planned
+					   before the document's day, not
+					   done */
 	const char *consent, *given, *by,
 	    *consent_compulsory, *consent_sharing, *valid_until,
 	    *consent_with, *not_recorded;
 	const char *valid_until_past;	/* "gjaldt til og med %s": before
 					   the document's day */
+	const char *valid_until_withdrawn; /* "skulle gjelde til og med
+					   %s": of a consent withdrawn */
 	const char *withdrawn;		/* "trukket tilbake %s": a date */
+	const char *covers;		/* "omfatter %s": who a consent to
+					   share covers */
 	const char *nobody;		/* "ingen": no one with access */
 	const char *and;		/* "og": the last two of who gave a
 					   consent */

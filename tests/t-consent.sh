@@ -55,7 +55,7 @@ t "consent: a withdrawal is reported by ip-review and shown in the document" "
 	printf '%s\n' 'consent to share information of 2026-02-20 withdrawn 2026-11-20' \
 	    'consent to share information of 2026-03-09 withdrawn 2026-11-20' >want &&
 	same want got &&
-	withdrawn 'trukket tilbake 20. november 2026: Sissel Aune\$' &&
+	withdrawn 'skulle gjelde til og med 1. mars 2027, trukket tilbake 20. november 2026; omfatter Sissel Aune\$' &&
 	grep -qx '  - \*\*Deltakere med tilgang:\*\* Ingrid Haugen, Thomas Haugen' doc"
 
 t "consent: --withdraw --share ID withdraws only the consents that name ID" "
@@ -84,7 +84,7 @@ t "consent: --withdraw --share ID of a consent that names others keeps them cove
 	printf '%s\n' 'kari 2026-11-19 full' 'kari 2026-11-20 restricted' \
 	    'hanne 2026-11-19 full' 'hanne 2026-11-20 full' >want &&
 	same want views &&
-	withdrawn 'trukket tilbake 20. november 2026: Hanne Lie, Martin' &&
+	withdrawn 'trukket tilbake 20. november 2026; omfatter Hanne Lie, Martin' &&
 	grep -q 'Kari Sand' doc &&
 	exits 2 ip-consent --today $TODAY --withdraw --share kari emma.yaml 2>err &&
 	grep -q 'no consent to share information in force on 2026-11-24 names --share kari' err"

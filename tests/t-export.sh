@@ -567,20 +567,29 @@ t_no_vg "export --for a participant a later consent adds: covered only from its 
 	grep -q 'Begrenset visning for Siri Moe' before.md &&
 	grep -q 'ikke omfattet av samtykket' before.md"
 
+t "export: a review planned before the document's day and not done is overdue" "
+	ip-export --today 2026-12-01 '$TESTS/export/kari.yaml' >on &&
+	grep -qx '  - \\*\\*1. desember 2026:\\*\\* planlagt' on &&
+	ip-export --today 2026-12-02 '$TESTS/export/kari.yaml' >after &&
+	grep -qx '  - \\*\\*1. desember 2026:\\*\\* planlagt, på overtid' after &&
+	grep -qx '  - \\*\\*Neste evaluering:\\*\\* 1. desember 2026 (på overtid)' after &&
+	ip-export --today 2026-12-02 --language nn '$TESTS/export/kari.yaml' |
+	    grep -qx '  - \\*\\*1. desember 2026:\\*\\* planlagd, på overtid'"
+
 t "export: the consent history, and who has access on the document's day" "
 	fresh &&
 	ip-export --today 2026-08-31 '$TEEN' >aug &&
 	grep -qx '  - \*\*Deltakere med tilgang:\*\* Hege Dahl, Rune Dahl, Ola Hansen, Siri Moe, Nav Nordvik' aug &&
 	ip-export --today 2026-12-01 '$TEEN' >dec &&
 	grep -qx '  - \*\*Samtykke til planen:\*\* gitt 10. januar 2026 av Hege Dahl og Rune Dahl' dec &&
-	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 1. februar 2026 av Hege Dahl og Rune Dahl, trukket tilbake 1. september 2026: Nav Nordvik' dec &&
-	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 15. mars 2026 av Hege Dahl og Rune Dahl, gjelder til og med 10. januar 2027: Siri Moe' dec &&
+	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 1. februar 2026 av Hege Dahl og Rune Dahl, trukket tilbake 1. september 2026; omfatter Nav Nordvik' dec &&
+	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 15. mars 2026 av Hege Dahl og Rune Dahl, gjelder til og med 10. januar 2027; omfatter Siri Moe' dec &&
 	grep -qx '  - \*\*Deltakere med tilgang:\*\* Ola Hansen, Siri Moe' dec &&
 	ip-export --today 2027-01-11 '$TEEN' >jan &&
-	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 15. mars 2026 av Hege Dahl og Rune Dahl, gjaldt til og med 10. januar 2027: Siri Moe' jan &&
+	grep -qx '  - \*\*Samtykke til å dele opplysninger:\*\* gitt 15. mars 2026 av Hege Dahl og Rune Dahl, gjaldt til og med 10. januar 2027; omfatter Siri Moe' jan &&
 	ip-export --today 2027-01-11 --language nn '$TEEN' >jan.nn &&
-	grep -q 'galdt til og med 10. januar 2027: Siri Moe' jan.nn &&
-	ip-export --today 2027-01-10 '$TEEN' | grep -q 'gjelder til og med 10. januar 2027: Siri Moe' &&
+	grep -q 'galdt til og med 10. januar 2027; omfattar Siri Moe' jan.nn &&
+	ip-export --today 2027-01-10 '$TEEN' | grep -q 'gjelder til og med 10. januar 2027; omfatter Siri Moe' &&
 	ip-export --today 2026-12-01 --format xml '$TEEN' >xml &&
 	test \$(grep -c '<information_sharing>' xml) -eq 3 &&
 	ip-export --today 2026-12-01 --format fhir '$TEEN' >fhir &&
@@ -917,7 +926,7 @@ t_no_vg "export as git's textconv: a plan's diff is its document's" "
 	sed -i 's/^    - date: 2026-12-01\$/&\n      done: 2026-12-02/' plan.yaml &&
 	git commit -q -a -m review &&
 	git log -p -1 --format= >diff &&
-	grep -qx -- '-  - \*\*1. desember 2026:\*\* planlagt' diff &&
+	grep -qxE -- '-  - \*\*1\. desember 2026:\*\* planlagt(, på overtid)?' diff &&
 	grep -qx -- '+  - \*\*1. desember 2026:\*\* gjennomført 2. desember 2026' diff &&
 	grep -qxE -- '-  - \*\*Neste evaluering:\*\* 1\. desember 2026( \(på overtid\))?' diff &&
 	! grep -q 'done: 2026-12-02' diff &&

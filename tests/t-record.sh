@@ -177,7 +177,7 @@ t "record editor: a private file beside the plan, the template, the summary" "
 t "record editor: the template in the plan's language" "
 	fresh && rec_editor && cp lars.yaml amina.yaml && rec_tty empty;
 	grep -q '^# Skriv samandraget' template &&
-	grep -q '^# Opne delmål:' template"
+	grep -q '^# Delmål som pågår:' template"
 t "record editor: an empty summary writes nothing, leaves nothing" "
 	fresh && rec_editor && cp amina.yaml before && ! rec_tty empty &&
 	cmp amina.yaml before && grep -q 'summary is empty' out &&
