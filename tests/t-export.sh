@@ -568,6 +568,7 @@ t_no_vg "export --for a participant a later consent adds: covered only from its 
 	grep -q 'ikke omfattet av samtykket' before.md"
 
 t "export: a review planned before the document's day and not done is overdue" "
+	fresh &&
 	ip-export --today 2026-12-01 '$TESTS/export/kari.yaml' >on &&
 	grep -qx '  - \\*\\*1. desember 2026:\\*\\* planlagt' on &&
 	ip-export --today 2026-12-02 '$TESTS/export/kari.yaml' >after &&
