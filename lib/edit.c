@@ -525,8 +525,9 @@ eol(const struct ip_doc *doc, size_t pos)
 }
 
 /* Past the lines of blanks after a plain scalar that ends at e, up to
- * the last with a tab: libyaml reads them as the scalar's own, and
- * refuses a tab at the start of a line elsewhere, so they go with it. */
+ * the last with a tab, and a comment line after them whose blanks hold
+ * one: libyaml reads those blanks as the scalar's own, and refuses a
+ * tab at the start of a line elsewhere, so they go with it. */
 static size_t
 past_tab_lines(const struct ip_doc *doc, size_t e)
 {
@@ -541,7 +542,7 @@ past_tab_lines(const struct ip_doc *doc, size_t e)
 			if (doc->buf[i] == '\t')
 				tab = true;
 			else if (doc->buf[i] != ' ')
-				return last;
+				return tab && doc->buf[i] == '#' ? to : last;
 		if (tab)
 			last = to;
 		q = to;

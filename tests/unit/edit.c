@@ -577,6 +577,12 @@ set_id_quoted(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+add_quoted(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "status", ip_doc_new_text(doc, "  y"));
+}
+
+static void
 remove_s_first(struct ip_doc *doc, struct ip_ynode *root)
 {
 	struct ip_ynode *s = ip_ynode_get(root, "s");
@@ -1079,6 +1085,10 @@ test_edit_shapes(void **state)
 	 * libyaml, which refuses them after a quoted one: they go with it */
 	assert_edit("format: iplan/1\nid: x\n  \t\n\nstatus: active\n",
 	    set_id_quoted, "format: iplan/1\nid: \"  y\"\n\nstatus: active\n");
+	/* a comment line whose blanks hold a tab, after a plain scalar, is
+	 * the scalar's: libyaml takes the tab only there */
+	assert_edit("format: iplan/1\nid: x\n \t# c\n", add_quoted,
+	    "format: iplan/1\nid: x\n \t# c\nstatus: \"  y\"\n");
 	/* the comments indented under a key removed go with it: left,
 	 * they would be the text of a block scalar before it */
 	assert_edit("format: iplan/1\nid: |\n  text\np:\n  a: 1\n\n  # p\n"
