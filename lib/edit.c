@@ -1106,15 +1106,24 @@ own_comments(const struct ip_doc *doc, size_t from, size_t to)
 	return to;
 }
 
-/* Whether the text of n (its last scalar) ends in a line break, which a
- * block scalar takes from the line break after its last line. */
+/* Whether the text of n as read (its last scalar, not the keys and items
+ * edits added after it) ends in a line break, which a block scalar takes
+ * from the line break after its last line. */
 static bool
 ends_in_break(const struct ip_ynode *n)
 {
-	while (n->kind != IP_Y_SCALAR && n->last != NULL)
-		n = n->last;
-	return n->kind == IP_Y_SCALAR && !n->plain && n->len > 0
-	    && n->s[n->len - 1] == '\n';
+	while (n->kind != IP_Y_SCALAR) {
+		const struct ip_ynode *t = NULL;
+		bool map = n->kind == IP_Y_MAP;
+		for (const struct ip_ynode *c = n->first; c != NULL;
+		    c = map ? c->next->next : c->next)
+			if (!c->fresh)
+				t = map ? c->next : c;
+		if (t == NULL)
+			return false;
+		n = t;
+	}
+	return !n->plain && n->len > 0 && n->s[n->len - 1] == '\n';
 }
 
 int
@@ -1311,6 +1320,7 @@ static void render(const struct ip_doc *doc, FILE *f,
  * as it was.  One of no text (null), of several lines, or longer than
  * the 1024 characters within which libyaml looks for a key's colon is
  * an explicit key (? key), its colon on the next line; so is one as read
+ * that is a block scalar (| or >), even one whose text is empty, and one
  * that begins with a byte order mark, which libyaml skips at the start
  * of a line (it came from "? key" or a column further in). */
 static void

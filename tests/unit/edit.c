@@ -577,6 +577,14 @@ set_id_quoted(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+add_then_remove_last(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, ip_ynode_get(root, "m"), "z", ip_doc_new_text(doc,
+	    "q"));
+	ip_doc_remove(doc, root, ip_ynode_item(root, 2));
+}
+
+static void
 add_quoted(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_set(doc, root, "status", ip_doc_new_text(doc, "  y"));
@@ -1085,6 +1093,12 @@ test_edit_shapes(void **state)
 	 * libyaml, which refuses them after a quoted one: they go with it */
 	assert_edit("format: iplan/1\nid: x\n  \t\n\nstatus: active\n",
 	    set_id_quoted, "format: iplan/1\nid: \"  y\"\n\nstatus: active\n");
+	/* a key added after a block scalar that keeps its empty lines, and
+	 * the key after it removed, the last of the text: the empty line
+	 * stays the scalar's */
+	assert_edit("format: iplan/1\nm:\n  k:\n    c: |+\n      x\n\ng: 1",
+	    add_then_remove_last, "format: iplan/1\nm:\n  k:\n    c: |+\n"
+	    "      x\n\n  z: q\n");
 	/* a comment line whose blanks hold a tab, after a plain scalar, is
 	 * the scalar's: libyaml takes the tab only there */
 	assert_edit("format: iplan/1\nid: x\n \t# c\n", add_quoted,
