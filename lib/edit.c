@@ -1339,7 +1339,8 @@ render_key(const struct ip_doc *doc, FILE *f, const struct ip_ynode *k,
 		ip_xmemstream_close(m);
 	}
 	bool explicit = len == 0 || len > 1024 || (!k->fresh
-	    && (eol(doc, k->start) < k->end || (c == 0 && len >= 3
+	    && (eol(doc, k->start) < k->end || doc->buf[k->start] == '|'
+	    || doc->buf[k->start] == '>' || (c == 0 && len >= 3
 	    && memcmp(doc->buf + k->start, "\xef\xbb\xbf", 3) == 0)));
 	if (explicit)
 		putc('?', f);

@@ -1093,6 +1093,10 @@ test_edit_shapes(void **state)
 	 * libyaml, which refuses them after a quoted one: they go with it */
 	assert_edit("format: iplan/1\nid: x\n  \t\n\nstatus: active\n",
 	    set_id_quoted, "format: iplan/1\nid: \"  y\"\n\nstatus: active\n");
+	/* a key that is a block scalar is explicit, even one with no text,
+	 * whose '|' would otherwise stand before the colon */
+	assert_edit("format: iplan/1\n? fro\np:\n ? |-  ", remove_id,
+	    "format: iplan/1\np:\n ? \"\"\n : ");
 	/* a key added after a block scalar that keeps its empty lines, and
 	 * the key after it removed, the last of the text: the empty line
 	 * stays the scalar's */
