@@ -1045,9 +1045,11 @@ ip_doc_insert(struct ip_doc *doc, struct ip_ynode *seq, struct ip_ynode *v,
 /* The keys and items added at the end of a line in [from, to), which an
  * item removed takes with it, go where those lines were, at the end of
  * the line before that no removal took, unless their place went with the
- * item.  False if there is none before. */
+ * item; with end, so do those added at the end of the text (to), which
+ * the cut leaves ending in a line break already.  False if there is no
+ * line before. */
 static bool
-keep_inserts(struct ip_doc *doc, size_t from, size_t to)
+keep_inserts(struct ip_doc *doc, size_t from, size_t to, bool end)
 {
 	struct ip_ynode *path[IP_MAX_DEPTH + 3];
 	size_t at = SIZE_MAX;	/* the end of the line before, not cut */
@@ -1055,8 +1057,8 @@ keep_inserts(struct ip_doc *doc, size_t from, size_t to)
 	for (size_t i = 0; i < doc->ne; i++) {
 		struct edit *x = &doc->e[i];
 		if ((x->kind != E_KEYVAL && x->kind != E_ITEM) || x->from < from
-		    || x->from >= to || path_to(doc->root, x->parent, path, 0)
-		    == 0)
+		    || x->from > to || (x->from == to && !end)
+		    || path_to(doc->root, x->parent, path, 0) == 0)
 			continue;
 		for (size_t start = from; at == SIZE_MAX;) {
 			size_t b = brk_before(doc, start), j;
@@ -1182,13 +1184,16 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 	}
 	size_t from = line_start(doc, c->start);
 	size_t to = own_comments(doc, from, eol(doc, content_end(doc, last)));
-	if (to < doc->len) {
+	/* the last line has no break: take the one before it, unless a
+	 * block scalar before ends with it (and then what is added at the
+	 * end goes before that break) */
+	bool kept_break = false;
+	if (to < doc->len)
 		to += brk(doc, to);
-	} else if (prev == NULL || !ends_in_break(prev)) {
-		/* the last line has no break: take the one before it,
-		 * unless a block scalar before ends with it */
+	else if (prev != NULL && ends_in_break(prev))
+		kept_break = true;
+	else
 		from -= brk_before(doc, from);
-	}
 	/* a cut made before that shares a line break with this one (the
 	 * last line's, taken with the line before) becomes part of it */
 	for (size_t i = 0; i < doc->ne; i++) {
@@ -1199,7 +1204,7 @@ ip_doc_remove(struct ip_doc *doc, struct ip_ynode *parent,
 			x->to = x->from;
 		}
 	}
-	if (!keep_inserts(doc, from, to)) {
+	if (!keep_inserts(doc, from, to, kept_break)) {
 		/* first in the file: written afresh, with them */
 		rewrite_to(doc, path, depth, old_end);
 		return 0;

@@ -585,6 +585,13 @@ add_then_remove_last(struct ip_doc *doc, struct ip_ynode *root)
 }
 
 static void
+add_at_end_then_remove_last(struct ip_doc *doc, struct ip_ynode *root)
+{
+	ip_doc_set(doc, root, "z", ip_doc_new_text(doc, "q"));
+	ip_doc_remove(doc, root, ip_ynode_item(root, 2));
+}
+
+static void
 add_quoted(struct ip_doc *doc, struct ip_ynode *root)
 {
 	ip_doc_set(doc, root, "status", ip_doc_new_text(doc, "  y"));
@@ -1103,6 +1110,11 @@ test_edit_shapes(void **state)
 	assert_edit("format: iplan/1\nm:\n  k:\n    c: |+\n      x\n\ng: 1",
 	    add_then_remove_last, "format: iplan/1\nm:\n  k:\n    c: |+\n"
 	    "      x\n\n  z: q\n");
+	/* the same text, a key added at its end, then its last key removed:
+	 * the key goes before the line break the scalar keeps */
+	assert_edit("format: iplan/1\nm:\n  k:\n    c: |+\n      x\n\ng: 1",
+	    add_at_end_then_remove_last, "format: iplan/1\nm:\n  k:\n    c: |+\n"
+	    "      x\n\nz: q\n");
 	/* a comment line whose blanks hold a tab, after a plain scalar, is
 	 * the scalar's: libyaml takes the tab only there */
 	assert_edit("format: iplan/1\nid: x\n \t# c\n", add_quoted,
