@@ -4,11 +4,11 @@
  * breaks its own format is found.  The XML must validate against
  * lib/iplan.xsd and the FHIR Bundle against the FHIR R4 schema of the
  * tests (libxml2).  The Markdown, read back by cmark, must hold no raw
- * HTML and no image, and the very headings, level and text, that the
- * HTML page has (libxml2's HTML parser), which holds no element that runs
- * or loads anything and no event handler.  The last byte picks the
- * language, the --for participant and SOURCE_DATE_EPOCH; the rest is the
- * plan.  A line feed picks the plan's language, no --for.
+ * HTML and no image, and the very headings, level and text as a reader
+ * has them, that the HTML page has (libxml2's HTML parser), which holds
+ * no element that runs or loads anything and no event handler.  The last
+ * byte picks the language, the --for participant and SOURCE_DATE_EPOCH;
+ * the rest is the plan.  A line feed picks the plan's language, no --for.
  */
 #include <string.h>
 #include <strings.h>
@@ -23,7 +23,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Headings as "LEVEL TEXT\n", one after another. */
+/* Headings as "LEVEL TEXT\n", one after another, the text as a reader
+ * of the page has it: HTML shows each run of blanks and line breaks as
+ * one space, none at either end (headings_close() makes it so). */
 struct headings {
 	char *buf;
 	size_t len;
@@ -35,6 +37,31 @@ headings_open(struct headings *h)
 {
 	h->buf = NULL;
 	h->f = ip_xmemstream(&h->buf, &h->len);
+}
+
+/* Writes the text s with its blanks and line breaks as spaces. */
+static void
+headings_text(struct headings *h, const char *s)
+{
+	for (; *s != '\0'; s++)
+		putc(strchr(" \t\n\f\r", *s) != NULL ? ' ' : *s, h->f);
+}
+
+/* The headings, each run of spaces one space and none before a line's
+ * end. */
+static void
+headings_close(struct headings *h)
+{
+	size_t n = 0;
+	ip_xmemstream_close(h->f);
+	for (size_t i = 0; i < h->len; i++)
+		if (h->buf[i] == ' ' && n > 0 && h->buf[n - 1] == ' ')
+			continue;
+		else if (h->buf[i] == '\n' && n > 0 && h->buf[n - 1] == ' ')
+			h->buf[n - 1] = '\n';
+		else
+			h->buf[n++] = h->buf[i];
+	h->buf[h->len = n] = '\0';
 }
 
 /* The headings of the Markdown md, read by cmark, which must hold no
@@ -65,7 +92,7 @@ md_headings(const char *md, struct headings *h)
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 			if (in)
-				fputs(cmark_node_get_literal(n), h->f);
+				headings_text(h, cmark_node_get_literal(n));
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
@@ -102,8 +129,9 @@ html_headings(xmlNode *n, struct headings *h)
 		if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1'
 		    && name[1] <= '6' && name[2] == '\0') {
 			xmlChar *t = xmlNodeGetContent(n);
-			fprintf(h->f, "%c %s\n", name[1],
-			    t != NULL ? (const char *)t : "");
+			fprintf(h->f, "%c ", name[1]);
+			headings_text(h, t != NULL ? (const char *)t : "");
+			putc('\n', h->f);
 			xmlFree(t);
 		} else
 			html_headings(n->children, h);
@@ -187,8 +215,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			html_headings(xmlDocGetRootElement(doc), &b);
 			xmlFreeDoc(doc);
-			ip_xmemstream_close(a.f);
-			ip_xmemstream_close(b.f);
+			headings_close(&a);
+			headings_close(&b);
 			if (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0) {
 				fprintf(stderr, "Markdown's headings:\n%s"
 				    "the page's:\n%s", a.buf, b.buf);
