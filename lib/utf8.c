@@ -42,6 +42,12 @@ ip_is_control(uint32_t c)
 	return c < 0x20 || (c >= 0x7f && c <= 0x9f);
 }
 
+bool
+ip_is_noncharacter(uint32_t c)
+{
+	return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+}
+
 #define RUN	256	/* the most bytes of ASCII ip_utf8_byte() looks ahead */
 
 size_t

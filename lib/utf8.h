@@ -17,6 +17,9 @@
 size_t ip_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* True for the controls a terminal obeys: C0, DEL and C1. */
 bool ip_is_control(uint32_t c);
+/* True for the noncharacters, which Unicode keeps for a program's own
+ * use: U+FDD0 to U+FDEF and the last two of each plane. */
+bool ip_is_noncharacter(uint32_t c);
 /* The characters of the n bytes of UTF-8 at s: the bytes that start one,
  * the columns they take in the Latin text of plans and messages. */
 size_t ip_utf8_chars(const char *s, size_t n);

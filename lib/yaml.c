@@ -121,10 +121,9 @@ ip_read_file(const char *path, char **bufp, size_t *lenp, struct ip_diags *d)
 static bool
 printable(uint32_t c)
 {
-	return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f)
+	return (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f)
 	    || (c >= 0xa0 && c <= 0xd7ff && c != 0x2028 && c != 0x2029)
-	    || (c >= 0xe000 && c < 0xfdd0) || (c > 0xfdef
-	    && (c & 0xfffe) != 0xfffe);
+	    || c >= 0xe000) && !ip_is_noncharacter(c);
 }
 
 /* NEL, LS and PS: line breaks to YAML 1.1, characters to YAML 1.2.  A
