@@ -63,15 +63,17 @@ ip_md_init(struct ip_md *m, const struct ip_view *v, const char *mask,
  * git log -p; the bidirectional embeddings, overrides and isolates
  * (U+202A to U+202E, U+2066 to U+2069) and the line and paragraph
  * separators U+2028 and U+2029, which could make a line read as
- * something else; and the noncharacters U+FDD0 and U+FDD1, which
- * render_md() uses as marks of its own.
+ * something else; and the noncharacters, which no plan holds (the loader
+ * refuses them), HTML does not allow, render_md() uses two of as marks
+ * of its own (U+FDD0, U+FDD1), and cmark's CommonMark renderer writes
+ * two of as bytes of no character (U+FFFE, U+FFFF, as 0xFE and 0xFF).
  */
 static bool
 replaced(uint32_t c)
 {
 	return (ip_is_control(c) && c != '\t' && c != '\n')
 	    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-	    || c == 0x2028 || c == 0x2029 || c == 0xfdd0 || c == 0xfdd1;
+	    || c == 0x2028 || c == 0x2029 || ip_is_noncharacter(c);
 }
 
 const char *

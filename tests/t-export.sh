@@ -313,6 +313,21 @@ t "export: character references to controls are U+FFFD in every format, and thro
 	git add .gitattributes plan.yaml && git commit -q -m plan &&
 	git log -p --format= >diff && grep -qF '[x](�]0;OWNED��[2J)' diff &&
 	! LC_ALL=C grep -qP '$controls' diff"
+# A character reference in free text to a noncharacter, which no plan
+# may hold as it is: U+FFFD in every format, the Markdown well-formed
+# UTF-8 (cmark's renderer writes U+FFFE and U+FFFF as one byte each).
+printf 'format: iplan/1\nid: IP-2026-0042\nlanguage: en\nparticipants:\n  - id: kari\n    name: Kari\n    contribution: |\n      Calls &#xFFFE; &#xFFFF; &#xFDEF; &#x1FFFF; &#x10FFFE; back.\n' \
+	>"$TMP/nonchars.yaml"
+nonchars='\xef\xb7[\x90-\xaf]|\xef\xbf[\xbe\xbf]|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]'
+t "export: character references to noncharacters are U+FFFD in every format" "
+	fresh &&
+	for f in markdown html xml fhir fhir-json; do
+		exits 0 ip-export --format \$f '$TMP/nonchars.yaml' >out.\$f &&
+		iconv -f UTF-8 -t UTF-8 out.\$f >/dev/null &&
+		! LC_ALL=C grep -qP '$nonchars' out.\$f || exit 1
+	done &&
+	grep -qxF '**Contribution:** Calls � � � � � back.' out.markdown &&
+	grep -qF 'Calls � � � � � back.' out.html"
 printf 'format: iplan/1\nperson: {name: "Kari \357\267\220 \357\267\221 |x"}\n' \
 	>"$TMP/marks.yaml"
 t_no_vg "export: a plan that holds the renderer's marks is refused, located, in every format and language" "
